@@ -1,0 +1,158 @@
+package org.openbudget.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.openbudget.core.check.Check;
+import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.money.Amounts;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.Workspace;
+import org.openbudget.io.json.DisclosureJson;
+import org.openbudget.io.json.FindingsJson;
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./budget}: derive, check and benchmark budget disclosures. */
+@Command(name = "budget", mixinStandardHelpOptions = true, version = "budget 0.1.0",
+        description = "部门预算公开：从预算账本生成公开表并审核 (derive the disclosure tables from a budget ledger and check them)",
+        subcommands = {BudgetCli.Tables.class, BudgetCli.CheckCmd.class, BudgetCli.Checks.class, BenchCommand.class})
+public final class BudgetCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BudgetCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputException ie) {
+                err.println("输入有误 (bad input):");
+                for (InputProblem p : ie.problems()) err.println("  " + p);
+                return BAD_INPUT;
+            }
+            err.println("内部错误 (internal error): " + e);
+            if (System.getenv("BUDGET_DEBUG") != null) e.printStackTrace(err);
+            return 3;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return BAD_INPUT;
+        });
+        int rc = cl.execute(args);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+
+    static abstract class DatasetCommand {
+        @Parameters(index = "0", paramLabel = "PATH", description = "数据集文件，或含 dataset.yaml 的目录 (a dataset file or a directory holding dataset.yaml)")
+        Path path;
+
+        @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录，优先于内置数据 (reference data directory overriding the built-in lists)")
+        Path refdata;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        Workspace.Loaded load() {
+            ReferenceLibrary lib = refdata != null ? new ReferenceLibrary(refdata) : ReferenceLibrary.standard();
+            return new Workspace(lib).load(path);
+        }
+
+        PrintWriter out() { return spec.commandLine().getOut(); }
+    }
+
+    @Command(name = "tables", description = "打印十一张公开表 (print the eleven disclosure tables)")
+    static final class Tables extends DatasetCommand implements Callable<Integer> {
+        @Option(names = "--json", description = "JSON 输出 (machine-readable output)") boolean json;
+
+        @Override
+        public Integer call() {
+            Workspace.Loaded l = load();
+            if (json) {
+                out().println(DisclosureJson.write(l.disclosure()));
+                return OK;
+            }
+            boolean sep = l.profile().thousands();
+            for (DisclosureTable t : l.disclosure().tables()) {
+                out().println("表" + t.no() + "  " + t.title() + "    编制" + l.disclosure().kind().label() + "：" + l.disclosure().unitName() + "    单位：万元");
+                out().println("    " + String.join(" | ", t.columns()));
+                if (t.empty()) out().println("    " + t.emptyNote());
+                for (Row r : t.rows()) {
+                    StringBuilder b = new StringBuilder("    ");
+                    if (r.side() != null) b.append(r.side() == org.openbudget.core.disclosure.Side.INCOME ? "[收] " : "[支] ");
+                    b.append(r.label());
+                    for (int i = 0; i < t.columns().size(); i++) b.append(" | ").append(Amounts.format(r.value(i), sep));
+                    out().println(b);
+                }
+                out().println();
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "check", description = "按审核公式审核，退出码 0 无错误、1 有错误、2 输入有误 (run the check catalogue; exit 0 no error, 1 errors, 2 bad input)")
+    static final class CheckCmd extends DatasetCommand implements Callable<Integer> {
+        @Option(names = "--json", description = "JSON 输出") boolean json;
+
+        @Override
+        public Integer call() {
+            Workspace.Loaded l = load();
+            List<Finding> findings = CheckCatalogue.run(l.disclosure(), l.profile(), l.ref());
+            if (json) {
+                out().println(FindingsJson.write(findings));
+            } else {
+                printFindings(out(), l.disclosure().unitName(), findings);
+            }
+            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? FINDINGS : OK;
+        }
+    }
+
+    static void printFindings(PrintWriter out, String unit, List<Finding> findings) {
+        long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long n = findings.stream().filter(f -> f.severity() == Severity.NOTICE).count();
+        out.println(unit + "：错误 " + e + "，警告 " + w + "，提示 " + n);
+        for (Finding f : findings) {
+            out.println("  [" + f.severity().label() + "] " + f.id() + "  " + f.location() + "  " + f.message());
+        }
+    }
+
+    @Command(name = "checks", description = "列出审核公式目录 (list the check catalogue)")
+    static final class Checks implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            for (Check c : CheckCatalogue.checks()) {
+                spec.commandLine().getOut().println(c.id() + "\t" + c.severity().json() + "\t" + c.rule());
+            }
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.openbudget.core.check;
+
+import static org.openbudget.core.check.Rule.t;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.openbudget.core.classification.Classification;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+
+/**
+ * Classification: every code exists in the year's list and is printed under its official name.
+ * A code the list does not know is a notice while the list is partial, an error once it is the
+ * complete official list; a known code printed under another name is a warning.
+ */
+final class ClassificationChecks {
+    static final int[] FUNCTIONAL_TABLES = {1, 2, 3, 4, 5, 7, 8, 9};
+
+    private ClassificationChecks() {}
+
+    static List<Check> all() {
+        return List.of(
+                new Rule("C.func.unknown", Severity.ERROR, "功能分类科目编码须在本年度《政府收支分类科目》中（参考目录不完整时为提示）",
+                        t(), ctx -> unknown(ctx, ctx.ref().functional(), FUNCTIONAL_TABLES)),
+                new Rule("C.func.name", Severity.WARNING, "功能分类科目名称须为该编码的规范名称", t(), ctx -> names(ctx, ctx.ref().functional(), FUNCTIONAL_TABLES)),
+                new Rule("C.eco.unknown", Severity.ERROR, "经济分类科目编码须在本年度部门预算支出经济分类中（参考目录不完整时为提示）",
+                        t(), ctx -> unknown(ctx, ctx.ref().economic(), new int[]{6})),
+                new Rule("C.eco.name", Severity.WARNING, "经济分类科目名称须为该编码的规范名称", t(), ctx -> names(ctx, ctx.ref().economic(), new int[]{6})));
+    }
+
+    private static void unknown(CheckContext ctx, Classification list, int[] tables) {
+        for (int n : tables) {
+            DisclosureTable t = ctx.table(n).orElse(null);
+            if (t == null) continue;
+            Set<String> seen = new HashSet<>();
+            for (Row r : t.rows()) {
+                if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || !seen.add(r.code())) continue;
+                if (list.contains(r.code())) continue;
+                Severity sev = list.complete() ? Severity.ERROR : Severity.NOTICE;
+                ctx.report(sev, n, r.code(), "", "", null, null, r.code(),
+                        "表" + n + "科目编码 " + r.code() + "（" + r.name() + "）不在" + list.year() + "年"
+                                + (list.kind() == Classification.Kind.FUNCTIONAL ? "支出功能分类" : "经济分类") + "目录中"
+                                + (list.complete() ? "" : "（参考目录不完整，请核实）"));
+            }
+        }
+    }
+
+    private static void names(CheckContext ctx, Classification list, int[] tables) {
+        for (int n : tables) {
+            DisclosureTable t = ctx.table(n).orElse(null);
+            if (t == null) continue;
+            Set<String> seen = new HashSet<>();
+            for (Row r : t.rows()) {
+                if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || r.name().isBlank()) continue;
+                String official = list.name(r.code()).orElse(null);
+                if (official == null || normalize(official).equals(normalize(r.name())) || !seen.add(r.code())) continue;
+                ctx.report(Severity.WARNING, n, r.code(), "", "名称", null, official, r.name(),
+                        "表" + n + "科目 " + r.code() + " 印为「" + r.name() + "」，规范名称为「" + official + "」");
+            }
+        }
+    }
+
+    /** Spacing and the width of brackets are not differences of name. */
+    static String normalize(String s) {
+        return s.replaceAll("\\s+", "").replace('(', '（').replace(')', '）');
+    }
+}

@@ -1,0 +1,28 @@
+package org.openbudget.core.disclosure;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openbudget.core.ledger.AgencyKind;
+
+/**
+ * The hub: a budget disclosure document as data — whichever road it came by (derived from a
+ * ledger, or read from a published file). Checks and renderers only ever see this.
+ *
+ * @param unitName the 编制单位 / 编制部门
+ * @param origin   "ledger" or the file it was read from (informative only; checks never look at it)
+ */
+public record Disclosure(String unitName, AgencyKind kind, int year, String profileId,
+                         List<DisclosureTable> tables, String origin) {
+    public Disclosure {
+        tables = List.copyOf(tables);
+    }
+
+    public Optional<DisclosureTable> table(int no) {
+        return tables.stream().filter(t -> t.no() == no).findFirst();
+    }
+
+    public Disclosure withTables(List<DisclosureTable> newTables) {
+        return new Disclosure(unitName, kind, year, profileId, newTables, origin);
+    }
+}

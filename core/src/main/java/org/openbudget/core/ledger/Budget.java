@@ -1,0 +1,46 @@
+package org.openbudget.core.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dataset: the budget of one unit, or of a department as the consolidation of its units.
+ * A unit has lines and projects; a department has units (and, through them, lines and projects).
+ */
+public record Budget(Agency agency, int year, String profileId, List<Project> projects,
+                     List<LedgerLine> lines, List<Budget> units, Origin origin) {
+
+    public Budget {
+        projects = List.copyOf(projects);
+        lines = List.copyOf(lines);
+        units = List.copyOf(units);
+    }
+
+    public boolean isDepartment() { return agency.kind() == AgencyKind.DEPARTMENT; }
+
+    /** The units whose lines make up this budget, in document order (a unit is its own only unit). */
+    public List<Budget> memberUnits() {
+        return isDepartment() ? units : List.of(this);
+    }
+
+    /** Every line, of every unit for a department. */
+    public List<LedgerLine> allLines() {
+        if (!isDepartment()) return lines;
+        List<LedgerLine> out = new ArrayList<>();
+        for (Budget u : units) out.addAll(u.allLines());
+        return out;
+    }
+
+    public Map<String, Project> allProjects() {
+        Map<String, Project> out = new LinkedHashMap<>();
+        for (Budget u : memberUnits()) for (Project p : u.projects()) out.putIfAbsent(p.code(), p);
+        return out;
+    }
+
+    public Optional<Budget> unit(String agencyCode) {
+        return memberUnits().stream().filter(u -> u.agency().code().equals(agencyCode)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package org.openbudget.core.profile;
+
+import java.util.List;
+
+/**
+ * The template of one table: title (with {kind} for 单位/部门), value columns, fixed rows, the
+ * sentence printed when it is empty ({unit}, {year}), the arithmetic its rows obey
+ * ({@code equations}: column numbers, 1-based, e.g. "1 = 2+9+10+11+12"), and whether unit
+ * subtotal rows are printed ({@code unitRows}: never | department | always), and for 表1/表4 which
+ * income rows make up 收入总计 ({@code incomeTotalOf}).
+ */
+public record TableTemplate(int no, String title, List<ColumnSpec> columns, List<LineSpec> incomeRows,
+                            List<LineSpec> rows, String emptyNote, List<String> equations, String unitRows,
+                            List<String> aliases, List<String> incomeTotalOf) {
+    public TableTemplate {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        incomeRows = incomeRows == null ? List.of() : List.copyOf(incomeRows);
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        equations = equations == null ? List.of() : List.copyOf(equations);
+        unitRows = unitRows == null ? "never" : unitRows;
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        incomeTotalOf = incomeTotalOf == null ? List.of() : List.copyOf(incomeTotalOf);
+    }
+
+    public List<String> columnLabels() {
+        return columns.stream().map(ColumnSpec::label).toList();
+    }
+
+    public String title(String kindLabel) {
+        return title.replace("{kind}", kindLabel);
+    }
+
+    public String emptyNote(String unit, int year) {
+        return emptyNote == null ? null : emptyNote.replace("{unit}", unit).replace("{year}", String.valueOf(year));
+    }
+
+    public boolean unitRowsFor(boolean department) {
+        return unitRows.equals("always") || (department && unitRows.equals("department"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.openbudget.core.profile;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A template profile: what one finance bureau prescribes for one year — labels, row lists,
+ * number format, sentences. Data (refdata/profiles/*.yaml), never code.
+ *
+ * @param totalFirst        总计 row above the classification rows (true) or below them
+ * @param thousands         print 4,701.75 (true) or 4701.75
+ * @param totalLabel        the label of a table's total row (总计)
+ * @param incomeTotalLabel  表1/表4 收入总计
+ * @param expenseTotalLabel 表1/表4 支出总计
+ */
+public record TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
+                              String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
+                              Map<Integer, TableTemplate> tables) {
+    public TemplateProfile {
+        tables = new TreeMap<>(tables);
+    }
+
+    public TableTemplate table(int no) {
+        TableTemplate t = tables.get(no);
+        if (t == null) throw new IllegalStateException("profile " + id + " has no table " + no);
+        return t;
+    }
+
+    public Optional<TableTemplate> findTable(int no) {
+        return Optional.ofNullable(tables.get(no));
+    }
+}

@@ -1,0 +1,72 @@
+package org.openbudget.core.synthetic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.openbudget.core.classification.ClassItem;
+import org.openbudget.core.classification.FundingSource;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.ledger.Agency;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.ledger.AgencyType;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.ledger.LedgerLine;
+import org.openbudget.core.ledger.Nature;
+import org.openbudget.core.ledger.Origin;
+import org.openbudget.core.ledger.Project;
+
+/**
+ * Random but valid budgets for benchmarks and round-trip tests: codes from the year's lists,
+ * every funding source, 基本 and 项目 lines, exact amounts in 分. Same seed, same budgets.
+ */
+public final class SyntheticBudgets {
+    private final ReferenceData ref;
+    private final String profileId;
+    private final List<String> funcItems = new ArrayList<>();
+    private final List<String> ecoItems = new ArrayList<>();
+    private final List<FundingSource> sources;
+
+    public SyntheticBudgets(ReferenceData ref, String profileId) {
+        this.ref = ref;
+        this.profileId = profileId;
+        for (ClassItem c : ref.functional().items()) if (c.code().length() == 7) funcItems.add(c.code());
+        for (ClassItem c : ref.economic().items()) if (c.code().length() == 5) ecoItems.add(c.code());
+        this.sources = ref.sources();
+        if (funcItems.isEmpty() || ecoItems.isEmpty()) throw new IllegalArgumentException("reference data has no 项 or 款 codes");
+    }
+
+    /** A department of {@code units} units with {@code minLines}..{@code maxLines} lines each. */
+    public Budget department(Random rnd, int index, int units, int minLines, int maxLines) {
+        List<Budget> members = new ArrayList<>();
+        for (int u = 0; u < units; u++) members.add(unit(rnd, index * 100 + u, minLines + rnd.nextInt(maxLines - minLines + 1)));
+        Agency dept = new Agency(String.format("9%05d", index), "合成部门" + index, AgencyKind.DEPARTMENT, AgencyType.ADMINISTRATIVE);
+        return new Budget(dept, ref.year(), profileId, List.of(), List.of(), members, Origin.NONE);
+    }
+
+    public Budget unit(Random rnd, int index, int lines) {
+        String code = String.format("8%08d", index);
+        Agency agency = new Agency(code, "合成单位" + index, AgencyKind.UNIT,
+                AgencyType.values()[rnd.nextInt(AgencyType.values().length)]);
+        int projectCount = 1 + rnd.nextInt(8);
+        List<Project> projects = new ArrayList<>();
+        for (int p = 0; p < projectCount; p++) {
+            projects.add(new Project(code + "P" + String.format("%03d", p), "合成项目" + index + "-" + p, code, rnd.nextInt(20) == 0));
+        }
+        // a unit works in a handful of functions, as real units do
+        List<String> funcs = new ArrayList<>();
+        int fcount = 1 + rnd.nextInt(6);
+        for (int i = 0; i < fcount; i++) funcs.add(funcItems.get(rnd.nextInt(funcItems.size())));
+        List<LedgerLine> out = new ArrayList<>(lines);
+        for (int i = 0; i < lines; i++) {
+            boolean basic = rnd.nextInt(3) > 0;
+            String func = funcs.get(rnd.nextInt(funcs.size()));
+            String eco = ecoItems.get(rnd.nextInt(ecoItems.size()));
+            FundingSource src = rnd.nextInt(3) > 0 ? sources.get(0) : sources.get(rnd.nextInt(sources.size()));
+            long fen = (1 + rnd.nextInt(2_000_000)) * 100L + (rnd.nextInt(10) == 0 ? rnd.nextInt(100) : 0);
+            String pro = basic ? null : projects.get(rnd.nextInt(projects.size())).code();
+            out.add(new LedgerLine(code, func, eco, basic ? Nature.BASIC : Nature.PROJECT, pro, src.code(), fen, Origin.NONE));
+        }
+        return new Budget(agency, ref.year(), profileId, projects, out, List.of(), Origin.NONE);
+    }
+}

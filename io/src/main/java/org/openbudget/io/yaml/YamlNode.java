@@ -1,0 +1,166 @@
+package org.openbudget.io.yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node that remembers its file and line, so that every error can say where it is.
+ * Scalars are kept as text (an amount is never turned into a float).
+ */
+public final class YamlNode {
+    private final String file;
+    private final Node node;
+    private final String path;
+
+    private YamlNode(String file, Node node, String path) {
+        this.file = file;
+        this.node = node;
+        this.path = path;
+    }
+
+    public static YamlNode parse(String file, String text) {
+        return parse(file, new StringReader(text));
+    }
+
+    public static YamlNode parse(String file, Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setCodePointLimit(64 * 1024 * 1024);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            Node root = yaml.compose(reader);
+            if (root == null) throw new InputException(file, 1, "", "文件为空，应为 YAML 映射 (the file is empty; a YAML mapping is expected)");
+            return new YamlNode(file, root, "");
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = m == null ? 0 : m.getLine() + 1;
+            throw new InputException(file, line, "", "YAML 格式错误: " + e.getProblem() + " (malformed YAML)");
+        } catch (YAMLException e) {
+            throw new InputException(file, 0, "", "YAML 格式错误: " + e.getMessage());
+        } finally {
+            try { reader.close(); } catch (IOException ignored) { }
+        }
+    }
+
+    public String file() { return file; }
+    public String path() { return path; }
+    public int line() { return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1; }
+
+    public boolean isMap() { return node instanceof MappingNode; }
+    public boolean isList() { return node instanceof SequenceNode; }
+    public boolean isScalar() { return node instanceof ScalarNode; }
+
+    /** True for a list; false for an explicit empty value (key present, nothing given); else an error. */
+    public boolean isPresentList() {
+        if (isList()) return true;
+        if (isScalar() && text() == null) return false;
+        throw error("应为列表 (a list is expected)");
+    }
+
+    public InputProblem problem(String message) {
+        return new InputProblem(file, line(), path, message);
+    }
+
+    public InputException error(String message) {
+        return new InputException(List.of(problem(message)));
+    }
+
+    /** Entries of a mapping, in file order; duplicate keys are a YAML error already. */
+    public Map<String, YamlNode> entries() {
+        if (!isMap()) throw error("应为映射 (a mapping of key: value is expected)");
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) node).getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            out.put(key, new YamlNode(file, t.getValueNode(), path.isEmpty() ? key : path + "." + key));
+        }
+        return out;
+    }
+
+    public Optional<YamlNode> get(String key) {
+        return Optional.ofNullable(entries().get(key));
+    }
+
+    public YamlNode require(String key) {
+        YamlNode v = entries().get(key);
+        if (v == null) {
+            throw new InputException(file, line(), path.isEmpty() ? key : path + "." + key, "缺少必填字段 " + key + " (required field missing)");
+        }
+        return v;
+    }
+
+    public List<YamlNode> items() {
+        if (!isList()) throw error("应为列表 (a list is expected)");
+        List<YamlNode> out = new ArrayList<>();
+        List<Node> nodes = ((SequenceNode) node).getValue();
+        for (int i = 0; i < nodes.size(); i++) out.add(new YamlNode(file, nodes.get(i), path + "[" + (i + 1) + "]"));
+        return out;
+    }
+
+    /** The scalar's text; null for an explicit YAML null (~ or empty). */
+    public String text() {
+        if (!isScalar()) throw error("应为单个值 (a single value is expected)");
+        String v = ((ScalarNode) node).getValue();
+        String tag = node.getTag().getValue();
+        if (tag.endsWith(":null") || (v.isEmpty() && ((ScalarNode) node).getScalarStyle().getChar() == null)) return null;
+        return v;
+    }
+
+    public String string(String key) {
+        String v = require(key).text();
+        if (v == null || v.isBlank()) throw require(key).error("不能为空 (must not be empty)");
+        return v.trim();
+    }
+
+    public Optional<String> optString(String key) {
+        return get(key).map(YamlNode::text).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public int integer(String key) {
+        YamlNode n = require(key);
+        try {
+            return Integer.parseInt(n.text().trim());
+        } catch (RuntimeException e) {
+            throw n.error("应为整数，实际为 \"" + n.text() + "\" (a whole number is expected)");
+        }
+    }
+
+    public boolean bool(String key, boolean dflt) {
+        Optional<YamlNode> n = get(key);
+        if (n.isEmpty() || n.get().text() == null) return dflt;
+        String t = n.get().text().trim().toLowerCase();
+        return switch (t) {
+            case "true", "yes", "是" -> true;
+            case "false", "no", "否" -> false;
+            default -> throw n.get().error("应为 true 或 false，实际为 \"" + t + "\"");
+        };
+    }
+
+    public List<String> strings(String key) {
+        Optional<YamlNode> n = get(key);
+        if (n.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (YamlNode i : n.get().items()) out.add(i.text());
+        return out;
+    }
+}
