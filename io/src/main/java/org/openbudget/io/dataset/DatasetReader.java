@@ -63,7 +63,7 @@ public final class DatasetReader {
     }
 
     private Budget read(Path file, Set<Path> visiting) {
-        String name = file.toString();
+        String name = file.normalize().toString();
         if (!Files.isRegularFile(file)) throw new InputException(name, 0, "", "文件不存在 (file not found)");
         String text;
         try {
