@@ -98,11 +98,11 @@ final class BetweenTableChecks {
                 if (c.sources().isEmpty() || c.sources().contains("*") || !Set.copyOf(c.sources()).equals(src)) continue;
                 Optional<Row> r1 = t1.line(s.key());
                 if (r1.isEmpty()) continue;
-                ctx.expectEqual(1, r1.get(), "预算数", printed(r1.get(), 0), printed(total2.orElse(null), i),
+                ctx.expectEqual(1, r1.get(), "预算数", printed(r1.get(), 0), printed(total2.orElse(null), i), () ->
                         "表1「" + s.label() + "」应等于表2总计行「" + c.label() + "」");
             }
         }
-        t1.total(Side.INCOME).ifPresent(in -> ctx.expectEqual(1, in, "预算数", printed(in, 0), printed(total2.orElse(null), 0),
+        t1.total(Side.INCOME).ifPresent(in -> ctx.expectEqual(1, in, "预算数", printed(in, 0), printed(total2.orElse(null), 0), () ->
                 "表1收入总计应等于表2总计"));
     }
 
@@ -115,19 +115,19 @@ final class BetweenTableChecks {
         tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3).forEach(r -> codes.add(r.code()));
         for (String code : codes) {
             Row ra = ta.classRow(Side.EXPENSE, code).orElse(null);
-            Row rb = sumOfCode(tb, code);
+            Row rb = sumOfCode(ctx, tb, code);
             BigDecimal va = printed(ra, colA);
             BigDecimal vb = printed(rb, colB);
             Row at = ra != null ? ra : new Row(Side.EXPENSE, RowKind.CLASS, "", code, "", "", "", List.of());
-            ctx.expectEqual(a, at, ta.columns().isEmpty() ? "" : ta.columns().get(colA), va, vb,
+            ctx.expectEqual(a, at, ta.columns().isEmpty() ? "" : ta.columns().get(colA), va, vb, () ->
                     "表" + a + "「" + code + "」应等于表" + b + "同一类「" + tb.columns().get(colB) + "」");
         }
     }
 
     /** A classification row of a table; for a department's 表7 the rows of every unit, summed into one row. */
-    static Row sumOfCode(DisclosureTable t, String code) {
-        List<Row> rows = t.rows(r -> (r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) && r.side() == null && r.code().equals(code));
-        if (rows.isEmpty()) return null;
+    static Row sumOfCode(CheckContext ctx, DisclosureTable t, String code) {
+        List<Row> rows = ctx.rowsByCode(t).get(code);
+        if (rows == null || rows.isEmpty()) return null;
         if (rows.size() == 1) return rows.get(0);
         List<BigDecimal> sums = new ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) sums.add(CheckContext.sum(rows, c));
@@ -143,21 +143,21 @@ final class BetweenTableChecks {
         ta.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
         tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
         for (String code : codes) {
-            Row ra = sumOfCode(ta, code);
-            Row rb = sumOfCode(tb, code);
+            Row ra = sumOfCode(ctx, ta, code);
+            Row rb = sumOfCode(ctx, tb, code);
             BigDecimal va = BigDecimal.ZERO.setScale(2);
             for (int c : colsA) va = va.add(printed(ra, c));
             BigDecimal vb = printed(rb, colB);
             if (ra == null && vb.signum() == 0) continue;
             if (rb == null && va.signum() == 0) continue;
             Row at = rb != null ? rb : ra;
-            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, colsA.size(),
+            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, colsA.size(), () ->
                     "表" + b + "「" + at.label() + "」" + tb.columns().get(colB) + " 应等于表" + a + "同一行第 " + plusOne(colsA) + " 列");
         }
         ctx.table(a).flatMap(t -> t.total(null)).ifPresent(ta0 -> ctx.table(b).flatMap(t -> t.total(null)).ifPresent(tb0 -> {
             BigDecimal va = BigDecimal.ZERO.setScale(2);
             for (int c : colsA) va = va.add(printed(ta0, c));
-            ctx.expectSum(b, tb0, tb.columns().get(colB), printed(tb0, colB), va, colsA.size(), "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
+            ctx.expectSum(b, tb0, tb.columns().get(colB), printed(tb0, colB), va, colsA.size(), () -> "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
         }));
     }
 
@@ -187,7 +187,7 @@ final class BetweenTableChecks {
             if (cols.isEmpty() || r4.isEmpty()) continue;
             BigDecimal v2 = BigDecimal.ZERO.setScale(2);
             for (int c : cols) v2 = v2.add(printed(total2.orElse(null), c));
-            ctx.expectSum(4, r4.get(), t4.columns().get(0), printed(r4.get(), 0), v2, cols.size(),
+            ctx.expectSum(4, r4.get(), t4.columns().get(0), printed(r4.get(), 0), v2, cols.size(), () ->
                     "表4「" + s.label() + "」应等于表2总计行第 " + plusOne(cols) + " 列");
         }
     }
@@ -198,7 +198,7 @@ final class BetweenTableChecks {
         int gpbCol = gpbColumn(ctx);
         if (gpbCol < 0) return;
         classAgainst(ctx, 4, gpbCol, 5, 0);
-        t4.line("fiscal.gpb").ifPresent(r -> ctx.expectEqual(4, r, t4.columns().get(0), printed(r, 0), printed(t5.total(null).orElse(null), 0),
+        t4.line("fiscal.gpb").ifPresent(r -> ctx.expectEqual(4, r, t4.columns().get(0), printed(r, 0), printed(t5.total(null).orElse(null), 0), () ->
                 "表4一般公共预算收入应等于表5总计"));
     }
 
@@ -217,7 +217,7 @@ final class BetweenTableChecks {
         Row total5 = t5.total(null).orElse(null);
         Row total6 = t6.total(null).orElse(null);
         if (total5 == null && total6 == null) return;
-        ctx.expectEqual(6, total6, t6.columns().get(0), printed(total6, 0), printed(total5, 1), "表6总计应等于表5总计的基本支出");
+        ctx.expectEqual(6, total6, t6.columns().get(0), printed(total6, 0), printed(total5, 1), () -> "表6总计应等于表5总计的基本支出");
     }
 
     static void t5t7(CheckContext ctx) {
@@ -233,9 +233,9 @@ final class BetweenTableChecks {
         DisclosureTable t11 = ctx.table(11).orElseThrow();
         DisclosureTable t1 = ctx.table(1).orElseThrow();
         Row total = t11.total(null).orElse(null);
-        t1.line("carry.fiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(1), printed(total, 1), printed(r, 0),
+        t1.line("carry.fiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(1), printed(total, 1), printed(r, 0), () ->
                 "表11财政拨款结转合计应等于表1「" + r.name() + "」"));
-        t1.line("carry.nonfiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(5), printed(total, 5), printed(r, 0),
+        t1.line("carry.nonfiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(5), printed(total, 5), printed(r, 0), () ->
                 "表11非财政拨款合计应等于表1「" + r.name() + "」"));
     }
 

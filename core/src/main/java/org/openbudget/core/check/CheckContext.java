@@ -40,6 +40,20 @@ public final class CheckContext {
 
     void start(Check check) { this.current = check; }
 
+    private final java.util.Map<DisclosureTable, java.util.Map<String, List<Row>>> byCode = new java.util.IdentityHashMap<>();
+
+    /** Classification and project rows (not 表1/表4's sides) by code, built once per table and run. */
+    public java.util.Map<String, List<Row>> rowsByCode(DisclosureTable t) {
+        return byCode.computeIfAbsent(t, table -> {
+            java.util.Map<String, List<Row>> idx = new java.util.HashMap<>();
+            for (Row r : table.rows()) {
+                if ((r.kind() == org.openbudget.core.disclosure.RowKind.CLASS || r.kind() == org.openbudget.core.disclosure.RowKind.PROJECT)
+                        && r.side() == null) idx.computeIfAbsent(r.code(), k -> new ArrayList<>()).add(r);
+            }
+            return idx;
+        });
+    }
+
     public Optional<DisclosureTable> table(int no) { return disclosure.table(no); }
 
     /** The printed value of a cell; blank counts as zero. */
@@ -59,19 +73,19 @@ public final class CheckContext {
      * total should equal the sum of {@code parts} printed cells. Equal: nothing. Within the rounding
      * tolerance 0.005 × (n + 1) for n > 1 parts: a notice. Otherwise a finding of the check's severity.
      */
-    public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, String what) {
+    public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();
         if (diff.signum() == 0) return;
         BigDecimal tolerance = parts > 1 ? HALF_CENT.multiply(BigDecimal.valueOf(parts + 1)) : BigDecimal.ZERO;
         boolean rounding = diff.compareTo(tolerance) <= 0;
-        String message = what + "：应为 " + expected.toPlainString() + "，实为 " + found.toPlainString()
+        String message = what.get() + "：应为 " + expected.toPlainString() + "，实为 " + found.toPlainString()
                 + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance.stripTrailingZeros().toPlainString() + " 内）" : "（相差 " + diff.toPlainString() + "）");
         report(rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
                 at == null ? "" : at.project(), column, null, expected.toPlainString(), found.toPlainString(), message);
     }
 
     /** Two printed cells that show the same amount must be equal. */
-    public void expectEqual(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, String what) {
+    public void expectEqual(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, java.util.function.Supplier<String> what) {
         expectSum(table, at, column, found, expected, 1, what);
     }
 

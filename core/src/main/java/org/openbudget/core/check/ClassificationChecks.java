@@ -56,7 +56,7 @@ final class ClassificationChecks {
             for (Row r : t.rows()) {
                 if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || r.name().isBlank()) continue;
                 String official = list.name(r.code()).orElse(null);
-                if (official == null || normalize(official).equals(normalize(r.name())) || !seen.add(r.code())) continue;
+                if (official == null || official.equals(r.name()) || normalize(official).equals(normalize(r.name())) || !seen.add(r.code())) continue;
                 ctx.report(Severity.WARNING, n, r.code(), "", "名称", null, official, r.name(),
                         "表" + n + "科目 " + r.code() + " 印为「" + r.name() + "」，规范名称为「" + official + "」");
             }
@@ -65,6 +65,12 @@ final class ClassificationChecks {
 
     /** Spacing and the width of brackets are not differences of name. */
     static String normalize(String s) {
-        return s.replaceAll("\\s+", "").replace('(', '（').replace(')', '）');
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u3000') continue;
+            b.append(c == '(' ? '（' : c == ')' ? '）' : c);
+        }
+        return b.toString();
     }
 }

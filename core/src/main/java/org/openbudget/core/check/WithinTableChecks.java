@@ -80,7 +80,7 @@ final class WithinTableChecks {
                 if (r.side() == Side.INCOME) continue;
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
                 for (String c : rhs) sum = sum.add(printed(r, Integer.parseInt(c.trim()) - 1));
-                ctx.expectSum(n, r, label(table, lhs), printed(r, lhs), sum, rhs.length,
+                ctx.expectSum(n, r, label(table, lhs), printed(r, lhs), sum, rhs.length, () ->
                         "表" + n + "「" + r.label() + "」" + label(table, lhs) + " 应等于第 " + sides[1].trim() + " 列之和");
             }
         }
@@ -111,20 +111,22 @@ final class WithinTableChecks {
     static void classSum(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
         for (List<Row> block : blocks(table)) {
+            // children by parent code, in one pass: 款 under their 类, 项 (or 表7 project rows) under their 款
+            java.util.Map<String, List<Row>> children = new java.util.HashMap<>();
+            for (Row r : block) {
+                if ((r.kind() != RowKind.CLASS && r.kind() != RowKind.PROJECT) || r.side() != null) continue;
+                int len = r.code().length();
+                if (len == 5 || len == 7) children.computeIfAbsent(r.code().substring(0, len - 2), k -> new ArrayList<>()).add(r);
+            }
             for (Row parent : block) {
                 if (parent.kind() != RowKind.CLASS || parent.side() != null) continue;
                 int len = parent.code().length();
                 if (len != 3 && len != 5) continue;
-                int childLen = len == 3 ? 5 : 7;
-                List<Row> children = new ArrayList<>();
-                for (Row r : block) {
-                    if ((r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) && r.code().length() == childLen
-                            && r.code().startsWith(parent.code())) children.add(r);
-                }
-                if (children.isEmpty()) continue;
+                List<Row> kids = children.get(parent.code());
+                if (kids == null || kids.isEmpty()) continue;
                 for (int c = 0; c < table.columns().size(); c++) {
-                    ctx.expectSum(n, parent, label(table, c), printed(parent, c), CheckContext.sum(children, c), children.size(),
-                            "表" + n + "「" + parent.label() + "」应等于其下" + (childLen == 5 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
+                    ctx.expectSum(n, parent, label(table, c), printed(parent, c), CheckContext.sum(kids, c), kids.size(), () ->
+                            "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
                 }
             }
         }
@@ -142,9 +144,10 @@ final class WithinTableChecks {
             what = n == 11 ? "各项目" : "各类";
         }
         if (parts.isEmpty()) return;
+        String whatParts = what;
         for (int c = 0; c < table.columns().size(); c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(parts, c), parts.size(),
-                    "表" + n + "总计应等于" + what + "之和");
+            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(parts, c), parts.size(), () ->
+                    "表" + n + "总计应等于" + whatParts + "之和");
         }
     }
 
@@ -158,7 +161,7 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, unit, label(table, c), printed(unit, c), CheckContext.sum(parts, c), parts.size(),
+                ctx.expectSum(n, unit, label(table, c), printed(unit, c), CheckContext.sum(parts, c), parts.size(), () ->
                         "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
             }
         }
@@ -174,7 +177,7 @@ final class WithinTableChecks {
             if (row.isEmpty()) continue;
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) table.line(k).ifPresent(parts::add);
-            ctx.expectSum(n, row.get(), label(table, 0), printed(row.get(), 0), CheckContext.sum(parts, 0), parts.size(),
+            ctx.expectSum(n, row.get(), label(table, 0), printed(row.get(), 0), CheckContext.sum(parts, 0), parts.size(), () ->
                     "表" + n + "「" + s.label() + "」应等于其明细行之和");
         }
     }
@@ -186,7 +189,7 @@ final class WithinTableChecks {
         if (tpl == null || total.isEmpty() || tpl.incomeTotalOf().isEmpty()) return;
         List<Row> parts = new ArrayList<>();
         for (String k : tpl.incomeTotalOf()) table.line(k).ifPresent(parts::add);
-        ctx.expectSum(n, total.get(), label(table, 0), printed(total.get(), 0), CheckContext.sum(parts, 0), parts.size(),
+        ctx.expectSum(n, total.get(), label(table, 0), printed(total.get(), 0), CheckContext.sum(parts, 0), parts.size(), () ->
                 "表" + n + "收入总计应等于" + String.join(" + ", parts.stream().map(Row::name).toList()));
     }
 
@@ -197,7 +200,7 @@ final class WithinTableChecks {
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS);
         int cols = n == 1 ? 1 : table.columns().size();
         for (int c = 0; c < cols; c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(classes, c), classes.size(),
+            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(classes, c), classes.size(), () ->
                     "表" + n + "支出总计应等于各功能分类类之和");
         }
     }
@@ -207,7 +210,7 @@ final class WithinTableChecks {
         Optional<Row> in = table.total(Side.INCOME);
         Optional<Row> out = table.total(Side.EXPENSE);
         if (in.isEmpty() || out.isEmpty()) return;
-        ctx.expectEqual(n, out.get(), label(table, 0), printed(out.get(), 0), printed(in.get(), 0), "表" + n + "支出总计应等于收入总计");
+        ctx.expectEqual(n, out.get(), label(table, 0), printed(out.get(), 0), printed(in.get(), 0), () -> "表" + n + "支出总计应等于收入总计");
     }
 
     static void fixedRowSum(CheckContext ctx, int n) {
@@ -221,7 +224,7 @@ final class WithinTableChecks {
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) table.find(r -> r.key().equals(k)).ifPresent(parts::add);
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, row.get(), label(table, c), printed(row.get(), c), CheckContext.sum(parts, c), parts.size(),
+                ctx.expectSum(n, row.get(), label(table, c), printed(row.get(), c), CheckContext.sum(parts, c), parts.size(), () ->
                         "表" + n + "「" + s.label() + "」应等于其组成行之和");
             }
         }

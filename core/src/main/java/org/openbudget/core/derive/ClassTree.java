@@ -18,7 +18,8 @@ import org.openbudget.core.money.Fen;
 final class ClassTree {
     private final int columns;
     private final int[] levels;
-    private final Map<String, long[]> sums = new TreeMap<>();
+    private final Map<String, long[]> sums = new java.util.HashMap<>();
+    private final long[] one;
     private final long[] total;
 
     /** @param levels code lengths to print, e.g. {3, 5, 7} for 功能分类 or {3, 5} for 经济分类 */
@@ -26,10 +27,11 @@ final class ClassTree {
         this.columns = columns;
         this.levels = levels;
         this.total = new long[columns];
+        this.one = new long[columns];
     }
 
     void add(String code, Posting p, ColumnRule rule) {
-        long[] one = new long[columns];
+        java.util.Arrays.fill(one, 0);
         rule.add(p, one);
         boolean any = false;
         for (long v : one) if (v != 0) { any = true; break; }
@@ -55,7 +57,7 @@ final class ClassTree {
 
     List<Row> rows(Classification names, String unit) {
         List<Row> out = new ArrayList<>();
-        sums.forEach((code, v) -> {
+        new TreeMap<>(sums).forEach((code, v) -> {
             if (nonZero(v)) out.add(new Row(null, RowKind.CLASS, "", code, names.nameOrCode(code), "", unit, values(v)));
         });
         return out;

@@ -18,31 +18,39 @@ final class FixedRows {
     static Map<String, long[]> evaluate(List<LineSpec> specs, List<Posting> postings, List<Predicate<Posting>> columns) {
         Map<String, LineSpec> byKey = new HashMap<>();
         for (LineSpec s : specs) byKey.put(s.key(), s);
+        // postings summed once per (source, 经济分类款) and column; rows then add up these few groups
+        Map<String, Group> groups = new HashMap<>();
+        for (Posting p : postings) {
+            Group g = groups.computeIfAbsent(p.source().code() + "|" + p.eco(), k -> new Group(p.source().code(), p.eco(), new long[columns.size()]));
+            for (int i = 0; i < g.sums.length; i++) if (columns.get(i).test(p)) g.sums[i] += p.fen();
+        }
         Map<String, long[]> memo = new HashMap<>();
-        for (LineSpec s : specs) value(s, byKey, postings, columns, memo, new java.util.HashSet<>());
+        for (LineSpec s : specs) value(s, byKey, groups.values(), columns.size(), memo, new java.util.HashSet<>());
         return memo;
     }
 
-    private static long[] value(LineSpec s, Map<String, LineSpec> byKey, List<Posting> postings,
-                                List<Predicate<Posting>> columns, Map<String, long[]> memo, Set<String> visiting) {
+    private record Group(String source, String eco, long[] sums) {}
+
+    private static long[] value(LineSpec s, Map<String, LineSpec> byKey, java.util.Collection<Group> groups,
+                                int columns, Map<String, long[]> memo, Set<String> visiting) {
         long[] done = memo.get(s.key());
         if (done != null) return done;
         if (!visiting.add(s.key())) throw new IllegalStateException("template row " + s.key() + " sums itself");
-        long[] acc = new long[columns.size()];
+        long[] acc = new long[columns];
         if (!s.sumOf().isEmpty()) {
             for (String k : s.sumOf()) {
                 LineSpec child = byKey.get(k);
                 if (child == null) throw new IllegalStateException("template row " + s.key() + " sums unknown row " + k);
-                long[] v = value(child, byKey, postings, columns, memo, visiting);
+                long[] v = value(child, byKey, groups, columns, memo, visiting);
                 for (int i = 0; i < acc.length; i++) acc[i] += v[i];
             }
         } else {
-            Set<String> src = Set.copyOf(s.sources());
-            for (Posting p : postings) {
-                if (!src.isEmpty() && !src.contains(p.source().code())) continue;
-                if (!s.eco().isEmpty() && s.eco().stream().noneMatch(p.eco()::startsWith)) continue;
-                if (src.isEmpty() && s.eco().isEmpty()) continue;
-                for (int i = 0; i < acc.length; i++) if (columns.get(i).test(p)) acc[i] += p.fen();
+            if (!s.sources().isEmpty() || !s.eco().isEmpty()) {
+                for (Group g : groups) {
+                    if (!s.sources().isEmpty() && !s.sources().contains(g.source())) continue;
+                    if (!s.eco().isEmpty() && s.eco().stream().noneMatch(g.eco()::startsWith)) continue;
+                    for (int i = 0; i < acc.length; i++) acc[i] += g.sums()[i];
+                }
             }
         }
         memo.put(s.key(), acc);
