@@ -151,13 +151,13 @@ final class BetweenTableChecks {
             if (ra == null && vb.signum() == 0) continue;
             if (rb == null && va.signum() == 0) continue;
             Row at = rb != null ? rb : ra;
-            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, colsA.size(), () ->
+            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, CheckContext.cells(ra, colsA), () ->
                     "表" + b + "「" + at.label() + "」" + tb.columns().get(colB) + " 应等于表" + a + "同一行第 " + plusOne(colsA) + " 列");
         }
         ctx.table(a).flatMap(t -> t.total(null)).ifPresent(ta0 -> ctx.table(b).flatMap(t -> t.total(null)).ifPresent(tb0 -> {
             BigDecimal va = BigDecimal.ZERO.setScale(2);
             for (int c : colsA) va = va.add(printed(ta0, c));
-            ctx.expectSum(b, tb0, tb.columns().get(colB), printed(tb0, colB), va, colsA.size(), () -> "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
+            ctx.expectSum(b, tb0, tb.columns().get(colB), printed(tb0, colB), va, CheckContext.cells(ta0, colsA), () -> "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
         }));
     }
 
@@ -187,7 +187,7 @@ final class BetweenTableChecks {
             if (cols.isEmpty() || r4.isEmpty()) continue;
             BigDecimal v2 = BigDecimal.ZERO.setScale(2);
             for (int c : cols) v2 = v2.add(printed(total2.orElse(null), c));
-            ctx.expectSum(4, r4.get(), t4.columns().get(0), printed(r4.get(), 0), v2, cols.size(), () ->
+            ctx.expectSum(4, r4.get(), t4.columns().get(0), printed(r4.get(), 0), v2, CheckContext.cells(total2.orElse(null), cols), () ->
                     "表4「" + s.label() + "」应等于表2总计行第 " + plusOne(cols) + " 列");
         }
     }

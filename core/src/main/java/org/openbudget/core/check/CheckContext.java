@@ -70,8 +70,26 @@ public final class CheckContext {
     }
 
     /**
+     * How many of these cells print a value: only a printed value carries a rounding error (a blank
+     * cell is exactly zero), so the tolerance counts the non-blank parts, not every row or column.
+     */
+    public static int cells(List<Row> rows, int column) {
+        int n = 0;
+        for (Row r : rows) if (r != null && r.value(column) != null) n++;
+        return n;
+    }
+
+    /** Non-blank cells of one row among these columns. */
+    public static int cells(Row row, List<Integer> columns) {
+        int n = 0;
+        if (row == null) return 0;
+        for (int c : columns) if (row.value(c) != null) n++;
+        return n;
+    }
+
+    /**
      * total should equal the sum of {@code parts} printed cells. Equal: nothing. Within the rounding
-     * tolerance 0.005 × (n + 1) for n > 1 parts: a notice. Otherwise a finding of the check's severity.
+     * tolerance 0.005 × (n + 1) for n > 1 printed (non-blank) parts: a notice. Otherwise a finding of the check's severity.
      */
     public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();

@@ -79,8 +79,10 @@ final class WithinTableChecks {
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                for (String c : rhs) sum = sum.add(printed(r, Integer.parseInt(c.trim()) - 1));
-                ctx.expectSum(n, r, label(table, lhs), printed(r, lhs), sum, rhs.length, () ->
+                List<Integer> cols = new ArrayList<>();
+                for (String c : rhs) cols.add(Integer.parseInt(c.trim()) - 1);
+                for (int c : cols) sum = sum.add(printed(r, c));
+                ctx.expectSum(n, r, label(table, lhs), printed(r, lhs), sum, CheckContext.cells(r, cols), () ->
                         "表" + n + "「" + r.label() + "」" + label(table, lhs) + " 应等于第 " + sides[1].trim() + " 列之和");
             }
         }
@@ -125,7 +127,7 @@ final class WithinTableChecks {
                 List<Row> kids = children.get(parent.code());
                 if (kids == null || kids.isEmpty()) continue;
                 for (int c = 0; c < table.columns().size(); c++) {
-                    ctx.expectSum(n, parent, label(table, c), printed(parent, c), CheckContext.sum(kids, c), kids.size(), () ->
+                    ctx.expectSum(n, parent, label(table, c), printed(parent, c), CheckContext.sum(kids, c), CheckContext.cells(kids, c), () ->
                             "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
                 }
             }
@@ -146,7 +148,7 @@ final class WithinTableChecks {
         if (parts.isEmpty()) return;
         String whatParts = what;
         for (int c = 0; c < table.columns().size(); c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(parts, c), parts.size(), () ->
+            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
                     "表" + n + "总计应等于" + whatParts + "之和");
         }
     }
@@ -161,7 +163,7 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, unit, label(table, c), printed(unit, c), CheckContext.sum(parts, c), parts.size(), () ->
+                ctx.expectSum(n, unit, label(table, c), printed(unit, c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
                         "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
             }
         }
@@ -177,7 +179,7 @@ final class WithinTableChecks {
             if (row.isEmpty()) continue;
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) table.line(k).ifPresent(parts::add);
-            ctx.expectSum(n, row.get(), label(table, 0), printed(row.get(), 0), CheckContext.sum(parts, 0), parts.size(), () ->
+            ctx.expectSum(n, row.get(), label(table, 0), printed(row.get(), 0), CheckContext.sum(parts, 0), CheckContext.cells(parts, 0), () ->
                     "表" + n + "「" + s.label() + "」应等于其明细行之和");
         }
     }
@@ -189,7 +191,7 @@ final class WithinTableChecks {
         if (tpl == null || total.isEmpty() || tpl.incomeTotalOf().isEmpty()) return;
         List<Row> parts = new ArrayList<>();
         for (String k : tpl.incomeTotalOf()) table.line(k).ifPresent(parts::add);
-        ctx.expectSum(n, total.get(), label(table, 0), printed(total.get(), 0), CheckContext.sum(parts, 0), parts.size(), () ->
+        ctx.expectSum(n, total.get(), label(table, 0), printed(total.get(), 0), CheckContext.sum(parts, 0), CheckContext.cells(parts, 0), () ->
                 "表" + n + "收入总计应等于" + String.join(" + ", parts.stream().map(Row::name).toList()));
     }
 
@@ -200,7 +202,7 @@ final class WithinTableChecks {
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS);
         int cols = n == 1 ? 1 : table.columns().size();
         for (int c = 0; c < cols; c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(classes, c), classes.size(), () ->
+            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(classes, c), CheckContext.cells(classes, c), () ->
                     "表" + n + "支出总计应等于各功能分类类之和");
         }
     }
@@ -224,7 +226,7 @@ final class WithinTableChecks {
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) table.find(r -> r.key().equals(k)).ifPresent(parts::add);
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, row.get(), label(table, c), printed(row.get(), c), CheckContext.sum(parts, c), parts.size(), () ->
+                ctx.expectSum(n, row.get(), label(table, c), printed(row.get(), c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
                         "表" + n + "「" + s.label() + "」应等于其组成行之和");
             }
         }

@@ -1,0 +1,36 @@
+package org.openbudget.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.openbudget.core.check.Check;
+import org.openbudget.core.check.CheckCatalogue;
+
+/** (e) Every check of the catalogue has a test that breaks a good document and sees it fire. */
+class CatalogueCoverageTest {
+    static List<Case> allCases() {
+        List<Case> all = new ArrayList<>();
+        all.addAll(WithinTableChecksTest.cases());
+        all.addAll(EmptyTableChecksTest.cases());
+        all.addAll(BetweenTableChecksTest.cases());
+        all.addAll(ClassificationChecksTest.cases());
+        return all;
+    }
+
+    @Test
+    void every_check_id_has_a_mutation_test_and_every_test_names_a_check() {
+        Set<String> catalogue = new TreeSet<>(CheckCatalogue.checks().stream().map(Check::id).toList());
+        Set<String> tested = new TreeSet<>(allCases().stream().map(Case::id).toList());
+        assertThat(tested).isEqualTo(catalogue);
+    }
+
+    @Test
+    void every_case_expects_at_least_one_finding_of_its_check() {
+        assertThat(allCases()).allSatisfy(c -> assertThat(c.expected()).as(c.toString()).isNotEmpty());
+    }
+}

@@ -1,0 +1,65 @@
+package org.openbudget.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.check.Severity;
+
+/** (f) The three real documents, derived from their ledgers, against the whole catalogue. */
+class ExamplesCheckTest {
+
+    static List<Finding> run(Fixtures f) {
+        return CheckCatalogue.run(f.disclosure(), f.profile(), f.ref());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fixtures.class)
+    void no_error_or_warning(Fixtures f) {
+        assertThat(CheckAssert.problems(run(f))).as(f.name()).isEmpty();
+    }
+
+    @Test
+    void the_sme_center_adds_up_everywhere() {
+        assertThat(run(Fixtures.SME)).isEmpty();
+    }
+
+    /** 表6: 301 prints 245.53 while its 款 add to 245.54; 总计 292.54 vs 268.89 + 23.66; 人员经费 268.89 vs 245.53 + 23.35. */
+    @Test
+    void the_sci_tech_center_gives_notices_exactly_at_its_rounding_slips() {
+        assertThat(run(Fixtures.SCI))
+                .extracting(Finding::id, Finding::severity, Finding::table, Finding::code, Finding::column, Finding::expected, Finding::found)
+                .containsExactlyInAnyOrder(
+                        tuple("T6.row-sum", Severity.NOTICE, 6, "", "合计", "292.55", "292.54"),
+                        tuple("T6.class-sum", Severity.NOTICE, 6, "301", "合计", "245.54", "245.53"),
+                        tuple("T6.class-sum", Severity.NOTICE, 6, "301", "人员经费", "245.54", "245.53"),
+                        tuple("T6.total-sum", Severity.NOTICE, 6, "", "人员经费", "268.88", "268.89"));
+    }
+
+    /** 208 05 prints 382.95 while its 项 print 164.33 + 19.89 + 198.74 = 382.96, in 表2, 表3 and 表5. */
+    @Test
+    void the_department_gives_notices_exactly_at_20805() {
+        List<Finding> findings = run(Fixtures.DEPT);
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.NOTICE);
+            assertThat(f.code()).isEqualTo("20805");
+            assertThat(f.expected()).isEqualTo("382.96");
+            assertThat(f.found()).isEqualTo("382.95");
+        });
+        assertThat(findings).extracting(Finding::id, Finding::table, Finding::column)
+                .containsExactlyInAnyOrder(
+                        tuple("T2.class-sum", 2, "总计"),
+                        tuple("T2.class-sum", 2, "财政拨款（补助）小计"),
+                        tuple("T2.class-sum", 2, "一般公共预算"),
+                        tuple("T3.class-sum", 3, "合计"),
+                        tuple("T3.class-sum", 3, "基本支出"),
+                        tuple("T5.class-sum", 5, "合计"),
+                        tuple("T5.class-sum", 5, "基本支出"));
+    }
+}
