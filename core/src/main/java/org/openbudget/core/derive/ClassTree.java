@@ -19,7 +19,6 @@ final class ClassTree {
     private final int columns;
     private final int[] levels;
     private final Map<String, long[]> sums = new java.util.HashMap<>();
-    private final long[] one;
     private final long[] total;
 
     /** @param levels code lengths to print, e.g. {3, 5, 7} for 功能分类 or {3, 5} for 经济分类 */
@@ -27,21 +26,38 @@ final class ClassTree {
         this.columns = columns;
         this.levels = levels;
         this.total = new long[columns];
-        this.one = new long[columns];
     }
 
+    /** Postings are summed per leaf code; the 类/款 levels are rolled up once per distinct code. */
+    private final Map<String, long[]> leaves = new java.util.HashMap<>();
+    private boolean rolledUp;
+
     void add(String code, Posting p, ColumnRule rule) {
-        java.util.Arrays.fill(one, 0);
-        rule.add(p, one);
-        boolean any = false;
-        for (long v : one) if (v != 0) { any = true; break; }
-        if (!any) return;
-        for (int len : levels) {
-            if (code.length() < len) break;
-            long[] acc = sums.computeIfAbsent(code.substring(0, len), k -> new long[columns]);
-            for (int i = 0; i < columns; i++) acc[i] += one[i];
+        long[] acc = leaves.get(code);
+        if (acc == null) {
+            acc = new long[columns];
+            leaves.put(code, acc);
         }
-        for (int i = 0; i < columns; i++) total[i] += one[i];
+        rule.add(p, acc);
+        rolledUp = false;
+    }
+
+    private void rollUp() {
+        if (rolledUp) return;
+        sums.clear();
+        java.util.Arrays.fill(total, 0);
+        for (Map.Entry<String, long[]> e : leaves.entrySet()) {
+            String code = e.getKey();
+            long[] v = e.getValue();
+            if (!nonZero(v)) continue;
+            for (int len : levels) {
+                if (code.length() < len) break;
+                long[] acc = sums.computeIfAbsent(code.substring(0, len), k -> new long[columns]);
+                for (int i = 0; i < columns; i++) acc[i] += v[i];
+            }
+            for (int i = 0; i < columns; i++) total[i] += v[i];
+        }
+        rolledUp = true;
     }
 
     void addAll(List<Posting> postings, Function<Posting, String> code, ColumnRule rule) {
@@ -49,13 +65,18 @@ final class ClassTree {
     }
 
     boolean isEmpty() {
+        rollUp();
         for (long[] v : sums.values()) if (nonZero(v)) return false;
         return true;
     }
 
-    long[] total() { return total.clone(); }
+    long[] total() {
+        rollUp();
+        return total.clone();
+    }
 
     List<Row> rows(Classification names, String unit) {
+        rollUp();
         List<Row> out = new ArrayList<>();
         new TreeMap<>(sums).forEach((code, v) -> {
             if (nonZero(v)) out.add(new Row(null, RowKind.CLASS, "", code, names.nameOrCode(code), "", unit, values(v)));
