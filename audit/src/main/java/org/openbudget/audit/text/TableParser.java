@@ -544,7 +544,7 @@ final class TableParser {
         }
         if (CODE_START.matcher(first).matches()) return true;
         String k = norm(first);
-        if (tab ? k.equals("总计") || k.equals("合计")
+        if (tab ? (k.equals("总计") || k.equals("合计")) && Arrays.stream(cells(l)).anyMatch(c -> NUM.matcher(c).matches())
                 : first.matches("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+")) return true;
         if (t.no() == 1 || t.no() == 4) {
             String all = norm(l);
