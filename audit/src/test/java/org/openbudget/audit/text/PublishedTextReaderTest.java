@@ -56,6 +56,20 @@ class PublishedTextReaderTest {
         }
         assertThat(tsv(r.disclosure())).containsExactlyElementsOf(expected);
         assertThat(r.disclosure().tables()).hasSize(11);
+        // every number placed without ambiguity, no line skipped
+        assertThat(r.notes()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTruncatedDocumentGivesAPartialResultWithNotes() throws IOException {
+        Path file = SHARED.resolve("urumqi-sme-center-2024.txt");
+        assumeTrue(Files.exists(file), "shared examples not present at " + file.toAbsolutePath());
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String cut = text.substring(0, text.indexOf("单位支出总体情况表"));
+        PublishedTextReader.Result r = PublishedTextReader.readWithNotes("cut.txt", cut, LIB);
+        assertThat(r.disclosure().table(1)).isPresent();
+        assertThat(r.disclosure().table(11)).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("表11"));
     }
 
     @ParameterizedTest
