@@ -1,0 +1,166 @@
+package org.openbudget.audit.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.TableTemplate;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.io.InputException;
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+/**
+ * The start of the second road: the plain TEXT of a published disclosure document (as extracted
+ * from its PDF) read back into a {@link Disclosure} — tables 1–11 — so that the same checks run on
+ * it as on a document derived from a ledger.
+ *
+ * <p>Two layouts are understood: tab-separated rows (optionally with {@code <b>} tags and markdown
+ * headings, tables continued across pages with their headers repeated) and plain text with one row
+ * per line, long names wrapped over several lines and blank cells invisible (their numbers are
+ * placed by the table's arithmetic, see {@link Placement}).
+ *
+ * <p>A document that is not a disclosure at all (no unit, no year, no profile, no table) is an
+ * {@link InputException}; anything else gives an honest partial result plus notes, never an
+ * exception.
+ */
+public final class PublishedTextReader {
+    private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年\\s*(?:度\\s*)?(单位|部门)预算");
+    private static final Pattern TABLE_MARK = Pattern.compile("^表\\s*(\\d{1,2})$");
+
+    /** The Disclosure and what the reader could not decide or read (ambiguities, skipped lines). */
+    public record Result(Disclosure disclosure, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private PublishedTextReader() {}
+
+    public static Disclosure read(String fileName, String text, ReferenceLibrary lib) {
+        return readWithNotes(fileName, text, lib).disclosure();
+    }
+
+    public static Result readWithNotes(String fileName, String text, ReferenceLibrary lib) {
+        List<String> notes = new ArrayList<>();
+        String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        List<String> lines = new ArrayList<>(raw.length);
+        for (String l : raw) lines.add(clean(l));
+
+        // unit, kind
+        String unit = null;
+        AgencyKind kind = null;
+        for (String l : lines) {
+            String t = l.replace('\t', ' ').trim();
+            int i = t.indexOf("编制单位：");
+            int j = t.indexOf("编制部门：");
+            if (i < 0) i = t.indexOf("编制单位:");
+            if (j < 0) j = t.indexOf("编制部门:");
+            if (i >= 0 || j >= 0) {
+                kind = i >= 0 ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
+                String rest = t.substring((i >= 0 ? i : j) + 5);
+                int u = rest.indexOf("单位：");
+                if (u < 0) u = rest.indexOf("单位:");
+                unit = (u >= 0 ? rest.substring(0, u) : rest).trim();
+                break;
+            }
+        }
+        if (unit == null || unit.isEmpty()) {
+            throw new InputException(fileName, 1, "编制单位", "找不到“编制单位：”或“编制部门：”——不是部门（单位）预算公开文档，或版式无法识别");
+        }
+        // year
+        Integer year = null;
+        int yearLine = 1;
+        for (int n = 0; n < lines.size() && year == null; n++) {
+            Matcher m = YEAR.matcher(lines.get(n).replace('\t', ' '));
+            if (m.find()) {
+                year = Integer.parseInt(m.group(1));
+                yearLine = n + 1;
+            }
+        }
+        if (year == null) throw new InputException(fileName, 1, "年度", "找不到预算年度（“20xx年单位预算”或“20xx年部门预算”）");
+        String profileId = "xinjiang-" + year;
+        if (!lib.hasProfile(profileId) || !lib.hasYear(year)) {
+            throw new InputException(fileName, yearLine, "年度", year + "年没有模板（" + profileId + "）或参考数据");
+        }
+        TemplateProfile profile = lib.profile(profileId);
+        ReferenceData ref = lib.year(year);
+
+        // locate tables
+        List<int[]> found = new ArrayList<>(); // {no, markLine, titleLine}
+        int from = 0;
+        for (TableTemplate t : profile.tables().values()) {
+            int[] at = findTable(lines, from, t, kind);
+            if (at == null) {
+                notes.add("表" + t.no() + "（" + t.title(kind.label()) + "）：文档中找不到");
+                continue;
+            }
+            found.add(at);
+            from = at[2] + 1;
+        }
+        if (found.isEmpty()) {
+            throw new InputException(fileName, 1, "表", "找不到任何公开表（“表 1” + 表名）——版式无法识别");
+        }
+        int end = lines.size();
+        for (int n = found.get(found.size() - 1)[2] + 1; n < lines.size(); n++) {
+            String t = lines.get(n).replace(" ", "");
+            if (t.startsWith("第三部分")) {
+                end = n;
+                break;
+            }
+        }
+
+        TableParser parser = new TableParser(profile, ref, kind, unit, lines, notes);
+        List<DisclosureTable> tables = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            int[] at = found.get(k);
+            int stop = k + 1 < found.size() ? found.get(k + 1)[1] : end;
+            TableTemplate t = profile.table(at[0]);
+            try {
+                tables.add(parser.parse(t, at[2] + 1, stop));
+            } catch (RuntimeException e) {
+                notes.add("表" + t.no() + "：无法读取（" + e + "），略去此表");
+            }
+        }
+        Disclosure d = new Disclosure(unit, kind, year, profileId, tables, fileName);
+        return new Result(d, notes);
+    }
+
+    /** Finds "表 N" followed within three non-blank lines by the table's title; returns {no, mark, title}. */
+    private static int[] findTable(List<String> lines, int from, TableTemplate t, AgencyKind kind) {
+        List<String> titles = new ArrayList<>();
+        titles.add(norm(t.title(kind.label())));
+        for (String a : t.aliases()) titles.add(norm(a.replace("{kind}", kind.label())));
+        for (int n = from; n < lines.size(); n++) {
+            Matcher m = TABLE_MARK.matcher(lines.get(n).trim());
+            if (!m.matches() || Integer.parseInt(m.group(1)) != t.no()) continue;
+            int seen = 0;
+            for (int k = n + 1; k < lines.size() && seen < 3; k++) {
+                String s = norm(lines.get(k));
+                if (s.isEmpty()) continue;
+                seen++;
+                if (titles.contains(s)) return new int[]{t.no(), n, k};
+            }
+        }
+        return null;
+    }
+
+    /** Drops markdown heading marks, {@code <b>} tags and non-breaking spaces; keeps tabs. */
+    static String clean(String l) {
+        String s = l.replace("<b>", "").replace("</b>", "").replace('\u00a0', ' ').replace('\u3000', ' ');
+        String t = s.stripLeading();
+        if (t.startsWith("#")) {
+            s = t.replaceFirst("^#+\\s*", "");
+        }
+        return s.stripTrailing();
+    }
+
+    /** For comparing labels: no whitespace, no quotes of any width, brackets half-width. */
+    static String norm(String s) {
+        return s.replaceAll("[\\s\"“”「」]", "").replace('（', '(').replace('）', ')').replace('：', ':');
+    }
+}

@@ -1,0 +1,89 @@
+package org.openbudget.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code ./budget audit FILE [--json]} on the three published documents (shared/ beside the repository). */
+class AuditCommandTest {
+    static final Path SHARED = Path.of("../../shared/examples");
+
+    record Run(int rc, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = BudgetCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(rc, out.toString(), err.toString());
+    }
+
+    static Path example(String name) {
+        Path p = SHARED.resolve(name + ".txt");
+        assumeTrue(Files.exists(p), "shared examples not present at " + p.toAbsolutePath());
+        return p;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urumqi-sme-center-2024", "urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024"})
+    void auditsThePublishedDocumentsWithoutError(String name) throws Exception {
+        Run text = run("audit", example(name).toString());
+        assertThat(text.rc()).as(text.out() + text.err()).isZero();
+        assertThat(text.out()).contains("错误 0");
+
+        Run json = run("audit", example(name).toString(), "--json");
+        assertThat(json.rc()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("unit").asText()).isNotBlank();
+        assertThat(root.get("year").asInt()).isEqualTo(2024);
+        assertThat(root.get("tables")).hasSize(11);
+        assertThat(root.get("findings").isArray()).isTrue();
+        for (JsonNode f : root.get("findings")) assertThat(f.get("severity").asText()).isNotEqualTo("error");
+    }
+
+    @Test
+    void theBureausShortenedNamesAreWarnings() {
+        Run r = run("audit", example("urumqi-industry-it-bureau-2024").toString());
+        assertThat(r.out()).contains("C.func.name").contains("技术与开发");
+    }
+
+    @Test
+    void unreadableInputExitsTwoWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path notADocument = dir.resolve("notes.txt");
+        Files.writeString(notADocument, "这不是预算公开文档。\n", StandardCharsets.UTF_8);
+        Run r = run("audit", notADocument.toString());
+        assertThat(r.rc()).isEqualTo(2);
+        assertThat(r.err()).contains("notes.txt:1").doesNotContain("Exception");
+
+        Run missing = run("audit", dir.resolve("missing.txt").toString());
+        assertThat(missing.rc()).isEqualTo(2);
+
+        Path binary = dir.resolve("bad.txt");
+        Files.write(binary, new byte[]{(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
+        assertThat(run("audit", binary.toString()).rc()).isEqualTo(2);
+    }
+
+    @Test
+    void aDocumentWithASlipExitsOne(@TempDir Path dir) throws Exception {
+        String text = Files.readString(example("urumqi-sci-tech-info-center-2024"), StandardCharsets.UTF_8);
+        // 表3 基本支出 of 206 05 01 printed wrong: 合计 = 基本 + 项目 no longer holds
+        String slipped = text.replace("206\t05\t01\t机构运行\t292.54\t292.54\t\n", "206\t05\t01\t机构运行\t292.54\t282.54\t\n");
+        assertThat(slipped).isNotEqualTo(text);
+        Path f = dir.resolve("slip.txt");
+        Files.writeString(f, slipped, StandardCharsets.UTF_8);
+        Run r = run("audit", f.toString());
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.out()).contains("T3.row-sum");
+    }
+}
