@@ -20,6 +20,7 @@ public final class Classification {
     private final boolean complete;
     private final String source;
     private final Map<String, String> names;
+    private final Map<String, String> lookup;
 
     public Classification(Kind kind, int year, boolean complete, String source, List<ClassItem> items) {
         this.kind = kind;
@@ -33,6 +34,7 @@ public final class Classification {
             }
         }
         this.names = Collections.unmodifiableMap(m);
+        this.lookup = new java.util.HashMap<>(m);
     }
 
     public Kind kind() { return kind; }
@@ -40,12 +42,12 @@ public final class Classification {
     public boolean complete() { return complete; }
     public String source() { return source; }
 
-    public boolean contains(String code) { return names.containsKey(code); }
+    public boolean contains(String code) { return lookup.containsKey(code); }
 
-    public Optional<String> name(String code) { return Optional.ofNullable(names.get(code)); }
+    public Optional<String> name(String code) { return Optional.ofNullable(lookup.get(code)); }
 
     /** The name to print: the official one, or the code itself when the list does not know it. */
-    public String nameOrCode(String code) { return names.getOrDefault(code, code); }
+    public String nameOrCode(String code) { return lookup.getOrDefault(code, code); }
 
     /** All 类 (3-digit codes) of the year, in code order. */
     public List<ClassItem> categories() {

@@ -19,13 +19,21 @@ final class FixedRows {
         Map<String, LineSpec> byKey = new HashMap<>();
         for (LineSpec s : specs) byKey.put(s.key(), s);
         // postings summed once per (source, 经济分类款) and column; rows then add up these few groups
-        Map<String, Group> groups = new HashMap<>();
+        Map<String, Map<String, Group>> bySource = new HashMap<>();
+        List<Group> groups = new java.util.ArrayList<>();
+        int n = columns.size();
         for (Posting p : postings) {
-            Group g = groups.computeIfAbsent(p.source().code() + "|" + p.eco(), k -> new Group(p.source().code(), p.eco(), new long[columns.size()]));
-            for (int i = 0; i < g.sums.length; i++) if (columns.get(i).test(p)) g.sums[i] += p.fen();
+            Map<String, Group> byEco = bySource.computeIfAbsent(p.source().code(), k -> new HashMap<>());
+            Group g = byEco.get(p.eco());
+            if (g == null) {
+                g = new Group(p.source().code(), p.eco(), new long[n]);
+                byEco.put(p.eco(), g);
+                groups.add(g);
+            }
+            for (int i = 0; i < n; i++) if (columns.get(i).test(p)) g.sums[i] += p.fen();
         }
         Map<String, long[]> memo = new HashMap<>();
-        for (LineSpec s : specs) value(s, byKey, groups.values(), columns.size(), memo, new java.util.HashSet<>());
+        for (LineSpec s : specs) value(s, byKey, groups, n, memo, new java.util.HashSet<>());
         return memo;
     }
 

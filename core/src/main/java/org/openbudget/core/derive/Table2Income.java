@@ -2,7 +2,6 @@ package org.openbudget.core.derive;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -22,15 +21,22 @@ final class Table2Income {
         return ctx.table(2, ctx.withTotal(ctx.total(t.columns().size(), tree.total()), tree.rows(ctx.ref.functional(), "")));
     }
 
-    /** A column per source set; "*" means every source. */
+    /**
+     * A column per source set ("*" = every source). Which columns a source feeds is worked out once
+     * per source, so each posting adds to its columns without testing every column.
+     */
     static ColumnRule sourceColumns(List<ColumnSpec> columns) {
-        List<Predicate<Posting>> preds = new ArrayList<>();
-        for (ColumnSpec c : columns) {
-            if (c.sources().contains("*")) preds.add(p -> true);
-            else preds.add(Context.sources(c.sources()));
-        }
-        @SuppressWarnings("unchecked")
-        Predicate<Posting>[] arr = preds.toArray(new Predicate[0]);
-        return ColumnRule.of(arr);
+        java.util.Map<String, int[]> masks = new java.util.concurrent.ConcurrentHashMap<>();
+        return (p, acc) -> {
+            int[] cols = masks.computeIfAbsent(p.source().code(), code -> {
+                List<Integer> out = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    List<String> src = columns.get(i).sources();
+                    if (src.contains("*") || src.contains(code)) out.add(i);
+                }
+                return out.stream().mapToInt(Integer::intValue).toArray();
+            });
+            for (int i : cols) acc[i] += p.fen();
+        };
     }
 }

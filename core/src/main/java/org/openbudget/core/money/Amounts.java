@@ -19,7 +19,18 @@ public final class Amounts {
 
     /** What a document prints for an exact amount: 万元 with two decimals, half up. */
     public static BigDecimal printed(BigDecimal wan) {
-        return wan == null ? null : wan.setScale(PRINTED_SCALE, RoundingMode.HALF_UP);
+        if (wan == null) return null;
+        if (wan.scale() == PRINTED_SCALE) return wan;
+        if (wan.scale() == 6 && wan.precision() <= 18) {
+            // exact 万元 from whole 分 (scale 6): round half up in long arithmetic
+            long fen = wan.movePointRight(6).longValue();
+            long q = fen / 10_000;
+            long r = fen % 10_000;
+            if (r >= 5_000) q++;
+            else if (r <= -5_000) q--;
+            return BigDecimal.valueOf(q, PRINTED_SCALE);
+        }
+        return wan.setScale(PRINTED_SCALE, RoundingMode.HALF_UP);
     }
 
     public static boolean isZero(BigDecimal v) {
