@@ -75,15 +75,16 @@ final class WithinTableChecks {
         for (String eq : tpl.equations()) {
             String[] sides = eq.split("=");
             int lhs = Integer.parseInt(sides[0].trim()) - 1;
-            String[] rhs = sides[1].split("\\+");
+            List<Integer> cols = new ArrayList<>();
+            for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+            String lhsLabel = label(table, lhs);
+            String rhsText = sides[1].trim();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                List<Integer> cols = new ArrayList<>();
-                for (String c : rhs) cols.add(Integer.parseInt(c.trim()) - 1);
                 for (int c : cols) sum = sum.add(printed(r, c));
-                ctx.expectSum(n, r, label(table, lhs), printed(r, lhs), sum, CheckContext.cells(r, cols), () ->
-                        "表" + n + "「" + r.label() + "」" + label(table, lhs) + " 应等于第 " + sides[1].trim() + " 列之和");
+                ctx.expectSum(n, r, lhsLabel, printed(r, lhs), sum, CheckContext.cells(r, cols), () ->
+                        "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
