@@ -235,9 +235,9 @@ final class WithinTableChecks {
 
     static void emptyNote(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
-        boolean noNumbers = table.rows().stream().allMatch(r -> r.values().stream().allMatch(v -> v == null || v.signum() == 0));
-        if ((table.empty() || noNumbers) && (table.emptyNote() == null || table.emptyNote().isBlank())
-                && ctx.profile().findTable(n).map(TableTemplate::emptyNote).orElse(null) != null && table.rows().isEmpty()) {
+        boolean noNote = table.emptyNote() == null || table.emptyNote().isBlank();
+        boolean templateHasNote = ctx.profile().findTable(n).map(TableTemplate::emptyNote).orElse(null) != null;
+        if (table.rows().isEmpty() && noNote && templateHasNote) {
             ctx.report(n, null, "", "为空表说明", "", "表" + n + "没有数字，也没有印“……为空表。”的说明");
         }
     }

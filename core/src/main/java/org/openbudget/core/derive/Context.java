@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.openbudget.core.classification.FundingSource;
@@ -73,11 +72,6 @@ final class Context {
         return p == null ? code : p.name();
     }
 
-    /** Postings whose source is one of the codes. */
-    static Predicate<Posting> sources(List<String> codes) {
-        Set<String> set = Set.copyOf(codes);
-        return p -> set.contains(p.source().code());
-    }
 
     Row total(int columns, long[] sums) {
         return new Row(null, RowKind.TOTAL, "", "", profile.totalLabel(), "", "", ClassTree.values(sums));

@@ -24,7 +24,7 @@ final class Table10ThreePublic {
         TableTemplate t = ctx.template(10);
         List<Posting> fiscal = ctx.where(p -> p.source().fiscalCurrent());
         List<Predicate<Posting>> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) cols.add(c.sources().contains("*") ? p -> true : Context.sources(c.sources()));
+        for (ColumnSpec c : t.columns()) cols.add(p -> c.feeds(p.source().code()));
         Map<String, long[]> values = FixedRows.evaluate(t.rows(), fiscal, cols);
         List<Row> rows = new ArrayList<>();
         boolean any = false;

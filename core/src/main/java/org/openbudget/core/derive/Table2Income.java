@@ -22,7 +22,7 @@ final class Table2Income {
     }
 
     /**
-     * A column per source set ("*" = every source). Which columns a source feeds is worked out once
+     * A column per source set (ColumnSpec#feeds). Which columns a source feeds is worked out once
      * per source, so each posting adds to its columns without testing every column.
      */
     static ColumnRule sourceColumns(List<ColumnSpec> columns) {
@@ -30,10 +30,7 @@ final class Table2Income {
         return (p, acc) -> {
             int[] cols = masks.computeIfAbsent(p.source().code(), code -> {
                 List<Integer> out = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    List<String> src = columns.get(i).sources();
-                    if (src.contains("*") || src.contains(code)) out.add(i);
-                }
+                for (int i = 0; i < columns.size(); i++) if (columns.get(i).feeds(code)) out.add(i);
                 return out.stream().mapToInt(Integer::intValue).toArray();
             });
             for (int i : cols) acc[i] += p.fen();

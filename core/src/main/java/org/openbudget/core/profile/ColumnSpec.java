@@ -12,4 +12,9 @@ public record ColumnSpec(String label, List<String> sources, List<String> eco) {
         sources = sources == null ? List.of() : List.copyOf(sources);
         eco = eco == null ? List.of() : List.copyOf(eco);
     }
+
+    /** Does money of this funding source go into this column? ("*" stands for every source.) */
+    public boolean feeds(String sourceCode) {
+        return sources.contains("*") || sources.contains(sourceCode);
+    }
 }
