@@ -1,0 +1,40 @@
+package org.openbudget.core.disclosure.text;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A 绩效目标表: the 部门（单位）整体绩效目标表 (projectCode empty) or one 项目支出绩效目标表.
+ *
+ * @param kind          "整体" or "项目"
+ * @param unitName      预算单位 as printed in the table
+ * @param projectCode   the project's code (empty for the overall table or when a reader cannot know it)
+ * @param projectName   项目名称 (empty for the overall table)
+ * @param manager       项目负责人
+ * @param total         年度预算总额 (万元)
+ * @param fiscal        其中：财政拨款
+ * @param other         其他资金
+ * @param goal          项目总体目标 / 整体绩效目标 text
+ * @param indicators    the indicator rows
+ */
+public record PerformanceTable(String kind, String unitName, String projectCode, String projectName,
+                               String manager, BigDecimal total, BigDecimal fiscal, BigDecimal other,
+                               String goal, List<Indicator> indicators) {
+    public PerformanceTable {
+        indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * One row: 一级指标, 二级指标, 三级指标, 指标值, 指标值设置依据, 上年完成值, 指标分值权重, 指标赋分规则, 佐证资料.
+     */
+    public record Indicator(String level1, String level2, String level3, String target, String basis,
+                            String lastYear, BigDecimal weight, String scoringRule, String evidence) {
+    }
+
+    /** Σ 指标分值权重. */
+    public BigDecimal weightTotal() {
+        BigDecimal s = BigDecimal.ZERO;
+        for (Indicator i : indicators) if (i.weight() != null) s = s.add(i.weight());
+        return s;
+    }
+}
