@@ -78,10 +78,12 @@ final class TableParser {
         String currentUnit = "";
         StringBuilder buf = new StringBuilder();
         int bufLine = 0;
+        boolean yuan = false; // 单位：元 — amounts converted to 万元
         for (int i = start; i < stop; i++) {
             String l = lines.get(i);
             String flat = l.replace('\t', ' ').trim();
             if (flat.isEmpty()) continue;
+            if (header && norm(flat).matches(".*单位:元$")) yuan = true;
             if (flat.matches("\\d{1,3}")) continue; // page number
             if (flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
                 header = true;
@@ -116,6 +118,7 @@ final class TableParser {
                 fixedRow(t, l, tab, i + 1, rows);
             } else if (tab) {
                 String[] cells = cells(l);
+                if (labelWidth <= 0) labelWidth = inferLabelWidth(start, stop);
                 int labels = labelWidth > 0 ? labelWidth : Math.max(1, cells.length - n);
                 if (cells.length > labels + n) {
                     for (int c = labels + n; c < cells.length; c++) {
@@ -172,6 +175,12 @@ final class TableParser {
             if (r != null) rows.add(r);
         }
 
+        if (yuan) {
+            for (PRow r : rows) {
+                if (r.fixed != null) for (int c = 0; c < r.fixed.length; c++) if (r.fixed[c] != null) r.fixed[c] = r.fixed[c].movePointLeft(4);
+                if (r.numbers != null) r.numbers.replaceAll(v -> v.movePointLeft(4));
+            }
+        }
         String title = t.title(kind.label());
         if (rows.isEmpty()) {
             if (emptyNote == null) notes.add("表" + no + "：既没有数据行，也没有空表说明");
@@ -437,7 +446,15 @@ final class TableParser {
                 notes.add(where + "：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
                 nums = nums.subList(0, n);
             }
-            nodes.put(r, new Placement.Node(nums, r.fixed, where));
+            Placement.Node node = new Placement.Node(nums, r.fixed, where);
+            if (t.no() == 11) {
+                // 人员/公用经费 come only from 基本支出 rows, 项目支出 only from project rows
+                boolean basic = rows.stream().anyMatch(x -> x.kind == RowKind.LINE);
+                boolean projects = rows.stream().anyMatch(x -> x.kind == RowKind.PROJECT);
+                if (r.kind == RowKind.PROJECT || (!basic && projects)) node.allowed = carryColumns(t, true);
+                else if (r.kind == RowKind.LINE || (basic && !projects)) node.allowed = carryColumns(t, false);
+            }
+            nodes.put(r, node);
         }
         List<Placement.Node> roots = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -454,6 +471,18 @@ final class TableParser {
             out.add(new Row(r.side, r.kind, r.key, r.code, r.name, r.project, r.unit, Arrays.asList(v)));
         }
         return out;
+    }
+
+    /** 表11: a project row fills totals and 项目支出 columns only; the 基本支出 row totals and 人员/公用经费. */
+    private static boolean[] carryColumns(TableTemplate t, boolean project) {
+        List<String> labels = t.columnLabels();
+        boolean[] a = new boolean[labels.size()];
+        for (int i = 0; i < a.length; i++) {
+            String l = labels.get(i);
+            boolean total = l.endsWith("合计") || l.endsWith("总计");
+            a[i] = total || (project ? l.endsWith("项目支出") : l.endsWith("人员经费") || l.endsWith("公用经费"));
+        }
+        return a;
     }
 
     private PRow parent(TableTemplate t, List<PRow> rows, int i) {
@@ -493,6 +522,17 @@ final class TableParser {
                 List<String> s = cols.get(i).sources();
                 if (s.isEmpty() || s.contains("*")) continue;
                 a[i] = s.stream().anyMatch(sourcesInUse::contains);
+            }
+        }
+        if (sourcesInUse != null && t.no() == 11) {
+            boolean fiscal = sourcesInUse.contains("CO_GPB") || sourcesInUse.contains("CO_GFB") || sourcesInUse.contains("CO_SOC");
+            boolean nonfiscal = sourcesInUse.contains("CO_EDU") || sourcesInUse.contains("CO_UNIT");
+            if (fiscal != nonfiscal) {
+                for (int i = 0; i < cols.size(); i++) {
+                    String l = cols.get(i).label();
+                    if (l.startsWith("非财政拨款")) a[i] = nonfiscal;
+                    else if (l.startsWith("财政拨款")) a[i] = fiscal;
+                }
             }
         }
         if (t.no() == 7) {
@@ -575,7 +615,26 @@ final class TableParser {
     }
 
     /** Label cells of a tab layout from a header line: where column "1" is, else how many ※. */
+    /** Label cells when no header says (headers broken one character per line): past the last word cell of a row with numbers. */
+    private int inferLabelWidth(int start, int stop) {
+        int w = 0;
+        for (int i = start; i < stop; i++) {
+            String l = lines.get(i);
+            if (l.indexOf('\t') < 0) continue;
+            String[] c = cells(l);
+            boolean num = false;
+            int last = -1;
+            for (int k = 0; k < c.length; k++) {
+                if (NUM.matcher(c[k]).matches()) num = true;
+                else if (!c[k].isEmpty() && !num) last = k;
+            }
+            if (num) w = Math.max(w, last + 1);
+        }
+        return w;
+    }
+
     private static int labelWidth(String[] cells) {
+        if (cells.length < 3) return 0; // a header broken one character per line says nothing
         for (int i = 0; i + 1 < cells.length; i++) if (cells[i].equals("1") && cells[i + 1].equals("2")) return i;
         if (cells.length == 2 && cells[1].equals("1")) return 1;
         int stars = 0;
