@@ -57,6 +57,13 @@ public final class PdfLayout {
         }
     }
 
+    /** PDFBox reports recoverable font quirks through java.util.logging; a user needs none of them. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.apache");
+
+    static {
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private PdfLayout() {}
 
     public static Text read(File file) throws PdfException {
@@ -444,8 +451,10 @@ public final class PdfLayout {
             }
             if (prev != null && !prev.ch.isBlank()) {
                 float gap = g.x - (prev.x + prev.w);
-                boolean ascii = g.ch.charAt(0) < 128 && prev.ch.charAt(0) < 128;
-                float limit = (ascii ? 0.15f : 0.5f) * Math.min(g.size, prev.size);
+                boolean a1 = g.ch.charAt(0) < 128, a2 = prev.ch.charAt(0) < 128;
+                // Latin next to Latin: a space is ~0.25 em; CJK next to Latin: word processors add
+                // ~0.2 em of "autospace" that is no space; CJK glyphs touch
+                float limit = (a1 && a2 ? 0.15f : a1 || a2 ? 0.25f : 0.5f) * Math.min(g.size, prev.size);
                 if (gap > limit && b.length() > 0 && b.charAt(b.length() - 1) != ' ') b.append(' ');
             }
             b.append(g.ch);

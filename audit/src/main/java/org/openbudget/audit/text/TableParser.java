@@ -42,6 +42,8 @@ final class TableParser {
     private Set<String> sourcesInUse;
     /** Unit names seen on unit rows (表7), to tell unit rows of 表11 from its project rows. */
     private final Set<String> unitNames = new LinkedHashSet<>();
+    /** Per table read: the 1-based line of each row. */
+    private final Map<Integer, int[]> rowLines = new HashMap<>();
     /** 经济分类类 named in 第三部分 七 资金分配情况 (evidence for the columns of 表7). */
     private Set<String> projectEco;
 
@@ -64,6 +66,10 @@ final class TableParser {
         BigDecimal[] fixed;              // tab layout: every cell known
         List<BigDecimal> numbers;        // plain layout: the visible numbers, in order
         String parentKey;                // fixed rows: the row whose sum_of lists this one
+    }
+
+    Map<Integer, int[]> rowLines() {
+        return rowLines;
     }
 
     DisclosureTable parse(TableTemplate t, int start, int stop) {
@@ -197,6 +203,7 @@ final class TableParser {
             rows = ordered;
         }
         List<Row> out = place(t, rows);
+        rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
         return new DisclosureTable(no, title, t.columnLabels(), out, false, null);
     }

@@ -51,4 +51,26 @@ public final class Tables {
         }
         return differences;
     }
+
+    /** One line per printed row, the form of examples/NAME/expected-tables.tsv. */
+    public static List<String> tsv(Disclosure d) {
+        List<String> out = new ArrayList<>();
+        for (DisclosureTable t : d.tables()) {
+            if (t.empty()) {
+                out.add(t.no() + "\tempty\t\t" + t.emptyNote() + "\t");
+                continue;
+            }
+            for (Row r : t.rows()) {
+                StringBuilder b = new StringBuilder();
+                b.append(t.no()).append('\t').append(r.side() == null ? "" : r.side().json()).append('\t').append(r.code()).append('\t')
+                        .append(t.no() == 11 && r.kind() == org.openbudget.core.disclosure.RowKind.PROJECT ? "" : r.name()).append('\t').append(r.project());
+                for (int c = 0; c < t.columns().size(); c++) {
+                    b.append('\t');
+                    if (r.value(c) != null) b.append(Amounts.plain(r.value(c)));
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
 }
