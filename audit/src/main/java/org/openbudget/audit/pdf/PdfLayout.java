@@ -94,7 +94,7 @@ public final class PdfLayout {
         List<String> lines = new ArrayList<>();
         List<Integer> pageOf = new ArrayList<>();
         Glyphs stripper = new Glyphs();
-        boolean inContinuedTable = false;
+        State state = new State();
         for (int p = 1; p <= pages; p++) {
             PDPage page = doc.getPage(p - 1);
             stripper.glyphs.clear();
@@ -110,7 +110,7 @@ public final class PdfLayout {
                 r.v.clear();
             }
             List<String> out = new ArrayList<>();
-            inContinuedTable = layoutPage(stripper.glyphs, r, out, inContinuedTable);
+            layoutPage(stripper.glyphs, r, out, state);
             for (String l : out) {
                 lines.add(l);
                 pageOf.add(p);
@@ -316,8 +316,8 @@ public final class PdfLayout {
 
     private static final float SNAP = 1.5f;
 
-    /** Lays one page out into lines; returns whether the page ends inside a ruled table. */
-    static boolean layoutPage(List<Glyph> glyphs, Rulings r, List<String> out, boolean continued) {
+    /** Lays one page out into lines. */
+    static void layoutPage(List<Glyph> glyphs, Rulings r, List<String> out, State state) {
         List<Band> bands = bands(r);
         List<Glyph> free = new ArrayList<>();
         outer:
@@ -345,14 +345,15 @@ public final class PdfLayout {
             if (any) items.add(new Item(b.top, null, b));
         }
         items.sort(Comparator.comparingDouble(Item::y));
-        boolean inTable = continued;    // inside a table whose rows with numbers have begun
-        boolean headerZone = continued; // top of a table continued from the previous page
+        boolean headerZone = state.inTable; // top of a table continued from the previous page
         for (Item it : items) {
             if (it.band == null) {
                 out.add(it.text);
                 String flat = it.text.replace(" ", "");
                 if (flat.matches("表\\d{1,2}.*") || flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
-                    inTable = false;
+                    state.inTable = false;
+                    state.header.clear();
+                    state.collecting = true;
                     headerZone = false;
                 }
                 continue;
@@ -364,12 +365,24 @@ public final class PdfLayout {
                 if (NUMBER.matcher(t).matches()) number = true;
                 cells.add(t);
             }
-            if (headerZone && !number) continue; // the header repeated above a continued table
+            String row = String.join("\t", cells);
+            // the header rows repeated above a continued table: the same rows as at the table's start
+            if (headerZone && !number && state.header.contains(row)) continue;
             headerZone = false;
-            out.add(String.join("\t", cells));
-            if (number) inTable = true;
+            if (state.collecting) {
+                if (number) state.collecting = false;
+                else state.header.add(row);
+            }
+            out.add(row);
+            if (number) state.inTable = true;
         }
-        return inTable;
+    }
+
+    /** What a page passes on to the next: inside a table, and that table's header rows. */
+    static final class State {
+        boolean inTable;
+        boolean collecting = true;
+        final List<String> header = new ArrayList<>();
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
