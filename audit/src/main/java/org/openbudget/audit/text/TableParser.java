@@ -205,7 +205,7 @@ final class TableParser {
         List<Row> out = place(t, rows);
         rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
-        return new DisclosureTable(no, title, t.columnLabels(), out, false, null);
+        return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
     }
 
     // ---------------------------------------------------------------- 表1, 表4
