@@ -93,7 +93,10 @@ class RobustnessTest {
                 what = "fake PDF #" + i;
             }
             Files.write(f, bytes);
+            long t0 = System.nanoTime();
             String o = outcome(f, what);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 300) System.out.println("slow fuzz input (" + ms + " ms): " + what);
             counts[o.equals("ok") ? 0 : o.equals("partial") ? 1 : 2]++;
             n++;
         }
