@@ -205,7 +205,7 @@ final class TextFactReader {
     /** Joins wrapped lines into paragraphs: a paragraph ends at 。：； or where a heading, list item or field starts. */
     static List<String> paragraphs(List<String> lines) {
         List<String> out = new ArrayList<>();
-        String cur = null;
+        StringBuilder cur = null;
         for (String raw : lines) {
             String l = raw.replace('\t', ' ').trim().replace("**", "");
             if (l.startsWith("- ")) l = l.substring(2).trim();
@@ -213,35 +213,41 @@ final class TextFactReader {
             String h = half(l);
             boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || FIELD.matcher(h).find();
             if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
-                cur = cur + l; // a reason wrapped right after the sentence's 。 belongs to it
+                cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
-                cur = l;
-            } else if (start || headingComplete(cur) || endsParagraph(cur)) {
-                out.add(cur);
-                cur = l;
+                cur = new StringBuilder(l);
+            } else if (start || cur.length() > MAX_PARAGRAPH || headingComplete(cur.toString()) || endsParagraph(cur)) {
+                out.add(cur.toString());
+                cur = new StringBuilder(l);
             } else {
                 char a = cur.charAt(cur.length() - 1), b = l.charAt(0);
-                cur = cur + (isAscii(a) && isAscii(b) ? " " : "") + l;
+                if (isAscii(a) && isAscii(b)) cur.append(' ');
+                cur.append(l);
             }
         }
-        if (cur != null) out.add(cur);
+        if (cur != null) out.add(cur.toString());
         return out;
     }
+
+    /** A paragraph longer than this is not one of 第三部分's sentences: cut it (bounded work on any input). */
+    private static final int MAX_PARAGRAPH = 20_000;
 
     private static boolean isAscii(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static boolean headingComplete(String p) {
+        if (p.length() > 200) return false;
         String h = half(p).trim();
         if (SECTION.matcher(h).find()) return h.endsWith("说明");
         if (SUB.matcher(h).find() && !h.contains("项目名称")) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
         return false;
     }
 
-    private static boolean endsParagraph(String p) {
-        String h = half(p).trim();
-        char c = h.charAt(h.length() - 1);
+    private static boolean endsParagraph(CharSequence p) {
+        int i = p.length() - 1;
+        while (i > 0 && Character.isWhitespace(p.charAt(i))) i--;
+        char c = half(String.valueOf(p.charAt(i))).charAt(0);
         return c == '。' || c == ':' || c == ';';
     }
 
