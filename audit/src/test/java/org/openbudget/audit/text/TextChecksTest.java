@@ -215,6 +215,9 @@ class TextChecksTest {
                 Case.of("XR.direction", Doc.SME, "三 基本支出 增加 … 增长 → 下降",
                         d -> TextMutate.word(d, fact("expense.basic", RATE), "下降"),
                         Loc.error(null, "三", "", "", "增减率", "增长", "下降")),
+                Case.of("XR.direction", Doc.SME, "五（三） 2150805 减少 1,277.00 … 下降 → 增加 … 增长 (0.00 this year)",
+                        d -> TextMutate.word(TextMutate.word(d, fact("gpb.item:2150805", CHANGE), "增加"), fact("gpb.item:2150805", RATE), "增长"),
+                        Loc.error(null, "五", "", "", "增减额", "减少", "增加")),
                 Case.of("XR.reason", Doc.SME, "三 基本支出 增加 29.87 without its reason",
                         d -> TextMutate.reason(d, fact("expense.basic", CHANGE), ""),
                         Loc.warning(null, "三", "", "", "增减额", "主要原因", null)));

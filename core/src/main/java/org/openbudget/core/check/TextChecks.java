@@ -84,7 +84,7 @@ public final class TextChecks {
                 rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
                 rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
                 rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
-                rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）", t(), TextChecks::directions),
+                rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）；增加额不能大于本年金额", t(), TextChecks::directions),
                 rule("XR.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", t(), TextChecks::reasons));
     }
 
@@ -980,6 +980,13 @@ public final class TextChecks {
     }
 
     private static void directions(CheckContext ctx) {
+        // 增加 more than the amount itself: last year's budget would be negative, so it fell
+        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && f.word().equals("增加"))) {
+            Optional<TextFact> amount = sibling(ctx, c, FactKind.AMOUNT);
+            if (amount.isEmpty() || c.value().compareTo(amount.get().value().add(HALF_CENT.add(HALF_CENT))) <= 0) continue;
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "减少", c.word(),
+                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“增加” " + p(c.value()) + "万元（上年将为负数，应为“减少”）");
+        }
         for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
             Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
             if (change.isEmpty()) continue;
