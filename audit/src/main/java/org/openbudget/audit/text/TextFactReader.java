@@ -50,6 +50,7 @@ final class TextFactReader {
     private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
     private static final Pattern FIELD = Pattern.compile("^(设立的政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间)\\s*:");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern NAMED_AMOUNT = Pattern.compile("([^,;:、。]*?)\\s*" + NUM + "\\s*万元");
 
     private final TemplateProfile profile;
@@ -60,6 +61,10 @@ final class TextFactReader {
     private final List<DisclosureTable> tables;
     private final List<String> notes;
     private final List<TextFact> facts = new ArrayList<>();
+    /** The year's functional classification: normalized name → codes (built on first use). */
+    private Map<String, List<String>> functionalByName;
+    /** The profile's subjects, normalized once: key → normalized words. */
+    private Map<String, List<String>> subjectWords;
 
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
@@ -209,7 +214,7 @@ final class TextFactReader {
         for (String raw : lines) {
             String l = raw.replace('\t', ' ').trim().replace("**", "");
             if (l.startsWith("- ")) l = l.substring(2).trim();
-            if (l.isEmpty() || l.matches("\\d{1,3}")) continue;
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
             boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || FIELD.matcher(h).find();
             if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
@@ -401,10 +406,13 @@ final class TextFactReader {
         String s = norm(subject);
         String best = null;
         int bestLen = -1;
-        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
+        if (subjectWords == null) {
+            subjectWords = new LinkedHashMap<>();
+            rules.subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+        }
+        for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
-            for (String w : e.getValue()) {
-                String nw = norm(w);
+            for (String nw : e.getValue()) {
                 if ((s.equals(nw) || s.endsWith(nw)) && nw.length() > bestLen) {
                     best = e.getKey();
                     bestLen = nw.length();
@@ -870,32 +878,45 @@ final class TextFactReader {
                 if (norm(r.name()).equals(n)) return r.code();
             }
         }
-        for (ClassItem c : ref.functional().items()) {
-            if (c.code().length() != len || within != null && !c.code().startsWith(within)) continue;
-            if (norm(c.name()).equals(n)) return c.code();
+        for (String code : functionalByName().getOrDefault(n, List.of())) {
+            if (code.length() != len || within != null && !code.startsWith(within)) continue;
+            return code;
         }
         return null;
+    }
+
+    private Map<String, List<String>> functionalByName() {
+        if (functionalByName == null) {
+            functionalByName = new java.util.HashMap<>();
+            for (ClassItem c : ref.functional().items()) functionalByName.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+        }
+        return functionalByName;
     }
 
     /** A 项 named by its 类, 款 and 项 names: the document's 表5 (and other tables) first, then the year's list. */
     private String itemCode(String cls, String kuan, String xiang) {
         String c = classCode(cls, 1, null);
         if (c == null) return null;
-        // the document's own rows: a 项 of that name under a 款 of that name
+        String nx = norm(xiang), nk = norm(kuan);
+        // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
         Map<String, String> names = new LinkedHashMap<>();
         for (DisclosureTable t : tables) {
             if (t.no() != 5 && t.no() != 2 && t.no() != 3) continue;
             for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
         }
-        for (ClassItem i : ref.functional().items()) if (i.code().startsWith(c)) names.putIfAbsent(i.code(), i.name());
-        String hit = null;
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getKey().length() != 7 || !norm(e.getValue()).equals(norm(xiang))) continue;
-            String k = Optional.ofNullable(names.get(e.getKey().substring(0, 5))).orElse("");
-            if (norm(k).equals(norm(kuan))) return e.getKey();
-            if (hit == null) hit = e.getKey();
+        for (String code : functionalByName().getOrDefault(nx, List.of())) {
+            if (code.length() == 7 && code.startsWith(c)) names.putIfAbsent(code, ref.functional().nameOrCode(code));
         }
-        return hit;
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getKey().length() == 7 && norm(e.getValue()).equals(nx)) candidates.add(e.getKey());
+        }
+        for (String code : candidates) {
+            String k = code.substring(0, 5);
+            String kn = names.containsKey(k) ? names.get(k) : ref.functional().nameOrCode(k);
+            if (norm(kn).equals(nk)) return code;
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -923,7 +944,12 @@ final class TextFactReader {
 
     /** No whitespace at all. */
     static String squash(String s) {
-        return s.replaceAll("[\\s\\u00a0\\u3000]+", "");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+        }
+        return b.toString();
     }
 
     /**

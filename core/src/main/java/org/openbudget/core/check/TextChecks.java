@@ -481,6 +481,7 @@ public final class TextChecks {
         List<String> shortN = na.size() <= nb.size() ? na : nb, longN = na.size() <= nb.size() ? nb : na;
         if (!longN.containsAll(shortN)) return 0;
         String x = a.toLowerCase(), y = b.toLowerCase();
+        if (Math.min(x.length(), y.length()) < 4) return 0;
         int[][] d = new int[x.length() + 1][y.length() + 1];
         for (int i = 1; i <= x.length(); i++) {
             for (int j = 1; j <= y.length(); j++) {
@@ -492,9 +493,11 @@ public final class TextChecks {
         return len == 0 || lcs < 4 ? 0 : (double) lcs / len;
     }
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
     private static List<String> numbers(String s) {
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(s);
+        java.util.regex.Matcher m = DIGITS.matcher(s);
         while (m.find()) out.add(m.group());
         return out;
     }
