@@ -409,6 +409,9 @@ final class TextFactReader {
         if (subjectWords == null) {
             subjectWords = new LinkedHashMap<>();
             rules.subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+            // the table labels too: 表1's income rows ("其中：一般财力" → income.gpb.local), 表4's (fiscal.*)
+            labels(1, "income.");
+            labels(4, "");
         }
         for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
@@ -421,6 +424,22 @@ final class TextFactReader {
         }
         if (best != null && prefix.equals("income.") && !best.startsWith("income.")) return null;
         return best;
+    }
+
+    /** A table's fixed income rows as subjects of {@code prefix + key}: label without "其中：" or its number, and aliases. */
+    private void labels(int table, String prefix) {
+        profile.findTable(table).ifPresent(t -> {
+            for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
+                List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
+                List<String> printed = new ArrayList<>(l.aliases());
+                printed.add(l.label());
+                for (String w : printed) {
+                    String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
+                    if (!n.isEmpty() && !words.contains(n)) words.add(n);
+                }
+                subjectWords.put(prefix + l.key(), words);
+            }
+        });
     }
 
     // 四 财政拨款

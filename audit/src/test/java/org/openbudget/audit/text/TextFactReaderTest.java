@@ -193,6 +193,17 @@ class TextFactReaderTest {
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("2080502"));
     }
 
+    /** A subject the profile's text_rules do not list but 表1's row labels do (其中：事业收入) maps to that row. */
+    @Test
+    void tableLabelsAreSubjectsToo() throws IOException {
+        String doc = raw("urumqi-sme-center-2024").replace("上级政府性基金安排的转移支付资金未安排。", "事业收入未安排。");
+        PublishedTextReader.Result r = PublishedTextReader.readWithNotes("labels.txt", doc, PublishedTextReaderTest.LIB);
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.disclosure().text().fact("income.unit.biz", FactKind.AMOUNT)).get()
+                .satisfies(f -> assertThat(f.value()).isZero());
+        assertThat(r.disclosure().text().facts("income.gfb.transfer")).isEmpty();
+    }
+
     @Test
     void aDocumentWithoutItsTextGivesTablesAndANote() throws IOException {
         String doc = raw("urumqi-sme-center-2024");

@@ -77,7 +77,7 @@ public final class TextChecks {
                 rule("X12.vehicles", Severity.ERROR, "十二（三）：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", t(), TextChecks::vehicles),
                 rule("X12.perf-counts", Severity.ERROR, "十二（四）（五）：财政拨款项目个数与金额 = 表7，涉密项目 = 七中不予公开的项目，上年结转结余项目 = 表11，整体绩效目标金额 = 收支总预算", t(7), TextChecks::perfCounts),
                 rule("X12.perf-tables", Severity.ERROR, "十二（四）：表7 的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应表7 的项目", t(7), TextChecks::perfTables),
-                rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金", t(7), TextChecks::perfAmounts),
+                rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", t(7), TextChecks::perfAmounts),
                 rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
                 rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
                 rule("XP.unit-name", Severity.WARNING, "七的项目承担单位和绩效目标表的预算单位是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
@@ -791,6 +791,15 @@ public final class TextChecks {
 
     private static void perfAmounts(CheckContext ctx) {
         List<Row> rows = projects7(ctx);
+        Optional<DisclosureTable> t1 = table(ctx, 1);
+        for (PerformanceTable t : text(ctx).performance()) {
+            if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
+            BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
+            if (t.total().compareTo(total) != 0) {
+                ctx.report(ctx.currentSeverity(), 1, "", "", "年度预算", "十二", p(total), p(t.total()),
+                        "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（表1 收入总计）为 " + p(total) + "万元");
+            }
+        }
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
