@@ -116,8 +116,110 @@ final class TextFactReader {
             for (Section sec : sections) facts(sec);
             for (List<String> p : perf) performance.add(performanceTable(p));
         }
-        Overview overview = new Overview(List.of(), List.of(), List.of(), staffing);
-        return new DocumentText(overview, sections, facts, performance, List.of(), "", "");
+        Overview overview = overview(lines, firstTableLine, staffing);
+        List<String> tail = start < 0 ? List.of() : lines.subList(Math.min(end, lines.size()), lines.size());
+        String[] closing = closing(tail);
+        List<DocumentText.GlossaryEntry> glossary = glossary(tail, closing[2]);
+        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
+    }
+
+    // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
+
+    private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\s*-?\\s*\\d{1,2}\\s*[、.．]\\s*(.+)$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
+    private static final Pattern GLOSSARY_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
+
+    /** 主要职能 (one per numbered function), offices and subordinate units, and the staffing read above. */
+    private Overview overview(List<String> lines, int firstTableLine, Staffing staffing) {
+        int stop = firstTableLine > 0 ? firstTableLine : lines.size();
+        int start = 0;
+        for (int n = 0; n < stop; n++) if (squash(lines.get(n)).startsWith("第一部分")) start = n; // the last: the TOC names it too
+        int duties = -1, setup = -1;
+        for (int n = start; n < stop; n++) {
+            String s = squash(lines.get(n));
+            if (duties < 0 && s.matches("^[一1][、.．]?主要职能.*")) duties = n;
+            if (setup < 0 && s.matches("^[二2][、.．]?机构设置.*")) setup = n;
+        }
+        List<String> functions = new ArrayList<>();
+        if (duties >= 0) {
+            StringBuilder b = new StringBuilder();
+            for (int n = duties + 1; n < (setup > duties ? setup : stop); n++) b.append(lines.get(n).replace('\t', ' ').trim());
+            String all = b.toString();
+            Matcher m = FUNCTION_MARK.matcher(all);
+            List<Integer> at = new ArrayList<>();
+            while (m.find()) at.add(m.start());
+            for (int i = 0; i < at.size(); i++) {
+                String f = all.substring(at.get(i), i + 1 < at.size() ? at.get(i + 1) : all.length());
+                f = FUNCTION_MARK.matcher(f).replaceFirst("").trim().replaceFirst("[；;]$", "");
+                if (!f.isEmpty()) functions.add(f);
+            }
+        }
+        List<String> offices = new ArrayList<>(), units = new ArrayList<>();
+        if (setup >= 0) {
+            StringBuilder b = new StringBuilder();
+            boolean listing = false;
+            for (int n = setup + 1; n < stop; n++) {
+                String l = lines.get(n);
+                if (squash(l).contains("编制数")) break;
+                if (squash(l).contains("下属预算单位包括")) listing = true;
+                Matcher item = LIST_LINE.matcher(l);
+                if (listing && item.matches()) units.add(item.group(1).trim());
+                else b.append(l.replace('\t', ' ').trim());
+            }
+            Matcher m = Pattern.compile("下设\\s*\\d+\\s*个处室[，,]\\s*分别是[：:](.*?)。").matcher(b);
+            if (m.find()) {
+                for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
+            }
+        }
+        return new Overview(functions, units, offices, staffing);
+    }
+
+    /** {name, date, index of the first closing line in tail} from the last two lines: the unit's name and a date. */
+    private static String[] closing(List<String> tail) {
+        List<Integer> nonEmpty = new ArrayList<>();
+        for (int i = 0; i < tail.size(); i++) if (!tail.get(i).isBlank() && !PAGE_NUMBER.matcher(tail.get(i).trim()).matches()) nonEmpty.add(i);
+        if (nonEmpty.size() >= 2) {
+            String date = tail.get(nonEmpty.get(nonEmpty.size() - 1)).trim();
+            String name = tail.get(nonEmpty.get(nonEmpty.size() - 2)).trim();
+            if (DATE.matcher(date).matches() && !name.endsWith("。")) {
+                return new String[]{name, date, String.valueOf(nonEmpty.get(nonEmpty.size() - 2))};
+            }
+        }
+        return new String[]{"", "", String.valueOf(tail.size())};
+    }
+
+    /** 第四部分 名词解释: "一、财政拨款:指由……" entries, wrapped lines joined. */
+    private static List<DocumentText.GlossaryEntry> glossary(List<String> tail, String closingAt) {
+        List<DocumentText.GlossaryEntry> out = new ArrayList<>();
+        int stop = Integer.parseInt(closingAt);
+        StringBuilder cur = null;
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i < stop; i++) {
+            String l = tail.get(i).replace("**", "").replace('\t', ' ').trim();
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
+            if (GLOSSARY_ITEM.matcher(l).find()) {
+                if (cur != null) entries.add(cur.toString());
+                cur = new StringBuilder(l);
+            } else if (cur != null) {
+                cur.append(l);
+            }
+        }
+        if (cur != null) entries.add(cur.toString());
+        for (String e : entries) {
+            String body = GLOSSARY_ITEM.matcher(e).replaceFirst("");
+            int colon = -1;
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == ':' || c == '：') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon < 0) continue;
+            out.add(new DocumentText.GlossaryEntry(body.substring(0, colon).trim(), body.substring(colon + 1).trim()));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ 第一部分

@@ -113,6 +113,27 @@ class TextFactReaderTest {
     }
 
     @Test
+    void overviewGlossaryAndClosing() throws IOException {
+        DocumentText sme = text("urumqi-sme-center-2024");
+        assertThat(sme.overview().functions()).hasSize(3).first().asString().startsWith("按照相关规定").endsWith("专业化服务。");
+        assertThat(sme.overview().offices()).isEmpty();
+        assertThat(sme.glossary()).extracting(DocumentText.GlossaryEntry::term)
+                .containsExactly("财政拨款", "一般公共预算", "财政专户管理资金", "其他资金", "基本支出", "项目支出", "“三公”经费", "机关运行经费");
+        assertThat(sme.glossary().get(7).definition()).startsWith("指行政单位（含参照公务员法管理事业单位）的公用").endsWith("及其他费用。");
+        assertThat(sme.closingName()).isEqualTo("乌鲁木齐市中小企业服务中心");
+        assertThat(sme.closingDate()).isEqualTo("2024年 2月 22日");
+        DocumentText sci = text("urumqi-sci-tech-info-center-2024");
+        assertThat(sci.overview().offices()).containsExactly("综合部", "信息研究与资源共享部", "创新创业与科技传播部");
+        assertThat(sci.overview().functions()).hasSize(5);
+        DocumentText dept = text("urumqi-industry-it-bureau-2024");
+        assertThat(dept.overview().functions()).hasSize(12);
+        assertThat(dept.overview().offices()).hasSize(14).contains("产业发展和规划管理科（园区管理科）");
+        assertThat(dept.overview().subordinateUnits()).containsExactly("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）（本级）",
+                "乌鲁木齐市节能监察中心", "乌鲁木齐市中小企业服务中心", "乌鲁木齐市工业和信息化项目中心");
+        assertThat(dept.closingDate()).isEqualTo("2024年2月22日");
+    }
+
+    @Test
     void theItemsOfFiveThreeAreMappedToCodesByTheirNames() throws IOException {
         assertThat(codes(text("urumqi-sme-center-2024"))).containsExactly("2060499", "2080502", "2080505", "2150805", "2150899");
         // 表5 prints 2060499 as 其他技术与开发支出; 2129999 is last year's only (the year's classification names it)

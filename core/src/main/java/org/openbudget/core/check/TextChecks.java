@@ -80,7 +80,7 @@ public final class TextChecks {
                 rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", t(7), TextChecks::perfAmounts),
                 rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
                 rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
-                rule("XP.unit-name", Severity.WARNING, "七的项目承担单位和绩效目标表的预算单位是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
+                rule("XP.unit-name", Severity.WARNING, "七的项目承担单位、绩效目标表的预算单位和文末落款是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
                 rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
                 rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
                 rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
@@ -866,6 +866,11 @@ public final class TextChecks {
                 ctx.report(ctx.currentSeverity(), null, "", "", "项目承担单位", f.section(), ctx.disclosure().unitName(), u,
                         where(f) + "：项目承担单位“" + u + "”不是本文档的单位（或其所属单位）");
             }
+        }
+        String closing = text(ctx).closingName();
+        if (!closing.isBlank() && !units.contains(spelling(closing))) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "落款", null, ctx.disclosure().unitName(), closing,
+                    "文末落款“" + closing + "”不是本文档的单位“" + ctx.disclosure().unitName() + "”");
         }
         for (PerformanceTable t : text(ctx).performance()) {
             if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
