@@ -13,12 +13,21 @@ import java.util.TreeMap;
  * @param totalLabel        the label of a table's total row (总计)
  * @param incomeTotalLabel  表1/表4 收入总计
  * @param expenseTotalLabel 表1/表4 支出总计
+ * @param text              the sentence patterns, lists, formats and glossary of the text ({@link TextTemplate#NONE} when none)
  */
 public record TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
                               String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
-                              Map<Integer, TableTemplate> tables) {
+                              Map<Integer, TableTemplate> tables, TextTemplate text) {
     public TemplateProfile {
         tables = new TreeMap<>(tables);
+        text = text == null ? TextTemplate.NONE : text;
+    }
+
+    /** A profile of tables only. */
+    public TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
+                           String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
+                           Map<Integer, TableTemplate> tables) {
+        this(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, TextTemplate.NONE);
     }
 
     public TableTemplate table(int no) {
