@@ -7,6 +7,7 @@ import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.text.TextGenerator;
 
 /**
  * ledger → Disclosure. Pure: the same budget, reference data and template always give the same
@@ -16,7 +17,29 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class Deriver {
     private Deriver() {}
 
+    /**
+     * The whole document: the eleven tables and, when the budget has text data (a narrative) and the
+     * profile has sentence patterns, its text (org.openbudget.core.text). Comparatives are the
+     * narrative's explicit last-year amounts; use {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}
+     * when last year's dataset is given.
+     */
     public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        return derive(budget, ref, profile, null);
+    }
+
+    /**
+     * @param lastYear the Disclosure derived from last year's dataset (its tables as printed give the
+     *                 comparatives the narrative does not state explicitly); null when there is none
+     */
+    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
+        Disclosure tables = tables(budget, ref, profile);
+        if (budget.narrative().isEmpty()) return tables;
+        return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear)));
+    }
+
+    /** The eleven tables only (no text). */
+    public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile) {
         Context ctx = new Context(budget, ref, profile);
         List<DisclosureTable> tables = List.of(
                 Table1IncomeExpense.derive(ctx),
