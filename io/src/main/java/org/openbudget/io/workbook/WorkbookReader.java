@@ -110,6 +110,8 @@ public final class WorkbookReader {
         final String file;
         final XSSFWorkbook wb;
         final List<InputProblem> problems = new ArrayList<>();
+        /** sort key of each problem: sheet position, row, column — so they read in the workbook's order */
+        final Map<InputProblem, long[]> order = new java.util.IdentityHashMap<>();
 
         Parse(String file, XSSFWorkbook wb) {
             this.file = file;
@@ -117,12 +119,22 @@ public final class WorkbookReader {
         }
 
         void problem(String sheet, int col, int row, String column, String message) {
-            problems.add(new InputProblem(file, row, column, message, cell(sheet, col, row)));
+            InputProblem p = new InputProblem(file, row, column, message, cell(sheet, col, row));
+            problems.add(p);
+            order.put(p, new long[] {wb.getSheetIndex(sheet), row, col});
         }
 
         InputException fail(String sheet, int col, int row, String column, String message) {
             problem(sheet, col, row, column, message);
-            return new InputException(problems);
+            return failure();
+        }
+
+        /** Every problem found, in the workbook's order. */
+        InputException failure() {
+            List<InputProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(java.util.Comparator.comparing((InputProblem p) -> order.getOrDefault(p, new long[] {-1, 0, 0}),
+                    java.util.Arrays::compare));
+            return new InputException(sorted);
         }
 
         Budget budget() {
@@ -159,7 +171,7 @@ public final class WorkbookReader {
                 info2.put(f, v);
                 info2.put(f + "@row", new Value(String.valueOf(r + 1), false));
             }
-            if (!problems.isEmpty()) throw new InputException(problems);
+            if (!problems.isEmpty()) throw failure();
             int yearRow = row(info2, F_YEAR);
             int year;
             try {
@@ -173,7 +185,7 @@ public final class WorkbookReader {
             if (!library.hasProfile(profile)) problem(AGENCY, 1, row(info2, F_PROFILE), F_PROFILE, "找不到模板 " + profile + " (unknown template profile)");
             AgencyKind kind = DatasetRules.agencyKind(info2.get(F_KIND).text(), (f, m) -> problem(AGENCY, 1, row(info2, F_KIND), F_KIND, m));
             AgencyType type = DatasetRules.agencyType(info2.get(F_TYPE).text(), (f, m) -> problem(AGENCY, 1, row(info2, F_TYPE), F_TYPE, m));
-            if (!problems.isEmpty()) throw new InputException(problems);
+            if (!problems.isEmpty()) throw failure();
             Agency agency = new Agency(info2.get(F_CODE).text(), info2.get(F_NAME).text(), kind, type);
             boolean dept = kind == AgencyKind.DEPARTMENT;
 
@@ -184,7 +196,7 @@ public final class WorkbookReader {
                     problems.add(new InputProblem(file, 0, "", "缺少工作表“" + s + "”（" + agency.kind().label() + "工作簿应有工作表 "
                             + String.join("、", dept ? List.of(AGENCY, UNITS, PROJECTS, LINES) : List.of(AGENCY, PROJECTS, LINES)) + "；请勿删除或改名）", s));
                 }
-                throw new InputException(problems);
+                throw failure();
             }
 
             // 组成单位
@@ -245,7 +257,7 @@ public final class WorkbookReader {
                         new Origin(file + " " + LINES, rec.row), rec::problem);
                 if (line != null) lines.get(unit).add(line);
             }
-            if (!problems.isEmpty()) throw new InputException(problems);
+            if (!problems.isEmpty()) throw failure();
 
             Origin origin = new Origin(file, 1);
             if (!dept) {

@@ -183,10 +183,15 @@ public final class WorkbookWriter {
         lines.add("三、资金来源");
         for (FundingSource f : ref.sources()) lines.add("  " + f.code() + "  " + f.name() + "（" + f.group() + "）");
         for (int i = 0; i < lines.size(); i++) {
-            Cell c = s.createRow(i).createCell(0);
+            Row r = s.createRow(i);
+            Cell c = r.createCell(0);
             c.setCellValue(lines.get(i));
             c.setCellStyle(i == 0 ? title : wrap);
+            // wrapped text: give the row the height of its lines (about 52 Chinese characters to a line)
+            int textLines = Math.max(1, (lines.get(i).length() + 51) / 52);
+            if (i > 0) r.setHeightInPoints(16f * textLines);
         }
+        printable(s);
     }
 
     // ---------------------------------------------------------------- 单位信息
@@ -223,6 +228,7 @@ public final class WorkbookWriter {
             r.createCell(2).setCellValue(rows[i][2]);
         }
         s.createFreezePane(0, 1);
+        printable(s);
         // 单位级次 and 单位类型 from lists
         validateList(s, LIST_KIND, 6, 6, 1);
         validateList(s, LIST_TYPE, 7, 7, 1);
@@ -299,8 +305,19 @@ public final class WorkbookWriter {
             if (col.kind() == Kind.AMOUNT) validateAmount(s, i);
         }
         s.createFreezePane(0, HEADER_ROWS);
+        printable(s);
+        s.setRepeatingRows(new CellRangeAddress(0, HEADER_ROWS - 1, -1, -1));
         s.setAutoFilter(new CellRangeAddress(1, 1, 0, cols.size() - 1));
         return s;
+    }
+
+    /** Printed (or converted to PDF): landscape, one page wide, header rows repeated. */
+    private static void printable(Sheet s) {
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
     }
 
     private void headerCell(Row r, int col, String value) {
