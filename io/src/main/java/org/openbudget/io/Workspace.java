@@ -28,7 +28,10 @@ public final class Workspace {
 
     /** The budget of a dataset or workbook, validated but not derived. */
     public Budget read(Path path) {
-        return WorkbookReader.isWorkbook(path) ? new WorkbookReader(library).read(path) : new DatasetReader(library).read(path);
+        WorkbookReader workbooks = new WorkbookReader(library);
+        if (WorkbookReader.isWorkbook(path)) return workbooks.read(path);
+        // a department dataset may list its units' workbooks (docs/workbook.md)
+        return new DatasetReader(library, p -> WorkbookReader.isWorkbook(p) ? workbooks.read(p) : null).read(path);
     }
 
     /** Derives a budget read elsewhere (an uploaded workbook, a database). */

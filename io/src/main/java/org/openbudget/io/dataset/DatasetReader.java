@@ -40,9 +40,24 @@ public final class DatasetReader {
     private static final Set<String> LINE_KEYS = Set.of("exp_func_code", "dep_bgt_eco_code", "nature", "pro_code", "fund_source", "amount", "note");
 
     private final ReferenceLibrary library;
+    private final UnitFiles unitFiles;
+
+    /**
+     * Reads a department's unit file written in another format (an Excel workbook): returns null
+     * when the path is not such a file, so the YAML reader reads it.
+     */
+    @FunctionalInterface
+    public interface UnitFiles {
+        Budget readOrNull(Path path);
+    }
 
     public DatasetReader(ReferenceLibrary library) {
+        this(library, p -> null);
+    }
+
+    public DatasetReader(ReferenceLibrary library, UnitFiles unitFiles) {
         this.library = library;
+        this.unitFiles = unitFiles;
     }
 
     /** PATH is a dataset file, or a directory holding dataset.yaml. */
@@ -116,7 +131,8 @@ public final class DatasetReader {
                 if (!paths.add(real)) { problems.add(u.problem("重复的单位数据集 " + rel + " (duplicate unit)")); continue; }
                 Budget unit;
                 try {
-                    unit = read(resolve(p), visiting);
+                    Budget other = unitFiles.readOrNull(p);
+                    unit = other != null ? other : read(resolve(p), visiting);
                 } catch (InputException e) {
                     problems.addAll(e.problems());
                     continue;
