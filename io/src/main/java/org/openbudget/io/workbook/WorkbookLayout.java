@@ -74,7 +74,7 @@ public final class WorkbookLayout {
         c.add(new Column("pro_code", "项目代码", "文本，如 65010024T000000001", 24, Kind.ID, null, true));
         c.add(new Column("pro_name", "项目名称", "全文各处使用同一名称", 46, Kind.TEXT, null, true));
         c.add(new Column("undertaking_code", "项目承担单位代码", "空白 = 本单位", 18, Kind.ID, null, false));
-        c.add(new Column("classified", "是否涉密", "是 / 否（空白 = 否）", 12, Kind.CHOICE, LIST_YES_NO, false));
+        c.add(new Column("classified", "是否涉密", "是 / 否（空白 = 否）", 18, Kind.CHOICE, LIST_YES_NO, false));
         return c;
     }
 

@@ -187,8 +187,8 @@ public final class WorkbookWriter {
             Cell c = r.createCell(0);
             c.setCellValue(lines.get(i));
             c.setCellStyle(i == 0 ? title : wrap);
-            // wrapped text: give the row the height of its lines (about 52 Chinese characters to a line)
-            int textLines = Math.max(1, (lines.get(i).length() + 51) / 52);
+            // wrapped text: give the row the height of its lines (about 62 Chinese characters to a line)
+            int textLines = Math.max(1, (lines.get(i).length() + 61) / 62);
             if (i > 0) r.setHeightInPoints(16f * textLines);
         }
         printable(s);
