@@ -75,7 +75,11 @@ final class WorkbookCommand implements Callable<Integer> {
             budget = new WorkbookTemplate(lib).blank(new Agency(unitCode.trim(), unitName.trim(), k, t), year,
                     profile != null ? profile : WorkbookTemplate.defaultProfile(year));
         }
-        new WorkbookWriter(lib.year(budget.year())).write(budget, out);
+        try {
+            new WorkbookWriter(lib.year(budget.year())).write(budget, out);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InputException(out.toString(), 0, "--out", "无法写入: " + e.getCause().getMessage() + " (cannot write the workbook)");
+        }
         String what = from != null ? "导出 " + budget.agency().name() + " " + budget.year() + " 年数据集"
                 : budget.agency().name() + " " + budget.year() + " 年空白填报模板";
         spec.commandLine().getOut().println("已写入 " + out + "（" + what + "，" + budget.allLines().size() + " 条预算明细）");

@@ -102,6 +102,9 @@ public final class WorkbookReader {
         boolean blank() { return text == null && !bad; }
     }
 
+    /** A field of 单位信息: its text and the (1-based) row it is on. */
+    private record Field(String text, int row) {}
+
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
     private static final Pattern SOURCE_AND_NAME = Pattern.compile("^([A-Z][A-Z_]*)\\s+(.+)$");
 
@@ -158,7 +161,7 @@ public final class WorkbookReader {
                 throw fail(AGENCY, 1, vr + 1, F_VERSION, "模板版本为“" + (version.text() == null ? "" : version.text()) + "”，本系统读取 " + VERSION
                         + " 的工作簿：请下载新模板，把数据复制过去 (wrong or old template version)");
             }
-            Map<String, Value> info2 = new LinkedHashMap<>();
+            Map<String, Field> fields = new LinkedHashMap<>();
             for (String f : agencyFields()) {
                 Integer r = rows.get(f);
                 if (r == null) {
@@ -168,25 +171,24 @@ public final class WorkbookReader {
                 Kind kind = f.equals(F_CODE) ? Kind.ID : f.equals(F_YEAR) ? Kind.CODE : Kind.TEXT;
                 Value v = read(AGENCY, info.getRow(r), 1, f, kind);
                 if (v.blank()) problem(AGENCY, 1, r + 1, f, "不能为空 (must not be empty)");
-                info2.put(f, v);
-                info2.put(f + "@row", new Value(String.valueOf(r + 1), false));
+                fields.put(f, new Field(v.text(), r + 1));
             }
             if (!problems.isEmpty()) throw failure();
-            int yearRow = row(info2, F_YEAR);
+            int yearRow = fields.get(F_YEAR).row();
             int year;
             try {
-                year = Integer.parseInt(info2.get(F_YEAR).text());
+                year = Integer.parseInt(fields.get(F_YEAR).text());
             } catch (NumberFormatException e) {
-                throw fail(AGENCY, 1, yearRow, F_YEAR, "应为年份（整数），实际为 \"" + info2.get(F_YEAR).text() + "\"");
+                throw fail(AGENCY, 1, yearRow, F_YEAR, "应为年份（整数），实际为 \"" + fields.get(F_YEAR).text() + "\"");
             }
             if (!library.hasYear(year)) throw fail(AGENCY, 1, yearRow, F_YEAR, "没有 " + year + " 年的分类科目参考数据 (no reference data for this year)");
             ReferenceData ref = library.year(year);
-            String profile = info2.get(F_PROFILE).text();
-            if (!library.hasProfile(profile)) problem(AGENCY, 1, row(info2, F_PROFILE), F_PROFILE, "找不到模板 " + profile + " (unknown template profile)");
-            AgencyKind kind = DatasetRules.agencyKind(info2.get(F_KIND).text(), (f, m) -> problem(AGENCY, 1, row(info2, F_KIND), F_KIND, m));
-            AgencyType type = DatasetRules.agencyType(info2.get(F_TYPE).text(), (f, m) -> problem(AGENCY, 1, row(info2, F_TYPE), F_TYPE, m));
+            String profile = fields.get(F_PROFILE).text();
+            if (!library.hasProfile(profile)) problem(AGENCY, 1, fields.get(F_PROFILE).row(), F_PROFILE, "找不到模板 " + profile + " (unknown template profile)");
+            AgencyKind kind = DatasetRules.agencyKind(fields.get(F_KIND).text(), (f, m) -> problem(AGENCY, 1, fields.get(F_KIND).row(), F_KIND, m));
+            AgencyType type = DatasetRules.agencyType(fields.get(F_TYPE).text(), (f, m) -> problem(AGENCY, 1, fields.get(F_TYPE).row(), F_TYPE, m));
             if (!problems.isEmpty()) throw failure();
-            Agency agency = new Agency(info2.get(F_CODE).text(), info2.get(F_NAME).text(), kind, type);
+            Agency agency = new Agency(fields.get(F_CODE).text(), fields.get(F_NAME).text(), kind, type);
             boolean dept = kind == AgencyKind.DEPARTMENT;
 
             List<String> required = new ArrayList<>(dept ? List.of(UNITS, PROJECTS, LINES) : List.of(PROJECTS, LINES));
@@ -282,10 +284,6 @@ public final class WorkbookReader {
             if (nature != null) DatasetRules.project(nature, rec.get("pro_code"), known, "“" + PROJECTS + "”工作表", sink);
             if (source != null) DatasetRules.fundSource(source, ref, sink);
             if (rec.get("amount") != null) DatasetRules.amountFen(rec.get("amount"), sink);
-        }
-
-        private int row(Map<String, Value> info, String field) {
-            return Integer.parseInt(info.get(field + "@row").text());
         }
 
         /** "2060499 其他技术研究与开发支出", "2060499" or 2060499: the code; a name that is not the code's is reported. */

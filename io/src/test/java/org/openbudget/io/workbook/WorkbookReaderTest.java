@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +39,24 @@ class WorkbookReaderTest {
     static final Path SME = Path.of("../examples/urumqi-sme-center-2024");
     static final Path BUREAU = Path.of("../examples/urumqi-industry-it-bureau-2024");
 
+    @TempDir static Path exported;
+    static Path smeBook;
+    static Budget sme;
+
     @TempDir Path dir;
     Path book;
-    Budget sme;
     int edits;
 
-    @BeforeEach
-    void export() {
+    @BeforeAll
+    static void export() {
         sme = new DatasetReader(LIB).read(SME);
-        book = dir.resolve("book.xlsx");
-        new WorkbookWriter(LIB.year(2024)).write(sme, book);
+        smeBook = exported.resolve("book.xlsx");
+        new WorkbookWriter(LIB.year(2024)).write(sme, smeBook);
+    }
+
+    @BeforeEach
+    void start() {
+        book = smeBook;
     }
 
     /** The exported workbook (book.xlsx) changed by {@code edit}, saved as a new file. */
@@ -252,6 +261,7 @@ class WorkbookReaderTest {
     @Test
     void departmentWorkbookUnitsAreChecked() {
         Budget bureau = new DatasetReader(LIB).read(BUREAU);
+        book = dir.resolve("bureau.xlsx");
         new WorkbookWriter(LIB.year(2024)).write(bureau, book);
         Path p = edited(wb -> {
             cell(wb, "预算明细", "A3").setCellValue("650100417999");
