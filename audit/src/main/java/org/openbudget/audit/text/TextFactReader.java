@@ -167,6 +167,11 @@ final class TextFactReader {
                 if (listing && item.matches()) units.add(item.group(1).trim());
                 else b.append(l.replace('\t', ' ').trim());
             }
+            Matcher count = Pattern.compile("下设\\s*(\\d+)\\s*个处室").matcher(b);
+            if (count.find()) {
+                facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
+                        squash(b.toString()).length() > 200 ? count.group() : b.toString()));
+            }
             Matcher m = Pattern.compile("下设\\s*\\d+\\s*个处室[，,]\\s*分别是[：:](.*?)。").matcher(b);
             if (m.find()) {
                 for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());

@@ -89,7 +89,7 @@ class TextFactReaderTest {
         assertThat(expected.get(0)).hasSizeGreaterThan(40);
     }
 
-    static final Pattern KEYS = Pattern.compile("staff\\.(authorized|actual|active|retired|honorary)|agency\\.type|total|income\\.(total|sources|"
+    static final Pattern KEYS = Pattern.compile("staff\\.(authorized|actual|active|retired|honorary)|offices|agency\\.type|total|income\\.(total|sources|"
             + "gpb\\.local|gpb\\.transfer|gfb\\.local|gfb\\.transfer|soc\\.local|soc\\.transfer|edu|unit|carry\\.fiscal|carry\\.nonfiscal)"
             + "|expense\\.(classes|total|basic|project)|fiscal\\.(total|gpb|gfb|soc|class:\\d{3}|item:\\d{7})|gpb\\.(total|basic|project|basic\\.personnel|basic\\.public|class:\\d{3}|item:\\d{7})"
             + "|project\\.(name|amount|unit|alloc|withheld)|table(8|9|11)\\.empty|(gfb|soc)\\.total|tpe\\.(total|abroad|vehicle|vehicle\\.purchase|vehicle\\.run|reception)"
