@@ -24,6 +24,7 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -105,6 +106,7 @@ public final class WorkbookReader {
     /** A field of 单位信息: its text and the (1-based) row it is on. */
     private record Field(String text, int row) {}
 
+    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15);
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
     private static final Pattern SOURCE_AND_NAME = Pattern.compile("^([A-Z][A-Z_]*)\\s+(.+)$");
 
@@ -467,7 +469,13 @@ public final class WorkbookReader {
                 }
                 case NUMERIC: {
                     double d = c.getNumericCellValue();
-                    BigDecimal n = BigDecimal.valueOf(d);
+                    if (kind != Kind.TEXT && kind != Kind.CHOICE && c.getCellType() != CellType.FORMULA && DateUtil.isCellDateFormatted(c)) {
+                        problem(sheet, col, r, column, "单元格是日期格式（Excel 把输入当成了日期）：请把单元格设为"
+                                + (kind == Kind.AMOUNT ? "数值" : "文本") + "格式后重新输入");
+                        return Value.BAD;
+                    }
+                    // Excel keeps 15 significant digits: 0.1+0.2 is 0.3 to the person who sees the cell
+                    BigDecimal n = new BigDecimal(d).round(EXCEL_PRECISION);
                     String plain = n.stripTrailingZeros().toPlainString();
                     if (kind == Kind.ID) {
                         problem(sheet, col, r, column, "应以文本填写（数字会丢掉前导零，如 001 变成 1）：实际是数字 " + plain
