@@ -53,6 +53,10 @@ import org.openbudget.render.layout.TableView;
  * in landscape sections, page numbers in the footer.
  */
 public final class DocxRenderer implements Renderer {
+    static {
+        org.openbudget.render.Quiet.logging();
+    }
+
     private static final int TWIP_PER_MM = 57; // 1440 / 25.4 ≈ 56.7
     private static final long A4_W = 11906, A4_H = 16838;
     private static final long MARGIN = 1134; // 2 cm

@@ -8,7 +8,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -41,6 +40,7 @@ public final class PdfRenderer implements Renderer {
             parse(REGULAR_BYTES), parse(BOLD_BYTES)});
 
     static {
+        org.openbudget.render.Quiet.logging();
         XRLog.setLoggingEnabled(false);
     }
 
@@ -88,7 +88,7 @@ public final class PdfRenderer implements Renderer {
 
     private static TrueTypeFont parse(byte[] bytes) {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            return new org.apache.fontbox.ttf.UnifiedFirstTTFParser().parse(new RandomAccessReadBuffer(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the vendored font", e);
         }

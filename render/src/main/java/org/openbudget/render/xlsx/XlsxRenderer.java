@@ -39,6 +39,10 @@ import org.openbudget.render.layout.TableView;
  * editing it in a spreadsheet cannot turn it into a formula.
  */
 public final class XlsxRenderer implements Renderer {
+    static {
+        org.openbudget.render.Quiet.logging();
+    }
+
     @Override
     public Format format() { return Format.XLSX; }
 
