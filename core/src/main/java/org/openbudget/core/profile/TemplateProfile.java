@@ -13,12 +13,25 @@ import java.util.TreeMap;
  * @param totalLabel        the label of a table's total row (总计)
  * @param incomeTotalLabel  表1/表4 收入总计
  * @param expenseTotalLabel 表1/表4 支出总计
+ * @param text              what the template prescribes about 第三部分's text ({@link TextRules#DEFAULT} when nothing)
  */
 public record TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
                               String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
-                              Map<Integer, TableTemplate> tables) {
+                              Map<Integer, TableTemplate> tables, TextRules text) {
     public TemplateProfile {
         tables = new TreeMap<>(tables);
+        text = text == null ? TextRules.DEFAULT : text;
+    }
+
+    /** A profile without text rules. */
+    public TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
+                           String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
+                           Map<Integer, TableTemplate> tables) {
+        this(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, TextRules.DEFAULT);
+    }
+
+    public TemplateProfile withText(TextRules newText) {
+        return new TemplateProfile(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, newText);
     }
 
     public TableTemplate table(int no) {

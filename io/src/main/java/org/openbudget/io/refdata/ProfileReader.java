@@ -9,6 +9,7 @@ import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextRules;
 import org.openbudget.io.yaml.YamlNode;
 
 /** Reads a template profile (refdata/profiles/*.yaml). */
@@ -31,7 +32,26 @@ public final class ProfileReader {
         boolean thousands = root.get("number_format").map(n -> n.bool("thousands_separator", false)).orElse(false);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
-                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables);
+                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables,
+                textRules(root));
+    }
+
+    private static TextRules textRules(YamlNode root) {
+        if (root.get("text_rules").isEmpty()) return TextRules.DEFAULT;
+        YamlNode t = root.require("text_rules");
+        int weights = t.get("performance_weight_total").isPresent() ? t.integer("performance_weight_total") : 0;
+        String admin = TextRules.DEFAULT.runningTermAdmin(), inst = TextRules.DEFAULT.runningTermInstitution();
+        if (t.get("running_terms").isPresent()) {
+            YamlNode r = t.require("running_terms");
+            admin = r.optString("admin").orElse(admin);
+            inst = r.optString("institution").orElse(inst);
+        }
+        Map<String, List<String>> subjects = new java.util.LinkedHashMap<>();
+        if (t.get("subjects").isPresent()) {
+            YamlNode s = t.require("subjects");
+            for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
+        }
+        return new TextRules(weights, admin, inst, subjects);
     }
 
     private static TableTemplate table(int no, YamlNode t) {
