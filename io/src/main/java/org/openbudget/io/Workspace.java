@@ -38,7 +38,12 @@ public final class Workspace {
     public Loaded loaded(Budget budget) {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(budget.profileId());
-        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile));
+        Disclosure lastYear = null;
+        Budget previous = budget.narrative().lastYear().dataset();
+        if (previous != null) {
+            lastYear = Deriver.tables(previous, library.year(previous.year()), library.profile(previous.profileId()));
+        }
+        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear));
     }
 
     public record Loaded(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure disclosure) {}

@@ -112,7 +112,8 @@ public final class DatasetReader {
         String profile = root.string("profile");
         if (!library.hasProfile(profile)) throw root.require("profile").error("找不到模板 " + profile + " (unknown template profile)");
         Agency agency = agency(root.require("agency"));
-        Set<String> allowed = agency.kind() == AgencyKind.DEPARTMENT ? DEPT_KEYS : UNIT_KEYS;
+        Set<String> allowed = new HashSet<>(agency.kind() == AgencyKind.DEPARTMENT ? DEPT_KEYS : UNIT_KEYS);
+        allowed.addAll(NarrativeReader.KEYS);
         root.entries().forEach((k, v) -> {
             if (!allowed.contains(k)) problems.add(v.problem("未知字段 " + k + (agency.kind() == AgencyKind.DEPARTMENT && UNIT_KEYS.contains(k)
                     ? "：部门数据集只列出单位 (a department lists units, not lines)" : " (unknown field; allowed: " + allowed + ")")));
@@ -142,7 +143,8 @@ public final class DatasetReader {
             }
             if (units.isEmpty() && problems.isEmpty()) problems.add(root.require("units").problem("部门至少应包含一个单位"));
             if (!problems.isEmpty()) throw new InputException(problems);
-            return new Budget(agency, year, profile, List.of(), List.of(), units, origin);
+            Budget dept = new Budget(agency, year, profile, List.of(), List.of(), units, origin);
+            return withNarrative(dept, root, ref, dir, visiting, problems);
         }
         Map<String, Project> projects = new HashMap<>();
         List<Project> projectList = new ArrayList<>();
@@ -169,7 +171,27 @@ public final class DatasetReader {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new Budget(agency, year, profile, projectList, lines, List.of(), origin);
+        Budget unit = new Budget(agency, year, profile, projectList, lines, List.of(), origin);
+        return withNarrative(unit, root, ref, dir, visiting, problems);
+    }
+
+    /** The dataset's text part (NarrativeReader), checked against the budget; last year's dataset is read relative to this one. */
+    private Budget withNarrative(Budget budget, YamlNode root, ReferenceData ref, Path dir, Set<Path> visiting, List<InputProblem> problems) {
+        NarrativeReader reader = new NarrativeReader(problems, ref, budget, node -> {
+            String rel = node.text();
+            if (rel == null || rel.isBlank()) { problems.add(node.problem("上年数据集路径不能为空")); return null; }
+            Path p = dir.resolve(rel.trim());
+            if (!Files.exists(p)) { problems.add(node.problem("上年数据集不存在: " + p + " (missing last year's dataset)")); return null; }
+            try {
+                return read(resolve(p), visiting);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        });
+        var narrative = reader.read(root);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return budget.withNarrative(narrative);
     }
 
     private static Agency agency(YamlNode a) {

@@ -1,6 +1,7 @@
 package org.openbudget.io.refdata;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +11,10 @@ import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.TextRules;
+import org.openbudget.core.profile.TextTemplate;
+import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
 import org.openbudget.io.yaml.YamlNode;
 
 /** Reads a template profile (refdata/profiles/*.yaml). */
@@ -30,9 +35,10 @@ public final class ProfileReader {
         });
         YamlNode labels = root.require("labels");
         boolean thousands = root.get("number_format").map(n -> n.bool("thousands_separator", false)).orElse(false);
+        TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
-                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables,
+                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
                 textRules(root));
     }
 
@@ -52,6 +58,50 @@ public final class ProfileReader {
             for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
         }
         return new TextRules(weights, admin, inst, subjects);
+    }
+
+    /** The {@code text} block: sentence patterns, titles, lists, formats, glossary (see TextTemplate). */
+    static TextTemplate text(YamlNode t) {
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        t.require("titles").entries().forEach((k, v) -> titles.put(k, v.text()));
+        Map<String, String> sentences = new LinkedHashMap<>();
+        t.require("sentences").entries().forEach((k, v) -> sentences.put(k, v.text() == null ? "" : v.text()));
+        List<TextTemplate.IncomeLine> lines = new ArrayList<>();
+        for (YamlNode l : t.require("income_lines").items()) {
+            String w = l.string("when_zero");
+            TextTemplate.WhenZero wz = switch (w) {
+                case "sentence" -> TextTemplate.WhenZero.SENTENCE;
+                case "未安排", "not_arranged" -> TextTemplate.WhenZero.NOT_ARRANGED;
+                case "omit" -> TextTemplate.WhenZero.OMIT;
+                default -> throw l.require("when_zero").error("应为 sentence、未安排 或 omit，实际为 \"" + w + "\"");
+            };
+            lines.add(new TextTemplate.IncomeLine(l.string("key"), l.string("label"), wz));
+        }
+        List<TextTemplate.Named> groups = new ArrayList<>();
+        for (YamlNode g : t.require("income_groups").items()) groups.add(new TextTemplate.Named(g.string("key"), g.string("label")));
+        List<TextTemplate.FiscalBudget> budgets = new ArrayList<>();
+        for (YamlNode b : t.require("fiscal_budgets").items()) {
+            budgets.add(new TextTemplate.FiscalBudget(b.string("key"), b.string("label"), b.string("absent_label"),
+                    b.string("expense_label"), b.integer("column")));
+        }
+        Map<String, String> running = new LinkedHashMap<>();
+        t.require("running_labels").entries().forEach((k, v) -> running.put(k, v.text()));
+        List<GlossaryEntry> glossary = new ArrayList<>();
+        if (t.get("glossary").isPresent()) {
+            for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
+        }
+        List<String> zero = t.get("zero_change").isPresent() ? t.strings("zero_change") : List.of("增加", "增长");
+        if (zero.size() != 2) problems.add(t.require("zero_change").problem("应为两个词，如 [增加, 增长] (two words are expected)"));
+        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets, running,
+                t.optString("percent").orElse("{value}%"), t.optString("list_number").orElse("{n}、"),
+                t.optString("sub_heading").orElse("（{cn}）"), t.optString("item_number").orElse("{n}."),
+                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary);
+        for (String missing : out.missing()) {
+            problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
     }
 
     private static TableTemplate table(int no, YamlNode t) {
