@@ -386,7 +386,9 @@ public final class WorkbookReader {
                         r.problem(keyField, "“" + k + "”重复（第 " + before + " 行已有）");
                         continue;
                     }
-                    y.value(indent + 1, k, r.get(valueField), at(r, valueField));
+                    YamlBridge.Cell keyCell = at(r, keyField);
+                    YamlBridge.Cell valueCell = at(r, valueField);
+                    y.value(indent + 1, k, r.get(valueField), new YamlBridge.Cell(keyCell.sheet(), keyCell.column(), keyCell.row(), keyCell.label(), valueCell));
                 }
             }
 
@@ -417,7 +419,7 @@ public final class WorkbookReader {
                 Map<String, String> overall = form(OVERALL);
                 List<Rec> overallIndicators = table(OVERALL_INDICATORS);
                 List<Rec> other = table(OTHER_MATTERS);
-                if (!problems.isEmpty()) throw failure();
+                // a row with a problem is left out; the others are still checked, so every problem is reported at once
 
                 if (!functions.isEmpty() || !offices.isEmpty() || !personnel.isEmpty()) {
                     Rec first = !functions.isEmpty() ? functions.get(0) : !offices.isEmpty() ? offices.get(0) : null;
@@ -499,13 +501,16 @@ public final class WorkbookReader {
                     for (Rec r : other) y.item(1, r.get("paragraph"), at(r, "paragraph"));
                 }
                 if (closing != null) y.value(0, "closing_date", closing.text(), new YamlBridge.Cell(AGENCY, 1, closing.row(), F_CLOSING));
-                if (!problems.isEmpty()) throw failure();
-                if (y.isEmpty()) return budget;
+                if (y.isEmpty()) {
+                    if (!problems.isEmpty()) throw failure();
+                    return budget;
+                }
 
                 List<InputProblem> found = new ArrayList<>();
                 var narrative = org.openbudget.io.dataset.TextPartReader.read(file, y.yaml(), ref, budget, found);
                 for (InputProblem p : found) {
                     YamlBridge.Cell c = y.cell(p.line());
+                    if (c != null) c = c.about(p.message());
                     if (c == null) problems.add(new InputProblem(file, 0, p.field(), p.message(), null));
                     else problem(c.sheet(), c.column(), c.row(), c.label(), p.message());
                 }
@@ -629,7 +634,7 @@ public final class WorkbookReader {
                 if (!any) continue;
                 for (Column c : columns) {
                     if (c.required() && !rec.values.containsKey(c.field()) && !rec.badFields.contains(c.field())) {
-                        rec.problem(c.field(), "不能为空（" + c.label() + "为必填项：" + c.hint() + "）");
+                        rec.problem(c.field(), "不能为空（" + c.label() + "为必填项" + (c.hint().isEmpty() ? "" : "：" + c.hint()) + "）");
                     }
                 }
                 out.add(rec);

@@ -9,8 +9,20 @@ import java.util.Map;
  * and its problems (located by line) are reported at their cells.
  */
 final class YamlBridge {
-    /** Where a YAML line came from: a cell, and the label of its column. */
-    record Cell(String sheet, int column, int row, String label) {}
+    /**
+     * Where a YAML line came from: a cell and the label of its column. A key → value entry is
+     * located at its key's cell, and at {@code value} (the value's cell) for a problem of the value.
+     */
+    record Cell(String sheet, int column, int row, String label, Cell value) {
+        Cell(String sheet, int column, int row, String label) {
+            this(sheet, column, row, label, null);
+        }
+
+        /** The cell a problem with this message is about: an amount's or a number's problem is its value's. */
+        Cell about(String message) {
+            return value != null && (message.startsWith("金额") || message.contains("数字")) ? value : this;
+        }
+    }
 
     private final StringBuilder text = new StringBuilder();
     private final Map<Integer, Cell> cells = new HashMap<>();
