@@ -27,15 +27,20 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  * @param itemNumber    numbering of 十一 and 十二（三）'s lists ("{n}.")
  * @param zeroChange    the words printed with a change of exactly 0: [增加, 增长] or [减少, 下降]
  * @param dateFormat    the closing date ("{y}年{m}月{d}日")
+ * @param overrides     sentence patterns that differ by document kind: 单位 or 部门 → key → pattern
+ *                      (e.g. a 部门 prints "0.00万元" where a 单位 prints "0万元")
+ *
+ * <p>An amount placeholder may carry a modifier: {@code {x|0}} prints a zero amount as "0", and
+ * {@code {x|plain}} prints the amount without trailing zeros or separators ("2", "8.9").
  */
 public record TextTemplate(Map<String, String> titles, Map<String, String> sentences, List<IncomeLine> incomeLines,
                            List<Named> incomeGroups, List<FiscalBudget> fiscalBudgets,
                            Map<String, String> runningLabels, String percent, String listNumber, String subHeading,
                            String itemNumber, List<String> zeroChange, String dateFormat,
-                           List<GlossaryEntry> glossary) {
+                           List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides) {
 
     public static final TextTemplate NONE = new TextTemplate(Map.of(), Map.of(), List.of(), List.of(), List.of(),
-            Map.of(), "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of());
+            Map.of(), "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of());
 
     /** The twelve numerals of 第三部分, in order. */
     public static final List<String> NUMERALS = List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二");
@@ -71,6 +76,14 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         runningLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runningLabels));
         zeroChange = List.copyOf(zeroChange);
         glossary = List.copyOf(glossary);
+        overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** The pattern of a sentence for a document of this kind (单位 / 部门): the kind's override, else the common one. */
+    public String sentence(String key, String kindLabel) {
+        Map<String, String> o = overrides.get(kindLabel);
+        if (o != null && o.containsKey(key)) return o.get(key);
+        return sentence(key);
     }
 
     public boolean isEmpty() { return sentences.isEmpty(); }
