@@ -63,7 +63,8 @@ class ExamplesTextGoldenTest {
         String doc = Files.readString(published(example), StandardCharsets.UTF_8);
         Map<String, String> pub = publishedSections(doc);
         assertThat(pub.keySet()).as(example + " published sections").containsExactlyElementsOf(NUMERALS);
-        String readme = Files.readString(EXAMPLES.resolve(example).resolve("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(EXAMPLES.resolve(example).resolve("README.md"), StandardCharsets.UTF_8).replace("**", "");
+        readme = readme.substring(readme.indexOf("## The text"));
         int numbers = 0;
         for (Section s : t.sections()) {
             String generated = s.numeral() + "、" + s.title() + "\n" + String.join("\n", s.paragraphs());
@@ -74,7 +75,7 @@ class ExamplesTextGoldenTest {
                     words(generated), words(printed)).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(p);
             numbers += g.size();
             if (WORDING_DIFFERS.get(example).contains(s.numeral())) {
-                assertThat(readme).as("README lists the wording of section " + s.numeral()).contains("第三部分 " + s.numeral());
+                assertThat(readme).as("README (## The text) lists the wording of section " + s.numeral()).containsPattern("\\* 第三部分 " + s.numeral() + "[ （]");
                 assertThat(words(generated)).as("section %s is listed as differing: it must differ", s.numeral()).isNotEqualTo(words(printed));
             } else {
                 assertThat(words(generated)).as("%s 第三部分%s: wording", example, s.numeral()).isEqualTo(words(printed));
