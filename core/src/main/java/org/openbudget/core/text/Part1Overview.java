@@ -24,7 +24,8 @@ final class Part1Overview {
         List<String> p = new ArrayList<>();
         p.add(w.sentence(SECTION, "", "p1.functions_heading").done());
         for (int i = 0; i < n.functions().size(); i++) p.add(w.subHeading(i + 1) + n.functions().get(i));
-        p.add(w.sentence(SECTION, "", "p1.structure_heading").done());
+        p.add(w.sentence(SECTION, "", "p1.structure_heading")
+                .name(null, "agency.type", "单位类型", w.budget.agency().type().label(), "数据集 agency.agency_type").done());
         String offices = n.offices().isEmpty() ? w.pattern("p1.no_offices") : String.join("、", n.offices()) + "。";
         List<String> units = new ArrayList<>();
         if (w.budget.isDepartment()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openbudget.core.disclosure.text.Section;
+import org.openbudget.core.ledger.AgencyType;
 import org.openbudget.core.ledger.Narrative.Assets;
 import org.openbudget.core.ledger.Narrative.Procurement;
 import org.openbudget.core.ledger.Project;
@@ -38,7 +39,8 @@ final class Section12Other {
     private static void running(Writer w, List<String> p) {
         String h = w.subHeading(1);
         p.add(h + w.fill(w.pattern("s12.heading1"), Map.of()));
-        String label = w.t.runningLabels().getOrDefault(w.budget.agency().type().label(), "机关运行经费");
+        String label = w.budget.agency().type() == AgencyType.PUBLIC_INSTITUTION
+                ? w.profile.text().runningTermInstitution() : w.profile.text().runningTermAdmin();
         BigDecimal cur = w.now("running");
         p.add(w.sentence("十二", h, "s12.running").var("running_label", label)
                 .amount("amount", "running", label, cur, "表6 总计 公用经费")

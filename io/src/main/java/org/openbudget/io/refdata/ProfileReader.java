@@ -10,6 +10,7 @@ import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextRules;
 import org.openbudget.core.profile.TextTemplate;
 import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
 import org.openbudget.io.InputException;
@@ -34,10 +35,10 @@ public final class ProfileReader {
         });
         YamlNode labels = root.require("labels");
         boolean thousands = root.get("number_format").map(n -> n.bool("thousands_separator", false)).orElse(false);
-        TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
-                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate);
+                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables,
+                textRules(root), root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE));
     }
 
     /** The {@code text} block: sentence patterns, titles, lists, formats, glossary (see TextTemplate). */
@@ -65,8 +66,6 @@ public final class ProfileReader {
             budgets.add(new TextTemplate.FiscalBudget(b.string("key"), b.string("label"), b.string("absent_label"),
                     b.string("expense_label"), b.integer("column")));
         }
-        Map<String, String> running = new LinkedHashMap<>();
-        t.require("running_labels").entries().forEach((k, v) -> running.put(k, v.text()));
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
@@ -85,7 +84,7 @@ public final class ProfileReader {
                 overrides.put(kind, o);
             });
         }
-        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets, running,
+        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets,
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
                 zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);
@@ -99,6 +98,24 @@ public final class ProfileReader {
     /** A format string as written (not trimmed: "{n}. " keeps its space). */
     private static String raw(YamlNode t, String key, String dflt) {
         return t.get(key).map(YamlNode::text).filter(v -> !v.isEmpty()).orElse(dflt);
+    }
+
+    private static TextRules textRules(YamlNode root) {
+        if (root.get("text_rules").isEmpty()) return TextRules.DEFAULT;
+        YamlNode t = root.require("text_rules");
+        int weights = t.get("performance_weight_total").isPresent() ? t.integer("performance_weight_total") : 0;
+        String admin = TextRules.DEFAULT.runningTermAdmin(), inst = TextRules.DEFAULT.runningTermInstitution();
+        if (t.get("running_terms").isPresent()) {
+            YamlNode r = t.require("running_terms");
+            admin = r.optString("admin").orElse(admin);
+            inst = r.optString("institution").orElse(inst);
+        }
+        Map<String, List<String>> subjects = new java.util.LinkedHashMap<>();
+        if (t.get("subjects").isPresent()) {
+            YamlNode s = t.require("subjects");
+            for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
+        }
+        return new TextRules(weights, admin, inst, subjects);
     }
 
     private static TableTemplate table(int no, YamlNode t) {
