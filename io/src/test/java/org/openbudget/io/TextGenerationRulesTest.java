@@ -100,7 +100,7 @@ class TextGenerationRulesTest {
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).problems()).extracting(InputProblem::message)
                         .anyMatch(m -> m.contains("s5.item")));
-        List<String> titles = ProfileReader.read("p.yaml", yaml).textTemplate().titles().keySet().stream().toList();
+        List<String> titles = ProfileReader.read("p.yaml", yaml).text().titles().keySet().stream().toList();
         assertThat(titles).hasSize(12);
     }
 }

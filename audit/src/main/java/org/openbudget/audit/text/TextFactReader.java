@@ -64,7 +64,7 @@ final class TextFactReader {
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
         this.profile = profile;
-        this.rules = profile.text();
+        this.rules = profile.rules();
         this.ref = ref;
         this.kind = kind;
         this.unit = unit;

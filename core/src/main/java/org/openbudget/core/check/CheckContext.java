@@ -9,6 +9,8 @@ import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.money.Amounts;
 import org.openbudget.core.profile.TemplateProfile;
 
@@ -57,7 +59,103 @@ public final class CheckContext {
         });
     }
 
-    public Optional<DisclosureTable> table(int no) { return disclosure.table(no); }
+    private final java.util.Map<Integer, Optional<DisclosureTable>> tables = new java.util.HashMap<>();
+
+    /** The table numbered {@code no} (the first, should a document print two), looked up once per run. */
+    public Optional<DisclosureTable> table(int no) {
+        Optional<DisclosureTable> t = tables.get(no);
+        if (t == null) {
+            t = disclosure.table(no);
+            tables.put(no, t);
+        }
+        return t;
+    }
+
+    /** Where a table's rows are found by key, side or code: built once per table and run. */
+    private static final class TableIndex {
+        final java.util.Map<String, Row> lines = new java.util.HashMap<>();
+        final java.util.Map<String, Row> byKey = new java.util.HashMap<>();
+        final java.util.Map<Side, Row> totals = new java.util.EnumMap<>(Side.class);
+        Row total;
+        final java.util.Map<Side, java.util.Map<String, Row>> classRows = new java.util.HashMap<>();
+
+        TableIndex(DisclosureTable t) {
+            for (Row r : t.rows()) {
+                if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
+                byKey.putIfAbsent(r.key(), r);
+                if (r.kind() == RowKind.TOTAL) {
+                    if (r.side() == null) {
+                        if (total == null) total = r;
+                    } else {
+                        totals.putIfAbsent(r.side(), r);
+                    }
+                }
+                if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
+            }
+        }
+    }
+
+    private final java.util.Map<DisclosureTable, TableIndex> indexes = new java.util.IdentityHashMap<>();
+
+    private TableIndex index(DisclosureTable t) {
+        TableIndex i = indexes.get(t);
+        if (i == null) {
+            i = new TableIndex(t);
+            indexes.put(t, i);
+        }
+        return i;
+    }
+
+    /** {@link DisclosureTable#line}, from the run's index of the table. */
+    public Optional<Row> line(DisclosureTable t, String key) {
+        return Optional.ofNullable(index(t).lines.get(key));
+    }
+
+    /** The first row of any kind with this template key (表10's fixed rows). */
+    public Optional<Row> rowByKey(DisclosureTable t, String key) {
+        return Optional.ofNullable(index(t).byKey.get(key));
+    }
+
+    /** {@link DisclosureTable#total}, from the run's index of the table. */
+    public Optional<Row> total(DisclosureTable t, Side side) {
+        TableIndex i = index(t);
+        return Optional.ofNullable(side == null ? i.total : i.totals.get(side));
+    }
+
+    /** {@link DisclosureTable#classRow}, from the run's index of the table. */
+    public Optional<Row> classRow(DisclosureTable t, Side side, String code) {
+        java.util.Map<String, Row> m = index(t).classRows.get(side);
+        return Optional.ofNullable(m == null ? null : m.get(code));
+    }
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private final java.util.Map<Row, BigDecimal[]> printedRows = new java.util.IdentityHashMap<>();
+
+    /**
+     * The printed value of a cell, as {@link #printed(Row, int)}; each row's cells are rounded once
+     * per run, however many checks compare them.
+     */
+    public BigDecimal cell(Row row, int column) {
+        if (row == null) return ZERO;
+        BigDecimal[] p = printedRows.get(row);
+        if (p == null) {
+            List<BigDecimal> values = row.values();
+            p = new BigDecimal[values.size()];
+            for (int i = 0; i < p.length; i++) {
+                BigDecimal v = values.get(i);
+                p[i] = v == null ? ZERO : Amounts.printed(v);
+            }
+            printedRows.put(row, p);
+        }
+        return column < p.length ? p[column] : ZERO;
+    }
+
+    /** {@link #sum(List, int)} of the cached printed cells. */
+    public BigDecimal sumOf(List<Row> rows, int column) {
+        BigDecimal s = ZERO;
+        for (Row r : rows) s = s.add(cell(r, column));
+        return s;
+    }
 
     /** The printed value of a cell; blank counts as zero. */
     public static BigDecimal printed(Row row, int column) {
@@ -82,6 +180,16 @@ public final class CheckContext {
         return n;
     }
 
+    /** {@link #cells(List, int)}, counted only when asked (a sum that agrees needs no tolerance). */
+    public static java.util.function.IntSupplier countCells(List<Row> rows, int column) {
+        return () -> cells(rows, column);
+    }
+
+    /** {@link #cells(Row, List)}, counted only when asked. */
+    public static java.util.function.IntSupplier countCells(Row row, List<Integer> columns) {
+        return () -> cells(row, columns);
+    }
+
     /** Non-blank cells of one row among these columns. */
     public static int cells(Row row, List<Integer> columns) {
         int n = 0;
@@ -95,14 +203,46 @@ public final class CheckContext {
      * tolerance 0.005 × (n + 1) for n > 1 printed (non-blank) parts: a notice. Otherwise a finding of the check's severity.
      */
     public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
+        if (found.compareTo(expected) == 0) return;
+        differs(table, at, column, found, expected, parts, what);
+    }
+
+    /** As above, counting the printed parts only when the sum differs. */
+    public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected,
+                          java.util.function.IntSupplier parts, java.util.function.Supplier<String> what) {
+        if (found.compareTo(expected) == 0) return;
+        differs(table, at, column, found, expected, parts.getAsInt(), what);
+    }
+
+    private static final String[] TOLERANCES = new String[64];
+
+    /** 0.005 × (parts + 1), as the message prints it. */
+    private static String tolerance(int parts, BigDecimal tolerance) {
+        if (parts < 0 || parts >= TOLERANCES.length) return tolerance.stripTrailingZeros().toPlainString();
+        String t = TOLERANCES[parts];
+        if (t == null) {
+            t = tolerance.stripTrailingZeros().toPlainString();
+            TOLERANCES[parts] = t;
+        }
+        return t;
+    }
+
+    private void differs(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();
         if (diff.signum() == 0) return;
         BigDecimal tolerance = parts > 1 ? HALF_CENT.multiply(BigDecimal.valueOf(parts + 1)) : BigDecimal.ZERO;
         boolean rounding = diff.compareTo(tolerance) <= 0;
-        String message = what.get() + "：应为 " + expected.toPlainString() + "，实为 " + found.toPlainString()
-                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance.stripTrailingZeros().toPlainString() + " 内）" : "（相差 " + diff.toPlainString() + "）");
+        String exp = expected.toPlainString();
+        String fnd = found.toPlainString();
+        String d = diff.toPlainString();
+        StringBuilder message = new StringBuilder(96).append(what.get()).append("：应为 ").append(exp).append("，实为 ").append(fnd);
+        if (rounding) {
+            message.append("（相差 ").append(d).append("，在各数分别四舍五入的允许范围 ").append(tolerance(parts, tolerance)).append(" 内）");
+        } else {
+            message.append("（相差 ").append(d).append('）');
+        }
         report(rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
-                at == null ? "" : at.project(), column, null, expected.toPlainString(), found.toPlainString(), message);
+                at == null ? "" : at.project(), column, null, exp, fnd, message.toString());
     }
 
     /** Two printed cells that show the same amount must be equal. */

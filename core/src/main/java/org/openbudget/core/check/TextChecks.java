@@ -205,7 +205,7 @@ public final class TextChecks {
 
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, 1).orElseThrow();
-        TextRules rules = ctx.profile().text();
+        TextRules rules = ctx.profile().rules();
         for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
             Set<String> listed = new LinkedHashSet<>();
             for (String item : f.items()) {
@@ -644,7 +644,7 @@ public final class TextChecks {
     private static void runningTerm(CheckContext ctx) {
         Optional<TextFact> type = one(ctx, "agency.type", FactKind.NAME);
         if (type.isEmpty() || type.get().items().isEmpty()) return;
-        TextRules rules = ctx.profile().text();
+        TextRules rules = ctx.profile().rules();
         String t = type.get().items().get(0);
         String expected = t.equals("事业") ? rules.runningTermInstitution() : rules.runningTermAdmin();
         for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
@@ -798,7 +798,7 @@ public final class TextChecks {
     }
 
     private static void perfWeights(CheckContext ctx) {
-        int required = ctx.profile().text().performanceWeightTotal();
+        int required = ctx.profile().rules().performanceWeightTotal();
         if (required <= 0) return;
         for (PerformanceTable t : projectTables(ctx)) {
             if (t.indicators().isEmpty()) continue;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.openbudget.core.classification.Classification;
 import org.openbudget.core.disclosure.Row;
@@ -12,8 +11,9 @@ import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.money.Fen;
 
 /**
- * Sums postings up a classification: 类 (3 digits) above 款 (5) above 项 (7). Rows come out in
- * code order, parents first, only where some column is non-zero.
+ * Sums leaf vectors (postings already summed per 项 or 款 code) up a classification: 类 (3 digits)
+ * above 款 (5) above 项 (7). Rows come out in code order, parents first, only where some column is
+ * non-zero.
  */
 final class ClassTree {
     private final int columns;
@@ -28,17 +28,18 @@ final class ClassTree {
         this.total = new long[columns];
     }
 
-    /** Postings are summed per leaf code; the 类/款 levels are rolled up once per distinct code. */
+    /** Sums per leaf code; the 类/款 levels are rolled up once per distinct code. */
     private final Map<String, long[]> leaves = new java.util.HashMap<>();
     private boolean rolledUp;
 
-    void add(String code, Posting p, ColumnRule rule) {
+    /** Adds a vector of column sums to a leaf code (postings already summed per code). */
+    void addLeaf(String code, long[] v) {
         long[] acc = leaves.get(code);
         if (acc == null) {
-            acc = new long[columns];
-            leaves.put(code, acc);
+            leaves.put(code, v.clone());
+        } else {
+            for (int i = 0; i < columns; i++) acc[i] += v[i];
         }
-        rule.add(p, acc);
         rolledUp = false;
     }
 
@@ -58,10 +59,6 @@ final class ClassTree {
             for (int i = 0; i < columns; i++) total[i] += v[i];
         }
         rolledUp = true;
-    }
-
-    void addAll(List<Posting> postings, Function<Posting, String> code, ColumnRule rule) {
-        for (Posting p : postings) add(code.apply(p), p, rule);
     }
 
     boolean isEmpty() {

@@ -40,7 +40,7 @@ final class Section12Other {
         String h = w.subHeading(1);
         p.add(h + w.fill(w.pattern("s12.heading1"), Map.of()));
         String label = w.budget.agency().type() == AgencyType.PUBLIC_INSTITUTION
-                ? w.profile.text().runningTermInstitution() : w.profile.text().runningTermAdmin();
+                ? w.profile.rules().runningTermInstitution() : w.profile.rules().runningTermAdmin();
         BigDecimal cur = w.now("running");
         p.add(w.sentence("十二", h, "s12.running").var("running_label", label)
                 .amount("amount", "running", label, cur, "表6 总计 公用经费")

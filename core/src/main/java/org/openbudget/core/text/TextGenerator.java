@@ -33,7 +33,7 @@ public final class TextGenerator {
      */
     public static DocumentText generate(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
                                         Map<String, BigDecimal> lastYear) {
-        if (budget.narrative().isEmpty() || profile.textTemplate().isEmpty()) return DocumentText.EMPTY;
+        if (budget.narrative().isEmpty() || profile.text().isEmpty()) return DocumentText.EMPTY;
         Writer w = new Writer(budget, tables, ref, profile, lastYear);
         Overview overview = Part1Overview.write(w);
         List<Section> sections = new ArrayList<>();
@@ -50,8 +50,8 @@ public final class TextGenerator {
         sections.add(Section11CarryOver.write(w));
         sections.add(Section12Other.write(w));
         List<PerformanceTable> performance = PerformanceTables.write(w);
-        return new DocumentText(overview, sections, w.facts, performance, profile.textTemplate().glossary(),
-                budget.agency().name(), date(budget.narrative().closingDate(), profile.textTemplate().dateFormat()));
+        return new DocumentText(overview, sections, w.facts, performance, profile.text().glossary(),
+                budget.agency().name(), date(budget.narrative().closingDate(), profile.text().dateFormat()));
     }
 
     /**

@@ -51,7 +51,7 @@ final class Writer {
         this.d = d;
         this.ref = ref;
         this.profile = profile;
-        this.t = profile.textTemplate();
+        this.t = profile.text();
         this.now = TextAmounts.of(d);
         this.last = last;
         this.unit = budget.agency().name();

@@ -35,10 +35,29 @@ public final class ProfileReader {
         });
         YamlNode labels = root.require("labels");
         boolean thousands = root.get("number_format").map(n -> n.bool("thousands_separator", false)).orElse(false);
+        TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
-                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables,
-                textRules(root), root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE));
+                labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
+                textRules(root));
+    }
+
+    private static TextRules textRules(YamlNode root) {
+        if (root.get("text_rules").isEmpty()) return TextRules.DEFAULT;
+        YamlNode t = root.require("text_rules");
+        int weights = t.get("performance_weight_total").isPresent() ? t.integer("performance_weight_total") : 0;
+        String admin = TextRules.DEFAULT.runningTermAdmin(), inst = TextRules.DEFAULT.runningTermInstitution();
+        if (t.get("running_terms").isPresent()) {
+            YamlNode r = t.require("running_terms");
+            admin = r.optString("admin").orElse(admin);
+            inst = r.optString("institution").orElse(inst);
+        }
+        Map<String, List<String>> subjects = new java.util.LinkedHashMap<>();
+        if (t.get("subjects").isPresent()) {
+            YamlNode s = t.require("subjects");
+            for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
+        }
+        return new TextRules(weights, admin, inst, subjects);
     }
 
     /** The {@code text} block: sentence patterns, titles, lists, formats, glossary (see TextTemplate). */
@@ -98,24 +117,6 @@ public final class ProfileReader {
     /** A format string as written (not trimmed: "{n}. " keeps its space). */
     private static String raw(YamlNode t, String key, String dflt) {
         return t.get(key).map(YamlNode::text).filter(v -> !v.isEmpty()).orElse(dflt);
-    }
-
-    private static TextRules textRules(YamlNode root) {
-        if (root.get("text_rules").isEmpty()) return TextRules.DEFAULT;
-        YamlNode t = root.require("text_rules");
-        int weights = t.get("performance_weight_total").isPresent() ? t.integer("performance_weight_total") : 0;
-        String admin = TextRules.DEFAULT.runningTermAdmin(), inst = TextRules.DEFAULT.runningTermInstitution();
-        if (t.get("running_terms").isPresent()) {
-            YamlNode r = t.require("running_terms");
-            admin = r.optString("admin").orElse(admin);
-            inst = r.optString("institution").orElse(inst);
-        }
-        Map<String, List<String>> subjects = new java.util.LinkedHashMap<>();
-        if (t.get("subjects").isPresent()) {
-            YamlNode s = t.require("subjects");
-            for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
-        }
-        return new TextRules(weights, admin, inst, subjects);
     }
 
     private static TableTemplate table(int no, YamlNode t) {
