@@ -70,25 +70,56 @@ public final class CheckContext {
 
     /** Where a table's rows are found by key, side or code: built once per table and run. */
     private static final class TableIndex {
-        final java.util.Map<String, Row> lines = new java.util.HashMap<>();
-        final java.util.Map<String, Row> byKey = new java.util.HashMap<>();
-        final java.util.Map<Side, Row> totals = new java.util.EnumMap<>(Side.class);
-        Row total;
-        final java.util.Map<Side, java.util.Map<String, Row>> classRows = new java.util.HashMap<>();
+        private final DisclosureTable table;
+        private java.util.Map<String, Row> lines;
+        private java.util.Map<String, Row> byKey;
+        private java.util.Map<Side, Row> totals;
+        private Row total;
+        private java.util.Map<Side, java.util.Map<String, Row>> classRows;
 
-        TableIndex(DisclosureTable t) {
-            for (Row r : t.rows()) {
-                if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
-                byKey.putIfAbsent(r.key(), r);
-                if (r.kind() == RowKind.TOTAL) {
+        TableIndex(DisclosureTable table) { this.table = table; }
+
+        java.util.Map<String, Row> lines() {
+            if (lines == null) {
+                lines = new java.util.HashMap<>();
+                byKey = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
+                    byKey.putIfAbsent(r.key(), r);
+                }
+            }
+            return lines;
+        }
+
+        java.util.Map<String, Row> byKey() {
+            lines();
+            return byKey;
+        }
+
+        Row total(Side side) {
+            if (totals == null) {
+                totals = new java.util.EnumMap<>(Side.class);
+                for (Row r : table.rows()) {
+                    if (r.kind() != RowKind.TOTAL) continue;
                     if (r.side() == null) {
                         if (total == null) total = r;
                     } else {
                         totals.putIfAbsent(r.side(), r);
                     }
                 }
-                if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
             }
+            return side == null ? total : totals.get(side);
+        }
+
+        Row classRow(Side side, String code) {
+            if (classRows == null) {
+                classRows = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
+                }
+            }
+            java.util.Map<String, Row> m = classRows.get(side);
+            return m == null ? null : m.get(code);
         }
     }
 
@@ -105,24 +136,48 @@ public final class CheckContext {
 
     /** {@link DisclosureTable#line}, from the run's index of the table. */
     public Optional<Row> line(DisclosureTable t, String key) {
-        return Optional.ofNullable(index(t).lines.get(key));
+        return Optional.ofNullable(index(t).lines().get(key));
     }
 
     /** The first row of any kind with this template key (表10's fixed rows). */
     public Optional<Row> rowByKey(DisclosureTable t, String key) {
-        return Optional.ofNullable(index(t).byKey.get(key));
+        return Optional.ofNullable(index(t).byKey().get(key));
     }
 
     /** {@link DisclosureTable#total}, from the run's index of the table. */
     public Optional<Row> total(DisclosureTable t, Side side) {
-        TableIndex i = index(t);
-        return Optional.ofNullable(side == null ? i.total : i.totals.get(side));
+        return Optional.ofNullable(index(t).total(side));
     }
 
     /** {@link DisclosureTable#classRow}, from the run's index of the table. */
     public Optional<Row> classRow(DisclosureTable t, Side side, String code) {
-        java.util.Map<String, Row> m = index(t).classRows.get(side);
-        return Optional.ofNullable(m == null ? null : m.get(code));
+        return Optional.ofNullable(index(t).classRow(side, code));
+    }
+
+    /**
+     * Facts the checks work out from the template alone (which columns hold which sources, the
+     * parsed equations…): the same for every document of a template, so kept per template object
+     * (a few templates live in a process; the cache is cleared should many come and go).
+     */
+    private static final java.util.Map<TemplateProfile, java.util.Map<Object, Object>> TEMPLATE_FACTS = new java.util.IdentityHashMap<>();
+    private java.util.Map<Object, Object> templateFacts;
+
+    /** The template fact under {@code key}, worked out by {@code make} once per template. */
+    @SuppressWarnings("unchecked")
+    <T> T templateFact(Object key, java.util.function.Supplier<T> make) {
+        if (templateFacts == null) {
+            synchronized (TEMPLATE_FACTS) {
+                if (TEMPLATE_FACTS.size() > 32 && !TEMPLATE_FACTS.containsKey(profile)) TEMPLATE_FACTS.clear();
+                templateFacts = TEMPLATE_FACTS.computeIfAbsent(profile, p -> new java.util.concurrent.ConcurrentHashMap<>());
+            }
+        }
+        Object v = templateFacts.get(key);
+        if (v == null) {
+            v = make.get();
+            Object prev = templateFacts.putIfAbsent(key, v);
+            if (prev != null) v = prev;
+        }
+        return (T) v;
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);

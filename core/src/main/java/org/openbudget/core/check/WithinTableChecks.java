@@ -71,13 +71,22 @@ final class WithinTableChecks {
         DisclosureTable table = ctx.table(n).orElseThrow();
         TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
         if (tpl == null) return;
-        for (String eq : tpl.equations()) {
-            String[] sides = eq.split("=");
-            int lhs = Integer.parseInt(sides[0].trim()) - 1;
-            List<Integer> cols = new ArrayList<>();
-            for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+        List<Equation> equations = ctx.templateFact(new Equations(n), () -> {
+            List<Equation> out = new ArrayList<>();
+            for (String eq : tpl.equations()) {
+                String[] sides = eq.split("=");
+                int lhs = Integer.parseInt(sides[0].trim()) - 1;
+                List<Integer> cols = new ArrayList<>();
+                for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+                out.add(new Equation(lhs, List.copyOf(cols), sides[1].trim()));
+            }
+            return List.copyOf(out);
+        });
+        for (Equation eq : equations) {
+            int lhs = eq.lhs();
+            List<Integer> cols = eq.columns();
             String lhsLabel = label(table, lhs);
-            String rhsText = sides[1].trim();
+            String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
@@ -87,6 +96,11 @@ final class WithinTableChecks {
             }
         }
     }
+
+    /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
+    private record Equation(int lhs, List<Integer> columns, String rhsText) {}
+
+    private record Equations(int table) {}
 
     static String label(DisclosureTable t, int col) {
         return col < t.columns().size() ? t.columns().get(col) : String.valueOf(col + 1);
