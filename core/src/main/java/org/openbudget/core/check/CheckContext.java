@@ -202,6 +202,21 @@ public final class CheckContext {
         return column < p.length ? p[column] : ZERO;
     }
 
+    /** All printed cells of a row (blank as zero), cached; read only, never change the array. */
+    BigDecimal[] printedCells(Row row) {
+        BigDecimal[] p = printedRows.get(row);
+        if (p == null) {
+            cell(row, 0);
+            p = printedRows.get(row);
+        }
+        return p;
+    }
+
+    /** A cell of {@link #printedCells}: zero beyond the row's values. */
+    static BigDecimal at(BigDecimal[] printed, int column) {
+        return column < printed.length ? printed[column] : ZERO;
+    }
+
     /** {@link #sum(List, int)} of the cached printed cells. */
     public BigDecimal sumOf(List<Row> rows, int column) {
         BigDecimal s = ZERO;

@@ -78,7 +78,7 @@ final class WithinTableChecks {
                 int lhs = Integer.parseInt(sides[0].trim()) - 1;
                 List<Integer> cols = new ArrayList<>();
                 for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
-                out.add(new Equation(lhs, List.copyOf(cols), sides[1].trim()));
+                out.add(new Equation(lhs, List.copyOf(cols), cols.stream().mapToInt(Integer::intValue).toArray(), sides[1].trim()));
             }
             return List.copyOf(out);
         });
@@ -89,16 +89,19 @@ final class WithinTableChecks {
             String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
+                BigDecimal[] p = ctx.printedCells(r);
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                for (int c : cols) sum = sum.add(ctx.cell(r, c));
-                ctx.expectSum(n, r, lhsLabel, ctx.cell(r, lhs), sum, CheckContext.countCells(r, cols), () ->
+                for (int c : eq.cols()) sum = sum.add(CheckContext.at(p, c));
+                BigDecimal found = CheckContext.at(p, lhs);
+                if (found.compareTo(sum) == 0) continue;
+                ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
                         "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
 
     /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
-    private record Equation(int lhs, List<Integer> columns, String rhsText) {}
+    private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText) {}
 
     private record Equations(int table) {}
 
@@ -140,8 +143,15 @@ final class WithinTableChecks {
                 if (len != 3 && len != 5) continue;
                 List<Row> kids = children.get(parent.code());
                 if (kids == null || kids.isEmpty()) continue;
+                BigDecimal[] p = ctx.printedCells(parent);
+                List<BigDecimal[]> k = new ArrayList<>(kids.size());
+                for (Row kid : kids) k.add(ctx.printedCells(kid));
                 for (int c = 0; c < table.columns().size(); c++) {
-                    ctx.expectSum(n, parent, label(table, c), ctx.cell(parent, c), ctx.sumOf(kids, c), CheckContext.countCells(kids, c), () ->
+                    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+                    for (BigDecimal[] kp : k) sum = sum.add(CheckContext.at(kp, c));
+                    BigDecimal found = CheckContext.at(p, c);
+                    if (found.compareTo(sum) == 0) continue;
+                    ctx.expectSum(n, parent, label(table, c), found, sum, CheckContext.countCells(kids, c), () ->
                             "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
                 }
             }
