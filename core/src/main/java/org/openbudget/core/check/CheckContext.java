@@ -181,7 +181,56 @@ public final class CheckContext {
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-    private final java.util.Map<Row, BigDecimal[]> printedRows = new java.util.IdentityHashMap<>();
+    /**
+     * A row's printed cells, worked out once per run: as BigDecimal (blank as zero) and, when every
+     * cell is small enough that no sum of them can overflow, as whole cents ({@code long}) — the
+     * cheap way to see that a sum agrees. Only a sum that differs is worked out in BigDecimal.
+     */
+    static final class Printed {
+        /** |cents| below this (2^40 cents, about 10^10 万元) for the long arithmetic to hold. */
+        private static final long SMALL = 1L << 40;
+        final BigDecimal[] values;
+        final long[] cents;
+        final boolean small;
+
+        Printed(Row row) {
+            List<BigDecimal> v = row.values();
+            values = new BigDecimal[v.size()];
+            cents = new long[v.size()];
+            boolean ok = true;
+            for (int i = 0; i < values.length; i++) {
+                BigDecimal x = v.get(i);
+                values[i] = x == null ? ZERO : Amounts.printed(x);
+                if (ok && x != null) {
+                    // printed values have scale 2: the unscaled value is the cents
+                    java.math.BigInteger u = values[i].unscaledValue();
+                    if (u.bitLength() < 41 && Math.abs(u.longValue()) < SMALL) cents[i] = u.longValue();
+                    else ok = false;
+                }
+            }
+            small = ok;
+        }
+
+        BigDecimal value(int column) {
+            return column < values.length ? values[column] : ZERO;
+        }
+
+        long cents(int column) {
+            return column < cents.length ? cents[column] : 0;
+        }
+    }
+
+    private final java.util.Map<Row, Printed> printedRows = new java.util.IdentityHashMap<>(512);
+
+    /** A row's printed cells, rounded once per run. */
+    Printed printed(Row row) {
+        Printed p = printedRows.get(row);
+        if (p == null) {
+            p = new Printed(row);
+            printedRows.put(row, p);
+        }
+        return p;
+    }
 
     /**
      * The printed value of a cell, as {@link #printed(Row, int)}; each row's cells are rounded once
@@ -189,32 +238,7 @@ public final class CheckContext {
      */
     public BigDecimal cell(Row row, int column) {
         if (row == null) return ZERO;
-        BigDecimal[] p = printedRows.get(row);
-        if (p == null) {
-            List<BigDecimal> values = row.values();
-            p = new BigDecimal[values.size()];
-            for (int i = 0; i < p.length; i++) {
-                BigDecimal v = values.get(i);
-                p[i] = v == null ? ZERO : Amounts.printed(v);
-            }
-            printedRows.put(row, p);
-        }
-        return column < p.length ? p[column] : ZERO;
-    }
-
-    /** All printed cells of a row (blank as zero), cached; read only, never change the array. */
-    BigDecimal[] printedCells(Row row) {
-        BigDecimal[] p = printedRows.get(row);
-        if (p == null) {
-            cell(row, 0);
-            p = printedRows.get(row);
-        }
-        return p;
-    }
-
-    /** A cell of {@link #printedCells}: zero beyond the row's values. */
-    static BigDecimal at(BigDecimal[] printed, int column) {
-        return column < printed.length ? printed[column] : ZERO;
+        return printed(row).value(column);
     }
 
     /** {@link #sum(List, int)} of the cached printed cells. */
@@ -222,6 +246,22 @@ public final class CheckContext {
         BigDecimal s = ZERO;
         for (Row r : rows) s = s.add(cell(r, column));
         return s;
+    }
+
+    /**
+     * Does {@code total}'s printed cell equal the sum of the parts' printed cells? True only when it
+     * surely does (whole cents, no overflow possible); false means "work it out in BigDecimal".
+     */
+    boolean agrees(Row total, int column, List<Row> parts) {
+        Printed t = printed(total);
+        if (!t.small) return false;
+        long sum = 0;
+        for (Row r : parts) {
+            Printed p = printed(r);
+            if (!p.small) return false;
+            sum += p.cents(column);
+        }
+        return sum == t.cents(column);
     }
 
     /** The printed value of a cell; blank counts as zero. */
@@ -301,15 +341,10 @@ public final class CheckContext {
         boolean rounding = diff.compareTo(tolerance) <= 0;
         String exp = expected.toPlainString();
         String fnd = found.toPlainString();
-        String d = diff.toPlainString();
-        StringBuilder message = new StringBuilder(96).append(what.get()).append("：应为 ").append(exp).append("，实为 ").append(fnd);
-        if (rounding) {
-            message.append("（相差 ").append(d).append("，在各数分别四舍五入的允许范围 ").append(tolerance(parts, tolerance)).append(" 内）");
-        } else {
-            message.append("（相差 ").append(d).append('）');
-        }
+        String message = what.get() + "：应为 " + exp + "，实为 " + fnd
+                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
         report(rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
-                at == null ? "" : at.project(), column, null, exp, fnd, message.toString());
+                at == null ? "" : at.project(), column, null, exp, fnd, message);
     }
 
     /** Two printed cells that show the same amount must be equal. */

@@ -89,10 +89,15 @@ final class WithinTableChecks {
             String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
-                BigDecimal[] p = ctx.printedCells(r);
+                CheckContext.Printed p = ctx.printed(r);
+                if (p.small) {
+                    long cents = 0;
+                    for (int c : eq.cols()) cents += p.cents(c);
+                    if (cents == p.cents(lhs)) continue;
+                }
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                for (int c : eq.cols()) sum = sum.add(CheckContext.at(p, c));
-                BigDecimal found = CheckContext.at(p, lhs);
+                for (int c : eq.cols()) sum = sum.add(p.value(c));
+                BigDecimal found = p.value(lhs);
                 if (found.compareTo(sum) == 0) continue;
                 ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
                         "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
@@ -143,13 +148,22 @@ final class WithinTableChecks {
                 if (len != 3 && len != 5) continue;
                 List<Row> kids = children.get(parent.code());
                 if (kids == null || kids.isEmpty()) continue;
-                BigDecimal[] p = ctx.printedCells(parent);
-                List<BigDecimal[]> k = new ArrayList<>(kids.size());
-                for (Row kid : kids) k.add(ctx.printedCells(kid));
+                CheckContext.Printed p = ctx.printed(parent);
+                boolean small = p.small;
+                CheckContext.Printed[] k = new CheckContext.Printed[kids.size()];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = ctx.printed(kids.get(i));
+                    small &= k[i].small;
+                }
                 for (int c = 0; c < table.columns().size(); c++) {
+                    if (small) {
+                        long cents = 0;
+                        for (CheckContext.Printed kp : k) cents += kp.cents(c);
+                        if (cents == p.cents(c)) continue;
+                    }
                     BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                    for (BigDecimal[] kp : k) sum = sum.add(CheckContext.at(kp, c));
-                    BigDecimal found = CheckContext.at(p, c);
+                    for (CheckContext.Printed kp : k) sum = sum.add(kp.value(c));
+                    BigDecimal found = p.value(c);
                     if (found.compareTo(sum) == 0) continue;
                     ctx.expectSum(n, parent, label(table, c), found, sum, CheckContext.countCells(kids, c), () ->
                             "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
@@ -171,7 +185,9 @@ final class WithinTableChecks {
         }
         if (parts.isEmpty()) return;
         String whatParts = what;
+        List<Row> summed = parts;
         for (int c = 0; c < table.columns().size(); c++) {
+            if (ctx.agrees(total.get(), c, summed)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                     "表" + n + "总计应等于" + whatParts + "之和");
         }
@@ -187,6 +203,7 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
+                if (ctx.agrees(unit, c, parts)) continue;
                 ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
             }
