@@ -127,8 +127,8 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3) codes.add(r.code());
         for (String code : codes) {
             Row ra = ctx.classRow(ta, Side.EXPENSE, code).orElse(null);
             Row rb = sumOfCode(ctx, tb, code);
@@ -156,8 +156,8 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
         for (String code : codes) {
             Row ra = sumOfCode(ctx, ta, code);
             Row rb = sumOfCode(ctx, tb, code);
