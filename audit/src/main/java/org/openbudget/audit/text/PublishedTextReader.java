@@ -16,7 +16,8 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
  * The start of the second road: the plain TEXT of a published disclosure document (as extracted
- * from its PDF) read back into a {@link Disclosure} — tables 1–11 — so that the same checks run on
+ * from its PDF) read back into a {@link Disclosure} — tables 1–11, and the text (第一部分's staffing,
+ * 第三部分's facts, the performance tables: {@link TextFactReader}) — so that the same checks run on
  * it as on a document derived from a ledger.
  *
  * <p>Two layouts are understood: tab-separated rows (optionally with {@code <b>} tags and markdown
@@ -142,6 +143,11 @@ public final class PublishedTextReader {
             }
         }
         Disclosure d = new Disclosure(unit, kind, year, profileId, tables, fileName);
+        try {
+            d = d.withText(new TextFactReader(profile, ref, kind, unit, tables, notes).read(lines, found.get(0)[1]));
+        } catch (RuntimeException e) {
+            notes.add("第一部分/第三部分：无法读取文字部分（" + e + "），只有表格");
+        }
         return new Result(d, notes, parser.rowLines());
     }
 
