@@ -100,7 +100,14 @@ public final class PdfLayout {
             List<String> out = new ArrayList<>();
             layoutPage(glyphs, paths, out, state);
             for (String l : out) {
-                lines.add(l);
+                if (l.startsWith(CONTINUES) && !lines.isEmpty()) {
+                    String prev = lines.get(lines.size() - 1), next = l.substring(1);
+                    boolean latin = !prev.isEmpty() && prev.charAt(prev.length() - 1) < 128 && Character.isLetterOrDigit(prev.charAt(prev.length() - 1))
+                            && Character.isLetterOrDigit(next.charAt(0)) && next.charAt(0) < 128;
+                    lines.set(lines.size() - 1, prev + (latin ? " " : "") + next);
+                    continue;
+                }
+                lines.add(l.startsWith(CONTINUES) ? l.substring(1) : l);
                 pageOf.add(pageNo);
             }
         });
@@ -165,7 +172,7 @@ public final class PdfLayout {
             float h = Math.max(t.getHeightDir(), t.getFontSizeInPt() * 0.7f);
             Glyph g = new Glyph(u, t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), h, Math.max(1f, t.getFontSizeInPt()));
             // a glyph printed twice at (almost) the same place: faux bold
-            if (last != null && last.ch.equals(u) && Math.abs(last.x - g.x) < 0.8f && Math.abs(last.y - g.y) < 0.8f) return;
+            if (last != null && last.ch.equals(u) && Math.abs(last.x - g.x) < Math.max(0.8f, 0.2f * g.size) && Math.abs(last.y - g.y) < 0.8f) return;
             last = g;
             glyphs.add(g);
         }
@@ -375,29 +382,62 @@ public final class PdfLayout {
             free.add(g);
         }
         // items: free lines and bands, by their top
-        record Item(float y, String text, Band band) {
+        record Item(float y, String text, Band band, float left, float right, float firstWord, float size, boolean frame) {
         }
         List<Item> items = new ArrayList<>();
+        float minLeft = Float.MAX_VALUE, maxRight = -1;
         for (List<Glyph> line : lines(free)) {
             String t = text(line).strip();
             if (t.isEmpty()) continue;
-            items.add(new Item(line.get(0).cy(), t, null));
+            List<Glyph> ink = line.stream().filter(g -> !g.ch.isBlank()).toList();
+            if (ink.isEmpty()) continue;
+            Glyph first = ink.get(0), lastG = ink.get(ink.size() - 1);
+            // the first word: a run of Latin letters and digits, or one CJK character
+            float fw = first.w;
+            if (first.ch.charAt(0) < 128) {
+                for (int k = 1; k < ink.size() && ink.get(k).ch.charAt(0) < 128 && ink.get(k).x - (ink.get(k - 1).x + ink.get(k - 1).w) < 0.15f * first.size; k++) {
+                    fw = ink.get(k).x + ink.get(k).w - first.x;
+                }
+            }
+            int inside = 0;
+            for (Glyph g : ink) if (inFrame(g, r)) inside++;
+            Item it = new Item(line.get(0).cy(), t, null, first.x, lastG.x + lastG.w, fw, first.size, inside * 2 > ink.size());
+            items.add(it);
+            if (ink.size() >= 8) {
+                minLeft = Math.min(minLeft, it.left);
+                maxRight = Math.max(maxRight, it.right);
+            }
         }
         for (Band b : bands) {
             boolean any = false;
             for (List<Glyph> c : b.cells) if (!c.isEmpty()) any = true;
-            if (any) items.add(new Item(b.top, null, b));
+            if (any) items.add(new Item(b.top, null, b, 0, 0, 0, 0, true));
         }
         items.sort(Comparator.comparingDouble(Item::y));
+        // the page number printed at the foot (or head) of the page is no content: the page is known
+        if (!items.isEmpty() && items.get(items.size() - 1).band == null && PAGE_NUMBER.matcher(items.get(items.size() - 1).text).matches()) {
+            items.remove(items.size() - 1);
+        }
+        if (!items.isEmpty() && items.get(0).band == null && PAGE_NUMBER.matcher(items.get(0).text).matches()) items.remove(0);
         boolean headerZone = state.inTable; // top of a table continued from the previous page
         for (Item it : items) {
+            // a continued table's header whose rows are not ruled apart (merged cells): text inside the table's frame
+            if (headerZone && it.band == null && it.frame) continue;
             if (it.band == null) {
-                out.add(it.text);
+                // a paragraph wrapped at the right margin goes on: the previous line ended there
+                // because this line's first word did not fit, and this line starts at the margin
+                boolean continues = state.open && maxRight > 0 && it.left <= minLeft + 0.5f * it.size
+                        && state.openRemaining < it.firstWord + 2.5f * it.size && !MARKER.matcher(it.text).lookingAt();
+                out.add(continues ? CONTINUES + it.text : it.text);
+                state.open = maxRight > 0 && !it.text.endsWith("。") && it.right >= maxRight - 6f * it.size;
+                state.openRemaining = maxRight - it.right;
                 String flat = it.text.replace(" ", "");
-                if (flat.matches("表\\d{1,2}.*") || flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
+                // text outside any table frame (a title, a paragraph) ends the table: a new one starts
+                if (!it.frame || flat.matches("表\\d{1,2}.*") || flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
                     state.inTable = false;
                     state.header.clear();
                     state.collecting = true;
+                    state.budgetTable = false;
                     headerZone = false;
                 }
                 continue;
@@ -411,23 +451,63 @@ public final class PdfLayout {
             }
             String row = String.join("\t", cells);
             // the header rows repeated above a continued table: the same rows as at the table's start
-            if (headerZone && !number && state.header.contains(row)) continue;
+            if (headerZone && !number && (state.header.contains(row) || (state.budgetTable && !codeRow(cells)))) continue;
+            if (cells.stream().filter("※"::equals).count() >= 2) state.budgetTable = true;
             headerZone = false;
             if (state.collecting) {
                 if (number) state.collecting = false;
                 else state.header.add(row);
             }
             out.add(row);
+            state.open = false;
             if (number) state.inTable = true;
         }
+    }
+
+    /** Marks a line that continues the previous one (a paragraph wrapped at the right margin). */
+    static final String CONTINUES = "\u0000";
+
+    /** A line that starts something new: a heading, a list item, a table mark, a part. */
+    private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
+            "\\s*(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
+
+    /** A row that starts with a classification code ("206", "206 04 99 …"): a data row even without numbers. */
+    private static boolean codeRow(List<String> cells) {
+        for (String c : cells) {
+            if (c.isBlank()) continue;
+            return c.strip().matches("\\d{3}(\\s.*)?");
+        }
+        return false;
+    }
+
+    /** Inside a table's frame: between two vertical borders that run past the glyph. */
+    private static boolean inFrame(Glyph g, Paths r) {
+        float x = g.cx(), y = g.cy();
+        boolean left = false, right = false;
+        for (Seg s : r.v) {
+            if (s.from > y || s.to < y) continue;
+            if (s.at < x) left = true;
+            else right = true;
+            if (left && right) return true;
+        }
+        return false;
     }
 
     /** What a page passes on to the next: inside a table, and that table's header rows. */
     static final class State {
         boolean inTable;
+        /** The table has the column-number row (※ 1 2 3 …) of the budget tables: its data rows start with codes. */
+        boolean budgetTable;
+        /** The last line was free text that reached the right margin; how much room it left. */
+        boolean open;
+        float openRemaining;
         boolean collecting = true;
         final List<String> header = new ArrayList<>();
     }
+
+    /** "— 4 —", "- 4 -", "4", "第 4 页", "第4页 共20页", "4 / 20". */
+    static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
+            "[—–\\-－\\s]*\\d{1,4}[—–\\-－\\s]*|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
 

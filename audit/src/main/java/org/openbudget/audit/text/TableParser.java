@@ -34,6 +34,8 @@ final class TableParser {
     private static final Pattern TRAILING_NUM = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$");
     private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+");
     private static final Pattern WS = Pattern.compile("\\s+");
+    /** A page number as a PDF prints it at a page's foot: "— 4 —", "- 4 -", "第 4 页", "4 / 20". */
+    private static final Pattern PAGE_FOOTER = Pattern.compile("[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
     /** Label maps per list of row specs (built once, not per line). */
     private static final Map<List<LineSpec>, Map<String, LineSpec>> LABELS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -95,7 +97,7 @@ final class TableParser {
             String flat = l.replace('\t', ' ').trim();
             if (flat.isEmpty()) continue;
             if (header && norm(flat).matches(".*单位:元$")) yuan = true;
-            if (flat.matches("\\d{1,3}")) continue; // page number
+            if (flat.matches("\\d{1,3}") || PAGE_FOOTER.matcher(flat).matches()) continue; // page number
             if (flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
                 header = true;
                 continue;

@@ -89,6 +89,8 @@ public final class Docx {
             }
         }
         if (firstData == rows.size()) firstData = Math.min(1, rows.size());
+        // only the budget tables (with their ※ column-number row) have group headings to merge
+        boolean budget = lines.stream().anyMatch(l -> l.contains("※"));
         XWPFTable t = doc.createTable();
         t.setWidth("100%");
         for (int i = 0; i < rows.size(); i++) {
@@ -102,7 +104,7 @@ public final class Docx {
             List<int[]> spans = new ArrayList<>();
             for (int k = 0; k < width; ) {
                 int span = 1;
-                if (header && !c[k].isBlank() && i + 1 < firstData) {
+                if (budget && header && !c[k].isBlank() && i + 1 < firstData) {
                     String[] below = rows.get(i + 1);
                     while (k + span < width && c[k + span].isBlank() && k + span < below.length && !below[k + span].isBlank()
                             && k < below.length && !below[k].isBlank()) span++;

@@ -63,6 +63,11 @@ public final class Tables {
         return differences;
     }
 
+    /** The reader's notes about tables (a tables-only document has no 第一部分/第三部分 to note). */
+    public static List<String> tableNotes(List<String> notes) {
+        return notes.stream().filter(n -> n.startsWith("表") || n.startsWith("PDF")).toList();
+    }
+
     /** One line per printed row, the form of examples/NAME/expected-tables.tsv. */
     public static List<String> tsv(Disclosure d) {
         List<String> out = new ArrayList<>();
