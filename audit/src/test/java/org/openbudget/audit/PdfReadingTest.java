@@ -72,6 +72,30 @@ class PdfReadingTest {
         });
     }
 
+    /** Our renderer's PDFs of the three example datasets (whole documents, text included). */
+    @ParameterizedTest
+    @ValueSource(strings = {"urumqi-sme-center-2024", "urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024"})
+    void ourRenderersPdfsAreReadCellByCellWithTheirTextAndWithoutError(String name) {
+        DocumentAudit.Result a = DocumentAudit.run(PDF.resolve(name + ".render.pdf"), LayoutVariantsTest.LIB);
+        assertThat(Tables.differences(a.disclosure(), LayoutVariantsTest.derived(name), Set.of(), true)).as("notes %s", a.notes()).isEmpty();
+        assertThat(Tables.tableNotes(a.notes())).isEmpty();
+        assertThat(a.findings()).filteredOn(f -> f.severity() != Severity.NOTICE).isEmpty();
+        assertThat(a.disclosure().text().facts()).hasSizeGreaterThan(40);
+        assertThat(a.disclosure().text().performance()).isNotEmpty();
+    }
+
+    /** The published documents as LibreOffice PDFs: the PDF road finds what the text road finds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024"})
+    void thePdfRoadFindsWhatTheTextRoadFinds(String name) throws Exception {
+        DocumentAudit.Result pdf = DocumentAudit.run(PDF.resolve(name + ".published.libreoffice.pdf"), LayoutVariantsTest.LIB);
+        DocumentAudit.Result text = DocumentAudit.run(Path.of("../../shared/examples", name + ".txt"), LayoutVariantsTest.LIB);
+        java.util.function.Function<DocumentAudit.Result, List<String>> ids = r -> r.findings().stream()
+                .filter(f -> f.severity() != Severity.NOTICE).map(f -> f.id() + " " + f.severity() + " " + f.table() + " " + f.code()).sorted().toList();
+        assertThat(ids.apply(pdf)).isEqualTo(ids.apply(text));
+        assertThat(pdf.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
     @Test
     void anOwnerPasswordOnlyPdfIsRead(@TempDir Path dir) throws Exception {
         Path pdf = encrypt(PDF.resolve("urumqi-sme-center-2024.tables.libreoffice.pdf"), dir.resolve("owner.pdf"), "owner-secret", "");

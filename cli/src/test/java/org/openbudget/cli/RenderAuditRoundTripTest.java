@@ -96,7 +96,7 @@ class RenderAuditRoundTripTest {
         List<String> failures = new ArrayList<>();
         Path file = dir.resolve("synthetic.pdf");
         for (int i = 0; i < 200; i++) {
-            var b = i % 5 == 4 ? gen.department(rnd, i, 1 + rnd.nextInt(3), 15, 60) : gen.unit(rnd, i, 15 + rnd.nextInt(120));
+            var b = i % 5 == 4 ? gen.department(rnd, i, 2, 8, 30) : gen.unit(rnd, i, 8 + rnd.nextInt(50));
             Disclosure d = Deriver.derive(b, LIB.year(2024), profile);
             DocumentAudit.Result a = DocumentAudit.run(pdf(d, profile, file), LIB);
             List<String> diff = differences(a.disclosure(), d);

@@ -412,6 +412,8 @@ public final class PdfLayout {
             boolean any = false;
             for (List<Glyph> c : b.cells) if (!c.isEmpty()) any = true;
             if (any) items.add(new Item(b.top, null, b, 0, 0, 0, 0, true));
+            // the text block is at least as wide as the tables on the page
+            if (any) maxRight = Math.max(maxRight, b.xs[b.xs.length - 1] - 2f);
         }
         items.sort(Comparator.comparingDouble(Item::y));
         // the page number printed at the foot (or head) of the page is no content: the page is known

@@ -38,7 +38,7 @@ public final class Mutants {
     }
 
     private static final Pattern NUM = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
-    private static final Pattern SECTION = Pattern.compile("^\\s*#*\\s*([一二三四五六七八九十]{1,3})、");
+    private static final Pattern SECTION = Pattern.compile("^\\s*#*\\s*([一二三四五六七八九十]{1,3})、\\s*(关于|其他)");
 
     private final String text;
     private final List<String> lines;
@@ -97,9 +97,11 @@ public final class Mutants {
         for (int i = start + 1; i < lines.size(); i++) {
             String l = lines.get(i);
             Matcher s = SECTION.matcher(l);
-            if (s.find() && l.contains("说明")) section = s.group(1);
+            if (s.find()) section = s.group(1);
             if (l.replaceAll("[#\\s]", "").startsWith("第四部分")) break;
-            if (section == null || l.indexOf('\t') >= 0) continue;
+            // statements no check can verify (stated once, no table or sentence repeats them) are not
+            // mutated: an "equivalent mutant" — the values of assets; likewise a direction word on a zero change
+            if (section == null || l.indexOf('\t') >= 0 || l.contains("价值") || l.contains("平方米")) continue;
             if (l.matches(".*\\d[\\d,]*\\.\\d{2}\\s*万元.*")) { sites.add(new int[]{i, 0}); sections.add(section); }
             if (l.matches(".*(占|增长|下降)\\s*\\d+\\.\\d{2}\\s*%.*")) { sites.add(new int[]{i, 1}); sections.add(section); }
             if (l.matches(".*(增加|减少|增长|下降)\\s*\\d.*")) { sites.add(new int[]{i, 2}); sections.add(section); }
@@ -115,6 +117,7 @@ public final class Mutants {
                 default -> flipWord(l, rnd);
             };
             if (changed == null || changed.equals(l)) continue;
+            if (s[1] == 2 && zeroFlip(l, changed)) continue;
             Kind k = s[1] == 0 ? Kind.TEXT_AMOUNT : s[1] == 1 ? Kind.TEXT_RATE : Kind.TEXT_WORD;
             out.add(new Mutant(k, with(s[0], changed), null, "", "", sections.get(pick), k + " line " + (s[0] + 1) + ": " + changed.strip()));
         }
@@ -334,6 +337,14 @@ public final class Mutants {
         }
         if (sep) out = org.openbudget.core.money.Amounts.format(new java.math.BigDecimal(out), true);
         return (neg ? "-" : "") + out;
+    }
+
+    /** The flipped word stands before 0.00 (or 0.00%): 增加 0.00 and 减少 0.00 say the same. */
+    private static boolean zeroFlip(String before, String after) {
+        int i = 0;
+        while (i < before.length() && before.charAt(i) == after.charAt(i)) i++;
+        String rest = after.substring(Math.min(after.length(), i + 2)).stripLeading();
+        return rest.startsWith("0.00");
     }
 
     private static String flipWord(String l, Random rnd) {
