@@ -10,7 +10,7 @@ class DumpPdfScratch {
     @Test
     @EnabledIfSystemProperty(named = "dump", matches = ".+")
     void dump() throws Exception {
-        System.setProperty("audit.debugGaps", System.getProperty("gaps", "false"));
+        System.setProperty("audit.gaps", System.getProperty("gaps", "false"));
         PdfLayout.Text t = PdfLayout.read(Path.of(System.getProperty("dump")).toFile());
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.lines().size(); i++) b.append(t.pageOfLine()[i]).append('|').append(t.lines().get(i)).append('\n');

@@ -8,16 +8,18 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * A PDF's text rebuilt from glyph positions: free text as lines (glyphs grouped by baseline, a
@@ -93,29 +95,20 @@ public final class PdfLayout {
         }
         List<String> lines = new ArrayList<>();
         List<Integer> pageOf = new ArrayList<>();
-        Glyphs stripper = new Glyphs();
-        boolean inContinuedTable = false;
-        for (int p = 1; p <= pages; p++) {
-            PDPage page = doc.getPage(p - 1);
-            stripper.glyphs.clear();
-            stripper.setStartPage(p);
-            stripper.setEndPage(p);
-            stripper.getText(doc);
-            Rulings r = new Rulings(page);
-            try {
-                r.processPage(page);
-            } catch (IOException | RuntimeException e) {
-                notes.add("第" + p + "页：表格线无法读取（" + message(e) + "），按无表格线读入");
-                r.h.clear();
-                r.v.clear();
-            }
+        State state = new State();
+        Engine engine = new Engine((pageNo, glyphs, paths) -> {
             List<String> out = new ArrayList<>();
-            inContinuedTable = layoutPage(stripper.glyphs, r, out, inContinuedTable);
+            layoutPage(glyphs, paths, out, state);
             for (String l : out) {
                 lines.add(l);
-                pageOf.add(p);
+                pageOf.add(pageNo);
             }
-        }
+        });
+        engine.setStartPage(1);
+        engine.setEndPage(pages);
+        // one pass over every page's content: glyphs and ruling lines together
+        engine.getText(doc);
+        if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
         int[] po = new int[pageOf.size()];
         for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
         return new Text(lines, po, pages, doc.isEncrypted(), notes);
@@ -134,12 +127,35 @@ public final class PdfLayout {
         }
     }
 
-    private static final class Glyphs extends PDFTextStripper {
-        final List<Glyph> glyphs = new ArrayList<>();
-        private Glyph last;
+    interface PageSink {
+        void page(int pageNo, List<Glyph> glyphs, Paths paths) throws IOException;
+    }
 
-        Glyphs() throws IOException {
+    /** A text stripper that also follows the path operators: glyphs and ruling lines in one pass. */
+    private static final class Engine extends PDFTextStripper {
+        final List<Glyph> glyphs = new ArrayList<>();
+        private final PageSink sink;
+        private Glyph last;
+        Paths paths;
+        int pageNo;
+        int pathErrors;
+
+        Engine(PageSink sink) throws IOException {
+            this.sink = sink;
             setSortByPosition(false);
+            for (String op : List.of("m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*")) {
+                addOperator(new PathOperator(this, op));
+            }
+        }
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            pageNo++;
+            glyphs.clear();
+            last = null;
+            paths = new Paths(page);
+            super.processPage(page);
+            sink.page(pageNo, glyphs, paths);
         }
 
         @Override
@@ -155,13 +171,83 @@ public final class PdfLayout {
         }
     }
 
-    // ------------------------------------------------------------------ ruling lines
+    /** The path operators, fed into the page's {@link Paths} in page space (the CTM applied). */
+    private static final class PathOperator extends OperatorProcessor {
+        private final String name;
+        private final Engine engine;
+
+        PathOperator(Engine engine, String name) {
+            super(engine);
+            this.engine = engine;
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            Paths p = engine.paths;
+            if (p == null) return;
+            try {
+                float[] v = new float[operands.size()];
+                for (int i = 0; i < v.length; i++) {
+                    if (!(operands.get(i) instanceof COSNumber n)) return;
+                    v[i] = n.floatValue();
+                }
+                Matrix ctm = engine.getGraphicsState().getCurrentTransformationMatrix();
+                switch (name) {
+                    case "m" -> {
+                        if (v.length < 2) return;
+                        Point2D.Float q = ctm.transformPoint(v[0], v[1]);
+                        p.moveTo(q.x, q.y);
+                    }
+                    case "l" -> {
+                        if (v.length < 2) return;
+                        Point2D.Float q = ctm.transformPoint(v[0], v[1]);
+                        p.lineTo(q.x, q.y);
+                    }
+                    case "c", "v", "y" -> {
+                        if (v.length < 4) return;
+                        Point2D.Float q = ctm.transformPoint(v[v.length - 2], v[v.length - 1]);
+                        p.curveTo(q.x, q.y);
+                    }
+                    case "h" -> p.closePath();
+                    case "re" -> {
+                        if (v.length < 4) return;
+                        p.appendRectangle(ctm.transformPoint(v[0], v[1]), ctm.transformPoint(v[0] + v[2], v[1]),
+                                ctm.transformPoint(v[0] + v[2], v[1] + v[3]), ctm.transformPoint(v[0], v[1] + v[3]));
+                    }
+                    case "S" -> p.commit(true);
+                    case "s" -> {
+                        p.closePath();
+                        p.commit(true);
+                    }
+                    case "f", "F", "f*" -> p.commit(false);
+                    case "B", "B*" -> p.commit(true);
+                    case "b", "b*" -> {
+                        p.closePath();
+                        p.commit(true);
+                    }
+                    case "n" -> p.endPath();
+                    default -> {
+                        // W, W*: a clip; the path is painted or ended by the next operator
+                    }
+                }
+            } catch (RuntimeException e) {
+                engine.pathErrors++;
+            }
+        }
+    }
 
     /** A horizontal (y, x1..x2) or vertical (x, y1..y2) border segment, top-down coordinates. */
     record Seg(float at, float from, float to) {
     }
 
-    private static final class Rulings extends PDFGraphicsStreamEngine {
+    /** The ruling lines of one page, collected from its paths. */
+    static final class Paths {
         final List<Seg> h = new ArrayList<>();
         final List<Seg> v = new ArrayList<>();
         private final List<float[]> path = new ArrayList<>(); // segments x1,y1,x2,y2 (PDF space)
@@ -169,8 +255,7 @@ public final class PdfLayout {
         private float cx, cy, sx, sy;
         private final float llx, ury, width, height;
 
-        Rulings(PDPage page) {
-            super(page);
+        Paths(PDPage page) {
             PDRectangle box = page.getCropBox();
             llx = box.getLowerLeftX();
             ury = box.getUpperRightY();
@@ -178,85 +263,44 @@ public final class PdfLayout {
             height = box.getHeight();
         }
 
-        @Override
-        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+        void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
             float x1 = (float) Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
             float x2 = (float) Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
             float y1 = (float) Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
             float y2 = (float) Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
             rects.add(new float[]{x1, y1, x2, y2});
-            cx = (float) p0.getX();
-            cy = (float) p0.getY();
-            sx = cx;
-            sy = cy;
+            cx = sx = (float) p0.getX();
+            cy = sy = (float) p0.getY();
         }
 
-        @Override
-        public void moveTo(float x, float y) {
+        void moveTo(float x, float y) {
             cx = sx = x;
             cy = sy = y;
         }
 
-        @Override
-        public void lineTo(float x, float y) {
+        void lineTo(float x, float y) {
             path.add(new float[]{cx, cy, x, y});
             cx = x;
             cy = y;
         }
 
-        @Override
-        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+        void curveTo(float x3, float y3) {
             cx = x3;
             cy = y3;
         }
 
-        @Override
-        public Point2D getCurrentPoint() {
-            return new Point2D.Float(cx, cy);
-        }
-
-        @Override
-        public void closePath() {
+        void closePath() {
             if (cx != sx || cy != sy) path.add(new float[]{cx, cy, sx, sy});
             cx = sx;
             cy = sy;
         }
 
-        @Override
-        public void endPath() {
+        void endPath() {
             path.clear();
             rects.clear();
         }
 
-        @Override
-        public void strokePath() {
-            commit(true);
-        }
-
-        @Override
-        public void fillPath(int windingRule) {
-            commit(false);
-        }
-
-        @Override
-        public void fillAndStrokePath(int windingRule) {
-            commit(true);
-        }
-
-        @Override
-        public void clip(int windingRule) {
-            // the path is still painted or ended by the next operator
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
-        }
-
-        @Override
-        public void drawImage(PDImage pdImage) {
-        }
-
-        private void commit(boolean stroked) {
+        void commit(boolean stroked) {
             for (float[] s : path) segment(s[0], s[1], s[2], s[3]);
             for (float[] r : rects) {
                 float w = r[2] - r[0], hh = r[3] - r[1];
@@ -316,8 +360,8 @@ public final class PdfLayout {
 
     private static final float SNAP = 1.5f;
 
-    /** Lays one page out into lines; returns whether the page ends inside a ruled table. */
-    static boolean layoutPage(List<Glyph> glyphs, Rulings r, List<String> out, boolean continued) {
+    /** Lays one page out into lines. */
+    static void layoutPage(List<Glyph> glyphs, Paths r, List<String> out, State state) {
         List<Band> bands = bands(r);
         List<Glyph> free = new ArrayList<>();
         outer:
@@ -345,14 +389,15 @@ public final class PdfLayout {
             if (any) items.add(new Item(b.top, null, b));
         }
         items.sort(Comparator.comparingDouble(Item::y));
-        boolean inTable = continued;    // inside a table whose rows with numbers have begun
-        boolean headerZone = continued; // top of a table continued from the previous page
+        boolean headerZone = state.inTable; // top of a table continued from the previous page
         for (Item it : items) {
             if (it.band == null) {
                 out.add(it.text);
                 String flat = it.text.replace(" ", "");
                 if (flat.matches("表\\d{1,2}.*") || flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
-                    inTable = false;
+                    state.inTable = false;
+                    state.header.clear();
+                    state.collecting = true;
                     headerZone = false;
                 }
                 continue;
@@ -364,18 +409,30 @@ public final class PdfLayout {
                 if (NUMBER.matcher(t).matches()) number = true;
                 cells.add(t);
             }
-            if (headerZone && !number) continue; // the header repeated above a continued table
+            String row = String.join("\t", cells);
+            // the header rows repeated above a continued table: the same rows as at the table's start
+            if (headerZone && !number && state.header.contains(row)) continue;
             headerZone = false;
-            out.add(String.join("\t", cells));
-            if (number) inTable = true;
+            if (state.collecting) {
+                if (number) state.collecting = false;
+                else state.header.add(row);
+            }
+            out.add(row);
+            if (number) state.inTable = true;
         }
-        return inTable;
+    }
+
+    /** What a page passes on to the next: inside a table, and that table's header rows. */
+    static final class State {
+        boolean inTable;
+        boolean collecting = true;
+        final List<String> header = new ArrayList<>();
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
 
     /** Rows of ruled tables: between consecutive horizontal borders, where vertical borders cross. */
-    private static List<Band> bands(Rulings r) {
+    private static List<Band> bands(Paths r) {
         List<Band> out = new ArrayList<>();
         if (r.h.isEmpty() || r.v.size() < 2) return out;
         List<Float> ys = snap(r.h.stream().map(Seg::at).toList());

@@ -182,6 +182,19 @@ public final class PublishedTextReader {
 
     /** For comparing labels: no whitespace, no quotes of any width, brackets half-width. */
     static String norm(String s) {
-        return s.replaceAll("[\\s\"“”「」]", "").replace('（', '(').replace('）', ')').replace('：', ':');
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"', '“', '”', '「', '」' -> { }
+                case '（' -> b.append('(');
+                case '）' -> b.append(')');
+                case '：' -> b.append(':');
+                default -> {
+                    if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+                }
+            }
+        }
+        return b.toString();
     }
 }

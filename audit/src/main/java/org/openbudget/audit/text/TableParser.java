@@ -31,6 +31,11 @@ final class TableParser {
     static final Pattern NUM = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
     private static final Pattern CODE = Pattern.compile("^(\\d{3})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?(?:\\s+(.*))?$");
     private static final Pattern CODE_START = Pattern.compile("^\\d{3}(\\s.*)?$");
+    private static final Pattern TRAILING_NUM = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$");
+    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+");
+    private static final Pattern WS = Pattern.compile("\\s+");
+    /** Label maps per list of row specs (built once, not per line). */
+    private static final Map<List<LineSpec>, Map<String, LineSpec>> LABELS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private final TemplateProfile profile;
     private final ReferenceData ref;
@@ -205,7 +210,7 @@ final class TableParser {
         List<Row> out = place(t, rows);
         rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
-        return new DisclosureTable(no, title, t.columnLabels(), out, false, null);
+        return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
     }
 
     // ---------------------------------------------------------------- 表1, 表4
@@ -335,7 +340,7 @@ final class TableParser {
         String s = text.trim();
         List<BigDecimal> nums = new ArrayList<>();
         while (true) {
-            Matcher m = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$").matcher(s);
+            Matcher m = TRAILING_NUM.matcher(s);
             if (!m.find()) break;
             nums.add(0, amount(m.group(1)));
             s = s.substring(0, m.start()).trim();
@@ -592,7 +597,7 @@ final class TableParser {
         if (CODE_START.matcher(first).matches()) return true;
         String k = norm(first);
         if (tab ? (k.equals("总计") || k.equals("合计")) && Arrays.stream(cells(l)).anyMatch(c -> NUM.matcher(c).matches())
-                : first.matches("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+")) return true;
+                : PLAIN_TOTAL.matcher(first).matches()) return true;
         if (t.no() == 1 || t.no() == 4) {
             String all = norm(l);
             if (all.startsWith(norm(profile.incomeTotalLabel()))) return true;
@@ -608,6 +613,10 @@ final class TableParser {
     }
 
     private static Map<String, LineSpec> labels(List<LineSpec> specs) {
+        return LABELS.computeIfAbsent(specs, TableParser::buildLabels);
+    }
+
+    private static Map<String, LineSpec> buildLabels(List<LineSpec> specs) {
         Map<String, LineSpec> m = new java.util.LinkedHashMap<>();
         for (LineSpec s : specs) {
             m.putIfAbsent(norm(s.label()), s);
@@ -681,7 +690,7 @@ final class TableParser {
     }
 
     private static boolean endsWithNumber(String s) {
-        return Pattern.compile("(?:^|\\s)" + NUM.pattern() + "$").matcher(s.trim()).find();
+        return TRAILING_NUM.matcher(s.trim()).find();
     }
 
     private BigDecimal number(String cell, String where) {

@@ -16,6 +16,17 @@ public final class Tables {
 
     /** Differences, cell by cell, of {@code parsed} against {@code derived} as printed; names in {@code slips} are accepted. */
     public static List<String> differences(Disclosure parsed, Disclosure derived, Set<String> slips) {
+        return differences(parsed, derived, slips, false);
+    }
+
+    /** A space between Chinese and Latin text ("特定目标 0310016Y") that a name wrapped in a PDF cell cannot keep. */
+    public static String mixed(String s) {
+        return s.replaceAll("(?<=[\\p{IsHan}）])\\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\\s+(?=[\\p{IsHan}（])", "");
+    }
+
+    /** As above; {@code pdf}: names compared without spaces between Chinese and Latin text. */
+    public static List<String> differences(Disclosure parsed, Disclosure derived, Set<String> slips, boolean pdf) {
+        java.util.function.UnaryOperator<String> n = pdf ? Tables::mixed : x -> x;
         List<String> differences = new ArrayList<>();
         if (!parsed.unitName().equals(derived.unitName())) differences.add("unit " + parsed.unitName() + " ≠ " + derived.unitName());
         if (parsed.kind() != derived.kind()) differences.add("kind " + parsed.kind());
@@ -40,8 +51,8 @@ public final class Tables {
                         || !a.unit().equals(b.unit())) {
                     differences.add(at + ": " + a + " vs " + b);
                 }
-                if (!a.name().equals(b.name()) && !slips.contains(a.name())) differences.add(at + " name " + a.name() + " ≠ " + b.name());
-                if (!a.project().equals(b.project()) && !slips.contains(a.project())) differences.add(at + " project " + a.project() + " ≠ " + b.project());
+                if (!n.apply(a.name()).equals(n.apply(b.name())) && !slips.contains(a.name())) differences.add(at + " name " + a.name() + " ≠ " + b.name());
+                if (!n.apply(a.project()).equals(n.apply(b.project())) && !slips.contains(a.project())) differences.add(at + " project " + a.project() + " ≠ " + b.project());
                 for (int c = 0; c < d.columns().size(); c++) {
                     BigDecimal x = Amounts.printed(a.value(c)), y = Amounts.printed(b.value(c));
                     boolean same = x == null ? y == null : y != null && x.compareTo(y) == 0;

@@ -57,7 +57,9 @@ class WorkbookRoundTripTest {
         Workspace.Loaded fromExcel = ws.load(book);
         assertThat(DisclosureJson.write(fromExcel.disclosure())).isEqualTo(DisclosureJson.write(fromYaml.disclosure()));
         assertThat(FindingsJson.write(CheckCatalogue.run(fromExcel.disclosure(), fromExcel.profile(), fromExcel.ref())))
-                .isEqualTo(FindingsJson.write(CheckCatalogue.run(fromYaml.disclosure(), fromYaml.profile(), fromYaml.ref())));
+                // the workbook carries no text data (yet): compare with the YAML dataset's tables alone
+                .isEqualTo(FindingsJson.write(CheckCatalogue.run(fromYaml.disclosure().withText(org.openbudget.core.disclosure.text.DocumentText.EMPTY),
+                        fromYaml.profile(), fromYaml.ref())));
 
         // and a workbook exported from the workbook is the same again
         Path again = dir.resolve(example + "-again.xlsx");
