@@ -35,7 +35,7 @@ class DerivationEquivalenceTest {
         Workspace.Loaded l = new Workspace(LIB).load(Path.of("../examples", example));
         Disclosure straight = StraightDeriver.derive(l.budget(), l.ref(), l.profile());
         assertSame(Deriver.derive(l.budget(), l.ref(), l.profile()), straight, example);
-        assertThat(l.disclosure()).isEqualTo(straight);
+        assertThat(l.disclosure().tables()).isEqualTo(straight.tables());
         if (l.budget().isDepartment()) {
             Deriver.Derived all = Deriver.deriveWithUnits(l.budget(), l.ref(), l.profile());
             assertSame(all.department(), straight, example + " (from its units' sums)");
@@ -76,7 +76,7 @@ class DerivationEquivalenceTest {
         assertThat(compared).isGreaterThan(100);
     }
 
-    /** Table by table first, so that a difference names its table; then the whole record. */
+    /** Table by table first, so that a difference names its table; then the whole record but its text. */
     private static void assertSame(Disclosure actual, Disclosure expected, String what) {
         assertThat(actual.tables()).hasSameSizeAs(expected.tables());
         for (int i = 0; i < expected.tables().size(); i++) {
@@ -85,6 +85,7 @@ class DerivationEquivalenceTest {
             assertThat(a.rows()).as(what + " 表" + e.no() + " rows").containsExactlyElementsOf(e.rows());
             assertThat(a).as(what + " 表" + e.no()).isEqualTo(e);
         }
-        assertThat(actual).as(what).isEqualTo(expected);
+        // the straightforward derivation writes no text: compare the tables' document
+        assertThat(actual.withText(null)).as(what).isEqualTo(expected);
     }
 }

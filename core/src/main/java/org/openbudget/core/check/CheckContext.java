@@ -42,6 +42,9 @@ public final class CheckContext {
 
     void start(Check check) { this.current = check; }
 
+    /** The severity of the check now running (its findings' severity unless they are notices). */
+    Severity currentSeverity() { return current.severity(); }
+
     private final java.util.Map<DisclosureTable, java.util.Map<String, List<Row>>> byCode = new java.util.IdentityHashMap<>();
 
     /** Classification and project rows (not 表1/表4's sides) by code, built once per table and run. */

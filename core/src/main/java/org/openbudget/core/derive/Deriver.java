@@ -8,6 +8,7 @@ import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.text.TextGenerator;
 
 /**
  * ledger → Disclosure. Pure: the same budget, reference data and template always give the same
@@ -21,8 +22,34 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class Deriver {
     private Deriver() {}
 
+    /**
+     * The whole document: the eleven tables and, when the budget has text data (a narrative) and the
+     * profile has sentence patterns, its text (org.openbudget.core.text). Comparatives are the
+     * narrative's explicit last-year amounts; use {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}
+     * when last year's dataset is given.
+     */
     public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile) {
-        return derive(new Context(budget, ref, profile));
+        return derive(budget, ref, profile, null);
+    }
+
+    /**
+     * @param lastYear the Disclosure derived from last year's dataset (its tables as printed give the
+     *                 comparatives the narrative does not state explicitly); null when there is none
+     */
+    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
+        return withText(budget, tables(new Context(budget, ref, profile)), ref, profile, lastYear);
+    }
+
+    /** The eleven tables only (no text). */
+    public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        return tables(new Context(budget, ref, profile));
+    }
+
+    private static Disclosure withText(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
+                                       Disclosure lastYear) {
+        if (budget.narrative().isEmpty()) return tables;
+        return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear)));
     }
 
     /** A department's document and its units' documents (in the department's unit order). */
@@ -35,7 +62,7 @@ public final class Deriver {
     /**
      * Derives each unit of a department and then the department itself, consolidated from the
      * units' sums rather than from their lines again. The documents are exactly those
-     * {@link #derive} gives for each budget on its own.
+     * {@link #derive(Budget, ReferenceData, TemplateProfile)} gives for each budget on its own.
      */
     public static Derived deriveWithUnits(Budget department, ReferenceData ref, TemplateProfile profile) {
         if (!department.isDepartment()) throw new IllegalArgumentException(department.agency().name() + " is not a department");
@@ -45,13 +72,13 @@ public final class Deriver {
         for (Budget u : department.units()) {
             Context c = new Context(u, ref, profile, rules);
             contexts.add(c);
-            units.add(derive(c));
+            units.add(withText(u, tables(c), ref, profile, null));
         }
         Context dept = Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules));
-        return new Derived(units, derive(dept));
+        return new Derived(units, withText(department, tables(dept), ref, profile, null));
     }
 
-    private static Disclosure derive(Context ctx) {
+    private static Disclosure tables(Context ctx) {
         List<DisclosureTable> tables = List.of(
                 Table1IncomeExpense.derive(ctx),
                 Table2Income.derive(ctx),
