@@ -58,6 +58,10 @@ public class AdminApi {
     @Operation(summary = "修改一个审核公式的级别 (ERROR / WARNING / NOTICE)")
     public void severity(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestBody SeverityDto s) { admin.setSeverity(u, id, s.severity()); }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/checks/{id}")
+    @Operation(summary = "恢复审核公式的目录级别")
+    public void resetSeverity(@AuthenticationPrincipal BudgetUser u, @PathVariable String id) { admin.resetSeverity(u, id); }
+
     @GetMapping("/refdata")
     @Operation(summary = "参考数据（分类科目年度）、模板、地区与单位")
     public AdminService.RefData refdata(@AuthenticationPrincipal BudgetUser u) { return admin.refdata(u); }

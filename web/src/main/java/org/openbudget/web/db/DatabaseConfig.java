@@ -26,16 +26,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class DatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
+    /** {@code budget.db.clean=true} (tests only) starts from an empty data directory. */
     @Bean(destroyMethod = "close")
     public EmbeddedDb embeddedDb(@Value("${budget.db.url:}") String url,
-                                 @Value("${budget.data-dir:data}") String dataDir) throws IOException {
+                                 @Value("${budget.data-dir:data}") String dataDir,
+                                 @Value("${budget.db.clean:false}") boolean clean) throws IOException {
         if (!url.isBlank()) return new EmbeddedDb(null);
         Path dir = Path.of(dataDir).toAbsolutePath().normalize().resolve("pg");
         Files.createDirectories(dir);
         log.info("嵌入式 PostgreSQL 数据目录 (embedded PostgreSQL data directory): {}", dir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
+                .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "60")
                 .start();
         return new EmbeddedDb(pg);

@@ -55,8 +55,9 @@ public class AdminPages {
     }
 
     @PostMapping("/admin/checks/{id}")
-    public String severity(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam Severity severity, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已修改 " + id + " 的级别为 " + severity.label(), () -> admin.setSeverity(u, id, severity));
+    public String severity(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam(required = false) String severity, RedirectAttributes ra) {
+        if (severity == null || severity.isBlank()) PageSupport.attempt(ra, "已恢复 " + id + " 的目录级别", () -> admin.resetSeverity(u, id));
+        else PageSupport.attempt(ra, "已修改 " + id + " 的级别为 " + Severity.valueOf(severity).label(), () -> admin.setSeverity(u, id, Severity.valueOf(severity)));
         return "redirect:/admin#checks";
     }
 }

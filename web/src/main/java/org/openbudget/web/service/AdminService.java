@@ -96,7 +96,7 @@ public class AdminService {
         admin(u);
         Map<String, Severity> over = severities.overrides();
         List<CheckSetting> out = new ArrayList<>();
-        for (Check c : CheckCatalogue.checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity())));
+        for (Check c : CheckCatalogue.checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity()), over.containsKey(c.id())));
         return out;
     }
 
@@ -105,9 +105,16 @@ public class AdminService {
         admin(u);
         Check c = CheckCatalogue.checks().stream().filter(x -> x.id().equals(checkId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("没有审核公式 " + checkId));
-        if (s == c.severity()) severities.clear(checkId);
-        else severities.set(checkId, s, u.username());
+        severities.set(checkId, s, u.username());
         audit.record(u.username(), "修改审核级别", null, null, checkId + "：" + c.severity().label() + " → " + s.label());
+    }
+
+    /** Back to the catalogue's severity. */
+    @Transactional
+    public void resetSeverity(BudgetUser u, String checkId) {
+        admin(u);
+        severities.clear(checkId);
+        audit.record(u.username(), "恢复审核级别", null, null, checkId);
     }
 
     public RefData refdata(BudgetUser u) {
@@ -142,7 +149,7 @@ public class AdminService {
         static AccountDto of(BudgetUser u) { return new AccountDto(u.username(), u.role(), u.agencyCode(), u.regionCode(), u.displayName(), u.enabled()); }
     }
 
-    public record CheckSetting(String id, String rule, Severity catalogueSeverity, Severity severity) {}
+    public record CheckSetting(String id, String rule, Severity catalogueSeverity, Severity severity, boolean overridden) {}
 
     public record YearDto(int year, boolean functionalComplete, String functionalSource, boolean economicComplete, int fundingSources) {}
 

@@ -95,8 +95,11 @@ public class BudgetService {
     }
 
     /**
-     * The administrator may change a check's severity. A finding keeps its own severity when it
-     * differs from its check's (a rounding notice of an error check stays a notice).
+     * The administrator may change a check's severity. It applies to the check's findings at the
+     * catalogue's severity, and to the notices of an unknown code under a partial classification list
+     * (C.func.unknown, C.eco.unknown: a bureau may make them block submission or need a comment).
+     * Other demoted findings keep their severity: a rounding difference stays a notice, and so does
+     * "not evaluable".
      */
     List<Finding> applySeverities(List<Finding> findings) {
         Map<String, Severity> over = severities.overrides();
@@ -105,7 +108,8 @@ public class BudgetService {
         for (Finding f : findings) {
             Severity s = over.get(f.id());
             Check c = s == null ? null : catalogueCheck(f.id());
-            if (s != null && c != null && f.severity() == c.severity()) {
+            boolean partialList = f.id().endsWith(".unknown") && f.severity() == Severity.NOTICE;
+            if (s != null && c != null && (f.severity() == c.severity() || partialList)) {
                 f = new Finding(f.id(), s, f.table(), f.code(), f.project(), f.column(), f.section(), f.expected(), f.found(), f.message());
             }
             out.add(f);
