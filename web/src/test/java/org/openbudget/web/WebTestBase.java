@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"budget.data-dir=target/test-db", "budget.db.clean=true", "budget.demo=true", "budget.db.pool-size=10",
                 "logging.level.root=WARN"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint.NONE)
 public abstract class WebTestBase {
     public static final String SME = "650100417003";
     public static final String BENJI = "650100417001";
