@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./budget}: derive, check and benchmark budget disclosures. */
 @Command(name = "budget", mixinStandardHelpOptions = true, version = "budget 0.1.0",
         description = "部门预算公开：从预算账本生成公开表并审核 (derive the disclosure tables from a budget ledger and check them)",
-        subcommands = {BudgetCli.Tables.class, BudgetCli.CheckCmd.class, AuditCommand.class, BudgetCli.Checks.class, BenchCommand.class, ServeCommand.class})
+        subcommands = {BudgetCli.Tables.class, BudgetCli.CheckCmd.class, AuditCommand.class, BudgetCli.Checks.class, BenchCommand.class, ServeCommand.class, LoadCommand.class})
 public final class BudgetCli implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

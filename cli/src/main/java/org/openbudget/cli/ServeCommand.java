@@ -34,7 +34,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigurableApplicationContext ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo));
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo));
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("网站无法启动 (cannot start): " + WebApp.explain(e));
+            return BudgetCli.BAD_INPUT;
+        }
         String p = ctx.getEnvironment().getProperty("local.server.port", "8080");
         spec.commandLine().getOut().println("部门预算公开 网站已启动: http://localhost:" + p + "/  (Ctrl+C 停止)");
         spec.commandLine().getOut().flush();

@@ -30,6 +30,19 @@ public class WebApp {
         return app.run(args.toArray(String[]::new));
     }
 
+    /** The root cause of a failed start, in words a person can act on. */
+    public static String explain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = String.valueOf(root.getMessage());
+        if (m.contains("could not lock")) return "数据目录正被另一个 ./budget serve 使用，请先停止它，或用 --data-dir 指定其他目录 (" + m + ")";
+        if (root instanceof java.net.BindException || m.contains("Address already in use") || m.contains("Port") && m.contains("in use"))
+            return "端口已被占用，请用 --port 指定其他端口 (" + m + ")";
+        if (root instanceof java.net.ConnectException || m.contains("Connection refused")) return "无法连接数据库，请检查 --db-url (" + m + ")";
+        if (m.contains("password authentication failed")) return "数据库用户名或密码错误 (" + m + ")";
+        return root.getClass().getSimpleName() + ": " + m;
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(WebApp.class, args);
     }

@@ -26,11 +26,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class DatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
-    /** {@code budget.db.clean=true} (tests only) starts from an empty data directory. */
+    /**
+     * {@code budget.db.clean=true} (tests only) starts from an empty data directory;
+     * {@code budget.db.durable=false} (tests only) turns fsync off.
+     */
     @Bean(destroyMethod = "close")
     public EmbeddedDb embeddedDb(@Value("${budget.db.url:}") String url,
                                  @Value("${budget.data-dir:data}") String dataDir,
-                                 @Value("${budget.db.clean:false}") boolean clean) throws IOException {
+                                 @Value("${budget.db.clean:false}") boolean clean,
+                                 @Value("${budget.db.durable:true}") boolean durable) throws IOException {
         if (!url.isBlank()) return new EmbeddedDb(null);
         Path dir = Path.of(dataDir).toAbsolutePath().normalize().resolve("pg");
         Files.createDirectories(dir);
@@ -39,6 +43,9 @@ public class DatabaseConfig {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "60")
+                // the embedded server's defaults trade durability for speed; the application's data must survive a crash
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .start();
         return new EmbeddedDb(pg);
     }
