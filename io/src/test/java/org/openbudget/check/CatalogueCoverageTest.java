@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.openbudget.core.check.Check;
 import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.check.TextChecks;
 
 /** (e) Every check of the catalogue has a test that breaks a good document and sees it fire. */
 class CatalogueCoverageTest {
@@ -25,6 +26,9 @@ class CatalogueCoverageTest {
     @Test
     void every_check_id_has_a_mutation_test_and_every_test_names_a_check() {
         Set<String> catalogue = new TreeSet<>(CheckCatalogue.checks().stream().map(Check::id).toList());
+        // the text checks need a document with text: their mutation tests break the published examples
+        // read back by audit/ (audit/src/test/.../TextChecksTest, with its own coverage test)
+        catalogue.removeAll(TextChecks.ids());
         Set<String> tested = new TreeSet<>(allCases().stream().map(Case::id).toList());
         assertThat(tested).isEqualTo(catalogue);
     }

@@ -16,7 +16,8 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
  * The start of the second road: the plain TEXT of a published disclosure document (as extracted
- * from its PDF) read back into a {@link Disclosure} — tables 1–11 — so that the same checks run on
+ * from its PDF) read back into a {@link Disclosure} — tables 1–11, and the text (第一部分's staffing,
+ * 第三部分's facts, the performance tables: {@link TextFactReader}) — so that the same checks run on
  * it as on a document derived from a ledger.
  *
  * <p>Two layouts are understood: tab-separated rows (optionally with {@code <b>} tags and markdown
@@ -32,10 +33,25 @@ public final class PublishedTextReader {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年\\s*(?:度\\s*)?(单位|部门)预算");
     private static final Pattern TABLE_MARK = Pattern.compile("^表\\s*(\\d{1,2})$");
 
-    /** The Disclosure and what the reader could not decide or read (ambiguities, skipped lines). */
-    public record Result(Disclosure disclosure, List<String> notes) {
+    /**
+     * The Disclosure and what the reader could not decide or read (ambiguities, skipped lines);
+     * {@code rowLines}: for each table read, the 1-based text line of each of its rows (the evidence
+     * a report shows).
+     */
+    public record Result(Disclosure disclosure, List<String> notes, java.util.Map<Integer, int[]> rowLines) {
         public Result {
             notes = List.copyOf(notes);
+            rowLines = rowLines == null ? java.util.Map.of() : java.util.Map.copyOf(rowLines);
+        }
+
+        public Result(Disclosure disclosure, List<String> notes) {
+            this(disclosure, notes, java.util.Map.of());
+        }
+
+        /** The 1-based line of row {@code index} of table {@code no}, 0 when unknown. */
+        public int line(int no, int index) {
+            int[] l = rowLines.get(no);
+            return l != null && index >= 0 && index < l.length ? l[index] : 0;
         }
     }
 
@@ -127,7 +143,12 @@ public final class PublishedTextReader {
             }
         }
         Disclosure d = new Disclosure(unit, kind, year, profileId, tables, fileName);
-        return new Result(d, notes);
+        try {
+            d = d.withText(new TextFactReader(profile, ref, kind, unit, tables, notes).read(lines, found.get(0)[1]));
+        } catch (RuntimeException e) {
+            notes.add("第一部分/第三部分：无法读取文字部分（" + e + "），只有表格");
+        }
+        return new Result(d, notes, parser.rowLines());
     }
 
     /** Finds "表 N" followed within three non-blank lines by the table's title; returns {no, mark, title}. */
@@ -161,6 +182,19 @@ public final class PublishedTextReader {
 
     /** For comparing labels: no whitespace, no quotes of any width, brackets half-width. */
     static String norm(String s) {
-        return s.replaceAll("[\\s\"“”「」]", "").replace('（', '(').replace('）', ')').replace('：', ':');
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"', '“', '”', '「', '」' -> { }
+                case '（' -> b.append('(');
+                case '）' -> b.append(')');
+                case '：' -> b.append(':');
+                default -> {
+                    if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+                }
+            }
+        }
+        return b.toString();
     }
 }

@@ -23,6 +23,7 @@ public final class CheckCatalogue {
         all.addAll(WithinTableChecks.all());
         all.addAll(BetweenTableChecks.all());
         all.addAll(ClassificationChecks.all());
+        all.addAll(TextChecks.all());
         for (Check c : all) {
             if (CHECKS.put(c.id(), c) != null) throw new IllegalStateException("duplicate check id " + c.id());
         }

@@ -1,0 +1,1100 @@
+package org.openbudget.audit.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.classification.ClassItem;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.Overview;
+import org.openbudget.core.disclosure.text.PerformanceTable;
+import org.openbudget.core.disclosure.text.Section;
+import org.openbudget.core.disclosure.text.Staffing;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextRules;
+
+/**
+ * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
+ * 第三部分 and the performance tables — into a {@link DocumentText} whose facts use the keys of
+ * docs/text-facts.md. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
+ * no markdown heading marks), in every layout of the examples: lines wrapped mid-sentence (plain
+ * text), one paragraph per line (tab/markdown), numbers with or without thousands separators, half-
+ * and full-width punctuation, "（一十）" numbering.
+ *
+ * <p>Printed subjects are mapped to keys through the profile's {@link TextRules#subjects()}; 类/款/项
+ * named by name are mapped to codes through the document's own 表4/表5 rows, then the year's
+ * classification. What cannot be mapped is a reader note, never an exception.
+ */
+final class TextFactReader {
+    static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*万元(?!以上)");
+    private static final Pattern SHARE = Pattern.compile("占\\s*" + NUM + "\\s*%");
+    private static final Pattern CHANGE = Pattern.compile("(增加|减少)\\s*" + NUM + "\\s*万元");
+    private static final Pattern RATE = Pattern.compile("(增长|下降)\\s*" + NUM + "\\s*%");
+    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为|:)?\\s*(.*?)\\s*(?:。|;|$)");
+    private static final Pattern SECTION = Pattern.compile("^(十二|十一|十|九|八|七|六|五|四|三|二|一)\\s*、");
+    private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
+    private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
+    private static final Pattern FIELD = Pattern.compile("^(设立的政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间)\\s*:");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Pattern NAMED_AMOUNT = Pattern.compile("([^,;:、。]*?)\\s*" + NUM + "\\s*万元");
+
+    private final TemplateProfile profile;
+    private final TextRules rules;
+    private final ReferenceData ref;
+    private final AgencyKind kind;
+    private final String unit;
+    private final List<DisclosureTable> tables;
+    private final List<String> notes;
+    private final List<TextFact> facts = new ArrayList<>();
+    /** The year's functional classification: normalized name → codes (built on first use). */
+    private Map<String, List<String>> functionalByName;
+    /** The profile's subjects, normalized once: key → normalized words. */
+    private Map<String, List<String>> subjectWords;
+
+    TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
+                   List<DisclosureTable> tables, List<String> notes) {
+        this.profile = profile;
+        this.rules = profile.rules();
+        this.ref = ref;
+        this.kind = kind;
+        this.unit = unit;
+        this.tables = tables;
+        this.notes = notes;
+    }
+
+    /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
+    DocumentText read(List<String> lines, int firstTableLine) {
+        Staffing staffing = staffing(lines, firstTableLine);
+        agencyType(lines, firstTableLine);
+        int start = -1, end = lines.size();
+        for (int n = 0; n < lines.size(); n++) {
+            if (squash(lines.get(n)).startsWith("第三部分") && n >= firstTableLine) start = n;
+        }
+        List<Section> sections = new ArrayList<>();
+        List<PerformanceTable> performance = new ArrayList<>();
+        if (start < 0) {
+            notes.add("第三部分：文档中找不到（没有读取情况说明）");
+        } else {
+            for (int n = start + 1; n < lines.size(); n++) {
+                if (squash(lines.get(n)).replace("*", "").startsWith("第四部分")) {
+                    end = n;
+                    break;
+                }
+            }
+            List<String> text = new ArrayList<>();
+            List<List<String>> perf = new ArrayList<>();
+            List<String> current = null;
+            for (int n = start + 1; n < end; n++) {
+                String l = lines.get(n);
+                String s = squash(l).replace("*", "");
+                if (s.equals("项目支出绩效目标表") || s.matches("(部门|单位)整体(预算)?绩效目标表")) {
+                    current = new ArrayList<>();
+                    perf.add(current);
+                    current.add(s);
+                    continue;
+                }
+                if (current != null && SUB.matcher(half(s)).find()) current = null; // (五) 其他需说明的事项
+                if (current != null) current.add(l);
+                else text.add(l);
+            }
+            sections = sections(paragraphs(text));
+            for (Section sec : sections) facts(sec);
+            for (List<String> p : perf) performance.add(performanceTable(p));
+        }
+        Overview overview = overview(lines, firstTableLine, staffing);
+        List<String> tail = start < 0 ? List.of() : lines.subList(Math.min(end, lines.size()), lines.size());
+        String[] closing = closing(tail);
+        List<DocumentText.GlossaryEntry> glossary = glossary(tail, closing[2]);
+        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
+    }
+
+    // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
+
+    private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\s*-?\\s*\\d{1,2}\\s*[、.．]\\s*(.+)$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
+    private static final Pattern GLOSSARY_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
+
+    /** 主要职能 (one per numbered function), offices and subordinate units, and the staffing read above. */
+    private Overview overview(List<String> lines, int firstTableLine, Staffing staffing) {
+        int stop = firstTableLine > 0 ? firstTableLine : lines.size();
+        int start = 0;
+        for (int n = 0; n < stop; n++) if (squash(lines.get(n)).startsWith("第一部分")) start = n; // the last: the TOC names it too
+        int duties = -1, setup = -1;
+        for (int n = start; n < stop; n++) {
+            String s = squash(lines.get(n));
+            if (duties < 0 && s.matches("^[一1][、.．]?主要职能.*")) duties = n;
+            if (setup < 0 && s.matches("^[二2][、.．]?机构设置.*")) setup = n;
+        }
+        List<String> functions = new ArrayList<>();
+        if (duties >= 0) {
+            StringBuilder b = new StringBuilder();
+            for (int n = duties + 1; n < (setup > duties ? setup : stop); n++) b.append(lines.get(n).replace('\t', ' ').trim());
+            String all = b.toString();
+            Matcher m = FUNCTION_MARK.matcher(all);
+            List<Integer> at = new ArrayList<>();
+            while (m.find()) at.add(m.start());
+            for (int i = 0; i < at.size(); i++) {
+                String f = all.substring(at.get(i), i + 1 < at.size() ? at.get(i + 1) : all.length());
+                f = FUNCTION_MARK.matcher(f).replaceFirst("").trim().replaceFirst("[；;]$", "");
+                if (!f.isEmpty()) functions.add(f);
+            }
+        }
+        List<String> offices = new ArrayList<>(), units = new ArrayList<>();
+        if (setup >= 0) {
+            StringBuilder b = new StringBuilder();
+            boolean listing = false;
+            for (int n = setup + 1; n < stop; n++) {
+                String l = lines.get(n);
+                if (squash(l).contains("编制数")) break;
+                if (squash(l).contains("下属预算单位包括")) listing = true;
+                Matcher item = LIST_LINE.matcher(l);
+                if (listing && item.matches()) units.add(item.group(1).trim());
+                else b.append(l.replace('\t', ' ').trim());
+            }
+            Matcher count = Pattern.compile("下设\\s*(\\d+)\\s*个处室").matcher(b);
+            if (count.find()) {
+                facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
+                        squash(b.toString()).length() > 200 ? count.group() : b.toString()));
+            }
+            Matcher m = Pattern.compile("下设\\s*\\d+\\s*个处室[，,]\\s*分别是[：:](.*?)。").matcher(b);
+            if (m.find()) {
+                for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
+            }
+        }
+        return new Overview(functions, units, offices, staffing);
+    }
+
+    /** {name, date, index of the first closing line in tail} from the last two lines: the unit's name and a date. */
+    private static String[] closing(List<String> tail) {
+        List<Integer> nonEmpty = new ArrayList<>();
+        for (int i = 0; i < tail.size(); i++) if (!tail.get(i).isBlank() && !PAGE_NUMBER.matcher(tail.get(i).trim()).matches()) nonEmpty.add(i);
+        if (nonEmpty.size() >= 2) {
+            String date = tail.get(nonEmpty.get(nonEmpty.size() - 1)).trim();
+            String name = tail.get(nonEmpty.get(nonEmpty.size() - 2)).trim();
+            if (DATE.matcher(date).matches() && !name.endsWith("。")) {
+                return new String[]{name, date, String.valueOf(nonEmpty.get(nonEmpty.size() - 2))};
+            }
+        }
+        return new String[]{"", "", String.valueOf(tail.size())};
+    }
+
+    /** 第四部分 名词解释: "一、财政拨款:指由……" entries, wrapped lines joined. */
+    private static List<DocumentText.GlossaryEntry> glossary(List<String> tail, String closingAt) {
+        List<DocumentText.GlossaryEntry> out = new ArrayList<>();
+        int stop = Integer.parseInt(closingAt);
+        StringBuilder cur = null;
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i < stop; i++) {
+            String l = tail.get(i).replace("**", "").replace('\t', ' ').trim();
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
+            if (GLOSSARY_ITEM.matcher(l).find()) {
+                if (cur != null) entries.add(cur.toString());
+                cur = new StringBuilder(l);
+            } else if (cur != null) {
+                cur.append(l);
+            }
+        }
+        if (cur != null) entries.add(cur.toString());
+        for (String e : entries) {
+            String body = GLOSSARY_ITEM.matcher(e).replaceFirst("");
+            int colon = -1;
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == ':' || c == '：') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon < 0) continue;
+            out.add(new DocumentText.GlossaryEntry(body.substring(0, colon).trim(), body.substring(colon + 1).trim()));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ 第一部分
+
+    private Staffing staffing(List<String> lines, int firstTableLine) {
+        StringBuilder b = new StringBuilder();
+        for (int n = 0; n < Math.min(lines.size(), firstTableLine > 0 ? firstTableLine : lines.size()); n++) b.append(lines.get(n));
+        String all = half(squash(b.toString()));
+        int at = all.indexOf("编制数");
+        if (at < 0) {
+            notes.add("第一部分：找不到人员情况（编制数、实有人数）");
+            return null;
+        }
+        int stop = all.indexOf('。', at);
+        String s = all.substring(at, stop < 0 ? Math.min(all.length(), at + 200) : stop + 1);
+        Integer authorized = intOf(s, "编制数(\\d+)");
+        Integer actual = intOf(s, "实有人数(\\d+)");
+        int[] active = person(s, "在职", "staff.active");
+        int[] retired = person(s, "(?<!离)退休", "staff.retired");
+        int[] honorary = person(s, "离休", "staff.honorary");
+        if (authorized != null) add("第一部分", "", "staff.authorized", "编制数", FactKind.COUNT, BigDecimal.valueOf(authorized), "", "", s);
+        if (actual != null) add("第一部分", "", "staff.actual", "实有人数", FactKind.COUNT, BigDecimal.valueOf(actual), "", "", s);
+        return new Staffing(authorized, actual, box(active, 0), box(active, 1), box(retired, 0), box(retired, 1),
+                box(honorary, 0), box(honorary, 1));
+    }
+
+    private int[] person(String s, String label, String key) {
+        Matcher m = Pattern.compile(label + "(\\d+)人,?(?:(增加|减少)(\\d+)人)?").matcher(s);
+        if (!m.find()) return null;
+        String subject = label.replace("(?<!离)", "");
+        int v = Integer.parseInt(m.group(1));
+        add("第一部分", "", key, subject, FactKind.COUNT, BigDecimal.valueOf(v), "", "", s);
+        if (m.group(2) == null) return new int[]{v, Integer.MIN_VALUE};
+        int c = Integer.parseInt(m.group(3));
+        add("第一部分", "", key, subject, FactKind.CHANGE, BigDecimal.valueOf(c), m.group(2), "", s);
+        return new int[]{v, m.group(2).equals("减少") ? -c : c};
+    }
+
+    private static Integer box(int[] a, int i) {
+        return a == null || a[i] == Integer.MIN_VALUE ? null : a[i];
+    }
+
+    private static Integer intOf(String s, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(s);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /**
+     * 行政 / 事业 of a single unit, from the evidence the document gives: the functional 项 of its
+     * tables (行政运行 / 行政单位离退休 vs 事业运行 / 事业单位离退休), else the kind of name. Recorded as
+     * the fact {@code agency.type} (the sentence says what it rests on).
+     */
+    private void agencyType(List<String> lines, int firstTableLine) {
+        if (kind != AgencyKind.UNIT) return;
+        boolean admin = false, inst = false;
+        String basis = "";
+        for (DisclosureTable t : tables) {
+            if (t.no() != 2 && t.no() != 3 && t.no() != 5) continue;
+            for (Row r : t.rows()) {
+                if (r.kind() != RowKind.CLASS || r.code().length() != 7) continue;
+                String n = r.name();
+                if (n.equals("行政运行") || n.equals("行政单位离退休")) {
+                    admin = true;
+                    basis = "表" + t.no() + " " + r.code() + " " + n;
+                }
+                if (n.equals("事业运行") || n.equals("事业单位离退休")) {
+                    inst = true;
+                    if (!admin) basis = "表" + t.no() + " " + r.code() + " " + n;
+                }
+            }
+        }
+        String type = null;
+        if (admin && !inst) type = "行政";
+        else if (inst && !admin) type = "事业";
+        else if (!admin && unit.matches(".*(中心|院|所|站|馆|队|台|校|学)$")) {
+            type = "事业";
+            basis = "单位名称“" + unit + "”";
+        } else if (!admin && !inst && unit.matches(".*(局|委|办|厅|委员会|办公室)$")) {
+            type = "行政";
+            basis = "单位名称“" + unit + "”";
+        }
+        if (type != null) {
+            facts.add(new TextFact("第一部分", "", "agency.type", unit, FactKind.NAME, null, "", "", List.of(type), "",
+                    "单位类型推断为" + type + "（依据：" + basis + "）"));
+        }
+    }
+
+    // ------------------------------------------------------------------ paragraphs and sections
+
+    /** Joins wrapped lines into paragraphs: a paragraph ends at 。：； or where a heading, list item or field starts. */
+    static List<String> paragraphs(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = null;
+        for (String raw : lines) {
+            String l = raw.replace('\t', ' ').trim().replace("**", "");
+            if (l.startsWith("- ")) l = l.substring(2).trim();
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
+            String h = half(l);
+            boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || FIELD.matcher(h).find();
+            if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
+                cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
+            } else if (cur == null) {
+                cur = new StringBuilder(l);
+            } else if (start || cur.length() > MAX_PARAGRAPH || headingComplete(cur.toString()) || endsParagraph(cur)) {
+                out.add(cur.toString());
+                cur = new StringBuilder(l);
+            } else {
+                char a = cur.charAt(cur.length() - 1), b = l.charAt(0);
+                if (isAscii(a) && isAscii(b)) cur.append(' ');
+                cur.append(l);
+            }
+        }
+        if (cur != null) out.add(cur.toString());
+        return out;
+    }
+
+    /** A paragraph longer than this is not one of 第三部分's sentences: cut it (bounded work on any input). */
+    private static final int MAX_PARAGRAPH = 20_000;
+
+    private static boolean isAscii(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean headingComplete(String p) {
+        if (p.length() > 200) return false;
+        String h = half(p).trim();
+        if (SECTION.matcher(h).find()) return h.endsWith("说明");
+        if (SUB.matcher(h).find() && !h.contains("项目名称")) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
+        return false;
+    }
+
+    private static boolean endsParagraph(CharSequence p) {
+        int i = p.length() - 1;
+        while (i > 0 && Character.isWhitespace(p.charAt(i))) i--;
+        char c = half(String.valueOf(p.charAt(i))).charAt(0);
+        return c == '。' || c == ':' || c == ';';
+    }
+
+    private static List<Section> sections(List<String> paragraphs) {
+        List<Section> out = new ArrayList<>();
+        String numeral = null, title = null;
+        List<String> body = new ArrayList<>();
+        for (String p : paragraphs) {
+            Matcher m = SECTION.matcher(half(p));
+            if (m.find()) {
+                if (numeral != null) out.add(new Section(numeral, title, body));
+                numeral = m.group(1);
+                title = p.substring(m.end()).trim();
+                body = new ArrayList<>();
+            } else if (numeral != null) {
+                body.add(p);
+            }
+        }
+        if (numeral != null) out.add(new Section(numeral, title, body));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ facts per section
+
+    private void facts(Section s) {
+        String part = "";
+        for (String p : s.paragraphs()) {
+            String h = half(p);
+            Matcher sub = SUB.matcher(h);
+            if (sub.find()) {
+                part = "（" + numeral(sub.group(1)) + "）";
+                if (!s.numeral().equals("七")) continue;
+            }
+            try {
+                paragraph(s.numeral(), part, p, h);
+            } catch (RuntimeException e) {
+                notes.add("第三部分" + s.numeral() + part + "：无法读取“" + shortly(p) + "”（" + e + "）");
+            }
+        }
+    }
+
+    private String currentProjectPart = "";
+    private int carryIndex = 0;
+
+    private void paragraph(String sec, String part, String p, String h) {
+        switch (sec) {
+            case "一" -> {
+                if (h.contains("收支总预算")) amountAfter(sec, part, "total", "收支总预算", p, h, h.indexOf("收支总预算"));
+                list(sec, part, "income.sources", "收入预算包括", p, h);
+                list(sec, part, "expense.classes", "支出预算包括", p, h);
+            }
+            case "二" -> {
+                if (!h.contains("占") && h.contains("收入预算") && AMOUNT.matcher(h).find()) {
+                    amountAfter(sec, part, "income.total", "收入预算", p, h, h.indexOf("收入预算"));
+                } else {
+                    item(sec, part, "income.", p, h);
+                }
+            }
+            case "三" -> {
+                if (!h.contains("占") && h.contains("支出预算") && AMOUNT.matcher(h).find()) {
+                    amountAfter(sec, part, "expense.total", "支出预算", p, h, h.indexOf("支出预算"));
+                } else {
+                    item(sec, part, "expense.", p, h);
+                }
+            }
+            case "四" -> fiscal(sec, part, p, h);
+            case "五" -> {
+                switch (part) {
+                    case "（一）" -> {
+                        if (h.contains("拨款合计")) amountAfter(sec, part, "gpb.total", "一般公共预算拨款合计", p, h, h.indexOf("拨款合计"));
+                        else item(sec, part, "gpb.", p, h);
+                    }
+                    case "（二）" -> gpbClass(sec, part, p, h);
+                    case "（三）" -> gpbItem(sec, part, p, h);
+                    default -> { }
+                }
+            }
+            case "六" -> basic(sec, part, p, h);
+            case "七" -> project(sec, p, h);
+            case "八", "九" -> fund(sec, part, p, h);
+            case "十" -> threePublic(sec, part, p, h);
+            case "十一" -> carry(sec, part, p, h);
+            case "十二" -> other(sec, part, p, h);
+            default -> { }
+        }
+    }
+
+    /** "…收支总预算 304.15万元。" — the first amount after {@code from}. */
+    private void amountAfter(String sec, String part, String key, String subject, String p, String h, int from) {
+        Matcher m = AMOUNT.matcher(h);
+        if (m.find(Math.max(0, from))) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    private void list(String sec, String part, String key, String label, String p, String h) {
+        int at = h.indexOf(label);
+        if (at < 0) return;
+        String rest = h.substring(at + label.length()).replaceFirst("^\\s*:", "");
+        int stop = rest.indexOf('。');
+        if (stop >= 0) rest = rest.substring(0, stop);
+        List<String> items = new ArrayList<>();
+        for (String i : rest.split("[、,;]")) {
+            String t = i.trim();
+            if (!t.isEmpty()) items.add(t);
+        }
+        facts.add(new TextFact(sec, part, key, label, FactKind.LIST, null, "", "", items, "", p));
+    }
+
+    /**
+     * One restated item: "一般公共预算 304.15万元，占 100.00%，比上年预算增加 64.20万元，增长 26.76%，主要原因是…"
+     * or "上级政府性基金安排的转移支付资金未安排。" — its key by the subject printed before the first number.
+     */
+    private void item(String sec, String part, String prefix, String p, String h) {
+        Matcher am = AMOUNT.matcher(h);
+        boolean hasAmount = am.find();
+        int cut = hasAmount ? am.start() : h.indexOf("未安排");
+        if (cut < 0) return;
+        String subject = p.substring(0, cut).trim();
+        String key = keyOf(prefix, subject);
+        if (key == null) {
+            notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到模板的任何项目（" + shortly(p) + "）");
+            return;
+        }
+        if (!hasAmount) {
+            add(sec, part, key, subject, FactKind.AMOUNT, BigDecimal.ZERO.setScale(2), "", "", p);
+            return;
+        }
+        add(sec, part, key, subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
+        changes(sec, part, key, subject, p, h, am.end());
+    }
+
+    /** SHARE, CHANGE (with its reason) and every RATE stated from {@code from} on. */
+    private void changes(String sec, String part, String key, String subject, String p, String h, int from) {
+        Matcher sm = SHARE.matcher(h);
+        if (sm.find(from)) add(sec, part, key, subject, FactKind.SHARE, num(sm.group(1)), "", "", p);
+        Matcher cm = CHANGE.matcher(h);
+        if (cm.find(from)) {
+            Matcher rm = REASON.matcher(h);
+            String reason = rm.find(cm.end()) ? p.substring(rm.start(1), rm.end(1)).trim() : "";
+            add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reason, p);
+        }
+        Matcher rm = RATE.matcher(h);
+        int at = from;
+        while (rm.find(at)) {
+            add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
+            at = rm.end();
+        }
+    }
+
+    /** The longest of the profile's words for a key with this prefix that the subject is or ends with. */
+    private String keyOf(String prefix, String subject) {
+        String s = norm(subject);
+        String best = null;
+        int bestLen = -1;
+        if (subjectWords == null) {
+            subjectWords = new LinkedHashMap<>();
+            rules.subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+            // the table labels too: 表1's income rows ("其中：一般财力" → income.gpb.local), 表4's (fiscal.*)
+            labels(1, "income.");
+            labels(4, "");
+        }
+        for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) continue;
+            for (String nw : e.getValue()) {
+                if ((s.equals(nw) || s.endsWith(nw)) && nw.length() > bestLen) {
+                    best = e.getKey();
+                    bestLen = nw.length();
+                }
+            }
+        }
+        if (best != null && prefix.equals("income.") && !best.startsWith("income.")) return null;
+        return best;
+    }
+
+    /** A table's fixed income rows as subjects of {@code prefix + key}: label without "其中：" or its number, and aliases. */
+    private void labels(int table, String prefix) {
+        profile.findTable(table).ifPresent(t -> {
+            for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
+                List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
+                List<String> printed = new ArrayList<>(l.aliases());
+                printed.add(l.label());
+                for (String w : printed) {
+                    String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
+                    if (!n.isEmpty() && !words.contains(n)) words.add(n);
+                }
+                subjectWords.put(prefix + l.key(), words);
+            }
+        });
+    }
+
+    // 四 财政拨款
+    private void fiscal(String sec, String part, String p, String h) {
+        if (h.contains("收支总预算")) {
+            amountAfter(sec, part, "fiscal.total", "财政拨款收支总预算", p, h, h.indexOf("收支总预算"));
+            return;
+        }
+        int inc = h.indexOf("收入预算包括");
+        if (inc >= 0) {
+            Matcher m = NAMED_AMOUNT.matcher(h);
+            int at = inc + "收入预算包括".length();
+            while (m.find(at)) {
+                String subject = p.substring(m.start(1), m.end(1)).replaceFirst("^\\s*[:：]", "").trim();
+                String key = keyOf("fiscal.", subject);
+                if (key == null) notes.add("第三部分四：收入“" + subject + "”对应不到模板的任何项目");
+                else add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+                at = m.end();
+            }
+            return;
+        }
+        int exp = h.indexOf("支出包括");
+        if (exp < 0) return;
+        String body = h.substring(exp + "支出包括".length()).replaceFirst("^\\s*:", "");
+        int offset = h.length() - body.length();
+        int pos = 0;
+        for (String clause : body.split(";")) {
+            int cstart = offset + pos;
+            pos += clause.length() + 1;
+            Matcher m = AMOUNT.matcher(clause);
+            if (!m.find()) continue;
+            String name = clause.substring(0, m.start()).trim();
+            String code = classCode(name, 1, null);
+            String note = "";
+            int use = clause.indexOf("主要用于", m.end());
+            if (use >= 0) note = p.substring(cstart + use + 4, cstart + clause.length()).replaceFirst("[。;；]+$", "").trim();
+            if (code == null) {
+                notes.add("第三部分四：支出“" + name + "”不是" + ref.year() + "年的功能分类类");
+                continue;
+            }
+            add(sec, part, "fiscal.class:" + code, name, FactKind.AMOUNT, num(m.group(1)), "", note, p);
+            if (use >= 0) {
+                Matcher im = NAMED_AMOUNT.matcher(clause);
+                int at = use + 4;
+                while (im.find(at)) {
+                    String iname = clause.substring(im.start(1), im.end(1)).trim();
+                    String icode = classCode(iname, 3, code);
+                    if (icode == null) notes.add("第三部分四：“" + iname + "”不是" + name + "下的功能分类项");
+                    else add(sec, part, "fiscal.item:" + icode, iname, FactKind.AMOUNT, num(im.group(2)), "", "", p);
+                    at = im.end();
+                }
+            }
+        }
+    }
+
+    // 五（二）
+    private void gpbClass(String sec, String part, String p, String h) {
+        Matcher m = AMOUNT.matcher(h);
+        if (!m.find()) return;
+        String name = stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
+        String code = classCode(name, 1, null);
+        if (code == null) {
+            notes.add("第三部分五（二）：“" + name + "”不是" + ref.year() + "年的功能分类类");
+            return;
+        }
+        add(sec, part, "gpb.class:" + code, name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        changes(sec, part, "gpb.class:" + code, name, p, h, m.end());
+    }
+
+    private static final Pattern LEVELS = Pattern.compile("^(.*?)\\((?:类)\\)(.*?)\\((?:款)\\)(.*?)\\((?:项)\\)");
+
+    // 五（三）
+    private void gpbItem(String sec, String part, String p, String h) {
+        String body = stripItem(h);
+        int off = h.length() - body.length();
+        Matcher lv = LEVELS.matcher(body);
+        if (!lv.find()) return;
+        String cls = lv.group(1).trim(), kuan = lv.group(2).trim(), xiang = lv.group(3).trim();
+        String code = itemCode(cls, kuan, xiang);
+        String subject = p.substring(off, off + lv.end()).trim();
+        if (code == null) {
+            notes.add("第三部分五（三）：“" + subject + "”对应不到表5或" + ref.year() + "年功能分类的项");
+            return;
+        }
+        Matcher m = AMOUNT.matcher(h);
+        if (!m.find(off + lv.end())) return;
+        String key = "gpb.item:" + code;
+        add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        changes(sec, part, key, subject, p, h, m.end());
+    }
+
+    // 六
+    private void basic(String sec, String part, String p, String h) {
+        Matcher m = AMOUNT.matcher(h);
+        if (!m.find()) return;
+        String subject = p.substring(0, m.start()).trim();
+        String key = keyOf("gpb.basic", subject);
+        if (key == null || key.equals("gpb.basic") && !subject.contains("基本支出")) {
+            notes.add("第三部分六：“" + subject + "”对应不到模板的任何项目");
+            return;
+        }
+        add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        int inc = h.indexOf("主要包括");
+        if (inc >= 0 && !key.equals("gpb.basic")) {
+            String rest = h.substring(inc + 4).replaceFirst("^\\s*:", "");
+            int stop = rest.indexOf('。');
+            if (stop >= 0) rest = rest.substring(0, stop);
+            int off = inc + 4 + (h.substring(inc + 4).length() - h.substring(inc + 4).replaceFirst("^\\s*:", "").length());
+            List<String> items = new ArrayList<>();
+            int pos = 0;
+            for (String i : rest.split("、")) {
+                String t = p.substring(off + pos, off + pos + i.length()).trim();
+                pos += i.length() + 1;
+                if (!t.isEmpty()) items.add(t);
+            }
+            facts.add(new TextFact(sec, part, key, subject, FactKind.LIST, null, "", "", items, "", p));
+        }
+    }
+
+    // 七
+    private void project(String sec, String p, String h) {
+        Matcher sub = SUB.matcher(h);
+        if (sub.find()) {
+            currentProjectPart = "（" + numeral(sub.group(1)) + "）";
+            int at = h.indexOf("项目名称");
+            if (at >= 0) {
+                String name = p.substring(at + 4).replaceFirst("^\\s*[:：]", "").trim();
+                facts.add(new TextFact(sec, currentProjectPart, "project.name", name, FactKind.NAME, null, "", "", List.of(name), "", p));
+            }
+            return;
+        }
+        String part = currentProjectPart;
+        Matcher f = FIELD.matcher(h);
+        if (!f.find()) return;
+        String value = p.substring(f.end()).trim();
+        String hv = h.substring(f.end()).trim();
+        switch (f.group(1)) {
+            case "预算安排规模" -> {
+                Matcher m = AMOUNT.matcher(hv);
+                if (m.find()) add(sec, part, "project.amount", "预算安排规模", FactKind.AMOUNT, num(m.group(1)), "", "", p);
+            }
+            case "项目承担单位" -> {
+                String u = value.replaceFirst("[。.]$", "").trim();
+                facts.add(new TextFact(sec, part, "project.unit", u, FactKind.NAME, null, "", "", List.of(u), "", p));
+            }
+            case "资金分配情况" -> {
+                if (hv.contains("不予公开")) {
+                    if (facts.stream().noneMatch(x -> x.key().equals("project.withheld") && x.part().equals(part))) {
+                        facts.add(new TextFact(sec, part, "project.withheld", "资金分配情况", FactKind.NAME, null, "", "", List.of("完全不予公开"), "", p));
+                    }
+                    return;
+                }
+                Matcher m = NAMED_AMOUNT.matcher(h);
+                int at = f.end();
+                while (m.find(at)) {
+                    String item = p.substring(m.start(1), m.end(1)).trim();
+                    add(sec, part, "project.alloc", item, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+                    at = m.end();
+                }
+            }
+            case "设立的政策依据" -> {
+                if (hv.startsWith("完全不予公开")) {
+                    facts.add(new TextFact(sec, part, "project.withheld", "设立的政策依据", FactKind.NAME, null, "", "", List.of("完全不予公开"), "", p));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    // 八 九
+    private void fund(String sec, String part, String p, String h) {
+        String prefix = sec.equals("八") ? "gfb" : "soc";
+        if (h.contains("空表")) {
+            String table = sec.equals("八") ? "table8" : "table9";
+            facts.add(new TextFact(sec, part, table + ".empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            return;
+        }
+        Matcher m = AMOUNT.matcher(h);
+        if (m.find()) add(sec, part, prefix + ".total", p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    // 十 三公
+    private void threePublic(String sec, String part, String p, String h) {
+        // clause starts: each 三公 item named at the start of a clause (after , ; : or the paragraph's start)
+        List<String[]> words = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
+            if (!e.getKey().startsWith("tpe.") || e.getKey().equals("tpe.total")) continue;
+            for (String w : e.getValue()) words.add(new String[]{e.getKey(), half(w)});
+        }
+        words.sort(Comparator.comparingInt((String[] w) -> -w[1].length()));
+        List<int[]> starts = new ArrayList<>(); // {pos, wordIndex}
+        for (int i = 0; i < h.length(); i++) {
+            int b = i - 1;
+            while (b >= 0 && h.charAt(b) == ' ') b--;
+            if (b >= 0 && ",;:".indexOf(h.charAt(b)) < 0) continue;
+            for (int k = 0; k < words.size(); k++) {
+                if (h.startsWith(words.get(k)[1], i)) {
+                    starts.add(new int[]{i, k});
+                    break;
+                }
+            }
+        }
+        int first = starts.isEmpty() ? h.length() : starts.get(0)[0];
+        segment(sec, part, "tpe.total", "“三公”经费", p, h, 0, first);
+        for (int s = 0; s < starts.size(); s++) {
+            int from = starts.get(s)[0];
+            int to = s + 1 < starts.size() ? starts.get(s + 1)[0] : h.length();
+            String[] w = words.get(starts.get(s)[1]);
+            segment(sec, part, w[0], p.substring(from, from + w[1].length()), p, h, from, to);
+        }
+    }
+
+    private void segment(String sec, String part, String key, String subject, String p, String h, int from, int to) {
+        String seg = h.substring(from, to);
+        Matcher cm = CHANGE.matcher(seg);
+        Matcher am = AMOUNT.matcher(seg);
+        boolean change = cm.find();
+        if (am.find() && (!change || am.start() < cm.start())) {
+            add(sec, part, key, subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
+        }
+        if (change) {
+            Matcher rm = REASON.matcher(seg);
+            String reason = rm.find(cm.end()) ? p.substring(from + rm.start(1), from + rm.end(1)).trim() : "";
+            add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reason, p);
+        }
+        Matcher rm = RATE.matcher(seg);
+        while (rm.find()) add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
+    }
+
+    // 十一
+    private void carry(String sec, String part, String p, String h) {
+        if (h.contains("空表")) {
+            facts.add(new TextFact(sec, part, "table11.empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            return;
+        }
+        Matcher item = ITEM.matcher(h);
+        if (item.find()) {
+            Matcher m = AMOUNT.matcher(h);
+            if (!m.find()) return;
+            String name = p.substring(item.end(), m.start()).trim();
+            add(sec, item.group(1) + ".", "carry.project", name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+            return;
+        }
+        Matcher m = NAMED_AMOUNT.matcher(h);
+        int at = 0;
+        while (m.find(at)) {
+            String subject = p.substring(m.start(1), m.end(1)).trim();
+            String key = keyOf("carry.", subject);
+            if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+            else notes.add("第三部分十一：“" + subject + "”对应不到模板的任何项目");
+            at = m.end();
+        }
+    }
+
+    // 十二
+    private void other(String sec, String part, String p, String h) {
+        String s = squash(h);
+        switch (part) {
+            case "（一）" -> {
+                Matcher am = AMOUNT.matcher(h);
+                if (!am.find()) return;
+                String term = "运行经费";
+                for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
+                    if (h.substring(0, am.start()).contains(t) && t.length() > term.length()) term = t;
+                }
+                add(sec, part, "running", term, FactKind.AMOUNT, num(am.group(1)), "", "", p);
+                changes(sec, part, "running", term, p, h, am.end());
+            }
+            case "（二）" -> {
+                Matcher m = NAMED_AMOUNT.matcher(h);
+                int at = 0;
+                while (m.find(at)) {
+                    String subject = p.substring(m.start(1), m.end(1)).trim();
+                    String key = keyOf("proc.", subject);
+                    if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+                    else notes.add("第三部分十二（二）：“" + subject + "”对应不到模板的任何项目");
+                    at = m.end();
+                }
+            }
+            case "（三）" -> assets(sec, part, p, s);
+            case "（四）" -> {
+                pair(sec, part, "perf.overall", "整体预算绩效目标", s, "整体(?:预算)?绩效目标" + "(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
+                pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, "(?<!非)财政拨款项目(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
+                pair(sec, part, "perf.classified", "涉密项目", s, "(\\d+)个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
+                pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, "非财政拨款项目(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
+            }
+            case "（五）" -> {
+                pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, "(\\d+)个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
+                pair(sec, part, "other.carry", "上年结转结余项目", s, "上年结转结余项目(\\d+)个,涉及预算(?:资金|金额)" + NUM + "万元", p);
+            }
+            default -> { }
+        }
+    }
+
+    private void pair(String sec, String part, String key, String subject, String s, String regex, String p) {
+        Matcher m = Pattern.compile(regex).matcher(s);
+        if (!m.find()) return;
+        add(sec, part, key, subject, FactKind.COUNT, num(m.group(1)), "", "", p);
+        add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+    }
+
+    private void assets(String sec, String part, String p, String s) {
+        Matcher m = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元").matcher(s);
+        if (m.find()) {
+            add(sec, part, "assets.building", "房屋", FactKind.QUANTITY, num(m.group(1)), "", "", p);
+            add(sec, part, "assets.building", "房屋", FactKind.AMOUNT, num(m.group(2)), "", "", p);
+        }
+        String[][] vehicles = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
+                {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
+        for (String[] v : vehicles) {
+            Matcher vm = Pattern.compile(v[1] + "(\\d+)辆,价值" + NUM + "万元").matcher(s);
+            if (vm.find()) {
+                String subject = v[1].replace("(?<!其他)", "");
+                add(sec, part, v[0], subject, FactKind.COUNT, num(vm.group(1)), "", "", p);
+                add(sec, part, v[0], subject, FactKind.AMOUNT, num(vm.group(2)), "", "", p);
+            }
+        }
+        Matcher fm = Pattern.compile("办公家具价值" + NUM + "万元").matcher(s);
+        if (fm.find()) add(sec, part, "assets.furniture", "办公家具", FactKind.AMOUNT, num(fm.group(1)), "", "", p);
+        Matcher om = Pattern.compile("其他资产价值" + NUM + "万元").matcher(s);
+        if (om.find()) add(sec, part, "assets.other", "其他资产", FactKind.AMOUNT, num(om.group(1)), "", "", p);
+        boolean purchase = s.contains("购置");
+        String pre = purchase ? "assets.purchase." : "assets.";
+        Matcher e50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d+)台").matcher(s);
+        if (e50.find()) add(sec, part, pre + "equipment50", "50万元以上大型设备", FactKind.COUNT, num(e50.group(1)), "", "", p);
+        Matcher e100 = Pattern.compile("100万元以上大型设备(\\d+)台").matcher(s);
+        if (e100.find()) add(sec, part, pre + "equipment100", "100万元以上大型设备", FactKind.COUNT, num(e100.group(1)), "", "", p);
+        if (purchase) {
+            if (s.contains("未安排购置车辆")) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, BigDecimal.ZERO, "", "", p);
+            else {
+                Matcher pv = Pattern.compile("购置(?:车辆)?(\\d+)辆").matcher(s);
+                if (pv.find()) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, num(pv.group(1)), "", "", p);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ performance tables
+
+    private PerformanceTable performanceTable(List<String> lines) {
+        String kindOf = lines.get(0).contains("整体") ? "整体" : "项目";
+        String unitName = "", name = "", manager = "", goal = "";
+        for (String l : lines) {
+            String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
+            String fs = squash(l);
+            if (unitName.isEmpty()) {
+                for (String label : List.of("预算单位", "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）", "单位名称", "部门名称")) {
+                    if (fs.startsWith(label)) {
+                        unitName = firstCell(l, label);
+                        break;
+                    }
+                }
+            }
+            if (name.isEmpty() && fs.startsWith("项目名称")) {
+                String rest = firstCellsUntil(l, "项目名称", "项目负责人");
+                name = rest;
+                int m = flat.indexOf("项目负责人");
+                if (m >= 0) manager = flat.substring(m + 5).trim();
+            }
+            if (goal.isEmpty() && (fs.startsWith("项目总体目标") || fs.startsWith("年度绩效目标"))) {
+                goal = flat.replaceFirst("^(项目总体目标|年度绩效目标)\\s*", "").replace("<p>", "").replace("</p>", "").trim();
+            }
+        }
+        String joined = half(squash(String.join("", lines)));
+        BigDecimal total, fiscal, other;
+        if (kindOf.equals("项目")) {
+            total = after(joined, "年度预算总额");
+            fiscal = after(joined, "财政拨款");
+            other = after(joined, "其他资金");
+        } else {
+            BigDecimal up = after(joined, "上级安排"), local = after(joined, "本级安排");
+            other = after(joined, "其他资金(万元)其他");
+            fiscal = up == null && local == null ? null : nz(up).add(nz(local));
+            total = fiscal == null && other == null ? null : nz(fiscal).add(nz(other));
+        }
+        List<PerformanceTable.Indicator> indicators = new ArrayList<>();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (squash(lines.get(i)).startsWith("一级")) {
+                header = i;
+                break;
+            }
+        }
+        if (header >= 0) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = header; i < lines.size(); i++) {
+                for (String t : lines.get(i).split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+            }
+            for (int i = 1; i < tokens.size(); i++) {
+                String t = tokens.get(i);
+                String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
+                if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
+                String w = tokens.get(i - 1);
+                if (!w.matches("\\d{1,3}(\\.\\d+)?")) continue;
+                String rule = t.endsWith("赋") ? both : t;
+                indicators.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
+            }
+        }
+        if (kindOf.equals("项目") && name.isEmpty()) notes.add("绩效目标表：找不到项目名称");
+        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators);
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static BigDecimal after(String s, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(half(label)) + "[:]?" + NUM).matcher(s);
+        return m.find() ? num(m.group(1)) : null;
+    }
+
+    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line. */
+    private static String firstCell(String line, String label) {
+        String rest = afterLabel(line, label);
+        if (line.indexOf('\t') >= 0) {
+            for (String c : rest.split("\t")) if (!c.isBlank()) return c.trim();
+            return "";
+        }
+        return rest.trim();
+    }
+
+    private static String firstCellsUntil(String line, String label, String stop) {
+        String rest = afterLabel(line, label);
+        int s = rest.indexOf(stop);
+        if (s >= 0) rest = rest.substring(0, s);
+        return rest.replace('\t', ' ').trim().replaceAll("\\s{2,}", " ");
+    }
+
+    /** The text after a label whose characters may be separated by spaces in the line. */
+    private static String afterLabel(String line, String label) {
+        int k = 0, i = 0;
+        String l = line;
+        while (i < l.length() && k < label.length()) {
+            char c = l.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (half(String.valueOf(c)).charAt(0) == half(String.valueOf(label.charAt(k))).charAt(0)) k++;
+            else return l.substring(i);
+            i++;
+        }
+        return l.substring(i);
+    }
+
+    // ------------------------------------------------------------------ classification names → codes
+
+    /** A 类 (level 1) or a 项 (level 3, within {@code within} 类) by its printed name: the document's tables first, then the year's list. */
+    private String classCode(String name, int level, String within) {
+        String n = norm(name);
+        int len = level == 1 ? 3 : level == 2 ? 5 : 7;
+        for (DisclosureTable t : tables) {
+            for (Row r : t.rows()) {
+                if (r.kind() != RowKind.CLASS || r.code().length() != len || r.side() == Side.INCOME) continue;
+                if (within != null && !r.code().startsWith(within)) continue;
+                if (norm(r.name()).equals(n)) return r.code();
+            }
+        }
+        for (String code : functionalByName().getOrDefault(n, List.of())) {
+            if (code.length() != len || within != null && !code.startsWith(within)) continue;
+            return code;
+        }
+        return null;
+    }
+
+    private Map<String, List<String>> functionalByName() {
+        if (functionalByName == null) {
+            functionalByName = new java.util.HashMap<>();
+            for (ClassItem c : ref.functional().items()) functionalByName.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+        }
+        return functionalByName;
+    }
+
+    /** A 项 named by its 类, 款 and 项 names: the document's 表5 (and other tables) first, then the year's list. */
+    private String itemCode(String cls, String kuan, String xiang) {
+        String c = classCode(cls, 1, null);
+        if (c == null) return null;
+        String nx = norm(xiang), nk = norm(kuan);
+        // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DisclosureTable t : tables) {
+            if (t.no() != 5 && t.no() != 2 && t.no() != 3) continue;
+            for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
+        }
+        for (String code : functionalByName().getOrDefault(nx, List.of())) {
+            if (code.length() == 7 && code.startsWith(c)) names.putIfAbsent(code, ref.functional().nameOrCode(code));
+        }
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getKey().length() == 7 && norm(e.getValue()).equals(nx)) candidates.add(e.getKey());
+        }
+        for (String code : candidates) {
+            String k = code.substring(0, 5);
+            String kn = names.containsKey(k) ? names.get(k) : ref.functional().nameOrCode(k);
+            if (norm(kn).equals(nk)) return code;
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void add(String sec, String part, String key, String subject, FactKind kind, BigDecimal value,
+                     String word, String reason, String sentence) {
+        facts.add(new TextFact(sec, part, key, subject, kind, value, word, reason, List.of(), "", sentence.trim()));
+    }
+
+    private static String stripItem(String s) {
+        return s.replaceFirst("^\\s*\\d{1,2}\\s*[、.．](?!\\d)\\s*", "");
+    }
+
+    private static String numeral(String n) {
+        return n.startsWith("一十") ? n.substring(1) : n;
+    }
+
+    static BigDecimal num(String s) {
+        return new BigDecimal(s.replace(",", ""));
+    }
+
+    private static String shortly(String p) {
+        return p.length() > 40 ? p.substring(0, 40) + "…" : p;
+    }
+
+    /** No whitespace at all. */
+    static String squash(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Full-width digits, letters and ASCII punctuation to half width, and 、 kept: one character for
+     * one, so that positions in the result are positions in the original.
+     */
+    static String half(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
+            else if (c == '\u3000') c = ' ';
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** For comparing names: half width, no whitespace, no quotes. */
+    static String norm(String s) {
+        return half(s).replaceAll("[\\s\"“”‘’「」]", "");
+    }
+}

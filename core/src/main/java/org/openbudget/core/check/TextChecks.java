@@ -1,0 +1,1029 @@
+package org.openbudget.core.check;
+
+import static org.openbudget.core.check.CheckContext.printed;
+import static org.openbudget.core.check.Rule.t;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.PerformanceTable;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.TextRules;
+
+/**
+ * Text against tables: every number the text states (a {@link TextFact}, keyed per
+ * docs/text-facts.md) equals what the tables and arithmetic give, whichever road the Disclosure
+ * came by. A document without text facts gets no finding from these checks.
+ *
+ * <p>Amounts the text restates from a table cell must equal the printed cell. Shares and rates are
+ * recomputed from the PRINTED amounts; since those are rounded, a stated share or rate that differs
+ * from the recomputed one but lies within what the rounding of its inputs allows is a notice, like a
+ * table's rounding difference. Sums of printed text amounts get the tables' tolerance
+ * 0.005 × (n + 1).
+ */
+public final class TextChecks {
+    private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private TextChecks() {}
+
+    /** The ids of the text checks (their mutation tests live with the reader of published documents, audit/). */
+    public static Set<String> ids() {
+        return all().stream().map(Check::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    static List<Check> all() {
+        return List.of(
+                rule("X0.staff-sum", Severity.ERROR, "第一部分：实有人数 = 在职 + 退休 + 离休", t(), TextChecks::staffSum),
+                rule("X1.total", Severity.ERROR, "一：收支总预算 = 表1 收入总计 = 支出总计", t(1), TextChecks::total),
+                rule("X1.lists", Severity.WARNING, "一：“收入预算包括”列出表1有数的收入来源，“支出预算包括”列出表1有数的支出功能分类类", t(1), TextChecks::lists),
+                rule("X2.income", Severity.ERROR, "二：收入预算及各项收入金额 = 表1 对应行", t(1), TextChecks::income),
+                rule("X3.expense", Severity.ERROR, "三：支出预算、基本支出、项目支出金额 = 表3 合计行", t(3), TextChecks::expense),
+                rule("X3.changes", Severity.ERROR, "三 与 二：基本支出与项目支出的增减额之和 = 各项收入增减额之和（收支平衡）", t(), TextChecks::changesThree),
+                rule("X4.fiscal", Severity.ERROR, "四：财政拨款收支总预算、各项收入、各类支出（一般公共预算）及其所列项 = 表4 / 表5", t(4, 5), TextChecks::fiscal),
+                rule("X5.totals", Severity.ERROR, "五（一）：一般公共预算拨款合计、基本支出、项目支出 = 表5 合计行", t(5), TextChecks::gpbTotals),
+                rule("X5.class-amount", Severity.ERROR, "五（二）：每个类的金额 = 表5 该类合计，表5 每个类都列出", t(5), TextChecks::gpbClasses),
+                rule("X5.item-amount", Severity.ERROR, "五（三）：每个项的预算数 = 表5 该项合计（上年有、本年无的项为 0）", t(5), TextChecks::gpbItems),
+                rule("X5.items-listed", Severity.ERROR, "五（三）：表5 的每个项都列出", t(5), TextChecks::gpbItemsListed),
+                rule("X5.changes", Severity.ERROR, "五：（三）各项增减额之和 = （一）基本支出与项目支出增减额之和 = 二 一般公共预算（含上级转移支付）增减额", t(), TextChecks::changesFive),
+                rule("X6.amounts", Severity.ERROR, "六：基本支出、人员经费、公用经费 = 表6 总计行", t(6), TextChecks::basicAmounts),
+                rule("X6.items", Severity.ERROR, "六：人员经费、公用经费“主要包括”的经济分类款 = 表6 该列有数的款", t(6), TextChecks::basicItems),
+                rule("X7.projects", Severity.ERROR, "七：表7 的每个项目都有说明，说明的每个项目都在表7", t(7), TextChecks::projects),
+                rule("X7.project-amount", Severity.ERROR, "七：每个项目的预算安排规模 = 表7 该项目合计", t(7), TextChecks::projectAmounts),
+                rule("X7.alloc-sum", Severity.ERROR, "七：资金分配情况各项金额之和 = 预算安排规模", t(), TextChecks::allocSum),
+                rule("X7.alloc-tpe", Severity.WARNING, "七：资金分配情况列有公务接待费或公务用车费用，而表10 该项为空（可疑）", t(10), TextChecks::allocThreePublic),
+                rule("XE.empty-claim", Severity.ERROR, "八、九、十一：说“为空表”的表须确实为空，所述金额 = 表8 / 表9 / 表11 合计", t(), TextChecks::emptyClaim),
+                rule("XE.empty-sentence", Severity.WARNING, "八、九、十一：表8 / 表9 / 表11 为空时，说明应有“……为空表。”的句子", t(), TextChecks::emptySentence),
+                rule("X10.tpe", Severity.ERROR, "十：“三公”经费合计及各项 = 表10 对应行（合计列）", t(10), TextChecks::threePublic),
+                rule("X11.carry", Severity.ERROR, "十一：上年结转结余总额、财政拨款、非财政拨款及每个项目 = 表11", t(11), TextChecks::carry),
+                rule("X12.running", Severity.ERROR, "十二（一）：运行经费 = 表6 公用经费合计", t(6), TextChecks::running),
+                rule("X12.running-term", Severity.WARNING, "十二（一）：行政、参公单位称“机关运行经费”，事业单位称“事业单位运行经费”（模板用语）", t(), TextChecks::runningTerm),
+                rule("X12.procurement", Severity.ERROR, "十二（二）：政府采购预算 = 货物 + 工程 + 服务；预留给中小企业的不超过总额，小微企业的不超过中小企业的", t(), TextChecks::procurement),
+                rule("X12.vehicles", Severity.ERROR, "十二（三）：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", t(), TextChecks::vehicles),
+                rule("X12.perf-counts", Severity.ERROR, "十二（四）（五）：财政拨款项目个数与金额 = 表7，涉密项目 = 七中不予公开的项目，上年结转结余项目 = 表11，整体绩效目标金额 = 收支总预算", t(7), TextChecks::perfCounts),
+                rule("X12.perf-tables", Severity.ERROR, "十二（四）：表7 的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应表7 的项目", t(7), TextChecks::perfTables),
+                rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", t(7), TextChecks::perfAmounts),
+                rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
+                rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
+                rule("XP.unit-name", Severity.WARNING, "七的项目承担单位、绩效目标表的预算单位和文末落款是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
+                rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
+                rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
+                rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
+                rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）；增加额不能大于本年金额", t(), TextChecks::directions),
+                rule("XR.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", t(), TextChecks::reasons));
+    }
+
+    /** A text check: nothing to do (and nothing to say) for a document without text. */
+    private static Check rule(String id, Severity severity, String rule, int[] tables, java.util.function.Consumer<CheckContext> logic) {
+        return new Rule(id, severity, rule, tables, ctx -> {
+            DocumentText t = ctx.disclosure().text();
+            if (!t.facts().isEmpty() || !t.performance().isEmpty()) logic.accept(ctx);
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static DocumentText text(CheckContext ctx) {
+        return ctx.disclosure().text();
+    }
+
+    private static List<TextFact> facts(CheckContext ctx, Predicate<TextFact> p) {
+        return text(ctx).facts().stream().filter(p).toList();
+    }
+
+    private static List<TextFact> of(CheckContext ctx, String key, FactKind kind) {
+        return facts(ctx, f -> f.key().equals(key) && f.kind() == kind);
+    }
+
+    private static Optional<TextFact> one(CheckContext ctx, String key, FactKind kind) {
+        return text(ctx).fact(key, kind);
+    }
+
+    private static String p(BigDecimal v) {
+        return v == null ? null : v.setScale(Math.max(2, v.scale()), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String kindLabel(FactKind k) {
+        return switch (k) {
+            case AMOUNT -> "金额";
+            case SHARE -> "占比";
+            case CHANGE -> "增减额";
+            case RATE -> "增减率";
+            case COUNT -> "个数";
+            case QUANTITY -> "数量";
+            case LIST -> "列举";
+            case NAME -> "名称";
+        };
+    }
+
+    private static String where(TextFact f) {
+        return f.label().trim();
+    }
+
+    /** A stated number against the value a table (or arithmetic) gives: equal, or a finding of the check's severity. */
+    private static void expect(CheckContext ctx, TextFact f, BigDecimal expected, Integer table, String code, String project, String what) {
+        if (f.value() == null || expected == null) return;
+        if (f.value().compareTo(expected) == 0) return;
+        ctx.report(ctx.currentSeverity(), table, code, project, kindLabel(f.kind()), f.section(), p(expected), p(f.value()),
+                where(f) + "：" + what + "应为 " + p(expected) + "，文字为 " + p(f.value()) + "（“" + shortly(f.sentence()) + "”）");
+    }
+
+    /** A sum of n printed text numbers against a stated total: within 0.005 × (n + 1) a notice. */
+    private static void expectSum(CheckContext ctx, TextFact at, BigDecimal found, BigDecimal expected, int parts, Integer table, String project, String what) {
+        BigDecimal diff = found.subtract(expected).abs();
+        if (diff.signum() == 0) return;
+        BigDecimal tol = HALF_CENT.multiply(BigDecimal.valueOf(parts + 1));
+        boolean rounding = parts > 1 && diff.compareTo(tol) <= 0;
+        ctx.report(rounding ? Severity.NOTICE : ctx.currentSeverity(), table, "", project, kindLabel(at.kind()), at.section(), p(expected), p(found),
+                where(at) + "：" + what + "应为 " + p(expected) + "，实为 " + p(found)
+                        + (rounding ? "（相差 " + p(diff) + "，在各数分别四舍五入的允许范围 " + tol.stripTrailingZeros().toPlainString() + " 内）" : "（相差 " + p(diff) + "）"));
+    }
+
+    private static String shortly(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    private static BigDecimal cell(Optional<Row> row, int col) {
+        return printed(row.orElse(null), col);
+    }
+
+    private static Optional<DisclosureTable> table(CheckContext ctx, int no) {
+        return ctx.table(no);
+    }
+
+    /** Names compared across places: half width, no whitespace (PDF extraction adds spaces between digits and CJK). */
+    static String spelling(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
+            if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') continue;
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ 第一部分, 一, 二, 三, 四
+
+    private static void staffSum(CheckContext ctx) {
+        Optional<TextFact> actual = one(ctx, "staff.actual", FactKind.COUNT);
+        if (actual.isEmpty()) return;
+        BigDecimal sum = BigDecimal.ZERO;
+        int n = 0;
+        for (String k : List.of("staff.active", "staff.retired", "staff.honorary")) {
+            Optional<TextFact> f = one(ctx, k, FactKind.COUNT);
+            if (f.isPresent()) {
+                sum = sum.add(f.get().value());
+                n++;
+            }
+        }
+        if (n == 0) return;
+        TextFact a = actual.get();
+        if (a.value().compareTo(sum) != 0) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "实有人数", a.section(), sum.toPlainString(), a.value().toPlainString(),
+                    "第一部分 实有人数 " + a.value().toPlainString() + "人，而在职 + 退休 + 离休 = " + sum.toPlainString() + "人");
+        }
+    }
+
+    private static void total(CheckContext ctx) {
+        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        for (TextFact f : of(ctx, "total", FactKind.AMOUNT)) {
+            expect(ctx, f, cell(t1.total(Side.INCOME), 0), 1, "", "", "收支总预算（表1 收入总计）");
+            BigDecimal exp = cell(t1.total(Side.EXPENSE), 0);
+            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, 1, "", "", "收支总预算（表1 支出总计）");
+        }
+    }
+
+    private static final List<String> SOURCE_GROUPS = List.of("gpb", "gfb", "soc", "edu", "unit", "carry.fiscal", "carry.nonfiscal");
+
+    private static void lists(CheckContext ctx) {
+        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        TextRules rules = ctx.profile().rules();
+        for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
+            Set<String> listed = new LinkedHashSet<>();
+            for (String item : f.items()) {
+                String g = sourceGroup(rules, item);
+                if (g == null) continue;
+                listed.add(g);
+                if (printed(t1.line(g).orElse(null), 0).signum() == 0) {
+                    ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), "", item, "第三部分一 收入预算包括“" + item + "”，而表1 该项收入为空");
+                }
+            }
+            for (String g : SOURCE_GROUPS) {
+                Optional<Row> r = t1.line(g);
+                if (r.isEmpty() || printed(r.get(), 0).signum() == 0 || listed.contains(g)) continue;
+                if (g.startsWith("carry") && (listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
+                ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), r.get().name(), String.join("、", f.items()),
+                        "第三部分一 收入预算包括中缺少表1 有数的“" + r.get().name() + "”");
+            }
+        }
+        for (TextFact f : of(ctx, "expense.classes", FactKind.LIST)) {
+            Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> expected = new LinkedHashSet<>();
+            for (Row r : t1.rows()) {
+                if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
+            }
+            for (String e : expected) {
+                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), e, String.join("、", f.items()),
+                        "第三部分一 支出预算包括中缺少表1 有数的“" + e + "”");
+            }
+            for (String l : listed) {
+                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), "", l,
+                        "第三部分一 支出预算包括“" + l + "”，而表1 该类为空");
+            }
+        }
+    }
+
+    private static String sourceGroup(TextRules rules, String item) {
+        String s = spelling(item);
+        String best = null;
+        int len = -1;
+        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
+            if (!e.getKey().startsWith("source.")) continue;
+            for (String w : e.getValue()) {
+                String nw = spelling(w);
+                if ((s.equals(nw) || s.startsWith(nw) || s.endsWith(nw)) && nw.length() > len) {
+                    best = e.getKey().substring("source.".length());
+                    len = nw.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void income(CheckContext ctx) {
+        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        for (TextFact f : facts(ctx, x -> x.key().startsWith("income.") && x.kind() == FactKind.AMOUNT)) {
+            if (f.key().equals("income.total")) {
+                expect(ctx, f, cell(t1.total(Side.INCOME), 0), 1, "", "", "收入预算（表1 收入总计）");
+                continue;
+            }
+            String line = f.key().substring("income.".length());
+            Optional<Row> r = t1.line(line);
+            expect(ctx, f, cell(r, 0), 1, "", "", "表1「" + r.map(Row::name).orElse(line) + "」");
+        }
+    }
+
+    private static void expense(CheckContext ctx) {
+        Optional<Row> total = table(ctx, 3).orElseThrow().total(null);
+        Map<String, Integer> cols = Map.of("expense.total", 0, "expense.basic", 1, "expense.project", 2);
+        for (TextFact f : facts(ctx, x -> cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+            int c = cols.get(f.key());
+            expect(ctx, f, cell(total, c), 3, "", "", "表3 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
+        }
+    }
+
+    private static BigDecimal changeSum(List<TextFact> changes) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (TextFact f : changes) s = s.add(f.signed());
+        return s;
+    }
+
+    private static void changesThree(CheckContext ctx) {
+        List<TextFact> three = facts(ctx, f -> f.section().equals("三") && f.kind() == FactKind.CHANGE
+                && (f.key().equals("expense.basic") || f.key().equals("expense.project")));
+        List<TextFact> two = facts(ctx, f -> f.section().equals("二") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
+        if (three.size() < 2 || two.isEmpty()) return;
+        expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
+                "基本支出与项目支出的增减额之和（二 各项收入增减额之和）");
+    }
+
+    private static void fiscal(CheckContext ctx) {
+        DisclosureTable t4 = table(ctx, 4).orElseThrow();
+        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        for (TextFact f : facts(ctx, x -> x.key().startsWith("fiscal.") && x.kind() == FactKind.AMOUNT)) {
+            String k = f.key();
+            if (k.equals("fiscal.total")) {
+                expect(ctx, f, cell(t4.total(Side.INCOME), 0), 4, "", "", "财政拨款收支总预算（表4 收入总计）");
+            } else if (k.startsWith("fiscal.class:")) {
+                String code = k.substring("fiscal.class:".length());
+                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), 4, code, "", "表4 " + code + "「一般公共预算」");
+            } else if (k.startsWith("fiscal.item:")) {
+                String code = k.substring("fiscal.item:".length());
+                expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+            } else {
+                Optional<Row> r = t4.line(k);
+                expect(ctx, f, cell(r, 0), 4, "", "", "表4「" + r.map(Row::name).orElse(k) + "」");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ 五
+
+    private static void gpbTotals(CheckContext ctx) {
+        Optional<Row> total = table(ctx, 5).orElseThrow().total(null);
+        Map<String, Integer> cols = Map.of("gpb.total", 0, "gpb.basic", 1, "gpb.project", 2);
+        for (TextFact f : facts(ctx, x -> x.section().equals("五") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+            int c = cols.get(f.key());
+            expect(ctx, f, cell(total, c), 5, "", "", "表5 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
+        }
+    }
+
+    private static void gpbClasses(CheckContext ctx) {
+        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        List<TextFact> stated = facts(ctx, x -> x.key().startsWith("gpb.class:") && x.kind() == FactKind.AMOUNT);
+        if (stated.isEmpty()) return;
+        Set<String> seen = new LinkedHashSet<>();
+        for (TextFact f : stated) {
+            String code = f.key().substring("gpb.class:".length());
+            seen.add(code);
+            expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+        }
+        for (Row r : t5.rows()) {
+            if (r.kind() == RowKind.CLASS && r.code().length() == 3 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
+                ctx.report(ctx.currentSeverity(), 5, r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
+                        "第三部分五（二）没有列出表5 的类 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+            }
+        }
+    }
+
+    private static void gpbItems(CheckContext ctx) {
+        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        for (TextFact f : facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT)) {
+            String code = f.key().substring("gpb.item:".length());
+            expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+        }
+    }
+
+    private static void gpbItemsListed(CheckContext ctx) {
+        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        List<TextFact> stated = facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT);
+        if (stated.isEmpty()) return;
+        Set<String> seen = stated.stream().map(f -> f.key().substring("gpb.item:".length())).collect(Collectors.toSet());
+        for (Row r : t5.rows()) {
+            if (r.kind() == RowKind.CLASS && r.code().length() == 7 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
+                ctx.report(ctx.currentSeverity(), 5, r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
+                        "第三部分五（三）没有列出表5 的项 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+            }
+        }
+    }
+
+    private static void changesFive(CheckContext ctx) {
+        List<TextFact> one = facts(ctx, f -> f.section().equals("五") && f.kind() == FactKind.CHANGE
+                && (f.key().equals("gpb.basic") || f.key().equals("gpb.project")));
+        List<TextFact> items = facts(ctx, f -> f.key().startsWith("gpb.item:") && f.kind() == FactKind.CHANGE);
+        List<TextFact> two = facts(ctx, f -> f.section().equals("二") && f.kind() == FactKind.CHANGE
+                && (f.key().equals("income.gpb.local") || f.key().equals("income.gpb.transfer")));
+        if (one.size() == 2 && !items.isEmpty()) {
+            expectSum(ctx, items.get(0), changeSum(items), changeSum(one), items.size() + 1, null, "",
+                    "（三）各项增减额之和（（一）基本支出与项目支出增减额之和）");
+        }
+        if (one.size() == 2 && !two.isEmpty()) {
+            expectSum(ctx, one.get(0), changeSum(one), changeSum(two), 1 + two.size(), null, "",
+                    "（一）基本支出与项目支出增减额之和（二 一般公共预算与上级转移支付增减额之和）");
+        }
+    }
+
+    // ------------------------------------------------------------------ 六
+
+    private static void basicAmounts(CheckContext ctx) {
+        Optional<Row> total = table(ctx, 6).orElseThrow().total(null);
+        Map<String, Integer> cols = Map.of("gpb.basic", 0, "gpb.basic.personnel", 1, "gpb.basic.public", 2);
+        for (TextFact f : facts(ctx, x -> x.section().equals("六") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+            int c = cols.get(f.key());
+            expect(ctx, f, cell(total, c), 6, "", "", "表6 总计「" + List.of("合计", "人员经费", "公用经费").get(c) + "」");
+        }
+    }
+
+    private static void basicItems(CheckContext ctx) {
+        DisclosureTable t6 = table(ctx, 6).orElseThrow();
+        for (TextFact f : facts(ctx, x -> x.section().equals("六") && x.kind() == FactKind.LIST)) {
+            int col = f.key().equals("gpb.basic.personnel") ? 1 : f.key().equals("gpb.basic.public") ? 2 : -1;
+            if (col < 0) continue;
+            Map<String, Row> expected = new LinkedHashMap<>();
+            for (Row r : t6.rows()) {
+                if (r.kind() == RowKind.CLASS && r.code().length() == 5 && printed(r, col).signum() != 0) expected.put(spelling(r.name()), r);
+            }
+            Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
+            String column = col == 1 ? "人员经费" : "公用经费";
+            for (Map.Entry<String, Row> e : expected.entrySet()) {
+                if (!listed.contains(e.getKey())) {
+                    ctx.report(ctx.currentSeverity(), 6, e.getValue().code(), "", column, f.section(), e.getValue().name(), null,
+                            "第三部分六 " + column + "主要包括中缺少表6 有数的款 " + e.getValue().code() + " " + e.getValue().name());
+                }
+            }
+            for (String l : listed) {
+                if (!expected.containsKey(l)) {
+                    ctx.report(ctx.currentSeverity(), 6, "", "", column, f.section(), null, l,
+                            "第三部分六 " + column + "主要包括“" + l + "”，而表6 " + column + "中没有该款的金额");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ 七 and the projects
+
+    /** 表7's project rows (one per project; a department's projects under their unit). */
+    private static List<Row> projects7(CheckContext ctx) {
+        return table(ctx, 7).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
+    }
+
+    /** 七's projects: part → name, amount and whether withheld. */
+    private record Described(String part, TextFact name, TextFact amount, boolean withheld) {}
+
+    private static List<Described> described(CheckContext ctx) {
+        List<Described> out = new ArrayList<>();
+        for (TextFact n : facts(ctx, f -> f.key().equals("project.name") && f.kind() == FactKind.NAME)) {
+            TextFact amount = facts(ctx, f -> f.key().equals("project.amount") && f.part().equals(n.part()) && f.kind() == FactKind.AMOUNT)
+                    .stream().findFirst().orElse(null);
+            boolean withheld = !facts(ctx, f -> f.key().equals("project.withheld") && f.part().equals(n.part())).isEmpty();
+            out.add(new Described(n.part(), n, amount, withheld));
+        }
+        return out;
+    }
+
+    private static String nameOf(TextFact f) {
+        return f.items().isEmpty() ? f.subject() : f.items().get(0);
+    }
+
+    /**
+     * The row of {@code rows} that a printed project name means: the same spelling, else one similar
+     * enough (same numbers, most characters in common), preferring the one with the given amount.
+     */
+    static Row match(List<Row> rows, String name, BigDecimal amount, int amountColumn) {
+        String s = spelling(name);
+        for (Row r : rows) if (spelling(r.project()).equals(s)) return r;
+        Row best = null;
+        double bestScore = 0;
+        for (Row r : rows) {
+            double score = similarity(s, spelling(r.project()), false);
+            if (score < 0.75) continue;
+            boolean sameAmount = amount != null && printed(r, amountColumn).compareTo(amount) == 0;
+            // without the same amount as evidence, most of the LONGER name must be shared too
+            if (!sameAmount && similarity(s, spelling(r.project()), true) < 0.75) continue;
+            if (sameAmount) score += 1;
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Longest common subsequence (case-insensitive) over the shorter (or longer) length; 0 when their numbers differ. */
+    static double similarity(String a, String b, boolean overLonger) {
+        List<String> na = numbers(a), nb = numbers(b);
+        List<String> shortN = na.size() <= nb.size() ? na : nb, longN = na.size() <= nb.size() ? nb : na;
+        if (!longN.containsAll(shortN)) return 0;
+        String x = a.toLowerCase(), y = b.toLowerCase();
+        if (Math.min(x.length(), y.length()) < 4) return 0;
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 1; i <= x.length(); i++) {
+            for (int j = 1; j <= y.length(); j++) {
+                d[i][j] = x.charAt(i - 1) == y.charAt(j - 1) ? d[i - 1][j - 1] + 1 : Math.max(d[i - 1][j], d[i][j - 1]);
+            }
+        }
+        int lcs = d[x.length()][y.length()];
+        int len = overLonger ? Math.max(x.length(), y.length()) : Math.min(x.length(), y.length());
+        return len == 0 || lcs < 4 ? 0 : (double) lcs / len;
+    }
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
+    private static List<String> numbers(String s) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = DIGITS.matcher(s);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    private static void projects(CheckContext ctx) {
+        List<Described> desc = described(ctx);
+        if (desc.isEmpty()) return;
+        List<Row> rows = projects7(ctx);
+        Set<Row> covered = new java.util.HashSet<>();
+        for (Described d : desc) {
+            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
+            if (r == null) {
+                ctx.report(ctx.currentSeverity(), 7, "", nameOf(d.name()), "项目", "七", null, nameOf(d.name()),
+                        "第三部分七" + d.part() + " 说明的项目“" + nameOf(d.name()) + "”不在表7 中");
+            } else {
+                covered.add(r);
+            }
+        }
+        for (Row r : rows) {
+            if (!covered.contains(r)) {
+                ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "项目", "七", r.project(), null,
+                        "表7 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分七 中没有说明");
+            }
+        }
+    }
+
+    private static void projectAmounts(CheckContext ctx) {
+        List<Row> rows = projects7(ctx);
+        for (Described d : described(ctx)) {
+            if (d.amount() == null) continue;
+            Row r = match(rows, nameOf(d.name()), d.amount().value(), 0);
+            if (r == null) continue;
+            expect(ctx, d.amount(), printed(r, 0), 7, r.code(), r.project(), "预算安排规模（表7「项目支出合计」）");
+        }
+    }
+
+    private static void allocSum(CheckContext ctx) {
+        for (Described d : described(ctx)) {
+            if (d.amount() == null || d.withheld()) continue;
+            List<TextFact> items = facts(ctx, f -> f.key().equals("project.alloc") && f.part().equals(d.part()) && f.kind() == FactKind.AMOUNT);
+            if (items.isEmpty()) continue;
+            BigDecimal sum = BigDecimal.ZERO;
+            for (TextFact i : items) sum = sum.add(i.value());
+            expectSum(ctx, d.amount(), sum, d.amount().value(), items.size(), null, nameOf(d.name()), "资金分配情况各项之和（预算安排规模）");
+        }
+    }
+
+    private static void allocThreePublic(CheckContext ctx) {
+        DisclosureTable t10 = table(ctx, 10).orElseThrow();
+        BigDecimal reception = printed(t10.line("reception").orElse(null), 0);
+        BigDecimal vehicles = printed(t10.line("vehicles").orElse(null), 0);
+        for (TextFact f : facts(ctx, x -> x.key().equals("project.alloc"))) {
+            String s = spelling(f.subject());
+            boolean r = s.contains("公务接待") && reception.signum() == 0;
+            boolean v = s.contains("公务用车") && vehicles.signum() == 0;
+            if (r || v) {
+                ctx.report(ctx.currentSeverity(), 10, "", "", r ? "公务接待费" : "公务用车购置及运行费（小计）", f.section(), "0.00", p(f.value()),
+                        where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而表10 " + (r ? "公务接待费" : "公务用车购置及运行费") + "为空");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ 八 九 十一: empty tables
+
+    private record FundSection(String section, int table, String emptyKey, String totalKey) {}
+
+    private static final List<FundSection> FUND_SECTIONS = List.of(
+            new FundSection("八", 8, "table8.empty", "gfb.total"),
+            new FundSection("九", 9, "table9.empty", "soc.total"),
+            new FundSection("十一", 11, "table11.empty", "carry.total"));
+
+    private static boolean hasRows(DisclosureTable t) {
+        return !t.empty() && !t.rows().isEmpty();
+    }
+
+    private static void emptyClaim(CheckContext ctx) {
+        for (FundSection s : FUND_SECTIONS) {
+            DisclosureTable t = table(ctx, s.table()).orElse(null);
+            if (t == null) continue;
+            for (TextFact f : of(ctx, s.emptyKey(), FactKind.NAME)) {
+                if (hasRows(t)) {
+                    ctx.report(ctx.currentSeverity(), s.table(), "", "", "空表", s.section(), p(printed(t.total(null).orElse(null), 0)), "为空表",
+                            "第三部分" + s.section() + " 说表" + s.table() + "为空表，而表" + s.table() + "有数（合计 " + p(printed(t.total(null).orElse(null), 0)) + "万元）");
+                }
+            }
+            if (s.table() == 11) continue; // X11.carry compares 十一's amounts
+            for (TextFact f : facts(ctx, x -> x.key().equals(s.totalKey()) && x.kind() == FactKind.AMOUNT)) {
+                expect(ctx, f, printed(t.total(null).orElse(null), 0), s.table(), "", "", "表" + s.table() + " 合计");
+            }
+        }
+    }
+
+    private static void emptySentence(CheckContext ctx) {
+        for (FundSection s : FUND_SECTIONS) {
+            DisclosureTable t = table(ctx, s.table()).orElse(null);
+            if (t == null || hasRows(t) || text(ctx).section(s.section()).isEmpty()) continue;
+            boolean sentence = !of(ctx, s.emptyKey(), FactKind.NAME).isEmpty();
+            boolean stated = !facts(ctx, x -> x.section().equals(s.section()) && x.kind() == FactKind.AMOUNT).isEmpty();
+            if (!sentence && !stated) {
+                ctx.report(ctx.currentSeverity(), s.table(), "", "", "空表", s.section(), "……为空表。", null,
+                        "表" + s.table() + "为空表，第三部分" + s.section() + " 却没有说明“……为空表。”");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ 十 十一 十二
+
+    private static void threePublic(CheckContext ctx) {
+        DisclosureTable t10 = table(ctx, 10).orElseThrow();
+        Map<String, String> lines = Map.of("tpe.total", "total", "tpe.abroad", "abroad", "tpe.reception", "reception",
+                "tpe.vehicle", "vehicles", "tpe.vehicle.purchase", "vehicles.buy", "tpe.vehicle.run", "vehicles.run");
+        for (TextFact f : facts(ctx, x -> lines.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+            Optional<Row> r = f.key().equals("tpe.total") ? t10.line("total").or(() -> t10.total(null)) : t10.line(lines.get(f.key()));
+            expect(ctx, f, cell(r, 0), 10, "", "", "表10「" + r.map(Row::name).orElse(f.subject()) + "」合计");
+        }
+    }
+
+    private static void carry(CheckContext ctx) {
+        DisclosureTable t11 = table(ctx, 11).orElseThrow();
+        Optional<Row> total = t11.total(null);
+        Map<String, Integer> cols = Map.of("carry.total", 0, "carry.fiscal", 1, "carry.nonfiscal", 5);
+        for (TextFact f : facts(ctx, x -> x.section().equals("十一") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+            int c = cols.get(f.key());
+            expect(ctx, f, cell(total, c), 11, "", "", "表11 总计「" + t11.columns().get(c) + "」");
+        }
+        List<TextFact> listed = of(ctx, "carry.project", FactKind.AMOUNT);
+        if (listed.isEmpty()) return;
+        List<Row> rows = t11.rows(r -> r.kind() == RowKind.PROJECT);
+        Set<Row> covered = new java.util.HashSet<>();
+        for (TextFact f : listed) {
+            Row r = match(rows, f.subject(), f.value(), 0);
+            if (r == null) {
+                ctx.report(ctx.currentSeverity(), 11, "", f.subject(), "项目", f.section(), null, f.subject(),
+                        where(f) + "：项目不在表11 中");
+                continue;
+            }
+            covered.add(r);
+            expect(ctx, f, printed(r, 0), 11, "", r.project(), "表11「" + r.project() + "」总计");
+        }
+        for (Row r : rows) {
+            if (!covered.contains(r)) {
+                ctx.report(ctx.currentSeverity(), 11, "", r.project(), "项目", "十一", p(printed(r, 0)), null,
+                        "表11 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分十一 中没有列出");
+            }
+        }
+    }
+
+    private static void running(CheckContext ctx) {
+        Optional<Row> total = table(ctx, 6).orElseThrow().total(null);
+        for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
+            expect(ctx, f, cell(total, 2), 6, "", "", "运行经费（表6 总计「公用经费」）");
+        }
+    }
+
+    private static void runningTerm(CheckContext ctx) {
+        Optional<TextFact> type = one(ctx, "agency.type", FactKind.NAME);
+        if (type.isEmpty() || type.get().items().isEmpty()) return;
+        TextRules rules = ctx.profile().rules();
+        String t = type.get().items().get(0);
+        String expected = t.equals("事业") ? rules.runningTermInstitution() : rules.runningTermAdmin();
+        for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
+            if (spelling(f.subject()).equals(spelling(expected))) continue;
+            if (!f.subject().contains(rules.runningTermAdmin()) && !f.subject().contains(rules.runningTermInstitution())) continue;
+            ctx.report(ctx.currentSeverity(), null, "", "", "名称", f.section(), expected, f.subject(),
+                    where(f) + "：本单位为" + t + "单位（" + type.get().sentence() + "），应称“" + expected + "”，文字为“" + f.subject() + "”");
+        }
+    }
+
+    private static void procurement(CheckContext ctx) {
+        Optional<TextFact> total = one(ctx, "proc.total", FactKind.AMOUNT);
+        if (total.isEmpty()) return;
+        List<TextFact> parts = new ArrayList<>();
+        for (String k : List.of("proc.goods", "proc.works", "proc.services")) one(ctx, k, FactKind.AMOUNT).ifPresent(parts::add);
+        if (!parts.isEmpty()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (TextFact f : parts) sum = sum.add(f.value());
+            expectSum(ctx, total.get(), total.get().value(), sum, parts.size(), null, "", "政府采购预算（货物 + 工程 + 服务）");
+        }
+        Optional<TextFact> sme = one(ctx, "proc.sme", FactKind.AMOUNT);
+        Optional<TextFact> micro = one(ctx, "proc.micro", FactKind.AMOUNT);
+        if (sme.isPresent() && sme.get().value().compareTo(total.get().value()) > 0) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "金额", sme.get().section(), "≤ " + p(total.get().value()), p(sme.get().value()),
+                    where(sme.get()) + "：面向中小企业预留 " + p(sme.get().value()) + "万元，超过政府采购预算 " + p(total.get().value()) + "万元");
+        }
+        if (sme.isPresent() && micro.isPresent() && micro.get().value().compareTo(sme.get().value()) > 0) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "金额", micro.get().section(), "≤ " + p(sme.get().value()), p(micro.get().value()),
+                    where(micro.get()) + "：小微企业预留 " + p(micro.get().value()) + "万元，超过面向中小企业预留的 " + p(sme.get().value()) + "万元");
+        }
+    }
+
+    private static void vehicles(CheckContext ctx) {
+        List<String> types = List.of("assets.vehicle.official", "assets.vehicle.enforcement", "assets.vehicle.other");
+        for (FactKind k : List.of(FactKind.COUNT, FactKind.AMOUNT)) {
+            Optional<TextFact> all = one(ctx, "assets.vehicle", k);
+            if (all.isEmpty()) continue;
+            BigDecimal sum = BigDecimal.ZERO;
+            int n = 0;
+            for (String t : types) {
+                Optional<TextFact> f = one(ctx, t, k);
+                if (f.isPresent()) {
+                    sum = sum.add(f.get().value());
+                    n++;
+                }
+            }
+            if (n == 0) continue;
+            if (k == FactKind.COUNT) {
+                if (all.get().value().compareTo(sum) != 0) {
+                    ctx.report(ctx.currentSeverity(), null, "", "", "个数", all.get().section(), sum.toPlainString(), all.get().value().toPlainString(),
+                            where(all.get()) + "：车辆 " + all.get().value().toPlainString() + "辆，而各类车辆之和为 " + sum.toPlainString() + "辆");
+                }
+            } else {
+                expectSum(ctx, all.get(), all.get().value(), sum, n, null, "", "车辆价值（各类车辆价值之和）");
+            }
+        }
+    }
+
+    private static void perfCounts(CheckContext ctx) {
+        DisclosureTable t7 = table(ctx, 7).orElseThrow();
+        List<Row> rows = projects7(ctx);
+        BigDecimal total7 = printed(t7.total(null).orElse(null), 0);
+        for (TextFact f : of(ctx, "perf.fiscal", FactKind.COUNT)) {
+            countIs(ctx, f, rows.size(), 7, "表7 的项目个数");
+        }
+        for (TextFact f : of(ctx, "perf.fiscal", FactKind.AMOUNT)) {
+            expect(ctx, f, total7, 7, "", "", "当年财政拨款项目金额（表7 总计）");
+        }
+        List<Described> withheld = described(ctx).stream().filter(Described::withheld).toList();
+        if (!described(ctx).isEmpty()) {
+            BigDecimal classified = BigDecimal.ZERO;
+            for (Described d : withheld) {
+                Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
+                if (r != null) classified = classified.add(printed(r, 0));
+            }
+            for (String key : List.of("perf.classified", "other.classified")) {
+                for (TextFact f : of(ctx, key, FactKind.COUNT)) countIs(ctx, f, withheld.size(), 7, "七中完全不予公开的项目个数");
+                for (TextFact f : of(ctx, key, FactKind.AMOUNT)) expect(ctx, f, classified, 7, "", "", "涉密项目金额（表7 中这些项目之和）");
+            }
+        }
+        Optional<DisclosureTable> t11 = table(ctx, 11);
+        if (t11.isPresent()) {
+            List<Row> carried = t11.get().rows(r -> r.kind() == RowKind.PROJECT);
+            for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), 11, "表11 的项目个数");
+            for (TextFact f : of(ctx, "other.carry", FactKind.AMOUNT)) {
+                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), 11, "", "", "上年结转结余项目金额（表11 总计）");
+            }
+        }
+        Optional<DisclosureTable> t1 = table(ctx, 1);
+        Optional<TextFact> overallCount = one(ctx, "perf.overall", FactKind.COUNT);
+        if (t1.isPresent() && overallCount.isPresent() && overallCount.get().value().signum() > 0) {
+            for (TextFact f : of(ctx, "perf.overall", FactKind.AMOUNT)) {
+                expect(ctx, f, printed(t1.get().total(Side.INCOME).orElse(null), 0), 1, "", "", "整体绩效目标金额（收支总预算）");
+            }
+        }
+    }
+
+    private static void countIs(CheckContext ctx, TextFact f, int expected, int table, String what) {
+        if (f.value().compareTo(BigDecimal.valueOf(expected)) == 0) return;
+        ctx.report(ctx.currentSeverity(), table, "", "", "个数", f.section(), String.valueOf(expected), f.value().toPlainString(),
+                where(f) + "：" + f.value().toPlainString() + "个，而" + what + "为 " + expected);
+    }
+
+    private static List<PerformanceTable> projectTables(CheckContext ctx) {
+        return text(ctx).performance().stream().filter(t -> t.kind().equals("项目")).toList();
+    }
+
+    private static void perfTables(CheckContext ctx) {
+        if (text(ctx).performance().isEmpty() && one(ctx, "perf.fiscal", FactKind.COUNT).isEmpty()) return;
+        List<Row> rows = projects7(ctx);
+        Set<String> withheld = new java.util.HashSet<>();
+        for (Described d : described(ctx)) {
+            if (!d.withheld()) continue;
+            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
+            if (r != null) withheld.add(r.project());
+        }
+        Set<Row> covered = new java.util.HashSet<>();
+        for (PerformanceTable t : projectTables(ctx)) {
+            Row r = match(rows, t.projectName(), t.fiscal(), 0);
+            if (r == null) {
+                ctx.report(ctx.currentSeverity(), 7, "", t.projectName(), "绩效目标表", "十二", null, t.projectName(),
+                        "项目支出绩效目标表“" + t.projectName() + "”对应不到表7 的任何项目");
+            } else {
+                covered.add(r);
+            }
+        }
+        for (Row r : rows) {
+            if (covered.contains(r) || withheld.contains(r.project())) continue;
+            ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "绩效目标表", "十二", r.project(), null,
+                    "表7 的项目“" + r.project() + "”没有项目支出绩效目标表");
+        }
+    }
+
+    private static void perfAmounts(CheckContext ctx) {
+        List<Row> rows = projects7(ctx);
+        Optional<DisclosureTable> t1 = table(ctx, 1);
+        for (PerformanceTable t : text(ctx).performance()) {
+            if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
+            BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
+            if (t.total().compareTo(total) != 0) {
+                ctx.report(ctx.currentSeverity(), 1, "", "", "年度预算", "十二", p(total), p(t.total()),
+                        "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（表1 收入总计）为 " + p(total) + "万元");
+            }
+        }
+        for (PerformanceTable t : projectTables(ctx)) {
+            Row r = match(rows, t.projectName(), t.fiscal(), 0);
+            String label = "项目支出绩效目标表“" + t.projectName() + "”";
+            if (r != null && t.fiscal() != null && t.fiscal().compareTo(printed(r, 0)) != 0) {
+                ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "财政拨款", "十二", p(printed(r, 0)), p(t.fiscal()),
+                        label + "：其中财政拨款 " + p(t.fiscal()) + "万元，表7 该项目为 " + p(printed(r, 0)) + "万元");
+            }
+            if (t.total() != null && t.fiscal() != null) {
+                BigDecimal sum = t.fiscal().add(t.other() == null ? BigDecimal.ZERO : t.other());
+                if (sum.compareTo(t.total()) != 0) {
+                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", "十二", p(sum), p(t.total()),
+                            label + "：年度预算总额 " + p(t.total()) + "万元，而财政拨款 + 其他资金 = " + p(sum) + "万元");
+                }
+            }
+        }
+    }
+
+    private static void perfWeights(CheckContext ctx) {
+        int required = ctx.profile().rules().performanceWeightTotal();
+        if (required <= 0) return;
+        for (PerformanceTable t : projectTables(ctx)) {
+            if (t.indicators().isEmpty()) continue;
+            BigDecimal w = t.weightTotal();
+            if (w.compareTo(BigDecimal.valueOf(required)) != 0) {
+                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", "十二", String.valueOf(required), w.stripTrailingZeros().toPlainString(),
+                        "项目支出绩效目标表“" + t.projectName() + "”：指标分值权重之和为 " + w.stripTrailingZeros().toPlainString() + "，模板规定为 " + required);
+            }
+        }
+    }
+
+    private static void projectNames(CheckContext ctx) {
+        List<Row> rows7 = projects7(ctx);
+        if (rows7.isEmpty()) return;
+        List<Row> rows11 = table(ctx, 11).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
+        for (Row r : rows11) spelledAs(ctx, rows7, 7, r.project(), null, 11, null, "表11");
+        for (Described d : described(ctx)) spelledAs(ctx, rows7, 7, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 7, "七", "第三部分七" + d.part());
+        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, 7, t.projectName(), t.fiscal(), null, "十二", "项目支出绩效目标表");
+        for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, 11, f.subject(), f.value(), 11, "十一", where(f));
+    }
+
+    /**
+     * A printed project name against the canonical spellings (表7's, or 表11's for 十一): the same
+     * spelling is fine; a similar one is the same project spelled differently.
+     */
+    private static void spelledAs(CheckContext ctx, List<Row> canonical, int canonicalTable, String name, BigDecimal amount,
+                                  Integer table, String section, String place) {
+        if (name == null || name.isBlank()) return;
+        if (canonical.stream().anyMatch(r -> spelling(r.project()).equals(spelling(name)))) return;
+        Row r = match(canonical, name, amount, 0);
+        if (r == null) return;
+        ctx.report(ctx.currentSeverity(), table, r.code(), r.project(), "项目名称", section,
+                r.project(), name, place + " 写作“" + name + "”，表" + canonicalTable + " 写作“" + r.project() + "”");
+    }
+
+    private static void unitNames(CheckContext ctx) {
+        Set<String> units = new LinkedHashSet<>();
+        units.add(spelling(ctx.disclosure().unitName()));
+        for (int n : new int[]{7, 11}) {
+            table(ctx, n).ifPresent(t -> t.rows().stream().filter(r -> r.kind() == RowKind.UNIT).forEach(r -> units.add(spelling(r.name()))));
+        }
+        for (TextFact f : of(ctx, "project.unit", FactKind.NAME)) {
+            String u = nameOf(f);
+            if (!units.contains(spelling(u))) {
+                ctx.report(ctx.currentSeverity(), null, "", "", "项目承担单位", f.section(), ctx.disclosure().unitName(), u,
+                        where(f) + "：项目承担单位“" + u + "”不是本文档的单位（或其所属单位）");
+            }
+        }
+        String closing = text(ctx).closingName();
+        if (!closing.isBlank() && !units.contains(spelling(closing))) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "落款", null, ctx.disclosure().unitName(), closing,
+                    "文末落款“" + closing + "”不是本文档的单位“" + ctx.disclosure().unitName() + "”");
+        }
+        for (PerformanceTable t : text(ctx).performance()) {
+            if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
+            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", "十二", ctx.disclosure().unitName(), t.unitName(),
+                    (t.kind().equals("整体") ? "整体绩效目标表" : "项目支出绩效目标表“" + t.projectName() + "”") + "的预算单位写作“"
+                            + t.unitName() + "”，不是本文档的单位“" + ctx.disclosure().unitName() + "”");
+        }
+    }
+
+    // ------------------------------------------------------------------ arithmetic of shares and rates
+
+    private static Optional<TextFact> sibling(CheckContext ctx, TextFact f, FactKind kind) {
+        return text(ctx).facts().stream().filter(x -> x.kind() == kind && x.key().equals(f.key()) && x.section().equals(f.section())
+                && x.part().equals(f.part())).findFirst();
+    }
+
+    /** The whole a share is of: the text's own total (二 收入预算, 三 支出预算, 五 拨款合计), else the table's. */
+    private static BigDecimal whole(CheckContext ctx, TextFact share) {
+        String k = share.key();
+        if (k.startsWith("income.")) {
+            return one(ctx, "income.total", FactKind.AMOUNT).map(TextFact::value)
+                    .orElseGet(() -> table(ctx, 1).map(t -> printed(t.total(Side.INCOME).orElse(null), 0)).orElse(null));
+        }
+        if (k.startsWith("expense.")) {
+            return one(ctx, "expense.total", FactKind.AMOUNT).map(TextFact::value)
+                    .orElseGet(() -> table(ctx, 3).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+        }
+        if (k.startsWith("gpb.class:")) {
+            return one(ctx, "gpb.total", FactKind.AMOUNT).map(TextFact::value)
+                    .orElseGet(() -> table(ctx, 5).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+        }
+        return null;
+    }
+
+    private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 10, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal r2(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static void shares(CheckContext ctx) {
+        for (TextFact s : facts(ctx, f -> f.kind() == FactKind.SHARE)) {
+            Optional<TextFact> amount = sibling(ctx, s, FactKind.AMOUNT);
+            BigDecimal w = whole(ctx, s);
+            if (amount.isEmpty() || w == null) continue;
+            BigDecimal a = amount.get().value();
+            BigDecimal expected;
+            BigDecimal lo, hi;
+            if (w.signum() == 0 || a.signum() == 0) {
+                expected = BigDecimal.ZERO.setScale(2);
+                lo = hi = expected;
+            } else {
+                expected = r2(pct(a, w));
+                lo = pct(a.subtract(HALF_CENT).max(BigDecimal.ZERO), w.add(HALF_CENT)).setScale(2, RoundingMode.FLOOR);
+                hi = pct(a.add(HALF_CENT), w.subtract(HALF_CENT)).setScale(2, RoundingMode.CEILING);
+            }
+            arithmetic(ctx, s, expected, lo, hi, "占比（" + p(a) + " ÷ " + p(w) + " × 100）");
+        }
+    }
+
+    /** A stated percentage against the recomputed one: equal; within what rounding allows, a notice; else a finding. */
+    private static void arithmetic(CheckContext ctx, TextFact f, BigDecimal expected, BigDecimal lo, BigDecimal hi, String what) {
+        BigDecimal v = f.value();
+        if (v.compareTo(expected) == 0) return;
+        boolean rounding = v.compareTo(lo) >= 0 && v.compareTo(hi) <= 0;
+        ctx.report(rounding ? Severity.NOTICE : ctx.currentSeverity(), null, "", "", kindLabel(f.kind()), f.section(), p(expected), p(v),
+                where(f) + "：" + what + "应为 " + p(expected) + "%，文字为 " + p(v) + "%"
+                        + (rounding ? "（按印出的金额计算，差额在四舍五入的允许范围 " + p(lo) + "–" + p(hi) + " 内）" : ""));
+    }
+
+    private static void shareSums(CheckContext ctx) {
+        Map<String, List<TextFact>> groups = new LinkedHashMap<>();
+        for (TextFact s : facts(ctx, f -> f.kind() == FactKind.SHARE)) {
+            String g = s.key().startsWith("income.") ? "二" : s.key().startsWith("expense.") ? "三" : s.key().startsWith("gpb.class:") ? "五（二）" : null;
+            if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
+        }
+        for (List<TextFact> g : groups.values()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (TextFact s : g) sum = sum.add(s.value());
+            if (sum.signum() == 0) continue;
+            BigDecimal diff = sum.subtract(HUNDRED).abs();
+            if (diff.signum() == 0) continue;
+            long nonZero = g.stream().filter(s -> s.value().signum() != 0).count();
+            BigDecimal tol = HALF_CENT.multiply(BigDecimal.valueOf(nonZero));
+            boolean rounding = diff.compareTo(tol) <= 0;
+            TextFact at = g.get(0);
+            ctx.report(rounding ? Severity.NOTICE : ctx.currentSeverity(), null, "", "", "占比", at.section(), "100.00", p(sum),
+                    "第三部分" + at.section() + at.part() + " 各项占比之和为 " + p(sum) + "%，应为 100.00%"
+                            + (rounding ? "（各占比分别四舍五入，允许相差 " + p(tol) + "）" : ""));
+        }
+    }
+
+    private static void rates(CheckContext ctx) {
+        for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
+            Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
+            Optional<TextFact> amount = sibling(ctx, r, FactKind.AMOUNT);
+            if (change.isEmpty() || amount.isEmpty()) continue;
+            BigDecimal a = amount.get().value(), c = change.get().signed();
+            BigDecimal last = a.subtract(c);
+            BigDecimal expected, lo, hi;
+            if (c.signum() == 0) {
+                expected = lo = hi = BigDecimal.ZERO.setScale(2);
+            } else if (last.abs().compareTo(HALF_CENT) <= 0) {
+                expected = lo = hi = HUNDRED.setScale(2); // a new item: 增长 100.00%
+            } else {
+                expected = r2(pct(c, last).abs());
+                BigDecimal min = null, max = null;
+                for (BigDecimal da : List.of(HALF_CENT.negate(), HALF_CENT)) {
+                    for (BigDecimal dc : List.of(HALF_CENT.negate(), HALF_CENT)) {
+                        BigDecimal cc = c.add(dc), l = a.add(da).subtract(cc);
+                        if (l.signum() <= 0) continue;
+                        BigDecimal v = pct(cc, l).abs();
+                        min = min == null || v.compareTo(min) < 0 ? v : min;
+                        max = max == null || v.compareTo(max) > 0 ? v : max;
+                    }
+                }
+                lo = min == null ? expected : min.setScale(2, RoundingMode.FLOOR);
+                hi = max == null ? expected : max.setScale(2, RoundingMode.CEILING);
+            }
+            arithmetic(ctx, r, expected, lo, hi, "增减率（" + p(c.abs()) + " ÷ " + p(last) + " × 100）");
+        }
+    }
+
+    private static void directions(CheckContext ctx) {
+        // 增加 more than the amount itself: last year's budget would be negative, so it fell
+        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && f.word().equals("增加"))) {
+            Optional<TextFact> amount = sibling(ctx, c, FactKind.AMOUNT);
+            if (amount.isEmpty() || c.value().compareTo(amount.get().value().add(HALF_CENT.add(HALF_CENT))) <= 0) continue;
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "减少", c.word(),
+                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“增加” " + p(c.value()) + "万元（上年将为负数，应为“减少”）");
+        }
+        for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
+            Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
+            if (change.isEmpty()) continue;
+            TextFact c = change.get();
+            if (c.value().signum() == 0 && r.value().signum() == 0) continue;
+            String expected = c.word().equals("增加") ? "增长" : c.word().equals("减少") ? "下降" : "";
+            if (expected.isEmpty() || r.word().equals(expected)) continue;
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减率", r.section(), expected, r.word(),
+                    where(r) + "：" + c.word() + " " + p(c.value()) + "万元，增减率却写作“" + r.word() + "”（应为“" + expected + "”）");
+        }
+    }
+
+    private static void reasons(CheckContext ctx) {
+        boolean tpeItemsExplained = !facts(ctx, f -> f.key().startsWith("tpe.") && !f.key().equals("tpe.total")
+                && f.kind() == FactKind.CHANGE && !f.reason().isBlank()).isEmpty();
+        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && !f.section().equals("第一部分"))) {
+            if (c.value().signum() == 0 || !c.reason().isBlank()) continue;
+            if (c.key().equals("tpe.total") && tpeItemsExplained) continue; // explained item by item
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "主要原因", null,
+                    where(c) + "：" + c.word() + " " + p(c.value()) + "万元，没有说明主要原因");
+        }
+    }
+}

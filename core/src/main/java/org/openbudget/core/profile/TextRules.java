@@ -1,0 +1,28 @@
+package org.openbudget.core.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template prescribes about the text of 第三部分 that the text checks and the reader of
+ * published documents need (refdata/profiles/*.yaml, {@code text_rules}).
+ *
+ * @param performanceWeightTotal Σ 指标分值权重 of a 项目支出绩效目标表 (90 when 10 points are reserved for the
+ *                               budget execution rate); 0 when the template does not prescribe it
+ * @param runningTermAdmin       十二（一）'s term for a 行政 / 参公 unit (机关运行经费)
+ * @param runningTermInstitution 十二（一）'s term for a 事业 unit (事业单位运行经费)
+ * @param subjects               fact key → the words a document may print for it ("income.gpb.local" →
+ *                               [一般公共预算, 一般财力]); first match wins, longest words first
+ */
+public record TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution,
+                        Map<String, List<String>> subjects) {
+    public static final TextRules DEFAULT = new TextRules(0, "机关运行经费", "事业单位运行经费", Map.of());
+
+    public TextRules {
+        subjects = subjects == null ? Map.of() : Map.copyOf(subjects);
+    }
+
+    public List<String> subjects(String key) {
+        return subjects.getOrDefault(key, List.of());
+    }
+}
