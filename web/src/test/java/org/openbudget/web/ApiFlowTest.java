@@ -137,7 +137,7 @@ class ApiFlowTest extends WebTestBase {
         assertThat(found.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(found.get(0).get("kind").asText()).isEqualTo("部门");
         JsonNode files = found.get(0).get("files");
-        assertThat(files).extracting(f -> f.get("format").asText()).contains("html", "json", "dataset");
+        assertThat(files).extracting(f -> f.get("format").asText()).contains("html", "pdf", "docx", "xlsx", "json", "checks", "dataset");
         for (JsonNode f : files) {
             byte[] body = mvc.perform(get(f.get("url").asText())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
             assertThat(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body))).isEqualTo(f.get("sha256").asText());
@@ -147,6 +147,15 @@ class ApiFlowTest extends WebTestBase {
         assertThat(tables.get("unit").asText()).isEqualTo("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）");
         String page = mvc.perform(get("/p/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("表7").contains("第 1 版").contains("上年").contains("与上年比较");
+
+        // the published PDF, audited on the audit endpoint, reads back to the same unit with no error
+        byte[] pdf = mvc.perform(get("/api/public/documents/" + id + "/files/pdf")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        JsonNode audit = call(mvc.perform(multipart("/api/audit").file(new MockMultipartFile("file", "published.pdf", "application/pdf", pdf)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(audit.get("unit").asText()).isEqualTo("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）");
+        assertThat(audit.get("year").asInt()).isEqualTo(2025);
+        assertThat(audit.get("findings")).noneMatch(f -> f.get("severity").asText().equals("error"));
 
         // 9. the history tells who did what
         JsonNode history = call(mvc.perform(get("/api/documents/" + BUREAU + "/2025/history").with(user(as("reviewer")))).andReturn());

@@ -22,6 +22,7 @@ import org.openbudget.core.check.Severity;
 import org.openbudget.web.service.AdminService;
 import org.openbudget.web.service.InvalidDatasetException;
 import org.openbudget.web.service.RuleViolation;
+import org.openbudget.web.service.UploadReader;
 import org.openbudget.web.service.WorkflowService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,26 @@ class WorkflowServiceTest extends WebTestBase {
         assertThatThrownBy(() -> workflow.saveDataset(as(preparer), unit, 2025, "c.yaml", scitech2025() + "\n# edit two\n", read))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("保存冲突").hasMessageContaining(preparer);
         assertThat(documents.find(unit, 2025).orElseThrow().datasetYaml()).as("the first write survives").contains("# edit one");
+    }
+
+    @Test
+    void anExcelWorkbookIsReadAndKeptAsUploaded() throws Exception {
+        Document fromYaml = workflow.saveDataset(as(preparer), unit, 2025, "a.yaml", scitech2025(), null);
+        var yamlTables = workflow.evaluate(fromYaml).disclosure().tables();
+        byte[] book = workflow.workbook(as(preparer), unit, 2025);
+        assertThat(new String(book, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        Document fromBook = workflow.saveDataset(as(preparer), unit, 2025, "book.xlsx", new UploadReader().read("book.xlsx", book), fromYaml.rowVersion());
+        assertThat(fromBook.source().isWorkbook()).isTrue();
+        assertThat(fromBook.datasetXlsx()).isEqualTo(book);
+        assertThat(workflow.evaluate(fromBook).disclosure().tables()).as("the same eleven tables").isEqualTo(yamlTables);
+        assertThat(workflow.workbook(as(preparer), unit, 2025)).as("the uploaded workbook itself").isEqualTo(book);
+        byte[] blank = workflow.blankWorkbook(as(preparer), unit, 2025);
+        assertThat(blank.length).isGreaterThan(1000);
+        assertThatThrownBy(() -> workflow.saveDataset(as(preparer), unit, 2025, "junk.xlsx", new UploadReader().read("junk.xlsx", "PK not a workbook".getBytes()), fromBook.rowVersion()))
+                .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems().get(0).file()).isEqualTo("junk.xlsx"));
+        assertThatThrownBy(() -> new UploadReader().read("old.xls", new byte[] {1, 2, 3})).isInstanceOf(InvalidDatasetException.class)
+                .satisfies(e -> assertThat(((InvalidDatasetException) e).problems().get(0).message()).contains(".xlsx"));
+        assertThat(documents.find(unit, 2025).orElseThrow().datasetXlsx()).as("a refused upload changes nothing").isEqualTo(book);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.openbudget.web.service.WorkflowService;
 import org.openbudget.web.service.WorkflowService.DocumentView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,7 +74,22 @@ public class WorkApi {
     public String dataset(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
         DocumentView v = workflow.view(u, code, year);
         if (v.document() == null) throw new NotFoundException("尚未填报");
+        if (v.document().source().isWorkbook()) throw new NotFoundException("该数据集以 Excel 工作簿上传，请下载工作簿 (…/workbook)");
         return v.document().datasetYaml();
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @GetMapping("/documents/{code}/{year}/workbook")
+    @Operation(summary = "当前数据集的 Excel 工作簿（上传的原工作簿，或由当前数据生成）")
+    public ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        return Downloads.of(code + "-" + year + ".xlsx", XLSX, workflow.workbook(u, code, year));
+    }
+
+    @GetMapping("/documents/{code}/{year}/workbook/blank")
+    @Operation(summary = "空白 Excel 工作簿（每部分一张表，科目下拉列表，填表说明）")
+    public ResponseEntity<byte[]> blankWorkbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        return Downloads.of(code + "-" + year + "-空白.xlsx", XLSX, workflow.blankWorkbook(u, code, year));
     }
 
     @GetMapping(value = "/documents/{code}/{year}/preview", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -96,8 +112,8 @@ public class WorkApi {
     @Operation(summary = "上传数据集文件 (YAML，或 Excel 工作簿)")
     public DocumentDto upload(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                               @RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file) throws IOException {
-        String yaml = uploads.toYaml(file.getOriginalFilename(), file.getBytes());
-        workflow.saveDataset(u, code, year, file.getOriginalFilename() == null ? "upload.yaml" : file.getOriginalFilename(), yaml, version);
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.yaml" : file.getOriginalFilename();
+        workflow.saveDataset(u, code, year, name, uploads.read(name, file.getBytes()), version);
         return DocumentDto.of(workflow.view(u, code, year));
     }
 

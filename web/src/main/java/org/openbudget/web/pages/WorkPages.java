@@ -59,7 +59,8 @@ public class WorkPages {
     public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, Model m) {
         DocumentView v = workflow.view(u, code, year);
         m.addAttribute("v", v);
-        if (!m.containsAttribute("draft")) m.addAttribute("draft", v.document() == null ? "" : v.document().datasetYaml());
+        if (!m.containsAttribute("draft")) m.addAttribute("draft", v.document() == null || v.document().datasetYaml() == null ? "" : v.document().datasetYaml());
+        m.addAttribute("fromWorkbook", v.document() != null && v.document().source().isWorkbook());
         return "work/document";
     }
 
@@ -72,12 +73,24 @@ public class WorkPages {
         return "work/preview";
     }
 
+    @GetMapping("/work/{code}/{year}/workbook")
+    public org.springframework.http.ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        return org.openbudget.web.api.Downloads.of(code + "-" + year + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                workflow.workbook(u, code, year));
+    }
+
+    @GetMapping("/work/{code}/{year}/workbook/blank")
+    public org.springframework.http.ResponseEntity<byte[]> blankWorkbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        return org.openbudget.web.api.Downloads.of(code + "-" + year + "-blank.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                workflow.blankWorkbook(u, code, year));
+    }
+
     @PostMapping("/work/{code}/{year}/upload")
     public String upload(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                          @RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file, RedirectAttributes ra) throws IOException {
         byte[] bytes = file.getBytes();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.yaml" : file.getOriginalFilename();
-        PageSupport.attempt(ra, "已上传并保存 " + name, () -> workflow.saveDataset(u, code, year, name, uploads.toYaml(name, bytes), version));
+        PageSupport.attempt(ra, "已上传并保存 " + name, () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
         return "redirect:/work/" + code + "/" + year;
     }
 

@@ -1,5 +1,9 @@
 package org.openbudget.web.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +12,21 @@ import org.openbudget.core.check.Check;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
-import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.AgencyKind;
 import org.openbudget.core.ledger.AgencyType;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.Origin;
-import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
+import org.openbudget.io.Workspace;
 import org.openbudget.io.dataset.DatasetReader;
 import org.openbudget.io.refdata.ReferenceLibrary;
+import org.openbudget.io.workbook.WorkbookReader;
+import org.openbudget.io.workbook.WorkbookTemplate;
+import org.openbudget.io.workbook.WorkbookWriter;
 import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.Document;
 import org.openbudget.web.db.repositories.SeverityRepository;
 import org.springframework.stereotype.Service;
 
@@ -42,9 +48,14 @@ public class BudgetService {
 
     /** Reads a unit dataset from its text (the file name only labels the problems). */
     public Evaluation evaluateUnit(String fileName, String yaml) {
+        return evaluateUnit(fileName, Document.Source.yaml(yaml));
+    }
+
+    /** Reads a unit dataset: YAML, or an Excel workbook (problems located by sheet, row and column). */
+    public Evaluation evaluateUnit(String fileName, Document.Source source) {
         Budget budget;
         try {
-            budget = new DatasetReader(library).parse(fileName, yaml);
+            budget = read(fileName, source);
         } catch (InputException e) {
             return Evaluation.invalid(e.problems());
         }
@@ -56,10 +67,10 @@ public class BudgetService {
     }
 
     /** A department: the consolidation of its units' datasets (in document order, 本级 first). */
-    public Evaluation evaluateDepartment(Agency department, int year, List<NamedYaml> units) {
+    public Evaluation evaluateDepartment(Agency department, int year, List<NamedSource> units) {
         List<Budget> budgets = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        for (NamedYaml u : units) {
+        for (NamedSource u : units) {
             Evaluation e = evaluateUnitOnly(u);
             if (!e.readable()) problems.addAll(e.problems());
             else budgets.add(e.budget());
@@ -74,19 +85,17 @@ public class BudgetService {
         return evaluate(new Budget(agency, year, profile, List.of(), List.of(), budgets, new Origin(department.code() + ".yaml", 1)));
     }
 
-    private Evaluation evaluateUnitOnly(NamedYaml u) {
+    private Evaluation evaluateUnitOnly(NamedSource u) {
         try {
-            return new Evaluation(new DatasetReader(library).parse(u.name(), u.yaml()), null, null, null, null);
+            return new Evaluation(read(u.name(), u.source()), null, null, null, null);
         } catch (InputException e) {
             return Evaluation.invalid(e.problems());
         }
     }
 
     private Evaluation evaluate(Budget budget) {
-        ReferenceData ref = library.year(budget.year());
-        TemplateProfile profile = library.profile(budget.profileId());
-        Disclosure d = Deriver.derive(budget, ref, profile);
-        return new Evaluation(budget, profile, d, applySeverities(CheckCatalogue.run(d, profile, ref)), List.of());
+        Workspace.Loaded l = new Workspace(library).loaded(budget);
+        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(CheckCatalogue.run(l.disclosure(), l.profile(), l.ref())), List.of());
     }
 
     /** Runs the catalogue on a document read from elsewhere (the audit page). */
@@ -101,7 +110,7 @@ public class BudgetService {
      * Other demoted findings keep their severity: a rounding difference stays a notice, and so does
      * "not evaluable".
      */
-    List<Finding> applySeverities(List<Finding> findings) {
+    public List<Finding> applySeverities(List<Finding> findings) {
         Map<String, Severity> over = severities.overrides();
         if (over.isEmpty()) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
@@ -122,5 +131,29 @@ public class BudgetService {
         return null;
     }
 
-    public record NamedYaml(String name, String yaml) {}
+    private Budget read(String fileName, Document.Source source) {
+        if (source.isWorkbook()) return new WorkbookReader(library).read(fileName, new ByteArrayInputStream(source.xlsx()));
+        return new DatasetReader(library).parse(fileName, source.yaml());
+    }
+
+    /** A blank Excel workbook for a unit and year (io/workbook: one sheet per part, drop-down lists, instructions). */
+    public byte[] blankWorkbook(Agency unit, int year) {
+        String profile = WorkbookTemplate.defaultProfile(year);
+        if (!library.hasYear(year) || !library.hasProfile(profile)) throw new RuleViolation("没有 " + year + " 年的分类科目或模板 (no reference data for this year)");
+        org.openbudget.core.ledger.Agency a = new org.openbudget.core.ledger.Agency(unit.code(), unit.name(), AgencyKind.UNIT, AgencyType.fromLabel(unit.type()));
+        return workbook(new WorkbookTemplate(library).blank(a, year, profile));
+    }
+
+    /** A budget as an Excel workbook (io/workbook's writer). */
+    public byte[] workbook(Budget budget) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new WorkbookWriter(library.year(budget.year())).write(budget, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public record NamedSource(String name, Document.Source source) {}
 }

@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The dataset the document was derived from, frozen with it: a unit's YAML, or for a department a
+ * The dataset the document was derived from, frozen with it: a unit's YAML (or its Excel workbook), or for a department a
  * zip of its dataset.yaml and its units' files (the layout of examples/, so {@code ./budget check} reads it).
  */
 @Component
@@ -23,14 +23,14 @@ public class DatasetFormat implements DocumentFormat {
 
     @Override
     public byte[] render(Input in) {
-        if (in.dataset().size() == 1) return in.dataset().get(0).yaml().getBytes(StandardCharsets.UTF_8);
+        if (in.dataset().size() == 1) return in.dataset().get(0).content();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (DatasetFile f : in.dataset()) {
                 ZipEntry e = new ZipEntry(f.name());
                 e.setTime(0L);
                 zip.putNextEntry(e);
-                zip.write(f.yaml().getBytes(StandardCharsets.UTF_8));
+                zip.write(f.content());
                 zip.closeEntry();
             }
         } catch (IOException e) {
@@ -40,5 +40,8 @@ public class DatasetFormat implements DocumentFormat {
     }
 
     /** A department's bundle is a zip. */
-    public static String extensionFor(Input in) { return in.dataset().size() == 1 ? "yaml" : "zip"; }
+    public static String extensionFor(Input in) {
+        if (in.dataset().size() > 1) return "zip";
+        return in.dataset().get(0).name().endsWith(".xlsx") ? "xlsx" : "yaml";
+    }
 }

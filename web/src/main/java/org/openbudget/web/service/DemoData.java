@@ -105,7 +105,7 @@ public class DemoData implements ApplicationRunner {
         for (Object[] u : units) {
             Status s = u[0].equals("650100417003") ? Status.PUBLISHED : Status.APPROVED;
             Document d = documents.create((String) u[0], 2024, s, read((String) u[3]), "xinjiang-2024", "演示数据");
-            snapshot.add(new ConsolidatedUnit(d.agencyCode(), d.rowVersion(), d.datasetYaml()));
+            snapshot.add(new ConsolidatedUnit(d.agencyCode(), d.rowVersion(), d.source()));
         }
         publishUnit(workflow.agency("650100417003"));
         Document dept = documents.create(BUREAU, 2024, Status.PUBLISHED,

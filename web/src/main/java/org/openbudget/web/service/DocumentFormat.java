@@ -25,5 +25,8 @@ public interface DocumentFormat {
     /** What a renderer gets: the document, its template, its findings and the dataset files. */
     record Input(Disclosure disclosure, TemplateProfile profile, List<Finding> findings, List<DatasetFile> dataset, String baseName) {}
 
-    record DatasetFile(String name, String yaml) {}
+    /** A dataset file: YAML text or a workbook, as bytes. */
+    record DatasetFile(String name, byte[] content) {
+        public static DatasetFile yaml(String name, String text) { return new DatasetFile(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)); }
+    }
 }

@@ -47,7 +47,11 @@ public class PublicationService {
         for (DocumentFormat f : formats) {
             byte[] content = f.render(in);
             String ext = f instanceof DatasetFormat ? DatasetFormat.extensionFor(in) : f.extension();
-            String media = f instanceof DatasetFormat && "zip".equals(ext) ? "application/zip" : f.mediaType();
+            String media = !(f instanceof DatasetFormat) ? f.mediaType() : switch (ext) {
+                case "zip" -> "application/zip";
+                case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                default -> "application/yaml";
+            };
             files.add(new StoredFile(f.format(), baseName + (f instanceof DatasetFormat ? "-dataset" : "") + "." + ext, media, content, sha256(content), content.length));
         }
         StringBuilder manifest = new StringBuilder();

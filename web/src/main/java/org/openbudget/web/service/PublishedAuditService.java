@@ -1,11 +1,12 @@
 package org.openbudget.web.service;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
-import org.openbudget.audit.text.PublishedTextReader;
+import org.openbudget.audit.DocumentAudit;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.disclosure.Disclosure;
@@ -13,7 +14,10 @@ import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
 import org.springframework.stereotype.Service;
 
-/** The audit page: a published document (its text) read back into a Disclosure and checked. */
+/**
+ * The audit page: a published document — its PDF or its text — read back into a Disclosure by
+ * audit/'s {@link DocumentAudit} and checked with the catalogue (at the administrator's severities).
+ */
 @Service
 public class PublishedAuditService {
     private final BudgetService budgets;
@@ -21,29 +25,33 @@ public class PublishedAuditService {
     public PublishedAuditService(BudgetService budgets) { this.budgets = budgets; }
 
     public Report audit(String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "上传文件" : fileName;
+        String name = fileName == null || fileName.isBlank() ? "上传文件" : Path.of(fileName).getFileName().toString();
         if (content.length == 0) throw new InvalidDatasetException(List.of(new InputProblem(name, 0, "file", "文件为空 (empty file)")));
-        if (content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F') {
-            throw new InvalidDatasetException(List.of(new InputProblem(name, 0, "file",
-                    "暂不支持直接读取 PDF，请上传其文本（pdftotext 导出的 UTF-8 文本）(PDF reading is not available yet: upload the document's text)")));
-        }
-        String text;
+        Path dir = null;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidDatasetException(List.of(new InputProblem(name, 0, "file", "不是 UTF-8 文本 (not UTF-8 text)")));
-        }
-        PublishedTextReader.Result r;
-        try {
-            r = PublishedTextReader.readWithNotes(name, text, budgets.library());
+            dir = Files.createTempDirectory("budget-audit-");
+            Path file = dir.resolve(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"));
+            Files.write(file, content);
+            DocumentAudit.Result r = DocumentAudit.run(file, budgets.library());
+            return new Report(r.disclosure(), r.notes(), budgets.applySeverities(r.findings()), r.format() == DocumentAudit.Format.PDF ? "PDF" : "文本");
         } catch (InputException e) {
-            throw new InvalidDatasetException(e.problems());
+            throw new InvalidDatasetException(e.problems().stream()
+                    .map(p -> new InputProblem(name, p.line(), p.field(), p.message())).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) Files.deleteIfExists(p);
+                    Files.deleteIfExists(dir);
+                } catch (IOException ignored) {
+                    // a temp directory left behind is harmless
+                }
+            }
         }
-        Disclosure d = r.disclosure();
-        return new Report(d, r.notes(), budgets.check(d));
     }
 
-    public record Report(Disclosure disclosure, List<String> notes, List<Finding> findings) {
+    public record Report(Disclosure disclosure, List<String> notes, List<Finding> findings, String format) {
         public long count(Severity s) { return findings.stream().filter(f -> f.severity() == s).count(); }
     }
 }

@@ -83,11 +83,15 @@ public class WorkflowService {
     public Evaluation evaluate(Document d) {
         Agency a = agency(d.agencyCode());
         if (a.isDepartment()) {
-            List<BudgetService.NamedYaml> units = new ArrayList<>();
-            for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedYaml(cu.unitCode() + ".yaml", cu.datasetYaml()));
+            List<BudgetService.NamedSource> units = new ArrayList<>();
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedSource(unitFile(cu), cu.source()));
             return budgets.evaluateDepartment(a, d.year(), units);
         }
-        return budgets.evaluateUnit(a.code() + "-" + d.year() + ".yaml", d.datasetYaml());
+        return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
+    }
+
+    static String unitFile(ConsolidatedUnit cu) {
+        return cu.unitCode() + (cu.source().isWorkbook() ? ".xlsx" : ".yaml");
     }
 
     /** Each unit of a department: its state, and whether the consolidation holds its current data. */
@@ -116,23 +120,29 @@ public class WorkflowService {
      */
     @Transactional
     public Document saveDataset(BudgetUser u, String code, int year, String fileName, String yaml, Integer expectedVersion) {
+        return saveDataset(u, code, year, fileName, Document.Source.yaml(yaml), expectedVersion);
+    }
+
+    /** Saves a unit's dataset: YAML text or an Excel workbook. */
+    @Transactional
+    public Document saveDataset(BudgetUser u, String code, int year, String fileName, Document.Source source, Integer expectedVersion) {
         Agency a = agency(code);
         AccessPolicy.require(policy.canPrepare(u, a), "填报 " + a.name() + " 的预算");
-        Evaluation e = budgets.evaluateUnit(fileName, yaml);
+        Evaluation e = budgets.evaluateUnit(fileName, source);
         if (!e.readable()) throw new InvalidDatasetException(e.problems());
         List<InputProblem> wrong = new ArrayList<>();
         if (!e.budget().agency().code().equals(code)) {
-            wrong.add(located(fileName, yaml, "agency", "agency_code", "单位代码应为 " + code + "（" + a.name() + "），实际为 " + e.budget().agency().code()));
+            wrong.add(located(fileName, source, "agency", "agency_code", "单位代码应为 " + code + "（" + a.name() + "），实际为 " + e.budget().agency().code()));
         }
         if (e.budget().year() != year) {
-            wrong.add(located(fileName, yaml, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
+            wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
         }
         if (!wrong.isEmpty()) throw new InvalidDatasetException(wrong);
         Optional<Document> existing = documents.find(code, year);
         Document saved;
         if (existing.isEmpty()) {
             try {
-                saved = documents.create(code, year, Status.DRAFT, yaml, e.budget().profileId(), u.username());
+                saved = documents.create(code, year, Status.DRAFT, source, e.budget().profileId(), u.username());
             } catch (org.springframework.dao.DuplicateKeyException race) {
                 throw DocumentRepository.conflict(documents.find(code, year).orElseThrow());
             }
@@ -140,7 +150,7 @@ public class WorkflowService {
             Document d = existing.get();
             checkVersion(d, expectedVersion);
             if (!d.status().editable()) throw new RuleViolation("该预算已提交，正在审核中，不能修改；如需修改请联系财政局退回。");
-            saved = documents.update(d, expectedVersion, Status.DRAFT, yaml, e.budget().profileId(), null, d.reviewComment(), u.username());
+            saved = documents.update(d, expectedVersion, Status.DRAFT, source, e.budget().profileId(), null, d.reviewComment(), u.username());
         }
         audit.record(u.username(), "保存数据集", code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false) ? "（更正：新草稿）" : ""));
@@ -152,14 +162,33 @@ public class WorkflowService {
     }
 
     /** A problem at the line of a field of the dataset (the reader could read it, so the node exists). */
-    private static InputProblem located(String file, String yaml, String parent, String field, String message) {
+    private static InputProblem located(String file, Document.Source source, String parent, String field, String message) {
+        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + (field.equals("agency_code") ? "单位代码" : "预算年度"), message);
         try {
-            YamlNode root = YamlNode.parse(file, yaml);
+            YamlNode root = YamlNode.parse(file, source.yaml());
             YamlNode n = parent == null ? root.require(field) : root.require(parent).require(field);
             return n.problem(message);
         } catch (RuntimeException ex) {
             return new InputProblem(file, 0, parent == null ? field : parent + "." + field, message);
         }
+    }
+
+    /** The unit's dataset as an Excel workbook: the one uploaded, or the current data written as one. */
+    public byte[] workbook(BudgetUser u, String code, int year) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canRead(u, a) && !a.isDepartment(), "下载 " + a.name() + " 的工作簿");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        if (d.source().isWorkbook()) return d.datasetXlsx();
+        Evaluation e = evaluate(d);
+        if (!e.readable()) throw new RuleViolation("数据集有错误，无法导出工作簿");
+        return budgets.workbook(e.budget());
+    }
+
+    /** A blank workbook for the unit and year, to fill in Excel and upload. */
+    public byte[] blankWorkbook(BudgetUser u, String code, int year) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canPrepare(u, a), "下载 " + a.name() + " 的空白工作簿");
+        return budgets.blankWorkbook(a, year);
     }
 
     // ---------------------------------------------------------------- consolidating
@@ -178,7 +207,7 @@ public class WorkflowService {
         for (Agency unit : agencies.units(code)) {
             Optional<Document> d = documents.find(unit.code(), year);
             if (d.isPresent() && CONSOLIDATABLE.contains(d.get().status())) {
-                snapshot.add(new ConsolidatedUnit(unit.code(), d.get().rowVersion(), d.get().datasetYaml()));
+                snapshot.add(new ConsolidatedUnit(unit.code(), d.get().rowVersion(), d.get().source()));
                 if (profile == null) profile = d.get().profileId();
             } else {
                 left.add(unit.name());
@@ -206,7 +235,7 @@ public class WorkflowService {
         b.append("format: budget-dataset/1\nbudget_year: ").append(year).append("\nprofile: ").append(profile).append('\n');
         b.append("agency:\n  agency_code: \"").append(dept.code()).append("\"\n  agency_name: \"").append(dept.name().replace("\"", "\\\""))
                 .append("\"\n  agency_kind: 部门\n  agency_type: ").append(dept.type()).append("\nunits:\n");
-        for (ConsolidatedUnit u : units) b.append("  - ").append(u.unitCode()).append(".yaml\n");
+        for (ConsolidatedUnit u : units) b.append("  - ").append(unitFile(u)).append('\n');
         return b.toString();
     }
 
@@ -283,10 +312,15 @@ public class WorkflowService {
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
         List<DocumentFormat.DatasetFile> files = new ArrayList<>();
         if (a.isDepartment()) {
-            files.add(new DocumentFormat.DatasetFile("dataset.yaml", d.datasetYaml()));
-            for (ConsolidatedUnit cu : documents.consolidation(d.id())) files.add(new DocumentFormat.DatasetFile(cu.unitCode() + ".yaml", cu.datasetYaml()));
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) {
+                files.add(cu.source().isWorkbook() ? new DocumentFormat.DatasetFile(unitFile(cu), cu.source().xlsx())
+                        : DocumentFormat.DatasetFile.yaml(unitFile(cu), cu.source().yaml()));
+            }
+        } else if (d.source().isWorkbook()) {
+            files.add(new DocumentFormat.DatasetFile("dataset.xlsx", d.datasetXlsx()));
         } else {
-            files.add(new DocumentFormat.DatasetFile("dataset.yaml", d.datasetYaml()));
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
         }
         return publisher.publish(a, e, files, by);
     }

@@ -13,7 +13,7 @@ public class DocumentRepository {
     private static final RowMapper<Document> MAPPER = (rs, i) -> new Document(rs.getLong("id"), rs.getString("agency_code"),
             rs.getInt("budget_year"), Status.valueOf(rs.getString("status")), rs.getString("dataset_yaml"), rs.getString("profile_id"),
             rs.getInt("row_version"), rs.getString("submit_comment"), rs.getString("review_comment"), rs.getString("updated_by"),
-            rs.getObject("updated_at", OffsetDateTime.class));
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getBytes("dataset_xlsx"));
     private final JdbcClient db;
 
     public DocumentRepository(JdbcClient db) { this.db = db; }
@@ -34,8 +34,12 @@ public class DocumentRepository {
 
     /** A new document (row version 0). */
     public Document create(String agencyCode, int year, Status status, String yaml, String profileId, String by) {
-        db.sql("insert into document(agency_code, budget_year, status, dataset_yaml, profile_id, updated_by) values (?,?,?,?,?,?)")
-                .params(agencyCode, year, status.name(), yaml, profileId, by).update();
+        return create(agencyCode, year, status, Document.Source.yaml(yaml), profileId, by);
+    }
+
+    public Document create(String agencyCode, int year, Status status, Document.Source source, String profileId, String by) {
+        db.sql("insert into document(agency_code, budget_year, status, dataset_yaml, dataset_xlsx, profile_id, updated_by) values (?,?,?,?,?,?,?)")
+                .params(agencyCode, year, status.name(), source.yaml(), source.xlsx(), profileId, by).update();
         return find(agencyCode, year).orElseThrow();
     }
 
@@ -45,11 +49,16 @@ public class DocumentRepository {
      */
     public Document update(Document current, int expectedVersion, Status status, String yaml, String profileId,
                            String submitComment, String reviewComment, String by) {
+        return update(current, expectedVersion, status, new Document.Source(yaml, current.datasetXlsx()), profileId, submitComment, reviewComment, by);
+    }
+
+    public Document update(Document current, int expectedVersion, Status status, Document.Source source, String profileId,
+                           String submitComment, String reviewComment, String by) {
         int n = db.sql("""
-                update document set status = ?, dataset_yaml = ?, profile_id = ?, submit_comment = ?, review_comment = ?,
+                update document set status = ?, dataset_yaml = ?, dataset_xlsx = ?, profile_id = ?, submit_comment = ?, review_comment = ?,
                   updated_by = ?, updated_at = now(), row_version = row_version + 1
                 where id = ? and row_version = ?""")
-                .params(status.name(), yaml, profileId, submitComment, reviewComment, by, current.id(), expectedVersion).update();
+                .params(status.name(), source.yaml(), source.xlsx(), profileId, submitComment, reviewComment, by, current.id(), expectedVersion).update();
         Document now = find(current.agencyCode(), current.year()).orElseThrow();
         if (n == 0) throw conflict(now);
         return now;
@@ -64,15 +73,15 @@ public class DocumentRepository {
         db.sql("delete from consolidation_unit where document_id = ?").param(documentId).update();
         int i = 0;
         for (ConsolidatedUnit u : units) {
-            db.sql("insert into consolidation_unit(document_id, position, unit_code, unit_row_version, dataset_yaml) values (?,?,?,?,?)")
-                    .params(documentId, i++, u.unitCode(), u.unitRowVersion(), u.datasetYaml()).update();
+            db.sql("insert into consolidation_unit(document_id, position, unit_code, unit_row_version, dataset_yaml, dataset_xlsx) values (?,?,?,?,?,?)")
+                    .params(documentId, i++, u.unitCode(), u.unitRowVersion(), u.source().yaml(), u.source().xlsx()).update();
         }
     }
 
     public List<ConsolidatedUnit> consolidation(long documentId) {
-        return db.sql("select unit_code, unit_row_version, dataset_yaml from consolidation_unit where document_id = ? order by position")
-                .param(documentId).query((rs, i) -> new ConsolidatedUnit(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+        return db.sql("select unit_code, unit_row_version, dataset_yaml, dataset_xlsx from consolidation_unit where document_id = ? order by position")
+                .param(documentId).query((rs, i) -> new ConsolidatedUnit(rs.getString(1), rs.getInt(2), new Document.Source(rs.getString(3), rs.getBytes(4)))).list();
     }
 
-    public record ConsolidatedUnit(String unitCode, int unitRowVersion, String datasetYaml) {}
+    public record ConsolidatedUnit(String unitCode, int unitRowVersion, Document.Source source) {}
 }

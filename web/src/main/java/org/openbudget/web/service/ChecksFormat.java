@@ -2,7 +2,6 @@ package org.openbudget.web.service;
 
 import java.nio.charset.StandardCharsets;
 
-import org.openbudget.io.json.DisclosureJson;
 import org.openbudget.io.json.FindingsJson;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -10,20 +9,22 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The tables as JSON (io/json's shape, README "JSON shapes") with the document's findings. */
+/** The document's findings at publication (the check catalogue's result) as JSON. */
 @Component
-@Order(5)
-public class JsonFormat implements DocumentFormat {
+@Order(8)
+public class ChecksFormat implements DocumentFormat {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Override public String format() { return "json"; }
-    @Override public String label() { return "数据 (JSON)"; }
+    @Override public String format() { return "checks"; }
+    @Override public String label() { return "审核结果 (JSON)"; }
     @Override public String mediaType() { return "application/json"; }
     @Override public String extension() { return "json"; }
 
     @Override
     public byte[] render(Input in) {
-        ObjectNode root = DisclosureJson.tree(in.disclosure());
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("unit", in.disclosure().unitName());
+        root.put("year", in.disclosure().year());
         root.set("findings", FindingsJson.array(in.findings()));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
