@@ -79,6 +79,13 @@ final class TextFactReader {
 
     /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
     DocumentText read(List<String> lines, int firstTableLine) {
+        // a text of the tables alone (no 第一部分, no 第三部分) has no text to read: nothing to note
+        boolean anyText = false;
+        for (int n = 0; n < lines.size() && !anyText; n++) {
+            String s = squash(lines.get(n)).replace("*", "").replace("#", "");
+            anyText = s.startsWith("第一部分") || s.startsWith("第三部分");
+        }
+        if (!anyText) return DocumentText.EMPTY;
         Staffing staffing = staffing(lines, firstTableLine);
         agencyType(lines, firstTableLine);
         int start = -1, end = lines.size();
@@ -235,7 +242,8 @@ final class TextFactReader {
         String all = half(squash(b.toString()));
         int at = all.indexOf("编制数");
         if (at < 0) {
-            notes.add("第一部分：找不到人员情况（编制数、实有人数）");
+            // a document without 第一部分 (e.g. the tables and 第三部分 only) has no staffing to miss
+            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（编制数、实有人数）");
             return null;
         }
         int stop = all.indexOf('。', at);
