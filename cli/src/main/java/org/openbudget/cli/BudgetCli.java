@@ -28,7 +28,19 @@ import picocli.CommandLine.Parameters;
 /** {@code ./budget}: derive, check and benchmark budget disclosures. */
 @Command(name = "budget", mixinStandardHelpOptions = true, version = "budget 0.1.0",
         description = "部门预算公开：从预算账本生成公开表并审核 (derive the disclosure tables from a budget ledger and check them)",
-        subcommands = {BudgetCli.Tables.class, TextCommand.class, BudgetCli.CheckCmd.class, AuditCommand.class, WorkbookCommand.class, BudgetCli.Checks.class, BenchCommand.class})
+        // one subcommand per line, so that adding one never conflicts with another
+        subcommands = {
+                BudgetCli.Tables.class,
+                TextCommand.class,
+                BudgetCli.CheckCmd.class,
+                AuditCommand.class,
+                RenderCommand.class,
+                WorkbookCommand.class,
+                BudgetCli.Checks.class,
+                BenchCommand.class,
+                BenchRenderCommand.class,
+                BenchAuditCommand.class
+        })
 public final class BudgetCli implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

@@ -29,15 +29,16 @@ import java.util.Optional;
  * @param procurement  政府采购; null when not given
  * @param assets       国有资产占用使用情况; null when not given
  * @param overall      the 部门（单位）整体绩效目标表; null when there is none
+ * @param performanceOrder pro_codes in the order the 项目支出绩效目标表 follow one another; empty = the order of {@code projects}
  * @param otherMatters 十二（五）其他需说明的事项, paragraphs; empty = the profile's "无其他需说明事项"
  * @param closingDate  the date under the closing name, ISO (2024-02-22); "" when none
  */
 public record Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
                         Map<String, String> reasons, Map<String, String> classNotes, List<ProjectText> projects,
                         List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
-                        List<String> otherMatters, String closingDate) {
+                        List<String> performanceOrder, List<String> otherMatters, String closingDate) {
     public static final Narrative EMPTY = new Narrative(List.of(), List.of(), null, LastYear.NONE, Map.of(), Map.of(),
-            List.of(), List.of(), null, null, null, List.of(), "");
+            List.of(), List.of(), null, null, null, List.of(), List.of(), "");
 
     public Narrative {
         functions = List.copyOf(functions);
@@ -47,6 +48,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
         classNotes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classNotes));
         projects = List.copyOf(projects);
         carryOver = List.copyOf(carryOver);
+        performanceOrder = List.copyOf(performanceOrder);
         otherMatters = List.copyOf(otherMatters);
         closingDate = closingDate == null ? "" : closingDate;
     }

@@ -11,7 +11,8 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  * pattern of 第一部分 and 第三部分 with {placeholders}, the section titles, the lists the sections
  * walk through (income lines of 二, income groups of 一, the three budgets of 四), number and
  * percent formats, numbering styles, wording that depends on the agency type, the 第四部分 glossary
- * of the year and the date format of the closing. Data, never code: the generator
+ * of the year and the date format of the closing. (The words for 运行经费 by agency type are the
+ * profile's text_rules.running_terms, {@link TextRules}.) Data, never code: the generator
  * (org.openbudget.core.text) only fills in the blanks.
  *
  * @param titles        section numeral (一 … 十二) → title pattern ({unit}, {year}, {kind})
@@ -20,22 +21,25 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  *                      when it is zero this year and last year ({@link IncomeLine#whenZero})
  * @param incomeGroups  第三部分 一 收入预算包括: 表1 row keys and the names printed when non-zero
  * @param fiscalBudgets 第三部分 四: the three budgets of 表4
- * @param runningLabels agency type (行政, 事业, 参公) → 机关运行经费 / 事业单位运行经费
  * @param percent       how a percentage prints ("{value}%" → 100.00%, "{value} %" → 100.00 %)
  * @param listNumber    numbering of 五（二）（三）'s lists ("{n}、")
  * @param subHeading    sub-heading numbering of 五, 七 and 十二 ("（{cn}）", cn = 一, 二 …)
  * @param itemNumber    numbering of 十一 and 十二（三）'s lists ("{n}.")
  * @param zeroChange    the words printed with a change of exactly 0: [增加, 增长] or [减少, 下降]
  * @param dateFormat    the closing date ("{y}年{m}月{d}日")
+ * @param overrides     sentence patterns that differ by document kind: 单位 or 部门 → key → pattern
+ *                      (e.g. a 部门 prints "0.00万元" where a 单位 prints "0万元")
+ *
+ * <p>An amount placeholder may carry a modifier: {@code {x|0}} prints a zero amount as "0", and
+ * {@code {x|plain}} prints the amount without trailing zeros or separators ("2", "8.9").
  */
 public record TextTemplate(Map<String, String> titles, Map<String, String> sentences, List<IncomeLine> incomeLines,
-                           List<Named> incomeGroups, List<FiscalBudget> fiscalBudgets,
-                           Map<String, String> runningLabels, String percent, String listNumber, String subHeading,
+                           List<Named> incomeGroups, List<FiscalBudget> fiscalBudgets, String percent, String listNumber, String subHeading,
                            String itemNumber, List<String> zeroChange, String dateFormat,
-                           List<GlossaryEntry> glossary) {
+                           List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides) {
 
     public static final TextTemplate NONE = new TextTemplate(Map.of(), Map.of(), List.of(), List.of(), List.of(),
-            Map.of(), "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of());
+            "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of());
 
     /** The twelve numerals of 第三部分, in order. */
     public static final List<String> NUMERALS = List.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二");
@@ -68,9 +72,16 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         incomeLines = List.copyOf(incomeLines);
         incomeGroups = List.copyOf(incomeGroups);
         fiscalBudgets = List.copyOf(fiscalBudgets);
-        runningLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runningLabels));
         zeroChange = List.copyOf(zeroChange);
         glossary = List.copyOf(glossary);
+        overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** The pattern of a sentence for a document of this kind (单位 / 部门): the kind's override, else the common one. */
+    public String sentence(String key, String kindLabel) {
+        Map<String, String> o = overrides.get(kindLabel);
+        if (o != null && o.containsKey(key)) return o.get(key);
+        return sentence(key);
     }
 
     public boolean isEmpty() { return sentences.isEmpty(); }

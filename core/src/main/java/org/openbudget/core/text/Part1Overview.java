@@ -24,8 +24,9 @@ final class Part1Overview {
         List<String> p = new ArrayList<>();
         p.add(w.sentence(SECTION, "", "p1.functions_heading").done());
         for (int i = 0; i < n.functions().size(); i++) p.add(w.subHeading(i + 1) + n.functions().get(i));
-        p.add(w.sentence(SECTION, "", "p1.structure_heading").done());
-        String offices = n.offices().isEmpty() ? w.t.sentence("p1.no_offices") : String.join("、", n.offices()) + "。";
+        p.add(w.sentence(SECTION, "", "p1.structure_heading")
+                .name(null, "agency.type", "单位类型", w.budget.agency().type().label(), "数据集 agency.agency_type").done());
+        String offices = n.offices().isEmpty() ? w.pattern("p1.no_offices") : String.join("、", n.offices()) + "。";
         List<String> units = new ArrayList<>();
         if (w.budget.isDepartment()) {
             List<Budget> members = w.budget.units();
@@ -40,9 +41,9 @@ final class Part1Overview {
             int i = 0;
             for (Budget u : members) {
                 String name = u.agency().name();
-                String printed = name.equals(w.unit) ? w.fill(w.t.sentence("p1.benji"), java.util.Map.of("name", name)) : name;
+                String printed = name.equals(w.unit) ? w.fill(w.pattern("p1.benji"), java.util.Map.of("name", name)) : name;
                 units.add(printed);
-                p.add(w.fill(w.t.sentence("p1.department_unit"), java.util.Map.of("n", w.listNumber(++i), "name", printed)));
+                p.add(w.fill(w.pattern("p1.department_unit"), java.util.Map.of("n", w.listNumber(++i), "name", printed)));
             }
         } else {
             p.add(w.sentence(SECTION, "", "p1.unit_structure").count("count", "offices", "内设处室", n.offices().size(), "数据集 offices")

@@ -18,7 +18,8 @@ import org.openbudget.core.money.Fen;
  * The 绩效目标表 after 十二（四）: the 部门（单位）整体绩效目标表 (amounts from 表1: 上级安排 = the
  * transfers, 本级安排 = the rest of 财政拨款, 其他 = everything else) and one 项目支出绩效目标表 per
  * project the dataset gives targets for, in the dataset's order (年度预算总额 = the project's
- * current-year money: 财政拨款 + 其他资金). Classified projects have none.
+ * current-year money: 财政拨款 + 其他资金), in the dataset's performance_order (else the order of its
+ * project descriptions). Classified projects have none.
  */
 final class PerformanceTables {
     private PerformanceTables() {}
@@ -35,7 +36,10 @@ final class PerformanceTables {
         }
         Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
         Map<String, Project> projects = w.budget.allProjects();
-        for (ProjectText pt : n.projects()) {
+        List<ProjectText> ordered = new ArrayList<>();
+        for (String code : n.performanceOrder()) n.project(code).ifPresent(ordered::add);
+        for (ProjectText pt : n.projects()) if (!ordered.contains(pt)) ordered.add(pt);
+        for (ProjectText pt : ordered) {
             Project pr = projects.get(pt.proCode());
             if (pt.target() == null || pr == null || pr.classified()) continue;
             ProjectMoney m = money.getOrDefault(pt.proCode(), new ProjectMoney(0, 0, 0, 0));

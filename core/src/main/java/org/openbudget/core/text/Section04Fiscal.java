@@ -75,7 +75,7 @@ final class Section04Fiscal {
         while (m.find()) {
             String code = m.group(1);
             BigDecimal v = w.now("gpb.item:" + code);
-            s.amountFact("gpb.item:" + code, w.ref.functional().nameOrCode(code), v, "表5 合计 · " + code);
+            s.amountFact("fiscal.item:" + code, w.ref.functional().nameOrCode(code), v, "表5 合计 · " + code);
             m.appendReplacement(b, Matcher.quoteReplacement(w.money(v)));
         }
         m.appendTail(b);

@@ -22,7 +22,7 @@ final class Section05GeneralPublic {
     static Section write(Writer w) {
         List<String> p = new ArrayList<>();
         String h1 = w.subHeading(1);
-        p.add(h1 + w.t.sentence("s5.heading1"));
+        p.add(h1 + w.pattern("s5.heading1"));
         BigDecimal total = w.now("gpb.total");
         p.add(w.sentence("五", h1, "s5.total").amount("total", "gpb.total", "一般公共预算拨款合计", total, "表5 总计 合计").done());
         for (String[] l : new String[][]{{"gpb.basic", "基本支出"}, {"gpb.project", "项目支出"}}) {
@@ -32,7 +32,7 @@ final class Section05GeneralPublic {
                     .change("", l[0], l[1], cur, w.last(l[0]), "reason_sentence").done());
         }
         String h2 = w.subHeading(2);
-        p.add(h2 + w.t.sentence("s5.heading2"));
+        p.add(h2 + w.pattern("s5.heading2"));
         List<Row> classes = w.d.table(5).map(t -> t.rows(r -> r.kind() == RowKind.CLASS && r.level() == 1)).orElse(List.of());
         int n = 0;
         for (Row r : classes) {
@@ -44,7 +44,7 @@ final class Section05GeneralPublic {
                     .share("share", key, subject, v, total, "表5 " + r.code() + " ÷ 总计 × 100").done());
         }
         String h3 = w.subHeading(3);
-        p.add(h3 + w.t.sentence("s5.heading3"));
+        p.add(h3 + w.pattern("s5.heading3"));
         TreeSet<String> items = new TreeSet<>();
         for (String k : w.now.keySet()) if (k.startsWith("gpb.item:")) items.add(k.substring(9));
         for (Map.Entry<String, BigDecimal> e : w.last.entrySet()) {

@@ -49,7 +49,7 @@ final class Section07Projects {
             String h = w.subHeading(++n);
             ProjectText text = w.narrative.project(code).orElse(new ProjectText(code, "", List.of(), "", "", null));
             p.add(w.sentence("七", h, "s7.name").var("h", h).name("name", "project.name", pr.name(), pr.name(), "表7 项目名称").done());
-            String withheld = w.t.sentence("s7.withheld");
+            String withheld = w.pattern("s7.withheld");
             if (pr.classified()) {
                 p.add(w.sentence("七", h, "s7.basis").var("basis", withheld).name(null, "project.withheld", pr.name(), withheld, "涉密项目").done());
             } else {
@@ -67,11 +67,11 @@ final class Section07Projects {
             Writer.Sentence alloc = w.sentence("七", h, "s7.alloc");
             List<String> items = new ArrayList<>();
             for (Allocation a : text.allocation()) {
-                items.add(w.literal("七", h, w.t.sentence("s7.alloc_item")).var("item", a.item())
+                items.add(w.literal("七", h, w.pattern("s7.alloc_item")).var("item", a.item())
                         .var("amount", a.amount().stripTrailingZeros().toPlainString())
                         .amountFact("project.alloc", a.item(), a.amount(), "资金分配情况 · " + pr.name()).into(alloc));
             }
-            p.add(alloc.var("list", String.join(w.t.sentence("s7.alloc_separator"), items)).done());
+            p.add(alloc.var("list", String.join(w.pattern("s7.alloc_separator"), items)).done());
             p.add(w.sentence("七", h, "s7.period").var("period", text.period()).done());
         }
         return new Section("七", w.fill(w.t.title("七"), Map.of()), p);

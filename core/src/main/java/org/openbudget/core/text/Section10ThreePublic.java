@@ -33,7 +33,7 @@ final class Section10ThreePublic {
             items.add(w.sentence("十", "", "s10.item").var("label", i[1])
                     .change("", i[0], i[1], w.now(i[0]), w.last(i[0]), "reason").into(s));
         }
-        p.add(s.var("items", String.join(w.t.sentence("s10.item_separator"), items)).done());
+        p.add(s.var("items", String.join(w.pattern("s10.item_separator"), items)).done());
         return new Section("十", w.fill(w.t.title("十"), Map.of()), p);
     }
 }

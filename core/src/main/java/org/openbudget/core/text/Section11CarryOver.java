@@ -51,14 +51,16 @@ final class Section11CarryOver {
         for (String code : order) {
             Project pr = projects.get(code);
             BigDecimal v = TextAmounts.printed(rows.get(code).value(0));
-            String part = w.itemNumber(++n);
+            String number = w.itemNumber(++n);
+            String part = number.trim();
             String note = notes.getOrDefault(code, "").trim().replaceAll("[。；]+$", "");
-            p.add(w.sentence("十一", part, pr.classified() ? "s11.withheld" : "s11.project").var("n", part).var("name", pr.name())
-                    .var("note", note).amount("amount", "carry.project", pr.name(), v, "表11 " + pr.name() + " 总计").done());
+            p.add(w.sentence("十一", part, pr.classified() ? "s11.withheld" : "s11.project").var("n", number)
+                    .var("note", note).var("name", Writer.spaced(pr.name())).amount("amount", "carry.project", pr.name(), v, "表11 " + pr.name() + " 总计").done());
         }
         for (Row r : basics) {
-            String part = w.itemNumber(++n);
-            p.add(w.sentence("十一", part, "s11.basic").var("n", part).var("unit_name", r.unit())
+            String number = w.itemNumber(++n);
+            String part = number.trim();
+            p.add(w.sentence("十一", part, "s11.basic").var("n", number).var("unit_name", r.unit())
                     .amount("amount", "carry.basic", r.unit() + " 基本支出", TextAmounts.printed(r.value(0)), "表11 " + r.unit() + " 基本支出 总计").done());
         }
         return new Section("十一", w.fill(w.t.title("十一"), Map.of()), p);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openbudget.core.disclosure.text.Section;
+import org.openbudget.core.ledger.AgencyType;
 import org.openbudget.core.ledger.Narrative.Assets;
 import org.openbudget.core.ledger.Narrative.Procurement;
 import org.openbudget.core.ledger.Project;
@@ -29,7 +30,7 @@ final class Section12Other {
         assets(w, p);
         performance(w, p);
         String h5 = w.subHeading(5);
-        p.add(h5 + w.fill(w.t.sentence("s12.heading5"), Map.of()));
+        p.add(h5 + w.fill(w.pattern("s12.heading5"), Map.of()));
         if (w.narrative.otherMatters().isEmpty()) p.add(w.sentence("十二", h5, "s12.no_other_matters").done());
         else p.addAll(w.narrative.otherMatters());
         return new Section("十二", w.fill(w.t.title("十二"), Map.of()), p);
@@ -37,8 +38,9 @@ final class Section12Other {
 
     private static void running(Writer w, List<String> p) {
         String h = w.subHeading(1);
-        p.add(h + w.fill(w.t.sentence("s12.heading1"), Map.of()));
-        String label = w.t.runningLabels().getOrDefault(w.budget.agency().type().label(), "机关运行经费");
+        p.add(h + w.fill(w.pattern("s12.heading1"), Map.of()));
+        String label = w.budget.agency().type() == AgencyType.PUBLIC_INSTITUTION
+                ? w.profile.rules().runningTermInstitution() : w.profile.rules().runningTermAdmin();
         BigDecimal cur = w.now("running");
         p.add(w.sentence("十二", h, "s12.running").var("running_label", label)
                 .amount("amount", "running", label, cur, "表6 总计 公用经费")
@@ -47,7 +49,7 @@ final class Section12Other {
 
     private static void procurement(Writer w, List<String> p) {
         String h = w.subHeading(2);
-        p.add(h + w.fill(w.t.sentence("s12.heading2"), Map.of()));
+        p.add(h + w.fill(w.pattern("s12.heading2"), Map.of()));
         Procurement pr = w.narrative.procurement();
         if (pr == null) pr = new Procurement(Z, Z, Z, Z, Z);
         p.add(w.sentence("十二", h, "s12.procurement")
@@ -62,7 +64,7 @@ final class Section12Other {
 
     private static void assets(Writer w, List<String> p) {
         String h = w.subHeading(3);
-        p.add(h + w.fill(w.t.sentence("s12.heading3"), Map.of()));
+        p.add(h + w.fill(w.pattern("s12.heading3"), Map.of()));
         Assets a = w.narrative.assets();
         if (a == null) a = new Assets(Z, Z, 0, Z, 0, Z, 0, Z, Z, Z, 0, 0, 0, 0, 0);
         p.add(w.sentence("十二", h, "s12.assets").done());
@@ -98,7 +100,7 @@ final class Section12Other {
 
     private static void performance(Writer w, List<String> p) {
         String h = w.subHeading(4);
-        p.add(h + w.fill(w.t.sentence("s12.heading4"), Map.of()));
+        p.add(h + w.fill(w.pattern("s12.heading4"), Map.of()));
         Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
         Map<String, Project> projects = w.budget.allProjects();
         int fiscalCount = 0, classifiedCount = 0, nonFiscalCount = 0;

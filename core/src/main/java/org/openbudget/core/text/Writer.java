@@ -28,7 +28,7 @@ import org.openbudget.core.profile.TextTemplate;
  * decimals — so that a reader can redo every figure from the numbers on the page.
  */
 final class Writer {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_0-9.]+)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_0-9.]+(?:\\|[a-z0-9]+)?)\\}");
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -114,7 +114,12 @@ final class Writer {
     }
 
     Sentence sentence(String section, String part, String patternKey) {
-        return new Sentence(section, part, t.sentence(patternKey));
+        return new Sentence(section, part, pattern(patternKey));
+    }
+
+    /** A sentence pattern for this document's kind (单位/部门). */
+    String pattern(String key) {
+        return t.sentence(key, kind);
     }
 
     Sentence literal(String section, String part, String pattern) {
@@ -157,6 +162,11 @@ final class Writer {
         return t.subHeading().replace("{cn}", chinese(n)).replace("{n}", String.valueOf(n));
     }
 
+    /** A name followed by a number gets a space when it ends in a Latin letter or digit ("特定目标 0710193B 1,355.00"). */
+    static String spaced(String name) {
+        return !name.isEmpty() && name.substring(name.length() - 1).matches("[A-Za-z0-9]") ? name + " " : name;
+    }
+
     static String chinese(int n) {
         String[] d = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
         if (n < 10) return d[n];
@@ -185,6 +195,8 @@ final class Writer {
 
         Sentence amount(String var, String key, String subject, BigDecimal printed, String source) {
             vars.put(var, money(printed));
+            vars.put(var + "|0", printed.signum() == 0 ? "0" : money(printed));
+            vars.put(var + "|plain", printed.stripTrailingZeros().toPlainString());
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.AMOUNT, printed, "", "", List.of(), source, s));
             return this;
         }

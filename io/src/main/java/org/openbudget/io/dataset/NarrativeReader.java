@@ -40,7 +40,7 @@ import org.openbudget.io.yaml.YamlNode;
 final class NarrativeReader {
     /** The top-level keys of a dataset that make up its narrative. */
     static final Set<String> KEYS = Set.of("overview", "last_year", "reasons", "class_notes", "project_texts",
-            "carry_over_notes", "procurement", "assets", "performance_overall", "other_matters", "closing_date");
+            "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date");
 
     static final String INCOME_LINES = "gpb\\.local|gpb\\.transfer|gfb\\.local|gfb\\.transfer|soc\\.local|soc\\.transfer|edu|unit|carry\\.fiscal|carry\\.nonfiscal";
     /** Keys whose change the text explains (and so may carry a reason). */
@@ -83,6 +83,16 @@ final class NarrativeReader {
         Procurement procurement = e.containsKey("procurement") ? procurement(e.get("procurement")) : null;
         Assets assets = e.containsKey("assets") ? assets(e.get("assets")) : null;
         OverallTarget overall = e.containsKey("performance_overall") ? overall(e.get("performance_overall")) : null;
+        List<String> order = e.containsKey("performance_order") ? texts(root, "performance_order") : List.of();
+        if (e.containsKey("performance_order")) {
+            List<YamlNode> nodes = e.get("performance_order").isPresentList() ? e.get("performance_order").items() : List.of();
+            for (YamlNode o : nodes) {
+                String code = o.text() == null ? "" : o.text().trim();
+                if (projects.stream().noneMatch(pt -> pt.proCode().equals(code) && pt.target() != null)) {
+                    problems.add(o.problem("项目 " + code + " 在 project_texts 中没有绩效目标 target (no performance target for this project)"));
+                }
+            }
+        }
         List<String> other = e.containsKey("other_matters") ? texts(root, "other_matters") : List.of();
         String closing = "";
         if (e.containsKey("closing_date")) {
@@ -91,7 +101,7 @@ final class NarrativeReader {
             closing = d;
         }
         return new Narrative(functions, offices, personnel, lastYear, reasons, classNotes, projects, carry, procurement,
-                assets, overall, other, closing);
+                assets, overall, order, other, closing);
     }
 
     // ------------------------------------------------------------------ parts

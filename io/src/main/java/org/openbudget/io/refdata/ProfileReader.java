@@ -85,23 +85,38 @@ public final class ProfileReader {
             budgets.add(new TextTemplate.FiscalBudget(b.string("key"), b.string("label"), b.string("absent_label"),
                     b.string("expense_label"), b.integer("column")));
         }
-        Map<String, String> running = new LinkedHashMap<>();
-        t.require("running_labels").entries().forEach((k, v) -> running.put(k, v.text()));
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
         }
         List<String> zero = t.get("zero_change").isPresent() ? t.strings("zero_change") : List.of("增加", "增长");
         if (zero.size() != 2) problems.add(t.require("zero_change").problem("应为两个词，如 [增加, 增长] (two words are expected)"));
-        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets, running,
-                t.optString("percent").orElse("{value}%"), t.optString("list_number").orElse("{n}、"),
-                t.optString("sub_heading").orElse("（{cn}）"), t.optString("item_number").orElse("{n}."),
-                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary);
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        if (t.get("overrides").isPresent()) {
+            t.require("overrides").entries().forEach((kind, m) -> {
+                if (!kind.equals("单位") && !kind.equals("部门")) { problems.add(m.problem("应为 单位 或 部门，实际为 \"" + kind + "\"")); return; }
+                Map<String, String> o = new LinkedHashMap<>();
+                m.entries().forEach((k, v) -> {
+                    if (!sentences.containsKey(k)) problems.add(v.problem("覆盖了不存在的句式 " + k + " (overrides a sentence the profile does not define)"));
+                    o.put(k, v.text() == null ? "" : v.text());
+                });
+                overrides.put(kind, o);
+            });
+        }
+        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets,
+                raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
+                raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
+                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);
         for (String missing : out.missing()) {
             problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
         }
         if (!problems.isEmpty()) throw new InputException(problems);
         return out;
+    }
+
+    /** A format string as written (not trimmed: "{n}. " keeps its space). */
+    private static String raw(YamlNode t, String key, String dflt) {
+        return t.get(key).map(YamlNode::text).filter(v -> !v.isEmpty()).orElse(dflt);
     }
 
     private static TableTemplate table(int no, YamlNode t) {

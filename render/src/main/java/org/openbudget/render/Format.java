@@ -1,0 +1,36 @@
+package org.openbudget.render;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The formats a document is rendered to. */
+public enum Format {
+    PDF("pdf"), DOCX("docx"), XLSX("xlsx"), HTML("html"), JSON("json");
+
+    private final String extension;
+
+    Format(String extension) { this.extension = extension; }
+
+    public String extension() { return extension; }
+
+    /** "pdf,docx" → {PDF, DOCX}; an unknown name is an {@link IllegalArgumentException} naming the known ones. */
+    public static Set<Format> parseList(String list) {
+        Set<Format> out = EnumSet.noneOf(Format.class);
+        for (String s : list.split("[,\\s]+")) {
+            if (s.isBlank()) continue;
+            Format f = null;
+            for (Format x : values()) if (x.extension.equals(s.trim().toLowerCase(Locale.ROOT))) f = x;
+            if (f == null) {
+                List<String> known = new ArrayList<>();
+                for (Format x : values()) known.add(x.extension);
+                throw new IllegalArgumentException("未知格式 (unknown format) '" + s.trim() + "'; expected one of " + String.join(",", known));
+            }
+            out.add(f);
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("no format given; expected some of pdf,docx,xlsx,html,json");
+        return out;
+    }
+}

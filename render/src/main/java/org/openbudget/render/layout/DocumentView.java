@@ -1,0 +1,200 @@
+package org.openbudget.render.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.Overview;
+import org.openbudget.core.disclosure.text.PerformanceTable;
+import org.openbudget.core.disclosure.text.Section;
+import org.openbudget.core.disclosure.text.Staffing;
+import org.openbudget.core.profile.TemplateProfile;
+
+/**
+ * The whole document as the official template orders it — cover, 目录, 第一部分 概况, 第二部分 the
+ * eleven tables, 第三部分 情况说明 (with the 绩效目标表 after 十二（四）), 第四部分 名词解释 and the
+ * closing — as a list of {@link Block}s that every document renderer prints. Text parts are
+ * printed whenever the Disclosure carries them; a Disclosure of tables only gives cover, 目录 and
+ * 第二部分.
+ */
+public final class DocumentView {
+    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+            "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
+    private static final Pattern SUB_HEADING = Pattern.compile("^[（(][一二三四五六七八九十]+[）)]");
+    private static final Pattern NUMBERED = Pattern.compile("^([（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．]|[一二三四五六七八九十]+、)");
+
+    private final Disclosure disclosure;
+    private final TemplateProfile profile;
+    private final String kind;
+    private final List<TableView> tables;
+    private final List<Block> blocks;
+
+    public DocumentView(Disclosure disclosure, TemplateProfile profile) {
+        this.disclosure = disclosure;
+        this.profile = profile;
+        this.kind = disclosure.kind().label();
+        TableLayouts layouts = new TableLayouts(profile);
+        List<TableView> ts = new ArrayList<>();
+        for (DisclosureTable t : disclosure.tables()) ts.add(layouts.layout(t));
+        this.tables = List.copyOf(ts);
+        this.blocks = List.copyOf(build());
+    }
+
+    public Disclosure disclosure() { return disclosure; }
+
+    public TemplateProfile profile() { return profile; }
+
+    public List<TableView> tables() { return tables; }
+
+    public List<Block> blocks() { return blocks; }
+
+    /** 单位 or 部门. */
+    public String kind() { return kind; }
+
+    public String unit() { return disclosure.unitName(); }
+
+    public int year() { return disclosure.year(); }
+
+    /** "2024年乌鲁木齐市中小企业服务中心单位预算" — the document's title (PDF metadata, HTML title). */
+    public String documentTitle() { return year() + "年" + unit() + kind + "预算"; }
+
+    /** "编制单位：乌鲁木齐市中小企业服务中心". */
+    public String preparedBy() { return "编制" + kind + "：" + unit(); }
+
+    public static String numeral(int n) {
+        return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
+    }
+
+    private List<Block> build() {
+        DocumentText text = disclosure.text();
+        List<Block> out = new ArrayList<>();
+        out.add(new Block.Cover(unit(), year() + "年" + kind + "预算公开"));
+        List<Block.TocEntry> toc = new ArrayList<>();
+        Block.Toc tocBlock = new Block.Toc("目 录", toc);
+        out.add(tocBlock);
+
+        Overview ov = text.overview();
+        boolean hasOverview = !ov.functions().isEmpty() || ov.staffing() != null || !ov.offices().isEmpty()
+                || !ov.subordinateUnits().isEmpty();
+        if (hasOverview) {
+            String h = "第一部分 " + year() + "年" + unit() + kind + "概况";
+            out.add(new Block.Heading(1, h, "part1"));
+            toc.add(new Block.TocEntry(1, h, "part1"));
+            out.add(new Block.Heading(2, "一、主要职能", "part1-1"));
+            toc.add(new Block.TocEntry(2, "一、主要职能", "part1-1"));
+            int i = 1;
+            for (String f : ov.functions()) {
+                out.add(Block.Para.of(NUMBERED.matcher(f).find() ? f : "（" + numeral(i) + "）" + f));
+                i++;
+            }
+            out.add(new Block.Heading(2, "二、机构设置及人员情况", "part1-2"));
+            toc.add(new Block.TocEntry(2, "二、机构设置及人员情况", "part1-2"));
+            organisation(ov, out);
+        }
+
+        String h2 = "第二部分 " + year() + "年" + kind + "预算公开表";
+        out.add(new Block.Heading(1, h2, "part2"));
+        toc.add(new Block.TocEntry(1, h2, "part2"));
+        int n = 1;
+        for (TableView t : tables) {
+            String id = "table" + t.no();
+            out.add(new Block.Table(t, preparedBy(), id));
+            toc.add(new Block.TocEntry(2, numeral(n++) + "、" + t.title(), id));
+        }
+
+        if (!text.sections().isEmpty() || !text.performance().isEmpty()) {
+            String h3 = "第三部分 " + year() + "年" + kind + "预算情况说明";
+            out.add(new Block.Heading(1, h3, "part3"));
+            toc.add(new Block.TocEntry(1, h3, "part3"));
+            boolean perfPlaced = false;
+            int s = 1;
+            for (Section sec : text.sections()) {
+                String id = "section" + s++;
+                String title = sec.numeral().isEmpty() ? sec.title() : sec.numeral() + "、" + sec.title();
+                out.add(new Block.Heading(2, title, id));
+                toc.add(new Block.TocEntry(2, title, id));
+                List<String> ps = sec.paragraphs();
+                int insertAt = -1;
+                if (sec.numeral().equals("十二") && !text.performance().isEmpty()) {
+                    insertAt = ps.size();
+                    for (int i = 0; i < ps.size(); i++) {
+                        if (ps.get(i).matches("^[（(]五[）)].*")) { insertAt = i; break; }
+                    }
+                }
+                for (int i = 0; i < ps.size(); i++) {
+                    if (i == insertAt) { performance(text, out); perfPlaced = true; }
+                    paragraph(ps.get(i), out, id + "-" + i);
+                }
+                if (insertAt == ps.size()) { performance(text, out); perfPlaced = true; }
+            }
+            if (!perfPlaced && !text.performance().isEmpty()) performance(text, out);
+        }
+
+        if (!text.glossary().isEmpty()) {
+            out.add(new Block.Heading(1, "第四部分 名词解释", "part4"));
+            toc.add(new Block.TocEntry(1, "第四部分 名词解释", "part4"));
+            int g = 1;
+            for (DocumentText.GlossaryEntry e : text.glossary()) {
+                out.add(new Block.Para(numeral(g++) + "、" + e.term() + "：", e.definition(), false));
+            }
+        }
+        if (!text.isEmpty() || !text.closingName().isEmpty()) {
+            out.add(new Block.Para("", text.closingName().isEmpty() ? unit() : text.closingName(), true));
+            if (!text.closingDate().isEmpty()) out.add(new Block.Para("", text.closingDate(), true));
+        }
+        return out;
+    }
+
+    private void paragraph(String p, List<Block> out, String id) {
+        if (SUB_HEADING.matcher(p).find() && p.length() <= 80 && !p.contains("。")) {
+            out.add(new Block.Heading(3, p, id));
+        } else {
+            out.add(Block.Para.of(p));
+        }
+    }
+
+    private void performance(DocumentText text, List<Block> out) {
+        for (PerformanceTable p : text.performance()) {
+            String title = "整体".equals(p.kind()) ? kind + "整体绩效目标表" : "项目支出绩效目标表";
+            out.add(new Block.Performance(p, title, "（" + year() + "年）"));
+        }
+    }
+
+    private void organisation(Overview ov, List<Block> out) {
+        String offices = ov.offices().isEmpty() ? "" : "分别是：" + String.join("、", ov.offices()) + "。";
+        if (ov.subordinateUnits().isEmpty()) {
+            out.add(Block.Para.of(unit() + "无下属预算单位，下设 " + ov.offices().size() + " 个处室"
+                    + (ov.offices().isEmpty() ? "。" : "，" + offices)));
+        } else {
+            if (!ov.offices().isEmpty()) {
+                out.add(Block.Para.of(unit() + "本级下设 " + ov.offices().size() + " 个处室，" + offices));
+            }
+            out.add(Block.Para.of("纳入" + unit() + year() + "年" + kind + "预算编制范围的下属预算单位包括："));
+            int i = 1;
+            for (String u : ov.subordinateUnits()) out.add(Block.Para.of((i++) + "、" + u));
+        }
+        Staffing s = ov.staffing();
+        if (s != null) {
+            StringBuilder b = new StringBuilder(unit());
+            if (s.authorized() != null) b.append("编制数 ").append(s.authorized()).append("，");
+            if (s.actual() != null) b.append("实有人数 ").append(s.actual()).append(" 人，");
+            b.append("其中：");
+            List<String> parts = new ArrayList<>();
+            people(parts, "在职", s.active(), s.activeChange());
+            people(parts, "退休", s.retired(), s.retiredChange());
+            people(parts, "离休", s.honoraryRetired(), s.honoraryRetiredChange());
+            b.append(String.join("；", parts)).append("。");
+            out.add(Block.Para.of(b.toString()));
+        }
+    }
+
+    private static void people(List<String> parts, String label, Integer n, Integer change) {
+        if (n == null) return;
+        String s = label + " " + n + " 人";
+        if (change != null) s += "，" + (change < 0 ? "减少 " + (-change) : "增加 " + change) + " 人";
+        parts.add(s);
+    }
+}
