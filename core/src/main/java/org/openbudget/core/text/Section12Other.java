@@ -32,8 +32,34 @@ final class Section12Other {
         String h5 = w.subHeading(5);
         p.add(h5 + w.fill(w.pattern("s12.heading5"), Map.of()));
         if (w.narrative.otherMatters().isEmpty()) p.add(w.sentence("十二", h5, "s12.no_other_matters").done());
-        else p.addAll(w.narrative.otherMatters());
+        else for (String m : w.narrative.otherMatters()) p.add(otherMatter(w, h5, m));
         return new Section("十二", w.fill(w.t.title("十二"), Map.of()), p);
+    }
+
+    /**
+     * A paragraph of 其他需说明的事项 as the dataset gives it; its numbers may be placeholders, then derived
+     * and recorded: {classified_count} {classified_amount} (当年财政拨款涉密项目, from 表7),
+     * {carry_count} {carry_total} (上年结转结余项目, from 表11), each amount with its modifiers (|plain, |0).
+     */
+    private static String otherMatter(Writer w, String part, String text) {
+        Writer.Sentence s = w.literal("十二", part, text);
+        if (text.contains("{classified_")) {
+            Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
+            int count = 0;
+            BigDecimal amount = Z;
+            for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
+                Project pr = w.budget.allProjects().get(e.getKey());
+                if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
+            }
+            s.count("classified_count", "other.classified", "当年财政拨款涉密项目", count, "表7 涉密项目数")
+                    .amount("classified_amount", "other.classified", "当年财政拨款涉密项目", amount, "表7 涉密项目之和");
+        }
+        if (text.contains("{carry_")) {
+            int count = w.d.table(11).map(t -> t.rows(r -> r.kind() == org.openbudget.core.disclosure.RowKind.PROJECT).size()).orElse(0);
+            s.count("carry_count", "other.carry", "上年结转结余项目", count, "表11 项目数")
+                    .amount("carry_total", "other.carry", "上年结转结余项目", w.now("carry.total"), "表11 总计");
+        }
+        return s.done();
     }
 
     private static void running(Writer w, List<String> p) {
