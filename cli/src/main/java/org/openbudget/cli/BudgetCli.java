@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
                 WorkbookCommand.class,
                 BudgetCli.Checks.class,
                 BenchCommand.class,
-                BenchRenderCommand.class
+                BenchRenderCommand.class,
+                BenchAuditCommand.class
         })
 public final class BudgetCli implements Runnable {
     public static final int OK = 0;

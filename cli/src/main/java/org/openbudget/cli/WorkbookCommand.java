@@ -80,6 +80,10 @@ final class WorkbookCommand implements Callable<Integer> {
         } catch (java.io.UncheckedIOException e) {
             throw new InputException(out.toString(), 0, "--out", "无法写入: " + e.getCause().getMessage() + " (cannot write the workbook)");
         }
+        if (budget.isDepartment() && budget.units().stream().anyMatch(u -> !u.narrative().isEmpty())) {
+            spec.commandLine().getErr().println("注意：部门工作簿只含部门本身的文字部分；所属单位的文字部分请分别导出各单位的工作簿 "
+                    + "(a department workbook holds the department's own text only; export each unit for its text)");
+        }
         String what = from != null ? "导出 " + budget.agency().name() + " " + budget.year() + " 年数据集"
                 : budget.agency().name() + " " + budget.year() + " 年空白填报模板";
         spec.commandLine().getOut().println("已写入 " + out + "（" + what + "，" + budget.allLines().size() + " 条预算明细）");

@@ -53,7 +53,12 @@ final class BetweenTableChecks {
      * else non-overlapping narrower columns; empty when the template cannot express the set.
      */
     static List<Integer> sourceColumns(CheckContext ctx, int table, Set<String> sources) {
-        TableTemplate tpl = ctx.profile().findTable(table).orElse(null);
+        return ctx.templateFact(new SourceColumns(table, Set.copyOf(sources)), () -> sourceColumns(ctx.profile().findTable(table).orElse(null), sources));
+    }
+
+    private record SourceColumns(int table, Set<String> sources) {}
+
+    private static List<Integer> sourceColumns(TableTemplate tpl, Set<String> sources) {
         if (tpl == null) return List.of();
         List<ColumnSpec> cols = tpl.columns();
         for (int i = 0; i < cols.size(); i++) {
@@ -71,7 +76,7 @@ final class BetweenTableChecks {
             covered.addAll(s);
         }
         out.sort(null);
-        return covered.equals(sources) ? out : List.of();
+        return covered.equals(sources) ? List.copyOf(out) : List.of();
     }
 
     /** Funding sources a fixed row sums (following sum_of). */
@@ -90,18 +95,28 @@ final class BetweenTableChecks {
         TableTemplate tpl2 = ctx.profile().findTable(2).orElse(null);
         if (tpl1 == null || tpl2 == null) return;
         Optional<Row> total2 = ctx.total(t2, null);
-        List<Set<String>> columnSources = new ArrayList<>();
-        for (ColumnSpec c : tpl2.columns()) columnSources.add(c.sources().contains("*") ? Set.of() : Set.copyOf(c.sources()));
-        for (LineSpec s : tpl1.incomeRows()) {
-            Set<String> src = sourcesOf(tpl1, s);
-            for (int i = 0; i < tpl2.columns().size(); i++) {
-                ColumnSpec c = tpl2.columns().get(i);
-                if (columnSources.get(i).isEmpty() || !columnSources.get(i).equals(src)) continue;
-                Optional<Row> r1 = ctx.line(t1, s.key());
-                if (r1.isEmpty()) continue;
-                ctx.expectEqual(1, r1.get(), "预算数", ctx.cell(r1.get(), 0), ctx.cell(total2.orElse(null), i), () ->
-                        "表1「" + s.label() + "」应等于表2总计行「" + c.label() + "」");
+        // (表1 income row, 表2 column holding exactly its sources), in template order: the template's alone
+        List<Object[]> pairs = ctx.templateFact("X.T1-T2.source pairs", () -> {
+            List<Object[]> out = new ArrayList<>();
+            List<Set<String>> columnSources = new ArrayList<>();
+            for (ColumnSpec c : tpl2.columns()) columnSources.add(c.sources().contains("*") ? Set.of() : Set.copyOf(c.sources()));
+            for (LineSpec s : tpl1.incomeRows()) {
+                Set<String> src = sourcesOf(tpl1, s);
+                for (int i = 0; i < tpl2.columns().size(); i++) {
+                    if (columnSources.get(i).isEmpty() || !columnSources.get(i).equals(src)) continue;
+                    out.add(new Object[]{s, i});
+                }
             }
+            return out;
+        });
+        for (Object[] pair : pairs) {
+            LineSpec s = (LineSpec) pair[0];
+            int i = (Integer) pair[1];
+            ColumnSpec c = tpl2.columns().get(i);
+            Optional<Row> r1 = ctx.line(t1, s.key());
+            if (r1.isEmpty()) continue;
+            ctx.expectEqual(1, r1.get(), "预算数", ctx.cell(r1.get(), 0), ctx.cell(total2.orElse(null), i), () ->
+                    "表1「" + s.label() + "」应等于表2总计行「" + c.label() + "」");
         }
         ctx.total(t1, Side.INCOME).ifPresent(in -> ctx.expectEqual(1, in, "预算数", ctx.cell(in, 0), ctx.cell(total2.orElse(null), 0), () ->
                 "表1收入总计应等于表2总计"));
@@ -112,8 +127,8 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3) codes.add(r.code());
         for (String code : codes) {
             Row ra = ctx.classRow(ta, Side.EXPENSE, code).orElse(null);
             Row rb = sumOfCode(ctx, tb, code);
@@ -141,8 +156,8 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
         for (String code : codes) {
             Row ra = sumOfCode(ctx, ta, code);
             Row rb = sumOfCode(ctx, tb, code);
@@ -170,20 +185,14 @@ final class BetweenTableChecks {
         DisclosureTable t2 = ctx.table(2).orElseThrow();
         DisclosureTable t4 = ctx.table(4).orElseThrow();
         List<Integer> fiscalCols = sourceColumns(ctx, 2, Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"));
-        Integer subtotal = null;
-        TableTemplate tpl2 = ctx.profile().findTable(2).orElse(null);
-        if (tpl2 != null) {
-            for (int i = 0; i < tpl2.columns().size(); i++) {
-                if (Set.copyOf(tpl2.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"))) subtotal = i;
-            }
-        }
-        if (subtotal != null) classAgainst(ctx, 4, 0, 2, subtotal);
+        int subtotal = lastColumnOf(ctx, 2, Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"));
+        if (subtotal >= 0) classAgainst(ctx, 4, 0, 2, subtotal);
         TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
         Optional<Row> total2 = ctx.total(t2, null);
         if (tpl4 == null || fiscalCols.isEmpty()) return;
         for (LineSpec s : tpl4.incomeRows()) {
-            Set<String> src = sourcesOf(tpl4, s);
-            List<Integer> cols = sourceColumns(ctx, 2, src);
+            List<Integer> cols = ctx.templateFact(new IncomeRowColumns(4, s.key(), 2),
+                    () -> sourceColumns(ctx.profile().findTable(2).orElse(null), sourcesOf(tpl4, s)));
             Optional<Row> r4 = ctx.line(t4, s.key());
             if (cols.isEmpty() || r4.isEmpty()) continue;
             BigDecimal v2 = BigDecimal.ZERO.setScale(2);
@@ -192,6 +201,24 @@ final class BetweenTableChecks {
                     "表4「" + s.label() + "」应等于表2总计行第 " + plusOne(cols) + " 列");
         }
     }
+
+    private record IncomeRowColumns(int table, String key, int of) {}
+
+    /** The last column of a table holding exactly these sources, -1 when none; worked out once per template. */
+    static int lastColumnOf(CheckContext ctx, int table, Set<String> sources) {
+        return ctx.templateFact(new LastColumn(table, sources), () -> {
+            TableTemplate tpl = ctx.profile().findTable(table).orElse(null);
+            int col = -1;
+            if (tpl != null) {
+                for (int i = 0; i < tpl.columns().size(); i++) {
+                    if (Set.copyOf(tpl.columns().get(i).sources()).equals(sources)) col = i;
+                }
+            }
+            return col;
+        });
+    }
+
+    private record LastColumn(int table, Set<String> sources) {}
 
     static void t4t5(CheckContext ctx) {
         DisclosureTable t4 = ctx.table(4).orElseThrow();
@@ -204,12 +231,14 @@ final class BetweenTableChecks {
     }
 
     static int gpbColumn(CheckContext ctx) {
-        TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
-        if (tpl4 == null) return -1;
-        for (int i = 0; i < tpl4.columns().size(); i++) {
-            if (Set.copyOf(tpl4.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) return i;
-        }
-        return -1;
+        return ctx.templateFact("gpbColumn 4", () -> {
+            TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
+            if (tpl4 == null) return -1;
+            for (int i = 0; i < tpl4.columns().size(); i++) {
+                if (Set.copyOf(tpl4.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) return i;
+            }
+            return -1;
+        });
     }
 
     static void t5t6(CheckContext ctx) {
@@ -245,10 +274,7 @@ final class BetweenTableChecks {
         DisclosureTable t6 = ctx.table(6).orElseThrow();
         TableTemplate tpl10 = ctx.profile().findTable(10).orElse(null);
         if (tpl10 == null) return;
-        int gpbCol = -1;
-        for (int i = 0; i < tpl10.columns().size(); i++) {
-            if (Set.copyOf(tpl10.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) gpbCol = i;
-        }
+        int gpbCol = lastColumnOf(ctx, 10, Set.of("GPB", "GPB_TR"));
         if (gpbCol < 0) return;
         DisclosureTable t7 = ctx.table(7).orElse(null);
         for (LineSpec s : tpl10.rows()) {

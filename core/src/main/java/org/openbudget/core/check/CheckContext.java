@@ -73,25 +73,56 @@ public final class CheckContext {
 
     /** Where a table's rows are found by key, side or code: built once per table and run. */
     private static final class TableIndex {
-        final java.util.Map<String, Row> lines = new java.util.HashMap<>();
-        final java.util.Map<String, Row> byKey = new java.util.HashMap<>();
-        final java.util.Map<Side, Row> totals = new java.util.EnumMap<>(Side.class);
-        Row total;
-        final java.util.Map<Side, java.util.Map<String, Row>> classRows = new java.util.HashMap<>();
+        private final DisclosureTable table;
+        private java.util.Map<String, Row> lines;
+        private java.util.Map<String, Row> byKey;
+        private java.util.Map<Side, Row> totals;
+        private Row total;
+        private java.util.Map<Side, java.util.Map<String, Row>> classRows;
 
-        TableIndex(DisclosureTable t) {
-            for (Row r : t.rows()) {
-                if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
-                byKey.putIfAbsent(r.key(), r);
-                if (r.kind() == RowKind.TOTAL) {
+        TableIndex(DisclosureTable table) { this.table = table; }
+
+        java.util.Map<String, Row> lines() {
+            if (lines == null) {
+                lines = new java.util.HashMap<>();
+                byKey = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
+                    byKey.putIfAbsent(r.key(), r);
+                }
+            }
+            return lines;
+        }
+
+        java.util.Map<String, Row> byKey() {
+            lines();
+            return byKey;
+        }
+
+        Row total(Side side) {
+            if (totals == null) {
+                totals = new java.util.EnumMap<>(Side.class);
+                for (Row r : table.rows()) {
+                    if (r.kind() != RowKind.TOTAL) continue;
                     if (r.side() == null) {
                         if (total == null) total = r;
                     } else {
                         totals.putIfAbsent(r.side(), r);
                     }
                 }
-                if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
             }
+            return side == null ? total : totals.get(side);
+        }
+
+        Row classRow(Side side, String code) {
+            if (classRows == null) {
+                classRows = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
+                }
+            }
+            java.util.Map<String, Row> m = classRows.get(side);
+            return m == null ? null : m.get(code);
         }
     }
 
@@ -108,28 +139,101 @@ public final class CheckContext {
 
     /** {@link DisclosureTable#line}, from the run's index of the table. */
     public Optional<Row> line(DisclosureTable t, String key) {
-        return Optional.ofNullable(index(t).lines.get(key));
+        return Optional.ofNullable(index(t).lines().get(key));
     }
 
     /** The first row of any kind with this template key (表10's fixed rows). */
     public Optional<Row> rowByKey(DisclosureTable t, String key) {
-        return Optional.ofNullable(index(t).byKey.get(key));
+        return Optional.ofNullable(index(t).byKey().get(key));
     }
 
     /** {@link DisclosureTable#total}, from the run's index of the table. */
     public Optional<Row> total(DisclosureTable t, Side side) {
-        TableIndex i = index(t);
-        return Optional.ofNullable(side == null ? i.total : i.totals.get(side));
+        return Optional.ofNullable(index(t).total(side));
     }
 
     /** {@link DisclosureTable#classRow}, from the run's index of the table. */
     public Optional<Row> classRow(DisclosureTable t, Side side, String code) {
-        java.util.Map<String, Row> m = index(t).classRows.get(side);
-        return Optional.ofNullable(m == null ? null : m.get(code));
+        return Optional.ofNullable(index(t).classRow(side, code));
+    }
+
+    /**
+     * Facts the checks work out from the template alone (which columns hold which sources, the
+     * parsed equations…): the same for every document of a template, so kept per template object
+     * (a few templates live in a process; the cache is cleared should many come and go).
+     */
+    private static final java.util.Map<TemplateProfile, java.util.Map<Object, Object>> TEMPLATE_FACTS = new java.util.IdentityHashMap<>();
+    private java.util.Map<Object, Object> templateFacts;
+
+    /** The template fact under {@code key}, worked out by {@code make} once per template. */
+    @SuppressWarnings("unchecked")
+    <T> T templateFact(Object key, java.util.function.Supplier<T> make) {
+        if (templateFacts == null) {
+            synchronized (TEMPLATE_FACTS) {
+                if (TEMPLATE_FACTS.size() > 32 && !TEMPLATE_FACTS.containsKey(profile)) TEMPLATE_FACTS.clear();
+                templateFacts = TEMPLATE_FACTS.computeIfAbsent(profile, p -> new java.util.concurrent.ConcurrentHashMap<>());
+            }
+        }
+        Object v = templateFacts.get(key);
+        if (v == null) {
+            v = make.get();
+            Object prev = templateFacts.putIfAbsent(key, v);
+            if (prev != null) v = prev;
+        }
+        return (T) v;
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-    private final java.util.Map<Row, BigDecimal[]> printedRows = new java.util.IdentityHashMap<>();
+    /**
+     * A row's printed cells, worked out once per run: as BigDecimal (blank as zero) and, when every
+     * cell is small enough that no sum of them can overflow, as whole cents ({@code long}) — the
+     * cheap way to see that a sum agrees. Only a sum that differs is worked out in BigDecimal.
+     */
+    static final class Printed {
+        /** |cents| below this (2^40 cents, about 10^10 万元) for the long arithmetic to hold. */
+        private static final long SMALL = 1L << 40;
+        final BigDecimal[] values;
+        final long[] cents;
+        final boolean small;
+
+        Printed(Row row) {
+            List<BigDecimal> v = row.values();
+            values = new BigDecimal[v.size()];
+            cents = new long[v.size()];
+            boolean ok = true;
+            for (int i = 0; i < values.length; i++) {
+                BigDecimal x = v.get(i);
+                values[i] = x == null ? ZERO : Amounts.printed(x);
+                if (ok && x != null) {
+                    // printed values have scale 2: the unscaled value is the cents
+                    java.math.BigInteger u = values[i].unscaledValue();
+                    if (u.bitLength() < 41 && Math.abs(u.longValue()) < SMALL) cents[i] = u.longValue();
+                    else ok = false;
+                }
+            }
+            small = ok;
+        }
+
+        BigDecimal value(int column) {
+            return column < values.length ? values[column] : ZERO;
+        }
+
+        long cents(int column) {
+            return column < cents.length ? cents[column] : 0;
+        }
+    }
+
+    private final java.util.Map<Row, Printed> printedRows = new java.util.IdentityHashMap<>(512);
+
+    /** A row's printed cells, rounded once per run. */
+    Printed printed(Row row) {
+        Printed p = printedRows.get(row);
+        if (p == null) {
+            p = new Printed(row);
+            printedRows.put(row, p);
+        }
+        return p;
+    }
 
     /**
      * The printed value of a cell, as {@link #printed(Row, int)}; each row's cells are rounded once
@@ -137,17 +241,7 @@ public final class CheckContext {
      */
     public BigDecimal cell(Row row, int column) {
         if (row == null) return ZERO;
-        BigDecimal[] p = printedRows.get(row);
-        if (p == null) {
-            List<BigDecimal> values = row.values();
-            p = new BigDecimal[values.size()];
-            for (int i = 0; i < p.length; i++) {
-                BigDecimal v = values.get(i);
-                p[i] = v == null ? ZERO : Amounts.printed(v);
-            }
-            printedRows.put(row, p);
-        }
-        return column < p.length ? p[column] : ZERO;
+        return printed(row).value(column);
     }
 
     /** {@link #sum(List, int)} of the cached printed cells. */
@@ -155,6 +249,22 @@ public final class CheckContext {
         BigDecimal s = ZERO;
         for (Row r : rows) s = s.add(cell(r, column));
         return s;
+    }
+
+    /**
+     * Does {@code total}'s printed cell equal the sum of the parts' printed cells? True only when it
+     * surely does (whole cents, no overflow possible); false means "work it out in BigDecimal".
+     */
+    boolean agrees(Row total, int column, List<Row> parts) {
+        Printed t = printed(total);
+        if (!t.small) return false;
+        long sum = 0;
+        for (Row r : parts) {
+            Printed p = printed(r);
+            if (!p.small) return false;
+            sum += p.cents(column);
+        }
+        return sum == t.cents(column);
     }
 
     /** The printed value of a cell; blank counts as zero. */
@@ -234,15 +344,10 @@ public final class CheckContext {
         boolean rounding = diff.compareTo(tolerance) <= 0;
         String exp = expected.toPlainString();
         String fnd = found.toPlainString();
-        String d = diff.toPlainString();
-        StringBuilder message = new StringBuilder(96).append(what.get()).append("：应为 ").append(exp).append("，实为 ").append(fnd);
-        if (rounding) {
-            message.append("（相差 ").append(d).append("，在各数分别四舍五入的允许范围 ").append(tolerance(parts, tolerance)).append(" 内）");
-        } else {
-            message.append("（相差 ").append(d).append('）');
-        }
+        String message = what.get() + "：应为 " + exp + "，实为 " + fnd
+                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
         report(rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
-                at == null ? "" : at.project(), column, null, exp, fnd, message.toString());
+                at == null ? "" : at.project(), column, null, exp, fnd, message);
     }
 
     /** Two printed cells that show the same amount must be equal. */

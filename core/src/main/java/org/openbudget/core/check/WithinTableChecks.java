@@ -71,22 +71,44 @@ final class WithinTableChecks {
         DisclosureTable table = ctx.table(n).orElseThrow();
         TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
         if (tpl == null) return;
-        for (String eq : tpl.equations()) {
-            String[] sides = eq.split("=");
-            int lhs = Integer.parseInt(sides[0].trim()) - 1;
-            List<Integer> cols = new ArrayList<>();
-            for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+        List<Equation> equations = ctx.templateFact(new Equations(n), () -> {
+            List<Equation> out = new ArrayList<>();
+            for (String eq : tpl.equations()) {
+                String[] sides = eq.split("=");
+                int lhs = Integer.parseInt(sides[0].trim()) - 1;
+                List<Integer> cols = new ArrayList<>();
+                for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+                out.add(new Equation(lhs, List.copyOf(cols), cols.stream().mapToInt(Integer::intValue).toArray(), sides[1].trim()));
+            }
+            return List.copyOf(out);
+        });
+        for (Equation eq : equations) {
+            int lhs = eq.lhs();
+            List<Integer> cols = eq.columns();
             String lhsLabel = label(table, lhs);
-            String rhsText = sides[1].trim();
+            String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
+                CheckContext.Printed p = ctx.printed(r);
+                if (p.small) {
+                    long cents = 0;
+                    for (int c : eq.cols()) cents += p.cents(c);
+                    if (cents == p.cents(lhs)) continue;
+                }
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                for (int c : cols) sum = sum.add(ctx.cell(r, c));
-                ctx.expectSum(n, r, lhsLabel, ctx.cell(r, lhs), sum, CheckContext.countCells(r, cols), () ->
+                for (int c : eq.cols()) sum = sum.add(p.value(c));
+                BigDecimal found = p.value(lhs);
+                if (found.compareTo(sum) == 0) continue;
+                ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
                         "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
+
+    /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
+    private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText) {}
+
+    private record Equations(int table) {}
 
     static String label(DisclosureTable t, int col) {
         return col < t.columns().size() ? t.columns().get(col) : String.valueOf(col + 1);
@@ -126,8 +148,24 @@ final class WithinTableChecks {
                 if (len != 3 && len != 5) continue;
                 List<Row> kids = children.get(parent.code());
                 if (kids == null || kids.isEmpty()) continue;
+                CheckContext.Printed p = ctx.printed(parent);
+                boolean small = p.small;
+                CheckContext.Printed[] k = new CheckContext.Printed[kids.size()];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = ctx.printed(kids.get(i));
+                    small &= k[i].small;
+                }
                 for (int c = 0; c < table.columns().size(); c++) {
-                    ctx.expectSum(n, parent, label(table, c), ctx.cell(parent, c), ctx.sumOf(kids, c), CheckContext.countCells(kids, c), () ->
+                    if (small) {
+                        long cents = 0;
+                        for (CheckContext.Printed kp : k) cents += kp.cents(c);
+                        if (cents == p.cents(c)) continue;
+                    }
+                    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+                    for (CheckContext.Printed kp : k) sum = sum.add(kp.value(c));
+                    BigDecimal found = p.value(c);
+                    if (found.compareTo(sum) == 0) continue;
+                    ctx.expectSum(n, parent, label(table, c), found, sum, CheckContext.countCells(kids, c), () ->
                             "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
                 }
             }
@@ -147,7 +185,9 @@ final class WithinTableChecks {
         }
         if (parts.isEmpty()) return;
         String whatParts = what;
+        List<Row> summed = parts;
         for (int c = 0; c < table.columns().size(); c++) {
+            if (ctx.agrees(total.get(), c, summed)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                     "表" + n + "总计应等于" + whatParts + "之和");
         }
@@ -163,6 +203,7 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
+                if (ctx.agrees(unit, c, parts)) continue;
                 ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
             }

@@ -34,9 +34,14 @@ final class ClassTree {
 
     /** Adds a vector of column sums to a leaf code (postings already summed per code). */
     void addLeaf(String code, long[] v) {
+        addOwnLeaf(code, v.clone());
+    }
+
+    /** As {@link #addLeaf}, handing over {@code v} (the tree may keep and change it). */
+    void addOwnLeaf(String code, long[] v) {
         long[] acc = leaves.get(code);
         if (acc == null) {
-            leaves.put(code, v.clone());
+            leaves.put(code, v);
         } else {
             for (int i = 0; i < columns; i++) acc[i] += v[i];
         }
@@ -53,7 +58,12 @@ final class ClassTree {
             if (!nonZero(v)) continue;
             for (int len : levels) {
                 if (code.length() < len) break;
-                long[] acc = sums.computeIfAbsent(code.substring(0, len), k -> new long[columns]);
+                String key = prefix(code, len);
+                long[] acc = sums.get(key);
+                if (acc == null) {
+                    acc = new long[columns];
+                    sums.put(key, acc);
+                }
                 for (int i = 0; i < columns; i++) acc[i] += v[i];
             }
             for (int i = 0; i < columns; i++) total[i] += v[i];
@@ -79,6 +89,21 @@ final class ClassTree {
             if (nonZero(v)) out.add(new Row(null, RowKind.CLASS, "", code, names.nameOrCode(code), "", unit, values(v)));
         });
         return out;
+    }
+
+    /** Leading digits of codes (类 and 款 of a 项), made once per code: the same strings, hashed once. */
+    private static final java.util.Map<String, String[]> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String prefix(String code, int len) {
+        if (len >= code.length()) return code;
+        String[] p = PREFIXES.get(code);
+        if (p == null) {
+            if (PREFIXES.size() > 100_000) PREFIXES.clear();
+            p = new String[code.length()];
+            for (int i = 1; i < p.length; i++) p[i] = code.substring(0, i);
+            PREFIXES.put(code, p);
+        }
+        return p[len];
     }
 
     static boolean nonZero(long[] v) {

@@ -32,6 +32,11 @@ final class Context {
     final Map<String, UnitPostings> byUnit = new LinkedHashMap<>();
     final Map<String, String> unitNames = new LinkedHashMap<>();
     final Sums sums;
+    /**
+     * Which columns each source × kind cell feeds, per table: worked out once for a template and
+     * the year's sources, and shared by the units of a department derived together.
+     */
+    final Map<String, Sums.CellRule> rules;
 
     /** One unit's postings, and what 表7 and 表11 sum from them (kept, so a department reuses a unit's). */
     static final class UnitPostings {
@@ -44,6 +49,12 @@ final class Context {
     }
 
     Context(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        this(budget, ref, profile, new HashMap<>());
+    }
+
+    /** @param rules cell rules already worked out for this template and reference data (filled as needed) */
+    Context(Budget budget, ReferenceData ref, TemplateProfile profile, Map<String, Sums.CellRule> rules) {
+        this.rules = rules;
         this.budget = budget;
         this.ref = ref;
         this.profile = profile;
@@ -87,7 +98,7 @@ final class Context {
         if (!department.isDepartment() || units.isEmpty() || department.units().size() != units.size()) {
             return java.util.Optional.empty();
         }
-        Context dept = new Context(department, units.get(0).ref, units.get(0).profile, null);
+        Context dept = new Context(department, units.get(0).ref, units.get(0).profile, units);
         for (int i = 0; i < units.size(); i++) {
             Context u = units.get(i);
             Budget member = department.units().get(i);
@@ -104,12 +115,23 @@ final class Context {
     }
 
     /** An empty department context, filled by {@link #consolidate}. */
-    private Context(Budget department, ReferenceData ref, TemplateProfile profile, Void empty) {
+    private Context(Budget department, ReferenceData ref, TemplateProfile profile, List<Context> units) {
         this.budget = department;
         this.ref = ref;
         this.profile = profile;
         this.projects = department.allProjects();
         this.sums = new Sums(ref.sources());
+        this.rules = units.get(0).rules;
+    }
+
+    /** The cell rule named {@code key}, made once per template and reference data. */
+    Sums.CellRule rule(String key, java.util.function.Supplier<Sums.CellRule> make) {
+        Sums.CellRule r = rules.get(key);
+        if (r == null) {
+            r = make.get();
+            rules.put(key, r);
+        }
+        return r;
     }
 
     boolean department() { return budget.isDepartment(); }

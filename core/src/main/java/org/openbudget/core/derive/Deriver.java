@@ -68,12 +68,13 @@ public final class Deriver {
         if (!department.isDepartment()) throw new IllegalArgumentException(department.agency().name() + " is not a department");
         List<Context> contexts = new ArrayList<>();
         List<Disclosure> units = new ArrayList<>();
+        java.util.Map<String, Sums.CellRule> rules = new java.util.HashMap<>();
         for (Budget u : department.units()) {
-            Context c = new Context(u, ref, profile);
+            Context c = new Context(u, ref, profile, rules);
             contexts.add(c);
             units.add(withText(u, tables(c), ref, profile, null));
         }
-        Context dept = Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile));
+        Context dept = Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules));
         return new Derived(units, withText(department, tables(dept), ref, profile, null));
     }
 

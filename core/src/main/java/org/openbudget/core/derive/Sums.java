@@ -118,7 +118,7 @@ final class Sums {
 
         /** Every vector of a map as a leaf of the tree. */
         void addLeaves(Map<String, long[]> vectors, ClassTree tree) {
-            vectors.forEach((code, v) -> tree.addLeaf(code, apply(v)));
+            vectors.forEach((code, v) -> tree.addOwnLeaf(code, apply(v)));
         }
     }
 }

@@ -22,7 +22,7 @@ final class Table10ThreePublic {
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(10);
         Map<String, long[]> values = FixedRows.evaluate(t.rows(), ctx.sums, FundingSource::fiscalCurrent,
-                Table2Income.sourceColumns(ctx.sums, t.columns(), s -> true));
+                ctx.rule("10", () -> Table2Income.sourceColumns(ctx.sums, t.columns(), s -> true)));
         List<Row> rows = new ArrayList<>();
         boolean any = false;
         for (LineSpec s : t.rows()) {

@@ -35,7 +35,7 @@ final class Table11CarryOver {
             String unit = ctx.unitNames.get(e.getKey());
             Context.UnitPostings u = e.getValue();
             if (u.t11 == null) {
-                if (rule == null) rule = rule(ctx.sums);
+                if (rule == null) rule = ctx.rule("11", () -> rule(ctx.sums));
                 u.t11 = block(u, rule);
             }
             Block b = u.t11;

@@ -23,7 +23,7 @@ final class Table1IncomeExpense {
         TableTemplate t = ctx.template(1);
         List<Row> rows = new ArrayList<>();
         Sums sums = ctx.sums;
-        Sums.CellRule one = new Sums.CellRule(sums.sources, 1, (s, k, c) -> true);
+        Sums.CellRule one = ctx.rule("one", () -> new Sums.CellRule(sums.sources, 1, (s, k, c) -> true));
         Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), sums, s -> true, one);
         long total = sums.total(sums.all, s -> true);
         for (LineSpec s : t.incomeRows()) {

@@ -15,7 +15,7 @@ final class Table2Income {
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(2);
         ClassTree tree = new ClassTree(t.columns().size(), 3, 5, 7);
-        sourceColumns(ctx.sums, t.columns(), s -> true).addLeaves(ctx.sums.byFunc, tree);
+        ctx.rule("2", () -> sourceColumns(ctx.sums, t.columns(), s -> true)).addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(2);
         return ctx.table(2, ctx.withTotal(ctx.total(t.columns().size(), tree.total()), tree.rows(ctx.ref.functional(), "")));
     }

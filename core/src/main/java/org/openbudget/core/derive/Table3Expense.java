@@ -8,7 +8,7 @@ final class Table3Expense {
 
     static DisclosureTable derive(Context ctx) {
         ClassTree tree = new ClassTree(3, 3, 5, 7);
-        basicProject(ctx.sums, s -> true).addLeaves(ctx.sums.byFunc, tree);
+        ctx.rule("3", () -> basicProject(ctx.sums, s -> true)).addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(3);
         return ctx.table(3, ctx.withTotal(ctx.total(3, tree.total()), tree.rows(ctx.ref.functional(), "")));
     }

@@ -24,7 +24,7 @@ final class Table4FiscalIncomeExpense {
         int n = t.columns().size();
         Sums sums = ctx.sums;
         List<Row> rows = new ArrayList<>();
-        Sums.CellRule one = new Sums.CellRule(sums.sources, 1, (s, k, c) -> true);
+        Sums.CellRule one = ctx.rule("one", () -> new Sums.CellRule(sums.sources, 1, (s, k, c) -> true));
         Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), sums, FundingSource::fiscalCurrent, one);
         long total = sums.total(sums.all, FundingSource::fiscalCurrent);
         for (LineSpec s : t.incomeRows()) {
@@ -32,7 +32,7 @@ final class Table4FiscalIncomeExpense {
         }
         rows.add(new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", ctx.profile.incomeTotalLabel(), "", "", firstOnly(total, n)));
         ClassTree byClass = new ClassTree(n, 3);
-        Table2Income.sourceColumns(sums, t.columns(), FundingSource::fiscalCurrent).addLeaves(sums.byFunc, byClass);
+        ctx.rule("4", () -> Table2Income.sourceColumns(sums, t.columns(), FundingSource::fiscalCurrent)).addLeaves(sums.byFunc, byClass);
         rows.addAll(Table1IncomeExpense.expenseSide(ctx, byClass, n));
         rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(byClass.total())));
         return ctx.table(4, rows);

@@ -23,7 +23,7 @@ final class Table8And9FundExpense {
     private static DisclosureTable derive(Context ctx, int no, Predicate<FundingSource> budget) {
         ClassTree tree = new ClassTree(4, 3, 5, 7);
         // 合计, 人员经费, 公用经费, 项目支出: columns 1–3 are the kinds in order
-        new Sums.CellRule(ctx.sums.sources, 4, (s, k, c) -> budget.test(s) && (c == 0 || c == k + 1))
+        ctx.rule(String.valueOf(no), () -> new Sums.CellRule(ctx.sums.sources, 4, (s, k, c) -> budget.test(s) && (c == 0 || c == k + 1)))
                 .addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(no);
         return ctx.table(no, ctx.withTotal(ctx.total(4, tree.total()), tree.rows(ctx.ref.functional(), "")));

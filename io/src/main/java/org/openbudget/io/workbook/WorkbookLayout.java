@@ -37,7 +37,9 @@ public final class WorkbookLayout {
         /** free text */
         TEXT,
         /** an amount in 元: a number, ≥ 0, at most two decimals */
-        AMOUNT
+        AMOUNT,
+        /** a number of the text part (万元, a count, a weight): its decimals are those the cell shows */
+        NUMBER
     }
 
     /**
@@ -92,6 +94,104 @@ public final class WorkbookLayout {
         return c;
     }
 
+    // ------------------------------------------------------------------ the text part (docs/dataset.md, "The document's text")
+
+    public static final String FUNCTIONS = "主要职能";
+    public static final String OFFICES = "内设机构";
+    public static final String PERSONNEL = "人员情况";
+    public static final String LAST_YEAR = "上年比较数";
+    public static final String REASONS = "变动原因";
+    public static final String CLASS_NOTES = "类用途说明";
+    public static final String PROJECT_TEXTS = "项目说明";
+    public static final String ALLOCATIONS = "资金分配";
+    public static final String PROJECT_INDICATORS = "项目绩效指标";
+    public static final String CARRY_OVER = "结转说明";
+    public static final String PROCUREMENT = "政府采购";
+    public static final String ASSETS = "国有资产";
+    public static final String OVERALL = "整体绩效目标";
+    public static final String OVERALL_INDICATORS = "整体绩效指标";
+    public static final String OTHER_MATTERS = "其他事项";
+
+    private static Column text(String field, String label, String hint, int width, boolean required) {
+        return new Column(field, label, hint, width, Kind.TEXT, null, required);
+    }
+
+    private static Column number(String field, String label, String hint, boolean required) {
+        return new Column(field, label, hint, 16, Kind.NUMBER, null, required);
+    }
+
+    private static final Column PROJECT = new Column("pro_code", "项目代码", "“项目”表中的项目", 24, Kind.ID, LIST_PROJECTS, true);
+
+    private static List<Column> indicators(boolean withProject) {
+        List<Column> c = new ArrayList<>();
+        if (withProject) c.add(PROJECT);
+        c.add(text("level1", "一级指标", "产出指标 / 效益指标 / 满意度指标", 14, true));
+        c.add(text("level2", "二级指标", "如 数量指标", 14, false));
+        c.add(text("level3", "三级指标", "", 30, false));
+        c.add(text("target", "指标值", "如 >=95%（以 = 开头请先输入单引号）", 14, false));
+        c.add(text("basis", "指标值设置依据", "", 16, false));
+        c.add(text("last_year", "上年完成值", "", 12, false));
+        c.add(number("weight", "分值权重", "数字", false));
+        c.add(text("scoring_rule", "赋分规则", "", 20, false));
+        c.add(text("evidence", "佐证资料", "", 24, false));
+        return c;
+    }
+
+    /** A sheet of the text part with one record per row. */
+    public record TableSheet(String name, String part, List<Column> columns) {}
+
+    /** A sheet of the text part with one value per row: label in A, value in B (field names are the YAML path). */
+    public record FormSheet(String name, String part, List<Column> fields) {}
+
+    public static List<TableSheet> textTables() {
+        return List.of(
+                new TableSheet(FUNCTIONS, "第一部分 主要职能：每行一条，不写序号", List.of(text("function", "主要职能", "每行一条职能", 100, true))),
+                new TableSheet(OFFICES, "第一部分 机构设置：本单位（或部门本级）内设处室", List.of(text("office", "内设处室", "每行一个", 40, true))),
+                new TableSheet(LAST_YEAR, "上年预算数（万元），第三部分用来比较增减；未列出的键上年为 0",
+                        List.of(text("key", "比较数键", "如 income.gpb.local、expense.basic、gpb.item:2150899（见 docs/text-facts.md）", 36, true),
+                                number("amount", "上年预算数（万元）", "≥ 0", true))),
+                new TableSheet(REASONS, "增减变动的主要原因，按说明的键填写",
+                        List.of(text("key", "键", "如 income.gpb.local、gpb.item:2150899、tpe.vehicle.run、running", 36, true),
+                                text("reason", "主要原因", "", 70, true))),
+                new TableSheet(CLASS_NOTES, "第三部分 四：各功能分类类的财政拨款主要用于",
+                        List.of(new Column("class_code", "功能分类类", "3 位编码，如 215", 14, Kind.CODE, null, true),
+                                text("note", "主要用于", "可含 {7 位项编码}，打印该项的一般公共预算数", 70, true))),
+                new TableSheet(PROJECT_TEXTS, "第三部分 七 项目情况，及项目支出绩效目标表的项目信息，按说明顺序每个项目一行",
+                        List.of(PROJECT, text("basis", "设立的政策依据", "", 40, false), text("period", "资金执行时间", "如 2024年1月1日-2024年12月31日", 26, false),
+                                text("manager", "项目负责人", "", 12, false), text("goal", "项目总体目标", "有绩效目标表的项目填写", 50, false))),
+                new TableSheet(ALLOCATIONS, "第三部分 七 资金分配情况：每个项目的各项内容和金额",
+                        List.of(PROJECT, text("item", "资金分配内容", "", 40, true), number("amount", "金额（万元）", "≥ 0", true))),
+                new TableSheet(PROJECT_INDICATORS, "项目支出绩效目标表的指标，每行一个", indicators(true)),
+                new TableSheet(CARRY_OVER, "第三部分 十一：结转项目资金主要用于", List.of(PROJECT, text("note", "主要用于", "", 70, false))),
+                new TableSheet(OVERALL_INDICATORS, "部门（单位）整体绩效目标表的指标，每行一个", indicators(false)),
+                new TableSheet(OTHER_MATTERS, "第三部分 十二（五）其他需说明的事项，每行一段；空白 = 无其他需说明事项",
+                        List.of(text("paragraph", "其他需说明的事项", "每行一段", 100, true))));
+    }
+
+    public static List<FormSheet> textForms() {
+        return List.of(
+                new FormSheet(PERSONNEL, "第一部分 人员情况（人）", List.of(
+                        number("authorized", "编制数", "人", false), number("active", "在职人数", "人", false),
+                        number("active_change", "在职人数比上年增减", "减少填负数", false), number("retired", "退休人数", "人", false),
+                        number("retired_change", "退休人数比上年增减", "减少填负数", false), number("honorary", "离休人数", "人", false),
+                        number("honorary_change", "离休人数比上年增减", "减少填负数", false))),
+                new FormSheet(PROCUREMENT, "第三部分 十二（二）政府采购预算（万元）", List.of(
+                        number("goods", "货物", "万元", false), number("works", "工程", "万元", false), number("services", "服务", "万元", false),
+                        number("sme", "预留给中小企业", "万元", false), number("micro", "其中预留给小微企业", "万元", false))),
+                new FormSheet(ASSETS, "第三部分 十二（三）国有资产占用使用情况（上年末）及本年购置", List.of(
+                        number("building.area", "房屋面积", "平方米", false), number("building.value", "房屋价值", "万元", false),
+                        number("vehicles.official.count", "一般公务用车（辆）", "辆", false), number("vehicles.official.value", "一般公务用车价值", "万元", false),
+                        number("vehicles.enforcement.count", "执法执勤用车（辆）", "辆", false), number("vehicles.enforcement.value", "执法执勤用车价值", "万元", false),
+                        number("vehicles.other.count", "其他用车（辆）", "辆", false), number("vehicles.other.value", "其他用车价值", "万元", false),
+                        number("furniture", "办公家具价值", "万元", false), number("other", "其他资产价值", "万元", false),
+                        number("equipment_50", "单价50万元以上通用设备（台）", "台", false), number("equipment_100", "单价100万元以上专用设备（台）", "台", false),
+                        number("purchase.vehicles", "本年拟购置车辆（辆）", "辆", false), number("purchase.equipment_50", "本年拟购置单价50万元以上通用设备（台）", "台", false),
+                        number("purchase.equipment_100", "本年拟购置单价100万元以上专用设备（台）", "台", false))),
+                new FormSheet(OVERALL, "部门（单位）整体绩效目标表（金额由预算明细得出）", List.of(
+                        text("contact", "联系人", "", 20, false), text("phone", "联系电话", "", 20, false),
+                        text("goal", "年度总体目标", "", 80, false))));
+    }
+
     /** The 单位信息 sheet: label in column A, value in column B, from row 2 on. */
     public static final String F_VERSION = "模板版本";
     public static final String F_YEAR = "预算年度";
@@ -100,6 +200,8 @@ public final class WorkbookLayout {
     public static final String F_NAME = "单位名称";
     public static final String F_KIND = "单位级次";
     public static final String F_TYPE = "单位类型";
+    /** optional: the date under the closing name (落款), ISO */
+    public static final String F_CLOSING = "落款日期";
 
     public static List<String> agencyFields() {
         return List.of(F_VERSION, F_YEAR, F_PROFILE, F_CODE, F_NAME, F_KIND, F_TYPE);

@@ -24,6 +24,7 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -105,6 +106,14 @@ public final class WorkbookReader {
     /** A field of 单位信息: its text and the (1-based) row it is on. */
     private record Field(String text, int row) {}
 
+    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15);
+
+    /** The decimals of a plain number format ("0.00", "#,##0.0"); -1 for any other (General, percent, date). */
+    static int decimals(String format) {
+        if (format == null || !format.matches("[#,0]*0(\\.0+)?")) return -1;
+        int dot = format.indexOf('.');
+        return dot < 0 ? 0 : format.length() - dot - 1;
+    }
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
     private static final Pattern SOURCE_AND_NAME = Pattern.compile("^([A-Z][A-Z_]*)\\s+(.+)$");
 
@@ -113,6 +122,8 @@ public final class WorkbookReader {
         final String file;
         final XSSFWorkbook wb;
         final List<InputProblem> problems = new ArrayList<>();
+        /** a cell's text as the user sees it (DataFormatter is not thread-safe: one per reading) */
+        final org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
         /** sort key of each problem: sheet position, row, column — so they read in the workbook's order */
         final Map<InputProblem, long[]> order = new java.util.IdentityHashMap<>();
 
@@ -262,14 +273,250 @@ public final class WorkbookReader {
             if (!problems.isEmpty()) throw failure();
 
             Origin origin = new Origin(file, 1);
+            Budget budget;
             if (!dept) {
-                return new Budget(agency, year, profile, projectLists.get(agency.code()), lines.get(agency.code()), List.of(), origin);
+                budget = new Budget(agency, year, profile, projectLists.get(agency.code()), lines.get(agency.code()), List.of(), origin);
+            } else {
+                List<Budget> members = new ArrayList<>();
+                for (Agency u : units.values()) {
+                    members.add(new Budget(u, year, profile, projectLists.get(u.code()), lines.get(u.code()), List.of(), new Origin(file + " " + UNITS, 0)));
+                }
+                budget = new Budget(agency, year, profile, List.of(), List.of(), members, origin);
             }
-            List<Budget> members = new ArrayList<>();
-            for (Agency u : units.values()) {
-                members.add(new Budget(u, year, profile, projectLists.get(u.code()), lines.get(u.code()), List.of(), new Origin(file + " " + UNITS, 0)));
+            return new TextPart(closing(info, rows)).apply(budget, ref);
+        }
+
+        /** 落款日期 (optional row of 单位信息): a date cell or the text yyyy-mm-dd; null when absent or blank. */
+        private Field closing(Sheet info, Map<String, Integer> rows) {
+            Integer r = rows.get(F_CLOSING);
+            if (r == null) return null;
+            Cell c = info.getRow(r).getCell(1);
+            if (c != null && c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
+                return new Field(c.getLocalDateTimeCellValue().toLocalDate().toString(), r + 1);
             }
-            return new Budget(agency, year, profile, List.of(), List.of(), members, origin);
+            Value v = read(AGENCY, info.getRow(r), 1, F_CLOSING, Kind.TEXT);
+            return v.text() == null ? null : new Field(v.text(), r + 1);
+        }
+
+        // ------------------------------------------------------------ the text part
+
+        /** The text sheets, written as the YAML of the dataset's text part and read by its own reader. */
+        final class TextPart {
+            final Field closing;
+            final YamlBridge y = new YamlBridge();
+
+            TextPart(Field closing) {
+                this.closing = closing;
+            }
+
+            YamlBridge.Cell at(Rec r, String field) {
+                Integer c = r.cols.get(field);
+                return new YamlBridge.Cell(r.sheet, c == null ? 0 : c, r.row, r.columns.get(field).label());
+            }
+
+            List<Rec> table(String name) {
+                TableSheet t = textTables().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                if (wb.getSheet(name) == null) return List.of();
+                return records(name, t.columns()).stream().filter(r -> !r.bad()).toList();
+            }
+
+            /** A form sheet's filled fields, in the spec's order: path → (text, cell). */
+            Map<String, YamlBridge.Cell> formCells = new HashMap<>();
+
+            Map<String, String> form(String name) {
+                FormSheet f = textForms().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                Map<String, String> out = new LinkedHashMap<>();
+                Sheet sheet = wb.getSheet(name);
+                if (sheet == null) return out;
+                merged(sheet, name);
+                Map<String, Integer> rows = new HashMap<>();
+                for (int r = 1; r <= Math.min(sheet.getLastRowNum(), 100); r++) {
+                    Value v = read(name, sheet.getRow(r), 0, "项目", Kind.TEXT);
+                    if (v.text() == null) continue;
+                    String label = v.text().replace(" ", "");
+                    if (f.fields().stream().noneMatch(c -> c.label().replace(" ", "").equals(label))) {
+                        if (read(name, sheet.getRow(r), 1, label, Kind.TEXT).text() != null) {
+                            problem(name, 0, r + 1, "项目", "未知的项目“" + v.text() + "”（本表的项目为 "
+                                    + String.join("、", f.fields().stream().map(Column::label).toList()) + "）");
+                        }
+                        continue;
+                    }
+                    rows.putIfAbsent(label, r);
+                }
+                for (Column c : f.fields()) {
+                    Integer r = rows.get(c.label().replace(" ", ""));
+                    if (r == null) continue;
+                    Value v = read(name, sheet.getRow(r), 1, c.label(), c.kind());
+                    if (v.text() == null) continue;
+                    out.put(c.field(), v.text());
+                    formCells.put(name + "/" + c.field(), new YamlBridge.Cell(name, 1, r + 1, c.label()));
+                }
+                return out;
+            }
+
+            /** Emits a form's values as nested mappings (building.area → building: area:). */
+            void emitForm(String sheet, String key, Map<String, String> values, int indent) {
+                if (values.isEmpty()) return;
+                YamlBridge.Cell first = formCells.get(sheet + "/" + values.keySet().iterator().next());
+                y.open(indent, key, first);
+                List<String> open = new ArrayList<>();
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    YamlBridge.Cell at = formCells.get(sheet + "/" + e.getKey());
+                    String[] segs = e.getKey().split("\\.");
+                    int k = 0;
+                    while (k < open.size() && k < segs.length - 1 && open.get(k).equals(segs[k])) k++;
+                    while (open.size() > k) open.remove(open.size() - 1);
+                    for (int i = k; i < segs.length - 1; i++) {
+                        y.open(indent + 1 + i, segs[i], at);
+                        open.add(segs[i]);
+                    }
+                    y.value(indent + segs.length, segs[segs.length - 1], e.getValue(), at);
+                }
+            }
+
+            /** A key → text mapping from two columns of a table, each key once. */
+            void emitMap(int indent, String key, List<Rec> rows, String keyField, String valueField) {
+                if (rows.isEmpty()) return;
+                y.open(indent, key, at(rows.get(0), keyField));
+                Map<String, Integer> seen = new HashMap<>();
+                for (Rec r : rows) {
+                    String k = r.get(keyField);
+                    Integer before = seen.putIfAbsent(k, r.row);
+                    if (before != null) {
+                        r.problem(keyField, "“" + k + "”重复（第 " + before + " 行已有）");
+                        continue;
+                    }
+                    YamlBridge.Cell keyCell = at(r, keyField);
+                    YamlBridge.Cell valueCell = at(r, valueField);
+                    y.value(indent + 1, k, r.get(valueField), new YamlBridge.Cell(keyCell.sheet(), keyCell.column(), keyCell.row(), keyCell.label(), valueCell));
+                }
+            }
+
+            void emitIndicators(int indent, List<Rec> rows) {
+                if (rows.isEmpty()) return;
+                y.open(indent, "indicators", at(rows.get(0), "level1"));
+                for (Rec r : rows) {
+                    y.dash(indent + 1, at(r, "level1"));
+                    for (String f : List.of("level1", "level2", "level3", "target", "basis", "last_year", "weight", "scoring_rule", "evidence")) {
+                        y.item(indent + 2, r.get(f) == null ? "" : r.get(f), at(r, f));
+                    }
+                }
+            }
+
+            Budget apply(Budget budget, ReferenceData ref) {
+                List<Rec> functions = table(FUNCTIONS);
+                List<Rec> offices = table(OFFICES);
+                Map<String, String> personnel = form(PERSONNEL);
+                List<Rec> lastYear = table(LAST_YEAR);
+                List<Rec> reasons = table(REASONS);
+                List<Rec> classNotes = table(CLASS_NOTES);
+                List<Rec> texts = table(PROJECT_TEXTS);
+                List<Rec> allocations = table(ALLOCATIONS);
+                List<Rec> indicators = table(PROJECT_INDICATORS);
+                List<Rec> carry = table(CARRY_OVER);
+                Map<String, String> procurement = form(PROCUREMENT);
+                Map<String, String> assets = form(ASSETS);
+                Map<String, String> overall = form(OVERALL);
+                List<Rec> overallIndicators = table(OVERALL_INDICATORS);
+                List<Rec> other = table(OTHER_MATTERS);
+                // a row with a problem is left out; the others are still checked, so every problem is reported at once
+
+                if (!functions.isEmpty() || !offices.isEmpty() || !personnel.isEmpty()) {
+                    Rec first = !functions.isEmpty() ? functions.get(0) : !offices.isEmpty() ? offices.get(0) : null;
+                    y.open(0, "overview", first != null ? at(first, first.columns.keySet().iterator().next())
+                            : formCells.get(PERSONNEL + "/" + personnel.keySet().iterator().next()));
+                    if (!functions.isEmpty()) {
+                        y.open(1, "functions", at(functions.get(0), "function"));
+                        for (Rec r : functions) y.item(2, r.get("function"), at(r, "function"));
+                    }
+                    if (!offices.isEmpty()) {
+                        y.open(1, "offices", at(offices.get(0), "office"));
+                        for (Rec r : offices) y.item(2, r.get("office"), at(r, "office"));
+                    }
+                    emitForm(PERSONNEL, "personnel", personnel, 1);
+                }
+                if (!lastYear.isEmpty()) {
+                    y.open(0, "last_year", at(lastYear.get(0), "key"));
+                    emitMap(1, "amounts", lastYear, "key", "amount");
+                }
+                emitMap(0, "reasons", reasons, "key", "reason");
+                emitMap(0, "class_notes", classNotes, "class_code", "note");
+
+                // projects: 项目说明 rows, with their allocations and indicators (a project named only there too)
+                Map<String, List<Rec>> byProject = new LinkedHashMap<>();
+                Map<String, Rec> textRow = new HashMap<>();
+                for (Rec r : texts) {
+                    String code = r.get("pro_code");
+                    if (textRow.putIfAbsent(code, r) != null) {
+                        r.problem("pro_code", "项目说明重复 " + code + "（第 " + textRow.get(code).row + " 行已有）");
+                        continue;
+                    }
+                    byProject.computeIfAbsent(code, k -> new ArrayList<>()).add(r);
+                }
+                for (Rec r : allocations) byProject.computeIfAbsent(r.get("pro_code"), k -> new ArrayList<>());
+                for (Rec r : indicators) byProject.computeIfAbsent(r.get("pro_code"), k -> new ArrayList<>());
+                if (!byProject.isEmpty()) {
+                    Rec firstRow = !texts.isEmpty() ? texts.get(0) : !allocations.isEmpty() ? allocations.get(0) : indicators.get(0);
+                    y.open(0, "project_texts", at(firstRow, "pro_code"));
+                    for (String code : byProject.keySet()) {
+                        Rec t = textRow.get(code);
+                        List<Rec> alloc = allocations.stream().filter(r -> r.get("pro_code").equals(code)).toList();
+                        List<Rec> ind = indicators.stream().filter(r -> r.get("pro_code").equals(code)).toList();
+                        Rec head = t != null ? t : !alloc.isEmpty() ? alloc.get(0) : ind.get(0);
+                        y.itemValue(1, "pro_code", code, at(head, "pro_code"));
+                        if (t != null) {
+                            for (String f : List.of("basis", "period", "manager")) if (t.get(f) != null) y.value(2, f, t.get(f), at(t, f));
+                        }
+                        if (!alloc.isEmpty()) {
+                            y.open(2, "allocation", at(alloc.get(0), "item"));
+                            for (Rec a : alloc) {
+                                y.itemValue(3, "item", a.get("item"), at(a, "item"));
+                                y.value(4, "amount", a.get("amount"), at(a, "amount"));
+                            }
+                        }
+                        if ((t != null && t.get("goal") != null) || !ind.isEmpty()) {
+                            y.open(2, "target", t != null ? at(t, "goal") : at(ind.get(0), "level1"));
+                            if (t != null && t.get("goal") != null) y.value(3, "goal", t.get("goal"), at(t, "goal"));
+                            emitIndicators(3, ind);
+                        }
+                    }
+                }
+                if (!carry.isEmpty()) {
+                    y.open(0, "carry_over_notes", at(carry.get(0), "pro_code"));
+                    for (Rec r : carry) {
+                        y.itemValue(1, "pro_code", r.get("pro_code"), at(r, "pro_code"));
+                        if (r.get("note") != null) y.value(2, "note", r.get("note"), at(r, "note"));
+                    }
+                }
+                emitForm(PROCUREMENT, "procurement", procurement, 0);
+                emitForm(ASSETS, "assets", assets, 0);
+                if (!overall.isEmpty() || !overallIndicators.isEmpty()) {
+                    Map<String, String> o = new LinkedHashMap<>(overall);
+                    if (o.isEmpty()) y.open(0, "performance_overall", at(overallIndicators.get(0), "level1"));
+                    else emitForm(OVERALL, "performance_overall", o, 0);
+                    emitIndicators(1, overallIndicators);
+                }
+                if (!other.isEmpty()) {
+                    y.open(0, "other_matters", at(other.get(0), "paragraph"));
+                    for (Rec r : other) y.item(1, r.get("paragraph"), at(r, "paragraph"));
+                }
+                if (closing != null) y.value(0, "closing_date", closing.text(), new YamlBridge.Cell(AGENCY, 1, closing.row(), F_CLOSING));
+                if (y.isEmpty()) {
+                    if (!problems.isEmpty()) throw failure();
+                    return budget;
+                }
+
+                List<InputProblem> found = new ArrayList<>();
+                var narrative = org.openbudget.io.dataset.TextPartReader.read(file, y.yaml(), ref, budget, found);
+                for (InputProblem p : found) {
+                    YamlBridge.Cell c = y.cell(p.line());
+                    if (c != null) c = c.about(p.message());
+                    if (c == null) problems.add(new InputProblem(file, 0, p.field(), p.message(), null));
+                    else problem(c.sheet(), c.column(), c.row(), c.label(), p.message());
+                }
+                if (!problems.isEmpty()) throw failure();
+                return budget.withNarrative(narrative);
+            }
         }
 
         /** With a cell of the row already wrong, the rules still report the others (blank ones were reported as blank). */
@@ -387,7 +634,7 @@ public final class WorkbookReader {
                 if (!any) continue;
                 for (Column c : columns) {
                     if (c.required() && !rec.values.containsKey(c.field()) && !rec.badFields.contains(c.field())) {
-                        rec.problem(c.field(), "不能为空（" + c.label() + "为必填项：" + c.hint() + "）");
+                        rec.problem(c.field(), "不能为空（" + c.label() + "为必填项" + (c.hint().isEmpty() ? "" : "：" + c.hint()) + "）");
                     }
                 }
                 out.add(rec);
@@ -467,8 +714,28 @@ public final class WorkbookReader {
                 }
                 case NUMERIC: {
                     double d = c.getNumericCellValue();
-                    BigDecimal n = BigDecimal.valueOf(d);
+                    if (kind != Kind.TEXT && kind != Kind.CHOICE && c.getCellType() != CellType.FORMULA && DateUtil.isCellDateFormatted(c)) {
+                        problem(sheet, col, r, column, "单元格是日期格式（Excel 把输入当成了日期）：请把单元格设为"
+                                + (kind == Kind.AMOUNT ? "数值" : "文本") + "格式后重新输入");
+                        return Value.BAD;
+                    }
+                    if (kind == Kind.TEXT) {   // as shown: 100%
+                        return new Value(formatter.formatRawCellContents(d, c.getCellStyle().getDataFormat(), c.getCellStyle().getDataFormatString()).trim(), false);
+                    }
+                    // Excel keeps 15 significant digits: 0.1+0.2 is 0.3 to the person who sees the cell
+                    BigDecimal n = new BigDecimal(d).round(EXCEL_PRECISION);
                     String plain = n.stripTrailingZeros().toPlainString();
+                    if (kind == Kind.NUMBER) {
+                        // the decimals the cell shows (34.30 stays 34.30), when the value has no more
+                        int decimals = decimals(c.getCellStyle().getDataFormatString());
+                        if (decimals >= 0) {
+                            try {
+                                return new Value(n.setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString(), false);
+                            } catch (ArithmeticException more) {
+                                return new Value(plain, false);
+                            }
+                        }
+                    }
                     if (kind == Kind.ID) {
                         problem(sheet, col, r, column, "应以文本填写（数字会丢掉前导零，如 001 变成 1）：实际是数字 " + plain
                                 + "，请把单元格设为文本格式后重新输入代码 (a code must be text, not a number)");

@@ -98,6 +98,7 @@ public final class WorkbookWriter {
             if (dept) units(budget);
             projects(budget, dept);
             lines(budget, dept);
+            textPart(budget.narrative());
             lists(budget, dept);
             wb.setActiveSheet(wb.getSheetIndex(LINES));
             wb.write(out);
@@ -173,6 +174,11 @@ public final class WorkbookWriter {
                 + (dept ? "部门工作簿每行先填项目所属的单位代码。" : ""));
         lines.add((dept ? "4" : "3") + ". 预算明细：预算账本，每行一条：支出功能分类（项）× 部门预算支出经济分类（款）× 支出性质 × 项目 × 资金来源 × 金额。"
                 + (dept ? "部门工作簿每行先填所属单位代码。" : ""));
+        lines.add((dept ? "5" : "4") + ". 公开文本的文字部分（可选，各表留空则不生成相应文字）：主要职能、内设机构、人员情况（第一部分）；上年比较数（上年预算数，万元）"
+                + "和变动原因（按 docs/text-facts.md 的键，如 income.gpb.local、gpb.item:2150899）；类用途说明（第三部分 四）；项目说明、资金分配、"
+                + "项目绩效指标（第三部分 七 和项目支出绩效目标表）；结转说明（十一）；政府采购、国有资产（十二）；整体绩效目标和整体绩效指标；其他事项。"
+                + "落款日期填在“单位信息”中。这些表中的金额以万元为单位，按公开文本的写法填写（如 34.33）。"
+                + (dept ? "部门工作簿的文字部分是部门本身的；所属单位的文字写在各单位自己的工作簿中。" : ""));
         lines.add("");
         lines.add("二、填写规则");
         lines.add("1. 第 1、2 行是表头（中文列名和字段名），请勿修改、删除或插入列名；数据从第 3 行起填写。列的顺序可以调整。");
@@ -186,6 +192,7 @@ public final class WorkbookWriter {
         lines.add("8. 人员经费 = 基本支出中经济分类 301 和 303；其余基本支出为公用经费。三公经费：30212 因公出国（境）费用、30217 公务接待费、"
                 + "31013 公务用车购置、30231 公务用车运行维护费。");
         lines.add("9. 隐藏的“代码表”工作表存放下拉列表，请勿修改。其他自行添加的工作表不会被读取。");
+        lines.add("10. 指标值等以 = 开头的文字，请先输入一个英文单引号（'=6场），否则 Excel 会当作公式。");
         lines.add("");
         lines.add("三、资金来源");
         for (FundingSource f : ref.sources()) lines.add("  " + f.code() + "  " + f.name() + "（" + f.group() + "）");
@@ -220,6 +227,7 @@ public final class WorkbookWriter {
                 {F_NAME, b.agency().name(), "全称，公开文本中“编制单位”所印名称"},
                 {F_KIND, b.agency().kind().label(), "单位 / 部门"},
                 {F_TYPE, b.agency().type().label(), "行政 / 事业 / 参公（决定“机关运行经费”或“事业单位运行经费”的写法）"},
+                {F_CLOSING, "", "可选：公开文本落款的日期，如 2024-02-22"},
         };
         for (int i = 0; i < rows.length; i++) {
             Row r = s.createRow(i + 1);
@@ -228,6 +236,7 @@ public final class WorkbookWriter {
             l.setCellStyle(label);
             Cell v = r.createCell(1);
             if (rows[i][0].equals(F_YEAR)) v.setCellValue(b.year());
+            else if (rows[i][1].isEmpty()) v.setCellStyle(text);
             else {
                 v.setCellStyle(text);
                 v.setCellValue(rows[i][1]);
@@ -293,6 +302,165 @@ public final class WorkbookWriter {
         }
     }
 
+    // ---------------------------------------------------------------- the text part
+
+    private final java.util.Map<Integer, CellStyle> numberStyles = new java.util.HashMap<>();
+
+    /** A number cell showing exactly the decimals of {@code value} (34.30 stays 34.30 when read back). */
+    private void numberCell(Row r, int col, BigDecimal value) {
+        if (value == null) return;
+        Cell c = r.createCell(col);
+        int scale = Math.max(0, value.scale());
+        c.setCellStyle(numberStyles.computeIfAbsent(scale, k -> {
+            CellStyle st = wb.createCellStyle();
+            st.setDataFormat(wb.createDataFormat().getFormat(k == 0 ? "0" : "0." + "0".repeat(k)));
+            return st;
+        }));
+        c.setCellValue(value.doubleValue());
+    }
+
+    private void numberCell(Row r, int col, int value) {
+        numberCell(r, col, BigDecimal.valueOf(value));
+    }
+
+    private Row next(Sheet s) {
+        return s.createRow(s.getLastRowNum() + 1);
+    }
+
+    private void textPart(org.openbudget.core.ledger.Narrative n) {
+        java.util.Map<String, Sheet> tables = new java.util.HashMap<>();
+        java.util.Map<String, Sheet> forms = new java.util.HashMap<>();
+        // in the document's order: 第一部分, comparatives and reasons, 第三部分 四 七 十一 十二
+        for (String name : List.of(FUNCTIONS, OFFICES, PERSONNEL, LAST_YEAR, REASONS, CLASS_NOTES, PROJECT_TEXTS, ALLOCATIONS,
+                PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, OTHER_MATTERS)) {
+            textTables().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> tables.put(name, table(name, t.columns())));
+            textForms().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
+        }
+        for (String f : n.functions()) textCell(next(tables.get(FUNCTIONS)), 0, f);
+        for (String o : n.offices()) textCell(next(tables.get(OFFICES)), 0, o);
+        var p = n.personnel();
+        if (p != null) {
+            fill(forms.get(PERSONNEL), PERSONNEL, java.util.Map.of("authorized", p.authorized(), "active", p.active(), "active_change", p.activeChange(),
+                    "retired", p.retired(), "retired_change", p.retiredChange(), "honorary", p.honorary(), "honorary_change", p.honoraryChange()));
+        }
+        n.lastYear().amounts().forEach((k, v) -> {
+            Row r = next(tables.get(LAST_YEAR));
+            textCell(r, 0, k);
+            numberCell(r, 1, v);
+        });
+        n.reasons().forEach((k, v) -> {
+            Row r = next(tables.get(REASONS));
+            textCell(r, 0, k);
+            textCell(r, 1, v);
+        });
+        n.classNotes().forEach((k, v) -> {
+            Row r = next(tables.get(CLASS_NOTES));
+            textCell(r, 0, k);
+            textCell(r, 1, v);
+        });
+        for (var t : n.projects()) {
+            Row r = next(tables.get(PROJECT_TEXTS));
+            textCell(r, 0, t.proCode());
+            textCell(r, 1, t.basis());
+            textCell(r, 2, t.period());
+            textCell(r, 3, t.manager());
+            if (t.target() != null) textCell(r, 4, t.target().goal());
+            for (var a : t.allocation()) {
+                Row ar = next(tables.get(ALLOCATIONS));
+                textCell(ar, 0, t.proCode());
+                textCell(ar, 1, a.item());
+                numberCell(ar, 2, a.amount());
+            }
+            if (t.target() != null) for (var i : t.target().indicators()) indicator(next(tables.get(PROJECT_INDICATORS)), t.proCode(), i);
+        }
+        for (var c : n.carryOver()) {
+            Row r = next(tables.get(CARRY_OVER));
+            textCell(r, 0, c.proCode());
+            textCell(r, 1, c.note());
+        }
+        var pr = n.procurement();
+        if (pr != null) {
+            fill(forms.get(PROCUREMENT), PROCUREMENT, java.util.Map.of("goods", pr.goods(), "works", pr.works(), "services", pr.services(),
+                    "sme", pr.sme(), "micro", pr.micro()));
+        }
+        var a = n.assets();
+        if (a != null) {
+            java.util.Map<String, Object> v = new java.util.HashMap<>();
+            v.put("building.area", a.buildingArea());
+            v.put("building.value", a.buildingValue());
+            v.put("vehicles.official.count", a.officialCars());
+            v.put("vehicles.official.value", a.officialCarsValue());
+            v.put("vehicles.enforcement.count", a.enforcementCars());
+            v.put("vehicles.enforcement.value", a.enforcementCarsValue());
+            v.put("vehicles.other.count", a.otherCars());
+            v.put("vehicles.other.value", a.otherCarsValue());
+            v.put("furniture", a.furniture());
+            v.put("other", a.other());
+            v.put("equipment_50", a.equipment50());
+            v.put("equipment_100", a.equipment100());
+            v.put("purchase.vehicles", a.purchaseVehicles());
+            v.put("purchase.equipment_50", a.purchaseEquipment50());
+            v.put("purchase.equipment_100", a.purchaseEquipment100());
+            fill(forms.get(ASSETS), ASSETS, v);
+        }
+        var o = n.overall();
+        if (o != null) {
+            fill(forms.get(OVERALL), OVERALL, java.util.Map.of("contact", o.contact(), "phone", o.phone(), "goal", o.goal()));
+            for (var i : o.indicators()) indicator(next(tables.get(OVERALL_INDICATORS)), null, i);
+        }
+        for (String m : n.otherMatters()) textCell(next(tables.get(OTHER_MATTERS)), 0, m);
+        if (!n.closingDate().isEmpty()) {
+            Sheet info = wb.getSheet(AGENCY);
+            Row r = info.getRow(info.getLastRowNum());
+            textCell(r, 1, n.closingDate());
+        }
+    }
+
+    private void indicator(Row r, String proCode, org.openbudget.core.ledger.Narrative.Indicator i) {
+        int c = 0;
+        if (proCode != null) textCell(r, c++, proCode);
+        for (String v : new String[] {i.level1(), i.level2(), i.level3(), i.target(), i.basis(), i.lastYear()}) textCell(r, c++, v);
+        numberCell(r, c++, i.weight());
+        textCell(r, c++, i.scoringRule());
+        textCell(r, c, i.evidence());
+    }
+
+    /** A form sheet: label, value, hint; one row per field. */
+    private Sheet form(FormSheet f) {
+        Sheet s = wb.createSheet(f.name());
+        s.setColumnWidth(0, 40 * 256);
+        s.setColumnWidth(1, 50 * 256);
+        s.setColumnWidth(2, 40 * 256);
+        Row h = s.createRow(0);
+        headerCell(h, 0, "项目");
+        headerCell(h, 1, "填写内容");
+        headerCell(h, 2, "说明：" + f.part());
+        for (int i = 0; i < f.fields().size(); i++) {
+            Column c = f.fields().get(i);
+            Row r = s.createRow(i + 1);
+            Cell l = r.createCell(0);
+            l.setCellValue(c.label());
+            l.setCellStyle(label);
+            if (c.kind() == Kind.TEXT) r.createCell(1).setCellStyle(text);
+            r.createCell(2).setCellValue(c.hint());
+        }
+        s.createFreezePane(0, 1);
+        printable(s);
+        return s;
+    }
+
+    /** Fills a form's values (numbers or texts) by field. */
+    private void fill(Sheet s, String name, java.util.Map<String, ?> values) {
+        FormSheet f = textForms().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        for (int i = 0; i < f.fields().size(); i++) {
+            Object v = values.get(f.fields().get(i).field());
+            Row r = s.getRow(i + 1);
+            if (v instanceof BigDecimal b) numberCell(r, 1, b);
+            else if (v instanceof Integer n) numberCell(r, 1, n);
+            else if (v instanceof String t && !t.isEmpty()) textCell(r, 1, t);
+        }
+    }
+
     /** A data sheet: styled, frozen header rows, column widths, and each column's validation. */
     private Sheet table(String name, List<Column> cols) {
         Sheet s = wb.createSheet(name);
@@ -307,7 +475,7 @@ public final class WorkbookWriter {
             f.setCellValue(col.field() + "\n" + col.hint());
             f.setCellStyle(hint);
             s.setColumnWidth(i, col.width() * 256);
-            s.setDefaultColumnStyle(i, col.kind() == Kind.AMOUNT ? amount : text);
+            if (col.kind() != Kind.NUMBER) s.setDefaultColumnStyle(i, col.kind() == Kind.AMOUNT ? amount : text);
             if (col.list() != null) validateList(s, col.list(), HEADER_ROWS, HEADER_ROWS + DATA_ROWS - 1, i);
             if (col.kind() == Kind.AMOUNT) validateAmount(s, i);
         }

@@ -225,6 +225,28 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void amountsAreTheFifteenDigitsExcelShows() {
+        Path p = edited(wb -> {
+            Cell c = cell(wb, "预算明细", "F3");
+            c.setCellFormula("0.1+0.2");                       // 0.30000000000000004 as a double
+            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(c);
+        });
+        assertThat(read(p).lines().get(0).amountFen()).isEqualTo(30);
+    }
+
+    @Test
+    void aCodeTurnedIntoADateIsReported() {
+        Path p = edited(wb -> {
+            Cell c = cell(wb, "预算明细", "B3");
+            c.setCellValue(java.time.LocalDate.of(2024, 3, 2));
+            org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            c.setCellStyle(date);
+        });
+        assertThat(problems(p)).containsExactly("book.xlsx 预算明细!B3 [部门预算支出经济分类（款）]: 单元格是日期格式（Excel 把输入当成了日期）：请把单元格设为文本格式后重新输入");
+    }
+
+    @Test
     void mergedCellsAreRefused() {
         Path p = edited(wb -> wb.getSheet("预算明细").addMergedRegion(CellRangeAddress.valueOf("A5:A6")));
         assertThat(problems(p)).containsExactly("book.xlsx 预算明细!A5 [合并单元格]: 合并单元格 A5:A6：数据区域不能合并单元格，"

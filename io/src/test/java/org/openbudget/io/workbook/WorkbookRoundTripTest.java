@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
+import org.openbudget.core.ledger.Narrative;
 import org.openbudget.core.ledger.Origin;
 import org.openbudget.io.InputException;
 import org.openbudget.io.Workspace;
@@ -44,7 +45,10 @@ class WorkbookRoundTripTest {
         new WorkbookWriter(LIB.year(yaml.year())).write(yaml, book);
 
         Budget excel = new WorkbookReader(LIB).read(book);
-        assertThat(withoutOrigins(excel)).isEqualTo(withoutOrigins(yaml));
+        // a department workbook holds the department's own text; its units' texts live in their own workbooks
+        Budget expected = yaml.isDepartment() ? withoutUnitTexts(yaml) : yaml;
+        assertThat(withoutOrigins(excel)).isEqualTo(withoutOrigins(expected));
+        if (example.equals("urumqi-sme-center-2024")) assertThat(excel.narrative().isEmpty()).as("the text part came through").isFalse();
         assertThat(excel.allLines()).hasSize(yaml.allLines().size()).isNotEmpty();
         // lines say where they are in the workbook
         assertThat(excel.allLines().get(0).origin()).isEqualTo(new Origin(book.normalize() + " 预算明细", 3));
@@ -60,7 +64,7 @@ class WorkbookRoundTripTest {
         // and a workbook exported from the workbook is the same again
         Path again = dir.resolve(example + "-again.xlsx");
         new WorkbookWriter(LIB.year(excel.year())).write(excel, again);
-        assertThat(withoutOrigins(new WorkbookReader(LIB).read(again))).isEqualTo(withoutOrigins(yaml));
+        assertThat(withoutOrigins(new WorkbookReader(LIB).read(again))).isEqualTo(withoutOrigins(expected));
     }
 
     @Test
@@ -95,10 +99,15 @@ class WorkbookRoundTripTest {
         assertThatThrownBy(() -> ws.load(dir)).isInstanceOf(InputException.class).hasMessageContaining(first).hasMessageContaining("不是 Excel 工作簿");
     }
 
+    static Budget withoutUnitTexts(Budget dept) {
+        return new Budget(dept.agency(), dept.year(), dept.profileId(), dept.projects(), dept.lines(),
+                dept.units().stream().map(u -> u.withNarrative(Narrative.EMPTY)).toList(), dept.origin(), dept.narrative());
+    }
+
     static Budget withoutOrigins(Budget b) {
         List<LedgerLine> lines = b.lines().stream().map(l -> new LedgerLine(l.agencyCode(), l.funcCode(), l.ecoCode(), l.nature(),
                 l.projectCode(), l.fundSource(), l.amountFen(), Origin.NONE)).toList();
         List<Budget> units = b.units().stream().map(WorkbookRoundTripTest::withoutOrigins).toList();
-        return new Budget(b.agency(), b.year(), b.profileId(), b.projects(), lines, units, Origin.NONE);
+        return new Budget(b.agency(), b.year(), b.profileId(), b.projects(), lines, units, Origin.NONE, b.narrative());
     }
 }

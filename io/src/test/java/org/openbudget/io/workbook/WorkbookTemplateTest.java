@@ -51,7 +51,8 @@ class WorkbookTemplateTest {
         try (XSSFWorkbook wb = open(blank(AgencyKind.UNIT, 2024))) {
             List<String> names = new java.util.ArrayList<>();
             for (Sheet s : wb) names.add(s.getSheetName());
-            assertThat(names).containsExactly("填表说明", "单位信息", "项目", "预算明细", "代码表");
+            assertThat(names).containsExactly("填表说明", "单位信息", "项目", "预算明细", "主要职能", "内设机构", "人员情况", "上年比较数", "变动原因",
+                    "类用途说明", "项目说明", "资金分配", "项目绩效指标", "结转说明", "政府采购", "国有资产", "整体绩效目标", "整体绩效指标", "其他事项", "代码表");
             assertThat(wb.isSheetHidden(wb.getSheetIndex("代码表"))).isTrue();
             assertThat(wb.isSheetHidden(wb.getSheetIndex("预算明细"))).isFalse();
             assertThat(wb.getSheet("填表说明").getRow(0).getCell(0).getStringCellValue()).isEqualTo("测试单位 2024年单位预算填报表");
@@ -143,6 +144,7 @@ class WorkbookTemplateTest {
         assertThat(b.profileId()).isEqualTo("xinjiang-2024");
         assertThat(b.lines()).isEmpty();
         assertThat(b.projects()).isEmpty();
+        assertThat(b.narrative().isEmpty()).as("empty text sheets give no text").isTrue();
     }
 
     static String refersTo(XSSFWorkbook wb, String name) {

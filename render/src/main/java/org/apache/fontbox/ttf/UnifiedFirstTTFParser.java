@@ -11,6 +11,7 @@ import java.util.List;
  * (Kangxi radical U+2F06), to one glyph; PDFBox writes the first code point of a glyph into the
  * PDF's ToUnicode map, which is the radical (the lower code point) — so text copied or extracted
  * from the PDF, and what a screen reader says, would be radicals instead of the characters printed.
+ * Its fonts also skip glyph substitution (see {@code getGsubData}).
  * This class lives in fontbox's package because fontbox only lets its own package create fonts.
  */
 public final class UnifiedFirstTTFParser extends TTFParser {
@@ -25,6 +26,16 @@ public final class UnifiedFirstTTFParser extends TTFParser {
             @Override
             public CmapLookup getUnicodeCmapLookup(boolean isStrict) throws IOException {
                 return preferUnified(super.getUnicodeCmapLookup(isStrict));
+            }
+
+            /**
+             * No glyph substitution: the documents are horizontal Chinese, which needs none, and
+             * PDFBox's substitution pass (written for Latin ligatures) took a quarter of the time
+             * of writing a PDF.
+             */
+            @Override
+            public org.apache.fontbox.ttf.model.GsubData getGsubData() {
+                return org.apache.fontbox.ttf.model.GsubData.NO_DATA_FOUND;
             }
         };
     }

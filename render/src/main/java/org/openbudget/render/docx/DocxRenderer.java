@@ -151,6 +151,25 @@ public final class DocxRenderer implements Renderer {
         heading(styles, 1, 16);
         heading(styles, 2, 14);
         heading(styles, 3, 12);
+        tableText(styles, "TableText", 8);
+        tableText(styles, "TableTextSmall", 7);
+    }
+
+    /** The paragraph style of table cells: small type, no spacing (set once here, not on every cell). */
+    private static void tableText(XWPFStyles styles, String id, int size) {
+        CTStyle s = CTStyle.Factory.newInstance();
+        s.setStyleId(id);
+        s.addNewName().setVal(id);
+        s.setType(STStyleType.PARAGRAPH);
+        s.addNewBasedOn().setVal("Normal");
+        CTPPrGeneral p = s.addNewPPr();
+        p.addNewSpacing().setBefore(BigInteger.ZERO);
+        p.getSpacing().setAfter(BigInteger.ZERO);
+        p.getSpacing().setLine(BigInteger.valueOf(240));
+        CTRPr r = s.addNewRPr();
+        r.addNewSz().setVal(BigInteger.valueOf(size * 2L));
+        r.addNewSzCs().setVal(BigInteger.valueOf(size * 2L));
+        styles.addStyle(new XWPFStyle(s));
     }
 
     private static void heading(XWPFStyles styles, int level, int size) {
@@ -290,6 +309,7 @@ public final class DocxRenderer implements Renderer {
 
     /** A Word table from spanned cells: gridSpan for column spans, vMerge for row spans, header rows repeated. */
     private static void grid(XWPFDocument doc, List<List<GridCell>> rows, int headRows, double[] widths, long totalWidth, int fontSize) {
+        String style = fontSize < 8 ? "TableTextSmall" : "TableText";
         int cols = widths.length;
         double sum = 0;
         for (double w : widths) sum += w;
@@ -334,28 +354,28 @@ public final class DocxRenderer implements Renderer {
                     s = 1;
                 }
                 XWPFTableCell cell = row.addNewTableCell();
-                CTTcPr tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-                long cw = 0;
-                for (int k = c; k < c + s && k < cols; k++) cw += tw[k];
-                CTTblWidth cwid = tc.addNewTcW();
-                cwid.setType(STTblWidth.DXA);
-                cwid.setW(BigInteger.valueOf(cw));
-                if (s > 1) tc.addNewGridSpan().setVal(BigInteger.valueOf(s));
-                tc.addNewVAlign().setVal(STVerticalJc.CENTER);
                 GridCell gc = start[r][c];
+                boolean head = r < headRows || (gc != null && gc.head());
+                CTTcPr tc = null;
+                if (s > 1 || head || cont[r][c] || (gc != null && gc.rowspan() > 1)) {
+                    tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+                    if (s > 1) tc.addNewGridSpan().setVal(BigInteger.valueOf(s));
+                    if (head) tc.addNewVAlign().setVal(STVerticalJc.CENTER);
+                }
                 XWPFParagraph p = cell.getParagraphs().get(0);
-                p.setSpacingAfter(0);
-                p.setSpacingBefore(0);
+                p.setStyle(style);
                 if (cont[r][c]) {
                     tc.addNewVMerge().setVal(STMerge.CONTINUE);
                 } else if (gc != null) {
                     if (gc.rowspan() > 1) tc.addNewVMerge().setVal(STMerge.RESTART);
-                    p.setAlignment(gc.head() ? ParagraphAlignment.CENTER : gc.numeric() ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
+                    if (gc.head()) p.setAlignment(ParagraphAlignment.CENTER);
+                    else if (gc.numeric()) p.setAlignment(ParagraphAlignment.RIGHT);
                     if (gc.indent() > 0) p.setIndentationLeft(180 * gc.indent());
-                    XWPFRun run = p.createRun();
-                    run.setFontSize(fontSize);
-                    run.setBold(gc.strong());
-                    run.setText(gc.text());
+                    if (!gc.text().isEmpty()) {
+                        XWPFRun run = p.createRun();
+                        if (gc.strong()) run.setBold(true);
+                        run.setText(gc.text());
+                    }
                 }
                 c += s;
             }

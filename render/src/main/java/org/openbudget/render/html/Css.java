@@ -8,14 +8,14 @@ final class Css {
             h1 { font-size: 16pt; text-align: center; margin: 0 0 14pt; }
             h2 { font-size: 13pt; margin: 12pt 0 6pt; }
             h3 { font-size: 11pt; margin: 8pt 0 4pt; }
-            p { margin: 0 0 6pt; text-indent: 2em; text-align: justify; }
+            p { margin: 0 0 6pt; text-indent: 2em; text-align: left; }
             p.closing { text-align: right; text-indent: 0; margin-top: 18pt; }
             .cover { text-align: center; }
             .cover p { text-indent: 0; text-align: center; }
             .cover-unit { font-size: 22pt; font-weight: bold; }
             .cover-title { font-size: 26pt; font-weight: bold; }
             .toc ul { list-style: none; padding: 0; margin: 0; }
-            .toc li { margin: 0 0 5pt; }
+            .toc li { margin: 0 0 3pt; font-size: 10pt; }
             .toc li.toc1 { font-weight: bold; margin-top: 8pt; }
             .toc li.toc2 { padding-left: 2em; }
             .toc a { color: inherit; text-decoration: none; }
@@ -82,7 +82,7 @@ final class Css {
             .cover + .toc h1, .toc + h1 { page-break-before: auto; }
             .table-block { page-break-before: always; }
             /* openhtmltopdf lays every page out at the portrait width: a landscape block says its own width */
-            .table-block.wide { page: wide; width: 273mm; }
+            .table-block.wide { page: wide; width: 265mm; }
             h1 + .table-block { page-break-before: auto; }
             table.grid { -fs-table-paginate: paginate; -fs-border-rendering: no-bevel; font-size: 8pt; line-height: 1.3; }
             table.grid.c16, table.grid.c15 { font-size: 7pt; }

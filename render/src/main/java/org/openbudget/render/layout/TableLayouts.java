@@ -21,7 +21,7 @@ import org.openbudget.core.profile.TemplateProfile;
  * 表1 and 表4 income and expense sides side by side). Every renderer prints these views.
  */
 public final class TableLayouts {
-    private static final double CODE = 1.1, NAME = 6.0, PROJECT = 7.0, VALUE = 2.4;
+    private static final double CODE = 1.4, NAME = 6.0, PROJECT = 7.0, VALUE = 2.4;
     /** A 表1/表4 income line that heads a group ("一、本年收入", "1.一般公共预算拨款", "2、非财政拨款结转结余"). */
     private static final Pattern HEAD_LINE = Pattern.compile("^([一二三四五六七八九十]+、|\\d+\\s*[.、．])");
 
