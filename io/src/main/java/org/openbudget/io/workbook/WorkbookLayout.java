@@ -111,6 +111,7 @@ public final class WorkbookLayout {
     public static final String OVERALL = "整体绩效目标";
     public static final String OVERALL_INDICATORS = "整体绩效指标";
     public static final String OTHER_MATTERS = "其他事项";
+    public static final String PERFORMANCE_ORDER = "绩效目标表顺序";
 
     private static Column text(String field, String label, String hint, int width, boolean required) {
         return new Column(field, label, hint, width, Kind.TEXT, null, required);
@@ -164,6 +165,8 @@ public final class WorkbookLayout {
                 new TableSheet(PROJECT_INDICATORS, "项目支出绩效目标表的指标，每行一个", indicators(true)),
                 new TableSheet(CARRY_OVER, "第三部分 十一：结转项目资金主要用于", List.of(PROJECT, text("note", "主要用于", "", 70, false))),
                 new TableSheet(OVERALL_INDICATORS, "部门（单位）整体绩效目标表的指标，每行一个", indicators(false)),
+                new TableSheet(PERFORMANCE_ORDER, "项目支出绩效目标表的先后顺序（与第三部分 七 不同时填写）；空白 = 按“项目说明”的顺序",
+                        List.of(PROJECT)),
                 new TableSheet(OTHER_MATTERS, "第三部分 十二（五）其他需说明的事项，每行一段；空白 = 无其他需说明事项",
                         List.of(text("paragraph", "其他需说明的事项", "每行一段", 100, true))));
     }

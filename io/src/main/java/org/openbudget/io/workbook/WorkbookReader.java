@@ -419,6 +419,7 @@ public final class WorkbookReader {
                 Map<String, String> overall = form(OVERALL);
                 List<Rec> overallIndicators = table(OVERALL_INDICATORS);
                 List<Rec> other = table(OTHER_MATTERS);
+                List<Rec> performanceOrder = table(PERFORMANCE_ORDER);
                 // a row with a problem is left out; the others are still checked, so every problem is reported at once
 
                 if (!functions.isEmpty() || !offices.isEmpty() || !personnel.isEmpty()) {
@@ -495,6 +496,10 @@ public final class WorkbookReader {
                     if (o.isEmpty()) y.open(0, "performance_overall", at(overallIndicators.get(0), "level1"));
                     else emitForm(OVERALL, "performance_overall", o, 0);
                     emitIndicators(1, overallIndicators);
+                }
+                if (!performanceOrder.isEmpty()) {
+                    y.open(0, "performance_order", at(performanceOrder.get(0), "pro_code"));
+                    for (Rec r : performanceOrder) y.item(1, r.get("pro_code"), at(r, "pro_code"));
                 }
                 if (!other.isEmpty()) {
                     y.open(0, "other_matters", at(other.get(0), "paragraph"));

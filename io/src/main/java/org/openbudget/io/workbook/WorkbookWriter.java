@@ -332,7 +332,7 @@ public final class WorkbookWriter {
         java.util.Map<String, Sheet> forms = new java.util.HashMap<>();
         // in the document's order: 第一部分, comparatives and reasons, 第三部分 四 七 十一 十二
         for (String name : List.of(FUNCTIONS, OFFICES, PERSONNEL, LAST_YEAR, REASONS, CLASS_NOTES, PROJECT_TEXTS, ALLOCATIONS,
-                PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, OTHER_MATTERS)) {
+                PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, PERFORMANCE_ORDER, OTHER_MATTERS)) {
             textTables().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> tables.put(name, table(name, t.columns())));
             textForms().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
         }
@@ -408,6 +408,7 @@ public final class WorkbookWriter {
             fill(forms.get(OVERALL), OVERALL, java.util.Map.of("contact", o.contact(), "phone", o.phone(), "goal", o.goal()));
             for (var i : o.indicators()) indicator(next(tables.get(OVERALL_INDICATORS)), null, i);
         }
+        for (String code : n.performanceOrder()) textCell(next(tables.get(PERFORMANCE_ORDER)), 0, code);
         for (String m : n.otherMatters()) textCell(next(tables.get(OTHER_MATTERS)), 0, m);
         if (!n.closingDate().isEmpty()) {
             Sheet info = wb.getSheet(AGENCY);

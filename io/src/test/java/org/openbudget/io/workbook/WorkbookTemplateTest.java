@@ -52,7 +52,7 @@ class WorkbookTemplateTest {
             List<String> names = new java.util.ArrayList<>();
             for (Sheet s : wb) names.add(s.getSheetName());
             assertThat(names).containsExactly("填表说明", "单位信息", "项目", "预算明细", "主要职能", "内设机构", "人员情况", "上年比较数", "变动原因",
-                    "类用途说明", "项目说明", "资金分配", "项目绩效指标", "结转说明", "政府采购", "国有资产", "整体绩效目标", "整体绩效指标", "其他事项", "代码表");
+                    "类用途说明", "项目说明", "资金分配", "项目绩效指标", "结转说明", "政府采购", "国有资产", "整体绩效目标", "整体绩效指标", "绩效目标表顺序", "其他事项", "代码表");
             assertThat(wb.isSheetHidden(wb.getSheetIndex("代码表"))).isTrue();
             assertThat(wb.isSheetHidden(wb.getSheetIndex("预算明细"))).isFalse();
             assertThat(wb.getSheet("填表说明").getRow(0).getCell(0).getStringCellValue()).isEqualTo("测试单位 2024年单位预算填报表");
