@@ -61,8 +61,6 @@ final class TextFactReader {
     private final List<DisclosureTable> tables;
     private final List<String> notes;
     private final List<TextFact> facts = new ArrayList<>();
-    /** 第一部分 is printed before the tables: the text parts are expected (their absence is a note). */
-    private boolean wholeDocument;
     /** The year's functional classification: normalized name → codes (built on first use). */
     private Map<String, List<String>> functionalByName;
     /** The profile's subjects, normalized once: key → normalized words. */
@@ -81,12 +79,13 @@ final class TextFactReader {
 
     /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
     DocumentText read(List<String> lines, int firstTableLine) {
-        // a document of tables only (no 第一部分 before them) is not missing its text: it has none
-        boolean wholeDocument = false;
-        for (int n = 0; n < Math.min(lines.size(), firstTableLine); n++) {
-            if (squash(lines.get(n)).replace("*", "").startsWith("第一部分")) wholeDocument = true;
+        // a text of the tables alone (no 第一部分, no 第三部分) has no text to read: nothing to note
+        boolean anyText = false;
+        for (int n = 0; n < lines.size() && !anyText; n++) {
+            String s = squash(lines.get(n)).replace("*", "").replace("#", "");
+            anyText = s.startsWith("第一部分") || s.startsWith("第三部分");
         }
-        this.wholeDocument = wholeDocument;
+        if (!anyText) return DocumentText.EMPTY;
         Staffing staffing = staffing(lines, firstTableLine);
         agencyType(lines, firstTableLine);
         int start = -1, end = lines.size();
@@ -96,7 +95,7 @@ final class TextFactReader {
         List<Section> sections = new ArrayList<>();
         List<PerformanceTable> performance = new ArrayList<>();
         if (start < 0) {
-            if (wholeDocument) notes.add("第三部分：文档中找不到（没有读取情况说明）");
+            notes.add("第三部分：文档中找不到（没有读取情况说明）");
         } else {
             for (int n = start + 1; n < lines.size(); n++) {
                 if (squash(lines.get(n)).replace("*", "").startsWith("第四部分")) {
@@ -243,7 +242,8 @@ final class TextFactReader {
         String all = half(squash(b.toString()));
         int at = all.indexOf("编制数");
         if (at < 0) {
-            if (wholeDocument) notes.add("第一部分：找不到人员情况（编制数、实有人数）");
+            // a document without 第一部分 (e.g. the tables and 第三部分 only) has no staffing to miss
+            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（编制数、实有人数）");
             return null;
         }
         int stop = all.indexOf('。', at);
