@@ -39,7 +39,9 @@ import picocli.CommandLine.Parameters;
                 BudgetCli.Checks.class,
                 BenchCommand.class,
                 BenchRenderCommand.class,
-                BenchAuditCommand.class
+                BenchAuditCommand.class,
+                ServeCommand.class,
+                LoadCommand.class
         })
 public final class BudgetCli implements Runnable {
     public static final int OK = 0;
