@@ -18,14 +18,21 @@ public final class UnifiedFirstTTFParser extends TTFParser {
     @Override
     TrueTypeFont newFont(TTFDataStream raf) {
         return new TrueTypeFont(raf) {
+            private CmapLookup strict, lenient;
+
             @Override
             public CmapLookup getUnicodeCmapLookup() throws IOException {
-                return preferUnified(super.getUnicodeCmapLookup());
+                return getUnicodeCmapLookup(true);
             }
 
             @Override
-            public CmapLookup getUnicodeCmapLookup(boolean isStrict) throws IOException {
-                return preferUnified(super.getUnicodeCmapLookup(isStrict));
+            public synchronized CmapLookup getUnicodeCmapLookup(boolean isStrict) throws IOException {
+                if (isStrict) {
+                    if (strict == null) strict = preferUnified(super.getUnicodeCmapLookup(true));
+                    return strict;
+                }
+                if (lenient == null) lenient = preferUnified(super.getUnicodeCmapLookup(false));
+                return lenient;
             }
 
             /**
@@ -50,10 +57,19 @@ public final class UnifiedFirstTTFParser extends TTFParser {
 
     private static CmapLookup preferUnified(CmapLookup base) {
         if (base == null) return null;
+        // the font's code point → glyph map is a HashMap of 30,000 boxed entries; the BMP answers are kept in an array
+        int[] bmp = new int[0x10000];
+        java.util.Arrays.fill(bmp, -1);
         return new CmapLookup() {
             @Override
             public int getGlyphId(int codePointAt) {
-                return base.getGlyphId(codePointAt);
+                if (codePointAt < 0 || codePointAt >= bmp.length) return base.getGlyphId(codePointAt);
+                int g = bmp[codePointAt];
+                if (g < 0) {
+                    g = base.getGlyphId(codePointAt);
+                    bmp[codePointAt] = g;
+                }
+                return g;
             }
 
             @Override
