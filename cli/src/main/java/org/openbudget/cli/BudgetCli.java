@@ -28,7 +28,21 @@ import picocli.CommandLine.Parameters;
 /** {@code ./budget}: derive, check and benchmark budget disclosures. */
 @Command(name = "budget", mixinStandardHelpOptions = true, version = "budget 0.1.0",
         description = "部门预算公开：从预算账本生成公开表并审核 (derive the disclosure tables from a budget ledger and check them)",
-        subcommands = {BudgetCli.Tables.class, BudgetCli.CheckCmd.class, AuditCommand.class, RenderCommand.class, BudgetCli.Checks.class, BenchCommand.class, BenchRenderCommand.class})
+        // one subcommand per line, so that adding one never conflicts with another
+        subcommands = {
+                BudgetCli.Tables.class,
+                TextCommand.class,
+                BudgetCli.CheckCmd.class,
+                AuditCommand.class,
+                RenderCommand.class,
+                WorkbookCommand.class,
+                BudgetCli.Checks.class,
+                BenchCommand.class,
+                BenchRenderCommand.class,
+                BenchAuditCommand.class,
+                ServeCommand.class,
+                LoadCommand.class
+        })
 public final class BudgetCli implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -42,6 +56,8 @@ public final class BudgetCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Apache POI (Excel workbooks) logs through the Log4j API; without a provider it complains on stderr
+        if (System.getProperty("log4j.provider") == null) System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
         System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
@@ -71,7 +87,7 @@ public final class BudgetCli implements Runnable {
     }
 
     static abstract class DatasetCommand {
-        @Parameters(index = "0", paramLabel = "PATH", description = "数据集文件，或含 dataset.yaml 的目录 (a dataset file or a directory holding dataset.yaml)")
+        @Parameters(index = "0", paramLabel = "PATH", description = "数据集文件、含 dataset.yaml 的目录，或 Excel 填报工作簿 .xlsx (a dataset file, a directory holding dataset.yaml, or a budget workbook)")
         Path path;
 
         @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录，优先于内置数据 (reference data directory overriding the built-in lists)")

@@ -9,8 +9,9 @@ import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.io.dataset.DatasetReader;
 import org.openbudget.io.refdata.ReferenceLibrary;
+import org.openbudget.io.workbook.WorkbookReader;
 
-/** The edge that ties reading to the pure core: a dataset path in, its budget, template and Disclosure out. */
+/** The edge that ties reading to the pure core: a dataset or workbook path in, its budget, template and Disclosure out. */
 public final class Workspace {
     private final ReferenceLibrary library;
 
@@ -20,11 +21,29 @@ public final class Workspace {
 
     public ReferenceLibrary library() { return library; }
 
+    /** PATH is a YAML dataset (file or directory) or an Excel workbook (.xlsx, docs/workbook.md). */
     public Loaded load(Path path) {
-        Budget budget = new DatasetReader(library).read(path);
+        return loaded(read(path));
+    }
+
+    /** The budget of a dataset or workbook, validated but not derived. */
+    public Budget read(Path path) {
+        WorkbookReader workbooks = new WorkbookReader(library);
+        if (WorkbookReader.isWorkbook(path)) return workbooks.read(path);
+        // a department dataset may list its units' workbooks (docs/workbook.md)
+        return new DatasetReader(library, p -> WorkbookReader.isWorkbook(p) ? workbooks.read(p) : null).read(path);
+    }
+
+    /** Derives a budget read elsewhere (an uploaded workbook, a database). */
+    public Loaded loaded(Budget budget) {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(budget.profileId());
-        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile));
+        Disclosure lastYear = null;
+        Budget previous = budget.narrative().lastYear().dataset();
+        if (previous != null) {
+            lastYear = Deriver.tables(previous, library.year(previous.year()), library.profile(previous.profileId()));
+        }
+        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear));
     }
 
     public record Loaded(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure disclosure) {}

@@ -42,10 +42,18 @@ class ExamplesCheckTest {
                         tuple("T6.total-sum", Severity.NOTICE, 6, "", "人员经费", "268.88", "268.89"));
     }
 
-    /** 208 05 prints 382.95 while its 项 print 164.33 + 19.89 + 198.74 = 382.96, in 表2, 表3 and 表5. */
+    /**
+     * 208 05 prints 382.95 while its 项 print 164.33 + 19.89 + 198.74 = 382.96, in 表2, 表3 and 表5; and the
+     * text's last-year comparatives, which reproduce the published ones, disagree by 0.01 between 五（一）
+     * and 二 / 五（三）(see the example's README).
+     */
     @Test
     void the_department_gives_notices_exactly_at_20805() {
-        List<Finding> findings = run(Fixtures.DEPT);
+        List<Finding> all = run(Fixtures.DEPT);
+        assertThat(all.stream().filter(f -> f.id().startsWith("X")).toList())
+                .extracting(Finding::id, Finding::severity, Finding::section)
+                .containsExactlyInAnyOrder(tuple("X5.changes", Severity.NOTICE, "五"), tuple("X5.changes", Severity.NOTICE, "五"));
+        List<Finding> findings = all.stream().filter(f -> !f.id().startsWith("X")).toList();
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
             assertThat(f.code()).isEqualTo("20805");

@@ -47,7 +47,9 @@ public final class Rendered {
     public static Doc doc(String example, boolean withText) {
         return DOCS.computeIfAbsent(example + withText, k -> {
             Workspace.Loaded l = Fixtures.load(example);
-            Disclosure d = withText ? l.disclosure().withText(Fixtures.sampleText(l.disclosure())) : l.disclosure();
+            // withText: the hand-built sample text; else tables only (the examples' datasets now generate their own text)
+            Disclosure d = l.disclosure().withText(withText ? Fixtures.sampleText(l.disclosure())
+                    : org.openbudget.core.disclosure.text.DocumentText.EMPTY);
             return new Doc(example, withText, l, d, new DocumentView(d, l.profile()));
         });
     }

@@ -44,6 +44,8 @@ final class Placement {
         final List<Node> children = new ArrayList<>();
         List<BigDecimal[]> candidates;
         final String where;
+        /** Columns this row's kind can fill (null: the table's); e.g. a 表11 project row has no 基本支出. */
+        boolean[] allowed;
 
         Node(List<BigDecimal> numbers, BigDecimal[] fixed, String where) {
             this.numbers = numbers;
@@ -74,8 +76,14 @@ final class Placement {
         int k = n.numbers.size();
         if (k == 0) return java.util.Collections.singletonList(new BigDecimal[columns]);
         if (k == columns) return java.util.Collections.singletonList(n.numbers.toArray(new BigDecimal[0]));
-        List<BigDecimal[]> out = enumerate(n, allowed, true);
-        if (out.isEmpty()) out = enumerate(n, allowed, false);
+        boolean[] allow = allowed;
+        if (n.allowed != null) {
+            allow = allowed.clone();
+            for (int i = 0; i < allow.length; i++) allow[i] &= n.allowed[i];
+        }
+        List<BigDecimal[]> out = enumerate(n, allow, true);
+        if (out.isEmpty()) out = enumerate(n, allow, false);
+        if (out.isEmpty() && allow != allowed) out = enumerate(n, allowed, false);
         if (out.isEmpty()) out = enumerate(n, all(), false);
         if (out.isEmpty()) {
             notes.add(n.where + "：" + k + " 个数无法按列的含义放入 " + columns + " 列，按顺序放在前几列");

@@ -33,10 +33,25 @@ public final class PublishedTextReader {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年\\s*(?:度\\s*)?(单位|部门)预算");
     private static final Pattern TABLE_MARK = Pattern.compile("^表\\s*(\\d{1,2})$");
 
-    /** The Disclosure and what the reader could not decide or read (ambiguities, skipped lines). */
-    public record Result(Disclosure disclosure, List<String> notes) {
+    /**
+     * The Disclosure and what the reader could not decide or read (ambiguities, skipped lines);
+     * {@code rowLines}: for each table read, the 1-based text line of each of its rows (the evidence
+     * a report shows).
+     */
+    public record Result(Disclosure disclosure, List<String> notes, java.util.Map<Integer, int[]> rowLines) {
         public Result {
             notes = List.copyOf(notes);
+            rowLines = rowLines == null ? java.util.Map.of() : java.util.Map.copyOf(rowLines);
+        }
+
+        public Result(Disclosure disclosure, List<String> notes) {
+            this(disclosure, notes, java.util.Map.of());
+        }
+
+        /** The 1-based line of row {@code index} of table {@code no}, 0 when unknown. */
+        public int line(int no, int index) {
+            int[] l = rowLines.get(no);
+            return l != null && index >= 0 && index < l.length ? l[index] : 0;
         }
     }
 
@@ -133,7 +148,7 @@ public final class PublishedTextReader {
         } catch (RuntimeException e) {
             notes.add("第一部分/第三部分：无法读取文字部分（" + e + "），只有表格");
         }
-        return new Result(d, notes);
+        return new Result(d, notes, parser.rowLines());
     }
 
     /** Finds "表 N" followed within three non-blank lines by the table's title; returns {no, mark, title}. */
@@ -167,6 +182,19 @@ public final class PublishedTextReader {
 
     /** For comparing labels: no whitespace, no quotes of any width, brackets half-width. */
     static String norm(String s) {
-        return s.replaceAll("[\\s\"“”「」]", "").replace('（', '(').replace('）', ')').replace('：', ':');
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"', '“', '”', '「', '」' -> { }
+                case '（' -> b.append('(');
+                case '）' -> b.append(')');
+                case '：' -> b.append(':');
+                default -> {
+                    if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+                }
+            }
+        }
+        return b.toString();
     }
 }

@@ -31,6 +31,11 @@ final class TableParser {
     static final Pattern NUM = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
     private static final Pattern CODE = Pattern.compile("^(\\d{3})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?(?:\\s+(.*))?$");
     private static final Pattern CODE_START = Pattern.compile("^\\d{3}(\\s.*)?$");
+    private static final Pattern TRAILING_NUM = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$");
+    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+");
+    private static final Pattern WS = Pattern.compile("\\s+");
+    /** Label maps per list of row specs (built once, not per line). */
+    private static final Map<List<LineSpec>, Map<String, LineSpec>> LABELS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private final TemplateProfile profile;
     private final ReferenceData ref;
@@ -42,6 +47,8 @@ final class TableParser {
     private Set<String> sourcesInUse;
     /** Unit names seen on unit rows (表7), to tell unit rows of 表11 from its project rows. */
     private final Set<String> unitNames = new LinkedHashSet<>();
+    /** Per table read: the 1-based line of each row. */
+    private final Map<Integer, int[]> rowLines = new HashMap<>();
     /** 经济分类类 named in 第三部分 七 资金分配情况 (evidence for the columns of 表7). */
     private Set<String> projectEco;
 
@@ -66,6 +73,10 @@ final class TableParser {
         String parentKey;                // fixed rows: the row whose sum_of lists this one
     }
 
+    Map<Integer, int[]> rowLines() {
+        return rowLines;
+    }
+
     DisclosureTable parse(TableTemplate t, int start, int stop) {
         int no = t.no();
         int n = t.columns().size();
@@ -78,10 +89,12 @@ final class TableParser {
         String currentUnit = "";
         StringBuilder buf = new StringBuilder();
         int bufLine = 0;
+        boolean yuan = false; // 单位：元 — amounts converted to 万元
         for (int i = start; i < stop; i++) {
             String l = lines.get(i);
             String flat = l.replace('\t', ' ').trim();
             if (flat.isEmpty()) continue;
+            if (header && norm(flat).matches(".*单位:元$")) yuan = true;
             if (flat.matches("\\d{1,3}")) continue; // page number
             if (flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
                 header = true;
@@ -116,6 +129,7 @@ final class TableParser {
                 fixedRow(t, l, tab, i + 1, rows);
             } else if (tab) {
                 String[] cells = cells(l);
+                if (labelWidth <= 0) labelWidth = inferLabelWidth(start, stop);
                 int labels = labelWidth > 0 ? labelWidth : Math.max(1, cells.length - n);
                 if (cells.length > labels + n) {
                     for (int c = labels + n; c < cells.length; c++) {
@@ -172,6 +186,12 @@ final class TableParser {
             if (r != null) rows.add(r);
         }
 
+        if (yuan) {
+            for (PRow r : rows) {
+                if (r.fixed != null) for (int c = 0; c < r.fixed.length; c++) if (r.fixed[c] != null) r.fixed[c] = r.fixed[c].movePointLeft(4);
+                if (r.numbers != null) r.numbers.replaceAll(v -> v.movePointLeft(4));
+            }
+        }
         String title = t.title(kind.label());
         if (rows.isEmpty()) {
             if (emptyNote == null) notes.add("表" + no + "：既没有数据行，也没有空表说明");
@@ -188,8 +208,9 @@ final class TableParser {
             rows = ordered;
         }
         List<Row> out = place(t, rows);
+        rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
-        return new DisclosureTable(no, title, t.columnLabels(), out, false, null);
+        return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
     }
 
     // ---------------------------------------------------------------- 表1, 表4
@@ -319,7 +340,7 @@ final class TableParser {
         String s = text.trim();
         List<BigDecimal> nums = new ArrayList<>();
         while (true) {
-            Matcher m = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$").matcher(s);
+            Matcher m = TRAILING_NUM.matcher(s);
             if (!m.find()) break;
             nums.add(0, amount(m.group(1)));
             s = s.substring(0, m.start()).trim();
@@ -437,7 +458,15 @@ final class TableParser {
                 notes.add(where + "：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
                 nums = nums.subList(0, n);
             }
-            nodes.put(r, new Placement.Node(nums, r.fixed, where));
+            Placement.Node node = new Placement.Node(nums, r.fixed, where);
+            if (t.no() == 11) {
+                // 人员/公用经费 come only from 基本支出 rows, 项目支出 only from project rows
+                boolean basic = rows.stream().anyMatch(x -> x.kind == RowKind.LINE);
+                boolean projects = rows.stream().anyMatch(x -> x.kind == RowKind.PROJECT);
+                if (r.kind == RowKind.PROJECT || (!basic && projects)) node.allowed = carryColumns(t, true);
+                else if (r.kind == RowKind.LINE || (basic && !projects)) node.allowed = carryColumns(t, false);
+            }
+            nodes.put(r, node);
         }
         List<Placement.Node> roots = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -454,6 +483,18 @@ final class TableParser {
             out.add(new Row(r.side, r.kind, r.key, r.code, r.name, r.project, r.unit, Arrays.asList(v)));
         }
         return out;
+    }
+
+    /** 表11: a project row fills totals and 项目支出 columns only; the 基本支出 row totals and 人员/公用经费. */
+    private static boolean[] carryColumns(TableTemplate t, boolean project) {
+        List<String> labels = t.columnLabels();
+        boolean[] a = new boolean[labels.size()];
+        for (int i = 0; i < a.length; i++) {
+            String l = labels.get(i);
+            boolean total = l.endsWith("合计") || l.endsWith("总计");
+            a[i] = total || (project ? l.endsWith("项目支出") : l.endsWith("人员经费") || l.endsWith("公用经费"));
+        }
+        return a;
     }
 
     private PRow parent(TableTemplate t, List<PRow> rows, int i) {
@@ -493,6 +534,17 @@ final class TableParser {
                 List<String> s = cols.get(i).sources();
                 if (s.isEmpty() || s.contains("*")) continue;
                 a[i] = s.stream().anyMatch(sourcesInUse::contains);
+            }
+        }
+        if (sourcesInUse != null && t.no() == 11) {
+            boolean fiscal = sourcesInUse.contains("CO_GPB") || sourcesInUse.contains("CO_GFB") || sourcesInUse.contains("CO_SOC");
+            boolean nonfiscal = sourcesInUse.contains("CO_EDU") || sourcesInUse.contains("CO_UNIT");
+            if (fiscal != nonfiscal) {
+                for (int i = 0; i < cols.size(); i++) {
+                    String l = cols.get(i).label();
+                    if (l.startsWith("非财政拨款")) a[i] = nonfiscal;
+                    else if (l.startsWith("财政拨款")) a[i] = fiscal;
+                }
             }
         }
         if (t.no() == 7) {
@@ -545,7 +597,7 @@ final class TableParser {
         if (CODE_START.matcher(first).matches()) return true;
         String k = norm(first);
         if (tab ? (k.equals("总计") || k.equals("合计")) && Arrays.stream(cells(l)).anyMatch(c -> NUM.matcher(c).matches())
-                : first.matches("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+")) return true;
+                : PLAIN_TOTAL.matcher(first).matches()) return true;
         if (t.no() == 1 || t.no() == 4) {
             String all = norm(l);
             if (all.startsWith(norm(profile.incomeTotalLabel()))) return true;
@@ -561,6 +613,10 @@ final class TableParser {
     }
 
     private static Map<String, LineSpec> labels(List<LineSpec> specs) {
+        return LABELS.computeIfAbsent(specs, TableParser::buildLabels);
+    }
+
+    private static Map<String, LineSpec> buildLabels(List<LineSpec> specs) {
         Map<String, LineSpec> m = new java.util.LinkedHashMap<>();
         for (LineSpec s : specs) {
             m.putIfAbsent(norm(s.label()), s);
@@ -575,7 +631,26 @@ final class TableParser {
     }
 
     /** Label cells of a tab layout from a header line: where column "1" is, else how many ※. */
+    /** Label cells when no header says (headers broken one character per line): past the last word cell of a row with numbers. */
+    private int inferLabelWidth(int start, int stop) {
+        int w = 0;
+        for (int i = start; i < stop; i++) {
+            String l = lines.get(i);
+            if (l.indexOf('\t') < 0) continue;
+            String[] c = cells(l);
+            boolean num = false;
+            int last = -1;
+            for (int k = 0; k < c.length; k++) {
+                if (NUM.matcher(c[k]).matches()) num = true;
+                else if (!c[k].isEmpty() && !num) last = k;
+            }
+            if (num) w = Math.max(w, last + 1);
+        }
+        return w;
+    }
+
     private static int labelWidth(String[] cells) {
+        if (cells.length < 3) return 0; // a header broken one character per line says nothing
         for (int i = 0; i + 1 < cells.length; i++) if (cells[i].equals("1") && cells[i + 1].equals("2")) return i;
         if (cells.length == 2 && cells[1].equals("1")) return 1;
         int stars = 0;
@@ -615,7 +690,7 @@ final class TableParser {
     }
 
     private static boolean endsWithNumber(String s) {
-        return Pattern.compile("(?:^|\\s)" + NUM.pattern() + "$").matcher(s.trim()).find();
+        return TRAILING_NUM.matcher(s.trim()).find();
     }
 
     private BigDecimal number(String cell, String where) {

@@ -50,6 +50,7 @@ final class TextFactReader {
     private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
     private static final Pattern FIELD = Pattern.compile("^(设立的政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间)\\s*:");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern NAMED_AMOUNT = Pattern.compile("([^,;:、。]*?)\\s*" + NUM + "\\s*万元");
 
     private final TemplateProfile profile;
@@ -60,11 +61,15 @@ final class TextFactReader {
     private final List<DisclosureTable> tables;
     private final List<String> notes;
     private final List<TextFact> facts = new ArrayList<>();
+    /** The year's functional classification: normalized name → codes (built on first use). */
+    private Map<String, List<String>> functionalByName;
+    /** The profile's subjects, normalized once: key → normalized words. */
+    private Map<String, List<String>> subjectWords;
 
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
         this.profile = profile;
-        this.rules = profile.text();
+        this.rules = profile.rules();
         this.ref = ref;
         this.kind = kind;
         this.unit = unit;
@@ -74,6 +79,13 @@ final class TextFactReader {
 
     /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
     DocumentText read(List<String> lines, int firstTableLine) {
+        // a text of the tables alone (no 第一部分, no 第三部分) has no text to read: nothing to note
+        boolean anyText = false;
+        for (int n = 0; n < lines.size() && !anyText; n++) {
+            String s = squash(lines.get(n)).replace("*", "").replace("#", "");
+            anyText = s.startsWith("第一部分") || s.startsWith("第三部分");
+        }
+        if (!anyText) return DocumentText.EMPTY;
         Staffing staffing = staffing(lines, firstTableLine);
         agencyType(lines, firstTableLine);
         int start = -1, end = lines.size();
@@ -111,8 +123,115 @@ final class TextFactReader {
             for (Section sec : sections) facts(sec);
             for (List<String> p : perf) performance.add(performanceTable(p));
         }
-        Overview overview = new Overview(List.of(), List.of(), List.of(), staffing);
-        return new DocumentText(overview, sections, facts, performance, List.of(), "", "");
+        Overview overview = overview(lines, firstTableLine, staffing);
+        List<String> tail = start < 0 ? List.of() : lines.subList(Math.min(end, lines.size()), lines.size());
+        String[] closing = closing(tail);
+        List<DocumentText.GlossaryEntry> glossary = glossary(tail, closing[2]);
+        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
+    }
+
+    // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
+
+    private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\s*-?\\s*\\d{1,2}\\s*[、.．]\\s*(.+)$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
+    private static final Pattern GLOSSARY_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
+
+    /** 主要职能 (one per numbered function), offices and subordinate units, and the staffing read above. */
+    private Overview overview(List<String> lines, int firstTableLine, Staffing staffing) {
+        int stop = firstTableLine > 0 ? firstTableLine : lines.size();
+        int start = 0;
+        for (int n = 0; n < stop; n++) if (squash(lines.get(n)).startsWith("第一部分")) start = n; // the last: the TOC names it too
+        int duties = -1, setup = -1;
+        for (int n = start; n < stop; n++) {
+            String s = squash(lines.get(n));
+            if (duties < 0 && s.matches("^[一1][、.．]?主要职能.*")) duties = n;
+            if (setup < 0 && s.matches("^[二2][、.．]?机构设置.*")) setup = n;
+        }
+        List<String> functions = new ArrayList<>();
+        if (duties >= 0) {
+            StringBuilder b = new StringBuilder();
+            for (int n = duties + 1; n < (setup > duties ? setup : stop); n++) b.append(lines.get(n).replace('\t', ' ').trim());
+            String all = b.toString();
+            Matcher m = FUNCTION_MARK.matcher(all);
+            List<Integer> at = new ArrayList<>();
+            while (m.find()) at.add(m.start());
+            for (int i = 0; i < at.size(); i++) {
+                String f = all.substring(at.get(i), i + 1 < at.size() ? at.get(i + 1) : all.length());
+                f = FUNCTION_MARK.matcher(f).replaceFirst("").trim().replaceFirst("[；;]$", "");
+                if (!f.isEmpty()) functions.add(f);
+            }
+        }
+        List<String> offices = new ArrayList<>(), units = new ArrayList<>();
+        if (setup >= 0) {
+            StringBuilder b = new StringBuilder();
+            boolean listing = false;
+            for (int n = setup + 1; n < stop; n++) {
+                String l = lines.get(n);
+                if (squash(l).contains("编制数")) break;
+                if (squash(l).contains("下属预算单位包括")) listing = true;
+                Matcher item = LIST_LINE.matcher(l);
+                if (listing && item.matches()) units.add(item.group(1).trim());
+                else b.append(l.replace('\t', ' ').trim());
+            }
+            Matcher count = Pattern.compile("下设\\s*(\\d+)\\s*个处室").matcher(b);
+            if (count.find()) {
+                facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
+                        squash(b.toString()).length() > 200 ? count.group() : b.toString()));
+            }
+            Matcher m = Pattern.compile("下设\\s*\\d+\\s*个处室[，,]\\s*分别是[：:](.*?)。").matcher(b);
+            if (m.find()) {
+                for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
+            }
+        }
+        return new Overview(functions, units, offices, staffing);
+    }
+
+    /** {name, date, index of the first closing line in tail} from the last two lines: the unit's name and a date. */
+    private static String[] closing(List<String> tail) {
+        List<Integer> nonEmpty = new ArrayList<>();
+        for (int i = 0; i < tail.size(); i++) if (!tail.get(i).isBlank() && !PAGE_NUMBER.matcher(tail.get(i).trim()).matches()) nonEmpty.add(i);
+        if (nonEmpty.size() >= 2) {
+            String date = tail.get(nonEmpty.get(nonEmpty.size() - 1)).trim();
+            String name = tail.get(nonEmpty.get(nonEmpty.size() - 2)).trim();
+            if (DATE.matcher(date).matches() && !name.endsWith("。")) {
+                return new String[]{name, date, String.valueOf(nonEmpty.get(nonEmpty.size() - 2))};
+            }
+        }
+        return new String[]{"", "", String.valueOf(tail.size())};
+    }
+
+    /** 第四部分 名词解释: "一、财政拨款:指由……" entries, wrapped lines joined. */
+    private static List<DocumentText.GlossaryEntry> glossary(List<String> tail, String closingAt) {
+        List<DocumentText.GlossaryEntry> out = new ArrayList<>();
+        int stop = Integer.parseInt(closingAt);
+        StringBuilder cur = null;
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i < stop; i++) {
+            String l = tail.get(i).replace("**", "").replace('\t', ' ').trim();
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
+            if (GLOSSARY_ITEM.matcher(l).find()) {
+                if (cur != null) entries.add(cur.toString());
+                cur = new StringBuilder(l);
+            } else if (cur != null) {
+                cur.append(l);
+            }
+        }
+        if (cur != null) entries.add(cur.toString());
+        for (String e : entries) {
+            String body = GLOSSARY_ITEM.matcher(e).replaceFirst("");
+            int colon = -1;
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == ':' || c == '：') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon < 0) continue;
+            out.add(new DocumentText.GlossaryEntry(body.substring(0, colon).trim(), body.substring(colon + 1).trim()));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ 第一部分
@@ -123,7 +242,8 @@ final class TextFactReader {
         String all = half(squash(b.toString()));
         int at = all.indexOf("编制数");
         if (at < 0) {
-            notes.add("第一部分：找不到人员情况（编制数、实有人数）");
+            // a document without 第一部分 (e.g. the tables and 第三部分 only) has no staffing to miss
+            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（编制数、实有人数）");
             return null;
         }
         int stop = all.indexOf('。', at);
@@ -205,43 +325,49 @@ final class TextFactReader {
     /** Joins wrapped lines into paragraphs: a paragraph ends at 。：； or where a heading, list item or field starts. */
     static List<String> paragraphs(List<String> lines) {
         List<String> out = new ArrayList<>();
-        String cur = null;
+        StringBuilder cur = null;
         for (String raw : lines) {
             String l = raw.replace('\t', ' ').trim().replace("**", "");
             if (l.startsWith("- ")) l = l.substring(2).trim();
-            if (l.isEmpty() || l.matches("\\d{1,3}")) continue;
+            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
             boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || FIELD.matcher(h).find();
             if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
-                cur = cur + l; // a reason wrapped right after the sentence's 。 belongs to it
+                cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
-                cur = l;
-            } else if (start || headingComplete(cur) || endsParagraph(cur)) {
-                out.add(cur);
-                cur = l;
+                cur = new StringBuilder(l);
+            } else if (start || cur.length() > MAX_PARAGRAPH || headingComplete(cur.toString()) || endsParagraph(cur)) {
+                out.add(cur.toString());
+                cur = new StringBuilder(l);
             } else {
                 char a = cur.charAt(cur.length() - 1), b = l.charAt(0);
-                cur = cur + (isAscii(a) && isAscii(b) ? " " : "") + l;
+                if (isAscii(a) && isAscii(b)) cur.append(' ');
+                cur.append(l);
             }
         }
-        if (cur != null) out.add(cur);
+        if (cur != null) out.add(cur.toString());
         return out;
     }
+
+    /** A paragraph longer than this is not one of 第三部分's sentences: cut it (bounded work on any input). */
+    private static final int MAX_PARAGRAPH = 20_000;
 
     private static boolean isAscii(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static boolean headingComplete(String p) {
+        if (p.length() > 200) return false;
         String h = half(p).trim();
         if (SECTION.matcher(h).find()) return h.endsWith("说明");
         if (SUB.matcher(h).find() && !h.contains("项目名称")) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
         return false;
     }
 
-    private static boolean endsParagraph(String p) {
-        String h = half(p).trim();
-        char c = h.charAt(h.length() - 1);
+    private static boolean endsParagraph(CharSequence p) {
+        int i = p.length() - 1;
+        while (i > 0 && Character.isWhitespace(p.charAt(i))) i--;
+        char c = half(String.valueOf(p.charAt(i))).charAt(0);
         return c == '。' || c == ':' || c == ';';
     }
 
@@ -395,10 +521,16 @@ final class TextFactReader {
         String s = norm(subject);
         String best = null;
         int bestLen = -1;
-        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
+        if (subjectWords == null) {
+            subjectWords = new LinkedHashMap<>();
+            rules.subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+            // the table labels too: 表1's income rows ("其中：一般财力" → income.gpb.local), 表4's (fiscal.*)
+            labels(1, "income.");
+            labels(4, "");
+        }
+        for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
-            for (String w : e.getValue()) {
-                String nw = norm(w);
+            for (String nw : e.getValue()) {
                 if ((s.equals(nw) || s.endsWith(nw)) && nw.length() > bestLen) {
                     best = e.getKey();
                     bestLen = nw.length();
@@ -407,6 +539,22 @@ final class TextFactReader {
         }
         if (best != null && prefix.equals("income.") && !best.startsWith("income.")) return null;
         return best;
+    }
+
+    /** A table's fixed income rows as subjects of {@code prefix + key}: label without "其中：" or its number, and aliases. */
+    private void labels(int table, String prefix) {
+        profile.findTable(table).ifPresent(t -> {
+            for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
+                List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
+                List<String> printed = new ArrayList<>(l.aliases());
+                printed.add(l.label());
+                for (String w : printed) {
+                    String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
+                    if (!n.isEmpty() && !words.contains(n)) words.add(n);
+                }
+                subjectWords.put(prefix + l.key(), words);
+            }
+        });
     }
 
     // 四 财政拨款
@@ -790,22 +938,74 @@ final class TextFactReader {
             }
         }
         if (header >= 0) {
+            // tab rows: the weight is the number just before the 赋分规则 cell, the other columns lie around it;
+            // other lines (plain layout, cells broken over lines): the weight is the token before the rule
             List<String> tokens = new ArrayList<>();
-            for (int i = header; i < lines.size(); i++) {
-                for (String t : lines.get(i).split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+            String level1 = "", level2 = "";
+            for (int i = header + 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                PerformanceTable.Indicator row = line.indexOf('\t') >= 0 ? tabIndicator(line.split("\t", -1), level1, level2) : null;
+                if (row != null) {
+                    level1 = row.level1();
+                    level2 = row.level2();
+                    indicators.addAll(tokenIndicators(tokens));
+                    tokens.clear();
+                    indicators.add(row);
+                } else {
+                    for (String t : line.split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+                }
             }
-            for (int i = 1; i < tokens.size(); i++) {
-                String t = tokens.get(i);
-                String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
-                if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
-                String w = tokens.get(i - 1);
-                if (!w.matches("\\d{1,3}(\\.\\d+)?")) continue;
-                String rule = t.endsWith("赋") ? both : t;
-                indicators.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
-            }
+            indicators.addAll(tokenIndicators(tokens));
         }
         if (kindOf.equals("项目") && name.isEmpty()) notes.add("绩效目标表：找不到项目名称");
-        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators);
+        String phone = "";
+        BigDecimal upper = null;
+        if (kindOf.equals("整体")) {
+            for (String l : lines) {
+                String fs = squash(l);
+                if (fs.matches("^(单位|部门)联系人.*")) {
+                    String[] cells = l.split("\t");
+                    List<String> nonEmpty = new ArrayList<>();
+                    for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());
+                    if (nonEmpty.size() >= 2) manager = nonEmpty.get(1);
+                    if (nonEmpty.size() >= 4) phone = nonEmpty.get(3);
+                }
+            }
+            upper = after(joined, "上级安排");
+        }
+        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators, phone, upper);
+    }
+
+    private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+
+    /** One tab row of indicators, or null when no cell is a weight followed by its 赋分规则. */
+    private static PerformanceTable.Indicator tabIndicator(String[] raw, String level1, String level2) {
+        String[] c = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) c[i] = raw[i].trim();
+        for (int w = 1; w + 1 < c.length; w++) {
+            if (!WEIGHT.matcher(c[w]).matches() || !c[w + 1].contains("赋")) continue;
+            String l3 = w >= 4 ? c[w - 4] : "";
+            if (l3.isEmpty()) for (int k = 0; k < w - 3 && l3.isEmpty(); k++) l3 = c[k];
+            String l1 = w >= 6 && !c[w - 6].isEmpty() ? c[w - 6] : level1;
+            String l2 = w >= 5 && !c[w - 5].isEmpty() && !c[w - 5].equals(l3) ? c[w - 5] : level2;
+            return new PerformanceTable.Indicator(l1, l2, l3, w >= 3 ? c[w - 3] : "", w >= 2 ? c[w - 2] : "", c[w - 1],
+                    new BigDecimal(c[w]), c[w + 1], w + 2 < c.length ? c[w + 2] : "");
+        }
+        return null;
+    }
+
+    private static List<PerformanceTable.Indicator> tokenIndicators(List<String> tokens) {
+        List<PerformanceTable.Indicator> out = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
+            if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
+            String w = tokens.get(i - 1);
+            if (!WEIGHT.matcher(w).matches()) continue;
+            String rule = t.endsWith("赋") ? both : t;
+            out.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
+        }
+        return out;
     }
 
     private static BigDecimal nz(BigDecimal v) {
@@ -864,32 +1064,45 @@ final class TextFactReader {
                 if (norm(r.name()).equals(n)) return r.code();
             }
         }
-        for (ClassItem c : ref.functional().items()) {
-            if (c.code().length() != len || within != null && !c.code().startsWith(within)) continue;
-            if (norm(c.name()).equals(n)) return c.code();
+        for (String code : functionalByName().getOrDefault(n, List.of())) {
+            if (code.length() != len || within != null && !code.startsWith(within)) continue;
+            return code;
         }
         return null;
+    }
+
+    private Map<String, List<String>> functionalByName() {
+        if (functionalByName == null) {
+            functionalByName = new java.util.HashMap<>();
+            for (ClassItem c : ref.functional().items()) functionalByName.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+        }
+        return functionalByName;
     }
 
     /** A 项 named by its 类, 款 and 项 names: the document's 表5 (and other tables) first, then the year's list. */
     private String itemCode(String cls, String kuan, String xiang) {
         String c = classCode(cls, 1, null);
         if (c == null) return null;
-        // the document's own rows: a 项 of that name under a 款 of that name
+        String nx = norm(xiang), nk = norm(kuan);
+        // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
         Map<String, String> names = new LinkedHashMap<>();
         for (DisclosureTable t : tables) {
             if (t.no() != 5 && t.no() != 2 && t.no() != 3) continue;
             for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
         }
-        for (ClassItem i : ref.functional().items()) if (i.code().startsWith(c)) names.putIfAbsent(i.code(), i.name());
-        String hit = null;
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getKey().length() != 7 || !norm(e.getValue()).equals(norm(xiang))) continue;
-            String k = Optional.ofNullable(names.get(e.getKey().substring(0, 5))).orElse("");
-            if (norm(k).equals(norm(kuan))) return e.getKey();
-            if (hit == null) hit = e.getKey();
+        for (String code : functionalByName().getOrDefault(nx, List.of())) {
+            if (code.length() == 7 && code.startsWith(c)) names.putIfAbsent(code, ref.functional().nameOrCode(code));
         }
-        return hit;
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getKey().length() == 7 && norm(e.getValue()).equals(nx)) candidates.add(e.getKey());
+        }
+        for (String code : candidates) {
+            String k = code.substring(0, 5);
+            String kn = names.containsKey(k) ? names.get(k) : ref.functional().nameOrCode(k);
+            if (norm(kn).equals(nk)) return code;
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -917,7 +1130,12 @@ final class TextFactReader {
 
     /** No whitespace at all. */
     static String squash(String s) {
-        return s.replaceAll("[\\s\\u00a0\\u3000]+", "");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+        }
+        return b.toString();
     }
 
     /**

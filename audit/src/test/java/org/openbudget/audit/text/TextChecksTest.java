@@ -104,6 +104,13 @@ class TextChecksTest {
                 Case.of("X0.staff-sum", Doc.SME, "实有人数 35 → 36",
                         d -> TextMutate.value(d, fact("staff.actual", COUNT), "36"),
                         Loc.error(null, "第一部分", "", "", "实有人数", "35", "36")),
+                Case.of("X0.offices", Doc.SCI, "下设 3 个处室 → 4 个",
+                        d -> TextMutate.value(d, fact("offices", COUNT), "4"),
+                        Loc.error(null, "第一部分", "", "", "处室", "3", "4")),
+                Case.of("XP.unit-name", Doc.DEPT, "a performance table of the 项目中心 (a unit of the department without projects) is fine; of another unit not",
+                        d -> TextMutate.table(d, "节能监察工作经费", t -> TextMutate.unit(t, "乌鲁木齐市经济和信息化委员会")),
+                        Loc.warning(null, "十二", "", "节能监察工作经费", "预算单位", "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）", "乌鲁木齐市经济和信息化委员会"))
+                        .preparedBy(d -> TextMutate.table(d, "信息化运维项目", t -> TextMutate.unit(t, "乌鲁木齐市工业和信息化项目中心"))),
                 Case.of("X1.total", Doc.SME, "收支总预算 304.15 → 305.15",
                         d -> TextMutate.value(d, fact("total", AMOUNT), "305.15"),
                         Loc.error(1, "一", "", "", "金额", "304.15", "305.15")),
@@ -200,6 +207,10 @@ class TextChecksTest {
                 Case.of("XP.unit-name", Doc.SME, "绩效目标表 预算单位 → 乌鲁木齐市中小企业中心",
                         d -> TextMutate.table(d, SME_PROJECT, t -> TextMutate.unit(t, "乌鲁木齐市中小企业中心")),
                         Loc.warning(null, "十二", "", SME_PROJECT, "预算单位", SME_UNIT, "乌鲁木齐市中小企业中心")),
+                Case.of("XP.unit-name", Doc.DEPT, "落款 → 乌鲁木齐市工业和信息化局",
+                        d -> d.withText(new org.openbudget.core.disclosure.text.DocumentText(d.text().overview(), d.text().sections(),
+                                d.text().facts(), d.text().performance(), d.text().glossary(), "乌鲁木齐市工业和信息化局", d.text().closingDate())),
+                        Loc.warning(null, null, "", "", "落款", "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）", "乌鲁木齐市工业和信息化局")),
                 Case.of("XR.share", Doc.SME, "三 基本支出 占 88.71% → 87.71%",
                         d -> TextMutate.value(d, fact("expense.basic", SHARE), "87.71"),
                         Loc.error(null, "三", "", "", "占比", "88.71", "87.71")),
@@ -215,6 +226,9 @@ class TextChecksTest {
                 Case.of("XR.direction", Doc.SME, "三 基本支出 增加 … 增长 → 下降",
                         d -> TextMutate.word(d, fact("expense.basic", RATE), "下降"),
                         Loc.error(null, "三", "", "", "增减率", "增长", "下降")),
+                Case.of("XR.direction", Doc.SME, "五（三） 2150805 减少 1,277.00 … 下降 → 增加 … 增长 (0.00 this year)",
+                        d -> TextMutate.word(TextMutate.word(d, fact("gpb.item:2150805", CHANGE), "增加"), fact("gpb.item:2150805", RATE), "增长"),
+                        Loc.error(null, "五", "", "", "增减额", "减少", "增加")),
                 Case.of("XR.reason", Doc.SME, "三 基本支出 增加 29.87 without its reason",
                         d -> TextMutate.reason(d, fact("expense.basic", CHANGE), ""),
                         Loc.warning(null, "三", "", "", "增减额", "主要原因", null)));
@@ -244,6 +258,12 @@ class TextChecksTest {
     void every_text_check_has_a_mutation_test() {
         Set<String> tested = new TreeSet<>(cases().stream().map(Case::id).toList());
         assertThat(tested).isEqualTo(new TreeSet<>(TextChecks.ids()));
+    }
+
+    @Test
+    void a_unit_of_the_department_listed_in_part_one_may_name_a_performance_table() {
+        Disclosure d = TextMutate.table(Doc.DEPT.disclosure(), "信息化运维项目", t -> TextMutate.unit(t, "乌鲁木齐市工业和信息化项目中心"));
+        assertThat(CheckCatalogue.runOnly("XP.unit-name", d, LIB.profile(d.profileId()), LIB.year(d.year()))).isEmpty();
     }
 
     @Test

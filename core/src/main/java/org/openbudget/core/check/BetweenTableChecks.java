@@ -1,6 +1,5 @@
 package org.openbudget.core.check;
 
-import static org.openbudget.core.check.CheckContext.printed;
 import static org.openbudget.core.check.Rule.t;
 
 import java.math.BigDecimal;
@@ -54,7 +53,12 @@ final class BetweenTableChecks {
      * else non-overlapping narrower columns; empty when the template cannot express the set.
      */
     static List<Integer> sourceColumns(CheckContext ctx, int table, Set<String> sources) {
-        TableTemplate tpl = ctx.profile().findTable(table).orElse(null);
+        return ctx.templateFact(new SourceColumns(table, Set.copyOf(sources)), () -> sourceColumns(ctx.profile().findTable(table).orElse(null), sources));
+    }
+
+    private record SourceColumns(int table, Set<String> sources) {}
+
+    private static List<Integer> sourceColumns(TableTemplate tpl, Set<String> sources) {
         if (tpl == null) return List.of();
         List<ColumnSpec> cols = tpl.columns();
         for (int i = 0; i < cols.size(); i++) {
@@ -72,7 +76,7 @@ final class BetweenTableChecks {
             covered.addAll(s);
         }
         out.sort(null);
-        return covered.equals(sources) ? out : List.of();
+        return covered.equals(sources) ? List.copyOf(out) : List.of();
     }
 
     /** Funding sources a fixed row sums (following sum_of). */
@@ -90,21 +94,31 @@ final class BetweenTableChecks {
         TableTemplate tpl1 = ctx.profile().findTable(1).orElse(null);
         TableTemplate tpl2 = ctx.profile().findTable(2).orElse(null);
         if (tpl1 == null || tpl2 == null) return;
-        Optional<Row> total2 = t2.total(null);
-        List<Set<String>> columnSources = new ArrayList<>();
-        for (ColumnSpec c : tpl2.columns()) columnSources.add(c.sources().contains("*") ? Set.of() : Set.copyOf(c.sources()));
-        for (LineSpec s : tpl1.incomeRows()) {
-            Set<String> src = sourcesOf(tpl1, s);
-            for (int i = 0; i < tpl2.columns().size(); i++) {
-                ColumnSpec c = tpl2.columns().get(i);
-                if (columnSources.get(i).isEmpty() || !columnSources.get(i).equals(src)) continue;
-                Optional<Row> r1 = t1.line(s.key());
-                if (r1.isEmpty()) continue;
-                ctx.expectEqual(1, r1.get(), "预算数", printed(r1.get(), 0), printed(total2.orElse(null), i), () ->
-                        "表1「" + s.label() + "」应等于表2总计行「" + c.label() + "」");
+        Optional<Row> total2 = ctx.total(t2, null);
+        // (表1 income row, 表2 column holding exactly its sources), in template order: the template's alone
+        List<Object[]> pairs = ctx.templateFact("X.T1-T2.source pairs", () -> {
+            List<Object[]> out = new ArrayList<>();
+            List<Set<String>> columnSources = new ArrayList<>();
+            for (ColumnSpec c : tpl2.columns()) columnSources.add(c.sources().contains("*") ? Set.of() : Set.copyOf(c.sources()));
+            for (LineSpec s : tpl1.incomeRows()) {
+                Set<String> src = sourcesOf(tpl1, s);
+                for (int i = 0; i < tpl2.columns().size(); i++) {
+                    if (columnSources.get(i).isEmpty() || !columnSources.get(i).equals(src)) continue;
+                    out.add(new Object[]{s, i});
+                }
             }
+            return out;
+        });
+        for (Object[] pair : pairs) {
+            LineSpec s = (LineSpec) pair[0];
+            int i = (Integer) pair[1];
+            ColumnSpec c = tpl2.columns().get(i);
+            Optional<Row> r1 = ctx.line(t1, s.key());
+            if (r1.isEmpty()) continue;
+            ctx.expectEqual(1, r1.get(), "预算数", ctx.cell(r1.get(), 0), ctx.cell(total2.orElse(null), i), () ->
+                    "表1「" + s.label() + "」应等于表2总计行「" + c.label() + "」");
         }
-        t1.total(Side.INCOME).ifPresent(in -> ctx.expectEqual(1, in, "预算数", printed(in, 0), printed(total2.orElse(null), 0), () ->
+        ctx.total(t1, Side.INCOME).ifPresent(in -> ctx.expectEqual(1, in, "预算数", ctx.cell(in, 0), ctx.cell(total2.orElse(null), 0), () ->
                 "表1收入总计应等于表2总计"));
     }
 
@@ -113,13 +127,13 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3) codes.add(r.code());
         for (String code : codes) {
-            Row ra = ta.classRow(Side.EXPENSE, code).orElse(null);
+            Row ra = ctx.classRow(ta, Side.EXPENSE, code).orElse(null);
             Row rb = sumOfCode(ctx, tb, code);
-            BigDecimal va = printed(ra, colA);
-            BigDecimal vb = printed(rb, colB);
+            BigDecimal va = ctx.cell(ra, colA);
+            BigDecimal vb = ctx.cell(rb, colB);
             Row at = ra != null ? ra : new Row(Side.EXPENSE, RowKind.CLASS, "", code, "", "", "", List.of());
             ctx.expectEqual(a, at, ta.columns().isEmpty() ? "" : ta.columns().get(colA), va, vb, () ->
                     "表" + a + "「" + code + "」应等于表" + b + "同一类「" + tb.columns().get(colB) + "」");
@@ -132,7 +146,7 @@ final class BetweenTableChecks {
         if (rows == null || rows.isEmpty()) return null;
         if (rows.size() == 1) return rows.get(0);
         List<BigDecimal> sums = new ArrayList<>();
-        for (int c = 0; c < t.columns().size(); c++) sums.add(CheckContext.sum(rows, c));
+        for (int c = 0; c < t.columns().size(); c++) sums.add(ctx.sumOf(rows, c));
         return rows.get(0).withValues(sums).withProject("");
     }
 
@@ -142,24 +156,34 @@ final class BetweenTableChecks {
         DisclosureTable ta = ctx.table(a).orElseThrow();
         DisclosureTable tb = ctx.table(b).orElseThrow();
         Set<String> codes = new TreeSet<>();
-        ta.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
-        tb.rows(r -> r.kind() == RowKind.CLASS && r.side() == null).forEach(r -> codes.add(r.code()));
+        for (Row r : ta.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
+        for (Row r : tb.rows()) if (r.kind() == RowKind.CLASS && r.side() == null) codes.add(r.code());
         for (String code : codes) {
             Row ra = sumOfCode(ctx, ta, code);
             Row rb = sumOfCode(ctx, tb, code);
+            if (ra != null && rb != null) {
+                // agreeing rows (the usual case) seen in whole cents
+                CheckContext.Printed pa = ctx.printed(ra);
+                CheckContext.Printed pb = ctx.printed(rb);
+                if (pa.small && pb.small) {
+                    long cents = 0;
+                    for (int c : colsA) cents += pa.cents(c);
+                    if (cents == pb.cents(colB)) continue;
+                }
+            }
             BigDecimal va = BigDecimal.ZERO.setScale(2);
-            for (int c : colsA) va = va.add(printed(ra, c));
-            BigDecimal vb = printed(rb, colB);
+            for (int c : colsA) va = va.add(ctx.cell(ra, c));
+            BigDecimal vb = ctx.cell(rb, colB);
             if (ra == null && vb.signum() == 0) continue;
             if (rb == null && va.signum() == 0) continue;
             Row at = rb != null ? rb : ra;
-            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, CheckContext.cells(ra, colsA), () ->
+            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, CheckContext.countCells(ra, colsA), () ->
                     "表" + b + "「" + at.label() + "」" + tb.columns().get(colB) + " 应等于表" + a + "同一行第 " + plusOne(colsA) + " 列");
         }
-        ctx.table(a).flatMap(t -> t.total(null)).ifPresent(ta0 -> ctx.table(b).flatMap(t -> t.total(null)).ifPresent(tb0 -> {
+        ctx.table(a).flatMap(t -> ctx.total(t, null)).ifPresent(ta0 -> ctx.table(b).flatMap(t -> ctx.total(t, null)).ifPresent(tb0 -> {
             BigDecimal va = BigDecimal.ZERO.setScale(2);
-            for (int c : colsA) va = va.add(printed(ta0, c));
-            ctx.expectSum(b, tb0, tb.columns().get(colB), printed(tb0, colB), va, CheckContext.cells(ta0, colsA), () -> "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
+            for (int c : colsA) va = va.add(ctx.cell(ta0, c));
+            ctx.expectSum(b, tb0, tb.columns().get(colB), ctx.cell(tb0, colB), va, CheckContext.countCells(ta0, colsA), () -> "表" + b + "总计应等于表" + a + "总计第 " + plusOne(colsA) + " 列");
         }));
     }
 
@@ -171,28 +195,40 @@ final class BetweenTableChecks {
         DisclosureTable t2 = ctx.table(2).orElseThrow();
         DisclosureTable t4 = ctx.table(4).orElseThrow();
         List<Integer> fiscalCols = sourceColumns(ctx, 2, Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"));
-        Integer subtotal = null;
-        TableTemplate tpl2 = ctx.profile().findTable(2).orElse(null);
-        if (tpl2 != null) {
-            for (int i = 0; i < tpl2.columns().size(); i++) {
-                if (Set.copyOf(tpl2.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"))) subtotal = i;
-            }
-        }
-        if (subtotal != null) classAgainst(ctx, 4, 0, 2, subtotal);
+        int subtotal = lastColumnOf(ctx, 2, Set.of("GPB", "GPB_TR", "GFB", "GFB_TR", "SOC", "SOC_TR"));
+        if (subtotal >= 0) classAgainst(ctx, 4, 0, 2, subtotal);
         TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
-        Optional<Row> total2 = t2.total(null);
+        Optional<Row> total2 = ctx.total(t2, null);
         if (tpl4 == null || fiscalCols.isEmpty()) return;
         for (LineSpec s : tpl4.incomeRows()) {
-            Set<String> src = sourcesOf(tpl4, s);
-            List<Integer> cols = sourceColumns(ctx, 2, src);
-            Optional<Row> r4 = t4.line(s.key());
+            List<Integer> cols = ctx.templateFact(new IncomeRowColumns(4, s.key(), 2),
+                    () -> sourceColumns(ctx.profile().findTable(2).orElse(null), sourcesOf(tpl4, s)));
+            Optional<Row> r4 = ctx.line(t4, s.key());
             if (cols.isEmpty() || r4.isEmpty()) continue;
             BigDecimal v2 = BigDecimal.ZERO.setScale(2);
-            for (int c : cols) v2 = v2.add(printed(total2.orElse(null), c));
-            ctx.expectSum(4, r4.get(), t4.columns().get(0), printed(r4.get(), 0), v2, CheckContext.cells(total2.orElse(null), cols), () ->
+            for (int c : cols) v2 = v2.add(ctx.cell(total2.orElse(null), c));
+            ctx.expectSum(4, r4.get(), t4.columns().get(0), ctx.cell(r4.get(), 0), v2, CheckContext.countCells(total2.orElse(null), cols), () ->
                     "表4「" + s.label() + "」应等于表2总计行第 " + plusOne(cols) + " 列");
         }
     }
+
+    private record IncomeRowColumns(int table, String key, int of) {}
+
+    /** The last column of a table holding exactly these sources, -1 when none; worked out once per template. */
+    static int lastColumnOf(CheckContext ctx, int table, Set<String> sources) {
+        return ctx.templateFact(new LastColumn(table, sources), () -> {
+            TableTemplate tpl = ctx.profile().findTable(table).orElse(null);
+            int col = -1;
+            if (tpl != null) {
+                for (int i = 0; i < tpl.columns().size(); i++) {
+                    if (Set.copyOf(tpl.columns().get(i).sources()).equals(sources)) col = i;
+                }
+            }
+            return col;
+        });
+    }
+
+    private record LastColumn(int table, Set<String> sources) {}
 
     static void t4t5(CheckContext ctx) {
         DisclosureTable t4 = ctx.table(4).orElseThrow();
@@ -200,26 +236,28 @@ final class BetweenTableChecks {
         int gpbCol = gpbColumn(ctx);
         if (gpbCol < 0) return;
         classAgainst(ctx, 4, gpbCol, 5, 0);
-        t4.line("fiscal.gpb").ifPresent(r -> ctx.expectEqual(4, r, t4.columns().get(0), printed(r, 0), printed(t5.total(null).orElse(null), 0), () ->
+        ctx.line(t4, "fiscal.gpb").ifPresent(r -> ctx.expectEqual(4, r, t4.columns().get(0), ctx.cell(r, 0), ctx.cell(ctx.total(t5, null).orElse(null), 0), () ->
                 "表4一般公共预算收入应等于表5总计"));
     }
 
     static int gpbColumn(CheckContext ctx) {
-        TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
-        if (tpl4 == null) return -1;
-        for (int i = 0; i < tpl4.columns().size(); i++) {
-            if (Set.copyOf(tpl4.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) return i;
-        }
-        return -1;
+        return ctx.templateFact("gpbColumn 4", () -> {
+            TableTemplate tpl4 = ctx.profile().findTable(4).orElse(null);
+            if (tpl4 == null) return -1;
+            for (int i = 0; i < tpl4.columns().size(); i++) {
+                if (Set.copyOf(tpl4.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) return i;
+            }
+            return -1;
+        });
     }
 
     static void t5t6(CheckContext ctx) {
         DisclosureTable t5 = ctx.table(5).orElseThrow();
         DisclosureTable t6 = ctx.table(6).orElseThrow();
-        Row total5 = t5.total(null).orElse(null);
-        Row total6 = t6.total(null).orElse(null);
+        Row total5 = ctx.total(t5, null).orElse(null);
+        Row total6 = ctx.total(t6, null).orElse(null);
         if (total5 == null && total6 == null) return;
-        ctx.expectEqual(6, total6, t6.columns().get(0), printed(total6, 0), printed(total5, 1), () -> "表6总计应等于表5总计的基本支出");
+        ctx.expectEqual(6, total6, t6.columns().get(0), ctx.cell(total6, 0), ctx.cell(total5, 1), () -> "表6总计应等于表5总计的基本支出");
     }
 
     static void t5t7(CheckContext ctx) {
@@ -234,10 +272,10 @@ final class BetweenTableChecks {
     static void t11t1(CheckContext ctx) {
         DisclosureTable t11 = ctx.table(11).orElseThrow();
         DisclosureTable t1 = ctx.table(1).orElseThrow();
-        Row total = t11.total(null).orElse(null);
-        t1.line("carry.fiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(1), printed(total, 1), printed(r, 0), () ->
+        Row total = ctx.total(t11, null).orElse(null);
+        ctx.line(t1, "carry.fiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(1), ctx.cell(total, 1), ctx.cell(r, 0), () ->
                 "表11财政拨款结转合计应等于表1「" + r.name() + "」"));
-        t1.line("carry.nonfiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(5), printed(total, 5), printed(r, 0), () ->
+        ctx.line(t1, "carry.nonfiscal").ifPresent(r -> ctx.expectEqual(11, total, t11.columns().get(5), ctx.cell(total, 5), ctx.cell(r, 0), () ->
                 "表11非财政拨款合计应等于表1「" + r.name() + "」"));
     }
 
@@ -246,18 +284,15 @@ final class BetweenTableChecks {
         DisclosureTable t6 = ctx.table(6).orElseThrow();
         TableTemplate tpl10 = ctx.profile().findTable(10).orElse(null);
         if (tpl10 == null) return;
-        int gpbCol = -1;
-        for (int i = 0; i < tpl10.columns().size(); i++) {
-            if (Set.copyOf(tpl10.columns().get(i).sources()).equals(Set.of("GPB", "GPB_TR"))) gpbCol = i;
-        }
+        int gpbCol = lastColumnOf(ctx, 10, Set.of("GPB", "GPB_TR"));
         if (gpbCol < 0) return;
         DisclosureTable t7 = ctx.table(7).orElse(null);
         for (LineSpec s : tpl10.rows()) {
             if (s.eco().isEmpty()) continue;
             List<Row> basic = t6.rows(r -> r.kind() == RowKind.CLASS && s.eco().contains(r.code()));
-            BigDecimal b6 = CheckContext.sum(basic, 0);
-            Row r10 = t10.find(r -> r.key().equals(s.key())).orElse(null);
-            BigDecimal v10 = printed(r10, gpbCol);
+            BigDecimal b6 = ctx.sumOf(basic, 0);
+            Row r10 = ctx.rowByKey(t10, s.key()).orElse(null);
+            BigDecimal v10 = ctx.cell(r10, gpbCol);
             boolean projectMoneyPossible = projectMoneyIn(ctx, t7, s.eco());
             if (b6.compareTo(v10) > 0 || (!projectMoneyPossible && b6.compareTo(v10) != 0)) {
                 ctx.report(10, r10, t10.columns().get(gpbCol), b6.toPlainString(), v10.toPlainString(),
@@ -270,13 +305,13 @@ final class BetweenTableChecks {
     /** Could 表7 hold project money of these 款? Its columns are 经济分类类 (the template says which). */
     static boolean projectMoneyIn(CheckContext ctx, DisclosureTable t7, List<String> eco) {
         if (t7 == null) return true;
-        Optional<Row> total = t7.total(null);
+        Optional<Row> total = ctx.total(t7, null);
         if (total.isEmpty()) return false;
         TableTemplate tpl7 = ctx.profile().findTable(7).orElse(null);
         if (tpl7 == null) return true;
         for (String e : eco) {
             for (int i = 0; i < tpl7.columns().size(); i++) {
-                if (tpl7.columns().get(i).eco().stream().anyMatch(e::startsWith) && printed(total.get(), i).signum() != 0) return true;
+                if (tpl7.columns().get(i).eco().stream().anyMatch(e::startsWith) && ctx.cell(total.get(), i).signum() != 0) return true;
             }
         }
         return false;

@@ -9,6 +9,8 @@ import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.money.Amounts;
 import org.openbudget.core.profile.TemplateProfile;
 
@@ -57,7 +59,217 @@ public final class CheckContext {
         });
     }
 
-    public Optional<DisclosureTable> table(int no) { return disclosure.table(no); }
+    private final java.util.Map<Integer, Optional<DisclosureTable>> tables = new java.util.HashMap<>();
+
+    /** The table numbered {@code no} (the first, should a document print two), looked up once per run. */
+    public Optional<DisclosureTable> table(int no) {
+        Optional<DisclosureTable> t = tables.get(no);
+        if (t == null) {
+            t = disclosure.table(no);
+            tables.put(no, t);
+        }
+        return t;
+    }
+
+    /** Where a table's rows are found by key, side or code: built once per table and run. */
+    private static final class TableIndex {
+        private final DisclosureTable table;
+        private java.util.Map<String, Row> lines;
+        private java.util.Map<String, Row> byKey;
+        private java.util.Map<Side, Row> totals;
+        private Row total;
+        private java.util.Map<Side, java.util.Map<String, Row>> classRows;
+
+        TableIndex(DisclosureTable table) { this.table = table; }
+
+        java.util.Map<String, Row> lines() {
+            if (lines == null) {
+                lines = new java.util.HashMap<>();
+                byKey = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.LINE) lines.putIfAbsent(r.key(), r);
+                    byKey.putIfAbsent(r.key(), r);
+                }
+            }
+            return lines;
+        }
+
+        java.util.Map<String, Row> byKey() {
+            lines();
+            return byKey;
+        }
+
+        Row total(Side side) {
+            if (totals == null) {
+                totals = new java.util.EnumMap<>(Side.class);
+                for (Row r : table.rows()) {
+                    if (r.kind() != RowKind.TOTAL) continue;
+                    if (r.side() == null) {
+                        if (total == null) total = r;
+                    } else {
+                        totals.putIfAbsent(r.side(), r);
+                    }
+                }
+            }
+            return side == null ? total : totals.get(side);
+        }
+
+        Row classRow(Side side, String code) {
+            if (classRows == null) {
+                classRows = new java.util.HashMap<>();
+                for (Row r : table.rows()) {
+                    if (r.kind() == RowKind.CLASS) classRows.computeIfAbsent(r.side(), k -> new java.util.HashMap<>()).putIfAbsent(r.code(), r);
+                }
+            }
+            java.util.Map<String, Row> m = classRows.get(side);
+            return m == null ? null : m.get(code);
+        }
+    }
+
+    private final java.util.Map<DisclosureTable, TableIndex> indexes = new java.util.IdentityHashMap<>();
+
+    private TableIndex index(DisclosureTable t) {
+        TableIndex i = indexes.get(t);
+        if (i == null) {
+            i = new TableIndex(t);
+            indexes.put(t, i);
+        }
+        return i;
+    }
+
+    /** {@link DisclosureTable#line}, from the run's index of the table. */
+    public Optional<Row> line(DisclosureTable t, String key) {
+        return Optional.ofNullable(index(t).lines().get(key));
+    }
+
+    /** The first row of any kind with this template key (表10's fixed rows). */
+    public Optional<Row> rowByKey(DisclosureTable t, String key) {
+        return Optional.ofNullable(index(t).byKey().get(key));
+    }
+
+    /** {@link DisclosureTable#total}, from the run's index of the table. */
+    public Optional<Row> total(DisclosureTable t, Side side) {
+        return Optional.ofNullable(index(t).total(side));
+    }
+
+    /** {@link DisclosureTable#classRow}, from the run's index of the table. */
+    public Optional<Row> classRow(DisclosureTable t, Side side, String code) {
+        return Optional.ofNullable(index(t).classRow(side, code));
+    }
+
+    /**
+     * Facts the checks work out from the template alone (which columns hold which sources, the
+     * parsed equations…): the same for every document of a template, so kept per template object
+     * (a few templates live in a process; the cache is cleared should many come and go).
+     */
+    private static final java.util.Map<TemplateProfile, java.util.Map<Object, Object>> TEMPLATE_FACTS = new java.util.IdentityHashMap<>();
+    private java.util.Map<Object, Object> templateFacts;
+
+    /** The template fact under {@code key}, worked out by {@code make} once per template. */
+    @SuppressWarnings("unchecked")
+    <T> T templateFact(Object key, java.util.function.Supplier<T> make) {
+        if (templateFacts == null) {
+            synchronized (TEMPLATE_FACTS) {
+                if (TEMPLATE_FACTS.size() > 32 && !TEMPLATE_FACTS.containsKey(profile)) TEMPLATE_FACTS.clear();
+                templateFacts = TEMPLATE_FACTS.computeIfAbsent(profile, p -> new java.util.concurrent.ConcurrentHashMap<>());
+            }
+        }
+        Object v = templateFacts.get(key);
+        if (v == null) {
+            v = make.get();
+            Object prev = templateFacts.putIfAbsent(key, v);
+            if (prev != null) v = prev;
+        }
+        return (T) v;
+    }
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /**
+     * A row's printed cells, worked out once per run: as BigDecimal (blank as zero) and, when every
+     * cell is small enough that no sum of them can overflow, as whole cents ({@code long}) — the
+     * cheap way to see that a sum agrees. Only a sum that differs is worked out in BigDecimal.
+     */
+    static final class Printed {
+        /** |cents| below this (2^40 cents, about 10^10 万元) for the long arithmetic to hold. */
+        private static final long SMALL = 1L << 40;
+        final BigDecimal[] values;
+        final long[] cents;
+        final boolean small;
+
+        Printed(Row row) {
+            List<BigDecimal> v = row.values();
+            values = new BigDecimal[v.size()];
+            cents = new long[v.size()];
+            boolean ok = true;
+            for (int i = 0; i < values.length; i++) {
+                BigDecimal x = v.get(i);
+                values[i] = x == null ? ZERO : Amounts.printed(x);
+                if (ok && x != null) {
+                    // printed values have scale 2: ×100 is the whole cents
+                    try {
+                        long c = values[i].scaleByPowerOfTen(2).longValueExact();
+                        if (Math.abs(c) < SMALL) cents[i] = c;
+                        else ok = false;
+                    } catch (ArithmeticException tooLarge) {
+                        ok = false;
+                    }
+                }
+            }
+            small = ok;
+        }
+
+        BigDecimal value(int column) {
+            return column < values.length ? values[column] : ZERO;
+        }
+
+        long cents(int column) {
+            return column < cents.length ? cents[column] : 0;
+        }
+    }
+
+    private final java.util.Map<Row, Printed> printedRows = new java.util.IdentityHashMap<>(512);
+
+    /** A row's printed cells, rounded once per run. */
+    Printed printed(Row row) {
+        Printed p = printedRows.get(row);
+        if (p == null) {
+            p = new Printed(row);
+            printedRows.put(row, p);
+        }
+        return p;
+    }
+
+    /**
+     * The printed value of a cell, as {@link #printed(Row, int)}; each row's cells are rounded once
+     * per run, however many checks compare them.
+     */
+    public BigDecimal cell(Row row, int column) {
+        if (row == null) return ZERO;
+        return printed(row).value(column);
+    }
+
+    /** {@link #sum(List, int)} of the cached printed cells. */
+    public BigDecimal sumOf(List<Row> rows, int column) {
+        BigDecimal s = ZERO;
+        for (Row r : rows) s = s.add(cell(r, column));
+        return s;
+    }
+
+    /**
+     * Does {@code total}'s printed cell equal the sum of the parts' printed cells? True only when it
+     * surely does (whole cents, no overflow possible); false means "work it out in BigDecimal".
+     */
+    boolean agrees(Row total, int column, List<Row> parts) {
+        Printed t = printed(total);
+        if (!t.small) return false;
+        long sum = 0;
+        for (Row r : parts) {
+            Printed p = printed(r);
+            if (!p.small) return false;
+            sum += p.cents(column);
+        }
+        return sum == t.cents(column);
+    }
 
     /** The printed value of a cell; blank counts as zero. */
     public static BigDecimal printed(Row row, int column) {
@@ -82,6 +294,29 @@ public final class CheckContext {
         return n;
     }
 
+    private static final java.util.Map<String, String> PARENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A code without its last two digits (the 类 of a 款, the 款 of a 项), made once per code. */
+    static String parentCode(String code) {
+        String p = PARENTS.get(code);
+        if (p == null) {
+            if (PARENTS.size() > 100_000) PARENTS.clear();
+            p = code.substring(0, code.length() - 2);
+            PARENTS.put(code, p);
+        }
+        return p;
+    }
+
+    /** {@link #cells(List, int)}, counted only when asked (a sum that agrees needs no tolerance). */
+    public static java.util.function.IntSupplier countCells(List<Row> rows, int column) {
+        return () -> cells(rows, column);
+    }
+
+    /** {@link #cells(Row, List)}, counted only when asked. */
+    public static java.util.function.IntSupplier countCells(Row row, List<Integer> columns) {
+        return () -> cells(row, columns);
+    }
+
     /** Non-blank cells of one row among these columns. */
     public static int cells(Row row, List<Integer> columns) {
         int n = 0;
@@ -95,14 +330,41 @@ public final class CheckContext {
      * tolerance 0.005 × (n + 1) for n > 1 printed (non-blank) parts: a notice. Otherwise a finding of the check's severity.
      */
     public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
+        if (found.compareTo(expected) == 0) return;
+        differs(table, at, column, found, expected, parts, what);
+    }
+
+    /** As above, counting the printed parts only when the sum differs. */
+    public void expectSum(Integer table, Row at, String column, BigDecimal found, BigDecimal expected,
+                          java.util.function.IntSupplier parts, java.util.function.Supplier<String> what) {
+        if (found.compareTo(expected) == 0) return;
+        differs(table, at, column, found, expected, parts.getAsInt(), what);
+    }
+
+    private static final String[] TOLERANCES = new String[64];
+
+    /** 0.005 × (parts + 1), as the message prints it. */
+    private static String tolerance(int parts, BigDecimal tolerance) {
+        if (parts < 0 || parts >= TOLERANCES.length) return tolerance.stripTrailingZeros().toPlainString();
+        String t = TOLERANCES[parts];
+        if (t == null) {
+            t = tolerance.stripTrailingZeros().toPlainString();
+            TOLERANCES[parts] = t;
+        }
+        return t;
+    }
+
+    private void differs(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();
         if (diff.signum() == 0) return;
         BigDecimal tolerance = parts > 1 ? HALF_CENT.multiply(BigDecimal.valueOf(parts + 1)) : BigDecimal.ZERO;
         boolean rounding = diff.compareTo(tolerance) <= 0;
-        String message = what.get() + "：应为 " + expected.toPlainString() + "，实为 " + found.toPlainString()
-                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance.stripTrailingZeros().toPlainString() + " 内）" : "（相差 " + diff.toPlainString() + "）");
+        String exp = expected.toPlainString();
+        String fnd = found.toPlainString();
+        String message = what.get() + "：应为 " + exp + "，实为 " + fnd
+                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
         report(rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
-                at == null ? "" : at.project(), column, null, expected.toPlainString(), found.toPlainString(), message);
+                at == null ? "" : at.project(), column, null, exp, fnd, message);
     }
 
     /** Two printed cells that show the same amount must be equal. */

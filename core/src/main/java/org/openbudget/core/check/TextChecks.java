@@ -49,43 +49,52 @@ public final class TextChecks {
 
     static List<Check> all() {
         return List.of(
-                new Rule("X0.staff-sum", Severity.ERROR, "第一部分：实有人数 = 在职 + 退休 + 离休", t(), TextChecks::staffSum),
-                new Rule("X1.total", Severity.ERROR, "一：收支总预算 = 表1 收入总计 = 支出总计", t(1), TextChecks::total),
-                new Rule("X1.lists", Severity.WARNING, "一：“收入预算包括”列出表1有数的收入来源，“支出预算包括”列出表1有数的支出功能分类类", t(1), TextChecks::lists),
-                new Rule("X2.income", Severity.ERROR, "二：收入预算及各项收入金额 = 表1 对应行", t(1), TextChecks::income),
-                new Rule("X3.expense", Severity.ERROR, "三：支出预算、基本支出、项目支出金额 = 表3 合计行", t(3), TextChecks::expense),
-                new Rule("X3.changes", Severity.ERROR, "三 与 二：基本支出与项目支出的增减额之和 = 各项收入增减额之和（收支平衡）", t(), TextChecks::changesThree),
-                new Rule("X4.fiscal", Severity.ERROR, "四：财政拨款收支总预算、各项收入、各类支出（一般公共预算）及其所列项 = 表4 / 表5", t(4, 5), TextChecks::fiscal),
-                new Rule("X5.totals", Severity.ERROR, "五（一）：一般公共预算拨款合计、基本支出、项目支出 = 表5 合计行", t(5), TextChecks::gpbTotals),
-                new Rule("X5.class-amount", Severity.ERROR, "五（二）：每个类的金额 = 表5 该类合计，表5 每个类都列出", t(5), TextChecks::gpbClasses),
-                new Rule("X5.item-amount", Severity.ERROR, "五（三）：每个项的预算数 = 表5 该项合计（上年有、本年无的项为 0）", t(5), TextChecks::gpbItems),
-                new Rule("X5.items-listed", Severity.ERROR, "五（三）：表5 的每个项都列出", t(5), TextChecks::gpbItemsListed),
-                new Rule("X5.changes", Severity.ERROR, "五：（三）各项增减额之和 = （一）基本支出与项目支出增减额之和 = 二 一般公共预算（含上级转移支付）增减额", t(), TextChecks::changesFive),
-                new Rule("X6.amounts", Severity.ERROR, "六：基本支出、人员经费、公用经费 = 表6 总计行", t(6), TextChecks::basicAmounts),
-                new Rule("X6.items", Severity.ERROR, "六：人员经费、公用经费“主要包括”的经济分类款 = 表6 该列有数的款", t(6), TextChecks::basicItems),
-                new Rule("X7.projects", Severity.ERROR, "七：表7 的每个项目都有说明，说明的每个项目都在表7", t(7), TextChecks::projects),
-                new Rule("X7.project-amount", Severity.ERROR, "七：每个项目的预算安排规模 = 表7 该项目合计", t(7), TextChecks::projectAmounts),
-                new Rule("X7.alloc-sum", Severity.ERROR, "七：资金分配情况各项金额之和 = 预算安排规模", t(), TextChecks::allocSum),
-                new Rule("X7.alloc-tpe", Severity.WARNING, "七：资金分配情况列有公务接待费或公务用车费用，而表10 该项为空（可疑）", t(10), TextChecks::allocThreePublic),
-                new Rule("XE.empty-claim", Severity.ERROR, "八、九、十一：说“为空表”的表须确实为空，所述金额 = 表8 / 表9 / 表11 合计", t(), TextChecks::emptyClaim),
-                new Rule("XE.empty-sentence", Severity.WARNING, "八、九、十一：表8 / 表9 / 表11 为空时，说明应有“……为空表。”的句子", t(), TextChecks::emptySentence),
-                new Rule("X10.tpe", Severity.ERROR, "十：“三公”经费合计及各项 = 表10 对应行（合计列）", t(10), TextChecks::threePublic),
-                new Rule("X11.carry", Severity.ERROR, "十一：上年结转结余总额、财政拨款、非财政拨款及每个项目 = 表11", t(11), TextChecks::carry),
-                new Rule("X12.running", Severity.ERROR, "十二（一）：运行经费 = 表6 公用经费合计", t(6), TextChecks::running),
-                new Rule("X12.running-term", Severity.WARNING, "十二（一）：行政、参公单位称“机关运行经费”，事业单位称“事业单位运行经费”（模板用语）", t(), TextChecks::runningTerm),
-                new Rule("X12.procurement", Severity.ERROR, "十二（二）：政府采购预算 = 货物 + 工程 + 服务；预留给中小企业的不超过总额，小微企业的不超过中小企业的", t(), TextChecks::procurement),
-                new Rule("X12.vehicles", Severity.ERROR, "十二（三）：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", t(), TextChecks::vehicles),
-                new Rule("X12.perf-counts", Severity.ERROR, "十二（四）（五）：财政拨款项目个数与金额 = 表7，涉密项目 = 七中不予公开的项目，上年结转结余项目 = 表11，整体绩效目标金额 = 收支总预算", t(7), TextChecks::perfCounts),
-                new Rule("X12.perf-tables", Severity.ERROR, "十二（四）：表7 的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应表7 的项目", t(7), TextChecks::perfTables),
-                new Rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金", t(7), TextChecks::perfAmounts),
-                new Rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
-                new Rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
-                new Rule("XP.unit-name", Severity.WARNING, "七的项目承担单位和绩效目标表的预算单位是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
-                new Rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
-                new Rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
-                new Rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
-                new Rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）", t(), TextChecks::directions),
-                new Rule("XR.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", t(), TextChecks::reasons));
+                rule("X0.staff-sum", Severity.ERROR, "第一部分：实有人数 = 在职 + 退休 + 离休", t(), TextChecks::staffSum),
+                rule("X0.offices", Severity.ERROR, "第一部分：下设处室个数 = 列出的处室个数", t(), TextChecks::offices),
+                rule("X1.total", Severity.ERROR, "一：收支总预算 = 表1 收入总计 = 支出总计", t(1), TextChecks::total),
+                rule("X1.lists", Severity.WARNING, "一：“收入预算包括”列出表1有数的收入来源，“支出预算包括”列出表1有数的支出功能分类类", t(1), TextChecks::lists),
+                rule("X2.income", Severity.ERROR, "二：收入预算及各项收入金额 = 表1 对应行", t(1), TextChecks::income),
+                rule("X3.expense", Severity.ERROR, "三：支出预算、基本支出、项目支出金额 = 表3 合计行", t(3), TextChecks::expense),
+                rule("X3.changes", Severity.ERROR, "三 与 二：基本支出与项目支出的增减额之和 = 各项收入增减额之和（收支平衡）", t(), TextChecks::changesThree),
+                rule("X4.fiscal", Severity.ERROR, "四：财政拨款收支总预算、各项收入、各类支出（一般公共预算）及其所列项 = 表4 / 表5", t(4, 5), TextChecks::fiscal),
+                rule("X5.totals", Severity.ERROR, "五（一）：一般公共预算拨款合计、基本支出、项目支出 = 表5 合计行", t(5), TextChecks::gpbTotals),
+                rule("X5.class-amount", Severity.ERROR, "五（二）：每个类的金额 = 表5 该类合计，表5 每个类都列出", t(5), TextChecks::gpbClasses),
+                rule("X5.item-amount", Severity.ERROR, "五（三）：每个项的预算数 = 表5 该项合计（上年有、本年无的项为 0）", t(5), TextChecks::gpbItems),
+                rule("X5.items-listed", Severity.ERROR, "五（三）：表5 的每个项都列出", t(5), TextChecks::gpbItemsListed),
+                rule("X5.changes", Severity.ERROR, "五：（三）各项增减额之和 = （一）基本支出与项目支出增减额之和 = 二 一般公共预算（含上级转移支付）增减额", t(), TextChecks::changesFive),
+                rule("X6.amounts", Severity.ERROR, "六：基本支出、人员经费、公用经费 = 表6 总计行", t(6), TextChecks::basicAmounts),
+                rule("X6.items", Severity.ERROR, "六：人员经费、公用经费“主要包括”的经济分类款 = 表6 该列有数的款", t(6), TextChecks::basicItems),
+                rule("X7.projects", Severity.ERROR, "七：表7 的每个项目都有说明，说明的每个项目都在表7", t(7), TextChecks::projects),
+                rule("X7.project-amount", Severity.ERROR, "七：每个项目的预算安排规模 = 表7 该项目合计", t(7), TextChecks::projectAmounts),
+                rule("X7.alloc-sum", Severity.ERROR, "七：资金分配情况各项金额之和 = 预算安排规模", t(), TextChecks::allocSum),
+                rule("X7.alloc-tpe", Severity.WARNING, "七：资金分配情况列有公务接待费或公务用车费用，而表10 该项为空（可疑）", t(10), TextChecks::allocThreePublic),
+                rule("XE.empty-claim", Severity.ERROR, "八、九、十一：说“为空表”的表须确实为空，所述金额 = 表8 / 表9 / 表11 合计", t(), TextChecks::emptyClaim),
+                rule("XE.empty-sentence", Severity.WARNING, "八、九、十一：表8 / 表9 / 表11 为空时，说明应有“……为空表。”的句子", t(), TextChecks::emptySentence),
+                rule("X10.tpe", Severity.ERROR, "十：“三公”经费合计及各项 = 表10 对应行（合计列）", t(10), TextChecks::threePublic),
+                rule("X11.carry", Severity.ERROR, "十一：上年结转结余总额、财政拨款、非财政拨款及每个项目 = 表11", t(11), TextChecks::carry),
+                rule("X12.running", Severity.ERROR, "十二（一）：运行经费 = 表6 公用经费合计", t(6), TextChecks::running),
+                rule("X12.running-term", Severity.WARNING, "十二（一）：行政、参公单位称“机关运行经费”，事业单位称“事业单位运行经费”（模板用语）", t(), TextChecks::runningTerm),
+                rule("X12.procurement", Severity.ERROR, "十二（二）：政府采购预算 = 货物 + 工程 + 服务；预留给中小企业的不超过总额，小微企业的不超过中小企业的", t(), TextChecks::procurement),
+                rule("X12.vehicles", Severity.ERROR, "十二（三）：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", t(), TextChecks::vehicles),
+                rule("X12.perf-counts", Severity.ERROR, "十二（四）（五）：财政拨款项目个数与金额 = 表7，涉密项目 = 七中不予公开的项目，上年结转结余项目 = 表11，整体绩效目标金额 = 收支总预算", t(7), TextChecks::perfCounts),
+                rule("X12.perf-tables", Severity.ERROR, "十二（四）：表7 的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应表7 的项目", t(7), TextChecks::perfTables),
+                rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", t(7), TextChecks::perfAmounts),
+                rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
+                rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
+                rule("XP.unit-name", Severity.WARNING, "七的项目承担单位、绩效目标表的预算单位和文末落款是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
+                rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
+                rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
+                rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
+                rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）；增加额不能大于本年金额", t(), TextChecks::directions),
+                rule("XR.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", t(), TextChecks::reasons));
+    }
+
+    /** A text check: nothing to do (and nothing to say) for a document without text. */
+    private static Check rule(String id, Severity severity, String rule, int[] tables, java.util.function.Consumer<CheckContext> logic) {
+        return new Rule(id, severity, rule, tables, ctx -> {
+            DocumentText t = ctx.disclosure().text();
+            if (!t.facts().isEmpty() || !t.performance().isEmpty()) logic.accept(ctx);
+        });
     }
 
     // ------------------------------------------------------------------ helpers
@@ -192,6 +201,18 @@ public final class TextChecks {
         }
     }
 
+    private static void offices(CheckContext ctx) {
+        Optional<TextFact> count = one(ctx, "offices", FactKind.COUNT);
+        if (count.isEmpty()) return;
+        int listed = text(ctx).overview().offices().size();
+        BigDecimal n = count.get().value();
+        if (listed == 0 && n.signum() > 0) return; // the offices are not listed: nothing to count
+        if (n.compareTo(BigDecimal.valueOf(listed)) != 0) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "处室", "第一部分", String.valueOf(listed), n.toPlainString(),
+                    "第一部分 下设 " + n.toPlainString() + " 个处室，列出的却是 " + listed + " 个：" + String.join("、", text(ctx).overview().offices()));
+        }
+    }
+
     private static void total(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, 1).orElseThrow();
         for (TextFact f : of(ctx, "total", FactKind.AMOUNT)) {
@@ -205,7 +226,7 @@ public final class TextChecks {
 
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, 1).orElseThrow();
-        TextRules rules = ctx.profile().text();
+        TextRules rules = ctx.profile().rules();
         for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
             Set<String> listed = new LinkedHashSet<>();
             for (String item : f.items()) {
@@ -473,6 +494,7 @@ public final class TextChecks {
         List<String> shortN = na.size() <= nb.size() ? na : nb, longN = na.size() <= nb.size() ? nb : na;
         if (!longN.containsAll(shortN)) return 0;
         String x = a.toLowerCase(), y = b.toLowerCase();
+        if (Math.min(x.length(), y.length()) < 4) return 0;
         int[][] d = new int[x.length() + 1][y.length() + 1];
         for (int i = 1; i <= x.length(); i++) {
             for (int j = 1; j <= y.length(); j++) {
@@ -484,9 +506,11 @@ public final class TextChecks {
         return len == 0 || lcs < 4 ? 0 : (double) lcs / len;
     }
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
     private static List<String> numbers(String s) {
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(s);
+        java.util.regex.Matcher m = DIGITS.matcher(s);
         while (m.find()) out.add(m.group());
         return out;
     }
@@ -644,7 +668,7 @@ public final class TextChecks {
     private static void runningTerm(CheckContext ctx) {
         Optional<TextFact> type = one(ctx, "agency.type", FactKind.NAME);
         if (type.isEmpty() || type.get().items().isEmpty()) return;
-        TextRules rules = ctx.profile().text();
+        TextRules rules = ctx.profile().rules();
         String t = type.get().items().get(0);
         String expected = t.equals("事业") ? rules.runningTermInstitution() : rules.runningTermAdmin();
         for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
@@ -780,6 +804,15 @@ public final class TextChecks {
 
     private static void perfAmounts(CheckContext ctx) {
         List<Row> rows = projects7(ctx);
+        Optional<DisclosureTable> t1 = table(ctx, 1);
+        for (PerformanceTable t : text(ctx).performance()) {
+            if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
+            BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
+            if (t.total().compareTo(total) != 0) {
+                ctx.report(ctx.currentSeverity(), 1, "", "", "年度预算", "十二", p(total), p(t.total()),
+                        "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（表1 收入总计）为 " + p(total) + "万元");
+            }
+        }
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
@@ -798,7 +831,7 @@ public final class TextChecks {
     }
 
     private static void perfWeights(CheckContext ctx) {
-        int required = ctx.profile().text().performanceWeightTotal();
+        int required = ctx.profile().rules().performanceWeightTotal();
         if (required <= 0) return;
         for (PerformanceTable t : projectTables(ctx)) {
             if (t.indicators().isEmpty()) continue;
@@ -840,12 +873,18 @@ public final class TextChecks {
         for (int n : new int[]{7, 11}) {
             table(ctx, n).ifPresent(t -> t.rows().stream().filter(r -> r.kind() == RowKind.UNIT).forEach(r -> units.add(spelling(r.name()))));
         }
+        for (String u : text(ctx).overview().subordinateUnits()) units.add(spelling(u).replaceFirst("[（(]本级[）)]$", ""));
         for (TextFact f : of(ctx, "project.unit", FactKind.NAME)) {
             String u = nameOf(f);
             if (!units.contains(spelling(u))) {
                 ctx.report(ctx.currentSeverity(), null, "", "", "项目承担单位", f.section(), ctx.disclosure().unitName(), u,
                         where(f) + "：项目承担单位“" + u + "”不是本文档的单位（或其所属单位）");
             }
+        }
+        String closing = text(ctx).closingName();
+        if (!closing.isBlank() && !units.contains(spelling(closing))) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "落款", null, ctx.disclosure().unitName(), closing,
+                    "文末落款“" + closing + "”不是本文档的单位“" + ctx.disclosure().unitName() + "”");
         }
         for (PerformanceTable t : text(ctx).performance()) {
             if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
@@ -972,6 +1011,13 @@ public final class TextChecks {
     }
 
     private static void directions(CheckContext ctx) {
+        // 增加 more than the amount itself: last year's budget would be negative, so it fell
+        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && f.word().equals("增加"))) {
+            Optional<TextFact> amount = sibling(ctx, c, FactKind.AMOUNT);
+            if (amount.isEmpty() || c.value().compareTo(amount.get().value().add(HALF_CENT.add(HALF_CENT))) <= 0) continue;
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "减少", c.word(),
+                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“增加” " + p(c.value()) + "万元（上年将为负数，应为“减少”）");
+        }
         for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
             Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
             if (change.isEmpty()) continue;

@@ -1,6 +1,5 @@
 package org.openbudget.core.check;
 
-import static org.openbudget.core.check.CheckContext.printed;
 import static org.openbudget.core.check.Rule.t;
 
 import java.math.BigDecimal;
@@ -72,22 +71,44 @@ final class WithinTableChecks {
         DisclosureTable table = ctx.table(n).orElseThrow();
         TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
         if (tpl == null) return;
-        for (String eq : tpl.equations()) {
-            String[] sides = eq.split("=");
-            int lhs = Integer.parseInt(sides[0].trim()) - 1;
-            List<Integer> cols = new ArrayList<>();
-            for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+        List<Equation> equations = ctx.templateFact(new Equations(n), () -> {
+            List<Equation> out = new ArrayList<>();
+            for (String eq : tpl.equations()) {
+                String[] sides = eq.split("=");
+                int lhs = Integer.parseInt(sides[0].trim()) - 1;
+                List<Integer> cols = new ArrayList<>();
+                for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
+                out.add(new Equation(lhs, List.copyOf(cols), cols.stream().mapToInt(Integer::intValue).toArray(), sides[1].trim()));
+            }
+            return List.copyOf(out);
+        });
+        for (Equation eq : equations) {
+            int lhs = eq.lhs();
+            List<Integer> cols = eq.columns();
             String lhsLabel = label(table, lhs);
-            String rhsText = sides[1].trim();
+            String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
+                CheckContext.Printed p = ctx.printed(r);
+                if (p.small) {
+                    long cents = 0;
+                    for (int c : eq.cols()) cents += p.cents(c);
+                    if (cents == p.cents(lhs)) continue;
+                }
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
-                for (int c : cols) sum = sum.add(printed(r, c));
-                ctx.expectSum(n, r, lhsLabel, printed(r, lhs), sum, CheckContext.cells(r, cols), () ->
+                for (int c : eq.cols()) sum = sum.add(p.value(c));
+                BigDecimal found = p.value(lhs);
+                if (found.compareTo(sum) == 0) continue;
+                ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
                         "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
+
+    /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
+    private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText) {}
+
+    private record Equations(int table) {}
 
     static String label(DisclosureTable t, int col) {
         return col < t.columns().size() ? t.columns().get(col) : String.valueOf(col + 1);
@@ -119,7 +140,7 @@ final class WithinTableChecks {
             for (Row r : block) {
                 if ((r.kind() != RowKind.CLASS && r.kind() != RowKind.PROJECT) || r.side() != null) continue;
                 int len = r.code().length();
-                if (len == 5 || len == 7) children.computeIfAbsent(r.code().substring(0, len - 2), k -> new ArrayList<>()).add(r);
+                if (len == 5 || len == 7) children.computeIfAbsent(CheckContext.parentCode(r.code()), k -> new ArrayList<>()).add(r);
             }
             for (Row parent : block) {
                 if (parent.kind() != RowKind.CLASS || parent.side() != null) continue;
@@ -127,8 +148,24 @@ final class WithinTableChecks {
                 if (len != 3 && len != 5) continue;
                 List<Row> kids = children.get(parent.code());
                 if (kids == null || kids.isEmpty()) continue;
+                CheckContext.Printed p = ctx.printed(parent);
+                boolean small = p.small;
+                CheckContext.Printed[] k = new CheckContext.Printed[kids.size()];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = ctx.printed(kids.get(i));
+                    small &= k[i].small;
+                }
                 for (int c = 0; c < table.columns().size(); c++) {
-                    ctx.expectSum(n, parent, label(table, c), printed(parent, c), CheckContext.sum(kids, c), CheckContext.cells(kids, c), () ->
+                    if (small) {
+                        long cents = 0;
+                        for (CheckContext.Printed kp : k) cents += kp.cents(c);
+                        if (cents == p.cents(c)) continue;
+                    }
+                    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+                    for (CheckContext.Printed kp : k) sum = sum.add(kp.value(c));
+                    BigDecimal found = p.value(c);
+                    if (found.compareTo(sum) == 0) continue;
+                    ctx.expectSum(n, parent, label(table, c), found, sum, CheckContext.countCells(kids, c), () ->
                             "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
                 }
             }
@@ -137,7 +174,7 @@ final class WithinTableChecks {
 
     static void totalSum(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
-        Optional<Row> total = table.total(null);
+        Optional<Row> total = ctx.total(table, null);
         if (total.isEmpty()) return;
         List<Row> parts = table.rows(r -> r.kind() == RowKind.UNIT);
         String what = "各单位小计";
@@ -148,8 +185,10 @@ final class WithinTableChecks {
         }
         if (parts.isEmpty()) return;
         String whatParts = what;
+        List<Row> summed = parts;
         for (int c = 0; c < table.columns().size(); c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
+            if (ctx.agrees(total.get(), c, summed)) continue;
+            ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                     "表" + n + "总计应等于" + whatParts + "之和");
         }
     }
@@ -164,7 +203,8 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, unit, label(table, c), printed(unit, c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
+                if (ctx.agrees(unit, c, parts)) continue;
+                ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
             }
         }
@@ -176,11 +216,11 @@ final class WithinTableChecks {
         if (tpl == null) return;
         for (LineSpec s : tpl.incomeRows()) {
             if (s.sumOf().isEmpty()) continue;
-            Optional<Row> row = table.line(s.key());
+            Optional<Row> row = ctx.line(table, s.key());
             if (row.isEmpty()) continue;
             List<Row> parts = new ArrayList<>();
-            for (String k : s.sumOf()) table.line(k).ifPresent(parts::add);
-            ctx.expectSum(n, row.get(), label(table, 0), printed(row.get(), 0), CheckContext.sum(parts, 0), CheckContext.cells(parts, 0), () ->
+            for (String k : s.sumOf()) ctx.line(table, k).ifPresent(parts::add);
+            ctx.expectSum(n, row.get(), label(table, 0), ctx.cell(row.get(), 0), ctx.sumOf(parts, 0), CheckContext.countCells(parts, 0), () ->
                     "表" + n + "「" + s.label() + "」应等于其明细行之和");
         }
     }
@@ -188,32 +228,32 @@ final class WithinTableChecks {
     static void incomeTotal(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
         TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
-        Optional<Row> total = table.total(Side.INCOME);
+        Optional<Row> total = ctx.total(table, Side.INCOME);
         if (tpl == null || total.isEmpty() || tpl.incomeTotalOf().isEmpty()) return;
         List<Row> parts = new ArrayList<>();
-        for (String k : tpl.incomeTotalOf()) table.line(k).ifPresent(parts::add);
-        ctx.expectSum(n, total.get(), label(table, 0), printed(total.get(), 0), CheckContext.sum(parts, 0), CheckContext.cells(parts, 0), () ->
+        for (String k : tpl.incomeTotalOf()) ctx.line(table, k).ifPresent(parts::add);
+        ctx.expectSum(n, total.get(), label(table, 0), ctx.cell(total.get(), 0), ctx.sumOf(parts, 0), CheckContext.countCells(parts, 0), () ->
                 "表" + n + "收入总计应等于" + String.join(" + ", parts.stream().map(Row::name).toList()));
     }
 
     static void expenseTotal(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
-        Optional<Row> total = table.total(Side.EXPENSE);
+        Optional<Row> total = ctx.total(table, Side.EXPENSE);
         if (total.isEmpty()) return;
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS);
         int cols = n == 1 ? 1 : table.columns().size();
         for (int c = 0; c < cols; c++) {
-            ctx.expectSum(n, total.get(), label(table, c), printed(total.get(), c), CheckContext.sum(classes, c), CheckContext.cells(classes, c), () ->
+            ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(classes, c), CheckContext.countCells(classes, c), () ->
                     "表" + n + "支出总计应等于各功能分类类之和");
         }
     }
 
     static void balance(CheckContext ctx, int n) {
         DisclosureTable table = ctx.table(n).orElseThrow();
-        Optional<Row> in = table.total(Side.INCOME);
-        Optional<Row> out = table.total(Side.EXPENSE);
+        Optional<Row> in = ctx.total(table, Side.INCOME);
+        Optional<Row> out = ctx.total(table, Side.EXPENSE);
         if (in.isEmpty() || out.isEmpty()) return;
-        ctx.expectEqual(n, out.get(), label(table, 0), printed(out.get(), 0), printed(in.get(), 0), () -> "表" + n + "支出总计应等于收入总计");
+        ctx.expectEqual(n, out.get(), label(table, 0), ctx.cell(out.get(), 0), ctx.cell(in.get(), 0), () -> "表" + n + "支出总计应等于收入总计");
     }
 
     static void fixedRowSum(CheckContext ctx, int n) {
@@ -222,12 +262,12 @@ final class WithinTableChecks {
         if (tpl == null) return;
         for (LineSpec s : tpl.rows()) {
             if (s.sumOf().isEmpty()) continue;
-            Optional<Row> row = table.find(r -> r.key().equals(s.key()));
+            Optional<Row> row = ctx.rowByKey(table, s.key());
             if (row.isEmpty()) continue;
             List<Row> parts = new ArrayList<>();
-            for (String k : s.sumOf()) table.find(r -> r.key().equals(k)).ifPresent(parts::add);
+            for (String k : s.sumOf()) ctx.rowByKey(table, k).ifPresent(parts::add);
             for (int c = 0; c < table.columns().size(); c++) {
-                ctx.expectSum(n, row.get(), label(table, c), printed(row.get(), c), CheckContext.sum(parts, c), CheckContext.cells(parts, c), () ->
+                ctx.expectSum(n, row.get(), label(table, c), ctx.cell(row.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         "表" + n + "「" + s.label() + "」应等于其组成行之和");
             }
         }

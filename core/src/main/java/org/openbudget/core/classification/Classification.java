@@ -21,6 +21,7 @@ public final class Classification {
     private final String source;
     private final Map<String, String> names;
     private final Map<String, String> lookup;
+    private final List<ClassItem> categories;
 
     public Classification(Kind kind, int year, boolean complete, String source, List<ClassItem> items) {
         this.kind = kind;
@@ -35,6 +36,9 @@ public final class Classification {
         }
         this.names = Collections.unmodifiableMap(m);
         this.lookup = new java.util.HashMap<>(m);
+        List<ClassItem> cats = new ArrayList<>();
+        m.forEach((c, n) -> { if (c.length() == 3) cats.add(new ClassItem(c, n)); });
+        this.categories = List.copyOf(cats);
     }
 
     public Kind kind() { return kind; }
@@ -51,9 +55,7 @@ public final class Classification {
 
     /** All 类 (3-digit codes) of the year, in code order. */
     public List<ClassItem> categories() {
-        List<ClassItem> out = new ArrayList<>();
-        names.forEach((c, n) -> { if (c.length() == 3) out.add(new ClassItem(c, n)); });
-        return out;
+        return categories;
     }
 
     public List<ClassItem> items() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.openbudget.core.classification.Classification;
 import org.openbudget.core.disclosure.Row;
@@ -12,8 +11,9 @@ import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.money.Fen;
 
 /**
- * Sums postings up a classification: 类 (3 digits) above 款 (5) above 项 (7). Rows come out in
- * code order, parents first, only where some column is non-zero.
+ * Sums leaf vectors (postings already summed per 项 or 款 code) up a classification: 类 (3 digits)
+ * above 款 (5) above 项 (7). Rows come out in code order, parents first, only where some column is
+ * non-zero.
  */
 final class ClassTree {
     private final int columns;
@@ -28,17 +28,23 @@ final class ClassTree {
         this.total = new long[columns];
     }
 
-    /** Postings are summed per leaf code; the 类/款 levels are rolled up once per distinct code. */
+    /** Sums per leaf code; the 类/款 levels are rolled up once per distinct code. */
     private final Map<String, long[]> leaves = new java.util.HashMap<>();
     private boolean rolledUp;
 
-    void add(String code, Posting p, ColumnRule rule) {
+    /** Adds a vector of column sums to a leaf code (postings already summed per code). */
+    void addLeaf(String code, long[] v) {
+        addOwnLeaf(code, v.clone());
+    }
+
+    /** As {@link #addLeaf}, handing over {@code v} (the tree may keep and change it). */
+    void addOwnLeaf(String code, long[] v) {
         long[] acc = leaves.get(code);
         if (acc == null) {
-            acc = new long[columns];
-            leaves.put(code, acc);
+            leaves.put(code, v);
+        } else {
+            for (int i = 0; i < columns; i++) acc[i] += v[i];
         }
-        rule.add(p, acc);
         rolledUp = false;
     }
 
@@ -52,16 +58,17 @@ final class ClassTree {
             if (!nonZero(v)) continue;
             for (int len : levels) {
                 if (code.length() < len) break;
-                long[] acc = sums.computeIfAbsent(code.substring(0, len), k -> new long[columns]);
+                String key = prefix(code, len);
+                long[] acc = sums.get(key);
+                if (acc == null) {
+                    acc = new long[columns];
+                    sums.put(key, acc);
+                }
                 for (int i = 0; i < columns; i++) acc[i] += v[i];
             }
             for (int i = 0; i < columns; i++) total[i] += v[i];
         }
         rolledUp = true;
-    }
-
-    void addAll(List<Posting> postings, Function<Posting, String> code, ColumnRule rule) {
-        for (Posting p : postings) add(code.apply(p), p, rule);
     }
 
     boolean isEmpty() {
@@ -82,6 +89,21 @@ final class ClassTree {
             if (nonZero(v)) out.add(new Row(null, RowKind.CLASS, "", code, names.nameOrCode(code), "", unit, values(v)));
         });
         return out;
+    }
+
+    /** Leading digits of codes (类 and 款 of a 项), made once per code: the same strings, hashed once. */
+    private static final java.util.Map<String, String[]> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String prefix(String code, int len) {
+        if (len >= code.length()) return code;
+        String[] p = PREFIXES.get(code);
+        if (p == null) {
+            if (PREFIXES.size() > 100_000) PREFIXES.clear();
+            p = new String[code.length()];
+            for (int i = 1; i < p.length; i++) p[i] = code.substring(0, i);
+            PREFIXES.put(code, p);
+        }
+        return p[len];
     }
 
     static boolean nonZero(long[] v) {

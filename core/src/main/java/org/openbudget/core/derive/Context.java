@@ -2,11 +2,10 @@ package org.openbudget.core.derive;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.classification.ReferenceData;
@@ -20,37 +19,119 @@ import org.openbudget.core.money.Fen;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 
-/** What every table derivation needs: the budget's postings, reference data and template. */
+/**
+ * What every table derivation needs: the budget's postings (read once, into the shared
+ * {@link Sums} and into per-unit groups for 表7 and 表11), reference data and template.
+ */
 final class Context {
     final Budget budget;
     final ReferenceData ref;
     final TemplateProfile profile;
-    final List<Posting> postings;
     final Map<String, Project> projects;
-    /** agency code → postings, in document order of the units. */
-    final Map<String, List<Posting>> byUnit = new LinkedHashMap<>();
+    /** agency code → that unit's postings, in document order of the units. */
+    final Map<String, UnitPostings> byUnit = new LinkedHashMap<>();
     final Map<String, String> unitNames = new LinkedHashMap<>();
+    final Sums sums;
+    /**
+     * Which columns each source × kind cell feeds, per table: worked out once for a template and
+     * the year's sources, and shared by the units of a department derived together.
+     */
+    final Map<String, Sums.CellRule> rules;
+
+    /** One unit's postings, and what 表7 and 表11 sum from them (kept, so a department reuses a unit's). */
+    static final class UnitPostings {
+        final String agencyCode;
+        final List<Posting> postings = new ArrayList<>();
+        Table7GeneralPublicProjects.Block t7;
+        Table11CarryOver.Block t11;
+
+        UnitPostings(String agencyCode) { this.agencyCode = agencyCode; }
+    }
 
     Context(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        this(budget, ref, profile, new HashMap<>());
+    }
+
+    /** @param rules cell rules already worked out for this template and reference data (filled as needed) */
+    Context(Budget budget, ReferenceData ref, TemplateProfile profile, Map<String, Sums.CellRule> rules) {
+        this.rules = rules;
         this.budget = budget;
         this.ref = ref;
         this.profile = profile;
         this.projects = budget.allProjects();
         for (Budget u : budget.memberUnits()) {
-            byUnit.put(u.agency().code(), new ArrayList<>());
+            byUnit.put(u.agency().code(), new UnitPostings(u.agency().code()));
             unitNames.put(u.agency().code(), u.agency().name());
         }
-        List<Posting> all = new ArrayList<>();
-        Map<String, FundingSource> cache = new java.util.HashMap<>();
+        List<FundingSource> sources = ref.sources();
+        this.sums = new Sums(sources);
+        Map<String, Integer> sourceIndex = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) sourceIndex.put(sources.get(i).code(), i);
+        Map<String, Integer> resolved = new HashMap<>();
+        UnitPostings unit = null;
         for (LedgerLine l : budget.allLines()) {
             if (l.amountFen() == 0) continue;
-            FundingSource s = cache.computeIfAbsent(l.fundSource(), code -> ref.source(code).orElseThrow(
-                    () -> new IllegalArgumentException("unknown funding source " + code + " at " + l.origin())));
-            Posting p = new Posting(l, s);
-            all.add(p);
-            byUnit.computeIfAbsent(l.agencyCode(), k -> new ArrayList<>()).add(p);
+            Integer src = resolved.get(l.fundSource());
+            if (src == null) {
+                FundingSource s = ref.source(l.fundSource()).orElseThrow(
+                        () -> new IllegalArgumentException("unknown funding source " + l.fundSource() + " at " + l.origin()));
+                src = sourceIndex.get(s.code());
+                resolved.put(l.fundSource(), src);
+            }
+            Posting p = new Posting(l, sources.get(src), src);
+            sums.add(p);
+            if (unit == null || !unit.agencyCode.equals(l.agencyCode())) {
+                unit = byUnit.computeIfAbsent(l.agencyCode(), UnitPostings::new);
+            }
+            unit.postings.add(p);
         }
-        this.postings = Collections.unmodifiableList(all);
+    }
+
+    /**
+     * A department from its units' contexts (derived with the same reference data and template):
+     * its sums are theirs added up, its unit groups are theirs — the very postings the department's
+     * own lines would give, so the same tables. Only when each unit's lines are all its own (one
+     * group, under its code) and the unit codes are distinct; else empty, and the department is
+     * derived from its lines.
+     */
+    static java.util.Optional<Context> consolidate(Budget department, List<Context> units) {
+        if (!department.isDepartment() || units.isEmpty() || department.units().size() != units.size()) {
+            return java.util.Optional.empty();
+        }
+        Context dept = new Context(department, units.get(0).ref, units.get(0).profile, units);
+        for (int i = 0; i < units.size(); i++) {
+            Context u = units.get(i);
+            Budget member = department.units().get(i);
+            String code = member.agency().code();
+            if (u.budget != member || member.isDepartment() || u.ref != dept.ref || u.profile != dept.profile
+                    || u.byUnit.size() != 1 || !u.byUnit.containsKey(code) || dept.byUnit.containsKey(code)) {
+                return java.util.Optional.empty();
+            }
+            dept.byUnit.put(code, u.byUnit.get(code));
+            dept.unitNames.put(code, member.agency().name());
+            dept.sums.addAll(u.sums);
+        }
+        return java.util.Optional.of(dept);
+    }
+
+    /** An empty department context, filled by {@link #consolidate}. */
+    private Context(Budget department, ReferenceData ref, TemplateProfile profile, List<Context> units) {
+        this.budget = department;
+        this.ref = ref;
+        this.profile = profile;
+        this.projects = department.allProjects();
+        this.sums = new Sums(ref.sources());
+        this.rules = units.get(0).rules;
+    }
+
+    /** The cell rule named {@code key}, made once per template and reference data. */
+    Sums.CellRule rule(String key, java.util.function.Supplier<Sums.CellRule> make) {
+        Sums.CellRule r = rules.get(key);
+        if (r == null) {
+            r = make.get();
+            rules.put(key, r);
+        }
+        return r;
     }
 
     boolean department() { return budget.isDepartment(); }
@@ -59,19 +140,12 @@ final class Context {
 
     String unitName() { return budget.agency().name(); }
 
-    List<Posting> where(Predicate<Posting> p) {
-        List<Posting> out = new ArrayList<>();
-        for (Posting x : postings) if (p.test(x)) out.add(x);
-        return out;
-    }
-
     TableTemplate template(int no) { return profile.table(no); }
 
     String projectName(String code) {
         Project p = projects.get(code);
         return p == null ? code : p.name();
     }
-
 
     Row total(int columns, long[] sums) {
         return new Row(null, RowKind.TOTAL, "", "", profile.totalLabel(), "", "", ClassTree.values(sums));

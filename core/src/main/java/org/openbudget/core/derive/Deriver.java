@@ -1,5 +1,6 @@
 package org.openbudget.core.derive;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openbudget.core.classification.ReferenceData;
@@ -7,17 +8,77 @@ import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.text.TextGenerator;
 
 /**
  * ledger → Disclosure. Pure: the same budget, reference data and template always give the same
  * document, and every table is a view of the one ledger, so the tables agree by construction.
  * A department's budget is the consolidation of its units' ledgers.
+ *
+ * <p>The postings are read once per budget into sums the tables share ({@link Sums}); a department
+ * derived together with its units ({@link #deriveWithUnits}) adds up its units' sums instead of
+ * reading their lines again. Either way the document is the same.
  */
 public final class Deriver {
     private Deriver() {}
 
+    /**
+     * The whole document: the eleven tables and, when the budget has text data (a narrative) and the
+     * profile has sentence patterns, its text (org.openbudget.core.text). Comparatives are the
+     * narrative's explicit last-year amounts; use {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}
+     * when last year's dataset is given.
+     */
     public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile) {
-        Context ctx = new Context(budget, ref, profile);
+        return derive(budget, ref, profile, null);
+    }
+
+    /**
+     * @param lastYear the Disclosure derived from last year's dataset (its tables as printed give the
+     *                 comparatives the narrative does not state explicitly); null when there is none
+     */
+    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
+        return withText(budget, tables(new Context(budget, ref, profile)), ref, profile, lastYear);
+    }
+
+    /** The eleven tables only (no text). */
+    public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        return tables(new Context(budget, ref, profile));
+    }
+
+    private static Disclosure withText(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
+                                       Disclosure lastYear) {
+        if (budget.narrative().isEmpty()) return tables;
+        return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear)));
+    }
+
+    /** A department's document and its units' documents (in the department's unit order). */
+    public record Derived(List<Disclosure> units, Disclosure department) {
+        public Derived {
+            units = List.copyOf(units);
+        }
+    }
+
+    /**
+     * Derives each unit of a department and then the department itself, consolidated from the
+     * units' sums rather than from their lines again. The documents are exactly those
+     * {@link #derive(Budget, ReferenceData, TemplateProfile)} gives for each budget on its own.
+     */
+    public static Derived deriveWithUnits(Budget department, ReferenceData ref, TemplateProfile profile) {
+        if (!department.isDepartment()) throw new IllegalArgumentException(department.agency().name() + " is not a department");
+        List<Context> contexts = new ArrayList<>();
+        List<Disclosure> units = new ArrayList<>();
+        java.util.Map<String, Sums.CellRule> rules = new java.util.HashMap<>();
+        for (Budget u : department.units()) {
+            Context c = new Context(u, ref, profile, rules);
+            contexts.add(c);
+            units.add(withText(u, tables(c), ref, profile, null));
+        }
+        Context dept = Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules));
+        return new Derived(units, withText(department, tables(dept), ref, profile, null));
+    }
+
+    private static Disclosure tables(Context ctx) {
         List<DisclosureTable> tables = List.of(
                 Table1IncomeExpense.derive(ctx),
                 Table2Income.derive(ctx),
@@ -30,6 +91,7 @@ public final class Deriver {
                 Table8And9FundExpense.deriveStateCapital(ctx),
                 Table10ThreePublic.derive(ctx),
                 Table11CarryOver.derive(ctx));
-        return new Disclosure(budget.agency().name(), budget.agency().kind(), budget.year(), profile.id(), tables, "ledger");
+        Budget budget = ctx.budget;
+        return new Disclosure(budget.agency().name(), budget.agency().kind(), budget.year(), ctx.profile.id(), tables, "ledger");
     }
 }

@@ -4,15 +4,32 @@ import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.ledger.LedgerLine;
 import org.openbudget.core.ledger.Nature;
 
-/** A ledger line with its funding source resolved and its nature worked out once, as the table derivations consume it. */
-record Posting(LedgerLine line, FundingSource source, boolean basic, boolean personnel) {
-    Posting(LedgerLine line, FundingSource source) {
-        this(line, source, line.nature() == Nature.BASIC, line.personnel());
+/**
+ * A ledger line with its funding source resolved (and its index {@code src} in the year's list of
+ * sources) and its kind worked out once: {@link #PERSONNEL} (基本支出 on 301/303), {@link #PUBLIC_USE}
+ * (other 基本支出) or {@link #PROJECT} (项目支出).
+ */
+record Posting(LedgerLine line, FundingSource source, int src, int kind) {
+    static final int PERSONNEL = 0;
+    static final int PUBLIC_USE = 1;
+    static final int PROJECT = 2;
+    /** Number of kinds. */
+    static final int KINDS = 3;
+
+    Posting(LedgerLine line, FundingSource source, int src) {
+        this(line, source, src, kindOf(line));
+    }
+
+    static int kindOf(LedgerLine line) {
+        if (line.nature() != Nature.BASIC) return PROJECT;
+        return line.personnel() ? PERSONNEL : PUBLIC_USE;
     }
 
     String func() { return line.funcCode(); }
     String eco() { return line.ecoCode(); }
     long fen() { return line.amountFen(); }
-    boolean project() { return !basic; }
-    boolean publicUse() { return basic && !personnel; }
+    boolean basic() { return kind != PROJECT; }
+    boolean personnel() { return kind == PERSONNEL; }
+    boolean project() { return kind == PROJECT; }
+    boolean publicUse() { return kind == PUBLIC_USE; }
 }

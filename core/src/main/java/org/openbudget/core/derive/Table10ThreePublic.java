@@ -3,12 +3,11 @@ package org.openbudget.core.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
+import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
-import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 
@@ -22,10 +21,8 @@ final class Table10ThreePublic {
 
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(10);
-        List<Posting> fiscal = ctx.where(p -> p.source().fiscalCurrent());
-        List<Predicate<Posting>> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) cols.add(p -> c.feeds(p.source().code()));
-        Map<String, long[]> values = FixedRows.evaluate(t.rows(), fiscal, cols);
+        Map<String, long[]> values = FixedRows.evaluate(t.rows(), ctx.sums, FundingSource::fiscalCurrent,
+                ctx.rule("10", () -> Table2Income.sourceColumns(ctx.sums, t.columns(), s -> true)));
         List<Row> rows = new ArrayList<>();
         boolean any = false;
         for (LineSpec s : t.rows()) {

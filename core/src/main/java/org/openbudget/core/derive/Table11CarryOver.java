@@ -19,43 +19,65 @@ final class Table11CarryOver {
 
     private Table11CarryOver() {}
 
+    /** One unit's carry-over money: its 基本支出, per project, and in all. */
+    static final class Block {
+        final long[] sub = new long[COLUMNS];
+        final long[] basic = new long[COLUMNS];
+        final Map<String, long[]> projects = new TreeMap<>();
+    }
+
     static DisclosureTable derive(Context ctx) {
-        ColumnRule rule = ColumnRule.of(
-                p -> true,
-                p -> p.source().carryOverFiscal(),
-                p -> p.source().carryOverFiscal() && p.personnel(),
-                p -> p.source().carryOverFiscal() && p.publicUse(),
-                p -> p.source().carryOverFiscal() && p.project(),
-                p -> p.source().carryOverNonFiscal(),
-                p -> p.source().carryOverNonFiscal() && p.personnel(),
-                p -> p.source().carryOverNonFiscal() && p.publicUse(),
-                p -> p.source().carryOverNonFiscal() && p.project());
         boolean unitRows = ctx.template(11).unitRowsFor(ctx.department());
         List<Row> body = new ArrayList<>();
         long[] total = new long[COLUMNS];
-        for (Map.Entry<String, List<Posting>> e : ctx.byUnit.entrySet()) {
+        Sums.CellRule rule = null;
+        for (Map.Entry<String, Context.UnitPostings> e : ctx.byUnit.entrySet()) {
             String unit = ctx.unitNames.get(e.getKey());
-            long[] sub = new long[COLUMNS];
-            long[] basic = new long[COLUMNS];
-            Map<String, long[]> projects = new TreeMap<>();
-            for (Posting p : e.getValue()) {
-                if (p.source().currentYear()) continue;
-                long[] acc = p.basic() ? basic : projects.computeIfAbsent(p.line().projectCode(), k -> new long[COLUMNS]);
-                rule.add(p, acc);
-                rule.add(p, sub);
+            Context.UnitPostings u = e.getValue();
+            if (u.t11 == null) {
+                if (rule == null) rule = ctx.rule("11", () -> rule(ctx.sums));
+                u.t11 = block(u, rule);
             }
-            if (!ClassTree.nonZero(sub)) continue;
-            if (unitRows) body.add(new Row(null, RowKind.UNIT, "", "", unit, "", unit, ClassTree.values(sub)));
-            if (ClassTree.nonZero(basic)) {
-                body.add(new Row(null, RowKind.LINE, "basic", "", "基本支出", "", unit, ClassTree.values(basic)));
+            Block b = u.t11;
+            if (!ClassTree.nonZero(b.sub)) continue;
+            if (unitRows) body.add(new Row(null, RowKind.UNIT, "", "", unit, "", unit, ClassTree.values(b.sub)));
+            if (ClassTree.nonZero(b.basic)) {
+                body.add(new Row(null, RowKind.LINE, "basic", "", "基本支出", "", unit, ClassTree.values(b.basic)));
             }
-            projects.forEach((code, v) -> {
+            b.projects.forEach((code, v) -> {
                 String name = ctx.projectName(code);
                 body.add(new Row(null, RowKind.PROJECT, "", "", name, name, unit, ClassTree.values(v)));
             });
-            for (int i = 0; i < COLUMNS; i++) total[i] += sub[i];
+            for (int i = 0; i < COLUMNS; i++) total[i] += b.sub[i];
         }
         if (!ClassTree.nonZero(total)) return ctx.emptyTable(11);
         return ctx.table(11, ctx.withTotal(ctx.total(COLUMNS, total), body));
+    }
+
+    /**
+     * 总计; 财政拨款 合计, 人员经费, 公用经费, 项目支出; 非财政拨款 the same four — of carry-over money
+     * (current-year money feeds no column).
+     */
+    private static Sums.CellRule rule(Sums sums) {
+        return new Sums.CellRule(sums.sources, COLUMNS, (s, k, c) -> {
+            if (s.currentYear()) return false;
+            if (c == 0) return true;
+            int half = s.carryOverFiscal() ? 1 : 5;
+            return c == half || c == half + 1 + k;
+        });
+    }
+
+    /** The unit's carry-over summed once (a department reuses its units' blocks). */
+    private static Block block(Context.UnitPostings unit, Sums.CellRule rule) {
+        Block b = new Block();
+        for (Posting p : unit.postings) {
+            if (p.source().currentYear()) continue;
+            long[] acc = p.basic() ? b.basic : b.projects.computeIfAbsent(p.line().projectCode(), k -> new long[COLUMNS]);
+            for (int c : rule.targets(Sums.cell(p.src(), p.kind()))) {
+                acc[c] += p.fen();
+                b.sub[c] += p.fen();
+            }
+        }
+        return b;
     }
 }

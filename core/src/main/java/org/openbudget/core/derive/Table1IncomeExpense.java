@@ -3,7 +3,6 @@ package org.openbudget.core.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.openbudget.core.classification.ClassItem;
 import org.openbudget.core.disclosure.DisclosureTable;
@@ -23,16 +22,16 @@ final class Table1IncomeExpense {
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(1);
         List<Row> rows = new ArrayList<>();
-        List<Predicate<Posting>> one = List.of(p -> true);
-        Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), ctx.postings, one);
-        long total = 0;
-        for (Posting p : ctx.postings) total += p.fen();
+        Sums sums = ctx.sums;
+        Sums.CellRule one = ctx.rule("one", () -> new Sums.CellRule(sums.sources, 1, (s, k, c) -> true));
+        Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), sums, s -> true, one);
+        long total = sums.total(sums.all, s -> true);
         for (LineSpec s : t.incomeRows()) {
             rows.add(new Row(Side.INCOME, RowKind.LINE, s.key(), "", s.label(), "", "", java.util.Collections.singletonList(opt(income.get(s.key())[0]))));
         }
         rows.add(new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", ctx.profile.incomeTotalLabel(), "", "", java.util.Collections.singletonList(opt(total))));
         ClassTree byClass = new ClassTree(1, 3);
-        byClass.addAll(ctx.postings, Posting::func, (p, acc) -> acc[0] += p.fen());
+        one.addLeaves(sums.byFunc, byClass);
         rows.addAll(expenseSide(ctx, byClass, 1));
         rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", java.util.Collections.singletonList(opt(total))));
         return ctx.table(1, rows);

@@ -1,8 +1,8 @@
 package org.openbudget.core.derive;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.profile.ColumnSpec;
@@ -14,26 +14,14 @@ final class Table2Income {
 
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(2);
-        ColumnRule rule = sourceColumns(t.columns());
         ClassTree tree = new ClassTree(t.columns().size(), 3, 5, 7);
-        tree.addAll(ctx.postings, Posting::func, rule);
+        ctx.rule("2", () -> sourceColumns(ctx.sums, t.columns(), s -> true)).addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(2);
         return ctx.table(2, ctx.withTotal(ctx.total(t.columns().size(), tree.total()), tree.rows(ctx.ref.functional(), "")));
     }
 
-    /**
-     * A column per source set (ColumnSpec#feeds). Which columns a source feeds is worked out once
-     * per source, so each posting adds to its columns without testing every column.
-     */
-    static ColumnRule sourceColumns(List<ColumnSpec> columns) {
-        java.util.Map<String, int[]> masks = new java.util.concurrent.ConcurrentHashMap<>();
-        return (p, acc) -> {
-            int[] cols = masks.computeIfAbsent(p.source().code(), code -> {
-                List<Integer> out = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) if (columns.get(i).feeds(code)) out.add(i);
-                return out.stream().mapToInt(Integer::intValue).toArray();
-            });
-            for (int i : cols) acc[i] += p.fen();
-        };
+    /** A column per source set (ColumnSpec#feeds), over the money of {@code budget} only. */
+    static Sums.CellRule sourceColumns(Sums sums, List<ColumnSpec> columns, java.util.function.Predicate<FundingSource> budget) {
+        return new Sums.CellRule(sums.sources, columns.size(), (s, k, c) -> budget.test(s) && columns.get(c).feeds(s.code()));
     }
 }

@@ -3,8 +3,8 @@ package org.openbudget.core.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
+import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
@@ -22,18 +22,17 @@ final class Table4FiscalIncomeExpense {
     static DisclosureTable derive(Context ctx) {
         TableTemplate t = ctx.template(4);
         int n = t.columns().size();
-        List<Posting> fiscal = ctx.where(p -> p.source().fiscalCurrent());
+        Sums sums = ctx.sums;
         List<Row> rows = new ArrayList<>();
-        List<Predicate<Posting>> one = List.of(p -> true);
-        Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), fiscal, one);
-        long total = 0;
-        for (Posting p : fiscal) total += p.fen();
+        Sums.CellRule one = ctx.rule("one", () -> new Sums.CellRule(sums.sources, 1, (s, k, c) -> true));
+        Map<String, long[]> income = FixedRows.evaluate(t.incomeRows(), sums, FundingSource::fiscalCurrent, one);
+        long total = sums.total(sums.all, FundingSource::fiscalCurrent);
         for (LineSpec s : t.incomeRows()) {
             rows.add(new Row(Side.INCOME, RowKind.LINE, s.key(), "", s.label(), "", "", firstOnly(income.get(s.key())[0], n)));
         }
         rows.add(new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", ctx.profile.incomeTotalLabel(), "", "", firstOnly(total, n)));
         ClassTree byClass = new ClassTree(n, 3);
-        byClass.addAll(fiscal, Posting::func, Table2Income.sourceColumns(t.columns()));
+        ctx.rule("4", () -> Table2Income.sourceColumns(sums, t.columns(), FundingSource::fiscalCurrent)).addLeaves(sums.byFunc, byClass);
         rows.addAll(Table1IncomeExpense.expenseSide(ctx, byClass, n));
         rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(byClass.total())));
         return ctx.table(4, rows);

@@ -8,8 +8,7 @@ final class Table5GeneralPublicExpense {
 
     static DisclosureTable derive(Context ctx) {
         ClassTree tree = new ClassTree(3, 3, 5, 7);
-        tree.addAll(ctx.where(p -> p.source().generalPublicCurrent()), Posting::func,
-                ColumnRule.of(p -> true, Posting::basic, Posting::project));
+        ctx.rule("5", () -> Table3Expense.basicProject(ctx.sums, s -> s.generalPublicCurrent())).addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(5);
         return ctx.table(5, ctx.withTotal(ctx.total(3, tree.total()), tree.rows(ctx.ref.functional(), "")));
     }

@@ -8,8 +8,9 @@ final class Table6GeneralPublicBasic {
 
     static DisclosureTable derive(Context ctx) {
         ClassTree tree = new ClassTree(3, 3, 5);
-        tree.addAll(ctx.where(p -> p.source().generalPublicCurrent() && p.basic()), Posting::eco,
-                ColumnRule.of(p -> true, Posting::personnel, Posting::publicUse));
+        ctx.rule("6", () -> new Sums.CellRule(ctx.sums.sources, 3, (s, k, c) -> s.generalPublicCurrent() && k != Posting.PROJECT
+                && (c == 0 || (c == 1 && k == Posting.PERSONNEL) || (c == 2 && k == Posting.PUBLIC_USE))))
+                .addLeaves(ctx.sums.byEco, tree);
         if (tree.isEmpty()) return ctx.emptyTable(6);
         return ctx.table(6, ctx.withTotal(ctx.total(3, tree.total()), tree.rows(ctx.ref.economic(), "")));
     }

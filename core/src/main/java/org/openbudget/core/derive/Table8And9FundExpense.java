@@ -2,6 +2,7 @@ package org.openbudget.core.derive;
 
 import java.util.function.Predicate;
 
+import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.disclosure.DisclosureTable;
 
 /**
@@ -12,17 +13,18 @@ final class Table8And9FundExpense {
     private Table8And9FundExpense() {}
 
     static DisclosureTable deriveGovernmentFund(Context ctx) {
-        return derive(ctx, 8, p -> p.source().governmentFundCurrent());
+        return derive(ctx, 8, FundingSource::governmentFundCurrent);
     }
 
     static DisclosureTable deriveStateCapital(Context ctx) {
-        return derive(ctx, 9, p -> p.source().stateCapitalCurrent());
+        return derive(ctx, 9, FundingSource::stateCapitalCurrent);
     }
 
-    private static DisclosureTable derive(Context ctx, int no, Predicate<Posting> budget) {
+    private static DisclosureTable derive(Context ctx, int no, Predicate<FundingSource> budget) {
         ClassTree tree = new ClassTree(4, 3, 5, 7);
-        tree.addAll(ctx.where(budget), Posting::func,
-                ColumnRule.of(p -> true, Posting::personnel, Posting::publicUse, Posting::project));
+        // 合计, 人员经费, 公用经费, 项目支出: columns 1–3 are the kinds in order
+        ctx.rule(String.valueOf(no), () -> new Sums.CellRule(ctx.sums.sources, 4, (s, k, c) -> budget.test(s) && (c == 0 || c == k + 1)))
+                .addLeaves(ctx.sums.byFunc, tree);
         if (tree.isEmpty()) return ctx.emptyTable(no);
         return ctx.table(no, ctx.withTotal(ctx.total(4, tree.total()), tree.rows(ctx.ref.functional(), "")));
     }

@@ -9,14 +9,27 @@ import java.util.Optional;
 /**
  * A dataset: the budget of one unit, or of a department as the consolidation of its units.
  * A unit has lines and projects; a department has units (and, through them, lines and projects).
+ * {@code narrative} is what the document's text needs besides the ledger ({@link Narrative#EMPTY}
+ * when the dataset has no text data); a department's narrative is its own.
  */
 public record Budget(Agency agency, int year, String profileId, List<Project> projects,
-                     List<LedgerLine> lines, List<Budget> units, Origin origin) {
+                     List<LedgerLine> lines, List<Budget> units, Origin origin, Narrative narrative) {
 
     public Budget {
         projects = List.copyOf(projects);
         lines = List.copyOf(lines);
         units = List.copyOf(units);
+        narrative = narrative == null ? Narrative.EMPTY : narrative;
+    }
+
+    /** A budget without text data. */
+    public Budget(Agency agency, int year, String profileId, List<Project> projects,
+                  List<LedgerLine> lines, List<Budget> units, Origin origin) {
+        this(agency, year, profileId, projects, lines, units, origin, Narrative.EMPTY);
+    }
+
+    public Budget withNarrative(Narrative n) {
+        return new Budget(agency, year, profileId, projects, lines, units, origin, n);
     }
 
     public boolean isDepartment() { return agency.kind() == AgencyKind.DEPARTMENT; }

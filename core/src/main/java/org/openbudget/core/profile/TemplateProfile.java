@@ -13,25 +13,29 @@ import java.util.TreeMap;
  * @param totalLabel        the label of a table's total row (总计)
  * @param incomeTotalLabel  表1/表4 收入总计
  * @param expenseTotalLabel 表1/表4 支出总计
- * @param text              what the template prescribes about 第三部分's text ({@link TextRules#DEFAULT} when nothing)
+ * @param text              the sentence patterns, lists, formats and glossary the generator writes with ({@link TextTemplate#NONE} when none)
+ * @param rules             what the template prescribes that the text checks and the reader of published text use:
+ *                          the words printed for each fact key, the 运行经费 terms, the performance weight total
+ *                          ({@link TextRules#DEFAULT} when nothing)
  */
 public record TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
                               String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
-                              Map<Integer, TableTemplate> tables, TextRules text) {
+                              Map<Integer, TableTemplate> tables, TextTemplate text, TextRules rules) {
     public TemplateProfile {
         tables = new TreeMap<>(tables);
-        text = text == null ? TextRules.DEFAULT : text;
+        text = text == null ? TextTemplate.NONE : text;
+        rules = rules == null ? TextRules.DEFAULT : rules;
     }
 
-    /** A profile without text rules. */
+    /** A profile of tables only. */
     public TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
                            String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
                            Map<Integer, TableTemplate> tables) {
-        this(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, TextRules.DEFAULT);
+        this(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, TextTemplate.NONE, TextRules.DEFAULT);
     }
 
-    public TemplateProfile withText(TextRules newText) {
-        return new TemplateProfile(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, newText);
+    public TemplateProfile withRules(TextRules newRules) {
+        return new TemplateProfile(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, text, newRules);
     }
 
     public TableTemplate table(int no) {

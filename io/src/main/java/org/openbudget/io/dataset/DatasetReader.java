@@ -1,7 +1,6 @@
 package org.openbudget.io.dataset;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,24 @@ public final class DatasetReader {
     private static final Set<String> LINE_KEYS = Set.of("exp_func_code", "dep_bgt_eco_code", "nature", "pro_code", "fund_source", "amount", "note");
 
     private final ReferenceLibrary library;
+    private final UnitFiles unitFiles;
+
+    /**
+     * Reads a department's unit file written in another format (an Excel workbook): returns null
+     * when the path is not such a file, so the YAML reader reads it.
+     */
+    @FunctionalInterface
+    public interface UnitFiles {
+        Budget readOrNull(Path path);
+    }
 
     public DatasetReader(ReferenceLibrary library) {
+        this(library, p -> null);
+    }
+
+    public DatasetReader(ReferenceLibrary library, UnitFiles unitFiles) {
         this.library = library;
+        this.unitFiles = unitFiles;
     }
 
     /** PATH is a dataset file, or a directory holding dataset.yaml. */
@@ -98,7 +112,8 @@ public final class DatasetReader {
         String profile = root.string("profile");
         if (!library.hasProfile(profile)) throw root.require("profile").error("找不到模板 " + profile + " (unknown template profile)");
         Agency agency = agency(root.require("agency"));
-        Set<String> allowed = agency.kind() == AgencyKind.DEPARTMENT ? DEPT_KEYS : UNIT_KEYS;
+        Set<String> allowed = new HashSet<>(agency.kind() == AgencyKind.DEPARTMENT ? DEPT_KEYS : UNIT_KEYS);
+        allowed.addAll(NarrativeReader.KEYS);
         root.entries().forEach((k, v) -> {
             if (!allowed.contains(k)) problems.add(v.problem("未知字段 " + k + (agency.kind() == AgencyKind.DEPARTMENT && UNIT_KEYS.contains(k)
                     ? "：部门数据集只列出单位 (a department lists units, not lines)" : " (unknown field; allowed: " + allowed + ")")));
@@ -117,19 +132,19 @@ public final class DatasetReader {
                 if (!paths.add(real)) { problems.add(u.problem("重复的单位数据集 " + rel + " (duplicate unit)")); continue; }
                 Budget unit;
                 try {
-                    unit = read(resolve(p), visiting);
+                    Budget other = unitFiles.readOrNull(p);
+                    unit = other != null ? other : read(resolve(p), visiting);
                 } catch (InputException e) {
                     problems.addAll(e.problems());
                     continue;
                 }
-                if (unit.isDepartment()) problems.add(u.problem("部门的组成单位应为单位数据集 (a unit dataset is expected)"));
-                if (unit.year() != year) problems.add(u.problem("单位预算年度 " + unit.year() + " 与部门 " + year + " 不一致"));
-                if (!codes.add(unit.agency().code())) problems.add(u.problem("单位代码 " + unit.agency().code() + " 重复 (duplicate unit)"));
+                DatasetRules.member(unit, year, codes, (field, message) -> problems.add(u.problem(message)));
                 units.add(unit);
             }
             if (units.isEmpty() && problems.isEmpty()) problems.add(root.require("units").problem("部门至少应包含一个单位"));
             if (!problems.isEmpty()) throw new InputException(problems);
-            return new Budget(agency, year, profile, List.of(), List.of(), units, origin);
+            Budget dept = new Budget(agency, year, profile, List.of(), List.of(), units, origin);
+            return withNarrative(dept, root, ref, dir, visiting, problems);
         }
         Map<String, Project> projects = new HashMap<>();
         List<Project> projectList = new ArrayList<>();
@@ -138,8 +153,7 @@ public final class DatasetReader {
                 try {
                     Project pr = new Project(p.string("pro_code"), p.string("pro_name"),
                             p.optString("agency_code").orElse(agency.code()), p.bool("classified", false));
-                    if (projects.put(pr.code(), pr) != null) problems.add(p.require("pro_code").problem("项目代码重复 " + pr.code()));
-                    else projectList.add(pr);
+                    DatasetRules.addProject(pr, projects, projectList, (field, message) -> problems.add(p.require(field).problem(message)));
                 } catch (InputException e) {
                     problems.addAll(e.problems());
                 }
@@ -157,24 +171,35 @@ public final class DatasetReader {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new Budget(agency, year, profile, projectList, lines, List.of(), origin);
+        Budget unit = new Budget(agency, year, profile, projectList, lines, List.of(), origin);
+        return withNarrative(unit, root, ref, dir, visiting, problems);
+    }
+
+    /** The dataset's text part (NarrativeReader), checked against the budget; last year's dataset is read relative to this one. */
+    private Budget withNarrative(Budget budget, YamlNode root, ReferenceData ref, Path dir, Set<Path> visiting, List<InputProblem> problems) {
+        NarrativeReader reader = new NarrativeReader(problems, ref, budget, node -> {
+            String rel = node.text();
+            if (rel == null || rel.isBlank()) { problems.add(node.problem("上年数据集路径不能为空")); return null; }
+            Path p = dir.resolve(rel.trim());
+            if (!Files.exists(p)) { problems.add(node.problem("上年数据集不存在: " + p + " (missing last year's dataset)")); return null; }
+            try {
+                return read(resolve(p), visiting);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        });
+        var narrative = reader.read(root);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return budget.withNarrative(narrative);
     }
 
     private static Agency agency(YamlNode a) {
         String kind = a.string("agency_kind");
         String type = a.string("agency_type");
-        AgencyKind k;
-        AgencyType t;
-        try {
-            k = AgencyKind.fromLabel(kind);
-        } catch (IllegalArgumentException e) {
-            throw a.require("agency_kind").error("应为 单位 或 部门，实际为 \"" + kind + "\"");
-        }
-        try {
-            t = AgencyType.fromLabel(type);
-        } catch (IllegalArgumentException e) {
-            throw a.require("agency_type").error("应为 行政、事业 或 参公，实际为 \"" + type + "\"");
-        }
+        DatasetRules.Sink fail = (field, message) -> { throw a.require(field).error(message); };
+        AgencyKind k = DatasetRules.agencyKind(kind, fail);
+        AgencyType t = DatasetRules.agencyType(type, fail);
         return new Agency(a.string("agency_code"), a.string("agency_name"), k, t);
     }
 
@@ -183,40 +208,16 @@ public final class DatasetReader {
         l.entries().forEach((k, v) -> {
             if (!LINE_KEYS.contains(k)) problems.add(v.problem("未知字段 " + k + " (allowed: " + LINE_KEYS + ")"));
         });
-        String func = l.string("exp_func_code").replace(" ", "");
-        if (!func.matches("\\d{7}")) problems.add(l.require("exp_func_code").problem("功能分类科目应为 7 位数字的项级编码，实际为 \"" + func + "\""));
-        String eco = l.string("dep_bgt_eco_code").replace(" ", "");
-        if (!eco.matches("\\d{5}")) problems.add(l.require("dep_bgt_eco_code").problem("经济分类科目应为 5 位数字的款级编码，实际为 \"" + eco + "\""));
-        String natureText = l.string("nature");
-        Nature nature = null;
-        try {
-            nature = Nature.fromLabel(natureText);
-        } catch (IllegalArgumentException e) {
-            problems.add(l.require("nature").problem("支出性质应为 基本 或 项目，实际为 \"" + natureText + "\""));
-        }
+        DatasetRules.Sink sink = (field, message) -> problems.add(field.isEmpty() ? l.problem(message) : l.require(field).problem(message));
+        String func = DatasetRules.funcCode(l.string("exp_func_code"), sink);
+        String eco = DatasetRules.ecoCode(l.string("dep_bgt_eco_code"), sink);
+        Nature nature = DatasetRules.nature(l.string("nature"), sink);
         String pro = l.optString("pro_code").orElse(null);
-        if (nature == Nature.PROJECT && pro == null) {
-            problems.add(l.problem("项目支出必须填写项目代码 pro_code (a 项目 line must name its project)"));
-        } else if (nature == Nature.BASIC && pro != null) {
-            problems.add(l.require("pro_code").problem("基本支出不应填写项目代码 (a 基本 line has no project)"));
-        } else if (pro != null && !projects.containsKey(pro)) {
-            problems.add(l.require("pro_code").problem("项目代码 " + pro + " 不在 projects 中 (unknown project)"));
-        }
-        String src = l.string("fund_source");
-        var source = ref.source(src);
-        if (source.isEmpty()) problems.add(l.require("fund_source").problem("未知的资金来源 \"" + src + "\" (expected a code such as GPB or a name from funding-sources.csv)"));
+        DatasetRules.project(nature, pro, projects.keySet(), "projects", sink);
+        var source = DatasetRules.fundSource(l.string("fund_source"), ref, sink);
         YamlNode amountNode = l.require("amount");
-        String amountText = amountNode.text() == null ? "" : amountNode.text().trim().replace(",", "");
-        long fen = 0;
-        try {
-            BigDecimal yuan = new BigDecimal(amountText);
-            if (yuan.signum() < 0) problems.add(amountNode.problem("金额不能为负数，实际为 " + amountText + " (amount must be ≥ 0)"));
-            else if (yuan.stripTrailingZeros().scale() > 2) problems.add(amountNode.problem("金额以元为单位，最多两位小数，实际为 " + amountText));
-            else fen = yuan.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(amountNode.problem("金额应为数字（元），实际为 \"" + amountText + "\" (a number of 元 is expected)"));
-        }
+        long fen = DatasetRules.amountFen(amountNode.text(), sink);
         if (problems.size() > before) return null;
-        return new LedgerLine(agency.code(), func, eco, nature, pro, source.get().code(), fen, new Origin(l.file(), l.line()));
+        return new LedgerLine(agency.code(), func, eco, nature, pro, source.code(), fen, new Origin(l.file(), l.line()));
     }
 }

@@ -16,12 +16,21 @@ import java.util.List;
  * @param other         其他资金
  * @param goal          项目总体目标 / 整体绩效目标 text
  * @param indicators    the indicator rows
+ * @param phone         联系电话 (the overall table), else ""
+ * @param fiscalUpper   of {@code fiscal}, 上级安排 (the overall table's 财政资金 上级安排; 本级安排 = fiscal − fiscalUpper); null when not stated
  */
 public record PerformanceTable(String kind, String unitName, String projectCode, String projectName,
                                String manager, BigDecimal total, BigDecimal fiscal, BigDecimal other,
-                               String goal, List<Indicator> indicators) {
+                               String goal, List<Indicator> indicators, String phone, BigDecimal fiscalUpper) {
     public PerformanceTable {
         indicators = List.copyOf(indicators);
+        phone = phone == null ? "" : phone;
+    }
+
+    public PerformanceTable(String kind, String unitName, String projectCode, String projectName,
+                            String manager, BigDecimal total, BigDecimal fiscal, BigDecimal other,
+                            String goal, List<Indicator> indicators) {
+        this(kind, unitName, projectCode, projectName, manager, total, fiscal, other, goal, indicators, "", null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.openbudget.core.derive;
+package org.openbudget.derive.straight;
 
 import java.util.function.Predicate;
 

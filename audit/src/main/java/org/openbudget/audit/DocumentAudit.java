@@ -1,0 +1,172 @@
+package org.openbudget.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openbudget.audit.pdf.PdfLayout;
+import org.openbudget.audit.text.PublishedTextReader;
+import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.io.InputException;
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+/**
+ * The audit of one published document: the file (plain text or PDF) read into a Disclosure, the
+ * whole check catalogue run on it, and what is needed to show each finding where it is — the text
+ * lines the reader saw and, for a PDF, the page of each line.
+ *
+ * <p>Input is bounded: a text over {@link #MAX_TEXT_BYTES} or a PDF over {@link #MAX_PDF_BYTES} is
+ * refused with a clear error before it is read; a PDF is read from the file with a temp-file cache.
+ * Whatever the bytes, the result is an {@link InputException} (file, what is wrong) or an honest
+ * partial result with reader notes — never another exception.
+ */
+public final class DocumentAudit {
+    public static final long MAX_TEXT_BYTES = 16L << 20;
+    public static final long MAX_PDF_BYTES = 64L << 20;
+
+    public enum Format { TEXT, PDF }
+
+    /**
+     * @param lines      the document's text as the reader saw it (for a PDF: rebuilt from glyph positions)
+     * @param pageOfLine for a PDF, the 1-based page of each line; empty for a text
+     */
+    public record Result(String file, Format format, Disclosure disclosure, List<String> notes, List<Finding> findings,
+                         PublishedTextReader.Result read, List<String> lines, int[] pageOfLine) {
+        public boolean hasErrors() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        }
+
+        /** The text of 1-based line {@code n}, "" when out of range. */
+        public String line(int n) {
+            return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+        }
+
+        /** The page of 1-based line {@code n} (PDF), 0 when unknown. */
+        public int page(int n) {
+            return n >= 1 && n <= pageOfLine.length ? pageOfLine[n - 1] : 0;
+        }
+    }
+
+    private DocumentAudit() {}
+
+    public static Result run(Path file, ReferenceLibrary lib) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "FILE", "文件不存在或不是普通文件 (no such file)");
+        long size;
+        byte[] head = new byte[1024];
+        int got;
+        try {
+            size = Files.size(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                got = in.readNBytes(head, 0, head.length);
+            }
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+        }
+        if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
+        if (isPdf(head, got)) {
+            if (size > MAX_PDF_BYTES) {
+                throw new InputException(file.toString(), 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(MAX_PDF_BYTES) + "） (PDF too large)");
+            }
+            PdfLayout.Text t;
+            try {
+                t = PdfLayout.read(file.toFile());
+            } catch (PdfLayout.PdfException e) {
+                throw new InputException(file.toString(), 0, "PDF", e.getMessage());
+            }
+            List<String> notes = new ArrayList<>(t.notes());
+            if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
+            if (t.lines().isEmpty()) {
+                throw new InputException(file.toString(), 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
+            }
+            return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, file.toString());
+        }
+        if (size > MAX_TEXT_BYTES) {
+            throw new InputException(file.toString(), 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(MAX_TEXT_BYTES) + "），不像一份预算公开文档 (text too large)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+        }
+        String text = decode(bytes, file.toString());
+        return auditText(name, text, lib, file.toString());
+    }
+
+    /** Audits a document's text already in memory (tests, the web). */
+    public static Result auditText(String name, String text, ReferenceLibrary lib, String where) {
+        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
+    }
+
+    private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<String> notes,
+                                ReferenceLibrary lib, String where) {
+        PublishedTextReader.Result r;
+        try {
+            r = PublishedTextReader.readWithNotes(name, text, lib);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InputException(where, 0, "文档", "无法识别文档结构 (" + e.getClass().getSimpleName() + ")");
+        }
+        notes.addAll(r.notes());
+        Disclosure d = r.disclosure();
+        List<Finding> findings;
+        try {
+            findings = CheckCatalogue.run(d, lib.profile(d.profileId()), lib.year(d.year()));
+        } catch (RuntimeException e) {
+            notes.add("审核未能完成：" + e);
+            findings = List.of();
+        }
+        return new Result(name, format, d, notes, findings, r, lines, pages);
+    }
+
+    static boolean isPdf(byte[] head, int n) {
+        String s = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        return s.contains("%PDF-");
+    }
+
+    /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Windows Chinese); binary is refused. */
+    static String decode(byte[] b, String where) {
+        int controls = 0;
+        int scan = Math.min(b.length, 1 << 16);
+        for (int i = 0; i < scan; i++) {
+            int c = b[i] & 0xff;
+            if (c == 0 && !(b.length >= 2 && ((b[0] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFE))) {
+                throw new InputException(where, 0, "FILE", "不是文本文件，也不是 PDF（二进制内容） (neither text nor PDF)");
+            }
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') controls++;
+        }
+        if (controls > scan / 20 + 8) throw new InputException(where, 0, "FILE", "不是文本文件，也不是 PDF（二进制内容） (neither text nor PDF)");
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        int off = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, b.length - off)).toString();
+        } catch (CharacterCodingException e) {
+            try {
+                return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b)).toString();
+            } catch (CharacterCodingException e2) {
+                throw new InputException(where, 0, "FILE", "既不是 UTF-8 也不是 GB18030 文本 (not UTF-8 or GB18030 text)");
+            }
+        }
+    }
+
+    private static String mb(long bytes) {
+        return (bytes >> 20) + " MB";
+    }
+}

@@ -1,0 +1,537 @@
+package org.openbudget.audit.pdf;
+
+import java.awt.geom.Point2D;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * A PDF's text rebuilt from glyph positions: free text as lines (glyphs grouped by baseline, a
+ * space where the gap is wide), and ruled tables as one line per table row with the cells
+ * separated by tabs — the row and column structure comes from the ruling lines the PDF draws
+ * (cell borders), so blank cells keep their column and a name wrapped inside its cell stays one
+ * cell. The output is the tab layout {@link org.openbudget.audit.text.PublishedTextReader} reads.
+ *
+ * <p>Merged header cells are fine (a band is cut by the borders that cross it); a table continued
+ * on the next page has its repeated header rows dropped (the rows above the first row with a
+ * number, on a page where no new table starts). A PDF without ruling lines comes out as plain
+ * text lines — the plain layout, where the table's arithmetic places blank cells.
+ *
+ * <p>Encrypted PDFs with an owner password only open as usual; a user password gives a
+ * {@link PdfException}. Memory stays bounded: the document is read from the file with a
+ * temp-file stream cache and pages are processed one at a time.
+ */
+public final class PdfLayout {
+    /** Pages read at most (a disclosure has ~10–60). */
+    public static final int MAX_PAGES = 2_000;
+
+    /** The rebuilt text and, for each of its lines, the 1-based page it is on. */
+    public record Text(List<String> lines, int[] pageOfLine, int pages, boolean encrypted, List<String> notes) {
+        public String joined() {
+            return String.join("\n", lines);
+        }
+
+        public int page(int line1) {
+            return line1 >= 1 && line1 <= pageOfLine.length ? pageOfLine[line1 - 1] : 0;
+        }
+    }
+
+    /** A PDF that cannot be read: what is wrong, in Chinese (with a short English gloss). */
+    public static final class PdfException extends Exception {
+        public PdfException(String message) {
+            super(message);
+        }
+    }
+
+    /** PDFBox reports recoverable font quirks through java.util.logging; a user needs none of them. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.apache");
+
+    static {
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private PdfLayout() {}
+
+    public static Text read(File file) throws PdfException {
+        try (PDDocument doc = Loader.loadPDF(file, "", IOUtils.createTempFileOnlyStreamCache())) {
+            return read(doc);
+        } catch (InvalidPasswordException e) {
+            throw new PdfException("PDF 设有打开密码（用户密码），无法读取；请提供未加密的文件 (the PDF needs a user password to open)");
+        } catch (IOException | RuntimeException e) {
+            throw new PdfException("不是可读取的 PDF 文件（文件损坏或被截断）：" + message(e) + " (not a readable PDF: damaged or truncated)");
+        } catch (StackOverflowError e) {
+            throw new PdfException("PDF 结构嵌套过深，无法读取 (the PDF's structure is too deeply nested)");
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    static Text read(PDDocument doc) throws IOException, PdfException {
+        int pages = doc.getNumberOfPages();
+        if (pages == 0) throw new PdfException("PDF 没有页面 (the PDF has no pages)");
+        List<String> notes = new ArrayList<>();
+        if (pages > MAX_PAGES) {
+            notes.add("PDF 共 " + pages + " 页，只读取前 " + MAX_PAGES + " 页");
+            pages = MAX_PAGES;
+        }
+        List<String> lines = new ArrayList<>();
+        List<Integer> pageOf = new ArrayList<>();
+        State state = new State();
+        Engine engine = new Engine((pageNo, glyphs, paths) -> {
+            List<String> out = new ArrayList<>();
+            layoutPage(glyphs, paths, out, state);
+            for (String l : out) {
+                lines.add(l);
+                pageOf.add(pageNo);
+            }
+        });
+        engine.setStartPage(1);
+        engine.setEndPage(pages);
+        // one pass over every page's content: glyphs and ruling lines together
+        engine.getText(doc);
+        if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
+        int[] po = new int[pageOf.size()];
+        for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
+        return new Text(lines, po, pages, doc.isEncrypted(), notes);
+    }
+
+    // ------------------------------------------------------------------ glyphs
+
+    /** One glyph, top-down coordinates. */
+    record Glyph(String ch, float x, float y, float w, float h, float size) {
+        float cx() {
+            return x + w / 2;
+        }
+
+        float cy() {
+            return y - h / 2;
+        }
+    }
+
+    interface PageSink {
+        void page(int pageNo, List<Glyph> glyphs, Paths paths) throws IOException;
+    }
+
+    /** A text stripper that also follows the path operators: glyphs and ruling lines in one pass. */
+    private static final class Engine extends PDFTextStripper {
+        final List<Glyph> glyphs = new ArrayList<>();
+        private final PageSink sink;
+        private Glyph last;
+        Paths paths;
+        int pageNo;
+        int pathErrors;
+
+        Engine(PageSink sink) throws IOException {
+            this.sink = sink;
+            setSortByPosition(false);
+            for (String op : List.of("m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*")) {
+                addOperator(new PathOperator(this, op));
+            }
+        }
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            pageNo++;
+            glyphs.clear();
+            last = null;
+            paths = new Paths(page);
+            super.processPage(page);
+            sink.page(pageNo, glyphs, paths);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition t) {
+            String u = t.getUnicode();
+            if (u == null || u.isEmpty()) return;
+            float h = Math.max(t.getHeightDir(), t.getFontSizeInPt() * 0.7f);
+            Glyph g = new Glyph(u, t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), h, Math.max(1f, t.getFontSizeInPt()));
+            // a glyph printed twice at (almost) the same place: faux bold
+            if (last != null && last.ch.equals(u) && Math.abs(last.x - g.x) < 0.8f && Math.abs(last.y - g.y) < 0.8f) return;
+            last = g;
+            glyphs.add(g);
+        }
+    }
+
+    /** The path operators, fed into the page's {@link Paths} in page space (the CTM applied). */
+    private static final class PathOperator extends OperatorProcessor {
+        private final String name;
+        private final Engine engine;
+
+        PathOperator(Engine engine, String name) {
+            super(engine);
+            this.engine = engine;
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            Paths p = engine.paths;
+            if (p == null) return;
+            try {
+                float[] v = new float[operands.size()];
+                for (int i = 0; i < v.length; i++) {
+                    if (!(operands.get(i) instanceof COSNumber n)) return;
+                    v[i] = n.floatValue();
+                }
+                Matrix ctm = engine.getGraphicsState().getCurrentTransformationMatrix();
+                switch (name) {
+                    case "m" -> {
+                        if (v.length < 2) return;
+                        Point2D.Float q = ctm.transformPoint(v[0], v[1]);
+                        p.moveTo(q.x, q.y);
+                    }
+                    case "l" -> {
+                        if (v.length < 2) return;
+                        Point2D.Float q = ctm.transformPoint(v[0], v[1]);
+                        p.lineTo(q.x, q.y);
+                    }
+                    case "c", "v", "y" -> {
+                        if (v.length < 4) return;
+                        Point2D.Float q = ctm.transformPoint(v[v.length - 2], v[v.length - 1]);
+                        p.curveTo(q.x, q.y);
+                    }
+                    case "h" -> p.closePath();
+                    case "re" -> {
+                        if (v.length < 4) return;
+                        p.appendRectangle(ctm.transformPoint(v[0], v[1]), ctm.transformPoint(v[0] + v[2], v[1]),
+                                ctm.transformPoint(v[0] + v[2], v[1] + v[3]), ctm.transformPoint(v[0], v[1] + v[3]));
+                    }
+                    case "S" -> p.commit(true);
+                    case "s" -> {
+                        p.closePath();
+                        p.commit(true);
+                    }
+                    case "f", "F", "f*" -> p.commit(false);
+                    case "B", "B*" -> p.commit(true);
+                    case "b", "b*" -> {
+                        p.closePath();
+                        p.commit(true);
+                    }
+                    case "n" -> p.endPath();
+                    default -> {
+                        // W, W*: a clip; the path is painted or ended by the next operator
+                    }
+                }
+            } catch (RuntimeException e) {
+                engine.pathErrors++;
+            }
+        }
+    }
+
+    /** A horizontal (y, x1..x2) or vertical (x, y1..y2) border segment, top-down coordinates. */
+    record Seg(float at, float from, float to) {
+    }
+
+    /** The ruling lines of one page, collected from its paths. */
+    static final class Paths {
+        final List<Seg> h = new ArrayList<>();
+        final List<Seg> v = new ArrayList<>();
+        private final List<float[]> path = new ArrayList<>(); // segments x1,y1,x2,y2 (PDF space)
+        private final List<float[]> rects = new ArrayList<>();
+        private float cx, cy, sx, sy;
+        private final float llx, ury, width, height;
+
+        Paths(PDPage page) {
+            PDRectangle box = page.getCropBox();
+            llx = box.getLowerLeftX();
+            ury = box.getUpperRightY();
+            width = box.getWidth();
+            height = box.getHeight();
+        }
+
+        void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+            float x1 = (float) Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
+            float x2 = (float) Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
+            float y1 = (float) Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
+            float y2 = (float) Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
+            rects.add(new float[]{x1, y1, x2, y2});
+            cx = sx = (float) p0.getX();
+            cy = sy = (float) p0.getY();
+        }
+
+        void moveTo(float x, float y) {
+            cx = sx = x;
+            cy = sy = y;
+        }
+
+        void lineTo(float x, float y) {
+            path.add(new float[]{cx, cy, x, y});
+            cx = x;
+            cy = y;
+        }
+
+        void curveTo(float x3, float y3) {
+            cx = x3;
+            cy = y3;
+        }
+
+        void closePath() {
+            if (cx != sx || cy != sy) path.add(new float[]{cx, cy, sx, sy});
+            cx = sx;
+            cy = sy;
+        }
+
+        void endPath() {
+            path.clear();
+            rects.clear();
+        }
+
+        void commit(boolean stroked) {
+            for (float[] s : path) segment(s[0], s[1], s[2], s[3]);
+            for (float[] r : rects) {
+                float w = r[2] - r[0], hh = r[3] - r[1];
+                if (w <= 2.5f && hh > 2.5f) segment((r[0] + r[2]) / 2, r[1], (r[0] + r[2]) / 2, r[3]);
+                else if (hh <= 2.5f && w > 2.5f) segment(r[0], (r[1] + r[3]) / 2, r[2], (r[1] + r[3]) / 2);
+                else if (w > 2.5f && hh > 2.5f && w < width * 0.98f && hh < height * 0.9f && (stroked || w * hh < width * height * 0.5f)) {
+                    // a cell's frame or background: its four edges
+                    segment(r[0], r[1], r[2], r[1]);
+                    segment(r[0], r[3], r[2], r[3]);
+                    segment(r[0], r[1], r[0], r[3]);
+                    segment(r[2], r[1], r[2], r[3]);
+                }
+            }
+            path.clear();
+            rects.clear();
+        }
+
+        private void segment(float x1, float y1, float x2, float y2) {
+            float tx1 = x1 - llx, tx2 = x2 - llx, ty1 = ury - y1, ty2 = ury - y2;
+            if (Math.abs(ty1 - ty2) < 1f && Math.abs(tx1 - tx2) > 2f) {
+                h.add(new Seg((ty1 + ty2) / 2, Math.min(tx1, tx2), Math.max(tx1, tx2)));
+            } else if (Math.abs(tx1 - tx2) < 1f && Math.abs(ty1 - ty2) > 2f) {
+                v.add(new Seg((tx1 + tx2) / 2, Math.min(ty1, ty2), Math.max(ty1, ty2)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** One row of a ruled table: between two horizontal borders, cut into cells by the vertical ones. */
+    private static final class Band {
+        final float top, bottom;
+        final float[] xs;
+        final List<List<Glyph>> cells = new ArrayList<>();
+
+        Band(float top, float bottom, float[] xs) {
+            this.top = top;
+            this.bottom = bottom;
+            this.xs = xs;
+            for (int i = 0; i + 1 < xs.length; i++) cells.add(new ArrayList<>());
+        }
+
+        boolean take(Glyph g) {
+            float y = g.cy();
+            if (y < top || y > bottom) return false;
+            float x = g.cx();
+            if (x < xs[0] || x > xs[xs.length - 1]) return false;
+            for (int i = 0; i + 1 < xs.length; i++) {
+                if (x >= xs[i] && x <= xs[i + 1]) {
+                    cells.get(i).add(g);
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final float SNAP = 1.5f;
+
+    /** Lays one page out into lines. */
+    static void layoutPage(List<Glyph> glyphs, Paths r, List<String> out, State state) {
+        List<Band> bands = bands(r);
+        List<Glyph> free = new ArrayList<>();
+        outer:
+        for (Glyph g : glyphs) {
+            if (g.ch.isBlank()) {
+                // spaces only matter inside free text lines
+                free.add(g);
+                continue;
+            }
+            for (Band b : bands) if (b.take(g)) continue outer;
+            free.add(g);
+        }
+        // items: free lines and bands, by their top
+        record Item(float y, String text, Band band) {
+        }
+        List<Item> items = new ArrayList<>();
+        for (List<Glyph> line : lines(free)) {
+            String t = text(line).strip();
+            if (t.isEmpty()) continue;
+            items.add(new Item(line.get(0).cy(), t, null));
+        }
+        for (Band b : bands) {
+            boolean any = false;
+            for (List<Glyph> c : b.cells) if (!c.isEmpty()) any = true;
+            if (any) items.add(new Item(b.top, null, b));
+        }
+        items.sort(Comparator.comparingDouble(Item::y));
+        boolean headerZone = state.inTable; // top of a table continued from the previous page
+        for (Item it : items) {
+            if (it.band == null) {
+                out.add(it.text);
+                String flat = it.text.replace(" ", "");
+                if (flat.matches("表\\d{1,2}.*") || flat.startsWith("编制单位") || flat.startsWith("编制部门")) {
+                    state.inTable = false;
+                    state.header.clear();
+                    state.collecting = true;
+                    headerZone = false;
+                }
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            boolean number = false;
+            for (List<Glyph> c : it.band.cells) {
+                String t = cellText(c);
+                if (NUMBER.matcher(t).matches()) number = true;
+                cells.add(t);
+            }
+            String row = String.join("\t", cells);
+            // the header rows repeated above a continued table: the same rows as at the table's start
+            if (headerZone && !number && state.header.contains(row)) continue;
+            headerZone = false;
+            if (state.collecting) {
+                if (number) state.collecting = false;
+                else state.header.add(row);
+            }
+            out.add(row);
+            if (number) state.inTable = true;
+        }
+    }
+
+    /** What a page passes on to the next: inside a table, and that table's header rows. */
+    static final class State {
+        boolean inTable;
+        boolean collecting = true;
+        final List<String> header = new ArrayList<>();
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
+
+    /** Rows of ruled tables: between consecutive horizontal borders, where vertical borders cross. */
+    private static List<Band> bands(Paths r) {
+        List<Band> out = new ArrayList<>();
+        if (r.h.isEmpty() || r.v.size() < 2) return out;
+        List<Float> ys = snap(r.h.stream().map(Seg::at).toList());
+        for (int i = 0; i + 1 < ys.size(); i++) {
+            float top = ys.get(i), bottom = ys.get(i + 1);
+            if (bottom - top < 3f) continue;
+            float mid = (top + bottom) / 2;
+            List<Float> xs = new ArrayList<>();
+            for (Seg s : r.v) if (s.from <= mid && s.to >= mid && s.from <= top + SNAP && s.to >= bottom - SNAP) xs.add(s.at);
+            List<Float> sx = snap(xs);
+            if (sx.size() < 2) continue;
+            // both borders must be drawn across this stretch
+            if (!covered(r.h, top, sx.get(0), sx.get(sx.size() - 1)) || !covered(r.h, bottom, sx.get(0), sx.get(sx.size() - 1))) continue;
+            float[] a = new float[sx.size()];
+            for (int k = 0; k < a.length; k++) a[k] = sx.get(k);
+            out.add(new Band(top, bottom, a));
+        }
+        return out;
+    }
+
+    private static boolean covered(List<Seg> h, float y, float x1, float x2) {
+        float reach = x1;
+        List<Seg> at = new ArrayList<>();
+        for (Seg s : h) if (Math.abs(s.at - y) <= SNAP) at.add(s);
+        at.sort(Comparator.comparingDouble(Seg::from));
+        for (Seg s : at) {
+            if (s.from > reach + 3f) break;
+            reach = Math.max(reach, s.to);
+        }
+        // a border drawn at least over most of the row (merged cells leave gaps only inside)
+        return reach >= x2 - 3f || at.stream().mapToDouble(s -> s.to - s.from).sum() >= (x2 - x1) * 0.5;
+    }
+
+    private static List<Float> snap(List<Float> values) {
+        List<Float> s = new ArrayList<>(values);
+        s.sort(null);
+        List<Float> out = new ArrayList<>();
+        for (float v : s) {
+            if (out.isEmpty() || v - out.get(out.size() - 1) > SNAP) out.add(v);
+        }
+        return out;
+    }
+
+    /** Glyphs grouped into lines by their vertical centre, each line left to right. */
+    static List<List<Glyph>> lines(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::cy));
+        List<List<Glyph>> out = new ArrayList<>();
+        List<Glyph> cur = null;
+        float cy = 0, ch = 0;
+        for (Glyph g : sorted) {
+            if (cur == null || Math.abs(g.cy() - cy) > Math.max(1f, Math.min(ch, g.h) * 0.5f)) {
+                cur = new ArrayList<>();
+                out.add(cur);
+                cy = g.cy();
+                ch = g.h;
+            }
+            cur.add(g);
+        }
+        for (List<Glyph> l : out) l.sort(Comparator.comparingDouble(Glyph::x));
+        return out;
+    }
+
+    /** A line's text: a space where two glyphs are apart (wider for CJK, whose glyphs touch). */
+    static String text(List<Glyph> line) {
+        StringBuilder b = new StringBuilder();
+        Glyph prev = null;
+        for (Glyph g : line) {
+            if (g.ch.isBlank()) {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') b.append(' ');
+                prev = g;
+                continue;
+            }
+            if (prev != null && !prev.ch.isBlank()) {
+                float gap = g.x - (prev.x + prev.w);
+                boolean a1 = g.ch.charAt(0) < 128, a2 = prev.ch.charAt(0) < 128;
+                // Latin next to Latin: a space is ~0.25 em; CJK next to Latin: word processors add
+                // ~0.2 em of "autospace" that is no space; CJK glyphs touch
+                float limit = (a1 && a2 ? 0.15f : a1 || a2 ? 0.25f : 0.5f) * Math.min(g.size, prev.size);
+                if (gap > limit && b.length() > 0 && b.charAt(b.length() - 1) != ' ') b.append(' ');
+            }
+            b.append(g.ch);
+            prev = g;
+        }
+        return b.toString();
+    }
+
+    /** A cell's text: its lines joined (a wrapped name is one name); a space only between ASCII. */
+    static String cellText(List<Glyph> glyphs) {
+        StringBuilder b = new StringBuilder();
+        for (List<Glyph> l : lines(glyphs)) {
+            String t = text(l).strip();
+            if (t.isEmpty()) continue;
+            if (b.length() > 0) {
+                char a = b.charAt(b.length() - 1), c = t.charAt(0);
+                if (a < 128 && Character.isLetterOrDigit(a) && c < 128 && Character.isLetterOrDigit(c)) b.append(' ');
+            }
+            b.append(t);
+        }
+        return b.toString().replace('\t', ' ');
+    }
+}

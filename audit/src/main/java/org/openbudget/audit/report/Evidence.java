@@ -1,0 +1,108 @@
+package org.openbudget.audit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openbudget.audit.DocumentAudit;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.text.TextFact;
+
+/**
+ * Where a finding is in the document: the table row (or the sentence of 第三部分) it is about, the
+ * line of the text it was read from and, for a PDF, the page.
+ *
+ * @param line 1-based line of the text as read (0 when not found)
+ * @param page 1-based PDF page (0 for a text, or when not found)
+ * @param text the evidence: the row as printed (cells separated by " | ") or the sentence
+ */
+public record Evidence(int line, int page, String text) {
+    public static final Evidence NONE = new Evidence(0, 0, "");
+
+    public static Evidence of(DocumentAudit.Result a, Finding f) {
+        if (f.section() != null && !f.section().isEmpty()) {
+            Evidence e = sentence(a, f);
+            if (e != NONE || f.table() == null) return e;
+        }
+        if (f.table() == null) return NONE;
+        DisclosureTable t = a.disclosure().table(f.table()).orElse(null);
+        if (t == null) return NONE;
+        int index = rowIndex(t, f);
+        int line = index >= 0 ? a.read().line(t.no(), index) : 0;
+        if (line <= 0) return NONE;
+        return new Evidence(line, a.page(line), printed(a.line(line)));
+    }
+
+    /** The row a finding is about: by code (and project), else by the label its message quotes, else the total row. */
+    static int rowIndex(DisclosureTable t, Finding f) {
+        List<Row> rows = t.rows();
+        if (!f.code().isEmpty() || !f.project().isEmpty()) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                if (r.code().equals(f.code()) && r.project().equals(f.project())) return i;
+            }
+            for (int i = 0; i < rows.size(); i++) if (!f.code().isEmpty() && rows.get(i).code().equals(f.code())) return i;
+        }
+        String m = f.message() == null ? "" : f.message();
+        int best = -1, bestLen = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            for (String label : new String[]{r.label(), r.name()}) {
+                if (label.isEmpty()) continue;
+                if (m.contains("「" + label + "」") && label.length() > bestLen) {
+                    best = i;
+                    bestLen = label.length();
+                }
+            }
+        }
+        if (best >= 0) return best;
+        if (f.code().isEmpty() && f.project().isEmpty()) {
+            for (int i = 0; i < rows.size(); i++) if (rows.get(i).kind() == RowKind.TOTAL) return i;
+        }
+        return -1;
+    }
+
+    private static Evidence sentence(DocumentAudit.Result a, Finding f) {
+        List<TextFact> candidates = new ArrayList<>();
+        for (TextFact x : a.disclosure().text().facts()) if (x.section().equals(f.section())) candidates.add(x);
+        if (candidates.isEmpty()) return NONE;
+        TextFact pick = candidates.get(0);
+        for (TextFact x : candidates) {
+            if (!f.code().isEmpty() && (x.key().endsWith(f.code()) || x.key().equals(f.code()))) {
+                pick = x;
+                break;
+            }
+            if (!f.project().isEmpty() && x.subject().contains(f.project())) {
+                pick = x;
+                break;
+            }
+            if (f.found() != null && x.value() != null && x.value().toPlainString().equals(f.found())) pick = x;
+        }
+        String s = pick.sentence();
+        int line = 0;
+        if (!s.isEmpty()) {
+            String probe = s.replaceAll("\\s+", "");
+            probe = probe.substring(0, Math.min(16, probe.length()));
+            for (int i = 0; i < a.lines().size(); i++) {
+                if (a.lines().get(i).replaceAll("\\s+", "").contains(probe)) {
+                    line = i + 1;
+                    break;
+                }
+            }
+        }
+        return new Evidence(line, a.page(line), s);
+    }
+
+    private static String printed(String line) {
+        String s = line.replace("<b>", "").replace("</b>", "").strip();
+        if (s.indexOf('\t') < 0) return s.replaceAll("\\s{2,}", " ");
+        StringBuilder b = new StringBuilder();
+        for (String c : s.split("\t", -1)) {
+            if (b.length() > 0) b.append(" | ");
+            b.append(c.strip());
+        }
+        return b.toString().replaceAll("(\\s*\\|\\s*)+$", "");
+    }
+}

@@ -1,0 +1,83 @@
+package org.openbudget.audit.report;
+
+import java.util.List;
+
+import org.openbudget.audit.DocumentAudit;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.Disclosure;
+
+/**
+ * The audit as one self-contained HTML page (no scripts, no external files): the document, the
+ * counts by severity, then the findings grouped by severity, each with its location, the values
+ * expected and found, the message and its evidence — the table row or sentence, with the line and,
+ * for a PDF, the page — and finally the reader's notes.
+ */
+public final class ReportHtml {
+    private ReportHtml() {}
+
+    public static String write(DocumentAudit.Result a) {
+        Disclosure d = a.disclosure();
+        StringBuilder b = new StringBuilder(8192);
+        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>审核报告 · ").append(esc(d.unitName())).append(' ').append(d.year()).append("</title>\n<style>\n")
+                .append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:2em;color:#222;line-height:1.5}\n")
+                .append("h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:2px solid #ccc}\n")
+                .append("table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}\n")
+                .append("th{background:#f3f3f3}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n")
+                .append(".counts span{display:inline-block;margin-right:1.2em;padding:.2em .7em;border-radius:4px}\n")
+                .append(".error{background:#fde2e1;color:#8a1c14}.warning{background:#fff3cd;color:#6b4e00}.notice{background:#e7f0fb;color:#1d4f91}\n")
+                .append("code{white-space:pre-wrap;font-family:inherit;background:#fafafa}.meta{color:#555}\n")
+                .append("</style>\n</head>\n<body>\n");
+        b.append("<h1>预算公开文档审核报告</h1>\n<p class=\"meta\">").append(esc(d.unitName())).append(" · ").append(d.year()).append("年")
+                .append(esc(d.kind().label())).append("预算 · 文件 ").append(esc(a.file())).append("（")
+                .append(a.format() == DocumentAudit.Format.PDF ? "PDF" : "文本").append("）· 读出 ").append(d.tables().size()).append(" 张表</p>\n");
+        b.append("<p class=\"counts\">");
+        for (Severity s : Severity.values()) {
+            long n = a.findings().stream().filter(f -> f.severity() == s).count();
+            b.append("<span class=\"").append(s.json()).append("\">").append(s.label()).append(' ').append(n).append("</span>");
+        }
+        b.append("<span>读取提示 ").append(a.notes().size()).append("</span></p>\n");
+        if (a.findings().isEmpty()) b.append("<p>未发现问题。</p>\n");
+        for (Severity s : Severity.values()) {
+            List<Finding> group = a.findings().stream().filter(f -> f.severity() == s).toList();
+            if (group.isEmpty()) continue;
+            b.append("<h2 id=\"").append(s.json()).append("\">").append(s.label()).append("（").append(group.size()).append("）</h2>\n")
+                    .append("<table>\n<tr><th>审核编号</th><th>位置</th><th>应为</th><th>实为</th><th>说明</th><th>依据（原文）</th><th>页</th><th>行</th></tr>\n");
+            for (Finding f : group) {
+                Evidence e = Evidence.of(a, f);
+                b.append("<tr class=\"").append(s.json()).append("-row\"><td>").append(esc(f.id())).append("</td><td>").append(esc(f.location()))
+                        .append("</td><td class=\"num\">").append(esc(f.expected())).append("</td><td class=\"num\">").append(esc(f.found()))
+                        .append("</td><td>").append(esc(f.message())).append("</td><td><code>").append(esc(e.text())).append("</code></td><td class=\"num\">")
+                        .append(e.page() > 0 ? String.valueOf(e.page()) : "").append("</td><td class=\"num\">")
+                        .append(e.line() > 0 ? String.valueOf(e.line()) : "").append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        if (!a.notes().isEmpty()) {
+            b.append("<h2 id=\"notes\">读取提示（").append(a.notes().size()).append("）</h2>\n<ul>\n");
+            for (String n : a.notes()) b.append("<li>").append(esc(n)).append("</li>\n");
+            b.append("</ul>\n");
+        }
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

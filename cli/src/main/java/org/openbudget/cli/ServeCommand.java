@@ -1,0 +1,55 @@
+package org.openbudget.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.openbudget.web.WebApp;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./budget serve}: the web application on http://localhost:8080 with an embedded PostgreSQL
+ * (data in ./data), or an external PostgreSQL given by --db-url / BUDGET_DB_URL.
+ */
+@Command(name = "serve", description = "启动网站 http://localhost:8080（内嵌 PostgreSQL，数据保存在 ./data；首次启动载入三份示例和演示账号）"
+        + " (start the web application with an embedded PostgreSQL, or an external one given by --db-url / BUDGET_DB_URL)")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", description = "端口，默认 8080") Integer port;
+
+    @Option(names = "--db-url", paramLabel = "URL", description = "外部 PostgreSQL，如 jdbc:postgresql://localhost:5432/budget（也可用环境变量 BUDGET_DB_URL）") String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "外部数据库用户（或 BUDGET_DB_USER）") String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "外部数据库密码（或 BUDGET_DB_PASSWORD）") String dbPassword;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "内嵌数据库的数据目录，默认 ./data（或 BUDGET_DATA_DIR）") String dataDir;
+
+    @Option(names = "--no-demo", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "首次启动时载入示例与演示账号（默认是）") boolean demo;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo));
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("网站无法启动 (cannot start): " + WebApp.explain(e));
+            return BudgetCli.BAD_INPUT;
+        }
+        String p = ctx.getEnvironment().getProperty("local.server.port", "8080");
+        spec.commandLine().getOut().println("部门预算公开 网站已启动: http://localhost:" + p + "/  (Ctrl+C 停止)");
+        spec.commandLine().getOut().flush();
+        CountDownLatch closed = new CountDownLatch(1);
+        ctx.addApplicationListener(e -> {
+            if (e instanceof org.springframework.context.event.ContextClosedEvent) closed.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(ctx::close));
+        closed.await();
+        return BudgetCli.OK;
+    }
+}

@@ -1,0 +1,283 @@
+package org.openbudget.core.text;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.ledger.Narrative;
+import org.openbudget.core.money.Amounts;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextTemplate;
+
+/**
+ * What every section writer shares: this year's and last year's amounts by key, the profile's
+ * patterns and formats, and the facts recorded so far. Arithmetic of the text works on PRINTED
+ * amounts (万元, two decimals): change = this year as printed − last year as printed; rate =
+ * change ÷ last year × 100; share = part ÷ whole × 100 (both as printed), rounded HALF_UP to two
+ * decimals — so that a reader can redo every figure from the numbers on the page.
+ */
+final class Writer {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_0-9.]+(?:\\|[a-z0-9]+)?)\\}");
+    static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    final Budget budget;
+    final Narrative narrative;
+    final Disclosure d;
+    final ReferenceData ref;
+    final TemplateProfile profile;
+    final TextTemplate t;
+    final Map<String, BigDecimal> now;
+    final Map<String, BigDecimal> last;
+    final List<TextFact> facts = new ArrayList<>();
+    final String unit;
+    final String kind;
+    final int year;
+
+    Writer(Budget budget, Disclosure d, ReferenceData ref, TemplateProfile profile, Map<String, BigDecimal> last) {
+        this.budget = budget;
+        this.narrative = budget.narrative();
+        this.d = d;
+        this.ref = ref;
+        this.profile = profile;
+        this.t = profile.text();
+        this.now = TextAmounts.of(d);
+        this.last = last;
+        this.unit = budget.agency().name();
+        this.kind = budget.agency().kind().label();
+        this.year = budget.year();
+    }
+
+    BigDecimal now(String key) {
+        BigDecimal v = now.get(key);
+        return v == null ? ZERO : v;
+    }
+
+    BigDecimal last(String key) {
+        BigDecimal v = last.get(key);
+        return v == null ? ZERO : Amounts.printed(v);
+    }
+
+    String money(BigDecimal printed) {
+        return Amounts.format(printed, profile.thousands());
+    }
+
+    String percent(BigDecimal v) {
+        return t.percent().replace("{value}", v.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    static BigDecimal share(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) return ZERO;
+        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    }
+
+    /** A change against last year: magnitude and words, rate and its word (a new item grows 100.00%). */
+    record Change(BigDecimal amount, String word, BigDecimal rate, String rateWord) {}
+
+    Change change(BigDecimal current, BigDecimal lastYear) {
+        BigDecimal diff = current.subtract(lastYear);
+        BigDecimal rate;
+        if (lastYear.signum() == 0) rate = current.signum() == 0 ? ZERO : HUNDRED.setScale(2);
+        else rate = diff.abs().multiply(HUNDRED).divide(lastYear.abs(), 2, RoundingMode.HALF_UP);
+        String word;
+        String rateWord;
+        if (diff.signum() > 0) { word = "增加"; rateWord = "增长"; }
+        else if (diff.signum() < 0) { word = "减少"; rateWord = "下降"; }
+        else { word = t.zeroChange().get(0); rateWord = t.zeroChange().get(1); }
+        return new Change(diff.abs().setScale(2), word, rate, rateWord);
+    }
+
+    /** The reason the dataset gives for a key's change, without a final 。 ("" when none). */
+    String reasonText(String key) {
+        String r = narrative.reasons().get(key);
+        if (r == null) return "";
+        r = r.trim();
+        while (r.endsWith("。") || r.endsWith("；") || r.endsWith(";")) r = r.substring(0, r.length() - 1);
+        return r;
+    }
+
+    /** The reason clause in the profile's style: {@code reason} (",主要原因是…") or {@code reason_sentence} ("主要原因是…。"). */
+    String reasonClause(String key, String style) {
+        String r = reasonText(key);
+        return r.isEmpty() ? "" : fill(t.sentence(style), Map.of("text", r));
+    }
+
+    Sentence sentence(String section, String part, String patternKey) {
+        return new Sentence(section, part, pattern(patternKey));
+    }
+
+    /** A sentence pattern for this document's kind (单位/部门). */
+    String pattern(String key) {
+        return t.sentence(key, kind);
+    }
+
+    Sentence literal(String section, String part, String pattern) {
+        return new Sentence(section, part, pattern);
+    }
+
+    String fill(String pattern, Map<String, String> vars) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String v = vars.get(name);
+            if (v == null) v = base(name);
+            if (v == null) throw new IllegalStateException("template profile " + profile.id() + ": unknown placeholder {" + name + "} in 「" + pattern + "」");
+            m.appendReplacement(b, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private String base(String name) {
+        return switch (name) {
+            case "unit" -> unit;
+            case "kind" -> kind;
+            case "year" -> String.valueOf(year);
+            case "prev_year" -> String.valueOf(year - 1);
+            default -> null;
+        };
+    }
+
+    String listNumber(int n) {
+        return t.listNumber().replace("{n}", String.valueOf(n));
+    }
+
+    String itemNumber(int n) {
+        return t.itemNumber().replace("{n}", String.valueOf(n));
+    }
+
+    String subHeading(int n) {
+        return t.subHeading().replace("{cn}", chinese(n)).replace("{n}", String.valueOf(n));
+    }
+
+    /** A name followed by a number gets a space when it ends in a Latin letter or digit ("特定目标 0710193B 1,355.00"). */
+    static String spaced(String name) {
+        return !name.isEmpty() && name.substring(name.length() - 1).matches("[A-Za-z0-9]") ? name + " " : name;
+    }
+
+    static String chinese(int n) {
+        String[] d = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        if (n < 10) return d[n];
+        if (n < 20) return "十" + d[n % 10];
+        return d[n / 10] + "十" + d[n % 10];
+    }
+
+    /** A sentence being filled: placeholders get values, and each number gets its fact once the sentence is known. */
+    final class Sentence {
+        private final String section;
+        private final String part;
+        private final String pattern;
+        private final Map<String, String> vars = new HashMap<>();
+        private final List<Function<String, TextFact>> pending = new ArrayList<>();
+
+        Sentence(String section, String part, String pattern) {
+            this.section = section;
+            this.part = part;
+            this.pattern = pattern;
+        }
+
+        Sentence var(String name, String value) {
+            vars.put(name, value);
+            return this;
+        }
+
+        Sentence amount(String var, String key, String subject, BigDecimal printed, String source) {
+            vars.put(var, money(printed));
+            vars.put(var + "|0", printed.signum() == 0 ? "0" : money(printed));
+            vars.put(var + "|plain", printed.stripTrailingZeros().toPlainString());
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.AMOUNT, printed, "", "", List.of(), source, s));
+            return this;
+        }
+
+        Sentence share(String var, String key, String subject, BigDecimal part, BigDecimal whole, String source) {
+            BigDecimal v = Writer.share(part, whole);
+            vars.put(var, percent(v));
+            pending.add(s -> new TextFact(section, this.part, key, subject, FactKind.SHARE, v, "", "", List.of(), source, s));
+            return this;
+        }
+
+        /** Sets change_word, change, rate_word, rate (or with a prefix: {prefix}change_word …) and records CHANGE and RATE. */
+        Sentence change(String prefix, String key, String subject, BigDecimal current, BigDecimal lastYear, String reasonStyle) {
+            Change c = Writer.this.change(current, lastYear);
+            vars.put(prefix + "change_word", c.word());
+            vars.put(prefix + "change", money(c.amount()));
+            vars.put(prefix + "rate_word", c.rateWord());
+            vars.put(prefix + "rate", percent(c.rate()));
+            String reason = reasonText(key);
+            if (reasonStyle != null) vars.put(prefix + "reason", reasonClause(key, reasonStyle));
+            String src = "本年 " + current.toPlainString() + " − 上年 " + lastYear.toPlainString();
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, c.amount(), c.word(), reason, List.of(), src, s));
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.RATE, c.rate(), c.rateWord(), reason, List.of(),
+                    "(" + src + ") ÷ 上年 × 100", s));
+            return this;
+        }
+
+        Sentence count(String var, String key, String subject, int n, String source) {
+            vars.put(var, String.valueOf(n));
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.COUNT, BigDecimal.valueOf(n), "", "", List.of(), source, s));
+            return this;
+        }
+
+        Sentence signedCount(String var, String wordVar, String key, String subject, int n, String source) {
+            String word = n > 0 ? "增加" : n < 0 ? "减少" : t.zeroChange().get(0);
+            vars.put(var, String.valueOf(Math.abs(n)));
+            vars.put(wordVar, word);
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, BigDecimal.valueOf(Math.abs(n)), word, "", List.of(), source, s));
+            return this;
+        }
+
+        Sentence quantity(String var, String key, String subject, BigDecimal v, String source) {
+            vars.put(var, money(v.setScale(2, RoundingMode.HALF_UP)));
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.QUANTITY, v, "", "", List.of(), source, s));
+            return this;
+        }
+
+        Sentence list(String var, String key, String subject, List<String> items, String separator, String source) {
+            vars.put(var, String.join(separator, items));
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.LIST, null, "", "", items, source, s));
+            return this;
+        }
+
+        Sentence name(String var, String key, String subject, String value, String source) {
+            if (var != null) vars.put(var, value);
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.NAME, null, "", "", List.of(value), source, s));
+            return this;
+        }
+
+        /** Records a fact on this sentence directly (e.g. a CHANGE whose reason is a note). */
+        Sentence fact(Function<String, TextFact> f) {
+            pending.add(f);
+            return this;
+        }
+
+        Sentence amountFact(String key, String subject, BigDecimal printed, String source) {
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.AMOUNT, printed, "", "", List.of(), source, s));
+            return this;
+        }
+
+        /** Fills this clause and hands its facts to the sentence it is part of (they then cite the whole sentence). */
+        String into(Sentence parent) {
+            parent.pending.addAll(pending);
+            pending.clear();
+            return fill(pattern, vars);
+        }
+
+        String done() {
+            String s = fill(pattern, vars);
+            for (Function<String, TextFact> f : pending) facts.add(f.apply(s));
+            return s;
+        }
+    }
+}

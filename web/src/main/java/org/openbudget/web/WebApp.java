@@ -1,0 +1,49 @@
+package org.openbudget.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The web application: units prepare, departments consolidate, the finance bureau reviews and
+ * publishes, the public reads. Started by {@code ./budget serve} (cli) through {@link #start}.
+ */
+@SpringBootApplication
+public class WebApp {
+
+    /** What {@code ./budget serve} passes on; null means "the default". */
+    public record Options(Integer port, String dbUrl, String dbUser, String dbPassword, String dataDir, Boolean demo) {}
+
+    public static ConfigurableApplicationContext start(Options o, String... extraArgs) {
+        List<String> args = new ArrayList<>();
+        if (o.port() != null) args.add("--server.port=" + o.port());
+        if (o.dbUrl() != null) args.add("--budget.db.url=" + o.dbUrl());
+        if (o.dbUser() != null) args.add("--budget.db.user=" + o.dbUser());
+        if (o.dbPassword() != null) args.add("--budget.db.password=" + o.dbPassword());
+        if (o.dataDir() != null) args.add("--budget.data-dir=" + o.dataDir());
+        if (o.demo() != null) args.add("--budget.demo=" + o.demo());
+        args.addAll(List.of(extraArgs));
+        SpringApplication app = new SpringApplication(WebApp.class);
+        return app.run(args.toArray(String[]::new));
+    }
+
+    /** The root cause of a failed start, in words a person can act on. */
+    public static String explain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = String.valueOf(root.getMessage());
+        if (m.contains("could not lock")) return "数据目录正被另一个 ./budget serve 使用，请先停止它，或用 --data-dir 指定其他目录 (" + m + ")";
+        if (root instanceof java.net.BindException || m.contains("Address already in use") || m.contains("Port") && m.contains("in use"))
+            return "端口已被占用，请用 --port 指定其他端口 (" + m + ")";
+        if (root instanceof java.net.ConnectException || m.contains("Connection refused")) return "无法连接数据库，请检查 --db-url (" + m + ")";
+        if (m.contains("password authentication failed")) return "数据库用户名或密码错误 (" + m + ")";
+        return root.getClass().getSimpleName() + ": " + m;
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(WebApp.class, args);
+    }
+}

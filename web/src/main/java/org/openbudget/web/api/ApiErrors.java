@@ -1,0 +1,43 @@
+package org.openbudget.web.api;
+
+import java.util.List;
+
+import org.openbudget.web.db.repositories.ConflictException;
+import org.openbudget.web.service.InvalidDatasetException;
+import org.openbudget.web.service.NotFoundException;
+import org.openbudget.web.service.RuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every refusal as JSON with a Chinese message; never a stack trace. */
+@RestControllerAdvice(basePackages = "org.openbudget.web.api")
+public class ApiErrors {
+    @ExceptionHandler(InvalidDatasetException.class)
+    ResponseEntity<Dtos.ErrorDto> invalid(InvalidDatasetException e) {
+        return ResponseEntity.badRequest().body(new Dtos.ErrorDto(e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Dtos.ErrorDto> conflict(ConflictException e) { return of(HttpStatus.CONFLICT, e.getMessage()); }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<Dtos.ErrorDto> rule(RuleViolation e) { return of(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()); }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Dtos.ErrorDto> notFound(NotFoundException e) { return of(HttpStatus.NOT_FOUND, e.getMessage()); }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Dtos.ErrorDto> denied(AccessDeniedException e) { return of(HttpStatus.FORBIDDEN, e.getMessage()); }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    ResponseEntity<Dtos.ErrorDto> bad(Exception e) { return of(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()); }
+
+    static ResponseEntity<Dtos.ErrorDto> of(HttpStatus s, String message) {
+        return ResponseEntity.status(s).body(new Dtos.ErrorDto(message, List.of()));
+    }
+}

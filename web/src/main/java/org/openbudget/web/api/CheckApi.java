@@ -1,0 +1,51 @@
+package org.openbudget.web.api;
+
+import java.io.IOException;
+
+import org.openbudget.io.json.DisclosureJson;
+import org.openbudget.io.json.FindingsJson;
+import org.openbudget.web.service.BudgetService;
+import org.openbudget.web.service.PublishedAuditService;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Checking without saving: a dataset (the live checks of the editor), or a published document (the audit page). */
+@RestController
+@Tag(name = "check", description = "审核 (check a dataset or a published document)")
+public class CheckApi {
+    private final BudgetService budgets;
+    private final PublishedAuditService auditor;
+
+    public CheckApi(BudgetService budgets, PublishedAuditService auditor) {
+        this.budgets = budgets;
+        this.auditor = auditor;
+    }
+
+    @PostMapping(value = "/api/check", consumes = {"application/yaml", "text/plain", "application/x-yaml"})
+    @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段，或审核结果")
+    public Dtos.CheckResult check(@RequestBody String yaml) {
+        return Dtos.CheckResult.of(budgets.evaluateUnit("dataset.yaml", yaml));
+    }
+
+    @PostMapping(value = "/api/audit", consumes = "multipart/form-data")
+    @Operation(summary = "审核已公开的文档：上传其文本，读回十一张表并按审核公式审核")
+    public ObjectNode audit(@RequestParam("file") MultipartFile file) throws IOException {
+        PublishedAuditService.Report r = auditor.audit(file.getOriginalFilename(), file.getBytes());
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("unit", r.disclosure().unitName());
+        root.put("year", r.disclosure().year());
+        root.set("notes", JsonNodeFactory.instance.arrayNode().addAll(r.notes().stream().map(JsonNodeFactory.instance::textNode).toList()));
+        root.set("findings", FindingsJson.array(r.findings()));
+        root.set("document", DisclosureJson.tree(r.disclosure()));
+        return root;
+    }
+}

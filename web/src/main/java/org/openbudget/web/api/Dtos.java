@@ -1,0 +1,85 @@
+package org.openbudget.web.api;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openbudget.core.check.Finding;
+import org.openbudget.io.InputProblem;
+import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.db.repositories.Publication;
+import org.openbudget.web.db.repositories.PublicationRepository.StoredFile;
+import org.openbudget.web.service.Evaluation;
+import org.openbudget.web.service.WorkflowService.DocumentView;
+import org.openbudget.web.service.WorkflowService.UnitState;
+
+/** The JSON shapes of the REST API (OpenAPI at /v3/api-docs). */
+public final class Dtos {
+    private Dtos() {}
+
+    public record Counts(long errors, long warnings, long notices) {
+        static Counts of(Evaluation e) { return e == null ? new Counts(0, 0, 0) : new Counts(e.errors(), e.warnings(), e.notices()); }
+    }
+
+    public record CheckResult(boolean readable, Counts counts, List<InputProblem> problems, List<Finding> findings) {
+        public static CheckResult of(Evaluation e) { return new CheckResult(e.readable(), Counts.of(e), e.problems(), e.findings()); }
+    }
+
+    public record DocumentSummary(String agencyCode, int year, String status, String statusLabel, int version, String updatedBy, OffsetDateTime updatedAt) {
+        public static DocumentSummary of(Document d) {
+            return new DocumentSummary(d.agencyCode(), d.year(), d.status().name(), d.status().label(), d.rowVersion(), d.updatedBy(), d.updatedAt());
+        }
+    }
+
+    public record UnitStatus(String unitCode, String unitName, String status, boolean consolidated, String problem) {
+        static UnitStatus of(UnitState s) {
+            return new UnitStatus(s.unit().code(), s.unit().name(), s.status() == null ? null : s.status().name(), s.consolidated(), s.problem());
+        }
+    }
+
+    public record VersionDto(long id, int versionNo, String contentHash, String publishedBy, OffsetDateTime publishedAt, Long supersededBy,
+                             Counts counts) {
+        public static VersionDto of(Publication p) {
+            return new VersionDto(p.id(), p.versionNo(), p.contentHash(), p.publishedBy(), p.publishedAt(), p.supersededBy(),
+                    new Counts(p.errors(), p.warnings(), p.notices()));
+        }
+    }
+
+    public record DocumentDto(String agencyCode, String agencyName, String kind, int year, String status, String statusLabel,
+                              Integer version, String updatedBy, OffsetDateTime updatedAt, String submitComment, String reviewComment,
+                              CheckResult check, List<UnitStatus> units, List<VersionDto> versions, List<String> actions) {
+        public static DocumentDto of(DocumentView v) {
+            Document d = v.document();
+            List<String> actions = new ArrayList<>();
+            if (v.canPrepare() && (d == null || d.status().editable())) actions.add("save");
+            if (v.canConsolidate() && (d == null || d.status().editable())) actions.add("consolidate");
+            if (v.canSubmit()) actions.add("submit");
+            if (v.canDecide()) { actions.add("return"); actions.add("approve"); }
+            if (v.canPublish()) actions.add("publish");
+            return new DocumentDto(v.agency().code(), v.agency().name(), v.agency().kind(), v.year(),
+                    d == null ? null : d.status().name(), d == null ? "未填报" : d.status().label(), d == null ? null : d.rowVersion(),
+                    d == null ? null : d.updatedBy(), d == null ? null : d.updatedAt(), d == null ? null : d.submitComment(),
+                    d == null ? null : d.reviewComment(), v.evaluation() == null ? null : CheckResult.of(v.evaluation()),
+                    v.units().stream().map(UnitStatus::of).toList(), v.versions().stream().map(VersionDto::of).toList(), actions);
+        }
+    }
+
+    public record Decision(Integer version, String comment) {}
+
+    public record FileDto(String format, String fileName, String mediaType, long size, String sha256, String url) {
+        public static FileDto of(long pubId, StoredFile f) {
+            return new FileDto(f.format(), f.fileName(), f.mediaType(), f.size(), f.sha256(), "/api/public/documents/" + pubId + "/files/" + f.format());
+        }
+    }
+
+    public record PublicDocument(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
+                                 String departmentCode, String contentHash, OffsetDateTime publishedAt, boolean current, Long supersededBy,
+                                 Counts checks, List<FileDto> files) {
+        public static PublicDocument of(Publication p, List<FileDto> files) {
+            return new PublicDocument(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
+                    p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files);
+        }
+    }
+
+    public record ErrorDto(String error, List<InputProblem> problems) {}
+}

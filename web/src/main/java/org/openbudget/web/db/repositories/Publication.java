@@ -1,0 +1,10 @@
+package org.openbudget.web.db.repositories;
+
+import java.time.OffsetDateTime;
+
+/** One immutable published version of a document. {@code supersededBy} is null for the current one. */
+public record Publication(long id, String agencyCode, int year, int versionNo, String agencyName, String kind, String regionCode,
+                          String departmentCode, String contentHash, int errors, int warnings, int notices, String summaryJson,
+                          String publishedBy, OffsetDateTime publishedAt, Long supersededBy) {
+    public boolean current() { return supersededBy == null; }
+}

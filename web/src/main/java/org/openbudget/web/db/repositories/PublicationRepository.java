@@ -1,0 +1,86 @@
+package org.openbudget.web.db.repositories;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PublicationRepository {
+    private static final RowMapper<Publication> MAPPER = (rs, i) -> new Publication(rs.getLong("id"), rs.getString("agency_code"),
+            rs.getInt("budget_year"), rs.getInt("version_no"), rs.getString("agency_name"), rs.getString("kind"), rs.getString("region_code"),
+            rs.getString("department_code"), rs.getString("content_hash"), rs.getInt("errors"), rs.getInt("warnings"), rs.getInt("notices"),
+            rs.getString("summary_json"), rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class),
+            (Long) rs.getObject("superseded_by"));
+    private final JdbcClient db;
+
+    public PublicationRepository(JdbcClient db) { this.db = db; }
+
+    public Optional<Publication> find(long id) {
+        return db.sql("select * from publication where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<Publication> current(String agencyCode, int year) {
+        return db.sql("select * from publication where agency_code = ? and budget_year = ? and superseded_by is null")
+                .params(agencyCode, year).query(MAPPER).optional();
+    }
+
+    public List<Publication> versions(String agencyCode, int year) {
+        return db.sql("select * from publication where agency_code = ? and budget_year = ? order by version_no desc")
+                .params(agencyCode, year).query(MAPPER).list();
+    }
+
+    /** Current versions, filtered; a null filter matches everything. Search matches the agency's name. */
+    public List<Publication> search(Integer year, String region, String department, String q) {
+        StringBuilder sql = new StringBuilder("select * from publication where superseded_by is null");
+        List<Object> params = new ArrayList<>();
+        if (year != null) { sql.append(" and budget_year = ?"); params.add(year); }
+        if (region != null && !region.isBlank()) { sql.append(" and region_code = ?"); params.add(region); }
+        if (department != null && !department.isBlank()) { sql.append(" and (department_code = ? or agency_code = ?)"); params.add(department); params.add(department); }
+        if (q != null && !q.isBlank()) { sql.append(" and agency_name like ?"); params.add("%" + q.replace("%", "").replace("_", "") + "%"); }
+        sql.append(" order by budget_year desc, region_code, coalesce(department_code, agency_code), kind desc, agency_code");
+        return db.sql(sql.toString()).params(params).query(MAPPER).list();
+    }
+
+    public List<Integer> years() {
+        return db.sql("select distinct budget_year from publication order by 1 desc").query(Integer.class).list();
+    }
+
+    public long insert(Publication p) {
+        return db.sql("""
+                insert into publication(agency_code, budget_year, version_no, agency_name, kind, region_code, department_code, content_hash,
+                  errors, warnings, notices, summary_json, published_by) values (?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
+                .params(p.agencyCode(), p.year(), p.versionNo(), p.agencyName(), p.kind(), p.regionCode(), p.departmentCode(), p.contentHash(),
+                        p.errors(), p.warnings(), p.notices(), p.summaryJson(), p.publishedBy())
+                .query(Long.class).single();
+    }
+
+    public void supersede(long oldId, long newId) {
+        db.sql("update publication set superseded_by = ? where id = ? and superseded_by is null").params(newId, oldId).update();
+    }
+
+    public void insertFile(long publicationId, StoredFile f) {
+        db.sql("insert into publication_file(publication_id, format, file_name, media_type, content, sha256) values (?,?,?,?,?,?)")
+                .params(publicationId, f.format(), f.fileName(), f.mediaType(), f.content(), f.sha256()).update();
+    }
+
+    public List<StoredFile> files(long publicationId) {
+        return db.sql("select format, file_name, media_type, sha256, length(content) as size from publication_file where publication_id = ? order by format")
+                .param(publicationId).query((rs, i) -> new StoredFile(rs.getString("format"), rs.getString("file_name"), rs.getString("media_type"),
+                        null, rs.getString("sha256"), rs.getLong("size"))).list();
+    }
+
+    public Optional<StoredFile> file(long publicationId, String format) {
+        return db.sql("select * from publication_file where publication_id = ? and format = ?").params(publicationId, format)
+                .query((rs, i) -> {
+                    byte[] c = rs.getBytes("content");
+                    return new StoredFile(rs.getString("format"), rs.getString("file_name"), rs.getString("media_type"), c, rs.getString("sha256"), c.length);
+                }).optional();
+    }
+
+    public record StoredFile(String format, String fileName, String mediaType, byte[] content, String sha256, long size) {}
+}

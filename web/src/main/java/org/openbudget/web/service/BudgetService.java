@@ -1,0 +1,159 @@
+package org.openbudget.web.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openbudget.core.check.Check;
+import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.check.Finding;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.ledger.AgencyType;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.ledger.Origin;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.Workspace;
+import org.openbudget.io.dataset.DatasetReader;
+import org.openbudget.io.refdata.ReferenceLibrary;
+import org.openbudget.io.workbook.WorkbookReader;
+import org.openbudget.io.workbook.WorkbookTemplate;
+import org.openbudget.io.workbook.WorkbookWriter;
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.db.repositories.SeverityRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one gateway from the web to the domain: the io readers read, the core derives and checks.
+ * Nothing here computes a table or a check itself; it only applies the administrator's severities.
+ */
+@Service
+public class BudgetService {
+    private final ReferenceLibrary library;
+    private final SeverityRepository severities;
+
+    public BudgetService(ReferenceLibrary library, SeverityRepository severities) {
+        this.library = library;
+        this.severities = severities;
+    }
+
+    public ReferenceLibrary library() { return library; }
+
+    /** Reads a unit dataset from its text (the file name only labels the problems). */
+    public Evaluation evaluateUnit(String fileName, String yaml) {
+        return evaluateUnit(fileName, Document.Source.yaml(yaml));
+    }
+
+    /** Reads a unit dataset: YAML, or an Excel workbook (problems located by sheet, row and column). */
+    public Evaluation evaluateUnit(String fileName, Document.Source source) {
+        Budget budget;
+        try {
+            budget = read(fileName, source);
+        } catch (InputException e) {
+            return Evaluation.invalid(e.problems());
+        }
+        if (budget.isDepartment()) {
+            return Evaluation.invalid(List.of(new InputProblem(fileName, 0, "agency.agency_kind",
+                    "这里应上传单位数据集；部门的数据由各单位数据汇总生成 (a unit dataset is expected; a department is consolidated from its units)")));
+        }
+        return evaluate(budget);
+    }
+
+    /** A department: the consolidation of its units' datasets (in document order, 本级 first). */
+    public Evaluation evaluateDepartment(Agency department, int year, List<NamedSource> units) {
+        List<Budget> budgets = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (NamedSource u : units) {
+            Evaluation e = evaluateUnitOnly(u);
+            if (!e.readable()) problems.addAll(e.problems());
+            else budgets.add(e.budget());
+        }
+        if (budgets.isEmpty() && problems.isEmpty()) {
+            problems.add(new InputProblem(department.code(), 0, "units", "没有可汇总的单位数据 (no unit to consolidate)"));
+        }
+        if (!problems.isEmpty()) return Evaluation.invalid(problems);
+        String profile = budgets.get(0).profileId();
+        org.openbudget.core.ledger.Agency agency = new org.openbudget.core.ledger.Agency(department.code(), department.name(),
+                AgencyKind.DEPARTMENT, AgencyType.fromLabel(department.type()));
+        return evaluate(new Budget(agency, year, profile, List.of(), List.of(), budgets, new Origin(department.code() + ".yaml", 1)));
+    }
+
+    private Evaluation evaluateUnitOnly(NamedSource u) {
+        try {
+            return new Evaluation(read(u.name(), u.source()), null, null, null, null);
+        } catch (InputException e) {
+            return Evaluation.invalid(e.problems());
+        }
+    }
+
+    private Evaluation evaluate(Budget budget) {
+        Workspace.Loaded l = new Workspace(library).loaded(budget);
+        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(CheckCatalogue.run(l.disclosure(), l.profile(), l.ref())), List.of());
+    }
+
+    /** Runs the catalogue on a document read from elsewhere (the audit page). */
+    public List<Finding> check(Disclosure d) {
+        return applySeverities(CheckCatalogue.run(d, library.profile(d.profileId()), library.year(d.year())));
+    }
+
+    /**
+     * The administrator may change a check's severity. It applies to the check's findings at the
+     * catalogue's severity, and to the notices of an unknown code under a partial classification list
+     * (C.func.unknown, C.eco.unknown: a bureau may make them block submission or need a comment).
+     * Other demoted findings keep their severity: a rounding difference stays a notice, and so does
+     * "not evaluable".
+     */
+    public List<Finding> applySeverities(List<Finding> findings) {
+        Map<String, Severity> over = severities.overrides();
+        if (over.isEmpty()) return findings;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Severity s = over.get(f.id());
+            Check c = s == null ? null : catalogueCheck(f.id());
+            boolean partialList = f.id().endsWith(".unknown") && f.severity() == Severity.NOTICE;
+            if (s != null && c != null && (f.severity() == c.severity() || partialList)) {
+                f = new Finding(f.id(), s, f.table(), f.code(), f.project(), f.column(), f.section(), f.expected(), f.found(), f.message());
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static Check catalogueCheck(String id) {
+        for (Check c : CheckCatalogue.checks()) if (c.id().equals(id)) return c;
+        return null;
+    }
+
+    private Budget read(String fileName, Document.Source source) {
+        if (source.isWorkbook()) return new WorkbookReader(library).read(fileName, new ByteArrayInputStream(source.xlsx()));
+        return new DatasetReader(library).parse(fileName, source.yaml());
+    }
+
+    /** A blank Excel workbook for a unit and year (io/workbook: one sheet per part, drop-down lists, instructions). */
+    public byte[] blankWorkbook(Agency unit, int year) {
+        String profile = WorkbookTemplate.defaultProfile(year);
+        if (!library.hasYear(year) || !library.hasProfile(profile)) throw new RuleViolation("没有 " + year + " 年的分类科目或模板 (no reference data for this year)");
+        org.openbudget.core.ledger.Agency a = new org.openbudget.core.ledger.Agency(unit.code(), unit.name(), AgencyKind.UNIT, AgencyType.fromLabel(unit.type()));
+        return workbook(new WorkbookTemplate(library).blank(a, year, profile));
+    }
+
+    /** A budget as an Excel workbook (io/workbook's writer). */
+    public byte[] workbook(Budget budget) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new WorkbookWriter(library.year(budget.year())).write(budget, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public record NamedSource(String name, Document.Source source) {}
+}

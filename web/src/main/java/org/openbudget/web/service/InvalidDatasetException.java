@@ -1,0 +1,17 @@
+package org.openbudget.web.service;
+
+import java.util.List;
+
+import org.openbudget.io.InputProblem;
+
+/** A dataset that cannot be read: nothing was saved; every problem is located. */
+public class InvalidDatasetException extends RuntimeException {
+    private final List<InputProblem> problems;
+
+    public InvalidDatasetException(List<InputProblem> problems) {
+        super("数据集有 " + problems.size() + " 处错误，未保存 (the dataset was not saved)");
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<InputProblem> problems() { return problems; }
+}

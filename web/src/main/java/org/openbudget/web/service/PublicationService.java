@@ -1,0 +1,84 @@
+package org.openbudget.web.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.Publication;
+import org.openbudget.web.db.repositories.PublicationRepository;
+import org.openbudget.web.db.repositories.PublicationRepository.StoredFile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishing freezes a version: every format rendered once and stored with its SHA-256, the
+ * dataset beside them, and a content hash over all of them. A correction is a new version that
+ * supersedes the current one (the database refuses any change to a published row).
+ */
+@Service
+public class PublicationService {
+    private final PublicationRepository repo;
+    private final List<DocumentFormat> formats;
+    /** Published versions never change: their public views are cached by id. */
+    private final Map<Long, Object> cache = new ConcurrentHashMap<>();
+
+    public PublicationService(PublicationRepository repo, List<DocumentFormat> formats) {
+        this.repo = repo;
+        this.formats = formats;
+    }
+
+    public List<DocumentFormat> formats() { return formats; }
+
+    @Transactional
+    public Publication publish(Agency agency, Evaluation e, List<DocumentFormat.DatasetFile> dataset, String by) {
+        int year = e.disclosure().year();
+        Optional<Publication> previous = repo.current(agency.code(), year);
+        int versionNo = previous.map(p -> p.versionNo() + 1).orElse(1);
+        String baseName = agency.code() + "-" + year + "-v" + versionNo;
+        DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName);
+        List<StoredFile> files = new ArrayList<>();
+        for (DocumentFormat f : formats) {
+            byte[] content = f.render(in);
+            String ext = f instanceof DatasetFormat ? DatasetFormat.extensionFor(in) : f.extension();
+            String media = !(f instanceof DatasetFormat) ? f.mediaType() : switch (ext) {
+                case "zip" -> "application/zip";
+                case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                default -> "application/yaml";
+            };
+            files.add(new StoredFile(f.format(), baseName + (f instanceof DatasetFormat ? "-dataset" : "") + "." + ext, media, content, sha256(content), content.length));
+        }
+        StringBuilder manifest = new StringBuilder();
+        files.stream().sorted(java.util.Comparator.comparing(StoredFile::format))
+                .forEach(f -> manifest.append(f.format()).append(':').append(f.sha256()).append('\n'));
+        String hash = sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
+        Publication p = new Publication(0, agency.code(), year, versionNo, e.disclosure().unitName(), agency.kind(), agency.regionCode(),
+                agency.isDepartment() ? null : agency.parentCode(), hash, (int) e.errors(), (int) e.warnings(), (int) e.notices(),
+                Summary.of(e.disclosure()).json(), by, null, null);
+        long id = repo.insert(p);
+        for (StoredFile f : files) repo.insertFile(id, f);
+        previous.ifPresent(old -> repo.supersede(old.id(), id));
+        return repo.find(id).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T cached(long id, java.util.function.Supplier<T> make) {
+        return (T) cache.computeIfAbsent(id, k -> make.get());
+    }
+
+    public void forget(long id) { cache.remove(id); }
+
+    public static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package org.openbudget.web.service;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.yaml.YamlNode;
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.AgencyRepository;
+import org.openbudget.web.db.repositories.AuditLogRepository;
+import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.db.repositories.DocumentRepository;
+import org.openbudget.web.db.repositories.DocumentRepository.ConsolidatedUnit;
+import org.openbudget.web.db.repositories.Publication;
+import org.openbudget.web.db.repositories.PublicationRepository;
+import org.openbudget.web.db.repositories.Status;
+import org.openbudget.web.security.AccessPolicy;
+import org.openbudget.web.security.BudgetUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a document: a unit prepares and submits; a department consolidates its submitted
+ * units and submits; the finance bureau returns or approves, then publishes. Every action checks
+ * the {@link AccessPolicy}, the state, the findings and the optimistic lock, and is written to the
+ * audit trail in the same transaction.
+ */
+@Service
+public class WorkflowService {
+    /** A unit in one of these states can be consolidated by its department. */
+    static final Set<Status> CONSOLIDATABLE = EnumSet.of(Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED);
+
+    private final AgencyRepository agencies;
+    private final DocumentRepository documents;
+    private final PublicationRepository publications;
+    private final AuditLogRepository audit;
+    private final BudgetService budgets;
+    private final PublicationService publisher;
+    private final AccessPolicy policy;
+
+    public WorkflowService(AgencyRepository agencies, DocumentRepository documents, PublicationRepository publications,
+                           AuditLogRepository audit, BudgetService budgets, PublicationService publisher, AccessPolicy policy) {
+        this.agencies = agencies;
+        this.documents = documents;
+        this.publications = publications;
+        this.audit = audit;
+        this.budgets = budgets;
+        this.publisher = publisher;
+        this.policy = policy;
+    }
+
+    public Agency agency(String code) {
+        return agencies.find(code).orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的单位或部门"));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The agencies whose working documents the user sees. */
+    public List<Agency> visibleAgencies(BudgetUser u) {
+        List<Agency> out = new ArrayList<>();
+        for (Agency a : agencies.all()) if (policy.canRead(u, a)) out.add(a);
+        return out;
+    }
+
+    public List<Document> visibleDocuments(BudgetUser u) {
+        return documents.forAgencies(visibleAgencies(u).stream().map(Agency::code).toList());
+    }
+
+    public DocumentView view(BudgetUser u, String code, int year) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canRead(u, a), "查看 " + a.name() + " 的预算");
+        Optional<Document> doc = documents.find(code, year);
+        Evaluation e = doc.map(this::evaluate).orElse(null);
+        List<UnitState> units = a.isDepartment() ? unitStates(a, year, doc.orElse(null)) : List.of();
+        return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year), audit.forDocument(code, year),
+                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a));
+    }
+
+    /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
+    public Evaluation evaluate(Document d) {
+        Agency a = agency(d.agencyCode());
+        if (a.isDepartment()) {
+            List<BudgetService.NamedSource> units = new ArrayList<>();
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedSource(unitFile(cu), cu.source()));
+            return budgets.evaluateDepartment(a, d.year(), units);
+        }
+        return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
+    }
+
+    static String unitFile(ConsolidatedUnit cu) {
+        return cu.unitCode() + (cu.source().isWorkbook() ? ".xlsx" : ".yaml");
+    }
+
+    /** Each unit of a department: its state, and whether the consolidation holds its current data. */
+    public List<UnitState> unitStates(Agency dept, int year, Document deptDoc) {
+        List<ConsolidatedUnit> snapshot = deptDoc == null ? List.of() : documents.consolidation(deptDoc.id());
+        List<UnitState> out = new ArrayList<>();
+        for (Agency unit : agencies.units(dept.code())) {
+            Optional<Document> d = documents.find(unit.code(), year);
+            Optional<ConsolidatedUnit> in = snapshot.stream().filter(s -> s.unitCode().equals(unit.code())).findFirst();
+            String problem = null;
+            if (d.isEmpty()) problem = "缺失：该单位尚未填报 " + year + " 年预算";
+            else if (!CONSOLIDATABLE.contains(d.get().status())) problem = "未提交：该单位预算状态为「" + d.get().status().label() + "」";
+            else if (deptDoc != null && in.isEmpty()) problem = "未汇总：该单位已提交，但尚未纳入汇总，请重新汇总";
+            else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion()) problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
+            out.add(new UnitState(unit, d.map(Document::status).orElse(null), in.isPresent(), problem));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- preparing
+
+    /**
+     * Saves a unit's dataset (uploaded or edited). An unreadable dataset is refused whole with every
+     * problem located; a dataset of another unit or year is refused too. Saving a submitted
+     * document is refused; saving an approved or published one starts a correction (a new draft).
+     */
+    @Transactional
+    public Document saveDataset(BudgetUser u, String code, int year, String fileName, String yaml, Integer expectedVersion) {
+        return saveDataset(u, code, year, fileName, Document.Source.yaml(yaml), expectedVersion);
+    }
+
+    /** Saves a unit's dataset: YAML text or an Excel workbook. */
+    @Transactional
+    public Document saveDataset(BudgetUser u, String code, int year, String fileName, Document.Source source, Integer expectedVersion) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canPrepare(u, a), "填报 " + a.name() + " 的预算");
+        Evaluation e = budgets.evaluateUnit(fileName, source);
+        if (!e.readable()) throw new InvalidDatasetException(e.problems());
+        List<InputProblem> wrong = new ArrayList<>();
+        if (!e.budget().agency().code().equals(code)) {
+            wrong.add(located(fileName, source, "agency", "agency_code", "单位代码应为 " + code + "（" + a.name() + "），实际为 " + e.budget().agency().code()));
+        }
+        if (e.budget().year() != year) {
+            wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
+        }
+        if (!wrong.isEmpty()) throw new InvalidDatasetException(wrong);
+        Optional<Document> existing = documents.find(code, year);
+        Document saved;
+        if (existing.isEmpty()) {
+            try {
+                saved = documents.create(code, year, Status.DRAFT, source, e.budget().profileId(), u.username());
+            } catch (org.springframework.dao.DuplicateKeyException race) {
+                throw DocumentRepository.conflict(documents.find(code, year).orElseThrow());
+            }
+        } else {
+            Document d = existing.get();
+            checkVersion(d, expectedVersion);
+            if (!d.status().editable()) throw new RuleViolation("该预算已提交，正在审核中，不能修改；如需修改请联系财政局退回。");
+            saved = documents.update(d, expectedVersion, Status.DRAFT, source, e.budget().profileId(), null, d.reviewComment(), u.username());
+        }
+        audit.record(u.username(), "保存数据集", code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false) ? "（更正：新草稿）" : ""));
+        return saved;
+    }
+
+    private static void checkVersion(Document d, Integer expected) {
+        if (expected == null || expected != d.rowVersion()) throw DocumentRepository.conflict(d);
+    }
+
+    /** A problem at the line of a field of the dataset (the reader could read it, so the node exists). */
+    private static InputProblem located(String file, Document.Source source, String parent, String field, String message) {
+        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + (field.equals("agency_code") ? "单位代码" : "预算年度"), message);
+        try {
+            YamlNode root = YamlNode.parse(file, source.yaml());
+            YamlNode n = parent == null ? root.require(field) : root.require(parent).require(field);
+            return n.problem(message);
+        } catch (RuntimeException ex) {
+            return new InputProblem(file, 0, parent == null ? field : parent + "." + field, message);
+        }
+    }
+
+    /** The unit's dataset as an Excel workbook: the one uploaded, or the current data written as one. */
+    public byte[] workbook(BudgetUser u, String code, int year) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canRead(u, a) && !a.isDepartment(), "下载 " + a.name() + " 的工作簿");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        if (d.source().isWorkbook()) return d.datasetXlsx();
+        Evaluation e = evaluate(d);
+        if (!e.readable()) throw new RuleViolation("数据集有错误，无法导出工作簿");
+        return budgets.workbook(e.budget());
+    }
+
+    /** A blank workbook for the unit and year, to fill in Excel and upload. */
+    public byte[] blankWorkbook(BudgetUser u, String code, int year) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canPrepare(u, a), "下载 " + a.name() + " 的空白工作簿");
+        return budgets.blankWorkbook(a, year);
+    }
+
+    // ---------------------------------------------------------------- consolidating
+
+    /**
+     * Consolidates the department's units that have submitted (or were approved or published);
+     * the others are reported in the returned states, never silently left out.
+     */
+    @Transactional
+    public List<UnitState> consolidate(BudgetUser u, String code, int year, Integer expectedVersion) {
+        Agency dept = agency(code);
+        AccessPolicy.require(policy.canConsolidate(u, dept), "汇总 " + dept.name() + " 的部门预算");
+        List<ConsolidatedUnit> snapshot = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        String profile = null;
+        for (Agency unit : agencies.units(code)) {
+            Optional<Document> d = documents.find(unit.code(), year);
+            if (d.isPresent() && CONSOLIDATABLE.contains(d.get().status())) {
+                snapshot.add(new ConsolidatedUnit(unit.code(), d.get().rowVersion(), d.get().source()));
+                if (profile == null) profile = d.get().profileId();
+            } else {
+                left.add(unit.name());
+            }
+        }
+        if (snapshot.isEmpty()) throw new RuleViolation("没有已提交的单位，无法汇总。未提交：" + String.join("、", left));
+        Optional<Document> existing = documents.find(code, year);
+        Document doc;
+        String yaml = departmentYaml(dept, year, profile, snapshot);
+        if (existing.isEmpty()) {
+            doc = documents.create(code, year, Status.DRAFT, yaml, profile, u.username());
+        } else {
+            checkVersion(existing.get(), expectedVersion);
+            if (!existing.get().status().editable()) throw new RuleViolation("部门预算已提交，正在审核中，不能重新汇总。");
+            doc = documents.update(existing.get(), expectedVersion, Status.DRAFT, yaml, profile, null, existing.get().reviewComment(), u.username());
+        }
+        documents.replaceConsolidation(doc.id(), snapshot);
+        audit.record(u.username(), "汇总", code, year, "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
+        return unitStates(dept, year, doc);
+    }
+
+    /** The department's own dataset file (docs/dataset.md, "A department dataset"), naming its units' files. */
+    static String departmentYaml(Agency dept, int year, String profile, List<ConsolidatedUnit> units) {
+        StringBuilder b = new StringBuilder();
+        b.append("format: budget-dataset/1\nbudget_year: ").append(year).append("\nprofile: ").append(profile).append('\n');
+        b.append("agency:\n  agency_code: \"").append(dept.code()).append("\"\n  agency_name: \"").append(dept.name().replace("\"", "\\\""))
+                .append("\"\n  agency_kind: 部门\n  agency_type: ").append(dept.type()).append("\nunits:\n");
+        for (ConsolidatedUnit u : units) b.append("  - ").append(unitFile(u)).append('\n');
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- submitting and reviewing
+
+    /** An error blocks submission; a warning needs a comment; a department needs all its units, current. */
+    @Transactional
+    public Document submit(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
+        Agency a = agency(code);
+        AccessPolicy.require(a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a), "提交 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.DRAFT && d.status() != Status.RETURNED) throw new RuleViolation("当前状态「" + d.status().label() + "」不能提交。");
+        if (a.isDepartment()) {
+            List<String> problems = unitStates(a, year, d).stream().filter(s -> s.problem() != null).map(s -> s.unit().name() + "：" + s.problem()).toList();
+            if (!problems.isEmpty()) throw new RuleViolation("部门预算不能提交，以下单位有问题：" + String.join("；", problems));
+        }
+        Evaluation e = evaluate(d);
+        if (!e.readable()) throw new InvalidDatasetException(e.problems());
+        if (e.errors() > 0) throw new RuleViolation("审核发现 " + e.errors() + " 条错误，错误须全部修正后才能提交。");
+        String c = comment == null ? "" : comment.trim();
+        if (e.warnings() > 0 && c.isEmpty()) throw new RuleViolation("审核发现 " + e.warnings() + " 条警告，提交时须填写说明。");
+        Document out = documents.update(d, expectedVersion, Status.SUBMITTED, d.datasetYaml(), d.profileId(), c, d.reviewComment(), u.username());
+        audit.record(u.username(), "提交", code, year, "警告 " + e.warnings() + "，提示 " + e.notices() + (c.isEmpty() ? "" : "；说明：" + c));
+        return out;
+    }
+
+    @Transactional
+    public Document returnDocument(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReview(u, a), "审核 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以退回，当前状态「" + d.status().label() + "」。");
+        String c = comment == null ? "" : comment.trim();
+        if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
+        Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
+        audit.record(u.username(), "退回", code, year, c);
+        return out;
+    }
+
+    @Transactional
+    public Document approve(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReview(u, a), "审核 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以审核通过，当前状态「" + d.status().label() + "」。");
+        Evaluation e = evaluate(d);
+        if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能通过，请退回。");
+        String c = comment == null ? "" : comment.trim();
+        Document out = documents.update(d, expectedVersion, Status.APPROVED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
+        audit.record(u.username(), "审核通过", code, year, c);
+        return out;
+    }
+
+    /** Freezes the approved document as a new published version (superseding the current one). */
+    @Transactional
+    public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReview(u, a), "发布 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.APPROVED) throw new RuleViolation("只有审核通过的预算可以发布，当前状态「" + d.status().label() + "」。");
+        Publication p = publishNow(a, d, u.username());
+        documents.update(d, expectedVersion, Status.PUBLISHED, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
+        audit.record(u.username(), "发布", code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash());
+        return p;
+    }
+
+    /** Renders and stores a version (also used to load the demo data). */
+    Publication publishNow(Agency a, Document d, String by) {
+        Evaluation e = evaluate(d);
+        if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
+        List<DocumentFormat.DatasetFile> files = new ArrayList<>();
+        if (a.isDepartment()) {
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) {
+                files.add(cu.source().isWorkbook() ? new DocumentFormat.DatasetFile(unitFile(cu), cu.source().xlsx())
+                        : DocumentFormat.DatasetFile.yaml(unitFile(cu), cu.source().yaml()));
+            }
+        } else if (d.source().isWorkbook()) {
+            files.add(new DocumentFormat.DatasetFile("dataset.xlsx", d.datasetXlsx()));
+        } else {
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
+        }
+        return publisher.publish(a, e, files, by);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public record UnitState(Agency unit, Status status, boolean consolidated, String problem) {}
+
+    public record DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
+                               List<Publication> versions, List<AuditLogRepository.Entry> history,
+                               boolean canPrepare, boolean canConsolidate, boolean canReview) {
+        public boolean canSubmit() {
+            return document != null && (canPrepare || canConsolidate) && (document.status() == Status.DRAFT || document.status() == Status.RETURNED);
+        }
+
+        public boolean canDecide() { return document != null && canReview && document.status() == Status.SUBMITTED; }
+
+        public boolean canPublish() { return document != null && canReview && document.status() == Status.APPROVED; }
+    }
+}

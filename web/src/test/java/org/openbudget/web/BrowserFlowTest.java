@@ -1,0 +1,215 @@
+package org.openbudget.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole flow in headless Chromium (Debian's chromium and chromium-driver; skipped when they are
+ * absent): the SME center corrects its published 2024 budget (first an upload with an error, then
+ * the fix), submits; the department consolidates and submits; the bureau returns it, the
+ * department resubmits, the bureau approves and publishes version 2; the public downloads it.
+ * A screenshot of each main page goes to target/screenshots (and to -Dscreenshots.dir, e.g. docs/screenshots).
+ */
+class BrowserFlowTest extends WebTestBase {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static WebDriver driver;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void browser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian chromium and chromium-driver are not installed");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1700", "--lang=zh-CN");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), o);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) driver.quit();
+    }
+
+    String url(String path) { return "http://localhost:" + port + path; }
+
+    WebElement el(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    String text() { return driver.findElement(By.tagName("body")).getText(); }
+
+    void shot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), png);
+        String extra = System.getProperty("screenshots.dir");
+        if (extra != null && !extra.isBlank()) {
+            Files.createDirectories(Path.of(extra));
+            Files.write(Path.of(extra).resolve(name + ".png"), png);
+        }
+    }
+
+    void login(String user) {
+        driver.get(url("/login"));
+        el("#username").sendKeys(user);
+        el("#password").sendKeys("demo2024");
+        clickAndWait(driver.findElement(By.cssSelector("form.card button[type=submit]")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/work"));
+    }
+
+    void logout() {
+        clickAndWait(driver.findElement(By.cssSelector("header.site form button")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("logout"));
+    }
+
+    /** Clicks and waits until the next page has replaced this one. */
+    void press(String id) {
+        clickAndWait(driver.findElement(By.id(id)));
+    }
+
+    void clickAndWait(WebElement e) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        el("main");
+    }
+
+    @Test
+    void correctionFromUploadToPublicDownload() throws Exception {
+        // the public portal
+        driver.get(url("/"));
+        assertThat(text()).contains("乌鲁木齐市中小企业服务中心").contains("乌鲁木齐市工业和信息化局");
+        shot("01-portal");
+        clickAndWait(driver.findElement(By.linkText("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）")));
+        el("#document");
+        assertThat(text()).contains("表7").contains("下载").contains("支出按功能分类");
+        shot("02-public-document");
+
+        // the SME center: an upload with an error, located; then the fix
+        login("sme");
+        shot("03-workspace-unit");
+        driver.get(url("/work/" + SME + "/2024"));
+        String good = smeDataset().replace("amount: \"643400\"", "amount: \"653400\"");
+        assertThat(good).isNotEqualTo(smeDataset());
+        String bad = good.replace("fund_source: GPB, amount: \"129200\"", "fund_source: GBP, amount: \"129200\"");
+        Path badFile = Files.createTempFile("sme-2024-", ".yaml");
+        Files.writeString(badFile, bad, StandardCharsets.UTF_8);
+        el("#file").sendKeys(badFile.toString());
+        press("upload");
+        int line = WorkflowServiceTest.lineOf(bad, "GBP");
+        assertThat(el(".flash.error").getText()).contains("未保存").contains(":" + line + " [").contains("fund_source").contains("GBP");
+        shot("04-upload-error-located");
+        Path goodFile = Files.createTempFile("sme-2024-", ".yaml");
+        Files.writeString(goodFile, good, StandardCharsets.UTF_8);
+        el("#file").sendKeys(goodFile.toString());
+        press("upload");
+        assertThat(el(".flash.ok").getText()).contains("已上传并保存");
+        assertThat(el("#status").getText()).isEqualTo("草稿");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "错误 0"));
+        shot("05-unit-editor-live-checks");
+        driver.get(url("/work/" + SME + "/2024/preview"));
+        assertThat(text()).contains("表1").contains("表11").contains("2024年乌鲁木齐市中小企业服务中心单位预算公开");
+        shot("06-preview");
+        driver.get(url("/work/" + SME + "/2024"));
+        el("#submit-comment").sendKeys("更正：215 08 99 基本工资");
+        press("submit");
+        assertThat(el("#status").getText()).isEqualTo("已提交待审核");
+        logout();
+
+        // the department consolidates its four units and submits
+        login("industry");
+        driver.get(url("/work/" + BUREAU + "/2024"));
+        press("consolidate");
+        assertThat(el("#unit-table").getText()).contains("乌鲁木齐市中小企业服务中心").doesNotContain("未提交").doesNotContain("缺失");
+        el("#submit-comment").sendKeys("汇总四个单位");
+        press("submit");
+        assertThat(el("#status").getText()).isEqualTo("已提交待审核");
+        shot("07-department");
+        logout();
+
+        // the bureau returns it with a comment
+        login("reviewer");
+        assertThat(text()).contains("错误 0");
+        shot("08-bureau-submissions");
+        driver.get(url("/work/" + BUREAU + "/2024"));
+        el("#return-comment").sendKeys("请核对基本工资的调整说明");
+        press("return");
+        assertThat(el("#status").getText()).isEqualTo("已退回");
+        logout();
+
+        // the department resubmits; the bureau approves and publishes version 2
+        login("industry");
+        driver.get(url("/work/" + BUREAU + "/2024"));
+        assertThat(el("#review-comment").getText()).isEqualTo("请核对基本工资的调整说明");
+        el("#submit-comment").sendKeys("已补充说明");
+        press("submit");
+        logout();
+        login("reviewer");
+        driver.get(url("/work/" + BUREAU + "/2024"));
+        press("approve");
+        assertThat(el("#status").getText()).isEqualTo("审核通过");
+        shot("09-bureau-review");
+        press("publish");
+        assertThat(el("#status").getText()).isEqualTo("已发布");
+        assertThat(text()).contains("第 2 版").contains("已被取代");
+        logout();
+
+        // the public sees version 2, the superseded version 1, and downloads
+        driver.get(url("/?q=工业和信息化局"));
+        clickAndWait(driver.findElement(By.partialLinkText("工业和信息化局")));
+        el("#document");
+        assertThat(text()).contains("第 2 版").contains("当前版本").contains("已被取代");
+        String json = driver.findElement(By.partialLinkText(".json")).getAttribute("href");
+        HttpResponse<String> dl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(json)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(dl.statusCode()).isEqualTo(200);
+        assertThat(dl.body()).contains("\"tables\"").contains("工业和信息化局");
+        shot("10-public-version-2");
+
+        // the audit page reads a published document's text back and checks it
+        Path published = Path.of("../../shared/examples/urumqi-sme-center-2024.txt");
+        if (Files.exists(published)) {
+            driver.get(url("/audit"));
+            el("#file").sendKeys(published.toRealPath().toString());
+            clickAndWait(driver.findElement(By.cssSelector("form.card button[type=submit]")));
+            assertThat(el("table.grid").getText()).contains("级别");
+            assertThat(text()).contains("乌鲁木齐市中小企业服务中心").contains("读回 11 张表");
+            shot("11-audit");
+        }
+
+        // the administrator
+        login("admin");
+        driver.get(url("/admin"));
+        assertThat(text()).contains("账号").contains("审核公式级别").contains("C.func.unknown");
+        shot("12-admin");
+        logout();
+    }
+}

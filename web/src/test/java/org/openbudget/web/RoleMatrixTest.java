@@ -1,0 +1,151 @@
+package org.openbudget.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Every endpoint, called as every role (and as the public), is allowed or denied as the access
+ * rules say. Writes are sent with a stale version, so an allowed write is refused by the lock (409)
+ * or the state (422) — never by access — and nothing changes. The matrix is written to
+ * target/role-matrix.md.
+ */
+class RoleMatrixTest extends WebTestBase {
+    static final String ANON = "(公众)";
+    static final List<String> WHO = List.of(ANON, "sme", "benji", "scitech", "industry", "reviewer", "karamay", "admin");
+    static final Set<String> ALL = Set.copyOf(WHO);
+    static final Set<String> LOGGED_IN = Set.of("sme", "benji", "scitech", "industry", "reviewer", "karamay", "admin");
+
+    record Endpoint(String method, String path, String body, Set<String> allowed) {
+        boolean page() { return !path.startsWith("/api/") && !path.startsWith("/v3/"); }
+    }
+
+    static final String STALE = "{\"version\":-1,\"comment\":\"x\"}";
+
+    static List<Endpoint> endpoints() {
+        String sme = "/api/documents/" + SME + "/2024";
+        String dept = "/api/documents/" + BUREAU + "/2024";
+        Set<String> readSme = Set.of("sme", "industry", "reviewer");
+        Set<String> readDept = Set.of("industry", "reviewer");
+        List<Endpoint> e = new ArrayList<>();
+        for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
+                "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs")) e.add(new Endpoint("GET", p, null, ALL));
+        e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
+        for (String p : List.of("/api/me", "/api/documents", "/work")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview"))
+            e.add(new Endpoint("GET", p, null, readSme));
+        for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
+        e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/upload?version=-1", "file", Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/submit", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/dataset", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/submit", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", dept + "/consolidate", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", dept + "/submit", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", "/work/" + BUREAU + "/2024/consolidate", "form", Set.of("industry")));
+        for (String a : List.of("return", "approve", "publish")) {
+            e.add(new Endpoint("POST", sme + "/" + a, STALE, Set.of("reviewer")));
+            e.add(new Endpoint("POST", dept + "/" + a, STALE, Set.of("reviewer")));
+            e.add(new Endpoint("POST", "/work/" + SME + "/2024/" + a, "form", Set.of("reviewer")));
+        }
+        for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin"))
+            e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/checks/NO.SUCH", "{\"severity\":\"ERROR\"}", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/checks/NO.SUCH", "form", Set.of("admin")));
+        return e;
+    }
+
+    MockMvcResultHolder call(Endpoint e, String who) throws Exception {
+        MockHttpServletRequestBuilder b;
+        if ("file".equals(e.body())) {
+            b = MockMvcRequestBuilders.multipart(e.path()).file(new MockMultipartFile("file", "x.yaml", "application/yaml", smeDataset().getBytes(StandardCharsets.UTF_8)));
+        } else {
+            b = MockMvcRequestBuilders.request(HttpMethod.valueOf(e.method()), e.path());
+            if ("yaml".equals(e.body())) b.contentType("application/yaml").content(smeDataset());
+            else if ("form".equals(e.body())) b.contentType("application/x-www-form-urlencoded").param("version", "-1").param("comment", "x").param("yaml", smeDataset()).param("severity", "ERROR");
+            else if (e.body() != null) b.contentType("application/json").content(e.body());
+        }
+        if (!e.method().equals("GET")) b.with(csrf());
+        if (!who.equals(ANON)) b.with(user(as(who)));
+        return new MockMvcResultHolder(mvc.perform(b).andReturn().getResponse());
+    }
+
+    record MockMvcResultHolder(MockHttpServletResponse response) {
+        int status() { return response.getStatus(); }
+        boolean toLogin() { String l = response.getRedirectedUrl(); return l != null && l.contains("/login"); }
+        boolean denied() { return status() == 401 || status() == 403 || toLogin(); }
+    }
+
+    @Test
+    void everyEndpointAsEveryRole() throws Exception {
+        StringBuilder md = new StringBuilder("| 方法 | 路径 |");
+        for (String w : WHO) md.append(' ').append(w).append(" |");
+        md.append("\n|---|---|").append("---|".repeat(WHO.size())).append('\n');
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Endpoint e : endpoints()) {
+            md.append("| ").append(e.method()).append(" | `").append(e.path()).append("` |");
+            for (String who : WHO) {
+                MockMvcResultHolder r = call(e, who);
+                calls++;
+                boolean allowed = e.allowed().contains(who);
+                md.append(' ').append(allowed ? "✓" : "✗").append(r.status()).append(" |");
+                if (allowed && r.denied()) wrong.add(e.method() + " " + e.path() + " as " + who + ": should be allowed, got " + r.status() + " " + r.response().getRedirectedUrl());
+                if (allowed && r.status() >= 500) wrong.add(e.method() + " " + e.path() + " as " + who + ": server error " + r.status());
+                if (!allowed) {
+                    boolean ok = who.equals(ANON) ? (e.page() ? r.toLogin() : r.status() == 401) : r.status() == 403;
+                    if (!ok) wrong.add(e.method() + " " + e.path() + " as " + who + ": should be denied, got " + r.status() + " " + r.response().getRedirectedUrl());
+                }
+            }
+            md.append('\n');
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/role-matrix.md"), md.toString());
+        assertThat(wrong).as("role matrix (%d calls), see target/role-matrix.md", calls).isEmpty();
+        assertThat(calls).isEqualTo(endpoints().size() * WHO.size()).isGreaterThan(300);
+    }
+
+    @Test
+    void csrfIsRequiredForBrowserSessionsButNotForOwnCredentials() throws Exception {
+        String submit = "/api/documents/" + SME + "/2024/submit";
+        assertThat(mvc.perform(MockMvcRequestBuilders.post(submit).with(user(as("sme"))).contentType("application/json").content(STALE))
+                .andReturn().getResponse().getStatus()).as("no CSRF token").isEqualTo(403);
+        String basic = "Basic " + Base64.getEncoder().encodeToString("sme:demo2024".getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.perform(MockMvcRequestBuilders.post(submit).header("Authorization", basic).contentType("application/json").content(STALE))
+                .andReturn().getResponse().getStatus()).as("HTTP Basic, no token needed: refused by the lock only").isEqualTo(409);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("sme:wrong".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get("/api/me").header("Authorization", wrong)).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(401);
+        assertThat(r.getHeader("WWW-Authenticate")).as("no Basic challenge, so browsers never cache credentials").isNull();
+    }
+
+    @Test
+    void loginChecksTheHashedPassword() throws Exception {
+        assertThat(as("sme").passwordHash()).startsWith("{bcrypt}").doesNotContain("demo2024");
+        MockHttpServletResponse ok = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "sme").param("password", "demo2024").with(csrf()))
+                .andReturn().getResponse();
+        assertThat(ok.getRedirectedUrl()).endsWith("/work");
+        MockHttpServletResponse bad = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "sme").param("password", "demo2025").with(csrf()))
+                .andReturn().getResponse();
+        assertThat(bad.getRedirectedUrl()).endsWith("/login?error");
+        MockHttpServletResponse noToken = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "sme").param("password", "demo2024"))
+                .andReturn().getResponse();
+        assertThat(noToken.getStatus()).as("login form needs its CSRF token").isEqualTo(403);
+    }
+}

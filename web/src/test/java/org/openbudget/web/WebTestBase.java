@@ -1,0 +1,54 @@
+package org.openbudget.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.openbudget.web.db.repositories.AccountRepository;
+import org.openbudget.web.security.BudgetUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every web test class extends this one, so the whole module shares ONE Spring context and ONE
+ * embedded PostgreSQL (real binaries, fresh data directory under target/), loaded with the demo data.
+ * Tests that change data use their own agency-years so that they do not depend on each other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"budget.data-dir=target/test-db", "budget.db.clean=true", "budget.db.durable=false", "budget.demo=true", "budget.db.pool-size=10",
+                "logging.level.root=WARN"})
+@AutoConfigureMockMvc(print = org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint.NONE)
+public abstract class WebTestBase {
+    public static final String SME = "650100417003";
+    public static final String BENJI = "650100417001";
+    public static final String ENERGY = "650100417002";
+    public static final String PROJECTS = "650100417004";
+    public static final String BUREAU = "650100417";
+    public static final String SCITECH = "650100416003";
+
+    @Autowired protected MockMvc mvc;
+    @Autowired protected AccountRepository accounts;
+
+    protected BudgetUser as(String username) {
+        return accounts.find(username).orElseThrow();
+    }
+
+    /** An example dataset (examples/ is on the classpath under demo/). */
+    public static String example(String path) {
+        try (InputStream in = new ClassPathResource("demo/" + path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String smeDataset() { return example("urumqi-sme-center-2024/dataset.yaml"); }
+
+    /** The same dataset moved to another budget year (and that year's template). */
+    public static String forYear(String yaml, int year) {
+        return yaml.replace("budget_year: 2024", "budget_year: " + year).replace("profile: xinjiang-2024", "profile: xinjiang-" + year);
+    }
+}
