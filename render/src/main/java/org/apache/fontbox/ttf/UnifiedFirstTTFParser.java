@@ -12,6 +12,7 @@ import java.util.List;
  * PDF's ToUnicode map, which is the radical (the lower code point) — so text copied or extracted
  * from the PDF, and what a screen reader says, would be radicals instead of the characters printed.
  * Its fonts also skip glyph substitution (see {@code getGsubData}).
+ * Characters that normalise to another (U+2329 〈 is canonically U+3008 〈) rank after it too.
  * This class lives in fontbox's package because fontbox only lets its own package create fonts.
  */
 public final class UnifiedFirstTTFParser extends TTFParser {
@@ -47,11 +48,15 @@ public final class UnifiedFirstTTFParser extends TTFParser {
         };
     }
 
-    /** Rank of a code point as the text of a glyph: ordinary characters first, radicals and compatibility forms last. */
+    /**
+     * Rank of a code point as the text of a glyph: ordinary characters first; then characters that
+     * Unicode normalises to another one (〈 U+2329 → 〈 U+3008, CJK compatibility ideographs → unified
+     * ideographs); radicals last.
+     */
     static int rank(int cp) {
         if (cp >= 0x2E80 && cp <= 0x2FDF) return 2;   // CJK radicals supplement, Kangxi radicals
-        if (cp >= 0xF900 && cp <= 0xFAFF) return 1;   // CJK compatibility ideographs
-        if (cp >= 0x2F800 && cp <= 0x2FA1F) return 1; // CJK compatibility ideographs supplement
+        String s = new String(Character.toChars(cp));
+        if (!java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).equals(s)) return 1;
         return 0;
     }
 
