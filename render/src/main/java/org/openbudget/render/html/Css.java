@@ -115,7 +115,7 @@ final class Css {
             .none td { padding: 0; height: 0; }
             .empty-note { margin-top: 8pt; }
             .perf { margin-bottom: 12pt; }
-            .perf-block { page-break-before: always; }
+            .perf-block { page-break-inside: avoid; margin-top: 14pt; }
             .perf-title { text-align: center; font-size: 14pt; margin-bottom: 2pt; }
             .perf-year { text-align: center; text-indent: 0; }
             .c { text-align: center; }
