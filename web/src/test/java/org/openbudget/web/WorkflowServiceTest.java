@@ -167,6 +167,7 @@ class WorkflowServiceTest extends WebTestBase {
         assertThat(v.evaluation().readable()).isTrue();
         assertThat(v.evaluation().disclosure().unitName()).isEqualTo("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）");
         assertThat(v.evaluation().disclosure().tables()).hasSize(11);
+        assertThat(v.evaluation().disclosure().text().sections()).as("the department's own text part is kept through consolidation").hasSizeGreaterThanOrEqualTo(12);
     }
 
     static int lineOf(String text, String needle) {
