@@ -102,4 +102,52 @@ class AuditCommandTest {
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.out()).contains("T3.row-sum");
     }
+
+    static Path slipFile(Path dir) throws Exception {
+        String text = Files.readString(example("urumqi-sci-tech-info-center-2024"), StandardCharsets.UTF_8);
+        String slipped = text.replace("206\t05\t01\t机构运行\t292.54\t292.54\t\n", "206\t05\t01\t机构运行\t292.54\t282.54\t\n");
+        Path f = dir.resolve("slip.txt");
+        Files.writeString(f, slipped, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void csvAndHtmlReports(@TempDir Path dir) throws Exception {
+        Path f = slipFile(dir);
+        Run csv = run("audit", f.toString(), "--csv");
+        assertThat(csv.rc()).isEqualTo(1);
+        assertThat(csv.out()).startsWith("\uFEFF\"严重程度\"").contains("\"T3.row-sum\"");
+
+        Path html = dir.resolve("report.html");
+        Run h = run("audit", f.toString(), "--html", html.toString());
+        assertThat(h.rc()).isEqualTo(1);
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<h2 id=\"error\">").contains("T3.row-sum");
+        assertThat(h.out()).contains("HTML");
+
+        // one output form at a time
+        assertThat(run("audit", f.toString(), "--csv", "--json").rc()).isEqualTo(2);
+        // a report that cannot be written: a clear error, exit 2
+        Run bad = run("audit", f.toString(), "--html", dir.resolve("no/such/dir/r.html").toString());
+        assertThat(bad.rc()).isEqualTo(2);
+        assertThat(bad.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void auditsAPdf() throws Exception {
+        Path pdf = Path.of("../audit/src/test/resources/pdf/urumqi-sme-center-2024.tables.libreoffice.pdf");
+        Run r = run("audit", pdf.toString(), "--json");
+        assertThat(r.rc()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("format").asText()).isEqualTo("pdf");
+        assertThat(root.get("tables")).hasSize(11);
+        assertThat(run("audit", pdf.toString()).out()).contains("乌鲁木齐市中小企业服务中心：错误 0");
+    }
+
+    @Test
+    void benchAuditPrintsFigures() throws Exception {
+        Run r = run("bench-audit", "--warmup", "1", "--rounds", "2", example("urumqi-sme-center-2024").toString(),
+                "../audit/src/test/resources/pdf/urumqi-sme-center-2024.tables.libreoffice.pdf");
+        assertThat(r.rc()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cpu med").contains("urumqi-sme-center-2024.txt").contains(" pdf ");
+    }
 }

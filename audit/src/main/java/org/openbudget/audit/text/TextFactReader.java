@@ -938,22 +938,74 @@ final class TextFactReader {
             }
         }
         if (header >= 0) {
+            // tab rows: the weight is the number just before the 赋分规则 cell, the other columns lie around it;
+            // other lines (plain layout, cells broken over lines): the weight is the token before the rule
             List<String> tokens = new ArrayList<>();
-            for (int i = header; i < lines.size(); i++) {
-                for (String t : lines.get(i).split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+            String level1 = "", level2 = "";
+            for (int i = header + 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                PerformanceTable.Indicator row = line.indexOf('\t') >= 0 ? tabIndicator(line.split("\t", -1), level1, level2) : null;
+                if (row != null) {
+                    level1 = row.level1();
+                    level2 = row.level2();
+                    indicators.addAll(tokenIndicators(tokens));
+                    tokens.clear();
+                    indicators.add(row);
+                } else {
+                    for (String t : line.split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+                }
             }
-            for (int i = 1; i < tokens.size(); i++) {
-                String t = tokens.get(i);
-                String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
-                if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
-                String w = tokens.get(i - 1);
-                if (!w.matches("\\d{1,3}(\\.\\d+)?")) continue;
-                String rule = t.endsWith("赋") ? both : t;
-                indicators.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
-            }
+            indicators.addAll(tokenIndicators(tokens));
         }
         if (kindOf.equals("项目") && name.isEmpty()) notes.add("绩效目标表：找不到项目名称");
-        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators);
+        String phone = "";
+        BigDecimal upper = null;
+        if (kindOf.equals("整体")) {
+            for (String l : lines) {
+                String fs = squash(l);
+                if (fs.matches("^(单位|部门)联系人.*")) {
+                    String[] cells = l.split("\t");
+                    List<String> nonEmpty = new ArrayList<>();
+                    for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());
+                    if (nonEmpty.size() >= 2) manager = nonEmpty.get(1);
+                    if (nonEmpty.size() >= 4) phone = nonEmpty.get(3);
+                }
+            }
+            upper = after(joined, "上级安排");
+        }
+        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators, phone, upper);
+    }
+
+    private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+
+    /** One tab row of indicators, or null when no cell is a weight followed by its 赋分规则. */
+    private static PerformanceTable.Indicator tabIndicator(String[] raw, String level1, String level2) {
+        String[] c = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) c[i] = raw[i].trim();
+        for (int w = 1; w + 1 < c.length; w++) {
+            if (!WEIGHT.matcher(c[w]).matches() || !c[w + 1].contains("赋")) continue;
+            String l3 = w >= 4 ? c[w - 4] : "";
+            if (l3.isEmpty()) for (int k = 0; k < w - 3 && l3.isEmpty(); k++) l3 = c[k];
+            String l1 = w >= 6 && !c[w - 6].isEmpty() ? c[w - 6] : level1;
+            String l2 = w >= 5 && !c[w - 5].isEmpty() && !c[w - 5].equals(l3) ? c[w - 5] : level2;
+            return new PerformanceTable.Indicator(l1, l2, l3, w >= 3 ? c[w - 3] : "", w >= 2 ? c[w - 2] : "", c[w - 1],
+                    new BigDecimal(c[w]), c[w + 1], w + 2 < c.length ? c[w + 2] : "");
+        }
+        return null;
+    }
+
+    private static List<PerformanceTable.Indicator> tokenIndicators(List<String> tokens) {
+        List<PerformanceTable.Indicator> out = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
+            if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
+            String w = tokens.get(i - 1);
+            if (!WEIGHT.matcher(w).matches()) continue;
+            String rule = t.endsWith("赋") ? both : t;
+            out.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
+        }
+        return out;
     }
 
     private static BigDecimal nz(BigDecimal v) {

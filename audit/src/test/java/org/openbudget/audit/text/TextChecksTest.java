@@ -104,6 +104,13 @@ class TextChecksTest {
                 Case.of("X0.staff-sum", Doc.SME, "实有人数 35 → 36",
                         d -> TextMutate.value(d, fact("staff.actual", COUNT), "36"),
                         Loc.error(null, "第一部分", "", "", "实有人数", "35", "36")),
+                Case.of("X0.offices", Doc.SCI, "下设 3 个处室 → 4 个",
+                        d -> TextMutate.value(d, fact("offices", COUNT), "4"),
+                        Loc.error(null, "第一部分", "", "", "处室", "3", "4")),
+                Case.of("XP.unit-name", Doc.DEPT, "a performance table of the 项目中心 (a unit of the department without projects) is fine; of another unit not",
+                        d -> TextMutate.table(d, "节能监察工作经费", t -> TextMutate.unit(t, "乌鲁木齐市经济和信息化委员会")),
+                        Loc.warning(null, "十二", "", "节能监察工作经费", "预算单位", "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）", "乌鲁木齐市经济和信息化委员会"))
+                        .preparedBy(d -> TextMutate.table(d, "信息化运维项目", t -> TextMutate.unit(t, "乌鲁木齐市工业和信息化项目中心"))),
                 Case.of("X1.total", Doc.SME, "收支总预算 304.15 → 305.15",
                         d -> TextMutate.value(d, fact("total", AMOUNT), "305.15"),
                         Loc.error(1, "一", "", "", "金额", "304.15", "305.15")),
@@ -251,6 +258,12 @@ class TextChecksTest {
     void every_text_check_has_a_mutation_test() {
         Set<String> tested = new TreeSet<>(cases().stream().map(Case::id).toList());
         assertThat(tested).isEqualTo(new TreeSet<>(TextChecks.ids()));
+    }
+
+    @Test
+    void a_unit_of_the_department_listed_in_part_one_may_name_a_performance_table() {
+        Disclosure d = TextMutate.table(Doc.DEPT.disclosure(), "信息化运维项目", t -> TextMutate.unit(t, "乌鲁木齐市工业和信息化项目中心"));
+        assertThat(CheckCatalogue.runOnly("XP.unit-name", d, LIB.profile(d.profileId()), LIB.year(d.year()))).isEmpty();
     }
 
     @Test

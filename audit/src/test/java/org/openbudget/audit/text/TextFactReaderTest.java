@@ -170,6 +170,10 @@ class TextFactReaderTest {
         List<PerformanceTable> sci = text("urumqi-sci-tech-info-center-2024").performance();
         assertThat(sci).extracting(PerformanceTable::kind).containsExactly("整体", "项目", "项目", "项目");
         assertThat(sci.get(0).total()).isEqualByComparingTo("332.37");
+        assertThat(sci.get(0).phone()).isEqualTo("4660433");
+        // a tab row gives every column; a row whose first cells were lost keeps its 三级指标 and the levels above it
+        assertThat(sci.get(1).indicators().get(4)).isEqualTo(new PerformanceTable.Indicator("产出指标", "时效指标", "电视栏目制作完成及时性",
+                "=2 期", "自定义", "新增指标，无上年完成值", new BigDecimal("10"), "按照正常比例赋分", "工作资料"));
         List<PerformanceTable> dept = text("urumqi-industry-it-bureau-2024").performance();
         assertThat(dept).hasSize(11);
         assertThat(dept.subList(1, 11)).allSatisfy(p -> assertThat(p.weightTotal()).isEqualByComparingTo("90"));

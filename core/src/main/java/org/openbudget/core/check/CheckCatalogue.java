@@ -46,10 +46,14 @@ public final class CheckCatalogue {
         CheckContext ctx = new CheckContext(d, profile, ref);
         for (Check c : CHECKS.values()) runOne(ctx, c);
         List<Finding> out = new ArrayList<>(ctx.findings());
-        out.sort(Comparator.comparing(Finding::severity)
-                .thenComparing(f -> f.table() == null ? 0 : f.table()));
+        out.sort(BY_SEVERITY_THEN_TABLE);
         return out;
     }
+
+    private static final Comparator<Finding> BY_SEVERITY_THEN_TABLE = (a, b) -> {
+        int c = a.severity().compareTo(b.severity());
+        return c != 0 ? c : Integer.compare(a.table() == null ? 0 : a.table(), b.table() == null ? 0 : b.table());
+    };
 
     /** Runs one check only (tests use it to see that exactly this check fires). */
     public static List<Finding> runOnly(String id, Disclosure d, TemplateProfile profile, ReferenceData ref) {

@@ -205,10 +205,14 @@ public final class CheckContext {
                 BigDecimal x = v.get(i);
                 values[i] = x == null ? ZERO : Amounts.printed(x);
                 if (ok && x != null) {
-                    // printed values have scale 2: the unscaled value is the cents
-                    java.math.BigInteger u = values[i].unscaledValue();
-                    if (u.bitLength() < 41 && Math.abs(u.longValue()) < SMALL) cents[i] = u.longValue();
-                    else ok = false;
+                    // printed values have scale 2: ×100 is the whole cents
+                    try {
+                        long c = values[i].scaleByPowerOfTen(2).longValueExact();
+                        if (Math.abs(c) < SMALL) cents[i] = c;
+                        else ok = false;
+                    } catch (ArithmeticException tooLarge) {
+                        ok = false;
+                    }
                 }
             }
             small = ok;
@@ -288,6 +292,19 @@ public final class CheckContext {
         int n = 0;
         for (Row r : rows) if (r != null && r.value(column) != null) n++;
         return n;
+    }
+
+    private static final java.util.Map<String, String> PARENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A code without its last two digits (the 类 of a 款, the 款 of a 项), made once per code. */
+    static String parentCode(String code) {
+        String p = PARENTS.get(code);
+        if (p == null) {
+            if (PARENTS.size() > 100_000) PARENTS.clear();
+            p = code.substring(0, code.length() - 2);
+            PARENTS.put(code, p);
+        }
+        return p;
     }
 
     /** {@link #cells(List, int)}, counted only when asked (a sum that agrees needs no tolerance). */

@@ -50,6 +50,7 @@ public final class TextChecks {
     static List<Check> all() {
         return List.of(
                 rule("X0.staff-sum", Severity.ERROR, "第一部分：实有人数 = 在职 + 退休 + 离休", t(), TextChecks::staffSum),
+                rule("X0.offices", Severity.ERROR, "第一部分：下设处室个数 = 列出的处室个数", t(), TextChecks::offices),
                 rule("X1.total", Severity.ERROR, "一：收支总预算 = 表1 收入总计 = 支出总计", t(1), TextChecks::total),
                 rule("X1.lists", Severity.WARNING, "一：“收入预算包括”列出表1有数的收入来源，“支出预算包括”列出表1有数的支出功能分类类", t(1), TextChecks::lists),
                 rule("X2.income", Severity.ERROR, "二：收入预算及各项收入金额 = 表1 对应行", t(1), TextChecks::income),
@@ -197,6 +198,18 @@ public final class TextChecks {
         if (a.value().compareTo(sum) != 0) {
             ctx.report(ctx.currentSeverity(), null, "", "", "实有人数", a.section(), sum.toPlainString(), a.value().toPlainString(),
                     "第一部分 实有人数 " + a.value().toPlainString() + "人，而在职 + 退休 + 离休 = " + sum.toPlainString() + "人");
+        }
+    }
+
+    private static void offices(CheckContext ctx) {
+        Optional<TextFact> count = one(ctx, "offices", FactKind.COUNT);
+        if (count.isEmpty()) return;
+        int listed = text(ctx).overview().offices().size();
+        BigDecimal n = count.get().value();
+        if (listed == 0 && n.signum() > 0) return; // the offices are not listed: nothing to count
+        if (n.compareTo(BigDecimal.valueOf(listed)) != 0) {
+            ctx.report(ctx.currentSeverity(), null, "", "", "处室", "第一部分", String.valueOf(listed), n.toPlainString(),
+                    "第一部分 下设 " + n.toPlainString() + " 个处室，列出的却是 " + listed + " 个：" + String.join("、", text(ctx).overview().offices()));
         }
     }
 
@@ -860,6 +873,7 @@ public final class TextChecks {
         for (int n : new int[]{7, 11}) {
             table(ctx, n).ifPresent(t -> t.rows().stream().filter(r -> r.kind() == RowKind.UNIT).forEach(r -> units.add(spelling(r.name()))));
         }
+        for (String u : text(ctx).overview().subordinateUnits()) units.add(spelling(u).replaceFirst("[（(]本级[）)]$", ""));
         for (TextFact f : of(ctx, "project.unit", FactKind.NAME)) {
             String u = nameOf(f);
             if (!units.contains(spelling(u))) {

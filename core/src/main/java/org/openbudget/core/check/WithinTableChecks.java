@@ -140,7 +140,7 @@ final class WithinTableChecks {
             for (Row r : block) {
                 if ((r.kind() != RowKind.CLASS && r.kind() != RowKind.PROJECT) || r.side() != null) continue;
                 int len = r.code().length();
-                if (len == 5 || len == 7) children.computeIfAbsent(r.code().substring(0, len - 2), k -> new ArrayList<>()).add(r);
+                if (len == 5 || len == 7) children.computeIfAbsent(CheckContext.parentCode(r.code()), k -> new ArrayList<>()).add(r);
             }
             for (Row parent : block) {
                 if (parent.kind() != RowKind.CLASS || parent.side() != null) continue;

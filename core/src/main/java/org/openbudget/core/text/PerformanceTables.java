@@ -17,9 +17,9 @@ import org.openbudget.core.money.Fen;
 /**
  * The 绩效目标表 after 十二（四）: the 部门（单位）整体绩效目标表 (amounts from 表1: 上级安排 = the
  * transfers, 本级安排 = the rest of 财政拨款, 其他 = everything else) and one 项目支出绩效目标表 per
- * project the dataset gives targets for, in the dataset's order (年度预算总额 = the project's
- * current-year money: 财政拨款 + 其他资金), in the dataset's performance_order (else the order of its
- * project descriptions). Classified projects have none.
+ * project the dataset gives targets for, in the dataset's performance_order (else the order of its
+ * project descriptions). 其中：财政拨款 = the project's 表7 amount (一般公共预算 current year), 其他资金 =
+ * its other current-year money, 年度预算总额 = their sum as printed. Classified projects have none.
  */
 final class PerformanceTables {
     private PerformanceTables() {}
@@ -43,11 +43,11 @@ final class PerformanceTables {
             Project pr = projects.get(pt.proCode());
             if (pt.target() == null || pr == null || pr.classified()) continue;
             ProjectMoney m = money.getOrDefault(pt.proCode(), new ProjectMoney(0, 0, 0, 0));
-            BigDecimal fiscal = Amounts.printed(Fen.toWan(m.fiscal()));
-            BigDecimal other = Amounts.printed(Fen.toWan(m.nonFiscal()));
+            BigDecimal fiscal = Amounts.printed(Fen.toWan(m.gpb()));
+            BigDecimal other = Amounts.printed(Fen.toWan(m.fiscal() - m.gpb() + m.nonFiscal()));
             String unitName = w.budget.unit(pr.agencyCode()).map(Budget::agency).map(a -> a.name()).orElse(w.unit);
             out.add(new PerformanceTable("项目", unitName, pr.code(), pr.name(), pt.manager(),
-                    Amounts.printed(Fen.toWan(m.fiscal() + m.nonFiscal())), fiscal, other,
+                    fiscal.add(other), fiscal, other,
                     pt.target().goal(), indicators(pt.target().indicators()), "", null));
         }
         return out;

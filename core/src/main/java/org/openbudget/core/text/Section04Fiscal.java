@@ -50,7 +50,7 @@ final class Section04Fiscal {
                     if (r.side() != Side.EXPENSE || r.kind() != RowKind.CLASS) continue;
                     BigDecimal v = TextAmounts.printed(r.value(b.column()));
                     if (v.signum() == 0) continue;
-                    String key = b.column() == 1 ? "fiscal.class:" + r.code() : "fiscal.class:" + r.code() + ":" + b.key();
+                    String key = b.column() == 1 ? "fiscal.class:" + r.code() : b.key().substring("fiscal.".length()) + ".class:" + r.code();
                     String note = w.narrative.classNotes().getOrDefault(r.code(), "").trim();
                     while (note.endsWith("。") || note.endsWith("；")) note = note.substring(0, note.length() - 1);
                     String printedNote = note.isEmpty() ? "" : expandItems(w, note, s);

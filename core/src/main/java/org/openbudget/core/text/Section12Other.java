@@ -32,8 +32,34 @@ final class Section12Other {
         String h5 = w.subHeading(5);
         p.add(h5 + w.fill(w.pattern("s12.heading5"), Map.of()));
         if (w.narrative.otherMatters().isEmpty()) p.add(w.sentence("十二", h5, "s12.no_other_matters").done());
-        else p.addAll(w.narrative.otherMatters());
+        else for (String m : w.narrative.otherMatters()) p.add(otherMatter(w, h5, m));
         return new Section("十二", w.fill(w.t.title("十二"), Map.of()), p);
+    }
+
+    /**
+     * A paragraph of 其他需说明的事项 as the dataset gives it; its numbers may be placeholders, then derived
+     * and recorded: {classified_count} {classified_amount} (当年财政拨款涉密项目, from 表7),
+     * {carry_count} {carry_total} (上年结转结余项目, from 表11), each amount with its modifiers (|plain, |0).
+     */
+    private static String otherMatter(Writer w, String part, String text) {
+        Writer.Sentence s = w.literal("十二", part, text);
+        if (text.contains("{classified_")) {
+            Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
+            int count = 0;
+            BigDecimal amount = Z;
+            for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
+                Project pr = w.budget.allProjects().get(e.getKey());
+                if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
+            }
+            s.count("classified_count", "other.classified", "当年财政拨款涉密项目", count, "表7 涉密项目数")
+                    .amount("classified_amount", "other.classified", "当年财政拨款涉密项目", amount, "表7 涉密项目之和");
+        }
+        if (text.contains("{carry_")) {
+            int count = w.d.table(11).map(t -> t.rows(r -> r.kind() == org.openbudget.core.disclosure.RowKind.PROJECT).size()).orElse(0);
+            s.count("carry_count", "other.carry", "上年结转结余项目", count, "表11 项目数")
+                    .amount("carry_total", "other.carry", "上年结转结余项目", w.now("carry.total"), "表11 总计");
+        }
+        return s.done();
     }
 
     private static void running(Writer w, List<String> p) {
@@ -103,29 +129,31 @@ final class Section12Other {
         p.add(h + w.fill(w.pattern("s12.heading4"), Map.of()));
         Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
         Map<String, Project> projects = w.budget.allProjects();
+        // 当年财政拨款项目 = the projects of 表7 (一般公共预算 current year), their amount 表7's total
         int fiscalCount = 0, classifiedCount = 0, nonFiscalCount = 0;
-        long fiscal = 0, classified = 0, nonFiscal = 0;
+        BigDecimal classified = Z;
+        long nonFiscal = 0;
         for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
             ProjectMoney m = e.getValue();
-            if (m.fiscal() != 0) {
+            if (m.gpb() != 0) {
                 fiscalCount++;
-                fiscal += m.fiscal();
                 Project pr = projects.get(e.getKey());
-                if (pr != null && pr.classified()) { classifiedCount++; classified += m.fiscal(); }
+                if (pr != null && pr.classified()) { classifiedCount++; classified = classified.add(wan(m.gpb())); }
             }
             if (m.nonFiscal() != 0) { nonFiscalCount++; nonFiscal += m.nonFiscal(); }
         }
+        BigDecimal fiscal = w.now("gpb.project");
         boolean overall = w.narrative.overall() != null;
         Writer.Sentence s = w.sentence("十二", h, "s12.performance")
                 .count("overall_count", "perf.overall", "整体预算绩效目标", overall ? 1 : 0, "数据集 performance.overall")
                 .amount("overall_amount", "perf.overall", "整体预算绩效目标", overall ? w.now("total") : Z, "表1 收入总计")
                 .count("fiscal_count", "perf.fiscal", "当年财政拨款项目", fiscalCount, "有当年财政拨款的项目数")
-                .amount("fiscal_amount", "perf.fiscal", "当年财政拨款项目", wan(fiscal), "这些项目的当年财政拨款")
+                .amount("fiscal_amount", "perf.fiscal", "当年财政拨款项目", fiscal, "表7 总计（= 表5 项目支出）")
                 .count("nonfiscal_count", "perf.nonfiscal", "当年非财政拨款项目", nonFiscalCount, "有当年非财政拨款的项目数")
                 .amount("nonfiscal_amount", "perf.nonfiscal", "当年非财政拨款项目", wan(nonFiscal), "这些项目的当年非财政拨款");
         String classifiedClause = classifiedCount == 0 ? "" : w.sentence("十二", h, "s12.performance_classified")
                 .count("count", "perf.classified", "涉密项目", classifiedCount, "涉密项目数")
-                .amount("amount", "perf.classified", "涉密项目", wan(classified), "涉密项目的当年财政拨款").into(s);
+                .amount("amount", "perf.classified", "涉密项目", classified, "表7 涉密项目之和").into(s);
         p.add(s.var("classified", classifiedClause).done());
     }
 

@@ -94,6 +94,12 @@ final class NarrativeReader {
             }
         }
         List<String> other = e.containsKey("other_matters") ? texts(root, "other_matters") : List.of();
+        if (e.containsKey("other_matters") && e.get("other_matters").isList()) {
+            for (YamlNode o : e.get("other_matters").items()) {
+                placeholders(o, "\\{(classified_count|classified_amount|carry_count|carry_total)(\\|(0|plain))?\\}",
+                        "{classified_count} {classified_amount} {carry_count} {carry_total}");
+            }
+        }
         String closing = "";
         if (e.containsKey("closing_date")) {
             String d = guard(() -> root.string("closing_date"), "");
@@ -167,6 +173,13 @@ final class NarrativeReader {
             if (!classes.contains(k)) { problems.add(v.problem("类 " + k + " 没有当年财政拨款支出 (a note for a 类 the budget does not spend on)")); return; }
             String t = v.text();
             if (t == null || t.isBlank()) { problems.add(v.problem("说明不能为空")); return; }
+            placeholders(v, "\\{\\d{7}\\}", "{7 位项级编码}");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d{7})\\}").matcher(t);
+            while (m.find()) {
+                if (!gpbItems(budget).contains(m.group(1))) {
+                    problems.add(v.problem("说明引用的项 " + m.group(1) + " 没有一般公共预算当年拨款 (the note cites a 项 without 一般公共预算 money)"));
+                }
+            }
             out.put(k, t.trim());
         });
         return out;
@@ -285,6 +298,15 @@ final class NarrativeReader {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Every {placeholder} of a text must match the allowed pattern. */
+    private void placeholders(YamlNode v, String allowed, String expected) {
+        String t = v.isScalar() && v.text() != null ? v.text() : "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]*\\}").matcher(t);
+        while (m.find()) {
+            if (!m.group().matches(allowed)) problems.add(v.problem("未知的占位符 " + m.group() + "（可用：" + expected + "）(unknown placeholder)"));
+        }
+    }
 
     private boolean knownProject(YamlNode at, String code) {
         if (budget.allProjects().containsKey(code)) return true;

@@ -39,7 +39,9 @@ public final class WorkbookLayout {
         /** an amount in 元: a number, ≥ 0, at most two decimals */
         AMOUNT,
         /** a number of the text part (万元, a count, a weight): its decimals are those the cell shows */
-        NUMBER
+        NUMBER,
+        /** a text-fact key, written "income.gpb.local 一般公共预算拨款（本级财力）" from the list: its first word */
+        KEY
     }
 
     /**
@@ -58,6 +60,46 @@ public final class WorkbookLayout {
     public static final String LIST_TYPE = "list_type";
     public static final String LIST_UNITS = "list_units";
     public static final String LIST_PROJECTS = "list_projects";
+    public static final String LIST_REASON_KEYS = "list_reason_keys";
+    public static final String LIST_AMOUNT_KEYS = "list_amount_keys";
+
+    /** The keys whose change the text explains (a reason, a comparative), with what they are (docs/text-facts.md). */
+    public static final List<String[]> CHANGE_KEYS = List.of(
+            new String[] {"income.gpb.local", "一般公共预算拨款（本级财力）"},
+            new String[] {"income.gpb.transfer", "上级一般公共预算安排的转移支付"},
+            new String[] {"income.gfb.local", "政府性基金预算拨款（本级）"},
+            new String[] {"income.gfb.transfer", "上级政府性基金安排的转移支付"},
+            new String[] {"income.soc.local", "国有资本经营预算拨款（本级）"},
+            new String[] {"income.soc.transfer", "上级国有资本经营预算安排的转移支付"},
+            new String[] {"income.edu", "财政专户核拨"},
+            new String[] {"income.unit", "单位资金"},
+            new String[] {"income.carry.fiscal", "上年财政拨款结转"},
+            new String[] {"income.carry.nonfiscal", "上年非财政拨款结转结余"},
+            new String[] {"expense.basic", "基本支出（表3）"},
+            new String[] {"expense.project", "项目支出（表3）"},
+            new String[] {"gpb.basic", "一般公共预算基本支出（表5）"},
+            new String[] {"gpb.project", "一般公共预算项目支出（表5）"},
+            new String[] {"tpe.total", "“三公”经费合计"},
+            new String[] {"tpe.abroad", "因公出国（境）费"},
+            new String[] {"tpe.vehicle.purchase", "公务用车购置费"},
+            new String[] {"tpe.vehicle.run", "公务用车运行费"},
+            new String[] {"tpe.reception", "公务接待费"},
+            new String[] {"running", "机关（事业单位）运行经费"});
+
+    /** Keys a comparative may also be given for (totals the text compares without a reason). */
+    public static final List<String[]> TOTAL_KEYS = List.of(
+            new String[] {"total", "收支总预算"},
+            new String[] {"income.total", "收入总计"},
+            new String[] {"expense.total", "支出合计（表3）"},
+            new String[] {"gpb.total", "一般公共预算支出合计（表5）"},
+            new String[] {"fiscal.total", "财政拨款收支总预算（表4）"},
+            new String[] {"fiscal.gpb", "财政拨款：一般公共预算"},
+            new String[] {"fiscal.gfb", "财政拨款：政府性基金预算"},
+            new String[] {"fiscal.soc", "财政拨款：国有资本经营预算"},
+            new String[] {"tpe.vehicle", "公务用车购置及运行费（小计）"},
+            new String[] {"carry.total", "上年结转结余总计（表11）"},
+            new String[] {"carry.fiscal", "财政拨款结转（表11）"},
+            new String[] {"carry.nonfiscal", "非财政拨款结转结余（表11）"});
 
     public static final Column UNIT_CODE = new Column("agency_code", "单位代码", "组成单位中的单位代码", 16, Kind.ID, LIST_UNITS, true);
 
@@ -148,17 +190,18 @@ public final class WorkbookLayout {
                 new TableSheet(FUNCTIONS, "第一部分 主要职能：每行一条，不写序号", List.of(text("function", "主要职能", "每行一条职能", 100, true))),
                 new TableSheet(OFFICES, "第一部分 机构设置：本单位（或部门本级）内设处室", List.of(text("office", "内设处室", "每行一个", 40, true))),
                 new TableSheet(LAST_YEAR, "上年预算数（万元），第三部分用来比较增减；未列出的键上年为 0",
-                        List.of(text("key", "比较数键", "如 income.gpb.local、expense.basic、gpb.item:2150899（见 docs/text-facts.md）", 36, true),
+                        List.of(new Column("key", "比较数键", "从下拉列表选择，或输入如 gpb.item:2150899", 44, Kind.KEY, LIST_AMOUNT_KEYS, true),
                                 number("amount", "上年预算数（万元）", "≥ 0", true))),
                 new TableSheet(REASONS, "增减变动的主要原因，按说明的键填写",
-                        List.of(text("key", "键", "如 income.gpb.local、gpb.item:2150899、tpe.vehicle.run、running", 36, true),
+                        List.of(new Column("key", "键", "从下拉列表选择，或输入如 gpb.item:2150899", 44, Kind.KEY, LIST_REASON_KEYS, true),
                                 text("reason", "主要原因", "", 70, true))),
                 new TableSheet(CLASS_NOTES, "第三部分 四：各功能分类类的财政拨款主要用于",
                         List.of(new Column("class_code", "功能分类类", "3 位编码，如 215", 14, Kind.CODE, null, true),
                                 text("note", "主要用于", "可含 {7 位项编码}，打印该项的一般公共预算数", 70, true))),
                 new TableSheet(PROJECT_TEXTS, "第三部分 七 项目情况，及项目支出绩效目标表的项目信息，按说明顺序每个项目一行",
                         List.of(PROJECT, text("basis", "设立的政策依据", "", 40, false), text("period", "资金执行时间", "如 2024年1月1日-2024年12月31日", 26, false),
-                                text("manager", "项目负责人", "", 12, false), text("goal", "项目总体目标", "有绩效目标表的项目填写", 50, false))),
+                                text("manager", "项目负责人", "", 12, false), text("goal", "项目总体目标", "有绩效目标表的项目填写", 50, false),
+                                number("performance_order", "绩效目标表顺序", "1、2、3…；全部空白 = 按本表顺序", false))),
                 new TableSheet(ALLOCATIONS, "第三部分 七 资金分配情况：每个项目的各项内容和金额",
                         List.of(PROJECT, text("item", "资金分配内容", "", 40, true), number("amount", "金额（万元）", "≥ 0", true))),
                 new TableSheet(PROJECT_INDICATORS, "项目支出绩效目标表的指标，每行一个", indicators(true)),

@@ -403,6 +403,30 @@ public final class WorkbookReader {
                 }
             }
 
+            /** 绩效目标表顺序: whole numbers from 1, each once; the projects in that order. */
+            private void performanceOrder(List<Rec> texts) {
+                Map<Integer, Rec> order = new java.util.TreeMap<>();
+                for (Rec r : texts) {
+                    String v = r.get("performance_order");
+                    if (v == null) continue;
+                    int n;
+                    try {
+                        n = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        n = 0;
+                    }
+                    if (n < 1) {
+                        r.problem("performance_order", "应为从 1 开始的整数，实际为 \"" + v + "\"");
+                        continue;
+                    }
+                    Rec before = order.putIfAbsent(n, r);
+                    if (before != null) r.problem("performance_order", "顺序 " + n + " 重复（第 " + before.row + " 行已有）");
+                }
+                if (order.isEmpty()) return;
+                y.open(0, "performance_order", at(order.values().iterator().next(), "performance_order"));
+                for (Rec r : order.values()) y.item(1, r.get("pro_code"), at(r, "performance_order"));
+            }
+
             Budget apply(Budget budget, ReferenceData ref) {
                 List<Rec> functions = table(FUNCTIONS);
                 List<Rec> offices = table(OFFICES);
@@ -496,6 +520,7 @@ public final class WorkbookReader {
                     else emitForm(OVERALL, "performance_overall", o, 0);
                     emitIndicators(1, overallIndicators);
                 }
+                performanceOrder(texts);
                 if (!other.isEmpty()) {
                     y.open(0, "other_matters", at(other.get(0), "paragraph"));
                     for (Rec r : other) y.item(1, r.get("paragraph"), at(r, "paragraph"));
@@ -628,7 +653,7 @@ public final class WorkbookReader {
                     if (ci == null) continue;
                     Value v = read(sheetName, row, ci, c.label(), c.kind());
                     if (v.bad()) rec.badFields.add(c.field());
-                    if (v.text() != null) rec.values.put(c.field(), v.text());
+                    if (v.text() != null) rec.values.put(c.field(), c.kind() == Kind.KEY ? v.text().split("\\s+", 2)[0] : v.text());
                     if (!v.blank() && !c.field().equals("note")) any = true;
                 }
                 if (!any) continue;

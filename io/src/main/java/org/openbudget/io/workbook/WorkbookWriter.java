@@ -345,12 +345,12 @@ public final class WorkbookWriter {
         }
         n.lastYear().amounts().forEach((k, v) -> {
             Row r = next(tables.get(LAST_YEAR));
-            textCell(r, 0, k);
+            textCell(r, 0, keyLabel(k));
             numberCell(r, 1, v);
         });
         n.reasons().forEach((k, v) -> {
             Row r = next(tables.get(REASONS));
-            textCell(r, 0, k);
+            textCell(r, 0, keyLabel(k));
             textCell(r, 1, v);
         });
         n.classNotes().forEach((k, v) -> {
@@ -365,6 +365,8 @@ public final class WorkbookWriter {
             textCell(r, 2, t.period());
             textCell(r, 3, t.manager());
             if (t.target() != null) textCell(r, 4, t.target().goal());
+            int order = n.performanceOrder().indexOf(t.proCode());
+            if (order >= 0) numberCell(r, 5, order + 1);
             for (var a : t.allocation()) {
                 Row ar = next(tables.get(ALLOCATIONS));
                 textCell(ar, 0, t.proCode());
@@ -414,6 +416,16 @@ public final class WorkbookWriter {
             Row r = info.getRow(info.getLastRowNum());
             textCell(r, 1, n.closingDate());
         }
+    }
+
+    /** "income.gpb.local 一般公共预算拨款（本级财力）", as the drop-down offers it. */
+    private String keyLabel(String key) {
+        for (List<String[]> keys : List.of(CHANGE_KEYS, TOTAL_KEYS)) for (String[] k : keys) if (k[0].equals(key)) return k[0] + " " + k[1];
+        if (key.startsWith("gpb.item:") || key.startsWith("gpb.class:")) {
+            String code = key.substring(key.indexOf(':') + 1);
+            return ref.functional().name(code).map(n -> key + " " + n).orElse(key);
+        }
+        return key;
     }
 
     private void indicator(Row r, String proCode, org.openbudget.core.ledger.Narrative.Indicator i) {
@@ -512,7 +524,7 @@ public final class WorkbookWriter {
         DataValidationConstraint k = h.createFormulaListConstraint(listName);
         DataValidation v = h.createValidation(k, new CellRangeAddressList(firstRow, lastRow, col, col));
         // classification codes outside the (possibly partial) list may be typed: warn, do not refuse
-        boolean strict = !listName.equals(LIST_FUNC) && !listName.equals(LIST_ECO);
+        boolean strict = !List.of(LIST_FUNC, LIST_ECO, LIST_REASON_KEYS, LIST_AMOUNT_KEYS).contains(listName);
         v.setErrorStyle(strict ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
         v.setShowErrorBox(true);
         v.createErrorBox("请从列表选择", strict ? "请从下拉列表中选择。" : "该编码不在本年度科目列表中，确定要使用吗？");
@@ -543,9 +555,23 @@ public final class WorkbookWriter {
         for (ClassItem i : ref.economic().items()) if (i.level() == 2) eco.add(i.code() + " " + i.name());
         List<String> sources = ref.sources().stream().map(WorkbookWriter::sourceLabel).toList();
         List<String> types = java.util.Arrays.stream(AgencyType.values()).map(AgencyType::label).toList();
-        String[] heads = {"支出功能分类（项）", "部门预算支出经济分类（款）", "资金来源", "支出性质", "是否", "单位级次", "单位类型"};
-        String[] names = {LIST_FUNC, LIST_ECO, LIST_SOURCE, LIST_NATURE, LIST_YES_NO, LIST_KIND, LIST_TYPE};
-        List<List<String>> cols = List.of(func, eco, sources, List.of("基本", "项目"), List.of("是", "否"), List.of("单位", "部门"), types);
+        // the text part's keys: the fixed ones, and the 一般公共预算 项 and 类 of this budget
+        List<String> reasonKeys = new ArrayList<>();
+        for (String[] k : CHANGE_KEYS) reasonKeys.add(k[0] + " " + k[1]);
+        java.util.TreeSet<String> items = new java.util.TreeSet<>();
+        for (LedgerLine l : b.allLines()) {
+            if (l.amountFen() != 0 && ref.source(l.fundSource()).map(FundingSource::generalPublicCurrent).orElse(false)) items.add(l.funcCode());
+        }
+        for (String i : items) reasonKeys.add("gpb.item:" + i + " " + ref.functional().nameOrCode(i));
+        List<String> amountKeys = new ArrayList<>(reasonKeys);
+        for (String[] k : TOTAL_KEYS) amountKeys.add(k[0] + " " + k[1]);
+        for (String c : new java.util.TreeSet<>(items.stream().map(Classification::category).toList())) {
+            amountKeys.add("gpb.class:" + c + " " + ref.functional().nameOrCode(c));
+        }
+        String[] heads = {"支出功能分类（项）", "部门预算支出经济分类（款）", "资金来源", "支出性质", "是否", "单位级次", "单位类型", "变动原因键", "上年比较数键"};
+        String[] names = {LIST_FUNC, LIST_ECO, LIST_SOURCE, LIST_NATURE, LIST_YES_NO, LIST_KIND, LIST_TYPE, LIST_REASON_KEYS, LIST_AMOUNT_KEYS};
+        List<List<String>> cols = List.of(func, eco, sources, List.of("基本", "项目"), List.of("是", "否"), List.of("单位", "部门"), types,
+                reasonKeys, amountKeys);
         Row h = s.createRow(0);
         for (int c = 0; c < cols.size(); c++) {
             h.createCell(c).setCellValue(heads[c]);

@@ -133,6 +133,21 @@ class NarrativeReaderTest {
     }
 
     @Test
+    void placeholdersMustBeKnown() throws IOException {
+        List<InputProblem> ps = problems(unit(2024) + """
+                class_notes: {"215": "人员经费{2150899}万元，其他{2010101}万元，{amount}"}
+                other_matters:
+                  - 上年结转结余项目{carry_count}个，涉及{carry_totl}万元。
+                """);
+        assertThat(ps).extracting(InputProblem::field, InputProblem::message)
+                .anySatisfy(t -> assertThat(t.toList()).containsExactly("class_notes.215",
+                        "说明引用的项 2010101 没有一般公共预算当年拨款 (the note cites a 项 without 一般公共预算 money)"))
+                .anySatisfy(t -> assertThat(t.toList().get(1).toString()).contains("{amount}"))
+                .anySatisfy(t -> assertThat(t.toList().get(0)).isEqualTo("other_matters[1]"));
+        assertThat(ps).hasSize(3);
+    }
+
+    @Test
     void aUnitDatasetNamesNoUnknownTopLevelKey() throws IOException {
         List<InputProblem> ps = problems(unit(2024) + "reason: {running: 拼错}\n");
         assertThat(ps).singleElement().satisfies(p -> {

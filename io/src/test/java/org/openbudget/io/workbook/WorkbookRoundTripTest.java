@@ -56,10 +56,10 @@ class WorkbookRoundTripTest {
         Workspace.Loaded fromYaml = ws.load(EXAMPLES.resolve(example));
         Workspace.Loaded fromExcel = ws.load(book);
         assertThat(DisclosureJson.write(fromExcel.disclosure())).isEqualTo(DisclosureJson.write(fromYaml.disclosure()));
+        // the workbook carries the text part too: the same document text, the same findings (text checks included)
+        assertThat(fromExcel.disclosure().text()).isEqualTo(fromYaml.disclosure().text());
         assertThat(FindingsJson.write(CheckCatalogue.run(fromExcel.disclosure(), fromExcel.profile(), fromExcel.ref())))
-                // the workbook carries no text data (yet): compare with the YAML dataset's tables alone
-                .isEqualTo(FindingsJson.write(CheckCatalogue.run(fromYaml.disclosure().withText(org.openbudget.core.disclosure.text.DocumentText.EMPTY),
-                        fromYaml.profile(), fromYaml.ref())));
+                .isEqualTo(FindingsJson.write(CheckCatalogue.run(fromYaml.disclosure(), fromYaml.profile(), fromYaml.ref())));
 
         // and a workbook exported from the workbook is the same again
         Path again = dir.resolve(example + "-again.xlsx");
@@ -72,26 +72,24 @@ class WorkbookRoundTripTest {
         Workspace ws = new Workspace(LIB);
         Path example = EXAMPLES.resolve("urumqi-industry-it-bureau-2024");
         Budget bureau = new DatasetReader(LIB).read(example);
-        StringBuilder yaml = new StringBuilder("""
-                format: budget-dataset/1
-                budget_year: 2024
-                profile: xinjiang-2024
-                agency:
-                  agency_code: "650100417"
-                  agency_name: 乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）
-                  agency_kind: 部门
-                  agency_type: 行政
-                units:
-                """);
-        for (Budget unit : bureau.units()) {
-            String name = "unit-" + unit.agency().code() + ".xlsx";
-            new WorkbookWriter(LIB.year(2024)).write(unit, dir.resolve(name));
-            yaml.append("  - ").append(name).append('\n');
+        // the bureau's own dataset.yaml (its text part included), its four units replaced by their workbooks
+        List<String> yaml = new java.util.ArrayList<>();
+        int unit = 0;
+        for (String line : Files.readAllLines(example.resolve("dataset.yaml"), StandardCharsets.UTF_8)) {
+            if (line.matches("  - \\S+\\.yaml.*")) {
+                Budget u = bureau.units().get(unit++);
+                String name = "unit-" + u.agency().code() + ".xlsx";
+                new WorkbookWriter(LIB.year(2024)).write(u, dir.resolve(name));
+                line = "  - " + name;
+            }
+            yaml.add(line);
         }
-        Files.writeString(dir.resolve("dataset.yaml"), yaml, StandardCharsets.UTF_8);
+        assertThat(unit).isEqualTo(4);
+        Files.write(dir.resolve("dataset.yaml"), yaml, StandardCharsets.UTF_8);
         Workspace.Loaded fromWorkbooks = ws.load(dir);
         assertThat(withoutOrigins(fromWorkbooks.budget())).isEqualTo(withoutOrigins(bureau));
         assertThat(DisclosureJson.write(fromWorkbooks.disclosure())).isEqualTo(DisclosureJson.write(ws.load(example).disclosure()));
+        assertThat(fromWorkbooks.disclosure().text()).isEqualTo(ws.load(example).disclosure().text());
 
         // a bad unit workbook: its problems are reported with its cells
         String first = "unit-" + bureau.units().get(0).agency().code() + ".xlsx";

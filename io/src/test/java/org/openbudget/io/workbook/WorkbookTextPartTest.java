@@ -154,6 +154,42 @@ class WorkbookTextPartTest {
     }
 
     @Test
+    void everyKeyTheDropDownsOfferIsAKeyOfTheTextPart() throws IOException {
+        List<String> reasonKeys = new ArrayList<>();
+        List<String> amountKeys = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(book); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet lists = wb.getSheet("代码表");
+            assertThat(lists.getRow(0).getCell(7).getStringCellValue()).isEqualTo("变动原因键");
+            for (int r = 1; r <= lists.getLastRowNum(); r++) {
+                Row row = lists.getRow(r);
+                if (row.getCell(7) != null) reasonKeys.add(row.getCell(7).getStringCellValue().split(" ")[0]);
+                if (row.getCell(8) != null) amountKeys.add(row.getCell(8).getStringCellValue().split(" ")[0]);
+            }
+            assertThat(WorkbookTemplateTest.refersTo(wb, "list_reason_keys")).isEqualTo("代码表!$H$2:$H$" + (reasonKeys.size() + 1));
+        }
+        assertThat(reasonKeys).contains("income.gpb.local", "running", "gpb.item:2150899", "gpb.item:2060499");
+        assertThat(amountKeys).containsAll(reasonKeys).contains("income.total", "gpb.class:215");
+        StringBuilder yaml = new StringBuilder("reasons:\n");
+        for (String k : reasonKeys) yaml.append("  \"").append(k).append("\": 原因\n");
+        yaml.append("last_year:\n  amounts:\n");
+        for (String k : amountKeys) yaml.append("    \"").append(k).append("\": \"1.00\"\n");
+        List<org.openbudget.io.InputProblem> problems = new ArrayList<>();
+        org.openbudget.io.dataset.TextPartReader.read("keys.yaml", yaml.toString(), LIB.year(2024), sme, problems);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aKeyIsReadWithOrWithoutItsMeaning() {
+        Path p = edited(wb -> cell(wb, "变动原因", "A3").setCellValue("income.gpb.local"));   // typed without the meaning
+        assertThat(new WorkbookReader(LIB).read(p).narrative().reasons()).containsKey("income.gpb.local").hasSize(sme.narrative().reasons().size());
+        try (InputStream in = Files.newInputStream(book); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("变动原因").getRow(2).getCell(0).getStringCellValue()).isEqualTo("income.gpb.local 一般公共预算拨款（本级财力）");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aWorkbookWithoutTextSheetsHasNoText() {
         Path p = edited(wb -> {
             for (String s : List.of("主要职能", "内设机构", "人员情况", "上年比较数", "变动原因", "类用途说明", "项目说明", "资金分配", "项目绩效指标",
