@@ -123,7 +123,7 @@ class WorkflowServiceTest extends WebTestBase {
     @Test
     void anErrorBlocksSubmissionAndAWarningNeedsAComment() {
         // 2060598 is well-formed but not in the (partial) 2025 list: a notice, unless the administrator decides otherwise
-        String yaml = scitech2025().replace("\"2060599\"", "\"2060598\"");
+        String yaml = scitech2025().replace("2060599", "2060598"); // the lines and the notes that cite the 项
         assertThat(yaml).contains("2060598");
         Document d = workflow.saveDataset(as(preparer), unit, 2025, "u.yaml", yaml, documents.find(unit, 2025).map(Document::rowVersion).orElse(null));
         try {
