@@ -187,7 +187,7 @@ class BrowserFlowTest extends WebTestBase {
         clickAndWait(driver.findElement(By.partialLinkText("工业和信息化局")));
         el("#document");
         assertThat(text()).contains("第 2 版").contains("当前版本").contains("已被取代");
-        String json = driver.findElement(By.partialLinkText(".json")).getAttribute("href");
+        String json = driver.findElement(By.cssSelector("a[href$='/files/json']")).getAttribute("href");
         HttpResponse<String> dl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(json)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(dl.statusCode()).isEqualTo(200);

@@ -123,7 +123,7 @@ class WorkflowServiceTest extends WebTestBase {
     @Test
     void anErrorBlocksSubmissionAndAWarningNeedsAComment() {
         // 2060598 is well-formed but not in the (partial) 2025 list: a notice, unless the administrator decides otherwise
-        String yaml = scitech2025().replace("\"2060599\"", "\"2060598\"");
+        String yaml = scitech2025().replace("2060599", "2060598"); // the lines and the notes that cite the 项
         assertThat(yaml).contains("2060598");
         Document d = workflow.saveDataset(as(preparer), unit, 2025, "u.yaml", yaml, documents.find(unit, 2025).map(Document::rowVersion).orElse(null));
         try {
@@ -167,6 +167,7 @@ class WorkflowServiceTest extends WebTestBase {
         assertThat(v.evaluation().readable()).isTrue();
         assertThat(v.evaluation().disclosure().unitName()).isEqualTo("乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）");
         assertThat(v.evaluation().disclosure().tables()).hasSize(11);
+        assertThat(v.evaluation().disclosure().text().sections()).as("the department's own text part is kept through consolidation").hasSizeGreaterThanOrEqualTo(12);
     }
 
     static int lineOf(String text, String needle) {

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,23 +69,54 @@ public class BudgetService {
         return evaluate(budget);
     }
 
-    /** A department: the consolidation of its units' datasets (in document order, 本级 first). */
-    public Evaluation evaluateDepartment(Agency department, int year, List<NamedSource> units) {
-        List<Budget> budgets = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        for (NamedSource u : units) {
-            Evaluation e = evaluateUnitOnly(u);
-            if (!e.readable()) problems.addAll(e.problems());
-            else budgets.add(e.budget());
+    /**
+     * A department: its own dataset (agency, text part, {@code units:} naming its units' files) and
+     * its units' datasets, read together exactly as {@code ./budget check DIR} reads a department
+     * folder (they are written to a temporary folder of that layout).
+     */
+    public Evaluation evaluateDepartment(Agency department, int year, String departmentYaml, List<NamedSource> units) {
+        if (units.isEmpty()) {
+            return Evaluation.invalid(List.of(new InputProblem(department.code(), 0, "units", "没有可汇总的单位数据 (no unit to consolidate)")));
         }
-        if (budgets.isEmpty() && problems.isEmpty()) {
-            problems.add(new InputProblem(department.code(), 0, "units", "没有可汇总的单位数据 (no unit to consolidate)"));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("budget-dept-");
+            Files.writeString(dir.resolve("dataset.yaml"), departmentYaml, StandardCharsets.UTF_8);
+            for (NamedSource u : units) {
+                Path f = dir.resolve(u.name());
+                if (u.source().isWorkbook()) Files.write(f, u.source().xlsx());
+                else Files.writeString(f, u.source().yaml(), StandardCharsets.UTF_8);
+            }
+            Budget budget;
+            try {
+                budget = new Workspace(library).read(dir);
+            } catch (InputException e) {
+                String prefix = dir.toString() + java.io.File.separator;
+                return Evaluation.invalid(e.problems().stream()
+                        .map(p -> new InputProblem(p.file().replace(prefix, ""), p.line(), p.field(), p.message().replace(prefix, ""))).toList());
+            }
+            if (!budget.agency().code().equals(department.code())) {
+                return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "agency.agency_code", "部门代码应为 " + department.code())));
+            }
+            if (budget.year() != year) {
+                return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "budget_year", "预算年度应为 " + year)));
+            }
+            return evaluate(budget);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
         }
-        if (!problems.isEmpty()) return Evaluation.invalid(problems);
-        String profile = budgets.get(0).profileId();
-        org.openbudget.core.ledger.Agency agency = new org.openbudget.core.ledger.Agency(department.code(), department.name(),
-                AgencyKind.DEPARTMENT, AgencyType.fromLabel(department.type()));
-        return evaluate(new Budget(agency, year, profile, List.of(), List.of(), budgets, new Origin(department.code() + ".yaml", 1)));
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) return;
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     private Evaluation evaluateUnitOnly(NamedSource u) {

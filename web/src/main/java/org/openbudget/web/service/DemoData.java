@@ -108,8 +108,9 @@ public class DemoData implements ApplicationRunner {
             snapshot.add(new ConsolidatedUnit(d.agencyCode(), d.rowVersion(), d.source()));
         }
         publishUnit(workflow.agency("650100417003"));
+        // the department's own dataset (its text part) from the example, its units replaced by the consolidated ones
         Document dept = documents.create(BUREAU, 2024, Status.PUBLISHED,
-                WorkflowService.departmentYaml(bureau, 2024, "xinjiang-2024", snapshot), "xinjiang-2024", "演示数据");
+                WorkflowService.withUnits(read(dir + "dataset.yaml"), snapshot), "xinjiang-2024", "演示数据");
         documents.replaceConsolidation(dept.id(), snapshot);
         workflow.publishNow(bureau, dept, "演示数据");
         audit.record("演示数据", "发布", BUREAU, 2024, "示例：第 1 版");

@@ -52,7 +52,7 @@ public class PublicationService {
                 case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                 default -> "application/yaml";
             };
-            files.add(new StoredFile(f.format(), baseName + (f instanceof DatasetFormat ? "-dataset" : "") + "." + ext, media, content, sha256(content), content.length));
+            files.add(new StoredFile(f.format(), baseName + (f.format().equals(ext) ? "" : "-" + f.format()) + "." + ext, media, content, sha256(content), content.length));
         }
         StringBuilder manifest = new StringBuilder();
         files.stream().sorted(java.util.Comparator.comparing(StoredFile::format))

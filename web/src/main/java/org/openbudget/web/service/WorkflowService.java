@@ -85,7 +85,7 @@ public class WorkflowService {
         if (a.isDepartment()) {
             List<BudgetService.NamedSource> units = new ArrayList<>();
             for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedSource(unitFile(cu), cu.source()));
-            return budgets.evaluateDepartment(a, d.year(), units);
+            return budgets.evaluateDepartment(a, d.year(), d.datasetYaml(), units);
         }
         return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
     }
@@ -216,7 +216,9 @@ public class WorkflowService {
         if (snapshot.isEmpty()) throw new RuleViolation("没有已提交的单位，无法汇总。未提交：" + String.join("、", left));
         Optional<Document> existing = documents.find(code, year);
         Document doc;
-        String yaml = departmentYaml(dept, year, profile, snapshot);
+        String prof = profile;
+        String yaml = existing.map(Document::datasetYaml).filter(y -> y != null && !y.isBlank())
+                .map(y -> withUnits(y, snapshot)).orElseGet(() -> departmentYaml(dept, year, prof, snapshot));
         if (existing.isEmpty()) {
             doc = documents.create(code, year, Status.DRAFT, yaml, profile, u.username());
         } else {
@@ -227,6 +229,19 @@ public class WorkflowService {
         documents.replaceConsolidation(doc.id(), snapshot);
         audit.record(u.username(), "汇总", code, year, "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
         return unitStates(dept, year, doc);
+    }
+
+    /**
+     * The department's own dataset with its {@code units:} list replaced by the consolidated units'
+     * files (its agency and its text part — 第一部分, reasons, project texts … — are kept).
+     */
+    static String withUnits(String departmentYaml, List<ConsolidatedUnit> units) {
+        StringBuilder list = new StringBuilder("units:\n");
+        for (ConsolidatedUnit u : units) list.append("  - ").append(unitFile(u)).append('\n');
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^units:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*#[^\n]*|-[^\n]*|[ \t]*)\n)*")
+                .matcher(departmentYaml);
+        if (m.find()) return departmentYaml.substring(0, m.start()) + list + "\n" + departmentYaml.substring(m.end());
+        return departmentYaml.endsWith("\n") ? departmentYaml + list : departmentYaml + "\n" + list;
     }
 
     /** The department's own dataset file (docs/dataset.md, "A department dataset"), naming its units' files. */
