@@ -44,7 +44,8 @@ class WorkbookCommandTest {
 
     @Test
     void exportedExampleGivesTheSameTablesAndFindings() {
-        for (String example : new String[] {SME, BUREAU}) {
+        // the SME center's round trip is io's WorkbookRoundTripTest; here the CLI road, on the department
+        for (String example : new String[] {BUREAU}) {
             Path book = dir.resolve(Path.of(example).getFileName() + ".xlsx");
             Result w = run("workbook", "--from", example, "--out", book.toString());
             assertThat(w.code()).isZero();
@@ -61,7 +62,9 @@ class WorkbookCommandTest {
     @Test
     void checkOfABadWorkbookExitsTwoWithLocatedProblems() throws IOException {
         Path book = dir.resolve("sme.xlsx");
-        run("workbook", "--from", SME, "--out", book.toString());
+        Result export = run("workbook", "--from", SME, "--out", book.toString());
+        assertThat(export.code()).isZero();
+        assertThat(export.err()).as("a unit's workbook holds its own text: no warning").isEmpty();
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(book)) {
             wb = new XSSFWorkbook(in);

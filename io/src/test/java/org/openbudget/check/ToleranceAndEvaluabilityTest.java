@@ -2,6 +2,7 @@ package org.openbudget.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.openbudget.check.Fixtures.DEPT;
 import static org.openbudget.check.Fixtures.SME;
 import static org.openbudget.check.Mutate.cell;
 import static org.openbudget.check.Mutate.code;
@@ -49,6 +50,19 @@ class ToleranceAndEvaluabilityTest {
         List<Finding> f = CheckCatalogue.runOnly("T6.class-sum", cell(SME.disclosure(), 6, code("301"), "合计", found), SME.profile(), SME.ref());
         assertThat(f).extracting(Finding::severity, Finding::code, Finding::column, Finding::expected, Finding::found)
                 .containsExactly(tuple(severity, "301", "合计", "230.54", found));
+    }
+
+    /**
+     * 表7 2150502 of the bureau is printed over six projects, 表5 prints it once: seven printed cells,
+     * tolerance 0.035 — one project off by 0.01 is rounding, by 0.05 an error.
+     */
+    @ParameterizedTest(name = "表7 PPP项目 {0} → 2150502 {1}")
+    @CsvSource({"28.01, 76.54, NOTICE", "28.03, 76.56, NOTICE", "28.05, 76.58, ERROR"})
+    void a_row_summed_over_projects_has_the_tolerance_of_its_printed_parts(String project, String sum, Severity severity) {
+        Disclosure d = cell(DEPT.disclosure(), 7, Mutate.project("PPP项目咨询服务费"), "项目支出合计", project);
+        assertThat(CheckCatalogue.runOnly("X.T5-T7", d, DEPT.profile(), DEPT.ref()))
+                .extracting(Finding::severity, Finding::table, Finding::code, Finding::expected, Finding::found)
+                .containsExactly(tuple(severity, 7, "2150502", "76.53", sum));
     }
 
     /**

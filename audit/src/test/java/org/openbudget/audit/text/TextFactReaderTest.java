@@ -230,6 +230,16 @@ class TextFactReaderTest {
     }
 
     @Test
+    void aDocumentOfTablesOnlyHasNoTextAndNoNote() throws IOException {
+        String doc = raw("urumqi-sci-tech-info-center-2024");
+        String tables = doc.substring(doc.lastIndexOf("第二部分"), doc.lastIndexOf("第三部分"));
+        PublishedTextReader.Result r = PublishedTextReader.readWithNotes("tables.txt", tables, PublishedTextReaderTest.LIB);
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.disclosure().tables()).hasSize(11);
+        assertThat(r.disclosure().text().isEmpty()).isTrue();
+    }
+
+    @Test
     void aDocumentWithoutItsTextGivesTablesAndANote() throws IOException {
         String doc = raw("urumqi-sme-center-2024");
         String cut = doc.substring(0, doc.indexOf("第三部分 2024年单位预算情况说明"));

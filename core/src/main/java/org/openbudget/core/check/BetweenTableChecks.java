@@ -150,6 +150,14 @@ final class BetweenTableChecks {
         return rows.get(0).withValues(sums).withProject("");
     }
 
+    /** The non-blank cells among these columns of every row of a code (several for a 项 over projects or units). */
+    private static int printedCells(CheckContext ctx, DisclosureTable t, String code, List<Integer> columns) {
+        List<Row> rows = ctx.rowsByCode(t).get(code);
+        int n = 0;
+        if (rows != null) for (Row r : rows) n += CheckContext.cells(r, columns);
+        return n;
+    }
+
     /** Every function row (类/款/项) of table a (sum of columns colsA) against table b's column colB. */
     static void rowsAgainst(CheckContext ctx, int a, List<Integer> colsA, int b, int colB) {
         if (colsA.isEmpty()) return;
@@ -177,7 +185,10 @@ final class BetweenTableChecks {
             if (ra == null && vb.signum() == 0) continue;
             if (rb == null && va.signum() == 0) continue;
             Row at = rb != null ? rb : ra;
-            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, CheckContext.countCells(ra, colsA), () ->
+            // each side may be a sum of printed rows (a 项 of 表7 over its projects, a department's units):
+            // every printed cell on either side carries its own rounding
+            java.util.function.IntSupplier parts = () -> printedCells(ctx, ta, code, colsA) + printedCells(ctx, tb, code, List.of(colB)) - 1;
+            ctx.expectSum(b, at, tb.columns().get(colB), vb, va, parts, () ->
                     "表" + b + "「" + at.label() + "」" + tb.columns().get(colB) + " 应等于表" + a + "同一行第 " + plusOne(colsA) + " 列");
         }
         ctx.table(a).flatMap(t -> ctx.total(t, null)).ifPresent(ta0 -> ctx.table(b).flatMap(t -> ctx.total(t, null)).ifPresent(tb0 -> {

@@ -174,12 +174,6 @@ final class NarrativeReader {
             String t = v.text();
             if (t == null || t.isBlank()) { problems.add(v.problem("说明不能为空")); return; }
             placeholders(v, "\\{\\d{7}\\}", "{7 位项级编码}");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d{7})\\}").matcher(t);
-            while (m.find()) {
-                if (!gpbItems(budget).contains(m.group(1))) {
-                    problems.add(v.problem("说明引用的项 " + m.group(1) + " 没有一般公共预算当年拨款 (the note cites a 项 without 一般公共预算 money)"));
-                }
-            }
             out.put(k, t.trim());
         });
         return out;

@@ -139,12 +139,11 @@ class NarrativeReaderTest {
                 other_matters:
                   - 上年结转结余项目{carry_count}个，涉及{carry_totl}万元。
                 """);
+        // ({2010101}, a 项 without 一般公共预算 money, is no input error: it prints 0.00, as 表5 has it)
         assertThat(ps).extracting(InputProblem::field, InputProblem::message)
-                .anySatisfy(t -> assertThat(t.toList()).containsExactly("class_notes.215",
-                        "说明引用的项 2010101 没有一般公共预算当年拨款 (the note cites a 项 without 一般公共预算 money)"))
                 .anySatisfy(t -> assertThat(t.toList().get(1).toString()).contains("{amount}"))
                 .anySatisfy(t -> assertThat(t.toList().get(0)).isEqualTo("other_matters[1]"));
-        assertThat(ps).hasSize(3);
+        assertThat(ps).hasSize(2);
     }
 
     @Test

@@ -12,20 +12,28 @@ import java.util.List;
  * PDF's ToUnicode map, which is the radical (the lower code point) — so text copied or extracted
  * from the PDF, and what a screen reader says, would be radicals instead of the characters printed.
  * Its fonts also skip glyph substitution (see {@code getGsubData}).
+ * Characters that normalise to another (U+2329 〈 is canonically U+3008 〈) rank after it too.
  * This class lives in fontbox's package because fontbox only lets its own package create fonts.
  */
 public final class UnifiedFirstTTFParser extends TTFParser {
     @Override
     TrueTypeFont newFont(TTFDataStream raf) {
         return new TrueTypeFont(raf) {
+            private CmapLookup strict, lenient;
+
             @Override
             public CmapLookup getUnicodeCmapLookup() throws IOException {
-                return preferUnified(super.getUnicodeCmapLookup());
+                return getUnicodeCmapLookup(true);
             }
 
             @Override
-            public CmapLookup getUnicodeCmapLookup(boolean isStrict) throws IOException {
-                return preferUnified(super.getUnicodeCmapLookup(isStrict));
+            public synchronized CmapLookup getUnicodeCmapLookup(boolean isStrict) throws IOException {
+                if (isStrict) {
+                    if (strict == null) strict = preferUnified(super.getUnicodeCmapLookup(true));
+                    return strict;
+                }
+                if (lenient == null) lenient = preferUnified(super.getUnicodeCmapLookup(false));
+                return lenient;
             }
 
             /**
@@ -40,20 +48,33 @@ public final class UnifiedFirstTTFParser extends TTFParser {
         };
     }
 
-    /** Rank of a code point as the text of a glyph: ordinary characters first, radicals and compatibility forms last. */
+    /**
+     * Rank of a code point as the text of a glyph: ordinary characters first; then characters that
+     * Unicode normalises to another one (〈 U+2329 → 〈 U+3008, CJK compatibility ideographs → unified
+     * ideographs); radicals last.
+     */
     static int rank(int cp) {
         if (cp >= 0x2E80 && cp <= 0x2FDF) return 2;   // CJK radicals supplement, Kangxi radicals
-        if (cp >= 0xF900 && cp <= 0xFAFF) return 1;   // CJK compatibility ideographs
-        if (cp >= 0x2F800 && cp <= 0x2FA1F) return 1; // CJK compatibility ideographs supplement
+        String s = new String(Character.toChars(cp));
+        if (!java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).equals(s)) return 1;
         return 0;
     }
 
     private static CmapLookup preferUnified(CmapLookup base) {
         if (base == null) return null;
+        // the font's code point → glyph map is a HashMap of 30,000 boxed entries; the BMP answers are kept in an array
+        int[] bmp = new int[0x10000];
+        java.util.Arrays.fill(bmp, -1);
         return new CmapLookup() {
             @Override
             public int getGlyphId(int codePointAt) {
-                return base.getGlyphId(codePointAt);
+                if (codePointAt < 0 || codePointAt >= bmp.length) return base.getGlyphId(codePointAt);
+                int g = bmp[codePointAt];
+                if (g < 0) {
+                    g = base.getGlyphId(codePointAt);
+                    bmp[codePointAt] = g;
+                }
+                return g;
             }
 
             @Override

@@ -98,8 +98,10 @@ public final class HtmlWriter {
         b.append("<colgroup>");
         for (double w : t.widths()) b.append("<col style=\"width:").append(String.format(java.util.Locale.ROOT, "%.2f", 100 * w / sum)).append("%\"/>");
         b.append("</colgroup>\n<thead>\n");
+        boolean firstRow = true;
         for (List<HeaderCell> row : t.header()) {
-            b.append("<tr>");
+            b.append(firstRow ? "<tr class=\"top\">" : "<tr>");
+            firstRow = false;
             for (HeaderCell c : row) {
                 b.append("<th scope=\"").append(c.colspan() > 1 ? "colgroup" : "col").append('"');
                 if (c.colspan() > 1) b.append(" colspan=\"").append(c.colspan()).append('"');
@@ -118,6 +120,7 @@ public final class HtmlWriter {
                 boolean th = i == rowHeader && !c.text().isEmpty();
                 String cls = c.numeric() ? "num" : (c.indent() > 0 ? "i" + Math.min(c.indent(), 3) : "");
                 if (c.strong() && !r.strong()) cls = (cls + " b").trim();
+                if (th) cls = (cls + " rh").trim();
                 b.append(th ? "<th scope=\"row\"" : "<td");
                 if (!cls.isEmpty()) b.append(" class=\"").append(cls).append('"');
                 b.append('>').append(esc(c.text())).append(th ? "</th>" : "</td>");
@@ -146,7 +149,7 @@ public final class HtmlWriter {
         b.append("<colgroup><col style=\"width:9%\"/><col style=\"width:10%\"/><col style=\"width:17%\"/><col style=\"width:11%\"/>"
                 + "<col style=\"width:11%\"/><col style=\"width:10%\"/><col style=\"width:8%\"/><col style=\"width:12%\"/><col style=\"width:12%\"/></colgroup>\n");
         b.append("<tbody>\n");
-        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(overall ? esc(v.kind() + "名称") : "预算单位").append("</th><td colspan=\"7\">")
+        b.append("<tr class=\"top\"><th scope=\"row\" colspan=\"2\">").append(overall ? esc(v.kind() + "名称") : "预算单位").append("</th><td colspan=\"7\">")
                 .append(esc(p.unitName())).append("</td></tr>\n");
         if (overall) {
             b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(v.kind() + "联系人")).append("</th><td colspan=\"7\">")

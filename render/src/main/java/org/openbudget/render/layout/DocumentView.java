@@ -92,7 +92,7 @@ public final class DocumentView {
             }
             out.add(new Block.Heading(2, "二、机构设置及人员情况", "part1-2"));
             toc.add(new Block.TocEntry(2, "二、机构设置及人员情况", "part1-2"));
-            organisation(ov, out);
+            if (!organisationFromFacts(text, ov, out)) organisation(ov, out);
         }
 
         String h2 = "第二部分 " + year() + "年" + kind + "预算公开表";
@@ -161,6 +161,31 @@ public final class DocumentView {
             String title = "整体".equals(p.kind()) ? kind + "整体绩效目标表" : "项目支出绩效目标表";
             out.add(new Block.Performance(p, title, "（" + year() + "年）"));
         }
+    }
+
+    /**
+     * 机构设置及人员情况 as the text generator (or the reader of a published document) worded it:
+     * the sentences of the 第一部分 facts, in order, once each, with the list of subordinate units
+     * after the sentence that introduces it ("…下属预算单位包括："). False when there are none.
+     */
+    private boolean organisationFromFacts(DocumentText text, Overview ov, List<Block> out) {
+        java.util.LinkedHashSet<String> sentences = new java.util.LinkedHashSet<>();
+        for (org.openbudget.core.disclosure.text.TextFact f : text.facts()) {
+            if (!"第一部分".equals(f.section()) || f.sentence().isBlank()) continue;
+            if (f.sentence().equals("二、机构设置及人员情况") || f.sentence().equals("一、主要职能")) continue; // headings
+            sentences.add(f.sentence().strip());
+        }
+        if (sentences.isEmpty()) return false;
+        boolean listed = false;
+        for (String sentence : sentences) {
+            out.add(Block.Para.of(sentence));
+            if (!listed && sentence.endsWith("包括：") && !ov.subordinateUnits().isEmpty()) {
+                int i = 1;
+                for (String u : ov.subordinateUnits()) out.add(Block.Para.of((i++) + "、" + u));
+                listed = true;
+            }
+        }
+        return true;
     }
 
     private void organisation(Overview ov, List<Block> out) {

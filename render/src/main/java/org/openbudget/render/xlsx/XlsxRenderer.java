@@ -20,7 +20,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.openbudget.render.Format;
@@ -48,11 +50,13 @@ public final class XlsxRenderer implements Renderer {
 
     @Override
     public void write(DocumentView v, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        // streaming writer with inline strings: POI's shared-strings table costs more than the rest of the sheet
+        SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), -1, false, false);
+        try {
             Styles st = new Styles(wb, v.profile().thousands());
             Set<String> names = new HashSet<>();
             for (TableView t : v.tables()) {
-                XSSFSheet sheet = wb.createSheet(sheetName(t.label() + " " + t.title(), names));
+                Sheet sheet = wb.createSheet(sheetName(t.label() + " " + t.title(), names));
                 int widthCols = t.columnCount();
                 setWidths(sheet, t.widths(), t.wide() ? 100 : 80);
                 int r = 0;
@@ -80,7 +84,7 @@ public final class XlsxRenderer implements Renderer {
             List<Block.Performance> perf = new ArrayList<>();
             for (Block b : v.blocks()) if (b instanceof Block.Performance p) perf.add(p);
             if (!perf.isEmpty()) {
-                XSSFSheet sheet = wb.createSheet(sheetName("绩效目标表", names));
+                Sheet sheet = wb.createSheet(sheetName("绩效目标表", names));
                 setWidths(sheet, GridCell.PERF_WIDTHS, 110);
                 int r = 0;
                 for (Block.Performance p : perf) {
@@ -90,13 +94,16 @@ public final class XlsxRenderer implements Renderer {
                 }
                 print(sheet, false);
             }
-            wb.getProperties().getCoreProperties().setTitle(v.documentTitle());
-            wb.getProperties().getCoreProperties().setCreator(v.unit());
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(v.documentTitle());
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator(v.unit());
             wb.write(out);
+        } finally {
+            wb.dispose();
+            wb.close();
         }
     }
 
-    private static int titleRows(XSSFSheet sheet, Styles st, int r, String title, int cols) {
+    private static int titleRows(Sheet sheet, Styles st, int r, String title, int cols) {
         Row row = sheet.createRow(r);
         row.setHeightInPoints(26);
         text(row.createCell(0), title, st.title, st);
@@ -104,7 +111,7 @@ public final class XlsxRenderer implements Renderer {
         return r + 1;
     }
 
-    private static void setWidths(XSSFSheet sheet, double[] widths, int totalChars) {
+    private static void setWidths(Sheet sheet, double[] widths, int totalChars) {
         double sum = 0;
         for (double w : widths) sum += w;
         for (int i = 0; i < widths.length; i++) {
@@ -112,7 +119,7 @@ public final class XlsxRenderer implements Renderer {
         }
     }
 
-    private static void print(XSSFSheet sheet, boolean landscape) {
+    private static void print(Sheet sheet, boolean landscape) {
         PrintSetup ps = sheet.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setLandscape(landscape);
@@ -125,7 +132,7 @@ public final class XlsxRenderer implements Renderer {
     }
 
     /** Writes spanned cells from row r on; every cell of a merged region gets the border style. */
-    private static int grid(XSSFSheet sheet, Styles st, int r0, List<List<GridCell>> rows, int cols) {
+    private static int grid(Sheet sheet, Styles st, int r0, List<List<GridCell>> rows, int cols) {
         List<Grid.Placed<GridCell>> placed = Grid.place(rows, cols, GridCell::colspan, GridCell::rowspan);
         Map<Integer, Row> made = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -179,12 +186,12 @@ public final class XlsxRenderer implements Renderer {
 
     /** The workbook's cell styles, created once (a workbook holds at most 64,000 styles). */
     static final class Styles {
-        final XSSFWorkbook wb;
+        final Workbook wb;
         final CellStyle title, plain, right, wrap, head, num, numBold, plainBox;
         private final Map<String, CellStyle> texts = new HashMap<>();
         private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
 
-        Styles(XSSFWorkbook wb, boolean thousands) {
+        Styles(Workbook wb, boolean thousands) {
             this.wb = wb;
             Font bold = wb.createFont();
             bold.setBold(true);
