@@ -342,6 +342,18 @@ public final class CheckContext {
     }
 
     private static final String[] TOLERANCES = new String[64];
+    private static final BigDecimal[] TOLERANCE_VALUES = new BigDecimal[64];
+
+    /** 0.005 × (parts + 1), made once per count of parts. */
+    private static BigDecimal toleranceOf(int parts) {
+        if (parts >= TOLERANCE_VALUES.length) return HALF_CENT.multiply(BigDecimal.valueOf(parts + 1));
+        BigDecimal t = TOLERANCE_VALUES[parts];
+        if (t == null) {
+            t = HALF_CENT.multiply(BigDecimal.valueOf(parts + 1));
+            TOLERANCE_VALUES[parts] = t;
+        }
+        return t;
+    }
 
     /** 0.005 × (parts + 1), as the message prints it. */
     private static String tolerance(int parts, BigDecimal tolerance) {
@@ -357,7 +369,7 @@ public final class CheckContext {
     private void differs(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();
         if (diff.signum() == 0) return;
-        BigDecimal tolerance = parts > 1 ? HALF_CENT.multiply(BigDecimal.valueOf(parts + 1)) : BigDecimal.ZERO;
+        BigDecimal tolerance = parts > 1 ? toleranceOf(parts) : BigDecimal.ZERO;
         boolean rounding = diff.compareTo(tolerance) <= 0;
         String exp = expected.toPlainString();
         String fnd = found.toPlainString();
