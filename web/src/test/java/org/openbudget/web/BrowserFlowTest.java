@@ -98,8 +98,24 @@ class BrowserFlowTest extends WebTestBase {
     void clickAndWait(WebElement e) {
         WebElement page = driver.findElement(By.tagName("html"));
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(page));
         el("main");
+    }
+
+    /**
+     * The old page is gone: stale — or, caught mid-navigation, Chrome says its node "does not belong
+     * to the document" (a plain WebDriverException, which ExpectedConditions.stalenessOf does not expect).
+     */
+    static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     @Test
