@@ -2,10 +2,8 @@ package org.openbudget.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -48,19 +46,7 @@ public final class Renderers {
         Map<Format, Path> out = new EnumMap<>(Format.class);
         for (Format f : formats) {
             Path target = dir.resolve(baseName(v) + "." + f.extension());
-            Path tmp = Files.createTempFile(dir, ".render-", "." + f.extension() + ".tmp");
-            try {
-                try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    of(f).write(v, o);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            org.openbudget.io.AtomicFiles.write(target, o -> of(f).write(v, o));
             out.put(f, target);
         }
         return out;

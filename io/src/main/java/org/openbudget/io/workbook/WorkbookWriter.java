@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,22 +63,7 @@ public final class WorkbookWriter {
     /** Writes the file whole or not at all (a temporary file moved into place). */
     public void write(Budget budget, Path file) {
         try {
-            Path target = file.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            // beside the target (same file system, ordinary permissions), moved into place when complete
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    write(budget, out);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            org.openbudget.io.AtomicFiles.write(file, out -> write(budget, out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
