@@ -88,8 +88,10 @@ class PdfReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024"})
     void thePdfRoadFindsWhatTheTextRoadFinds(String name) throws Exception {
+        Path published = Path.of("../../shared/examples", name + ".txt");
+        assumeTrue(Files.exists(published), "shared examples not present at " + published.toAbsolutePath());
         DocumentAudit.Result pdf = DocumentAudit.run(PDF.resolve(name + ".published.libreoffice.pdf"), LayoutVariantsTest.LIB);
-        DocumentAudit.Result text = DocumentAudit.run(Path.of("../../shared/examples", name + ".txt"), LayoutVariantsTest.LIB);
+        DocumentAudit.Result text = DocumentAudit.run(published, LayoutVariantsTest.LIB);
         java.util.function.Function<DocumentAudit.Result, List<String>> ids = r -> r.findings().stream()
                 .filter(f -> f.severity() != Severity.NOTICE).map(f -> f.id() + " " + f.severity() + " " + f.table() + " " + f.code()).sorted().toList();
         assertThat(ids.apply(pdf)).isEqualTo(ids.apply(text));
