@@ -1,0 +1,98 @@
+package org.openbudget.io.refdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openbudget.core.classification.Classification;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.refdata.ReferenceLibrary.ListKind;
+import org.openbudget.io.refdata.ReferenceLibrary.ListText;
+import org.openbudget.io.refdata.ReferenceLibrary.ProfileText;
+
+class ReferenceLibraryTest {
+    /** An overlay kept in maps, as the web application keeps the database's active versions. */
+    static final class MapOverlay implements ReferenceLibrary.Overlay {
+        long generation;
+        final Map<String, ListText> lists = new HashMap<>();
+        final Map<String, ProfileText> profiles = new HashMap<>();
+
+        void put(int year, ListKind kind, ListText t) { lists.put(year + "/" + kind.id(), t); generation++; }
+        void put(String id, String yaml) { profiles.put(id, new ProfileText("db:" + id, yaml)); generation++; }
+
+        @Override public long generation() { return generation; }
+        @Override public Optional<ListText> list(int year, ListKind kind) { return Optional.ofNullable(lists.get(year + "/" + kind.id())); }
+        @Override public Optional<ProfileText> profile(String id) { return Optional.ofNullable(profiles.get(id)); }
+        @Override public Set<Integer> years() { return Set.copyOf(lists.keySet().stream().map(k -> Integer.parseInt(k.substring(0, 4))).toList()); }
+        @Override public Set<String> profileIds() { return profiles.keySet(); }
+    }
+
+    @Test
+    void theBuiltInFilesAreListed() {
+        ReferenceLibrary lib = new ReferenceLibrary(null);
+        assertThat(lib.years()).contains(2024, 2025);
+        assertThat(lib.profileIds()).contains("xinjiang-2024", "xinjiang-2025");
+        assertThat(lib.builtInList(2025, ListKind.FUNCTIONAL).orElseThrow().complete()).isFalse();
+        assertThat(lib.builtInList(2025, ListKind.FUNDING_SOURCES).orElseThrow().csv()).startsWith("code,name,group,budget,current_year");
+        assertThat(lib.builtInProfile("../../etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void anOverlayTakesPrecedenceAndIsReReadWhenItChanges() {
+        MapOverlay o = new MapOverlay();
+        ReferenceLibrary lib = new ReferenceLibrary(null, o);
+        assertThat(lib.year(2025).functional().complete()).isFalse();
+        int builtIn = lib.year(2025).functional().items().size();
+
+        o.put(2025, ListKind.FUNCTIONAL, new ListText("db:functional", "code,name\n201,一般公共服务支出\n20101,人大事务\n", true, "财政部"));
+        Classification f = lib.year(2025).functional();
+        assertThat(f.complete()).isTrue();
+        assertThat(f.items()).hasSize(2).hasSizeLessThan(builtIn);
+        assertThat(f.source()).isEqualTo("财政部");
+        assertThat(lib.year(2025).economic().items()).as("the other lists stay the files'").isNotEmpty();
+
+        String p = lib.profileText("xinjiang-2025").orElseThrow().yaml().replace("id: xinjiang-2025", "id: hami-2025");
+        assertThat(lib.hasProfile("hami-2025")).isFalse();
+        o.put("hami-2025", p);
+        assertThat(lib.hasProfile("hami-2025")).isTrue();
+        assertThat(lib.profile("hami-2025").id()).isEqualTo("hami-2025");
+        assertThat(lib.profileIds()).contains("hami-2025", "xinjiang-2025");
+    }
+
+    @Test
+    void aNewYearNeedsAllThreeLists() {
+        MapOverlay o = new MapOverlay();
+        ReferenceLibrary lib = new ReferenceLibrary(null, o);
+        ReferenceLibrary files = new ReferenceLibrary(null);
+        for (ListKind k : ListKind.values()) {
+            assertThat(lib.hasYear(2031)).isFalse();
+            assertThatThrownBy(() -> lib.year(2031)).isInstanceOf(InputException.class).hasMessageContaining("2031");
+            ListText t = files.builtInList(2025, k).orElseThrow();
+            o.put(2031, k, new ListText("db:" + k.id(), t.csv(), false, ""));
+        }
+        assertThat(lib.hasYear(2031)).isTrue();
+        assertThat(lib.years()).contains(2031);
+        assertThat(lib.year(2031).sources()).hasSize(files.year(2025).sources().size());
+    }
+
+    @Test
+    void badListsAreRefusedLineByLine() {
+        String csv = "code,name\n201,一般公共服务支出\n20101,\n2010x,人大事务\n201,重复\n";
+        assertThatThrownBy(() -> ReferenceLibrary.classification(Classification.Kind.FUNCTIONAL, 2025, "f.csv", csv, true, ""))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(InputProblem::line, InputProblem::field)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "name"), org.assertj.core.groups.Tuple.tuple(4, "code"),
+                                org.assertj.core.groups.Tuple.tuple(5, "code")));
+        assertThatThrownBy(() -> ReferenceLibrary.classification(Classification.Kind.FUNCTIONAL, 2025, "f.csv", "name,code\n", true, ""))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems().get(0).field()).isEqualTo("header"));
+        String sources = "code,name,group,budget,current_year\nGPB,本级一般财力,一般公共预算,一般公共预算,yes\nGFB,政府性基金收入,政府性基金预算,基金,true\n";
+        assertThatThrownBy(() -> ReferenceLibrary.fundingSources("s.csv", sources))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(InputProblem::line, InputProblem::field)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "current_year"), org.assertj.core.groups.Tuple.tuple(3, "budget")));
+    }
+}
