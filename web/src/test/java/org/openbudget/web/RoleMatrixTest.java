@@ -36,6 +36,8 @@ class RoleMatrixTest extends WebTestBase {
     }
 
     static final String STALE = "{\"version\":-1,\"comment\":\"x\"}";
+    static final byte[] PROFILE = new org.openbudget.io.refdata.ReferenceLibrary(null).builtInProfile("xinjiang-2025").orElseThrow().yaml()
+            .getBytes(StandardCharsets.UTF_8);
 
     static List<Endpoint> endpoints() {
         String sme = "/api/documents/" + SME + "/2024";
@@ -68,6 +70,22 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/checks/NO.SUCH", "{\"severity\":\"ERROR\"}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/checks/NO.SUCH", "form", Set.of("admin")));
+        // reference data and profiles: reads, and writes that store nothing (stale base version, unknown version, refused content)
+        for (String p : List.of("/api/admin/refdata/2025/functional?q=206", "/api/admin/refdata/2025/functional/csv", "/api/admin/refdata/2025/funding-sources/csv?version=0",
+                "/api/admin/profiles", "/api/admin/profiles/xinjiang-2025", "/api/admin/profiles/xinjiang-2025/yaml?version=0",
+                "/admin/refdata?year=2025&list=economic", "/admin/refdata/2025/functional?q=科学", "/admin/refdata/2025/functional/csv",
+                "/admin/profiles/xinjiang-2025", "/admin/profiles/xinjiang-2025/yaml"))
+            e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/refdata/2025/functional?complete=true&baseVersion=-1", "csv", Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/refdata/2025/functional/rollback", "{\"version\":-1}", Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/profiles/xinjiang-2025?baseVersion=-1", "profile", Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/profiles", "{\"id\":\"x\",\"copyOf\":\"xinjiang-2025\"}", Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/profiles/xinjiang-2025/rollback", "{\"version\":-1}", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/refdata/2025/functional", "file", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/refdata/2025/functional/rollback", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/profiles/xinjiang-2025", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/profiles", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/profiles/xinjiang-2025/rollback", "form", Set.of("admin")));
         return e;
     }
 
@@ -78,6 +96,8 @@ class RoleMatrixTest extends WebTestBase {
         } else {
             b = MockMvcRequestBuilders.request(HttpMethod.valueOf(e.method()), e.path());
             if ("yaml".equals(e.body())) b.contentType("application/yaml").content(smeDataset());
+            else if ("csv".equals(e.body())) b.contentType("text/csv").content("code,name\n201,一般公共服务支出\n".getBytes(StandardCharsets.UTF_8));
+            else if ("profile".equals(e.body())) b.contentType("application/yaml").content(PROFILE);
             else if ("form".equals(e.body())) b.contentType("application/x-www-form-urlencoded").param("version", "-1").param("comment", "x").param("yaml", smeDataset()).param("severity", "ERROR");
             else if (e.body() != null) b.contentType("application/json").content(e.body());
         }

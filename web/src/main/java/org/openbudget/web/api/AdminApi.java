@@ -4,11 +4,13 @@ import java.util.List;
 
 import org.openbudget.core.check.Severity;
 import org.openbudget.web.db.repositories.AuditLogRepository;
+import org.openbudget.web.db.repositories.ReferenceDataRepository;
 import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.service.AdminService;
 import org.openbudget.web.service.AdminService.AccountDto;
 import org.openbudget.web.service.AdminService.CheckSetting;
 import org.openbudget.web.service.AdminService.NewAccount;
+import org.openbudget.web.service.ReferenceDataService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +29,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "admin", description = "系统管理：账号、参考数据、模板、审核级别")
 public class AdminApi {
     private final AdminService admin;
+    private final ReferenceDataService refdata;
 
-    public AdminApi(AdminService admin) { this.admin = admin; }
+    public AdminApi(AdminService admin, ReferenceDataService refdata) {
+        this.admin = admin;
+        this.refdata = refdata;
+    }
 
     @GetMapping("/accounts")
     @Operation(summary = "账号列表")
@@ -63,8 +69,79 @@ public class AdminApi {
     public void resetSeverity(@AuthenticationPrincipal BudgetUser u, @PathVariable String id) { admin.resetSeverity(u, id); }
 
     @GetMapping("/refdata")
-    @Operation(summary = "参考数据（分类科目年度）、模板、地区与单位")
+    @Operation(summary = "参考数据（各年度的功能分类、经济分类、资金来源，在用版本）、模板、地区与单位")
     public AdminService.RefData refdata(@AuthenticationPrincipal BudgetUser u) { return admin.refdata(u); }
+
+    @GetMapping("/refdata/{year}/{list}")
+    @Operation(summary = "一个年度的一个列表（list：functional 支出功能分类、economic 支出经济分类、funding-sources 资金来源）："
+            + "在用版本、按编码前缀或名称查找的条目（至多 limit 条）、历史版本")
+    public ReferenceDataService.ListView list(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list,
+                                              @RequestParam(required = false) String q, @RequestParam(defaultValue = "500") int limit) {
+        return refdata.list(u, year, list, q, Math.min(Math.max(limit, 0), 10000));
+    }
+
+    @GetMapping(value = "/refdata/{year}/{list}/csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "列表的 CSV：在用版本；version=0 为内置文件，version=n 为第 n 版")
+    public String listCsv(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list, @RequestParam(required = false) Integer version) {
+        return refdata.listCsv(u, year, list, version);
+    }
+
+    @PutMapping(value = "/refdata/{year}/{list}", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(summary = "上传列表的新版本（CSV，格式同 refdata/：code,name；资金来源 code,name,group,budget,current_year；UTF-8 或 GB18030）。"
+            + "complete=true 声明为完整的官方目录（未知科目由提示变为错误）。读取有误时 400 并逐条给出行号和列，不保存；"
+            + "baseVersion 为读取时的在用版本号（0：内置），已有新版本时 409")
+    public ReferenceDataRepository.ListVersion uploadList(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list,
+                                                          @RequestParam(defaultValue = "false") boolean complete, @RequestParam(required = false) String source,
+                                                          @RequestParam(required = false) String comment, @RequestParam(required = false) Integer baseVersion,
+                                                          @RequestBody byte[] csv) {
+        return refdata.uploadList(u, year, list, year + "/" + list + ".csv", ReferenceDataService.text(csv), complete, source, comment, baseVersion);
+    }
+
+    public record Rollback(int version, String comment) {}
+
+    @PostMapping("/refdata/{year}/{list}/rollback")
+    @Operation(summary = "恢复列表的一个历史版本（version=0：内置文件）：作为新版本保存，历史版本不变")
+    public ReferenceDataRepository.ListVersion rollbackList(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list,
+                                                            @RequestBody Rollback r) {
+        return refdata.rollbackList(u, year, list, r.version(), r.comment());
+    }
+
+    @GetMapping("/profiles")
+    @Operation(summary = "模板列表（内置与系统管理保存的，在用版本）")
+    public List<ReferenceDataService.ProfileState> profiles(@AuthenticationPrincipal BudgetUser u) { return refdata.profiles(u); }
+
+    @GetMapping("/profiles/{id}")
+    @Operation(summary = "一个模板：在用版本的 YAML 与历史版本")
+    public ReferenceDataService.ProfileView profile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id) { return refdata.profile(u, id); }
+
+    @GetMapping(value = "/profiles/{id}/yaml", produces = "application/yaml;charset=UTF-8")
+    @Operation(summary = "模板的 YAML：在用版本；version=0 为内置文件，version=n 为第 n 版")
+    public String profileYaml(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam(required = false) Integer version) {
+        return refdata.profileYaml(u, id, version);
+    }
+
+    @PutMapping(value = "/profiles/{id}", consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/octet-stream"})
+    @Operation(summary = "保存模板的新版本（或新模板）：先由模板读取器读取、id 须与路径一致、并用示例单位试生成；"
+            + "有误时 400 并逐条给出行号和字段，不保存；baseVersion 为读取时的在用版本号（0：内置或新建），已有新版本时 409")
+    public ReferenceDataRepository.ProfileVersion saveProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id,
+                                                              @RequestParam(required = false) Integer baseVersion, @RequestParam(required = false) String comment,
+                                                              @RequestBody byte[] yaml) {
+        return refdata.saveProfile(u, id, ReferenceDataService.text(yaml), baseVersion, comment);
+    }
+
+    public record NewProfile(String id, String copyOf, String comment) {}
+
+    @PostMapping("/profiles")
+    @Operation(summary = "新建模板：复制一个已有模板（如 xinjiang-2025）为新的编号（如另一财政部门的 hami-2025）")
+    public ReferenceDataRepository.ProfileVersion createProfile(@AuthenticationPrincipal BudgetUser u, @RequestBody NewProfile n) {
+        return refdata.createProfile(u, n.id(), n.copyOf(), n.comment());
+    }
+
+    @PostMapping("/profiles/{id}/rollback")
+    @Operation(summary = "恢复模板的一个历史版本（version=0：内置文件）：重新校验后作为新版本保存")
+    public ReferenceDataRepository.ProfileVersion rollbackProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestBody Rollback r) {
+        return refdata.rollbackProfile(u, id, r.version(), r.comment());
+    }
 
     @GetMapping("/audit-log")
     @Operation(summary = "操作记录（全部）")

@@ -1,9 +1,18 @@
 package org.openbudget.web.pages;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import org.openbudget.core.check.Severity;
+import org.openbudget.web.api.Downloads;
+import org.openbudget.web.db.repositories.ConflictException;
 import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.security.Role;
 import org.openbudget.web.service.AdminService;
+import org.openbudget.web.service.InvalidDatasetException;
+import org.openbudget.web.service.ReferenceDataService;
+import org.openbudget.web.service.RuleViolation;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +20,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 public class AdminPages {
     private final AdminService admin;
+    private final ReferenceDataService refdata;
 
-    public AdminPages(AdminService admin) { this.admin = admin; }
+    public AdminPages(AdminService admin, ReferenceDataService refdata) {
+        this.admin = admin;
+        this.refdata = refdata;
+    }
 
     @GetMapping("/admin")
     public String index(@AuthenticationPrincipal BudgetUser u, Model m) {
@@ -59,5 +73,103 @@ public class AdminPages {
         if (severity == null || severity.isBlank()) PageSupport.attempt(ra, "已恢复 " + id + " 的目录级别", () -> admin.resetSeverity(u, id));
         else PageSupport.attempt(ra, "已修改 " + id + " 的级别为 " + Severity.valueOf(severity).label(), () -> admin.setSeverity(u, id, Severity.valueOf(severity)));
         return "redirect:/admin#checks";
+    }
+
+    // ---- reference data: the lists of a budget year ----
+
+    /** The index page's "go to a year's list" form. */
+    @GetMapping("/admin/refdata")
+    public String goToList(@RequestParam int year, @RequestParam String list) {
+        return "redirect:/admin/refdata/" + year + "/" + list;
+    }
+
+    @GetMapping("/admin/refdata/{year}/{list}")
+    public String list(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list,
+                       @RequestParam(required = false) String q, Model m) {
+        m.addAttribute("view", refdata.list(u, year, list, q, 500));
+        return "admin/refdata";
+    }
+
+    @GetMapping("/admin/refdata/{year}/{list}/csv")
+    public ResponseEntity<byte[]> listCsv(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list,
+                                          @RequestParam(required = false) Integer version) {
+        String name = year + "-" + list + (version == null ? "" : version == 0 ? "-builtin" : "-v" + version) + ".csv";
+        return Downloads.of(name, "text/csv;charset=UTF-8", refdata.listCsv(u, year, list, version).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/admin/refdata/{year}/{list}")
+    public String uploadList(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list, @RequestParam("file") MultipartFile file,
+                             @RequestParam(defaultValue = "false") boolean complete, @RequestParam(required = false) String source,
+                             @RequestParam(required = false) String comment, @RequestParam(required = false) Integer baseVersion, RedirectAttributes ra) throws IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? list + ".csv" : file.getOriginalFilename();
+        String csv = ReferenceDataService.text(file.getBytes());
+        PageSupport.attempt(ra, "已上传 " + name + " 为新版本，立即生效", () -> refdata.uploadList(u, year, list, name, csv, complete, source, comment, baseVersion));
+        return "redirect:/admin/refdata/" + year + "/" + list;
+    }
+
+    @PostMapping("/admin/refdata/{year}/{list}/rollback")
+    public String rollbackList(@AuthenticationPrincipal BudgetUser u, @PathVariable int year, @PathVariable String list, @RequestParam int version,
+                               @RequestParam(required = false) String comment, RedirectAttributes ra) {
+        PageSupport.attempt(ra, version == 0 ? "已恢复为内置文件" : "已恢复第 " + version + " 版（作为新版本保存）",
+                () -> refdata.rollbackList(u, year, list, version, comment));
+        return "redirect:/admin/refdata/" + year + "/" + list;
+    }
+
+    // ---- template profiles ----
+
+    @GetMapping("/admin/profiles/{id}")
+    public String profile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, Model m) {
+        m.addAttribute("view", refdata.profile(u, id));
+        return "admin/profile";
+    }
+
+    @GetMapping("/admin/profiles/{id}/yaml")
+    public ResponseEntity<byte[]> profileYaml(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam(required = false) Integer version) {
+        String name = id + (version == null ? "" : version == 0 ? "-builtin" : "-v" + version) + ".yaml";
+        return Downloads.of(name, "application/yaml;charset=UTF-8", refdata.profileYaml(u, id, version).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The editor's text, or an uploaded file; a refused profile comes back in the editor with its located problems. */
+    @PostMapping("/admin/profiles/{id}")
+    public String saveProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam(required = false) String yaml,
+                              @RequestParam(value = "file", required = false) MultipartFile file, @RequestParam(required = false) Integer baseVersion,
+                              @RequestParam(required = false) String comment, RedirectAttributes ra) throws IOException {
+        String text = file != null && !file.isEmpty() ? ReferenceDataService.text(file.getBytes()) : yaml == null ? "" : yaml.replace("\r\n", "\n");
+        try {
+            refdata.saveProfile(u, id, text, baseVersion, comment);
+            ra.addFlashAttribute("ok", "已校验并保存模板 " + id + " 的新版本，立即生效");
+        } catch (InvalidDatasetException e) {
+            ra.addFlashAttribute("error", e.getMessage() + "；您的修改保留在编辑框中");
+            ra.addFlashAttribute("problems", PageSupport.lines(e));
+            ra.addFlashAttribute("draft", text);
+        } catch (RuleViolation | ConflictException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+            ra.addFlashAttribute("draft", text);
+        }
+        return "redirect:/admin/profiles/" + id;
+    }
+
+    @PostMapping("/admin/profiles")
+    public String createProfile(@AuthenticationPrincipal BudgetUser u, @RequestParam String id, @RequestParam String copyOf,
+                                @RequestParam(required = false) String comment, RedirectAttributes ra) {
+        try {
+            refdata.createProfile(u, id, copyOf, comment);
+            ra.addFlashAttribute("ok", "已新建模板 " + id + "（复制自 " + copyOf + "），可在下方修改");
+            return "redirect:/admin/profiles/" + id;
+        } catch (InvalidDatasetException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+            ra.addFlashAttribute("problems", PageSupport.lines(e));
+        } catch (RuleViolation | ConflictException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin#profiles";
+    }
+
+    @PostMapping("/admin/profiles/{id}/rollback")
+    public String rollbackProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam int version,
+                                  @RequestParam(required = false) String comment, RedirectAttributes ra) {
+        PageSupport.attempt(ra, version == 0 ? "已恢复为内置文件" : "已恢复第 " + version + " 版（作为新版本保存）",
+                () -> refdata.rollbackProfile(u, id, version, comment));
+        return "redirect:/admin/profiles/" + id;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.openbudget.core.check.Check;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Severity;
-import org.openbudget.io.refdata.ReferenceLibrary;
 import org.openbudget.web.db.repositories.AccountRepository;
 import org.openbudget.web.db.repositories.AgencyRepository;
 import org.openbudget.web.db.repositories.AuditLogRepository;
@@ -28,17 +27,17 @@ public class AdminService {
     private final AuditLogRepository audit;
     private final PasswordEncoder encoder;
     private final AccessPolicy policy;
-    private final ReferenceLibrary library;
+    private final ReferenceDataService refdata;
 
     public AdminService(AccountRepository accounts, AgencyRepository agencies, SeverityRepository severities, AuditLogRepository audit,
-                        PasswordEncoder encoder, AccessPolicy policy, ReferenceLibrary library) {
+                        PasswordEncoder encoder, AccessPolicy policy, ReferenceDataService refdata) {
         this.accounts = accounts;
         this.agencies = agencies;
         this.severities = severities;
         this.audit = audit;
         this.encoder = encoder;
         this.policy = policy;
-        this.library = library;
+        this.refdata = refdata;
     }
 
     private void admin(BudgetUser u) { AccessPolicy.require(policy.isAdmin(u), "系统管理"); }
@@ -117,25 +116,10 @@ public class AdminService {
         audit.record(u.username(), "恢复审核级别", null, null, checkId);
     }
 
+    /** The reference data and profiles in effect (ReferenceDataService manages them), the regions and agencies. */
     public RefData refdata(BudgetUser u) {
         admin(u);
-        List<Integer> years = new ArrayList<>();
-        List<ProfileDto> profiles = new ArrayList<>();
-        for (int y = 2015; y <= 2035; y++) {
-            if (library.hasYear(y)) years.add(y);
-            for (String region : List.of("xinjiang")) {
-                String id = region + "-" + y;
-                if (library.hasProfile(id)) {
-                    var p = library.profile(id);
-                    profiles.add(new ProfileDto(p.id(), p.name(), p.year(), p.thousands(), p.totalFirst()));
-                }
-            }
-        }
-        List<YearDto> ys = years.stream().map(y -> {
-            var r = library.year(y);
-            return new YearDto(y, r.functional().complete(), r.functional().source(), r.economic().complete(), r.sources().size());
-        }).toList();
-        return new RefData(ys, profiles, agencies.regions(), agencies.all());
+        return new RefData(refdata.years(u), refdata.profiles(u), agencies.regions(), agencies.all());
     }
 
     public List<AuditLogRepository.Entry> auditLog(BudgetUser u, int limit) {
@@ -151,10 +135,6 @@ public class AdminService {
 
     public record CheckSetting(String id, String rule, Severity catalogueSeverity, Severity severity, boolean overridden) {}
 
-    public record YearDto(int year, boolean functionalComplete, String functionalSource, boolean economicComplete, int fundingSources) {}
-
-    public record ProfileDto(String id, String name, int year, boolean thousands, boolean totalFirst) {}
-
-    public record RefData(List<YearDto> years, List<ProfileDto> profiles, Map<String, String> regions,
+    public record RefData(List<ReferenceDataService.YearState> years, List<ReferenceDataService.ProfileState> profiles, Map<String, String> regions,
                           List<org.openbudget.web.db.repositories.Agency> agencies) {}
 }

@@ -9,7 +9,12 @@ public class InvalidDatasetException extends RuntimeException {
     private final List<InputProblem> problems;
 
     public InvalidDatasetException(List<InputProblem> problems) {
-        super("数据集有 " + problems.size() + " 处错误，未保存 (the dataset was not saved)");
+        this("数据集有 " + problems.size() + " 处错误，未保存 (the dataset was not saved)", problems);
+    }
+
+    /** Another uploaded file refused (a reference-data list, a template profile). */
+    public InvalidDatasetException(String message, List<InputProblem> problems) {
+        super(message);
         this.problems = List.copyOf(problems);
     }
 
