@@ -78,8 +78,9 @@ public final class ReferenceLibrary {
     public record ProfileText(String file, String yaml) {}
 
     /**
-     * Reference data kept elsewhere that takes precedence over the files. {@code list} and
-     * {@code profile} are called while the library is locked, so they answer from memory.
+     * Reference data kept elsewhere that takes precedence over the files. The library asks for the
+     * generation first, outside its lock, at every entry; the other methods may be called while the
+     * library is locked, so they answer from memory (what the last {@code generation()} saw).
      */
     public interface Overlay {
         /** Changes whenever the content changes; may consult its store (it is called outside the library's lock). */
@@ -114,7 +115,7 @@ public final class ReferenceLibrary {
     public ReferenceLibrary(Path overrideDir, Overlay overlay) {
         this.overrideDir = overrideDir;
         this.overlay = overlay == null ? NONE : overlay;
-        this.generation = this.overlay.generation();
+        this.generation = Long.MIN_VALUE;
     }
 
     /** Built-in data, overridden by BUDGET_REFDATA when set. */
@@ -137,6 +138,7 @@ public final class ReferenceLibrary {
     }
 
     public boolean hasYear(int year) {
+        overlay.generation();
         return read(indexFile(year)).isPresent() || Arrays.stream(ListKind.values()).allMatch(k -> overlay.list(year, k).isPresent());
     }
 
@@ -158,6 +160,7 @@ public final class ReferenceLibrary {
 
     /** The profile's YAML in effect: the overlay's, else the file. */
     public Optional<ProfileText> profileText(String id) {
+        overlay.generation();
         Optional<ProfileText> o = overlay.profile(id);
         return o.isPresent() ? o : builtInProfile(id);
     }
@@ -171,6 +174,7 @@ public final class ReferenceLibrary {
 
     /** A list in effect: the overlay's, else the file's (with the index's complete and source). */
     public Optional<ListText> listText(int year, ListKind kind) {
+        overlay.generation();
         Optional<ListText> o = overlay.list(year, kind);
         return o.isPresent() ? o : builtInList(year, kind);
     }
@@ -190,6 +194,7 @@ public final class ReferenceLibrary {
 
     /** The budget years that can be read (files, or all three lists in the overlay). */
     public SortedSet<Integer> years() {
+        overlay.generation();
         SortedSet<Integer> out = new TreeSet<>(fileYears());
         for (int y : overlay.years()) if (hasYear(y)) out.add(y);
         return out;
@@ -197,6 +202,7 @@ public final class ReferenceLibrary {
 
     /** Every profile id: files (override directory and built-in) and overlay. */
     public SortedSet<String> profileIds() {
+        overlay.generation();
         SortedSet<String> out = new TreeSet<>(fileProfiles());
         out.addAll(overlay.profileIds());
         return out;
