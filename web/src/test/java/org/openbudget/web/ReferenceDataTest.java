@@ -231,6 +231,19 @@ class ReferenceDataTest extends WebTestBase {
     }
 
     @Test
+    void aCopyGetsItsNewIdEvenWithACommentOnTheIdLine() throws Exception {
+        String yaml = profileYaml("xinjiang-2025", "commented-2025", 2025).replace("id: commented-2025", "id: commented-2025    # 带注释");
+        send(put("/api/admin/profiles/commented-2025").contentType("application/yaml").content(yaml.getBytes(StandardCharsets.UTF_8)), status().isOk());
+        send(post("/api/admin/profiles").contentType("application/json").content("{\"id\":\"copied-2025\",\"copyOf\":\"commented-2025\"}"), status().isOk());
+        assertThat(library.profile("copied-2025").id()).isEqualTo("copied-2025");
+        assertThat(library.profileText("copied-2025").orElseThrow().yaml()).contains("id: copied-2025    # 带注释");
+        send(post("/api/admin/profiles").contentType("application/json").content("{\"id\":\"copied-2025\",\"copyOf\":\"xinjiang-2025\"}"),
+                status().isUnprocessableEntity());
+        send(post("/api/admin/profiles").contentType("application/json").content("{\"id\":\"Bad Id\",\"copyOf\":\"xinjiang-2025\"}"),
+                status().isUnprocessableEntity());
+    }
+
+    @Test
     void aChangedProfileIsUsedAtOnceButPublishedVersionsStayAsPublished() throws Exception {
         byte[] published = mvc.perform(get("/api/public/documents/1/files/html")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String changed = FILES.builtInProfile("xinjiang-2024").orElseThrow().yaml().replace("title: \"{kind}收支总体情况表\"", "title: \"{kind}收支总体情况表（试行）\"");

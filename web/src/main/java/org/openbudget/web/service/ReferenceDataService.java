@@ -56,7 +56,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReferenceDataService {
     static final int FIRST_YEAR = 2000, LAST_YEAR = 2099;
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{1,63}");
-    private static final Pattern ID_LINE = Pattern.compile("(?m)^id:[ \\t]*[^\\n#]*");
+    /** The top-level id line's value (an id has no space; a comment after it stays). */
+    private static final Pattern ID_LINE = Pattern.compile("(?m)^id:[ \\t]*\\S+");
     /** A profile is tried on this example before it is stored (derive, check, render HTML). */
     static final String SAMPLE = "demo/urumqi-sme-center-2024/dataset.yaml";
 
