@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "10000", description = "单位数 (default ${DEFAULT-VALUE})") int units;
     @Option(names = "--year", defaultValue = "2024") int year;
     @Option(names = "--seed", defaultValue = "20240222") long seed;
-    @Option(names = "--warmup", defaultValue = "500", description = "预热单位数 (units derived before timing)") int warmup;
+    @Option(names = "--warmup", defaultValue = "2000", description = "预热单位数：计时前先生成、审核的单位数，使 JVM 充分预热 (units derived and checked before timing, so the JIT has compiled the hot code; default ${DEFAULT-VALUE})") int warmup;
     @Option(names = "--threads", description = "工作线程数 (default: one per core)") Integer threadCount;
     @Option(names = "--rounds", defaultValue = "1", description = "计时轮数：同一批合成单位重复计时 (timed rounds over the same units, default ${DEFAULT-VALUE})") int rounds;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
