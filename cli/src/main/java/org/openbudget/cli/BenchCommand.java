@@ -30,7 +30,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "10000", description = "单位数 (default ${DEFAULT-VALUE})") int units;
     @Option(names = "--year", defaultValue = "2024") int year;
     @Option(names = "--seed", defaultValue = "20240222") long seed;
-    @Option(names = "--warmup", defaultValue = "500", description = "预热单位数 (units derived before timing)") int warmup;
+    @Option(names = "--warmup", defaultValue = "2000", description = "预热单位数：计时前先生成、审核的单位数，使 JVM 充分预热 (units derived and checked before timing, so the JIT has compiled the hot code; default ${DEFAULT-VALUE})") int warmup;
+    @Option(names = "--threads", description = "工作线程数 (default: one per core)") Integer threadCount;
+    @Option(names = "--rounds", defaultValue = "1", description = "计时轮数：同一批合成单位重复计时 (timed rounds over the same units, default ${DEFAULT-VALUE})") int rounds;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -40,17 +42,25 @@ final class BenchCommand implements Callable<Integer> {
         ReferenceData ref = lib.year(year);
         TemplateProfile profile = lib.profile("xinjiang-" + year);
         SyntheticBudgets gen = new SyntheticBudgets(ref, profile.id());
-        run(gen, ref, profile, new Random(seed ^ 0x5eed), warmup);
+        int threads = threadCount != null && threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
+        run(gen, ref, profile, new Random(seed ^ 0x5eed), warmup, threads);
+        for (int round = 1; round <= Math.max(1, rounds); round++) {
+            if (rounds > 1) out.printf("— round %d of %d —%n", round, rounds);
+            report(out, gen, ref, profile, threads);
+        }
+        return 0;
+    }
+
+    private void report(java.io.PrintWriter out, SyntheticBudgets gen, ReferenceData ref, TemplateProfile profile, int threads) {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
         DERIVE_NANOS.reset();
         WORK_NANOS.reset();
         WORK_CPU_NANOS.reset();
-        long[] res = run(gen, ref, profile, new Random(seed), units);
+        long[] res = run(gen, ref, profile, new Random(seed), units, threads);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
-        int threads = Runtime.getRuntime().availableProcessors();
         double secs = WORK_NANOS.sum() / 1e9 / threads;
         out.printf("units: %d in %d departments, lines: %d, findings: %d%n", res[0], res[3], res[1], res[4]);
         out.printf("derive + check: %.2f s on %d threads — %.0f units/s, %.0f lines/s%n", secs, threads, res[0] / secs, res[1] / secs);
@@ -60,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                 WORK_CPU_NANOS.sum() / 1e9, WORK_CPU_NANOS.sum() / 1e9 / threads);
         out.printf("peak heap: %.0f MB (max heap %d MB, %d cores)%n", peak / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576, Runtime.getRuntime().availableProcessors());
-        return 0;
+        out.flush();
     }
 
     static final java.util.concurrent.atomic.LongAdder DERIVE_NANOS = new java.util.concurrent.atomic.LongAdder();
@@ -81,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
      *
      * @return units, lines, nanos (wall clock), departments, findings
      */
-    private static long[] run(SyntheticBudgets gen, ReferenceData ref, TemplateProfile profile, Random rnd, int units) {
+    private static long[] run(SyntheticBudgets gen, ReferenceData ref, TemplateProfile profile, Random rnd, int units, int threads) {
         List<int[]> plan = new java.util.ArrayList<>();
         int planned = 0;
         while (planned < units) {
@@ -92,7 +102,6 @@ final class BenchCommand implements Callable<Integer> {
         long seed = rnd.nextLong();
         java.util.concurrent.atomic.LongAdder lines = new java.util.concurrent.atomic.LongAdder();
         java.util.concurrent.atomic.LongAdder findings = new java.util.concurrent.atomic.LongAdder();
-        int threads = Runtime.getRuntime().availableProcessors();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
         try {

@@ -153,7 +153,7 @@ public class BudgetService {
             Check c = s == null ? null : catalogueCheck(f.id());
             boolean partialList = f.id().endsWith(".unknown") && f.severity() == Severity.NOTICE;
             if (s != null && c != null && (f.severity() == c.severity() || partialList)) {
-                f = new Finding(f.id(), s, f.table(), f.code(), f.project(), f.column(), f.section(), f.expected(), f.found(), f.message());
+                f = f.withSeverity(s);
             }
             out.add(f);
         }
