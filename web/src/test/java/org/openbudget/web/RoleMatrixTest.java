@@ -86,6 +86,12 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("POST", "/admin/profiles/xinjiang-2025", "form", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/profiles", "form", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/profiles/xinjiang-2025/rollback", "form", Set.of("admin")));
+        // the profile of a region and year: reads, and writes that store nothing (stale base version; the default again while it is the default)
+        for (String p : List.of("/api/admin/region-profiles", "/api/admin/region-profiles/650200/2025", "/admin/region-profiles?region=650200&year=2025",
+                "/admin/region-profiles/650200/2025"))
+            e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/region-profiles/650200/2032", "{\"profile\":\"\",\"baseVersion\":-1}", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032", "form", Set.of("admin")));
         return e;
     }
 

@@ -96,6 +96,29 @@ public final class WorkbookReader {
         }
     }
 
+    /**
+     * A problem at a field of the sheet 单位信息 (say {@link WorkbookLayout#F_PROFILE}), located as the
+     * reader locates it: at column B of the row whose column A is the field's label ("单位信息!B4").
+     * For a check the reader cannot make itself (the web's "this region uses another profile"); when
+     * the workbook or the row cannot be read, the problem names the sheet and the field only.
+     */
+    public static InputProblem agencyFieldProblem(String file, byte[] xlsx, String field, String message) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            Sheet info = wb.getSheet(AGENCY);
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter(Locale.ROOT);
+            for (int r = 1; info != null && r <= Math.min(info.getLastRowNum(), 60); r++) {
+                Row row = info.getRow(r);
+                Cell label = row == null ? null : row.getCell(0);
+                if (label != null && text.formatCellValue(label).replace('\u00a0', ' ').replace('\u3000', ' ').replace(" ", "").equals(field)) {
+                    return new InputProblem(file, r + 1, field, message, cell(AGENCY, 1, r + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not readable here: located by sheet and field only
+        }
+        return new InputProblem(file, 0, field, message, AGENCY);
+    }
+
     /** A cell's content as text: null when blank; {@code bad} when a problem was reported for it. */
     private record Value(String text, boolean bad) {
         static final Value BLANK = new Value(null, false);

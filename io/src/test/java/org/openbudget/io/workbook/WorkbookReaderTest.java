@@ -307,4 +307,22 @@ class WorkbookReaderTest {
             assertThat(x.field()).isEqualTo("金额（元）");
         }
     }
+    @Test
+    void aProblemAtAnAgencyFieldIsAtItsContentCell() throws IOException {
+        // moved down a row, as a user inserting a row would: still found by its label
+        Path p = edited(wb -> wb.getSheet(WorkbookLayout.AGENCY).shiftRows(1, wb.getSheet(WorkbookLayout.AGENCY).getLastRowNum(), 1));
+        byte[] bytes = Files.readAllBytes(p);
+        InputProblem x = WorkbookReader.agencyFieldProblem("book.xlsx", bytes, WorkbookLayout.F_PROFILE, "模板应为 karamay-2024");
+        assertThat(x.cell()).isEqualTo(WorkbookLayout.cell(WorkbookLayout.AGENCY, 1, x.line()));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            Row row = wb.getSheet(WorkbookLayout.AGENCY).getRow(x.line() - 1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(WorkbookLayout.F_PROFILE);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("xinjiang-2024");
+        }
+        assertThat(x.toString()).isEqualTo("book.xlsx " + x.cell() + " [公开模板]: 模板应为 karamay-2024");
+        // not a workbook: the sheet and the field only
+        InputProblem y = WorkbookReader.agencyFieldProblem("x.xlsx", "no".getBytes(StandardCharsets.UTF_8), WorkbookLayout.F_PROFILE, "m");
+        assertThat(y.cell()).isEqualTo(WorkbookLayout.AGENCY);
+        assertThat(y.line()).isZero();
+    }
 }

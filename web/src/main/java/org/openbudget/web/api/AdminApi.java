@@ -5,12 +5,14 @@ import java.util.List;
 import org.openbudget.core.check.Severity;
 import org.openbudget.web.db.repositories.AuditLogRepository;
 import org.openbudget.web.db.repositories.ReferenceDataRepository;
+import org.openbudget.web.db.repositories.RegionProfileRepository;
 import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.service.AdminService;
 import org.openbudget.web.service.AdminService.AccountDto;
 import org.openbudget.web.service.AdminService.CheckSetting;
 import org.openbudget.web.service.AdminService.NewAccount;
 import org.openbudget.web.service.ReferenceDataService;
+import org.openbudget.web.service.RegionProfileService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +32,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class AdminApi {
     private final AdminService admin;
     private final ReferenceDataService refdata;
+    private final RegionProfileService regionProfiles;
 
-    public AdminApi(AdminService admin, ReferenceDataService refdata) {
+    public AdminApi(AdminService admin, ReferenceDataService refdata, RegionProfileService regionProfiles) {
         this.admin = admin;
         this.refdata = refdata;
+        this.regionProfiles = regionProfiles;
     }
 
     @GetMapping("/accounts")
@@ -141,6 +145,28 @@ public class AdminApi {
     @Operation(summary = "恢复模板的一个历史版本（version=0：内置文件）：重新校验后作为新版本保存")
     public ReferenceDataRepository.ProfileVersion rollbackProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestBody Rollback r) {
         return refdata.rollbackProfile(u, id, r.version(), r.comment());
+    }
+
+    @GetMapping("/region-profiles")
+    @Operation(summary = "各地区（财政部门）各年度使用的模板：系统管理指定的，或默认的 xinjiang-年度")
+    public List<RegionProfileService.RegionYear> regionProfiles(@AuthenticationPrincipal BudgetUser u) { return regionProfiles.overview(u); }
+
+    @GetMapping("/region-profiles/{region}/{year}")
+    @Operation(summary = "一个地区一个年度的模板：在用的模板、可选的模板（该年度的）、本地区该年度的预算及其所用模板、历史版本")
+    public RegionProfileService.View regionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year) {
+        return regionProfiles.view(u, region, year);
+    }
+
+    /** {@code profile} null or empty: back to the default xinjiang-YEAR. */
+    public record RegionProfileAssignment(String profile, String comment, Integer baseVersion) {}
+
+    @PutMapping("/region-profiles/{region}/{year}")
+    @Operation(summary = "指定一个地区一个年度使用的模板（profile 为空：恢复默认 xinjiang-年度）。模板须存在且为该年度的模板，否则 422；"
+            + "baseVersion 为读取时的在用版本号（0：未指定过），已有新版本时 409。此后本地区单位的空白工作簿和部门汇总使用该模板，"
+            + "所用模板不同的数据集在保存、审核（/api/check）和提交时被拒绝，错误定位到 profile 字段并给出应为的模板")
+    public RegionProfileRepository.Assignment assignRegionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year,
+                                                                  @RequestBody RegionProfileAssignment a) {
+        return regionProfiles.assign(u, region, year, a.profile(), a.comment(), a.baseVersion());
     }
 
     @GetMapping("/audit-log")

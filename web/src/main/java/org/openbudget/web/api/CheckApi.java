@@ -4,8 +4,10 @@ import java.io.IOException;
 
 import org.openbudget.io.json.DisclosureJson;
 import org.openbudget.io.json.FindingsJson;
+import org.openbudget.web.db.repositories.Document;
 import org.openbudget.web.service.BudgetService;
 import org.openbudget.web.service.PublishedAuditService;
+import org.openbudget.web.service.RegionProfileService;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,16 +26,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class CheckApi {
     private final BudgetService budgets;
     private final PublishedAuditService auditor;
+    private final RegionProfileService regionProfiles;
 
-    public CheckApi(BudgetService budgets, PublishedAuditService auditor) {
+    public CheckApi(BudgetService budgets, PublishedAuditService auditor, RegionProfileService regionProfiles) {
         this.budgets = budgets;
         this.auditor = auditor;
+        this.regionProfiles = regionProfiles;
     }
 
     @PostMapping(value = "/api/check", consumes = {"application/yaml", "text/plain", "application/x-yaml"})
-    @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段，或审核结果")
+    @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段，或审核结果。"
+            + "已登记单位的数据集所用模板（profile）须为其地区该年度的模板，否则与保存时一样作为读取错误返回（字段 profile，应为的模板编号）")
     public Dtos.CheckResult check(@RequestBody String yaml) {
-        return Dtos.CheckResult.of(budgets.evaluateUnit("dataset.yaml", yaml));
+        Document.Source source = Document.Source.yaml(yaml);
+        return Dtos.CheckResult.of(regionProfiles.checked("dataset.yaml", source, budgets.evaluateUnit("dataset.yaml", source)));
     }
 
     @PostMapping(value = "/api/audit", consumes = "multipart/form-data")

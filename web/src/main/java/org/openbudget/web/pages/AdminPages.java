@@ -11,6 +11,7 @@ import org.openbudget.web.security.Role;
 import org.openbudget.web.service.AdminService;
 import org.openbudget.web.service.InvalidDatasetException;
 import org.openbudget.web.service.ReferenceDataService;
+import org.openbudget.web.service.RegionProfileService;
 import org.openbudget.web.service.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AdminPages {
     private final AdminService admin;
     private final ReferenceDataService refdata;
+    private final RegionProfileService regionProfiles;
 
-    public AdminPages(AdminService admin, ReferenceDataService refdata) {
+    public AdminPages(AdminService admin, ReferenceDataService refdata, RegionProfileService regionProfiles) {
         this.admin = admin;
         this.refdata = refdata;
+        this.regionProfiles = regionProfiles;
     }
 
     @GetMapping("/admin")
@@ -38,6 +41,7 @@ public class AdminPages {
         m.addAttribute("accounts", admin.accounts(u));
         m.addAttribute("checks", admin.checks(u));
         m.addAttribute("refdata", admin.refdata(u));
+        m.addAttribute("regionProfiles", regionProfiles.overview(u));
         m.addAttribute("log", admin.auditLog(u, 100));
         m.addAttribute("roles", Role.values());
         m.addAttribute("severities", Severity.values());
@@ -163,6 +167,31 @@ public class AdminPages {
             ra.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin#profiles";
+    }
+
+    // ---- the profile of each region and year ----
+
+    /** The index page's "go to a region's year" form. */
+    @GetMapping("/admin/region-profiles")
+    public String goToRegion(@RequestParam String region, @RequestParam int year) {
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/region-profiles/{region}/{year}")
+                .buildAndExpand(region, year).encode().toUriString();
+    }
+
+    @GetMapping("/admin/region-profiles/{region}/{year}")
+    public String regionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year, Model m) {
+        m.addAttribute("view", regionProfiles.view(u, region, year));
+        return "admin/region-profile";
+    }
+
+    @PostMapping("/admin/region-profiles/{region}/{year}")
+    public String assignRegionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year,
+                                      @RequestParam(required = false) String profile, @RequestParam(required = false) String comment,
+                                      @RequestParam(required = false) Integer baseVersion, RedirectAttributes ra) {
+        PageSupport.attempt(ra, (profile == null || profile.isBlank() ? "已恢复默认模板" : "已指定模板 " + profile) + "，立即生效",
+                () -> regionProfiles.assign(u, region, year, profile, comment, baseVersion));
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/region-profiles/{region}/{year}")
+                .buildAndExpand(region, year).encode().toUriString();
     }
 
     @PostMapping("/admin/profiles/{id}/rollback")

@@ -41,10 +41,12 @@ import org.springframework.stereotype.Service;
 public class BudgetService {
     private final ReferenceLibrary library;
     private final SeverityRepository severities;
+    private final RegionProfileService regionProfiles;
 
-    public BudgetService(ReferenceLibrary library, SeverityRepository severities) {
+    public BudgetService(ReferenceLibrary library, SeverityRepository severities, RegionProfileService regionProfiles) {
         this.library = library;
         this.severities = severities;
+        this.regionProfiles = regionProfiles;
     }
 
     public ReferenceLibrary library() { return library; }
@@ -170,10 +172,14 @@ public class BudgetService {
         return new DatasetReader(library).parse(fileName, source.yaml());
     }
 
-    /** A blank Excel workbook for a unit and year (io/workbook: one sheet per part, drop-down lists, instructions). */
+    /**
+     * A blank Excel workbook for a unit and year (io/workbook: one sheet per part, drop-down lists,
+     * instructions), naming the template profile of the unit's region for that year.
+     */
     public byte[] blankWorkbook(Agency unit, int year) {
-        String profile = WorkbookTemplate.defaultProfile(year);
-        if (!library.hasYear(year) || !library.hasProfile(profile)) throw new RuleViolation("没有 " + year + " 年的分类科目或模板 (no reference data for this year)");
+        String profile = regionProfiles.profileFor(unit, year);
+        if (!library.hasYear(year)) throw new RuleViolation("没有 " + year + " 年的分类科目 (no reference data for this year)");
+        if (!library.hasProfile(profile)) throw new RuleViolation("没有 " + year + " 年的模板 " + profile + " (no template profile " + profile + ")");
         org.openbudget.core.ledger.Agency a = new org.openbudget.core.ledger.Agency(unit.code(), unit.name(), AgencyKind.UNIT, AgencyType.fromLabel(unit.type()));
         return workbook(new WorkbookTemplate(library).blank(a, year, profile));
     }

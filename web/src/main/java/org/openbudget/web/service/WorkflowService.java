@@ -40,9 +40,11 @@ public class WorkflowService {
     private final BudgetService budgets;
     private final PublicationService publisher;
     private final AccessPolicy policy;
+    private final RegionProfileService regionProfiles;
 
     public WorkflowService(AgencyRepository agencies, DocumentRepository documents, PublicationRepository publications,
-                           AuditLogRepository audit, BudgetService budgets, PublicationService publisher, AccessPolicy policy) {
+                           AuditLogRepository audit, BudgetService budgets, PublicationService publisher, AccessPolicy policy,
+                           RegionProfileService regionProfiles) {
         this.agencies = agencies;
         this.documents = documents;
         this.publications = publications;
@@ -50,6 +52,7 @@ public class WorkflowService {
         this.budgets = budgets;
         this.publisher = publisher;
         this.policy = policy;
+        this.regionProfiles = regionProfiles;
     }
 
     public Agency agency(String code) {
@@ -137,6 +140,7 @@ public class WorkflowService {
         if (e.budget().year() != year) {
             wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
         }
+        regionProfiles.mismatch(a, year, e.budget().profileId(), fileName, source).ifPresent(wrong::add);
         if (!wrong.isEmpty()) throw new InvalidDatasetException(wrong);
         Optional<Document> existing = documents.find(code, year);
         Document saved;
@@ -203,12 +207,11 @@ public class WorkflowService {
         AccessPolicy.require(policy.canConsolidate(u, dept), "汇总 " + dept.name() + " 的部门预算");
         List<ConsolidatedUnit> snapshot = new ArrayList<>();
         List<String> left = new ArrayList<>();
-        String profile = null;
+        String profile = regionProfiles.profileFor(dept, year);
         for (Agency unit : agencies.units(code)) {
             Optional<Document> d = documents.find(unit.code(), year);
             if (d.isPresent() && CONSOLIDATABLE.contains(d.get().status())) {
                 snapshot.add(new ConsolidatedUnit(unit.code(), d.get().rowVersion(), d.get().source()));
-                if (profile == null) profile = d.get().profileId();
             } else {
                 left.add(unit.name());
             }
@@ -216,9 +219,8 @@ public class WorkflowService {
         if (snapshot.isEmpty()) throw new RuleViolation("没有已提交的单位，无法汇总。未提交：" + String.join("、", left));
         Optional<Document> existing = documents.find(code, year);
         Document doc;
-        String prof = profile;
         String yaml = existing.map(Document::datasetYaml).filter(y -> y != null && !y.isBlank())
-                .map(y -> withUnits(y, snapshot)).orElseGet(() -> departmentYaml(dept, year, prof, snapshot));
+                .map(y -> withProfile(withUnits(y, snapshot), profile)).orElseGet(() -> departmentYaml(dept, year, profile, snapshot));
         if (existing.isEmpty()) {
             doc = documents.create(code, year, Status.DRAFT, yaml, profile, u.username());
         } else {
@@ -242,6 +244,13 @@ public class WorkflowService {
                 .matcher(departmentYaml);
         if (m.find()) return departmentYaml.substring(0, m.start()) + list + "\n" + departmentYaml.substring(m.end());
         return departmentYaml.endsWith("\n") ? departmentYaml + list : departmentYaml + "\n" + list;
+    }
+
+    /** The dataset with its {@code profile:} line naming the profile given (a comment after it stays). */
+    static String withProfile(String yaml, String profile) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^profile:[ \\t]*[^\\s#]*").matcher(yaml);
+        if (m.find()) return yaml.substring(0, m.start()) + "profile: " + profile + yaml.substring(m.end());
+        return "profile: " + profile + "\n" + yaml;
     }
 
     /** The department's own dataset file (docs/dataset.md, "A department dataset"), naming its units' files. */
@@ -270,6 +279,8 @@ public class WorkflowService {
         }
         Evaluation e = evaluate(d);
         if (!e.readable()) throw new InvalidDatasetException(e.problems());
+        regionProfiles.require(a, year, e.budget().profileId(), a.isDepartment() ? "dataset.yaml" : a.code() + "-" + year + (d.source().isWorkbook() ? ".xlsx" : ".yaml"),
+                a.isDepartment() ? Document.Source.yaml(d.datasetYaml()) : d.source());
         if (e.errors() > 0) throw new RuleViolation("审核发现 " + e.errors() + " 条错误，错误须全部修正后才能提交。");
         String c = comment == null ? "" : comment.trim();
         if (e.warnings() > 0 && c.isEmpty()) throw new RuleViolation("审核发现 " + e.warnings() + " 条警告，提交时须填写说明。");

@@ -1,0 +1,220 @@
+package org.openbudget.web.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.refdata.ReferenceLibrary;
+import org.openbudget.io.workbook.WorkbookLayout;
+import org.openbudget.io.workbook.WorkbookReader;
+import org.openbudget.io.workbook.WorkbookTemplate;
+import org.openbudget.io.yaml.YamlNode;
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.AgencyRepository;
+import org.openbudget.web.db.repositories.AuditLogRepository;
+import org.openbudget.web.db.repositories.ConflictException;
+import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.db.repositories.RegionProfileRepository;
+import org.openbudget.web.db.repositories.RegionProfileRepository.Assignment;
+import org.openbudget.web.db.repositories.RegionProfileRepository.DocumentProfile;
+import org.openbudget.web.security.AccessPolicy;
+import org.openbudget.web.security.BudgetUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The template profile of each finance bureau (region) and budget year: the administrator assigns it;
+ * without an assignment a region uses the year's default, {@code xinjiang-YEAR}. The blank workbook of
+ * a unit and a department's consolidation name the profile of their region; a dataset that names
+ * another one is refused when it is saved, checked (/api/check) or submitted, with the problem located
+ * at its {@code profile} field (the 公开模板 cell of a workbook) and the profile expected.
+ */
+@Service
+public class RegionProfileService {
+    private final RegionProfileRepository repo;
+    private final AgencyRepository agencies;
+    private final ReferenceLibrary library;
+    private final AuditLogRepository audit;
+    private final AccessPolicy policy;
+
+    public RegionProfileService(RegionProfileRepository repo, AgencyRepository agencies, ReferenceLibrary library, AuditLogRepository audit,
+                                AccessPolicy policy) {
+        this.repo = repo;
+        this.agencies = agencies;
+        this.library = library;
+        this.audit = audit;
+        this.policy = policy;
+    }
+
+    // ---------------------------------------------------------------- in use
+
+    /** The profile the agencies of a region use for a year: the one assigned, else the year's default. */
+    public String profileFor(String regionCode, int year) {
+        return repo.current(regionCode, year).map(Assignment::profileId).orElseGet(() -> WorkbookTemplate.defaultProfile(year));
+    }
+
+    /** The profile an agency's datasets of a year name: its region's. */
+    public String profileFor(Agency a, int year) {
+        return profileFor(a.regionCode(), year);
+    }
+
+    /**
+     * The located problem when a dataset of {@code a} for {@code year} names another profile than its
+     * region's: at the {@code profile} line of YAML, at the 公开模板 cell of a workbook.
+     */
+    public Optional<InputProblem> mismatch(Agency a, int year, String named, String fileName, Document.Source source) {
+        String expected = profileFor(a, year);
+        if (expected.equals(named)) return Optional.empty();
+        boolean assigned = repo.current(a.regionCode(), year).map(Assignment::profileId).isPresent();
+        String region = agencies.regions().getOrDefault(a.regionCode(), a.regionCode());
+        String message = "模板应为 " + expected + "（" + region + " " + year + " 年" + (assigned ? "由系统管理指定" : "的默认模板") + "），实际为 " + named + "："
+                + (a.isDepartment() ? "请重新汇总，汇总时使用本地区的模板"
+                   : source.isWorkbook() ? "请把“" + WorkbookLayout.F_PROFILE + "”改为 " + expected + "，或下载新的空白工作簿填写"
+                   : "请把 profile 改为 " + expected)
+                + " (this region uses the template profile " + expected + ")";
+        if (source.isWorkbook()) return Optional.of(WorkbookReader.agencyFieldProblem(fileName, source.xlsx(), WorkbookLayout.F_PROFILE, message));
+        try {
+            return Optional.of(YamlNode.parse(fileName, source.yaml()).require("profile").problem(message));
+        } catch (RuntimeException e) {
+            return Optional.of(new InputProblem(fileName, 0, "profile", message));
+        }
+    }
+
+    /** Refuses (nothing saved) a dataset that names another profile than its region's. */
+    public void require(Agency a, int year, String named, String fileName, Document.Source source) {
+        mismatch(a, year, named, fileName, source).ifPresent(p -> { throw new InvalidDatasetException(List.of(p)); });
+    }
+
+    /**
+     * A check without saving (/api/check): a readable dataset of a registered agency that names
+     * another profile than its region's is not readable, with the located problem, as a save would be.
+     * A dataset of an agency that is not registered has no region: unchanged.
+     */
+    public Evaluation checked(String fileName, Document.Source source, Evaluation e) {
+        if (!e.readable()) return e;
+        Optional<Agency> a = agencies.find(e.budget().agency().code());
+        if (a.isEmpty()) return e;
+        return mismatch(a.get(), e.budget().year(), e.budget().profileId(), fileName, source).map(p -> Evaluation.invalid(List.of(p))).orElse(e);
+    }
+
+    // ---------------------------------------------------------------- the administrator's
+
+    private void admin(BudgetUser u) { AccessPolicy.require(policy.isAdmin(u), "系统管理"); }
+
+    /**
+     * A region and year: the profile in use, whether it is assigned (else the default), by whom and when;
+     * {@code version} is the stored version in effect (0: none stored).
+     */
+    public record RegionYear(String regionCode, String regionName, int year, String profileId, boolean assigned, String defaultProfile,
+                             boolean profileExists, int version, String by, OffsetDateTime at) {}
+
+    /** A working document of the region and year, and whether it names the region's profile. */
+    public record DocumentState(String agencyCode, String agencyName, String kind, String status, String profileId, boolean matches) {}
+
+    /** A profile that can be assigned for the year (its year is the budget year). */
+    public record Candidate(String id, String name) {}
+
+    public record View(RegionYear state, List<Candidate> candidates, List<DocumentState> documents, List<Assignment> history) {}
+
+    /** Every region for every year that has reference data, profiles or an assignment. */
+    public List<RegionYear> overview(BudgetUser u) {
+        admin(u);
+        Map<String, Map<Integer, Assignment>> active = new HashMap<>();
+        for (Assignment a : repo.active()) active.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.year(), a);
+        SortedSet<Integer> years = new TreeSet<>(library.years());
+        for (Assignment a : repo.active()) years.add(a.year());
+        List<RegionYear> out = new ArrayList<>();
+        for (Map.Entry<String, String> r : agencies.regions().entrySet()) {
+            for (int y : years) out.add(state(r.getKey(), r.getValue(), y, Optional.ofNullable(active.getOrDefault(r.getKey(), Map.of()).get(y))));
+        }
+        return out;
+    }
+
+    private RegionYear state(String region, String name, int year, Optional<Assignment> current) {
+        String assigned = current.map(Assignment::profileId).orElse(null);
+        String id = assigned != null ? assigned : WorkbookTemplate.defaultProfile(year);
+        return new RegionYear(region, name, year, id, assigned != null, WorkbookTemplate.defaultProfile(year), library.hasProfile(id),
+                current.map(Assignment::versionNo).orElse(0), current.map(Assignment::createdBy).orElse(null), current.map(Assignment::createdAt).orElse(null));
+    }
+
+    private String regionName(String region) {
+        String name = agencies.regions().get(region);
+        if (name == null) throw new NotFoundException("没有代码为 " + region + " 的地区");
+        return name;
+    }
+
+    private static void checkYear(int year) {
+        if (year < ReferenceDataService.FIRST_YEAR || year > ReferenceDataService.LAST_YEAR)
+            throw new RuleViolation("年度应在 " + ReferenceDataService.FIRST_YEAR + "–" + ReferenceDataService.LAST_YEAR + " 之间。");
+    }
+
+    /** A region and year: the profile in use, the profiles of the year, the region's documents of the year, the versions. */
+    public View view(BudgetUser u, String region, int year) {
+        admin(u);
+        checkYear(year);
+        RegionYear s = state(region, regionName(region), year, repo.current(region, year));
+        List<Candidate> candidates = new ArrayList<>();
+        for (String id : library.profileIds()) {
+            try {
+                TemplateProfile p = library.profile(id);
+                if (p.year() == year) candidates.add(new Candidate(id, p.name()));
+            } catch (RuntimeException e) {
+                // a profile that does not read is listed (with its problem) on the profiles' page, not offered here
+            }
+        }
+        List<DocumentState> docs = new ArrayList<>();
+        for (DocumentProfile d : repo.documents(region, year)) {
+            docs.add(new DocumentState(d.agencyCode(), d.agencyName(), d.kind(), d.status().label(), d.profileId(), s.profileId().equals(d.profileId())));
+        }
+        return new View(s, candidates, docs, repo.history(region, year));
+    }
+
+    /**
+     * Assigns a profile to a region for a year (null or blank: back to the default). The profile must
+     * exist and be of that year. {@code baseVersion} is the version the writer read (0: none stored):
+     * another is a 409. A new version with its audit record; nothing is ever overwritten.
+     */
+    @Transactional
+    public Assignment assign(BudgetUser u, String region, int year, String profileId, String comment, Integer baseVersion) {
+        admin(u);
+        checkYear(year);
+        String name = regionName(region);
+        String id = profileId == null || profileId.isBlank() ? null : profileId.trim();
+        if (id != null) {
+            if (!library.hasProfile(id)) throw new RuleViolation("没有模板 " + id + "：请先在“模板”中新建（复制一个已有模板）。");
+            TemplateProfile p;
+            try {
+                p = library.profile(id);
+            } catch (RuntimeException e) {
+                throw new RuleViolation("模板 " + id + " 无法读取：" + e.getMessage());
+            }
+            if (p.year() != year) throw new RuleViolation("模板 " + id + " 是 " + p.year() + " 年的模板，不能用于 " + year + " 年。");
+        }
+        repo.lock(region, year);
+        Optional<Assignment> current = repo.current(region, year);
+        int now = current.map(Assignment::versionNo).orElse(0);
+        if (baseVersion != null && baseVersion != now) {
+            throw new ConflictException("读取后已有新版本：第 " + now + " 版" + current.map(c -> "（" + c.createdBy() + "，"
+                    + c.createdAt().atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' ') + "）").orElse("")
+                    + "。未保存，请刷新后再改。");
+        }
+        String before = current.map(Assignment::profileId).orElse(null);
+        if (java.util.Objects.equals(before, id)) {
+            throw new RuleViolation(id == null ? name + " " + year + " 年已在使用默认模板 " + WorkbookTemplate.defaultProfile(year) + "。"
+                    : name + " " + year + " 年已在使用模板 " + id + "。");
+        }
+        Assignment a = repo.insert(region, year, id, comment, u.username());
+        audit.record(u.username(), "指定地区模板", null, year, name + "（" + region + "）" + year + " 年："
+                + (before == null ? "默认 " + WorkbookTemplate.defaultProfile(year) : before) + " → "
+                + (id == null ? "默认 " + WorkbookTemplate.defaultProfile(year) : id) + "，第 " + a.versionNo() + " 版"
+                + (a.comment().isBlank() ? "" : "（" + a.comment() + "）"));
+        return a;
+    }
+}
