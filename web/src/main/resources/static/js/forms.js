@@ -31,10 +31,22 @@
     var holder = document.createElement(box.tagName === 'TBODY' ? 'tbody' : 'div');
     holder.innerHTML = html;
     var row = holder.firstElementChild;
+    if (list === 'lines') copyFromLast(row);
     box.appendChild(row);
     var first = row.querySelector('input[type=text], select, textarea');
     if (first) first.focus();
     changed();
+  }
+  // a new ledger line starts as the last one: same 功能分类项, nature, project and source (款 and amount to fill)
+  function copyFromLast(row) {
+    var last = rowsOf('lines').filter(function (r) { return !r.classList.contains('deleted'); }).pop();
+    if (!last) return;
+    ['funcCode', 'nature', 'proCode', 'fundSource'].forEach(function (f) {
+      var from = last.querySelector('[name$=".' + f + '"]'), to = row.querySelector('[name$=".' + f + '"]');
+      if (from && to) to.value = from.value;
+    });
+    var code = row.querySelector('input[name$=".funcCode"]');
+    if (code) showName(code);
   }
   form.addEventListener('click', function (e) {
     var b = e.target.closest('[data-add]');
