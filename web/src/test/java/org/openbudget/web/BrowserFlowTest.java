@@ -149,6 +149,13 @@ class BrowserFlowTest extends WebTestBase {
         WebElement amount = el("input[name='lines[2].amount']");
         assertThat(amount.getAttribute("value")).isEqualTo("643400");
         assertThat(el("#form-lines").getText()).contains("其他支持中小企业发展和管理支出").contains("基本工资");
+        // a row added starts as the last one (功能分类项, nature, project, source); marked deleted, it is left out
+        driver.findElement(By.cssSelector("button[data-add='lines']")).click();
+        WebElement added = el("tr[data-row='lines[19]']");
+        assertThat(added.findElement(By.cssSelector("input[name='lines[19].funcCode']")).getAttribute("value")).isEqualTo("2060499");
+        assertThat(added.findElement(By.cssSelector(".cname")).getText()).isEqualTo("其他技术研究与开发支出");
+        added.findElement(By.cssSelector("input[name='lines[19].deleted']")).click();
+        assertThat(added.getAttribute("class")).contains("deleted");
         amount.clear();
         amount.sendKeys("65340O");
         WebElement error = new WebDriverWait(driver, Duration.ofSeconds(30))

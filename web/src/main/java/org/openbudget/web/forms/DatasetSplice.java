@@ -25,6 +25,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class DatasetSplice {
     private DatasetSplice() {}
 
+    /** The dataset is not written as one key per line (a flow mapping {…}): the forms cannot keep it as written. */
+    public static final class NotBlockMapping extends RuntimeException {
+        NotBlockMapping() {
+            super("数据集不是逐行书写的 YAML 映射，表单无法在保留原文的前提下修改；请在“高级：直接编辑 YAML”中修改，或上传数据集");
+        }
+    }
+
     /** Where a new key goes when the file does not have it yet: after the last key before it in this order. */
     static final List<String> ORDER = List.of("format", "budget_year", "profile", "agency", "units", "projects", "lines",
             "overview", "last_year", "reasons", "class_notes", "project_texts", "performance_order", "performance_overall",
@@ -37,10 +44,11 @@ public final class DatasetSplice {
      * {@code values}: key → its new value, or null to remove the key. Keys not named are kept as they are.
      * The text must be a readable YAML mapping (a stored dataset always is).
      */
-    public static Result replace(String yaml, Map<String, YamlOut.Node> values) {
+    public static Result replace(String written, Map<String, YamlOut.Node> values) {
+        String yaml = written.replace("\r\n", "\n");
         Node root = compose(yaml);
         if (!(root instanceof MappingNode m) || m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            throw new IllegalArgumentException("数据集应为 YAML 块映射 (a block mapping is expected)");
+            throw new NotBlockMapping();
         }
         List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
         // each top-level key: its first line and the line after its block

@@ -142,7 +142,7 @@ public class FormService {
         YamlNode root = YamlNode.parse("dataset.yaml", e.yaml());
         if (f instanceof TextForm t) return e.options().complete(t, LastYearForm.from(root));
         if (f instanceof LastYearForm l) {
-            l.amounts.removeIf(r -> r == null);
+            if (l.amounts != null) l.amounts.removeIf(r -> r == null);
             return e.options().complete(l);
         }
         return f;
@@ -177,7 +177,12 @@ public class FormService {
         if (e.department() && !s.forDepartment()) throw new RuleViolation("部门预算由各单位汇总，没有自己的预算明细。");
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, YamlOut.Node> values = form.toYaml(e.department(), problems);
-        DatasetSplice.Result r = DatasetSplice.replace(e.yaml(), values);
+        DatasetSplice.Result r;
+        try {
+            r = DatasetSplice.replace(e.yaml(), values);
+        } catch (DatasetSplice.NotBlockMapping ex) {
+            throw new RuleViolation(ex.getMessage());
+        }
         Evaluation ev;
         try {
             ev = e.department() ? workflow.evaluateDepartment(e.agency(), e.document(), r.yaml()) : budgets.evaluateUnit("dataset.yaml", r.yaml());

@@ -163,6 +163,16 @@ class DatasetFormsTest {
     }
 
     @Test
+    void aDatasetWrittenAsOneFlowMappingIsNotRewrittenBehindTheUsersBack() {
+        String flow = "{format: budget-dataset/1, budget_year: 2024}\n";
+        assertThatThrownBy(() -> DatasetSplice.replace(flow, Map.of("closing_date", YamlOut.scalar("2024-01-01", null))))
+                .isInstanceOf(DatasetSplice.NotBlockMapping.class).hasMessageContaining("高级");
+        // CRLF line ends are read as LF
+        DatasetSplice.Result r = DatasetSplice.replace("format: x\r\n# c\r\nprofile: p\r\n", Map.of("profile", YamlOut.scalar("q", null)));
+        assertThat(r.yaml()).isEqualTo("format: x\n# c\nprofile: q\n");
+    }
+
+    @Test
     void valuesYamlGivesAMeaningToAreQuoted() {
         for (String s : List.of("true", "no", "~", "null", "0.10", "2024-02-22", "=6场", ">=200条", "a: b", "x #y", "[a]", "'q'", "\"q\"", "line\nbreak", " lead", "GPB", "基本", "维修(护)费")) {
             String yaml = YamlOut.topLevel("k", YamlOut.scalar(s, null)).text();
