@@ -118,8 +118,15 @@ public class FormService {
 
     /** A new unit's dataset: the format, the year and its template, the agency; nothing else. */
     static String skeleton(Agency a, int year) {
-        return "format: budget-dataset/1\nbudget_year: " + year + "\nprofile: " + WorkbookTemplate.defaultProfile(year) + "\n"
-                + "agency:\n  agency_code: \"" + a.code() + "\"\n  agency_name: " + YamlOutText.quote(a.name()) + "\n  agency_kind: 单位\n  agency_type: " + a.type() + "\n";
+        Map<String, YamlOut.Node> keys = new java.util.LinkedHashMap<>();
+        keys.put("format", YamlOut.literal(org.openbudget.io.dataset.DatasetReader.FORMAT, null));
+        keys.put("budget_year", YamlOut.literal(String.valueOf(year), null));
+        keys.put("profile", YamlOut.scalar(WorkbookTemplate.defaultProfile(year), null));
+        keys.put("agency", YamlOut.map(null).put("agency_code", YamlOut.scalar(a.code(), null)).put("agency_name", YamlOut.scalar(a.name(), null))
+                .put("agency_kind", YamlOut.scalar("单位", null)).put("agency_type", YamlOut.scalar(a.type(), null)));
+        StringBuilder b = new StringBuilder();
+        keys.forEach((k, v) -> b.append(YamlOut.topLevel(k, v).text()));
+        return b.toString();
     }
 
     /** The form of a section with the stored values (and a row for every key the text may explain). */
@@ -207,12 +214,5 @@ public class FormService {
         }
         String where = (own ? "数据集" : p.file()) + (p.line() > 0 ? " 第 " + p.line() + " 行" : "") + (path.isEmpty() ? "" : " [" + path + "]");
         return new FieldProblem(null, path, where, p.message());
-    }
-
-    /** YAML quoting for the skeleton (the forms' writer's). */
-    private static final class YamlOutText {
-        static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
     }
 }
