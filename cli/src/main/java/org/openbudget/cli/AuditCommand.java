@@ -49,14 +49,13 @@ final class AuditCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Output output = new Output();
 
-    @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录 (reference data directory overriding the built-in lists)")
-    Path refdata;
+    @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ReferenceLibrary lib = refdata != null ? new ReferenceLibrary(refdata) : ReferenceLibrary.standard();
+        ReferenceLibrary lib = refdata.library();
         DocumentAudit.Result a = DocumentAudit.run(file, lib);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -90,13 +90,12 @@ public final class BudgetCli implements Runnable {
         @Parameters(index = "0", paramLabel = "PATH", description = "数据集文件、含 dataset.yaml 的目录，或 Excel 填报工作簿 .xlsx (a dataset file, a directory holding dataset.yaml, or a budget workbook)")
         Path path;
 
-        @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录，优先于内置数据 (reference data directory overriding the built-in lists)")
-        Path refdata;
+        @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         Workspace.Loaded load() {
-            ReferenceLibrary lib = refdata != null ? new ReferenceLibrary(refdata) : ReferenceLibrary.standard();
+            ReferenceLibrary lib = refdata.library();
             return new Workspace(lib).load(path);
         }
 

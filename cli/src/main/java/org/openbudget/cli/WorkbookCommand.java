@@ -49,14 +49,13 @@ final class WorkbookCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "ID", description = "公开模板，默认 xinjiang-YEAR (template profile)")
     String profile;
 
-    @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录 (reference data directory overriding the built-in lists)")
-    Path refdata;
+    @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ReferenceLibrary lib = refdata != null ? new ReferenceLibrary(refdata) : ReferenceLibrary.standard();
+        ReferenceLibrary lib = refdata.library();
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             throw new InputException("--out", 0, "", "输出文件应以 .xlsx 结尾，实际为 " + out);
         }

@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The whole flow in headless Chromium (Debian's chromium and chromium-driver; skipped when they are
  * absent): the SME center corrects its published 2024 budget (first an upload with an error, then
- * the fix), submits; the department consolidates and submits; the bureau returns it, the
+ * the fix in the ledger form, a typo on the way shown at its field), submits; the department
+ * consolidates, writes a reason of its own text, consolidates again (the text stays) and submits; the bureau returns it, the
  * department resubmits, the bureau approves and publishes version 2; the public downloads it.
  * A screenshot of each main page goes to target/screenshots (and to -Dscreenshots.dir, e.g. docs/screenshots).
  */
@@ -143,14 +144,36 @@ class BrowserFlowTest extends WebTestBase {
         int line = WorkflowServiceTest.lineOf(bad, "GBP");
         assertThat(el(".flash.error").getText()).contains("未保存").contains(":" + line + " [").contains("fund_source").contains("GBP");
         shot("04-upload-error-located");
-        Path goodFile = Files.createTempFile("sme-2024-", ".yaml");
-        Files.writeString(goodFile, good, StandardCharsets.UTF_8);
-        el("#file").sendKeys(goodFile.toString());
-        press("upload");
-        assertThat(el(".flash.ok").getText()).contains("已上传并保存");
-        assertThat(el("#status").getText()).isEqualTo("草稿");
+        // the fix through the 预算明细 form: 215 08 99 基本工资 643 400 → 653 400 元; a typo first, shown at its field live
+        driver.get(url("/work/" + SME + "/2024?tab=lines"));
+        WebElement amount = el("input[name='lines[2].amount']");
+        assertThat(amount.getAttribute("value")).isEqualTo("643400");
+        assertThat(el("#form-lines").getText()).contains("其他支持中小企业发展和管理支出").contains("基本工资");
+        // a row added starts as the last one (功能分类项, nature, project, source); marked deleted, it is left out
+        driver.findElement(By.cssSelector("button[data-add='lines']")).click();
+        WebElement added = el("tr[data-row='lines[19]']");
+        assertThat(added.findElement(By.cssSelector("input[name='lines[19].funcCode']")).getAttribute("value")).isEqualTo("2060499");
+        assertThat(added.findElement(By.cssSelector(".cname")).getText()).isEqualTo("其他技术研究与开发支出");
+        added.findElement(By.cssSelector("input[name='lines[19].deleted']")).click();
+        assertThat(added.getAttribute("class")).contains("deleted");
+        amount.clear();
+        amount.sendKeys("65340O");
+        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='lines[2].amount'] + .ferr")));
+        assertThat(error.getText()).contains("金额应为数字").contains("65340O");
+        assertThat(amount.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(el("#live").getText()).contains("1 处错误");
+        shot("05-unit-forms-live-checks");
+        amount.clear();
+        amount.sendKeys("653400");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "错误 0"));
-        shot("05-unit-editor-live-checks");
+        assertThat(driver.findElements(By.cssSelector("#form-lines .ferr"))).isEmpty();
+        assertThat(el("#total-all").getText()).isEqualTo("3,051,500.00");
+        press("save-lines");
+        assertThat(el(".flash.ok").getText()).contains("已保存");
+        assertThat(el("#status").getText()).isEqualTo("草稿");
+        assertThat(el("input[name='lines[2].amount']").getAttribute("value")).isEqualTo("653400");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "错误 0"));
         driver.get(url("/work/" + SME + "/2024/preview"));
         assertThat(text()).contains("表1").contains("表11").contains("2024年乌鲁木齐市中小企业服务中心单位预算公开");
         shot("06-preview");
@@ -165,6 +188,19 @@ class BrowserFlowTest extends WebTestBase {
         driver.get(url("/work/" + BUREAU + "/2024"));
         press("consolidate");
         assertThat(el("#unit-table").getText()).contains("乌鲁木齐市中小企业服务中心").doesNotContain("未提交").doesNotContain("缺失");
+        // its own text: a reason edited in the 文字 form is kept through a new consolidation
+        driver.get(url("/work/" + BUREAU + "/2024?tab=text"));
+        WebElement running = el("input[aria-label='十二（一）机关（事业单位）运行经费 主要原因']");
+        running.clear();
+        running.sendKeys("本年度严格控制一般性支出");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "实时审核"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", running);
+        shot("07-department-text-form");
+        press("save-text");
+        assertThat(el(".flash.ok").getText()).contains("已保存「文字」");
+        press("consolidate");
+        driver.get(url("/work/" + BUREAU + "/2024?tab=text"));
+        assertThat(el("input[aria-label='十二（一）机关（事业单位）运行经费 主要原因']").getAttribute("value")).isEqualTo("本年度严格控制一般性支出");
         el("#submit-comment").sendKeys("汇总四个单位");
         press("submit");
         assertThat(el("#status").getText()).isEqualTo("已提交待审核");

@@ -66,6 +66,7 @@ class RegionProfileTest extends WebTestBase {
     @Autowired ReferenceLibrary library;
     @Autowired PasswordEncoder encoder;
     @Autowired JdbcClient db;
+    @Autowired org.openbudget.web.service.FormService forms;
 
     @BeforeEach
     void karamayAgencies() {
@@ -222,6 +223,17 @@ class RegionProfileTest extends WebTestBase {
         assertThatThrownBy(() -> db.sql("update region_profile_version set profile_id = 'x' where region_code = ?").param(KARAMAY).update())
                 .hasMessageContaining("不可修改");
         assertThatThrownBy(() -> db.sql("delete from region_profile_version").update()).hasMessageContaining("不可修改");
+    }
+
+    @Test
+    void aNewUnitsFormsStartFromItsRegionsProfile() throws Exception {
+        // 克拉玛依市 in 2024 (used by no other test): a copy of xinjiang-2024 assigned; the unit has no 2024 budget yet
+        send("admin", post("/api/admin/profiles").contentType("application/json").content("{\"id\":\"karamay-2024\",\"copyOf\":\"xinjiang-2024\"}"), status().isOk());
+        assign(KARAMAY, 2024, "karamay-2024", 0, status().isOk());
+        assertThat(documents.find(UNIT, 2024)).isEmpty();
+        String skeleton = forms.editing(as("kprep"), workflow.view(as("kprep"), UNIT, 2024)).yaml();
+        assertThat(skeleton).contains("profile: karamay-2024").contains(UNIT);
+        assertThat(profileIn(blank("kprep", UNIT, 2024))).isEqualTo("karamay-2024");
     }
 
     @Test

@@ -65,6 +65,19 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("POST", dept + "/" + a, STALE, Set.of("reviewer")));
             e.add(new Endpoint("POST", "/work/" + SME + "/2024/" + a, "form", Set.of("reviewer")));
         }
+        // the editing forms: the unit's preparer; a department for its own text part (its tables are its units')
+        for (String f : List.of("lines", "projects", "text", "last-year", "options")) e.add(new Endpoint("GET", sme + "/forms/" + f, null, Set.of("sme")));
+        for (String f : List.of("projects", "text", "last-year", "options")) e.add(new Endpoint("GET", dept + "/forms/" + f, null, Set.of("industry")));
+        for (String f : List.of("lines", "projects", "text", "last-year")) {
+            e.add(new Endpoint("POST", sme + "/forms/" + f + "/check", "{}", Set.of("sme")));
+            e.add(new Endpoint("PUT", sme + "/forms/" + f + "?version=-1", "{}", Set.of("sme")));
+            e.add(new Endpoint("POST", "/work/" + SME + "/2024/forms/" + f, "form", Set.of("sme")));
+        }
+        for (String f : List.of("projects", "text", "last-year")) {
+            e.add(new Endpoint("POST", dept + "/forms/" + f + "/check", "{}", Set.of("industry")));
+            e.add(new Endpoint("PUT", dept + "/forms/" + f + "?version=-1", "{}", Set.of("industry")));
+            e.add(new Endpoint("POST", "/work/" + BUREAU + "/2024/forms/" + f, "form", Set.of("industry")));
+        }
         for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin"))
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));

@@ -3,6 +3,8 @@ package org.openbudget.web.api;
 import java.util.List;
 
 import org.openbudget.web.db.repositories.ConflictException;
+import org.openbudget.web.forms.FieldProblem;
+import org.openbudget.web.service.FormInvalidException;
 import org.openbudget.web.service.InvalidDatasetException;
 import org.openbudget.web.service.NotFoundException;
 import org.openbudget.web.service.RuleViolation;
@@ -17,6 +19,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Every refusal as JSON with a Chinese message; never a stack trace. */
 @RestControllerAdvice(basePackages = "org.openbudget.web.api")
 public class ApiErrors {
+    @ExceptionHandler(FormInvalidException.class)
+    ResponseEntity<FormErrorDto> invalidForm(FormInvalidException e) {
+        return ResponseEntity.badRequest().body(new FormErrorDto(e.getMessage(), e.fieldProblems()));
+    }
+
+    /** A form refused: every problem at its form field. */
+    public record FormErrorDto(String error, List<FieldProblem> problems) {}
+
     @ExceptionHandler(InvalidDatasetException.class)
     ResponseEntity<Dtos.ErrorDto> invalid(InvalidDatasetException e) {
         return ResponseEntity.badRequest().body(new Dtos.ErrorDto(e.getMessage(), e.problems()));

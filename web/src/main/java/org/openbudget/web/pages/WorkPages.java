@@ -8,11 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.ConflictException;
 import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.forms.FieldProblem;
+import org.openbudget.web.forms.LastYearForm;
+import org.openbudget.web.forms.LinesForm;
+import org.openbudget.web.forms.ProjectsForm;
+import org.openbudget.web.forms.SectionForm;
+import org.openbudget.web.forms.TextForm;
 import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.service.DocumentModel;
 import org.openbudget.web.service.Evaluation;
+import org.openbudget.web.service.FormInvalidException;
+import org.openbudget.web.service.FormService;
+import org.openbudget.web.service.FormService.Section;
 import org.openbudget.web.service.InvalidDatasetException;
+import org.openbudget.web.service.RuleViolation;
 import org.openbudget.web.service.NotFoundException;
 import org.openbudget.web.service.UploadReader;
 import org.openbudget.web.service.WorkflowService;
@@ -20,7 +31,10 @@ import org.openbudget.web.service.WorkflowService.DocumentView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,11 +46,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class WorkPages {
     private final WorkflowService workflow;
     private final UploadReader uploads;
+    private final FormService forms;
 
-    public WorkPages(WorkflowService workflow, UploadReader uploads) {
+    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms) {
         this.workflow = workflow;
         this.uploads = uploads;
+        this.forms = forms;
     }
+
+    /** Form rows arrive as {@code lines[2].amount}: bound to the forms' fields, for ledgers of thousands of lines. */
+    @InitBinder("form")
+    void formBinder(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.setAutoGrowCollectionLimit(100_000);
+    }
+
+    /** A tab of the editor: a form, or the YAML text. */
+    public record Tab(String id, String label) {}
 
     public record Line(Agency agency, int year, Document document, Evaluation evaluation) {}
 
@@ -56,11 +82,109 @@ public class WorkPages {
     }
 
     @GetMapping("/work/{code}/{year}")
-    public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, Model m) {
-        DocumentView v = workflow.view(u, code, year);
+    public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                           @RequestParam(required = false) String tab, Model m) {
+        fill(m, u, workflow.view(u, code, year), tab, null, List.of());
+        return "work/document";
+    }
+
+    /**
+     * The page's model: the document, and for whoever edits it the editor — its tabs, the open tab's
+     * form (the stored values, or those just sent back with their problems), what to choose from.
+     */
+    private void fill(Model m, BudgetUser u, DocumentView v, String tab, SectionForm sent, List<FieldProblem> problems) {
         m.addAttribute("v", v);
-        if (!m.containsAttribute("draft")) m.addAttribute("draft", v.document() == null || v.document().datasetYaml() == null ? "" : v.document().datasetYaml());
-        m.addAttribute("fromWorkbook", v.document() != null && v.document().source().isWorkbook());
+        Document d = v.document();
+        if (!m.containsAttribute("draft")) m.addAttribute("draft", d == null || d.datasetYaml() == null ? "" : d.datasetYaml());
+        m.addAttribute("fromWorkbook", d != null && d.source().isWorkbook());
+        boolean dept = v.agency().isDepartment();
+        boolean editable = forms.canEdit(u, v.agency()) && (d == null || d.status().editable()) && (!dept || d != null);
+        if (!editable) return;
+        FormService.Editing e;
+        try {
+            e = forms.editing(u, v);
+        } catch (RuleViolation ex) {
+            m.addAttribute("editorNote", ex.getMessage());
+            return;
+        }
+        List<Tab> tabs = new ArrayList<>();
+        if (dept) {
+            // a department's tables are its units': it writes its text
+            tabs.add(new Tab(Section.TEXT.id(), Section.TEXT.label()));
+            tabs.add(new Tab(Section.PROJECTS.id(), "项目说明"));
+            tabs.add(new Tab(Section.LAST_YEAR.id(), Section.LAST_YEAR.label()));
+        } else {
+            for (Section s : Section.values()) tabs.add(new Tab(s.id(), s.label()));
+        }
+        if (!dept) tabs.add(new Tab("yaml", "高级：直接编辑 YAML"));
+        String open = tab != null && tabs.stream().anyMatch(t -> t.id().equals(tab)) ? tab : tabs.get(0).id();
+        m.addAttribute("editing", e);
+        // a form sent back keeps the version it was read at: saving it again must not overwrite a newer one
+        if (!m.containsAttribute("formVersion")) m.addAttribute("formVersion", d == null ? "" : String.valueOf(d.rowVersion()));
+        m.addAttribute("blank", new org.openbudget.web.forms.Blanks());
+        m.addAttribute("opts", e.options());
+        m.addAttribute("tabs", tabs);
+        m.addAttribute("tab", open);
+        if (!open.equals("yaml")) {
+            Section s = Section.of(open);
+            m.addAttribute("form", sent != null ? forms.labelled(e, s, sent) : forms.form(e, s));
+            m.addAttribute("formProblems", problems);
+            m.addAttribute("formErrors", errorsJson(problems));
+        }
+    }
+
+    private static String errorsJson(List<FieldProblem> problems) {
+        try {
+            return JSON.writeValueAsString(problems);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @PostMapping("/work/{code}/{year}/forms/lines")
+    public String saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                            @RequestParam(required = false) Integer version, @ModelAttribute("form") LinesForm form, Model m, RedirectAttributes ra) {
+        return saveForm(u, code, year, Section.LINES, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/projects")
+    public String saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                               @RequestParam(required = false) Integer version, @ModelAttribute("form") ProjectsForm form, Model m, RedirectAttributes ra) {
+        return saveForm(u, code, year, Section.PROJECTS, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/text")
+    public String saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                           @RequestParam(required = false) Integer version, @ModelAttribute("form") TextForm form, Model m, RedirectAttributes ra) {
+        return saveForm(u, code, year, Section.TEXT, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/last-year")
+    public String saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                               @RequestParam(required = false) Integer version, @ModelAttribute("form") LastYearForm form, Model m, RedirectAttributes ra) {
+        return saveForm(u, code, year, Section.LAST_YEAR, form, version, m, ra);
+    }
+
+    /** Saves a form; a refused one is shown again as sent, each problem at its field, nothing saved. */
+    private String saveForm(BudgetUser u, String code, int year, Section s, SectionForm form, Integer version, Model m, RedirectAttributes ra) {
+        m.addAttribute("formVersion", version == null ? "" : String.valueOf(version));
+        try {
+            forms.save(u, code, year, s, form, version);
+            ra.addFlashAttribute("ok", "已保存「" + s.label() + "」");
+            return "redirect:/work/" + code + "/" + year + "?tab=" + s.id();
+        } catch (FormInvalidException e) {
+            m.addAttribute("error", e.getMessage() + "；您的修改保留在表单中");
+            fill(m, u, workflow.view(u, code, year), s.id(), form, e.fieldProblems());
+        } catch (InvalidDatasetException e) {
+            m.addAttribute("error", e.getMessage());
+            m.addAttribute("problems", PageSupport.lines(e));
+            fill(m, u, workflow.view(u, code, year), s.id(), form, List.of());
+        } catch (RuleViolation | ConflictException e) {
+            m.addAttribute("error", e.getMessage() + "（您的修改保留在表单中，未保存）");
+            fill(m, u, workflow.view(u, code, year), s.id(), form, List.of());
+        }
         return "work/document";
     }
 
@@ -105,12 +229,11 @@ public class WorkPages {
             ra.addFlashAttribute("error", e.getMessage() + "；您的修改保留在编辑框中");
             ra.addFlashAttribute("problems", PageSupport.lines(e));
             ra.addFlashAttribute("draft", text);
-        } catch (RuntimeException e) {
-            if (!(e instanceof org.openbudget.web.service.RuleViolation) && !(e instanceof org.openbudget.web.db.repositories.ConflictException)) throw e;
+        } catch (RuleViolation | ConflictException e) {
             ra.addFlashAttribute("error", e.getMessage());
             ra.addFlashAttribute("draft", text);
         }
-        return "redirect:/work/" + code + "/" + year;
+        return "redirect:/work/" + code + "/" + year + "?tab=yaml";
     }
 
     @PostMapping("/work/{code}/{year}/consolidate")

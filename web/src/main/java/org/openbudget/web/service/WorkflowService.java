@@ -85,12 +85,15 @@ public class WorkflowService {
     /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
     public Evaluation evaluate(Document d) {
         Agency a = agency(d.agencyCode());
-        if (a.isDepartment()) {
-            List<BudgetService.NamedSource> units = new ArrayList<>();
-            for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedSource(unitFile(cu), cu.source()));
-            return budgets.evaluateDepartment(a, d.year(), d.datasetYaml(), units);
-        }
+        if (a.isDepartment()) return evaluateDepartment(a, d, d.datasetYaml());
         return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
+    }
+
+    /** A department's document with another dataset of its own (its text edited), on the units it was consolidated from. */
+    public Evaluation evaluateDepartment(Agency dept, Document d, String departmentYaml) {
+        List<BudgetService.NamedSource> units = new ArrayList<>();
+        for (ConsolidatedUnit cu : documents.consolidation(d.id())) units.add(new BudgetService.NamedSource(unitFile(cu), cu.source()));
+        return budgets.evaluateDepartment(dept, d.year(), departmentYaml, units);
     }
 
     static String unitFile(ConsolidatedUnit cu) {
@@ -261,6 +264,26 @@ public class WorkflowService {
                 .append("\"\n  agency_kind: 部门\n  agency_type: ").append(dept.type()).append("\nunits:\n");
         for (ConsolidatedUnit u : units) b.append("  - ").append(unitFile(u)).append('\n');
         return b.toString();
+    }
+
+    /**
+     * Saves a department's own dataset — its text part edited (第一部分, reasons, notes, project texts,
+     * 整体绩效目标 …) — read with the units it was consolidated from; refused whole when it does not read.
+     * Its {@code units:} stay those of the consolidation, and a new consolidation keeps this text.
+     */
+    @Transactional
+    public Document saveDepartmentDataset(BudgetUser u, String code, int year, String yaml, Integer expectedVersion, String what) {
+        Agency dept = agency(code);
+        AccessPolicy.require(dept.isDepartment() && policy.canConsolidate(u, dept), "编辑 " + dept.name() + " 的部门预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new RuleViolation("请先汇总已提交的单位，再填写部门预算的文字部分。"));
+        checkVersion(d, expectedVersion);
+        if (!d.status().editable()) throw new RuleViolation("部门预算已提交，正在审核中，不能修改；如需修改请联系财政局退回。");
+        Evaluation e = evaluateDepartment(dept, d, yaml);
+        if (!e.readable()) throw new InvalidDatasetException(e.problems());
+        Document out = documents.update(d, expectedVersion, Status.DRAFT, yaml, d.profileId(), null, d.reviewComment(), u.username());
+        audit.record(u.username(), "保存部门文字", code, year, what + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + (d.status() == Status.PUBLISHED || d.status() == Status.APPROVED ? "（更正：新草稿）" : ""));
+        return out;
     }
 
     // ---------------------------------------------------------------- submitting and reviewing

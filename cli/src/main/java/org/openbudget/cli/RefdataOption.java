@@ -1,0 +1,21 @@
+package org.openbudget.cli;
+
+import java.nio.file.Path;
+
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --refdata DIR}, shared by every command that reads classifications or profiles: a finance
+ * bureau's directory (the layout of refdata/) read before the built-in lists; without it the
+ * built-in lists, or {@code BUDGET_REFDATA} when set.
+ */
+final class RefdataOption {
+    @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录，优先于内置数据 (reference data directory overriding the built-in lists)")
+    Path dir;
+
+    ReferenceLibrary library() {
+        return dir != null ? new ReferenceLibrary(dir) : ReferenceLibrary.standard();
+    }
+}

@@ -1,0 +1,262 @@
+package org.openbudget.web.forms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.openbudget.core.classification.ClassItem;
+import org.openbudget.core.classification.FundingSource;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.ledger.LedgerLine;
+import org.openbudget.core.ledger.Project;
+import org.openbudget.web.forms.FormRows.KeyedRow;
+
+/**
+ * What the forms offer to choose from, for one budget year and the budget as stored: the year's
+ * classifications (项 and 款 with their names), funding sources, the budget's projects, and the
+ * keys the text may explain or compare (docs/text-facts.md) with their Chinese names.
+ */
+public final class FormOptions {
+    /** The fixed keys whose change the text explains (a reason) and that last year's figures are given for. */
+    static final Map<String, String> CHANGE_KEYS = new LinkedHashMap<>();
+    /** Further keys a comparative may be given for. */
+    static final Map<String, String> OTHER_AMOUNT_KEYS = new LinkedHashMap<>();
+
+    static {
+        CHANGE_KEYS.put("income.gpb.local", "二 收入：一般公共预算拨款（一般财力）");
+        CHANGE_KEYS.put("income.gpb.transfer", "二 收入：上级一般公共预算安排转移支付");
+        CHANGE_KEYS.put("income.gfb.local", "二 收入：政府性基金收入");
+        CHANGE_KEYS.put("income.gfb.transfer", "二 收入：上级政府性基金安排转移支付");
+        CHANGE_KEYS.put("income.soc.local", "二 收入：国有资本经营收入");
+        CHANGE_KEYS.put("income.soc.transfer", "二 收入：上级国有资本经营预算安排转移支付");
+        CHANGE_KEYS.put("income.edu", "二 收入：财政专户核拨");
+        CHANGE_KEYS.put("income.unit", "二 收入：单位资金");
+        CHANGE_KEYS.put("income.carry.fiscal", "二 收入：财政拨款结转");
+        CHANGE_KEYS.put("income.carry.nonfiscal", "二 收入：非财政拨款结转结余");
+        CHANGE_KEYS.put("expense.basic", "三 支出：基本支出");
+        CHANGE_KEYS.put("expense.project", "三 支出：项目支出");
+        CHANGE_KEYS.put("gpb.basic", "五（一）一般公共预算：基本支出");
+        CHANGE_KEYS.put("gpb.project", "五（一）一般公共预算：项目支出");
+        CHANGE_KEYS.put("tpe.total", "十 “三公”经费合计");
+        CHANGE_KEYS.put("tpe.abroad", "十 因公出国（境）费");
+        CHANGE_KEYS.put("tpe.vehicle.purchase", "十 公务用车购置费");
+        CHANGE_KEYS.put("tpe.vehicle.run", "十 公务用车运行维护费");
+        CHANGE_KEYS.put("tpe.reception", "十 公务接待费");
+        CHANGE_KEYS.put("running", "十二（一）机关（事业单位）运行经费");
+        OTHER_AMOUNT_KEYS.put("total", "一 收支总预算");
+        OTHER_AMOUNT_KEYS.put("income.total", "二 收入合计");
+        OTHER_AMOUNT_KEYS.put("expense.total", "三 支出合计");
+        OTHER_AMOUNT_KEYS.put("gpb.total", "五 一般公共预算支出合计");
+        OTHER_AMOUNT_KEYS.put("tpe.vehicle", "十 公务用车购置及运行费");
+        OTHER_AMOUNT_KEYS.put("fiscal.total", "四 财政拨款收支总预算");
+        OTHER_AMOUNT_KEYS.put("fiscal.gpb", "四 财政拨款：一般公共预算");
+        OTHER_AMOUNT_KEYS.put("fiscal.gfb", "四 财政拨款：政府性基金预算");
+        OTHER_AMOUNT_KEYS.put("fiscal.soc", "四 财政拨款：国有资本经营预算");
+        OTHER_AMOUNT_KEYS.put("carry.total", "十一 结转结余合计");
+        OTHER_AMOUNT_KEYS.put("carry.fiscal", "十一 财政拨款结转");
+        OTHER_AMOUNT_KEYS.put("carry.nonfiscal", "十一 非财政拨款结转结余");
+    }
+
+    private final ReferenceData ref;
+    private final Budget budget;
+    private final Disclosure disclosure;
+
+    /** {@code budget} and {@code disclosure} may be null (nothing stored yet). */
+    public FormOptions(ReferenceData ref, Budget budget, Disclosure disclosure) {
+        this.ref = ref;
+        this.budget = budget;
+        this.disclosure = disclosure;
+    }
+
+    /** 支出功能分类 项 (7 digits) of the year. */
+    public List<ClassItem> funcItems() { return ref == null ? List.of() : ref.functional().items().stream().filter(i -> i.code().length() == 7).toList(); }
+
+    /** 部门预算支出经济分类 款 (5 digits) of the year. */
+    public List<ClassItem> ecoItems() { return ref == null ? List.of() : ref.economic().items().stream().filter(i -> i.code().length() == 5).toList(); }
+
+    public List<FundingSource> sources() { return ref == null ? List.of() : ref.sources(); }
+
+    public String funcName(String code) { return ref == null || code == null ? "" : ref.functional().name(code.replace(" ", "")).orElse(""); }
+
+    public String ecoName(String code) { return ref == null || code == null ? "" : ref.economic().name(code.replace(" ", "")).orElse(""); }
+
+    /** The projects a line or a text may name: the unit's (a department: its units'). */
+    public List<Project> projects() { return budget == null ? List.of() : List.copyOf(budget.allProjects().values()); }
+
+    public boolean hasProject(String code) {
+        return budget != null && code != null && budget.allProjects().containsKey(code);
+    }
+
+    public String projectName(String code) {
+        Project p = budget == null || code == null ? null : budget.allProjects().get(code);
+        return p == null ? code : p.name();
+    }
+
+    public boolean classified(String code) {
+        Project p = budget == null || code == null ? null : budget.allProjects().get(code);
+        return p != null && p.classified();
+    }
+
+    public boolean hasSource(String code) {
+        return ref != null && code != null && ref.sources().stream().anyMatch(s -> s.code().equals(code));
+    }
+
+    /**
+     * The ledger form with each value as the form's lists spell it (a funding source by its code, 基本
+     * for 基本支出): the same to the reader, so that a select shows the value chosen.
+     */
+    public LinesForm normalized(LinesForm f) {
+        for (LinesForm.LineRow r : FormRows.nonNull(f.lines)) {
+            if (r == null) continue;
+            if (ref != null) ref.source(Raw.trim(r.fundSource)).ifPresent(s -> r.fundSource = s.code());
+            if (Raw.trim(r.nature).equals("基本支出")) r.nature = "基本";
+            if (Raw.trim(r.nature).equals("项目支出")) r.nature = "项目";
+        }
+        return f;
+    }
+
+    /** The 类 with 当年财政拨款 (a 主要用于 note may be written for them). */
+    public Set<String> fiscalClasses() {
+        Set<String> out = new TreeSet<>();
+        if (budget == null || ref == null) return out;
+        for (LedgerLine l : budget.allLines()) {
+            if (l.amountFen() != 0 && ref.source(l.fundSource()).map(FundingSource::fiscalCurrent).orElse(false)) out.add(l.funcCode().substring(0, 3));
+        }
+        return out;
+    }
+
+    /** The 项 with 当年一般公共预算 money (五（三） explains each one's change). */
+    public Set<String> gpbItems() {
+        Set<String> out = new TreeSet<>();
+        if (budget == null || ref == null) return out;
+        for (LedgerLine l : budget.allLines()) {
+            if (l.amountFen() != 0 && ref.source(l.fundSource()).map(FundingSource::generalPublicCurrent).orElse(false)) out.add(l.funcCode());
+        }
+        return out;
+    }
+
+    /** The projects with carry-over money (十一). */
+    public Set<String> carryProjects() {
+        Set<String> out = new LinkedHashSet<>();
+        if (budget == null || ref == null) return out;
+        for (LedgerLine l : budget.allLines()) {
+            if (l.projectCode() != null && ref.source(l.fundSource()).map(s -> !s.currentYear()).orElse(false)) out.add(l.projectCode());
+        }
+        return out;
+    }
+
+    /** A text-fact key in words. */
+    public String keyLabel(String key) {
+        if (CHANGE_KEYS.containsKey(key)) return CHANGE_KEYS.get(key);
+        if (OTHER_AMOUNT_KEYS.containsKey(key)) return OTHER_AMOUNT_KEYS.get(key);
+        if (key.startsWith("gpb.item:")) return "五（三）一般公共预算 " + key.substring(9) + " " + funcName(key.substring(9));
+        if (key.startsWith("gpb.class:")) {
+            String c = key.substring(10);
+            return "五（二）一般公共预算 " + c + " " + (ref == null ? "" : ref.functional().name(c).orElse(""));
+        }
+        return key;
+    }
+
+    /** This year's figure and its change, as the generated text states them ("本年 304.15 万元，比上年增加 64.20 万元"). */
+    String hint(String key) {
+        if (disclosure == null || disclosure.text() == null) return "";
+        BigDecimal now = disclosure.text().fact(key, FactKind.AMOUNT).map(TextFact::value).orElse(null);
+        TextFact change = disclosure.text().fact(key, FactKind.CHANGE).orElse(null);
+        StringBuilder b = new StringBuilder();
+        if (now != null) b.append("本年 ").append(now.toPlainString()).append(" 万元");
+        if (change != null && change.value() != null) {
+            if (b.length() > 0) b.append("，");
+            b.append("比上年").append(change.word()).append(' ').append(change.value().toPlainString()).append(" 万元");
+        }
+        return b.toString();
+    }
+
+    /** The keys a reason may be given for: the fixed ones, then this year's 一般公共预算 项, then last year's. */
+    List<String> reasonKeys(LastYearForm lastYear) {
+        List<String> keys = new ArrayList<>(CHANGE_KEYS.keySet());
+        Set<String> items = new TreeSet<>(gpbItems());
+        if (lastYear != null) {
+            for (KeyedRow r : FormRows.nonNull(lastYear.amounts)) {
+                if (r != null && r.key.startsWith("gpb.item:") && !Raw.blank(r.text)) items.add(r.key.substring(9));
+            }
+        }
+        for (String i : items) keys.add("gpb.item:" + i);
+        return keys;
+    }
+
+    /** Adds a row for every key the text may explain or describe that the dataset does not fill yet, and names every row. */
+    public TextForm complete(TextForm f, LastYearForm lastYear) {
+        f.reasons = merge(f.reasons, reasonKeys(lastYear), false);
+        for (KeyedRow r : f.reasons) {
+            r.label = keyLabel(r.key);
+            r.hint = hint(r.key);
+        }
+        List<String> classes = new ArrayList<>();
+        fiscalClasses().forEach(classes::add);
+        f.classNotes = merge(f.classNotes, classes, false);
+        for (KeyedRow r : f.classNotes) r.label = r.key + " " + (ref == null ? "" : ref.functional().name(r.key).orElse(""));
+        f.carryOverNotes = merge(f.carryOverNotes, new ArrayList<>(carryProjects()), true);
+        Map<String, Project> projects = budget == null ? Map.of() : budget.allProjects();
+        for (KeyedRow r : f.carryOverNotes) r.label = projects.containsKey(r.key) ? projects.get(r.key).name() : r.key;
+        return f;
+    }
+
+    /** Adds a row for every comparative key the text uses, then three free rows for other keys. */
+    public LastYearForm complete(LastYearForm f) {
+        List<String> keys = new ArrayList<>(CHANGE_KEYS.keySet());
+        for (String i : gpbItems()) keys.add("gpb.item:" + i);
+        f.amounts = merge(f.amounts, keys, false);
+        for (int i = 0; i < 2; i++) f.amounts.add(new KeyedRow());
+        for (KeyedRow r : f.amounts) {
+            r.label = keyLabel(r.key);
+            r.hint = hint(r.key);
+        }
+        return f;
+    }
+
+    /**
+     * A row for every key: the dataset's rows and an empty one for each key it lacks — in the order of
+     * {@code keys} with the dataset's other rows after them, or ({@code listedFirst}: where the order
+     * listed is the order printed, 十一) the dataset's rows as listed, then the missing keys. None is lost.
+     */
+    private static List<KeyedRow> merge(List<KeyedRow> rows, List<String> keys, boolean listedFirst) {
+        List<KeyedRow> given = new ArrayList<>();
+        Map<String, KeyedRow> byKey = new LinkedHashMap<>();
+        for (KeyedRow r : FormRows.nonNull(rows)) {
+            if (r == null) continue;
+            given.add(r);
+            byKey.putIfAbsent(r.key, r);
+        }
+        List<KeyedRow> out = new ArrayList<>();
+        if (listedFirst) {
+            out.addAll(given);
+            for (KeyedRow r : given) r.fixed = keys.contains(r.key);
+            for (String k : keys) if (!byKey.containsKey(k)) out.add(fixed(new KeyedRow(k, "", "", false)));
+            return out;
+        }
+        for (String k : keys) {
+            KeyedRow r = byKey.get(k);
+            out.add(fixed(r != null ? r : new KeyedRow(k, "", "", false)));
+            if (r != null) given.remove(r);
+        }
+        out.addAll(given);
+        return out;
+    }
+
+    private static KeyedRow fixed(KeyedRow r) {
+        r.fixed = true;
+        return r;
+    }
+
+    /** The other keys a comparative may be given for, in words (for the free rows' list). */
+    public Map<String, String> otherAmountKeys() { return OTHER_AMOUNT_KEYS; }
+}
