@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which template profile each region (finance bureau) uses for a budget year (V5__region_profile.sql):
+ * Which template profile each region (finance bureau) uses for a budget year (V4__region_profile.sql):
  * versions inserted, never changed (a trigger refuses it); the highest version of a region and year
  * is in effect; one without a profile sends the region back to the default.
  */
