@@ -223,6 +223,23 @@ class PortalPageTest extends WebTestBase {
         assertThat(text(anonymous(id))).contains("2024年 · " + region + "<").doesNotContain("（更名）");
     }
 
+    @Autowired org.springframework.security.web.FilterChainProxy security;
+
+    @Test
+    void publicReadsGoThroughAChainThatKeepsNoState() {
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/p/1");
+        var filters = security.getFilters("/p/1").stream().map(f -> f.getClass().getSimpleName()).toList();
+        assertThat(security.getFilterChains().get(0).matches(page)).isTrue();
+        assertThat(filters).contains("SecurityContextHolderFilter", "HeaderWriterFilter", "CsrfFilter", "AuthorizationFilter")
+                .doesNotContain("LogoutFilter", "UsernamePasswordAuthenticationFilter", "BasicAuthenticationFilter", "RequestCacheAwareFilter",
+                        "SessionManagementFilter", "AnonymousAuthenticationFilter");
+        // writes and everything else go through the main chain, which still has them
+        assertThat(security.getFilterChains().get(0).matches(new MockHttpServletRequest("POST", "/p/1"))).isFalse();
+        assertThat(security.getFilterChains().get(0).matches(new MockHttpServletRequest("GET", "/work"))).isFalse();
+        assertThat(security.getFilterChains().get(0).matches(new MockHttpServletRequest("GET", "/audit"))).isFalse();
+        assertThat(security.getFilterChains().get(0).matches(new MockHttpServletRequest("GET", "/login"))).isFalse();
+    }
+
     @Test
     void anUnknownVersionIsNotFoundAndNotKept() throws Exception {
         long before = pages.size()[0];

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -60,11 +59,12 @@ public class SecurityConfig {
     }
 
     /**
-     * Reading what is public (GET and HEAD only) is open to everyone and costs no state: no session is
-     * created, no form token is made for an anonymous reader (none of these pages has a form for
-     * one), no login, logout or saved-request processing runs. A logged-in reader is still
-     * recognised from their session (the pages show who they are and their logout form, with its
-     * token). Everything else goes through {@link #filterChain}, where these paths were open too.
+     * Reading what is public (GET and HEAD only) is open to everyone and costs no state: nothing
+     * here creates a session or saves a security context; no form token is made for an anonymous
+     * reader (none of these pages has a form for one: the token is made lazily, for a logged-in
+     * reader's logout form); no login, logout, saved-request, session-management or anonymous-user
+     * processing runs. A logged-in reader is still recognised from their session. Everything else
+     * goes through {@link #filterChain}, where these paths were open too.
      */
     @Bean
     @Order(1)
@@ -72,8 +72,10 @@ public class SecurityConfig {
         http
             .securityMatcher(SecurityConfig::publicRead)
             .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+            .logout(l -> l.disable())
             .requestCache(r -> r.disable())
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+            .sessionManagement(s -> s.disable())
+            .anonymous(a -> a.disable());
         return headers(http).build();
     }
 
