@@ -1,13 +1,21 @@
 package org.openbudget.web.pages;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openbudget.web.db.repositories.Publication;
 import org.openbudget.web.db.repositories.PublicationRepository.StoredFile;
 import org.openbudget.web.service.InvalidDatasetException;
 import org.openbudget.web.service.PortalService;
 import org.openbudget.web.service.PublishedAuditService;
+import org.openbudget.web.security.BudgetUser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,15 +25,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /** The public portal, the audit page and the login page: open to everyone. */
 @Controller
 public class PortalPages {
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    /** Anyone may keep the anonymous page, but must ask again each time (a newer version changes its banner and history). */
+    private static final CacheControl PUBLIC = CacheControl.noCache().cachePublic();
+
     private final PortalService portal;
     private final PublishedAuditService auditor;
+    private final PublicPageCache pages;
+    private final ViewBytes views;
 
-    public PortalPages(PortalService portal, PublishedAuditService auditor) {
+    public PortalPages(PortalService portal, PublishedAuditService auditor, PublicPageCache pages, ViewBytes views) {
         this.portal = portal;
         this.auditor = auditor;
+        this.pages = pages;
+        this.views = views;
     }
 
     @GetMapping("/")
@@ -43,12 +62,43 @@ public class PortalPages {
         return "index";
     }
 
+    /**
+     * A published version's page. The anonymous page is the same for every reader: it is rendered
+     * once per version (and again only when something it shows has changed) and sent as kept, gzip
+     * when the reader accepts it, with an ETag to revalidate (304). A logged-in reader's page names
+     * them and carries their form token: rendered for them each time, never kept or stored.
+     */
     @GetMapping("/p/{id}")
-    public String publication(@PathVariable long id, Model m) {
+    public ResponseEntity<byte[]> publication(@PathVariable long id, Model m, HttpServletRequest req, HttpServletResponse res) {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        if (me != null) {
+            return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore().cachePrivate())
+                    .body(render(id, me, req, res));
+        }
+        PublicPageCache.Page page = pages.get(id, portal::isCurrent, () -> {
+            Publication p = portal.publication(id);
+            PortalService.Validity built = portal.validity(p.agencyCode(), p.year()); // before the page is read
+            return new PublicPageCache.Rendered(built, render(id, null, req, res));
+        });
+        String matched = page.matching(req.getHeader(HttpHeaders.IF_NONE_MATCH));
+        if (matched != null) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(matched).cacheControl(PUBLIC).varyBy(HttpHeaders.ACCEPT_ENCODING).build();
+        }
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(HTML).cacheControl(PUBLIC).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (PublicPageCache.acceptsGzip(req.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            return ok.eTag(page.gzipEtag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
+        }
+        return ok.eTag(page.etag()).body(page.html());
+    }
+
+    /** The page of version {@code id} for this reader ({@code me} null: anonymous), rendered now. */
+    byte[] render(long id, BudgetUser me, HttpServletRequest req, HttpServletResponse res) {
         PortalService.Page page = portal.page(id);
-        m.addAttribute("page", page);
-        m.addAttribute("chart", Charts.of(page.summary(), page.lastYearSummary(), page.publication().year()));
-        return "publication";
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        model.put("chart", Charts.of(page.summary(), page.lastYearSummary(), page.publication().year()));
+        model.put("me", me);
+        return views.render("publication", model, req, res);
     }
 
     @GetMapping("/p/{id}/files/{format}")

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.openbudget.web.db.repositories.AccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -15,6 +17,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Login with hashed passwords (bcrypt), sessions that expire (server.servlet.session.timeout),
@@ -35,7 +39,53 @@ public class SecurityConfig {
         return username -> accounts.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /**
+     * The paths below are path patterns matched on the request's path alone. (Otherwise Spring
+     * Security matches them through Spring MVC's handler mappings: a second handler look-up on
+     * every request, the largest part of an anonymous page view's cost once the page is kept.)
+     */
     @Bean
+    public PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** The public reading paths: published documents and their files, the list, the public API, static files. */
+    static boolean publicRead(HttpServletRequest req) {
+        String m = req.getMethod();
+        if (!"GET".equals(m) && !"HEAD".equals(m)) return false;
+        String p = req.getRequestURI().substring(req.getContextPath().length());
+        return p.equals("/") || p.startsWith("/p/") || p.startsWith("/api/public/") || p.startsWith("/css/") || p.startsWith("/js/")
+                || p.equals("/favicon.ico");
+    }
+
+    /**
+     * Reading what is public (GET and HEAD only) is open to everyone and costs no state: nothing
+     * here creates a session or saves a security context; no form token is made for an anonymous
+     * reader (none of these pages has a form for one: the token is made lazily, for a logged-in
+     * reader's logout form); no login, logout, saved-request, session-management or anonymous-user
+     * processing runs. A logged-in reader is still recognised from their session. Everything else
+     * goes through {@link #filterChain}, where these paths were open too.
+     */
+    @Bean
+    @Order(1)
+    public SecurityFilterChain publicReads(HttpSecurity http) throws Exception {
+        http
+            .securityMatcher(SecurityConfig::publicRead)
+            .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+            .logout(l -> l.disable())
+            .requestCache(r -> r.disable())
+            .sessionManagement(s -> s.disable())
+            .anonymous(a -> a.disable());
+        return headers(http).build();
+    }
+
+    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+    }
+
+    @Bean
+    @Order(2)
     public SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint api = (req, res, ex) -> {
             res.setStatus(401);
@@ -63,9 +113,7 @@ public class SecurityConfig {
             .exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(api, apiPaths)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), req -> true))
-            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-            .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
-        return http.build();
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return headers(http).build();
     }
 }

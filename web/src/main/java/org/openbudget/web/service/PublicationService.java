@@ -14,6 +14,7 @@ import org.openbudget.web.db.repositories.Agency;
 import org.openbudget.web.db.repositories.Publication;
 import org.openbudget.web.db.repositories.PublicationRepository;
 import org.openbudget.web.db.repositories.PublicationRepository.StoredFile;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublicationService {
     private final PublicationRepository repo;
     private final List<DocumentFormat> formats;
-    /** Published versions never change: their public views are cached by id. */
+    /** Published versions never change: small facts about them (their files) are kept by id. */
     private final Map<Long, Object> cache = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
-    public PublicationService(PublicationRepository repo, List<DocumentFormat> formats) {
+    public PublicationService(PublicationRepository repo, List<DocumentFormat> formats, ApplicationEventPublisher events) {
         this.repo = repo;
         this.formats = formats;
+        this.events = events;
     }
+
+    /**
+     * A version was published (and the one it supersedes, if any, now says so). Announced within the
+     * publishing transaction; the portal reacts once it has committed.
+     */
+    public record Published(long id, String agencyCode, int year, Long superseded) {}
 
     public List<DocumentFormat> formats() { return formats; }
 
@@ -64,6 +73,7 @@ public class PublicationService {
         long id = repo.insert(p);
         for (StoredFile f : files) repo.insertFile(id, f);
         previous.ifPresent(old -> repo.supersede(old.id(), id));
+        events.publishEvent(new Published(id, agency.code(), year, previous.map(Publication::id).orElse(null)));
         return repo.find(id).orElseThrow();
     }
 

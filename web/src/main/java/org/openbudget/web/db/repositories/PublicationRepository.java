@@ -46,6 +46,28 @@ public class PublicationRepository {
         return db.sql(sql.toString()).params(params).query(MAPPER).list();
     }
 
+    /**
+     * What the public pages of published versions are made of, in three numbers: how many versions,
+     * the newest one's id (a correction inserts a row and marks the one it supersedes in the same
+     * transaction, so nothing is superseded without a new row), and a hash of the regions' names.
+     */
+    public PublicStamp publicStamp() {
+        return db.sql("""
+                select (select count(*) from publication) as n, (select coalesce(max(id), 0) from publication) as max_id,
+                       coalesce((select md5(string_agg(code || '=' || name, ';' order by code)) from region), '') as regions""")
+                .query((rs, i) -> new PublicStamp(rs.getLong("n"), rs.getLong("max_id"), rs.getString("regions"))).single();
+    }
+
+    public record PublicStamp(long count, long maxId, String regions) {}
+
+    /** The versions with an id above {@code after} up to {@code upTo}: which agency and year each is of. */
+    public List<Published> publishedBetween(long after, long upTo) {
+        return db.sql("select id, agency_code, budget_year from publication where id > ? and id <= ? order by id").params(after, upTo)
+                .query((rs, i) -> new Published(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    public record Published(long id, String agencyCode, int year) {}
+
     public List<Integer> years() {
         return db.sql("select distinct budget_year from publication order by 1 desc").query(Integer.class).list();
     }
