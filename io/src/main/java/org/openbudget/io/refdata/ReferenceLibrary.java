@@ -138,7 +138,11 @@ public final class ReferenceLibrary {
     }
 
     public boolean hasYear(int year) {
-        overlay.generation();
+        long g = overlay.generation();
+        synchronized (this) {
+            sync(g);
+            if (years.containsKey(year)) return true; // already read: no need to read its files again
+        }
         return read(indexFile(year)).isPresent() || Arrays.stream(ListKind.values()).allMatch(k -> overlay.list(year, k).isPresent());
     }
 
@@ -155,6 +159,11 @@ public final class ReferenceLibrary {
     }
 
     public boolean hasProfile(String id) {
+        long g = overlay.generation();
+        synchronized (this) {
+            sync(g);
+            if (profiles.containsKey(id)) return true; // already read: no need to read its file again
+        }
         return profileText(id).isPresent();
     }
 
