@@ -25,7 +25,7 @@ public final class Quiet {
             Class<?> factory = Class.forName("org.slf4j.LoggerFactory");
             Class<?> level = Class.forName("ch.qos.logback.classic.Level");
             Object error = level.getField("ERROR").get(null);
-            for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "com.openhtmltopdf"}) {
+            for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi"}) {
                 Object logger = factory.getMethod("getLogger", String.class).invoke(null, name);
                 if (logger.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
                     logger.getClass().getMethod("setLevel", level).invoke(logger, error);
