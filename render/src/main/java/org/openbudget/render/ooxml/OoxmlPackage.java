@@ -26,10 +26,13 @@ public final class OoxmlPackage implements AutoCloseable {
     private final LocalDateTime time;
     private final List<String[]> overrides = new ArrayList<>();
 
-    /** Deflate level 1: the parts are plain XML and shrink about as well at a third of the time of the default. */
+    /**
+     * zlib's default level (6): level 1 takes about 3 ms less per document for Word and Excel
+     * together, but the files come out a quarter larger.
+     */
     public OoxmlPackage(OutputStream out, int year) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        this.zip.setLevel(1);
+        this.zip.setLevel(6);
         this.time = LocalDateTime.of(year, 1, 1, 0, 0);
     }
 
