@@ -75,6 +75,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         out.printf("documents: %d (%s), text parts: %s%n", loaded.size(),
                 String.join(", ", loaded.stream().map(l -> l.disclosure().unitName()).toList()),
                 loaded.stream().allMatch(l -> l.disclosure().text().isEmpty()) ? "none (tables only)" : "present");
+        double load0 = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.printf("%-6s %12s %12s %10s %12s%n", "format", "cpu ms/doc", "wall ms/doc", "docs/s", "avg bytes");
         double total = 0;
         for (Format f : fs) {
@@ -98,8 +99,9 @@ final class BenchRenderCommand implements Callable<Integer> {
         out.printf("%-6s %12.1f %12.1f %10.1f   (every format of one document; sum of the rows above: %.1f ms)%n", "all", cpu, ms, 1000 / cpu, total);
         out.printf("docs/s from the CPU time of the rendering thread (the machine may be shared: wall time also counts waiting for a core)%n");
         out.printf("target: under 100 ms per unit for all formats together — %s%n", cpu < 100 ? "met" : "NOT met");
-        out.printf("JVM: %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576);
+        out.printf("JVM: %s, %d cores, max heap %d MB; load average %.1f at the start, %.1f at the end%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576, load0,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return BudgetCli.OK;
     }
 

@@ -92,4 +92,52 @@ class DocxRenderTest {
             assertThat(doc.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText()).contains("PAGE");
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"urumqi-industry-it-bureau-2024"})
+    void theTextAfterAWideTableIsOnPortraitPagesAgain(String example) throws IOException {
+        try (XWPFDocument doc = read(example, true)) {
+            boolean seen3 = false;
+            CTSectPr holding3 = null;
+            for (IBodyElement e : doc.getBodyElements()) {
+                if (e instanceof XWPFParagraph p && p.getText().startsWith("第三部分")) seen3 = true;
+                if (seen3 && e instanceof XWPFParagraph p && p.getCTP().getPPr() != null && p.getCTP().getPPr().isSetSectPr()) {
+                    holding3 = p.getCTP().getPPr().getSectPr();
+                    break;
+                }
+            }
+            if (holding3 == null) holding3 = doc.getDocument().getBody().getSectPr();
+            assertThat(holding3.getPgSz().getOrient()).isNotEqualTo(STPageOrientation.LANDSCAPE);
+            assertThat(((java.math.BigInteger) holding3.getPgSz().getW()).intValue())
+                    .isLessThan(((java.math.BigInteger) holding3.getPgSz().getH()).intValue());
+        }
+    }
+
+    /** A project renamed to text XML cannot hold as is: markup characters, a control character, a tab, a character beyond the BMP. */
+    static org.openbudget.render.layout.DocumentView oddlyNamed(String name) {
+        Rendered.Doc d = Rendered.doc("urumqi-industry-it-bureau-2024", false);
+        List<org.openbudget.core.disclosure.DisclosureTable> tables = new java.util.ArrayList<>();
+        for (var t : d.disclosure().tables()) {
+            if (t.no() == 7) {
+                List<org.openbudget.core.disclosure.Row> rows = new java.util.ArrayList<>();
+                for (var r : t.rows()) rows.add(r.kind() == org.openbudget.core.disclosure.RowKind.PROJECT ? r.withProject(name) : r);
+                t = new org.openbudget.core.disclosure.DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote());
+            }
+            tables.add(t);
+        }
+        return new org.openbudget.render.layout.DocumentView(d.disclosure().withTables(tables), d.loaded().profile());
+    }
+
+    static final String ODD = "A&B <项目> \"引号\"\u0001 \t𠀀 ";
+
+    @org.junit.jupiter.api.Test
+    void textXmlCannotHoldAsItIsStillGivesAWellFormedDocument() throws IOException {
+        byte[] bytes = Rendered.render(Format.DOCX, oddlyNamed(ODD));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            String t7 = doc.getTables().get(6).getText();
+            assertThat(t7).contains("A&B <项目> \"引号\"").contains("𠀀").doesNotContain("\u0001");
+        }
+        // the same document gives the same bytes
+        assertThat(Rendered.render(Format.DOCX, oddlyNamed(ODD))).isEqualTo(bytes);
+    }
 }

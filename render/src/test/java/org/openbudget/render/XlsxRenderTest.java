@@ -117,4 +117,42 @@ class XlsxRenderTest {
             assertThat(seen).isGreaterThanOrEqualTo(8);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"urumqi-sme-center-2024,true", "urumqi-industry-it-bureau-2024,true"})
+    void everyAmountFitsItsColumnAndWrappedTextItsRow(String example, boolean withText) throws IOException {
+        try (XSSFWorkbook wb = read(Rendered.bytes(Format.XLSX, example, withText))) {
+            org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+            int checked = 0;
+            for (Sheet s : wb) {
+                for (Row r : s) for (Cell c : r) {
+                    if (c.getCellType() != CellType.NUMERIC) continue;
+                    String shown = f.formatCellValue(c);
+                    double width = s.getColumnWidth(c.getColumnIndex()) / 256.0;
+                    assertThat(width).as("%s %s: %s", s.getSheetName(), c.getAddress(), shown).isGreaterThanOrEqualTo(shown.length() + 1);
+                    checked++;
+                }
+                // a name longer than its column: its row is taller than one line
+                for (Row r : s) for (Cell c : r) {
+                    if (c.getCellType() != CellType.STRING || c.getRowIndex() < 2) continue;
+                    boolean merged = s.getMergedRegions().stream().anyMatch(a -> a.isInRange(c));
+                    double width = s.getColumnWidth(c.getColumnIndex()) / 256.0;
+                    if (!merged && c.getStringCellValue().length() * 2 > width + 4) {
+                        assertThat(r.getHeightInPoints()).as("%s row %d", s.getSheetName(), r.getRowNum() + 1).isGreaterThan(20f);
+                    }
+                }
+            }
+            assertThat(checked).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void textXmlCannotHoldAsItIsStillGivesAWellFormedWorkbook() throws IOException {
+        byte[] bytes = Rendered.render(Format.XLSX, DocxRenderTest.oddlyNamed(DocxRenderTest.ODD));
+        try (XSSFWorkbook wb = read(bytes)) {
+            Cell c = find(wb.getSheetAt(6), "A&B <项目> \"引号\" \t𠀀 ");
+            assertThat(c).as("the name, its control character left out, spaces kept").isNotNull();
+        }
+        assertThat(Rendered.render(Format.XLSX, DocxRenderTest.oddlyNamed(DocxRenderTest.ODD))).isEqualTo(bytes);
+    }
 }

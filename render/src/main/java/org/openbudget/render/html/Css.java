@@ -1,6 +1,6 @@
 package org.openbudget.render.html;
 
-/** The style sheets: one for screens and printing from a browser, one for paged PDF output. */
+/** The style sheet of the HTML page: for screens and for printing from a browser. */
 final class Css {
     private Css() {}
 
@@ -67,59 +67,4 @@ final class Css {
               .toc a { text-decoration: none; }
             }
             """ + COMMON;
-
-    /** Paged media for openhtmltopdf: short, mostly single-class selectors (the cascade is matched per element). */
-    static final String PDF = """
-            @page { size: A4; margin: 20mm 16mm 18mm 16mm;
-                    @bottom-center { content: "— " counter(page) " —"; font-family: "Noto Sans SC"; font-size: 9pt; } }
-            @page :first { @bottom-center { content: none; } }
-            @page wide { size: A4 landscape; margin: 14mm 12mm 14mm 12mm;
-                    @bottom-center { content: "— " counter(page) " —"; font-family: "Noto Sans SC"; font-size: 9pt; } }
-            body { font-family: "Noto Sans SC"; font-size: 10.5pt; line-height: 1.55; }
-            h1 { font-size: 16pt; text-align: center; margin: 0 0 14pt; page-break-before: always; }
-            h2 { font-size: 13pt; margin: 12pt 0 6pt; }
-            h3 { font-size: 11pt; margin: 8pt 0 4pt; }
-            p { margin: 0 0 6pt; text-indent: 2em; }
-            .closing { text-align: right; text-indent: 0; margin-top: 18pt; }
-            .cover { text-align: center; padding-top: 70mm; page-break-after: always; }
-            .cover-unit, .cover-title { text-indent: 0; text-align: center; font-weight: bold; font-size: 24pt; }
-            .toc { page-break-after: always; }
-            .toc ul { list-style: none; padding: 0; margin: 0; }
-            .toc1, .toc2 { margin: 0 0 3pt; font-size: 10pt; }
-            .toc1 { font-weight: bold; margin-top: 8pt; }
-            .toc2 { padding-left: 2em; }
-            .toc a { color: #000; text-decoration: none; }
-            .toc a::after { content: leader('.') target-counter(attr(href), page); }
-            .toc-heading { text-align: center; font-size: 16pt; letter-spacing: 1em; }
-            .table-block { page-break-before: always; }
-            .wide { page: wide; width: 265mm; }
-            h1 + .table-block { page-break-before: auto; }
-            .tno { text-indent: 0; margin: 0; font-size: 10pt; }
-            .ttitle { text-align: center; font-size: 15pt; margin: 2pt 0 8pt; }
-            .tmeta { font-size: 9pt; margin-bottom: 3pt; overflow: hidden; }
-            .prepared { float: left; }
-            .unit { float: right; }
-            table { border-collapse: separate; border-spacing: 0; border-left: 0.75pt solid #000; width: 100%; table-layout: fixed;
-                    -fs-table-paginate: paginate; font-size: 8pt; line-height: 1.3; }
-            .c16, .c15 { font-size: 7pt; }
-            th, td { border-right: 0.75pt solid #000; border-bottom: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; }
-            th { font-weight: bold; text-align: center; }
-            .top th, .top td { border-top: 0.75pt solid #000; }
-            .rh { font-weight: normal; text-align: left; }
-            .strong { font-weight: bold; }
-            .strong .rh, .b { font-weight: bold; }
-            .num { text-align: right; white-space: nowrap; }
-            .i1 { padding-left: 1.2em; }
-            .i2 { padding-left: 2.4em; }
-            .i3 { padding-left: 3.6em; }
-            .none td { padding: 0; height: 0; }
-            .empty-note { margin-top: 8pt; }
-            .perf { margin-bottom: 12pt; }
-            .perf-block { page-break-inside: avoid; margin-top: 14pt; }
-            .perf-title { text-align: center; font-size: 14pt; margin-bottom: 2pt; }
-            .perf-year { text-align: center; text-indent: 0; }
-            .c { text-align: center; }
-            thead { display: table-header-group; }
-            tr { page-break-inside: avoid; }
-            """;
 }

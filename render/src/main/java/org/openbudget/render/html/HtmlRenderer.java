@@ -10,7 +10,7 @@ import org.openbudget.render.layout.DocumentView;
 
 /** HTML: one self-contained, accessible page (see {@link HtmlWriter}). */
 public final class HtmlRenderer implements Renderer {
-    private final HtmlWriter writer = new HtmlWriter(HtmlWriter.Mode.SCREEN);
+    private final HtmlWriter writer = new HtmlWriter();
 
     @Override
     public Format format() { return Format.HTML; }

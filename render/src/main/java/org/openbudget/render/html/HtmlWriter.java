@@ -15,22 +15,10 @@ import org.openbudget.render.layout.TableView;
 
 /**
  * The document as one well-formed XHTML page: self-contained (CSS inline, no external asset),
- * accessible (lang="zh-CN", captions, th scope), with print CSS. In {@link Mode#PDF} the same page
- * carries the paged-media CSS openhtmltopdf needs: A4 pages, landscape pages for wide tables,
- * header rows repeated on every page, page numbers and a 目录 with page numbers.
+ * accessible (lang="zh-CN", captions, th scope), with print CSS (A4, page breaks, header rows
+ * repeated by the browser).
  */
 public final class HtmlWriter {
-    public enum Mode { SCREEN, PDF }
-
-    /** The font family the PDF renderer registers (vendored Noto Sans SC). */
-    public static final String PDF_FONT = "Noto Sans SC";
-
-    private final Mode mode;
-
-    public HtmlWriter(Mode mode) {
-        this.mode = mode;
-    }
-
     public String write(DocumentView v) {
         StringBuilder b = new StringBuilder(256 * 1024);
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n")
@@ -39,8 +27,8 @@ public final class HtmlWriter {
                 .append("<title>").append(esc(v.documentTitle())).append("</title>\n")
                 .append("<meta name=\"author\" content=\"").append(esc(v.unit())).append("\"/>\n")
                 .append("<meta name=\"subject\" content=\"").append(esc(v.documentTitle())).append("公开\"/>\n")
-                .append("<style>\n").append(mode == Mode.PDF ? Css.PDF : Css.SCREEN).append("</style>\n</head>\n<body>\n");
-        if (mode == Mode.SCREEN) b.append("<main>\n");
+                .append("<style>\n").append(Css.SCREEN).append("</style>\n</head>\n<body>\n");
+        b.append("<main>\n");
         for (Block block : v.blocks()) {
             if (block instanceof Block.Cover c) cover(b, c);
             else if (block instanceof Block.Toc t) toc(b, t);
@@ -49,7 +37,7 @@ public final class HtmlWriter {
             else if (block instanceof Block.Table t) table(b, t);
             else if (block instanceof Block.Performance p) performance(b, p, v);
         }
-        if (mode == Mode.SCREEN) b.append("</main>\n");
+        b.append("</main>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
     }
@@ -90,9 +78,7 @@ public final class HtmlWriter {
         b.append("<div class=\"tmeta\"><span class=\"prepared\">").append(esc(block.preparedBy()))
                 .append("</span><span class=\"unit\">单位：万元</span></div>\n");
         b.append("<table class=\"grid c").append(t.columnCount()).append("\">\n");
-        if (mode == Mode.SCREEN) {
-            b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，单位：万元）")).append("</caption>\n");
-        }
+        b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，单位：万元）")).append("</caption>\n");
         double sum = 0;
         for (double w : t.widths()) sum += w;
         b.append("<colgroup>");
@@ -143,9 +129,7 @@ public final class HtmlWriter {
         b.append("<section class=\"perf-block\">\n<h3 class=\"perf-title\">").append(esc(block.title())).append("</h3>\n")
                 .append("<p class=\"perf-year\">").append(esc(block.yearLine())).append("</p>\n")
                 .append("<table class=\"perf\">\n");
-        if (mode == Mode.SCREEN) {
-            b.append("<caption>").append(esc(block.title() + "：" + (overall ? p.unitName() : p.projectName()))).append("</caption>\n");
-        }
+        b.append("<caption>").append(esc(block.title() + "：" + (overall ? p.unitName() : p.projectName()))).append("</caption>\n");
         b.append("<colgroup><col style=\"width:9%\"/><col style=\"width:10%\"/><col style=\"width:17%\"/><col style=\"width:11%\"/>"
                 + "<col style=\"width:11%\"/><col style=\"width:10%\"/><col style=\"width:8%\"/><col style=\"width:12%\"/><col style=\"width:12%\"/></colgroup>\n");
         b.append("<tbody>\n");
