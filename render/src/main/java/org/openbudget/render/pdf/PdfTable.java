@@ -223,31 +223,13 @@ final class PdfTable {
             float h = height(start, end);
             boolean tooTall = head + h > flow.pageHeight();
             if (y + h > flow.bottom() + 0.01f && fragment.size() > headRows && !tooTall) {
-                draw(flow.page(), fragment, top);
-                flow.newPage(flow.page().landscape);
-                fragment.clear();
-                top = flow.y();
-                y = top;
-                if (repeatHeader) {
-                    for (int r = 0; r < headRows; r++) {
-                        fragment.add(r);
-                        y += rowHeight[r];
-                    }
-                }
+                top = nextPage(flow, fragment, top);
+                y = bottomOf(fragment, top);
             }
             for (int r = start; r < end; r++) {
                 if (tooTall && y + rowHeight[r] > flow.bottom() + 0.01f && fragment.size() > (repeatHeader ? headRows : 0)) {
-                    draw(flow.page(), fragment, top);
-                    flow.newPage(flow.page().landscape);
-                    fragment.clear();
-                    top = flow.y();
-                    y = top;
-                    if (repeatHeader) {
-                        for (int k = 0; k < headRows; k++) {
-                            fragment.add(k);
-                            y += rowHeight[k];
-                        }
-                    }
+                    top = nextPage(flow, fragment, top);
+                    y = bottomOf(fragment, top);
                 }
                 fragment.add(r);
                 y += rowHeight[r];
@@ -256,6 +238,25 @@ final class PdfTable {
         }
         draw(flow.page(), fragment, top);
         flow.advanceTo(y);
+    }
+
+    /**
+     * Draws the rows gathered for this page, goes on to a new page of the same orientation and
+     * starts its rows (the header rows, when they repeat); the new page's top.
+     */
+    private float nextPage(Flow flow, List<Integer> fragment, float top) {
+        draw(flow.page(), fragment, top);
+        flow.newPage(flow.page().landscape);
+        fragment.clear();
+        if (repeatHeader) for (int r = 0; r < headRows; r++) fragment.add(r);
+        return flow.y();
+    }
+
+    /** Where the rows of a fragment end, printed from {@code top}. */
+    private float bottomOf(List<Integer> fragment, float top) {
+        float y = top;
+        for (int r : fragment) y += rowHeight[r];
+        return y;
     }
 
     /** Draws the rows of one page (in order, from {@code top}): the cells' text and the ruling. */
