@@ -1,5 +1,7 @@
 package org.openbudget.io.workbook;
 
+import static org.openbudget.io.yaml.YamlScalars.quote;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -66,22 +68,4 @@ final class YamlBridge {
 
     Cell cell(int line) { return cells.get(line); }
 
-    /** A YAML double-quoted scalar (JSON escapes are valid YAML). */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }
