@@ -92,11 +92,15 @@ public final class BudgetCli implements Runnable {
 
         @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
+        @Option(names = "--profile", paramLabel = "ID", description = "按此公开模板生成，而非数据集所指的模板 (derive under this template profile instead of the dataset's, e.g. national-2016, shenzhen-2026)")
+        String profile;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         Workspace.Loaded load() {
             ReferenceLibrary lib = refdata.library();
-            return new Workspace(lib).load(path);
+            Workspace w = new Workspace(lib);
+            return profile == null ? w.load(path) : w.loaded(w.read(path), profile);
         }
 
         PrintWriter out() { return spec.commandLine().getOut(); }

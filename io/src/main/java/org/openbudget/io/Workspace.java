@@ -36,8 +36,13 @@ public final class Workspace {
 
     /** Derives a budget read elsewhere (an uploaded workbook, a database). */
     public Loaded loaded(Budget budget) {
+        return loaded(budget, budget.profileId());
+    }
+
+    /** Derives a budget under a template profile of one's choosing (any region's: its tables, titles and columns). */
+    public Loaded loaded(Budget budget, String profileId) {
         ReferenceData ref = library.year(budget.year());
-        TemplateProfile profile = library.profile(budget.profileId());
+        TemplateProfile profile = library.profile(profileId);
         Disclosure lastYear = null;
         Budget previous = budget.narrative().lastYear().dataset();
         if (previous != null) {

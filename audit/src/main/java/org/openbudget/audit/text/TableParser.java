@@ -197,7 +197,7 @@ final class TableParser {
         String title = t.title(kind.label());
         if (rows.isEmpty()) {
             if (emptyNote == null) notes.add("表" + no + "：既没有数据行，也没有空表说明");
-            return new DisclosureTable(no, title, t.columnLabels(), List.of(), true, emptyNote);
+            return new DisclosureTable(no, title, t.columnLabels(), List.of(), true, emptyNote, t.id(), t.mark());
         }
         if (emptyNote != null) notes.add("表" + no + "：有数据行，又印有空表说明「" + emptyNote + "」");
         if (no == 1 || no == 4) {
@@ -212,7 +212,7 @@ final class TableParser {
         List<Row> out = place(t, rows);
         rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
-        return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
+        return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote, t.id(), t.mark()); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
     }
 
     // ---------------------------------------------------------------- 表1, 表4

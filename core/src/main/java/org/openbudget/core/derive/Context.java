@@ -15,6 +15,7 @@ import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
 import org.openbudget.core.ledger.Project;
+import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.money.Fen;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
@@ -36,14 +37,14 @@ final class Context {
      * Which columns each source × kind cell feeds, per table: worked out once for a template and
      * the year's sources, and shared by the units of a department derived together.
      */
-    final Map<String, Sums.CellRule> rules;
+    final Map<String, Object> rules;
 
-    /** One unit's postings, and what 表7 and 表11 sum from them (kept, so a department reuses a unit's). */
+    /** One unit's postings, and the blocks its shaped tables summed from them (kept, so a department reuses a unit's). */
     static final class UnitPostings {
         final String agencyCode;
         final List<Posting> postings = new ArrayList<>();
-        Table7GeneralPublicProjects.Block t7;
-        Table11CarryOver.Block t11;
+        /** A shaped table's block of this unit, by table id (kept, so a department reuses its units'). */
+        final Map<String, Object> blocks = new HashMap<>();
 
         UnitPostings(String agencyCode) { this.agencyCode = agencyCode; }
     }
@@ -53,7 +54,7 @@ final class Context {
     }
 
     /** @param rules cell rules already worked out for this template and reference data (filled as needed) */
-    Context(Budget budget, ReferenceData ref, TemplateProfile profile, Map<String, Sums.CellRule> rules) {
+    Context(Budget budget, ReferenceData ref, TemplateProfile profile, Map<String, Object> rules) {
         this.rules = rules;
         this.budget = budget;
         this.ref = ref;
@@ -126,12 +127,39 @@ final class Context {
 
     /** The cell rule named {@code key}, made once per template and reference data. */
     Sums.CellRule rule(String key, java.util.function.Supplier<Sums.CellRule> make) {
-        Sums.CellRule r = rules.get(key);
+        Object r = rules.get(key);
         if (r == null) {
             r = make.get();
             rules.put(key, r);
         }
-        return r;
+        return (Sums.CellRule) r;
+    }
+
+    /** Something compiled from the template (a shaped table's columns), made once like the cell rules. */
+    @SuppressWarnings("unchecked")
+    <T> T compiled(String key, java.util.function.Supplier<T> make) {
+        Object v = rules.get("#" + key);
+        if (v == null) {
+            v = make.get();
+            rules.put("#" + key, v);
+        }
+        return (T) v;
+    }
+
+    /** A shaped table's columns as filters over postings. */
+    ColumnTerms columns(TableTemplate t) {
+        return compiled(t.id(), () -> ColumnTerms.of(t, measures(), sums.sources));
+    }
+
+    MeasureDictionary measures() { return profile.measures(); }
+
+    DisclosureTable table(TableTemplate t, List<Row> rows) {
+        return new DisclosureTable(t.no(), t.title(kindLabel()), t.columnLabels(), rows, false, null, t.id(), t.mark());
+    }
+
+    DisclosureTable emptyTable(TableTemplate t) {
+        return new DisclosureTable(t.no(), t.title(kindLabel()), t.columnLabels(), List.of(), true,
+                t.emptyNote(unitName(), budget.year()), t.id(), t.mark());
     }
 
     boolean department() { return budget.isDepartment(); }
@@ -140,7 +168,6 @@ final class Context {
 
     String unitName() { return budget.agency().name(); }
 
-    TableTemplate template(int no) { return profile.table(no); }
 
     String projectName(String code) {
         Project p = projects.get(code);
@@ -160,16 +187,6 @@ final class Context {
         return out;
     }
 
-    DisclosureTable table(int no, List<Row> rows) {
-        TableTemplate t = template(no);
-        return new DisclosureTable(no, t.title(kindLabel()), t.columnLabels(), rows, false, null);
-    }
-
-    DisclosureTable emptyTable(int no) {
-        TableTemplate t = template(no);
-        return new DisclosureTable(no, t.title(kindLabel()), t.columnLabels(), List.of(), true,
-                t.emptyNote(unitName(), budget.year()));
-    }
 
     static BigDecimal wan(long fen) {
         return fen == 0 ? null : Fen.toWan(fen);

@@ -7,6 +7,7 @@ import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.text.TextGenerator;
 
@@ -68,7 +69,7 @@ public final class Deriver {
         if (!department.isDepartment()) throw new IllegalArgumentException(department.agency().name() + " is not a department");
         List<Context> contexts = new ArrayList<>();
         List<Disclosure> units = new ArrayList<>();
-        java.util.Map<String, Sums.CellRule> rules = new java.util.HashMap<>();
+        java.util.Map<String, Object> rules = new java.util.HashMap<>();
         for (Budget u : department.units()) {
             Context c = new Context(u, ref, profile, rules);
             contexts.add(c);
@@ -79,18 +80,23 @@ public final class Deriver {
     }
 
     private static Disclosure tables(Context ctx) {
-        List<DisclosureTable> tables = List.of(
-                Table1IncomeExpense.derive(ctx),
-                Table2Income.derive(ctx),
-                Table3Expense.derive(ctx),
-                Table4FiscalIncomeExpense.derive(ctx),
-                Table5GeneralPublicExpense.derive(ctx),
-                Table6GeneralPublicBasic.derive(ctx),
-                Table7GeneralPublicProjects.derive(ctx),
-                Table8And9FundExpense.deriveGovernmentFund(ctx),
-                Table8And9FundExpense.deriveStateCapital(ctx),
-                Table10ThreePublic.derive(ctx),
-                Table11CarryOver.derive(ctx));
+        if (!ctx.profile.shaped()) {
+            throw new IllegalArgumentException("模板 " + ctx.profile.id() + " 的表未全部指明 shape，无法生成 (every table of a profile needs a shape)");
+        }
+        return shaped(ctx);
+    }
+
+    /** Every table of a shaped profile, in the profile's order, each by its shape. */
+    private static Disclosure shaped(Context ctx) {
+        List<DisclosureTable> tables = new ArrayList<>();
+        for (TableTemplate t : ctx.profile.tables().values()) {
+            tables.add(switch (t.shape().kind()) {
+                case SUMMARY -> SummaryTable.derive(ctx, t);
+                case CLASSIFICATION -> ClassificationTable.derive(ctx, t);
+                case FIXED -> FixedTable.derive(ctx, t);
+                case PROJECTS -> ProjectTable.derive(ctx, t);
+            });
+        }
         Budget budget = ctx.budget;
         return new Disclosure(budget.agency().name(), budget.agency().kind(), budget.year(), ctx.profile.id(), tables, "ledger");
     }

@@ -6,13 +6,22 @@ import java.util.function.Predicate;
 
 /**
  * One of the eleven tables as a grid: value columns and rows. An empty table carries the
- * template's sentence ("…政府性基金预算支出情况表为空表。") and no rows.
+ * template's sentence ("…政府性基金预算支出情况表为空表。") and no rows. {@code no} is the table's place in
+ * its profile (1-based), {@code id} its name there, {@code mark} what the document prints before its
+ * title (表1, 公开表1, or "" for a table numbered only in the 目录).
  */
 public record DisclosureTable(int no, String title, List<String> columns, List<Row> rows,
-                              boolean empty, String emptyNote) {
+                              boolean empty, String emptyNote, String id, String mark) {
     public DisclosureTable {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+        id = id == null || id.isBlank() ? String.valueOf(no) : id;
+        mark = mark == null ? "表" + no : mark;
+    }
+
+    /** A table known by its number only (表N). */
+    public DisclosureTable(int no, String title, List<String> columns, List<Row> rows, boolean empty, String emptyNote) {
+        this(no, title, columns, rows, empty, emptyNote, null, null);
     }
 
     public int columnIndex(String label) {

@@ -6,11 +6,20 @@ import java.util.List;
  * A value column of a table. {@code sources} (funding-source codes) for a column that is a sum of
  * sources (表2, 表4, 表10); {@code eco} (经济分类 类 codes) for a column that is a sum of economic
  * classes (表7); both empty for columns whose meaning the table itself fixes (合计, 基本支出 …).
+ * {@code measure} binds the column to a measure expression of the dictionary (refdata/measures.yaml),
+ * the way a shaped table names every column; {@code group} is the header the column is printed under
+ * ("财政拨款（补助）", or "基本支出/人员经费" for two levels).
  */
-public record ColumnSpec(String label, List<String> sources, List<String> eco) {
+public record ColumnSpec(String label, List<String> sources, List<String> eco, String measure, String group) {
     public ColumnSpec {
         sources = sources == null ? List.of() : List.copyOf(sources);
         eco = eco == null ? List.of() : List.copyOf(eco);
+        measure = measure == null ? "" : measure.trim();
+        group = group == null ? "" : group.trim();
+    }
+
+    public ColumnSpec(String label, List<String> sources, List<String> eco) {
+        this(label, sources, eco, "", "");
     }
 
     /** Does money of this funding source go into this column? ("*" stands for every source.) */

@@ -7,11 +7,18 @@ import java.util.List;
  * funding sources ({@code sources}), of 经济分类 款 ({@code eco}), or of other fixed rows
  * ({@code sumOf}, by key) — the last is also the identity the checks verify.
  *
+ * @param measure a measure expression of the dictionary, instead of {@code sources}/{@code eco}
  * @param aliases other spellings a published document may print for this row
  */
 public record LineSpec(String key, String label, List<String> sources, List<String> eco, List<String> sumOf,
-                       List<String> aliases) {
+                       List<String> aliases, String measure) {
+    public LineSpec(String key, String label, List<String> sources, List<String> eco, List<String> sumOf,
+                    List<String> aliases) {
+        this(key, label, sources, eco, sumOf, aliases, "");
+    }
+
     public LineSpec {
+        measure = measure == null ? "" : measure.trim();
         sources = sources == null ? List.of() : List.copyOf(sources);
         eco = eco == null ? List.of() : List.copyOf(eco);
         sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);

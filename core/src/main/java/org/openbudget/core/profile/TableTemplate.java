@@ -7,12 +7,25 @@ import java.util.List;
  * sentence printed when it is empty ({unit}, {year}), the arithmetic its rows obey
  * ({@code equations}: column numbers, 1-based, e.g. "1 = 2+9+10+11+12"), and whether unit
  * subtotal rows are printed ({@code unitRows}: never | department | always), and for 表1/表4 which
- * income rows make up 收入总计 ({@code incomeTotalOf}).
+ * income rows make up 收入总计 ({@code incomeTotalOf}). {@code id} names the table in its profile
+ * (stable across years), {@code mark} is what the document prints before its title (表1, 公开表1, or
+ * nothing), and {@code shape} how it is derived from the ledger (null for a table read from a document).
  */
 public record TableTemplate(int no, String title, List<ColumnSpec> columns, List<LineSpec> incomeRows,
                             List<LineSpec> rows, String emptyNote, List<String> equations, String unitRows,
-                            List<String> aliases, List<String> incomeTotalOf) {
+                            List<String> aliases, List<String> incomeTotalOf,
+                            String id, String mark, TableShape shape) {
+    /** A table without a shape (a profile of the first format, or a table read from a document). */
+    public TableTemplate(int no, String title, List<ColumnSpec> columns, List<LineSpec> incomeRows,
+                         List<LineSpec> rows, String emptyNote, List<String> equations, String unitRows,
+                         List<String> aliases, List<String> incomeTotalOf) {
+        this(no, title, columns, incomeRows, rows, emptyNote, equations, unitRows, aliases, incomeTotalOf,
+                String.valueOf(no), "表" + no, null);
+    }
+
     public TableTemplate {
+        id = id == null || id.isBlank() ? String.valueOf(no) : id;
+        mark = mark == null ? "" : mark;
         columns = columns == null ? List.of() : List.copyOf(columns);
         incomeRows = incomeRows == null ? List.of() : List.copyOf(incomeRows);
         rows = rows == null ? List.of() : List.copyOf(rows);

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.openbudget.core.measure.MeasureDictionary;
+
 /**
  * A template profile: what one finance bureau prescribes for one year — labels, row lists,
  * number format, sentences. Data (refdata/profiles/*.yaml), never code.
@@ -20,11 +22,50 @@ import java.util.TreeMap;
  */
 public record TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
                               String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
-                              Map<Integer, TableTemplate> tables, TextTemplate text, TextRules rules) {
+                              Map<Integer, TableTemplate> tables, TextTemplate text, TextRules rules,
+                              Meta meta) {
+    /**
+     * What a profile of the second format adds: the profile it extends, the basis (预算/决算), the
+     * amount unit and decimals its tables print, the label the unit's name is printed under, the
+     * signature that recognises its documents and the dictionary of measures its tables bind to.
+     */
+    public record Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
+                       Detection detect, MeasureDictionary measures) {
+        public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY);
+
+        public Meta {
+            parent = parent == null ? "" : parent;
+            basis = basis == null ? "预算" : basis;
+            amountUnit = amountUnit == null ? "万元" : amountUnit;
+            unitLabel = unitLabel == null ? "" : unitLabel;
+            detect = detect == null ? Detection.NONE : detect;
+            measures = measures == null ? MeasureDictionary.EMPTY : measures;
+        }
+    }
+
     public TemplateProfile {
         tables = new TreeMap<>(tables);
         text = text == null ? TextTemplate.NONE : text;
         rules = rules == null ? TextRules.DEFAULT : rules;
+        meta = meta == null ? Meta.DEFAULT : meta;
+    }
+
+    public TemplateProfile(String id, String name, int year, boolean totalFirst, boolean thousands,
+                           String totalLabel, String incomeTotalLabel, String expenseTotalLabel,
+                           Map<Integer, TableTemplate> tables, TextTemplate text, TextRules rules) {
+        this(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, text, rules, Meta.DEFAULT);
+    }
+
+    public MeasureDictionary measures() { return meta.measures(); }
+
+    /** Every table has a shape: the document is derived by the generic shapes. */
+    public boolean shaped() {
+        return !tables.isEmpty() && tables.values().stream().allMatch(t -> t.shape() != null);
+    }
+
+    /** A table by its id in this profile. */
+    public Optional<TableTemplate> tableById(String tableId) {
+        return tables.values().stream().filter(t -> t.id().equals(tableId)).findFirst();
     }
 
     /** A profile of tables only. */
@@ -35,7 +76,7 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
     }
 
     public TemplateProfile withRules(TextRules newRules) {
-        return new TemplateProfile(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, text, newRules);
+        return new TemplateProfile(id, name, year, totalFirst, thousands, totalLabel, incomeTotalLabel, expenseTotalLabel, tables, text, newRules, meta);
     }
 
     public TableTemplate table(int no) {

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
+import org.openbudget.core.profile.TableShape;
+import org.openbudget.core.profile.Detection;
+import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.TextRules;
 import org.openbudget.core.profile.TextTemplate;
@@ -21,25 +25,148 @@ import org.openbudget.io.yaml.YamlNode;
 public final class ProfileReader {
     private ProfileReader() {}
 
+    /** Finds the YAML of the profile another one {@code extends:} (by id). */
+    @FunctionalInterface
+    public interface Parents {
+        Optional<ReferenceLibrary.ProfileText> find(String id);
+
+        Parents NONE = id -> Optional.empty();
+    }
+
+    /** A profile that extends none, bound to the built-in dictionary of measures. */
     public static TemplateProfile read(String file, String text) {
-        YamlNode root = YamlNode.parse(file, text);
+        return read(file, text, Parents.NONE, ReferenceLibrary.builtInMeasures());
+    }
+
+    /**
+     * A profile: its YAML laid over the profile it {@code extends:} (and that one's, to any depth),
+     * its tables bound to the dictionary of measures (with the profile's own {@code measures:} added).
+     */
+    public static TemplateProfile read(String file, String text, Parents parents, MeasureDictionary measures) {
+        YamlNode root = resolve(YamlNode.parse(file, text), parents, new java.util.LinkedHashSet<>());
+        MeasureDictionary dict = root.get("measures").map(m -> measures.with(MeasureReader.measures(m))).orElse(measures);
         Map<Integer, TableTemplate> tables = new TreeMap<>();
-        root.require("tables").entries().forEach((k, v) -> {
-            int no;
-            try {
-                no = Integer.parseInt(k);
-            } catch (NumberFormatException e) {
-                throw v.error("表号应为数字 (a table number is expected)");
+        List<InputProblem> problems = new ArrayList<>();
+        int position = 0;
+        for (Map.Entry<String, YamlNode> e : root.require("tables").entries().entrySet()) {
+            String k = e.getKey();
+            YamlNode v = e.getValue();
+            position++;
+            if (v.get("shape").isEmpty()) {
+                int no;
+                try {
+                    no = Integer.parseInt(k);
+                } catch (NumberFormatException x) {
+                    problems.add(v.problem("表应有 shape（summary、classification、fixed 或 projects）或以数字为表号 (a table needs a shape)"));
+                    continue;
+                }
+                tables.put(no, table(no, v));
+            } else {
+                try {
+                    tables.put(position, shapedTable(position, k, v, dict));
+                } catch (InputException x) {
+                    problems.addAll(x.problems());
+                }
             }
-            tables.put(no, table(no, v));
-        });
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
         YamlNode labels = root.require("labels");
-        boolean thousands = root.get("number_format").map(n -> n.bool("thousands_separator", false)).orElse(false);
+        Optional<YamlNode> format = root.get("number_format");
+        boolean thousands = format.map(n -> n.bool("thousands_separator", false)).orElse(false);
+        String unit = format.flatMap(n -> n.optString("unit")).orElse("万元");
+        if (!unit.equals("万元") && !unit.equals("元")) throw format.get().require("unit").error("应为 万元 或 元");
+        int decimals = format.isPresent() && format.get().get("decimals").isPresent() ? format.get().integer("decimals") : 2;
+        String basis = root.optString("basis").orElse("预算");
+        if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
+        TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
+                labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict);
         TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
                 labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
-                textRules(root));
+                textRules(root), meta);
+    }
+
+    /** The profile's tree laid over its parents' (extends: id), refusing a loop. */
+    private static YamlNode resolve(YamlNode root, Parents parents, java.util.Set<String> seen) {
+        Optional<String> parent = root.optString("extends");
+        if (parent.isEmpty()) return root;
+        String id = parent.get();
+        if (!seen.add(id)) throw root.require("extends").error("模板继承成环：" + String.join(" → ", seen) + " → " + id + " (profiles extend each other in a loop)");
+        ReferenceLibrary.ProfileText p = parents.find(id).orElseThrow(() -> root.require("extends").error("找不到所继承的模板 " + id + " (extends a profile that does not exist)"));
+        YamlNode base = resolve(YamlNode.parse(p.file(), p.yaml()), parents, seen);
+        return YamlNode.extend(base, root);
+    }
+
+    private static Detection detection(YamlNode d) {
+        return new Detection(d.strings("titles"), d.strings("labels"), d.strings("marks"), d.strings("phrases"),
+                d.optString("amount_unit").orElse(""));
+    }
+
+    private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict) {
+        List<InputProblem> problems = new ArrayList<>();
+        TableShape.Kind kind;
+        try {
+            kind = TableShape.kind(t.string("shape"));
+        } catch (IllegalArgumentException e) {
+            throw t.require("shape").error("应为 summary、classification、fixed 或 projects，实际为 \"" + t.string("shape") + "\"");
+        }
+        String where = t.optString("where").orElse("");
+        if (!where.isEmpty()) for (String p : dict.problems(where)) problems.add(t.require("where").problem(p));
+        String classification = t.optString("classification").orElse("functional");
+        if (!classification.equals("functional") && !classification.equals("economic")) {
+            problems.add(t.require("classification").problem("应为 functional（功能分类）或 economic（经济分类）"));
+        }
+        List<Integer> levels = new ArrayList<>();
+        for (String l : t.strings("levels")) {
+            switch (l == null ? "" : l.trim()) {
+                case "类", "3" -> levels.add(3);
+                case "款", "5" -> levels.add(5);
+                case "项", "7" -> levels.add(7);
+                default -> problems.add(t.require("levels").problem("层级应为 类、款 或 项，实际为 \"" + l + "\""));
+            }
+        }
+        if (levels.isEmpty()) levels = classification.equals("economic") ? List.of(3, 5) : List.of(3, 5, 7);
+        TableShape shape = new TableShape(kind, where, classification, levels, t.bool("all_classes", false),
+                t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false));
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (YamlNode c : t.require("columns").items()) {
+            String measure = c.optString("measure").orElse("");
+            if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(c.require("measure").problem(p));
+            else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
+                problems.add(c.problem("列应指明度量 measure（或 sources / eco）(a column of a shaped table names its measure)"));
+            }
+            columns.add(new ColumnSpec(c.string("label"), c.strings("sources"), c.strings("eco"), measure, c.optString("group").orElse("")));
+        }
+        if (columns.isEmpty()) problems.add(t.require("columns").problem("表至少应有一列 (a table needs at least one column)"));
+        List<LineSpec> incomeRows = lines(t, "income_rows", dict, problems);
+        List<LineSpec> rows = lines(t, "rows", dict, problems);
+        if (kind == TableShape.Kind.SUMMARY && incomeRows.isEmpty()) problems.add(t.problem("收支总表应有 income_rows (a summary table needs its income rows)"));
+        if (kind == TableShape.Kind.FIXED && rows.isEmpty()) problems.add(t.problem("固定行表应有 rows (a fixed table needs its rows)"));
+        String unitRows = t.optString("unit_rows").orElse("never");
+        if (!List.of("never", "department", "always").contains(unitRows)) problems.add(t.require("unit_rows").problem("应为 never、department 或 always"));
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return new TableTemplate(no, t.string("title"), columns, incomeRows, rows,
+                t.optString("empty_note").orElse(null), t.strings("equations"), unitRows, t.strings("aliases"),
+                t.strings("income_total_of"), id, t.get("mark").map(YamlNode::text).map(m -> m == null ? "" : m.trim()).orElse("表" + no), shape);
+    }
+
+    private static List<LineSpec> lines(YamlNode t, String key, MeasureDictionary dict, List<InputProblem> problems) {
+        List<LineSpec> out = new ArrayList<>();
+        if (t.get(key).isEmpty()) return out;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<YamlNode> items = t.require(key).items();
+        for (YamlNode r : items) keys.add(r.string("key"));
+        for (YamlNode r : items) {
+            String measure = r.optString("measure").orElse("");
+            if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(r.require("measure").problem(p));
+            for (String part : r.strings("sum_of")) {
+                if (!keys.contains(part)) problems.add(r.require("sum_of").problem("sum_of 指向本表不存在的行 " + part + " (names a row the table does not have)"));
+            }
+            out.add(new LineSpec(r.string("key"), r.string("label"), r.strings("sources"), r.strings("eco"),
+                    r.strings("sum_of"), r.strings("aliases"), measure));
+        }
+        return out;
     }
 
     private static TextRules textRules(YamlNode root) {

@@ -153,9 +153,28 @@ public final class ReferenceLibrary {
             return profiles.computeIfAbsent(id, k -> {
                 ProfileText p = profileText(k).orElseThrow(() -> new InputException("refdata/profiles/" + k + ".yaml", 0, "profile",
                         "找不到模板 " + k + " (no template profile with this id)"));
-                return ProfileReader.read(p.file(), p.yaml());
+                return ProfileReader.read(p.file(), p.yaml(), this::profileText, measures());
             });
         }
+    }
+
+    private org.openbudget.core.measure.MeasureDictionary measures;
+    private static volatile org.openbudget.core.measure.MeasureDictionary builtInMeasures;
+
+    /** The built-in dictionary of measures (refdata/measures.yaml on the classpath), read once. */
+    public static org.openbudget.core.measure.MeasureDictionary builtInMeasures() {
+        if (builtInMeasures == null) builtInMeasures = new ReferenceLibrary(null).measures();
+        return builtInMeasures;
+    }
+
+    /** The dictionary of measures (refdata/measures.yaml: the override directory's, else the built-in one). */
+    public synchronized org.openbudget.core.measure.MeasureDictionary measures() {
+        if (measures == null) {
+            String text = read("measures.yaml").orElseThrow(() -> new InputException("refdata/measures.yaml", 0, "",
+                    "找不到度量字典 measures.yaml (the dictionary of measures is missing)"));
+            measures = new org.openbudget.core.measure.MeasureDictionary(MeasureReader.read("refdata/measures.yaml", text));
+        }
+        return measures;
     }
 
     public boolean hasProfile(String id) {

@@ -31,11 +31,68 @@ public final class YamlNode {
     private final String file;
     private final Node node;
     private final String path;
+    /** For a tree merged from several files ({@link #extend}): the file each node came from. */
+    private final Map<Node, String> origins;
 
     private YamlNode(String file, Node node, String path) {
-        this.file = file;
+        this(file, node, path, null);
+    }
+
+    private YamlNode(String file, Node node, String path, Map<Node, String> origins) {
+        this.origins = origins;
+        this.file = origins != null && origins.containsKey(node) ? origins.get(node) : file;
         this.node = node;
         this.path = path;
+    }
+
+    private YamlNode child(Node n, String childPath) {
+        return new YamlNode(file, n, childPath, origins);
+    }
+
+    /**
+     * {@code child} laid over {@code base} (a profile that {@code extends:} another): mappings merge
+     * key by key, recursively; any other value of the child replaces the base's; a key the child sets
+     * to null (~) is removed. Every node keeps the file and line it was written at.
+     */
+    public static YamlNode extend(YamlNode base, YamlNode child) {
+        Map<Node, String> origins = new java.util.IdentityHashMap<>();
+        base.mark(base.node, origins);
+        child.mark(child.node, origins);
+        return new YamlNode(child.file, merge(base.node, child.node), "", origins);
+    }
+
+    private void mark(Node n, Map<Node, String> out) {
+        out.put(n, origins != null && origins.containsKey(n) ? origins.get(n) : file);
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                mark(t.getKeyNode(), out);
+                mark(t.getValueNode(), out);
+            }
+        } else if (n instanceof SequenceNode q) {
+            for (Node i : q.getValue()) mark(i, out);
+        }
+    }
+
+    private static Node merge(Node base, Node child) {
+        if (!(base instanceof MappingNode b) || !(child instanceof MappingNode c)) return child;
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : b.getValue()) out.put(keyOf(t), t);
+        for (NodeTuple t : c.getValue()) {
+            String k = keyOf(t);
+            NodeTuple old = out.get(k);
+            if (t.getValueNode() instanceof ScalarNode s && s.getTag().getValue().endsWith(":null")) {
+                out.remove(k);
+            } else if (old != null) {
+                out.put(k, new NodeTuple(old.getKeyNode(), merge(old.getValueNode(), t.getValueNode())));
+            } else {
+                out.put(k, t);
+            }
+        }
+        return new MappingNode(c.getTag(), new ArrayList<>(out.values()), c.getFlowStyle());
+    }
+
+    private static String keyOf(NodeTuple t) {
+        return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
     }
 
     public static YamlNode parse(String file, String text) {
@@ -92,7 +149,7 @@ public final class YamlNode {
         Map<String, YamlNode> out = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) node).getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-            out.put(key, new YamlNode(file, t.getValueNode(), path.isEmpty() ? key : path + "." + key));
+            out.put(key, child(t.getValueNode(), path.isEmpty() ? key : path + "." + key));
         }
         return out;
     }
@@ -113,7 +170,7 @@ public final class YamlNode {
         if (!isList()) throw error("应为列表 (a list is expected)");
         List<YamlNode> out = new ArrayList<>();
         List<Node> nodes = ((SequenceNode) node).getValue();
-        for (int i = 0; i < nodes.size(); i++) out.add(new YamlNode(file, nodes.get(i), path + "[" + (i + 1) + "]"));
+        for (int i = 0; i < nodes.size(); i++) out.add(child(nodes.get(i), path + "[" + (i + 1) + "]"));
         return out;
     }
 

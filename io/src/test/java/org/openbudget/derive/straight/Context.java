@@ -88,13 +88,13 @@ final class Context {
 
     DisclosureTable table(int no, List<Row> rows) {
         TableTemplate t = template(no);
-        return new DisclosureTable(no, t.title(kindLabel()), t.columnLabels(), rows, false, null);
+        return new DisclosureTable(no, t.title(kindLabel()), t.columnLabels(), rows, false, null, t.id(), t.mark());
     }
 
     DisclosureTable emptyTable(int no) {
         TableTemplate t = template(no);
         return new DisclosureTable(no, t.title(kindLabel()), t.columnLabels(), List.of(), true,
-                t.emptyNote(unitName(), budget.year()));
+                t.emptyNote(unitName(), budget.year()), t.id(), t.mark());
     }
 
     static BigDecimal wan(long fen) {

@@ -12,6 +12,8 @@ import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.money.Amounts;
 import org.openbudget.core.profile.LineSpec;
+import org.openbudget.core.profile.TableShape;
+import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 
 /**
@@ -33,15 +35,16 @@ public final class TableLayouts {
         this.thousands = profile.thousands();
     }
 
+    /** The table laid out by its shape in the profile (a table the profile does not know: plainly). */
     public TableView layout(DisclosureTable t) {
-        return switch (t.no()) {
-            case 1, 4 -> twoSided(t);
-            case 2, 3, 5, 8, 9 -> functional(t);
-            case 6 -> economic(t);
-            case 7 -> projects(t);
-            case 10 -> lines(t);
-            case 11 -> carryOver(t);
-            default -> generic(t);
+        TableShape shape = profile.tableById(t.id()).map(TableTemplate::shape)
+                .or(() -> profile.findTable(t.no()).map(TableTemplate::shape)).orElse(null);
+        if (shape == null) return generic(t);
+        return switch (shape.kind()) {
+            case SUMMARY -> twoSided(t);
+            case CLASSIFICATION -> shape.projectRows() ? projects(t) : shape.economic() ? economic(t) : functional(t);
+            case FIXED -> lines(t);
+            case PROJECTS -> carryOver(t);
         };
     }
 
@@ -333,7 +336,7 @@ public final class TableLayouts {
         rows.add(new BodyRow(last, true));
         double[] w = t4 ? new double[] {NAME, VALUE, NAME - 1, VALUE, VALUE, VALUE, VALUE}
                 : new double[] {NAME + 3, VALUE + 1, NAME + 1, VALUE + 1};
-        return new TableView(t.no(), "表" + t.no(), t.title(), h, rows, w, -1, false, t.empty() ? t.emptyNote() : null);
+        return new TableView(t.no(), t.mark(), t.title(), h, rows, w, -1, false, t.empty() ? t.emptyNote() : null);
     }
 
     /** Headings of income rows that are sums (bold in the official layout). */
@@ -358,6 +361,6 @@ public final class TableLayouts {
     }
 
     private TableView view(DisclosureTable t, List<List<HeaderCell>> h, List<BodyRow> rows, double[] w, int textCols, boolean wide) {
-        return new TableView(t.no(), "表" + t.no(), t.title(), h, rows, w, textCols, wide, t.empty() ? t.emptyNote() : null);
+        return new TableView(t.no(), t.mark(), t.title(), h, rows, w, textCols, wide, t.empty() ? t.emptyNote() : null);
     }
 }

@@ -1,0 +1,105 @@
+package org.openbudget.io.refdata;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.openbudget.core.measure.Measure;
+import org.openbudget.core.measure.Where;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.yaml.YamlNode;
+
+/** Reads the dictionary of measures (refdata/measures.yaml, or a profile's own {@code measures:}). */
+public final class MeasureReader {
+    private MeasureReader() {}
+
+    public static List<Measure> read(String file, String text) {
+        return measures(YamlNode.parse(file, text).require("measures"));
+    }
+
+    /** The entries of a {@code measures:} mapping, every problem located. */
+    public static List<Measure> measures(YamlNode map) {
+        List<Measure> out = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        map.entries().forEach((key, m) -> {
+            try {
+                out.add(measure(key, m));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Measure m : out) keys.add(m.key());
+        map.entries().forEach((key, m) -> {
+            if (!m.isMap()) return;
+            for (String part : m.strings("sum_of")) {
+                if (!keys.contains(part)) problems.add(m.require("sum_of").problem("未知的度量 " + part + " (sum_of names a measure that is not declared)"));
+            }
+        });
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
+    private static Measure measure(String key, YamlNode m) {
+        if (!key.matches("[a-z][a-z0-9_.]*")) throw m.error("度量键应为小写字母、数字、点 (a measure key is lower-case letters, digits and dots)");
+        Where where = m.get("where").map(MeasureReader::where).orElse(Where.ANY);
+        String basis = m.optString("basis").orElse("预算");
+        if (!basis.equals("预算") && !basis.equals("决算")) throw m.require("basis").error("应为 预算 或 决算");
+        List<String> sumOf = m.strings("sum_of");
+        if (!sumOf.isEmpty() && m.get("where").isPresent()) throw m.error("where 与 sum_of 只能有其一 (a measure is a filter or a sum, not both)");
+        return new Measure(key, m.string("name"), m.strings("synonyms"), where, sumOf, basis, m.optString("description").orElse(""));
+    }
+
+    static Where where(YamlNode w) {
+        Where out = Where.ANY;
+        for (var e : w.entries().entrySet()) {
+            YamlNode v = e.getValue();
+            Where c = switch (e.getKey()) {
+                case "sources" -> Where.sources(w.strings("sources"));
+                case "budget" -> new Where(null, Set.copyOf(w.strings("budget")), null, null, null, null, null, false);
+                case "period" -> new Where(null, null, switch (text(v)) {
+                    case "current" -> Where.Period.CURRENT;
+                    case "carry" -> Where.Period.CARRY;
+                    default -> throw v.error("应为 current 或 carry");
+                }, null, null, null, null, false);
+                case "fiscal" -> new Where(null, null, null, w.bool("fiscal", true), null, null, null, false);
+                case "kind" -> Where.kinds(kinds(v, w.strings("kind")));
+                case "nature" -> Where.kinds(switch (text(v)) {
+                    case "basic" -> EnumSet.of(Where.Kind.PERSONNEL, Where.Kind.PUBLIC);
+                    case "project" -> EnumSet.of(Where.Kind.PROJECT);
+                    default -> throw v.error("应为 basic 或 project");
+                });
+                case "eco" -> Where.eco(codes(v, w.strings("eco")));
+                case "func" -> new Where(null, null, null, null, null, null, codes(v, w.strings("func")), false);
+                default -> throw v.error("未知的条件 " + e.getKey() + " (expected sources, budget, period, fiscal, kind, nature, eco or func)");
+            };
+            out = out.and(c);
+        }
+        return out;
+    }
+
+    private static String text(YamlNode v) {
+        String t = v.text();
+        return t == null ? "" : t.trim();
+    }
+
+    private static Set<Where.Kind> kinds(YamlNode v, List<String> names) {
+        Set<Where.Kind> out = EnumSet.noneOf(Where.Kind.class);
+        for (String n : names) {
+            out.add(switch (n) {
+                case "personnel" -> Where.Kind.PERSONNEL;
+                case "public" -> Where.Kind.PUBLIC;
+                case "project" -> Where.Kind.PROJECT;
+                default -> throw v.error("应为 personnel、public 或 project，实际为 \"" + n + "\"");
+            });
+        }
+        return out;
+    }
+
+    private static List<String> codes(YamlNode v, List<String> codes) {
+        for (String c : codes) if (c == null || !c.matches("\\d{1,7}")) throw v.error("分类代码应为 1 至 7 位数字，实际为 \"" + c + "\"");
+        return codes;
+    }
+}

@@ -1,0 +1,159 @@
+package org.openbudget.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.synthetic.SyntheticBudgets;
+import org.openbudget.io.InputException;
+import org.openbudget.io.InputProblem;
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+/**
+ * Profiles are data: a year is its predecessor plus its differences (extends:), a region's tables are
+ * shapes bound to the dictionary of measures, and a profile dropped in a directory at run time derives
+ * a document with no Java of its own.
+ */
+class ProfilesAsDataTest {
+    private static final ReferenceLibrary LIB = ReferenceLibrary.standard();
+
+    @Test
+    void aYearExtendsTheYearBeforeAndChangesOnlyWhatItWrites() {
+        TemplateProfile y24 = LIB.profile("xinjiang-2024");
+        TemplateProfile y25 = LIB.profile("xinjiang-2025");
+        assertThat(y25.meta().parent()).isEqualTo("xinjiang-2024");
+        assertThat(y25.year()).isEqualTo(2025);
+        assertThat(y25.tables()).isEqualTo(y24.tables());
+        assertThat(y25.text().sentences()).isEqualTo(y24.text().sentences());
+        assertThat(y25.text().glossary()).isNotEqualTo(y24.text().glossary());
+        assertThat(y25.text().glossary().get(6).definition()).contains("新能源汽车充电费");
+        assertThat(y25.meta().detect().titles()).contains("上年结转结余情况明细表");
+    }
+
+    @Test
+    void theNationalStandardDerivesItsTablesFromTheSameLedgerAndTheyAgree() {
+        ReferenceData ref = LIB.year(2024);
+        TemplateProfile national = LIB.profile("national-2016");
+        SyntheticBudgets gen = new SyntheticBudgets(ref, national.id());
+        for (int d = 0; d < 6; d++) {
+            Budget dept = gen.department(new Random(d), d, 1 + d, 40, 200);
+            Disclosure doc = Deriver.derive(dept, ref, national);
+            assertThat(doc.tables()).extracting(DisclosureTable::mark)
+                    .containsExactly("表1", "表2", "表3", "表4", "表5", "表6", "表7", "表8", "表9", "表10");
+            DisclosureTable summary = doc.tables().get(0);
+            BigDecimal income = summary.total(Side.INCOME).orElseThrow().value(0);
+            BigDecimal expense = summary.total(Side.EXPENSE).orElseThrow().value(0);
+            assertThat(income).isEqualByComparingTo(expense);
+            DisclosureTable incomeTable = doc.tables().get(1);
+            Row total = incomeTable.total(null).orElseThrow();
+            assertThat(total.value(0)).isEqualByComparingTo(income);
+            // 合计 = 上年结转 + the four budgets + the five kinds of 单位资金, on the total row and every class row
+            for (Row r : incomeTable.rows()) {
+                BigDecimal parts = BigDecimal.ZERO;
+                for (int c = 1; c < incomeTable.columns().size(); c++) parts = parts.add(nz(r.value(c)));
+                assertThat(parts).as(r.label()).isEqualByComparingTo(nz(r.value(0)));
+            }
+            // 表5's 合计 = 人员经费 + 公用经费 + 项目支出, and equals 表4's 一般公共预算 expense total
+            DisclosureTable gpb = doc.tables().get(4);
+            if (!gpb.empty()) {
+                Row t5 = gpb.total(null).orElseThrow();
+                assertThat(nz(t5.value(1)).add(nz(t5.value(2))).add(nz(t5.value(3)))).isEqualByComparingTo(nz(t5.value(0)));
+                assertThat(nz(doc.tables().get(3).total(Side.EXPENSE).orElseThrow().value(1))).isEqualByComparingTo(nz(t5.value(0)));
+            }
+            // the 三公 table: 合计 = 出国 + 购置及运行 + 接待, 购置及运行 = 购置 + 运行
+            DisclosureTable tpe = doc.tables().get(6);
+            if (!tpe.empty()) {
+                Row r = tpe.rows().get(0);
+                assertThat(r.kind()).isEqualTo(RowKind.TOTAL);
+                assertThat(nz(r.value(1)).add(nz(r.value(2))).add(nz(r.value(5)))).isEqualByComparingTo(nz(r.value(0)));
+                assertThat(nz(r.value(3)).add(nz(r.value(4)))).isEqualByComparingTo(nz(r.value(2)));
+            }
+        }
+    }
+
+    @Test
+    void aProfileDroppedInADirectoryAtRunTimeDerivesWithNoJavaOfItsOwn(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/demo-2027.yaml"), """
+                extends: national-2016
+                id: demo-2027
+                name: 某市 2027年部门预算公开模板
+                year: 2027
+                number_format: {unit: 元, decimals: 0}
+                tables:
+                  summary: {title: "{kind}财务收支预算总表", mark: ""}
+                  gpb_basic: ~
+                  three_public: ~
+                  income:
+                    columns:
+                      - {label: 合计, measure: total}
+                      - {label: 财政拨款, measure: fiscal}
+                      - {label: 非财政拨款, measure: nonfiscal}
+                      - {label: 上年结转结余, measure: carry}
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        TemplateProfile p = lib.profile("demo-2027");
+        assertThat(p.meta().amountUnit()).isEqualTo("元");
+        assertThat(p.tables().values()).extracting(t -> t.id())
+                .containsExactly("summary", "income", "expense", "fiscal", "gpb_expense", "gfb_expense", "soc_expense", "projects");
+        ReferenceData ref = lib.year(2024);
+        Budget unit = new SyntheticBudgets(ref, p.id()).department(new Random(7), 1, 1, 80, 120).units().get(0);
+        Disclosure doc = Deriver.derive(unit, ref, p);
+        assertThat(doc.tables().get(0).title()).isEqualTo("单位财务收支预算总表");
+        assertThat(doc.tables().get(0).mark()).isEmpty();
+        DisclosureTable income = doc.tables().get(1);
+        assertThat(income.columns()).containsExactly("合计", "财政拨款", "非财政拨款", "上年结转结余");
+        Row total = income.total(null).orElseThrow();
+        assertThat(nz(total.value(1)).add(nz(total.value(2))).add(nz(total.value(3)))).isEqualByComparingTo(nz(total.value(0)));
+    }
+
+    @Test
+    void aBadProfileIsRefusedAtItsFieldsAndALoopOfExtendsIsNamed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/bad-2027.yaml"), """
+                extends: national-2016
+                id: bad-2027
+                name: 坏模板
+                year: 2027
+                tables:
+                  expense:
+                    where: gpb & no.such.measure
+                    columns: [{label: 合计, measure: totl}]
+                  extra: {shape: pie, title: x, columns: [{label: a, measure: total}]}
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/loop-a.yaml"), "extends: loop-b\nid: loop-a\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/loop-b.yaml"), "extends: loop-a\nid: loop-b\n", StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThatThrownBy(() -> lib.profile("bad-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> {
+                    List<InputProblem> problems = ((InputException) e).problems();
+                    assertThat(problems).anyMatch(p -> p.message().contains("no.such.measure") && p.field().equals("tables.expense.where")
+                            && p.file().endsWith("bad-2027.yaml"));
+                    assertThat(problems).anyMatch(p -> p.message().contains("totl"));
+                    assertThat(problems).anyMatch(p -> p.message().contains("pie") && p.field().equals("tables.extra.shape"));
+                });
+        assertThatThrownBy(() -> lib.profile("loop-a")).isInstanceOf(InputException.class).hasMessageContaining("成环");
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}
