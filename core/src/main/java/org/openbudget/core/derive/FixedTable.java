@@ -77,7 +77,7 @@ final class FixedTable {
                 }
             } else {
                 Sums sums = ctx.sums;
-                boolean ecoMatters = false;
+                boolean ecoMatters = columns.perPosting; // a column of 经济分类 codes (the 三公 items as columns)
                 for (Where w : row) ecoMatters |= w.eco() != null;
                 if (ecoMatters) {
                     for (Map.Entry<String, long[]> e : sums.byEco.entrySet()) {
