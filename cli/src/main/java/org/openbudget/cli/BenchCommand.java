@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         ReferenceLibrary lib = ReferenceLibrary.standard();
         ReferenceData ref = lib.year(year);
-        TemplateProfile profile = lib.profile("xinjiang-" + year);
+        TemplateProfile profile = lib.profile(lib.profileFor(org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY, year).orElseThrow());
         SyntheticBudgets gen = new SyntheticBudgets(ref, profile.id());
         int threads = threadCount != null && threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
         warmUp(out, gen, ref, profile, threads);

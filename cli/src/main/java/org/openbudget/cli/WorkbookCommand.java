@@ -72,7 +72,7 @@ final class WorkbookCommand implements Callable<Integer> {
             AgencyKind k = DatasetRules.agencyKind(kind, (f, m) -> { throw new InputException("--kind", 0, "", m); });
             AgencyType t = DatasetRules.agencyType(type, (f, m) -> { throw new InputException("--type", 0, "", m); });
             budget = new WorkbookTemplate(lib).blank(new Agency(unitCode.trim(), unitName.trim(), k, t), year,
-                    profile != null ? profile : WorkbookTemplate.defaultProfile(year));
+                    profile != null ? profile : lib.profileFor(WorkbookTemplate.DEFAULT_FAMILY, year).orElse(WorkbookTemplate.defaultProfile(year)));
         }
         try {
             new WorkbookWriter(lib.year(budget.year())).write(budget, out);

@@ -26,7 +26,7 @@ final class CheckAssert {
                 .allMatch(f -> f.severity() == Severity.NOTICE);
 
         List<Finding> after = CheckCatalogue.runOnly(c.id(), c.mutation().apply(good), profile, ref);
-        assertThat(after).extracting(Finding::id).containsOnly(c.id());
+        assertThat(after).extracting(Finding::id).containsOnly(CheckCatalogue.resolve(c.id()));
 
         List<Case.Loc> baseLocs = new ArrayList<>(base.stream().map(Case.Loc::of).toList());
         List<Case.Loc> added = new ArrayList<>();

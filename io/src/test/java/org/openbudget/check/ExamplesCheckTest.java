@@ -36,10 +36,10 @@ class ExamplesCheckTest {
         assertThat(run(Fixtures.SCI))
                 .extracting(Finding::id, Finding::severity, Finding::table, Finding::code, Finding::column, Finding::expected, Finding::found)
                 .containsExactlyInAnyOrder(
-                        tuple("T6.row-sum", Severity.NOTICE, 6, "", "合计", "292.55", "292.54"),
-                        tuple("T6.class-sum", Severity.NOTICE, 6, "301", "合计", "245.54", "245.53"),
-                        tuple("T6.class-sum", Severity.NOTICE, 6, "301", "人员经费", "245.54", "245.53"),
-                        tuple("T6.total-sum", Severity.NOTICE, 6, "", "人员经费", "268.88", "268.89"));
+                        tuple("row-sum", Severity.NOTICE, 6, "", "合计", "292.55", "292.54"),
+                        tuple("class-sum", Severity.NOTICE, 6, "301", "合计", "245.54", "245.53"),
+                        tuple("class-sum", Severity.NOTICE, 6, "301", "人员经费", "245.54", "245.53"),
+                        tuple("total-sum", Severity.NOTICE, 6, "", "人员经费", "268.88", "268.89"));
     }
 
     /**
@@ -62,12 +62,12 @@ class ExamplesCheckTest {
         });
         assertThat(findings).extracting(Finding::id, Finding::table, Finding::column)
                 .containsExactlyInAnyOrder(
-                        tuple("T2.class-sum", 2, "总计"),
-                        tuple("T2.class-sum", 2, "财政拨款（补助）小计"),
-                        tuple("T2.class-sum", 2, "一般公共预算"),
-                        tuple("T3.class-sum", 3, "合计"),
-                        tuple("T3.class-sum", 3, "基本支出"),
-                        tuple("T5.class-sum", 5, "合计"),
-                        tuple("T5.class-sum", 5, "基本支出"));
+                        tuple("class-sum", 2, "总计"),
+                        tuple("class-sum", 2, "财政拨款（补助）小计"),
+                        tuple("class-sum", 2, "一般公共预算"),
+                        tuple("class-sum", 3, "合计"),
+                        tuple("class-sum", 3, "基本支出"),
+                        tuple("class-sum", 5, "合计"),
+                        tuple("class-sum", 5, "基本支出"));
     }
 }

@@ -25,7 +25,9 @@ enum Fixtures {
     SME("urumqi-sme-center-2024"),
     DEPT("urumqi-industry-it-bureau-2024"),
     SCI("urumqi-sci-tech-info-center-2024"),
-    FUNDS(null);
+    FUNDS(null),
+    /** FUNDS derived under the national standard profile (national-2016): its generic checks only. */
+    NATIONAL(null);
 
     static final String SME_CODE = "650100417003";
     static final String GFB_PROJECT = "政府性基金测试项目";
@@ -38,7 +40,7 @@ enum Fixtures {
     Fixtures(String dir) { this.dir = dir; }
 
     synchronized Workspace.Loaded loaded() {
-        if (loaded == null) loaded = dir != null ? WORKSPACE.load(Path.of("../examples", dir)) : funds();
+        if (loaded == null) loaded = dir != null ? WORKSPACE.load(Path.of("../examples", dir)) : this == NATIONAL ? national() : funds();
         return loaded;
     }
 
@@ -61,6 +63,11 @@ enum Fixtures {
         lines.add(line("2060499", "30213", Nature.PROJECT, existing, "CO_UNIT", 5_0000_00L));
         Budget funds = new Budget(b.agency(), b.year(), b.profileId(), projects, lines, b.units(), b.origin());
         return new Workspace.Loaded(funds, sme.ref(), sme.profile(), Deriver.derive(funds, sme.ref(), sme.profile()));
+    }
+
+    private static Workspace.Loaded national() {
+        Workspace.Loaded funds = FUNDS.loaded();
+        return WORKSPACE.loaded(funds.budget(), "national-2016");
     }
 
     /** amount in 分. */

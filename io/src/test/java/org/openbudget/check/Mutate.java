@@ -84,17 +84,17 @@ final class Mutate {
 
     /** The table's rows removed and it marked empty; note as given (null: without its sentence). */
     static Disclosure emptyTable(Disclosure d, int table, String note) {
-        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), List.of(), true, note));
+        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), List.of(), true, note, t.id(), t.mark()));
     }
 
     static Disclosure emptyNote(Disclosure d, int table, String note) {
-        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), t.rows(), t.empty(), note));
+        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), t.rows(), t.empty(), note, t.id(), t.mark()));
     }
 
     /** An empty table given the rows (and the emptiness flag) of the same table of another Disclosure. */
     static Disclosure rowsFrom(Disclosure d, int table, Disclosure donor) {
         DisclosureTable rows = donor.table(table).orElseThrow();
-        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), rows.rows(), false, t.emptyNote()));
+        return table(d, table, t -> new DisclosureTable(t.no(), t.title(), t.columns(), rows.rows(), false, t.emptyNote(), t.id(), t.mark()));
     }
 
     static Disclosure table(Disclosure d, int table, UnaryOperator<DisclosureTable> f) {
@@ -126,6 +126,6 @@ final class Mutate {
     }
 
     private static DisclosureTable withRows(DisclosureTable t, List<Row> rows) {
-        return new DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote());
+        return new DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote(), t.id(), t.mark());
     }
 }

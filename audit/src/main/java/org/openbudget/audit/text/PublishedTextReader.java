@@ -99,11 +99,13 @@ public final class PublishedTextReader {
             }
         }
         if (year == null) throw new InputException(fileName, 1, "年度", "找不到预算年度（“20xx年单位预算”或“20xx年部门预算”）");
-        String profileId = "xinjiang-" + year;
-        if (!lib.hasProfile(profileId) || !lib.hasYear(year)) {
-            throw new InputException(fileName, yearLine, "年度", year + "年没有模板（" + profileId + "）或参考数据");
-        }
+        // the template family this reader knows; a year without its own profile uses the latest earlier one
+        String family = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
+        int docYear = year;
+        String profileId = lib.profileFor(family, year).orElseThrow(() ->
+                new InputException(fileName, 1, "年度", "没有 " + family + " 模板 (no template profile of this family)"));
         TemplateProfile profile = lib.profile(profileId);
+        if (profile.year() != year) notes.add(docYear + "年没有自己的模板，按 " + profileId + " 读取");
         ReferenceData ref = lib.year(year);
 
         // locate tables

@@ -47,7 +47,7 @@ class ReportTest {
         assertThat(root.get("counts").get("error").asLong()).isEqualTo(a.findings().stream().filter(f -> f.severity() == Severity.ERROR).count()).isPositive();
         JsonNode rowSum = null;
         for (JsonNode f : root.get("findings")) {
-            if (f.get("id").asText().equals("T3.row-sum") && f.get("code").asText().equals("2060501")) rowSum = f;
+            if (f.get("id").asText().equals("row-sum") && f.get("code").asText().equals("2060501")) rowSum = f;
         }
         assertThat(rowSum).isNotNull();
         assertThat(rowSum.get("severity").asText()).isEqualTo("error");
@@ -67,7 +67,7 @@ class ReportTest {
         assertThat(csv).startsWith(ReportCsv.BOM + "\"严重程度\",\"审核编号\"");
         List<String> rows = csv.substring(1).lines().toList();
         assertThat(rows).hasSize(a.findings().size() + 1);
-        assertThat(rows).anyMatch(r -> r.startsWith("\"错误\",\"T3.row-sum\"") && r.contains("\"2060501\"") && r.contains("206 | 05 | 01 | 机构运行"));
+        assertThat(rows).anyMatch(r -> r.startsWith("\"错误\",\"row-sum\"") && r.contains("\"2060501\"") && r.contains("206 | 05 | 01 | 机构运行"));
         // formulas are defused, plain negative numbers kept, quotes doubled
         assertThat(ReportCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(ReportCsv.field("+1+2")).isEqualTo("\"'+1+2\"");

@@ -40,10 +40,17 @@ public final class CheckContext {
     public ReferenceData ref() { return ref; }
     public List<Finding> findings() { return findings; }
 
-    void start(Check check) { this.current = check; }
+    private Severity severity;
+
+    /** The check about to run, at the severity the profile sets for it (else its own). */
+    void start(Check check) {
+        this.current = check;
+        String set = profile.meta().severities().get(check.id());
+        this.severity = set == null ? check.severity() : Severity.valueOf(set.toUpperCase(java.util.Locale.ROOT));
+    }
 
     /** The severity of the check now running (its findings' severity unless they are notices). */
-    Severity currentSeverity() { return current.severity(); }
+    Severity currentSeverity() { return severity; }
 
     private final java.util.Map<DisclosureTable, java.util.Map<String, List<Row>>> byCode = new java.util.IdentityHashMap<>();
 
@@ -60,6 +67,27 @@ public final class CheckContext {
     }
 
     private final java.util.Map<Integer, Optional<DisclosureTable>> tables = new java.util.HashMap<>();
+
+    /** When set (an earlier id such as T3.row-sum was asked for), the table-by-table rules look at this table only. */
+    private Integer only;
+
+    void only(Integer table) { this.only = table; }
+
+    /** The document's tables a table-by-table rule looks at. */
+    List<DisclosureTable> tablesToCheck() {
+        if (only == null) return disclosure.tables();
+        return table(only).map(List::of).orElse(List.of());
+    }
+
+    /** A document table's template in the profile: by id, else by place. */
+    Optional<org.openbudget.core.profile.TableTemplate> template(DisclosureTable t) {
+        return profile.tableById(t.id()).or(() -> profile.findTable(t.no()));
+    }
+
+    /** How messages name a table: its mark (表3), or its title when the document numbers it only in the 目录. */
+    String tableName(DisclosureTable t) {
+        return t.mark() == null || t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
+    }
 
     /** The table numbered {@code no} (the first, should a document print two), looked up once per run. */
     public Optional<DisclosureTable> table(int no) {
@@ -179,6 +207,19 @@ public final class CheckContext {
             v = make.get();
             Object prev = templateFacts.putIfAbsent(key, v);
             if (prev != null) v = prev;
+        }
+        return (T) v;
+    }
+
+    private final java.util.Map<Object, Object> runFacts = new java.util.HashMap<>();
+
+    /** A fact of this document worked out once per run, shared by the rules that need it. */
+    @SuppressWarnings("unchecked")
+    <T> T runFact(Object key, java.util.function.Supplier<T> make) {
+        Object v = runFacts.get(key);
+        if (v == null) {
+            v = make.get();
+            runFacts.put(key, v);
         }
         return (T) v;
     }
@@ -414,7 +455,7 @@ public final class CheckContext {
         // the message is written when read: a large run finds many rounding notices and reads few
         java.util.function.Supplier<String> message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
                 + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
-        findings.add(new Finding(current.id(), rounding ? Severity.NOTICE : current.severity(), table, at == null ? "" : at.code(),
+        findings.add(new Finding(current.id(), rounding ? Severity.NOTICE : severity, table, at == null ? "" : at.code(),
                 at == null ? "" : at.project(), column, null, exp, fnd, message));
     }
 
@@ -429,7 +470,7 @@ public final class CheckContext {
     }
 
     public void report(Integer table, Row at, String column, String expected, String found, String message) {
-        report(current.severity(), table, at == null ? "" : at.code(), at == null ? "" : at.project(), column, null, expected, found, message);
+        report(severity, table, at == null ? "" : at.code(), at == null ? "" : at.project(), column, null, expected, found, message);
     }
 
     void notEvaluable(int missingTable) {

@@ -12,6 +12,7 @@ import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.profile.LineSpec;
+import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
 
 /** Within a table: each row's columns add up, 类 = Σ 款 = Σ 项, totals = Σ their rows, empty tables. */
@@ -20,58 +21,67 @@ final class WithinTableChecks {
 
     static List<Check> all() {
         List<Check> out = new ArrayList<>();
-        for (int n : new int[]{2, 3, 4, 5, 6, 7, 8, 9, 10, 11}) {
-            out.add(new Rule("T" + n + ".row-sum", Severity.ERROR, rowSumRule(n), t(n), ctx -> rowSum(ctx, n)));
-        }
-        for (int n : new int[]{2, 3, 5, 6, 7, 8, 9}) {
-            out.add(new Rule("T" + n + ".class-sum", Severity.ERROR,
-                    "表" + n + "：每个" + (n == 6 ? "经济分类类 = Σ其款" : "功能分类类 = Σ其款，款 = Σ其项") + (n == 7 ? "（项级为逐个项目行）" : ""),
-                    t(n), ctx -> classSum(ctx, n)));
-            out.add(new Rule("T" + n + ".total-sum", Severity.ERROR,
-                    "表" + n + "：总计 = Σ" + (n == 7 ? "类（部门为 Σ各单位小计）" : "类"), t(n), ctx -> totalSum(ctx, n)));
-        }
-        out.add(new Rule("T7.unit-sum", Severity.ERROR, "表7：每个单位小计 = Σ该单位的类", t(7), ctx -> unitSum(ctx, 7)));
-        out.add(new Rule("T11.unit-sum", Severity.ERROR, "表11：每个单位行 = Σ该单位的基本支出行和项目行", t(11), ctx -> unitSum(ctx, 11)));
-        out.add(new Rule("T11.total-sum", Severity.ERROR, "表11：总计 = Σ单位行（无单位行时 Σ项目行）", t(11), ctx -> totalSum(ctx, 11)));
-        for (int n : new int[]{1, 4}) {
-            out.add(new Rule("T" + n + ".income-sum", Severity.ERROR,
-                    "表" + n + "：收入方各小计 = Σ其明细行（" + (n == 1 ? "本年收入、各预算拨款、其中行、上年结转结余" : "财政拨款（补助） = 三本预算") + "）",
-                    t(n), ctx -> incomeSum(ctx, n)));
-            out.add(new Rule("T" + n + ".income-total", Severity.ERROR,
-                    "表" + n + "：收入总计 = " + (n == 1 ? "本年收入 + 上年结转结余" : "财政拨款（补助）"), t(n), ctx -> incomeTotal(ctx, n)));
-            out.add(new Rule("T" + n + ".expense-total", Severity.ERROR, "表" + n + "：支出总计 = Σ各功能分类类", t(n), ctx -> expenseTotal(ctx, n)));
-            out.add(new Rule("T" + n + ".balance", Severity.ERROR, "表" + n + "：收入总计 = 支出总计", t(n), ctx -> balance(ctx, n)));
-        }
-        out.add(new Rule("T10.item-sum", Severity.ERROR, "表10：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费；小计 = 购置费 + 运行费",
-                t(10), ctx -> fixedRowSum(ctx, 10)));
-        for (int n = 1; n <= 11; n++) {
-            final int no = n;
-            out.add(new Rule("T" + n + ".empty-note", Severity.WARNING, "表" + n + "：空表应印有说明（“……为空表。”）", t(n), ctx -> emptyNote(ctx, no)));
-            out.add(new Rule("T" + n + ".empty-with-rows", Severity.ERROR, "表" + n + "：有数字的表不应印空表说明", t(n), ctx -> emptyWithRows(ctx, no)));
+        out.add(rule("row-sum", Severity.ERROR, "每行：合计列 = 其组成列之和（模板的列等式，如表2 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转）",
+                t -> !tpl(t).equations().isEmpty(), WithinTableChecks::rowSum));
+        out.add(rule("class-sum", Severity.ERROR, "分类表：每个类 = Σ其款，款 = Σ其项（列出项目的表：项级为逐个项目行）",
+                t -> kind(t) == TableShape.Kind.CLASSIFICATION, WithinTableChecks::classSum));
+        out.add(rule("total-sum", Severity.ERROR, "分类表、项目表：总计 = Σ类（或 Σ项目行；印有单位行时 Σ各单位小计）",
+                t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.PROJECTS, WithinTableChecks::totalSum));
+        out.add(rule("unit-sum", Severity.ERROR, "印有单位行的表：每个单位小计 = Σ该单位的类（项目表：Σ该单位的基本支出行和项目行）",
+                t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.PROJECTS, WithinTableChecks::unitSum));
+        out.add(rule("income-sum", Severity.ERROR, "收支总表：收入方各小计 = Σ其明细行（本年收入、各预算拨款、其中行、上年结转结余）",
+                t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::incomeSum));
+        out.add(rule("income-total", Severity.ERROR, "收支总表：收入总计 = 模板所列各收入行之和（如 本年收入 + 上年结转结余）",
+                t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::incomeTotal));
+        out.add(rule("expense-total", Severity.ERROR, "收支总表：支出总计 = Σ各功能分类类",
+                t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::expenseTotal));
+        out.add(rule("balance", Severity.ERROR, "收支总表：收入总计 = 支出总计",
+                t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::balance));
+        out.add(rule("item-sum", Severity.ERROR, "固定行表（“三公”经费）：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费；小计 = 购置费 + 运行费",
+                t -> kind(t) == TableShape.Kind.FIXED, WithinTableChecks::fixedRowSum));
+        out.add(rule("empty-note", Severity.WARNING, "空表应印有说明（“……为空表。”）", t -> true, WithinTableChecks::emptyNote));
+        out.add(rule("empty-with-rows", Severity.ERROR, "有数字的表不应印空表说明", t -> true, WithinTableChecks::emptyWithRows));
+        return out;
+    }
+
+    /** The earlier ids, one per rule and table of the Xinjiang template ("T3.row-sum"): kept so earlier reports resolve. */
+    static java.util.Map<String, String> aliases() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String id : List.of("row-sum", "class-sum", "total-sum", "unit-sum", "income-sum", "income-total", "expense-total",
+                "balance", "item-sum", "empty-note", "empty-with-rows")) {
+            for (int n = 1; n <= 11; n++) out.put("T" + n + "." + id, id);
         }
         return out;
     }
 
-    private static String rowSumRule(int n) {
-        return switch (n) {
-            case 2 -> "表2：每行 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 财政拨款结转 + 非财政拨款结转结余；财政拨款小计 = 第3至8列之和";
-            case 3, 5 -> "表" + n + "：每行 合计 = 基本支出 + 项目支出";
-            case 4 -> "表4：支出方每行 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算";
-            case 6 -> "表6：每行 合计 = 人员经费 + 公用经费";
-            case 7 -> "表7：每行 项目支出合计 = 十个经济分类类之和";
-            case 8, 9 -> "表" + n + "：每行 合计 = 人员经费 + 公用经费 + 项目支出";
-            case 10 -> "表10：每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算";
-            case 11 -> "表11：每行 总计 = 财政拨款合计 + 非财政拨款合计；各合计 = 人员经费 + 公用经费 + 项目支出";
-            default -> "表" + n + "：每行各列相加";
-        };
+    /** A rule run on every table of the document it applies to (by the table's shape in the profile). */
+    private static Check rule(String id, Severity severity, String text, java.util.function.Predicate<Applied> applies,
+                              java.util.function.BiConsumer<CheckContext, Applied> logic) {
+        return new Rule(id, severity, text, t(), ctx -> {
+            for (DisclosureTable table : ctx.tablesToCheck()) {
+                TableTemplate tpl = ctx.template(table).orElse(null);
+                if (tpl == null) continue;
+                Applied a = new Applied(table, tpl, table.no(), ctx.tableName(table));
+                if (applies.test(a)) logic.accept(ctx, a);
+            }
+        });
+    }
+
+    /** A table of the document with its template: number (place), and the name messages use (表3, or its title). */
+    record Applied(DisclosureTable table, TableTemplate template, int n, String name) {}
+
+    private static TableTemplate tpl(Applied a) { return a.template(); }
+
+    private static TableShape.Kind kind(Applied a) {
+        return a.template().shape() == null ? null : a.template().shape().kind();
     }
 
     /** Equations of the template, 1-based columns: "1 = 2+9+10+11+12". */
-    static void rowSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
-        TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
-        if (tpl == null) return;
-        List<Equation> equations = ctx.templateFact(new Equations(n), () -> {
+    static void rowSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        TableTemplate tpl = a.template();
+        int n = a.n();
+        List<Equation> equations = ctx.templateFact(new Equations(tpl.id()), () -> {
             List<Equation> out = new ArrayList<>();
             for (String eq : tpl.equations()) {
                 String[] sides = eq.split("=");
@@ -100,7 +110,7 @@ final class WithinTableChecks {
                 BigDecimal found = p.value(lhs);
                 if (found.compareTo(sum) == 0) continue;
                 ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
-                        "表" + n + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
+                        a.name() + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
@@ -108,7 +118,7 @@ final class WithinTableChecks {
     /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
     private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText) {}
 
-    private record Equations(int table) {}
+    private record Equations(String table) {}
 
     static String label(DisclosureTable t, int col) {
         return col < t.columns().size() ? t.columns().get(col) : String.valueOf(col + 1);
@@ -132,8 +142,9 @@ final class WithinTableChecks {
         return out;
     }
 
-    static void classSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void classSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         for (List<Row> block : blocks(table)) {
             // children by parent code, in one pass: 款 under their 类, 项 (or 表7 project rows) under their 款
             java.util.Map<String, List<Row>> children = new java.util.HashMap<>();
@@ -166,22 +177,24 @@ final class WithinTableChecks {
                     BigDecimal found = p.value(c);
                     if (found.compareTo(sum) == 0) continue;
                     ctx.expectSum(n, parent, label(table, c), found, sum, CheckContext.countCells(kids, c), () ->
-                            "表" + n + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (n == 7 ? "各项目" : "各项")) + "之和");
+                            a.name() + "「" + parent.label() + "」应等于其下" + (len == 3 ? "各款" : (a.template().shape() != null && a.template().shape().projectRows() ? "各项目" : "各项")) + "之和");
                 }
             }
         }
     }
 
-    static void totalSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void totalSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         Optional<Row> total = ctx.total(table, null);
         if (total.isEmpty()) return;
         List<Row> parts = table.rows(r -> r.kind() == RowKind.UNIT);
         String what = "各单位小计";
         if (parts.isEmpty()) {
-            parts = n == 11 ? table.rows(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE)
+            boolean projects = kind(a) == TableShape.Kind.PROJECTS;
+            parts = projects ? table.rows(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE)
                     : table.rows(r -> r.kind() == RowKind.CLASS && r.side() == null && r.code().length() == 3);
-            what = n == 11 ? "各项目" : "各类";
+            what = projects ? "各项目" : "各类";
         }
         if (parts.isEmpty()) return;
         String whatParts = what;
@@ -189,31 +202,33 @@ final class WithinTableChecks {
         for (int c = 0; c < table.columns().size(); c++) {
             if (ctx.agrees(total.get(), c, summed)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
-                    "表" + n + "总计应等于" + whatParts + "之和");
+                    a.name() + "总计应等于" + whatParts + "之和");
         }
     }
 
-    static void unitSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void unitSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         for (List<Row> block : blocks(table)) {
             Row unit = block.get(0);
             if (unit.kind() != RowKind.UNIT) continue;
-            List<Row> parts = n == 7
+            boolean classes = kind(a) == TableShape.Kind.CLASSIFICATION;
+            List<Row> parts = classes
                     ? block.stream().filter(r -> r.kind() == RowKind.CLASS && r.code().length() == 3).toList()
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
                 if (ctx.agrees(unit, c, parts)) continue;
                 ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
-                        "表" + n + "单位「" + unit.name() + "」小计应等于其下" + (n == 7 ? "各类" : "各行") + "之和");
+                        a.name() + "单位「" + unit.name() + "」小计应等于其下" + (classes ? "各类" : "各行") + "之和");
             }
         }
     }
 
-    static void incomeSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
-        TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
-        if (tpl == null) return;
+    static void incomeSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        TableTemplate tpl = a.template();
+        int n = a.n();
         for (LineSpec s : tpl.incomeRows()) {
             if (s.sumOf().isEmpty()) continue;
             Optional<Row> row = ctx.line(table, s.key());
@@ -221,45 +236,48 @@ final class WithinTableChecks {
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) ctx.line(table, k).ifPresent(parts::add);
             ctx.expectSum(n, row.get(), label(table, 0), ctx.cell(row.get(), 0), ctx.sumOf(parts, 0), CheckContext.countCells(parts, 0), () ->
-                    "表" + n + "「" + s.label() + "」应等于其明细行之和");
+                    a.name() + "「" + s.label() + "」应等于其明细行之和");
         }
     }
 
-    static void incomeTotal(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
-        TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
+    static void incomeTotal(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        TableTemplate tpl = a.template();
+        int n = a.n();
         Optional<Row> total = ctx.total(table, Side.INCOME);
-        if (tpl == null || total.isEmpty() || tpl.incomeTotalOf().isEmpty()) return;
+        if (total.isEmpty() || tpl.incomeTotalOf().isEmpty()) return;
         List<Row> parts = new ArrayList<>();
         for (String k : tpl.incomeTotalOf()) ctx.line(table, k).ifPresent(parts::add);
         ctx.expectSum(n, total.get(), label(table, 0), ctx.cell(total.get(), 0), ctx.sumOf(parts, 0), CheckContext.countCells(parts, 0), () ->
-                "表" + n + "收入总计应等于" + String.join(" + ", parts.stream().map(Row::name).toList()));
+                a.name() + "收入总计应等于" + String.join(" + ", parts.stream().map(Row::name).toList()));
     }
 
-    static void expenseTotal(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void expenseTotal(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         Optional<Row> total = ctx.total(table, Side.EXPENSE);
         if (total.isEmpty()) return;
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS);
-        int cols = n == 1 ? 1 : table.columns().size();
+        int cols = table.columns().size();
         for (int c = 0; c < cols; c++) {
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(classes, c), CheckContext.countCells(classes, c), () ->
-                    "表" + n + "支出总计应等于各功能分类类之和");
+                    a.name() + "支出总计应等于各功能分类类之和");
         }
     }
 
-    static void balance(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void balance(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         Optional<Row> in = ctx.total(table, Side.INCOME);
         Optional<Row> out = ctx.total(table, Side.EXPENSE);
         if (in.isEmpty() || out.isEmpty()) return;
-        ctx.expectEqual(n, out.get(), label(table, 0), ctx.cell(out.get(), 0), ctx.cell(in.get(), 0), () -> "表" + n + "支出总计应等于收入总计");
+        ctx.expectEqual(n, out.get(), label(table, 0), ctx.cell(out.get(), 0), ctx.cell(in.get(), 0), () -> a.name() + "支出总计应等于收入总计");
     }
 
-    static void fixedRowSum(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
-        TableTemplate tpl = ctx.profile().findTable(n).orElse(null);
-        if (tpl == null) return;
+    static void fixedRowSum(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        TableTemplate tpl = a.template();
+        int n = a.n();
         for (LineSpec s : tpl.rows()) {
             if (s.sumOf().isEmpty()) continue;
             Optional<Row> row = ctx.rowByKey(table, s.key());
@@ -268,26 +286,28 @@ final class WithinTableChecks {
             for (String k : s.sumOf()) ctx.rowByKey(table, k).ifPresent(parts::add);
             for (int c = 0; c < table.columns().size(); c++) {
                 ctx.expectSum(n, row.get(), label(table, c), ctx.cell(row.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
-                        "表" + n + "「" + s.label() + "」应等于其组成行之和");
+                        a.name() + "「" + s.label() + "」应等于其组成行之和");
             }
         }
     }
 
-    static void emptyNote(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void emptyNote(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         boolean noNote = table.emptyNote() == null || table.emptyNote().isBlank();
-        boolean templateHasNote = ctx.profile().findTable(n).map(TableTemplate::emptyNote).orElse(null) != null;
+        boolean templateHasNote = a.template().emptyNote() != null;
         if (table.rows().isEmpty() && noNote && templateHasNote) {
-            ctx.report(n, null, "", "为空表说明", "", "表" + n + "没有数字，也没有印“……为空表。”的说明");
+            ctx.report(n, null, "", "为空表说明", "", a.name() + "没有数字，也没有印“……为空表。”的说明");
         }
     }
 
-    static void emptyWithRows(CheckContext ctx, int n) {
-        DisclosureTable table = ctx.table(n).orElseThrow();
+    static void emptyWithRows(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        int n = a.n();
         if (table.emptyNote() == null || table.emptyNote().isBlank()) return;
         boolean numbers = table.rows().stream().anyMatch(r -> r.values().stream().anyMatch(v -> v != null && v.signum() != 0));
         if (numbers) {
-            ctx.report(n, null, "", "", "有数字", "表" + n + "有数字，却印有空表说明：“" + table.emptyNote() + "”");
+            ctx.report(n, null, "", "", "有数字", a.name() + "有数字，却印有空表说明：“" + table.emptyNote() + "”");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
+import org.openbudget.core.profile.Bindings;
 import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
@@ -51,35 +52,20 @@ final class ColumnTerms {
     }
 
     static List<Where> scope(TableTemplate t, MeasureDictionary dict) {
-        String where = t.shape() == null ? "" : t.shape().where();
-        return where.isEmpty() ? List.of(Where.ANY) : dict.terms(where);
+        return Bindings.scope(t, dict);
     }
 
     static List<Where> columnTerms(ColumnSpec c, MeasureDictionary dict) {
-        if (!c.measure().isEmpty()) return dict.terms(c.measure());
-        return List.of(inline(c.sources(), c.eco()));
+        return Bindings.column(c, dict);
     }
 
     /** A fixed row's own filter; empty for a row that is the sum of other rows. */
     static List<Where> rowTerms(LineSpec s, MeasureDictionary dict) {
-        if (!s.measure().isEmpty()) return dict.terms(s.measure());
-        return List.of(inline(s.sources(), s.eco()));
-    }
-
-    private static Where inline(List<String> sources, List<String> eco) {
-        Where w = Where.ANY;
-        if (!sources.isEmpty() && !sources.contains("*")) w = w.and(Where.sources(sources));
-        if (!eco.isEmpty()) w = w.and(Where.eco(eco));
-        return w;
+        return Bindings.row(s, dict);
     }
 
     static List<Where> and(List<Where> a, List<Where> b) {
-        List<Where> out = new ArrayList<>();
-        for (Where x : a) for (Where y : b) {
-            Where w = x.and(y);
-            if (!w.none()) out.add(w);
-        }
-        return out;
+        return Bindings.and(a, b);
     }
 
     static boolean matches(List<Where> terms, FundingSource s, int kind, String eco, String func) {

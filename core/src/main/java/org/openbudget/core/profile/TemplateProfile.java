@@ -1,5 +1,6 @@
 package org.openbudget.core.profile;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,11 +28,15 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
     /**
      * What a profile of the second format adds: the profile it extends, the basis (预算/决算), the
      * amount unit and decimals its tables print, the label the unit's name is printed under, the
-     * signature that recognises its documents and the dictionary of measures its tables bind to.
+     * signature that recognises its documents, the dictionary of measures its tables bind to, the
+     * template-specific check sets it takes besides the generic ones ({@code xinjiang}: the between-table
+     * and text checks written for that template's eleven tables and twelve sections), and the
+     * severities it sets for check ids (error, warning, notice).
      */
     public record Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
-                       Detection detect, MeasureDictionary measures) {
-        public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY);
+                       Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities) {
+        public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY,
+                List.of(), Map.of());
 
         public Meta {
             parent = parent == null ? "" : parent;
@@ -40,6 +45,8 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
             unitLabel = unitLabel == null ? "" : unitLabel;
             detect = detect == null ? Detection.NONE : detect;
             measures = measures == null ? MeasureDictionary.EMPTY : measures;
+            checkSets = checkSets == null ? List.of() : List.copyOf(checkSets);
+            severities = severities == null ? Map.of() : Map.copyOf(severities);
         }
     }
 

@@ -107,7 +107,8 @@ public final class DatasetReader {
         String format = root.string("format");
         if (!format.equals(FORMAT)) throw root.require("format").error("格式版本应为 " + FORMAT + "，实际为 \"" + format + "\"");
         int year = root.integer("budget_year");
-        if (!library.hasYear(year)) throw root.require("budget_year").error("没有 " + year + " 年的分类科目参考数据 (no reference data for this year)");
+        if (year < 2000 || year > 2100) throw root.require("budget_year").error("预算年度应在 2000 至 2100 之间，实际为 " + year + " (a budget year is expected)");
+        // a year without its own classification lists is read with the latest earlier year's (a notice of the checks says so)
         ReferenceData ref = library.year(year);
         String profile = root.string("profile");
         if (!library.hasProfile(profile)) throw root.require("profile").error("找不到模板 " + profile + " (unknown template profile)");

@@ -78,8 +78,25 @@ public final class ProfileReader {
         int decimals = format.isPresent() && format.get().get("decimals").isPresent() ? format.get().integer("decimals") : 2;
         String basis = root.optString("basis").orElse("预算");
         if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
+        List<String> checkSets = new ArrayList<>();
+        Map<String, String> severities = new LinkedHashMap<>();
+        if (root.get("checks").isPresent()) {
+            YamlNode c = root.require("checks");
+            for (String set : c.strings("sets")) {
+                if (!"xinjiang".equals(set)) throw c.require("sets").error("未知的审核公式集 " + set + " (known: xinjiang)");
+                checkSets.add(set);
+            }
+            if (c.get("severity").isPresent()) {
+                c.require("severity").entries().forEach((id, v) -> {
+                    String sv = v.text() == null ? "" : v.text().trim();
+                    if (!List.of("error", "warning", "notice").contains(sv)) throw v.error("应为 error、warning 或 notice，实际为 \"" + sv + "\"");
+                    severities.put(id, sv);
+                });
+            }
+        }
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
-                labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict);
+                labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
+                checkSets, severities);
         TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,

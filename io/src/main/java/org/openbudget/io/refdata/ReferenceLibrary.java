@@ -133,8 +133,40 @@ public final class ReferenceLibrary {
         long g = overlay.generation();
         synchronized (this) {
             sync(g);
-            return years.computeIfAbsent(year, this::loadYear);
+            int y = referenceYear(year);
+            return years.computeIfAbsent(y, this::loadYear);
         }
+    }
+
+    /**
+     * The year whose classification lists serve a budget year: its own when there are lists for it,
+     * else the latest earlier year that has them (units prepare next year's budget before the ministry
+     * publishes next year's lists), else the earliest there is. The checks say so in a notice.
+     */
+    public int referenceYear(int year) {
+        if (hasYear(year)) return year;
+        SortedSet<Integer> all = years();
+        if (all.isEmpty()) return year;
+        SortedSet<Integer> earlier = all.headSet(year);
+        return earlier.isEmpty() ? all.first() : earlier.last();
+    }
+
+    /**
+     * The profile of a template family ("xinjiang") for a year: {@code family-year} when there is one,
+     * else the family's latest earlier year, else its earliest; empty when the family has no profile.
+     */
+    public Optional<String> profileFor(String family, int year) {
+        String exact = family + "-" + year;
+        if (hasProfile(exact)) return Optional.of(exact);
+        java.util.TreeMap<Integer, String> byYear = new java.util.TreeMap<>();
+        for (String id : profileIds()) {
+            if (!id.startsWith(family + "-")) continue;
+            String tail = id.substring(family.length() + 1);
+            if (tail.matches("\\d{4}")) byYear.put(Integer.parseInt(tail), id);
+        }
+        if (byYear.isEmpty()) return Optional.empty();
+        var earlier = byYear.headMap(year, false);
+        return Optional.of(earlier.isEmpty() ? byYear.firstEntry().getValue() : earlier.lastEntry().getValue());
     }
 
     public boolean hasYear(int year) {
@@ -263,7 +295,10 @@ public final class ReferenceLibrary {
                     // an unreadable folder lists nothing; profile(id) still reports the file
                 }
             }
-            for (int y : fileYears()) if (read("profiles/xinjiang-" + y + ".yaml").isPresent()) ids.add("xinjiang-" + y);
+            for (int y : fileYears()) {
+                String id = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY + "-" + y;
+                if (read("profiles/" + id + ".yaml").isPresent()) ids.add(id);
+            }
             fileProfiles = ids;
         }
         return fileProfiles;

@@ -215,7 +215,7 @@ public final class WorkbookReader {
             } catch (NumberFormatException e) {
                 throw fail(AGENCY, 1, yearRow, F_YEAR, "应为年份（整数），实际为 \"" + fields.get(F_YEAR).text() + "\"");
             }
-            if (!library.hasYear(year)) throw fail(AGENCY, 1, yearRow, F_YEAR, "没有 " + year + " 年的分类科目参考数据 (no reference data for this year)");
+            // a year without its own lists is read with the latest earlier year's (the checks say so)
             ReferenceData ref = library.year(year);
             String profile = fields.get(F_PROFILE).text();
             if (!library.hasProfile(profile)) problem(AGENCY, 1, fields.get(F_PROFILE).row(), F_PROFILE, "找不到模板 " + profile + " (unknown template profile)");

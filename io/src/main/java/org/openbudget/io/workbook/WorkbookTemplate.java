@@ -21,14 +21,17 @@ public final class WorkbookTemplate {
         this.library = library;
     }
 
-    /** The default template profile of a year (refdata/profiles/xinjiang-YEAR.yaml). */
+    /** The template family used when none is named (the embedded default). */
+    public static final String DEFAULT_FAMILY = "xinjiang";
+
+    /** The default family's profile named for a year (refdata/profiles/xinjiang-YEAR.yaml); see ReferenceLibrary#profileFor for a year without one. */
     public static String defaultProfile(int year) {
-        return "xinjiang-" + year;
+        return DEFAULT_FAMILY + "-" + year;
     }
 
     /** The budget a blank workbook stands for: the agency and year, nothing else. */
     public Budget blank(Agency agency, int year, String profile) {
-        if (!library.hasYear(year)) throw new InputException("--year", 0, "budget_year", "没有 " + year + " 年的分类科目参考数据 (no reference data for this year)");
+        if (year < 2000 || year > 2100) throw new InputException("--year", 0, "budget_year", "预算年度应在 2000 至 2100 之间，实际为 " + year + " (a budget year is expected)");
         if (!library.hasProfile(profile)) throw new InputException("--profile", 0, "profile", "找不到模板 " + profile + " (unknown template profile)");
         if (agency.code() == null || agency.code().isBlank()) throw new InputException("--unit-code", 0, "agency_code", "单位代码不能为空");
         if (agency.name() == null || agency.name().isBlank()) throw new InputException("--unit-name", 0, "agency_name", "单位名称不能为空");

@@ -69,7 +69,7 @@ public final class WorkbookWriter {
     }
 
     public void write(Budget budget, OutputStream out) throws IOException {
-        if (budget.year() != ref.year()) throw new IllegalArgumentException("reference data of " + ref.year() + " for a " + budget.year() + " budget");
+        // the lists are the budget year's, or (a year without its own) the latest earlier year's: ReferenceLibrary#year decides
         try (XSSFWorkbook w = new XSSFWorkbook()) {
             wb = w;
             styles();

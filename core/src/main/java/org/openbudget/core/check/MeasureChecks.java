@@ -1,0 +1,258 @@
+package org.openbudget.core.check;
+
+import static org.openbudget.core.check.Rule.t;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.openbudget.core.classification.FundingSource;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.measure.Where;
+import org.openbudget.core.profile.Bindings;
+import org.openbudget.core.profile.TableShape;
+import org.openbudget.core.profile.TableTemplate;
+
+/**
+ * Checks generated from the bindings, not written per pair of tables: every printed cell is a filter
+ * over the ledger (its row's ∧ its column's ∧ its table's scope). Two cells of the same money, in
+ * different tables, must agree ({@code same-measure}); a cell whose money is split exactly by cells of
+ * one row elsewhere (by funding source, or by 人员/公用/项目) must equal their sum ({@code measure-sum}).
+ * The comparisons are of printed values, with the catalogue's rounding tolerance.
+ */
+final class MeasureChecks {
+    private MeasureChecks() {}
+
+    static List<Check> all() {
+        return List.of(
+                new Rule("same-measure", Severity.ERROR, "同一笔钱在两张表中印出时须相等（由各表列与行所绑定的度量推出，如收支总表的一般公共预算拨款 = 财政拨款收支总表的一般公共预算）",
+                        t(), MeasureChecks::sameMeasure),
+                new Rule("measure-sum", Severity.ERROR, "一个数等于另一处恰好分解它的各数之和（按资金来源或人员经费/公用经费/项目支出分解，由度量推出）",
+                        t(), MeasureChecks::measureSum));
+    }
+
+    /** One filter term resolved against the year's funding sources: which sources and kinds, which codes. */
+    record Term(long sources, int kinds, List<String> eco, List<String> func) {}
+
+    /** A printed cell and the money it measures. */
+    record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
+
+    static void sameMeasure(CheckContext ctx) {
+        Map<List<Term>, List<Cell>> byKey = new LinkedHashMap<>();
+        for (Cell c : cells(ctx)) byKey.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+        for (List<Cell> group : byKey.values()) {
+            if (group.stream().map(c -> c.table().no()).distinct().count() < 2) continue;
+            // the value most tables print is taken as right, so the odd one out is the one reported
+            Map<BigDecimal, Integer> votes = new LinkedHashMap<>();
+            for (Cell c : group) votes.merge(ctx.cell(c.row(), c.column()).stripTrailingZeros(), 1, Integer::sum);
+            BigDecimal mode = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            boolean tie = votes.values().stream().filter(v -> v.equals(votes.get(mode))).count() > 1;
+            Cell reference = group.stream().filter(c -> ctx.cell(c.row(), c.column()).compareTo(mode) == 0).findFirst().orElseThrow();
+            if (tie) reference = group.get(0);
+            Cell ref = reference;
+            for (Cell other : group) {
+                if (other == ref || other.table().no() == ref.table().no()) continue;
+                BigDecimal expected = ctx.cell(ref.row(), ref.column());
+                BigDecimal found = ctx.cell(other.row(), other.column());
+                if (found.compareTo(expected) == 0) continue;
+                ctx.expectEqual(other.table().no(), other.row(), label(other), found, expected, () ->
+                        where(ctx, other) + "应等于" + where(ctx, ref) + "（同一笔钱）");
+            }
+        }
+    }
+
+    static void measureSum(CheckContext ctx) {
+        List<Cell> all = cells(ctx);
+        // parts by 经济分类 or function: a cell whose terms are exactly those of cells of one row elsewhere
+        for (Cell x : all) {
+            if (x.key().size() < 2) continue;
+            java.util.Set<Term> whole = new java.util.HashSet<>(x.key());
+            Map<Row, List<Cell>> byRow = new LinkedHashMap<>();
+            for (Cell y : all) {
+                if (y == x || y.key().size() >= x.key().size() || !whole.containsAll(y.key())) continue;
+                byRow.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
+            }
+            java.util.Set<BigDecimal> told = new java.util.HashSet<>();
+            for (List<Cell> candidates : byRow.values()) report(ctx, x, coverTerms(x, candidates), told);
+        }
+        List<Cell> single = all.stream().filter(c -> c.key().size() == 1).toList();
+        for (Cell x : single) {
+            Term tx = x.key().get(0);
+            // candidates by the row they stand in: parts of x along sources, or along kinds
+            Map<Row, List<Cell>> bySources = new LinkedHashMap<>();
+            Map<Row, List<Cell>> byKinds = new LinkedHashMap<>();
+            for (Cell y : single) {
+                if (y == x) continue;
+                Term ty = y.key().get(0);
+                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func())) continue;
+                if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
+                    bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
+                } else if (tx.sources() == ty.sources() && ty.kinds() != tx.kinds() && (ty.kinds() & ~tx.kinds()) == 0) {
+                    byKinds.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
+                }
+            }
+            // one finding per sum a cell should have, however many rows split it the same way
+            java.util.Set<BigDecimal> told = new java.util.HashSet<>();
+            for (List<Cell> candidates : bySources.values()) report(ctx, x, cover(candidates, tx.sources(), true), told);
+            for (List<Cell> candidates : byKinds.values()) report(ctx, x, cover(candidates, tx.kinds(), false), told);
+        }
+    }
+
+    /** When cells of one row hold x's terms between them, each once, x = their sum. */
+    private static List<Cell> coverTerms(Cell x, List<Cell> candidates) {
+        List<Cell> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingInt((Cell c) -> -c.key().size()));
+        java.util.Set<Term> acc = new java.util.HashSet<>();
+        List<Cell> parts = new ArrayList<>();
+        for (Cell c : sorted) {
+            if (c.key().stream().anyMatch(acc::contains)) continue;
+            acc.addAll(c.key());
+            parts.add(c);
+            if (acc.size() == x.key().size()) break;
+        }
+        return acc.size() != x.key().size() || parts.size() < 2 ? null : parts;
+    }
+
+    /** When cells of one row split x's money exactly (disjoint, together all of it), x = their sum. */
+    private static List<Cell> cover(List<Cell> candidates, long whole, boolean sources) {
+        List<Cell> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingLong((Cell c) -> -Long.bitCount(mask(c, sources))));
+        long acc = 0;
+        List<Cell> parts = new ArrayList<>();
+        for (Cell c : sorted) {
+            long m = mask(c, sources);
+            if ((m & acc) != 0) continue;
+            acc |= m;
+            parts.add(c);
+            if (acc == whole) break;
+        }
+        return acc != whole || parts.size() < 2 ? null : parts;
+    }
+
+    private static void report(CheckContext ctx, Cell x, List<Cell> parts, java.util.Set<BigDecimal> told) {
+        if (parts == null) return;
+        Cell p0 = parts.get(0);
+        boolean sameRow = p0.table().no() == x.table().no() && p0.row() == x.row();
+        if (sameRow && !ctx.template(x.table()).map(TableTemplate::equations).orElse(List.of()).isEmpty()) return; // row-sum checks it
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (Cell p : parts) sum = sum.add(ctx.cell(p.row(), p.column()));
+        BigDecimal found = ctx.cell(x.row(), x.column());
+        if (found.compareTo(sum) == 0 || !told.add(sum.stripTrailingZeros())) return;
+        StringBuilder what = new StringBuilder();
+        for (Cell p : parts) {
+            if (!what.isEmpty()) what.append(" + ");
+            what.append(label(p));
+        }
+        String in = sameRow ? "本行" : ctx.tableName(p0.table()) + "「" + p0.row().label() + "」";
+        ctx.expectSum(x.table().no(), x.row(), label(x), found, sum, parts.size(), () ->
+                where(ctx, x) + "应等于" + in + " " + what + " 之和");
+    }
+
+    private static long mask(Cell c, boolean sources) {
+        Term t = c.key().get(0);
+        return sources ? t.sources() : t.kinds();
+    }
+
+    private static String label(Cell c) {
+        return c.column() < c.table().columns().size() ? c.table().columns().get(c.column()) : String.valueOf(c.column() + 1);
+    }
+
+    private static String where(CheckContext ctx, Cell c) {
+        return ctx.tableName(c.table()) + "「" + c.row().label() + "」" + label(c);
+    }
+
+    /** Every printed cell of the shaped tables whose money is known, with its key. */
+    static List<Cell> cells(CheckContext ctx) {
+        return ctx.runFact(CellsOf.KEY, () -> {
+            List<Cell> out = new ArrayList<>();
+            MeasureDictionary dict = ctx.profile().measures();
+            List<FundingSource> sources = ctx.ref().sources();
+            for (DisclosureTable table : ctx.disclosure().tables()) {
+                TableTemplate tpl = ctx.template(table).orElse(null);
+                if (tpl == null || tpl.shape() == null || table.empty()) continue;
+                TableShape shape = tpl.shape();
+                List<Where> scope = Bindings.scope(tpl, dict);
+                List<List<Where>> columns = new ArrayList<>();
+                for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
+                Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
+                Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+                for (Row r : table.rows()) {
+                    List<Where> row = rowFilter(shape, tpl, r, income, fixed);
+                    if (row == null) continue;
+                    boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
+                            && (shape.incomeFirstColumn() || columns.size() == 1);
+                    for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
+                        if (firstOnly && c > 0) break;
+                        List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
+                        List<Term> key = key(cell, sources);
+                        if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private enum CellsOf { KEY }
+
+    /** The money a row stands for, or null for a row whose money the filters cannot say (a unit, a project). */
+    private static List<Where> rowFilter(TableShape shape, TableTemplate tpl, Row r, Map<String, List<Where>> income, Map<String, List<Where>> fixed) {
+        return switch (r.kind()) {
+            case CLASS -> List.of(shape.economic() && r.side() == null
+                    ? Where.eco(List.of(r.code()))
+                    : new Where(null, null, null, null, null, null, List.of(r.code()), false));
+            case TOTAL -> {
+                if (shape.kind() == TableShape.Kind.FIXED) yield fixed.get(r.key());
+                if (r.side() == Side.INCOME && !tpl.incomeTotalOf().isEmpty()) {
+                    List<Where> all = new ArrayList<>();
+                    for (String k : tpl.incomeTotalOf()) if (income.containsKey(k)) all.addAll(income.get(k));
+                    yield all;
+                }
+                yield List.of(Where.ANY);
+            }
+            case LINE -> r.side() == Side.INCOME ? income.get(r.key())
+                    : shape.kind() == TableShape.Kind.FIXED ? fixed.get(r.key()) : null;
+            default -> null;
+        };
+    }
+
+    /** A union of filter terms in a canonical form: equal money, equal key. */
+    static List<Term> key(List<Where> terms, List<FundingSource> sources) {
+        List<Term> out = new ArrayList<>();
+        for (Where w : terms) {
+            long src = 0;
+            for (int i = 0; i < sources.size() && i < 64; i++) if (w.matches(sources.get(i))) src |= 1L << i;
+            int kinds = 0;
+            for (int k = 0; k < 3; k++) if (w.matchesKind(k)) kinds |= 1 << k;
+            if (src != 0 && kinds != 0) out.add(new Term(src, kinds, w.eco(), w.func()));
+        }
+        boolean merged = true;
+        while (merged && out.size() > 1) {
+            merged = false;
+            outer:
+            for (int i = 0; i < out.size(); i++) {
+                for (int j = i + 1; j < out.size(); j++) {
+                    Term a = out.get(i), b = out.get(j);
+                    if (!Objects.equals(a.eco(), b.eco()) || !Objects.equals(a.func(), b.func())) continue;
+                    Term m = null;
+                    if (a.kinds() == b.kinds()) m = new Term(a.sources() | b.sources(), a.kinds(), a.eco(), a.func());
+                    else if (a.sources() == b.sources()) m = new Term(a.sources(), a.kinds() | b.kinds(), a.eco(), a.func());
+                    if (m == null) continue;
+                    out.remove(j);
+                    out.set(i, m);
+                    merged = true;
+                    break outer;
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Term::toString));
+        return List.copyOf(out);
+    }
+}

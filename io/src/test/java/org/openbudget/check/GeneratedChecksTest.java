@@ -1,0 +1,41 @@
+package org.openbudget.check;
+
+import static org.openbudget.check.Case.Loc.error;
+import static org.openbudget.check.Fixtures.NATIONAL;
+import static org.openbudget.check.Fixtures.SME;
+import static org.openbudget.check.Mutate.cell;
+import static org.openbudget.check.Mutate.total;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.Disclosure;
+
+/**
+ * The checks generated from the measure bindings (a profile without checks of its own gets them), and
+ * the notice of a year checked with another year's lists: one broken thing each.
+ */
+class GeneratedChecksTest {
+    static List<Case> cases() {
+        return List.of(
+                // 表2's 一般公共预算 total is the same money as 表1's, 表4's and 表5's: the odd one out is reported
+                Case.of("same-measure", NATIONAL, "表2 合计 一般公共预算拨款收入 304.15 → 305.15",
+                        d -> cell(d, 2, total(), "一般公共预算拨款收入", "305.15"),
+                        error(2, "", "", "一般公共预算拨款收入", "304.15", "305.15")),
+                // 表2's 合计 is split exactly by the row's own source columns (the profile writes no equation for it)
+                Case.of("measure-sum", NATIONAL, "表2 合计 合计 392.15 → 393.15",
+                        d -> cell(d, 2, total(), "合计", "393.15"),
+                        error(2, "", "", "合计", "392.15", "393.15")),
+                Case.of("C.refdata-year", SME, "the document says 2026, the lists are 2024's",
+                        d -> new Disclosure(d.unitName(), d.kind(), 2026, d.profileId(), d.tables(), d.text(), d.origin()),
+                        new Case.Loc(Severity.NOTICE, null, "", "", "", "2026", "2024")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void fires_exactly_where_broken(Case c) {
+        CheckAssert.verify(c);
+    }
+}
