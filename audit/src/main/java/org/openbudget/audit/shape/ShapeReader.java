@@ -1,0 +1,510 @@
+package org.openbudget.audit.shape;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openbudget.core.classification.Classification;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.LineSpec;
+import org.openbudget.core.profile.TableShape;
+import org.openbudget.core.profile.TableTemplate;
+import org.openbudget.core.profile.TemplateProfile;
+
+/**
+ * Reads a published document's tables back by the profile's shapes — the reading counterpart of the
+ * generic derivation, for any template expressed as a profile. Works on lines of text: the tab layout
+ * (cells separated by tabs, as PdfLayout rebuilds ruled tables) or the plain layout (cells separated
+ * by runs of spaces, as pdftotext -layout prints them).
+ *
+ * <p>Each table is found by its title (the profile's, with the unit's name and the year wherever the
+ * template puts them) on a line followed, within a few lines, by its unit line or header; its header
+ * lines are skipped up to the first row with an amount; each row is read by the table's shape:
+ * 类/款/项 codes split, joined or printed with the name, the two sides of a summary, fixed rows by
+ * their label, a project table's unit blocks told apart by their arithmetic. Amounts are read in the
+ * profile's unit and kept in 万元, as a derived Disclosure keeps them.
+ */
+public final class ShapeReader {
+    private ShapeReader() {}
+
+    /** The tables read, what could not be read (in Chinese), and the line each row was read from (1-based). */
+    public record Result(List<DisclosureTable> tables, List<String> notes, Map<Integer, int[]> rowLines) {}
+
+    /** How far below a title its unit line or header must start. */
+    private static final int TITLE_REACH = 5;
+
+    public static Result read(List<String> lines, TemplateProfile profile, ReferenceData ref, String unit, AgencyKind kind, int year) {
+        List<String> notes = new ArrayList<>();
+        List<String> squeezed = new ArrayList<>(lines.size());
+        for (String l : lines) squeezed.add(squeeze(l));
+        String kindLabel = kind.label();
+        List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
+        int[] start = new int[templates.size()];
+        int from = 0;
+        for (int i = 0; i < templates.size(); i++) {
+            TableTemplate t = templates.get(i);
+            start[i] = find(squeezed, from, title(t, kindLabel, unit, year));
+            if (start[i] >= 0) from = start[i] + 1;
+            else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
+        }
+        List<DisclosureTable> out = new ArrayList<>();
+        Map<Integer, int[]> rowLines = new LinkedHashMap<>();
+        BigDecimal scale = "元".equals(profile.meta().amountUnit()) ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
+        for (int i = 0; i < templates.size(); i++) {
+            if (start[i] < 0) continue;
+            int end = lines.size();
+            for (int j = i + 1; j < templates.size(); j++) {
+                if (start[j] <= start[i]) continue;
+                end = start[j];
+                // the next table's mark on the line above its title ("表2") belongs to it
+                String mark = squeeze(templates.get(j).mark());
+                if (!mark.isEmpty() && end - 1 > start[i] && squeezed.get(end - 1).equals(mark)) end--;
+                break;
+            }
+            TableTemplate t = templates.get(i);
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT);
+            table.read(lines, squeezed, start[i] + 1, end);
+            out.add(table.result(kindLabel, unit, year));
+            rowLines.put(t.no(), table.lineNumbers());
+        }
+        return new Result(out, notes, rowLines);
+    }
+
+    private static String name(TableTemplate t) {
+        return t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
+    }
+
+    /** The title as printed for this document: {unit}, {year} and {kind} filled in, spaces removed. */
+    static String title(TableTemplate t, String kindLabel, String unit, int year) {
+        return squeeze(t.title().replace("{kind}", kindLabel).replace("{unit}", unit == null ? "" : unit)
+                .replace("{year}", String.valueOf(year)));
+    }
+
+    /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
+    private static int find(List<String> squeezed, int from, String title) {
+        for (int n = from; n < squeezed.size(); n++) {
+            String l = squeezed.get(n);
+            if (!l.contains(title) || l.length() > title.length() + 60) continue;
+            if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
+            for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
+                String h = squeezed.get(k);
+                if (h.contains("单位：") || h.contains("单位:") || h.contains("科目") || h.startsWith("项目") || h.startsWith("收入")
+                        || h.contains("预算数") || h.contains("合计")) return n;
+            }
+        }
+        return -1;
+    }
+
+    /** Without whitespace; ASCII colons and brackets as full-width. */
+    static String squeeze(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u3000') continue;
+            b.append(switch (c) {
+                case ':' -> '：';
+                case '(' -> '（';
+                case ')' -> '）';
+                default -> c;
+            });
+        }
+        return b.toString();
+    }
+
+    /** One table being read. */
+    private static final class Table {
+        final TableTemplate t;
+        final TableShape shape;
+        final TemplateProfile profile;
+        final ReferenceData ref;
+        final BigDecimal scale;
+        final List<String> notes;
+        final int n;
+        final List<Row> rows = new ArrayList<>();
+        final List<Integer> lineNos = new ArrayList<>();
+        String emptyNote;
+        final boolean department;
+
+        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department) {
+            this.department = department;
+            this.t = t;
+            this.shape = t.shape();
+            this.profile = profile;
+            this.ref = ref;
+            this.scale = scale;
+            this.notes = notes;
+            this.n = t.columns().size();
+        }
+
+        int[] lineNumbers() {
+            return lineNos.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        DisclosureTable result(String kindLabel, String unit, int year) {
+            String title = t.title(kindLabel);
+            if (rows.isEmpty()) return new DisclosureTable(t.no(), title, t.columnLabels(), List.of(), true, emptyNote, t.id(), t.mark());
+            List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
+            if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
+                // read line by line the two sides interleave; a Disclosure keeps the income side first
+                List<Row> sides = new ArrayList<>(body.stream().filter(r -> r.side() == Side.INCOME).toList());
+                sides.addAll(body.stream().filter(r -> r.side() != Side.INCOME).toList());
+                body = sides;
+            }
+            return new DisclosureTable(t.no(), title, t.columnLabels(), body, false, emptyNote, t.id(), t.mark());
+        }
+
+        void read(List<String> lines, List<String> squeezed, int from, int to) {
+            boolean body = false;
+            for (int k = from; k < to; k++) {
+                String raw = lines.get(k);
+                String sq = squeezed.get(k);
+                if (sq.isEmpty() || footer(sq)) continue;
+                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {
+                    emptyNote = raw.trim();
+                    continue;
+                }
+                List<String> cells = cells(raw);
+                if (!body) {
+                    boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent();
+                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) continue; // title, unit line, header rows
+                    body = true;
+                }
+                if (numberRow(cells) || !hasAmount(cells) && !isLabelOnly(cells)) continue;
+                for (Row r : rows(cells)) {
+                    rows.add(r);
+                    lineNos.add(k + 1);
+                }
+            }
+        }
+
+        private List<Row> rows(List<String> cells) {
+            if (shape == null) return List.of();
+            Row one = switch (shape.kind()) {
+                case CLASSIFICATION -> classRow(cells);
+                case SUMMARY -> null;
+                case FIXED -> fixedRow(cells);
+                case PROJECTS -> projectRow(cells);
+            };
+            if (shape.kind() == TableShape.Kind.SUMMARY) return summaryRows(cells);
+            return one == null ? List.of() : List.of(one);
+        }
+
+        /** 类/款/项 code (split across cells, joined, or before the name), the name (and a project), then the amounts. */
+        private Row classRow(List<String> cells) {
+            Split sp = split(cells);
+            List<String> text = sp.text();
+            int i = 0;
+            StringBuilder code = new StringBuilder();
+            while (i < text.size() && code.length() < 7) {
+                String c = text.get(i).trim();
+                if (c.isEmpty() && i < 3) { i++; continue; }
+                if (code.length() == 0 && c.matches("\\d{3}|\\d{5}|\\d{7}")) { code.append(c); i++; continue; }
+                if (code.length() >= 3 && c.matches("\\d{2}")) { code.append(c); i++; continue; }
+                break;
+            }
+            List<String> words = new ArrayList<>();
+            for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
+            String name = words.isEmpty() ? "" : words.get(0);
+            String project = words.size() > 1 ? words.get(1) : "";
+            if (code.length() == 0) {
+                String[] split = splitCode(name);
+                if (split != null) {
+                    code.append(split[0]);
+                    name = split[1];
+                }
+            }
+            List<BigDecimal> values = sp.values();
+            String sq = squeeze(name);
+            if (code.length() == 0) {
+                if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
+                Optional<String> byName = codeOf(name);
+                if (byName.isPresent()) return new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", "", values);
+                return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
+            }
+            if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
+                return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, "", values);
+            }
+            return new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", values);
+        }
+
+        /** A row's text cells and its n amounts: the last n cells in the tab layout (blanks are cells), else the last n amounts. */
+        private Split split(List<String> cells) {
+            boolean tab = cells.stream().anyMatch(String::isEmpty);
+            int firstValue;
+            if (tab && cells.size() >= n) {
+                firstValue = cells.size() - n;
+            } else {
+                firstValue = cells.size();
+                int found = 0;
+                while (firstValue > 0 && found < n && (amount(cells.get(firstValue - 1)) || cells.get(firstValue - 1).isBlank())) {
+                    firstValue--;
+                    found++;
+                }
+            }
+            List<String> text = new ArrayList<>(cells.subList(0, firstValue));
+            List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+            List<String> vs = cells.subList(firstValue, cells.size());
+            int offset = n - vs.size();
+            for (int k = 0; k < vs.size(); k++) v.set(offset + k, number(vs.get(k)));
+            return new Split(text, v);
+        }
+
+        private record Split(List<String> text, List<BigDecimal> values) {}
+
+        /** Income label and amount(s), then expense label and amounts, on one line. */
+        private List<Row> summaryRows(List<String> cells) {
+            List<String> labels = new ArrayList<>();
+            List<List<String>> groups = new ArrayList<>();
+            for (String c : cells) {
+                if (!c.isBlank() && !amount(c)) {
+                    labels.add(c.trim());
+                    groups.add(new ArrayList<>());
+                } else if (!groups.isEmpty()) {
+                    groups.get(groups.size() - 1).add(c);
+                }
+            }
+            List<Row> out = new ArrayList<>();
+            for (int g = 0; g < labels.size(); g++) {
+                String label = labels.get(g);
+                boolean income = g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent());
+                Row r = income ? incomeRow(label, groups.get(g)) : expenseRow(label, groups.get(g));
+                if (r != null) out.add(r);
+            }
+            return out;
+        }
+
+        private Row incomeRow(String label, List<String> cellValues) {
+            List<BigDecimal> v = values(cellValues);
+            String sq = squeeze(label);
+            if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计")) {
+                return new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", label, "", "", v);
+            }
+            Optional<LineSpec> spec = incomeLabel(label, true);
+            if (spec.isEmpty()) {
+                notes.add(name(t) + "：收入方的行「" + label + "」不是模板的行");
+                return null;
+            }
+            return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", label, "", "", v);
+        }
+
+        private Row expenseRow(String label, List<String> cellValues) {
+            List<BigDecimal> v = values(cellValues);
+            String sq = squeeze(label);
+            if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
+                return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
+            }
+            String[] split = splitCode(label);
+            if (split != null) return new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v);
+            Optional<String> code = codeOf(label);
+            if (code.isPresent()) return new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v);
+            notes.add(name(t) + "：支出方的行「" + label + "」不是功能分类的类");
+            return null;
+        }
+
+        /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
+        private int incomeCursor;
+
+        private Optional<LineSpec> incomeLabel(String label, boolean advance) {
+            String sq = plainLabel(label);
+            List<LineSpec> specs = t.incomeRows();
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = pass == 0 ? incomeCursor : 0; k < specs.size(); k++) {
+                    LineSpec s = specs.get(k);
+                    boolean match = plainLabel(s.label()).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(a).equals(sq));
+                    if (match) {
+                        if (advance) incomeCursor = k + 1;
+                        return Optional.of(s);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Row fixedRow(List<String> cells) {
+            Split sp = split(cells);
+            String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
+            List<BigDecimal> v = sp.values();
+            Optional<LineSpec> spec = fixedLabel(List.of(label));
+            if (spec.isPresent()) {
+                LineSpec s = spec.get();
+                return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
+            }
+            notes.add(name(t) + "：行「" + label + "」不是模板的行");
+            return null;
+        }
+
+        /** The template row a line's first text cell names. */
+        private Optional<LineSpec> fixedLabel(List<String> cells) {
+            String label = cells.stream().filter(c -> !c.isBlank() && !amount(c)).findFirst().orElse("").trim();
+            String sq = plainLabel(label);
+            for (LineSpec s : t.rows()) {
+                if (plainLabel(s.label()).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(a).equals(sq))) return Optional.of(s);
+            }
+            return Optional.empty();
+        }
+
+        private Row projectRow(List<String> cells) {
+            Split sp = split(cells);
+            String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
+            List<BigDecimal> v = sp.values();
+            String sq = squeeze(label);
+            if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
+            if (sq.equals("基本支出")) return new Row(null, RowKind.LINE, "basic", "", label, "", "", v);
+            return new Row(null, RowKind.PROJECT, "", "", label, label, "", v);
+        }
+
+        /**
+         * A project table's rows grouped into unit blocks where the template prints unit rows: a row
+         * starts a unit's block when the block before it is complete (its rows add up to its unit row,
+         * within rounding); a unit's own rows carry its name.
+         */
+        private List<Row> unitBlocks(List<Row> in) {
+            if (!t.unitRowsFor(department)) return in;
+            List<Row> out = new ArrayList<>();
+            Row unit = null;
+            BigDecimal left = null;
+            int parts = 0;
+            for (Row r : in) {
+                if (r.kind() == RowKind.TOTAL) {
+                    out.add(r);
+                    continue;
+                }
+                BigDecimal v = r.value(0) == null ? BigDecimal.ZERO : r.value(0);
+                if (unit == null || left.abs().compareTo(tolerance(parts)) <= 0) {
+                    unit = new Row(null, RowKind.UNIT, "", "", r.name(), "", r.name(), r.values());
+                    out.add(unit);
+                    left = v;
+                    parts = 0;
+                    continue;
+                }
+                left = left.subtract(v);
+                parts++;
+                out.add(new Row(r.side(), r.kind(), r.key(), r.code(), r.name(), r.project(), unit.unit(), r.values()));
+            }
+            return out;
+        }
+
+        private static BigDecimal tolerance(int parts) {
+            return new BigDecimal("0.005").multiply(BigDecimal.valueOf(parts + 1L));
+        }
+
+        private Classification classification() {
+            return shape.economic() ? ref.economic() : ref.functional();
+        }
+
+        private final Map<String, String> byName = new HashMap<>();
+
+        /** A 类 printed by its name only ("一、一般公共服务支出"): its code, from the year's classification. */
+        private Optional<String> codeOf(String label) {
+            if (byName.isEmpty()) {
+                Classification c = ref.functional();
+                for (var item : c.categories()) byName.put(squeeze(item.name()), item.code());
+            }
+            return Optional.ofNullable(byName.get(squeeze(stripNumbering(label))));
+        }
+
+        private List<BigDecimal> values(List<String> cells) {
+            List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+            List<String> amounts = new ArrayList<>();
+            for (String c : cells) if (c.isBlank() || amount(c)) amounts.add(c.trim());
+            // tab layout: the cells are the columns from the left (blank cells kept, trailing ones dropped);
+            // plain layout, where blanks leave no cell: the last n amounts
+            while (!amounts.isEmpty() && amounts.get(amounts.size() - 1).isEmpty()) amounts.remove(amounts.size() - 1);
+            int offset = Math.max(0, amounts.size() - n);
+            for (int i = 0; i < n && offset + i < amounts.size(); i++) v.set(i, number(amounts.get(offset + i)));
+            return v;
+        }
+
+        private BigDecimal number(String s) {
+            String c = s.replace(",", "").replace("，", "").trim();
+            if (c.isEmpty() || c.equals("-") || c.equals("—") || c.equals("－")) return null;
+            if (c.length() > 24) return null;
+            try {
+                BigDecimal b = new BigDecimal(c);
+                return b.signum() == 0 ? null : (scale.equals(BigDecimal.ONE) ? b : b.divide(scale));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Cells: tab-separated, else separated by runs of two or more spaces. */
+    static List<String> cells(String line) {
+        if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
+        List<String> out = new ArrayList<>();
+        for (String c : line.trim().split("\\s{2,}+")) out.add(c);
+        return out;
+    }
+
+    static boolean amount(String s) {
+        String c = s.trim();
+        if (c.isEmpty() || c.length() > 24) return false;
+        if (c.equals("-") || c.equals("—") || c.equals("－")) return true;
+        return c.matches("-?(\\d{1,3}(,\\d{3})++|\\d++)(\\.\\d{1,4})?");
+    }
+
+    private static boolean hasAmount(List<String> cells) {
+        for (String c : cells) if (amount(c) && !c.trim().matches("-|—|－") && !c.trim().matches("\\d{1,2}")) return true;
+        return false;
+    }
+
+    private static boolean isLabelOnly(List<String> cells) {
+        return cells.stream().anyMatch(c -> !c.isBlank());
+    }
+
+    /** The ※ 1 2 3 … row under a header. */
+    private static boolean numberRow(List<String> cells) {
+        int k = 0;
+        for (String c : cells) {
+            String s = c.trim();
+            if (s.isEmpty() || s.equals("※") || s.matches("栏次|行次")) continue;
+            if (!s.matches("\\d{1,2}")) return false;
+            k++;
+        }
+        return k >= 1;
+    }
+
+    private static boolean footer(String sq) {
+        return sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
+    }
+
+    private static boolean total(String sq) {
+        return sq.equals("合计") || sq.equals("总计") || sq.equals("支出合计") || sq.equals("收入合计");
+    }
+
+    /** "206 科学技术支出" → {206, 科学技术支出}; "2060499其他技术研究与开发支出" too. */
+    static String[] splitCode(String label) {
+        String s = label.trim();
+        int i = 0;
+        StringBuilder code = new StringBuilder();
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ' ')) {
+            if (s.charAt(i) != ' ') code.append(s.charAt(i));
+            i++;
+        }
+        if (code.length() != 3 && code.length() != 5 && code.length() != 7) return null;
+        String name = s.substring(i).trim();
+        return name.isEmpty() ? null : new String[]{code.toString(), name};
+    }
+
+    /** "一、一般公共服务支出" → 一般公共服务支出. */
+    static String stripNumbering(String label) {
+        return label.trim().replaceFirst("^[一二三四五六七八九十百]{1,4}[、.．]\\s*", "").replaceFirst("^\\d{1,3}[、.．]\\s*", "");
+    }
+
+    /** A row label compared without numbering, 其中：, spaces or bracket width. */
+    static String plainLabel(String label) {
+        String s = squeeze(stripNumbering(label));
+        if (s.startsWith("其中：")) s = s.substring(3);
+        return stripNumbering(s);
+    }
+}
