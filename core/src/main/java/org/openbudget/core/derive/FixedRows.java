@@ -46,7 +46,7 @@ final class FixedRows {
                 LineSpec child = byKey.get(k);
                 if (child == null) throw new IllegalStateException("template row " + s.key() + " sums unknown row " + k);
                 long[] v = value(child, byKey, sums, mask, columns, memo, visiting);
-                for (int i = 0; i < acc.length; i++) acc[i] += v[i];
+                for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
         } else if (!s.sources().isEmpty() || !s.eco().isEmpty()) {
             // the cells of the named sources (all when none are named) within the table's money

@@ -48,7 +48,7 @@ final class Table11CarryOver {
                 String name = ctx.projectName(code);
                 body.add(new Row(null, RowKind.PROJECT, "", "", name, name, unit, ClassTree.values(v)));
             });
-            for (int i = 0; i < COLUMNS; i++) total[i] += b.sub[i];
+            for (int i = 0; i < COLUMNS; i++) total[i] = Math.addExact(total[i], b.sub[i]);
         }
         if (!ClassTree.nonZero(total)) return ctx.emptyTable(11);
         return ctx.table(11, ctx.withTotal(ctx.total(COLUMNS, total), body));
@@ -74,8 +74,8 @@ final class Table11CarryOver {
             if (p.source().currentYear()) continue;
             long[] acc = p.basic() ? b.basic : b.projects.computeIfAbsent(p.line().projectCode(), k -> new long[COLUMNS]);
             for (int c : rule.targets(Sums.cell(p.src(), p.kind()))) {
-                acc[c] += p.fen();
-                b.sub[c] += p.fen();
+                acc[c] = Math.addExact(acc[c], p.fen());
+                b.sub[c] = Math.addExact(b.sub[c], p.fen());
             }
         }
         return b;

@@ -41,7 +41,7 @@ final class Table7GeneralPublicProjects {
                 if (!ClassTree.nonZero(sub)) continue;
                 body.add(new Row(null, RowKind.UNIT, "", "", unit, "", unit, ClassTree.values(sub)));
                 body.addAll(rows);
-                for (int i = 0; i < n; i++) total[i] += sub[i];
+                for (int i = 0; i < n; i++) total[i] = Math.addExact(total[i], sub[i]);
             }
         } else {
             List<Block> blocks = new ArrayList<>();
@@ -75,7 +75,7 @@ final class Table7GeneralPublicProjects {
                 acc = new long[n];
                 byProject.put(p.line().projectCode(), acc);
             }
-            for (int c : cols) acc[c] += p.fen();
+            for (int c : cols) acc[c] = Math.addExact(acc[c], p.fen());
         }
         unit.t7 = b;
         return b;
@@ -95,7 +95,7 @@ final class Table7GeneralPublicProjects {
                     projectSums.put(key, v.clone());
                     projectKeys.put(key, new String[]{func, project});
                 } else {
-                    for (int i = 0; i < n; i++) acc[i] += v[i];
+                    for (int i = 0; i < n; i++) acc[i] = Math.addExact(acc[i], v[i]);
                 }
             }));
         }
