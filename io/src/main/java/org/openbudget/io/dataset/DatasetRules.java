@@ -108,9 +108,9 @@ public final class DatasetRules {
         String amountText = text == null ? "" : text.trim().replace(",", "");
         ReadLimits limits = ReadLimits.current();
         // digits and magnitude first: BigDecimal takes time growing with the digits (and 1e999999999 is short)
-        if (!AMOUNT.matcher(amountText).matches()) {
+        if (!plainDecimal(amountText)) {
             String shown = amountText.length() > 40 ? amountText.substring(0, 40) + "…（共 " + amountText.length() + " 个字符）" : amountText;
-            sink.problem("amount", "金额应为数字（元，最多两位小数，如 12345.67），实际为 \"" + shown + "\" (a number of 元 is expected)");
+            sink.problem("amount", "金额应为数字（元），实际为 \"" + shown + "\" (a number of 元 is expected)");
             return -1;
         }
         if (amountText.startsWith("-")) {
@@ -152,6 +152,11 @@ public final class DatasetRules {
     /** The message for {@link #beyondTotal}. */
     public static final String BEYOND_TOTAL = "账本金额合计超出上限（" + org.openbudget.core.money.Fen.MAX_TOTAL / 100
             + " 元）：到这一行为止的合计已不像任何预算，请检查金额的单位（元）和位数 (the ledger adds up beyond any budget)";
+
+    /** A plain decimal ("12", "-3.5", "+0.25") of at most 40 digits on each side of the point: no exponent, no NaN. */
+    public static boolean plainDecimal(String text) {
+        return text != null && text.length() <= 90 && AMOUNT.matcher(text).matches();
+    }
 
     /** An amount as written: optional sign, digits (at most 40 here; the digit limit is checked after), optional decimals. */
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[+-]?+\\d{1,40}+(?:\\.\\d{1,40}+)?+");

@@ -281,6 +281,7 @@ final class NarrativeReader {
             BigDecimal weight = null;
             if (!f[6].isEmpty()) {
                 try {
+                    if (!DatasetRules.plainDecimal(f[6])) throw new NumberFormatException();
                     weight = new BigDecimal(f[6]);
                 } catch (NumberFormatException ex) {
                     problems.add(cells.get(6).problem("分值权重应为数字，实际为 \"" + f[6] + "\" (a number is expected)"));
@@ -363,6 +364,8 @@ final class NarrativeReader {
     private BigDecimal wan(YamlNode v) {
         String t = v.isScalar() && v.text() != null ? v.text().trim().replace(",", "") : "";
         try {
+            // a plain decimal of bounded digits ("1e999999999" is short, and its arithmetic is not)
+            if (!DatasetRules.plainDecimal(t)) throw new NumberFormatException();
             BigDecimal a = new BigDecimal(t);
             if (a.signum() < 0) { problems.add(v.problem("金额不能为负数，实际为 " + t)); return null; }
             return a;
