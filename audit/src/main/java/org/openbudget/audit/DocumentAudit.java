@@ -164,6 +164,12 @@ public final class DocumentAudit {
             throw new InputException(where, 0, "文档", "无法识别文档结构：表格或文字的排列与预算公开文档不符（记录编号 " + id + "） (the document's structure was not recognised)");
         }
         notes.addAll(r.notes());
+        int maxNotes = ReadLimits.current().problems();
+        if (notes.size() > maxNotes) {
+            int all = notes.size();
+            notes.subList(maxNotes, all).clear();
+            notes.add("共 " + all + " 条读取提示，以上列出前 " + maxNotes + " 条 (" + all + " notes in all)");
+        }
         Disclosure d = r.disclosure();
         List<Finding> findings;
         try {

@@ -538,7 +538,7 @@ public final class PdfLayout {
 
     /** A line that starts something new: a heading, a list item, a table mark, a part. */
     private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
-            "\\s*(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
+            "(?<!\\s)\\s*+(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
 
     /** A row that starts with a classification code ("206", "206 04 99 …"): a data row even without numbers. */
     private static boolean codeRow(List<String> cells) {
@@ -576,9 +576,9 @@ public final class PdfLayout {
 
     /** "— 4 —", "- 4 -", "4", "第 4 页", "第4页 共20页", "4 / 20". */
     static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
-            "[—–\\-－\\s]*\\d{1,4}[—–\\-－\\s]*|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
+            "(?<![—–\\-－\\s])[—–\\-－\\s]*+\\d{1,4}[—–\\-－\\s]*+|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
 
     /** Rows of ruled tables: between consecutive horizontal borders, where vertical borders cross. */
     private static List<Band> bands(Paths r) {

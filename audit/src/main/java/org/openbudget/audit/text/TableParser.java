@@ -29,11 +29,12 @@ import org.openbudget.core.profile.TemplateProfile;
 
 /** Reads the lines of one table (between its title and the next table) into a DisclosureTable. */
 final class TableParser {
-    static final Pattern NUM = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
+    /** An amount cell: bounded quantifiers (linear on any line, issue 16); more digits than any budget prints is no amount. */
+    static final Pattern NUM = Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
     private static final Pattern CODE = Pattern.compile("^(\\d{3})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?(?:\\s+(.*))?$");
     private static final Pattern CODE_START = Pattern.compile("^\\d{3}(\\s.*)?$");
     private static final Pattern TRAILING_NUM = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$");
-    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+");
+    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++" + NUM.pattern() + ")++");
     private static final Pattern WS = Pattern.compile("\\s+");
     /** A page number as a PDF prints it at a page's foot: "— 4 —", "- 4 -", "第 4 页", "4 / 20". */
     private static final Pattern PAGE_FOOTER = Pattern.compile("[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
@@ -737,8 +738,8 @@ final class TableParser {
     private BigDecimal number(String cell, String where) {
         String c = cell == null ? "" : cell.trim();
         if (c.isEmpty() || c.equals("-") || c.equals("—")) return null;
-        if (!NUM.matcher(c).matches() && !c.replace(",", "").matches("-?\\d+(\\.\\d+)?")) {
-            notes.add(where + "：「" + c + "」不是金额，按空白读入");
+        if (!NUM.matcher(c).matches() && !c.replace(",", "").matches("-?+\\d{1,18}+(\\.\\d{1,12}+)?+")) {
+            notes.add(where + "：「" + (c.length() > 40 ? c.substring(0, 40) + "…" : c) + "」不是金额，按空白读入");
             return null;
         }
         return amount(c);

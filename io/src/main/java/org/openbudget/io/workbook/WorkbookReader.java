@@ -187,8 +187,8 @@ public final class WorkbookReader {
         int dot = format.indexOf('.');
         return dot < 0 ? 0 : format.length() - dot - 1;
     }
-    private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
-    private static final Pattern SOURCE_AND_NAME = Pattern.compile("^([A-Z][A-Z_]*)\\s+(.+)$");
+    private static final Pattern CODE_AND_NAME = Pattern.compile("(?s)^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
+    private static final Pattern SOURCE_AND_NAME = Pattern.compile("(?s)^([A-Z][A-Z_]*+)\\s+(.+)$");
 
     /** One reading of one workbook; collects every problem. */
     private final class Parse {
