@@ -60,7 +60,7 @@ class HostileDocumentTest {
         Contract c = new Contract();
         for (int i = 0; i < Contract.inputs(); i++) {
             DocumentMutants.Mutant m = gen.text(i);
-            c.check("text #" + i + " " + m.what(), () -> audit(dir, "doc.txt", m.bytes()));
+            c.check("text #" + i + " " + m.what(), m.bytes(), "txt", () -> audit(dir, "doc.txt", m.bytes()));
         }
         System.out.println(c.summary("published text"));
         assertThat(c.breaches).as(c.summary("text")).isEmpty();
@@ -75,7 +75,7 @@ class HostileDocumentTest {
         Contract c = new Contract();
         for (int i = 0; i < Contract.inputs(); i++) {
             DocumentMutants.Mutant m = gen.pdf(i);
-            c.check("pdf #" + i + " " + m.what(), () -> audit(dir, "doc.pdf", m.bytes()));
+            c.check("pdf #" + i + " " + m.what(), m.bytes(), "pdf", () -> audit(dir, "doc.pdf", m.bytes()));
         }
         System.out.println(c.summary("PDF"));
         assertThat(c.breaches).as(c.summary("PDF")).isEmpty();

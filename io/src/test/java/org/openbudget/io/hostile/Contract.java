@@ -25,6 +25,25 @@ public final class Contract {
     public long worstMs;
     public String worst = "";
 
+    /**
+     * As {@link #check(String, Callable)}; an input that breaches the contract is also written to
+     * {@code target/hostile-reproducers/} to be kept as a regression fixture under
+     * {@code src/test/resources/hostile/} once the reader is fixed.
+     */
+    public void check(String what, byte[] input, String extension, Callable<?> reading) {
+        int before = breaches.size();
+        check(what, reading);
+        if (breaches.size() > before) {
+            try {
+                java.nio.file.Path dir = java.nio.file.Path.of("target/hostile-reproducers");
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.write(dir.resolve(what.replaceAll("[^A-Za-z0-9#._-]+", "_") + "." + extension), input);
+            } catch (java.io.IOException e) {
+                breaches.add(what + ": (the reproducer could not be written: " + e.getMessage() + ")");
+            }
+        }
+    }
+
     /** Runs one input; a breach is recorded (not thrown) so that the report lists them all. */
     public void check(String what, Callable<?> reading) {
         long t0 = System.nanoTime();
