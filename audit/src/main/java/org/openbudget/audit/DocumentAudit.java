@@ -84,7 +84,7 @@ public final class DocumentAudit {
                 got = in.readNBytes(head, 0, head.length);
             }
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+            throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
         if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
         if (isPdf(head, got)) {
@@ -114,7 +114,7 @@ public final class DocumentAudit {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+            throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
         String text = decode(bytes, file.toString());
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));

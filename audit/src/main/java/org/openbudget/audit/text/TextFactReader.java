@@ -455,8 +455,11 @@ final class TextFactReader {
             }
             try {
                 paragraph(s.numeral(), part, p, h);
+            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+                throw e;
             } catch (RuntimeException e) {
-                notes.add("第三部分" + s.numeral() + part + "：无法读取“" + shortly(p) + "”（" + e + "）");
+                String id = org.openbudget.io.guard.FailureLog.log("第三部分", shortly(p), e);
+                notes.add("第三部分" + s.numeral() + part + "：无法读取“" + shortly(p) + "”（记录编号 " + id + "）");
             }
         }
     }

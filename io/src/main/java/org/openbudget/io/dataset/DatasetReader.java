@@ -93,7 +93,7 @@ public final class DatasetReader {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputException(name, 0, "", "文件不是 UTF-8 编码 (the file must be UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(name, 0, "", "无法读取: " + e.getMessage());
+            throw new InputException(name, 0, "", "无法读取文件 (cannot read the file)");
         }
         Path key = file.toAbsolutePath().normalize();
         if (!visiting.add(key)) throw new InputException(name, 0, "units", "单位数据集循环引用 (a dataset includes itself)");

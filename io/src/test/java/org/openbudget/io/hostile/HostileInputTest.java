@@ -286,7 +286,9 @@ class HostileInputTest {
             List<String> amounts = new ArrayList<>();
             BigDecimal sum = BigDecimal.ZERO;
             for (int i = 0; i < n; i++) {
-                String a = switch (rnd.nextInt(8)) {
+                // every other ledger has only amounts a line may have (its total may still pass the ledger's bound)
+                int[] valid = {0, 1, 4, 6, 7};
+                String a = switch (run % 2 == 0 ? valid[rnd.nextInt(valid.length)] : rnd.nextInt(8)) {
                     case 0 -> String.valueOf(rnd.nextInt(1_000_000));
                     case 1 -> "1000000000000";
                     case 2 -> "1000000000000.01";
