@@ -21,8 +21,8 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
  * Issue 16 for the two document readers of the audit (a published text, a PDF): a seeded fuzz of
- * {@link Contract#inputs()} generated documents each (2,000 in the ordinary run; {@code -Pfuzz}:
- * 12,500) kept to the {@link Contract} — read (with notes) or refused with a located Chinese
+ * {@link Contract#inputs(String)} generated documents each (2,000 in the ordinary run; {@code -Pfuzz}:
+ * 50,000 in all) kept to the {@link Contract} — read (with notes) or refused with a located Chinese
  * message, within the time bound, never an internal error; every reproducer kept under
  * {@code src/test/resources/hostile/} read again; the issue's shapes one by one.
  */
@@ -58,7 +58,7 @@ class HostileDocumentTest {
         assumeTrue(texts.size() == 3, "shared examples not present");
         DocumentMutants gen = new DocumentMutants(texts, pdfs, Contract.seed());
         Contract c = new Contract();
-        for (int i = 0; i < Contract.inputs(); i++) {
+        for (int i = 0; i < Contract.inputs("text"); i++) {
             DocumentMutants.Mutant m = gen.text(i);
             c.check("text #" + i + " " + m.what(), m.bytes(), "txt", () -> audit(dir, "doc.txt", m.bytes()));
         }
@@ -73,7 +73,7 @@ class HostileDocumentTest {
     void pdfFuzz(@TempDir Path dir) {
         DocumentMutants gen = new DocumentMutants(texts.isEmpty() ? List.of("表1") : texts, pdfs, Contract.seed());
         Contract c = new Contract();
-        for (int i = 0; i < Contract.inputs(); i++) {
+        for (int i = 0; i < Contract.inputs("pdf"); i++) {
             DocumentMutants.Mutant m = gen.pdf(i);
             c.check("pdf #" + i + " " + m.what(), m.bytes(), "pdf", () -> audit(dir, "doc.pdf", m.bytes()));
         }
