@@ -16,12 +16,13 @@ import java.util.HexFormat;
  * user's message gives it), the file, the position reached and the stack trace — in a log file,
  * never on the user's terminal or in a web answer. The directory is {@code budget.log.dir} (system
  * property) or {@code BUDGET_LOG_DIR}, else {@code <tmp>/openbudget-logs}; the file is
- * {@code read-failures.log}. Logging never fails the caller.
+ * {@code read-failures.log} (16 MB at most, and the one before as {@code .1}). Logging never fails the caller.
  */
 public final class FailureLog {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A stack trace written at most this long (a deep recursion's stack is repetitive). */
     private static final int MAX_TRACE_CHARS = 64 * 1024;
+    private static final long MAX_BYTES = 16L << 20;
 
     private FailureLog() {}
 
@@ -62,6 +63,10 @@ public final class FailureLog {
         try {
             Path f = file();
             Files.createDirectories(f.getParent());
+            // bounded too: past 16 MB the log becomes read-failures.log.1 (the one before is dropped)
+            if (Files.exists(f) && Files.size(f) > MAX_BYTES) {
+                Files.move(f, f.resolveSibling(f.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.writeString(f, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException | Error ignored) {
             // the user's message stands without it
