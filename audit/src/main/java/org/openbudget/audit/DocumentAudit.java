@@ -19,6 +19,9 @@ import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.io.InputException;
+import org.openbudget.io.guard.FailureLog;
+import org.openbudget.io.guard.ReadGuard;
+import org.openbudget.io.guard.ReadLimits;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
@@ -60,7 +63,16 @@ public final class DocumentAudit {
 
     private DocumentAudit() {}
 
+    /**
+     * Reads and audits {@code file} under {@link ReadGuard} (a time budget that ends the work, the
+     * bounds of {@link ReadLimits}, and any unforeseen failure turned into a located refusal).
+     */
     public static Result run(Path file, ReferenceLibrary lib) {
+        return ReadGuard.read(file.toString(), () -> runUnguarded(file, lib));
+    }
+
+    private static Result runUnguarded(Path file, ReferenceLibrary lib) {
+        ReadLimits limits = ReadLimits.current();
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "FILE", "文件不存在或不是普通文件 (no such file)");
         long size;
@@ -72,16 +84,17 @@ public final class DocumentAudit {
                 got = in.readNBytes(head, 0, head.length);
             }
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+            throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
         if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
         if (isPdf(head, got)) {
-            if (size > MAX_PDF_BYTES) {
-                throw new InputException(file.toString(), 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(MAX_PDF_BYTES) + "） (PDF too large)");
+            long max = Math.min(MAX_PDF_BYTES, limits.pdfBytes());
+            if (size > max) {
+                throw new InputException(file.toString(), 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(max) + "） (PDF too large)");
             }
             PdfLayout.Text t;
             try {
-                t = PdfLayout.read(file.toFile());
+                t = PdfLayout.read(file.toFile(), limits);
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(file.toString(), 0, "PDF", e.getMessage());
             }
@@ -90,44 +103,82 @@ public final class DocumentAudit {
             if (t.lines().isEmpty()) {
                 throw new InputException(file.toString(), 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
             }
+            bounded(t.lines(), file.toString(), Format.PDF, t.pageOfLine());
             return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, file.toString());
         }
-        if (size > MAX_TEXT_BYTES) {
-            throw new InputException(file.toString(), 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(MAX_TEXT_BYTES) + "），不像一份预算公开文档 (text too large)");
+        long maxText = Math.min(MAX_TEXT_BYTES, limits.textBytes());
+        if (size > maxText) {
+            throw new InputException(file.toString(), 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "FILE", "无法读取 (cannot read): " + e.getMessage());
+            throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
         String text = decode(bytes, file.toString());
-        return auditText(name, text, lib, file.toString());
+        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        bounded(lines, file.toString(), Format.TEXT, new int[0]);
+        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, file.toString());
     }
 
     /** Audits a document's text already in memory (tests, the web). */
     public static Result auditText(String name, String text, ReferenceLibrary lib, String where) {
-        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
+        return ReadGuard.read(where, () -> {
+            List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+            bounded(lines, where, Format.TEXT, new int[0]);
+            return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
+        });
+    }
+
+    /**
+     * Every line within {@link ReadLimits#lineChars()} and the count of lines within bounds: a
+     * disclosure's lines are short, and a megabyte-long line only makes the reader work.
+     */
+    private static void bounded(List<String> lines, String where, Format format, int[] pages) {
+        ReadLimits limits = ReadLimits.current();
+        int maxLines = limits.rows() * 5;
+        if (lines.size() > maxLines) {
+            throw new InputException(where, 0, "FILE", "行数过多（" + lines.size() + " 行，上限 " + maxLines + " 行），不像一份预算公开文档 (too many lines)");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            int n = lines.get(i).length();
+            if (n > limits.lineChars()) {
+                String page = format == Format.PDF && i < pages.length ? "第 " + pages[i] + " 页，" : "";
+                throw new InputException(where, i + 1, "FILE", page + "第 " + (i + 1) + " 行过长（" + n + " 个字符，上限 " + limits.lineChars()
+                        + "），不像一份预算公开文档的一行 (a line too long)");
+            }
+        }
     }
 
     private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<String> notes,
                                 ReferenceLibrary lib, String where) {
         PublishedTextReader.Result r;
+        ReadGuard.at(format == Format.PDF ? "PDF 的文字（已全部取出），正在识别表格" : "文本的表格与文字");
         try {
             r = PublishedTextReader.readWithNotes(name, text, lib);
-        } catch (InputException e) {
+        } catch (InputException | ReadGuard.Stop e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new InputException(where, 0, "文档", "无法识别文档结构 (" + e.getClass().getSimpleName() + ")");
+            String id = FailureLog.log(where, "recognising the document's structure", e);
+            throw new InputException(where, 0, "文档", "无法识别文档结构：表格或文字的排列与预算公开文档不符（记录编号 " + id + "） (the document's structure was not recognised)");
         }
         notes.addAll(r.notes());
+        int maxNotes = ReadLimits.current().problems();
+        if (notes.size() > maxNotes) {
+            int all = notes.size();
+            notes.subList(maxNotes, all).clear();
+            notes.add("共 " + all + " 条读取提示，以上列出前 " + maxNotes + " 条 (" + all + " notes in all)");
+        }
         Disclosure d = r.disclosure();
         List<Finding> findings;
         try {
             findings = CheckCatalogue.run(d, lib.profile(d.profileId()), lib.year(d.year()));
+        } catch (ReadGuard.Stop e) {
+            throw e;
         } catch (RuntimeException e) {
-            notes.add("审核未能完成：" + e);
+            String id = FailureLog.log(where, "running the checks", e);
+            notes.add("审核未能完成：读回的表格无法逐项核对（记录编号 " + id + "）");
             findings = List.of();
         }
         return new Result(name, format, d, notes, findings, r, lines, pages);

@@ -16,6 +16,7 @@ import org.openbudget.core.money.Amounts;
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
 import org.openbudget.io.Workspace;
+import org.openbudget.io.guard.FailureLog;
 import org.openbudget.io.json.DisclosureJson;
 import org.openbudget.io.json.FindingsJson;
 import org.openbudget.io.refdata.ReferenceLibrary;
@@ -47,6 +48,7 @@ public final class BudgetCli implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +60,41 @@ public final class BudgetCli implements Runnable {
     public static void main(String[] args) {
         // Apache POI (Excel workbooks) logs through the Log4j API; without a provider it complains on stderr
         if (System.getProperty("log4j.provider") == null) System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
-        System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        // ... and what it says about a damaged workbook is for developers: into the log directory, not onto the terminal
+        if (System.getProperty("org.apache.logging.log4j.simplelog.logFile") == null) {
+            try {
+                java.nio.file.Path dir = FailureLog.file().getParent();
+                java.nio.file.Files.createDirectories(dir);
+                System.setProperty("org.apache.logging.log4j.simplelog.logFile", dir.resolve("libraries-poi.log").toString());
+            } catch (java.io.IOException | RuntimeException e) {
+                System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+            }
+        }
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int rc;
+        try {
+            rc = execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), err);
+        } catch (Throwable t) {
+            // an Error picocli lets through (out of memory outside a reading, say): never exit 1, which means "findings"
+            rc = internal(t, err);
+        }
+        System.exit(rc);
+    }
+
+    /**
+     * A failure that is not the input's: exit 3 with a Chinese message and the incident number of
+     * the log entry (its stack goes to the log file, not to the terminal; BUDGET_DEBUG prints it too).
+     */
+    static int internal(Throwable e, PrintWriter err) {
+        String id = FailureLog.log("(command)", "running the command", e);
+        if (e instanceof OutOfMemoryError) {
+            err.println("内存不足，未能完成（可用 BUDGET_JAVA_OPTS=-Xmx… 增加内存；记录编号 " + id + "，日志 " + FailureLog.file() + "） (out of memory)");
+        } else {
+            err.println("内部错误，未能完成（记录编号 " + id + "，详情见日志 " + FailureLog.file() + "） (internal error)");
+        }
+        if (System.getenv("BUDGET_DEBUG") != null) e.printStackTrace(err);
+        err.flush();
+        return INTERNAL;
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
@@ -71,9 +107,7 @@ public final class BudgetCli implements Runnable {
                 for (InputProblem p : ie.problems()) err.println("  " + p);
                 return BAD_INPUT;
             }
-            err.println("内部错误 (internal error): " + e);
-            if (System.getenv("BUDGET_DEBUG") != null) e.printStackTrace(err);
-            return 3;
+            return internal(e, err);
         });
         cl.setParameterExceptionHandler((e, a) -> {
             err.println(e.getMessage());

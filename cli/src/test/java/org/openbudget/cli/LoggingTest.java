@@ -37,4 +37,16 @@ class LoggingTest {
             assertThat(l.isErrorEnabled()).as(name).isTrue();
         }
     }
+
+    /** What PDFBox and POI say about a damaged file (ERROR, with its stack) goes to the log file, never to the terminal (issue 16). */
+    @Test
+    void pdf_and_office_library_errors_go_to_the_log_file_not_the_terminal() {
+        for (String name : List.of("org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi")) {
+            Logger l = (Logger) LoggerFactory.getLogger(name);
+            assertThat(l.isAdditive()).as(name + " does not reach the root's console").isFalse();
+            List<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> appenders = new ArrayList<>();
+            l.iteratorForAppenders().forEachRemaining(appenders::add);
+            assertThat(appenders).as(name).isNotEmpty().allSatisfy(a -> assertThat(a).isInstanceOf(ch.qos.logback.core.FileAppender.class));
+        }
+    }
 }

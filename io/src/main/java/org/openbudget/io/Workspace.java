@@ -41,6 +41,20 @@ public final class Workspace {
 
     /** Derives a budget under a template profile of one's choosing (any region's: its tables, titles and columns). */
     public Loaded loaded(Budget budget, String profileId) {
+        try {
+            return derive(budget, profileId);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // what the reader accepted the derivation must take; if it cannot, the user gets a located refusal, the developers the stack
+            String file = budget.origin() == null ? "" : budget.origin().file();
+            String id = org.openbudget.io.guard.FailureLog.log(file, "deriving the tables and the text", e);
+            throw new InputException(file, 0, "", "此文件无法生成公开表和文字：数据集已读入，但其中的内容无法按模板排列（记录编号 " + id
+                    + "，详情见日志） (the tables could not be derived from this dataset)");
+        }
+    }
+
+    private Loaded derive(Budget budget, String profileId) {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(profileId);
         Disclosure lastYear = null;

@@ -146,7 +146,7 @@ class RegionProfileTest extends WebTestBase {
         assertThat(documents.find(UNIT, 2025)).isEmpty();
 
         // the same in the live check (/api/check), for anyone
-        JsonNode check = json(mvc.perform(post("/api/check").contentType("application/yaml").content(wrong)).andExpect(status().isOk()).andReturn());
+        JsonNode check = json(mvc.perform(post("/api/check").contentType("application/yaml").content(wrong)).andExpect(status().isUnprocessableEntity()).andReturn());
         assertThat(check.get("readable").asBoolean()).isFalse();
         assertThat(check.get("problems").get(0).get("field").asText()).isEqualTo("profile");
         assertThat(check.get("problems").get(0).get("message").asText()).contains("karamay-2025");
@@ -272,7 +272,7 @@ class RegionProfileTest extends WebTestBase {
         assertThat(profileIn(blank("sme", SME, 2024))).isEqualTo("xinjiang-2024");
         // a dataset naming another existing profile is refused there too, with the default expected
         String other = smeDataset().replace("profile: xinjiang-2024", "profile: xinjiang-2025");
-        JsonNode refused = json(mvc.perform(post("/api/check").contentType("application/yaml").content(other)).andExpect(status().isOk()).andReturn());
+        JsonNode refused = json(mvc.perform(post("/api/check").contentType("application/yaml").content(other)).andExpect(status().isUnprocessableEntity()).andReturn());
         assertThat(refused.get("readable").asBoolean()).isFalse();
         assertThat(refused.get("problems").get(0).get("message").asText()).contains("模板应为 xinjiang-2024", "乌鲁木齐市 2024 年的默认模板");
         // an agency that is not registered has no region: only the reader's rules

@@ -12,7 +12,8 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSNumber;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -20,6 +21,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
+import org.openbudget.io.guard.FailureLog;
+import org.openbudget.io.guard.ReadGuard;
+import org.openbudget.io.guard.ReadLimits;
 
 /**
  * A PDF's text rebuilt from glyph positions: free text as lines (glyphs grouped by baseline, a
@@ -40,6 +44,9 @@ import org.apache.pdfbox.util.Matrix;
 public final class PdfLayout {
     /** Pages read at most (a disclosure has ~10–60). */
     public static final int MAX_PAGES = 2_000;
+    /** Glyphs and path segments read of one page at most (a dense table page has a few thousand). */
+    static final int MAX_GLYPHS = 20_000;
+    static final int MAX_SEGMENTS = 20_000;
 
     /** The rebuilt text and, for each of its lines, the 1-based page it is on. */
     public record Text(List<String> lines, int[] pageOfLine, int pages, boolean encrypted, List<String> notes) {
@@ -69,29 +76,61 @@ public final class PdfLayout {
     private PdfLayout() {}
 
     public static Text read(File file) throws PdfException {
-        try (PDDocument doc = Loader.loadPDF(file, "", IOUtils.createTempFileOnlyStreamCache())) {
-            return read(doc);
+        return read(file, ReadLimits.current());
+    }
+
+    /**
+     * Reads a PDF within {@code limits}: the pages read, the scratch storage of decoded streams, the
+     * glyphs and path segments of a page; the file is read through a view that ends the reading once
+     * its time budget is spent ({@link ReadGuard#checkpoint()}), even inside PDFBox's parser.
+     */
+    public static Text read(File file, ReadLimits limits) throws PdfException {
+        ReadGuard.at("PDF 的文件结构");
+        try (PDDocument doc = Loader.loadPDF(new GuardedFile(file), "",
+                MemoryUsageSetting.setupTempFileOnly(limits.pdfStreamBytes()).streamCache)) {
+            return read(doc, limits);
         } catch (InvalidPasswordException e) {
             throw new PdfException("PDF 设有打开密码（用户密码），无法读取；请提供未加密的文件 (the PDF needs a user password to open)");
         } catch (IOException | RuntimeException e) {
-            throw new PdfException("不是可读取的 PDF 文件（文件损坏或被截断）：" + message(e) + " (not a readable PDF: damaged or truncated)");
+            if (e instanceof ReadGuard.Stop stop) throw stop;
+            String id = FailureLog.log(file.getName(), "reading the PDF", e);
+            throw new PdfException("不是可读取的 PDF 文件：文件损坏、被截断或其中的数据超出上限（记录编号 " + id + "） (not a readable PDF: damaged, truncated or beyond the limits)");
         } catch (StackOverflowError e) {
             throw new PdfException("PDF 结构嵌套过深，无法读取 (the PDF's structure is too deeply nested)");
         }
     }
 
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    /** The file, read through PDFBox's buffered reader; every read first checks the reading's time budget. */
+    private static final class GuardedFile extends RandomAccessReadBufferedFile {
+        GuardedFile(File file) throws IOException {
+            super(file);
+        }
+
+        @Override
+        public int read() throws IOException {
+            ReadGuard.checkpoint();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            ReadGuard.checkpoint();
+            return super.read(b, off, len);
+        }
     }
 
     static Text read(PDDocument doc) throws IOException, PdfException {
+        return read(doc, ReadLimits.current());
+    }
+
+    static Text read(PDDocument doc, ReadLimits limits) throws IOException, PdfException {
         int pages = doc.getNumberOfPages();
         if (pages == 0) throw new PdfException("PDF 没有页面 (the PDF has no pages)");
         List<String> notes = new ArrayList<>();
-        if (pages > MAX_PAGES) {
-            notes.add("PDF 共 " + pages + " 页，只读取前 " + MAX_PAGES + " 页");
-            pages = MAX_PAGES;
+        int maxPages = Math.min(MAX_PAGES, limits.pdfPages());
+        if (pages > maxPages) {
+            notes.add("PDF 共 " + pages + " 页，只读取前 " + maxPages + " 页");
+            pages = maxPages;
         }
         List<String> lines = new ArrayList<>();
         List<Integer> pageOf = new ArrayList<>();
@@ -116,6 +155,7 @@ public final class PdfLayout {
         // one pass over every page's content: glyphs and ruling lines together
         engine.getText(doc);
         if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
+        if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
         int[] po = new int[pageOf.size()];
         for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
         return new Text(lines, po, pages, doc.isEncrypted(), notes);
@@ -155,18 +195,34 @@ public final class PdfLayout {
             }
         }
 
+        int pagesCut;
+        boolean cut;
+
         @Override
         public void processPage(PDPage page) throws IOException {
             pageNo++;
+            ReadGuard.checkpoint();
+            ReadGuard.at("第 " + pageNo + " 页");
             glyphs.clear();
             last = null;
+            cut = false;
             paths = new Paths(page);
             super.processPage(page);
+            if (cut) pagesCut++;
             sink.page(pageNo, glyphs, paths);
         }
 
         @Override
         protected void processTextPosition(TextPosition t) {
+            ReadGuard.checkpoint();
+            if (glyphs.size() >= MAX_GLYPHS) {
+                cut = true;
+                return;
+            }
+            if (!Float.isFinite(t.getXDirAdj()) || !Float.isFinite(t.getYDirAdj()) || !Float.isFinite(t.getWidthDirAdj())
+                    || !Float.isFinite(t.getHeightDir()) || !Float.isFinite(t.getFontSizeInPt())) {
+                return;   // a glyph placed by a degenerate text matrix is nowhere on the page
+            }
             String u = t.getUnicode();
             if (u == null || u.isEmpty()) return;
             float h = Math.max(t.getHeightDir(), t.getFontSizeInPt() * 0.7f);
@@ -196,8 +252,13 @@ public final class PdfLayout {
 
         @Override
         public void process(Operator operator, List<COSBase> operands) {
+            ReadGuard.checkpoint();
             Paths p = engine.paths;
             if (p == null) return;
+            if (p.size() >= MAX_SEGMENTS) {
+                engine.cut = true;
+                return;
+            }
             try {
                 float[] v = new float[operands.size()];
                 for (int i = 0; i < v.length; i++) {
@@ -268,6 +329,10 @@ public final class PdfLayout {
             ury = box.getUpperRightY();
             width = box.getWidth();
             height = box.getHeight();
+        }
+
+        int size() {
+            return h.size() + v.size() + path.size() + rects.size();
         }
 
         void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
@@ -373,6 +438,7 @@ public final class PdfLayout {
         List<Glyph> free = new ArrayList<>();
         outer:
         for (Glyph g : glyphs) {
+            ReadGuard.checkpoint();
             if (g.ch.isBlank()) {
                 // spaces only matter inside free text lines
                 free.add(g);
@@ -387,6 +453,7 @@ public final class PdfLayout {
         List<Item> items = new ArrayList<>();
         float minLeft = Float.MAX_VALUE, maxRight = -1;
         for (List<Glyph> line : lines(free)) {
+            ReadGuard.checkpoint();
             String t = text(line).strip();
             if (t.isEmpty()) continue;
             List<Glyph> ink = line.stream().filter(g -> !g.ch.isBlank()).toList();
@@ -471,7 +538,7 @@ public final class PdfLayout {
 
     /** A line that starts something new: a heading, a list item, a table mark, a part. */
     private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
-            "\\s*(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
+            "(?<!\\s)\\s*+(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
 
     /** A row that starts with a classification code ("206", "206 04 99 …"): a data row even without numbers. */
     private static boolean codeRow(List<String> cells) {
@@ -509,9 +576,9 @@ public final class PdfLayout {
 
     /** "— 4 —", "- 4 -", "4", "第 4 页", "第4页 共20页", "4 / 20". */
     static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
-            "[—–\\-－\\s]*\\d{1,4}[—–\\-－\\s]*|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
+            "(?<![—–\\-－\\s])[—–\\-－\\s]*+\\d{1,4}[—–\\-－\\s]*+|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
 
     /** Rows of ruled tables: between consecutive horizontal borders, where vertical borders cross. */
     private static List<Band> bands(Paths r) {
@@ -519,6 +586,7 @@ public final class PdfLayout {
         if (r.h.isEmpty() || r.v.size() < 2) return out;
         List<Float> ys = snap(r.h.stream().map(Seg::at).toList());
         for (int i = 0; i + 1 < ys.size(); i++) {
+            ReadGuard.checkpoint();
             float top = ys.get(i), bottom = ys.get(i + 1);
             if (bottom - top < 3f) continue;
             float mid = (top + bottom) / 2;
@@ -566,6 +634,7 @@ public final class PdfLayout {
         List<Glyph> cur = null;
         float cy = 0, ch = 0;
         for (Glyph g : sorted) {
+            ReadGuard.checkpoint();
             if (cur == null || Math.abs(g.cy() - cy) > Math.max(1f, Math.min(ch, g.h) * 0.5f)) {
                 cur = new ArrayList<>();
                 out.add(cur);

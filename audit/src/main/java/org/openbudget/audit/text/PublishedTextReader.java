@@ -140,15 +140,21 @@ public final class PublishedTextReader {
             TableTemplate t = profile.table(at[0]);
             try {
                 tables.add(parser.parse(t, at[2] + 1, stop));
+            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+                throw e;
             } catch (RuntimeException e) {
-                notes.add("表" + t.no() + "：无法读取（" + e + "），略去此表");
+                String id = org.openbudget.io.guard.FailureLog.log(fileName, "表" + t.no(), e);
+                notes.add("表" + t.no() + "：无法读取（记录编号 " + id + "），略去此表");
             }
         }
         Disclosure d = new Disclosure(unit, kind, year, profileId, tables, fileName);
         try {
             d = d.withText(new TextFactReader(profile, ref, kind, unit, tables, notes).read(lines, found.get(0)[1]));
+        } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+            throw e;
         } catch (RuntimeException e) {
-            notes.add("第一部分/第三部分：无法读取文字部分（" + e + "），只有表格");
+            String id = org.openbudget.io.guard.FailureLog.log(fileName, "the text part", e);
+            notes.add("第一部分/第三部分：无法读取文字部分（记录编号 " + id + "），只有表格");
         }
         return new Result(d, notes, parser.rowLines());
     }

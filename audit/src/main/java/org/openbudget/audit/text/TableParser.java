@@ -3,6 +3,7 @@ package org.openbudget.audit.text;
 import static org.openbudget.audit.text.PublishedTextReader.norm;
 
 import java.math.BigDecimal;
+import org.openbudget.io.guard.ReadGuard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,11 +29,12 @@ import org.openbudget.core.profile.TemplateProfile;
 
 /** Reads the lines of one table (between its title and the next table) into a DisclosureTable. */
 final class TableParser {
-    static final Pattern NUM = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}");
+    /** An amount cell: bounded quantifiers (linear on any line, issue 16); more digits than any budget prints is no amount. */
+    static final Pattern NUM = Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
     private static final Pattern CODE = Pattern.compile("^(\\d{3})(?:\\s+(\\d{2}))?(?:\\s+(\\d{2}))?(?:\\s+(.*))?$");
     private static final Pattern CODE_START = Pattern.compile("^\\d{3}(\\s.*)?$");
     private static final Pattern TRAILING_NUM = Pattern.compile("(?:^|\\s)(" + NUM.pattern() + ")$");
-    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*计|合\\s*计)(\\s+" + NUM.pattern() + ")+");
+    private static final Pattern PLAIN_TOTAL = Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++" + NUM.pattern() + ")++");
     private static final Pattern WS = Pattern.compile("\\s+");
     /** A page number as a PDF prints it at a page's foot: "— 4 —", "- 4 -", "第 4 页", "4 / 20". */
     private static final Pattern PAGE_FOOTER = Pattern.compile("[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页.{0,12}|\\d{1,4}\\s*/\\s*\\d{1,4}");
@@ -73,6 +75,7 @@ final class TableParser {
         BigDecimal[] fixed;              // tab layout: every cell known
         List<BigDecimal> numbers;        // plain layout: the visible numbers, in order
         String parentKey;                // fixed rows: the row whose sum_of lists this one
+        int index = -1;                  // position among the table's rows (parents)
     }
 
     Map<Integer, int[]> rowLines() {
@@ -471,10 +474,11 @@ final class TableParser {
             nodes.put(r, node);
         }
         List<Placement.Node> roots = new ArrayList<>();
+        PRow[] parents = parents(t, rows);
         for (int i = 0; i < rows.size(); i++) {
             PRow r = rows.get(i);
-            PRow parent = parent(t, rows, i);
-            if (parent == null) roots.add(nodes.get(r));
+            PRow parent = parents[i];
+            if (parent == null || parent == r) roots.add(nodes.get(r));
             else nodes.get(parent).children.add(nodes.get(r));
         }
         placement.solve(roots);
@@ -499,21 +503,57 @@ final class TableParser {
         return a;
     }
 
-    private PRow parent(TableTemplate t, List<PRow> rows, int i) {
-        PRow r = rows.get(i);
-        if (r.kind == RowKind.TOTAL) return null;
+    /**
+     * The parent of every row, in one pass (a table read twice, or a hostile text of many rows, once
+     * made this quadratic): for table 10 the first row of its parent's key; else the nearest row above
+     * on the same side at a higher level, or the side's total.
+     */
+    private PRow[] parents(TableTemplate t, List<PRow> rows) {
+        PRow[] out = new PRow[rows.size()];
         if (t.no() == 10) {
-            for (PRow p : rows) if (p.key.equals(r.parentKey)) return p;
-            return null;
+            Map<String, PRow> byKey = new HashMap<>();
+            for (PRow p : rows) if (p.key != null) byKey.putIfAbsent(p.key, p);
+            for (int i = 0; i < rows.size(); i++) {
+                PRow r = rows.get(i);
+                if (r.kind == RowKind.TOTAL || r.parentKey == null) continue;
+                PRow p = byKey.get(r.parentKey);
+                // a parent whose own chain leads back here (a damaged template) makes no tree: a root instead
+                out[i] = p == null || leadsTo(p, r, byKey) ? null : p;
+            }
+            return out;
         }
-        if ((t.no() == 1 || t.no() == 4) && r.side == Side.INCOME) return null;
-        int level = level(t, r);
-        for (int k = i - 1; k >= 0; k--) {
-            PRow p = rows.get(k);
-            if (p.side == r.side && level(t, p) < level) return p;
+        Map<Side, PRow> totals = new HashMap<>();
+        for (PRow p : rows) if (p.kind == RowKind.TOTAL && !totals.containsKey(p.side)) totals.put(p.side, p);
+        Map<Side, PRow[]> lastAt = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ReadGuard.checkpoint();
+            PRow r = rows.get(i);
+            int level = level(t, r);
+            PRow[] last = lastAt.computeIfAbsent(r.side, k -> new PRow[6]);
+            if (r.kind != RowKind.TOTAL && !((t.no() == 1 || t.no() == 4) && r.side == Side.INCOME)) {
+                PRow best = null;
+                int bestIndex = -1;
+                for (int l = 0; l < level && l < last.length; l++) {
+                    if (last[l] != null && last[l].index > bestIndex) {
+                        best = last[l];
+                        bestIndex = last[l].index;
+                    }
+                }
+                out[i] = best != null ? best : totals.get(r.side);
+            }
+            last[Math.min(level, last.length - 1)] = r;
+            r.index = i;
         }
-        for (PRow p : rows) if (p.kind == RowKind.TOTAL && p.side == r.side) return p;
-        return null;
+        return out;
+    }
+
+    private static boolean leadsTo(PRow from, PRow target, Map<String, PRow> byKey) {
+        PRow p = from;
+        for (int depth = 0; p != null && depth < 64; depth++) {
+            if (p == target) return true;
+            p = p.parentKey == null ? null : byKey.get(p.parentKey);
+        }
+        return p != null;
     }
 
     private static int level(TableTemplate t, PRow r) {
@@ -698,8 +738,8 @@ final class TableParser {
     private BigDecimal number(String cell, String where) {
         String c = cell == null ? "" : cell.trim();
         if (c.isEmpty() || c.equals("-") || c.equals("—")) return null;
-        if (!NUM.matcher(c).matches() && !c.replace(",", "").matches("-?\\d+(\\.\\d+)?")) {
-            notes.add(where + "：「" + c + "」不是金额，按空白读入");
+        if (!NUM.matcher(c).matches() && !c.replace(",", "").matches("-?+\\d{1,18}+(\\.\\d{1,12}+)?+")) {
+            notes.add(where + "：「" + (c.length() > 40 ? c.substring(0, 40) + "…" : c) + "」不是金额，按空白读入");
             return null;
         }
         return amount(c);

@@ -40,18 +40,70 @@ import org.openbudget.core.profile.TextRules;
  * classification. What cannot be mapped is a reader note, never an exception.
  */
 final class TextFactReader {
-    static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*万元(?!以上)");
-    private static final Pattern SHARE = Pattern.compile("占\\s*" + NUM + "\\s*%");
-    private static final Pattern CHANGE = Pattern.compile("(增加|减少)\\s*" + NUM + "\\s*万元");
-    private static final Pattern RATE = Pattern.compile("(增长|下降)\\s*" + NUM + "\\s*%");
-    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为|:)?\\s*(.*?)\\s*(?:。|;|$)");
+    /**
+     * A number as the text prints it. Linear on any line (issue 16): it starts only where a digit run
+     * starts (not inside one, nor after a decimal point) and its quantifiers are bounded, so each
+     * starting place costs a few dozen steps, whatever the line; a number of more digits than any
+     * budget prints is not a number here.
+     */
+    static final String NUM = "(?<![\\d.])(\\d{1,3}(?:,\\d{3}){1,6}(?:\\.\\d{1,12})?|\\d{1,18}(?:\\.\\d{1,12})?)";
+    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*+万元(?!以上)");
+    private static final Pattern SHARE = Pattern.compile("占\\s*+" + NUM + "\\s*+%");
+    private static final Pattern CHANGE = Pattern.compile("(增加|减少)\\s*+" + NUM + "\\s*+万元");
+    private static final Pattern RATE = Pattern.compile("(增长|下降)\\s*+" + NUM + "\\s*+%");
+    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为|:)?\\s*+([^。;\\n\\r\\u0085\\u2028\\u2029]*+)");
     private static final Pattern SECTION = Pattern.compile("^(十二|十一|十|九|八|七|六|五|四|三|二|一)\\s*、");
     private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
     private static final Pattern FIELD = Pattern.compile("^(设立的政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间)\\s*:");
     private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
-    private static final Pattern NAMED_AMOUNT = Pattern.compile("([^,;:、。]*?)\\s*" + NUM + "\\s*万元");
+    /** An amount in 万元 (the number as group 1), for {@link Named}. */
+    private static final Pattern AMOUNT_ANY = Pattern.compile(NUM + "\\s*+万元");
+
+    /**
+     * What the pattern {@code ([^,;:、。]{0,200}?)\s*NUM\s*万元} finds — a name and the amount after it —
+     * found in linear time (the pattern tried up to 200 names at every place of a line): the first
+     * amount at or after the search start, and as its name the text before it back to the last
+     * delimiter (, ; : 、 。), the search start, or 200 characters.
+     */
+    static final class Named {
+        private final String s;
+        private final Matcher amount;
+        private int nameStart, nameEnd;
+
+        Named(String s) {
+            this.s = s;
+            this.amount = AMOUNT_ANY.matcher(s);
+        }
+
+        boolean find(int from) {
+            if (from > s.length() || !amount.find(from)) return false;
+            int a = amount.start(1);
+            int w = a;
+            while (w > from && Character.isWhitespace(s.charAt(w - 1))) w--;
+            int p = w;
+            while (p > from && w - p < 200 && ",;:、。".indexOf(s.charAt(p - 1)) < 0) p--;
+            nameStart = p;
+            nameEnd = Math.max(p, w);
+            return true;
+        }
+
+        int start(int group) {
+            return group == 1 ? nameStart : amount.start(1);
+        }
+
+        int end(int group) {
+            return group == 1 ? nameEnd : amount.end(1);
+        }
+
+        String group(int group) {
+            return group == 1 ? s.substring(nameStart, nameEnd) : amount.group(1);
+        }
+
+        int end() {
+            return amount.end();
+        }
+    }
 
     private final TemplateProfile profile;
     private final TextRules rules;
@@ -133,7 +185,7 @@ final class TextFactReader {
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
 
     private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
-    private static final Pattern LIST_LINE = Pattern.compile("^\\s*-?\\s*\\d{1,2}\\s*[、.．]\\s*(.+)$");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\s*+-?\\s*+\\d{1,2}\\s*+[、.．]\\s*+(.+)$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
     private static final Pattern GLOSSARY_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
 
@@ -174,12 +226,12 @@ final class TextFactReader {
                 if (listing && item.matches()) units.add(item.group(1).trim());
                 else b.append(l.replace('\t', ' ').trim());
             }
-            Matcher count = Pattern.compile("下设\\s*(\\d+)\\s*个处室").matcher(b);
+            Matcher count = Pattern.compile("下设\\s*+(\\d{1,9})\\s*+个处室").matcher(b);
             if (count.find()) {
                 facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
                         squash(b.toString()).length() > 200 ? count.group() : b.toString()));
             }
-            Matcher m = Pattern.compile("下设\\s*\\d+\\s*个处室[，,]\\s*分别是[：:](.*?)。").matcher(b);
+            Matcher m = Pattern.compile("下设\\s*+\\d{1,9}\\s*+个处室[，,]\\s*+分别是[：:]([^。\\n\\r\\u0085\\u2028\\u2029]*+)。").matcher(b);
             if (m.find()) {
                 for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
             }
@@ -248,8 +300,8 @@ final class TextFactReader {
         }
         int stop = all.indexOf('。', at);
         String s = all.substring(at, stop < 0 ? Math.min(all.length(), at + 200) : stop + 1);
-        Integer authorized = intOf(s, "编制数(\\d+)");
-        Integer actual = intOf(s, "实有人数(\\d+)");
+        Integer authorized = intOf(s, "编制数(\\d{1,9})(?!\\d)");
+        Integer actual = intOf(s, "实有人数(\\d{1,9})(?!\\d)");
         int[] active = person(s, "在职", "staff.active");
         int[] retired = person(s, "(?<!离)退休", "staff.retired");
         int[] honorary = person(s, "离休", "staff.honorary");
@@ -260,7 +312,7 @@ final class TextFactReader {
     }
 
     private int[] person(String s, String label, String key) {
-        Matcher m = Pattern.compile(label + "(\\d+)人,?(?:(增加|减少)(\\d+)人)?").matcher(s);
+        Matcher m = Pattern.compile(label + "(\\d{1,9})人,?(?:(增加|减少)(\\d{1,9})人)?").matcher(s);
         if (!m.find()) return null;
         String subject = label.replace("(?<!离)", "");
         int v = Integer.parseInt(m.group(1));
@@ -403,8 +455,11 @@ final class TextFactReader {
             }
             try {
                 paragraph(s.numeral(), part, p, h);
+            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+                throw e;
             } catch (RuntimeException e) {
-                notes.add("第三部分" + s.numeral() + part + "：无法读取“" + shortly(p) + "”（" + e + "）");
+                String id = org.openbudget.io.guard.FailureLog.log("第三部分", shortly(p), e);
+                notes.add("第三部分" + s.numeral() + part + "：无法读取“" + shortly(p) + "”（记录编号 " + id + "）");
             }
         }
     }
@@ -565,7 +620,7 @@ final class TextFactReader {
         }
         int inc = h.indexOf("收入预算包括");
         if (inc >= 0) {
-            Matcher m = NAMED_AMOUNT.matcher(h);
+            Named m = new Named(h);
             int at = inc + "收入预算包括".length();
             while (m.find(at)) {
                 String subject = p.substring(m.start(1), m.end(1)).replaceFirst("^\\s*[:：]", "").trim();
@@ -597,7 +652,7 @@ final class TextFactReader {
             }
             add(sec, part, "fiscal.class:" + code, name, FactKind.AMOUNT, num(m.group(1)), "", note, p);
             if (use >= 0) {
-                Matcher im = NAMED_AMOUNT.matcher(clause);
+                Named im = new Named(clause);
                 int at = use + 4;
                 while (im.find(at)) {
                     String iname = clause.substring(im.start(1), im.end(1)).trim();
@@ -624,15 +679,30 @@ final class TextFactReader {
         changes(sec, part, "gpb.class:" + code, name, p, h, m.end());
     }
 
-    private static final Pattern LEVELS = Pattern.compile("^(.*?)\\((?:类)\\)(.*?)\\((?:款)\\)(.*?)\\((?:项)\\)");
+    /**
+     * "一般公共服务支出(类)财政事务(款)行政运行(项)": the text before each of the three marks. A scanner
+     * rather than the three lazy groups it was (cubic on a line of marks): the first (类), the first
+     * (款) after it, the first (项) after that — what the lazy groups matched.
+     */
+    record Levels(String cls, String kuan, String xiang, int end) {
+        static Levels of(String s) {
+            int a = s.indexOf("(类)");
+            if (a < 0) return null;
+            int b = s.indexOf("(款)", a + 3);
+            if (b < 0) return null;
+            int c = s.indexOf("(项)", b + 3);
+            if (c < 0) return null;
+            return new Levels(s.substring(0, a), s.substring(a + 3, b), s.substring(b + 3, c), c + 3);
+        }
+    }
 
     // 五（三）
     private void gpbItem(String sec, String part, String p, String h) {
         String body = stripItem(h);
         int off = h.length() - body.length();
-        Matcher lv = LEVELS.matcher(body);
-        if (!lv.find()) return;
-        String cls = lv.group(1).trim(), kuan = lv.group(2).trim(), xiang = lv.group(3).trim();
+        Levels lv = Levels.of(body);
+        if (lv == null) return;
+        String cls = lv.cls().trim(), kuan = lv.kuan().trim(), xiang = lv.xiang().trim();
         String code = itemCode(cls, kuan, xiang);
         String subject = p.substring(off, off + lv.end()).trim();
         if (code == null) {
@@ -707,7 +777,7 @@ final class TextFactReader {
                     }
                     return;
                 }
-                Matcher m = NAMED_AMOUNT.matcher(h);
+                Named m = new Named(h);
                 int at = f.end();
                 while (m.find(at)) {
                     String item = p.substring(m.start(1), m.end(1)).trim();
@@ -798,7 +868,7 @@ final class TextFactReader {
             add(sec, item.group(1) + ".", "carry.project", name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             return;
         }
-        Matcher m = NAMED_AMOUNT.matcher(h);
+        Named m = new Named(h);
         int at = 0;
         while (m.find(at)) {
             String subject = p.substring(m.start(1), m.end(1)).trim();
@@ -824,7 +894,7 @@ final class TextFactReader {
                 changes(sec, part, "running", term, p, h, am.end());
             }
             case "（二）" -> {
-                Matcher m = NAMED_AMOUNT.matcher(h);
+                Named m = new Named(h);
                 int at = 0;
                 while (m.find(at)) {
                     String subject = p.substring(m.start(1), m.end(1)).trim();
@@ -836,14 +906,14 @@ final class TextFactReader {
             }
             case "（三）" -> assets(sec, part, p, s);
             case "（四）" -> {
-                pair(sec, part, "perf.overall", "整体预算绩效目标", s, "整体(?:预算)?绩效目标" + "(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
-                pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, "(?<!非)财政拨款项目(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
-                pair(sec, part, "perf.classified", "涉密项目", s, "(\\d+)个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
-                pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, "非财政拨款项目(\\d+)个,涉及(?:预算)?金额" + NUM + "万元", p);
+                pair(sec, part, "perf.overall", "整体预算绩效目标", s, "整体(?:预算)?绩效目标" + "(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
+                pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, "(?<!非)财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
+                pair(sec, part, "perf.classified", "涉密项目", s, "(?<!\\d)(\\d{1,9})个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
+                pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, "非财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
             }
             case "（五）" -> {
-                pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, "(\\d+)个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
-                pair(sec, part, "other.carry", "上年结转结余项目", s, "上年结转结余项目(\\d+)个,涉及预算(?:资金|金额)" + NUM + "万元", p);
+                pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, "(?<!\\d)(\\d{1,9})个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
+                pair(sec, part, "other.carry", "上年结转结余项目", s, "上年结转结余项目(\\d{1,9})个,涉及预算(?:资金|金额)" + NUM + "万元", p);
             }
             default -> { }
         }
@@ -865,7 +935,7 @@ final class TextFactReader {
         String[][] vehicles = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
                 {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
         for (String[] v : vehicles) {
-            Matcher vm = Pattern.compile(v[1] + "(\\d+)辆,价值" + NUM + "万元").matcher(s);
+            Matcher vm = Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元").matcher(s);
             if (vm.find()) {
                 String subject = v[1].replace("(?<!其他)", "");
                 add(sec, part, v[0], subject, FactKind.COUNT, num(vm.group(1)), "", "", p);
@@ -878,14 +948,14 @@ final class TextFactReader {
         if (om.find()) add(sec, part, "assets.other", "其他资产", FactKind.AMOUNT, num(om.group(1)), "", "", p);
         boolean purchase = s.contains("购置");
         String pre = purchase ? "assets.purchase." : "assets.";
-        Matcher e50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d+)台").matcher(s);
+        Matcher e50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台").matcher(s);
         if (e50.find()) add(sec, part, pre + "equipment50", "50万元以上大型设备", FactKind.COUNT, num(e50.group(1)), "", "", p);
-        Matcher e100 = Pattern.compile("100万元以上大型设备(\\d+)台").matcher(s);
+        Matcher e100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台").matcher(s);
         if (e100.find()) add(sec, part, pre + "equipment100", "100万元以上大型设备", FactKind.COUNT, num(e100.group(1)), "", "", p);
         if (purchase) {
             if (s.contains("未安排购置车辆")) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, BigDecimal.ZERO, "", "", p);
             else {
-                Matcher pv = Pattern.compile("购置(?:车辆)?(\\d+)辆").matcher(s);
+                Matcher pv = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆").matcher(s);
                 if (pv.find()) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, num(pv.group(1)), "", "", p);
             }
         }
@@ -976,7 +1046,7 @@ final class TextFactReader {
         return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators, phone, upper);
     }
 
-    private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+    private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?");
 
     /** One tab row of indicators, or null when no cell is a weight followed by its 赋分规则. */
     private static PerformanceTable.Indicator tabIndicator(String[] raw, String level1, String level2) {

@@ -43,7 +43,7 @@ final class ClassTree {
         if (acc == null) {
             leaves.put(code, v);
         } else {
-            for (int i = 0; i < columns; i++) acc[i] += v[i];
+            for (int i = 0; i < columns; i++) acc[i] = Math.addExact(acc[i], v[i]);
         }
         rolledUp = false;
     }
@@ -64,9 +64,9 @@ final class ClassTree {
                     acc = new long[columns];
                     sums.put(key, acc);
                 }
-                for (int i = 0; i < columns; i++) acc[i] += v[i];
+                for (int i = 0; i < columns; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
-            for (int i = 0; i < columns; i++) total[i] += v[i];
+            for (int i = 0; i < columns; i++) total[i] = Math.addExact(total[i], v[i]);
         }
         rolledUp = true;
     }

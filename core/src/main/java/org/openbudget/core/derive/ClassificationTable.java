@@ -46,7 +46,7 @@ final class ClassificationTable {
                 if (!ClassTree.nonZero(sub)) continue;
                 body.add(new Row(null, RowKind.UNIT, "", "", unit, "", unit, ClassTree.values(sub)));
                 body.addAll(rows);
-                for (int i = 0; i < n; i++) total[i] += sub[i];
+                for (int i = 0; i < n; i++) total[i] = Math.addExact(total[i], sub[i]);
             }
         } else {
             List<Block> blocks = new ArrayList<>();
@@ -74,7 +74,7 @@ final class ClassificationTable {
                     int[] cols = columns.columns(p);
                     if (cols.length == 0) continue;
                     long[] acc = leaves.computeIfAbsent(economic ? p.eco() : p.func(), k -> new long[columns.n]);
-                    for (int c : cols) acc[c] += p.fen();
+                    for (int c : cols) acc[c] = Math.addExact(acc[c], p.fen());
                 }
             }
             leaves.forEach(tree::addOwnLeaf);
@@ -95,7 +95,7 @@ final class ClassificationTable {
             Map<String, long[]> byProject = b.byCodeProject.computeIfAbsent(code, k -> new HashMap<>());
             String project = projects && p.project() ? p.line().projectCode() : "";
             long[] acc = byProject.computeIfAbsent(project, k -> new long[columns.n]);
-            for (int c : cols) acc[c] += p.fen();
+            for (int c : cols) acc[c] = Math.addExact(acc[c], p.fen());
         }
         unit.blocks.put(t.id(), b);
         return b;
@@ -117,7 +117,7 @@ final class ClassificationTable {
                     projectSums.put(key, v.clone());
                     projectKeys.put(key, new String[]{code, project});
                 } else {
-                    for (int i = 0; i < n; i++) acc[i] += v[i];
+                    for (int i = 0; i < n; i++) acc[i] = Math.addExact(acc[i], v[i]);
                 }
             }));
         }

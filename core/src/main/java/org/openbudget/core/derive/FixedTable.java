@@ -61,7 +61,7 @@ final class FixedTable {
                 LineSpec child = byKey.get(k);
                 if (child == null) throw new IllegalStateException("template row " + s.key() + " sums unknown row " + k);
                 long[] v = value(ctx, child, byKey, columns, memo, visiting);
-                for (int i = 0; i < acc.length; i++) acc[i] += v[i];
+                for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
         } else {
             List<Where> row = ColumnTerms.rowTerms(s, ctx.measures());
@@ -72,7 +72,7 @@ final class FixedTable {
                 for (Context.UnitPostings u : ctx.byUnit.values()) {
                     for (Posting p : u.postings) {
                         if (!ColumnTerms.matches(row, p.source(), p.kind(), p.eco(), p.func())) continue;
-                        for (int c : columns.columns(p)) acc[c] += p.fen();
+                        for (int c : columns.columns(p)) acc[c] = Math.addExact(acc[c], p.fen());
                     }
                 }
             } else {
@@ -104,7 +104,7 @@ final class FixedTable {
                 int cell = Sums.cell(src, k);
                 long x = v[cell];
                 if (x == 0 || !ColumnTerms.matches(row, sources.get(src), k, eco, null)) continue;
-                for (int c : columns.targets(cell, sources.get(src), k, eco)) acc[c] += x;
+                for (int c : columns.targets(cell, sources.get(src), k, eco)) acc[c] = Math.addExact(acc[c], x);
             }
         }
     }

@@ -48,7 +48,7 @@ final class ProjectTable {
                 String name = ctx.projectName(code);
                 body.add(new Row(null, RowKind.PROJECT, "", "", name, name, unit, ClassTree.values(v)));
             });
-            for (int i = 0; i < n; i++) total[i] += b.sub[i];
+            for (int i = 0; i < n; i++) total[i] = Math.addExact(total[i], b.sub[i]);
         }
         if (!ClassTree.nonZero(total)) return ctx.emptyTable(t);
         return ctx.table(t, ctx.withTotal(ctx.total(n, total), body));
@@ -63,8 +63,8 @@ final class ProjectTable {
             if (cols.length == 0 || (p.basic() && !t.shape().basicRow())) continue;
             long[] acc = p.basic() ? b.basic : b.projects.computeIfAbsent(p.line().projectCode(), k -> new long[columns.n]);
             for (int c : cols) {
-                acc[c] += p.fen();
-                b.sub[c] += p.fen();
+                acc[c] = Math.addExact(acc[c], p.fen());
+                b.sub[c] = Math.addExact(b.sub[c], p.fen());
             }
         }
         unit.blocks.put(t.id(), b);

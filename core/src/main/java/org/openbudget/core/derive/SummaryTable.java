@@ -54,7 +54,7 @@ final class SummaryTable {
     }
 
     private static void add(long[] acc, long[] v) {
-        for (int i = 0; i < acc.length; i++) acc[i] += v[i];
+        for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
     }
 
     /** Values in the first column only when the row was evaluated in one column. */

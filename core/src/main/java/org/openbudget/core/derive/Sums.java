@@ -35,9 +35,11 @@ final class Sums {
     void add(Posting p) {
         int i = cell(p.src(), p.kind());
         long fen = p.fen();
-        vector(byFunc, p.func())[i] += fen;
-        vector(byEco, p.eco())[i] += fen;
-        all[i] += fen;
+        long[] f = vector(byFunc, p.func());
+        f[i] = Math.addExact(f[i], fen);
+        long[] e = vector(byEco, p.eco());
+        e[i] = Math.addExact(e[i], fen);
+        all[i] = Math.addExact(all[i], fen);
     }
 
     /** Adds another budget's sums (a unit's, into its department's). */
@@ -57,7 +59,7 @@ final class Sums {
     }
 
     private static void add(long[] acc, long[] v) {
-        for (int i = 0; i < acc.length; i++) acc[i] += v[i];
+        for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
     }
 
     /** Total of the cells whose source passes. */
@@ -65,7 +67,7 @@ final class Sums {
         long t = 0;
         for (int s = 0; s < sources.size(); s++) {
             if (!source.test(sources.get(s))) continue;
-            for (int k = 0; k < Posting.KINDS; k++) t += cells[cell(s, k)];
+            for (int k = 0; k < Posting.KINDS; k++) t = Math.addExact(t, cells[cell(s, k)]);
         }
         return t;
     }
@@ -106,7 +108,7 @@ final class Sums {
             for (int i = 0; i < v.length; i++) {
                 long x = v[i];
                 if (x == 0) continue;
-                for (int c : targets[i]) acc[c] += x;
+                for (int c : targets[i]) acc[c] = Math.addExact(acc[c], x);
             }
         }
 

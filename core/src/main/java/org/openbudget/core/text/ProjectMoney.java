@@ -21,10 +21,10 @@ record ProjectMoney(long gpb, long fiscal, long nonFiscal, long carry) {
             FundingSource s = sources.computeIfAbsent(l.fundSource(), c -> ref.source(c).orElse(null));
             if (s == null) continue;
             long[] a = acc.computeIfAbsent(l.projectCode(), k -> new long[4]);
-            if (s.generalPublicCurrent()) a[0] += l.amountFen();
-            if (s.fiscalCurrent()) a[1] += l.amountFen();
-            else if (s.currentYear()) a[2] += l.amountFen();
-            else a[3] += l.amountFen();
+            if (s.generalPublicCurrent()) a[0] = Math.addExact(a[0], l.amountFen());
+            if (s.fiscalCurrent()) a[1] = Math.addExact(a[1], l.amountFen());
+            else if (s.currentYear()) a[2] = Math.addExact(a[2], l.amountFen());
+            else a[3] = Math.addExact(a[3], l.amountFen());
         }
         Map<String, ProjectMoney> out = new LinkedHashMap<>();
         acc.forEach((k, a) -> out.put(k, new ProjectMoney(a[0], a[1], a[2], a[3])));

@@ -140,7 +140,7 @@ final class Section12Other {
                 Project pr = projects.get(e.getKey());
                 if (pr != null && pr.classified()) { classifiedCount++; classified = classified.add(wan(m.gpb())); }
             }
-            if (m.nonFiscal() != 0) { nonFiscalCount++; nonFiscal += m.nonFiscal(); }
+            if (m.nonFiscal() != 0) { nonFiscalCount++; nonFiscal = Math.addExact(nonFiscal, m.nonFiscal()); }
         }
         BigDecimal fiscal = w.now("gpb.project");
         boolean overall = w.narrative.overall() != null;

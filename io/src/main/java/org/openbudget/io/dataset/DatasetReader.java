@@ -22,6 +22,8 @@ import org.openbudget.core.ledger.Origin;
 import org.openbudget.core.ledger.Project;
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
+import org.openbudget.io.guard.ReadGuard;
+import org.openbudget.io.guard.ReadLimits;
 import org.openbudget.io.refdata.ReferenceLibrary;
 import org.openbudget.io.yaml.YamlNode;
 
@@ -62,7 +64,7 @@ public final class DatasetReader {
 
     /** PATH is a dataset file, or a directory holding dataset.yaml. */
     public Budget read(Path path) {
-        return read(resolve(path), new HashSet<>());
+        return ReadGuard.read(path.toString(), () -> read(resolve(path), new HashSet<>()));
     }
 
     public static Path resolve(Path path) {
@@ -81,11 +83,17 @@ public final class DatasetReader {
         if (!Files.isRegularFile(file)) throw new InputException(name, 0, "", "文件不存在 (file not found)");
         String text;
         try {
+            long max = ReadLimits.current().yamlBytes();
+            if (Files.size(file) > max) {
+                throw new InputException(name, 0, "", "文件过大（" + ReadLimits.size(Files.size(file)) + "，上限 " + ReadLimits.size(max)
+                        + "），不像一个预算数据集 (file too large)");
+            }
+            ReadGuard.at("文件 " + name + " 开头");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputException(name, 0, "", "文件不是 UTF-8 编码 (the file must be UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(name, 0, "", "无法读取: " + e.getMessage());
+            throw new InputException(name, 0, "", "无法读取文件 (cannot read the file)");
         }
         Path key = file.toAbsolutePath().normalize();
         if (!visiting.add(key)) throw new InputException(name, 0, "units", "单位数据集循环引用 (a dataset includes itself)");
@@ -98,10 +106,38 @@ public final class DatasetReader {
 
     /** Parses a unit dataset from text (a department's units need a directory to resolve from). */
     public Budget parse(String file, String text) {
-        return parse(file, text, Path.of("."), new HashSet<>());
+        long max = ReadLimits.current().yamlBytes();
+        if (text.length() > max) {
+            throw new InputException(file, 0, "", "文件过大（" + ReadLimits.size(text.length()) + "，上限 " + ReadLimits.size(max) + "），不像一个预算数据集 (file too large)");
+        }
+        return ReadGuard.read(file, () -> parse(file, text, Path.of("."), new HashSet<>()));
+    }
+
+    /** {@code dir.resolve(rel)}, or null after reporting a name no file can have (a NUL, say). */
+    private static Path unitPath(Path dir, String rel, YamlNode node, List<InputProblem> problems) {
+        try {
+            return dir.resolve(rel.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(node.problem("不是有效的文件路径：" + YamlScalarsText.shown(rel) + " (not a valid path)"));
+            return null;
+        }
+    }
+
+    private static final class YamlScalarsText {
+        /** A value as the user may see it: control characters shown as \\uXXXX, at most 80 characters. */
+        static String shown(String s) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < s.length() && b.length() < 80; i++) {
+                char c = s.charAt(i);
+                if (Character.isISOControl(c)) b.append(String.format("\\u%04x", (int) c));
+                else b.append(c);
+            }
+            return b.toString();
+        }
     }
 
     private Budget parse(String file, String text, Path dir, Set<Path> visiting) {
+        ReadGuard.at("文件 " + file + " 的开头");
         YamlNode root = YamlNode.parse(file, text);
         List<InputProblem> problems = new ArrayList<>();
         String format = root.string("format");
@@ -127,7 +163,8 @@ public final class DatasetReader {
             for (YamlNode u : root.require("units").items()) {
                 String rel = u.text();
                 if (rel == null || rel.isBlank()) { problems.add(u.problem("单位数据集路径不能为空")); continue; }
-                Path p = dir.resolve(rel.trim());
+                Path p = unitPath(dir, rel, u, problems);
+                if (p == null) continue;
                 if (!Files.exists(p)) { problems.add(u.problem("单位数据集不存在: " + p + " (missing unit file)")); continue; }
                 Path real = resolve(p).toAbsolutePath().normalize();
                 if (!paths.add(real)) { problems.add(u.problem("重复的单位数据集 " + rel + " (duplicate unit)")); continue; }
@@ -143,6 +180,8 @@ public final class DatasetReader {
                 units.add(unit);
             }
             if (units.isEmpty() && problems.isEmpty()) problems.add(root.require("units").problem("部门至少应包含一个单位"));
+            LedgerLine beyond = DatasetRules.beyondTotal(units.stream().flatMap(b -> b.allLines().stream()).toList());
+            if (beyond != null) problems.add(new InputProblem(beyond.origin().file(), beyond.origin().line(), "amount", DatasetRules.BEYOND_TOTAL));
             if (!problems.isEmpty()) throw new InputException(problems);
             Budget dept = new Budget(agency, year, profile, List.of(), List.of(), units, origin);
             return withNarrative(dept, root, ref, dir, visiting, problems);
@@ -162,7 +201,14 @@ public final class DatasetReader {
         }
         List<LedgerLine> lines = new ArrayList<>();
         if (root.get("lines").isPresent() && root.require("lines").isPresentList()) {
-            for (YamlNode l : root.require("lines").items()) {
+            List<YamlNode> items = root.require("lines").items();
+            int maxRows = ReadLimits.current().rows();
+            if (items.size() > maxRows) {
+                throw root.require("lines").error("账本行数过多（" + items.size() + " 行，上限 " + maxRows + " 行） (too many ledger lines)");
+            }
+            for (YamlNode l : items) {
+                ReadGuard.checkpoint();
+                ReadGuard.at("文件 " + file + " 第 " + l.line() + " 行");
                 try {
                     LedgerLine line = line(l, agency, ref, projects, problems);
                     if (line != null) lines.add(line);
@@ -171,6 +217,8 @@ public final class DatasetReader {
                 }
             }
         }
+        LedgerLine beyond = DatasetRules.beyondTotal(lines);
+        if (beyond != null) problems.add(new InputProblem(beyond.origin().file(), beyond.origin().line(), "amount", DatasetRules.BEYOND_TOTAL));
         if (!problems.isEmpty()) throw new InputException(problems);
         Budget unit = new Budget(agency, year, profile, projectList, lines, List.of(), origin);
         return withNarrative(unit, root, ref, dir, visiting, problems);
@@ -181,7 +229,8 @@ public final class DatasetReader {
         NarrativeReader reader = new NarrativeReader(problems, ref, budget, node -> {
             String rel = node.text();
             if (rel == null || rel.isBlank()) { problems.add(node.problem("上年数据集路径不能为空")); return null; }
-            Path p = dir.resolve(rel.trim());
+            Path p = unitPath(dir, rel, node, problems);
+            if (p == null) return null;
             if (!Files.exists(p)) { problems.add(node.problem("上年数据集不存在: " + p + " (missing last year's dataset)")); return null; }
             try {
                 return read(resolve(p), visiting);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.openbudget.io.guard.ReadLimits;
 import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.ledger.Agency;
@@ -105,16 +106,60 @@ public final class DatasetRules {
     /** An amount in 元 written as text ("343300", "1,234.56"): whole 分, or -1 after reporting. */
     public static long amountFen(String text, Sink sink) {
         String amountText = text == null ? "" : text.trim().replace(",", "");
-        try {
-            BigDecimal yuan = new BigDecimal(amountText);
-            if (yuan.signum() < 0) sink.problem("amount", "金额不能为负数，实际为 " + amountText + " (amount must be ≥ 0)");
-            else if (yuan.stripTrailingZeros().scale() > 2) sink.problem("amount", "金额以元为单位，最多两位小数，实际为 " + amountText);
-            else return yuan.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            sink.problem("amount", "金额应为数字（元），实际为 \"" + amountText + "\" (a number of 元 is expected)");
+        ReadLimits limits = ReadLimits.current();
+        // digits and magnitude first: BigDecimal takes time growing with the digits (and 1e999999999 is short)
+        if (!plainDecimal(amountText)) {
+            String shown = amountText.length() > 40 ? amountText.substring(0, 40) + "…（共 " + amountText.length() + " 个字符）" : amountText;
+            sink.problem("amount", "金额应为数字（元），实际为 \"" + shown + "\" (a number of 元 is expected)");
+            return -1;
         }
-        return -1;
+        if (amountText.startsWith("-")) {
+            sink.problem("amount", "金额不能为负数，实际为 " + amountText + " (amount must be ≥ 0)");
+            return -1;
+        }
+        int dot = amountText.indexOf('.');
+        String whole = (dot < 0 ? amountText : amountText.substring(0, dot)).replaceFirst("^\\+?0*+", "");
+        String fraction = dot < 0 ? "" : amountText.substring(dot + 1);
+        if (whole.length() + fraction.length() > limits.amountDigits()) {
+            sink.problem("amount", "金额位数过多（" + (whole.length() + fraction.length()) + " 位，上限 " + limits.amountDigits() + " 位），实际为 " + amountText);
+            return -1;
+        }
+        BigDecimal yuan = new BigDecimal(amountText);
+        if (yuan.stripTrailingZeros().scale() > 2) {
+            sink.problem("amount", "金额以元为单位，最多两位小数，实际为 " + amountText);
+            return -1;
+        }
+        if (yuan.compareTo(BigDecimal.valueOf(limits.amountYuan())) > 0) {
+            sink.problem("amount", "金额 " + amountText + " 元超出上限（" + limits.amountYuan() + " 元）：不像任何预算的一行，请检查单位（元）和位数 (amount beyond any budget)");
+            return -1;
+        }
+        return yuan.movePointRight(2).longValueExact();
     }
+
+    /**
+     * The ledger's lines (a department's: of all its units) add up to at most {@link org.openbudget.core.money.Fen#MAX_TOTAL}:
+     * null when they do, else the line where the running total passes it (the problem is reported there).
+     */
+    public static LedgerLine beyondTotal(List<LedgerLine> lines) {
+        long total = 0;
+        for (LedgerLine l : lines) {
+            total += l.amountFen();   // each amount ≤ 10^16 分 and the running total ≤ 10^17: no overflow before the test
+            if (total > org.openbudget.core.money.Fen.MAX_TOTAL || total < 0) return l;
+        }
+        return null;
+    }
+
+    /** The message for {@link #beyondTotal}. */
+    public static final String BEYOND_TOTAL = "账本金额合计超出上限（" + org.openbudget.core.money.Fen.MAX_TOTAL / 100
+            + " 元）：到这一行为止的合计已不像任何预算，请检查金额的单位（元）和位数 (the ledger adds up beyond any budget)";
+
+    /** A plain decimal ("12", "-3.5", "+0.25") of at most 40 digits on each side of the point: no exponent, no NaN. */
+    public static boolean plainDecimal(String text) {
+        return text != null && text.length() <= 90 && AMOUNT.matcher(text).matches();
+    }
+
+    /** An amount as written: optional sign, digits (at most 40 here; the digit limit is checked after), optional decimals. */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[+-]?+\\d{1,40}+(?:\\.\\d{1,40}+)?+");
 
     /**
      * One ledger line of {@code agency}, or null after reporting every problem of it.

@@ -281,6 +281,7 @@ final class NarrativeReader {
             BigDecimal weight = null;
             if (!f[6].isEmpty()) {
                 try {
+                    if (!DatasetRules.plainDecimal(f[6])) throw new NumberFormatException();
                     weight = new BigDecimal(f[6]);
                 } catch (NumberFormatException ex) {
                     problems.add(cells.get(6).problem("分值权重应为数字，实际为 \"" + f[6] + "\" (a number is expected)"));
@@ -296,9 +297,16 @@ final class NarrativeReader {
     /** Every {placeholder} of a text must match the allowed pattern. */
     private void placeholders(YamlNode v, String allowed, String expected) {
         String t = v.isScalar() && v.text() != null ? v.text() : "";
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]*\\}").matcher(t);
-        while (m.find()) {
-            if (!m.group().matches(allowed)) problems.add(v.problem("未知的占位符 " + m.group() + "（可用：" + expected + "）(unknown placeholder)"));
+        // what the pattern \{[^}]*\} finds, scanned in one pass (the pattern is quadratic on a run of "{")
+        for (int from = 0; ; ) {
+            int open = t.indexOf('{', from);
+            int close = open < 0 ? -1 : t.indexOf('}', open + 1);
+            if (close < 0) break;
+            String group = t.substring(open, close + 1);
+            if (group.length() > 64 || !group.matches(allowed)) {
+                problems.add(v.problem("未知的占位符 " + (group.length() > 64 ? group.substring(0, 64) + "…" : group) + "（可用：" + expected + "）(unknown placeholder)"));
+            }
+            from = close + 1;
         }
     }
 
@@ -363,6 +371,8 @@ final class NarrativeReader {
     private BigDecimal wan(YamlNode v) {
         String t = v.isScalar() && v.text() != null ? v.text().trim().replace(",", "") : "";
         try {
+            // a plain decimal of bounded digits ("1e999999999" is short, and its arithmetic is not)
+            if (!DatasetRules.plainDecimal(t)) throw new NumberFormatException();
             BigDecimal a = new BigDecimal(t);
             if (a.signum() < 0) { problems.add(v.problem("金额不能为负数，实际为 " + t)); return null; }
             return a;

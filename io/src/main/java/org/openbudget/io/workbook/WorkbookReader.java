@@ -22,6 +22,7 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -44,6 +45,9 @@ import org.openbudget.core.ledger.Project;
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
 import org.openbudget.io.dataset.DatasetRules;
+import org.openbudget.io.guard.FailureLog;
+import org.openbudget.io.guard.ReadGuard;
+import org.openbudget.io.guard.ReadLimits;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
@@ -71,28 +75,74 @@ public final class WorkbookReader {
         if (name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
             throw new InputException(name, 0, "", "不支持旧版 .xls 格式：请在 Excel 或 WPS 中“另存为” .xlsx 工作簿后再读取 (save it as .xlsx)");
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(name, in);
+        try {
+            tooLarge(name, Files.size(path));
         } catch (IOException e) {
-            throw new InputException(name, 0, "", "无法读取: " + e.getMessage());
+            throw new InputException(name, 0, "", "无法读取文件 (cannot read the file)");
+        }
+        return ReadGuard.read(name, () -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                return parse(name, in);
+            } catch (IOException e) {
+                throw new InputException(name, 0, "", "无法读取文件 (cannot read the file)");
+            }
+        });
+    }
+
+    private static void tooLarge(String name, long size) {
+        long max = ReadLimits.current().workbookBytes();
+        if (size > max) {
+            throw new InputException(name, 0, "", "工作簿文件过大（" + ReadLimits.size(size) + "，上限 " + ReadLimits.size(max) + "），不像一个预算填报工作簿 (workbook too large)");
         }
     }
 
+    /** Reads a workbook from bytes (an upload); the stream is read to its end, at most the workbook size limit. */
     public Budget read(String file, InputStream in) {
+        byte[] bytes;
+        try {
+            long max = ReadLimits.current().workbookBytes();
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            throw new InputException(file, 0, "", "无法读取文件 (cannot read the file)");
+        }
+        tooLarge(file, bytes.length);
+        return ReadGuard.read(file, () -> parse(file, new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    static {
+        guardZip(ReadLimits.current());
+    }
+
+    /**
+     * POI's zip-bomb guards, set rather than defaulted (they are process-wide): the smallest
+     * compression ratio of an entry, an entry's inflated size, the number of entries and the text
+     * extracted from a part.
+     */
+    static void guardZip(ReadLimits limits) {
+        ZipSecureFile.setMinInflateRatio(limits.zipMinRatioPermille() / 1000.0);
+        ZipSecureFile.setMaxEntrySize(limits.zipEntryBytes());
+        ZipSecureFile.setMaxFileCount(limits.zipEntries());
+        ZipSecureFile.setMaxTextSize(limits.zipTextChars());
+    }
+
+    private Budget parse(String file, InputStream in) {
         XSSFWorkbook wb;
+        ReadGuard.at("工作簿的结构（zip 与 XML 部件）");
         try {
             wb = new XSSFWorkbook(in);
         } catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
             throw new InputException(file, 0, "", "文件是旧版 .xls 或加密的工作簿：请取消密码保护并另存为 .xlsx (an unencrypted .xlsx workbook is expected)");
         } catch (NotOfficeXmlFileException e) {
-            throw new InputException(file, 0, "", "文件不是 Excel 工作簿 (.xlsx)：" + e.getMessage());
-        } catch (IOException | POIXMLException | IllegalArgumentException | IllegalStateException e) {
-            throw new InputException(file, 0, "", "无法读取 Excel 工作簿 (not a readable .xlsx workbook): " + e.getMessage());
+            throw new InputException(file, 0, "", "文件不是 Excel 工作簿 (.xlsx)：没有找到工作簿的内容 (not an .xlsx workbook)");
+        } catch (IOException | RuntimeException e) {
+            String id = FailureLog.log(file, "opening the workbook", e);
+            throw new InputException(file, 0, "", "无法读取 Excel 工作簿：文件已损坏、过大（压缩比异常）或不是 Excel/WPS 保存的 .xlsx；请在 Excel 或 WPS 中打开并重新保存"
+                    + "（记录编号 " + id + "） (not a readable .xlsx workbook)");
         }
         try (wb) {
             return new Parse(file, wb).budget();
         } catch (IOException e) {
-            throw new InputException(file, 0, "", "无法读取: " + e.getMessage());
+            throw new InputException(file, 0, "", "无法读取文件 (cannot read the file)");
         }
     }
 
@@ -137,8 +187,8 @@ public final class WorkbookReader {
         int dot = format.indexOf('.');
         return dot < 0 ? 0 : format.length() - dot - 1;
     }
-    private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
-    private static final Pattern SOURCE_AND_NAME = Pattern.compile("^([A-Z][A-Z_]*)\\s+(.+)$");
+    private static final Pattern CODE_AND_NAME = Pattern.compile("(?s)^(\\d[\\d ]*\\d|\\d)\\s*(.*)$");
+    private static final Pattern SOURCE_AND_NAME = Pattern.compile("(?s)^([A-Z][A-Z_]*+)\\s+(.+)$");
 
     /** One reading of one workbook; collects every problem. */
     private final class Parse {
@@ -666,9 +716,17 @@ public final class WorkbookReader {
             Map<String, Integer> cols = header(sheet, sheetName, byField);
             if (cols == null || problems.size() > before) return List.of();
             List<Rec> out = new ArrayList<>();
-            for (int r = HEADER_ROWS; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) continue;
+            int maxRows = ReadLimits.current().rows();
+            int count = 0;
+            for (Row row : sheet) {
+                int r = row.getRowNum();
+                if (r < HEADER_ROWS) continue;
+                ReadGuard.checkpoint();
+                if (++count > maxRows) {
+                    problem(sheetName, 0, r + 1, "", "工作表“" + sheetName + "”的行数过多（上限 " + maxRows + " 行数据），其后的行未读取 (too many rows)");
+                    break;
+                }
+                if ((count & 1023) == 0) ReadGuard.at("工作表“" + sheetName + "”第 " + (r + 1) + " 行");
                 Rec rec = new Rec(sheetName, r + 1, cols, byField);
                 boolean any = false;
                 for (Column c : columns) {
@@ -721,15 +779,34 @@ public final class WorkbookReader {
 
         /** Merged cells below the header rows cannot be read cell by cell: each is reported. */
         private void merged(Sheet sheet, String name) {
-            for (CellRangeAddress m : sheet.getMergedRegions()) {
+            List<CellRangeAddress> regions;
+            try {
+                regions = sheet.getMergedRegions();
+            } catch (RuntimeException e) {
+                problem(name, 0, 1, "合并单元格", "工作表的合并单元格记录已损坏（区域无效），请取消所有合并单元格后重新保存 (damaged merged-cell ranges)");
+                return;
+            }
+            for (CellRangeAddress m : regions) {
                 if (m.getLastRow() < HEADER_ROWS) continue;
                 problem(name, m.getFirstColumn(), m.getFirstRow() + 1, "合并单元格",
                         "合并单元格 " + m.formatAsString() + "：数据区域不能合并单元格，请取消合并并在每个单元格中填写 (merged cells are not allowed)");
             }
         }
 
-        /** A cell's content as text for a column of the given kind. */
+        /** A cell's content as text for a column of the given kind; a damaged cell is reported at its place. */
         Value read(String sheet, Row row, int col, String column, Kind kind) {
+            try {
+                return readCell(sheet, row, col, column, kind);
+            } catch (InputException | ReadGuard.Stop e) {
+                throw e;
+            } catch (RuntimeException e) {
+                FailureLog.log(file, cell(sheet, col, row == null ? 0 : row.getRowNum() + 1), e);
+                problem(sheet, col, row == null ? 0 : row.getRowNum() + 1, column, "无法读取这个单元格：内容已损坏或类型与值不符（如文本单元格存了数值、错误值），请重新输入 (a damaged cell)");
+                return Value.BAD;
+            }
+        }
+
+        private Value readCell(String sheet, Row row, int col, String column, Kind kind) {
             Cell c = row == null ? null : row.getCell(col);
             if (c == null) return Value.BLANK;
             int r = row.getRowNum() + 1;
@@ -746,6 +823,10 @@ public final class WorkbookReader {
                     return Value.BLANK;
                 case STRING: {
                     String s = c.getStringCellValue().replace('\u00a0', ' ').replace('\u3000', ' ').trim();
+                    if (s.length() > ReadLimits.current().lineChars()) {
+                        problem(sheet, col, r, column, "单元格的文字过长（" + s.length() + " 个字符，上限 " + ReadLimits.current().lineChars() + "） (text too long)");
+                        return Value.BAD;
+                    }
                     return s.isEmpty() ? Value.BLANK : new Value(s, false);
                 }
                 case BOOLEAN:
@@ -762,6 +843,10 @@ public final class WorkbookReader {
                 }
                 case NUMERIC: {
                     double d = c.getNumericCellValue();
+                    if (!Double.isFinite(d)) {
+                        problem(sheet, col, r, column, "单元格的数值无效（非数字或无穷大），请重新输入 (not a finite number)");
+                        return Value.BAD;
+                    }
                     if (kind != Kind.TEXT && kind != Kind.CHOICE && c.getCellType() != CellType.FORMULA && DateUtil.isCellDateFormatted(c)) {
                         problem(sheet, col, r, column, "单元格是日期格式（Excel 把输入当成了日期）：请把单元格设为"
                                 + (kind == Kind.AMOUNT ? "数值" : "文本") + "格式后重新输入");

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
+import org.openbudget.io.guard.ReadLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -100,23 +101,79 @@ public final class YamlNode {
     }
 
     public static YamlNode parse(String file, Reader reader) {
+        ReadLimits limits = ReadLimits.current();
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit(64 * 1024 * 1024);
+        options.setMaxAliasesForCollections(limits.yamlAliases());
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(limits.yamlDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.yamlBytes()));
+        options.setProcessComments(false);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
             Node root = yaml.compose(reader);
             if (root == null) throw new InputException(file, 1, "", "文件为空，应为 YAML 映射 (the file is empty; a YAML mapping is expected)");
+            List<InputProblem> duplicates = new ArrayList<>();
+            checkKeys(file, root, duplicates, new java.util.IdentityHashMap<>(), 0, limits);
+            if (!duplicates.isEmpty()) throw new InputException(duplicates);
             return new YamlNode(file, root, "");
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = m == null ? 0 : m.getLine() + 1;
-            throw new InputException(file, line, "", "YAML 格式错误: " + e.getProblem() + " (malformed YAML)");
+            throw new InputException(file, line, "", "YAML 格式错误: " + plain(e.getProblem()) + " (malformed YAML)");
         } catch (YAMLException e) {
-            throw new InputException(file, 0, "", "YAML 格式错误: " + e.getMessage());
+            throw new InputException(file, 0, "", "YAML 格式错误: " + plain(e.getMessage()));
         } finally {
             try { reader.close(); } catch (IOException ignored) { }
+        }
+    }
+
+    /** SnakeYAML's words for a problem, without the Java names some of them carry. */
+    private static String plain(String message) {
+        if (message == null) return "无法解析";
+        String m = message.replaceAll("(?:[a-z]++\\.){2,}+[A-Za-z$]++", "").replaceAll("\\s+", " ").trim();
+        if (m.length() > 300) m = m.substring(0, 300) + "…";
+        if (m.contains("exceeds the limit") || m.contains("code points")) return "文件过大（上限 " + ReadLimits.size(ReadLimits.current().yamlBytes()) + "） (" + m + ")";
+        if (m.contains("Nesting Depth")) return "嵌套层数过多（上限 " + ReadLimits.current().yamlDepth() + " 层） (" + m + ")";
+        if (m.contains("aliases")) return "别名（*引用）过多（上限 " + ReadLimits.current().yamlAliases() + " 个） (" + m + ")";
+        return m;
+    }
+
+    /**
+     * Every mapping's keys, each once (SnakeYAML's composer does not check it; only its constructor,
+     * which this reader does not use): a key given twice in any spelling that means the same key —
+     * plain, quoted or escaped — is refused at its second line.
+     * Anchors and aliases are visited once; merge keys ({@code <<}) are refused (a dataset has no use for them).
+     */
+    private static void checkKeys(String file, Node node, List<InputProblem> out, java.util.IdentityHashMap<Node, Boolean> seen, int depth,
+                                  ReadLimits limits) {
+        if (seen.put(node, Boolean.TRUE) != null) return;
+        org.openbudget.io.guard.ReadGuard.checkpoint();
+        if (node instanceof MappingNode m) {
+            java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                Node k = t.getKeyNode();
+                int line = k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1;
+                if (!(k instanceof ScalarNode s)) {
+                    out.add(new InputProblem(file, line, "", "映射的键应为单个值（文字），不能是列表或映射 (a key must be a plain value)"));
+                    continue;
+                }
+                String key = java.text.Normalizer.normalize(s.getValue().strip(), java.text.Normalizer.Form.NFKC);
+                if (k.getTag() == org.yaml.snakeyaml.nodes.Tag.MERGE || "<<".equals(s.getValue()) && s.getScalarStyle().getChar() == null) {
+                    out.add(new InputProblem(file, line, key, "不支持合并键 << (merge keys are not supported: write each field)"));
+                    continue;
+                }
+                Integer first = keys.putIfAbsent(key, line);
+                if (first != null) {
+                    out.add(new InputProblem(file, line, key, "字段 " + key + " 重复：第 " + first + " 行已给出 (a key given twice in one mapping)"));
+                }
+                checkKeys(file, t.getValueNode(), out, seen, depth + 1, limits);
+            }
+        } else if (node instanceof SequenceNode q) {
+            for (Node n : q.getValue()) checkKeys(file, n, out, seen, depth + 1, limits);
+        } else if (node instanceof ScalarNode s && s.getValue().length() > limits.lineChars() * 16) {
+            int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+            out.add(new InputProblem(file, line, "", "值过长（" + s.getValue().length() + " 个字符，上限 " + limits.lineChars() * 16 + "） (a value too long)"));
         }
     }
 

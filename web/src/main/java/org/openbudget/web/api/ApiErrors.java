@@ -32,6 +32,12 @@ public class ApiErrors {
         return ResponseEntity.badRequest().body(new Dtos.ErrorDto(e.getMessage(), e.problems()));
     }
 
+    /** A file refused by a reader (issue 16) that reached the API without being mapped: 422 with every problem located. */
+    @ExceptionHandler(org.openbudget.io.InputException.class)
+    ResponseEntity<Dtos.ErrorDto> input(org.openbudget.io.InputException e) {
+        return ResponseEntity.unprocessableEntity().body(new Dtos.ErrorDto("文件有 " + e.total() + " 处错误 (the file was refused)", e.problems()));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Dtos.ErrorDto> conflict(ConflictException e) { return of(HttpStatus.CONFLICT, e.getMessage()); }
 
@@ -46,6 +52,12 @@ public class ApiErrors {
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
     ResponseEntity<Dtos.ErrorDto> bad(Exception e) { return of(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()); }
+
+    /** An upload or request body over the bounds (issue 16): 413 with the bound, never a stack trace. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Dtos.ErrorDto> tooLarge(Exception e) {
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大，超出服务器允许的大小 (the upload is too large)");
+    }
 
     static ResponseEntity<Dtos.ErrorDto> of(HttpStatus s, String message) {
         return ResponseEntity.status(s).body(new Dtos.ErrorDto(message, List.of()));

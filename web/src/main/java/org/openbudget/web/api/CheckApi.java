@@ -35,11 +35,13 @@ public class CheckApi {
     }
 
     @PostMapping(value = "/api/check", consumes = {"application/yaml", "text/plain", "application/x-yaml"})
-    @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段，或审核结果。"
+    @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段（HTTP 422，readable 为 false），或审核结果。"
             + "已登记单位的数据集所用模板（profile）须为其地区该年度的模板，否则与保存时一样作为读取错误返回（字段 profile，应为的模板编号）")
-    public Dtos.CheckResult check(@RequestBody String yaml) {
+    public org.springframework.http.ResponseEntity<Dtos.CheckResult> check(@RequestBody String yaml) {
         Document.Source source = Document.Source.yaml(yaml);
-        return Dtos.CheckResult.of(regionProfiles.checked("dataset.yaml", source, budgets.evaluateUnit("dataset.yaml", source)));
+        Dtos.CheckResult r = Dtos.CheckResult.of(regionProfiles.checked("dataset.yaml", source, budgets.evaluateUnit("dataset.yaml", source)));
+        // a dataset that cannot be read is the request's fault: 422 with the same body (readable: false and every problem located)
+        return org.springframework.http.ResponseEntity.status(r.readable() ? 200 : 422).body(r);
     }
 
     @PostMapping(value = "/api/audit", consumes = "multipart/form-data")
