@@ -84,17 +84,38 @@ public final class ShapeReader {
         return t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
     }
 
-    /** The title as printed for this document: {unit}, {year} and {kind} filled in, spaces removed. */
-    static String title(TableTemplate t, String kindLabel, String unit, int year) {
-        return squeeze(t.title().replace("{kind}", kindLabel).replace("{unit}", unit == null ? "" : unit)
-                .replace("{year}", String.valueOf(year)));
+    /**
+     * The title as printed for this document, in its literal parts: {kind} and {year} filled in, the
+     * unit's name a gap (a document may print its full name or a short one), spaces removed.
+     */
+    static List<String> title(TableTemplate t, String kindLabel, String unit, int year) {
+        String filled = t.title().replace("{kind}", kindLabel).replace("{year}", String.valueOf(year))
+                .replace("{prev_year}", String.valueOf(year - 1));
+        List<String> parts = new ArrayList<>();
+        for (String part : filled.split("\\{unit\\}", -1)) {
+            String sq = squeeze(part);
+            if (!sq.isEmpty()) parts.add(sq);
+        }
+        return parts;
+    }
+
+    /** Does the line hold the title's parts, in order? */
+    private static boolean holds(String line, List<String> parts) {
+        int at = 0;
+        for (String p : parts) {
+            int i = line.indexOf(p, at);
+            if (i < 0) return false;
+            at = i + p.length();
+        }
+        return !parts.isEmpty();
     }
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
-    private static int find(List<String> squeezed, int from, String title) {
+    private static int find(List<String> squeezed, int from, List<String> title) {
+        int length = title.stream().mapToInt(String::length).sum();
         for (int n = from; n < squeezed.size(); n++) {
             String l = squeezed.get(n);
-            if (!l.contains(title) || l.length() > title.length() + 60) continue;
+            if (!holds(l, title) || l.length() > length + 60) continue;
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);

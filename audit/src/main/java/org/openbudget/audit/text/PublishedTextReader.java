@@ -57,6 +57,11 @@ public final class PublishedTextReader {
 
     private PublishedTextReader() {}
 
+    private static boolean hasXinjiangLabel(List<String> lines) {
+        for (String l : lines) if (l.contains("编制单位") || l.contains("编制部门")) return true;
+        return false;
+    }
+
     public static Disclosure read(String fileName, String text, ReferenceLibrary lib) {
         return readWithNotes(fileName, text, lib).disclosure();
     }
@@ -66,6 +71,21 @@ public final class PublishedTextReader {
         String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<String> lines = new ArrayList<>(raw.length);
         for (String l : raw) lines.add(clean(l));
+
+        // what the document is, and under which template: by meaning (titles, labels, marks, amount unit)
+        org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, lib);
+        switch (recognition.kind()) {
+            case NOT_A_DISCLOSURE -> throw new InputException(fileName, 1, "文档", recognition.reason());
+            case FINAL_ACCOUNTS -> throw new InputException(fileName, 1, "文档", "部门决算文档"
+                    + (recognition.year() > 0 ? "（" + recognition.year() + "年度）" : "") + "，暂不支持——本工具目前审核部门（单位）预算公开文档");
+            default -> { }
+        }
+        String defaultFamily = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
+        // the text reader below knows the default family's layout (编制单位：…); every other document is read by its profile's shapes
+        boolean otherFamily = recognition.recognised() && !recognition.best().orElseThrow().family().equals(defaultFamily);
+        if (otherFamily || !hasXinjiangLabel(lines)) {
+            return ShapedDocument.read(fileName, lines, lib, recognition, notes);
+        }
 
         // unit, kind
         String unit = null;

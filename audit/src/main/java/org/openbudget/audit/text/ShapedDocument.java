@@ -1,0 +1,85 @@
+package org.openbudget.audit.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.audit.recognise.Recognizer;
+import org.openbudget.audit.shape.ShapeReader;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.io.InputException;
+import org.openbudget.io.refdata.ReferenceLibrary;
+
+/**
+ * A published document of a template other than the one the text reader was written for: its
+ * tables read by the recognised profile's shapes ({@link ShapeReader}) — or, when no profile's
+ * signature fits, by the national standard's — with the unit's name under whatever label the
+ * template prints it (or from the cover), the year and 部门/单位 as recognised.
+ */
+final class ShapedDocument {
+    private ShapedDocument() {}
+
+    static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
+    private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?预算$");
+
+    static PublishedTextReader.Result read(String fileName, List<String> lines, ReferenceLibrary lib,
+                                           Recognizer.Recognition recognition, List<String> notes) {
+        int year = recognition.year();
+        if (year == 0) throw new InputException(fileName, 1, "年度", "找不到预算年度（“20xx年……预算”）");
+        String profileId;
+        if (recognition.recognised()) {
+            Recognizer.Match best = recognition.best().orElseThrow();
+            profileId = best.profileId();
+            notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
+        } else {
+            profileId = lib.profileFor("national", year).orElseThrow(() ->
+                    new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有全国参考格式模板 (no profile fits)"));
+            notes.add("未能识别文档所用的地区模板，按全国参考格式（" + profileId + "）读取各表");
+        }
+        TemplateProfile profile = lib.profile(profileId);
+        ReferenceData ref = lib.year(year);
+        AgencyKind kind = "单位".equals(recognition.agencyKind()) ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
+        String unit = unitName(lines, profile);
+        if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……预算”）");
+        ShapeReader.Result r = ShapeReader.read(lines, profile, ref, unit, kind, year);
+        notes.addAll(r.notes());
+        if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
+        notes.add("此模板的文字部分（情况说明）暂不核对，只核对各表");
+        Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
+        return new PublishedTextReader.Result(d, new ArrayList<>(notes), r.rowLines());
+    }
+
+    /** The unit's name: after its label on a table's unit line, else from the cover's "20xx年……预算". */
+    static String unitName(List<String> lines, TemplateProfile profile) {
+        List<String> labels = new ArrayList<>();
+        if (!profile.meta().unitLabel().isBlank()) labels.add(profile.meta().unitLabel());
+        labels.addAll(UNIT_LABELS);
+        for (String l : lines) {
+            String t = l.replace('\t', ' ').replace('\u3000', ' ').trim();
+            for (String label : labels) {
+                int i = t.indexOf(label);
+                if (i < 0) continue;
+                int colon = i + label.length();
+                if (colon >= t.length() || (t.charAt(colon) != '：' && t.charAt(colon) != ':')) continue;
+                String rest = t.substring(colon + 1).trim();
+                int end = rest.length();
+                for (String stop : List.of("单位：", "单位:", "金额单位", "  ")) {
+                    int k = rest.indexOf(stop);
+                    if (k >= 0 && k < end) end = k;
+                }
+                String name = rest.substring(0, end).trim();
+                if (!name.isEmpty()) return name;
+            }
+        }
+        for (int n = 0; n < Math.min(lines.size(), 40); n++) {
+            String t = lines.get(n).replaceAll("\\s", "");
+            Matcher m = COVER.matcher(t);
+            if (m.matches()) return m.group(2);
+        }
+        return null;
+    }
+}
