@@ -30,19 +30,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "首次启动时载入示例与演示账号（默认是）") boolean demo;
 
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "监听地址，默认 127.0.0.1（只有本机可访问）；对外提供服务时放在 HTTPS 反向代理之后，或用 0.0.0.0（或 BUDGET_HOST）") String host;
+
+    @Option(names = "--https", description = "网站只经 HTTPS 访问（前面有 TLS 反向代理）：每个应答带 HSTS，会话 Cookie 标为 Secure。"
+            + "代理转发的 X-Forwarded-Proto: https 也会被识别") boolean https;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         ConfigurableApplicationContext ctx;
         try {
-            ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo));
+            ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo, host, https ? Boolean.TRUE : null));
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("网站无法启动 (cannot start): " + WebApp.explain(e));
             return BudgetCli.BAD_INPUT;
         }
         String p = ctx.getEnvironment().getProperty("local.server.port", "8080");
-        spec.commandLine().getOut().println("部门预算公开 网站已启动: http://localhost:" + p + "/  (Ctrl+C 停止)");
+        String address = ctx.getEnvironment().getProperty("server.address", "127.0.0.1");
+        String shown = address.equals("127.0.0.1") || address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
+        spec.commandLine().getOut().println("部门预算公开 网站已启动: http://" + shown + ":" + p + "/  (Ctrl+C 停止)"
+                + (address.equals("127.0.0.1") ? "；只在本机可访问 (--host 指定对外地址)" : ""));
         spec.commandLine().getOut().flush();
         CountDownLatch closed = new CountDownLatch(1);
         ctx.addApplicationListener(e -> {

@@ -14,8 +14,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class WebApp {
 
-    /** What {@code ./budget serve} passes on; null means "the default". */
-    public record Options(Integer port, String dbUrl, String dbUser, String dbPassword, String dataDir, Boolean demo) {}
+    /**
+     * What {@code ./budget serve} passes on; null means "the default".
+     *
+     * @param host  the address to listen on (default 127.0.0.1: only this machine; 0.0.0.0 for every interface)
+     * @param https the site is reached over HTTPS only (a TLS proxy in front): HSTS on every answer, the session cookie Secure
+     */
+    public record Options(Integer port, String dbUrl, String dbUser, String dbPassword, String dataDir, Boolean demo,
+                          String host, Boolean https) {
+        public Options(Integer port, String dbUrl, String dbUser, String dbPassword, String dataDir, Boolean demo) {
+            this(port, dbUrl, dbUser, dbPassword, dataDir, demo, null, null);
+        }
+    }
 
     public static ConfigurableApplicationContext start(Options o, String... extraArgs) {
         List<String> args = new ArrayList<>();
@@ -25,6 +35,11 @@ public class WebApp {
         if (o.dbPassword() != null) args.add("--budget.db.password=" + o.dbPassword());
         if (o.dataDir() != null) args.add("--budget.data-dir=" + o.dataDir());
         if (o.demo() != null) args.add("--budget.demo=" + o.demo());
+        if (o.host() != null) args.add("--server.address=" + o.host());
+        if (Boolean.TRUE.equals(o.https())) {
+            args.add("--budget.https=true");
+            args.add("--server.servlet.session.cookie.secure=true");
+        }
         args.addAll(List.of(extraArgs));
         SpringApplication app = new SpringApplication(WebApp.class);
         return app.run(args.toArray(String[]::new));

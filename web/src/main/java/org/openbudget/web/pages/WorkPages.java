@@ -67,7 +67,12 @@ public class WorkPages {
     public record Line(Agency agency, int year, Document document, Evaluation evaluation) {}
 
     @GetMapping("/work")
-    public String index(@AuthenticationPrincipal BudgetUser u, Model m) {
+    public String index(@AuthenticationPrincipal BudgetUser u, Model m,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String code,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String year) {
+        // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
+        if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
+            return "redirect:/work/" + code + "/" + year.trim();
         List<Agency> agencies = workflow.visibleAgencies(u);
         Map<String, Agency> byCode = new LinkedHashMap<>();
         agencies.forEach(a -> byCode.put(a.code(), a));
