@@ -53,9 +53,20 @@ public class WebApp {
         if (m.contains("could not lock")) return "数据目录正被另一个 ./budget serve 使用，请先停止它，或用 --data-dir 指定其他目录 (" + m + ")";
         if (root instanceof java.net.BindException || m.contains("Address already in use") || m.contains("Port") && m.contains("in use"))
             return "端口已被占用，请用 --port 指定其他端口 (" + m + ")";
-        if (root instanceof java.net.ConnectException || m.contains("Connection refused")) return "无法连接数据库，请检查 --db-url (" + m + ")";
+        if (m.contains("数据库密码文件")) return m;
+        if (root instanceof java.net.ConnectException || m.contains("Connection refused"))
+            return (embedded(e) ? "内嵌数据库没有启动，请查看上面的日志 (" : "无法连接数据库，请检查 --db-url (") + m + ")";
         if (m.contains("password authentication failed")) return "数据库用户名或密码错误 (" + m + ")";
         return root.getClass().getSimpleName() + ": " + m;
+    }
+
+    /** Whether the failure happened while starting the embedded database (no --db-url given). */
+    private static boolean embedded(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("embeddedDb") || m.contains("Gave up waiting for server to start")) return true;
+        }
+        return false;
     }
 
     public static void main(String[] args) {
