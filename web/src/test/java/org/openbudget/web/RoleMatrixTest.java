@@ -48,7 +48,10 @@ class RoleMatrixTest extends WebTestBase {
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
                 "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
-        for (String p : List.of("/api/me", "/api/documents", "/work")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        for (String p : List.of("/api/me", "/api/documents", "/work", "/account")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        // one's own password: refused for the wrong current password (nothing changes), never for access
+        e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
+        e.add(new Endpoint("POST", "/account/password", "form", LOGGED_IN));
         for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview"))
             e.add(new Endpoint("GET", p, null, readSme));
         for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
@@ -78,7 +81,8 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("PUT", dept + "/forms/" + f + "?version=-1", "{}", Set.of("industry")));
             e.add(new Endpoint("POST", "/work/" + BUREAU + "/2024/forms/" + f, "form", Set.of("industry")));
         }
-        for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin"))
+        for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin",
+                "/api/admin/audit-log?q=admin&page=2&size=5", "/api/admin/audit-log/csv?action=登录", "/admin/audit?q=x&from=2024-01-01", "/admin/audit/csv"))
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/checks/NO.SUCH", "{\"severity\":\"ERROR\"}", Set.of("admin")));

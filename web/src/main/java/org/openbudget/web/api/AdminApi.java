@@ -170,8 +170,21 @@ public class AdminApi {
     }
 
     @GetMapping("/audit-log")
-    @Operation(summary = "操作记录（全部）")
-    public List<AuditLogRepository.Entry> auditLog(@AuthenticationPrincipal BudgetUser u, @RequestParam(defaultValue = "200") int limit) {
-        return admin.auditLog(u, Math.min(Math.max(limit, 1), 1000));
+    @Operation(summary = "操作记录（登录、登录失败、锁定、系统管理与工作流的每个操作，含来源地址），新的在前。"
+            + "q：在人员、操作、单位、内容、来源中查找；actor、action：精确匹配；from、to：日期 (yyyy-MM-dd，含当天)；page 从 1 起，size 至多 500")
+    public AdminService.AuditPage auditLog(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                           @RequestParam(required = false) java.time.LocalDate from, @RequestParam(required = false) java.time.LocalDate to,
+                                           @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int size) {
+        return admin.auditSearch(u, new AuditLogRepository.Query(q, actor, action, from, to), page, Math.min(Math.max(size, 1), 500));
+    }
+
+    @GetMapping(value = "/audit-log/csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "操作记录导出为 CSV（UTF-8，Excel 可直接打开；条件同上，至多 100,000 条）")
+    public org.springframework.http.ResponseEntity<byte[]> auditLogCsv(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                                                         @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                                                         @RequestParam(required = false) java.time.LocalDate from,
+                                                                         @RequestParam(required = false) java.time.LocalDate to) {
+        return AuditCsv.response(admin.auditExport(u, new AuditLogRepository.Query(q, actor, action, from, to), AuditCsv.MAX));
     }
 }

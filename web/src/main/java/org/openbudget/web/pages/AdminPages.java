@@ -48,6 +48,30 @@ public class AdminPages {
         return "admin/index";
     }
 
+    /** 操作记录: searched, a page at a time, exported as CSV. */
+    @GetMapping("/admin/audit")
+    public String audit(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q, @RequestParam(required = false) String actor,
+                        @RequestParam(required = false) String action, @RequestParam(required = false) java.time.LocalDate from,
+                        @RequestParam(required = false) java.time.LocalDate to, @RequestParam(defaultValue = "1") int page, Model m) {
+        AdminService.AuditPage p = admin.auditSearch(u, new org.openbudget.web.db.repositories.AuditLogRepository.Query(q, actor, action, from, to), page, 50);
+        m.addAttribute("p", p);
+        m.addAttribute("q", q);
+        m.addAttribute("actor", actor);
+        m.addAttribute("action", action);
+        m.addAttribute("from", from);
+        m.addAttribute("to", to);
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/audit/csv")
+    public org.springframework.http.ResponseEntity<byte[]> auditCsv(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                                                      @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                                                      @RequestParam(required = false) java.time.LocalDate from,
+                                                                      @RequestParam(required = false) java.time.LocalDate to) {
+        return org.openbudget.web.api.AuditCsv.response(admin.auditExport(u,
+                new org.openbudget.web.db.repositories.AuditLogRepository.Query(q, actor, action, from, to), org.openbudget.web.api.AuditCsv.MAX));
+    }
+
     @PostMapping("/admin/accounts")
     public String create(@AuthenticationPrincipal BudgetUser u, @RequestParam String username, @RequestParam String password, @RequestParam Role role,
                          @RequestParam(required = false) String agencyCode, @RequestParam(required = false) String regionCode,

@@ -18,6 +18,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -129,9 +134,17 @@ public class SecurityConfig {
         return false;
     }
 
+    /** A locked account is told so (it was locked by failures, so whoever types knows the name); anything else is the one plain message. */
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler h = new ExceptionMappingAuthenticationFailureHandler();
+        h.setDefaultFailureUrl("/login?error");
+        h.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+        return h;
+    }
+
     @Bean
     @Order(2)
-    public SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain filterChain(HttpSecurity http, AccountRepository accounts, LoginGuard guard) throws Exception {
         AuthenticationEntryPoint api = (req, res, ex) -> {
             res.setStatus(401);
             res.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -155,7 +168,9 @@ public class SecurityConfig {
                         "/api/public/**", "/api/check", "/api/audit").permitAll()
                 .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
-            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/work", false).failureUrl("/login?error").permitAll())
+            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/work", false).failureHandler(loginFailure()).permitAll())
+            .addFilterAfter(new SessionStanding(accounts), SecurityContextHolderFilter.class)
+            .addFilterBefore(guard.filter(), UsernamePasswordAuthenticationFilter.class)
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
             .httpBasic(b -> b.authenticationEntryPoint(api))
             .csrf(c -> c.ignoringRequestMatchers(ownCredentials, statelessPublic))
