@@ -27,8 +27,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "内嵌数据库的数据目录，默认 ./data（或 BUDGET_DATA_DIR）") String dataDir;
 
-    @Option(names = "--no-demo", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "首次启动时载入示例与演示账号（默认是）") boolean demo;
+    @Option(names = "--demo", negatable = true,
+            description = "--demo：在没有账号的数据库上载入示例与演示账号；--no-demo：从不载入（用 ./budget admin create 或初始设置页面建立第一个系统管理员）。"
+                    + "都不给时，只在新建的内嵌数据库上载入，演示账号的密码写在数据目录的 demo-accounts.txt 中，不在任何地方打印") Boolean demo;
 
     @Option(names = "--host", paramLabel = "ADDRESS",
             description = "监听地址，默认 127.0.0.1（只有本机可访问）；对外提供服务时放在 HTTPS 反向代理之后，或用 0.0.0.0（或 BUDGET_HOST）") String host;

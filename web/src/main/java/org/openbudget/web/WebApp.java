@@ -28,6 +28,25 @@ public class WebApp {
     }
 
     public static ConfigurableApplicationContext start(Options o, String... extraArgs) {
+        SpringApplication app = new SpringApplication(WebApp.class);
+        return app.run(arguments(o, extraArgs));
+    }
+
+    /**
+     * {@code ./budget admin create}: the first administrator of the database {@code o} names (no web server started,
+     * no demo loaded). Refused (RuleViolation) when the database already has an enabled administrator.
+     */
+    public static String createFirstAdmin(Options o, String username, String displayName, String password) {
+        Options noDemo = new Options(o.port(), o.dbUrl(), o.dbUser(), o.dbPassword(), o.dataDir(), false, o.host(), o.https());
+        SpringApplication app = new SpringApplication(WebApp.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        try (ConfigurableApplicationContext ctx = app.run(arguments(noDemo, "--logging.level.root=WARN"))) {
+            var admin = ctx.getBean(org.openbudget.web.service.SetupService.class).createFirstAdmin(username, password, displayName, "./budget admin create");
+            return admin.username();
+        }
+    }
+
+    private static String[] arguments(Options o, String... extraArgs) {
         List<String> args = new ArrayList<>();
         if (o.port() != null) args.add("--server.port=" + o.port());
         if (o.dbUrl() != null) args.add("--budget.db.url=" + o.dbUrl());
@@ -41,8 +60,7 @@ public class WebApp {
             args.add("--server.servlet.session.cookie.secure=true");
         }
         args.addAll(List.of(extraArgs));
-        SpringApplication app = new SpringApplication(WebApp.class);
-        return app.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     /** The root cause of a failed start, in words a person can act on. */

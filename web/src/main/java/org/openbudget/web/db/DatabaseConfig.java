@@ -48,7 +48,7 @@ public class DatabaseConfig {
                                  @Value("${budget.data-dir:data}") String dataDir,
                                  @Value("${budget.db.clean:false}") boolean clean,
                                  @Value("${budget.db.durable:true}") boolean durable) throws IOException, SQLException {
-        if (!url.isBlank()) return new EmbeddedDb(null, null);
+        if (!url.isBlank()) return new EmbeddedDb(null, null, false);
         Path data = Path.of(dataDir).toAbsolutePath().normalize();
         Path dir = data.resolve("pg");
         Files.createDirectories(dir);
@@ -58,6 +58,7 @@ public class DatabaseConfig {
                     + " 的数据库已设密码）。请从备份恢复该文件 (the embedded database's password file is missing)");
         DatabaseCredentials credentials = DatabaseCredentials.readOrCreate(data);
         if (!clean) StalePostmaster.clear(dir, Duration.ofSeconds(30));
+        boolean fresh = clean || !Files.exists(dir.resolve("postgresql.conf"));
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
@@ -76,7 +77,7 @@ public class DatabaseConfig {
             pg.close();
             throw e;
         }
-        return new EmbeddedDb(pg, credentials);
+        return new EmbeddedDb(pg, credentials, fresh);
     }
 
     /** The application's pool: the role {@code budget_app} on the embedded database, or the external database's user. */
@@ -123,8 +124,8 @@ public class DatabaseConfig {
         };
     }
 
-    /** Holder so the embedded server lives and dies with the context (null pg when external). */
-    public record EmbeddedDb(EmbeddedPostgres pg, DatabaseCredentials credentials) implements AutoCloseable {
+    /** Holder so the embedded server lives and dies with the context (null pg when external); {@code fresh}: made by this start. */
+    public record EmbeddedDb(EmbeddedPostgres pg, DatabaseCredentials credentials, boolean fresh) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             if (pg != null) pg.close();

@@ -59,6 +59,7 @@ public class PortalPages {
         m.addAttribute("region", region);
         m.addAttribute("department", department);
         m.addAttribute("q", q);
+        m.addAttribute("setupNeeded", setup.needed());
         return "index";
     }
 
@@ -124,8 +125,15 @@ public class PortalPages {
         return "audit";
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.SetupService setup;
+
+    /** The login page; it points to the setup page while there is no administrator, and tells where the demo accounts' password is. */
     @GetMapping("/login")
-    public String login() {
+    public String login(HttpServletRequest req, Model m) {
+        m.addAttribute("setupNeeded", setup.needed());
+        m.addAttribute("demoFile", setup.demoPasswordFile().map(Object::toString).orElse(null));
+        m.addAttribute("demoLocal", org.openbudget.web.service.SetupService.local(req.getRemoteAddr()));
         return "login";
     }
 }
