@@ -48,6 +48,9 @@ class RoleMatrixTest extends WebTestBase {
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
                 "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
+        // the setup page: once an administrator exists it offers nothing, and a post makes nothing
+        e.add(new Endpoint("GET", "/setup", null, ALL));
+        e.add(new Endpoint("POST", "/setup", "form", ALL));
         for (String p : List.of("/api/me", "/api/documents", "/work", "/account")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
         // one's own password: refused for the wrong current password (nothing changes), never for access
         e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
@@ -85,6 +88,17 @@ class RoleMatrixTest extends WebTestBase {
                 "/api/admin/audit-log?q=admin&page=2&size=5", "/api/admin/audit-log/csv?action=登录", "/admin/audit?q=x&from=2024-01-01", "/admin/audit/csv"))
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));
+        // the registry: reads, and writes refused by their rules (nothing stored)
+        for (String p : List.of("/api/admin/registry", "/admin/registry", "/admin/registry?edit=" + SME)) e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/regions/650100", "{\"name\":\"\"}", Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/agencies/" + SME, "{\"name\":\"x\",\"kind\":\"单位\",\"type\":\"企业\",\"regionCode\":\"650100\"}", Set.of("admin")));
+        e.add(new Endpoint("DELETE", "/api/admin/agencies/" + SME, null, Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/agencies/import", "file", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/regions", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies/" + SME + "/delete", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies/import", "file", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/accounts/nobody", "form", Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/checks/NO.SUCH", "{\"severity\":\"ERROR\"}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/checks/NO.SUCH", "form", Set.of("admin")));
         // reference data and profiles: reads, and writes that store nothing (stale base version, unknown version, refused content)

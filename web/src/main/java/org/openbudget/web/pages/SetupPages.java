@@ -22,7 +22,7 @@ public class SetupPages {
 
     @GetMapping("/setup")
     public String page(HttpServletRequest req, Model m) {
-        if (!setup.needed()) return "redirect:/login";
+        m.addAttribute("needed", setup.needed());
         m.addAttribute("local", SetupService.local(req.getRemoteAddr()));
         m.addAttribute("rules", org.openbudget.web.security.PasswordRules.TEXT);
         return "setup";
@@ -32,7 +32,7 @@ public class SetupPages {
     public String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
                          @RequestParam(required = false) String password, @RequestParam(required = false) String repeated,
                          HttpServletRequest req, RedirectAttributes ra) {
-        if (!setup.needed()) return "redirect:/login";
+        if (!setup.needed()) return "redirect:/setup";
         if (!SetupService.local(req.getRemoteAddr())) {
             ra.addFlashAttribute("error", "只能在服务器本机完成初始设置。");
             return "redirect:/setup";
