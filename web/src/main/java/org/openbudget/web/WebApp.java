@@ -39,8 +39,8 @@ public class WebApp {
     public static String createFirstAdmin(Options o, String username, String displayName, String password) {
         Options noDemo = new Options(o.port(), o.dbUrl(), o.dbUser(), o.dbPassword(), o.dataDir(), false, o.host(), o.https());
         SpringApplication app = new SpringApplication(WebApp.class);
-        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
-        try (ConfigurableApplicationContext ctx = app.run(arguments(noDemo, "--logging.level.root=WARN"))) {
+        // the pages' beans need the servlet context: a server on a free loopback port, for the moment it takes
+        try (ConfigurableApplicationContext ctx = app.run(arguments(noDemo, "--logging.level.root=WARN", "--server.port=0", "--server.address=127.0.0.1"))) {
             var admin = ctx.getBean(org.openbudget.web.service.SetupService.class).createFirstAdmin(username, password, displayName, "./budget admin create");
             return admin.username();
         }
