@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code ./budget serve}: the web application on http://localhost:8080 with an embedded PostgreSQL
  * (data in ./data), or an external PostgreSQL given by --db-url / BUDGET_DB_URL.
  */
-@Command(name = "serve", description = "启动网站 http://localhost:8080（内嵌 PostgreSQL，数据保存在 ./data；首次启动载入三份示例和演示账号）"
+@Command(name = "serve", description = "启动网站 http://localhost:8080（内嵌 PostgreSQL，数据保存在 ./data；新建的数据库首次启动时载入三份示例和演示账号，密码写在数据目录的 demo-accounts.txt）"
         + " (start the web application with an embedded PostgreSQL, or an external one given by --db-url / BUDGET_DB_URL)")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "端口，默认 8080") Integer port;

@@ -225,6 +225,10 @@ class BrowserFlowTest extends WebTestBase {
         press("submit");
         logout();
         login("reviewer");
+        // a department is approved only on approved units: the corrected SME center first
+        driver.get(url("/work/" + SME + "/2024"));
+        press("approve");
+        assertThat(el("#status").getText()).isEqualTo("审核通过");
         driver.get(url("/work/" + BUREAU + "/2024"));
         press("approve");
         assertThat(el("#status").getText()).isEqualTo("审核通过");

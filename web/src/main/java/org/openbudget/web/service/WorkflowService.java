@@ -111,10 +111,30 @@ public class WorkflowService {
             if (d.isEmpty()) problem = "缺失：该单位尚未填报 " + year + " 年预算";
             else if (!CONSOLIDATABLE.contains(d.get().status())) problem = "未提交：该单位预算状态为「" + d.get().status().label() + "」";
             else if (deptDoc != null && in.isEmpty()) problem = "未汇总：该单位已提交，但尚未纳入汇总，请重新汇总";
-            else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion()) problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
+            else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion() && !sameData(in.get().source(), d.get().source()))
+                problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
             out.add(new UnitState(unit, d.map(Document::status).orElse(null), in.isPresent(), problem));
         }
         return out;
+    }
+
+    /** The same dataset (a review decision changes a unit's row version, not its data). */
+    static boolean sameData(Document.Source a, Document.Source b) {
+        return java.util.Objects.equals(a.yaml(), b.yaml()) && java.util.Arrays.equals(a.xlsx(), b.xlsx());
+    }
+
+    /**
+     * A department is approved and published only on approved units: each of its units approved or
+     * published, consolidated as it is now. Otherwise a refusal naming each unit and its state.
+     */
+    private void requireUnitsApproved(Agency dept, int year, Document d, String what) {
+        List<String> notYet = new ArrayList<>();
+        for (UnitState s : unitStates(dept, year, d)) {
+            if (s.problem() != null) notYet.add(s.unit().name() + "（" + s.problem() + "）");
+            else if (s.status() != Status.APPROVED && s.status() != Status.PUBLISHED)
+                notYet.add(s.unit().name() + "（" + (s.status() == null ? "缺失" : s.status().label()) + "）");
+        }
+        if (!notYet.isEmpty()) throw new RuleViolation("部门预算不能" + what + "：其所属单位须先全部审核通过。尚未审核通过的单位：" + String.join("；", notYet));
     }
 
     // ---------------------------------------------------------------- preparing
@@ -139,6 +159,14 @@ public class WorkflowService {
         List<InputProblem> wrong = new ArrayList<>();
         if (!e.budget().agency().code().equals(code)) {
             wrong.add(located(fileName, source, "agency", "agency_code", "单位代码应为 " + code + "（" + a.name() + "），实际为 " + e.budget().agency().code()));
+        } else {
+            // the name and type are the registry's: a dataset cannot publish under another name or as another kind of unit
+            if (!e.budget().agency().name().strip().equals(a.name().strip()))
+                wrong.add(located(fileName, source, "agency", "agency_name", "单位名称应为登记的“" + a.name() + "”，实际为“" + e.budget().agency().name()
+                        + "”（名称以系统管理员登记的为准）"));
+            String type = e.budget().agency().type() == null ? "" : e.budget().agency().type().label();
+            if (!type.equals(a.type()))
+                wrong.add(located(fileName, source, "agency", "agency_type", "单位性质应为登记的“" + a.type() + "”，实际为“" + type + "”"));
         }
         if (e.budget().year() != year) {
             wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
@@ -170,7 +198,12 @@ public class WorkflowService {
 
     /** A problem at the line of a field of the dataset (the reader could read it, so the node exists). */
     private static InputProblem located(String file, Document.Source source, String parent, String field, String message) {
-        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + (field.equals("agency_code") ? "单位代码" : "预算年度"), message);
+        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + switch (field) {
+            case "agency_code" -> "单位代码";
+            case "agency_name" -> "单位名称";
+            case "agency_type" -> "单位性质";
+            default -> "预算年度";
+        }, message);
         try {
             YamlNode root = YamlNode.parse(file, source.yaml());
             YamlNode n = parent == null ? root.require(field) : root.require(parent).require(field);
@@ -333,6 +366,7 @@ public class WorkflowService {
         Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
         checkVersion(d, expectedVersion);
         if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以审核通过，当前状态「" + d.status().label() + "」。");
+        if (a.isDepartment()) requireUnitsApproved(a, year, d, "审核通过");
         Evaluation e = evaluate(d);
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能通过，请退回。");
         String c = comment == null ? "" : comment.trim();
@@ -349,6 +383,7 @@ public class WorkflowService {
         Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
         checkVersion(d, expectedVersion);
         if (d.status() != Status.APPROVED) throw new RuleViolation("只有审核通过的预算可以发布，当前状态「" + d.status().label() + "」。");
+        if (a.isDepartment()) requireUnitsApproved(a, year, d, "发布");
         Publication p = publishNow(a, d, u.username());
         documents.update(d, expectedVersion, Status.PUBLISHED, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
         audit.record(u.username(), "发布", code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash());

@@ -29,10 +29,6 @@ public final class EmbeddedLockDown {
             host    all   all   ::1/128        scram-sha-256
             """;
 
-    /** Tables whose rows are never deleted by the application (the triggers refuse it too) and the audit trail, never changed. */
-    static final String[] NO_DELETE = {"publication", "publication_file", "refdata_list_version", "template_profile_version",
-            "region_profile_version"};
-
     private EmbeddedLockDown() {
     }
 
@@ -65,7 +61,10 @@ public final class EmbeddedLockDown {
         }
     }
 
-    /** The application's rights on the tables as migrated: rows only, and no more than each table needs. Run after the migrations. */
+    /**
+     * The application's rights on the tables as migrated: rows only; the audit trail insert and read only. Published versions and
+     * reference-data versions are refused changes by their triggers, which this role can neither drop nor disable. Run after the migrations.
+     */
     public static void grantApplication(DataSource owner) throws SQLException {
         String app = DatabaseCredentials.APP;
         try (Connection con = owner.getConnection(); Statement st = con.createStatement()) {
@@ -73,7 +72,6 @@ public final class EmbeddedLockDown {
             st.execute("grant usage, select on all sequences in schema public to " + app);
             st.execute("revoke insert, update, delete on flyway_schema_history from " + app);
             st.execute("revoke update, delete on audit_log from " + app);
-            for (String t : NO_DELETE) st.execute("revoke delete on " + t + " from " + app);
         }
     }
 }
