@@ -47,6 +47,12 @@ public class ApiErrors {
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
     ResponseEntity<Dtos.ErrorDto> bad(Exception e) { return of(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()); }
 
+    @ExceptionHandler(org.openbudget.web.limits.CheckThrottle.Refused.class)
+    ResponseEntity<Dtos.ErrorDto> throttled(org.openbudget.web.limits.CheckThrottle.Refused e) {
+        return ResponseEntity.status(e.status()).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(new Dtos.ErrorDto(e.getMessage(), List.of()));
+    }
+
     static ResponseEntity<Dtos.ErrorDto> of(HttpStatus s, String message) {
         return ResponseEntity.status(s).body(new Dtos.ErrorDto(message, List.of()));
     }

@@ -114,16 +114,24 @@ public class PortalPages {
     }
 
     @PostMapping("/audit")
-    public String audit(@RequestParam("file") MultipartFile file, Model m) throws IOException {
+    public String audit(@RequestParam("file") MultipartFile file, Model m, HttpServletRequest req) throws IOException {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        byte[] bytes = file.getBytes();
         try {
-            m.addAttribute("report", auditor.audit(file.getOriginalFilename(), file.getBytes()));
+            m.addAttribute("report", throttle.run(me != null ? "user:" + me.username() : "addr:" + req.getRemoteAddr(), me != null,
+                    () -> auditor.audit(file.getOriginalFilename(), bytes)));
             m.addAttribute("fileName", file.getOriginalFilename());
         } catch (InvalidDatasetException e) {
             m.addAttribute("error", "无法读取该文件");
             m.addAttribute("problems", PageSupport.lines(e));
+        } catch (org.openbudget.web.limits.CheckThrottle.Refused e) {
+            m.addAttribute("error", e.getMessage());
         }
         return "audit";
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.limits.CheckThrottle throttle;
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.service.SetupService setup;
