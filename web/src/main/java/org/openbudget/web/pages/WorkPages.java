@@ -219,7 +219,8 @@ public class WorkPages {
                          @RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file, RedirectAttributes ra) throws IOException {
         byte[] bytes = file.getBytes();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.yaml" : file.getOriginalFilename();
-        PageSupport.attempt(ra, "已上传并保存 " + name, () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
+        PageSupport.attempt(ra, "已上传并保存 " + name + "。发布时公开的是整理后的副本：只含读取到的数值，不含批注、注释、公式和超链接",
+                () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
         return "redirect:/work/" + code + "/" + year;
     }
 

@@ -214,4 +214,25 @@ public class BudgetService {
     }
 
     public record NamedSource(String name, Document.Source source) {}
+
+    /**
+     * The copy of a unit's dataset that is published: the budget as read, written afresh — a workbook as a new
+     * workbook of values (no cell comment, no formula or hyperlink, nothing of a sheet the reader does not read),
+     * YAML as YAML without its comments. Reading it back gives the same budget.
+     */
+    public DocumentFormat.DatasetFile cleanCopy(String name, Document.Source source) {
+        Budget b = read(name, source);
+        if (source.isWorkbook()) return new DocumentFormat.DatasetFile(name, workbook(b));
+        return DocumentFormat.DatasetFile.yaml(name, org.openbudget.web.forms.BudgetYaml.write(b));
+    }
+
+    /** A department's own dataset as published: its text part and units list, without comment lines. */
+    public static String withoutCommentLines(String yaml) {
+        StringBuilder b = new StringBuilder();
+        for (String line : yaml.split("\n", -1)) {
+            if (line.stripLeading().startsWith("#")) continue;
+            b.append(line).append('\n');
+        }
+        return b.toString().replaceAll("\n+$", "\n");
+    }
 }

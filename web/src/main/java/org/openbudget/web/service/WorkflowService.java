@@ -394,17 +394,13 @@ public class WorkflowService {
     Publication publishNow(Agency a, Document d, String by) {
         Evaluation e = evaluate(d);
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
+        // what is published is a clean copy, never the file as uploaded: values only — no comment, note, formula or hyperlink
         List<DocumentFormat.DatasetFile> files = new ArrayList<>();
         if (a.isDepartment()) {
-            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
-            for (ConsolidatedUnit cu : documents.consolidation(d.id())) {
-                files.add(cu.source().isWorkbook() ? new DocumentFormat.DatasetFile(unitFile(cu), cu.source().xlsx())
-                        : DocumentFormat.DatasetFile.yaml(unitFile(cu), cu.source().yaml()));
-            }
-        } else if (d.source().isWorkbook()) {
-            files.add(new DocumentFormat.DatasetFile("dataset.xlsx", d.datasetXlsx()));
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", BudgetService.withoutCommentLines(d.datasetYaml())));
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) files.add(budgets.cleanCopy(unitFile(cu), cu.source()));
         } else {
-            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
+            files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
         return publisher.publish(a, e, files, by);
     }
