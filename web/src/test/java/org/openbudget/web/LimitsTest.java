@@ -52,4 +52,15 @@ class LimitsTest extends WebTestBase {
         assertThat(res.getContentType()).startsWith("text/html");
         assertThat(res.getContentAsString(StandardCharsets.UTF_8)).contains("内容太大", "至多 1 MB").doesNotContain("<script").doesNotContain("onclick");
     }
+
+    @Test
+    void aBlankWorkbookForAYearWithoutClassificationsIsARefusalNotAnError() throws Exception {
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get("/work/" + SME + "/2031/workbook/blank").with(user(as("sme"))))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("没有 2031 年的分类科目");
+        String work = mvc.perform(MockMvcRequestBuilders.get("/work").with(user(as("sme")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int offered = Integer.parseInt(work.replaceAll("(?s).*id=\"year\" name=\"year\" value=\"(\\d{4})\".*", "$1"));
+        assertThat(budgets.library().hasYear(offered)).as("the year offered has classifications: " + offered).isTrue();
+    }
 }

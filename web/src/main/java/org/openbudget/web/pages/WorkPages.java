@@ -82,7 +82,10 @@ public class WorkPages {
         }
         m.addAttribute("agencies", agencies);
         m.addAttribute("lines", lines);
-        m.addAttribute("thisYear", Year.now().getValue());
+        // the year offered: this year if its classifications are there, otherwise the latest year that has them
+        int now = Year.now().getValue();
+        var years = workflow.referenceYears();
+        m.addAttribute("thisYear", years.isEmpty() || years.contains(now) ? now : years.last());
         return "work/index";
     }
 

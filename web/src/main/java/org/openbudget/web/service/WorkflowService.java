@@ -118,6 +118,11 @@ public class WorkflowService {
         return out;
     }
 
+    /** The budget years that have classifications (built in or stored by the administrator). */
+    public java.util.SortedSet<Integer> referenceYears() {
+        return budgets.library().years();
+    }
+
     /** The same dataset (a review decision changes a unit's row version, not its data). */
     static boolean sameData(Document.Source a, Document.Source b) {
         return java.util.Objects.equals(a.yaml(), b.yaml()) && java.util.Arrays.equals(a.xlsx(), b.xlsx());
