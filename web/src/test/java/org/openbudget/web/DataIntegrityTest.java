@@ -80,4 +80,46 @@ class DataIntegrityTest extends WebTestBase {
         assertThatThrownBy(() -> workflow.publish(as("reviewer"), DEPT, year, dv)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining(NAME);
     }
+
+    @Test
+    void aUnitCorrectedAfterItsDepartmentWasPublishedMarksThePublishedDepartment() throws Exception {
+        String dept = "650100496", unit = "650100496001";
+        agencies.upsert(new Agency(dept, "更正标记测试局", "部门", "行政", "650100", null, 0));
+        agencies.upsert(new Agency(unit, NAME, "单位", "事业", "650100", dept, 1));
+        if (accounts.find("marked-unit").isEmpty()) {
+            accounts.insert(new BudgetUser("marked-unit", "{noop}x", Role.PREPARER, unit, null, "u", true));
+            accounts.insert(new BudgetUser("marked-dept", "{noop}x", Role.DEPARTMENT, dept, null, "d", true));
+        }
+        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + unit + "\"");
+        var d = workflow.saveDataset(as("marked-unit"), unit, 2025, "u.yaml", yaml, null);
+        d = workflow.submit(as("marked-unit"), unit, 2025, d.rowVersion(), "说明");
+        workflow.approve(as("reviewer"), unit, 2025, d.rowVersion(), "同意");
+        workflow.consolidate(as("marked-dept"), dept, 2025, null);
+        var dd = workflow.view(as("marked-dept"), dept, 2025).document();
+        dd = workflow.submit(as("marked-dept"), dept, 2025, dd.rowVersion(), "说明");
+        dd = workflow.approve(as("reviewer"), dept, 2025, dd.rowVersion(), "同意");
+        long v1 = workflow.publish(as("reviewer"), dept, 2025, dd.rowVersion()).id();
+        assertThat(page(v1)).doesNotContain("更正中");
+
+        var u = workflow.view(as("marked-unit"), unit, 2025).document();
+        workflow.saveDataset(as("marked-unit"), unit, 2025, "u.yaml", yaml + "\n# 更正\n", u.rowVersion());
+        assertThat(page(v1)).as("the kept page is rendered again").contains("更正中", NAME + "：该单位开始更正其预算数据");
+
+        u = workflow.view(as("marked-unit"), unit, 2025).document();
+        u = workflow.submit(as("marked-unit"), unit, 2025, u.rowVersion(), "更正");
+        workflow.approve(as("reviewer"), unit, 2025, u.rowVersion(), "同意");
+        dd = workflow.view(as("marked-dept"), dept, 2025).document();
+        workflow.consolidate(as("marked-dept"), dept, 2025, dd.rowVersion());
+        dd = workflow.view(as("marked-dept"), dept, 2025).document();
+        dd = workflow.submit(as("marked-dept"), dept, 2025, dd.rowVersion(), "更正");
+        dd = workflow.approve(as("reviewer"), dept, 2025, dd.rowVersion(), "同意");
+        long v2 = workflow.publish(as("reviewer"), dept, 2025, dd.rowVersion()).id();
+        assertThat(page(v2)).doesNotContain("更正中");
+        assertThat(page(v1)).doesNotContain("更正中：").contains("已被更正版本取代");
+    }
+
+    String page(long id) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/p/" + id)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

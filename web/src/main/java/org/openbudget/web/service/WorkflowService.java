@@ -118,6 +118,28 @@ public class WorkflowService {
         return out;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.db.repositories.CorrectionRepository corrections;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** A published department's page changed: it is now, or no longer, under correction. */
+    public record CorrectionChanged(String agencyCode, int year) {}
+
+    /**
+     * A unit's data changes after its department was published with it (a correction started, or the unit returned):
+     * the department's published version is marked as under correction until the department publishes again.
+     */
+    private void markDepartmentUnderCorrection(Agency unit, int year, String reason, String by) {
+        if (unit.parentCode() == null || publications.current(unit.parentCode(), year).isEmpty()) return;
+        Optional<Document> dept = documents.find(unit.parentCode(), year);
+        if (dept.isEmpty() || documents.consolidation(dept.get().id()).stream().noneMatch(c -> c.unitCode().equals(unit.code()))) return;
+        if (corrections.open(unit.parentCode(), year, unit.code(), reason, by)) {
+            audit.record(by, "部门更正中", unit.parentCode(), year, unit.name() + "：" + reason);
+            events.publishEvent(new CorrectionChanged(unit.parentCode(), year));
+        }
+    }
+
     /** The budget years that have classifications (built in or stored by the administrator). */
     public java.util.SortedSet<Integer> referenceYears() {
         return budgets.library().years();
@@ -194,6 +216,8 @@ public class WorkflowService {
         }
         audit.record(u.username(), "保存数据集", code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false) ? "（更正：新草稿）" : ""));
+        if (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false))
+            markDepartmentUnderCorrection(a, year, "该单位开始更正其预算数据", u.username());
         return saved;
     }
 
@@ -361,6 +385,7 @@ public class WorkflowService {
         if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
         Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
         audit.record(u.username(), "退回", code, year, c);
+        if (!a.isDepartment()) markDepartmentUnderCorrection(a, year, "该单位的预算被退回修改", u.username());
         return out;
     }
 
@@ -407,7 +432,9 @@ public class WorkflowService {
         } else {
             files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
-        return publisher.publish(a, e, files, by);
+        Publication p = publisher.publish(a, e, files, by);
+        if (a.isDepartment() && corrections.resolve(a.code(), d.year()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
+        return p;
     }
 
     // ---------------------------------------------------------------- views
