@@ -64,12 +64,14 @@ public class WorkPages {
     /** A tab of the editor: a form, or the YAML text. */
     public record Tab(String id, String label) {}
 
-    public record Line(Agency agency, int year, Document document, Evaluation evaluation) {}
+    public record Line(Agency agency, int year, Document document, WorkflowService.Counts evaluation) {}
 
     @GetMapping("/work")
     public String index(@AuthenticationPrincipal BudgetUser u, Model m,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String code,
-                        @org.springframework.web.bind.annotation.RequestParam(required = false) String year) {
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String year,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
         // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
         if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
             return "redirect:/work/" + code + "/" + year.trim();
@@ -77,11 +79,20 @@ public class WorkPages {
         Map<String, Agency> byCode = new LinkedHashMap<>();
         agencies.forEach(a -> byCode.put(a.code(), a));
         List<Line> lines = new ArrayList<>();
+        // 待审核 and the other states, and a search by code or any part of a name
+        String wanted = status == null || status.isBlank() ? null : status.trim();
+        String needle = q == null || q.isBlank() ? null : q.trim();
         for (Document d : workflow.visibleDocuments(u)) {
-            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.evaluate(d) : null));
+            if (wanted != null && !d.status().name().equals(wanted)) continue;
+            Agency ag = byCode.get(d.agencyCode());
+            if (needle != null && !(d.agencyCode().contains(needle) || ag != null && ag.name().contains(needle))) continue;
+            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
         }
         m.addAttribute("agencies", agencies);
         m.addAttribute("lines", lines);
+        m.addAttribute("status", wanted);
+        m.addAttribute("q", needle);
+        m.addAttribute("statuses", org.openbudget.web.db.repositories.Status.values());
         // the year offered: this year if its classifications are there, otherwise the latest year that has them
         int now = Year.now().getValue();
         var years = workflow.referenceYears();

@@ -89,6 +89,35 @@ public class WorkflowService {
         return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private ReferenceStore referenceStore;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.db.repositories.SeverityRepository severities;
+
+    /** The counts of a saved version's findings: computed once per version (and per severities and reference data in effect), then kept. */
+    public record Counts(boolean readable, long errors, long warnings, long notices) {}
+
+    private final java.util.Map<String, Counts> counts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Counts> eldest) { return size() > 5_000; }
+    });
+
+    /**
+     * The findings' counts of a document as saved, for lists (the reviewer's): derived and checked the first time this
+     * version is listed, not on every view. A new save, consolidation or decision is a new row version; a changed check
+     * severity or reference-data version is a new key too.
+     */
+    public Counts counts(Document d) {
+        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation();
+        Counts c = counts.get(key);
+        if (c == null) {
+            Evaluation e = evaluate(d);
+            c = new Counts(e.readable(), e.readable() ? e.errors() : 0, e.readable() ? e.warnings() : 0, e.readable() ? e.notices() : 0);
+            counts.put(key, c);
+        }
+        return c;
+    }
+
     /** A department's document with another dataset of its own (its text edited), on the units it was consolidated from. */
     public Evaluation evaluateDepartment(Agency dept, Document d, String departmentYaml) {
         List<BudgetService.NamedSource> units = new ArrayList<>();

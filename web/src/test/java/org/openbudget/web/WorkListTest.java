@@ -1,0 +1,41 @@
+package org.openbudget.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.openbudget.web.db.repositories.DocumentRepository;
+import org.openbudget.web.service.WorkflowService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The reviewer's list: 待审核 and search filters; each saved version's findings counted once and kept. */
+class WorkListTest extends WebTestBase {
+    @Autowired WorkflowService workflow;
+    @Autowired DocumentRepository documents;
+
+    String list(String query) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get("/work" + query).with(user(as("reviewer")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReviewerFiltersByStateAndSearchesByCodeOrName() throws Exception {
+        assertThat(list("")).contains("乌鲁木齐科技信息服务中心", "乌鲁木齐市中小企业服务中心");
+        String published = list("?status=PUBLISHED&q=科技信息");
+        assertThat(published).contains("href=\"/work/" + SCITECH + "/2024\"").doesNotContain("href=\"/work/" + SME + "/");
+        assertThat(list("?q=650100416003")).contains("href=\"/work/" + SCITECH + "/2024\"").doesNotContain("href=\"/work/" + SME + "/");
+        assertThat(list("?status=RETURNED&q=不存在的单位")).contains("暂无预算");
+    }
+
+    @Test
+    void aSavedVersionsFindingsAreCountedOnceAndKept() {
+        var d = documents.find(SCITECH, 2024).orElseThrow();
+        var first = workflow.counts(d);
+        assertThat(first.readable()).isTrue();
+        assertThat(workflow.counts(d)).as("kept, not checked again").isSameAs(first);
+        assertThat(workflow.counts(documents.find(SCITECH, 2024).orElseThrow())).isSameAs(first);
+    }
+}
