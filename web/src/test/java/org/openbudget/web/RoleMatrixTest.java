@@ -61,6 +61,11 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/upload?version=-1", "file", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/submit", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/withdraw", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/department-return", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", dept + "/withdraw", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/withdraw", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/department-return", "form", Set.of("industry")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024/dataset", "form", Set.of("sme")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024/submit", "form", Set.of("sme")));
         e.add(new Endpoint("POST", dept + "/consolidate", STALE, Set.of("industry")));

@@ -270,6 +270,20 @@ public class WorkPages {
         return "redirect:/work/" + code + "/" + year;
     }
 
+    @PostMapping("/work/{code}/{year}/withdraw")
+    public String withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                           @RequestParam(required = false) Integer version, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已撤回提交，预算回到草稿", () -> workflow.withdraw(u, code, year, version));
+        return "redirect:/work/" + code + "/" + year;
+    }
+
+    @PostMapping("/work/{code}/{year}/department-return")
+    public String departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已退回该单位", () -> workflow.returnByDepartment(u, code, year, version, comment));
+        return "redirect:/work/" + code + "/" + year;
+    }
+
     @PostMapping("/work/{code}/{year}/return")
     public String returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                                  @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {

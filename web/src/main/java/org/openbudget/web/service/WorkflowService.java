@@ -79,7 +79,7 @@ public class WorkflowService {
         Evaluation e = doc.map(this::evaluate).orElse(null);
         List<UnitState> units = a.isDepartment() ? unitStates(a, year, doc.orElse(null)) : List.of();
         return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year), audit.forDocument(code, year),
-                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a));
+                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a), policy.canReturnUnit(u, a));
     }
 
     /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
@@ -403,6 +403,34 @@ public class WorkflowService {
         return out;
     }
 
+    /** The preparer (or the department, for its own) takes back a submission not yet decided: a draft again. */
+    @Transactional
+    public Document withdraw(BudgetUser u, String code, int year, Integer expectedVersion) {
+        Agency a = agency(code);
+        AccessPolicy.require(a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a), "撤回 " + a.name() + " 的提交");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以撤回，当前状态「" + d.status().label() + "」。");
+        Document out = documents.update(d, expectedVersion, Status.DRAFT, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
+        audit.record(u.username(), "撤回提交", code, year, "");
+        return out;
+    }
+
+    /** A department returns one of its units' submissions (with a comment) before consolidating it. */
+    @Transactional
+    public Document returnByDepartment(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReturnUnit(u, a), "退回 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以退回，当前状态「" + d.status().label() + "」。");
+        String c = comment == null ? "" : comment.trim();
+        if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
+        Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), "主管部门：" + c, u.username());
+        audit.record(u.username(), "主管部门退回", code, year, c);
+        return out;
+    }
+
     @Transactional
     public Document returnDocument(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
         Agency a = agency(code);
@@ -472,7 +500,13 @@ public class WorkflowService {
 
     public record DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
                                List<Publication> versions, List<AuditLogRepository.Entry> history,
-                               boolean canPrepare, boolean canConsolidate, boolean canReview) {
+                               boolean canPrepare, boolean canConsolidate, boolean canReview, boolean canReturnAsDepartment) {
+        public boolean canWithdraw() {
+            return document != null && (canPrepare || canConsolidate) && document.status() == Status.SUBMITTED;
+        }
+
+        public boolean canDepartmentReturn() { return document != null && canReturnAsDepartment && document.status() == Status.SUBMITTED; }
+
         public boolean canSubmit() {
             return document != null && (canPrepare || canConsolidate) && (document.status() == Status.DRAFT || document.status() == Status.RETURNED);
         }
