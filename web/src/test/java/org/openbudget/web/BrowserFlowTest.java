@@ -233,6 +233,7 @@ class BrowserFlowTest extends WebTestBase {
         press("approve");
         assertThat(el("#status").getText()).isEqualTo("审核通过");
         shot("09-bureau-review");
+        el("#publish-confirm").click();
         press("publish");
         assertThat(el("#status").getText()).isEqualTo("已发布");
         assertThat(text()).contains("第 2 版").contains("已被取代");

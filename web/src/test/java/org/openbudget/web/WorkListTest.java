@@ -38,4 +38,14 @@ class WorkListTest extends WebTestBase {
         assertThat(workflow.counts(d)).as("kept, not checked again").isSameAs(first);
         assertThat(workflow.counts(documents.find(SCITECH, 2024).orElseThrow())).isSameAs(first);
     }
+
+    @Test
+    void publishingOnThePageNeedsItsConfirmation() throws Exception {
+        var r = mvc.perform(MockMvcRequestBuilders.post("/work/" + SME + "/2024/publish").param("version", "-1")
+                .with(user(as("reviewer"))).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(r.getFlashMap().get("error").toString()).contains("请先勾选确认");
+        var confirmed = mvc.perform(MockMvcRequestBuilders.post("/work/" + SME + "/2024/publish").param("version", "-1").param("confirm", "true")
+                .with(user(as("reviewer"))).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(String.valueOf(confirmed.getFlashMap().get("error"))).as("then the usual rules: a stale version").contains("保存冲突");
+    }
 }
