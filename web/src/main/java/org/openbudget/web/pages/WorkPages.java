@@ -302,6 +302,7 @@ public class WorkPages {
     public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                           @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes ra) {
         // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
+        workflow.requireReviewer(u, code, "发布");
         if (!confirm) {
             ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
             return "redirect:/work/" + code + "/" + year;

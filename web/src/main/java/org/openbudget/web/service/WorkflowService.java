@@ -403,6 +403,12 @@ public class WorkflowService {
         return out;
     }
 
+    /** Refuses (403) anyone who may not review this agency's budget. */
+    public void requireReviewer(BudgetUser u, String code, String what) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReview(u, a), what + " " + a.name() + " 的预算");
+    }
+
     /** The preparer (or the department, for its own) takes back a submission not yet decided: a draft again. */
     @Transactional
     public Document withdraw(BudgetUser u, String code, int year, Integer expectedVersion) {
