@@ -48,4 +48,17 @@ class WorkListTest extends WebTestBase {
                 .with(user(as("reviewer"))).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
         assertThat(String.valueOf(confirmed.getFlashMap().get("error"))).as("then the usual rules: a stale version").contains("保存冲突");
     }
+
+    @Test
+    void thePublicSearchesByAnyPartOfANameOrByCode() throws Exception {
+        String byCode = mvc.perform(MockMvcRequestBuilders.get("/api/public/documents").param("q", "650100416003")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byCode).contains("乌鲁木齐科技信息服务中心").doesNotContain("乌鲁木齐市中小企业服务中心");
+        String byPart = mvc.perform(MockMvcRequestBuilders.get("/api/public/documents").param("q", "信息服务")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byPart).contains("乌鲁木齐科技信息服务中心");
+        String byDepartmentCode = mvc.perform(MockMvcRequestBuilders.get("/api/public/documents").param("q", "650100417").param("year", "2024"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byDepartmentCode).contains("乌鲁木齐市中小企业服务中心", "工业和信息化局").doesNotContain("乌鲁木齐科技信息服务中心");
+    }
 }
