@@ -55,7 +55,8 @@ class RoleMatrixTest extends WebTestBase {
         // one's own password: refused for the wrong current password (nothing changes), never for access
         e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
         e.add(new Endpoint("POST", "/account/password", "form", LOGGED_IN));
-        for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview"))
+        for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview",
+                "/work/" + SME + "/2024/findings.xlsx"))
             e.add(new Endpoint("GET", p, null, readSme));
         for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
         e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));

@@ -61,4 +61,18 @@ class WorkListTest extends WebTestBase {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(byDepartmentCode).contains("乌鲁木齐市中小企业服务中心", "工业和信息化局").doesNotContain("乌鲁木齐科技信息服务中心");
     }
+
+    @Test
+    void theFindingsAreExportedAsAWorkbookOfTextCells() throws Exception {
+        var r = mvc.perform(MockMvcRequestBuilders.get("/work/" + SME + "/2024/findings.xlsx").with(user(as("sme")))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.getContentAsByteArray()))) {
+            var s = wb.getSheet("审核结果");
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).contains("乌鲁木齐市中小企业服务中心", "审核结果");
+            assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo("审核公式");
+            var e = workflow.view(as("sme"), SME, 2024).evaluation();
+            assertThat(s.getLastRowNum() - 1).isEqualTo(e.findings().size());
+            for (var row : s) for (var c : row) assertThat(c.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        }
+    }
 }

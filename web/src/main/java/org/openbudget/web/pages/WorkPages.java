@@ -270,6 +270,18 @@ public class WorkPages {
         return "redirect:/work/" + code + "/" + year;
     }
 
+    /** The findings of the document as saved, as an Excel workbook. */
+    @GetMapping("/work/{code}/{year}/findings.xlsx")
+    public org.springframework.http.ResponseEntity<byte[]> findings(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        WorkflowService.DocumentView v = workflow.view(u, code, year);
+        if (v.evaluation() == null || !v.evaluation().readable())
+            throw new org.openbudget.web.service.RuleViolation("该预算尚无可审核的数据，没有审核结果可导出。");
+        byte[] xlsx = FindingsWorkbook.of(year + "年 " + v.agency().name() + " 审核结果（错误 " + v.evaluation().errors() + "，警告 "
+                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings());
+        return org.openbudget.web.api.Downloads.of(code + "-" + year + "-审核结果.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+    }
+
     @PostMapping("/work/{code}/{year}/withdraw")
     public String withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                            @RequestParam(required = false) Integer version, RedirectAttributes ra) {
