@@ -107,6 +107,18 @@ class HardeningTest extends WebTestBase {
     }
 
     @Test
+    void onlyAProxyOnThisMachineIsBelievedAboutTheClientsAddress() {
+        var valves = ((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves();
+        var remoteIp = java.util.Arrays.stream(valves).filter(v -> v instanceof org.apache.catalina.valves.RemoteIpValve)
+                .map(v -> (org.apache.catalina.valves.RemoteIpValve) v).findFirst().orElseThrow();
+        java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(remoteIp.getInternalProxies());
+        assertThat(trusted.matcher("127.0.0.1").matches()).isTrue();
+        assertThat(trusted.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+        for (String other : new String[]{"10.0.0.5", "192.168.1.20", "172.16.0.3", "169.254.1.1", "203.0.113.9"})
+            assertThat(trusted.matcher(other).matches()).as(other + " cannot pose as another address").isFalse();
+    }
+
+    @Test
     void itListensOnTheLoopbackAddressOnly() {
         var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProperty("address")).isInstanceOf(InetAddress.class);
