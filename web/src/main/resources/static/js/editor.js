@@ -26,7 +26,10 @@
   }
   function check() {
     var mine = ++seq;
-    fetch('/api/check', {method: 'POST', headers: {'Content-Type': 'text/plain;charset=UTF-8'}, body: area.value, credentials: 'same-origin'})
+    var headers = {'Content-Type': 'text/plain;charset=UTF-8'};
+    var tokenMeta = document.querySelector('meta[name="_csrf"]'), headerMeta = document.querySelector('meta[name="_csrf_header"]');
+    if (tokenMeta && headerMeta) headers[headerMeta.content] = tokenMeta.content;   // a logged-in session's request carries its token
+    fetch('/api/check', {method: 'POST', headers: headers, body: area.value, credentials: 'same-origin'})
       .then(function (res) { return res.json(); })
       .then(function (r) { if (mine === seq) render(r); })
       .catch(function () { live.innerHTML = '<p class="muted">暂时无法审核。</p>'; });

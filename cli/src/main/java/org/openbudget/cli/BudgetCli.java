@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
                 BenchRenderCommand.class,
                 BenchAuditCommand.class,
                 ServeCommand.class,
+                AdminCommand.class,
                 LoadCommand.class
         })
 public final class BudgetCli implements Runnable {

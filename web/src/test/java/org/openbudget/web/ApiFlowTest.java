@@ -122,6 +122,16 @@ class ApiFlowTest extends WebTestBase {
         dv = doc("reviewer", BUREAU).get("version").asInt();
         mvc.perform(post("/api/documents/" + BUREAU + "/2025/publish").with(user(as("reviewer"))).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(decision(dv, ""))).andExpect(status().isUnprocessableEntity());
+        // a department is approved only on approved units: refused, naming each unit still 已提交待审核
+        JsonNode early = call(mvc.perform(post("/api/documents/" + BUREAU + "/2025/approve").with(user(as("reviewer"))).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(decision(dv, "同意"))).andExpect(status().isUnprocessableEntity()).andReturn());
+        assertThat(early.get("error").asText()).contains("须先全部审核通过", "乌鲁木齐市中小企业服务中心（已提交待审核）", "乌鲁木齐市工业和信息化项目中心");
+        for (String unit : List.of(BENJI, ENERGY, SME, PROJECTS)) {
+            int uv = doc("reviewer", unit).get("version").asInt();
+            mvc.perform(post("/api/documents/" + unit + "/2025/approve").with(user(as("reviewer"))).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content(decision(uv, "同意"))).andExpect(status().isOk());
+        }
+        assertThat(doc("industry", BUREAU).get("units").toString()).doesNotContain("已变更");
         mvc.perform(post("/api/documents/" + BUREAU + "/2025/approve").with(user(as("reviewer"))).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(decision(dv, "同意"))).andExpect(status().isOk());
         mvc.perform(post("/api/documents/" + BUREAU + "/2025/approve").with(user(as("reviewer"))).with(csrf())

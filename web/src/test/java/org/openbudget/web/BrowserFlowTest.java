@@ -225,10 +225,15 @@ class BrowserFlowTest extends WebTestBase {
         press("submit");
         logout();
         login("reviewer");
+        // a department is approved only on approved units: the corrected SME center first
+        driver.get(url("/work/" + SME + "/2024"));
+        press("approve");
+        assertThat(el("#status").getText()).isEqualTo("审核通过");
         driver.get(url("/work/" + BUREAU + "/2024"));
         press("approve");
         assertThat(el("#status").getText()).isEqualTo("审核通过");
         shot("09-bureau-review");
+        el("#publish-confirm").click();
         press("publish");
         assertThat(el("#status").getText()).isEqualTo("已发布");
         assertThat(text()).contains("第 2 版").contains("已被取代");

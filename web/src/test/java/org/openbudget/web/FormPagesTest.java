@@ -41,7 +41,7 @@ class FormPagesTest extends WebTestBase {
 
     @BeforeEach
     void unit() {
-        agencies.upsert(new Agency(UNIT, "表单测试单位", "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", null, 9));
         if (accounts.find(PREPARER).isEmpty()) accounts.insert(new BudgetUser(PREPARER, encoder.encode("x"), Role.PREPARER, UNIT, null, "测试", true));
     }
 

@@ -64,7 +64,7 @@ class PortalPageTest extends WebTestBase {
 
     /** Saves, submits, approves and publishes one version; returns it. */
     Publication publish(int year, String marker) {
-        agencies.upsert(new Agency(UNIT, "缓存测试单位", "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", null, 9));
         if (accounts.find(PREPARER).isEmpty()) accounts.insert(new BudgetUser(PREPARER, encoder.encode("x"), Role.PREPARER, UNIT, null, "缓存测试", true));
         Integer version = workflow.view(as(PREPARER), UNIT, year).document() == null ? null : workflow.view(as(PREPARER), UNIT, year).document().rowVersion();
         var saved = workflow.saveDataset(as(PREPARER), UNIT, year, "dataset.yaml", dataset(year, marker), version);

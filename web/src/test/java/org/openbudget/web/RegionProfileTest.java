@@ -71,7 +71,7 @@ class RegionProfileTest extends WebTestBase {
     @BeforeEach
     void karamayAgencies() {
         agencies.upsert(new Agency(DEPT, "克拉玛依市测试局", "部门", "行政", KARAMAY, null, 0));
-        agencies.upsert(new Agency(UNIT, "克拉玛依市测试中心", "单位", "事业", KARAMAY, DEPT, 1));
+        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", KARAMAY, DEPT, 1));
         if (accounts.find("kprep").isEmpty()) accounts.insert(new BudgetUser("kprep", encoder.encode("x"), Role.PREPARER, UNIT, null, "测试中心 财务", true));
         if (accounts.find("kdept").isEmpty()) accounts.insert(new BudgetUser("kdept", encoder.encode("x"), Role.DEPARTMENT, DEPT, null, "测试局 部门财务", true));
     }

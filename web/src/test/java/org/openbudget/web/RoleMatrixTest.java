@@ -48,13 +48,25 @@ class RoleMatrixTest extends WebTestBase {
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
                 "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
-        for (String p : List.of("/api/me", "/api/documents", "/work")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
-        for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview"))
+        // the setup page: once an administrator exists it offers nothing, and a post makes nothing
+        e.add(new Endpoint("GET", "/setup", null, ALL));
+        e.add(new Endpoint("POST", "/setup", "form", ALL));
+        for (String p : List.of("/api/me", "/api/documents", "/work", "/account")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        // one's own password: refused for the wrong current password (nothing changes), never for access
+        e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
+        e.add(new Endpoint("POST", "/account/password", "form", LOGGED_IN));
+        for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview",
+                "/work/" + SME + "/2024/findings.xlsx"))
             e.add(new Endpoint("GET", p, null, readSme));
         for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
         e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/upload?version=-1", "file", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/submit", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/withdraw", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", sme + "/department-return", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", dept + "/withdraw", STALE, Set.of("industry")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/withdraw", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024/department-return", "form", Set.of("industry")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024/dataset", "form", Set.of("sme")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024/submit", "form", Set.of("sme")));
         e.add(new Endpoint("POST", dept + "/consolidate", STALE, Set.of("industry")));
@@ -78,9 +90,21 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("PUT", dept + "/forms/" + f + "?version=-1", "{}", Set.of("industry")));
             e.add(new Endpoint("POST", "/work/" + BUREAU + "/2024/forms/" + f, "form", Set.of("industry")));
         }
-        for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin"))
+        for (String p : List.of("/api/admin/accounts", "/api/admin/checks", "/api/admin/refdata", "/api/admin/audit-log", "/admin",
+                "/api/admin/audit-log?q=admin&page=2&size=5", "/api/admin/audit-log/csv?action=登录", "/admin/audit?q=x&from=2024-01-01", "/admin/audit/csv"))
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("POST", "/api/admin/accounts", "{\"username\":\"x\"}", Set.of("admin")));
+        // the registry: reads, and writes refused by their rules (nothing stored)
+        for (String p : List.of("/api/admin/registry", "/admin/registry", "/admin/registry?edit=" + SME)) e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/regions/650100", "{\"name\":\"\"}", Set.of("admin")));
+        e.add(new Endpoint("PUT", "/api/admin/agencies/" + SME, "{\"name\":\"x\",\"kind\":\"单位\",\"type\":\"企业\",\"regionCode\":\"650100\"}", Set.of("admin")));
+        e.add(new Endpoint("DELETE", "/api/admin/agencies/" + SME, null, Set.of("admin")));
+        e.add(new Endpoint("POST", "/api/admin/agencies/import", "file", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/regions", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies/" + SME + "/delete", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/agencies/import", "file", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/accounts/nobody", "form", Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/checks/NO.SUCH", "{\"severity\":\"ERROR\"}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/checks/NO.SUCH", "form", Set.of("admin")));
         // reference data and profiles: reads, and writes that store nothing (stale base version, unknown version, refused content)

@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Tests that change data use their own agency-years so that they do not depend on each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"budget.data-dir=target/test-db", "budget.db.clean=true", "budget.db.durable=false", "budget.demo=true", "budget.db.pool-size=10",
+        properties = {"budget.data-dir=target/test-db", "budget.db.clean=true", "budget.db.durable=false", "budget.demo=true", "budget.demo.password=demo2024", "budget.db.pool-size=10",
+                "budget.limits.check-per-minute=100000", "budget.limits.check-per-minute-logged-in=100000", "budget.limits.check-concurrent=4",
                 "logging.level.root=WARN"})
 @AutoConfigureMockMvc(print = org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint.NONE)
 public abstract class WebTestBase {

@@ -46,7 +46,7 @@ class WorkflowServiceTest extends WebTestBase {
     void newUnit(TestInfo info) {
         unit = "6501009" + String.format("%05d", Math.abs(info.getDisplayName().hashCode()) % 100000);
         preparer = "p" + unit;
-        agencies.upsert(new Agency(unit, "测试单位" + unit, "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(unit, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", null, 9));
         if (accounts.find(preparer).isEmpty()) accounts.insert(new BudgetUser(preparer, encoder.encode("x"), Role.PREPARER, unit, null, "测试", true));
     }
 

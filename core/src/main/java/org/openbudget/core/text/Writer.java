@@ -168,11 +168,7 @@ final class Writer {
     }
 
     static String chinese(int n) {
-        String[] d = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-        if (n < 1 || n > 99) return String.valueOf(n);   // a text of a hundred headings is no disclosure, but it is written
-        if (n < 10) return d[n];
-        if (n < 20) return "十" + d[n % 10];
-        return d[n / 10] + "十" + d[n % 10];
+        return ChineseNumerals.of(n);
     }
 
     /** A sentence being filled: placeholders get values, and each number gets its fact once the sentence is known. */

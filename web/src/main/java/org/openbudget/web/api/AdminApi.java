@@ -34,7 +34,11 @@ public class AdminApi {
     private final ReferenceDataService refdata;
     private final RegionProfileService regionProfiles;
 
-    public AdminApi(AdminService admin, ReferenceDataService refdata, RegionProfileService regionProfiles) {
+    private final org.openbudget.web.service.RegistryService registry;
+
+    public AdminApi(AdminService admin, ReferenceDataService refdata, RegionProfileService regionProfiles,
+                    org.openbudget.web.service.RegistryService registry) {
+        this.registry = registry;
         this.admin = admin;
         this.refdata = refdata;
         this.regionProfiles = regionProfiles;
@@ -57,6 +61,36 @@ public class AdminApi {
     @PostMapping("/accounts/{username}/password")
     @Operation(summary = "重置密码")
     public void password(@AuthenticationPrincipal BudgetUser u, @PathVariable String username, @RequestBody Password p) { admin.resetPassword(u, username, p.password()); }
+
+    @GetMapping("/registry")
+    @Operation(summary = "名录：地区（财政局）、部门和单位")
+    public org.openbudget.web.service.RegistryService.Registry registry(@AuthenticationPrincipal BudgetUser u) { return registry.registry(u); }
+
+    public record RegionDto(String name) {}
+
+    @PutMapping("/regions/{code}")
+    @Operation(summary = "新建或修改地区（代码为行政区划代码，如 650100）")
+    public void region(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @RequestBody RegionDto r) { registry.saveRegion(u, code, r.name()); }
+
+    @PutMapping("/agencies/{code}")
+    @Operation(summary = "新建或修改部门、单位：name 名称，kind 单位/部门，type 行政/参公/事业，parentCode 主管部门（单位），regionCode 地区；不符合时 422 并说明")
+    public org.openbudget.web.db.repositories.Agency agency(@AuthenticationPrincipal BudgetUser u, @PathVariable String code,
+                                                            @RequestBody org.openbudget.web.service.RegistryService.AgencyInput a) {
+        return registry.saveAgency(u, new org.openbudget.web.service.RegistryService.AgencyInput(code, a.name(), a.kind(), a.type(), a.parentCode(),
+                a.regionCode(), a.position()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/agencies/{code}")
+    @Operation(summary = "删除部门或单位：只在没有所属单位、账号、预算和已发布版本时；否则 422 并说明")
+    public void deleteAgency(@AuthenticationPrincipal BudgetUser u, @PathVariable String code) { registry.deleteAgency(u, code); }
+
+    @PostMapping(value = "/agencies/import", consumes = "multipart/form-data")
+    @Operation(summary = "导入名录（CSV 或 Excel .xlsx，表头：代码,名称,类别,性质,主管部门代码,地区代码[,地区名称]）：全部导入，或有任何问题时一条也不导入 (400，逐行说明)")
+    public org.openbudget.web.service.RegistryService.ImportResult importAgencies(@AuthenticationPrincipal BudgetUser u,
+                                                                                @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return registry.importList(u, file.getOriginalFilename() == null ? "名录" : file.getOriginalFilename(), file.getBytes());
+    }
 
     @GetMapping("/checks")
     @Operation(summary = "审核公式及其级别（目录级别与当前级别）")
@@ -170,8 +204,21 @@ public class AdminApi {
     }
 
     @GetMapping("/audit-log")
-    @Operation(summary = "操作记录（全部）")
-    public List<AuditLogRepository.Entry> auditLog(@AuthenticationPrincipal BudgetUser u, @RequestParam(defaultValue = "200") int limit) {
-        return admin.auditLog(u, Math.min(Math.max(limit, 1), 1000));
+    @Operation(summary = "操作记录（登录、登录失败、锁定、系统管理与工作流的每个操作，含来源地址），新的在前。"
+            + "q：在人员、操作、单位、内容、来源中查找；actor、action：精确匹配；from、to：日期 (yyyy-MM-dd，含当天)；page 从 1 起，size 至多 500")
+    public AdminService.AuditPage auditLog(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                           @RequestParam(required = false) java.time.LocalDate from, @RequestParam(required = false) java.time.LocalDate to,
+                                           @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int size) {
+        return admin.auditSearch(u, new AuditLogRepository.Query(q, actor, action, from, to), page, Math.min(Math.max(size, 1), 500));
+    }
+
+    @GetMapping(value = "/audit-log/csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "操作记录导出为 CSV（UTF-8，Excel 可直接打开；条件同上，至多 100,000 条）")
+    public org.springframework.http.ResponseEntity<byte[]> auditLogCsv(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                                                         @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                                                         @RequestParam(required = false) java.time.LocalDate from,
+                                                                         @RequestParam(required = false) java.time.LocalDate to) {
+        return AuditCsv.response(admin.auditExport(u, new AuditLogRepository.Query(q, actor, action, from, to), AuditCsv.MAX));
     }
 }

@@ -53,10 +53,10 @@ public class ApiErrors {
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
     ResponseEntity<Dtos.ErrorDto> bad(Exception e) { return of(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()); }
 
-    /** An upload or request body over the bounds (issue 16): 413 with the bound, never a stack trace. */
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ResponseEntity<Dtos.ErrorDto> tooLarge(Exception e) {
-        return of(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大，超出服务器允许的大小 (the upload is too large)");
+    @ExceptionHandler(org.openbudget.web.limits.CheckThrottle.Refused.class)
+    ResponseEntity<Dtos.ErrorDto> throttled(org.openbudget.web.limits.CheckThrottle.Refused e) {
+        return ResponseEntity.status(e.status()).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(new Dtos.ErrorDto(e.getMessage(), List.of()));
     }
 
     static ResponseEntity<Dtos.ErrorDto> of(HttpStatus s, String message) {

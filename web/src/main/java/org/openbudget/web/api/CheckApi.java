@@ -28,7 +28,11 @@ public class CheckApi {
     private final PublishedAuditService auditor;
     private final RegionProfileService regionProfiles;
 
-    public CheckApi(BudgetService budgets, PublishedAuditService auditor, RegionProfileService regionProfiles) {
+    private final org.openbudget.web.limits.CheckThrottle throttle;
+
+    public CheckApi(BudgetService budgets, PublishedAuditService auditor, RegionProfileService regionProfiles,
+                    org.openbudget.web.limits.CheckThrottle throttle) {
+        this.throttle = throttle;
         this.budgets = budgets;
         this.auditor = auditor;
         this.regionProfiles = regionProfiles;
@@ -37,17 +41,25 @@ public class CheckApi {
     @PostMapping(value = "/api/check", consumes = {"application/yaml", "text/plain", "application/x-yaml"})
     @Operation(summary = "审核一个单位数据集 (YAML)：读取错误逐一定位到行和字段（HTTP 422，readable 为 false），或审核结果。"
             + "已登记单位的数据集所用模板（profile）须为其地区该年度的模板，否则与保存时一样作为读取错误返回（字段 profile，应为的模板编号）")
-    public org.springframework.http.ResponseEntity<Dtos.CheckResult> check(@RequestBody String yaml) {
+    public org.springframework.http.ResponseEntity<Dtos.CheckResult> check(@RequestBody String yaml, jakarta.servlet.http.HttpServletRequest req,
+                                   @org.springframework.security.core.annotation.AuthenticationPrincipal org.openbudget.web.security.BudgetUser u) {
         Document.Source source = Document.Source.yaml(yaml);
-        Dtos.CheckResult r = Dtos.CheckResult.of(regionProfiles.checked("dataset.yaml", source, budgets.evaluateUnit("dataset.yaml", source)));
+        Dtos.CheckResult r = throttle.run(client(req, u), u != null,
+                () -> Dtos.CheckResult.of(regionProfiles.checked("dataset.yaml", source, budgets.evaluateUnit("dataset.yaml", source))));
         // a dataset that cannot be read is the request's fault: 422 with the same body (readable: false and every problem located)
         return org.springframework.http.ResponseEntity.status(r.readable() ? 200 : 422).body(r);
     }
 
+    static String client(jakarta.servlet.http.HttpServletRequest req, org.openbudget.web.security.BudgetUser u) {
+        return u != null ? "user:" + u.username() : "addr:" + req.getRemoteAddr();
+    }
+
     @PostMapping(value = "/api/audit", consumes = "multipart/form-data")
     @Operation(summary = "审核已公开的文档：上传其文本，读回十一张表并按审核公式审核")
-    public ObjectNode audit(@RequestParam("file") MultipartFile file) throws IOException {
-        PublishedAuditService.Report r = auditor.audit(file.getOriginalFilename(), file.getBytes());
+    public ObjectNode audit(@RequestParam("file") MultipartFile file, jakarta.servlet.http.HttpServletRequest req,
+                            @org.springframework.security.core.annotation.AuthenticationPrincipal org.openbudget.web.security.BudgetUser u) throws IOException {
+        byte[] bytes = file.getBytes();
+        PublishedAuditService.Report r = throttle.run(client(req, u), u != null, () -> auditor.audit(file.getOriginalFilename(), bytes));
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("unit", r.disclosure().unitName());
         root.put("year", r.disclosure().year());

@@ -131,6 +131,22 @@ public class WorkApi {
         return DocumentDto.of(workflow.view(u, code, year));
     }
 
+    public record VersionOnly(Integer version) {}
+
+    @PostMapping("/documents/{code}/{year}/withdraw")
+    @Operation(summary = "撤回提交（填报单位或部门，尚未审核时）：回到草稿")
+    public DocumentDto withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody VersionOnly d) {
+        workflow.withdraw(u, code, year, d.version());
+        return DocumentDto.of(workflow.view(u, code, year));
+    }
+
+    @PostMapping("/documents/{code}/{year}/department-return")
+    @Operation(summary = "主管部门退回所属单位的提交（须填写意见）")
+    public DocumentDto departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody Decision d) {
+        workflow.returnByDepartment(u, code, year, d.version(), d.comment());
+        return DocumentDto.of(workflow.view(u, code, year));
+    }
+
     @PostMapping("/documents/{code}/{year}/return")
     @Operation(summary = "财政局退回（须填写意见）")
     public DocumentDto returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody Decision d) {

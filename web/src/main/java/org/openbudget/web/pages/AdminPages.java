@@ -1,6 +1,7 @@
 package org.openbudget.web.pages;
 
 import java.io.IOException;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import org.openbudget.core.check.Severity;
@@ -46,6 +47,87 @@ public class AdminPages {
         m.addAttribute("roles", Role.values());
         m.addAttribute("severities", Severity.values());
         return "admin/index";
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.RegistryService registry;
+
+    /** 名录: regions, departments and units, edited one by one or imported. */
+    @GetMapping("/admin/registry")
+    public String registry(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String edit, Model m) {
+        var r = registry.registry(u);
+        m.addAttribute("registry", r);
+        m.addAttribute("types", List.of("行政", "参公", "事业"));
+        m.addAttribute("departments", r.agencies().stream().filter(org.openbudget.web.db.repositories.Agency::isDepartment).toList());
+        m.addAttribute("edit", edit == null ? null : r.agencies().stream().filter(a -> a.code().equals(edit)).findFirst().orElse(null));
+        m.addAttribute("columns", String.join(",", org.openbudget.web.service.RegistryService.COLUMNS));
+        return "admin/registry";
+    }
+
+    @PostMapping("/admin/regions")
+    public String saveRegion(@AuthenticationPrincipal BudgetUser u, @RequestParam String code, @RequestParam String name, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已保存地区 " + code + " " + name, () -> registry.saveRegion(u, code, name));
+        return "redirect:/admin/registry";
+    }
+
+    @PostMapping("/admin/agencies")
+    public String saveAgency(@AuthenticationPrincipal BudgetUser u, @RequestParam String code, @RequestParam String name, @RequestParam String kind,
+                             @RequestParam String type, @RequestParam(required = false) String parentCode, @RequestParam String regionCode,
+                             @RequestParam(required = false) Integer position, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已保存 " + kind + " " + code + " " + name, () -> registry.saveAgency(u,
+                new org.openbudget.web.service.RegistryService.AgencyInput(code, name, kind, type, parentCode, regionCode, position)));
+        return "redirect:/admin/registry";
+    }
+
+    @PostMapping("/admin/agencies/{code}/delete")
+    public String deleteAgency(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已删除 " + code, () -> registry.deleteAgency(u, code));
+        return "redirect:/admin/registry";
+    }
+
+    @PostMapping("/admin/agencies/import")
+    public String importAgencies(@AuthenticationPrincipal BudgetUser u, @RequestParam("file") MultipartFile file, RedirectAttributes ra) throws java.io.IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "名录" : file.getOriginalFilename();
+        byte[] bytes = file.getBytes();
+        PageSupport.attempt(ra, "已导入 " + name, () -> {
+            var r = registry.importList(u, name, bytes);
+            ra.addFlashAttribute("imported", "新建地区 " + r.regions() + " 个，新建单位/部门 " + r.created() + " 个，更新 " + r.updated() + " 个");
+        });
+        return "redirect:/admin/registry";
+    }
+
+    /** An account's role and assignment (unit or department, region), its name, enabled or not. */
+    @PostMapping("/admin/accounts/{username}")
+    public String updateAccount(@AuthenticationPrincipal BudgetUser u, @PathVariable String username, @RequestParam Role role,
+                                @RequestParam(required = false) String agencyCode, @RequestParam(required = false) String regionCode,
+                                @RequestParam(required = false) String displayName, @RequestParam(defaultValue = "true") boolean enabled, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已修改账号 " + username, () -> admin.updateAccount(u, username,
+                new AdminService.AccountDto(username, role, agencyCode, regionCode, displayName == null || displayName.isBlank() ? username : displayName, enabled)));
+        return "redirect:/admin";
+    }
+
+    /** 操作记录: searched, a page at a time, exported as CSV. */
+    @GetMapping("/admin/audit")
+    public String audit(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q, @RequestParam(required = false) String actor,
+                        @RequestParam(required = false) String action, @RequestParam(required = false) java.time.LocalDate from,
+                        @RequestParam(required = false) java.time.LocalDate to, @RequestParam(defaultValue = "1") int page, Model m) {
+        AdminService.AuditPage p = admin.auditSearch(u, new org.openbudget.web.db.repositories.AuditLogRepository.Query(q, actor, action, from, to), page, 50);
+        m.addAttribute("p", p);
+        m.addAttribute("q", q);
+        m.addAttribute("actor", actor);
+        m.addAttribute("action", action);
+        m.addAttribute("from", from);
+        m.addAttribute("to", to);
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/audit/csv")
+    public org.springframework.http.ResponseEntity<byte[]> auditCsv(@AuthenticationPrincipal BudgetUser u, @RequestParam(required = false) String q,
+                                                                      @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                                                      @RequestParam(required = false) java.time.LocalDate from,
+                                                                      @RequestParam(required = false) java.time.LocalDate to) {
+        return org.openbudget.web.api.AuditCsv.response(admin.auditExport(u,
+                new org.openbudget.web.db.repositories.AuditLogRepository.Query(q, actor, action, from, to), org.openbudget.web.api.AuditCsv.MAX));
     }
 
     @PostMapping("/admin/accounts")

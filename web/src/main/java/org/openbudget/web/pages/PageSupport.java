@@ -37,6 +37,16 @@ public class PageSupport {
         return "message";
     }
 
+    /** A refusal of a GET (a blank workbook for a year without classifications …): the reason on a page, not an error. */
+    @ExceptionHandler(RuleViolation.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    public String refused(RuleViolation e, Model m) {
+        m.addAttribute("me", me());
+        m.addAttribute("status", 422);
+        m.addAttribute("message", e.getMessage());
+        return "message";
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     public String denied(AccessDeniedException e, Model m) {

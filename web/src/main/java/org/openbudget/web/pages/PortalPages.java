@@ -59,6 +59,7 @@ public class PortalPages {
         m.addAttribute("region", region);
         m.addAttribute("department", department);
         m.addAttribute("q", q);
+        m.addAttribute("setupNeeded", setup.needed());
         return "index";
     }
 
@@ -113,19 +114,34 @@ public class PortalPages {
     }
 
     @PostMapping("/audit")
-    public String audit(@RequestParam("file") MultipartFile file, Model m) throws IOException {
+    public String audit(@RequestParam("file") MultipartFile file, Model m, HttpServletRequest req) throws IOException {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        byte[] bytes = file.getBytes();
         try {
-            m.addAttribute("report", auditor.audit(file.getOriginalFilename(), file.getBytes()));
+            m.addAttribute("report", throttle.run(me != null ? "user:" + me.username() : "addr:" + req.getRemoteAddr(), me != null,
+                    () -> auditor.audit(file.getOriginalFilename(), bytes)));
             m.addAttribute("fileName", file.getOriginalFilename());
         } catch (InvalidDatasetException e) {
             m.addAttribute("error", "无法读取该文件");
             m.addAttribute("problems", PageSupport.lines(e));
+        } catch (org.openbudget.web.limits.CheckThrottle.Refused e) {
+            m.addAttribute("error", e.getMessage());
         }
         return "audit";
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.limits.CheckThrottle throttle;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.SetupService setup;
+
+    /** The login page; it points to the setup page while there is no administrator, and tells where the demo accounts' password is. */
     @GetMapping("/login")
-    public String login() {
+    public String login(HttpServletRequest req, Model m) {
+        m.addAttribute("setupNeeded", setup.needed());
+        m.addAttribute("demoFile", setup.demoPasswordFile().map(Object::toString).orElse(null));
+        m.addAttribute("demoLocal", org.openbudget.web.service.SetupService.local(req.getRemoteAddr()));
         return "login";
     }
 }

@@ -64,20 +64,39 @@ public class WorkPages {
     /** A tab of the editor: a form, or the YAML text. */
     public record Tab(String id, String label) {}
 
-    public record Line(Agency agency, int year, Document document, Evaluation evaluation) {}
+    public record Line(Agency agency, int year, Document document, WorkflowService.Counts evaluation) {}
 
     @GetMapping("/work")
-    public String index(@AuthenticationPrincipal BudgetUser u, Model m) {
+    public String index(@AuthenticationPrincipal BudgetUser u, Model m,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String code,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String year,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+        // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
+        if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
+            return "redirect:/work/" + code + "/" + year.trim();
         List<Agency> agencies = workflow.visibleAgencies(u);
         Map<String, Agency> byCode = new LinkedHashMap<>();
         agencies.forEach(a -> byCode.put(a.code(), a));
         List<Line> lines = new ArrayList<>();
+        // 待审核 and the other states, and a search by code or any part of a name
+        String wanted = status == null || status.isBlank() ? null : status.trim();
+        String needle = q == null || q.isBlank() ? null : q.trim();
         for (Document d : workflow.visibleDocuments(u)) {
-            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.evaluate(d) : null));
+            if (wanted != null && !d.status().name().equals(wanted)) continue;
+            Agency ag = byCode.get(d.agencyCode());
+            if (needle != null && !(d.agencyCode().contains(needle) || ag != null && ag.name().contains(needle))) continue;
+            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
         }
         m.addAttribute("agencies", agencies);
         m.addAttribute("lines", lines);
-        m.addAttribute("thisYear", Year.now().getValue());
+        m.addAttribute("status", wanted);
+        m.addAttribute("q", needle);
+        m.addAttribute("statuses", org.openbudget.web.db.repositories.Status.values());
+        // the year offered: this year if its classifications are there, otherwise the latest year that has them
+        int now = Year.now().getValue();
+        var years = workflow.referenceYears();
+        m.addAttribute("thisYear", years.isEmpty() || years.contains(now) ? now : years.last());
         return "work/index";
     }
 
@@ -214,7 +233,8 @@ public class WorkPages {
                          @RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file, RedirectAttributes ra) throws IOException {
         byte[] bytes = file.getBytes();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.yaml" : file.getOriginalFilename();
-        PageSupport.attempt(ra, "已上传并保存 " + name, () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
+        PageSupport.attempt(ra, "已上传并保存 " + name + "。发布时公开的是整理后的副本：只含读取到的数值，不含批注、注释、公式和超链接",
+                () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
         return "redirect:/work/" + code + "/" + year;
     }
 
@@ -250,6 +270,32 @@ public class WorkPages {
         return "redirect:/work/" + code + "/" + year;
     }
 
+    /** The findings of the document as saved, as an Excel workbook. */
+    @GetMapping("/work/{code}/{year}/findings.xlsx")
+    public org.springframework.http.ResponseEntity<byte[]> findings(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
+        WorkflowService.DocumentView v = workflow.view(u, code, year);
+        if (v.evaluation() == null || !v.evaluation().readable())
+            throw new org.openbudget.web.service.RuleViolation("该预算尚无可审核的数据，没有审核结果可导出。");
+        byte[] xlsx = FindingsWorkbook.of(year + "年 " + v.agency().name() + " 审核结果（错误 " + v.evaluation().errors() + "，警告 "
+                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings());
+        return org.openbudget.web.api.Downloads.of(code + "-" + year + "-审核结果.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+    }
+
+    @PostMapping("/work/{code}/{year}/withdraw")
+    public String withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                           @RequestParam(required = false) Integer version, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已撤回提交，预算回到草稿", () -> workflow.withdraw(u, code, year, version));
+        return "redirect:/work/" + code + "/" + year;
+    }
+
+    @PostMapping("/work/{code}/{year}/department-return")
+    public String departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
+        PageSupport.attempt(ra, "已退回该单位", () -> workflow.returnByDepartment(u, code, year, version, comment));
+        return "redirect:/work/" + code + "/" + year;
+    }
+
     @PostMapping("/work/{code}/{year}/return")
     public String returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                                  @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
@@ -266,7 +312,13 @@ public class WorkPages {
 
     @PostMapping("/work/{code}/{year}/publish")
     public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
-                          @RequestParam(required = false) Integer version, RedirectAttributes ra) {
+                          @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes ra) {
+        // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
+        workflow.requireReviewer(u, code, "发布");
+        if (!confirm) {
+            ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
+            return "redirect:/work/" + code + "/" + year;
+        }
         PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version));
         return "redirect:/work/" + code + "/" + year;
     }

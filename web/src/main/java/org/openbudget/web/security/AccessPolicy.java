@@ -32,6 +32,11 @@ public class AccessPolicy {
         return u != null && u.role() == Role.DEPARTMENT && a.isDepartment() && a.code().equals(u.agencyCode());
     }
 
+    /** A department returns one of its units' submitted budgets before consolidating it. */
+    public boolean canReturnUnit(BudgetUser u, Agency a) {
+        return u != null && u.role() == Role.DEPARTMENT && !a.isDepartment() && a.parentCode() != null && a.parentCode().equals(u.agencyCode());
+    }
+
     /** Returns, approves, publishes. */
     public boolean canReview(BudgetUser u, Agency a) {
         return u != null && u.role() == Role.REVIEWER && a.regionCode().equals(u.regionCode());

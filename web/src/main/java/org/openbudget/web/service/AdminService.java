@@ -13,6 +13,7 @@ import org.openbudget.web.db.repositories.AuditLogRepository;
 import org.openbudget.web.db.repositories.SeverityRepository;
 import org.openbudget.web.security.AccessPolicy;
 import org.openbudget.web.security.BudgetUser;
+import org.openbudget.web.security.PasswordRules;
 import org.openbudget.web.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ public class AdminService {
     public AccountDto createAccount(BudgetUser u, NewAccount n) {
         admin(u);
         if (n.username() == null || !n.username().matches("[A-Za-z0-9_.-]{2,64}")) throw new RuleViolation("用户名应为 2–64 位字母、数字、下划线、点或横线。");
-        if (n.password() == null || n.password().length() < 8) throw new RuleViolation("密码至少 8 位。");
+        PasswordRules.problem(n.username(), n.password()).ifPresent(p -> { throw new RuleViolation(p); });
         if (accounts.find(n.username()).isPresent()) throw new RuleViolation("用户名 " + n.username() + " 已存在。");
         Role role = n.role();
         validateAttachment(role, n.agencyCode(), n.regionCode());
@@ -66,17 +67,43 @@ public class AdminService {
     public void updateAccount(BudgetUser u, String username, AccountDto a) {
         admin(u);
         validateAttachment(a.role(), a.agencyCode(), a.regionCode());
+        List<String> admins = accounts.enabledAdminsForUpdate();
+        if (admins.size() == 1 && admins.get(0).equals(username) && (a.role() != Role.ADMIN || !a.enabled()))
+            throw new RuleViolation("不能" + (a.enabled() ? "改变" : "停用") + "最后一个启用的系统管理员 " + username + "：请先新建或启用另一个系统管理员。");
+        BudgetUser before = accounts.find(username).orElseThrow(() -> new NotFoundException("没有账号 " + username));
         if (accounts.update(username, a.role(), blankToNull(a.agencyCode()), blankToNull(a.regionCode()), a.displayName(), a.enabled()) == 0)
             throw new NotFoundException("没有账号 " + username);
-        audit.record(u.username(), "修改账号", null, null, username + "（" + a.role().label() + (a.enabled() ? "" : "，已停用") + "）");
+        String what = !a.enabled() && before.enabled() ? "停用账号" : a.enabled() && !before.enabled() ? "启用账号" : "修改账号";
+        audit.record(u.username(), what, blankToNull(a.agencyCode()), null, username + "（" + a.role().label()
+                + (blankToNull(a.agencyCode()) == null ? "" : "，" + a.agencyCode()) + (blankToNull(a.regionCode()) == null ? "" : "，地区 " + a.regionCode())
+                + (a.enabled() ? "" : "，已停用") + "）；其已登录的会话随即结束");
     }
 
     @Transactional
     public void resetPassword(BudgetUser u, String username, String password) {
         admin(u);
-        if (password == null || password.length() < 8) throw new RuleViolation("密码至少 8 位。");
+        PasswordRules.problem(username, password).ifPresent(p -> { throw new RuleViolation(p); });
         if (accounts.setPassword(username, encoder.encode(password)) == 0) throw new NotFoundException("没有账号 " + username);
-        audit.record(u.username(), "重置密码", null, null, username);
+        audit.record(u.username(), "重置密码", null, null, username + "（解除锁定；其已登录的会话随即结束）");
+    }
+
+    /**
+     * An account changes its own password: the current one must be given, the new one must follow the rules and
+     * differ. Its other sessions end (their password is no longer the account's); the caller keeps the returned account in its own.
+     */
+    @Transactional(noRollbackFor = RuleViolation.class)
+    public BudgetUser changeOwnPassword(BudgetUser u, String current, String password, String repeated) {
+        BudgetUser now = accounts.find(u.username()).orElseThrow(() -> new NotFoundException("没有账号 " + u.username()));
+        if (current == null || !encoder.matches(current, now.passwordHash())) {
+            audit.record(u.username(), "修改密码失败", null, null, "原密码不对");
+            throw new RuleViolation("原密码不对。");
+        }
+        if (repeated != null && !repeated.equals(password)) throw new RuleViolation("两次输入的新密码不一致。");
+        PasswordRules.problem(u.username(), password).ifPresent(p -> { throw new RuleViolation(p); });
+        if (encoder.matches(password, now.passwordHash())) throw new RuleViolation("新密码不能与原密码相同。");
+        accounts.setPassword(u.username(), encoder.encode(password));
+        audit.record(u.username(), "修改密码", null, null, "本人修改；其他已登录的会话随即结束");
+        return accounts.find(u.username()).orElseThrow();
     }
 
     private void validateAttachment(Role role, String agency, String region) {
@@ -126,6 +153,24 @@ public class AdminService {
         admin(u);
         return audit.latest(limit);
     }
+
+    /** A page of the audit trail as searched, with the total count. */
+    public AuditPage auditSearch(BudgetUser u, AuditLogRepository.Query q, int page, int size) {
+        admin(u);
+        int p = Math.max(page, 1);
+        long total = audit.count(q);
+        return new AuditPage(audit.search(q, (p - 1) * size, size), total, p, size, (int) Math.max(1, (total + size - 1) / size), audit.actions());
+    }
+
+    /** The whole audit trail as searched (at most {@code max} records), for an export, which is itself recorded. */
+    public List<AuditLogRepository.Entry> auditExport(BudgetUser u, AuditLogRepository.Query q, int max) {
+        admin(u);
+        List<AuditLogRepository.Entry> all = audit.search(q, 0, max);
+        audit.record(u.username(), "导出操作记录", null, null, all.size() + " 条");
+        return all;
+    }
+
+    public record AuditPage(List<AuditLogRepository.Entry> entries, long total, int page, int size, int pages, List<String> actions) {}
 
     public record NewAccount(String username, String password, Role role, String agencyCode, String regionCode, String displayName) {}
 

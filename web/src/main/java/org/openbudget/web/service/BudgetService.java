@@ -43,6 +43,17 @@ public class BudgetService {
     private final SeverityRepository severities;
     private final RegionProfileService regionProfiles;
 
+    private int maxLedgerLines = 20_000;
+    private long maxDatasetChars = 8L * 1024 * 1024;
+
+    /** A unit's ledger at most this many lines; its YAML at most this many MB of text. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void limits(@org.springframework.beans.factory.annotation.Value("${budget.limits.ledger-lines:20000}") int lines,
+                @org.springframework.beans.factory.annotation.Value("${budget.limits.dataset-mb:8}") long mb) {
+        this.maxLedgerLines = lines;
+        this.maxDatasetChars = mb * 1024 * 1024;
+    }
+
     public BudgetService(ReferenceLibrary library, SeverityRepository severities, RegionProfileService regionProfiles) {
         this.library = library;
         this.severities = severities;
@@ -58,12 +69,19 @@ public class BudgetService {
 
     /** Reads a unit dataset: YAML, or an Excel workbook (problems located by sheet, row and column). */
     public Evaluation evaluateUnit(String fileName, Document.Source source) {
+        if (source.yaml() != null && source.yaml().length() > maxDatasetChars)
+            return Evaluation.invalid(List.of(new InputProblem(fileName, 0, "", "数据集太大：至多 " + maxDatasetChars / (1024 * 1024)
+                    + " MB 的文字，而该文件有 " + source.yaml().length() / (1024 * 1024) + " MB")));
         Budget budget;
         try {
             budget = read(fileName, source);
         } catch (InputException e) {
             return Evaluation.invalid(e.problems());
         }
+        if (budget.lines().size() > maxLedgerLines)
+            return Evaluation.invalid(List.of(new InputProblem(fileName, 0, source.isWorkbook() ? "预算明细" : "lines",
+                    "账本行数太多：每个单位至多 " + maxLedgerLines + " 行，而该数据集有 " + budget.lines().size()
+                            + " 行。请合并同一科目、同一资金来源的明细后再上传 (budget.limits.ledger-lines)")));
         if (budget.isDepartment()) {
             return Evaluation.invalid(List.of(new InputProblem(fileName, 0, "agency.agency_kind",
                     "这里应上传单位数据集；部门的数据由各单位数据汇总生成 (a unit dataset is expected; a department is consolidated from its units)")));
@@ -196,4 +214,25 @@ public class BudgetService {
     }
 
     public record NamedSource(String name, Document.Source source) {}
+
+    /**
+     * The copy of a unit's dataset that is published: the budget as read, written afresh — a workbook as a new
+     * workbook of values (no cell comment, no formula or hyperlink, nothing of a sheet the reader does not read),
+     * YAML as YAML without its comments. Reading it back gives the same budget.
+     */
+    public DocumentFormat.DatasetFile cleanCopy(String name, Document.Source source) {
+        Budget b = read(name, source);
+        if (source.isWorkbook()) return new DocumentFormat.DatasetFile(name, workbook(b));
+        return DocumentFormat.DatasetFile.yaml(name, org.openbudget.web.forms.BudgetYaml.write(b));
+    }
+
+    /** A department's own dataset as published: its text part and units list, without comment lines. */
+    public static String withoutCommentLines(String yaml) {
+        StringBuilder b = new StringBuilder();
+        for (String line : yaml.split("\n", -1)) {
+            if (line.stripLeading().startsWith("#")) continue;
+            b.append(line).append('\n');
+        }
+        return b.toString().replaceAll("\n+$", "\n");
+    }
 }

@@ -26,13 +26,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On first start (no account yet) loads the three examples as published demo documents — the SME
- * center and the sci-tech center as units, the industry bureau as a department of four units —
- * and one demo account per role (password {@value #DEMO_PASSWORD}).
+ * Loads the three examples as published demo documents — the SME center and the sci-tech center as
+ * units, the industry bureau as a department of four units — and one demo account per role, on a
+ * database with no account yet: with {@code budget.demo=true} ({@code ./budget serve --demo}), or with
+ * {@code auto} (the default) on a brand-new embedded database, so that {@code ./budget serve} shows a
+ * newcomer a working site. Never with {@code false} ({@code --no-demo}): the first administrator is then
+ * made by {@code ./budget admin create} or on the setup page.
+ *
+ * <p>The demo accounts' password ({@code budget.demo.password}, generated when not given) is printed
+ * nowhere: it is written to {@value #PASSWORD_FILE} in the data directory (readable by its owner only),
+ * which the login page tells a visitor on the server's own machine to read.
  */
 @Component
 public class DemoData implements ApplicationRunner {
-    public static final String DEMO_PASSWORD = "demo2024";
+    public static final String PASSWORD_FILE = "demo-accounts.txt";
     public static final String URUMQI = "650100";
     public static final String KARAMAY = "650200";
     public static final String BUREAU = "650100417";
@@ -50,7 +57,10 @@ public class DemoData implements ApplicationRunner {
             new String[] {"reviewer", "REVIEWER", URUMQI, "乌鲁木齐市财政局 审核人"},
             new String[] {"karamay", "REVIEWER", KARAMAY, "克拉玛依市财政局 审核人"});
 
-    private final boolean enabled;
+    private final String mode;
+    private final String password;
+    private final java.nio.file.Path dataDir;
+    private final org.openbudget.web.db.DatabaseConfig.EmbeddedDb embedded;
     private final AccountRepository accounts;
     private final AgencyRepository agencies;
     private final DocumentRepository documents;
@@ -59,9 +69,14 @@ public class DemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final TransactionTemplate tx;
 
-    public DemoData(@Value("${budget.demo:true}") boolean enabled, AccountRepository accounts, AgencyRepository agencies,
+    public DemoData(@Value("${budget.demo:auto}") String mode, @Value("${budget.demo.password:}") String password,
+                    @Value("${budget.data-dir:data}") String dataDir, org.openbudget.web.db.DatabaseConfig.EmbeddedDb embedded,
+                    AccountRepository accounts, AgencyRepository agencies,
                     DocumentRepository documents, AuditLogRepository audit, WorkflowService workflow, PasswordEncoder encoder, TransactionTemplate tx) {
-        this.enabled = enabled;
+        this.mode = mode.trim().toLowerCase(java.util.Locale.ROOT);
+        this.password = password.isBlank() ? "Demo-" + org.openbudget.web.db.embedded.DatabaseCredentials.generate().substring(0, 12) : password;
+        this.dataDir = java.nio.file.Path.of(dataDir).toAbsolutePath().normalize();
+        this.embedded = embedded;
         this.accounts = accounts;
         this.agencies = agencies;
         this.documents = documents;
@@ -71,11 +86,47 @@ public class DemoData implements ApplicationRunner {
         this.tx = tx;
     }
 
+    /** Whether this start loads the demo: asked for, or by default on a brand-new embedded database; never over existing accounts. */
+    boolean wanted() {
+        if (accounts.count() > 0) return false;
+        return switch (mode) {
+            case "true", "yes", "on" -> true;
+            case "auto", "" -> embedded.pg() != null && embedded.fresh();
+            default -> false;
+        };
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || accounts.count() > 0) return;
+        if (!wanted()) return;
         tx.executeWithoutResult(s -> load());
-        log.info("已载入演示数据：三份示例预算与演示账号（密码 {}）(demo data loaded)", DEMO_PASSWORD);
+        try {
+            writePasswordFile();
+            log.info("已载入演示数据：三份示例预算与演示账号；演示账号的密码见 {} (demo data loaded; the demo accounts' password is in that file)",
+                    passwordFile(dataDir));
+        } catch (IOException e) {
+            log.warn("无法写出演示账号密码文件 {}：{}", passwordFile(dataDir), e.getMessage());
+        }
+    }
+
+    public static java.nio.file.Path passwordFile(java.nio.file.Path dataDir) {
+        return dataDir.resolve(PASSWORD_FILE);
+    }
+
+    private void writePasswordFile() throws IOException {
+        java.nio.file.Files.createDirectories(dataDir);
+        java.nio.file.Path f = passwordFile(dataDir);
+        java.nio.file.Files.deleteIfExists(f);
+        try {
+            java.nio.file.Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            java.nio.file.Files.createFile(f);
+        }
+        StringBuilder b = new StringBuilder("部门预算公开 演示账号（仅演示数据；正式使用前请在“系统管理”中停用它们，或换一个空的数据目录）\n")
+                .append("密码（所有演示账号相同）：").append(password).append("\n\n");
+        for (String[] a : ACCOUNTS) b.append(a[0]).append('\t').append(Role.valueOf(a[1]).label()).append('\t').append(a[3]).append('\n');
+        java.nio.file.Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
     }
 
     void load() {
@@ -95,7 +146,7 @@ public class DemoData implements ApplicationRunner {
 
         for (String[] a : ACCOUNTS) {
             Role role = Role.valueOf(a[1]);
-            accounts.insert(new BudgetUser(a[0], encoder.encode(DEMO_PASSWORD), role,
+            accounts.insert(new BudgetUser(a[0], encoder.encode(password), role,
                     role == Role.PREPARER || role == Role.DEPARTMENT ? a[2] : null, role == Role.REVIEWER ? a[2] : null, a[3], true));
         }
 

@@ -74,6 +74,15 @@ public class PortalService {
         agencyYears.merge(key(agencyCode, year + 1), 1L, Long::sum);
     }
 
+    /** A department marked as under correction, or no longer: its pages are stale once that has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void correctionChanged(WorkflowService.CorrectionChanged e) {
+        changed(e.agencyCode(), e.year());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.db.repositories.CorrectionRepository corrections;
+
     /** This application published: the pages it shows on are stale as soon as it has committed. */
     @TransactionalEventListener(fallbackExecution = true)
     public void published(PublicationService.Published e) {
@@ -135,7 +144,8 @@ public class PortalService {
         Publication p = publication(id);
         Optional<Publication> lastYear = publications.current(p.agencyCode(), p.year() - 1);
         return new Page(p, body(id), Summary.parse(p.summaryJson()), files(id), publications.versions(p.agencyCode(), p.year()),
-                lastYear.orElse(null), lastYear.map(l -> Summary.parse(l.summaryJson())).orElse(null), regions().get(p.regionCode()));
+                lastYear.orElse(null), lastYear.map(l -> Summary.parse(l.summaryJson())).orElse(null), regions().get(p.regionCode()),
+                p.current() ? corrections.open(p.agencyCode(), p.year()) : List.of());
     }
 
     /** A version's files (name, type, size, hash): they never change, so they are kept. */
@@ -155,5 +165,6 @@ public class PortalService {
     }
 
     public record Page(Publication publication, String bodyHtml, Summary summary, List<StoredFile> files, List<Publication> versions,
-                       Publication lastYear, Summary lastYearSummary, String regionName) {}
+                       Publication lastYear, Summary lastYearSummary, String regionName,
+                       List<org.openbudget.web.db.repositories.CorrectionRepository.Notice> corrections) {}
 }

@@ -79,7 +79,7 @@ public class WorkflowService {
         Evaluation e = doc.map(this::evaluate).orElse(null);
         List<UnitState> units = a.isDepartment() ? unitStates(a, year, doc.orElse(null)) : List.of();
         return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year), audit.forDocument(code, year),
-                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a));
+                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a), policy.canReturnUnit(u, a));
     }
 
     /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
@@ -87,6 +87,35 @@ public class WorkflowService {
         Agency a = agency(d.agencyCode());
         if (a.isDepartment()) return evaluateDepartment(a, d, d.datasetYaml());
         return budgets.evaluateUnit(a.code() + "-" + d.year() + (d.source().isWorkbook() ? ".xlsx" : ".yaml"), d.source());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private ReferenceStore referenceStore;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.db.repositories.SeverityRepository severities;
+
+    /** The counts of a saved version's findings: computed once per version (and per severities and reference data in effect), then kept. */
+    public record Counts(boolean readable, long errors, long warnings, long notices) {}
+
+    private final java.util.Map<String, Counts> counts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Counts> eldest) { return size() > 5_000; }
+    });
+
+    /**
+     * The findings' counts of a document as saved, for lists (the reviewer's): derived and checked the first time this
+     * version is listed, not on every view. A new save, consolidation or decision is a new row version; a changed check
+     * severity or reference-data version is a new key too.
+     */
+    public Counts counts(Document d) {
+        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation();
+        Counts c = counts.get(key);
+        if (c == null) {
+            Evaluation e = evaluate(d);
+            c = new Counts(e.readable(), e.readable() ? e.errors() : 0, e.readable() ? e.warnings() : 0, e.readable() ? e.notices() : 0);
+            counts.put(key, c);
+        }
+        return c;
     }
 
     /** A department's document with another dataset of its own (its text edited), on the units it was consolidated from. */
@@ -111,10 +140,57 @@ public class WorkflowService {
             if (d.isEmpty()) problem = "缺失：该单位尚未填报 " + year + " 年预算";
             else if (!CONSOLIDATABLE.contains(d.get().status())) problem = "未提交：该单位预算状态为「" + d.get().status().label() + "」";
             else if (deptDoc != null && in.isEmpty()) problem = "未汇总：该单位已提交，但尚未纳入汇总，请重新汇总";
-            else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion()) problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
+            else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion() && !sameData(in.get().source(), d.get().source()))
+                problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
             out.add(new UnitState(unit, d.map(Document::status).orElse(null), in.isPresent(), problem));
         }
         return out;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.db.repositories.CorrectionRepository corrections;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** A published department's page changed: it is now, or no longer, under correction. */
+    public record CorrectionChanged(String agencyCode, int year) {}
+
+    /**
+     * A unit's data changes after its department was published with it (a correction started, or the unit returned):
+     * the department's published version is marked as under correction until the department publishes again.
+     */
+    private void markDepartmentUnderCorrection(Agency unit, int year, String reason, String by) {
+        if (unit.parentCode() == null || publications.current(unit.parentCode(), year).isEmpty()) return;
+        Optional<Document> dept = documents.find(unit.parentCode(), year);
+        if (dept.isEmpty() || documents.consolidation(dept.get().id()).stream().noneMatch(c -> c.unitCode().equals(unit.code()))) return;
+        if (corrections.open(unit.parentCode(), year, unit.code(), reason, by)) {
+            audit.record(by, "部门更正中", unit.parentCode(), year, unit.name() + "：" + reason);
+            events.publishEvent(new CorrectionChanged(unit.parentCode(), year));
+        }
+    }
+
+    /** The budget years that have classifications (built in or stored by the administrator). */
+    public java.util.SortedSet<Integer> referenceYears() {
+        return budgets.library().years();
+    }
+
+    /** The same dataset (a review decision changes a unit's row version, not its data). */
+    static boolean sameData(Document.Source a, Document.Source b) {
+        return java.util.Objects.equals(a.yaml(), b.yaml()) && java.util.Arrays.equals(a.xlsx(), b.xlsx());
+    }
+
+    /**
+     * A department is approved and published only on approved units: each of its units approved or
+     * published, consolidated as it is now. Otherwise a refusal naming each unit and its state.
+     */
+    private void requireUnitsApproved(Agency dept, int year, Document d, String what) {
+        List<String> notYet = new ArrayList<>();
+        for (UnitState s : unitStates(dept, year, d)) {
+            if (s.problem() != null) notYet.add(s.unit().name() + "（" + s.problem() + "）");
+            else if (s.status() != Status.APPROVED && s.status() != Status.PUBLISHED)
+                notYet.add(s.unit().name() + "（" + (s.status() == null ? "缺失" : s.status().label()) + "）");
+        }
+        if (!notYet.isEmpty()) throw new RuleViolation("部门预算不能" + what + "：其所属单位须先全部审核通过。尚未审核通过的单位：" + String.join("；", notYet));
     }
 
     // ---------------------------------------------------------------- preparing
@@ -139,6 +215,14 @@ public class WorkflowService {
         List<InputProblem> wrong = new ArrayList<>();
         if (!e.budget().agency().code().equals(code)) {
             wrong.add(located(fileName, source, "agency", "agency_code", "单位代码应为 " + code + "（" + a.name() + "），实际为 " + e.budget().agency().code()));
+        } else {
+            // the name and type are the registry's: a dataset cannot publish under another name or as another kind of unit
+            if (!e.budget().agency().name().strip().equals(a.name().strip()))
+                wrong.add(located(fileName, source, "agency", "agency_name", "单位名称应为登记的“" + a.name() + "”，实际为“" + e.budget().agency().name()
+                        + "”（名称以系统管理员登记的为准）"));
+            String type = e.budget().agency().type() == null ? "" : e.budget().agency().type().label();
+            if (!type.equals(a.type()))
+                wrong.add(located(fileName, source, "agency", "agency_type", "单位性质应为登记的“" + a.type() + "”，实际为“" + type + "”"));
         }
         if (e.budget().year() != year) {
             wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
@@ -161,6 +245,8 @@ public class WorkflowService {
         }
         audit.record(u.username(), "保存数据集", code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false) ? "（更正：新草稿）" : ""));
+        if (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false))
+            markDepartmentUnderCorrection(a, year, "该单位开始更正其预算数据", u.username());
         return saved;
     }
 
@@ -170,7 +256,12 @@ public class WorkflowService {
 
     /** A problem at the line of a field of the dataset (the reader could read it, so the node exists). */
     private static InputProblem located(String file, Document.Source source, String parent, String field, String message) {
-        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + (field.equals("agency_code") ? "单位代码" : "预算年度"), message);
+        if (source.isWorkbook()) return new InputProblem(file, 0, "单位信息 " + switch (field) {
+            case "agency_code" -> "单位代码";
+            case "agency_name" -> "单位名称";
+            case "agency_type" -> "单位性质";
+            default -> "预算年度";
+        }, message);
         try {
             YamlNode root = YamlNode.parse(file, source.yaml());
             YamlNode n = parent == null ? root.require(field) : root.require(parent).require(field);
@@ -312,6 +403,40 @@ public class WorkflowService {
         return out;
     }
 
+    /** Refuses (403) anyone who may not review this agency's budget. */
+    public void requireReviewer(BudgetUser u, String code, String what) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReview(u, a), what + " " + a.name() + " 的预算");
+    }
+
+    /** The preparer (or the department, for its own) takes back a submission not yet decided: a draft again. */
+    @Transactional
+    public Document withdraw(BudgetUser u, String code, int year, Integer expectedVersion) {
+        Agency a = agency(code);
+        AccessPolicy.require(a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a), "撤回 " + a.name() + " 的提交");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以撤回，当前状态「" + d.status().label() + "」。");
+        Document out = documents.update(d, expectedVersion, Status.DRAFT, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
+        audit.record(u.username(), "撤回提交", code, year, "");
+        return out;
+    }
+
+    /** A department returns one of its units' submissions (with a comment) before consolidating it. */
+    @Transactional
+    public Document returnByDepartment(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
+        Agency a = agency(code);
+        AccessPolicy.require(policy.canReturnUnit(u, a), "退回 " + a.name() + " 的预算");
+        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        checkVersion(d, expectedVersion);
+        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以退回，当前状态「" + d.status().label() + "」。");
+        String c = comment == null ? "" : comment.trim();
+        if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
+        Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), "主管部门：" + c, u.username());
+        audit.record(u.username(), "主管部门退回", code, year, c);
+        return out;
+    }
+
     @Transactional
     public Document returnDocument(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
         Agency a = agency(code);
@@ -323,6 +448,7 @@ public class WorkflowService {
         if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
         Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
         audit.record(u.username(), "退回", code, year, c);
+        if (!a.isDepartment()) markDepartmentUnderCorrection(a, year, "该单位的预算被退回修改", u.username());
         return out;
     }
 
@@ -333,6 +459,7 @@ public class WorkflowService {
         Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
         checkVersion(d, expectedVersion);
         if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以审核通过，当前状态「" + d.status().label() + "」。");
+        if (a.isDepartment()) requireUnitsApproved(a, year, d, "审核通过");
         Evaluation e = evaluate(d);
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能通过，请退回。");
         String c = comment == null ? "" : comment.trim();
@@ -349,6 +476,7 @@ public class WorkflowService {
         Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
         checkVersion(d, expectedVersion);
         if (d.status() != Status.APPROVED) throw new RuleViolation("只有审核通过的预算可以发布，当前状态「" + d.status().label() + "」。");
+        if (a.isDepartment()) requireUnitsApproved(a, year, d, "发布");
         Publication p = publishNow(a, d, u.username());
         documents.update(d, expectedVersion, Status.PUBLISHED, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
         audit.record(u.username(), "发布", code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash());
@@ -359,19 +487,17 @@ public class WorkflowService {
     Publication publishNow(Agency a, Document d, String by) {
         Evaluation e = evaluate(d);
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
+        // what is published is a clean copy, never the file as uploaded: values only — no comment, note, formula or hyperlink
         List<DocumentFormat.DatasetFile> files = new ArrayList<>();
         if (a.isDepartment()) {
-            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
-            for (ConsolidatedUnit cu : documents.consolidation(d.id())) {
-                files.add(cu.source().isWorkbook() ? new DocumentFormat.DatasetFile(unitFile(cu), cu.source().xlsx())
-                        : DocumentFormat.DatasetFile.yaml(unitFile(cu), cu.source().yaml()));
-            }
-        } else if (d.source().isWorkbook()) {
-            files.add(new DocumentFormat.DatasetFile("dataset.xlsx", d.datasetXlsx()));
+            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", BudgetService.withoutCommentLines(d.datasetYaml())));
+            for (ConsolidatedUnit cu : documents.consolidation(d.id())) files.add(budgets.cleanCopy(unitFile(cu), cu.source()));
         } else {
-            files.add(DocumentFormat.DatasetFile.yaml("dataset.yaml", d.datasetYaml()));
+            files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
-        return publisher.publish(a, e, files, by);
+        Publication p = publisher.publish(a, e, files, by);
+        if (a.isDepartment() && corrections.resolve(a.code(), d.year()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
+        return p;
     }
 
     // ---------------------------------------------------------------- views
@@ -380,7 +506,13 @@ public class WorkflowService {
 
     public record DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
                                List<Publication> versions, List<AuditLogRepository.Entry> history,
-                               boolean canPrepare, boolean canConsolidate, boolean canReview) {
+                               boolean canPrepare, boolean canConsolidate, boolean canReview, boolean canReturnAsDepartment) {
+        public boolean canWithdraw() {
+            return document != null && (canPrepare || canConsolidate) && document.status() == Status.SUBMITTED;
+        }
+
+        public boolean canDepartmentReturn() { return document != null && canReturnAsDepartment && document.status() == Status.SUBMITTED; }
+
         public boolean canSubmit() {
             return document != null && (canPrepare || canConsolidate) && (document.status() == Status.DRAFT || document.status() == Status.RETURNED);
         }

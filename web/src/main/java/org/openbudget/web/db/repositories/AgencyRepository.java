@@ -45,6 +45,28 @@ public class AgencyRepository {
         db.sql("insert into region(code, name) values (?, ?) on conflict (code) do update set name = excluded.name").params(code, name).update();
     }
 
+    /** What still refers to an agency: its units, its accounts, its documents (a referenced agency is not deleted). */
+    public List<String> references(String code) {
+        List<String> out = new java.util.ArrayList<>();
+        long units = db.sql("select count(*) from agency where parent_code = ?").param(code).query(Long.class).single();
+        long accounts = db.sql("select count(*) from account where agency_code = ?").param(code).query(Long.class).single();
+        long documents = db.sql("select count(*) from document where agency_code = ?").param(code).query(Long.class).single();
+        long published = db.sql("select count(*) from publication where agency_code = ?").param(code).query(Long.class).single();
+        if (units > 0) out.add(units + " 个所属单位");
+        if (accounts > 0) out.add(accounts + " 个账号");
+        if (documents > 0) out.add(documents + " 份预算");
+        if (published > 0) out.add(published + " 个已发布版本");
+        return out;
+    }
+
+    public void delete(String code) {
+        db.sql("delete from agency where code = ?").param(code).update();
+    }
+
+    public long agenciesInRegion(String region) {
+        return db.sql("select count(*) from agency where region_code = ?").param(region).query(Long.class).single();
+    }
+
     public Map<String, String> regions() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         db.sql("select code, name from region order by code").query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();

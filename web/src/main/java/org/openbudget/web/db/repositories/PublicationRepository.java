@@ -41,7 +41,13 @@ public class PublicationRepository {
         if (year != null) { sql.append(" and budget_year = ?"); params.add(year); }
         if (region != null && !region.isBlank()) { sql.append(" and region_code = ?"); params.add(region); }
         if (department != null && !department.isBlank()) { sql.append(" and (department_code = ? or agency_code = ?)"); params.add(department); params.add(department); }
-        if (q != null && !q.isBlank()) { sql.append(" and agency_name like ?"); params.add("%" + q.replace("%", "").replace("_", "") + "%"); }
+        if (q != null && !q.isBlank()) {
+            // any part of the name, or the code (or its beginning: a department's code finds its units)
+            String needle = q.strip().replace("%", "").replace("_", "");
+            sql.append(" and (agency_name like ? or agency_code like ?)");
+            params.add("%" + needle + "%");
+            params.add(needle + "%");
+        }
         sql.append(" order by budget_year desc, region_code, coalesce(department_code, agency_code), kind desc, agency_code");
         return db.sql(sql.toString()).params(params).query(MAPPER).list();
     }
