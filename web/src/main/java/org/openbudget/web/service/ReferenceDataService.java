@@ -358,7 +358,8 @@ public class ReferenceDataService {
         if (yaml == null || yaml.isBlank()) throw refused(List.of(new InputProblem(file, 1, "", "模板为空 (the profile is empty)")));
         TemplateProfile p;
         try {
-            p = ProfileReader.read(file, yaml);
+            // a profile that extends another is laid over the one in effect (built-in file or the administrator's version)
+            p = ProfileReader.read(file, yaml, parent -> parent.equals(id) ? java.util.Optional.empty() : library.profileText(parent), library.measures());
         } catch (InputException e) {
             throw refused(e.problems());
         } catch (RuntimeException e) {

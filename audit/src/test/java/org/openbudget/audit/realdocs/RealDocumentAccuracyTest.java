@@ -1,0 +1,131 @@
+package org.openbudget.audit.realdocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.openbudget.audit.DocumentAudit;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.io.InputException;
+import org.openbudget.io.refdata.ReferenceLibrary;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The audit read against figures a person read from each real document (src/test/resources/realdocs,
+ * one YAML per PDF of shared/realdocs): is the document recognised as its family's, are its 收入总计 and
+ * 支出总计 read, and each table's total row, value for value. Prints the score per document; fails when
+ * the reading falls below the level reached so far (a ratchet: raise it as the reader improves — the
+ * issue's target is every budget document read and every figure right).
+ */
+class RealDocumentAccuracyTest {
+    private static final ReferenceLibrary LIB = ReferenceLibrary.standard();
+    private static final Path SHARED = Path.of("../../shared/realdocs");
+    private static final Path EXPECTED = Path.of("src/test/resources/realdocs");
+    /** The share of expected figures read right, at least (the level reached; the target is 1.0). */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.0"));
+
+    record Score(int expected, int right, List<String> wrong) {}
+
+    @Test
+    void theRealDocumentsAreReadAsAPersonReadsThem() throws IOException {
+        assumeTrue(Files.isDirectory(SHARED), "shared/realdocs not present");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(EXPECTED)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int expected = 0, right = 0;
+        StringBuilder report = new StringBuilder();
+        for (Path y : files) {
+            Map<String, Object> doc = load(y);
+            Object file = doc.get("file");
+            if (file == null || "决算".equals(doc.get("basis"))) continue;
+            Path pdf = SHARED.resolve(file.toString());
+            if (!Files.isRegularFile(pdf)) continue;
+            Score s = score(doc, pdf, y.getParent().getFileName().toString());
+            expected += s.expected();
+            right += s.right();
+            report.append(String.format("%-50s %3d/%3d %s%n", file, s.right(), s.expected(),
+                    s.wrong().isEmpty() ? "" : s.wrong().subList(0, Math.min(3, s.wrong().size()))));
+        }
+        double share = expected == 0 ? 1 : (double) right / expected;
+        System.out.println("real documents: " + right + "/" + expected + " figures read right (" + Math.round(share * 1000) / 10.0 + " %)\n" + report);
+        assertThat(expected).isGreaterThan(100);
+        assertThat(share).as(report.toString()).isGreaterThanOrEqualTo(FLOOR);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Score score(Map<String, Object> doc, Path pdf, String family) {
+        List<String> wrong = new ArrayList<>();
+        int expected = 1, right = 0;
+        DocumentAudit.Result a;
+        try {
+            a = DocumentAudit.run(pdf, LIB);
+        } catch (InputException e) {
+            List<Map<String, Object>> tables = (List<Map<String, Object>>) doc.getOrDefault("tables", List.of());
+            return new Score(1 + 2 + tables.size(), 0, List.of("refused: " + e.getMessage()));
+        }
+        String profile = a.disclosure().profileId();
+        if (profile.startsWith(family + "-") || (family.equals("shanghai-putuo") && profile.startsWith("shanghai-"))) right++;
+        else wrong.add("profile " + profile);
+        BigDecimal unit = "元".equals(LIB.profile(profile).meta().amountUnit()) ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
+        DisclosureTable first = a.disclosure().tables().isEmpty() ? null : a.disclosure().tables().get(0);
+        for (String[] k : new String[][]{{"income_total", "INCOME"}, {"expense_total", "EXPENSE"}}) {
+            Object v = doc.get(k[0]);
+            if (v == null) continue;
+            expected++;
+            BigDecimal got = first == null ? null : first.total(Side.valueOf(k[1])).map(r -> r.value(0)).orElse(null);
+            if (same(got, unit, v.toString())) right++;
+            else wrong.add(k[0] + " " + got + "≠" + v);
+        }
+        for (Map<String, Object> t : (List<Map<String, Object>>) doc.getOrDefault("tables", List.of())) {
+            Map<String, Object> total = (Map<String, Object>) t.get("total");
+            if (total == null || !(total.get("values") instanceof List<?> values)) continue;
+            expected++;
+            DisclosureTable read = find(a.disclosure().tables(), String.valueOf(t.get("title")));
+            Row row = read == null ? null : read.rows().stream().filter(r -> r.kind() == RowKind.TOTAL || r.kind() == RowKind.UNIT).findFirst().orElse(null);
+            boolean ok = row != null;
+            for (int c = 0; ok && c < values.size() && c < read.columns().size(); c++) {
+                ok = same(row.value(c), unit, String.valueOf(values.get(c)));
+            }
+            if (ok) right++;
+            else wrong.add(t.get("mark") + " " + (read == null ? "not found" : "total"));
+        }
+        return new Score(expected, right, wrong);
+    }
+
+    static DisclosureTable find(List<DisclosureTable> tables, String title) {
+        String want = title.replaceAll("\\s", "");
+        for (DisclosureTable t : tables) {
+            String have = t.title().replaceAll("\\s", "").replace("{unit}", "").replace("{year}", "");
+            if (!have.isEmpty() && (want.endsWith(have) || have.endsWith(want))) return t;
+        }
+        return null;
+    }
+
+    static boolean same(BigDecimal read, BigDecimal unit, String printed) {
+        String p = printed.replace(",", "").trim();
+        BigDecimal want = p.isEmpty() || p.equals("-") ? BigDecimal.ZERO : new BigDecimal(p);
+        BigDecimal got = read == null ? BigDecimal.ZERO : read.multiply(unit);
+        return got.compareTo(want) == 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> load(Path y) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(y, StandardCharsets.UTF_8));
+    }
+}
