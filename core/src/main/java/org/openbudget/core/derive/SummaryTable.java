@@ -40,6 +40,11 @@ final class SummaryTable {
         rows.add(new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", ctx.profile.incomeTotalLabel(), "", "", spread(incomeTotal, n)));
         ClassTree byClass = ClassificationTable.tree(ctx, t, columns, new int[]{3});
         rows.addAll(expenseSide(ctx, byClass, n, t.shape().allClasses()));
+        List<String> closing = t.shape().expenseClosing();
+        for (int i = 0; i < closing.size(); i++) {
+            List<BigDecimal> v = i == 0 ? ClassTree.values(byClass.total()) : new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+            rows.add(new Row(Side.EXPENSE, RowKind.LINE, i == 0 ? "expense.current" : "expense.closing." + i, "", closing.get(i), "", "", v));
+        }
         rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(byClass.total())));
         return ctx.table(t, rows);
     }

@@ -240,7 +240,7 @@ public final class DocxRenderer implements Renderer {
         run(b, t.title(), false, 0);
         long width = textWidth(landscape);
         b.append("</w:p><w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"").append(width).append("\"/></w:tabs></w:pPr>");
-        run(b, block.preparedBy() + "\t单位：万元", false, 9);
+        run(b, block.preparedBy() + "\t" + block.unitLine(), false, 9);
         b.append("</w:p>");
         List<List<GridCell>> rows = new ArrayList<>(GridCell.header(t));
         int headRows = rows.size();

@@ -76,9 +76,9 @@ public final class HtmlWriter {
         b.append("<p class=\"tno\">").append(esc(t.label())).append("</p>\n");
         b.append("<h2 class=\"ttitle\" id=\"").append(block.id()).append("-title\">").append(esc(t.title())).append("</h2>\n");
         b.append("<div class=\"tmeta\"><span class=\"prepared\">").append(esc(block.preparedBy()))
-                .append("</span><span class=\"unit\">单位：万元</span></div>\n");
+                .append("</span><span class=\"unit\">").append(esc(block.unitLine())).append("</span></div>\n");
         b.append("<table class=\"grid c").append(t.columnCount()).append("\">\n");
-        b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，单位：万元）")).append("</caption>\n");
+        b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，" + block.unitLine() + "）")).append("</caption>\n");
         double sum = 0;
         for (double w : t.widths()) sum += w;
         b.append("<colgroup>");
