@@ -200,7 +200,10 @@ class RegionalProfilesTest {
         // 本年支出合计 = Σ 类 = 支出总计 (a budget carries nothing forward)
         assertThat(rows.get(n - 5).cells().get(3).text()).isEqualTo(rows.get(n - 1).cells().get(3).text());
         assertThat(rows.get(0).cells().get(2).text()).isEqualTo("一、科学技术支出");
-        assertThat(rows.get(1).cells().get(2).text()).isEqualTo("二、社会保障和就业支出");
+        assertThat(rows.get(1).cells().get(2)).extracting(Cell::text, Cell::indent).containsExactly("技术研究与开发", 1);   // 款 under its 类
+        assertThat(rows.get(2).cells().get(2)).extracting(Cell::text, Cell::indent).containsExactly("科技成果转化与扩散", 2);  // 项
+        assertThat(rows.stream().map(r -> r.cells().get(2).text()).filter(x -> x.matches("^[一二三四五六七八九十]+、.*")).toList())
+                .containsExactly("一、科学技术支出", "二、社会保障和就业支出", "三、节能环保支出", "四、资源勘探工业信息等支出", "五、其他支出");
         assertThat(t.header().get(1)).extracting(HeaderCell::text).containsExactly("项目", "2024 年预算数", "项目", "2024 年预算数");
     }
 

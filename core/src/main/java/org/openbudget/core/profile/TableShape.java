@@ -9,7 +9,7 @@ import java.util.List;
  * @param kind           the shape
  * @param where          the money the whole table shows, as a measure expression ("" = all of it)
  * @param classification {@code functional} or {@code economic} rows (CLASSIFICATION, and a SUMMARY's expense side)
- * @param levels         code lengths printed: 3 类, 5 款, 7 项
+ * @param levels         code lengths printed: 3 类, 5 款, 7 项 (a SUMMARY's expense side: 类 unless the profile says more)
  * @param allClasses     print every 类 of the year's classification, blank ones included
  * @param projectRows    a row per project under its 项 (CLASSIFICATION)
  * @param basicRow       a 基本支出 row per unit before its projects (PROJECTS)

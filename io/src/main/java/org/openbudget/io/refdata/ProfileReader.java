@@ -166,7 +166,10 @@ public final class ProfileReader {
                 default -> problems.add(t.require("levels").problem("层级应为 类、款 或 项，实际为 \"" + l + "\""));
             }
         }
-        if (levels.isEmpty()) levels = classification.equals("economic") ? List.of(3, 5) : List.of(3, 5, 7);
+        if (levels.isEmpty()) {
+            // a summary's expense side lists 类 unless the template prints 款 and 项 too (深圳 表1: levels: [类, 款, 项])
+            levels = kind == TableShape.Kind.SUMMARY ? List.of(3) : classification.equals("economic") ? List.of(3, 5) : List.of(3, 5, 7);
+        }
         TableShape shape = new TableShape(kind, where, classification, levels, t.bool("all_classes", false),
                 t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false),
                 new TableShape.Print(t.optString("heading").orElse(""), t.optString("stub_heading").orElse(""),

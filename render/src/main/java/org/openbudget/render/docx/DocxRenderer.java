@@ -76,7 +76,7 @@ public final class DocxRenderer implements Renderer {
             } else if (block instanceof Block.Table t) {
                 TableView tv = t.table();
                 boolean afterPart = i > 0 && blocks.get(i - 1) instanceof Block.Heading h && h.level() == 1;
-                boolean follows = !freshPage && !(tv.no() == 1 && afterPart);
+                boolean follows = !freshPage && !afterPart;   // the first table of a part shares the part heading's page
                 if (tv.wide() != landscape) {
                     sectionBreak(b, landscape);
                     landscape = tv.wide();

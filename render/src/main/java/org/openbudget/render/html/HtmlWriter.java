@@ -97,7 +97,7 @@ public final class HtmlWriter {
             b.append("</tr>\n");
         }
         b.append("</thead>\n<tbody>\n");
-        int rowHeader = t.textColumns() > 0 ? (t.no() == 7 ? 4 : t.textColumns() - 1) : -1;
+        int rowHeader = t.textColumns() > 0 ? t.textColumns() - 1 : -1;   // the name column (the last text column) heads each row
         for (BodyRow r : t.rows()) {
             b.append(r.strong() ? "<tr class=\"strong\">" : "<tr>");
             List<Cell> cells = r.cells();

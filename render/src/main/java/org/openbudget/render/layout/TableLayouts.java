@@ -401,8 +401,10 @@ public final class TableLayouts {
             if (i < expense.size()) {
                 Row r = expense.get(i);
                 String name = r.name();
-                if (print.classNumbers() && r.kind() == RowKind.CLASS) name = DocumentView.numeral(++classNo) + "、" + name;
-                c.add(Cell.text(r.code().isEmpty() || !print.classCodes() ? name : r.code() + " " + name));
+                boolean category = r.kind() == RowKind.CLASS && r.code().length() == 3;
+                if (print.classNumbers() && category) name = DocumentView.numeral(++classNo) + "、" + name;
+                int indent = r.kind() == RowKind.CLASS ? Math.max(0, r.level() - 1) : 0;   // 款 and 项 indented under their 类
+                c.add(Cell.text(r.code().isEmpty() || !print.classCodes() ? name : r.code() + " " + name, indent));
                 values(c, r, expenseValues);
             } else {
                 c.add(Cell.BLANK);
