@@ -69,7 +69,7 @@ public final class ProfileReader {
                 }
             }
         }
-        if (root.get("order").isPresent()) tables = ordered(root.require("order"), tables, problems);
+        if (root.get("order").isPresent() && problems.isEmpty()) tables = ordered(root.require("order"), tables, problems);   // once every table reads
         if (!problems.isEmpty()) throw new InputException(problems);
         YamlNode labels = root.require("labels");
         Optional<YamlNode> format = root.get("number_format");
