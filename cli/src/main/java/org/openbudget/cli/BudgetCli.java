@@ -152,16 +152,17 @@ public final class BudgetCli implements Runnable {
                 out().println(DisclosureJson.write(l.disclosure()));
                 return OK;
             }
-            boolean sep = l.profile().thousands();
+            org.openbudget.core.money.AmountFormat format = l.profile().amountFormat();
             for (DisclosureTable t : l.disclosure().tables()) {
-                out().println("表" + t.no() + "  " + t.title() + "    编制" + l.disclosure().kind().label() + "：" + l.disclosure().unitName() + "    单位：万元");
+                String caption = l.profile().unitCaption(l.disclosure().kind().label(), l.disclosure().unitName());
+                out().println((t.mark().isEmpty() ? "" : t.mark() + "  ") + t.title() + "    " + caption + "    " + format.caption());
                 out().println("    " + String.join(" | ", t.columns()));
                 if (t.empty()) out().println("    " + t.emptyNote());
                 for (Row r : t.rows()) {
                     StringBuilder b = new StringBuilder("    ");
                     if (r.side() != null) b.append(r.side() == org.openbudget.core.disclosure.Side.INCOME ? "[收] " : "[支] ");
                     b.append(r.label());
-                    for (int i = 0; i < t.columns().size(); i++) b.append(" | ").append(Amounts.format(r.value(i), sep));
+                    for (int i = 0; i < t.columns().size(); i++) b.append(" | ").append(format.format(r.value(i)));
                     out().println(b);
                 }
                 out().println();

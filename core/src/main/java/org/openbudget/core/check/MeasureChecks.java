@@ -205,7 +205,8 @@ final class MeasureChecks {
     /** The money a row stands for, or null for a row whose money the filters cannot say (a unit, a project). */
     private static List<Where> rowFilter(TableShape shape, TableTemplate tpl, Row r, Map<String, List<Where>> income, Map<String, List<Where>> fixed) {
         return switch (r.kind()) {
-            case CLASS -> List.of(shape.economic() && r.side() == null
+            // a class row inside a unit's block (unit_rows) is that unit's money only: the filters cannot say it
+            case CLASS -> !r.unit().isEmpty() ? null : List.of(shape.economic() && r.side() == null
                     ? Where.eco(List.of(r.code()))
                     : new Where(null, null, null, null, null, null, List.of(r.code()), false));
             case TOTAL -> {

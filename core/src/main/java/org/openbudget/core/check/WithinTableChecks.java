@@ -257,7 +257,7 @@ final class WithinTableChecks {
         int n = a.n();
         Optional<Row> total = ctx.total(table, Side.EXPENSE);
         if (total.isEmpty()) return;
-        List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS);
+        List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && r.code().length() == 3);   // 类 (not the 款/项 under them)
         int cols = table.columns().size();
         for (int c = 0; c < cols; c++) {
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(classes, c), CheckContext.countCells(classes, c), () ->

@@ -34,6 +34,7 @@ final class ClassificationTable {
         if (!t.shape().projectRows() && !t.unitRowsFor(ctx.department())) {
             ClassTree tree = tree(ctx, t, columns, levels);
             if (tree.isEmpty()) return ctx.emptyTable(t);
+            if (t.unitsOnly()) return ctx.table(t, List.of(ctx.total(n, tree.total())));
             return ctx.table(t, ctx.withTotal(ctx.total(n, tree.total()), tree.rows(names, "")));
         }
         List<Row> body = new ArrayList<>();
@@ -45,7 +46,7 @@ final class ClassificationTable {
                 long[] sub = rows(ctx, t, names, levels, List.of(block(ctx, t, columns, e.getValue())), n, unit, rows);
                 if (!ClassTree.nonZero(sub)) continue;
                 body.add(new Row(null, RowKind.UNIT, "", "", unit, "", unit, ClassTree.values(sub)));
-                body.addAll(rows);
+                if (!t.unitsOnly()) body.addAll(rows);
                 for (int i = 0; i < n; i++) total[i] = Math.addExact(total[i], sub[i]);
             }
         } else {

@@ -154,12 +154,21 @@ final class Context {
     MeasureDictionary measures() { return profile.measures(); }
 
     DisclosureTable table(TableTemplate t, List<Row> rows) {
-        return new DisclosureTable(t.no(), t.title(kindLabel()), t.columnLabels(), rows, false, null, t.id(), t.mark());
+        return new DisclosureTable(t.no(), years(t.title(kindLabel())), labels(t), rows, false, null, t.id(), t.mark());
     }
 
     DisclosureTable emptyTable(TableTemplate t) {
-        return new DisclosureTable(t.no(), t.title(kindLabel()), t.columnLabels(), List.of(), true,
+        return new DisclosureTable(t.no(), years(t.title(kindLabel())), labels(t), List.of(), true,
                 t.emptyNote(unitName(), budget.year()), t.id(), t.mark());
+    }
+
+    /** A title or column label with its {year} and {prev_year} filled in ("{year} 年预算数" → "2026 年预算数"). */
+    String years(String s) {
+        return s.replace("{year}", String.valueOf(budget.year())).replace("{prev_year}", String.valueOf(budget.year() - 1));
+    }
+
+    private List<String> labels(TableTemplate t) {
+        return t.columnLabels().stream().map(this::years).toList();
     }
 
     boolean department() { return budget.isDepartment(); }
@@ -175,7 +184,8 @@ final class Context {
     }
 
     Row total(int columns, long[] sums) {
-        return new Row(null, RowKind.TOTAL, "", "", profile.totalLabel(), "", "", ClassTree.values(sums));
+        // labels.total may be "{unit}": the total row printed under the unit's name (深圳: the department row)
+        return new Row(null, RowKind.TOTAL, "", "", profile.totalLabel().replace("{unit}", unitName()), "", "", ClassTree.values(sums));
     }
 
     /** Total row placed first or last as the template says. */

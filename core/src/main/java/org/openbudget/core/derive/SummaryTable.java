@@ -38,8 +38,13 @@ final class SummaryTable {
             for (String k : t.incomeTotalOf()) add(incomeTotal, income.get(k));
         }
         rows.add(new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", ctx.profile.incomeTotalLabel(), "", "", spread(incomeTotal, n)));
-        ClassTree byClass = ClassificationTable.tree(ctx, t, columns, new int[]{3});
+        ClassTree byClass = ClassificationTable.tree(ctx, t, columns, ClassificationTable.levels(t));   // 类, or 类 款 项
         rows.addAll(expenseSide(ctx, byClass, n, t.shape().allClasses()));
+        List<String> closing = t.shape().expenseClosing();
+        for (int i = 0; i < closing.size(); i++) {
+            List<BigDecimal> v = i == 0 ? ClassTree.values(byClass.total()) : new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+            rows.add(new Row(Side.EXPENSE, RowKind.LINE, i == 0 ? "expense.current" : "expense.closing." + i, "", closing.get(i), "", "", v));
+        }
         rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(byClass.total())));
         return ctx.table(t, rows);
     }
@@ -65,7 +70,10 @@ final class SummaryTable {
         return out;
     }
 
-    /** Every 类 of the year in code order (when {@code all}) and any other 类 the ledger uses, blank where zero. */
+    /**
+     * Every 类 of the year in code order (when {@code all}) and any other 类 the ledger uses, blank where zero;
+     * the 款 and 项 under each 类 when the template's levels include them.
+     */
     static List<Row> expenseSide(Context ctx, ClassTree tree, int columns, boolean all) {
         Map<String, Row> found = new java.util.TreeMap<>();
         for (Row r : tree.rows(ctx.ref.functional(), "")) found.put(r.code(), r);

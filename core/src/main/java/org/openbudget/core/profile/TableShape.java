@@ -9,14 +9,44 @@ import java.util.List;
  * @param kind           the shape
  * @param where          the money the whole table shows, as a measure expression ("" = all of it)
  * @param classification {@code functional} or {@code economic} rows (CLASSIFICATION, and a SUMMARY's expense side)
- * @param levels         code lengths printed: 3 类, 5 款, 7 项
+ * @param levels         code lengths printed: 3 类, 5 款, 7 项 (a SUMMARY's expense side: 类 unless the profile says more)
  * @param allClasses     print every 类 of the year's classification, blank ones included
  * @param projectRows    a row per project under its 项 (CLASSIFICATION)
  * @param basicRow       a 基本支出 row per unit before its projects (PROJECTS)
  * @param incomeFirstColumn a SUMMARY prints its income rows in the first column only
+ * @param print          how the table is printed (headings, codes, class numbering): {@link Print}
+ * @param incomeClosing  a SUMMARY's income rows (keys) printed at the bottom, each on the line of the
+ *                       expense closing row of the same position (本年收入合计 beside 本年支出合计)
+ * @param expenseClosing a SUMMARY's closing expense rows, labels: the first is Σ 类 (本年支出合计), the
+ *                       others nothing (结转下年: a budget carries nothing forward) — blank, or 0.00 where zeros print
  */
 public record TableShape(Kind kind, String where, String classification, List<Integer> levels,
-                         boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn) {
+                         boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn,
+                         Print print, List<String> incomeClosing, List<String> expenseClosing) {
+
+    /**
+     * Printing options of a shape, all data (a profile's table sets them; none names a region).
+     *
+     * @param heading     a heading printed over all the value columns ("支出预算"); "" for none
+     * @param stubHeading the header of the row-label column of a FIXED or PROJECTS table ("项目名称"); "" for the shape's default
+     * @param sideHeadings the two headings of a SUMMARY's sides ("收入", "支出"; "财政拨款收入", "财政拨款支出")
+     * @param classCodes  a SUMMARY's expense side prints each 类's code before its name (206 科学技术支出)
+     * @param classNumbers a SUMMARY's expense side numbers the 类 in Chinese ("一、一般公共服务支出")
+     */
+    public record Print(String heading, String stubHeading, List<String> sideHeadings, boolean classCodes, boolean classNumbers) {
+        public static final Print DEFAULT = new Print("", "", List.of(), true, false);
+
+        public Print {
+            heading = heading == null ? "" : heading.trim();
+            stubHeading = stubHeading == null ? "" : stubHeading.trim();
+            sideHeadings = sideHeadings == null ? List.of() : List.copyOf(sideHeadings);
+        }
+    }
+
+    public TableShape(Kind kind, String where, String classification, List<Integer> levels,
+                      boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn) {
+        this(kind, where, classification, levels, allClasses, projectRows, basicRow, incomeFirstColumn, Print.DEFAULT, List.of(), List.of());
+    }
 
     public enum Kind {
         /** Two sides: income rows (measures) and expense rows (classes or measures), 收入总计 = 支出总计. */
@@ -33,6 +63,9 @@ public record TableShape(Kind kind, String where, String classification, List<In
         where = where == null ? "" : where.trim();
         classification = classification == null ? "functional" : classification;
         levels = levels == null || levels.isEmpty() ? List.of(3, 5, 7) : List.copyOf(levels);
+        print = print == null ? Print.DEFAULT : print;
+        incomeClosing = incomeClosing == null ? List.of() : List.copyOf(incomeClosing);
+        expenseClosing = expenseClosing == null ? List.of() : List.copyOf(expenseClosing);
     }
 
     public boolean economic() { return classification.equals("economic"); }

@@ -6,7 +6,8 @@ import java.util.List;
  * The template of one table: title (with {kind} for 单位/部门), value columns, fixed rows, the
  * sentence printed when it is empty ({unit}, {year}), the arithmetic its rows obey
  * ({@code equations}: column numbers, 1-based, e.g. "1 = 2+9+10+11+12"), and whether unit
- * subtotal rows are printed ({@code unitRows}: never | department | always), and for 表1/表4 which
+ * subtotal rows are printed ({@code unitRows}: never | department | always | only — only: a row per unit
+ * and nothing under it), and for 表1/表4 which
  * income rows make up 收入总计 ({@code incomeTotalOf}). {@code id} names the table in its profile
  * (stable across years), {@code mark} is what the document prints before its title (表1, 公开表1, or
  * nothing), and {@code shape} how it is derived from the ledger (null for a table read from a document).
@@ -48,6 +49,14 @@ public record TableTemplate(int no, String title, List<ColumnSpec> columns, List
     }
 
     public boolean unitRowsFor(boolean department) {
-        return unitRows.equals("always") || (department && unitRows.equals("department"));
+        return unitRows.equals("always") || (department && (unitRows.equals("department") || unitRows.equals("only")));
+    }
+
+    /**
+     * {@code unit_rows: only}: the rows are the units themselves (收入总表 by 预算单位), no classification rows;
+     * a single unit's document prints the total row alone.
+     */
+    public boolean unitsOnly() {
+        return unitRows.equals("only");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.money.AmountFormat;
 
 /**
  * A template profile: what one finance bureau prescribes for one year — labels, row lists,
@@ -31,12 +32,19 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
      * signature that recognises its documents, the dictionary of measures its tables bind to, the
      * template-specific check sets it takes besides the generic ones ({@code xinjiang}: the between-table
      * and text checks written for that template's eleven tables and twelve sections), and the
-     * severities it sets for check ids (error, warning, notice).
+     * severities it sets for check ids (error, warning, notice), and whether an empty or zero cell prints
+     * as 0.00 ({@code number_format.zeros: true}) rather than blank.
      */
     public record Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
-                       Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities) {
+                       Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities,
+                       boolean zeros) {
         public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY,
-                List.of(), Map.of());
+                List.of(), Map.of(), false);
+
+        public Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
+                    Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities) {
+            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, checkSets, severities, false);
+        }
 
         public Meta {
             parent = parent == null ? "" : parent;
@@ -64,6 +72,23 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
     }
 
     public MeasureDictionary measures() { return meta.measures(); }
+
+    /** How the tables print amounts: the profile's unit, decimals, separators and zeros. */
+    public AmountFormat amountFormat() {
+        return new AmountFormat(meta.amountUnit(), meta.decimals(), thousands, meta.zeros());
+    }
+
+    /**
+     * The caption line naming the unit above each table: "部门名称：深圳市信访局". A label that is blank or
+     * starts with 编制 follows the document's kind (编制单位 / 编制部门, the Xinjiang form); the label 无 means
+     * the tables print no unit line (西安: the unit is only on the cover) and gives "".
+     */
+    public String unitCaption(String kind, String unitName) {
+        String l = meta.unitLabel();
+        if (l.equals("无")) return "";
+        String label = l.isBlank() || l.startsWith("编制") ? "编制" + kind : l.replace("{kind}", kind);
+        return label + "：" + unitName;
+    }
 
     /** Every table has a shape: the document is derived by the generic shapes. */
     public boolean shaped() {

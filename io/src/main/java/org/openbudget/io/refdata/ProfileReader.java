@@ -69,6 +69,7 @@ public final class ProfileReader {
                 }
             }
         }
+        if (root.get("order").isPresent() && problems.isEmpty()) tables = ordered(root.require("order"), tables, problems);   // once every table reads
         if (!problems.isEmpty()) throw new InputException(problems);
         YamlNode labels = root.require("labels");
         Optional<YamlNode> format = root.get("number_format");
@@ -96,12 +97,34 @@ public final class ProfileReader {
         }
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
                 labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
-                checkSets, severities);
+                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false));
         TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
                 labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
                 textRules(root), meta);
+    }
+
+    /**
+     * {@code order: [id, …]}: the tables in this order, numbered 1, 2, … — a profile that extends another
+     * puts the inherited tables where its template prints them, and leaves out those it does not list.
+     */
+    private static Map<Integer, TableTemplate> ordered(YamlNode order, Map<Integer, TableTemplate> tables, List<InputProblem> problems) {
+        Map<String, TableTemplate> byId = new LinkedHashMap<>();
+        for (TableTemplate t : tables.values()) byId.put(t.id(), t);
+        Map<Integer, TableTemplate> out = new TreeMap<>();
+        int no = 0;
+        for (String id : order.items().stream().map(YamlNode::text).toList()) {
+            TableTemplate t = byId.get(id);
+            if (t == null) {
+                problems.add(order.problem("order 中的表不存在：" + id + "（可用：" + String.join("、", byId.keySet()) + "）(order names a table the profile lacks)"));
+                continue;
+            }
+            no++;
+            out.put(no, new TableTemplate(no, t.title(), t.columns(), t.incomeRows(), t.rows(), t.emptyNote(), t.equations(),
+                    t.unitRows(), t.aliases(), t.incomeTotalOf(), t.id(), t.mark(), t.shape()));
+        }
+        return out;
     }
 
     /** The profile's tree laid over its parents' (extends: id), refusing a loop. */
@@ -143,9 +166,18 @@ public final class ProfileReader {
                 default -> problems.add(t.require("levels").problem("层级应为 类、款 或 项，实际为 \"" + l + "\""));
             }
         }
-        if (levels.isEmpty()) levels = classification.equals("economic") ? List.of(3, 5) : List.of(3, 5, 7);
+        if (levels.isEmpty()) {
+            // a summary's expense side lists 类 unless the template prints 款 and 项 too (深圳 表1: levels: [类, 款, 项])
+            levels = kind == TableShape.Kind.SUMMARY ? List.of(3) : classification.equals("economic") ? List.of(3, 5) : List.of(3, 5, 7);
+        }
         TableShape shape = new TableShape(kind, where, classification, levels, t.bool("all_classes", false),
-                t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false));
+                t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false),
+                new TableShape.Print(t.optString("heading").orElse(""), t.optString("stub_heading").orElse(""),
+                        t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false)),
+                t.strings("income_closing"), t.strings("expense_closing"));
+        if (!shape.print().sideHeadings().isEmpty() && shape.print().sideHeadings().size() != 2) {
+            problems.add(t.require("side_headings").problem("应为两项：收入一侧和支出一侧的标题 (two headings: income side, expense side)"));
+        }
         List<ColumnSpec> columns = new ArrayList<>();
         for (YamlNode c : t.require("columns").items()) {
             String measure = c.optString("measure").orElse("");
@@ -153,15 +185,21 @@ public final class ProfileReader {
             else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
                 problems.add(c.problem("列应指明度量 measure（或 sources / eco）(a column of a shaped table names its measure)"));
             }
-            columns.add(new ColumnSpec(c.string("label"), c.strings("sources"), c.strings("eco"), measure, c.optString("group").orElse("")));
+            columns.add(new ColumnSpec(c.string("label"), c.strings("sources"), c.strings("eco"), measure, c.optString("group").orElse(""),
+                    c.optString("header").orElse("")));
         }
         if (columns.isEmpty()) problems.add(t.require("columns").problem("表至少应有一列 (a table needs at least one column)"));
         List<LineSpec> incomeRows = lines(t, "income_rows", dict, problems);
         List<LineSpec> rows = lines(t, "rows", dict, problems);
         if (kind == TableShape.Kind.SUMMARY && incomeRows.isEmpty()) problems.add(t.problem("收支总表应有 income_rows (a summary table needs its income rows)"));
+        for (String k : shape.incomeClosing()) {
+            if (incomeRows.stream().noneMatch(l -> l.key().equals(k))) {
+                problems.add(t.require("income_closing").problem("不是本表的收入行：" + k + " (income_closing names income_rows keys)"));
+            }
+        }
         if (kind == TableShape.Kind.FIXED && rows.isEmpty()) problems.add(t.problem("固定行表应有 rows (a fixed table needs its rows)"));
         String unitRows = t.optString("unit_rows").orElse("never");
-        if (!List.of("never", "department", "always").contains(unitRows)) problems.add(t.require("unit_rows").problem("应为 never、department 或 always"));
+        if (!List.of("never", "department", "always", "only").contains(unitRows)) problems.add(t.require("unit_rows").problem("应为 never、department、always 或 only"));
         if (!problems.isEmpty()) throw new InputException(problems);
         return new TableTemplate(no, t.string("title"), columns, incomeRows, rows,
                 t.optString("empty_note").orElse(null), t.strings("equations"), unitRows, t.strings("aliases"),

@@ -76,7 +76,7 @@ public final class DocxRenderer implements Renderer {
             } else if (block instanceof Block.Table t) {
                 TableView tv = t.table();
                 boolean afterPart = i > 0 && blocks.get(i - 1) instanceof Block.Heading h && h.level() == 1;
-                boolean follows = !freshPage && !(tv.no() == 1 && afterPart);
+                boolean follows = !freshPage && !afterPart;   // the first table of a part shares the part heading's page
                 if (tv.wide() != landscape) {
                     sectionBreak(b, landscape);
                     landscape = tv.wide();
@@ -240,7 +240,7 @@ public final class DocxRenderer implements Renderer {
         run(b, t.title(), false, 0);
         long width = textWidth(landscape);
         b.append("</w:p><w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"").append(width).append("\"/></w:tabs></w:pPr>");
-        run(b, block.preparedBy() + "\t单位：万元", false, 9);
+        run(b, block.preparedBy() + "\t" + block.unitLine(), false, 9);
         b.append("</w:p>");
         List<List<GridCell>> rows = new ArrayList<>(GridCell.header(t));
         int headRows = rows.size();

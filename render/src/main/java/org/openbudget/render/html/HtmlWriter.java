@@ -76,9 +76,9 @@ public final class HtmlWriter {
         b.append("<p class=\"tno\">").append(esc(t.label())).append("</p>\n");
         b.append("<h2 class=\"ttitle\" id=\"").append(block.id()).append("-title\">").append(esc(t.title())).append("</h2>\n");
         b.append("<div class=\"tmeta\"><span class=\"prepared\">").append(esc(block.preparedBy()))
-                .append("</span><span class=\"unit\">单位：万元</span></div>\n");
+                .append("</span><span class=\"unit\">").append(esc(block.unitLine())).append("</span></div>\n");
         b.append("<table class=\"grid c").append(t.columnCount()).append("\">\n");
-        b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，单位：万元）")).append("</caption>\n");
+        b.append("<caption>").append(esc(t.label() + " " + t.title() + "（" + block.preparedBy() + "，" + block.unitLine() + "）")).append("</caption>\n");
         double sum = 0;
         for (double w : t.widths()) sum += w;
         b.append("<colgroup>");
@@ -97,7 +97,7 @@ public final class HtmlWriter {
             b.append("</tr>\n");
         }
         b.append("</thead>\n<tbody>\n");
-        int rowHeader = t.textColumns() > 0 ? (t.no() == 7 ? 4 : t.textColumns() - 1) : -1;
+        int rowHeader = t.textColumns() > 0 ? t.textColumns() - 1 : -1;   // the name column (the last text column) heads each row
         for (BodyRow r : t.rows()) {
             b.append(r.strong() ? "<tr class=\"strong\">" : "<tr>");
             List<Cell> cells = r.cells();

@@ -25,8 +25,15 @@ public sealed interface Block {
         public static Para of(String text) { return new Para("", text, false); }
     }
 
-    /** One of the eleven tables with its caption lines (表N, title, 编制单位, 单位：万元). */
-    record Table(TableView table, String preparedBy, String id) implements Block {}
+    /**
+     * One of the tables with its caption lines: mark (表N), title, the unit line ({@code preparedBy}:
+     * 编制单位：…, 部门名称：…) and the amount unit ({@code unitLine}: 单位：万元, 单位：元) as the profile says.
+     */
+    record Table(TableView table, String preparedBy, String id, String unitLine) implements Block {
+        public Table(TableView table, String preparedBy, String id) {
+            this(table, preparedBy, id, "单位：万元");
+        }
+    }
 
     /** A 绩效目标表 with its title and year line. */
     record Performance(PerformanceTable table, String title, String yearLine) implements Block {}

@@ -36,7 +36,7 @@ public final class DocumentView {
         this.disclosure = disclosure;
         this.profile = profile;
         this.kind = disclosure.kind().label();
-        TableLayouts layouts = new TableLayouts(profile);
+        TableLayouts layouts = new TableLayouts(profile, disclosure.year());
         List<TableView> ts = new ArrayList<>();
         for (DisclosureTable t : disclosure.tables()) ts.add(layouts.layout(t));
         this.tables = List.copyOf(ts);
@@ -61,8 +61,11 @@ public final class DocumentView {
     /** "2024年乌鲁木齐市中小企业服务中心单位预算" — the document's title (PDF metadata, HTML title). */
     public String documentTitle() { return year() + "年" + unit() + kind + "预算"; }
 
-    /** "编制单位：乌鲁木齐市中小企业服务中心". */
-    public String preparedBy() { return "编制" + kind + "：" + unit(); }
+    /** "编制单位：乌鲁木齐市中小企业服务中心", "部门名称：深圳市信访局": the profile's unit label. */
+    public String preparedBy() { return profile.unitCaption(kind, unit()); }
+
+    /** "单位：万元" or "单位：元": the amount unit the profile prints. */
+    public String unitLine() { return profile.amountFormat().caption(); }
 
     public static String numeral(int n) {
         return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
@@ -101,7 +104,7 @@ public final class DocumentView {
         int n = 1;
         for (TableView t : tables) {
             String id = "table" + t.no();
-            out.add(new Block.Table(t, preparedBy(), id));
+            out.add(new Block.Table(t, preparedBy(), id, unitLine()));
             toc.add(new Block.TocEntry(2, numeral(n++) + "、" + t.title(), id));
         }
 

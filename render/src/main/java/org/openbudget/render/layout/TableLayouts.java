@@ -10,7 +10,8 @@ import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
-import org.openbudget.core.money.Amounts;
+import org.openbudget.core.money.AmountFormat;
+import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
@@ -28,24 +29,36 @@ public final class TableLayouts {
     private static final Pattern HEAD_LINE = Pattern.compile("^([一二三四五六七八九十]+、|\\d+\\s*[.、．])");
 
     private final TemplateProfile profile;
-    private final boolean thousands;
+    private final AmountFormat format;
+    private final int year;
 
     public TableLayouts(TemplateProfile profile) {
+        this(profile, 0);
+    }
+
+    /** @param year the document's year, filled into group headings that print it ({year}, {prev_year}) */
+    public TableLayouts(TemplateProfile profile, int year) {
         this.profile = profile;
-        this.thousands = profile.thousands();
+        this.format = profile.amountFormat();
+        this.year = year;
     }
 
     /** The table laid out by its shape in the profile (a table the profile does not know: plainly). */
     public TableView layout(DisclosureTable t) {
-        TableShape shape = profile.tableById(t.id()).map(TableTemplate::shape)
-                .or(() -> profile.findTable(t.no()).map(TableTemplate::shape)).orElse(null);
+        TableTemplate tt = template(t);
+        TableShape shape = tt == null ? null : tt.shape();
         if (shape == null) return generic(t);
         return switch (shape.kind()) {
-            case SUMMARY -> twoSided(t);
-            case CLASSIFICATION -> shape.projectRows() ? projects(t) : shape.economic() ? economic(t) : functional(t);
-            case FIXED -> lines(t);
-            case PROJECTS -> carryOver(t);
+            case SUMMARY -> twoSided(t, tt);
+            case CLASSIFICATION -> shape.projectRows() ? projects(t, tt) : tt.unitsOnly() ? units(t, tt)
+                    : shape.economic() ? economic(t, tt) : functional(t, tt);
+            case FIXED -> lines(t, tt);
+            case PROJECTS -> carryOver(t, tt);
         };
+    }
+
+    private TableTemplate template(DisclosureTable t) {
+        return profile.tableById(t.id()).or(() -> profile.findTable(t.no())).orElse(null);
     }
 
     // ---- header helpers
@@ -64,17 +77,122 @@ public final class TableLayouts {
         return w;
     }
 
-    private String groupLabel(DisclosureTable t) {
-        if (t.no() == 3) return "支出预算";
-        String g = t.title().replace("情况表", "");
-        return g.isEmpty() ? t.title() : g;
+    /** The group path of each value column ("财政拨款/基本支出" → [财政拨款, 基本支出]); none for a column the profile does not know. */
+    private List<List<String>> groups(DisclosureTable t, TableTemplate tt) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            String g = tt != null && tt.columns().size() == t.columns().size() ? tt.columns().get(i).group() : "";
+            List<String> path = new ArrayList<>();
+            for (String p : g.split("/")) if (!p.isBlank()) path.add(years(p.trim()));
+            out.add(path);
+        }
+        return out;
+    }
+
+    /** A group heading with the document's year ("{year}年预算" → "2026年预算"). */
+    private String years(String s) {
+        return year == 0 ? s : s.replace("{year}", String.valueOf(year)).replace("{prev_year}", String.valueOf(year - 1));
+    }
+
+    /** What the header prints per value column: the profile's {@code header:} where set, else the label. */
+    private List<String> headers(DisclosureTable t, TableTemplate tt) {
+        List<String> out = new ArrayList<>(t.columns());
+        if (tt == null || tt.columns().size() != out.size()) return out;
+        for (int i = 0; i < out.size(); i++) {
+            ColumnSpec c = tt.columns().get(i);
+            if (!c.header().equals(c.label())) out.set(i, years(c.header()));
+        }
+        return out;
+    }
+
+    /** How many header rows the value columns need: one per group level, and one for the leaves. */
+    static int depth(List<List<String>> groups) {
+        int d = 0;
+        for (List<String> g : groups) d = Math.max(d, g.size());
+        return d + 1;
+    }
+
+    /**
+     * The value columns' header, {@code rows} rows high, laid out from the columns' groups: consecutive
+     * columns under the same group share one merged cell; a leaf spans the rows below its last group. A
+     * leaf printed under a group drops the group's words it starts with (财政拨款人员经费 under 财政拨款 → 人员经费).
+     */
+    static List<List<HeaderCell>> valueHeader(List<String> labels, List<List<String>> groups, int rows) {
+        List<List<HeaderCell>> out = new ArrayList<>();
+        int n = labels.size();
+        for (int level = 0; level < rows; level++) {
+            List<HeaderCell> r = new ArrayList<>();
+            int i = 0;
+            while (i < n) {
+                List<String> g = groups.get(i);
+                if (g.size() > level) {
+                    int j = i + 1;
+                    while (j < n && groups.get(j).size() > level && groups.get(j).subList(0, level + 1).equals(g.subList(0, level + 1))) j++;
+                    r.add(HeaderCell.cols(g.get(level), j - i));
+                    i = j;
+                } else {
+                    if (g.size() == level) {
+                        r.add(new HeaderCell(labels.get(i), 1, rows - level));
+                    }
+                    i++;
+                }
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * A table's header: the optional heading row (科目 over the text columns, the table's heading over the
+     * values), then the text columns' cells beside the value columns' grouped header.
+     *
+     * @param stub     the text columns' header rows, built for a given height
+     */
+    private List<List<HeaderCell>> header(DisclosureTable t, TableTemplate tt, int textCols, int minRows,
+                                          java.util.function.IntFunction<List<List<HeaderCell>>> stub) {
+        List<List<String>> groups = groups(t, tt);
+        int rows = Math.max(minRows, depth(groups));
+        List<List<HeaderCell>> h = new ArrayList<>();
+        String heading = tt == null ? "" : years(tt.shape().print().heading());
+        if (!heading.isEmpty()) h.add(List.of(HeaderCell.cols("科目", textCols), HeaderCell.cols(heading, t.columns().size())));
+        List<List<HeaderCell>> left = stub.apply(rows);
+        List<List<HeaderCell>> right = valueHeader(headers(t, tt), groups, rows);
+        for (int i = 0; i < rows; i++) {
+            List<HeaderCell> r = new ArrayList<>(i < left.size() ? left.get(i) : List.of());
+            r.addAll(right.get(i));
+            h.add(r);
+        }
+        return h;
+    }
+
+    /** 编码 over 类 款 (项), the name beside them spanning every header row; then any further text columns. */
+    private static List<List<HeaderCell>> codeStub(String codeLabel, String nameLabel, int parts, int rows, String... more) {
+        List<List<HeaderCell>> out = new ArrayList<>();
+        List<HeaderCell> top = new ArrayList<>(List.of(new HeaderCell(codeLabel, parts, rows - 1), HeaderCell.rows(nameLabel, rows)));
+        for (String m : more) top.add(HeaderCell.rows(m, rows));
+        out.add(top);
+        for (int i = 1; i < rows - 1; i++) out.add(List.of());
+        List<HeaderCell> last = new ArrayList<>();
+        String[] names = {"类", "款", "项"};
+        for (int i = 0; i < parts; i++) last.add(HeaderCell.of(names[i]));
+        out.add(last);
+        return out;
+    }
+
+    private static List<List<HeaderCell>> plainStub(String label, int rows) {
+        return List.of(List.of(HeaderCell.rows(label, rows)));
     }
 
     // ---- body helpers
 
+    /** An amount as the profile prints it (unit, decimals, separators, zeros). */
     private Cell amount(BigDecimal v) {
-        if (v == null) return Cell.amount("", null);
-        return Cell.amount(Amounts.format(v, thousands), Amounts.printed(v));
+        return Cell.amount(format.format(v), format.printed(v));
+    }
+
+    /** A cell left blank whatever the zeros rule (the empty side of a summary). */
+    private static Cell none() {
+        return Cell.amount("", null);
     }
 
     private void values(List<Cell> cells, Row r, int n) {
@@ -98,35 +216,10 @@ public final class TableLayouts {
 
     // ---- the tables
 
-    /** 表2, 3, 5, 8, 9: 类 款 项 | 功能分类科目名称 | values. */
-    private TableView functional(DisclosureTable t) {
+    /** A functional classification: 类 款 项 | 功能分类科目名称 | values (grouped as the columns say). */
+    private TableView functional(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = new ArrayList<>();
-        if (t.no() == 2 && n == 12) {
-            List<HeaderCell> r1 = new ArrayList<>(List.of(HeaderCell.cols("功能分类科目编码", 3),
-                    HeaderCell.rows("功能分类科目名称", 2), HeaderCell.rows(t.columns().get(0), 2),
-                    HeaderCell.cols("财政拨款（补助）", 7)));
-            for (int i = 8; i < 12; i++) r1.add(HeaderCell.rows(t.columns().get(i), 2));
-            List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.of("类"), HeaderCell.of("款"), HeaderCell.of("项")));
-            for (int i = 1; i < 8; i++) r2.add(HeaderCell.of(t.columns().get(i)));
-            h.add(r1);
-            h.add(r2);
-        } else {
-            h.add(List.of(HeaderCell.cols("科目", 4), HeaderCell.cols(groupLabel(t), n)));
-            List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.cols("功能分类科目编码", 3), HeaderCell.rows("功能分类科目名称", 2)));
-            List<HeaderCell> r3 = new ArrayList<>(List.of(HeaderCell.of("类"), HeaderCell.of("款"), HeaderCell.of("项")));
-            if ((t.no() == 8 || t.no() == 9) && n == 4) {
-                r2.add(HeaderCell.rows(t.columns().get(0), 2));
-                r2.add(HeaderCell.cols("基本支出", 2));
-                r2.add(HeaderCell.rows(t.columns().get(3), 2));
-                r3.add(HeaderCell.of(t.columns().get(1)));
-                r3.add(HeaderCell.of(t.columns().get(2)));
-            } else {
-                for (String c : t.columns()) r2.add(HeaderCell.rows(c, 2));
-            }
-            h.add(r2);
-            h.add(r3);
-        }
+        List<List<HeaderCell>> h = header(t, tt, 4, 2, rows -> codeStub("功能分类科目编码", "功能分类科目名称", 3, rows));
         h.add(numberRow(4, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
@@ -147,15 +240,10 @@ public final class TableLayouts {
         return view(t, h, rows, widths(new double[] {CODE, CODE, CODE, NAME}, n, VALUE), 4, wide);
     }
 
-    /** 表6: 经济分类 类 款 | 经济分类科目名称 | 合计 人员经费 公用经费. */
-    private TableView economic(DisclosureTable t) {
+    /** An economic classification: 类 款 | 经济分类科目名称 | values. */
+    private TableView economic(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = new ArrayList<>();
-        h.add(List.of(HeaderCell.cols("科目", 3), HeaderCell.cols(groupLabel(t), n)));
-        List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.cols("经济分类科目编码", 2), HeaderCell.rows("经济分类科目名称", 2)));
-        for (String c : t.columns()) r2.add(HeaderCell.rows(c, 2));
-        h.add(r2);
-        h.add(List.of(HeaderCell.of("类"), HeaderCell.of("款")));
+        List<List<HeaderCell>> h = header(t, tt, 3, 2, rows -> codeStub("经济分类科目编码", "经济分类科目名称", 2, rows));
         h.add(numberRow(3, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
@@ -174,15 +262,10 @@ public final class TableLayouts {
         return view(t, h, rows, widths(new double[] {CODE, CODE, NAME}, n, VALUE), 3, false);
     }
 
-    /** 表7: 类 款 项 | 功能分类科目名称 | 项目名称 | 项目支出合计 and the ten 经济分类 columns; unit subtotal rows. */
-    private TableView projects(DisclosureTable t) {
+    /** Projects under their 项: 类 款 项 | 功能分类科目名称 | 项目名称 | values; unit subtotal rows. */
+    private TableView projects(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = new ArrayList<>();
-        List<HeaderCell> r1 = new ArrayList<>(List.of(HeaderCell.cols("科目编码", 3), HeaderCell.rows("功能分类科目名称", 2),
-                HeaderCell.rows("项目名称", 2)));
-        for (String c : t.columns()) r1.add(HeaderCell.rows(c, 2));
-        h.add(r1);
-        h.add(List.of(HeaderCell.of("类"), HeaderCell.of("款"), HeaderCell.of("项")));
+        List<List<HeaderCell>> h = header(t, tt, 5, 2, rows -> codeStub("科目编码", "功能分类科目名称", 3, rows, "项目名称"));
         h.add(numberRow(5, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
@@ -216,22 +299,13 @@ public final class TableLayouts {
         return view(t, h, rows, widths(new double[] {CODE, CODE, CODE, NAME, PROJECT}, n, VALUE), 5, true);
     }
 
-    /** 表10: “三公”经费支出内容 | 合计 | 资金来源 (一般公共预算, 政府性基金, 国有资本经营预算). */
-    private TableView lines(DisclosureTable t) {
+    /** Fixed rows (the 三公 table): the stub heading | values (grouped as the columns say). */
+    private TableView lines(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = new ArrayList<>();
-        if (n >= 2) {
-            List<HeaderCell> r1 = new ArrayList<>(List.of(HeaderCell.rows("“三公”经费支出内容", 2),
-                    HeaderCell.rows(t.columns().get(0), 2), HeaderCell.cols("资金来源", n - 1)));
-            List<HeaderCell> r2 = new ArrayList<>();
-            for (int i = 1; i < n; i++) r2.add(HeaderCell.of(t.columns().get(i)));
-            h.add(r1);
-            h.add(r2);
-        } else {
-            h.add(List.of(HeaderCell.of("“三公”经费支出内容"), HeaderCell.of(t.columns().get(0))));
-        }
+        String stub = tt.shape().print().stubHeading().isEmpty() ? "项目" : tt.shape().print().stubHeading();
+        List<List<HeaderCell>> h = header(t, tt, 1, 1, rows -> plainStub(stub, rows));
         h.add(numberRow(1, n));
-        Set<String> sums = sumKeys(profile.findTable(t.no()).map(tt -> tt.rows()).orElse(List.of()));
+        Set<String> sums = sumKeys(tt.rows());
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
@@ -243,31 +317,11 @@ public final class TableLayouts {
         return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, false);
     }
 
-    /** 表11: 项目名称 | 总计 | 财政拨款 (合计, 基本支出 人员经费 公用经费, 项目支出) | 非财政拨款 (the same). */
-    private TableView carryOver(DisclosureTable t) {
+    /** A row per project grouped by unit: the stub heading (项目名称) | values (grouped as the columns say). */
+    private TableView carryOver(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = new ArrayList<>();
-        if (n == 9) {
-            h.add(List.of(HeaderCell.rows("项目名称", 3), HeaderCell.rows(t.columns().get(0), 3),
-                    HeaderCell.cols("财政拨款", 4), HeaderCell.cols("非财政拨款", 4)));
-            List<HeaderCell> r2 = new ArrayList<>();
-            List<HeaderCell> r3 = new ArrayList<>();
-            for (int g = 0; g < 2; g++) {
-                int base = 1 + 4 * g;
-                String prefix = g == 0 ? "财政拨款" : "非财政拨款";
-                r2.add(HeaderCell.rows(strip(t.columns().get(base), prefix), 2));
-                r2.add(HeaderCell.cols("基本支出", 2));
-                r2.add(HeaderCell.rows(strip(t.columns().get(base + 3), prefix), 2));
-                r3.add(HeaderCell.of(strip(t.columns().get(base + 1), prefix)));
-                r3.add(HeaderCell.of(strip(t.columns().get(base + 2), prefix)));
-            }
-            h.add(r2);
-            h.add(r3);
-        } else {
-            List<HeaderCell> r = new ArrayList<>(List.of(HeaderCell.of("项目名称")));
-            t.columns().forEach(c -> r.add(HeaderCell.of(c)));
-            h.add(r);
-        }
+        String stub = tt.shape().print().stubHeading().isEmpty() ? "项目名称" : tt.shape().print().stubHeading();
+        List<List<HeaderCell>> h = header(t, tt, 1, 1, rows -> plainStub(stub, rows));
         h.add(numberRow(1, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
@@ -281,30 +335,56 @@ public final class TableLayouts {
         return view(t, h, rows, widths(new double[] {NAME + 5}, n, VALUE), 1, true);
     }
 
-    private static String strip(String label, String prefix) {
-        return label.startsWith(prefix) && label.length() > prefix.length() ? label.substring(prefix.length()) : label;
+    /** A row per unit (unit_rows: only): the stub heading (单位名称) | values; the total first or last as the rows come. */
+    private TableView units(DisclosureTable t, TableTemplate tt) {
+        int n = t.columns().size();
+        String stub = tt.shape().print().stubHeading().isEmpty() ? "单位名称" : tt.shape().print().stubHeading();
+        List<List<HeaderCell>> h = header(t, tt, 1, 1, rows -> plainStub(stub, rows));
+        h.add(numberRow(1, n));
+        List<BodyRow> rows = new ArrayList<>();
+        for (Row r : t.rows()) {
+            List<Cell> c = new ArrayList<>();
+            boolean strong = r.kind() == RowKind.TOTAL;
+            c.add(Cell.text(r.kind() == RowKind.UNIT && !r.unit().isEmpty() ? r.unit() : r.label(), strong ? 0 : 1));
+            values(c, r, n);
+            rows.add(new BodyRow(c, strong));
+        }
+        return view(t, h, rows, widths(new double[] {NAME + 3}, n, VALUE), 1, n >= 9);
     }
 
-    /** 表1 and 表4: income lines beside expense 类, totals on the last row. */
-    private TableView twoSided(DisclosureTable t) {
+
+    /**
+     * The two-sided summary: income lines beside expense 类, totals on the last row. With one value column
+     * both sides print it; with several (income_first_column) the income side prints the first, the
+     * expense side all of them.
+     */
+    private TableView twoSided(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        boolean t4 = t.no() == 4;
-        int expenseValues = t4 ? n : 1;
+        TableShape.Print print = tt.shape().print();
+        boolean multi = n > 1;
+        int expenseValues = multi ? n : 1;
+        List<String> sides = print.sideHeadings().size() == 2 ? print.sideHeadings() : List.of("收入", "支出");
+        String expenseStub = print.stubHeading().isEmpty() ? "支出功能分类" : print.stubHeading();
         List<List<HeaderCell>> h = new ArrayList<>();
-        h.add(List.of(HeaderCell.cols(t4 ? "财政拨款收入" : "收入", 2), HeaderCell.cols(t4 ? "财政拨款支出" : "支出", 1 + expenseValues)));
-        List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.of("项目"), HeaderCell.of(t4 ? t.columns().get(0) : "预算数"),
-                HeaderCell.of("支出功能分类")));
-        if (t4) t.columns().forEach(c -> r2.add(HeaderCell.of(c)));
-        else r2.add(HeaderCell.of("预算数"));
+        h.add(List.of(HeaderCell.cols(sides.get(0), 2), HeaderCell.cols(sides.get(1), 1 + expenseValues)));
+        List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.of("项目"), HeaderCell.of(t.columns().get(0)),
+                HeaderCell.of(expenseStub)));
+        t.columns().forEach(c -> r2.add(HeaderCell.of(c)));
         h.add(r2);
 
-        Set<String> sums = sumKeys(profile.findTable(t.no()).map(tt -> tt.incomeRows()).orElse(List.of()));
-        List<Row> income = t.rows(r -> r.side() == Side.INCOME && r.kind() != RowKind.TOTAL);
-        List<Row> expense = t.rows(r -> r.side() == Side.EXPENSE && r.kind() != RowKind.TOTAL);
+        Set<String> sums = sumKeys(tt.incomeRows());
+        // closing rows (本年收入合计 | 本年支出合计, 上年结转 | 结转下年) go to the bottom, side by side
+        Set<String> incomeClosing = new java.util.LinkedHashSet<>(tt.shape().incomeClosing());
+        List<Row> income = t.rows(r -> r.side() == Side.INCOME && r.kind() != RowKind.TOTAL && !incomeClosing.contains(r.key()));
+        List<Row> expense = t.rows(r -> r.side() == Side.EXPENSE && r.kind() != RowKind.TOTAL && r.kind() != RowKind.LINE);
+        List<Row> closingIn = new ArrayList<>();
+        for (String k : incomeClosing) t.rows(r -> r.side() == Side.INCOME && k.equals(r.key())).forEach(closingIn::add);
+        List<Row> closingOut = t.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.LINE);
         Row incomeTotal = t.total(Side.INCOME).orElse(null);
         Row expenseTotal = t.total(Side.EXPENSE).orElse(null);
         List<BodyRow> rows = new ArrayList<>();
         int count = Math.max(income.size(), expense.size());
+        int classNo = 0;
         for (int i = 0; i < count; i++) {
             List<Cell> c = new ArrayList<>();
             boolean strong = false;  // per cell: the income headings
@@ -316,17 +396,39 @@ public final class TableLayouts {
                 c.add(head ? amount(r.value(0)).bold() : amount(r.value(0)));
             } else {
                 c.add(Cell.BLANK);
-                c.add(Cell.amount("", null));
+                c.add(none());
             }
             if (i < expense.size()) {
                 Row r = expense.get(i);
-                c.add(Cell.text(r.code().isEmpty() ? r.name() : r.code() + " " + r.name()));
+                String name = r.name();
+                boolean category = r.kind() == RowKind.CLASS && r.code().length() == 3;
+                if (print.classNumbers() && category) name = DocumentView.numeral(++classNo) + "、" + name;
+                int indent = r.kind() == RowKind.CLASS ? Math.max(0, r.level() - 1) : 0;   // 款 and 项 indented under their 类
+                c.add(Cell.text(r.code().isEmpty() || !print.classCodes() ? name : r.code() + " " + name, indent));
                 values(c, r, expenseValues);
             } else {
                 c.add(Cell.BLANK);
-                for (int k = 0; k < expenseValues; k++) c.add(Cell.amount("", null));
+                for (int k = 0; k < expenseValues; k++) c.add(none());
             }
             rows.add(new BodyRow(c, strong));
+        }
+        for (int i = 0; i < Math.max(closingIn.size(), closingOut.size()); i++) {
+            List<Cell> c = new ArrayList<>();
+            if (i < closingIn.size()) {
+                c.add(Cell.text(closingIn.get(i).name()).bold());
+                c.add(amount(closingIn.get(i).value(0)).bold());
+            } else {
+                c.add(Cell.BLANK);
+                c.add(none());
+            }
+            if (i < closingOut.size()) {
+                c.add(Cell.text(closingOut.get(i).name()).bold());
+                values(c, closingOut.get(i), expenseValues);
+            } else {
+                c.add(Cell.BLANK);
+                for (int k = 0; k < expenseValues; k++) c.add(none());
+            }
+            rows.add(new BodyRow(c, false));
         }
         List<Cell> last = new ArrayList<>();
         last.add(Cell.text(incomeTotal != null ? incomeTotal.name() : profile.incomeTotalLabel()));
@@ -334,7 +436,7 @@ public final class TableLayouts {
         last.add(Cell.text(expenseTotal != null ? expenseTotal.name() : profile.expenseTotalLabel()));
         for (int k = 0; k < expenseValues; k++) last.add(amount(expenseTotal != null ? expenseTotal.value(k) : null));
         rows.add(new BodyRow(last, true));
-        double[] w = t4 ? new double[] {NAME, VALUE, NAME - 1, VALUE, VALUE, VALUE, VALUE}
+        double[] w = multi ? widths(new double[] {NAME, VALUE, NAME - 1}, n, VALUE)
                 : new double[] {NAME + 3, VALUE + 1, NAME + 1, VALUE + 1};
         return new TableView(t.no(), t.mark(), t.title(), h, rows, w, -1, false, t.empty() ? t.emptyNote() : null);
     }

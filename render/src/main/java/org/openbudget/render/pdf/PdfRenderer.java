@@ -201,7 +201,7 @@ public final class PdfRenderer implements Renderer {
             flow.advance(8f);
             // 编制单位 … on the left, 单位：万元 on the right
             float lh = 9f * LEADING;
-            String unit = "单位：万元";
+            String unit = block.unitLine();
             float unitWidth = FontFace.REGULAR.width(unit, 9f);
             List<Text.Line> prepared = Text.wrap(block.preparedBy(), FontFace.REGULAR, 9f, flow.width() - unitWidth - 18f);
             page.text(FontFace.REGULAR, 9f, flow.right() - unitWidth, flow.y() + PdfTable.baseline(lh, 9f), unit);

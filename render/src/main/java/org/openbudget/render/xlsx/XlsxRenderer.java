@@ -52,7 +52,7 @@ public final class XlsxRenderer implements Renderer {
             s.row(r).set(0, text(v.preparedBy(), PLAIN));
             int half = Math.max(1, cols / 2);
             if (half > 1) s.merge(r, r, 0, half - 1);
-            s.row(r).set(cols - 1, text("单位：万元", RIGHT));
+            s.row(r).set(cols - 1, text(v.unitLine(), RIGHT));
             int headStart = r + 1;
             s.gridStart = headStart;
             grid(s, GridCell.header(t), cols);
