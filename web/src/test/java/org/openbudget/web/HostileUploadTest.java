@@ -54,7 +54,13 @@ class HostileUploadTest extends WebTestBase {
     }
 
     static void clean(String what, MockHttpServletResponse r) throws Exception {
-        assertThat(r.getStatus()).as(what + " status").isIn(200, 400, 413, 422);
+        // posted all at once, some are turned away by the check endpoint's bound on concurrent work: 429 or 503
+        // with a Retry-After, which is the bound doing its job (never a 500)
+        if (r.getStatus() == 429 || r.getStatus() == 503) {
+            assertThat(r.getHeader("Retry-After")).as(what + " Retry-After").isNotBlank();
+        } else {
+            assertThat(r.getStatus()).as(what + " status").isIn(200, 400, 413, 422);
+        }
         String body = r.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).as(what).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.").doesNotContain("org.apache");
     }

@@ -152,7 +152,7 @@ class ReferenceDataTest extends WebTestBase {
 
     @Test
     void aBadProfileIsRefusedWithItsLineAndNothingIsStored() throws Exception {
-        String good = profileYaml("xinjiang-2025", "badtest-2025", 2025);
+        String good = profileYaml("xinjiang-2024", "badtest-2025", 2025); // 2025 holds only its differences from 2024
         String bad = good.replace("when_zero: 未安排}", "when_zero: sometimes}");
         int line = WorkflowServiceTest.lineOf(bad, "sometimes");
         int before = audit.latest(1000).size();
@@ -166,16 +166,16 @@ class ReferenceDataTest extends WebTestBase {
 
         // an id that is not the profile's own: located at the id line
         JsonNode wrongId = send(put("/api/admin/profiles/badtest-2025").contentType("application/yaml")
-                .content(profileYaml("xinjiang-2025", "other-2025", 2025).getBytes(StandardCharsets.UTF_8)), status().isBadRequest());
+                .content(profileYaml("xinjiang-2024", "other-2025", 2025).getBytes(StandardCharsets.UTF_8)), status().isBadRequest());
         assertThat(wrongId.get("problems").get(0).get("line").asInt()).isEqualTo(WorkflowServiceTest.lineOf(good, "id: badtest-2025"));
         assertThat(wrongId.get("problems").get(0).get("field").asText()).isEqualTo("id");
 
-        // a profile that reads but cannot make a document (no table 3): refused too
-        String noTable3 = good.replaceFirst("(?s)\n  3:\n.*?\n  4:\n", "\n  4:\n");
+        // a profile that reads but cannot make a document (the 三公 subtotal summing the total that sums it): refused too
+        String noTable3 = good.replace("sum_of: [vehicles.buy, vehicles.run]}", "sum_of: [total]}");
         assertThat(noTable3).isNotEqualTo(good);
         JsonNode broken = send(put("/api/admin/profiles/badtest-2025").contentType("application/yaml").content(noTable3.getBytes(StandardCharsets.UTF_8)),
                 status().isBadRequest());
-        assertThat(broken.get("problems").get(0).get("message").asText()).contains("无法生成示例文档", "table 3");
+        assertThat(broken.get("problems").get(0).get("message").asText()).contains("无法生成示例文档", "sums itself");
 
         // the editor page: refused, the text kept in the editor with the located problem
         MvcResult page = mvc.perform(post("/admin/profiles/badtest-2025").param("yaml", bad).param("baseVersion", "0")

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -88,7 +87,10 @@ public final class Recognizer {
             byFamily.put(family, score(chosen, family, d, text, lines));
         }
         List<Match> ranked = new ArrayList<>(byFamily.values());
-        ranked.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::profileId));
+        // equal scores (a region's copy of a template signs as its original does): the default family first, then by id
+        String dflt = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
+        ranked.sort(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparing(m -> !m.family().equals(dflt)).thenComparing(Match::profileId));
         return new Recognition(kind, year, agencyKind, ranked.stream().findFirst(), List.copyOf(ranked), "");
     }
 
@@ -162,17 +164,6 @@ public final class Recognizer {
 
     /** Without spaces and with full-width colons and brackets, as titles and labels are compared. */
     static String squeeze(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u3000') continue;
-            b.append(switch (c) {
-                case ':' -> '：';
-                case '(' -> '（';
-                case ')' -> '）';
-                default -> c;
-            });
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return org.openbudget.audit.shape.ShapeReader.squeeze(s);
     }
 }

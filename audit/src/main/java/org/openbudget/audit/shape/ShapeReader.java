@@ -127,7 +127,7 @@ public final class ShapeReader {
     }
 
     /** Without whitespace; ASCII colons and brackets as full-width. */
-    static String squeeze(String s) {
+    public static String squeeze(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

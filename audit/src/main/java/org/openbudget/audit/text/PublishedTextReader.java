@@ -82,7 +82,9 @@ public final class PublishedTextReader {
         }
         String defaultFamily = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
         // the text reader below knows the default family's layout (编制单位：…); every other document is read by its profile's shapes
-        boolean otherFamily = recognition.recognised() && !recognition.best().orElseThrow().family().equals(defaultFamily);
+        // (a profile that extends the default family's, e.g. a region's copy of it, keeps its layout: it is read here too)
+        boolean otherFamily = recognition.recognised() && !recognition.best().orElseThrow().family().equals(defaultFamily)
+                && !lib.profile(recognition.best().orElseThrow().profileId()).meta().checkSets().contains("xinjiang");
         if (otherFamily || !hasXinjiangLabel(lines)) {
             return ShapedDocument.read(fileName, lines, lib, recognition, notes);
         }

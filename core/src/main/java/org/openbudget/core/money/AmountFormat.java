@@ -44,21 +44,6 @@ public record AmountFormat(String unit, int decimals, boolean thousands, boolean
         BigDecimal p = printed(wan);
         if (p == null) return "";
         if (p.signum() == 0) p = p.abs();
-        return group(p.toPlainString(), thousands);
-    }
-
-    private static String group(String s, boolean thousands) {
-        if (!thousands) return s;
-        boolean neg = s.startsWith("-");
-        if (neg) s = s.substring(1);
-        int dot = s.indexOf('.');
-        String intPart = dot < 0 ? s : s.substring(0, dot);
-        String frac = dot < 0 ? "" : s.substring(dot);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < intPart.length(); i++) {
-            if (i > 0 && (intPart.length() - i) % 3 == 0) b.append(',');
-            b.append(intPart.charAt(i));
-        }
-        return (neg ? "-" : "") + b + frac;
+        return Amounts.grouped(p.toPlainString(), thousands);
     }
 }

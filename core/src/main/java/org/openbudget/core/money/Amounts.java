@@ -49,8 +49,12 @@ public final class Amounts {
     /** Printed form with optional thousands separators (4,701.75). */
     public static String format(BigDecimal wan, boolean thousandsSeparator) {
         if (wan == null) return "";
-        String s = printed(wan).toPlainString();
-        if (!thousandsSeparator) return s;
+        return grouped(printed(wan).toPlainString(), thousandsSeparator);
+    }
+
+    /** A plain decimal with thousands separators when asked ("47017500.00" → "47,017,500.00"). */
+    public static String grouped(String s, boolean thousands) {
+        if (!thousands) return s;
         boolean neg = s.startsWith("-");
         if (neg) s = s.substring(1);
         int dot = s.indexOf('.');
