@@ -180,13 +180,17 @@ class LinearPatternsTest {
                 List<String> l = new ArrayList<>(List.of(lines));
                 l.add(at, atBound);
                 String text = String.join("\n", l);
-                long t0 = System.nanoTime();
-                try {
-                    PublishedTextReader.readWithNotes("hostile.txt", text, lib);
-                } catch (InputException refused) {
-                    // a clean refusal is as good as a reading here: the time is what is tested
+                // the better of two readings: the first of a shape may pay the JIT on a loaded machine
+                long ms = Long.MAX_VALUE;
+                for (int round = 0; round < 2 && ms > BOUND_MS / 4; round++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        PublishedTextReader.readWithNotes("hostile.txt", text, lib);
+                    } catch (InputException refused) {
+                        // a clean refusal is as good as a reading here: the time is what is tested
+                    }
+                    ms = Math.min(ms, (System.nanoTime() - t0) / 1_000_000);
                 }
-                long ms = (System.nanoTime() - t0) / 1_000_000;
                 if (ms > BOUND_MS) slow.add(shape.getKey() + " at line " + at + ": " + ms + " ms");
 
                 l.set(at, shape.getValue());

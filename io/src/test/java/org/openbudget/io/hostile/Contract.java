@@ -68,6 +68,9 @@ public final class Contract {
             breaches.add(what + ": " + t);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        // a hang past the bound: the time budget did not end the work (a refusal at the bound is clean)
+        long bound = org.openbudget.io.guard.ReadLimits.current().seconds() * 1_000L + 5_000;
+        if (ms > bound) breaches.add(what + ": " + ms + " ms, past the time bound");
         if (ms > worstMs) {
             worstMs = ms;
             worst = what;

@@ -54,6 +54,7 @@ public final class YamlMutants {
                 int at = keyLine(lines);
                 String l = lines.get(at);
                 int colon = l.indexOf(':');
+                if (colon < 0) return new Mutant("duplicate key (none found): truncated", base.substring(0, rnd.nextInt(base.length())));
                 String indent = l.substring(0, l.length() - l.stripLeading().length());
                 String key = l.substring(indent.length(), colon).trim();
                 String[] spellings = {key, "\"" + key + "\"", "'" + key + "'", "\"" + escape(key) + "\"", key + " ", "? " + key + "\n" + indent};
@@ -105,6 +106,7 @@ public final class YamlMutants {
                 // a list where a mapping is expected and the other way round
                 int at = keyLine(lines);
                 String l = lines.get(at);
+                if (l.indexOf(':') < 0) return new Mutant("type swapped (no key found): truncated", base.substring(0, rnd.nextInt(base.length())));
                 String[] values = {" []", " {}", " ~", " \"\"", " - a", " !!binary AAAA", " *undefined", " &x", " !!set {a}", " !!omap [a: 1]",
                         " !!timestamp 2024-01-01", " !!python/object:os.system []", " !<tag:yaml.org,2002:java.lang.ProcessBuilder> []"};
                 lines.set(at, l.substring(0, l.indexOf(':') + 1) + values[rnd.nextInt(values.length)]);
