@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,16 +48,21 @@ public final class Recognizer {
     /** How far into the document the cover, 目录 and headings are looked for. */
     private static final int HEAD_LINES = 120;
     private static final Pattern YEAR = Pattern.compile("(20\\d\\d)\\s{0,2}年");
-    private static final Pattern BUDGET_TITLE = Pattern.compile("(部门|单位)(综合)?预算|预算公开|收支总(体情况)?表|收入总(体情况)?表|支出总(体情况)?表");
-    private static final Pattern FINAL_TITLE = Pattern.compile("(部门|单位)决算|决算公开|收入支出决算(总)?表|支出决算表|收入决算表");
+    /** Words of a budget's and of a 决算's titles, counted (String.indexOf: fast on a long text). */
+    private static final List<String> BUDGET_TITLE = List.of("部门预算", "单位预算", "综合预算", "预算公开", "收支总表", "收支总体情况表",
+            "收入总表", "收入总体情况表", "支出总表", "支出总体情况表");
+    private static final List<String> FINAL_TITLE = List.of("部门决算", "单位决算", "决算公开", "决算总表", "支出决算表", "收入决算表");
 
     public static Recognition recognise(List<String> lines, ReferenceLibrary lib) {
+        // titles, labels, marks and headings stand on short lines: the long lines of the text are not searched
         StringBuilder all = new StringBuilder();
         StringBuilder head = new StringBuilder();
+        List<String> squeezed = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String l = squeeze(lines.get(i));
-            all.append(l).append('\n');
+            squeezed.add(l);
             if (i < HEAD_LINES) head.append(l).append('\n');
+            if (l.length() <= SHORT_LINE) all.append(l).append('\n');
         }
         String text = all.toString();
         int year = year(head.toString());
@@ -70,21 +76,12 @@ public final class Recognizer {
         }
         Kind kind = fin > budget ? Kind.FINAL_ACCOUNTS : Kind.BUDGET;
         String basis = kind == Kind.FINAL_ACCOUNTS ? "决算" : "预算";
+        Optional<String> unit = amountUnit(squeezed);
         // one score per family: its profile of the document's year (or the latest earlier one)
         Map<String, Match> byFamily = new LinkedHashMap<>();
-        for (String id : lib.profileIds()) {
-            String family = family(id);
-            if (byFamily.containsKey(family)) continue;
-            String chosen = lib.profileFor(family, year == 0 ? 9999 : year).orElse(id);
-            TemplateProfile p;
-            try {
-                p = lib.profile(chosen);
-            } catch (RuntimeException e) {
-                continue; // a broken profile in an override directory recognises nothing
-            }
-            Detection d = p.meta().detect();
-            if (d.isEmpty() || !p.meta().basis().equals(basis)) continue;
-            byFamily.put(family, score(chosen, family, d, text, lines));
+        for (Signature sig : signatures(lib).forYear(year == 0 ? 9999 : year)) {
+            if (!sig.basis().equals(basis)) continue;
+            byFamily.put(sig.family(), sig.score(text, unit));
         }
         List<Match> ranked = new ArrayList<>(byFamily.values());
         // equal scores (a region's copy of a template signs as its original does): the default family first, then by id
@@ -94,44 +91,91 @@ public final class Recognizer {
         return new Recognition(kind, year, agencyKind, ranked.stream().findFirst(), List.copyOf(ranked), "");
     }
 
-    /** Titles weigh most (the share of the signature's titles printed), then labels, marks and amount unit. */
-    static Match score(String id, String family, Detection d, String text, List<String> lines) {
-        List<String> evidence = new ArrayList<>();
-        double titles = 0;
-        if (!d.titles().isEmpty()) {
-            int found = 0;
-            for (String t : d.titles()) {
-                if (text.contains(squeeze(t))) {
-                    found++;
-                    evidence.add("标题「" + t + "」");
+    /** Longer lines are text, not titles or labels. */
+    private static final int SHORT_LINE = 80;
+
+    /** A profile's detect: signature, squeezed and compiled once. */
+    record Signature(String id, String family, int year, String basis, List<String> titles, List<String> titleNames,
+                     List<String> labels, List<Pattern> marks, List<String> markNames, List<String> phrases, String amountUnit) {
+        Match score(String text, Optional<String> unit) {
+            List<String> evidence = new ArrayList<>();
+            double t = 0;
+            if (!titles.isEmpty()) {
+                int found = 0;
+                for (int i = 0; i < titles.size(); i++) {
+                    if (text.contains(titles.get(i))) {
+                        found++;
+                        evidence.add("标题「" + titleNames.get(i) + "」");
+                    }
+                }
+                t = (double) found / titles.size();
+            }
+            String label = labels.stream().filter(text::contains).findFirst().orElse(null);
+            if (label != null) evidence.add("标签「" + label + "」");
+            boolean mark = false;
+            for (int i = 0; i < marks.size() && !mark; i++) {
+                if (marks.get(i).matcher(text).find()) {
+                    mark = true;
+                    evidence.add("表号「" + markNames.get(i) + "」");
                 }
             }
-            titles = (double) found / d.titles().size();
+            boolean phrase = phrases.stream().anyMatch(text::contains);
+            if (phrase) evidence.add("用语");
+            boolean u = !amountUnit.isEmpty() && unit.map(amountUnit::equals).orElse(false);
+            if (u) evidence.add("金额单位 " + amountUnit);
+            double score = 0.55 * t + 0.15 * (label != null ? 1 : 0) + 0.15 * (mark ? 1 : 0) + 0.1 * (u ? 1 : 0) + 0.05 * (phrase ? 1 : 0);
+            return new Match(id, family, Math.round(score * 100) / 100.0, List.copyOf(evidence));
         }
-        boolean label = d.labels().stream().anyMatch(l -> text.contains(squeeze(l)));
-        if (label) evidence.add("标签「" + d.labels().stream().filter(l -> text.contains(squeeze(l))).findFirst().orElseThrow() + "」");
-        boolean mark = false;
-        for (String m : d.marks()) {
-            Pattern p = Pattern.compile("(^|\\n)" + Pattern.quote(squeeze(m)) + "(?![0-9])");
-            if (p.matcher(text).find()) {
-                mark = true;
-                evidence.add("表号「" + m + "」");
-                break;
-            }
-        }
-        boolean phrases = !d.phrases().isEmpty() && d.phrases().stream().anyMatch(ph -> text.contains(squeeze(ph)));
-        if (phrases) evidence.add("用语");
-        boolean unit = !d.amountUnit().isEmpty() && amountUnit(lines).map(u -> u.equals(d.amountUnit())).orElse(false);
-        if (unit) evidence.add("金额单位 " + d.amountUnit());
-        double score = 0.55 * titles + 0.15 * (label ? 1 : 0) + 0.15 * (mark ? 1 : 0) + 0.1 * (unit ? 1 : 0) + 0.05 * (phrases ? 1 : 0);
-        return new Match(id, family, Math.round(score * 100) / 100.0, List.copyOf(evidence));
     }
 
-    /** The unit most table headers state ("单位：万元" / "单位：元"). */
-    static Optional<String> amountUnit(List<String> lines) {
+    /** Every profile's signature, by family and year. */
+    record Signatures(long generation, Set<String> ids, Map<String, java.util.TreeMap<Integer, Signature>> byFamily) {
+        /** Each family's signature for a year: its own, else the latest earlier, else the earliest. */
+        List<Signature> forYear(int year) {
+            List<Signature> out = new ArrayList<>();
+            for (var years : byFamily.values()) {
+                var e = years.floorEntry(year);
+                out.add(e != null ? e.getValue() : years.firstEntry().getValue());
+            }
+            return out;
+        }
+    }
+
+    private static final Map<ReferenceLibrary, Signatures> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The library's signatures, read again when its profiles change. */
+    static Signatures signatures(ReferenceLibrary lib) {
+        long generation = lib.generation();
+        Set<String> ids = lib.profileIds();
+        Signatures cached = CACHE.get(lib);
+        if (cached != null && cached.generation() == generation && cached.ids().equals(ids)) return cached;
+        Map<String, java.util.TreeMap<Integer, Signature>> byFamily = new LinkedHashMap<>();
+        for (String id : ids) {
+            TemplateProfile p;
+            try {
+                p = lib.profile(id);
+            } catch (RuntimeException e) {
+                continue; // a broken profile in an override directory recognises nothing
+            }
+            Detection d = p.meta().detect();
+            if (d.isEmpty()) continue;
+            String family = family(id);
+            List<Pattern> marks = new ArrayList<>();
+            for (String m : d.marks()) marks.add(Pattern.compile("(^|\n)" + Pattern.quote(squeeze(m)) + "(?![0-9])"));
+            Signature sig = new Signature(id, family, p.year(), p.meta().basis(), d.titles().stream().map(Recognizer::squeeze).toList(),
+                    d.titles(), d.labels().stream().map(Recognizer::squeeze).toList(), marks, d.marks(),
+                    d.phrases().stream().map(Recognizer::squeeze).toList(), d.amountUnit());
+            byFamily.computeIfAbsent(family, f -> new java.util.TreeMap<>()).put(p.year(), sig);
+        }
+        Signatures out = new Signatures(generation, Set.copyOf(ids), byFamily);
+        CACHE.put(lib, out);
+        return out;
+    }
+
+    /** The unit most table headers state ("单位：万元" / "单位：元"), from squeezed lines. */
+    static Optional<String> amountUnit(List<String> squeezed) {
         int wan = 0, yuan = 0;
-        for (String l : lines) {
-            String s = squeeze(l);
+        for (String s : squeezed) {
             int i = s.indexOf("单位：");
             if (i < 0) i = s.indexOf("单位:");
             while (i >= 0) {
@@ -155,10 +199,11 @@ public final class Recognizer {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
+    private static int count(List<String> words, String text) {
         int n = 0;
-        while (m.find() && n < 10_000) n++;
+        for (String w : words) {
+            for (int i = text.indexOf(w); i >= 0 && n < 10_000; i = text.indexOf(w, i + w.length())) n++;
+        }
         return n;
     }
 

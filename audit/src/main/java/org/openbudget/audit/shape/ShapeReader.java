@@ -128,6 +128,12 @@ public final class ShapeReader {
 
     /** Without whitespace; ASCII colons and brackets as full-width. */
     public static String squeeze(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || c == '\u3000' || Character.isWhitespace(c));
+        }
+        if (plain) return s;
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

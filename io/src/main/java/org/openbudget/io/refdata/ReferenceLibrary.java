@@ -178,6 +178,11 @@ public final class ReferenceLibrary {
         return read(indexFile(year)).isPresent() || Arrays.stream(ListKind.values()).allMatch(k -> overlay.list(year, k).isPresent());
     }
 
+    /** The overlay's generation: it changes whenever the administrator's lists or profiles do. */
+    public long generation() {
+        return overlay.generation();
+    }
+
     public TemplateProfile profile(String id) {
         long g = overlay.generation();
         synchronized (this) {
