@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openbudget.io.hostile.Contract;
 import org.openbudget.audit.DocumentAudit;
 import org.openbudget.io.InputException;
 import org.openbudget.io.refdata.ReferenceLibrary;

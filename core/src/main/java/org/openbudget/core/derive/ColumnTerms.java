@@ -10,7 +10,6 @@ import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
 import org.openbudget.core.profile.Bindings;
 import org.openbudget.core.profile.ColumnSpec;
-import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 
 /**
@@ -40,32 +39,15 @@ final class ColumnTerms {
 
     /** The columns of a table template, within its scope. */
     static ColumnTerms of(TableTemplate t, MeasureDictionary dict, List<FundingSource> sources) {
-        List<Where> scope = scope(t, dict);
+        List<Where> scope = Bindings.scope(t, dict);
         List<List<Where>> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) cols.add(and(scope, columnTerms(c, dict)));
+        for (ColumnSpec c : t.columns()) cols.add(Bindings.and(scope, Bindings.column(c, dict)));
         return new ColumnTerms(cols, sources);
     }
 
     /** One column (all money of the scope) — for rows whose value is printed in a single column. */
     static ColumnTerms single(TableTemplate t, MeasureDictionary dict, List<FundingSource> sources) {
-        return new ColumnTerms(List.of(scope(t, dict)), sources);
-    }
-
-    static List<Where> scope(TableTemplate t, MeasureDictionary dict) {
-        return Bindings.scope(t, dict);
-    }
-
-    static List<Where> columnTerms(ColumnSpec c, MeasureDictionary dict) {
-        return Bindings.column(c, dict);
-    }
-
-    /** A fixed row's own filter; empty for a row that is the sum of other rows. */
-    static List<Where> rowTerms(LineSpec s, MeasureDictionary dict) {
-        return Bindings.row(s, dict);
-    }
-
-    static List<Where> and(List<Where> a, List<Where> b) {
-        return Bindings.and(a, b);
+        return new ColumnTerms(List.of(Bindings.scope(t, dict)), sources);
     }
 
     static boolean matches(List<Where> terms, FundingSource s, int kind, String eco, String func) {

@@ -12,6 +12,7 @@ import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.measure.Where;
+import org.openbudget.core.profile.Bindings;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 
@@ -64,7 +65,7 @@ final class FixedTable {
                 for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
         } else {
-            List<Where> row = ColumnTerms.rowTerms(s, ctx.measures());
+            List<Where> row = Bindings.row(s, ctx.measures());
             boolean funcMatters = false;
             for (Where w : row) funcMatters |= w.func() != null;
             for (List<Where> c : columns.terms) for (Where w : c) funcMatters |= w.func() != null;
