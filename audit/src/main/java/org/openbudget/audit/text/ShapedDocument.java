@@ -49,6 +49,7 @@ final class ShapedDocument {
         notes.addAll(r.notes());
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
         notes.add("此模板的文字部分（情况说明）暂不核对，只核对各表");
+        notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
         return new PublishedTextReader.Result(d, new ArrayList<>(notes), r.rowLines());
     }
