@@ -50,12 +50,8 @@ public final class Dtos {
                               CheckResult check, List<UnitStatus> units, List<VersionDto> versions, List<String> actions) {
         public static DocumentDto of(DocumentView v) {
             Document d = v.document();
-            List<String> actions = new ArrayList<>();
-            if (v.canPrepare() && (d == null || d.status().editable())) actions.add("save");
-            if (v.canConsolidate() && (d == null || d.status().editable())) actions.add("consolidate");
-            if (v.canSubmit()) actions.add("submit");
-            if (v.canDecide()) { actions.add("return"); actions.add("approve"); }
-            if (v.canPublish()) actions.add("publish");
+            // what the transition table lets this reader do now
+            List<String> actions = v.actions().stream().map(org.openbudget.web.workflow.Action::id).toList();
             return new DocumentDto(v.agency().code(), v.agency().name(), v.agency().kind(), v.year(),
                     d == null ? null : d.status().name(), d == null ? "未填报" : d.status().label(), d == null ? null : d.rowVersion(),
                     d == null ? null : d.updatedBy(), d == null ? null : d.updatedAt(), d == null ? null : d.submitComment(),

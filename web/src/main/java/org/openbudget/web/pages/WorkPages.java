@@ -117,8 +117,7 @@ public class WorkPages {
         if (!m.containsAttribute("draft")) m.addAttribute("draft", d == null || d.datasetYaml() == null ? "" : d.datasetYaml());
         m.addAttribute("fromWorkbook", d != null && d.source().isWorkbook());
         boolean dept = v.agency().isDepartment();
-        boolean editable = forms.canEdit(u, v.agency()) && (d == null || d.status().editable()) && (!dept || d != null);
-        if (!editable) return;
+        if (!v.canEdit()) return;
         FormService.Editing e;
         try {
             e = forms.editing(u, v);
@@ -314,7 +313,7 @@ public class WorkPages {
     public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
                           @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes ra) {
         // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
-        workflow.requireReviewer(u, code, "发布");
+        workflow.requireParty(u, code, org.openbudget.web.workflow.Action.PUBLISH);
         if (!confirm) {
             ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
             return "redirect:/work/" + code + "/" + year;
