@@ -47,11 +47,13 @@ public class WorkPages {
     private final WorkflowService workflow;
     private final UploadReader uploads;
     private final FormService forms;
+    private final org.openbudget.web.service.PublicationService publisher;
 
-    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms) {
+    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher) {
         this.workflow = workflow;
         this.uploads = uploads;
         this.forms = forms;
+        this.publisher = publisher;
     }
 
     /** Form rows arrive as {@code lines[2].amount}: bound to the forms' fields, for ledgers of thousands of lines. */
@@ -206,14 +208,29 @@ public class WorkPages {
         return "work/document";
     }
 
+    /**
+     * The preview: the web page this document would be published as — the publication's own renderer, byte for byte —
+     * under a bar saying it is not published, with its counts and the way back.
+     */
     @GetMapping("/work/{code}/{year}/preview")
-    public String preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, Model m) {
+    public org.springframework.http.ResponseEntity<byte[]> preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
         DocumentView v = workflow.view(u, code, year);
         if (v.evaluation() == null || !v.evaluation().readable()) throw new NotFoundException("没有可预览的数据");
-        m.addAttribute("v", v);
-        m.addAttribute("doc", DocumentModel.of(v.evaluation().disclosure(), v.evaluation().profile().thousands()));
-        return "work/preview";
+        String html = new String(publisher.previewHtml(v.agency(), v.evaluation()), java.nio.charset.StandardCharsets.UTF_8);
+        Evaluation e = v.evaluation();
+        String back = "/work/" + org.springframework.web.util.UriUtils.encodePathSegment(v.agency().code(), java.nio.charset.StandardCharsets.UTF_8) + "/" + year;
+        String bar = PREVIEW_BAR_START + "<a href=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(back) + "\">返回</a> · 预览（未发布）："
+                + "错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + "。以下即发布时公开的网页版本，PDF、Word、Excel 由同一内容生成。" + PREVIEW_BAR_END;
+        int body = html.indexOf("<body>");
+        String page = body < 0 ? bar + html : html.substring(0, body + 6) + "\n" + bar + html.substring(body + 6);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .header("Cache-Control", "no-store, private").body(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** The bar over a preview (a test takes it away to compare the rest with the published file). */
+    public static final String PREVIEW_BAR_START = "<p id=\"preview-bar\" style=\"background:#fff7d6;border:1px solid #e0c060;padding:.5em 1em;margin:0 0 1em\">";
+    public static final String PREVIEW_BAR_END = "</p>\n";
 
     @GetMapping("/work/{code}/{year}/workbook")
     public org.springframework.http.ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {

@@ -45,6 +45,16 @@ public class PublicationService {
 
     public List<DocumentFormat> formats() { return formats; }
 
+    /**
+     * The web page (HTML) this evaluation would be published as: the same renderer and input as {@link #publish}, so the
+     * preview is what gets published — cover, 目录, every part and table.
+     */
+    public byte[] previewHtml(Agency agency, Evaluation e) {
+        DocumentFormat html = formats.stream().filter(f -> f.format().equals("html")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no html format"));
+        return html.render(new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), List.of(), agency.code() + "-" + e.disclosure().year()));
+    }
+
     @Transactional
     public Publication publish(Agency agency, Evaluation e, List<DocumentFormat.DatasetFile> dataset, String by) {
         int year = e.disclosure().year();
