@@ -38,10 +38,10 @@ public final class Dtos {
     }
 
     public record VersionDto(long id, int versionNo, String contentHash, String publishedBy, OffsetDateTime publishedAt, Long supersededBy,
-                             Counts counts) {
+                             Counts counts, String correctionReason) {
         public static VersionDto of(Publication p) {
             return new VersionDto(p.id(), p.versionNo(), p.contentHash(), p.publishedBy(), p.publishedAt(), p.supersededBy(),
-                    new Counts(p.errors(), p.warnings(), p.notices()));
+                    new Counts(p.errors(), p.warnings(), p.notices()), p.correctionReason());
         }
     }
 
@@ -60,7 +60,8 @@ public final class Dtos {
         }
     }
 
-    public record Decision(Integer version, String comment) {}
+    /** A decision on a document: the version read, a comment; for publishing a correction, its public reason. */
+    public record Decision(Integer version, String comment, String reason) {}
 
     public record FileDto(String format, String fileName, String mediaType, long size, String sha256, String url) {
         public static FileDto of(long pubId, StoredFile f) {
@@ -70,10 +71,11 @@ public final class Dtos {
 
     public record PublicDocument(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
                                  String departmentCode, String contentHash, OffsetDateTime publishedAt, boolean current, Long supersededBy,
-                                 Counts checks, List<FileDto> files) {
+                                 Counts checks, List<FileDto> files, String correctionReason) {
         public static PublicDocument of(Publication p, List<FileDto> files) {
             return new PublicDocument(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
-                    p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files);
+                    p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files,
+                    p.correctionReason());
         }
     }
 

@@ -328,14 +328,15 @@ public class WorkPages {
 
     @PostMapping("/work/{code}/{year}/publish")
     public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
-                          @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes ra) {
+                          @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm,
+                          @RequestParam(required = false) String reason, RedirectAttributes ra) {
         // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
         workflow.requireParty(u, code, org.openbudget.web.workflow.Action.PUBLISH);
         if (!confirm) {
             ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
             return "redirect:/work/" + code + "/" + year;
         }
-        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version));
+        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version, reason));
         return "redirect:/work/" + code + "/" + year;
     }
 }

@@ -520,23 +520,33 @@ public class WorkflowService {
         return out;
     }
 
-    /** Freezes the approved document as a new published version (superseding the current one). */
+    /** Freezes the approved document as its first published version. */
     @Transactional
     public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion) {
+        return publish(u, code, year, expectedVersion, null);
+    }
+
+    /**
+     * Freezes the approved document as a new published version, superseding the current one: a correction, published with
+     * its public reason (required then).
+     */
+    @Transactional
+    public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion, String correctionReason) {
         Step s = step(u, code, year, Action.PUBLISH, expectedVersion);
         Evaluation e = demand(s, null, x -> {}).evaluation();
-        Publication p = publishNow(s.agency(), s.document(), e, u.username());
+        Publication p = publishNow(s.agency(), s.document(), e, u.username(), correctionReason);
         write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
-        audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash());
+        audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
+                + (p.correctionReason() == null ? "" : "；更正说明：" + p.correctionReason()));
         return p;
     }
 
     /** Renders and stores a version (also used to load the demo data). */
     Publication publishNow(Agency a, Document d, String by) {
-        return publishNow(a, d, evaluate(d), by);
+        return publishNow(a, d, evaluate(d), by, null);
     }
 
-    private Publication publishNow(Agency a, Document d, Evaluation e, String by) {
+    private Publication publishNow(Agency a, Document d, Evaluation e, String by, String correctionReason) {
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
         // what is published is a clean copy, never the file as uploaded: values only — no comment, note, formula or hyperlink
         List<DocumentFormat.DatasetFile> files = new ArrayList<>();
@@ -546,7 +556,7 @@ public class WorkflowService {
         } else {
             files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
-        Publication p = publisher.publish(a, e, files, by);
+        Publication p = publisher.publish(a, e, files, by, correctionReason);
         if (a.isDepartment() && corrections.resolve(a.code(), d.year()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
         return p;
     }
