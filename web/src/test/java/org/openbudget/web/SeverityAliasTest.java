@@ -43,8 +43,6 @@ class SeverityAliasTest extends WebTestBase {
         SeverityOverrides both = SeverityOverrides.of(Map.of("T3.row-sum", Severity.NOTICE, "row-sum", Severity.WARNING));
         assertThat(both.of("row-sum", 3)).as("the table's own comes first").isEqualTo(Severity.NOTICE);
         assertThat(both.of("row-sum", 5)).isEqualTo(Severity.WARNING);
-        assertThat(SeverityOverrides.known("T3.row-sum")).isTrue();
-        assertThat(SeverityOverrides.known("T3.no-such")).isFalse();
     }
 
     @Test

@@ -16,12 +16,11 @@ import org.openbudget.core.check.Finding;
  */
 public final class FindingsWorkbook {
     static final String[] HEADER = {"级别", "审核公式", "位置", "应为", "实际", "说明", "编号"};
-    private static final UserText TEXT = new UserText();
 
     private FindingsWorkbook() {
     }
 
-    public static byte[] of(String title, List<Finding> findings) {
+    public static byte[] of(String title, List<Finding> findings, UserText text) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("审核结果");
             s.createRow(0).createCell(0).setCellValue(title);
@@ -30,7 +29,7 @@ public final class FindingsWorkbook {
             int r = 2;
             for (Finding f : findings) {
                 Row row = s.createRow(r++);
-                String[] v = {f.severity().label(), TEXT.check(f.id()), f.location(), f.expected(), f.found(), f.message(), f.id()};
+                String[] v = {f.severity().label(), text.check(f.id()), f.location(), f.expected(), f.found(), f.message(), f.id()};
                 for (int c = 0; c < v.length; c++) row.createCell(c).setCellValue(v[c] == null ? "" : v[c]);   // a string cell: never evaluated
             }
             int[] widths = {8, 40, 30, 14, 14, 80, 16};

@@ -93,8 +93,37 @@ public class UserText {
         return b.append("：").append(message(p.message())).toString();
     }
 
+    private final org.openbudget.io.refdata.ReferenceLibrary library;
+
+    /** Checks named from the generic catalogue only (a profile's checks between its tables keep their id). */
+    public UserText() { this(null); }
+
+    /** Checks named from the whole catalogue in effect: the generic checks and every profile's. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public UserText(org.openbudget.io.refdata.ReferenceLibrary library) { this.library = library; }
+
+    private volatile Map<String, String> rules = Map.of();
+    private volatile long rulesAt;
+
+    /** The rules by check id, gathered again at most every ten seconds (an administrator may change a profile). */
+    private Map<String, String> rules() {
+        long now = System.nanoTime();
+        if (rulesAt == 0 || now - rulesAt > 10_000_000_000L) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (var c : library.checks()) m.put(c.id(), c.rule());
+            rules = m;
+            rulesAt = now;
+        }
+        return rules;
+    }
+
     /** A check named by its rule (its id is kept for support, in a title). */
     public String check(String id) {
+        String now = CheckCatalogue.resolve(id);
+        if (library != null) {
+            String rule = rules().get(now);
+            if (rule != null) return rule;
+        }
         try {
             return CheckCatalogue.check(id).rule();
         } catch (IllegalArgumentException unknown) {

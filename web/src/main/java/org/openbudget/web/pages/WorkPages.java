@@ -48,8 +48,11 @@ public class WorkPages {
     private final UploadReader uploads;
     private final FormService forms;
     private final org.openbudget.web.service.PublicationService publisher;
+    private final UserText userText;
 
-    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher) {
+    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher,
+                     UserText userText) {
+        this.userText = userText;
         this.workflow = workflow;
         this.uploads = uploads;
         this.forms = forms;
@@ -293,7 +296,7 @@ public class WorkPages {
         if (v.evaluation() == null || !v.evaluation().readable())
             throw new org.openbudget.web.service.RuleViolation("该预算尚无可审核的数据，没有审核结果可导出。");
         byte[] xlsx = FindingsWorkbook.of(year + "年 " + v.agency().name() + " 审核结果（错误 " + v.evaluation().errors() + "，警告 "
-                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings());
+                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings(), userText);
         return org.openbudget.web.api.Downloads.of(code + "-" + year + "-审核结果.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
     }

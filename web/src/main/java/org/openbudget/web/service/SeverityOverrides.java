@@ -51,9 +51,4 @@ public final class SeverityOverrides {
         return byCheck.get(checkId);
     }
 
-    /** An id the administrator may set or reset: a check of the catalogue, or an earlier id of one. */
-    public static boolean known(String id) {
-        String now = CheckCatalogue.resolve(id);
-        return CheckCatalogue.checks().stream().anyMatch(c -> c.id().equals(now));
-    }
 }
