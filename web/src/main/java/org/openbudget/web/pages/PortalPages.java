@@ -102,6 +102,16 @@ public class PortalPages {
         return views.render("publication", model, req, res);
     }
 
+    /** A published version against another version of the same document (by default the one it superseded). */
+    @GetMapping("/p/{id}/diff")
+    public String diff(@PathVariable long id, @RequestParam(required = false) Long from, Model m) {
+        m.addAttribute("c", diffs.versions(id, from));
+        return "diff";
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.DiffService diffs;
+
     @GetMapping("/p/{id}/files/{format}")
     public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         StoredFile f = portal.file(id, format);

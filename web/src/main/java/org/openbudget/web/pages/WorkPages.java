@@ -49,6 +49,8 @@ public class WorkPages {
     private final FormService forms;
     private final org.openbudget.web.service.PublicationService publisher;
     private final UserText userText;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.DiffService diffs;
 
     public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher,
                      UserText userText) {
@@ -287,6 +289,14 @@ public class WorkPages {
                          @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
         PageSupport.attempt(ra, "已提交", () -> workflow.submit(u, code, year, version, comment));
         return "redirect:/work/" + code + "/" + year;
+    }
+
+    /** The document against its published version ({@code against=published}) or last year's ({@code against=last-year}). */
+    @GetMapping("/work/{code}/{year}/diff")
+    public String diff(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                       @RequestParam(defaultValue = "published") String against, Model m) {
+        m.addAttribute("c", diffs.working(u, code, year, against));
+        return "diff";
     }
 
     /** The findings of the document as saved, as an Excel workbook. */
