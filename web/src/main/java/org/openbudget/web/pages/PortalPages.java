@@ -49,9 +49,11 @@ public class PortalPages {
 
     @GetMapping("/")
     public String index(@RequestParam(required = false) Integer year, @RequestParam(required = false) String region,
-                        @RequestParam(required = false) String department, @RequestParam(required = false) String q, Model m) {
-        List<Publication> docs = portal.search(year, region, department, q);
-        m.addAttribute("docs", docs);
+                        @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String page, Model m) {
+        Paging<Publication> docs = Paging.of(portal.search(year, region, department, q), page, Paging.SIZE);
+        m.addAttribute("docs", docs.items());
+        m.addAttribute("paging", docs);
         m.addAttribute("years", portal.years());
         m.addAttribute("regions", portal.regions());
         m.addAttribute("departments", portal.departments());

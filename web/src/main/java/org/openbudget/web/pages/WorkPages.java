@@ -78,7 +78,8 @@ public class WorkPages {
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String code,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String year,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
-                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String page) {
         // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
         if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
             return "redirect:/work/" + code + "/" + year.trim();
@@ -89,14 +90,20 @@ public class WorkPages {
         // 待审核 and the other states, and a search by code or any part of a name
         String wanted = status == null || status.isBlank() ? null : status.trim();
         String needle = q == null || q.isBlank() ? null : q.trim();
+        List<Document> matching = new ArrayList<>();
         for (Document d : workflow.visibleDocuments(u)) {
             if (wanted != null && !d.status().name().equals(wanted)) continue;
             Agency ag = byCode.get(d.agencyCode());
             if (needle != null && !(d.agencyCode().contains(needle) || ag != null && ag.name().contains(needle))) continue;
-            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
+            matching.add(d);
         }
+        // a page at a time: the findings' counts are looked up (or computed once) for the documents shown only
+        Paging<Document> shown = Paging.of(matching, page, Paging.SIZE);
+        for (Document d : shown.items())
+            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
         m.addAttribute("agencies", agencies);
         m.addAttribute("lines", lines);
+        m.addAttribute("paging", shown);
         m.addAttribute("status", wanted);
         m.addAttribute("q", needle);
         m.addAttribute("statuses", org.openbudget.web.db.repositories.Status.values());
