@@ -179,16 +179,48 @@ public final class ProfileReader {
             problems.add(t.require("side_headings").problem("应为两项：收入一侧和支出一侧的标题 (two headings: income side, expense side)"));
         }
         List<ColumnSpec> columns = new ArrayList<>();
-        for (YamlNode c : t.require("columns").items()) {
+        List<YamlNode> columnNodes = t.require("columns").items();
+        for (YamlNode c : columnNodes) {
             String measure = c.optString("measure").orElse("");
-            if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(c.require("measure").problem(p));
-            else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
+            String calc = c.get("change").isPresent() ? ColumnSpec.CHANGE : c.get("rate").isPresent() ? ColumnSpec.RATE : "";
+            String period = c.optString("period").orElse("");
+            if (!List.of("", "current", ColumnSpec.LAST_YEAR).contains(period)) {
+                problems.add(c.require("period").problem("应为 current（本年）或 last_year（上年），实际为 \"" + period + "\""));
+            }
+            if (!calc.isEmpty()) {
+                if (c.get("change").isPresent() && c.get("rate").isPresent()) {
+                    problems.add(c.problem("一列只能是 change（增减额）或 rate（增减率）之一 (a column is a change or a rate, not both)"));
+                }
+                if (!measure.isEmpty() || !period.isEmpty()) {
+                    problems.add(c.problem("计算列（change / rate）由另两列算出，不另写 measure 或 period (a computed column has no measure or period)"));
+                }
+                if (c.strings(calc).size() != 2) {
+                    problems.add(c.require(calc).problem("应列出两列的 label：[本年的列, 上年的列]，如 [本年预算数, 上年预算数] (two column labels)"));
+                }
+            } else if (!measure.isEmpty()) {
+                for (String p : dict.problems(measure)) problems.add(c.require("measure").problem(p));
+            } else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
                 problems.add(c.problem("列应指明度量 measure（或 sources / eco）(a column of a shaped table names its measure)"));
             }
             columns.add(new ColumnSpec(c.string("label"), c.strings("sources"), c.strings("eco"), measure, c.optString("group").orElse(""),
-                    c.optString("header").orElse("")));
+                    c.optString("header").orElse(""), period, calc, calc.isEmpty() ? List.of() : c.strings(calc)));
         }
         if (columns.isEmpty()) problems.add(t.require("columns").problem("表至少应有一列 (a table needs at least one column)"));
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec c = columns.get(i);
+            for (String ref : c.of()) {
+                int j = -1;
+                for (int k = 0; k < columns.size(); k++) if (columns.get(k).label().equals(ref)) j = j < 0 ? k : -2;
+                if (j == -1 || j == i) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem("本表没有（另一）列名为 " + ref + "（可用："
+                            + String.join("、", columns.stream().map(ColumnSpec::label).toList()) + "）(names no other column of the table)"));
+                } else if (j == -2) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem("本表有多列名为 " + ref + "，请改用不同的 label (two columns have this label)"));
+                } else if (columns.get(j).rate()) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem(ref + " 是增减率列，不能再相减或相除 (a rate cannot be compared again)"));
+                }
+            }
+        }
         List<LineSpec> incomeRows = lines(t, "income_rows", dict, problems);
         List<LineSpec> rows = lines(t, "rows", dict, problems);
         if (kind == TableShape.Kind.SUMMARY && incomeRows.isEmpty()) problems.add(t.problem("收支总表应有 income_rows (a summary table needs its income rows)"));

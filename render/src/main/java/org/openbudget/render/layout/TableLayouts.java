@@ -195,8 +195,17 @@ public final class TableLayouts {
         return Cell.amount("", null);
     }
 
-    private void values(List<Cell> cells, Row r, int n) {
-        for (int i = 0; i < n; i++) cells.add(amount(r.value(i)));
+    private void values(List<Cell> cells, Row r, int n, TableTemplate tt) {
+        for (int i = 0; i < n; i++) {
+            boolean rate = tt != null && i < tt.columns().size() && tt.columns().get(i).rate();
+            cells.add(rate ? rate(r.value(i)) : amount(r.value(i)));
+        }
+    }
+
+    /** A percentage (增减%, 12.50): two decimals whatever the amount unit, blank when there is nothing to compare. */
+    private Cell rate(BigDecimal v) {
+        BigDecimal p = v == null ? (format.zeros() ? BigDecimal.ZERO.setScale(2) : null) : v.setScale(2, java.math.RoundingMode.HALF_UP);
+        return Cell.amount(p == null ? "" : p.signum() == 0 ? p.abs().toPlainString() : p.toPlainString(), p);
     }
 
     /** 类 款 项 columns of a code ("2060499" → 206, 04, 99). */
@@ -233,7 +242,7 @@ public final class TableLayouts {
                 c.add(Cell.BLANK);
                 c.add(Cell.text(r.label()));
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() != RowKind.CLASS || strongClass(r)));
         }
         boolean wide = n >= 9;
@@ -256,7 +265,7 @@ public final class TableLayouts {
                 c.add(Cell.BLANK);
                 c.add(Cell.text(r.label()));
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() != RowKind.CLASS || r.level() == 1));
         }
         return view(t, h, rows, widths(new double[] {CODE, CODE, NAME}, n, VALUE), 3, false);
@@ -293,7 +302,7 @@ public final class TableLayouts {
                     strong = true;
                 }
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {CODE, CODE, CODE, NAME, PROJECT}, n, VALUE), 5, true);
@@ -311,7 +320,7 @@ public final class TableLayouts {
             List<Cell> c = new ArrayList<>();
             boolean strong = r.kind() == RowKind.TOTAL || sums.contains(r.key());
             c.add(Cell.text(r.name(), strong || r.name().startsWith("其中") ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, false);
@@ -329,7 +338,7 @@ public final class TableLayouts {
             boolean strong = r.kind() == RowKind.TOTAL || r.kind() == RowKind.UNIT;
             String name = r.kind() == RowKind.PROJECT && !r.project().isEmpty() ? r.project() : r.name();
             c.add(Cell.text(name, strong ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {NAME + 5}, n, VALUE), 1, true);
@@ -346,7 +355,7 @@ public final class TableLayouts {
             List<Cell> c = new ArrayList<>();
             boolean strong = r.kind() == RowKind.TOTAL;
             c.add(Cell.text(r.kind() == RowKind.UNIT && !r.unit().isEmpty() ? r.unit() : r.label(), strong ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {NAME + 3}, n, VALUE), 1, n >= 9);
@@ -405,7 +414,7 @@ public final class TableLayouts {
                 if (print.classNumbers() && category) name = DocumentView.numeral(++classNo) + "、" + name;
                 int indent = r.kind() == RowKind.CLASS ? Math.max(0, r.level() - 1) : 0;   // 款 and 项 indented under their 类
                 c.add(Cell.text(r.code().isEmpty() || !print.classCodes() ? name : r.code() + " " + name, indent));
-                values(c, r, expenseValues);
+                values(c, r, expenseValues, tt);
             } else {
                 c.add(Cell.BLANK);
                 for (int k = 0; k < expenseValues; k++) c.add(none());
@@ -423,7 +432,7 @@ public final class TableLayouts {
             }
             if (i < closingOut.size()) {
                 c.add(Cell.text(closingOut.get(i).name()).bold());
-                values(c, closingOut.get(i), expenseValues);
+                values(c, closingOut.get(i), expenseValues, tt);
             } else {
                 c.add(Cell.BLANK);
                 for (int k = 0; k < expenseValues; k++) c.add(none());
@@ -450,13 +459,14 @@ public final class TableLayouts {
 
     private TableView generic(DisclosureTable t) {
         int n = t.columns().size();
+        TableTemplate tt = null;
         List<HeaderCell> r1 = new ArrayList<>(List.of(HeaderCell.of("项目")));
         t.columns().forEach(c -> r1.add(HeaderCell.of(c)));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
             c.add(Cell.text(r.label()));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() == RowKind.TOTAL));
         }
         return view(t, List.of(r1), rows, widths(new double[] {NAME}, n, VALUE), 1, n >= 9);
