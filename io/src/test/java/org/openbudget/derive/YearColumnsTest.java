@@ -110,6 +110,37 @@ class YearColumnsTest {
         assertThat(compared).as("some 上年 cells hold money").isGreaterThan(0);
     }
 
+    @Test
+    void shenzhensThreePublicTablePrintsARowPerYearAndTheirDifference() {
+        TemplateProfile profile = LIB.profile("shenzhen-2026");
+        SyntheticBudgets gen = new SyntheticBudgets(REF, profile.id());
+        int held = 0;
+        for (int i = 0; i < 6; i++) {
+            Random rnd = new Random(40 + i);
+            Budget b = i % 2 == 0 ? gen.department(rnd, i, 2 + i, 30, 120) : gen.unit(rnd, i, 80);
+            Budget prior = gen.lastYear(rnd, b);
+            Disclosure d = Deriver.tables(withLastYear(b, prior), REF, profile);
+            DisclosureTable t = table(d, "three_public");
+            if (t.empty()) continue;
+            assertThat(t.rows()).extracting(Row::name).containsExactly("2023 年", "2024 年", "增减变化金额");
+            DisclosureTable then = table(Deriver.tables(prior, REF, profile), "three_public");
+            DisclosureTable now = table(Deriver.tables(b, REF, profile), "three_public");
+            for (int c = 0; c < t.columns().size(); c++) {
+                BigDecimal last = then.empty() ? null : then.rows().get(1).value(c);
+                assertThat(t.rows().get(0).value(c)).as("上年 %s", t.columns().get(c)).isEqualTo(last);
+                assertThat(t.rows().get(1).value(c)).isEqualTo(now.empty() ? null : now.rows().get(1).value(c));
+                assertThat(nz(t.rows().get(2).value(c))).isEqualByComparingTo(nz(t.rows().get(1).value(c)).subtract(nz(last)));
+                if (last != null) held++;
+            }
+            assertThat(errors(d, profile)).as("#%d", i).isEmpty();
+        }
+        assertThat(held).isGreaterThan(0);
+    }
+
+    private static DisclosureTable table(Disclosure d, String id) {
+        return d.tables().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
     private static final String YEARS_PROFILE = """
             extends: national-2016
             id: years-2027

@@ -195,7 +195,12 @@ final class MeasureChecks {
                 for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
                 Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
                 Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+                Map<String, org.openbudget.core.profile.LineSpec> fixedSpecs = new java.util.HashMap<>();
+                if (shape.kind() == TableShape.Kind.FIXED) for (var s : tpl.rows()) fixedSpecs.put(s.key(), s);
                 for (Row r : table.rows()) {
+                    var line = r.side() == null ? fixedSpecs.get(r.key()) : null;
+                    if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
+                    boolean lastYearRow = line != null && line.lastYear();
                     List<Where> row = rowFilter(shape, tpl, r, income, fixed);
                     if (row == null) continue;
                     boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
@@ -206,7 +211,7 @@ final class MeasureChecks {
                         if (spec.computed()) continue;   // 增减: checked against its two columns (column-change)
                         List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
                         List<Term> key = key(cell, sources);
-                        if (spec.lastYear()) key = key.stream().map(k -> k.lastYear(true)).toList();
+                        if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
                         if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
                     }
                 }

@@ -41,7 +41,8 @@ final class WithinTableChecks {
         out.add(rule("item-sum", Severity.ERROR, "固定行表（“三公”经费）：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费；小计 = 购置费 + 运行费",
                 t -> kind(t) == TableShape.Kind.FIXED, WithinTableChecks::fixedRowSum));
         out.add(rule("column-change", Severity.ERROR, "增减列：增减额 = 本年数 − 上年数，增减率 = 增减额 ÷ 上年数 × 100%（按印出的数）",
-                t -> tpl(t).columns().stream().anyMatch(c -> c.computed()), WithinTableChecks::columnChange));
+                t -> tpl(t).columns().stream().anyMatch(c -> c.computed()) || tpl(t).rows().stream().anyMatch(LineSpec::computed),
+                WithinTableChecks::columnChange));
         out.add(rule("empty-note", Severity.WARNING, "空表应印有说明（“……为空表。”）", t -> true, WithinTableChecks::emptyNote));
         out.add(rule("empty-with-rows", Severity.ERROR, "有数字的表不应印空表说明", t -> true, WithinTableChecks::emptyWithRows));
         return out;
@@ -313,6 +314,17 @@ final class WithinTableChecks {
     static void columnChange(CheckContext ctx, Applied a) {
         DisclosureTable table = a.table();
         TableTemplate tpl = a.template();
+        for (LineSpec s : tpl.rows()) {
+            if (!s.computed()) continue;
+            Optional<Row> row = ctx.rowByKey(table, s.key());
+            Optional<Row> x = ctx.rowByKey(table, s.change().get(0)), y = ctx.rowByKey(table, s.change().get(1));
+            if (row.isEmpty() || x.isEmpty() || y.isEmpty()) continue;
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
+                ctx.expectSum(a.n(), row.get(), label(table, c), ctx.cell(row.get(), c), ctx.cell(x.get(), c).subtract(ctx.cell(y.get(), c)), 2, () ->
+                        a.name() + "「" + row.get().name() + "」应等于「" + x.get().name() + "」−「" + y.get().name() + "」");
+            }
+        }
         List<ColumnSpec> cols = tpl.columns();
         for (int c = 0; c < cols.size() && c < table.columns().size(); c++) {
             ColumnSpec spec = cols.get(c);

@@ -250,8 +250,37 @@ public final class ProfileReader {
             for (String part : r.strings("sum_of")) {
                 if (!keys.contains(part)) problems.add(r.require("sum_of").problem("sum_of 指向本表不存在的行 " + part + " (names a row the table does not have)"));
             }
+            String period = r.optString("period").orElse("");
+            if (!List.of("", "current", ColumnSpec.LAST_YEAR).contains(period)) {
+                problems.add(r.require("period").problem("应为 current（本年）或 last_year（上年），实际为 \"" + period + "\""));
+            }
+            List<String> change = r.strings("change");
+            if (r.get("change").isPresent() && (change.size() != 2 || !measure.isEmpty() || !r.strings("sum_of").isEmpty() || !period.isEmpty())) {
+                problems.add(r.require("change").problem("增减行应列出两行的 key：[本年的行, 上年的行]，不另写 measure、sum_of 或 period (two row keys, nothing else)"));
+            }
+            if (key.equals("income_rows") && (!period.isEmpty() || !change.isEmpty())) {
+                problems.add(r.problem("收支总表的收入行不分上年、本年 (period / change are for the rows of a fixed table)"));
+            }
             out.add(new LineSpec(r.string("key"), r.string("label"), r.strings("sources"), r.strings("eco"),
-                    r.strings("sum_of"), r.strings("aliases"), measure));
+                    r.strings("sum_of"), r.strings("aliases"), measure, period, change));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            for (String k : out.get(i).change()) {
+                LineSpec target = out.stream().filter(l -> l.key().equals(k)).findFirst().orElse(null);
+                if (target == null || target == out.get(i)) {
+                    problems.add(items.get(i).require("change").problem("本表没有（另一）行的 key 为 " + k + " (names no other row of the table)"));
+                } else if (target.computed()) {
+                    problems.add(items.get(i).require("change").problem(k + " 本身是增减行 (a change of a change)"));
+                }
+            }
+            LineSpec whole = out.get(i);
+            for (String part : whole.sumOf()) {
+                LineSpec p = out.stream().filter(l -> l.key().equals(part)).findFirst().orElse(null);
+                if (p != null && (p.computed() || p.lastYear() != whole.lastYear())) {
+                    problems.add(items.get(i).require("sum_of").problem("sum_of 的各行应与本行同为本年或同为上年，且不是增减行：" + part
+                            + " (the parts of a sum are of its year)"));
+                }
+            }
         }
         return out;
     }

@@ -323,7 +323,7 @@ public final class TableLayouts {
             values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
-        return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, false);
+        return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, n >= 9);   // 上年 | 本年 | 增减 blocks: landscape
     }
 
     /** A row per project grouped by unit: the stub heading (项目名称) | values (grouped as the columns say). */
