@@ -63,7 +63,7 @@ public final class ProfileReader {
                 tables.put(no, table(no, v));
             } else {
                 try {
-                    tables.put(position, shapedTable(position, k, v, dict));
+                    tables.put(position, shapedTable(position, k, v, dict, root.get("number_format")));
                 } catch (InputException x) {
                     problems.addAll(x.problems());
                 }
@@ -143,8 +143,26 @@ public final class ProfileReader {
                 d.optString("amount_unit").orElse(""));
     }
 
-    private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict) {
+    private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict, Optional<YamlNode> docFormat) {
         List<InputProblem> problems = new ArrayList<>();
+        org.openbudget.core.money.AmountFormat format = null;
+        if (t.get("number_format").isPresent()) {
+            // a table of another unit than the document's (上海 "三公" table in 万元): what it does not say, the document's
+            YamlNode f = t.require("number_format");
+            String unit = f.optString("unit").or(() -> docFormat.flatMap(n -> n.optString("unit"))).orElse("万元");
+            int decimals = f.get("decimals").isPresent() ? f.integer("decimals")
+                    : docFormat.isPresent() && docFormat.get().get("decimals").isPresent() ? docFormat.get().integer("decimals") : 2;
+            boolean thousands = f.get("thousands_separator").isPresent() ? f.bool("thousands_separator", false)
+                    : docFormat.map(n -> n.bool("thousands_separator", false)).orElse(false);
+            boolean zeros = f.get("zeros").isPresent() ? f.bool("zeros", false) : docFormat.map(n -> n.bool("zeros", false)).orElse(false);
+            if (!unit.equals("万元") && !unit.equals("元")) problems.add(f.require("unit").problem("应为 万元 或 元"));
+            else if (decimals < 0 || decimals > 6) problems.add(f.require("decimals").problem("小数位数应为 0 至 6"));
+            else format = new org.openbudget.core.money.AmountFormat(unit, decimals, thousands, zeros);
+        }
+        String codes = t.optString("codes").orElse(TableShape.Print.FULL);
+        if (!TableShape.Print.CODES.contains(codes)) {
+            problems.add(t.require("codes").problem("应为 full（类 款 项 各列，上级编码重复印出）、split（各列，每行只印本级编码）、joined（一列 科目编码）或 bracketed（[编码]名称）"));
+        }
         TableShape.Kind kind;
         try {
             kind = TableShape.kind(t.string("shape"));
@@ -173,7 +191,8 @@ public final class ProfileReader {
         TableShape shape = new TableShape(kind, where, classification, levels, t.bool("all_classes", false),
                 t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false),
                 new TableShape.Print(t.optString("heading").orElse(""), t.optString("stub_heading").orElse(""),
-                        t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false)),
+                        t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false),
+                        codes, t.optString("code_heading").orElse(""), t.optString("name_heading").orElse(""), format),
                 t.strings("income_closing"), t.strings("expense_closing"));
         if (!shape.print().sideHeadings().isEmpty() && shape.print().sideHeadings().size() != 2) {
             problems.add(t.require("side_headings").problem("应为两项：收入一侧和支出一侧的标题 (two headings: income side, expense side)"));
