@@ -244,6 +244,7 @@ class YearColumnsTest {
                       - {label: 本年预算数, measure: total}
                       - {label: 增减额, change: [本年预算数, 上年数]}
                       - {label: 增减%, rate: [增减额]}
+                      - {label: 上年项目, measure: project, peroid: last_year}
                 """, StandardCharsets.UTF_8);
         ReferenceLibrary lib = new ReferenceLibrary(dir);
         assertThatThrownBy(() -> lib.profile("bad-2027")).isInstanceOf(InputException.class)
@@ -252,6 +253,7 @@ class YearColumnsTest {
                     assertThat(problems).anyMatch(q -> q.message().contains("lastyear") && q.file().endsWith("bad-2027.yaml") && q.line() == 8);
                     assertThat(problems).anyMatch(q -> q.message().contains("上年数") && q.line() == 10);
                     assertThat(problems).anyMatch(q -> q.message().contains("两列") && q.line() == 11);
+                    assertThat(problems).anyMatch(q -> q.message().contains("未知字段 peroid") && q.line() == 12);
                 });
     }
 

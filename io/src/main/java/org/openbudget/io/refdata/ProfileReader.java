@@ -200,6 +200,7 @@ public final class ProfileReader {
         List<ColumnSpec> columns = new ArrayList<>();
         List<YamlNode> columnNodes = t.require("columns").items();
         for (YamlNode c : columnNodes) {
+            unknownKeys(c, COLUMN_KEYS, problems);
             String measure = c.optString("measure").orElse("");
             String calc = c.get("change").isPresent() ? ColumnSpec.CHANGE : c.get("rate").isPresent() ? ColumnSpec.RATE : "";
             String period = c.optString("period").orElse("");
@@ -257,6 +258,20 @@ public final class ProfileReader {
                 t.strings("income_total_of"), id, t.get("mark").map(YamlNode::text).map(m -> m == null ? "" : m.trim()).orElse("表" + no), shape);
     }
 
+    /** The keys a column of a shaped table may have: a misspelt one (peroid:) is named, not ignored. */
+    private static final java.util.Set<String> COLUMN_KEYS = java.util.Set.of("label", "measure", "sources", "eco", "group", "header",
+            "period", "change", "rate");
+    /** The keys a fixed or income row may have. */
+    private static final java.util.Set<String> ROW_KEYS = java.util.Set.of("key", "label", "measure", "sources", "eco", "sum_of",
+            "aliases", "period", "change");
+
+    private static void unknownKeys(YamlNode n, java.util.Set<String> allowed, List<InputProblem> problems) {
+        if (!n.isMap()) return;
+        n.entries().forEach((k, v) -> {
+            if (!allowed.contains(k)) problems.add(v.problem("未知字段 " + k + "（可用：" + String.join("、", new java.util.TreeSet<>(allowed)) + "）(unknown key)"));
+        });
+    }
+
     private static List<LineSpec> lines(YamlNode t, String key, MeasureDictionary dict, List<InputProblem> problems) {
         List<LineSpec> out = new ArrayList<>();
         if (t.get(key).isEmpty()) return out;
@@ -264,6 +279,7 @@ public final class ProfileReader {
         List<YamlNode> items = t.require(key).items();
         for (YamlNode r : items) keys.add(r.string("key"));
         for (YamlNode r : items) {
+            unknownKeys(r, ROW_KEYS, problems);
             String measure = r.optString("measure").orElse("");
             if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(r.require("measure").problem(p));
             for (String part : r.strings("sum_of")) {
