@@ -71,6 +71,14 @@ public final class DocumentAudit {
         return ReadGuard.read(file.toString(), () -> runUnguarded(file, lib));
     }
 
+    /**
+     * Reads and audits a document already in memory (an upload: the web writes no temporary file), under
+     * the same guard and bounds as {@link #run(Path, ReferenceLibrary)}.
+     */
+    public static Result run(String name, byte[] content, ReferenceLibrary lib) {
+        return ReadGuard.read(name, () -> runUnguarded(name, content, lib));
+    }
+
     private static Result runUnguarded(Path file, ReferenceLibrary lib) {
         ReadLimits limits = ReadLimits.current();
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -88,38 +96,71 @@ public final class DocumentAudit {
         }
         if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
         if (isPdf(head, got)) {
-            long max = Math.min(MAX_PDF_BYTES, limits.pdfBytes());
-            if (size > max) {
-                throw new InputException(file.toString(), 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(max) + "） (PDF too large)");
-            }
+            withinPdfLimit(size, file.toString(), limits);
             PdfLayout.Text t;
             try {
                 t = PdfLayout.read(file.toFile(), limits);
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(file.toString(), 0, "PDF", e.getMessage());
             }
-            List<String> notes = new ArrayList<>(t.notes());
-            if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
-            if (t.lines().isEmpty()) {
-                throw new InputException(file.toString(), 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
-            }
-            bounded(t.lines(), file.toString(), Format.PDF, t.pageOfLine());
-            return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, file.toString());
+            return auditPdf(name, t, lib, file.toString());
         }
-        long maxText = Math.min(MAX_TEXT_BYTES, limits.textBytes());
-        if (size > maxText) {
-            throw new InputException(file.toString(), 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
-        }
+        withinTextLimit(size, file.toString(), limits);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
-        String text = decode(bytes, file.toString());
+        return auditText(name, bytes, lib, file.toString());
+    }
+
+    private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
+        ReadLimits limits = ReadLimits.current();
+        if (content.length == 0) throw new InputException(name, 0, "FILE", "文件为空 (empty file)");
+        if (isPdf(content, Math.min(content.length, 1024))) {
+            withinPdfLimit(content.length, name, limits);
+            PdfLayout.Text t;
+            try {
+                t = PdfLayout.read(name, content, limits);
+            } catch (PdfLayout.PdfException e) {
+                throw new InputException(name, 0, "PDF", e.getMessage());
+            }
+            return auditPdf(name, t, lib, name);
+        }
+        withinTextLimit(content.length, name, limits);
+        return auditText(name, content, lib, name);
+    }
+
+    private static void withinPdfLimit(long size, String where, ReadLimits limits) {
+        long max = Math.min(MAX_PDF_BYTES, limits.pdfBytes());
+        if (size > max) {
+            throw new InputException(where, 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(max) + "） (PDF too large)");
+        }
+    }
+
+    private static void withinTextLimit(long size, String where, ReadLimits limits) {
+        long maxText = Math.min(MAX_TEXT_BYTES, limits.textBytes());
+        if (size > maxText) {
+            throw new InputException(where, 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
+        }
+    }
+
+    private static Result auditPdf(String name, PdfLayout.Text t, ReferenceLibrary lib, String where) {
+        List<String> notes = new ArrayList<>(t.notes());
+        if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
+        if (t.lines().isEmpty()) {
+            throw new InputException(where, 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
+        }
+        bounded(t.lines(), where, Format.PDF, t.pageOfLine());
+        return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, where);
+    }
+
+    private static Result auditText(String name, byte[] bytes, ReferenceLibrary lib, String where) {
+        String text = decode(bytes, where);
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        bounded(lines, file.toString(), Format.TEXT, new int[0]);
-        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, file.toString());
+        bounded(lines, where, Format.TEXT, new int[0]);
+        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
     }
 
     /** Audits a document's text already in memory (tests, the web). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.openbudget.core.check.Check;
-import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Severity;
 import org.openbudget.web.db.repositories.AccountRepository;
 import org.openbudget.web.db.repositories.AgencyRepository;
@@ -122,14 +121,14 @@ public class AdminService {
         admin(u);
         Map<String, Severity> over = severities.overrides();
         List<CheckSetting> out = new ArrayList<>();
-        for (Check c : CheckCatalogue.checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity()), over.containsKey(c.id())));
+        for (Check c : refdata.library().checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity()), over.containsKey(c.id())));
         return out;
     }
 
     @Transactional
     public void setSeverity(BudgetUser u, String checkId, Severity s) {
         admin(u);
-        Check c = CheckCatalogue.checks().stream().filter(x -> x.id().equals(checkId)).findFirst()
+        Check c = refdata.library().checks().stream().filter(x -> x.id().equals(checkId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("没有审核公式 " + checkId));
         severities.set(checkId, s, u.username());
         audit.record(u.username(), "修改审核级别", null, null, checkId + "：" + c.severity().label() + " → " + s.label());

@@ -168,9 +168,11 @@ public class BudgetService {
         Map<String, Severity> over = severities.overrides();
         if (over.isEmpty()) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
+        Map<String, Check> catalogue = new java.util.HashMap<>();
+        for (Check c : library.checks()) catalogue.put(c.id(), c);
         for (Finding f : findings) {
             Severity s = over.get(f.id());
-            Check c = s == null ? null : catalogueCheck(f.id());
+            Check c = s == null ? null : catalogue.get(f.id());
             boolean partialList = f.id().endsWith(".unknown") && f.severity() == Severity.NOTICE;
             if (s != null && c != null && (f.severity() == c.severity() || partialList)) {
                 f = f.withSeverity(s);
@@ -178,11 +180,6 @@ public class BudgetService {
             out.add(f);
         }
         return out;
-    }
-
-    private static Check catalogueCheck(String id) {
-        for (Check c : CheckCatalogue.checks()) if (c.id().equals(id)) return c;
-        return null;
     }
 
     private Budget read(String fileName, Document.Source source) {
