@@ -137,6 +137,26 @@ class YearColumnsTest {
         assertThat(held).isGreaterThan(0);
     }
 
+    @Test
+    void aProfilesOwnMeasureMaySumTheDictionarys() {
+        // 西安 表13: 合计 = “三公”经费 + 会议费 + 培训费, measures the profile adds (meeting, training) over 经济分类 30215/30216
+        TemplateProfile profile = LIB.profile("xian-2026");
+        assertThat(profile.measures().get("tpe.meeting.training").sumOf()).containsExactly("tpe.total", "meeting", "training");
+        SyntheticBudgets gen = new SyntheticBudgets(REF, profile.id());
+        int nonZero = 0;
+        for (int i = 0; i < 8; i++) {
+            Budget b = gen.unit(new Random(60 + i), i, 150);
+            DisclosureTable t = table(Deriver.tables(b, REF, profile), "three_public");
+            TableTemplate tpl = profile.tableById("three_public").orElseThrow();
+            Row r = t.rows().get(0);
+            BigDecimal parts = nz(r.value(tpl.columnRef("当年“三公”经费小计"))).add(nz(r.value(tpl.columnRef("当年会议费"))))
+                    .add(nz(r.value(tpl.columnRef("当年培训费"))));
+            assertThat(nz(r.value(tpl.columnRef("当年合计")))).isEqualByComparingTo(parts);
+            if (r.value(tpl.columnRef("当年会议费")) != null || r.value(tpl.columnRef("当年培训费")) != null) nonZero++;
+        }
+        assertThat(nonZero).as("会议费 or 培训费 held money").isGreaterThan(0);
+    }
+
     private static DisclosureTable table(Disclosure d, String id) {
         return d.tables().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }

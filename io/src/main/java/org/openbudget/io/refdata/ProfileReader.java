@@ -34,6 +34,12 @@ public final class ProfileReader {
         Parents NONE = id -> Optional.empty();
     }
 
+    private static java.util.Set<String> keys(MeasureDictionary d) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (var m : d.all()) out.add(m.key());
+        return out;
+    }
+
     /** A profile that extends none, bound to the built-in dictionary of measures. */
     public static TemplateProfile read(String file, String text) {
         return read(file, text, Parents.NONE, ReferenceLibrary.builtInMeasures());
@@ -45,7 +51,7 @@ public final class ProfileReader {
      */
     public static TemplateProfile read(String file, String text, Parents parents, MeasureDictionary measures) {
         YamlNode root = resolve(YamlNode.parse(file, text), parents, new java.util.LinkedHashSet<>());
-        MeasureDictionary dict = root.get("measures").map(m -> measures.with(MeasureReader.measures(m))).orElse(measures);
+        MeasureDictionary dict = root.get("measures").map(m -> measures.with(MeasureReader.measures(m, keys(measures)))).orElse(measures);
         Map<Integer, TableTemplate> tables = new TreeMap<>();
         List<InputProblem> problems = new ArrayList<>();
         int position = 0;
