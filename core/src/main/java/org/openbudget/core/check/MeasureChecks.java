@@ -17,6 +17,7 @@ import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
 import org.openbudget.core.profile.Bindings;
+import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
 
@@ -38,8 +39,19 @@ final class MeasureChecks {
                         t(), MeasureChecks::measureSum));
     }
 
-    /** One filter term resolved against the year's funding sources: which sources and kinds, which codes. */
-    record Term(long sources, int kinds, List<String> eco, List<String> func) {}
+    /**
+     * One filter term resolved against the year's funding sources: which sources and kinds, which codes,
+     * and whether it is last year's money (a 上年预算数 column: equal only to last year's money elsewhere).
+     */
+    record Term(long sources, int kinds, List<String> eco, List<String> func, boolean lastYear) {
+        Term(long sources, int kinds, List<String> eco, List<String> func) {
+            this(sources, kinds, eco, func, false);
+        }
+
+        Term lastYear(boolean last) {
+            return last == lastYear ? this : new Term(sources, kinds, eco, func, last);
+        }
+    }
 
     /** A printed cell and the money it measures. */
     record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
@@ -91,7 +103,7 @@ final class MeasureChecks {
             for (Cell y : single) {
                 if (y == x) continue;
                 Term ty = y.key().get(0);
-                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func())) continue;
+                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func()) || tx.lastYear() != ty.lastYear()) continue;
                 if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
                     bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
                 } else if (tx.sources() == ty.sources() && ty.kinds() != tx.kinds() && (ty.kinds() & ~tx.kinds()) == 0) {
@@ -183,15 +195,23 @@ final class MeasureChecks {
                 for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
                 Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
                 Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+                Map<String, org.openbudget.core.profile.LineSpec> fixedSpecs = new java.util.HashMap<>();
+                if (shape.kind() == TableShape.Kind.FIXED) for (var s : tpl.rows()) fixedSpecs.put(s.key(), s);
                 for (Row r : table.rows()) {
+                    var line = r.side() == null ? fixedSpecs.get(r.key()) : null;
+                    if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
+                    boolean lastYearRow = line != null && line.lastYear();
                     List<Where> row = rowFilter(shape, tpl, r, income, fixed);
                     if (row == null) continue;
                     boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
                             && (shape.incomeFirstColumn() || columns.size() == 1);
                     for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
                         if (firstOnly && c > 0) break;
+                        ColumnSpec spec = tpl.columns().get(c);
+                        if (spec.computed()) continue;   // 增减: checked against its two columns (column-change)
                         List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
                         List<Term> key = key(cell, sources);
+                        if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
                         if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
                     }
                 }
