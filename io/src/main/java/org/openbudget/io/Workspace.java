@@ -60,7 +60,8 @@ public final class Workspace {
         Disclosure lastYear = null;
         Budget previous = budget.narrative().lastYear().dataset();
         if (previous != null) {
-            lastYear = Deriver.tables(previous, library.year(previous.year()), library.profile(previous.profileId()));
+            // last year's figures as this document's template prints them: the text reads its comparatives by this outline
+            lastYear = Deriver.tables(previous, library.year(previous.year()), profile);
         }
         return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear));
     }
