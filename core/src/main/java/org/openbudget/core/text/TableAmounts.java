@@ -131,8 +131,9 @@ final class TableAmounts {
             case "income" -> Side.INCOME;
             default -> null;
         };
+        // the document's own rows, not those repeated inside a unit's block (a department's unit_rows)
         List<Row> rows = f.get().table().rows(r -> r.kind() == RowKind.CLASS && r.level() == spec.level()
-                && (side == null || r.side() == side));
+                && (side == null || r.side() == side) && r.unit().isEmpty());
         return new ClassRows(f.get(), col, rows);
     }
 
