@@ -35,6 +35,18 @@ public final class MoneyCells {
         return profile.tableById(t.id()).or(() -> profile.findTable(t.no()));
     }
 
+    /** The profile's summary table (two sides) whose money as a whole is this measure expression ("total": all of it). */
+    public static Optional<TableTemplate> summary(TemplateProfile profile, List<FundingSource> sources, String where) {
+        MeasureDictionary dict = profile.measures();
+        if (dict.all().isEmpty()) return Optional.empty();
+        List<Term> want = key(dict.terms(where), sources);
+        for (TableTemplate t : profile.tables().values()) {
+            if (t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY) continue;
+            if (key(Bindings.scope(t, dict), sources).equals(want)) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
     /** Every printed cell of the shaped tables whose money is known, with its key, in table and row order. */
     public static List<Cell> of(Disclosure d, TemplateProfile profile, List<FundingSource> sources) {
         List<Cell> out = new ArrayList<>();
