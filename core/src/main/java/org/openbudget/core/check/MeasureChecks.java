@@ -16,6 +16,8 @@ import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.MoneyCells.Cell;
 import org.openbudget.core.profile.MoneyCells.Term;
@@ -37,7 +39,9 @@ final class MeasureChecks {
                 new Rule("same-measure", Severity.ERROR, "同一笔钱在两张表中印出时须相等（由各表列与行所绑定的度量推出，如收支总表的一般公共预算拨款 = 财政拨款收支总表的一般公共预算）",
                         t(), MeasureChecks::sameMeasure),
                 new Rule("measure-sum", Severity.ERROR, "一个数等于另一处恰好分解它的各数之和（按资金来源或人员经费/公用经费/项目支出分解，由度量推出）",
-                        t(), MeasureChecks::measureSum));
+                        t(), MeasureChecks::measureSum),
+                new Rule("text-measure", Severity.ERROR, "文字部分说明的金额须等于表中印出同一度量之数（由模板文字大纲所述的度量推出，如收支总预算 = 收支总表收入总计）",
+                        t(), MeasureChecks::textMeasure));
     }
 
 
@@ -163,6 +167,34 @@ final class MeasureChecks {
 
     private static String where(CheckContext ctx, Cell c) {
         return ctx.tableName(c.table()) + "「" + c.row().label() + "」" + label(c);
+    }
+
+    /**
+     * Each amount the text states under a fact key that the profile's outline reads off the tables by a
+     * measure equals the cell that prints that measure (as printed), wherever that cell is.
+     */
+    static void textMeasure(CheckContext ctx) {
+        Map<String, String> measures = ctx.profile().text().outline().measuresByKey();
+        if (measures.isEmpty() || ctx.disclosure().text().facts().isEmpty()) return;
+        MoneyCells.Index index = new MoneyCells.Index(cells(ctx), ctx.profile(), ctx.ref().sources());
+        for (TextFact f : ctx.disclosure().text().facts()) {
+            if (f.kind() != FactKind.AMOUNT || f.value() == null) continue;
+            String measure = measures.get(f.key());
+            if (measure == null) continue;
+            Cell c = index.cell(measure).orElse(null);
+            if (c == null) continue;
+            BigDecimal printed = ctx.cell(c.row(), c.column());
+            if (printed.compareTo(f.value()) == 0) continue;
+            ctx.report(ctx.currentSeverity(), c.table().no(), c.row().code(), c.row().project(), label(c), f.section(),
+                    printed.toPlainString(), f.value().toPlainString(),
+                    "第三部分" + f.section() + " " + f.subject() + "：文字为 " + f.value().toPlainString() + "，而" + where(ctx, c) + "为 "
+                            + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    private static String shortly(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
     }
 
     /** Every printed cell of the shaped tables whose money is known, with its key (worked out once per run). */

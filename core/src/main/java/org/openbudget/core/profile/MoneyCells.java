@@ -30,6 +30,32 @@ public final class MoneyCells {
     /** A printed cell and the money it measures. */
     public record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
 
+    /**
+     * A document's cells by the money they show, to find the cell that prints a measure expression (the
+     * first, in table and row order; cells of the same money agree, or {@code same-measure} says so).
+     */
+    public static final class Index {
+        private final MeasureDictionary dict;
+        private final List<FundingSource> sources;
+        private final Map<List<Term>, Cell> byKey = new java.util.HashMap<>();
+
+        public Index(Disclosure d, TemplateProfile profile, List<FundingSource> sources) {
+            this(of(d, profile, sources), profile, sources);
+        }
+
+        public Index(List<Cell> cells, TemplateProfile profile, List<FundingSource> sources) {
+            this.dict = profile.measures();
+            this.sources = sources;
+            for (Cell c : cells) byKey.putIfAbsent(c.key(), c);
+        }
+
+        /** The cell that prints this measure expression, if any table does. */
+        public Optional<Cell> cell(String measure) {
+            if (dict.all().isEmpty() || !dict.problems(measure).isEmpty()) return Optional.empty();
+            return Optional.ofNullable(byKey.get(key(dict.terms(measure), sources)));
+        }
+    }
+
     /** A document table's template in the profile: by id, else by place. */
     public static Optional<TableTemplate> template(TemplateProfile profile, DisclosureTable t) {
         return profile.tableById(t.id()).or(() -> profile.findTable(t.no()));

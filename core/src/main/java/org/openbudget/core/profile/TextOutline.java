@@ -176,6 +176,28 @@ public record TextOutline(List<Section> sections) {
         return out;
     }
 
+    /**
+     * Fact key → the measure expression the outline states under it, for the amounts read off the tables:
+     * the amounts of sentence, each and carry-over blocks, the items of each and budgets blocks, and the
+     * clauses that state an amount (not a change). A narrative block's amounts are not here: they are not
+     * a table cell as such (整体绩效目标 states 0 when there is none).
+     */
+    public Map<String, String> measuresByKey() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                boolean tables = List.of("sentence", "each", "carry_over", "budgets").contains(b.kind());
+                if (!tables) continue;
+                for (Stated a : b.amounts()) if (!a.var().isEmpty()) out.putIfAbsent(a.key(), a.measure());
+                for (Item i : b.items()) if (!i.key().isEmpty() && !i.measure().isEmpty()) out.putIfAbsent(i.key(), i.measure());
+                if (b.clauses() != null && !b.clauses().change()) {
+                    for (Item i : b.clauses().items()) if (!i.key().isEmpty()) out.putIfAbsent(i.key(), i.measure());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The measure expressions the outline states, for checking them against the dictionary. */
     public List<String> measures() {
         List<String> out = new ArrayList<>();

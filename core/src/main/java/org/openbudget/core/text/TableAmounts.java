@@ -2,7 +2,6 @@ package org.openbudget.core.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,14 @@ final class TableAmounts {
     private final TemplateProfile profile;
     private final MeasureDictionary dict;
     private final List<FundingSource> sources;
-    private final Map<List<Term>, Cell> byKey = new HashMap<>();
+    private final MoneyCells.Index cells;
 
     TableAmounts(Disclosure d, TemplateProfile profile, ReferenceData ref) {
         this.d = d;
         this.profile = profile;
         this.dict = profile.measures();
         this.sources = ref.sources();
-        for (Cell c : MoneyCells.of(d, profile, sources)) byKey.putIfAbsent(c.key(), c);
+        this.cells = new MoneyCells.Index(d, profile, sources);
     }
 
     /** A table found by shape and scope, with its template. */
@@ -73,7 +72,7 @@ final class TableAmounts {
     }
 
     private Optional<Cell> cell(String measure) {
-        return Optional.ofNullable(byKey.get(key(measure)));
+        return cells.cell(measure);
     }
 
     /** The amount of a measure as the tables print it (0 when no table prints it, or the cell is blank). */
