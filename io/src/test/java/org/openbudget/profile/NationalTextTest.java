@@ -3,12 +3,18 @@ package org.openbudget.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openbudget.core.check.CheckCatalogue;
@@ -22,6 +28,7 @@ import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.Section;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.money.Amounts;
+import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.io.Workspace;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
@@ -60,6 +67,37 @@ class NationalTextTest {
             checked++;
         }
         assertThat(checked).as("amounts checked against the tables").isGreaterThan(20);
+    }
+
+    @Test
+    void aTemplateThatExtendsTheNationalOneSaysNothingOfWhatItsTablesDoNotPrint(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/demo-2024.yaml"), """
+                extends: national-2016
+                id: demo-2024
+                name: 某市 2024年部门预算公开模板
+                year: 2024
+                tables:
+                  gpb_basic: ~
+                  three_public: ~
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        Workspace ws = new Workspace(lib);
+        Workspace.Loaded l = ws.loaded(ws.read(Path.of("../examples/urumqi-sme-center-2024")), "demo-2024");
+        DocumentText t = l.disclosure().text();
+        assertThat(t.sections()).hasSize(13);
+        // 七 (“三公”经费) has no table to read, 六 no 基本支出 total or economic classes: their sentences are left out
+        assertThat(t.section("七").orElseThrow().paragraphs()).isEmpty();
+        assertThat(t.facts()).noneMatch(f -> f.key().startsWith("tpe.") || f.key().startsWith("gpb.basic"));
+        assertThat(t.section("五").orElseThrow().paragraphs()).isNotEmpty();
+        assertThat(CheckCatalogue.run(l.disclosure(), l.profile(), l.ref())).noneMatch(f -> f.id().equals("text-measure"));
+        Map<String, String> measures = l.profile().text().outline().measuresByKey();
+        MoneyCells.Index cells = new MoneyCells.Index(l.disclosure(), l.profile(), l.ref().sources());
+        for (TextFact f : t.facts()) {
+            if (f.kind() == FactKind.AMOUNT && measures.containsKey(f.key())) {
+                assertThat(cells.cell(measures.get(f.key()))).as(f.key() + " is printed by a table").isPresent();
+            }
+        }
     }
 
     /** The cell of the national tables a key's amount must equal; null for a key that is not a table's. */

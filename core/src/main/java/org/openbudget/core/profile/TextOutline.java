@@ -16,13 +16,20 @@ import java.util.Set;
  * tables by the money their cells show ({@link MoneyCells}); a table is named by its shape and scope,
  * never by its number. Every block is described in docs/text-facts.md ("The outline").
  *
- * @param sections 第三部分's sections in order
+ * @param sections      第三部分's sections in order
+ * @param omitUnprinted what the text says of a measure no table of the document prints: nothing (true:
+ *                      the sentence or item is left out — for an outline a template inherits, whose tables
+ *                      may not print every measure it names) or 0.00 (false, the default)
  */
-public record TextOutline(List<Section> sections) {
-    public static final TextOutline NONE = new TextOutline(List.of());
+public record TextOutline(List<Section> sections, boolean omitUnprinted) {
+    public static final TextOutline NONE = new TextOutline(List.of(), false);
 
     public TextOutline {
         sections = List.copyOf(sections);
+    }
+
+    public TextOutline(List<Section> sections) {
+        this(sections, false);
     }
 
     public boolean isEmpty() { return sections.isEmpty(); }

@@ -53,8 +53,10 @@ final class OutlineWalker {
 
     /** Writes one block; false when it printed its table's empty note (the section ends there). */
     private static boolean block(Writer w, Place at, Block b) {
+        boolean omit = w.t.outline().omitUnprinted();
         if (b.table() != null && !b.emptyKey().isEmpty()) {
             Optional<TableAmounts.Found> t = w.tables.table(b.table());
+            if (t.isEmpty() && omit) return true;     // the template has no such table: nothing to say of it
             if (t.isEmpty() || t.get().empty()) {
                 emptyNote(w, at, b, t.orElse(null));
                 return false;
@@ -66,7 +68,10 @@ final class OutlineWalker {
                 at.part = h;
                 at.paragraphs.add(h + w.fill(w.pattern(b.sentence()), Map.of()));
             }
-            case "sentence" -> at.paragraphs.add(sentence(w, at, b));
+            case "sentence" -> {
+                if (omit && b.amounts().stream().anyMatch(a -> !w.tables.printed(a.measure()))) return true;
+                at.paragraphs.add(sentence(w, at, b));
+            }
             case "each" -> each(w, at, b);
             case "names" -> names(w, at, b);
             case "each_row" -> rows(w, at, b);
@@ -112,8 +117,15 @@ final class OutlineWalker {
 
     /** One sentence per item: its amount, share, change and reason, or the list of rows it names. */
     private static void each(Writer w, Place at, Block b) {
+        boolean omit = w.t.outline().omitUnprinted();
+        if (omit && !b.shareOf().isEmpty() && !w.tables.printed(b.shareOf())) return;
         BigDecimal whole = b.shareOf().isEmpty() ? null : w.amount(b.shareOf());
         for (Item i : b.items()) {
+            if (omit && !w.tables.printed(i.measure())) continue;
+            if (omit && i.names() != null) {
+                TableAmounts.ClassRows names = w.tables.rows(i.names());
+                if (names.table() == null || names.column() < 0) continue;
+            }
             BigDecimal cur = w.amount(i.measure());
             BigDecimal last = w.last(i.key());
             String src = w.tables.source(i.measure());
@@ -155,6 +167,7 @@ final class OutlineWalker {
         String src;
         if (b.rows() != null) {
             TableAmounts.ClassRows rows = w.tables.rows(b.rows());
+            if (w.t.outline().omitUnprinted() && (rows.table() == null || rows.column() < 0)) return;
             names = nonZeroNames(rows);
             src = rows.table() == null ? "" : rows.table().name() + " 非零行";
         } else {
@@ -171,6 +184,7 @@ final class OutlineWalker {
     private static void rows(Writer w, Place at, Block b) {
         TableAmounts.ClassRows cr = w.tables.rows(b.rows());
         if (cr.table() == null || cr.column() < 0) return;
+        if (w.t.outline().omitUnprinted() && !b.shareOf().isEmpty() && !w.tables.printed(b.shareOf())) return;
         BigDecimal whole = b.shareOf().isEmpty() ? null : w.amount(b.shareOf());
         String where = cr.table().name();
         String column = cr.table().table().columns().get(cr.column());

@@ -75,6 +75,11 @@ final class TableAmounts {
         return cells.cell(measure);
     }
 
+    /** Does a table of the document print this measure? */
+    boolean printed(String measure) {
+        return cell(measure).isPresent();
+    }
+
     /** The amount of a measure as the tables print it (0 when no table prints it, or the cell is blank). */
     BigDecimal amount(String measure) {
         return cell(measure).map(c -> printed(c.row().value(c.column()))).orElse(ZERO);

@@ -251,6 +251,9 @@ public final class ProfileReader {
         Map<String, String> sentences = new LinkedHashMap<>();
         t.require("sentences").entries().forEach((k, v) -> sentences.put(k, v.text() == null ? "" : v.text()));
         TextOutline outline = t.get("outline").map(o -> OutlineReader.outline(o, dict, problems)).orElse(TextOutline.NONE);
+        String unprinted = t.optString("unprinted").orElse("zero");
+        if (!unprinted.equals("zero") && !unprinted.equals("omit")) problems.add(t.require("unprinted").problem("应为 zero 或 omit，实际为 \"" + unprinted + "\""));
+        if (unprinted.equals("omit")) outline = new TextOutline(outline.sections(), true);
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
