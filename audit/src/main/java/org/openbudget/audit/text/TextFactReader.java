@@ -26,6 +26,7 @@ import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.ledger.AgencyKind;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
 import org.openbudget.core.profile.TextSubjects;
 
@@ -810,14 +811,30 @@ final class TextFactReader {
 
     // 八 九
     private void fund(String sec, String part, String p, String h) {
-        String prefix = sec.equals("八") ? "gfb" : "soc";
         if (h.contains("空表")) {
-            String table = sec.equals("八") ? "table8" : "table9";
-            facts.add(new TextFact(sec, part, table + ".empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher m = AMOUNT.matcher(h);
-        if (m.find()) add(sec, part, prefix + ".total", p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    /** The fact key of a section's empty-table note, as the profile's outline gives it. */
+    private String emptyKey(String sec) {
+        return block(sec, b -> !b.emptyKey().isEmpty()).map(TextOutline.Block::emptyKey).orElse(sec + ".empty");
+    }
+
+    /** The key of the first amount a section's outline states (八: gfb.total). */
+    private String firstAmountKey(String sec) {
+        return block(sec, b -> !b.amounts().isEmpty()).map(b -> b.amounts().get(0).key()).orElse(sec + ".total");
+    }
+
+    private Optional<TextOutline.Block> block(String sec, java.util.function.Predicate<TextOutline.Block> p) {
+        for (TextOutline.Section s : profile.text().outline().sections()) {
+            if (!s.number().equals(sec)) continue;
+            for (TextOutline.Block b : s.blocks()) if (p.test(b)) return Optional.of(b);
+        }
+        return Optional.empty();
     }
 
     // 十 三公
@@ -871,7 +888,7 @@ final class TextFactReader {
     // 十一
     private void carry(String sec, String part, String p, String h) {
         if (h.contains("空表")) {
-            facts.add(new TextFact(sec, part, "table11.empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher item = ITEM.matcher(h);
