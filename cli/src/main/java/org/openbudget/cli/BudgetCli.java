@@ -202,9 +202,11 @@ public final class BudgetCli implements Runnable {
     static final class Checks implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
+
         @Override
         public Integer call() {
-            for (Check c : CheckCatalogue.checks()) {
+            for (Check c : refdata.library().checks()) {
                 spec.commandLine().getOut().println(c.id() + "\t" + c.severity().json() + "\t" + c.rule());
             }
             return OK;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.openbudget.core.profile.ColumnSpec;
+import org.openbudget.core.profile.CrossCheck;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TableShape;
@@ -82,6 +83,7 @@ public final class ProfileReader {
         if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
         List<String> checkSets = new ArrayList<>();
         Map<String, String> severities = new LinkedHashMap<>();
+        List<CrossCheck> crossChecks = new ArrayList<>();
         if (root.get("checks").isPresent()) {
             YamlNode c = root.require("checks");
             for (String set : c.strings("sets")) {
@@ -95,15 +97,83 @@ public final class ProfileReader {
                     severities.put(id, sv);
                 });
             }
+            if (c.get("between").isPresent()) crossChecks = crossChecks(c.require("between"), tables);
         }
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
                 labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
-                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false));
+                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false), crossChecks);
         TextTemplate textTemplate = root.get("text").map(t -> text(t, dict)).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
                 labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
                 textRules(root), meta);
+    }
+
+    /**
+     * {@code checks: between:} — the checks between this template's tables: each an id, a rule's wording,
+     * a severity and one or more parts {@code {kind, a, b[, c]}}, where a, b and c name a table by its id
+     * and, as the kind needs, its row ({@code total} or a fixed row's key) and columns (1-based
+     * {@code column}/{@code columns}, or the funding {@code sources} they hold). Every problem is reported
+     * with its file and line.
+     */
+    private static List<CrossCheck> crossChecks(YamlNode list, Map<Integer, TableTemplate> tables) {
+        List<InputProblem> problems = new ArrayList<>();
+        List<CrossCheck> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (YamlNode n : list.items()) {
+            try {
+                String id = n.string("id");
+                if (!ids.add(id)) throw n.require("id").error("审核公式 id 重复：" + id);
+                String severity = n.optString("severity").orElse("error");
+                if (!List.of("error", "warning", "notice").contains(severity)) {
+                    throw n.require("severity").error("应为 error、warning 或 notice，实际为 \"" + severity + "\"");
+                }
+                List<YamlNode> partNodes = n.get("parts").isPresent() ? n.require("parts").items() : List.of(n);
+                List<CrossCheck.Part> parts = new ArrayList<>();
+                for (YamlNode p : partNodes) parts.add(crossPart(p, tables));
+                out.add(new CrossCheck(id, severity, n.optString("rule").orElse(""), parts));
+            } catch (InputException x) {
+                problems.addAll(x.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
+    private static CrossCheck.Part crossPart(YamlNode p, Map<Integer, TableTemplate> tables) {
+        String k = p.string("kind");
+        CrossCheck.Kind kind = CrossCheck.Kind.of(k);
+        if (kind == null) throw p.require("kind").error("未知的核对方式 " + k + "（应为 " + String.join("、", CrossCheck.Kind.keys()) + "）");
+        CrossCheck.Ref a = crossRef(p.require("a"), tables);
+        CrossCheck.Ref b = crossRef(p.require("b"), tables);
+        CrossCheck.Ref c = p.get("c").isPresent() ? crossRef(p.require("c"), tables) : null;
+        return new CrossCheck.Part(kind, a, b, c, p.bool("exact", false), p.bool("income_total", false));
+    }
+
+    private static CrossCheck.Ref crossRef(YamlNode r, Map<Integer, TableTemplate> tables) {
+        String id = r.string("table");
+        TableTemplate t = tables.values().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> r.require("table").error("模板中没有这张表：" + id + "（应为 tables: 下的表 id）"));
+        List<Integer> columns = new ArrayList<>();
+        if (r.get("column").isPresent()) columns.add(r.integer("column"));
+        for (String x : r.strings("columns")) {
+            try {
+                columns.add(Integer.parseInt(x.trim()));
+            } catch (NumberFormatException e) {
+                throw r.require("columns").error("应为列号（从 1 起），实际为 \"" + x + "\"");
+            }
+        }
+        for (int col : columns) {
+            if (col < 1 || col > t.columns().size()) {
+                throw r.error("表 " + id + " 只有 " + t.columns().size() + " 列，没有第 " + col + " 列");
+            }
+        }
+        String row = r.optString("row").orElse("");
+        if (!row.isEmpty() && !row.equals("total")) {
+            boolean known = t.incomeRows().stream().anyMatch(x -> x.key().equals(row)) || t.rows().stream().anyMatch(x -> x.key().equals(row));
+            if (!known) throw r.require("row").error("表 " + id + " 没有键为 " + row + " 的行（应为 total 或固定行的 key）");
+        }
+        return new CrossCheck.Ref(id, row, columns, r.strings("sources"));
     }
 
     /**
