@@ -26,12 +26,17 @@ import org.openbudget.io.yaml.YamlNode;
 final class OutlineReader {
     private static final Set<String> WHEN_ZERO = Set.of("sentence", "未安排", "omit", "skip");
     private static final Set<String> ITEM_KEYS = Set.of("key", "measure", "label", "when_zero", "sentence", "names");
+    /** The options a block may set besides its kind (docs/text-facts.md, "The outline"). */
+    private static final Set<String> BLOCK_KEYS = Set.of("key", "subject", "amounts", "items", "rows", "table", "empty_key",
+            "share_of", "change", "reason", "numbered", "last_year", "not_arranged", "clauses");
+    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks");
 
     private OutlineReader() {}
 
     static TextOutline outline(YamlNode o, MeasureDictionary dict, List<InputProblem> problems) {
         List<TextOutline.Section> sections = new ArrayList<>();
         for (YamlNode s : o.items()) {
+            unknown(s, SECTION_KEYS, "文字大纲的节", problems);
             List<Block> blocks = new ArrayList<>();
             if (s.get("blocks").isPresent()) for (YamlNode b : s.require("blocks").items()) {
                 Block block = block(b, dict, problems);
@@ -48,6 +53,12 @@ final class OutlineReader {
         if (kind == null) {
             problems.add(b.problem("文字大纲的块应为 " + String.join("、", TextOutline.KINDS) + " 之一 (an outline block of unknown kind)"));
             return null;
+        }
+        for (String k : b.entries().keySet()) {
+            if (!k.equals(kind) && !BLOCK_KEYS.contains(k)) {
+                problems.add(b.require(k).problem("文字大纲的块没有选项 " + k + "，可用：" + String.join("、", BLOCK_KEYS.stream().sorted().toList())
+                        + " (an outline block option that does not exist)"));
+            }
         }
         List<Stated> amounts = new ArrayList<>();
         if (b.get("amounts").isPresent()) for (YamlNode a : b.require("amounts").items()) {
@@ -106,6 +117,12 @@ final class OutlineReader {
             problems.add(t.require("shape").problem("应为 summary、classification、fixed 或 projects"));
         }
         return new TableRef(shape, where, t.optString("classification").orElse(""));
+    }
+
+    private static void unknown(YamlNode n, Set<String> known, String what, List<InputProblem> problems) {
+        for (String k : n.entries().keySet()) {
+            if (!known.contains(k)) problems.add(n.require(k).problem(what + "没有字段 " + k + " (a field that does not exist)"));
+        }
     }
 
     private static void measure(YamlNode at, String expression, MeasureDictionary dict, List<InputProblem> problems) {
