@@ -100,6 +100,32 @@ class NationalTextTest {
         }
     }
 
+    @Test
+    void anAmountWithoutAKeyIsKeyedByItsMeasure(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/brief-2024.yaml"), """
+                extends: national-2016
+                id: brief-2024
+                name: 某市 2024年部门预算公开模板（简）
+                year: 2024
+                text:
+                  outline:
+                    - number: 一
+                      title: "关于{unit}{year}年基本支出的说明"
+                      blocks:
+                        - sentence: s3.total
+                          amounts: [{var: total, measure: gpb & basic, subject: 一般公共预算基本支出}]
+                """, StandardCharsets.UTF_8);
+        Workspace ws = new Workspace(new ReferenceLibrary(dir));
+        Workspace.Loaded l = ws.loaded(ws.read(Path.of("../examples/urumqi-sme-center-2024")), "brief-2024");
+        DocumentText t = l.disclosure().text();
+        assertThat(t.sections()).extracting(Section::numeral).containsExactly("一");
+        TextFact f = t.fact("gpb & basic", FactKind.AMOUNT).orElseThrow();
+        assertThat(f.value()).isEqualByComparingTo(at(l.disclosure(), "表6", r -> r.kind() == RowKind.TOTAL && r.side() == null, "合计")
+                .map(Amounts::printed).orElseThrow());
+        assertThat(t.section("一").orElseThrow().paragraphs()).containsExactly("乌鲁木齐市中小企业服务中心2024年支出预算" + Amounts.format(f.value(), true) + "万元，其中：");
+    }
+
     /** The cell of the national tables a key's amount must equal; null for a key that is not a table's. */
     private static Optional<BigDecimal> cell(Disclosure d, String key) {
         if (key.startsWith("proc.") || key.startsWith("assets.") || key.startsWith("project.") || key.startsWith("other.")

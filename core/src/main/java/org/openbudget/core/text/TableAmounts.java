@@ -36,7 +36,7 @@ import org.openbudget.core.profile.TextOutline.TableRef;
  * a measure expression of the dictionary finds the cell whose money it is ({@link MoneyCells}), whichever
  * table prints it; a table is found by its shape and the money it shows as a whole, its column by the
  * measure the column is bound to; never by a table's number. The same reading gives last year's
- * comparatives from last year's document ({@link #comparatives}), keyed by the outline's fact keys.
+ * comparatives from last year's document ({@link #byFactKey}), keyed by the outline's fact keys.
  */
 final class TableAmounts {
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
@@ -63,7 +63,7 @@ final class TableAmounts {
 
         /** How the text names the table: its mark (表3) or its title. */
         String name() {
-            return table.mark() == null || table.mark().isBlank() ? "《" + table.title() + "》" : table.mark();
+            return TableAmounts.name(table);
         }
     }
 
@@ -92,6 +92,7 @@ final class TableAmounts {
                 .orElse("度量 " + measure + "（无表印出）").trim();
     }
 
+    /** How the text names a table: its mark (表3), or its title when the document numbers it only in the 目录. */
     static String name(DisclosureTable t) {
         return t.mark() == null || t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
     }

@@ -21,7 +21,8 @@ import org.openbudget.io.yaml.YamlNode;
  * A profile's {@code text.outline} (see {@link TextOutline} and docs/text-facts.md): a list of sections
  * ({@code number}, {@code title}, {@code blocks}); a block names its kind by the key that holds its
  * sentence pattern ({@code sentence: s1.total}, {@code each: s2.line}, {@code projects: s7} …). Every
- * measure expression is checked against the dictionary; problems are collected with their line.
+ * measure expression is checked against the dictionary; problems are collected with their line. A stated
+ * amount or item without {@code key:} is keyed by its measure expression ({@code gpb & basic}).
  */
 final class OutlineReader {
     private static final Set<String> WHEN_ZERO = Set.of("sentence", "未安排", "omit", "skip");
@@ -64,7 +65,8 @@ final class OutlineReader {
         if (b.get("amounts").isPresent()) for (YamlNode a : b.require("amounts").items()) {
             String m = a.string("measure");
             measure(a.require("measure"), m, dict, problems);
-            amounts.add(new Stated(a.optString("var").orElse(""), a.string("key"), m, a.optString("subject").orElse(""),
+            // a fact is keyed by its measure expression unless the outline names its key (docs/text-facts.md's keys)
+            amounts.add(new Stated(a.optString("var").orElse(""), a.optString("key").orElse(m), m, a.optString("subject").orElse(""),
                     a.bool("change", false), a.optString("reason").orElse("")));
         }
         String shareOf = b.optString("share_of").orElse("");
@@ -94,7 +96,7 @@ final class OutlineReader {
             i.entries().forEach((k, v) -> {
                 if (!ITEM_KEYS.contains(k) && v.isScalar()) words.put(k, v.text() == null ? "" : v.text());
             });
-            out.add(new Item(i.optString("key").orElse(""), m, i.optString("label").orElse(""), wz, i.optString("sentence").orElse(""),
+            out.add(new Item(i.optString("key").orElse(m), m, i.optString("label").orElse(""), wz, i.optString("sentence").orElse(""),
                     i.get("names").map(r -> rows(r, dict, problems)).orElse(null), words));
         }
         return out;
