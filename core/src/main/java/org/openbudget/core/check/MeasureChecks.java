@@ -92,7 +92,7 @@ final class MeasureChecks {
             for (Cell y : single) {
                 if (y == x) continue;
                 Term ty = y.key().get(0);
-                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func())) continue;
+                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func()) || tx.lastYear() != ty.lastYear()) continue;
                 if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
                     bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
                 } else if (tx.sources() == ty.sources() && ty.kinds() != tx.kinds() && (ty.kinds() & ~tx.kinds()) == 0) {

@@ -24,8 +24,19 @@ import org.openbudget.core.measure.Where;
 public final class MoneyCells {
     private MoneyCells() {}
 
-    /** One filter term resolved against the year's funding sources: which sources and kinds, which codes. */
-    public record Term(long sources, int kinds, List<String> eco, List<String> func) {}
+    /**
+     * One filter term resolved against the year's funding sources: which sources and kinds, which codes,
+     * and whether it is last year's money (a 上年预算数 column: equal only to last year's money elsewhere).
+     */
+    public record Term(long sources, int kinds, List<String> eco, List<String> func, boolean lastYear) {
+        public Term(long sources, int kinds, List<String> eco, List<String> func) {
+            this(sources, kinds, eco, func, false);
+        }
+
+        public Term lastYear(boolean last) {
+            return last == lastYear ? this : new Term(sources, kinds, eco, func, last);
+        }
+    }
 
     /** A printed cell and the money it measures. */
     public record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
@@ -86,15 +97,23 @@ public final class MoneyCells {
             for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
             Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
             Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+            Map<String, LineSpec> fixedSpecs = new java.util.HashMap<>();
+            if (shape.kind() == TableShape.Kind.FIXED) for (LineSpec s : tpl.rows()) fixedSpecs.put(s.key(), s);
             for (Row r : table.rows()) {
+                LineSpec line = r.side() == null ? fixedSpecs.get(r.key()) : null;
+                if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
+                boolean lastYearRow = line != null && line.lastYear();
                 List<Where> row = rowFilter(shape, tpl, r, income, fixed);
                 if (row == null) continue;
                 boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
                         && (shape.incomeFirstColumn() || columns.size() == 1);
                 for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
                     if (firstOnly && c > 0) break;
+                    ColumnSpec spec = tpl.columns().get(c);
+                    if (spec.computed()) continue;   // 增减: checked against its two columns (column-change)
                     List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
                     List<Term> key = key(cell, sources);
+                    if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
                     if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
                 }
             }

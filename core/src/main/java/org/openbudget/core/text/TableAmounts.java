@@ -112,14 +112,17 @@ final class TableAmounts {
         return Optional.empty();
     }
 
-    /** The column of a found table bound to a measure (the first column for ""), or -1. */
+    /**
+     * The column of a found table bound to a measure (for "": its first column of this year's money), or -1.
+     * A column of last year's money (上年预算数) or a computed one (增减) is never the column of a measure.
+     */
     int column(Found f, String measure) {
-        if (measure == null || measure.isEmpty()) return 0;
-        List<Where> scope = Bindings.scope(f.template(), dict);
-        List<Term> want = MoneyCells.key(Bindings.and(scope, dict.terms(measure)), sources);
         List<org.openbudget.core.profile.ColumnSpec> cols = f.template().columns();
+        List<Where> scope = Bindings.scope(f.template(), dict);
+        List<Term> want = measure == null || measure.isEmpty() ? null : MoneyCells.key(Bindings.and(scope, dict.terms(measure)), sources);
         for (int c = 0; c < cols.size(); c++) {
-            if (MoneyCells.key(Bindings.and(scope, Bindings.column(cols.get(c), dict)), sources).equals(want)) return c;
+            if (cols.get(c).lastYear() || cols.get(c).computed()) continue;
+            if (want == null || MoneyCells.key(Bindings.and(scope, Bindings.column(cols.get(c), dict)), sources).equals(want)) return c;
         }
         return -1;
     }
