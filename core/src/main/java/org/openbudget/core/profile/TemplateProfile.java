@@ -86,6 +86,12 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
         return new AmountFormat(meta.amountUnit(), meta.decimals(), thousands, meta.zeros());
     }
 
+    /** How one table prints its amounts: its own number format where the profile gives it one, else the profile's. */
+    public AmountFormat amountFormat(TableTemplate t) {
+        if (t == null || t.shape() == null || t.shape().print().format() == null) return amountFormat();
+        return t.shape().print().format();
+    }
+
     /**
      * The caption line naming the unit above each table: "部门名称：深圳市信访局". A label that is blank or
      * starts with 编制 follows the document's kind (编制单位 / 编制部门, the Xinjiang form); the label 无 means
