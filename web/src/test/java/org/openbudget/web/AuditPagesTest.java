@@ -24,13 +24,13 @@ class AuditPagesTest extends WebTestBase {
     @Autowired PublishedAuditService auditor;
     @Autowired org.openbudget.web.service.WorkflowService workflow;
     @Autowired org.openbudget.web.db.repositories.AgencyRepository agencies;
-    static final String UNIT = "650100492001";
+    static final String UNIT = "650100603001";
 
     @Test
     void findingsCarryTheirPage() throws Exception {
         // a document published with notices: 2060598 is well-formed but not in the (partial) 2025 list
-        agencies.upsert(new Agency("650100492", "审核页码测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", "650100492", 1));
+        agencies.upsert(new Agency("650100603", "审核页码测试局", "部门", "行政", "650100", null, 0));
+        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", "650100603", 1));
         accounts.insert(new BudgetUser("ap-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
         String yaml = forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025).replace("\"" + SCITECH + "\"", "\"" + UNIT + "\"")
                 .replace("2060599", "2060598");

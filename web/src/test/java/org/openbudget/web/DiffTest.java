@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * against last year's; a correction against the version it superseded — on the pages, for their readers.
  */
 class DiffTest extends WebTestBase {
-    static final String DEPT = "650100493", UNIT = "650100493001";
+    static final String DEPT = "650100604", UNIT = "650100604001";
     @Autowired WorkflowService workflow;
     @Autowired AgencyRepository agencies;
     @Autowired DiffService diffs;
