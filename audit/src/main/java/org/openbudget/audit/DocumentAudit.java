@@ -79,9 +79,47 @@ public final class DocumentAudit {
         return ReadGuard.read(name, () -> runUnguarded(name, content, lib));
     }
 
-    private static Result runUnguarded(Path file, ReferenceLibrary lib) {
+    /**
+     * Several files audited as one document, in the order given: a 说明 and its 报表 published apart
+     * (Beijing), or a document split into parts. Their lines are read one after the other, each PDF's
+     * pages numbered on from the previous file's, so a finding's page is the page of the whole.
+     */
+    public static Result runAsOne(List<Path> files, ReferenceLibrary lib) {
+        if (files.size() == 1) return run(files.get(0), lib);
+        String where = files.get(0) + " 等 " + files.size() + " 个文件";
+        return ReadGuard.read(where, () -> {
+            List<String> lines = new ArrayList<>();
+            List<Integer> pages = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            boolean pdf = false;
+            int pageOffset = 0;
+            for (Path f : files) {
+                Part part = load(f);
+                pdf |= part.format() == Format.PDF;
+                for (int i = 0; i < part.lines().size(); i++) {
+                    lines.add(part.lines().get(i));
+                    int pg = i < part.pageOfLine().length ? part.pageOfLine()[i] : 0;
+                    pages.add(pg > 0 ? pg + pageOffset : 0);
+                }
+                pageOffset += part.pages();
+                for (String n : part.notes()) notes.add(name(f) + "：" + n);
+            }
+            int[] pageOfLine = pdf ? pages.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            bounded(lines, where, pdf ? Format.PDF : Format.TEXT, pageOfLine);
+            String name = name(files.get(0)) + " 等 " + files.size() + " 个文件";
+            return audit(name, pdf ? Format.PDF : Format.TEXT, String.join("\n", lines), lines, pageOfLine, notes, lib, where);
+        });
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** One file's lines as the reader sees them: a PDF's rebuilt from its glyphs (with pages), a text's as written. */
+    private record Part(Format format, List<String> lines, int[] pageOfLine, int pages, List<String> notes) {}
+
+    private static Part load(Path file) {
         ReadLimits limits = ReadLimits.current();
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "FILE", "文件不存在或不是普通文件 (no such file)");
         long size;
         byte[] head = new byte[1024];
@@ -103,7 +141,7 @@ public final class DocumentAudit {
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(file.toString(), 0, "PDF", e.getMessage());
             }
-            return auditPdf(name, t, lib, file.toString());
+            return pdfPart(t, file.toString());
         }
         withinTextLimit(size, file.toString(), limits);
         byte[] bytes;
@@ -112,7 +150,31 @@ public final class DocumentAudit {
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
-        return auditText(name, bytes, lib, file.toString());
+        return textPart(bytes, file.toString());
+    }
+
+    private static Part pdfPart(PdfLayout.Text t, String where) {
+        List<String> notes = new ArrayList<>(t.notes());
+        if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
+        if (t.lines().isEmpty()) {
+            throw new InputException(where, 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
+        }
+        return new Part(Format.PDF, t.lines(), t.pageOfLine(), t.pages(), notes);
+    }
+
+    private static Part textPart(byte[] bytes, String where) {
+        String text = decode(bytes, where);
+        return new Part(Format.TEXT, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), new int[0], 0, new ArrayList<>());
+    }
+
+    private static Result runUnguarded(Path file, ReferenceLibrary lib) {
+        return audit(name(file), load(file), lib, file.toString());
+    }
+
+    private static Result audit(String name, Part part, ReferenceLibrary lib, String where) {
+        bounded(part.lines(), where, part.format(), part.pageOfLine());
+        String text = String.join("\n", part.lines());
+        return audit(name, part.format(), text, part.lines(), part.pageOfLine(), new ArrayList<>(part.notes()), lib, where);
     }
 
     private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
@@ -126,10 +188,10 @@ public final class DocumentAudit {
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(name, 0, "PDF", e.getMessage());
             }
-            return auditPdf(name, t, lib, name);
+            return audit(name, pdfPart(t, name), lib, name);
         }
         withinTextLimit(content.length, name, limits);
-        return auditText(name, content, lib, name);
+        return audit(name, textPart(content, name), lib, name);
     }
 
     private static void withinPdfLimit(long size, String where, ReadLimits limits) {
@@ -144,23 +206,6 @@ public final class DocumentAudit {
         if (size > maxText) {
             throw new InputException(where, 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
         }
-    }
-
-    private static Result auditPdf(String name, PdfLayout.Text t, ReferenceLibrary lib, String where) {
-        List<String> notes = new ArrayList<>(t.notes());
-        if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
-        if (t.lines().isEmpty()) {
-            throw new InputException(where, 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
-        }
-        bounded(t.lines(), where, Format.PDF, t.pageOfLine());
-        return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, where);
-    }
-
-    private static Result auditText(String name, byte[] bytes, ReferenceLibrary lib, String where) {
-        String text = decode(bytes, where);
-        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        bounded(lines, where, Format.TEXT, new int[0]);
-        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
     }
 
     /** Audits a document's text already in memory (tests, the web). */

@@ -30,6 +30,9 @@ class CatalogueCoverageTest {
         // the text checks need a document with text: their mutation tests break the published examples
         // read back by audit/ (audit/src/test/.../TextChecksTest, with its own coverage test)
         catalogue.removeAll(TextChecks.ids());
+        // the change columns (上年 → 本年 → 增减) are printed only by profiles with last year's columns: their
+        // mutation test breaks such a document (derive/YearColumnsTest)
+        catalogue.remove("column-change");
         Set<String> tested = new TreeSet<>(allCases().stream().map(c -> CheckCatalogue.resolve(c.id())).toList());
         assertThat(tested).isEqualTo(catalogue);
     }
