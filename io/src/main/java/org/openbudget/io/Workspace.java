@@ -61,10 +61,11 @@ public final class Workspace {
         ReferenceData lastYearRef = null;
         Budget previous = budget.narrative().lastYear().dataset();
         if (previous != null) {
-            // last year's document as it was printed (the text's comparatives), and its reference data for the
-            // tables that print last year's ledger beside this year's under this year's template (上年预算数)
+            // last year's figures as this document's template prints them (the text reads its comparatives by this
+            // template's outline), and last year's reference data for the tables that print last year's ledger
+            // beside this year's under this year's template (上年预算数)
             lastYearRef = library.year(previous.year());
-            lastYear = Deriver.tables(previous, lastYearRef, library.profile(previous.profileId()));
+            lastYear = Deriver.tables(previous, lastYearRef, profile);
         }
         return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear, lastYearRef));
     }

@@ -79,7 +79,7 @@ public final class Deriver {
                                        Disclosure lastYear) {
         if (budget.narrative().isEmpty()) return tables;
         return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
-                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear)));
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear, ref, profile)));
     }
 
     /** A department's document and its units' documents (in the department's unit order). */

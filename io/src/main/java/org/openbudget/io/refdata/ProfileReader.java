@@ -16,6 +16,7 @@ import org.openbudget.core.profile.Detection;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.TextRules;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextTemplate;
 import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
 import org.openbudget.io.InputException;
@@ -107,7 +108,7 @@ public final class ProfileReader {
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
                 labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
                 checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false), crossChecks);
-        TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
+        TextTemplate textTemplate = root.get("text").map(t -> text(t, dict)).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
                 labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
@@ -414,31 +415,17 @@ public final class ProfileReader {
         return new TextRules(weights, admin, inst, subjects);
     }
 
-    /** The {@code text} block: sentence patterns, titles, lists, formats, glossary (see TextTemplate). */
-    static TextTemplate text(YamlNode t) {
+    /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */
+    static TextTemplate text(YamlNode t, MeasureDictionary dict) {
         List<InputProblem> problems = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
-        t.require("titles").entries().forEach((k, v) -> titles.put(k, v.text()));
+        if (t.get("titles").isPresent()) t.require("titles").entries().forEach((k, v) -> titles.put(k, v.text()));
         Map<String, String> sentences = new LinkedHashMap<>();
         t.require("sentences").entries().forEach((k, v) -> sentences.put(k, v.text() == null ? "" : v.text()));
-        List<TextTemplate.IncomeLine> lines = new ArrayList<>();
-        for (YamlNode l : t.require("income_lines").items()) {
-            String w = l.string("when_zero");
-            TextTemplate.WhenZero wz = switch (w) {
-                case "sentence" -> TextTemplate.WhenZero.SENTENCE;
-                case "未安排", "not_arranged" -> TextTemplate.WhenZero.NOT_ARRANGED;
-                case "omit" -> TextTemplate.WhenZero.OMIT;
-                default -> throw l.require("when_zero").error("应为 sentence、未安排 或 omit，实际为 \"" + w + "\"");
-            };
-            lines.add(new TextTemplate.IncomeLine(l.string("key"), l.string("label"), wz));
-        }
-        List<TextTemplate.Named> groups = new ArrayList<>();
-        for (YamlNode g : t.require("income_groups").items()) groups.add(new TextTemplate.Named(g.string("key"), g.string("label")));
-        List<TextTemplate.FiscalBudget> budgets = new ArrayList<>();
-        for (YamlNode b : t.require("fiscal_budgets").items()) {
-            budgets.add(new TextTemplate.FiscalBudget(b.string("key"), b.string("label"), b.string("absent_label"),
-                    b.string("expense_label"), b.integer("column")));
-        }
+        TextOutline outline = t.get("outline").map(o -> OutlineReader.outline(o, dict, problems)).orElse(TextOutline.NONE);
+        String unprinted = t.optString("unprinted").orElse("zero");
+        if (!unprinted.equals("zero") && !unprinted.equals("omit")) problems.add(t.require("unprinted").problem("应为 zero 或 omit，实际为 \"" + unprinted + "\""));
+        if (unprinted.equals("omit")) outline = new TextOutline(outline.sections(), true);
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
@@ -457,7 +444,7 @@ public final class ProfileReader {
                 overrides.put(kind, o);
             });
         }
-        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets,
+        TextTemplate out = new TextTemplate(titles, sentences, outline,
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
                 zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);
