@@ -61,12 +61,15 @@ public final class FormOptions {
     }
 
     /**
-     * A fixed text-fact key in words, as the templates of the library state it (the first whose text states
-     * it: {@code income.gpb.local} → 二 一般公共预算); null when none does.
+     * A fixed text-fact key in words, as the templates of the library state it — the default family's
+     * latest first, then the others ({@code income.gpb.local} → 二 一般公共预算); null when none does.
      */
     public static String fixedKeyLabel(org.openbudget.io.refdata.ReferenceLibrary library, String key) {
         if (library != null) {
-            for (String id : library.profileIds()) {
+            List<String> ids = new ArrayList<>(library.profileIds());
+            String family = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY + "-";
+            ids.sort(java.util.Comparator.comparing((String id) -> !id.startsWith(family)).thenComparing(java.util.Comparator.reverseOrder()));
+            for (String id : ids) {
                 TemplateProfile p;
                 try {
                     p = library.profile(id);
