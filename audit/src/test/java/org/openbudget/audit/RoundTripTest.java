@@ -13,7 +13,8 @@ import org.openbudget.audit.testing.Tables;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.synthetic.SyntheticBudgets;
@@ -25,7 +26,7 @@ import org.openbudget.core.synthetic.SyntheticBudgets;
  */
 class RoundTripTest {
     static Disclosure derive(Budget b) {
-        return Deriver.derive(b, LayoutVariantsTest.LIB.year(2024), LayoutVariantsTest.LIB.profile("xinjiang-2024"));
+        return Pipeline.derive(b, LayoutVariantsTest.LIB.year(2024), LayoutVariantsTest.LIB.profile("xinjiang-2024"));
     }
 
     /** The layouts that keep blank cells (tab, as PDF table extraction gives); plain text is lossy for wide tables. */

@@ -11,6 +11,7 @@ import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.synthetic.SyntheticBudgets;
@@ -140,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
                     long w0 = System.nanoTime();
                     long c0 = cpuNanos();
                     long a = System.nanoTime();
-                    Deriver.Derived derived = Deriver.deriveWithUnits(dept, ref, profile);
+                    Deriver.Derived derived = Pipeline.deriveWithUnits(dept, ref, profile);
                     DERIVE_NANOS.add(System.nanoTime() - a);
                     for (int i = 0; i < derived.units().size(); i++) {
                         List<Finding> f = CheckCatalogue.run(derived.units().get(i), profile, ref);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.openbudget.core.check.Check;
-import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.disclosure.DisclosureTable;
@@ -183,7 +182,7 @@ public final class BudgetCli implements Runnable {
         @Override
         public Integer call() {
             Workspace.Loaded l = load();
-            List<Finding> findings = CheckCatalogue.run(l.disclosure(), l.profile(), l.ref());
+            List<Finding> findings = l.check();
             if (json) {
                 out().println(FindingsJson.write(findings));
             } else {

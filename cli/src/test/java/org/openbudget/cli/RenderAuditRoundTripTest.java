@@ -17,7 +17,8 @@ import org.openbudget.audit.DocumentAudit;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -97,7 +98,7 @@ class RenderAuditRoundTripTest {
         Path file = dir.resolve("synthetic.pdf");
         for (int i = 0; i < 200; i++) {
             var b = i % 5 == 4 ? gen.department(rnd, i, 2, 8, 30) : gen.unit(rnd, i, 8 + rnd.nextInt(50));
-            Disclosure d = Deriver.derive(b, LIB.year(2024), profile);
+            Disclosure d = Pipeline.derive(b, LIB.year(2024), profile);
             DocumentAudit.Result a = DocumentAudit.run(pdf(d, profile, file), LIB);
             List<String> diff = differences(a.disclosure(), d);
             List<String> own = errors(CheckCatalogue.run(d, profile, LIB.year(2024)));

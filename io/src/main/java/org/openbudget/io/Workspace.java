@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
@@ -11,7 +12,11 @@ import org.openbudget.io.dataset.DatasetReader;
 import org.openbudget.io.refdata.ReferenceLibrary;
 import org.openbudget.io.workbook.WorkbookReader;
 
-/** The edge that ties reading to the pure core: a dataset or workbook path in, its budget, template and Disclosure out. */
+/**
+ * The edge that ties reading to the pure core's pipeline ({@link Pipeline}): a dataset or workbook path
+ * in → its budget read → the document derived (tables, then text) → {@link Loaded#check() checked}; the
+ * renderers and the web take it from there.
+ */
 public final class Workspace {
     private final ReferenceLibrary library;
 
@@ -67,8 +72,14 @@ public final class Workspace {
             lastYearRef = library.year(previous.year());
             lastYear = Deriver.tables(previous, lastYearRef, profile);
         }
-        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear, lastYearRef));
+        return new Loaded(budget, ref, profile, Pipeline.derive(budget, ref, profile, lastYear, lastYearRef));
     }
 
-    public record Loaded(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure disclosure) {}
+    /** A budget read and derived: its template, the year's reference data and the document (tables and text). */
+    public record Loaded(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure disclosure) {
+        /** The check stage of the pipeline on this document. */
+        public java.util.List<org.openbudget.core.check.Finding> check() {
+            return Pipeline.check(disclosure, profile, ref).findings();
+        }
+    }
 }

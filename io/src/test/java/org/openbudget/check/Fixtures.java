@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
@@ -65,7 +66,7 @@ enum Fixtures {
         lines.add(line("2150899", "30201", Nature.BASIC, null, "SOC", 1_0000_00L));
         lines.add(line("2060499", "30213", Nature.PROJECT, existing, "CO_UNIT", 5_0000_00L));
         Budget funds = new Budget(b.agency(), b.year(), b.profileId(), projects, lines, b.units(), b.origin());
-        return new Workspace.Loaded(funds, sme.ref(), sme.profile(), Deriver.derive(funds, sme.ref(), sme.profile()));
+        return new Workspace.Loaded(funds, sme.ref(), sme.profile(), Pipeline.derive(funds, sme.ref(), sme.profile()));
     }
 
     private static Workspace.Loaded national() {

@@ -12,7 +12,8 @@ import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -43,7 +44,7 @@ class GeneratedChecksMutationTest {
         List<String> notFound = new ArrayList<>();
         for (int d = 0; d < 8; d++) {
             Budget dept = gen.department(new Random(100 + d), d, 1 + d % 4, 30, 150);
-            Disclosure doc = Deriver.derive(dept, ref, profile);
+            Disclosure doc = Pipeline.derive(dept, ref, profile);
             List<Finding> clean = errors(CheckCatalogue.run(doc, profile, ref));
             assertThat(clean).as("department %d as derived", d).isEmpty();
             for (DisclosureTable t : doc.tables()) {

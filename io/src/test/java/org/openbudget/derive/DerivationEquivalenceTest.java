@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
@@ -34,10 +35,10 @@ class DerivationEquivalenceTest {
     void examplesDeriveAsTheStraightforwardDerivation(String example) {
         Workspace.Loaded l = new Workspace(LIB).load(Path.of("../examples", example));
         Disclosure straight = StraightDeriver.derive(l.budget(), l.ref(), l.profile());
-        assertSame(Deriver.derive(l.budget(), l.ref(), l.profile()), straight, example);
+        assertSame(Pipeline.derive(l.budget(), l.ref(), l.profile()), straight, example);
         assertThat(l.disclosure().tables()).isEqualTo(straight.tables());
         if (l.budget().isDepartment()) {
-            Deriver.Derived all = Deriver.deriveWithUnits(l.budget(), l.ref(), l.profile());
+            Deriver.Derived all = Pipeline.deriveWithUnits(l.budget(), l.ref(), l.profile());
             assertSame(all.department(), straight, example + " (from its units' sums)");
             for (int i = 0; i < l.budget().units().size(); i++) {
                 Budget u = l.budget().units().get(i);
@@ -60,17 +61,17 @@ class DerivationEquivalenceTest {
             int min = d % 3 == 0 ? 1 : 50;
             int max = d % 3 == 0 ? 6 : 500;
             Budget dept = gen.department(new Random(year * 100L + d), d, units, min, max);
-            Deriver.Derived all = Deriver.deriveWithUnits(dept, ref, profile);
+            Deriver.Derived all = Pipeline.deriveWithUnits(dept, ref, profile);
             assertThat(all.units()).hasSize(units);
             for (int i = 0; i < units; i++) {
                 Budget u = dept.units().get(i);
                 Disclosure straight = StraightDeriver.derive(u, ref, profile);
-                assertSame(Deriver.derive(u, ref, profile), straight, "unit " + u.agency().name());
+                assertSame(Pipeline.derive(u, ref, profile), straight, "unit " + u.agency().name());
                 assertSame(all.units().get(i), straight, "unit " + u.agency().name() + " (with its department)");
                 compared++;
             }
             Disclosure straight = StraightDeriver.derive(dept, ref, profile);
-            assertSame(Deriver.derive(dept, ref, profile), straight, "department " + d);
+            assertSame(Pipeline.derive(dept, ref, profile), straight, "department " + d);
             assertSame(all.department(), straight, "department " + d + " (from its units' sums)");
         }
         assertThat(compared).isGreaterThan(100);

@@ -24,6 +24,7 @@ import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -165,7 +166,7 @@ class YearColumnsTest {
         Budget dept = gen.department(rnd, 3, 4, 40, 120);
         dept = withLastYear(dept, gen.lastYear(rnd, dept));
         Disclosure alone = Deriver.tables(dept, REF, profile);
-        Disclosure withUnits = Deriver.deriveWithUnits(dept, REF, profile).department();
+        Disclosure withUnits = Pipeline.deriveWithUnits(dept, REF, profile).department();
         assertThat(withUnits.tables()).isEqualTo(alone.tables());
         assertThat(table(alone, "three_public").rows().get(0).value(0)).isNotNull();
     }

@@ -16,6 +16,7 @@ import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
@@ -56,7 +57,7 @@ class GeneratedTextPassesTheTextChecksTest {
         Disclosure previous = Deriver.tables(lastYear, ref, profile);
         budget = oneItemPerProject(budget);     // a project is budgeted under one 功能分类项, as in practice
         Budget withText = budget.withNarrative(narrative(budget, lastYear, ref, rnd));
-        Disclosure d = Deriver.derive(withText, ref, profile, previous);
+        Disclosure d = Pipeline.derive(withText, ref, profile, previous);
         assertThat(d.text().sections()).hasSize(12);
         List<Finding> text = CheckCatalogue.run(d, profile, ref).stream().filter(f -> f.id().matches("X[0-9EPR].*")).toList();   // the text checks (X. are between tables)
         assertThat(text).as("text findings of seed %d", seed).allSatisfy(f ->

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.derive.Deriver;
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.Narrative;
@@ -37,7 +38,7 @@ class HundredsOfItemsTest {
                 n.projects(), n.carryOver(), n.procurement(), n.assets(), n.overall(), n.performanceOrder(),
                 n.otherMatters(), n.closingDate());
 
-        Disclosure d = Deriver.derive(budget.withNarrative(many), ref, profile, Deriver.tables(lastYear, ref, profile));
+        Disclosure d = Pipeline.derive(budget.withNarrative(many), ref, profile, Deriver.tables(lastYear, ref, profile));
         String text = d.text().toString();
 
         assertThat(text).contains("（一百）职能100", "（一百零一）职能101", "（二百三十）职能230");

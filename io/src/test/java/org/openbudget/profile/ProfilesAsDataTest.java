@@ -14,7 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -55,7 +56,7 @@ class ProfilesAsDataTest {
         SyntheticBudgets gen = new SyntheticBudgets(ref, national.id());
         for (int d = 0; d < 6; d++) {
             Budget dept = gen.department(new Random(d), d, 1 + d, 40, 200);
-            Disclosure doc = Deriver.derive(dept, ref, national);
+            Disclosure doc = Pipeline.derive(dept, ref, national);
             assertThat(doc.tables()).extracting(DisclosureTable::mark)
                     .containsExactly("表1", "表2", "表3", "表4", "表5", "表6", "表7", "表8", "表9", "表10");
             DisclosureTable summary = doc.tables().get(0);
@@ -116,7 +117,7 @@ class ProfilesAsDataTest {
                 .containsExactly("summary", "income", "expense", "fiscal", "gpb_expense", "gfb_expense", "soc_expense", "projects");
         ReferenceData ref = lib.year(2024);
         Budget unit = new SyntheticBudgets(ref, p.id()).department(new Random(7), 1, 1, 80, 120).units().get(0);
-        Disclosure doc = Deriver.derive(unit, ref, p);
+        Disclosure doc = Pipeline.derive(unit, ref, p);
         assertThat(doc.tables().get(0).title()).isEqualTo("单位财务收支预算总表");
         assertThat(doc.tables().get(0).mark()).isEmpty();
         DisclosureTable income = doc.tables().get(1);
@@ -175,7 +176,7 @@ class ProfilesAsDataTest {
         assertThat(lib.checks()).extracting(c -> c.id()).contains("L.personnel", "X.T5-T7", "row-sum");
         ReferenceData ref = lib.year(2024);
         Budget unit = new SyntheticBudgets(ref, p.id()).department(new Random(3), 1, 1, 80, 120).units().get(0);
-        Disclosure doc = Deriver.derive(unit, ref, p);
+        Disclosure doc = Pipeline.derive(unit, ref, p);
         assertThat(org.openbudget.core.check.CheckCatalogue.runOnly("L.personnel", doc, p, ref)).isEmpty();
         // the 人员经费 of 表6's 总计 printed one yuan higher: found on 表6, against 表5
         DisclosureTable basic = doc.tables().get(5);

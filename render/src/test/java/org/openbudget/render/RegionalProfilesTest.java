@@ -19,7 +19,8 @@ import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
@@ -135,7 +136,7 @@ class RegionalProfilesTest {
         SyntheticBudgets gen = new SyntheticBudgets(ref, profileId);
         for (int i = 0; i < 4; i++) {
             Budget b = i % 2 == 0 ? gen.department(new Random(i), i, 2 + i, 30, 120) : gen.unit(new Random(i), i, 60);
-            Disclosure d = Deriver.derive(b, ref, profile);
+            Disclosure d = Pipeline.derive(b, ref, profile);
             assertThat(d.tables()).hasSize(profile.tables().size());
             assertThat(errors(d, profile, ref)).as("%s synthetic #%d", profileId, i).isEmpty();
             DisclosureTable summary = d.tables().get(0);

@@ -9,49 +9,19 @@ import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
-import org.openbudget.core.text.TextGenerator;
 
 /**
- * ledger → Disclosure. Pure: the same budget, reference data and template always give the same
- * document, and every table is a view of the one ledger, so the tables agree by construction.
- * A department's budget is the consolidation of its units' ledgers.
+ * ledger → the document's tables (the first stage of {@link org.openbudget.core.pipeline.Pipeline}). Pure:
+ * the same budget, reference data and template always give the same tables, and every table is a view
+ * of the one ledger, so the tables agree by construction. A department's budget is the consolidation of
+ * its units' ledgers.
  *
  * <p>The postings are read once per budget into sums the tables share ({@link Sums}); a department
- * derived together with its units ({@link #deriveWithUnits}) adds up its units' sums instead of
- * reading their lines again. Either way the document is the same.
+ * derived together with its units ({@link #tablesWithUnits}) adds up its units' sums instead of
+ * reading their lines again. Either way the tables are the same.
  */
 public final class Deriver {
     private Deriver() {}
-
-    /**
-     * The whole document: the eleven tables and, when the budget has text data (a narrative) and the
-     * profile has sentence patterns, its text (org.openbudget.core.text). Comparatives are the
-     * narrative's explicit last-year amounts; use {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}
-     * when last year's dataset is given.
-     */
-    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile) {
-        return derive(budget, ref, profile, null);
-    }
-
-    /**
-     * @param lastYear the Disclosure derived from last year's dataset (its tables as printed give the
-     *                 comparatives the narrative does not state explicitly); null when there is none
-     */
-    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
-        return derive(budget, ref, profile, lastYear, null);
-    }
-
-    /**
-     * As {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}, with last year's reference data:
-     * the columns of last year (上年预算数, {@code period: last_year}) are that year's ledger — the dataset
-     * the budget's narrative names under {@code last_year: dataset:} — measured under this profile.
-     *
-     * @param lastYearRef the reference data of last year's dataset; null: this year's
-     */
-    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear,
-                                    ReferenceData lastYearRef) {
-        return withText(budget, tables(context(budget, ref, profile, lastYearRef)), ref, profile, lastYear);
-    }
 
     /** The eleven tables only (no text); last year's columns read last year's dataset with this year's reference data. */
     public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile) {
@@ -75,13 +45,6 @@ public final class Deriver {
         return c.withPrior(() -> new Context(previous, r, profile));
     }
 
-    private static Disclosure withText(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
-                                       Disclosure lastYear) {
-        if (budget.narrative().isEmpty()) return tables;
-        return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
-                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear, ref, profile)));
-    }
-
     /** A department's document and its units' documents (in the department's unit order). */
     public record Derived(List<Disclosure> units, Disclosure department) {
         public Derived {
@@ -90,11 +53,11 @@ public final class Deriver {
     }
 
     /**
-     * Derives each unit of a department and then the department itself, consolidated from the
-     * units' sums rather than from their lines again. The documents are exactly those
-     * {@link #derive(Budget, ReferenceData, TemplateProfile)} gives for each budget on its own.
+     * The tables of each unit of a department and then of the department itself, consolidated from the
+     * units' sums rather than from their lines again. The tables are exactly those
+     * {@link #tables(Budget, ReferenceData, TemplateProfile)} gives for each budget on its own.
      */
-    public static Derived deriveWithUnits(Budget department, ReferenceData ref, TemplateProfile profile) {
+    public static Derived tablesWithUnits(Budget department, ReferenceData ref, TemplateProfile profile) {
         if (!department.isDepartment()) throw new IllegalArgumentException(department.agency().name() + " is not a department");
         List<Context> contexts = new ArrayList<>();
         List<Disclosure> units = new ArrayList<>();
@@ -102,11 +65,11 @@ public final class Deriver {
         for (Budget u : department.units()) {
             Context c = withPrior(new Context(u, ref, profile, rules), u, ref, profile, null);
             contexts.add(c);
-            units.add(withText(u, tables(c), ref, profile, null));
+            units.add(tables(c));
         }
         Context dept = withPrior(Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules)),
                 department, ref, profile, null);
-        return new Derived(units, withText(department, tables(dept), ref, profile, null));
+        return new Derived(units, tables(dept));
     }
 
     private static Disclosure tables(Context ctx) {

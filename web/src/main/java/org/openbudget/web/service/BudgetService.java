@@ -149,7 +149,7 @@ public class BudgetService {
 
     private Evaluation evaluate(Budget budget) {
         Workspace.Loaded l = new Workspace(library).loaded(budget);
-        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(CheckCatalogue.run(l.disclosure(), l.profile(), l.ref())), List.of());
+        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(l.check()), List.of());
     }
 
     /** Runs the catalogue on a document read from elsewhere (the audit page). */

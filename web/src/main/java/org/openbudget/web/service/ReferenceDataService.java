@@ -18,7 +18,8 @@ import org.openbudget.core.classification.ClassItem;
 import org.openbudget.core.classification.Classification;
 import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.classification.ReferenceData;
-import org.openbudget.core.derive.Deriver;
+
+import org.openbudget.core.pipeline.Pipeline;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.profile.TemplateProfile;
@@ -391,7 +392,7 @@ public class ReferenceDataService {
             return null; // the example itself cannot be read here: nothing to try the profile on
         }
         try {
-            Disclosure d = Deriver.derive(budget, ref, p);
+            Disclosure d = Pipeline.derive(budget, ref, p);
             CheckCatalogue.run(d, p, ref);
             Renderers.of(Format.HTML).write(new DocumentView(d, p), new ByteArrayOutputStream());
             return null;
