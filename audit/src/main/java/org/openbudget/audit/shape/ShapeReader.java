@@ -72,7 +72,7 @@ public final class ShapeReader {
                 break;
             }
             TableTemplate t = templates.get(i);
-            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT);
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit);
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
             rowLines.put(t.no(), table.lineNumbers());
@@ -161,9 +161,11 @@ public final class ShapeReader {
         final List<Integer> lineNos = new ArrayList<>();
         String emptyNote;
         final boolean department;
+        final String unitName;
 
-        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department) {
+        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName) {
             this.department = department;
+            this.unitName = unitName;
             this.t = t;
             this.shape = t.shape();
             this.profile = profile;
@@ -253,15 +255,15 @@ public final class ShapeReader {
             List<BigDecimal> values = sp.values();
             String sq = squeeze(name);
             if (code.length() == 0) {
-                if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
-                Optional<String> byName = codeOf(name);
-                if (byName.isPresent()) return new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", "", values);
+                if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
+                Optional<String> byName = codeOf(name, classification());
+                if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", "", values));
                 return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
             }
             if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
                 return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, "", values);
             }
-            return new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", values);
+            return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", values));
         }
 
         /** A row's text cells and its n amounts: the last n cells in the tab layout (blanks are cells), else the last n amounts. */
@@ -305,6 +307,8 @@ public final class ShapeReader {
                 String label = labels.get(g);
                 boolean income = g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent());
                 Row r = income ? incomeRow(label, groups.get(g)) : expenseRow(label, groups.get(g));
+                out.addAll(pending);
+                pending.clear();
                 if (r != null) out.add(r);
             }
             return out;
@@ -330,12 +334,35 @@ public final class ShapeReader {
             if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
                 return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
             }
+            List<String> closing = shape.expenseClosing();
+            for (int k = closingCursor; k < closing.size(); k++) {
+                if (!plainLabel(closing.get(k)).equals(plainLabel(label))) continue;
+                // a closing row printed without a label (a spacer) leaves no line: it is restored blank
+                for (int skipped = closingCursor; skipped < k; skipped++) {
+                    if (closing.get(skipped).isBlank()) pending.add(closingRow(skipped, closing.get(skipped), blank()));
+                }
+                closingCursor = k + 1;
+                return closingRow(k, label, v);
+            }
             String[] split = splitCode(label);
-            if (split != null) return new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v);
-            Optional<String> code = codeOf(label);
-            if (code.isPresent()) return new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v);
+            if (split != null) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v));
+            Optional<String> code = codeOf(label, ref.functional());
+            if (code.isPresent()) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v));
             notes.add(name(t) + "：支出方的行「" + label + "」不是功能分类的类");
             return null;
+        }
+
+        /** The next closing row of the expense side (本年支出合计, 结转下年 …) that may follow. */
+        private int closingCursor;
+        /** Rows restored before the row being read (a closing row printed blank). */
+        private final List<Row> pending = new ArrayList<>();
+
+        private Row closingRow(int k, String label, List<BigDecimal> v) {
+            return new Row(Side.EXPENSE, RowKind.LINE, k == 0 ? "expense.current" : "expense.closing." + k, "", label, "", "", v);
+        }
+
+        private List<BigDecimal> blank() {
+            return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
         }
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
@@ -385,7 +412,7 @@ public final class ShapeReader {
             String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
             List<BigDecimal> v = sp.values();
             String sq = squeeze(label);
-            if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
+            if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
             if (sq.equals("基本支出")) return new Row(null, RowKind.LINE, "basic", "", label, "", "", v);
             return new Row(null, RowKind.PROJECT, "", "", label, label, "", v);
         }
@@ -429,15 +456,51 @@ public final class ShapeReader {
             return shape.economic() ? ref.economic() : ref.functional();
         }
 
-        private final Map<String, String> byName = new HashMap<>();
+        /** Squeezed name → codes of that name, per classification. */
+        private final Map<Classification, Map<String, List<String>>> byName = new HashMap<>();
+        /** The codes of the 类 and 款 read last: a name printed without its code is sought under them first. */
+        private String lastClass = "", lastKuan = "";
 
-        /** A 类 printed by its name only ("一、一般公共服务支出"): its code, from the year's classification. */
-        private Optional<String> codeOf(String label) {
-            if (byName.isEmpty()) {
-                Classification c = ref.functional();
-                for (var item : c.categories()) byName.put(squeeze(item.name()), item.code());
+        /**
+         * A 类/款/项 printed by its name only ("一、一般公共服务支出", an indented "公安"): its code, from the
+         * year's classification — a 项 of the 款 above, else a 款 of the 类 above, else a 类.
+         */
+        private Optional<String> codeOf(String label, Classification c) {
+            Map<String, List<String>> names = byName.computeIfAbsent(c, k -> {
+                Map<String, List<String>> m = new HashMap<>();
+                for (var item : k.items()) m.computeIfAbsent(squeeze(item.name()), x -> new ArrayList<>()).add(item.code());
+                return m;
+            });
+            List<String> codes = names.getOrDefault(squeeze(stripNumbering(label)), List.of());
+            if (codes.isEmpty()) return Optional.empty();
+            for (String parent : new String[]{lastKuan, lastClass, ""}) {
+                int len = parent.length() + 2;
+                for (String code : codes) {
+                    if (parent.isEmpty() ? code.length() == 3 : code.length() == len && code.startsWith(parent)) return Optional.of(code);
+                }
             }
-            return Optional.ofNullable(byName.get(squeeze(stripNumbering(label))));
+            return Optional.empty();
+        }
+
+        /** Remembers the 类 and 款 a row names, for the rows below it printed by name only. */
+        private Row seen(Row r) {
+            String code = r.code();
+            if (code.length() == 3) {
+                lastClass = code;
+                lastKuan = "";
+            } else if (code.length() == 5) {
+                lastClass = code.substring(0, 3);
+                lastKuan = code;
+            }
+            return r;
+        }
+
+        /** The table's total row by its label: 合计, 总计 …, or the profile's total label (the unit's name where the template prints that). */
+        private boolean totalLabel(String sq) {
+            if (total(sq)) return true;
+            String label = profile.totalLabel();
+            if (label == null || label.isBlank()) return false;
+            return squeeze(label.replace("{unit}", unitName)).equals(sq) && rows.isEmpty();
         }
 
         private List<BigDecimal> values(List<String> cells) {
