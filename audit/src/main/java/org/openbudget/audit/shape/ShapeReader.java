@@ -257,13 +257,15 @@ public final class ShapeReader {
             if (code.length() == 0) {
                 if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
                 Optional<String> byName = codeOf(name, classification());
-                if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", "", values));
+                if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", currentUnit, values));
+                currentUnit = name;
+                lastClass = lastKuan = "";
                 return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
             }
             if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
-                return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, "", values);
+                return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, currentUnit, values);
             }
-            return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", values));
+            return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
         /** A row's text cells and its n amounts: the last n cells in the tab layout (blanks are cells), else the last n amounts. */
@@ -460,6 +462,8 @@ public final class ShapeReader {
         private final Map<Classification, Map<String, List<String>>> byName = new HashMap<>();
         /** The codes of the 类 and 款 read last: a name printed without its code is sought under them first. */
         private String lastClass = "", lastKuan = "";
+        /** The unit whose block of rows is being read (a department's table with a row per unit), "" before any. */
+        private String currentUnit = "";
 
         /**
          * A 类/款/项 printed by its name only ("一、一般公共服务支出", an indented "公安"): its code, from the
