@@ -48,6 +48,11 @@ class RenderAuditRoundTripTest {
     }
 
     static List<String> differences(Disclosure parsed, Disclosure derived) {
+        return differences(parsed, derived, org.openbudget.core.money.AmountFormat.wan(true));
+    }
+
+    /** Cell by cell as printed in {@code format}'s unit and decimals (a template in whole 元 compares 元). */
+    static List<String> differences(Disclosure parsed, Disclosure derived, org.openbudget.core.money.AmountFormat format) {
         List<String> out = new ArrayList<>();
         for (DisclosureTable d : derived.tables()) {
             DisclosureTable p = parsed.table(d.no()).orElse(null);
@@ -63,12 +68,16 @@ class RenderAuditRoundTripTest {
                 Row a = p.rows().get(i), b = d.rows().get(i);
                 if (!a.code().equals(b.code()) || a.kind() != b.kind()) out.add("表" + d.no() + " row " + i + ": " + a.label() + " ≠ " + b.label());
                 for (int c = 0; c < d.columns().size(); c++) {
-                    BigDecimal x = Amounts.printed(a.value(c)), y = Amounts.printed(b.value(c));
+                    BigDecimal x = printed(format, a.value(c)), y = printed(format, b.value(c));
                     if (x == null ? y != null : y == null || x.compareTo(y) != 0) out.add("表" + d.no() + " " + b.label() + " [" + d.columns().get(c) + "] " + x + " ≠ " + y);
                 }
             }
         }
         return out;
+    }
+
+    private static BigDecimal printed(org.openbudget.core.money.AmountFormat format, BigDecimal wan) {
+        return wan == null || wan.signum() == 0 ? null : format.printed(wan);
     }
 
     static List<String> errors(List<Finding> findings) {

@@ -175,6 +175,50 @@ public final class ShapeReader {
             this.n = t.columns().size();
         }
 
+        /** The words a header of this table prints: its columns' labels, headers and groups, and the stub's. */
+        private java.util.Set<String> headerWords;
+
+        /** A line of header cells only (a header repeated on the next page, with no amount): not a row. */
+        boolean headerLine(List<String> cells) {
+            String first = cells.stream().filter(c -> !c.isBlank()).findFirst().orElse("");
+            if (totalLabel(squeeze(first)) || shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()) return false;
+            if (headerWords == null) {
+                headerWords = new java.util.HashSet<>();
+                for (var c : t.columns()) {
+                    headerWords.add(squeeze(c.label()));
+                    headerWords.add(squeeze(c.header()));
+                    for (String g : c.group().split("/")) if (!g.isBlank()) headerWords.add(squeeze(g));
+                }
+                if (shape != null) {
+                    TableShape.Print print = shape.print();
+                    headerWords.add(squeeze(print.heading()));
+                    headerWords.add(squeeze(print.stubHeading()));
+                    for (String h : print.sideHeadings()) headerWords.add(squeeze(h));
+                    headerWords.remove("");
+                }
+            }
+            int words = 0;
+            for (String c : cells) {
+                String whole = squeeze(c);
+                if (whole.isEmpty() || whole.equals("※")) continue;
+                if (headerWord(whole)) {
+                    words++;
+                    continue;
+                }
+                // header cells a PDF joins with spaces ("经济分类科目名称 合计 人员经费", "类 款")
+                for (String w : c.trim().split("[\\s\u3000]++")) {
+                    if (!headerWord(squeeze(w))) return false;
+                    words++;
+                }
+            }
+            return words > 0;
+        }
+
+        private boolean headerWord(String sq) {
+            return headerWords.contains(sq) || sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
+                    || sq.endsWith("编码") && sq.length() <= 10 || sq.equals("项目") || sq.equals("单位名称") || sq.equals("预算单位");
+        }
+
         int[] lineNumbers() {
             return lineNos.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -208,7 +252,7 @@ public final class ShapeReader {
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) continue; // title, unit line, header rows
                     body = true;
                 }
-                if (numberRow(cells) || !hasAmount(cells) && !isLabelOnly(cells)) continue;
+                if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 for (Row r : rows(cells)) {
                     rows.add(r);
                     lineNos.add(k + 1);
