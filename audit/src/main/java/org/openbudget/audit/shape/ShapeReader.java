@@ -110,6 +110,10 @@ public final class ShapeReader {
         return !parts.isEmpty();
     }
 
+    /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …". */
+    private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
+            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*)$");
+
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
     private static int find(List<String> squeezed, int from, List<String> title) {
         int length = title.stream().mapToInt(String::length).sum();
@@ -119,6 +123,7 @@ public final class ShapeReader {
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
+                if (TOC_ENTRY.matcher(h).matches()) break; // the next entry of a 目录: this was one too
                 if (h.contains("单位：") || h.contains("单位:") || h.contains("科目") || h.startsWith("项目") || h.startsWith("收入")
                         || h.contains("预算数") || h.contains("合计")) return n;
             }
@@ -249,8 +254,12 @@ public final class ShapeReader {
                 List<String> cells = cells(raw);
                 if (!body) {
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent();
-                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) continue; // title, unit line, header rows
+                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
+                        if (raw.indexOf('\t') >= 0) header.add(cells);
+                        continue;
+                    }
                     body = true;
+                    if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 for (Row r : rows(cells)) {
@@ -312,8 +321,105 @@ public final class ShapeReader {
             return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
-        /** A row's text cells and its n amounts: the last n cells in the tab layout (blanks are cells), else the last n amounts. */
+        /** The header lines above the first row (tab layout), cell by cell. */
+        private final List<List<String>> header = new ArrayList<>();
+        /** For each template column, the cell it is printed in (counted on a row as wide as the header), -1 when not printed; null: not known. */
+        private int[] at;
+        private int width;
+
+        /**
+         * The template's columns found by their printed header labels: the header lines as wide as the
+         * table's rows give each cell its label (the lines of a header cell joined); each column takes
+         * the cell whose label is its header or label (the k-th column of a label repeated under several
+         * groups takes the k-th such cell). Columns the document prints and the template does not are
+         * skipped, columns the template has and the document does not stay blank. Only when most of the
+         * template's columns are found; else the columns are taken from the right as before.
+         */
+        private void columnsByHeader(List<String> firstRow) {
+            int rowWidth = firstRow.size();
+            int firstAmount = 0;
+            while (firstAmount < rowWidth && !(amount(firstRow.get(firstAmount)) && !firstRow.get(firstAmount).isBlank())) firstAmount++;
+            String[] label = new String[rowWidth];
+            java.util.Arrays.fill(label, "");
+            boolean any = false;
+            for (List<String> h : header) {
+                if (h.size() != rowWidth) continue;
+                any = true;
+                for (int j = 0; j < rowWidth; j++) label[j] += squeeze(h.get(j));
+            }
+            if (!any || n == 0) return;
+            int[] pos = new int[n];
+            java.util.Arrays.fill(pos, -1);
+            boolean[] taken = new boolean[rowWidth];
+            int found = 0;
+            for (int c = 0; c < n; c++) {
+                var col = t.columns().get(c);
+                String head = squeeze(col.header()), lab = squeeze(col.label());
+                String group = col.group().isBlank() ? "" : squeeze(col.group().substring(col.group().lastIndexOf('/') + 1));
+                for (int pass = 0; pass < 3 && pos[c] < 0; pass++) {
+                    for (int j = 0; j < rowWidth; j++) {
+                        if (taken[j] || label[j].isEmpty()) continue;
+                        boolean match = switch (pass) {
+                            case 0 -> label[j].equals(head) || label[j].equals(lab) || !group.isEmpty() && label[j].equals(group + head);
+                            case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
+                            default -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                        };
+                        if (match) {
+                            pos[c] = j;
+                            taken[j] = true;
+                            found++;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (found * 2 <= n || found == 0) return;
+            // columns whose header cell is blank on the lines as wide as the rows (a label printed on a merged line
+            // above): a run of them between two columns found takes the free cells between, when as many
+            for (int c = 0; c < n; ) {
+                if (pos[c] >= 0) { c++; continue; }
+                int end = c;
+                while (end < n && pos[end] < 0) end++;
+                int lo = c == 0 ? firstAmount - 1 : pos[c - 1], hi = end == n ? rowWidth : pos[end];
+                List<Integer> free = new ArrayList<>();
+                for (int j = lo + 1; j < hi; j++) if (j >= 0 && !taken[j]) free.add(j);
+                if (free.size() == end - c) {
+                    for (int k = 0; k < free.size(); k++) {
+                        pos[c + k] = free.get(k);
+                        taken[free.get(k)] = true;
+                    }
+                }
+                c = end;
+            }
+            // in the order printed: a column found left of an earlier one is a misreading — then not by header
+            int last = -1;
+            for (int c = 0; c < n; c++) {
+                if (pos[c] < 0) continue;
+                if (pos[c] < last) return;
+                last = pos[c];
+            }
+            at = pos;
+            width = rowWidth;
+        }
+
+        /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */
         private Split split(List<String> cells) {
+            if (at != null && cells.size() <= width && cells.size() >= width - 3) {
+                int shift = width - cells.size(); // a row whose first cells are merged (合计 over the code columns)
+                int first = Integer.MAX_VALUE;
+                for (int p : at) if (p >= 0) first = Math.min(first, p - shift);
+                if (first >= 0 && first != Integer.MAX_VALUE) {
+                    List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                    boolean ok = true;
+                    for (int c = 0; c < n && ok; c++) {
+                        if (at[c] < 0) continue;
+                        String cell = cells.get(at[c] - shift);
+                        if (!cell.isBlank() && !amount(cell)) ok = false;
+                        else v.set(c, number(cell));
+                    }
+                    if (ok) return new Split(new ArrayList<>(cells.subList(0, first)), v);
+                }
+            }
             boolean tab = cells.stream().anyMatch(String::isEmpty);
             int firstValue;
             if (tab && cells.size() >= n) {
@@ -613,7 +719,7 @@ public final class ShapeReader {
     }
 
     private static boolean footer(String sq) {
-        return sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
+        return sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差") || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
     }
 
     private static boolean total(String sq) {
