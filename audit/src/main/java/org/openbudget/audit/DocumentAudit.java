@@ -71,9 +71,55 @@ public final class DocumentAudit {
         return ReadGuard.read(file.toString(), () -> runUnguarded(file, lib));
     }
 
-    private static Result runUnguarded(Path file, ReferenceLibrary lib) {
+    /**
+     * Reads and audits a document already in memory (an upload: the web writes no temporary file), under
+     * the same guard and bounds as {@link #run(Path, ReferenceLibrary)}.
+     */
+    public static Result run(String name, byte[] content, ReferenceLibrary lib) {
+        return ReadGuard.read(name, () -> runUnguarded(name, content, lib));
+    }
+
+    /**
+     * Several files audited as one document, in the order given: a 说明 and its 报表 published apart
+     * (Beijing), or a document split into parts. Their lines are read one after the other, each PDF's
+     * pages numbered on from the previous file's, so a finding's page is the page of the whole.
+     */
+    public static Result runAsOne(List<Path> files, ReferenceLibrary lib) {
+        if (files.size() == 1) return run(files.get(0), lib);
+        String where = files.get(0) + " 等 " + files.size() + " 个文件";
+        return ReadGuard.read(where, () -> {
+            List<String> lines = new ArrayList<>();
+            List<Integer> pages = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            boolean pdf = false;
+            int pageOffset = 0;
+            for (Path f : files) {
+                Part part = load(f);
+                pdf |= part.format() == Format.PDF;
+                for (int i = 0; i < part.lines().size(); i++) {
+                    lines.add(part.lines().get(i));
+                    int pg = i < part.pageOfLine().length ? part.pageOfLine()[i] : 0;
+                    pages.add(pg > 0 ? pg + pageOffset : 0);
+                }
+                pageOffset += part.pages();
+                for (String n : part.notes()) notes.add(name(f) + "：" + n);
+            }
+            int[] pageOfLine = pdf ? pages.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            bounded(lines, where, pdf ? Format.PDF : Format.TEXT, pageOfLine);
+            String name = name(files.get(0)) + " 等 " + files.size() + " 个文件";
+            return audit(name, pdf ? Format.PDF : Format.TEXT, String.join("\n", lines), lines, pageOfLine, notes, lib, where);
+        });
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** One file's lines as the reader sees them: a PDF's rebuilt from its glyphs (with pages), a text's as written. */
+    private record Part(Format format, List<String> lines, int[] pageOfLine, int pages, List<String> notes) {}
+
+    private static Part load(Path file) {
         ReadLimits limits = ReadLimits.current();
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "FILE", "文件不存在或不是普通文件 (no such file)");
         long size;
         byte[] head = new byte[1024];
@@ -88,38 +134,78 @@ public final class DocumentAudit {
         }
         if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
         if (isPdf(head, got)) {
-            long max = Math.min(MAX_PDF_BYTES, limits.pdfBytes());
-            if (size > max) {
-                throw new InputException(file.toString(), 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(max) + "） (PDF too large)");
-            }
+            withinPdfLimit(size, file.toString(), limits);
             PdfLayout.Text t;
             try {
                 t = PdfLayout.read(file.toFile(), limits);
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(file.toString(), 0, "PDF", e.getMessage());
             }
-            List<String> notes = new ArrayList<>(t.notes());
-            if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
-            if (t.lines().isEmpty()) {
-                throw new InputException(file.toString(), 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
-            }
-            bounded(t.lines(), file.toString(), Format.PDF, t.pageOfLine());
-            return audit(name, Format.PDF, t.joined(), t.lines(), t.pageOfLine(), notes, lib, file.toString());
+            return pdfPart(t, file.toString());
         }
-        long maxText = Math.min(MAX_TEXT_BYTES, limits.textBytes());
-        if (size > maxText) {
-            throw new InputException(file.toString(), 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
-        }
+        withinTextLimit(size, file.toString(), limits);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
-        String text = decode(bytes, file.toString());
-        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        bounded(lines, file.toString(), Format.TEXT, new int[0]);
-        return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, file.toString());
+        return textPart(bytes, file.toString());
+    }
+
+    private static Part pdfPart(PdfLayout.Text t, String where) {
+        List<String> notes = new ArrayList<>(t.notes());
+        if (t.encrypted()) notes.add("PDF 设有权限密码（无打开密码），已按只读方式读取");
+        if (t.lines().isEmpty()) {
+            throw new InputException(where, 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
+        }
+        return new Part(Format.PDF, t.lines(), t.pageOfLine(), t.pages(), notes);
+    }
+
+    private static Part textPart(byte[] bytes, String where) {
+        String text = decode(bytes, where);
+        return new Part(Format.TEXT, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), new int[0], 0, new ArrayList<>());
+    }
+
+    private static Result runUnguarded(Path file, ReferenceLibrary lib) {
+        return audit(name(file), load(file), lib, file.toString());
+    }
+
+    private static Result audit(String name, Part part, ReferenceLibrary lib, String where) {
+        bounded(part.lines(), where, part.format(), part.pageOfLine());
+        String text = String.join("\n", part.lines());
+        return audit(name, part.format(), text, part.lines(), part.pageOfLine(), new ArrayList<>(part.notes()), lib, where);
+    }
+
+    private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
+        ReadLimits limits = ReadLimits.current();
+        if (content.length == 0) throw new InputException(name, 0, "FILE", "文件为空 (empty file)");
+        if (isPdf(content, Math.min(content.length, 1024))) {
+            withinPdfLimit(content.length, name, limits);
+            PdfLayout.Text t;
+            try {
+                t = PdfLayout.read(name, content, limits);
+            } catch (PdfLayout.PdfException e) {
+                throw new InputException(name, 0, "PDF", e.getMessage());
+            }
+            return audit(name, pdfPart(t, name), lib, name);
+        }
+        withinTextLimit(content.length, name, limits);
+        return audit(name, textPart(content, name), lib, name);
+    }
+
+    private static void withinPdfLimit(long size, String where, ReadLimits limits) {
+        long max = Math.min(MAX_PDF_BYTES, limits.pdfBytes());
+        if (size > max) {
+            throw new InputException(where, 0, "FILE", "PDF 文件过大（" + mb(size) + "，上限 " + mb(max) + "） (PDF too large)");
+        }
+    }
+
+    private static void withinTextLimit(long size, String where, ReadLimits limits) {
+        long maxText = Math.min(MAX_TEXT_BYTES, limits.textBytes());
+        if (size > maxText) {
+            throw new InputException(where, 0, "FILE", "文本文件过大（" + mb(size) + "，上限 " + mb(maxText) + "），不像一份预算公开文档 (text too large)");
+        }
     }
 
     /** Audits a document's text already in memory (tests, the web). */

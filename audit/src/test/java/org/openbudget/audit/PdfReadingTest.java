@@ -52,6 +52,26 @@ class PdfReadingTest {
         assertThat(a.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
     }
 
+    /** An upload is audited from its bytes (the web writes no temporary file): the same reading, findings and pages as from the file. */
+    @ParameterizedTest
+    @ValueSource(strings = {"urumqi-sme-center-2024.tables.libreoffice.pdf", "urumqi-industry-it-bureau-2024.published.libreoffice.pdf"})
+    void aDocumentInMemoryIsAuditedAsTheSameFileOnDisk(String file) throws Exception {
+        DocumentAudit.Result fromFile = DocumentAudit.run(PDF.resolve(file), LayoutVariantsTest.LIB);
+        DocumentAudit.Result fromBytes = DocumentAudit.run(file, Files.readAllBytes(PDF.resolve(file)), LayoutVariantsTest.LIB);
+        assertThat(fromBytes.format()).isEqualTo(DocumentAudit.Format.PDF);
+        assertThat(fromBytes.disclosure()).isEqualTo(fromFile.disclosure());
+        assertThat(fromBytes.findings()).isEqualTo(fromFile.findings());
+        assertThat(fromBytes.notes()).isEqualTo(fromFile.notes());
+        assertThat(fromBytes.disclosure().tables()).hasSizeGreaterThan(5);
+        // the same limits: a truncated upload is refused, located by its name, like the file would be
+        byte[] all = Files.readAllBytes(PDF.resolve(file));
+        byte[] cut = java.util.Arrays.copyOf(all, all.length / 3);
+        assertThatThrownBy(() -> DocumentAudit.run("cut.pdf", cut, LayoutVariantsTest.LIB))
+                .isInstanceOf(InputException.class).hasMessageContaining("cut.pdf");
+        assertThatThrownBy(() -> DocumentAudit.run("empty.txt", new byte[0], LayoutVariantsTest.LIB))
+                .isInstanceOf(InputException.class).hasMessageContaining("文件为空");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024"})
     void theWholePublishedDocumentsAsPdfGiveTheTranscribedTables(String name) throws Exception {

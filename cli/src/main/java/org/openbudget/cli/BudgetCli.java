@@ -152,8 +152,9 @@ public final class BudgetCli implements Runnable {
                 out().println(DisclosureJson.write(l.disclosure()));
                 return OK;
             }
-            org.openbudget.core.money.AmountFormat format = l.profile().amountFormat();
             for (DisclosureTable t : l.disclosure().tables()) {
+                var tpl = l.profile().tableById(t.id()).orElse(null);
+                org.openbudget.core.money.AmountFormat format = l.profile().amountFormat(tpl);   // a table may print another unit
                 String caption = l.profile().unitCaption(l.disclosure().kind().label(), l.disclosure().unitName());
                 out().println((t.mark().isEmpty() ? "" : t.mark() + "  ") + t.title() + "    " + caption + "    " + format.caption());
                 out().println("    " + String.join(" | ", t.columns()));
@@ -162,7 +163,11 @@ public final class BudgetCli implements Runnable {
                     StringBuilder b = new StringBuilder("    ");
                     if (r.side() != null) b.append(r.side() == org.openbudget.core.disclosure.Side.INCOME ? "[收] " : "[支] ");
                     b.append(r.label());
-                    for (int i = 0; i < t.columns().size(); i++) b.append(" | ").append(format.format(r.value(i)));
+                    for (int i = 0; i < t.columns().size(); i++) {
+                        boolean rate = tpl != null && i < tpl.columns().size() && tpl.columns().get(i).rate();   // 增减%: per cent, two decimals
+                        b.append(" | ").append(rate ? (r.value(i) == null ? "" : r.value(i).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+                                : format.format(r.value(i)));
+                    }
                     out().println(b);
                 }
                 out().println();
@@ -202,9 +207,11 @@ public final class BudgetCli implements Runnable {
     static final class Checks implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
+
         @Override
         public Integer call() {
-            for (Check c : CheckCatalogue.checks()) {
+            for (Check c : refdata.library().checks()) {
                 spec.commandLine().getOut().println(c.id() + "\t" + c.severity().json() + "\t" + c.rule());
             }
             return OK;

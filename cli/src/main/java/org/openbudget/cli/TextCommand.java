@@ -26,7 +26,11 @@ final class TextCommand extends BudgetCli.DatasetCommand implements Callable<Int
         DocumentText t = d.text();
         PrintWriter out = out();
         if (t.isEmpty()) {
-            out.println(d.unitName() + "：数据集没有文字部分的数据 (the dataset has no text data; see docs/dataset.md)");
+            if (l.profile().text().isEmpty()) {
+                out.println(d.unitName() + "：模板 " + l.profile().id() + " 没有文字部分的大纲 (the template profile has no text outline; see docs/text-facts.md)");
+            } else {
+                out.println(d.unitName() + "：数据集没有文字部分的数据 (the dataset has no text data; see docs/dataset.md)");
+            }
             return BudgetCli.OK;
         }
         String kind = d.kind().label();

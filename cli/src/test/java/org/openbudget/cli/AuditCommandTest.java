@@ -150,4 +150,67 @@ class AuditCommandTest {
         assertThat(r.rc()).as(r.err()).isZero();
         assertThat(r.out()).contains("cpu med").contains("urumqi-sme-center-2024.txt").contains(" pdf ");
     }
+
+    /** Many documents in one run: a line each in the order given, a summary in three formats, the exit code the worst. */
+    @Test
+    void aBatchGivesALineEachASummaryAndTheWorstExitCode(@TempDir Path dir) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (String n : new String[]{"urumqi-sme-center-2024", "urumqi-sci-tech-info-center-2024"}) {
+            Files.copy(example(n), docs.resolve(n + ".txt"));
+        }
+        Files.writeString(docs.resolve("notice.txt"), "关于召开年度工作会议的通知\n各单位：定于下周召开会议。\n", StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve("readme.md"), "not a document", StandardCharsets.UTF_8);   // neither .pdf nor .txt: not listed
+        Path csv = dir.resolve("sum.csv");
+        Run r = run("audit", docs.toString(), "--summary", csv.toString(), "--jobs", "2");
+        assertThat(r.rc()).as(r.out() + r.err()).isEqualTo(BudgetCli.BAD_INPUT);   // the notice cannot be read as a disclosure
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).contains("notice.txt").contains("未审核");
+        assertThat(lines[1]).contains("urumqi-sci-tech-info-center-2024.txt").contains("xinjiang-2024").contains("表 11").contains("错误 0");
+        assertThat(lines[2]).contains("urumqi-sme-center-2024.txt").contains("乌鲁木齐市中小企业服务中心").contains("错误 0");
+        assertThat(r.out()).contains("共 3 个文件：审核 2 个，其中有错误的 0 个；未审核 1 个").doesNotContain("readme.md");
+        String table = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(table).startsWith("\uFEFF\"文件\",\"结果\",\"模板\"");
+        assertThat(table.split("\r\n")).hasSize(4);
+        assertThat(table).contains("\"xinjiang-2024\",\"2024\",\"乌鲁木齐市中小企业服务中心\",\"11\",\"0\"");
+
+        Path xlsx = dir.resolve("sum.xlsx");
+        assertThat(run("audit", docs.resolve("urumqi-sme-center-2024.txt").toString(), "--summary", xlsx.toString()).rc()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("文件");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("乌鲁木齐市中小企业服务中心");
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(11.0);
+        }
+        Path html = dir.resolve("sum.html");
+        assertThat(run("audit", docs.toString(), "--summary", html.toString()).rc()).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<h1>批量审核报告</h1>").contains("共 3 个文件");
+
+        // one document's outputs are for one document; a summary must say its format
+        Run json = run("audit", docs.toString(), "--json");
+        assertThat(json.rc()).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(json.err()).contains("--summary");
+        Run bad = run("audit", docs.toString(), "--summary", dir.resolve("sum.pdf").toString());
+        assertThat(bad.rc()).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(bad.err()).contains(".html、.xlsx 或 .csv");
+        assertThat(Files.exists(dir.resolve("sum.pdf"))).isFalse();
+    }
+
+    /** A document published as two files (说明 and 报表) is audited as one: the same tables and findings as the whole. */
+    @Test
+    void twoFilesAuditedAsOneAreTheWholeDocument(@TempDir Path dir) throws Exception {
+        java.util.List<String> all = Files.readAllLines(example("urumqi-sme-center-2024"), StandardCharsets.UTF_8);
+        int cut = -1;
+        for (int i = 0; i < all.size(); i++) if (all.get(i).contains("第三部分")) cut = i;
+        assertThat(cut).isPositive();
+        Path a = dir.resolve("a.txt"), b = dir.resolve("b.txt");
+        Files.write(a, all.subList(0, cut), StandardCharsets.UTF_8);
+        Files.write(b, all.subList(cut, all.size()), StandardCharsets.UTF_8);
+        JsonNode whole = new ObjectMapper().readTree(run("audit", example("urumqi-sme-center-2024").toString(), "--json").out());
+        Run one = run("audit", a.toString(), b.toString(), "--as-one", "--json");
+        assertThat(one.rc()).as(one.err()).isZero();
+        JsonNode joined = new ObjectMapper().readTree(one.out());
+        assertThat(joined.get("tables")).isEqualTo(whole.get("tables"));
+        assertThat(joined.get("findings").size()).isEqualTo(whole.get("findings").size());
+        assertThat(joined.get("file").asText()).contains("a.txt").contains("2 个文件");
+    }
 }

@@ -58,11 +58,16 @@ public final class Workspace {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(profileId);
         Disclosure lastYear = null;
+        ReferenceData lastYearRef = null;
         Budget previous = budget.narrative().lastYear().dataset();
         if (previous != null) {
-            lastYear = Deriver.tables(previous, library.year(previous.year()), library.profile(previous.profileId()));
+            // last year's figures as this document's template prints them (the text reads its comparatives by this
+            // template's outline), and last year's reference data for the tables that print last year's ledger
+            // beside this year's under this year's template (上年预算数)
+            lastYearRef = library.year(previous.year());
+            lastYear = Deriver.tables(previous, lastYearRef, profile);
         }
-        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear));
+        return new Loaded(budget, ref, profile, Deriver.derive(budget, ref, profile, lastYear, lastYearRef));
     }
 
     public record Loaded(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure disclosure) {}

@@ -18,7 +18,7 @@ class CatalogueCoverageTest {
         List<Case> all = new ArrayList<>();
         all.addAll(WithinTableChecksTest.cases());
         all.addAll(EmptyTableChecksTest.cases());
-        all.addAll(BetweenTableChecksTest.cases());
+        all.addAll(CrossChecksTest.cases());
         all.addAll(ClassificationChecksTest.cases());
         all.addAll(GeneratedChecksTest.cases());
         return all;
@@ -26,10 +26,13 @@ class CatalogueCoverageTest {
 
     @Test
     void every_check_id_has_a_mutation_test_and_every_test_names_a_check() {
-        Set<String> catalogue = new TreeSet<>(CheckCatalogue.checks().stream().map(Check::id).toList());
+        Set<String> catalogue = new TreeSet<>(CheckCatalogue.checks(Fixtures.SME.profile()).stream().map(Check::id).toList());
         // the text checks need a document with text: their mutation tests break the published examples
         // read back by audit/ (audit/src/test/.../TextChecksTest, with its own coverage test)
         catalogue.removeAll(TextChecks.ids());
+        // the change columns (上年 → 本年 → 增减) are printed only by profiles with last year's columns: their
+        // mutation test breaks such a document (derive/YearColumnsTest)
+        catalogue.remove("column-change");
         Set<String> tested = new TreeSet<>(allCases().stream().map(c -> CheckCatalogue.resolve(c.id())).toList());
         assertThat(tested).isEqualTo(catalogue);
     }

@@ -27,7 +27,9 @@ enum Fixtures {
     SCI("urumqi-sci-tech-info-center-2024"),
     FUNDS(null),
     /** FUNDS derived under the national standard profile (national-2016): its generic checks only. */
-    NATIONAL(null);
+    NATIONAL(null),
+    /** The SME center's dataset (its text data included) under the national standard profile: the national text. */
+    NATIONAL_TEXT(null);
 
     static final String SME_CODE = "650100417003";
     static final String GFB_PROJECT = "政府性基金测试项目";
@@ -40,7 +42,8 @@ enum Fixtures {
     Fixtures(String dir) { this.dir = dir; }
 
     synchronized Workspace.Loaded loaded() {
-        if (loaded == null) loaded = dir != null ? WORKSPACE.load(Path.of("../examples", dir)) : this == NATIONAL ? national() : funds();
+        if (loaded == null) loaded = dir != null ? WORKSPACE.load(Path.of("../examples", dir)) : this == NATIONAL ? national()
+                : this == NATIONAL_TEXT ? WORKSPACE.loaded(SME.loaded().budget(), "national-2016") : funds();
         return loaded;
     }
 

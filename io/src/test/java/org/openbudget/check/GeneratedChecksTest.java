@@ -1,7 +1,13 @@
 package org.openbudget.check;
 
+import java.math.BigDecimal;
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+
 import static org.openbudget.check.Case.Loc.error;
 import static org.openbudget.check.Fixtures.NATIONAL;
+import static org.openbudget.check.Fixtures.NATIONAL_TEXT;
 import static org.openbudget.check.Fixtures.SME;
 import static org.openbudget.check.Mutate.cell;
 import static org.openbudget.check.Mutate.total;
@@ -28,9 +34,26 @@ class GeneratedChecksTest {
                 Case.of("measure-sum", NATIONAL, "表2 合计 合计 392.15 → 393.15",
                         d -> cell(d, 2, total(), "合计", "393.15"),
                         error(2, "", "", "合计", "392.15", "393.15")),
+                // the national text states 基本支出 (measure basic): 表3's 总计 row prints it
+                Case.of("text-measure", NATIONAL_TEXT, "第三部分三 基本支出 269.82 → 1.00",
+                        d -> statedAs(d, "expense.basic", "1.00"),
+                        error(3, "", "", "基本支出", "269.82", "1.00")),
                 Case.of("C.refdata-year", SME, "the document says 2026, the lists are 2024's",
                         d -> new Disclosure(d.unitName(), d.kind(), 2026, d.profileId(), d.tables(), d.text(), d.origin()),
                         new Case.Loc(Severity.NOTICE, null, "", "", "", "2026", "2024")));
+    }
+
+    /** The document with each AMOUNT fact of this key stating another value. */
+    static Disclosure statedAs(Disclosure d, String key, String value) {
+        DocumentText t = d.text();
+        List<TextFact> facts = new java.util.ArrayList<>();
+        for (TextFact f : t.facts()) {
+            facts.add(f.key().equals(key) && f.kind() == FactKind.AMOUNT
+                    ? new TextFact(f.section(), f.part(), f.key(), f.subject(), f.kind(), new BigDecimal(value), f.word(), f.reason(),
+                            f.items(), f.source(), f.sentence())
+                    : f);
+        }
+        return d.withText(new DocumentText(t.overview(), t.sections(), facts, t.performance(), t.glossary(), t.closingName(), t.closingDate()));
     }
 
     @ParameterizedTest

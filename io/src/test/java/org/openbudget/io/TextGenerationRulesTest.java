@@ -103,4 +103,20 @@ class TextGenerationRulesTest {
         List<String> titles = ProfileReader.read("p.yaml", yaml).text().titles().keySet().stream().toList();
         assertThat(titles).hasSize(12);
     }
+
+    @Test
+    void anOutlineWithAnUnknownMeasureBlockOrOptionIsRefusedAtItsLines() throws IOException {
+        String yaml = Files.readString(Path.of("../refdata/profiles/xinjiang-2024.yaml"), StandardCharsets.UTF_8);
+        String broken = yaml.replace("measure: gpb & basic,   label: 基本支出}", "measure: gpb & basics,   label: 基本支出}")
+                .replace("        - heading: s5.heading2\n", "        - headline: s5.heading2\n")
+                .replace("          share_of: gpb\n", "          share_off: gpb\n");
+        assertThat(broken).isNotEqualTo(yaml);
+        assertThatThrownBy(() -> ProfileReader.read("xinjiang-2024.yaml", broken))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).extracting(InputProblem::message)
+                        .anySatisfy(m -> assertThat(m).contains("未知的度量 basics"))
+                        .anySatisfy(m -> assertThat(m).contains("an outline block of unknown kind"))
+                        .anySatisfy(m -> assertThat(m).contains("share_off")))
+                .satisfies(e -> assertThat(((InputException) e).problems()).allSatisfy(p -> assertThat(p.line()).isPositive()));
+    }
 }

@@ -153,6 +153,65 @@ class ProfilesAsDataTest {
         assertThatThrownBy(() -> lib.profile("loop-a")).isInstanceOf(InputException.class).hasMessageContaining("成环");
     }
 
+    @Test
+    void aProfileDeclaresTheChecksBetweenItsTablesAsData(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/cross-2027.yaml"), """
+                extends: national-2016
+                id: cross-2027
+                name: 某市 2027年部门预算公开模板
+                year: 2027
+                checks:
+                  between:
+                    - id: L.personnel
+                      rule: 一般公共预算基本支出表总计的人员经费 = 一般公共预算支出表总计的人员经费
+                      kind: cells
+                      a: {table: gpb_basic, row: total, column: 2}
+                      b: {table: gpb_expense, row: total, column: 2}
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        TemplateProfile p = lib.profile("cross-2027");
+        assertThat(org.openbudget.core.check.CheckCatalogue.checks(p)).extracting(c -> c.id()).contains("L.personnel");
+        assertThat(lib.checks()).extracting(c -> c.id()).contains("L.personnel", "X.T5-T7", "row-sum");
+        ReferenceData ref = lib.year(2024);
+        Budget unit = new SyntheticBudgets(ref, p.id()).department(new Random(3), 1, 1, 80, 120).units().get(0);
+        Disclosure doc = Deriver.derive(unit, ref, p);
+        assertThat(org.openbudget.core.check.CheckCatalogue.runOnly("L.personnel", doc, p, ref)).isEmpty();
+        // the 人员经费 of 表6's 总计 printed one yuan higher: found on 表6, against 表5
+        DisclosureTable basic = doc.tables().get(5);
+        Row total = basic.total(null).orElseThrow();
+        List<BigDecimal> values = new java.util.ArrayList<>(total.values());
+        values.set(1, nz(values.get(1)).add(new BigDecimal("0.01")));
+        List<Row> rows = basic.rows().stream().map(r -> r == total ? r.withValues(values) : r).toList();
+        List<DisclosureTable> tables = new java.util.ArrayList<>(doc.tables());
+        tables.set(5, new DisclosureTable(basic.no(), basic.title(), basic.columns(), rows, basic.empty(), basic.emptyNote(), basic.id(), basic.mark()));
+        Disclosure broken = doc.withTables(tables);
+        assertThat(org.openbudget.core.check.CheckCatalogue.runOnly("L.personnel", broken, p, ref))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.table()).isEqualTo(basic.no());
+                    assertThat(f.message()).startsWith("表6总计的人员经费应等于表5总计的人员经费");
+                });
+        // a mistake is refused where it is written
+        Files.writeString(dir.resolve("profiles/cross-bad.yaml"), """
+                extends: national-2016
+                id: cross-bad
+                name: 坏模板
+                year: 2027
+                checks:
+                  between:
+                    - {id: L.a, kind: cells, a: {table: nowhere, row: total}, b: {table: gpb_expense, row: total}}
+                    - {id: L.b, kind: sideways, a: {table: gpb_basic}, b: {table: gpb_expense}}
+                    - {id: L.c, kind: cells, a: {table: gpb_basic, row: total, column: 9}, b: {table: gpb_expense, row: nope}}
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> lib.profile("cross-bad")).isInstanceOf(InputException.class)
+                .satisfies(e -> {
+                    List<InputProblem> problems = ((InputException) e).problems();
+                    assertThat(problems).anyMatch(x -> x.message().contains("nowhere") && x.file().endsWith("cross-bad.yaml") && x.line() == 7);
+                    assertThat(problems).anyMatch(x -> x.message().contains("sideways") && x.line() == 8);
+                    assertThat(problems).anyMatch(x -> x.message().contains("第 9 列") && x.line() == 9);
+                });
+    }
+
     private static BigDecimal nz(BigDecimal v) {
         return v == null ? BigDecimal.ZERO : v;
     }

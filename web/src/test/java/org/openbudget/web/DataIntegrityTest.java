@@ -113,7 +113,7 @@ class DataIntegrityTest extends WebTestBase {
         dd = workflow.view(as("marked-dept"), dept, 2025).document();
         dd = workflow.submit(as("marked-dept"), dept, 2025, dd.rowVersion(), "更正");
         dd = workflow.approve(as("reviewer"), dept, 2025, dd.rowVersion(), "同意");
-        long v2 = workflow.publish(as("reviewer"), dept, 2025, dd.rowVersion()).id();
+        long v2 = workflow.publish(as("reviewer"), dept, 2025, dd.rowVersion(), "所属单位数据更正").id();
         assertThat(page(v2)).doesNotContain("更正中");
         assertThat(page(v1)).doesNotContain("更正中：").contains("已被更正版本取代");
     }

@@ -70,7 +70,7 @@ class PortalPageTest extends WebTestBase {
         var saved = workflow.saveDataset(as(PREPARER), UNIT, year, "dataset.yaml", dataset(year, marker), version);
         var submitted = workflow.submit(as(PREPARER), UNIT, year, saved.rowVersion(), "已说明");
         var approved = workflow.approve(as("reviewer"), UNIT, year, submitted.rowVersion(), "同意");
-        return workflow.publish(as("reviewer"), UNIT, year, approved.rowVersion());
+        return workflow.publish(as("reviewer"), UNIT, year, approved.rowVersion(), "更正：" + marker);
     }
 
     MvcResult anonymous(long id, String... headers) throws Exception {

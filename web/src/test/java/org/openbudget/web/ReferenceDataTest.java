@@ -181,7 +181,7 @@ class ReferenceDataTest extends WebTestBase {
         MvcResult page = mvc.perform(post("/admin/profiles/badtest-2025").param("yaml", bad).param("baseVersion", "0")
                 .with(user(as("admin"))).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(page.getFlashMap().get("draft")).isEqualTo(bad);
-        assertThat((List<?>) page.getFlashMap().get("problems")).singleElement().asString().contains(":" + line);
+        assertThat((List<?>) page.getFlashMap().get("problems")).singleElement().asString().contains(" 第 " + line + " 行");
 
         assertThat(repo.profileHistory("badtest-2025")).as("nothing stored").isEmpty();
         assertThat(library.hasProfile("badtest-2025")).isFalse();

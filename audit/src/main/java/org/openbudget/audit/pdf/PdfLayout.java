@@ -86,17 +86,52 @@ public final class PdfLayout {
      */
     public static Text read(File file, ReadLimits limits) throws PdfException {
         ReadGuard.at("PDF 的文件结构");
-        try (PDDocument doc = Loader.loadPDF(new GuardedFile(file), "",
+        GuardedFile source;
+        try {
+            source = new GuardedFile(file);
+        } catch (IOException e) {
+            throw new PdfException("无法读取文件 (cannot read the file)");
+        }
+        return load(file.getName(), source, limits);
+    }
+
+    /** The same for a PDF already in memory (an upload): nothing is written to disk but PDFBox's bounded scratch. */
+    public static Text read(String name, byte[] content, ReadLimits limits) throws PdfException {
+        ReadGuard.at("PDF 的文件结构");
+        return load(name, new GuardedBytes(content), limits);
+    }
+
+    private static Text load(String name, org.apache.pdfbox.io.RandomAccessRead source, ReadLimits limits) throws PdfException {
+        try (PDDocument doc = Loader.loadPDF(source, "",
                 MemoryUsageSetting.setupTempFileOnly(limits.pdfStreamBytes()).streamCache)) {
             return read(doc, limits);
         } catch (InvalidPasswordException e) {
             throw new PdfException("PDF 设有打开密码（用户密码），无法读取；请提供未加密的文件 (the PDF needs a user password to open)");
         } catch (IOException | RuntimeException e) {
             if (e instanceof ReadGuard.Stop stop) throw stop;
-            String id = FailureLog.log(file.getName(), "reading the PDF", e);
+            String id = FailureLog.log(name, "reading the PDF", e);
             throw new PdfException("不是可读取的 PDF 文件：文件损坏、被截断或其中的数据超出上限（记录编号 " + id + "） (not a readable PDF: damaged, truncated or beyond the limits)");
         } catch (StackOverflowError e) {
             throw new PdfException("PDF 结构嵌套过深，无法读取 (the PDF's structure is too deeply nested)");
+        }
+    }
+
+    /** Bytes in memory, read like {@link GuardedFile}: every read first checks the reading's time budget. */
+    private static final class GuardedBytes extends org.apache.pdfbox.io.RandomAccessReadBuffer {
+        GuardedBytes(byte[] content) {
+            super(content);
+        }
+
+        @Override
+        public int read() throws IOException {
+            ReadGuard.checkpoint();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            ReadGuard.checkpoint();
+            return super.read(b, off, len);
         }
     }
 

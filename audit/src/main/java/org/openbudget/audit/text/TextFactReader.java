@@ -25,7 +25,10 @@ import org.openbudget.core.disclosure.text.Staffing;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.ledger.AgencyKind;
 import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
+import org.openbudget.core.profile.TextSubjects;
 
 /**
  * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
@@ -117,6 +120,8 @@ final class TextFactReader {
     private Map<String, List<String>> functionalByName;
     /** The profile's subjects, normalized once: key → normalized words. */
     private Map<String, List<String>> subjectWords;
+    /** The profile's subjects as written ({@link TextSubjects}). */
+    private Map<String, List<String>> subjects;
 
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
@@ -578,10 +583,11 @@ final class TextFactReader {
         int bestLen = -1;
         if (subjectWords == null) {
             subjectWords = new LinkedHashMap<>();
-            rules.subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
-            // the table labels too: 表1's income rows ("其中：一般财力" → income.gpb.local), 表4's (fiscal.*)
-            labels(1, "income.");
-            labels(4, "");
+            subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+            // the table labels too: the income rows of the summary of all money ("其中：一般财力" → income.gpb.local)
+            // and of the summary of 财政拨款 (fiscal.*)
+            labels("total", "income.");
+            labels("fiscal", "");
         }
         for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
@@ -596,9 +602,18 @@ final class TextFactReader {
         return best;
     }
 
-    /** A table's fixed income rows as subjects of {@code prefix + key}: label without "其中：" or its number, and aliases. */
-    private void labels(int table, String prefix) {
-        profile.findTable(table).ifPresent(t -> {
+    /** The words printed for each fact key: the profile's text_rules.subjects, its outline's words and measures'. */
+    private Map<String, List<String>> subjects() {
+        if (subjects == null) subjects = TextSubjects.of(profile);
+        return subjects;
+    }
+
+    /**
+     * The income rows of the profile's summary table of this money (a measure expression) as subjects of
+     * {@code prefix + key}: label without "其中：" or its number, and aliases.
+     */
+    private void labels(String where, String prefix) {
+        MoneyCells.summary(profile, ref.sources(), where).ifPresent(t -> {
             for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
                 List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
                 List<String> printed = new ArrayList<>(l.aliases());
@@ -796,21 +811,37 @@ final class TextFactReader {
 
     // 八 九
     private void fund(String sec, String part, String p, String h) {
-        String prefix = sec.equals("八") ? "gfb" : "soc";
         if (h.contains("空表")) {
-            String table = sec.equals("八") ? "table8" : "table9";
-            facts.add(new TextFact(sec, part, table + ".empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher m = AMOUNT.matcher(h);
-        if (m.find()) add(sec, part, prefix + ".total", p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    /** The fact key of a section's empty-table note, as the profile's outline gives it. */
+    private String emptyKey(String sec) {
+        return block(sec, b -> !b.emptyKey().isEmpty()).map(TextOutline.Block::emptyKey).orElse(sec + ".empty");
+    }
+
+    /** The key of the first amount a section's outline states (八: gfb.total). */
+    private String firstAmountKey(String sec) {
+        return block(sec, b -> !b.amounts().isEmpty()).map(b -> b.amounts().get(0).key()).orElse(sec + ".total");
+    }
+
+    private Optional<TextOutline.Block> block(String sec, java.util.function.Predicate<TextOutline.Block> p) {
+        for (TextOutline.Section s : profile.text().outline().sections()) {
+            if (!s.number().equals(sec)) continue;
+            for (TextOutline.Block b : s.blocks()) if (p.test(b)) return Optional.of(b);
+        }
+        return Optional.empty();
     }
 
     // 十 三公
     private void threePublic(String sec, String part, String p, String h) {
         // clause starts: each 三公 item named at the start of a clause (after , ; : or the paragraph's start)
         List<String[]> words = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
+        for (Map.Entry<String, List<String>> e : subjects().entrySet()) {
             if (!e.getKey().startsWith("tpe.") || e.getKey().equals("tpe.total")) continue;
             for (String w : e.getValue()) words.add(new String[]{e.getKey(), half(w)});
         }
@@ -857,7 +888,7 @@ final class TextFactReader {
     // 十一
     private void carry(String sec, String part, String p, String h) {
         if (h.contains("空表")) {
-            facts.add(new TextFact(sec, part, "table11.empty", "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher item = ITEM.matcher(h);

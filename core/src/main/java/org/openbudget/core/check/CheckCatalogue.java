@@ -18,23 +18,24 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class CheckCatalogue {
     private static final Map<String, Check> CHECKS = new LinkedHashMap<>();
     /**
-     * The between-table and text checks written for the Xinjiang template's eleven tables and twelve
-     * sections: run for a profile that takes the {@code xinjiang} check set, instead of the generated
-     * {@link MeasureChecks} (which the others get).
+     * The text checks written for the Xinjiang template's twelve sections: run for a profile that takes
+     * the {@code xinjiang} check set, which also declares its checks between tables ({@code checks:
+     * between:}, {@link CrossChecks}) instead of the generated {@link MeasureChecks} (which the others get).
      */
     private static final java.util.Set<String> XINJIANG = new java.util.HashSet<>();
     private static final java.util.Set<String> GENERATED = new java.util.HashSet<>();
     /** Earlier ids that name a rule on one table of the Xinjiang template (T3.row-sum → row-sum on 表3). */
     private static final Map<String, String> ALIASES = WithinTableChecks.aliases();
+    /** The profile's checks between tables run (and are listed) before this one: after the generic table checks. */
+    private static final String CROSS_BEFORE;
 
     static {
         List<Check> all = new ArrayList<>();
         all.addAll(WithinTableChecks.all());
         all.addAll(MeasureChecks.all());
-        all.addAll(BetweenTableChecks.all());
+        CROSS_BEFORE = ClassificationChecks.all().get(0).id();
         all.addAll(ClassificationChecks.all());
         all.addAll(TextChecks.all());
-        for (Check c : BetweenTableChecks.all()) XINJIANG.add(c.id());
         for (Check c : TextChecks.all()) XINJIANG.add(c.id());
         for (Check c : MeasureChecks.all()) GENERATED.add(c.id());
         for (Check c : all) {
@@ -44,13 +45,32 @@ public final class CheckCatalogue {
 
     private CheckCatalogue() {}
 
+    /** The generic checks (by shape, by measure, of the classifications) and the text checks. */
     public static List<Check> checks() {
         return List.copyOf(CHECKS.values());
     }
 
+    /** The checks a document of this template is run against: the generic ones and the checks between its tables that it declares. */
+    public static List<Check> checks(TemplateProfile profile) {
+        List<Check> out = new ArrayList<>();
+        for (Check c : CHECKS.values()) {
+            if (c.id().equals(CROSS_BEFORE)) out.addAll(CrossChecks.of(profile));
+            out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
     public static Check check(String id) {
+        return check(id, null);
+    }
+
+    /** A check by id (or an earlier id), among the generic ones and the profile's own. */
+    public static Check check(String id, TemplateProfile profile) {
         Check c = CHECKS.get(id);
         if (c == null && ALIASES.containsKey(id)) c = CHECKS.get(ALIASES.get(id));
+        if (c == null) {
+            for (Check x : CrossChecks.of(profile)) if (x.id().equals(id)) c = x;
+        }
         if (c == null) throw new IllegalArgumentException("no check " + id);
         return c;
     }
@@ -70,7 +90,7 @@ public final class CheckCatalogue {
     public static List<Finding> run(Disclosure d, TemplateProfile profile, ReferenceData ref) {
         CheckContext ctx = new CheckContext(d, profile, ref);
         boolean xinjiang = profile.meta().checkSets().contains("xinjiang");
-        for (Check c : CHECKS.values()) {
+        for (Check c : checks(profile)) {
             if (xinjiang ? GENERATED.contains(c.id()) : XINJIANG.contains(c.id())) continue;
             runOne(ctx, c);
         }
@@ -88,7 +108,7 @@ public final class CheckCatalogue {
     public static List<Finding> runOnly(String id, Disclosure d, TemplateProfile profile, ReferenceData ref) {
         CheckContext ctx = new CheckContext(d, profile, ref);
         ctx.only(aliasTable(id));
-        runOne(ctx, check(id));
+        runOne(ctx, check(id, profile));
         return ctx.findings();
     }
 

@@ -16,7 +16,11 @@ import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
-import org.openbudget.core.profile.Bindings;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.MoneyCells.Cell;
+import org.openbudget.core.profile.MoneyCells.Term;
 import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
 
@@ -35,14 +39,11 @@ final class MeasureChecks {
                 new Rule("same-measure", Severity.ERROR, "同一笔钱在两张表中印出时须相等（由各表列与行所绑定的度量推出，如收支总表的一般公共预算拨款 = 财政拨款收支总表的一般公共预算）",
                         t(), MeasureChecks::sameMeasure),
                 new Rule("measure-sum", Severity.ERROR, "一个数等于另一处恰好分解它的各数之和（按资金来源或人员经费/公用经费/项目支出分解，由度量推出）",
-                        t(), MeasureChecks::measureSum));
+                        t(), MeasureChecks::measureSum),
+                new Rule("text-measure", Severity.ERROR, "文字部分说明的金额须等于表中印出同一度量之数（由模板文字大纲所述的度量推出，如收支总预算 = 收支总表收入总计）",
+                        t(), MeasureChecks::textMeasure));
     }
 
-    /** One filter term resolved against the year's funding sources: which sources and kinds, which codes. */
-    record Term(long sources, int kinds, List<String> eco, List<String> func) {}
-
-    /** A printed cell and the money it measures. */
-    record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
 
     static void sameMeasure(CheckContext ctx) {
         Map<List<Term>, List<Cell>> byKey = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ final class MeasureChecks {
             for (Cell y : single) {
                 if (y == x) continue;
                 Term ty = y.key().get(0);
-                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func())) continue;
+                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func()) || tx.lastYear() != ty.lastYear()) continue;
                 if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
                     bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
                 } else if (tx.sources() == ty.sources() && ty.kinds() != tx.kinds() && (ty.kinds() & ~tx.kinds()) == 0) {
@@ -168,92 +169,38 @@ final class MeasureChecks {
         return ctx.tableName(c.table()) + "「" + c.row().label() + "」" + label(c);
     }
 
-    /** Every printed cell of the shaped tables whose money is known, with its key. */
+    /**
+     * Each amount the text states under a fact key that the profile's outline reads off the tables by a
+     * measure equals the cell that prints that measure (as printed), wherever that cell is.
+     */
+    static void textMeasure(CheckContext ctx) {
+        Map<String, String> measures = ctx.profile().text().outline().measuresByKey();
+        if (measures.isEmpty() || ctx.disclosure().text().facts().isEmpty()) return;
+        MoneyCells.Index index = new MoneyCells.Index(cells(ctx), ctx.profile(), ctx.ref().sources());
+        for (TextFact f : ctx.disclosure().text().facts()) {
+            if (f.kind() != FactKind.AMOUNT || f.value() == null) continue;
+            String measure = measures.get(f.key());
+            if (measure == null) continue;
+            Cell c = index.cell(measure).orElse(null);
+            if (c == null) continue;
+            BigDecimal printed = ctx.cell(c.row(), c.column());
+            if (printed.compareTo(f.value()) == 0) continue;
+            ctx.report(ctx.currentSeverity(), c.table().no(), c.row().code(), c.row().project(), label(c), f.section(),
+                    printed.toPlainString(), f.value().toPlainString(),
+                    "第三部分" + f.section() + " " + f.subject() + "：文字为 " + f.value().toPlainString() + "，而" + where(ctx, c) + "为 "
+                            + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    private static String shortly(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    /** Every printed cell of the shaped tables whose money is known, with its key (worked out once per run). */
     static List<Cell> cells(CheckContext ctx) {
-        return ctx.runFact(CellsOf.KEY, () -> {
-            List<Cell> out = new ArrayList<>();
-            MeasureDictionary dict = ctx.profile().measures();
-            List<FundingSource> sources = ctx.ref().sources();
-            for (DisclosureTable table : ctx.disclosure().tables()) {
-                TableTemplate tpl = ctx.template(table).orElse(null);
-                if (tpl == null || tpl.shape() == null || table.empty()) continue;
-                TableShape shape = tpl.shape();
-                List<Where> scope = Bindings.scope(tpl, dict);
-                List<List<Where>> columns = new ArrayList<>();
-                for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
-                Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
-                Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
-                for (Row r : table.rows()) {
-                    List<Where> row = rowFilter(shape, tpl, r, income, fixed);
-                    if (row == null) continue;
-                    boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
-                            && (shape.incomeFirstColumn() || columns.size() == 1);
-                    for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
-                        if (firstOnly && c > 0) break;
-                        List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
-                        List<Term> key = key(cell, sources);
-                        if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
-                    }
-                }
-            }
-            return List.copyOf(out);
-        });
+        return ctx.runFact(CellsOf.KEY, () -> MoneyCells.of(ctx.disclosure(), ctx.profile(), ctx.ref().sources()));
     }
 
     private enum CellsOf { KEY }
-
-    /** The money a row stands for, or null for a row whose money the filters cannot say (a unit, a project). */
-    private static List<Where> rowFilter(TableShape shape, TableTemplate tpl, Row r, Map<String, List<Where>> income, Map<String, List<Where>> fixed) {
-        return switch (r.kind()) {
-            // a class row inside a unit's block (unit_rows) is that unit's money only: the filters cannot say it
-            case CLASS -> !r.unit().isEmpty() ? null : List.of(shape.economic() && r.side() == null
-                    ? Where.eco(List.of(r.code()))
-                    : new Where(null, null, null, null, null, null, List.of(r.code()), false));
-            case TOTAL -> {
-                if (shape.kind() == TableShape.Kind.FIXED) yield fixed.get(r.key());
-                if (r.side() == Side.INCOME && !tpl.incomeTotalOf().isEmpty()) {
-                    List<Where> all = new ArrayList<>();
-                    for (String k : tpl.incomeTotalOf()) if (income.containsKey(k)) all.addAll(income.get(k));
-                    yield all;
-                }
-                yield List.of(Where.ANY);
-            }
-            case LINE -> r.side() == Side.INCOME ? income.get(r.key())
-                    : shape.kind() == TableShape.Kind.FIXED ? fixed.get(r.key()) : null;
-            default -> null;
-        };
-    }
-
-    /** A union of filter terms in a canonical form: equal money, equal key. */
-    static List<Term> key(List<Where> terms, List<FundingSource> sources) {
-        List<Term> out = new ArrayList<>();
-        for (Where w : terms) {
-            long src = 0;
-            for (int i = 0; i < sources.size() && i < 64; i++) if (w.matches(sources.get(i))) src |= 1L << i;
-            int kinds = 0;
-            for (int k = 0; k < 3; k++) if (w.matchesKind(k)) kinds |= 1 << k;
-            if (src != 0 && kinds != 0) out.add(new Term(src, kinds, w.eco(), w.func()));
-        }
-        boolean merged = true;
-        while (merged && out.size() > 1) {
-            merged = false;
-            outer:
-            for (int i = 0; i < out.size(); i++) {
-                for (int j = i + 1; j < out.size(); j++) {
-                    Term a = out.get(i), b = out.get(j);
-                    if (!Objects.equals(a.eco(), b.eco()) || !Objects.equals(a.func(), b.func())) continue;
-                    Term m = null;
-                    if (a.kinds() == b.kinds()) m = new Term(a.sources() | b.sources(), a.kinds(), a.eco(), a.func());
-                    else if (a.sources() == b.sources()) m = new Term(a.sources(), a.kinds() | b.kinds(), a.eco(), a.func());
-                    if (m == null) continue;
-                    out.remove(j);
-                    out.set(i, m);
-                    merged = true;
-                    break outer;
-                }
-            }
-        }
-        out.sort(Comparator.comparing(Term::toString));
-        return List.copyOf(out);
-    }
 }

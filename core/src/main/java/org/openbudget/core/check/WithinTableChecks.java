@@ -11,6 +11,7 @@ import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.profile.ColumnSpec;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
@@ -39,6 +40,9 @@ final class WithinTableChecks {
                 t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::balance));
         out.add(rule("item-sum", Severity.ERROR, "固定行表（“三公”经费）：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费；小计 = 购置费 + 运行费",
                 t -> kind(t) == TableShape.Kind.FIXED, WithinTableChecks::fixedRowSum));
+        out.add(rule("column-change", Severity.ERROR, "增减列：增减额 = 本年数 − 上年数，增减率 = 增减额 ÷ 上年数 × 100%（按印出的数）",
+                t -> tpl(t).columns().stream().anyMatch(c -> c.computed()) || tpl(t).rows().stream().anyMatch(LineSpec::computed),
+                WithinTableChecks::columnChange));
         out.add(rule("empty-note", Severity.WARNING, "空表应印有说明（“……为空表。”）", t -> true, WithinTableChecks::emptyNote));
         out.add(rule("empty-with-rows", Severity.ERROR, "有数字的表不应印空表说明", t -> true, WithinTableChecks::emptyWithRows));
         return out;
@@ -167,6 +171,7 @@ final class WithinTableChecks {
                     small &= k[i].small;
                 }
                 for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
                     if (small) {
                         long cents = 0;
                         for (CheckContext.Printed kp : k) cents += kp.cents(c);
@@ -200,6 +205,7 @@ final class WithinTableChecks {
         String whatParts = what;
         List<Row> summed = parts;
         for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
             if (ctx.agrees(total.get(), c, summed)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                     a.name() + "总计应等于" + whatParts + "之和");
@@ -218,6 +224,7 @@ final class WithinTableChecks {
                     : block.stream().filter(r -> r.kind() == RowKind.PROJECT || r.kind() == RowKind.LINE).toList();
             if (parts.isEmpty()) continue;
             for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
                 if (ctx.agrees(unit, c, parts)) continue;
                 ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         a.name() + "单位「" + unit.name() + "」小计应等于其下" + (classes ? "各类" : "各行") + "之和");
@@ -260,6 +267,7 @@ final class WithinTableChecks {
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && r.code().length() == 3);   // 类 (not the 款/项 under them)
         int cols = table.columns().size();
         for (int c = 0; c < cols; c++) {
+            if (rate(a, c)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(classes, c), CheckContext.countCells(classes, c), () ->
                     a.name() + "支出总计应等于各功能分类类之和");
         }
@@ -285,10 +293,83 @@ final class WithinTableChecks {
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) ctx.rowByKey(table, k).ifPresent(parts::add);
             for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
                 ctx.expectSum(n, row.get(), label(table, c), ctx.cell(row.get(), c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         a.name() + "「" + s.label() + "」应等于其组成行之和");
             }
         }
+    }
+
+    /** A percentage column (增减%): never summed. */
+    private static boolean rate(Applied a, int c) {
+        List<ColumnSpec> cols = a.template().columns();
+        return c < cols.size() && cols.get(c).rate();
+    }
+
+    /**
+     * Each computed column against the two it compares, as printed: a change equals their difference
+     * (each printed cell rounded on its own), a rate lies within what the printed amounts allow
+     * (each half a cent either way), rounded to two decimals.
+     */
+    static void columnChange(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        TableTemplate tpl = a.template();
+        for (LineSpec s : tpl.rows()) {
+            if (!s.computed()) continue;
+            Optional<Row> row = ctx.rowByKey(table, s.key());
+            Optional<Row> x = ctx.rowByKey(table, s.change().get(0)), y = ctx.rowByKey(table, s.change().get(1));
+            if (row.isEmpty() || x.isEmpty() || y.isEmpty()) continue;
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c)) continue;
+                ctx.expectSum(a.n(), row.get(), label(table, c), ctx.cell(row.get(), c), ctx.cell(x.get(), c).subtract(ctx.cell(y.get(), c)), 2, () ->
+                        a.name() + "「" + row.get().name() + "」应等于「" + x.get().name() + "」−「" + y.get().name() + "」");
+            }
+        }
+        List<ColumnSpec> cols = tpl.columns();
+        for (int c = 0; c < cols.size() && c < table.columns().size(); c++) {
+            ColumnSpec spec = cols.get(c);
+            if (!spec.computed()) continue;
+            int x = tpl.columnRef(spec.of().get(0)), y = tpl.columnRef(spec.of().get(1));
+            if (x < 0 || y < 0) continue;
+            int col = c;
+            for (Row r : table.rows()) {
+                BigDecimal vx = ctx.cell(r, x), vy = ctx.cell(r, y);
+                if (!spec.rate()) {
+                    ctx.expectSum(a.n(), r, label(table, c), ctx.cell(r, c), vx.subtract(vy), 2, () ->
+                            a.name() + "「" + r.label() + "」" + label(table, col) + " 应等于 " + label(table, x) + " − " + label(table, y));
+                    continue;
+                }
+                BigDecimal found = r.value(c) == null ? null : r.value(c).setScale(2, java.math.RoundingMode.HALF_UP);
+                BigDecimal[] range = rateRange(vx, vy);
+                if (range == null) continue;   // last year printed as nothing: no rate to compare
+                boolean ok = found == null ? range[0].signum() <= 0 && range[1].signum() >= 0   // no change: blank
+                        : found.compareTo(range[0]) >= 0 && found.compareTo(range[1]) <= 0;
+                if (ok) continue;
+                String expected = range[0].toPlainString() + " ～ " + range[1].toPlainString();
+                ctx.report(a.n(), r, label(table, c), expected, found == null ? "空白" : found.toPlainString(),
+                        a.name() + "「" + r.label() + "」" + label(table, col) + " 应等于 (" + label(table, x) + " − " + label(table, y) + ") ÷ "
+                                + label(table, y) + " × 100");
+            }
+        }
+    }
+
+    private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+
+    /** The rates (per cent, two decimals) the printed amounts allow, or null when last year's is zero. */
+    static BigDecimal[] rateRange(BigDecimal x, BigDecimal y) {
+        if (y.signum() == 0) return null;
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        BigDecimal lo = null, hi = null;
+        for (BigDecimal dx : new BigDecimal[] {HALF_CENT.negate(), HALF_CENT}) {
+            for (BigDecimal dy : new BigDecimal[] {HALF_CENT.negate(), HALF_CENT}) {
+                BigDecimal yy = y.add(dy);
+                if (yy.signum() != y.signum()) return new BigDecimal[] {BigDecimal.valueOf(-1_000_000_000L), BigDecimal.valueOf(1_000_000_000L)};
+                BigDecimal r = x.add(dx).subtract(yy).multiply(BigDecimal.valueOf(100)).divide(yy, mc);
+                lo = lo == null || r.compareTo(lo) < 0 ? r : lo;
+                hi = hi == null || r.compareTo(hi) > 0 ? r : hi;
+            }
+        }
+        return new BigDecimal[] {lo.setScale(2, java.math.RoundingMode.FLOOR), hi.setScale(2, java.math.RoundingMode.CEILING)};
     }
 
     static void emptyNote(CheckContext ctx, Applied a) {

@@ -38,6 +38,9 @@ final class Context {
      * the year's sources, and shared by the units of a department derived together.
      */
     final Map<String, Object> rules;
+    /** Last year's ledger under the same template, made when a table first asks for it (上年预算数 columns). */
+    private java.util.function.Supplier<Context> priorMaker;
+    private Context prior;
 
     /** One unit's postings, and the blocks its shaped tables summed from them (kept, so a department reuses a unit's). */
     static final class UnitPostings {
@@ -123,6 +126,21 @@ final class Context {
         this.projects = department.allProjects();
         this.sums = new Sums(ref.sources());
         this.rules = units.get(0).rules;
+    }
+
+    /** Where last year's ledger comes from (null: the dataset names none). */
+    Context withPrior(java.util.function.Supplier<Context> maker) {
+        this.priorMaker = maker;
+        return this;
+    }
+
+    /** Last year's ledger read under this template (and last year's reference data), or null when there is none. */
+    Context prior() {
+        if (prior == null && priorMaker != null) {
+            prior = priorMaker.get();
+            priorMaker = null;
+        }
+        return prior;
     }
 
     /** The cell rule named {@code key}, made once per template and reference data. */

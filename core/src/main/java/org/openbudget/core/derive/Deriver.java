@@ -38,19 +38,48 @@ public final class Deriver {
      *                 comparatives the narrative does not state explicitly); null when there is none
      */
     public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
-        return withText(budget, tables(new Context(budget, ref, profile)), ref, profile, lastYear);
+        return derive(budget, ref, profile, lastYear, null);
     }
 
-    /** The eleven tables only (no text). */
+    /**
+     * As {@link #derive(Budget, ReferenceData, TemplateProfile, Disclosure)}, with last year's reference data:
+     * the columns of last year (上年预算数, {@code period: last_year}) are that year's ledger — the dataset
+     * the budget's narrative names under {@code last_year: dataset:} — measured under this profile.
+     *
+     * @param lastYearRef the reference data of last year's dataset; null: this year's
+     */
+    public static Disclosure derive(Budget budget, ReferenceData ref, TemplateProfile profile, Disclosure lastYear,
+                                    ReferenceData lastYearRef) {
+        return withText(budget, tables(context(budget, ref, profile, lastYearRef)), ref, profile, lastYear);
+    }
+
+    /** The eleven tables only (no text); last year's columns read last year's dataset with this year's reference data. */
     public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile) {
-        return tables(new Context(budget, ref, profile));
+        return tables(context(budget, ref, profile, null));
+    }
+
+    /** The tables only, last year's columns reading last year's dataset with {@code lastYearRef} (null: this year's). */
+    public static Disclosure tables(Budget budget, ReferenceData ref, TemplateProfile profile, ReferenceData lastYearRef) {
+        return tables(context(budget, ref, profile, lastYearRef));
+    }
+
+    /** The budget's postings, and where last year's come from should a table print them. */
+    private static Context context(Budget budget, ReferenceData ref, TemplateProfile profile, ReferenceData lastYearRef) {
+        return withPrior(new Context(budget, ref, profile), budget, ref, profile, lastYearRef);
+    }
+
+    private static Context withPrior(Context c, Budget budget, ReferenceData ref, TemplateProfile profile, ReferenceData lastYearRef) {
+        Budget previous = budget.narrative().lastYear().dataset();
+        if (previous == null) return c;
+        ReferenceData r = lastYearRef == null ? ref : lastYearRef;
+        return c.withPrior(() -> new Context(previous, r, profile));
     }
 
     private static Disclosure withText(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
                                        Disclosure lastYear) {
         if (budget.narrative().isEmpty()) return tables;
         return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
-                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear)));
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear, ref, profile)));
     }
 
     /** A department's document and its units' documents (in the department's unit order). */
@@ -71,11 +100,12 @@ public final class Deriver {
         List<Disclosure> units = new ArrayList<>();
         java.util.Map<String, Object> rules = new java.util.HashMap<>();
         for (Budget u : department.units()) {
-            Context c = new Context(u, ref, profile, rules);
+            Context c = withPrior(new Context(u, ref, profile, rules), u, ref, profile, null);
             contexts.add(c);
             units.add(withText(u, tables(c), ref, profile, null));
         }
-        Context dept = Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules));
+        Context dept = withPrior(Context.consolidate(department, contexts).orElseGet(() -> new Context(department, ref, profile, rules)),
+                department, ref, profile, null);
         return new Derived(units, withText(department, tables(dept), ref, profile, null));
     }
 
@@ -86,16 +116,21 @@ public final class Deriver {
         return shaped(ctx);
     }
 
+    /** One table by its shape (its columns all of this year's money). */
+    static DisclosureTable byShape(Context ctx, TableTemplate t) {
+        return switch (t.shape().kind()) {
+            case SUMMARY -> SummaryTable.derive(ctx, t);
+            case CLASSIFICATION -> ClassificationTable.derive(ctx, t);
+            case FIXED -> FixedTable.derive(ctx, t);
+            case PROJECTS -> ProjectTable.derive(ctx, t);
+        };
+    }
+
     /** Every table of a shaped profile, in the profile's order, each by its shape. */
     private static Disclosure shaped(Context ctx) {
         List<DisclosureTable> tables = new ArrayList<>();
         for (TableTemplate t : ctx.profile.tables().values()) {
-            tables.add(switch (t.shape().kind()) {
-                case SUMMARY -> SummaryTable.derive(ctx, t);
-                case CLASSIFICATION -> ClassificationTable.derive(ctx, t);
-                case FIXED -> FixedTable.derive(ctx, t);
-                case PROJECTS -> ProjectTable.derive(ctx, t);
-            });
+            tables.add(t.yearColumns() ? YearColumns.derive(ctx, t) : byShape(ctx, t));
         }
         Budget budget = ctx.budget;
         return new Disclosure(budget.agency().name(), budget.agency().kind(), budget.year(), ctx.profile.id(), tables, "ledger");

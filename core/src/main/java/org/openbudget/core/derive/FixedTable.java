@@ -25,14 +25,35 @@ final class FixedTable {
     private FixedTable() {}
 
     static DisclosureTable derive(Context ctx, TableTemplate t) {
-        Map<String, long[]> values = evaluate(ctx, t, t.rows(), ctx.columns(t));
+        ColumnTerms columns = ctx.columns(t);
+        List<LineSpec> now = new ArrayList<>();
+        List<LineSpec> last = new ArrayList<>();
+        for (LineSpec s : t.rows()) {
+            if (s.computed()) continue;
+            if (s.lastYear()) last.add(s.thisYear());
+            else now.add(s);
+        }
+        Map<String, long[]> values = new HashMap<>(evaluate(ctx, t, now, columns));
+        if (!last.isEmpty()) {
+            // rows of last year (深圳 表9's "2025 年"): last year's ledger under the same columns; blank when there is none
+            Context prior = ctx.prior();
+            if (prior != null) values.putAll(evaluate(prior, t, last, prior.columns(t)));
+            for (LineSpec s : last) values.putIfAbsent(s.key(), new long[columns.n]);
+        }
+        for (LineSpec s : t.rows()) {
+            if (!s.computed()) continue;
+            long[] a = values.get(s.change().get(0)), b = values.get(s.change().get(1));
+            long[] d = new long[columns.n];
+            for (int i = 0; i < d.length; i++) d[i] = Math.subtractExact(a[i], b[i]);
+            values.put(s.key(), d);
+        }
         List<Row> rows = new ArrayList<>();
         boolean any = false;
         for (LineSpec s : t.rows()) {
             long[] v = values.get(s.key());
             any |= ClassTree.nonZero(v);
             RowKind kind = s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE;
-            rows.add(new Row(null, kind, s.key(), "", s.label(), "", "", ClassTree.values(v)));
+            rows.add(new Row(null, kind, s.key(), "", ctx.years(s.label()), "", "", ClassTree.values(v)));
         }
         if (!any && t.emptyNote() != null) return ctx.emptyTable(t);
         return ctx.table(t, rows);

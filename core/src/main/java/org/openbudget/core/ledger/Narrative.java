@@ -55,6 +55,12 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
 
     public boolean isEmpty() { return this.equals(EMPTY); }
 
+    /** This narrative with other last-year figures (a dataset of last year, explicit amounts). */
+    public Narrative withLastYear(LastYear newLastYear) {
+        return new Narrative(functions, offices, personnel, newLastYear, reasons, classNotes, projects, carryOver, procurement,
+                assets, overall, performanceOrder, otherMatters, closingDate);
+    }
+
     public Optional<ProjectText> project(String proCode) {
         return projects.stream().filter(p -> p.proCode().equals(proCode)).findFirst();
     }

@@ -32,14 +32,35 @@ public record TableShape(Kind kind, String where, String classification, List<In
      * @param sideHeadings the two headings of a SUMMARY's sides ("收入", "支出"; "财政拨款收入", "财政拨款支出")
      * @param classCodes  a SUMMARY's expense side prints each 类's code before its name (206 科学技术支出)
      * @param classNumbers a SUMMARY's expense side numbers the 类 in Chinese ("一、一般公共服务支出")
+     * @param codes       how a classification row prints its code: {@link #FULL} (类 款 项 columns, every part
+     *                    printed: 204 | 08 | 01, the default), {@link #SPLIT} (类 款 项 columns, each row its own
+     *                    part only: a 项 row prints 01 in the 项 column), {@link #JOINED} (one 科目编码 column:
+     *                    2040801) or {@link #BRACKETED} (no code column, the code before the name: [2040801]行政运行)
+     * @param codeHeading the header over the code column(s) ("" for the shape's: 功能分类科目编码 …)
+     * @param nameHeading the header of the name column ("" for the shape's: 功能分类科目名称 …)
+     * @param format      the amount unit and decimals of this table when they differ from the document's
+     *                    (上海 "三公" table in 万元 among tables in 元); null: the profile's
      */
-    public record Print(String heading, String stubHeading, List<String> sideHeadings, boolean classCodes, boolean classNumbers) {
+    public record Print(String heading, String stubHeading, List<String> sideHeadings, boolean classCodes, boolean classNumbers,
+                        String codes, String codeHeading, String nameHeading, org.openbudget.core.money.AmountFormat format) {
+        public static final String SPLIT = "split";
+        public static final String FULL = "full";
+        public static final String JOINED = "joined";
+        public static final String BRACKETED = "bracketed";
+        public static final List<String> CODES = List.of(SPLIT, FULL, JOINED, BRACKETED);
         public static final Print DEFAULT = new Print("", "", List.of(), true, false);
+
+        public Print(String heading, String stubHeading, List<String> sideHeadings, boolean classCodes, boolean classNumbers) {
+            this(heading, stubHeading, sideHeadings, classCodes, classNumbers, FULL, "", "", null);
+        }
 
         public Print {
             heading = heading == null ? "" : heading.trim();
             stubHeading = stubHeading == null ? "" : stubHeading.trim();
             sideHeadings = sideHeadings == null ? List.of() : List.copyOf(sideHeadings);
+            codes = codes == null || codes.isBlank() ? FULL : codes.trim();
+            codeHeading = codeHeading == null ? "" : codeHeading.trim();
+            nameHeading = nameHeading == null ? "" : nameHeading.trim();
         }
     }
 

@@ -40,6 +40,24 @@ public record TableTemplate(int no, String title, List<ColumnSpec> columns, List
         return columns.stream().map(ColumnSpec::label).toList();
     }
 
+    /** Some column is last year's (上年预算数) or computed from two others (增减额, 增减%). */
+    public boolean yearColumns() {
+        for (ColumnSpec c : columns) if (c.lastYear() || c.computed()) return true;
+        return false;
+    }
+
+    /** The place (0-based) of the column a computed column names in {@code of:}: by its label as written, else -1. */
+    public int columnRef(String label) {
+        for (int i = 0; i < columns.size(); i++) if (columns.get(i).label().equals(label)) return i;
+        return -1;
+    }
+
+    /** This table with other columns and id (a part of it derived on its own), no equations. */
+    public TableTemplate withColumns(String newId, List<ColumnSpec> newColumns) {
+        return new TableTemplate(no, title, newColumns, incomeRows, rows, emptyNote, List.of(), unitRows, aliases, incomeTotalOf,
+                newId, mark, shape);
+    }
+
     public String title(String kindLabel) {
         return title.replace("{kind}", kindLabel);
     }

@@ -32,14 +32,21 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
      * signature that recognises its documents, the dictionary of measures its tables bind to, the
      * template-specific check sets it takes besides the generic ones ({@code xinjiang}: the between-table
      * and text checks written for that template's eleven tables and twelve sections), and the
-     * severities it sets for check ids (error, warning, notice), and whether an empty or zero cell prints
-     * as 0.00 ({@code number_format.zeros: true}) rather than blank.
+     * severities it sets for check ids (error, warning, notice), whether an empty or zero cell prints
+     * as 0.00 ({@code number_format.zeros: true}) rather than blank, and the checks between its tables
+     * that it declares ({@code checks: between:}).
      */
     public record Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
                        Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities,
-                       boolean zeros) {
+                       boolean zeros, List<CrossCheck> crossChecks) {
         public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY,
                 List.of(), Map.of(), false);
+
+        public Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
+                    Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities,
+                    boolean zeros) {
+            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, checkSets, severities, zeros, List.of());
+        }
 
         public Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
                     Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities) {
@@ -55,6 +62,7 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
             measures = measures == null ? MeasureDictionary.EMPTY : measures;
             checkSets = checkSets == null ? List.of() : List.copyOf(checkSets);
             severities = severities == null ? Map.of() : Map.copyOf(severities);
+            crossChecks = crossChecks == null ? List.of() : List.copyOf(crossChecks);
         }
     }
 
@@ -76,6 +84,12 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
     /** How the tables print amounts: the profile's unit, decimals, separators and zeros. */
     public AmountFormat amountFormat() {
         return new AmountFormat(meta.amountUnit(), meta.decimals(), thousands, meta.zeros());
+    }
+
+    /** How one table prints its amounts: its own number format where the profile gives it one, else the profile's. */
+    public AmountFormat amountFormat(TableTemplate t) {
+        if (t == null || t.shape() == null || t.shape().print().format() == null) return amountFormat();
+        return t.shape().print().format();
     }
 
     /**

@@ -69,4 +69,35 @@ public final class SyntheticBudgets {
         }
         return new Budget(agency, ref.year(), profileId, projects, out, List.of(), Origin.NONE);
     }
+
+    /**
+     * Last year's budget of the same unit or department (the same units, codes and projects, a year
+     * earlier): about a fifth of the 项 and a tenth of the other lines absent last year, a third the same, the rest more or less,
+     * and a few lines only last year — some under 项 this year's budget does not use — so that a
+     * document printing last year beside this year has rows of both years and rows of one only.
+     */
+    public Budget lastYear(Random rnd, Budget b) {
+        if (b.isDepartment()) {
+            List<Budget> members = new ArrayList<>();
+            for (Budget u : b.units()) members.add(lastYear(rnd, u));
+            return new Budget(b.agency(), b.year() - 1, b.profileId(), b.projects(), List.of(), members, Origin.NONE);
+        }
+        List<LedgerLine> out = new ArrayList<>();
+        java.util.Map<String, Boolean> newThisYear = new java.util.HashMap<>();   // a 项 of this year's only, now and then
+        for (LedgerLine l : b.lines()) {
+            if (newThisYear.computeIfAbsent(l.funcCode(), k -> rnd.nextInt(5) == 0)) continue;
+            int r = rnd.nextInt(10);
+            if (r == 0) continue;
+            long fen = r < 4 ? l.amountFen() : Math.max(100, l.amountFen() / 100 * (50 + rnd.nextInt(101)));
+            out.add(new LedgerLine(l.agencyCode(), l.funcCode(), l.ecoCode(), l.nature(), l.projectCode(), l.fundSource(), fen, Origin.NONE));
+        }
+        int extra = 1 + rnd.nextInt(4);
+        for (int i = 0; i < extra; i++) {
+            String func = funcItems.get(rnd.nextInt(funcItems.size()));
+            String eco = ecoItems.get(rnd.nextInt(ecoItems.size()));
+            long fen = (1 + rnd.nextInt(500_000)) * 100L;
+            out.add(new LedgerLine(b.agency().code(), func, eco, Nature.BASIC, null, sources.get(0).code(), fen, Origin.NONE));
+        }
+        return new Budget(b.agency(), b.year() - 1, b.profileId(), b.projects(), out, List.of(), Origin.NONE);
+    }
 }

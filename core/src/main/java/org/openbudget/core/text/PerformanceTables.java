@@ -15,10 +15,10 @@ import org.openbudget.core.money.Amounts;
 import org.openbudget.core.money.Fen;
 
 /**
- * The 绩效目标表 after 十二（四）: the 部门（单位）整体绩效目标表 (amounts from 表1: 上级安排 = the
+ * The 绩效目标表 after 十二（四）: the 部门（单位）整体绩效目标表 (amounts by measure: 上级安排 = the
  * transfers, 本级安排 = the rest of 财政拨款, 其他 = everything else) and one 项目支出绩效目标表 per
  * project the dataset gives targets for, in the dataset's performance_order (else the order of its
- * project descriptions). 其中：财政拨款 = the project's 表7 amount (一般公共预算 current year), 其他资金 =
+ * project descriptions). 其中：财政拨款 = the project's 一般公共预算 money this year, 其他资金 =
  * its other current-year money, 年度预算总额 = their sum as printed. Classified projects have none.
  */
 final class PerformanceTables {
@@ -28,9 +28,9 @@ final class PerformanceTables {
         List<PerformanceTable> out = new ArrayList<>();
         Narrative n = w.narrative;
         if (n.overall() != null) {
-            BigDecimal total = w.now("total");
-            BigDecimal fiscal = w.now("fiscal.total");
-            BigDecimal upper = w.now("income.gpb.transfer").add(w.now("income.gfb.transfer")).add(w.now("income.soc.transfer"));
+            BigDecimal total = w.amount("total");
+            BigDecimal fiscal = w.amount("fiscal");
+            BigDecimal upper = w.amount("gpb.transfer").add(w.amount("gfb.transfer")).add(w.amount("soc.transfer"));
             out.add(new PerformanceTable("整体", w.unit, "", "", n.overall().contact(), total, fiscal, total.subtract(fiscal),
                     n.overall().goal(), indicators(n.overall().indicators()), n.overall().phone(), upper));
         }

@@ -9,8 +9,8 @@ import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
 
 /**
- * Each project's money in 分, from the ledger: 一般公共预算 current year (表7), all 财政拨款 current
- * year, non-fiscal current year, and carry-over (表11).
+ * Each project's money in 分, from the ledger: 一般公共预算 current year, all 财政拨款 current
+ * year, non-fiscal current year, and carry-over.
  */
 record ProjectMoney(long gpb, long fiscal, long nonFiscal, long carry) {
     static Map<String, ProjectMoney> of(Budget budget, ReferenceData ref) {

@@ -1,7 +1,6 @@
 package org.openbudget.core.text;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.openbudget.core.profile.TemplateProfile;
 
 /**
  * The document's text from its tables, the budget's narrative, last year's comparatives and the
- * template profile — pure. One class per part: {@link Part1Overview} (第一部分),
- * {@link Section01Overall} … {@link Section12Other} (第三部分 一 … 十二), {@link PerformanceTables};
+ * template profile — pure: {@link Part1Overview} (第一部分), the profile's outline walked by
+ * {@link OutlineWalker} (第三部分), {@link PerformanceTables};
  * the glossary (第四部分) is the profile's; the closing is the unit's name and the dataset's date.
  * Every number written is recorded as a TextFact (docs/text-facts.md).
  */
@@ -28,7 +27,7 @@ public final class TextGenerator {
 
     /**
      * @param tables   the Disclosure derived from the budget (its tables are read as printed)
-     * @param lastYear last year's amounts by text-fact key (万元), see {@link #comparatives}
+     * @param lastYear last year's amounts by text-fact key, see {@link #comparatives}
      * @return the text, or {@link DocumentText#EMPTY} when the budget has no narrative or the profile no text
      */
     public static DocumentText generate(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
@@ -36,31 +35,21 @@ public final class TextGenerator {
         if (budget.narrative().isEmpty() || profile.text().isEmpty()) return DocumentText.EMPTY;
         Writer w = new Writer(budget, tables, ref, profile, lastYear);
         Overview overview = Part1Overview.write(w);
-        List<Section> sections = new ArrayList<>();
-        sections.add(Section01Overall.write(w));
-        sections.add(Section02Income.write(w));
-        sections.add(Section03Expense.write(w));
-        sections.add(Section04Fiscal.write(w));
-        sections.add(Section05GeneralPublic.write(w));
-        sections.add(Section06Basic.write(w));
-        sections.add(Section07Projects.write(w));
-        sections.add(Section08And09Funds.governmentFund(w));
-        sections.add(Section08And09Funds.stateCapital(w));
-        sections.add(Section10ThreePublic.write(w));
-        sections.add(Section11CarryOver.write(w));
-        sections.add(Section12Other.write(w));
+        List<Section> sections = OutlineWalker.write(w);
         List<PerformanceTable> performance = PerformanceTables.write(w);
         return new DocumentText(overview, sections, w.facts, performance, profile.text().glossary(),
                 budget.agency().name(), date(budget.narrative().closingDate(), profile.text().dateFormat()));
     }
 
     /**
-     * Last year's amounts: those derived from last year's Disclosure (null when the dataset names no
-     * last-year dataset), overridden by the dataset's explicit amounts.
+     * Last year's amounts by fact key: those the outline states, read by measure off last year's Disclosure
+     * (null when the dataset names no last-year dataset; read under this year's profile), overridden by the
+     * dataset's explicit amounts.
      */
-    public static Map<String, BigDecimal> comparatives(Narrative.LastYear lastYear, Disclosure lastYearDisclosure) {
+    public static Map<String, BigDecimal> comparatives(Narrative.LastYear lastYear, Disclosure lastYearDisclosure,
+                                                       ReferenceData ref, TemplateProfile profile) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        if (lastYearDisclosure != null) out.putAll(TextAmounts.of(lastYearDisclosure));
+        if (lastYearDisclosure != null) out.putAll(new TableAmounts(lastYearDisclosure, profile, ref).byFactKey(profile.text().outline()));
         out.putAll(lastYear.amounts());
         return out;
     }

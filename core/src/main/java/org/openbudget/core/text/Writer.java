@@ -21,7 +21,7 @@ import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.TextTemplate;
 
 /**
- * What every section writer shares: this year's and last year's amounts by key, the profile's
+ * What every block of the outline shares: this year's amounts by measure (read off the tables), last year's by fact key, the profile's
  * patterns and formats, and the facts recorded so far. Arithmetic of the text works on PRINTED
  * amounts (万元, two decimals): change = this year as printed − last year as printed; rate =
  * change ÷ last year × 100; share = part ÷ whole × 100 (both as printed), rounded HALF_UP to two
@@ -38,7 +38,7 @@ final class Writer {
     final ReferenceData ref;
     final TemplateProfile profile;
     final TextTemplate t;
-    final Map<String, BigDecimal> now;
+    final TableAmounts tables;
     final Map<String, BigDecimal> last;
     final List<TextFact> facts = new ArrayList<>();
     final String unit;
@@ -52,16 +52,16 @@ final class Writer {
         this.ref = ref;
         this.profile = profile;
         this.t = profile.text();
-        this.now = TextAmounts.of(d);
+        this.tables = new TableAmounts(d, profile, ref);
         this.last = last;
         this.unit = budget.agency().name();
         this.kind = budget.agency().kind().label();
         this.year = budget.year();
     }
 
-    BigDecimal now(String key) {
-        BigDecimal v = now.get(key);
-        return v == null ? ZERO : v;
+    /** This year's amount of a measure expression, as the tables print it. */
+    BigDecimal amount(String measure) {
+        return tables.amount(measure);
     }
 
     BigDecimal last(String key) {
@@ -146,6 +146,8 @@ final class Writer {
             case "kind" -> kind;
             case "year" -> String.valueOf(year);
             case "prev_year" -> String.valueOf(year - 1);
+            case "running_label" -> budget.agency().type() == org.openbudget.core.ledger.AgencyType.PUBLIC_INSTITUTION
+                    ? profile.rules().runningTermInstitution() : profile.rules().runningTermAdmin();
             default -> null;
         };
     }

@@ -21,6 +21,14 @@ public final class MeasureReader {
 
     /** The entries of a {@code measures:} mapping, every problem located. */
     public static List<Measure> measures(YamlNode map) {
+        return measures(map, java.util.Set.of());
+    }
+
+    /**
+     * The entries of a profile's {@code measures:} mapping, whose {@code sum_of} may also name the measures
+     * of the dictionary it adds to ({@code known}).
+     */
+    public static List<Measure> measures(YamlNode map, java.util.Set<String> known) {
         List<Measure> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         map.entries().forEach((key, m) -> {
@@ -30,7 +38,7 @@ public final class MeasureReader {
                 problems.addAll(e.problems());
             }
         });
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> keys = new java.util.HashSet<>(known);
         for (Measure m : out) keys.add(m.key());
         map.entries().forEach((key, m) -> {
             if (!m.isMap()) return;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.openbudget.core.profile.ColumnSpec;
+import org.openbudget.core.profile.CrossCheck;
 import org.openbudget.core.profile.LineSpec;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TableShape;
@@ -15,6 +16,7 @@ import org.openbudget.core.profile.Detection;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.core.profile.TextRules;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextTemplate;
 import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
 import org.openbudget.io.InputException;
@@ -33,6 +35,12 @@ public final class ProfileReader {
         Parents NONE = id -> Optional.empty();
     }
 
+    private static java.util.Set<String> keys(MeasureDictionary d) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (var m : d.all()) out.add(m.key());
+        return out;
+    }
+
     /** A profile that extends none, bound to the built-in dictionary of measures. */
     public static TemplateProfile read(String file, String text) {
         return read(file, text, Parents.NONE, ReferenceLibrary.builtInMeasures());
@@ -44,7 +52,7 @@ public final class ProfileReader {
      */
     public static TemplateProfile read(String file, String text, Parents parents, MeasureDictionary measures) {
         YamlNode root = resolve(YamlNode.parse(file, text), parents, new java.util.LinkedHashSet<>());
-        MeasureDictionary dict = root.get("measures").map(m -> measures.with(MeasureReader.measures(m))).orElse(measures);
+        MeasureDictionary dict = root.get("measures").map(m -> measures.with(MeasureReader.measures(m, keys(measures)))).orElse(measures);
         Map<Integer, TableTemplate> tables = new TreeMap<>();
         List<InputProblem> problems = new ArrayList<>();
         int position = 0;
@@ -63,7 +71,7 @@ public final class ProfileReader {
                 tables.put(no, table(no, v));
             } else {
                 try {
-                    tables.put(position, shapedTable(position, k, v, dict));
+                    tables.put(position, shapedTable(position, k, v, dict, root.get("number_format")));
                 } catch (InputException x) {
                     problems.addAll(x.problems());
                 }
@@ -81,6 +89,7 @@ public final class ProfileReader {
         if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
         List<String> checkSets = new ArrayList<>();
         Map<String, String> severities = new LinkedHashMap<>();
+        List<CrossCheck> crossChecks = new ArrayList<>();
         if (root.get("checks").isPresent()) {
             YamlNode c = root.require("checks");
             for (String set : c.strings("sets")) {
@@ -94,15 +103,83 @@ public final class ProfileReader {
                     severities.put(id, sv);
                 });
             }
+            if (c.get("between").isPresent()) crossChecks = crossChecks(c.require("between"), tables);
         }
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
                 labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
-                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false));
-        TextTemplate textTemplate = root.get("text").map(ProfileReader::text).orElse(TextTemplate.NONE);
+                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false), crossChecks);
+        TextTemplate textTemplate = root.get("text").map(t -> text(t, dict)).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
                 labels.string("total"), labels.string("income_total"), labels.string("expense_total"), tables, textTemplate,
                 textRules(root), meta);
+    }
+
+    /**
+     * {@code checks: between:} — the checks between this template's tables: each an id, a rule's wording,
+     * a severity and one or more parts {@code {kind, a, b[, c]}}, where a, b and c name a table by its id
+     * and, as the kind needs, its row ({@code total} or a fixed row's key) and columns (1-based
+     * {@code column}/{@code columns}, or the funding {@code sources} they hold). Every problem is reported
+     * with its file and line.
+     */
+    private static List<CrossCheck> crossChecks(YamlNode list, Map<Integer, TableTemplate> tables) {
+        List<InputProblem> problems = new ArrayList<>();
+        List<CrossCheck> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (YamlNode n : list.items()) {
+            try {
+                String id = n.string("id");
+                if (!ids.add(id)) throw n.require("id").error("审核公式 id 重复：" + id);
+                String severity = n.optString("severity").orElse("error");
+                if (!List.of("error", "warning", "notice").contains(severity)) {
+                    throw n.require("severity").error("应为 error、warning 或 notice，实际为 \"" + severity + "\"");
+                }
+                List<YamlNode> partNodes = n.get("parts").isPresent() ? n.require("parts").items() : List.of(n);
+                List<CrossCheck.Part> parts = new ArrayList<>();
+                for (YamlNode p : partNodes) parts.add(crossPart(p, tables));
+                out.add(new CrossCheck(id, severity, n.optString("rule").orElse(""), parts));
+            } catch (InputException x) {
+                problems.addAll(x.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
+    private static CrossCheck.Part crossPart(YamlNode p, Map<Integer, TableTemplate> tables) {
+        String k = p.string("kind");
+        CrossCheck.Kind kind = CrossCheck.Kind.of(k);
+        if (kind == null) throw p.require("kind").error("未知的核对方式 " + k + "（应为 " + String.join("、", CrossCheck.Kind.keys()) + "）");
+        CrossCheck.Ref a = crossRef(p.require("a"), tables);
+        CrossCheck.Ref b = crossRef(p.require("b"), tables);
+        CrossCheck.Ref c = p.get("c").isPresent() ? crossRef(p.require("c"), tables) : null;
+        return new CrossCheck.Part(kind, a, b, c, p.bool("exact", false), p.bool("income_total", false));
+    }
+
+    private static CrossCheck.Ref crossRef(YamlNode r, Map<Integer, TableTemplate> tables) {
+        String id = r.string("table");
+        TableTemplate t = tables.values().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> r.require("table").error("模板中没有这张表：" + id + "（应为 tables: 下的表 id）"));
+        List<Integer> columns = new ArrayList<>();
+        if (r.get("column").isPresent()) columns.add(r.integer("column"));
+        for (String x : r.strings("columns")) {
+            try {
+                columns.add(Integer.parseInt(x.trim()));
+            } catch (NumberFormatException e) {
+                throw r.require("columns").error("应为列号（从 1 起），实际为 \"" + x + "\"");
+            }
+        }
+        for (int col : columns) {
+            if (col < 1 || col > t.columns().size()) {
+                throw r.error("表 " + id + " 只有 " + t.columns().size() + " 列，没有第 " + col + " 列");
+            }
+        }
+        String row = r.optString("row").orElse("");
+        if (!row.isEmpty() && !row.equals("total")) {
+            boolean known = t.incomeRows().stream().anyMatch(x -> x.key().equals(row)) || t.rows().stream().anyMatch(x -> x.key().equals(row));
+            if (!known) throw r.require("row").error("表 " + id + " 没有键为 " + row + " 的行（应为 total 或固定行的 key）");
+        }
+        return new CrossCheck.Ref(id, row, columns, r.strings("sources"));
     }
 
     /**
@@ -143,8 +220,26 @@ public final class ProfileReader {
                 d.optString("amount_unit").orElse(""));
     }
 
-    private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict) {
+    private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict, Optional<YamlNode> docFormat) {
         List<InputProblem> problems = new ArrayList<>();
+        org.openbudget.core.money.AmountFormat format = null;
+        if (t.get("number_format").isPresent()) {
+            // a table of another unit than the document's (上海 "三公" table in 万元): what it does not say, the document's
+            YamlNode f = t.require("number_format");
+            String unit = f.optString("unit").or(() -> docFormat.flatMap(n -> n.optString("unit"))).orElse("万元");
+            int decimals = f.get("decimals").isPresent() ? f.integer("decimals")
+                    : docFormat.isPresent() && docFormat.get().get("decimals").isPresent() ? docFormat.get().integer("decimals") : 2;
+            boolean thousands = f.get("thousands_separator").isPresent() ? f.bool("thousands_separator", false)
+                    : docFormat.map(n -> n.bool("thousands_separator", false)).orElse(false);
+            boolean zeros = f.get("zeros").isPresent() ? f.bool("zeros", false) : docFormat.map(n -> n.bool("zeros", false)).orElse(false);
+            if (!unit.equals("万元") && !unit.equals("元")) problems.add(f.require("unit").problem("应为 万元 或 元"));
+            else if (decimals < 0 || decimals > 6) problems.add(f.require("decimals").problem("小数位数应为 0 至 6"));
+            else format = new org.openbudget.core.money.AmountFormat(unit, decimals, thousands, zeros);
+        }
+        String codes = t.optString("codes").orElse(TableShape.Print.FULL);
+        if (!TableShape.Print.CODES.contains(codes)) {
+            problems.add(t.require("codes").problem("应为 full（类 款 项 各列，上级编码重复印出）、split（各列，每行只印本级编码）、joined（一列 科目编码）或 bracketed（[编码]名称）"));
+        }
         TableShape.Kind kind;
         try {
             kind = TableShape.kind(t.string("shape"));
@@ -173,22 +268,56 @@ public final class ProfileReader {
         TableShape shape = new TableShape(kind, where, classification, levels, t.bool("all_classes", false),
                 t.bool("project_rows", false), t.bool("basic_row", false), t.bool("income_first_column", false),
                 new TableShape.Print(t.optString("heading").orElse(""), t.optString("stub_heading").orElse(""),
-                        t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false)),
+                        t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false),
+                        codes, t.optString("code_heading").orElse(""), t.optString("name_heading").orElse(""), format),
                 t.strings("income_closing"), t.strings("expense_closing"));
         if (!shape.print().sideHeadings().isEmpty() && shape.print().sideHeadings().size() != 2) {
             problems.add(t.require("side_headings").problem("应为两项：收入一侧和支出一侧的标题 (two headings: income side, expense side)"));
         }
         List<ColumnSpec> columns = new ArrayList<>();
-        for (YamlNode c : t.require("columns").items()) {
+        List<YamlNode> columnNodes = t.require("columns").items();
+        for (YamlNode c : columnNodes) {
+            unknownKeys(c, COLUMN_KEYS, problems);
             String measure = c.optString("measure").orElse("");
-            if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(c.require("measure").problem(p));
-            else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
+            String calc = c.get("change").isPresent() ? ColumnSpec.CHANGE : c.get("rate").isPresent() ? ColumnSpec.RATE : "";
+            String period = c.optString("period").orElse("");
+            if (!List.of("", "current", ColumnSpec.LAST_YEAR).contains(period)) {
+                problems.add(c.require("period").problem("应为 current（本年）或 last_year（上年），实际为 \"" + period + "\""));
+            }
+            if (!calc.isEmpty()) {
+                if (c.get("change").isPresent() && c.get("rate").isPresent()) {
+                    problems.add(c.problem("一列只能是 change（增减额）或 rate（增减率）之一 (a column is a change or a rate, not both)"));
+                }
+                if (!measure.isEmpty() || !period.isEmpty()) {
+                    problems.add(c.problem("计算列（change / rate）由另两列算出，不另写 measure 或 period (a computed column has no measure or period)"));
+                }
+                if (c.strings(calc).size() != 2) {
+                    problems.add(c.require(calc).problem("应列出两列的 label：[本年的列, 上年的列]，如 [本年预算数, 上年预算数] (two column labels)"));
+                }
+            } else if (!measure.isEmpty()) {
+                for (String p : dict.problems(measure)) problems.add(c.require("measure").problem(p));
+            } else if (c.strings("sources").isEmpty() && c.strings("eco").isEmpty()) {
                 problems.add(c.problem("列应指明度量 measure（或 sources / eco）(a column of a shaped table names its measure)"));
             }
             columns.add(new ColumnSpec(c.string("label"), c.strings("sources"), c.strings("eco"), measure, c.optString("group").orElse(""),
-                    c.optString("header").orElse("")));
+                    c.optString("header").orElse(""), period, calc, calc.isEmpty() ? List.of() : c.strings(calc)));
         }
         if (columns.isEmpty()) problems.add(t.require("columns").problem("表至少应有一列 (a table needs at least one column)"));
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec c = columns.get(i);
+            for (String ref : c.of()) {
+                int j = -1;
+                for (int k = 0; k < columns.size(); k++) if (columns.get(k).label().equals(ref)) j = j < 0 ? k : -2;
+                if (j == -1 || j == i) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem("本表没有（另一）列名为 " + ref + "（可用："
+                            + String.join("、", columns.stream().map(ColumnSpec::label).toList()) + "）(names no other column of the table)"));
+                } else if (j == -2) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem("本表有多列名为 " + ref + "，请改用不同的 label (two columns have this label)"));
+                } else if (columns.get(j).rate()) {
+                    problems.add(columnNodes.get(i).require(c.calc()).problem(ref + " 是增减率列，不能再相减或相除 (a rate cannot be compared again)"));
+                }
+            }
+        }
         List<LineSpec> incomeRows = lines(t, "income_rows", dict, problems);
         List<LineSpec> rows = lines(t, "rows", dict, problems);
         if (kind == TableShape.Kind.SUMMARY && incomeRows.isEmpty()) problems.add(t.problem("收支总表应有 income_rows (a summary table needs its income rows)"));
@@ -206,6 +335,20 @@ public final class ProfileReader {
                 t.strings("income_total_of"), id, t.get("mark").map(YamlNode::text).map(m -> m == null ? "" : m.trim()).orElse("表" + no), shape);
     }
 
+    /** The keys a column of a shaped table may have: a misspelt one (peroid:) is named, not ignored. */
+    private static final java.util.Set<String> COLUMN_KEYS = java.util.Set.of("label", "measure", "sources", "eco", "group", "header",
+            "period", "change", "rate");
+    /** The keys a fixed or income row may have. */
+    private static final java.util.Set<String> ROW_KEYS = java.util.Set.of("key", "label", "measure", "sources", "eco", "sum_of",
+            "aliases", "period", "change");
+
+    private static void unknownKeys(YamlNode n, java.util.Set<String> allowed, List<InputProblem> problems) {
+        if (!n.isMap()) return;
+        n.entries().forEach((k, v) -> {
+            if (!allowed.contains(k)) problems.add(v.problem("未知字段 " + k + "（可用：" + String.join("、", new java.util.TreeSet<>(allowed)) + "）(unknown key)"));
+        });
+    }
+
     private static List<LineSpec> lines(YamlNode t, String key, MeasureDictionary dict, List<InputProblem> problems) {
         List<LineSpec> out = new ArrayList<>();
         if (t.get(key).isEmpty()) return out;
@@ -213,13 +356,43 @@ public final class ProfileReader {
         List<YamlNode> items = t.require(key).items();
         for (YamlNode r : items) keys.add(r.string("key"));
         for (YamlNode r : items) {
+            unknownKeys(r, ROW_KEYS, problems);
             String measure = r.optString("measure").orElse("");
             if (!measure.isEmpty()) for (String p : dict.problems(measure)) problems.add(r.require("measure").problem(p));
             for (String part : r.strings("sum_of")) {
                 if (!keys.contains(part)) problems.add(r.require("sum_of").problem("sum_of 指向本表不存在的行 " + part + " (names a row the table does not have)"));
             }
+            String period = r.optString("period").orElse("");
+            if (!List.of("", "current", ColumnSpec.LAST_YEAR).contains(period)) {
+                problems.add(r.require("period").problem("应为 current（本年）或 last_year（上年），实际为 \"" + period + "\""));
+            }
+            List<String> change = r.strings("change");
+            if (r.get("change").isPresent() && (change.size() != 2 || !measure.isEmpty() || !r.strings("sum_of").isEmpty() || !period.isEmpty())) {
+                problems.add(r.require("change").problem("增减行应列出两行的 key：[本年的行, 上年的行]，不另写 measure、sum_of 或 period (two row keys, nothing else)"));
+            }
+            if (key.equals("income_rows") && (!period.isEmpty() || !change.isEmpty())) {
+                problems.add(r.problem("收支总表的收入行不分上年、本年 (period / change are for the rows of a fixed table)"));
+            }
             out.add(new LineSpec(r.string("key"), r.string("label"), r.strings("sources"), r.strings("eco"),
-                    r.strings("sum_of"), r.strings("aliases"), measure));
+                    r.strings("sum_of"), r.strings("aliases"), measure, period, change));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            for (String k : out.get(i).change()) {
+                LineSpec target = out.stream().filter(l -> l.key().equals(k)).findFirst().orElse(null);
+                if (target == null || target == out.get(i)) {
+                    problems.add(items.get(i).require("change").problem("本表没有（另一）行的 key 为 " + k + " (names no other row of the table)"));
+                } else if (target.computed()) {
+                    problems.add(items.get(i).require("change").problem(k + " 本身是增减行 (a change of a change)"));
+                }
+            }
+            LineSpec whole = out.get(i);
+            for (String part : whole.sumOf()) {
+                LineSpec p = out.stream().filter(l -> l.key().equals(part)).findFirst().orElse(null);
+                if (p != null && (p.computed() || p.lastYear() != whole.lastYear())) {
+                    problems.add(items.get(i).require("sum_of").problem("sum_of 的各行应与本行同为本年或同为上年，且不是增减行：" + part
+                            + " (the parts of a sum are of its year)"));
+                }
+            }
         }
         return out;
     }
@@ -242,31 +415,17 @@ public final class ProfileReader {
         return new TextRules(weights, admin, inst, subjects);
     }
 
-    /** The {@code text} block: sentence patterns, titles, lists, formats, glossary (see TextTemplate). */
-    static TextTemplate text(YamlNode t) {
+    /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */
+    static TextTemplate text(YamlNode t, MeasureDictionary dict) {
         List<InputProblem> problems = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
-        t.require("titles").entries().forEach((k, v) -> titles.put(k, v.text()));
+        if (t.get("titles").isPresent()) t.require("titles").entries().forEach((k, v) -> titles.put(k, v.text()));
         Map<String, String> sentences = new LinkedHashMap<>();
         t.require("sentences").entries().forEach((k, v) -> sentences.put(k, v.text() == null ? "" : v.text()));
-        List<TextTemplate.IncomeLine> lines = new ArrayList<>();
-        for (YamlNode l : t.require("income_lines").items()) {
-            String w = l.string("when_zero");
-            TextTemplate.WhenZero wz = switch (w) {
-                case "sentence" -> TextTemplate.WhenZero.SENTENCE;
-                case "未安排", "not_arranged" -> TextTemplate.WhenZero.NOT_ARRANGED;
-                case "omit" -> TextTemplate.WhenZero.OMIT;
-                default -> throw l.require("when_zero").error("应为 sentence、未安排 或 omit，实际为 \"" + w + "\"");
-            };
-            lines.add(new TextTemplate.IncomeLine(l.string("key"), l.string("label"), wz));
-        }
-        List<TextTemplate.Named> groups = new ArrayList<>();
-        for (YamlNode g : t.require("income_groups").items()) groups.add(new TextTemplate.Named(g.string("key"), g.string("label")));
-        List<TextTemplate.FiscalBudget> budgets = new ArrayList<>();
-        for (YamlNode b : t.require("fiscal_budgets").items()) {
-            budgets.add(new TextTemplate.FiscalBudget(b.string("key"), b.string("label"), b.string("absent_label"),
-                    b.string("expense_label"), b.integer("column")));
-        }
+        TextOutline outline = t.get("outline").map(o -> OutlineReader.outline(o, dict, problems)).orElse(TextOutline.NONE);
+        String unprinted = t.optString("unprinted").orElse("zero");
+        if (!unprinted.equals("zero") && !unprinted.equals("omit")) problems.add(t.require("unprinted").problem("应为 zero 或 omit，实际为 \"" + unprinted + "\""));
+        if (unprinted.equals("omit")) outline = new TextOutline(outline.sections(), true);
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
@@ -285,7 +444,7 @@ public final class ProfileReader {
                 overrides.put(kind, o);
             });
         }
-        TextTemplate out = new TextTemplate(titles, sentences, lines, groups, budgets,
+        TextTemplate out = new TextTemplate(titles, sentences, outline,
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
                 zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);

@@ -265,6 +265,26 @@ public final class ReferenceLibrary {
         return out;
     }
 
+    /**
+     * The whole catalogue of checks this library's documents are checked against: the generic checks
+     * and every profile's checks between its tables, by id (a profile that cannot be read is left out:
+     * loading it says why).
+     */
+    public List<org.openbudget.core.check.Check> checks() {
+        Map<String, org.openbudget.core.check.Check> byId = new java.util.LinkedHashMap<>();
+        for (org.openbudget.core.check.Check c : org.openbudget.core.check.CheckCatalogue.checks()) byId.put(c.id(), c);
+        for (String id : profileIds()) {
+            TemplateProfile p;
+            try {
+                p = profile(id);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            for (org.openbudget.core.check.Check c : org.openbudget.core.check.CheckCatalogue.checks(p)) byId.putIfAbsent(c.id(), c);
+        }
+        return List.copyOf(byId.values());
+    }
+
     /** Every profile id: files (override directory and built-in) and overlay. */
     public SortedSet<String> profileIds() {
         overlay.generation();

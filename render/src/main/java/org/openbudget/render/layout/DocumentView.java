@@ -67,6 +67,12 @@ public final class DocumentView {
     /** "单位：万元" or "单位：元": the amount unit the profile prints. */
     public String unitLine() { return profile.amountFormat().caption(); }
 
+    /** The amount unit one table prints: its own where the profile gives it one (上海 "三公" table: 单位：万元). */
+    public String unitLine(org.openbudget.core.disclosure.DisclosureTable t) {
+        var tpl = profile.tableById(t.id()).or(() -> profile.findTable(t.no())).orElse(null);
+        return profile.amountFormat(tpl).caption();
+    }
+
     public static String numeral(int n) {
         return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
     }
@@ -102,9 +108,10 @@ public final class DocumentView {
         out.add(new Block.Heading(1, h2, "part2"));
         toc.add(new Block.TocEntry(1, h2, "part2"));
         int n = 1;
-        for (TableView t : tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            TableView t = tables.get(i);
             String id = "table" + t.no();
-            out.add(new Block.Table(t, preparedBy(), id, unitLine()));
+            out.add(new Block.Table(t, preparedBy(), id, unitLine(disclosure.tables().get(i))));
             toc.add(new Block.TocEntry(2, numeral(n++) + "、" + t.title(), id));
         }
 

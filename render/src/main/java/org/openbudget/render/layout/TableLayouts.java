@@ -38,14 +38,20 @@ public final class TableLayouts {
 
     /** @param year the document's year, filled into group headings that print it ({year}, {prev_year}) */
     public TableLayouts(TemplateProfile profile, int year) {
+        this(profile, year, profile.amountFormat());
+    }
+
+    private TableLayouts(TemplateProfile profile, int year, AmountFormat format) {
         this.profile = profile;
-        this.format = profile.amountFormat();
+        this.format = format;
         this.year = year;
     }
 
     /** The table laid out by its shape in the profile (a table the profile does not know: plainly). */
     public TableView layout(DisclosureTable t) {
         TableTemplate tt = template(t);
+        AmountFormat own = profile.amountFormat(tt);
+        if (!own.equals(format)) return new TableLayouts(profile, year, own).layout(t);   // a table in another unit (上海 "三公" in 万元)
         TableShape shape = tt == null ? null : tt.shape();
         if (shape == null) return generic(t);
         return switch (shape.kind()) {
@@ -195,8 +201,17 @@ public final class TableLayouts {
         return Cell.amount("", null);
     }
 
-    private void values(List<Cell> cells, Row r, int n) {
-        for (int i = 0; i < n; i++) cells.add(amount(r.value(i)));
+    private void values(List<Cell> cells, Row r, int n, TableTemplate tt) {
+        for (int i = 0; i < n; i++) {
+            boolean rate = tt != null && i < tt.columns().size() && tt.columns().get(i).rate();
+            cells.add(rate ? rate(r.value(i)) : amount(r.value(i)));
+        }
+    }
+
+    /** A percentage (增减%, 12.50): two decimals whatever the amount unit, blank when there is nothing to compare. */
+    private Cell rate(BigDecimal v) {
+        BigDecimal p = v == null ? (format.zeros() ? BigDecimal.ZERO.setScale(2) : null) : v.setScale(2, java.math.RoundingMode.HALF_UP);
+        return Cell.amount(p == null ? "" : p.signum() == 0 ? p.abs().toPlainString() : p.toPlainString(), p);
     }
 
     /** 类 款 项 columns of a code ("2060499" → 206, 04, 99). */
@@ -216,87 +231,146 @@ public final class TableLayouts {
 
     // ---- the tables
 
-    /** A functional classification: 类 款 项 | 功能分类科目名称 | values (grouped as the columns say). */
+    /** A functional classification: 类 款 项 | 功能分类科目名称 | values (grouped as the columns say), codes as the table prints them. */
     private TableView functional(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = header(t, tt, 4, 2, rows -> codeStub("功能分类科目编码", "功能分类科目名称", 3, rows));
-        h.add(numberRow(4, n));
+        int codeCols = codeColumns(tt, 3);
+        List<List<HeaderCell>> h = header(t, tt, codeCols + 1, 2, rows -> classStub(tt, "功能分类科目编码", "功能分类科目名称", 3, rows));
+        h.add(numberRow(codeCols + 1, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
             if (r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) {
-                codeParts(c, r.code(), 3);
-                c.add(Cell.text(r.name(), Math.max(0, r.level() - 1)));
+                classCells(c, tt, r, 3);
             } else {
-                c.add(Cell.BLANK);
-                c.add(Cell.BLANK);
-                c.add(Cell.BLANK);
+                for (int i = 0; i < codeCols; i++) c.add(Cell.BLANK);
                 c.add(Cell.text(r.label()));
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() != RowKind.CLASS || strongClass(r)));
         }
         boolean wide = n >= 9;
-        return view(t, h, rows, widths(new double[] {CODE, CODE, CODE, NAME}, n, VALUE), 4, wide);
+        return view(t, h, rows, widths(codeWidths(codeCols, NAME), n, VALUE), codeCols + 1, wide);
     }
 
     /** An economic classification: 类 款 | 经济分类科目名称 | values. */
     private TableView economic(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = header(t, tt, 3, 2, rows -> codeStub("经济分类科目编码", "经济分类科目名称", 2, rows));
-        h.add(numberRow(3, n));
+        int codeCols = codeColumns(tt, 2);
+        List<List<HeaderCell>> h = header(t, tt, codeCols + 1, 2, rows -> classStub(tt, "经济分类科目编码", "经济分类科目名称", 2, rows));
+        h.add(numberRow(codeCols + 1, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
             if (r.kind() == RowKind.CLASS) {
-                codeParts(c, r.code(), 2);
-                c.add(Cell.text(r.name(), Math.max(0, r.level() - 1)));
+                classCells(c, tt, r, 2);
             } else {
-                c.add(Cell.BLANK);
-                c.add(Cell.BLANK);
+                for (int i = 0; i < codeCols; i++) c.add(Cell.BLANK);
                 c.add(Cell.text(r.label()));
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() != RowKind.CLASS || r.level() == 1));
         }
-        return view(t, h, rows, widths(new double[] {CODE, CODE, NAME}, n, VALUE), 3, false);
+        return view(t, h, rows, widths(codeWidths(codeCols, NAME), n, VALUE), codeCols + 1, false);
     }
 
     /** Projects under their 项: 类 款 项 | 功能分类科目名称 | 项目名称 | values; unit subtotal rows. */
     private TableView projects(DisclosureTable t, TableTemplate tt) {
         int n = t.columns().size();
-        List<List<HeaderCell>> h = header(t, tt, 5, 2, rows -> codeStub("科目编码", "功能分类科目名称", 3, rows, "项目名称"));
-        h.add(numberRow(5, n));
+        int codeCols = codeColumns(tt, 3);
+        List<List<HeaderCell>> h = header(t, tt, codeCols + 2, 2, rows -> classStub(tt, "科目编码", "功能分类科目名称", 3, rows, "项目名称"));
+        h.add(numberRow(codeCols + 2, n));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
             boolean strong;
             switch (r.kind()) {
                 case CLASS -> {
-                    codeParts(c, r.code(), 3);
-                    c.add(Cell.text(r.name(), Math.max(0, r.level() - 1)));
+                    classCells(c, tt, r, 3);
                     c.add(Cell.BLANK);
                     strong = strongClass(r);
                 }
                 case PROJECT -> {
-                    codeParts(c, r.code(), 3);
-                    c.add(Cell.text(r.name(), Math.max(0, r.level() - 1)));
+                    classCells(c, tt, r, 3);
                     c.add(Cell.text(r.project()));
                     strong = false;
                 }
                 default -> {
-                    c.add(Cell.BLANK);
-                    c.add(Cell.BLANK);
-                    c.add(Cell.BLANK);
+                    for (int i = 0; i < codeCols; i++) c.add(Cell.BLANK);
                     c.add(Cell.text(r.kind() == RowKind.UNIT && !r.unit().isEmpty() ? r.unit() : r.name()));
                     c.add(Cell.BLANK);
                     strong = true;
                 }
             }
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
-        return view(t, h, rows, widths(new double[] {CODE, CODE, CODE, NAME, PROJECT}, n, VALUE), 5, true);
+        double[] text = codeWidths(codeCols, NAME);
+        double[] withProject = java.util.Arrays.copyOf(text, text.length + 1);
+        withProject[text.length] = PROJECT;
+        return view(t, h, rows, widths(withProject, n, VALUE), codeCols + 2, true);
+    }
+
+    // ---- how a classification table prints its codes (codes: full | split | joined | bracketed)
+
+    private static String codes(TableTemplate tt) {
+        return tt == null ? TableShape.Print.FULL : tt.shape().print().codes();
+    }
+
+    /** How many columns the codes take: one per level (full, split), one (joined) or none (bracketed). */
+    private static int codeColumns(TableTemplate tt, int parts) {
+        return switch (codes(tt)) {
+            case TableShape.Print.JOINED -> 1;
+            case TableShape.Print.BRACKETED -> 0;
+            default -> parts;
+        };
+    }
+
+    private static double[] codeWidths(int codeCols, double name) {
+        double[] w = new double[codeCols + 1];
+        for (int i = 0; i < codeCols; i++) w[i] = codeCols == 1 ? CODE * 2.2 : CODE;
+        w[codeCols] = name;
+        return w;
+    }
+
+    /** The header over the code and name columns, in the table's own words where it gives them. */
+    private static List<List<HeaderCell>> classStub(TableTemplate tt, String codeLabel, String nameLabel, int parts, int rows, String... more) {
+        TableShape.Print p = tt == null ? TableShape.Print.DEFAULT : tt.shape().print();
+        String code = p.codeHeading().isEmpty() ? codeLabel : p.codeHeading();
+        String name = p.nameHeading().isEmpty() ? nameLabel : p.nameHeading();
+        String codes = codes(tt);
+        if (codes.equals(TableShape.Print.FULL) || codes.equals(TableShape.Print.SPLIT)) return codeStub(code, name, parts, rows, more);
+        List<HeaderCell> top = new ArrayList<>();
+        if (codes.equals(TableShape.Print.JOINED)) top.add(HeaderCell.rows(code, rows));
+        top.add(HeaderCell.rows(name, rows));
+        for (String m : more) top.add(HeaderCell.rows(m, rows));
+        return List.of(top);
+    }
+
+    /** A classification row's code cells and name cell, as the table prints codes. */
+    private static void classCells(List<Cell> c, TableTemplate tt, Row r, int parts) {
+        int indent = Math.max(0, r.level() - 1);
+        switch (codes(tt)) {
+            case TableShape.Print.JOINED -> {
+                c.add(Cell.code(r.code()));
+                c.add(Cell.text(r.name(), indent));
+            }
+            case TableShape.Print.BRACKETED -> c.add(Cell.text(r.code().isEmpty() ? r.name() : "[" + r.code() + "]" + r.name(), indent));
+            case TableShape.Print.SPLIT -> {
+                codeParts(c, r.code(), parts);
+                // each level prints its own part only: a 款 row its 款 digits, a 项 row its 项 digits
+                int own = Math.max(0, r.level() - 1);
+                for (int i = 0; i < parts; i++) {
+                    int at = c.size() - parts + i;
+                    if (i != own) c.set(at, Cell.code(""));
+                }
+                c.add(Cell.text(r.name(), indent));
+            }
+            default -> {
+                codeParts(c, r.code(), parts);
+                c.add(Cell.text(r.name(), indent));
+            }
+        }
     }
 
     /** Fixed rows (the 三公 table): the stub heading | values (grouped as the columns say). */
@@ -311,10 +385,10 @@ public final class TableLayouts {
             List<Cell> c = new ArrayList<>();
             boolean strong = r.kind() == RowKind.TOTAL || sums.contains(r.key());
             c.add(Cell.text(r.name(), strong || r.name().startsWith("其中") ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
-        return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, false);
+        return view(t, h, rows, widths(new double[] {NAME + 2}, n, VALUE + 0.6), 1, n >= 9);   // 上年 | 本年 | 增减 blocks: landscape
     }
 
     /** A row per project grouped by unit: the stub heading (项目名称) | values (grouped as the columns say). */
@@ -329,7 +403,7 @@ public final class TableLayouts {
             boolean strong = r.kind() == RowKind.TOTAL || r.kind() == RowKind.UNIT;
             String name = r.kind() == RowKind.PROJECT && !r.project().isEmpty() ? r.project() : r.name();
             c.add(Cell.text(name, strong ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {NAME + 5}, n, VALUE), 1, true);
@@ -346,7 +420,7 @@ public final class TableLayouts {
             List<Cell> c = new ArrayList<>();
             boolean strong = r.kind() == RowKind.TOTAL;
             c.add(Cell.text(r.kind() == RowKind.UNIT && !r.unit().isEmpty() ? r.unit() : r.label(), strong ? 0 : 1));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, strong));
         }
         return view(t, h, rows, widths(new double[] {NAME + 3}, n, VALUE), 1, n >= 9);
@@ -405,7 +479,7 @@ public final class TableLayouts {
                 if (print.classNumbers() && category) name = DocumentView.numeral(++classNo) + "、" + name;
                 int indent = r.kind() == RowKind.CLASS ? Math.max(0, r.level() - 1) : 0;   // 款 and 项 indented under their 类
                 c.add(Cell.text(r.code().isEmpty() || !print.classCodes() ? name : r.code() + " " + name, indent));
-                values(c, r, expenseValues);
+                values(c, r, expenseValues, tt);
             } else {
                 c.add(Cell.BLANK);
                 for (int k = 0; k < expenseValues; k++) c.add(none());
@@ -423,7 +497,7 @@ public final class TableLayouts {
             }
             if (i < closingOut.size()) {
                 c.add(Cell.text(closingOut.get(i).name()).bold());
-                values(c, closingOut.get(i), expenseValues);
+                values(c, closingOut.get(i), expenseValues, tt);
             } else {
                 c.add(Cell.BLANK);
                 for (int k = 0; k < expenseValues; k++) c.add(none());
@@ -450,13 +524,14 @@ public final class TableLayouts {
 
     private TableView generic(DisclosureTable t) {
         int n = t.columns().size();
+        TableTemplate tt = null;
         List<HeaderCell> r1 = new ArrayList<>(List.of(HeaderCell.of("项目")));
         t.columns().forEach(c -> r1.add(HeaderCell.of(c)));
         List<BodyRow> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             List<Cell> c = new ArrayList<>();
             c.add(Cell.text(r.label()));
-            values(c, r, n);
+            values(c, r, n, tt);
             rows.add(new BodyRow(c, r.kind() == RowKind.TOTAL));
         }
         return view(t, List.of(r1), rows, widths(new double[] {NAME}, n, VALUE), 1, n >= 9);

@@ -43,7 +43,8 @@ public final class XlsxRenderer implements Renderer {
         boolean thousands = v.profile().thousands();
         List<Sheet> sheets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (TableView t : v.tables()) {
+        for (int ti = 0; ti < v.tables().size(); ti++) {
+            TableView t = v.tables().get(ti);
             int cols = t.columnCount();
             Sheet s = new Sheet(sheetName(t.label() + " " + t.title(), names), widths(t.widths(), t.wide() ? 100 : 80), t.wide());
             s.titleRows.add(0);
@@ -52,7 +53,7 @@ public final class XlsxRenderer implements Renderer {
             s.row(r).set(0, text(v.preparedBy(), PLAIN));
             int half = Math.max(1, cols / 2);
             if (half > 1) s.merge(r, r, 0, half - 1);
-            s.row(r).set(cols - 1, text(v.unitLine(), RIGHT));
+            s.row(r).set(cols - 1, text(v.unitLine(v.disclosure().tables().get(ti)), RIGHT));
             int headStart = r + 1;
             s.gridStart = headStart;
             grid(s, GridCell.header(t), cols);

@@ -38,10 +38,10 @@ public final class Dtos {
     }
 
     public record VersionDto(long id, int versionNo, String contentHash, String publishedBy, OffsetDateTime publishedAt, Long supersededBy,
-                             Counts counts) {
+                             Counts counts, String correctionReason) {
         public static VersionDto of(Publication p) {
             return new VersionDto(p.id(), p.versionNo(), p.contentHash(), p.publishedBy(), p.publishedAt(), p.supersededBy(),
-                    new Counts(p.errors(), p.warnings(), p.notices()));
+                    new Counts(p.errors(), p.warnings(), p.notices()), p.correctionReason());
         }
     }
 
@@ -50,12 +50,8 @@ public final class Dtos {
                               CheckResult check, List<UnitStatus> units, List<VersionDto> versions, List<String> actions) {
         public static DocumentDto of(DocumentView v) {
             Document d = v.document();
-            List<String> actions = new ArrayList<>();
-            if (v.canPrepare() && (d == null || d.status().editable())) actions.add("save");
-            if (v.canConsolidate() && (d == null || d.status().editable())) actions.add("consolidate");
-            if (v.canSubmit()) actions.add("submit");
-            if (v.canDecide()) { actions.add("return"); actions.add("approve"); }
-            if (v.canPublish()) actions.add("publish");
+            // what the transition table lets this reader do now
+            List<String> actions = v.actions().stream().map(org.openbudget.web.workflow.Action::id).toList();
             return new DocumentDto(v.agency().code(), v.agency().name(), v.agency().kind(), v.year(),
                     d == null ? null : d.status().name(), d == null ? "未填报" : d.status().label(), d == null ? null : d.rowVersion(),
                     d == null ? null : d.updatedBy(), d == null ? null : d.updatedAt(), d == null ? null : d.submitComment(),
@@ -64,7 +60,8 @@ public final class Dtos {
         }
     }
 
-    public record Decision(Integer version, String comment) {}
+    /** A decision on a document: the version read, a comment; for publishing a correction, its public reason. */
+    public record Decision(Integer version, String comment, String reason) {}
 
     public record FileDto(String format, String fileName, String mediaType, long size, String sha256, String url) {
         public static FileDto of(long pubId, StoredFile f) {
@@ -74,10 +71,11 @@ public final class Dtos {
 
     public record PublicDocument(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
                                  String departmentCode, String contentHash, OffsetDateTime publishedAt, boolean current, Long supersededBy,
-                                 Counts checks, List<FileDto> files) {
+                                 Counts checks, List<FileDto> files, String correctionReason) {
         public static PublicDocument of(Publication p, List<FileDto> files) {
             return new PublicDocument(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
-                    p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files);
+                    p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files,
+                    p.correctionReason());
         }
     }
 

@@ -162,9 +162,9 @@ public class WorkApi {
     }
 
     @PostMapping("/documents/{code}/{year}/publish")
-    @Operation(summary = "发布：冻结为不可修改的新版本（各格式文件与数据集，含内容哈希）")
+    @Operation(summary = "发布：冻结为不可修改的新版本（各格式文件与数据集，含内容哈希）；更正版本（第 2 版起）须有 reason：公开的更正说明")
     public VersionDto publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody Decision d) {
-        return VersionDto.of(workflow.publish(u, code, year, d.version()));
+        return VersionDto.of(workflow.publish(u, code, year, d.version(), d.reason()));
     }
 
     @GetMapping("/documents/{code}/{year}/history")

@@ -154,6 +154,15 @@ public final class FormOptions {
         return out;
     }
 
+    /** A fixed text-fact key in words, without the year's classifications ({@code income.gpb.local} → 二 收入：一般公共预算拨款（一般财力）); null when unknown. */
+    public static String fixedKeyLabel(String key) {
+        if (CHANGE_KEYS.containsKey(key)) return CHANGE_KEYS.get(key);
+        if (OTHER_AMOUNT_KEYS.containsKey(key)) return OTHER_AMOUNT_KEYS.get(key);
+        if (key.startsWith("gpb.item:")) return "五（三）一般公共预算 " + key.substring(9);
+        if (key.startsWith("gpb.class:")) return "五（二）一般公共预算 " + key.substring(10);
+        return null;
+    }
+
     /** A text-fact key in words. */
     public String keyLabel(String key) {
         if (CHANGE_KEYS.containsKey(key)) return CHANGE_KEYS.get(key);

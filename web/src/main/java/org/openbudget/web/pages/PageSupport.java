@@ -63,13 +63,16 @@ public class PageSupport {
             ra.addFlashAttribute("ok", okMessage);
         } catch (InvalidDatasetException e) {
             ra.addFlashAttribute("error", e.getMessage());
-            ra.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
+            ra.addFlashAttribute("problems", lines(e));
         } catch (RuleViolation | ConflictException e) {
             ra.addFlashAttribute("error", e.getMessage());
         }
     }
 
+    private static final UserText TEXT = new UserText();
+
+    /** Each problem as a line a user reads (in words: {@link UserText}). */
     static List<String> lines(InvalidDatasetException e) {
-        return e.problems().stream().map(Object::toString).toList();
+        return e.problems().stream().map(TEXT::problem).toList();
     }
 }

@@ -47,11 +47,16 @@ public class WorkPages {
     private final WorkflowService workflow;
     private final UploadReader uploads;
     private final FormService forms;
+    private final org.openbudget.web.service.PublicationService publisher;
+    private final UserText userText;
 
-    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms) {
+    public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher,
+                     UserText userText) {
+        this.userText = userText;
         this.workflow = workflow;
         this.uploads = uploads;
         this.forms = forms;
+        this.publisher = publisher;
     }
 
     /** Form rows arrive as {@code lines[2].amount}: bound to the forms' fields, for ledgers of thousands of lines. */
@@ -117,8 +122,7 @@ public class WorkPages {
         if (!m.containsAttribute("draft")) m.addAttribute("draft", d == null || d.datasetYaml() == null ? "" : d.datasetYaml());
         m.addAttribute("fromWorkbook", d != null && d.source().isWorkbook());
         boolean dept = v.agency().isDepartment();
-        boolean editable = forms.canEdit(u, v.agency()) && (d == null || d.status().editable()) && (!dept || d != null);
-        if (!editable) return;
+        if (!v.canEdit()) return;
         FormService.Editing e;
         try {
             e = forms.editing(u, v);
@@ -207,14 +211,29 @@ public class WorkPages {
         return "work/document";
     }
 
+    /**
+     * The preview: the web page this document would be published as — the publication's own renderer, byte for byte —
+     * under a bar saying it is not published, with its counts and the way back.
+     */
     @GetMapping("/work/{code}/{year}/preview")
-    public String preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, Model m) {
+    public org.springframework.http.ResponseEntity<byte[]> preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
         DocumentView v = workflow.view(u, code, year);
         if (v.evaluation() == null || !v.evaluation().readable()) throw new NotFoundException("没有可预览的数据");
-        m.addAttribute("v", v);
-        m.addAttribute("doc", DocumentModel.of(v.evaluation().disclosure(), v.evaluation().profile().thousands()));
-        return "work/preview";
+        String html = new String(publisher.previewHtml(v.agency(), v.evaluation()), java.nio.charset.StandardCharsets.UTF_8);
+        Evaluation e = v.evaluation();
+        String back = "/work/" + org.springframework.web.util.UriUtils.encodePathSegment(v.agency().code(), java.nio.charset.StandardCharsets.UTF_8) + "/" + year;
+        String bar = PREVIEW_BAR_START + "<a href=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(back) + "\">返回</a> · 预览（未发布）："
+                + "错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + "。以下即发布时公开的网页版本，PDF、Word、Excel 由同一内容生成。" + PREVIEW_BAR_END;
+        int body = html.indexOf("<body>");
+        String page = body < 0 ? bar + html : html.substring(0, body + 6) + "\n" + bar + html.substring(body + 6);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .header("Cache-Control", "no-store, private").body(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** The bar over a preview (a test takes it away to compare the rest with the published file). */
+    public static final String PREVIEW_BAR_START = "<p id=\"preview-bar\" style=\"background:#fff7d6;border:1px solid #e0c060;padding:.5em 1em;margin:0 0 1em\">";
+    public static final String PREVIEW_BAR_END = "</p>\n";
 
     @GetMapping("/work/{code}/{year}/workbook")
     public org.springframework.http.ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
@@ -277,7 +296,7 @@ public class WorkPages {
         if (v.evaluation() == null || !v.evaluation().readable())
             throw new org.openbudget.web.service.RuleViolation("该预算尚无可审核的数据，没有审核结果可导出。");
         byte[] xlsx = FindingsWorkbook.of(year + "年 " + v.agency().name() + " 审核结果（错误 " + v.evaluation().errors() + "，警告 "
-                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings());
+                + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings(), userText);
         return org.openbudget.web.api.Downloads.of(code + "-" + year + "-审核结果.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
     }
@@ -312,14 +331,15 @@ public class WorkPages {
 
     @PostMapping("/work/{code}/{year}/publish")
     public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
-                          @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes ra) {
+                          @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm,
+                          @RequestParam(required = false) String reason, RedirectAttributes ra) {
         // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
-        workflow.requireReviewer(u, code, "发布");
+        workflow.requireParty(u, code, org.openbudget.web.workflow.Action.PUBLISH);
         if (!confirm) {
             ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
             return "redirect:/work/" + code + "/" + year;
         }
-        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version));
+        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version, reason));
         return "redirect:/work/" + code + "/" + year;
     }
 }

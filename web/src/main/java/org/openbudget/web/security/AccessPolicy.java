@@ -1,6 +1,10 @@
 package org.openbudget.web.security;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.workflow.Party;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +44,16 @@ public class AccessPolicy {
     /** Returns, approves, publishes. */
     public boolean canReview(BudgetUser u, Agency a) {
         return u != null && u.role() == Role.REVIEWER && a.regionCode().equals(u.regionCode());
+    }
+
+    /** The parts the user plays for this agency's document (none: a stranger to it); the workflow's table says what each may do. */
+    public Set<Party> parties(BudgetUser u, Agency a) {
+        Set<Party> out = EnumSet.noneOf(Party.class);
+        if (canPrepare(u, a)) out.add(Party.PREPARER);
+        if (canConsolidate(u, a)) out.add(Party.DEPARTMENT);
+        if (canReturnUnit(u, a)) out.add(Party.PARENT_DEPARTMENT);
+        if (canReview(u, a)) out.add(Party.REVIEWER);
+        return out;
     }
 
     public boolean isAdmin(BudgetUser u) {

@@ -122,15 +122,24 @@ public class AdminService {
         admin(u);
         Map<String, Severity> over = severities.overrides();
         List<CheckSetting> out = new ArrayList<>();
-        for (Check c : CheckCatalogue.checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity()), over.containsKey(c.id())));
+        for (Check c : refdata.library().checks()) out.add(new CheckSetting(c.id(), c.rule(), c.severity(), over.getOrDefault(c.id(), c.severity()), over.containsKey(c.id())));
+        // a severity stored under an earlier id (T3.row-sum) still applies: listed so that it can be seen, changed and reset
+        over.keySet().stream().filter(id -> !CheckCatalogue.resolve(id).equals(id)).sorted().forEach(id -> catalogueCheck(id).ifPresent(c ->
+            out.add(new CheckSetting(id, c.rule() + "（旧编号，即现在的 " + c.id() + (id.matches("T\\d+\\..+") ? "，仅" + id.substring(0, id.indexOf('.')).replace("T", "表") : "")
+                    + "）", c.severity(), over.get(id), true))));
         return out;
+    }
+
+    /** A check of the catalogue in effect (the generic checks and every profile's), by its id or an earlier one (T3.row-sum). */
+    private java.util.Optional<Check> catalogueCheck(String id) {
+        String now = CheckCatalogue.resolve(id);
+        return refdata.library().checks().stream().filter(x -> x.id().equals(now)).findFirst();
     }
 
     @Transactional
     public void setSeverity(BudgetUser u, String checkId, Severity s) {
         admin(u);
-        Check c = CheckCatalogue.checks().stream().filter(x -> x.id().equals(checkId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("没有审核公式 " + checkId));
+        Check c = catalogueCheck(checkId).orElseThrow(() -> new NotFoundException("没有审核公式 " + checkId));
         severities.set(checkId, s, u.username());
         audit.record(u.username(), "修改审核级别", null, null, checkId + "：" + c.severity().label() + " → " + s.label());
     }

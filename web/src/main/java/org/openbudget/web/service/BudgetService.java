@@ -162,15 +162,18 @@ public class BudgetService {
      * catalogue's severity, and to the notices of an unknown code under a partial classification list
      * (C.func.unknown, C.eco.unknown: a bureau may make them block submission or need a comment).
      * Other demoted findings keep their severity: a rounding difference stays a notice, and so does
-     * "not evaluable".
+     * "not evaluable". A severity stored under an earlier id of a check ({@code T3.row-sum}) still applies,
+     * to that check's findings on that table ({@link SeverityOverrides}).
      */
     public List<Finding> applySeverities(List<Finding> findings) {
-        Map<String, Severity> over = severities.overrides();
+        SeverityOverrides over = SeverityOverrides.of(severities.overrides());
         if (over.isEmpty()) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
+        Map<String, Check> catalogue = new java.util.HashMap<>();
+        for (Check c : library.checks()) catalogue.put(c.id(), c);
         for (Finding f : findings) {
-            Severity s = over.get(f.id());
-            Check c = s == null ? null : catalogueCheck(f.id());
+            Severity s = over.of(f.id(), f.table());
+            Check c = s == null ? null : catalogue.get(f.id());
             boolean partialList = f.id().endsWith(".unknown") && f.severity() == Severity.NOTICE;
             if (s != null && c != null && (f.severity() == c.severity() || partialList)) {
                 f = f.withSeverity(s);
@@ -178,11 +181,6 @@ public class BudgetService {
             out.add(f);
         }
         return out;
-    }
-
-    private static Check catalogueCheck(String id) {
-        for (Check c : CheckCatalogue.checks()) if (c.id().equals(id)) return c;
-        return null;
     }
 
     private Budget read(String fileName, Document.Source source) {

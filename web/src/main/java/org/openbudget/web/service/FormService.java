@@ -85,7 +85,8 @@ public class FormService {
 
     /** Whether the user edits this agency's dataset (a unit's preparer; a department for its own text). */
     public boolean canEdit(BudgetUser u, Agency a) {
-        return a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a);
+        return org.openbudget.web.workflow.Transitions.takesPart(policy.parties(u, a),
+                a.isDepartment() ? org.openbudget.web.workflow.Action.EDIT_TEXT : org.openbudget.web.workflow.Action.SAVE);
     }
 
     /** What the forms of a page edit (the view holds the stored document and its evaluation). */

@@ -45,10 +45,33 @@ public class PublicationService {
 
     public List<DocumentFormat> formats() { return formats; }
 
+    /**
+     * The web page (HTML) this evaluation would be published as: the same renderer and input as {@link #publish}, so the
+     * preview is what gets published — cover, 目录, every part and table.
+     */
+    public byte[] previewHtml(Agency agency, Evaluation e) {
+        DocumentFormat html = formats.stream().filter(f -> f.format().equals("html")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no html format"));
+        return html.render(new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), List.of(), agency.code() + "-" + e.disclosure().year()));
+    }
+
     @Transactional
     public Publication publish(Agency agency, Evaluation e, List<DocumentFormat.DatasetFile> dataset, String by) {
+        return publish(agency, e, dataset, by, null);
+    }
+
+    /**
+     * Freezes a new version. A correction (there is a current version) needs its public reason, kept with the version and
+     * shown on its page; a first version has none.
+     */
+    @Transactional
+    public Publication publish(Agency agency, Evaluation e, List<DocumentFormat.DatasetFile> dataset, String by, String correctionReason) {
         int year = e.disclosure().year();
         Optional<Publication> previous = repo.current(agency.code(), year);
+        String reason = correctionReason == null ? "" : correctionReason.strip();
+        if (previous.isPresent() && reason.isEmpty())
+            throw new RuleViolation("这是第 " + (previous.get().versionNo() + 1) + " 版（更正），发布更正版本须填写公开的更正说明：更正了什么、为什么更正。");
+        if (reason.length() > 2000) throw new RuleViolation("更正说明不能超过 2000 字。");
         int versionNo = previous.map(p -> p.versionNo() + 1).orElse(1);
         String baseName = agency.code() + "-" + year + "-v" + versionNo;
         DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName);
@@ -69,7 +92,7 @@ public class PublicationService {
         String hash = sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
         Publication p = new Publication(0, agency.code(), year, versionNo, e.disclosure().unitName(), agency.kind(), agency.regionCode(),
                 agency.isDepartment() ? null : agency.parentCode(), hash, (int) e.errors(), (int) e.warnings(), (int) e.notices(),
-                Summary.of(e.disclosure()).json(), by, null, null);
+                Summary.of(e.disclosure()).json(), by, null, null, previous.isPresent() ? reason : null);
         long id = repo.insert(p);
         for (StoredFile f : files) repo.insertFile(id, f);
         previous.ifPresent(old -> repo.supersede(old.id(), id));

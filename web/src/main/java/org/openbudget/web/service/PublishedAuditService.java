@@ -1,9 +1,5 @@
 package org.openbudget.web.service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.openbudget.audit.DocumentAudit;
@@ -25,30 +21,24 @@ public class PublishedAuditService {
     public PublishedAuditService(BudgetService budgets) { this.budgets = budgets; }
 
     public Report audit(String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "上传文件" : Path.of(fileName).getFileName().toString();
+        String name = baseName(fileName);
         if (content.length == 0) throw new InvalidDatasetException(List.of(new InputProblem(name, 0, "file", "文件为空 (empty file)")));
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("budget-audit-");
-            Path file = dir.resolve(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"));
-            Files.write(file, content);
-            DocumentAudit.Result r = DocumentAudit.run(file, budgets.library());
+            DocumentAudit.Result r = DocumentAudit.run(name, content, budgets.library());
             return new Report(r.disclosure(), r.notes(), budgets.applySeverities(r.findings()), r.format() == DocumentAudit.Format.PDF ? "PDF" : "文本");
         } catch (InputException e) {
             throw new InvalidDatasetException(e.problems().stream()
                     .map(p -> new InputProblem(name, p.line(), p.field(), p.message())).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) Files.deleteIfExists(p);
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temp directory left behind is harmless
-                }
-            }
         }
+    }
+
+    /** The name an upload is reported under: its last path segment, without control characters (never a path of ours). */
+    static String baseName(String fileName) {
+        if (fileName == null) return "上传文件";
+        String n = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").trim();
+        if (n.length() > 200) n = n.substring(0, 200);
+        return n.isEmpty() ? "上传文件" : n;
     }
 
     public record Report(Disclosure disclosure, List<String> notes, List<Finding> findings, String format) {

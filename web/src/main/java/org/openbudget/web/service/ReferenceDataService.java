@@ -67,6 +67,9 @@ public class ReferenceDataService {
     private final AuditLogRepository audit;
     private final AccessPolicy policy;
 
+    /** The reference library the application reads (files and the stored versions). */
+    public ReferenceLibrary library() { return library; }
+
     public ReferenceDataService(ReferenceDataRepository repo, ReferenceLibrary library, ReferenceStore store, AuditLogRepository audit, AccessPolicy policy) {
         this.repo = repo;
         this.library = library;

@@ -19,14 +19,20 @@ import org.openbudget.web.db.repositories.PublicationRepository;
 import org.openbudget.web.db.repositories.Status;
 import org.openbudget.web.security.AccessPolicy;
 import org.openbudget.web.security.BudgetUser;
+import org.openbudget.web.workflow.Action;
+import org.openbudget.web.workflow.Party;
+import org.openbudget.web.workflow.Transition;
+import org.openbudget.web.workflow.Transition.Rule;
+import org.openbudget.web.workflow.Transitions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The life of a document: a unit prepares and submits; a department consolidates its submitted
- * units and submits; the finance bureau returns or approves, then publishes. Every action checks
- * the {@link AccessPolicy}, the state, the findings and the optimistic lock, and is written to the
- * audit trail in the same transaction.
+ * units and submits; the finance bureau returns or approves, then publishes. Every action is a row of
+ * the transition table ({@link Transitions}): the parties the {@link AccessPolicy} gives the user, the
+ * state, what the row demands (findings, comment, units) and the optimistic lock are checked, and the
+ * row's record written to the audit trail, in one transaction.
  */
 @Service
 public class WorkflowService {
@@ -78,8 +84,9 @@ public class WorkflowService {
         Optional<Document> doc = documents.find(code, year);
         Evaluation e = doc.map(this::evaluate).orElse(null);
         List<UnitState> units = a.isDepartment() ? unitStates(a, year, doc.orElse(null)) : List.of();
+        Set<Party> parties = policy.parties(u, a);
         return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year), audit.forDocument(code, year),
-                policy.canPrepare(u, a), policy.canConsolidate(u, a), policy.canReview(u, a), policy.canReturnUnit(u, a));
+                parties, Transitions.allowed(parties, doc.map(Document::status).orElse(null)));
     }
 
     /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
@@ -193,6 +200,85 @@ public class WorkflowService {
         if (!notYet.isEmpty()) throw new RuleViolation("部门预算不能" + what + "：其所属单位须先全部审核通过。尚未审核通过的单位：" + String.join("；", notYet));
     }
 
+    // ---------------------------------------------------------------- the transition table, applied
+
+    /** An action about to be taken: the agency, its document as read (null: none yet), and the table's row for it. */
+    private record Step(Agency agency, int year, Document document, Transition transition) {
+        Status to() { return transition.to(); }
+
+        String recorded() { return transition.recorded(); }
+
+        boolean correction() { return transition.has(Rule.CORRECTION); }
+    }
+
+    /** The parts the user plays for this agency; refused (403) when none of them takes this action, whatever the state. */
+    private Set<Party> parties(BudgetUser u, Agency a, Action action) {
+        Set<Party> parties = policy.parties(u, a);
+        AccessPolicy.require(Transitions.takesPart(parties, action), action.label() + " " + a.name() + " 的预算");
+        return parties;
+    }
+
+    /**
+     * The table's transition for this action on the document as it is now: 404 when there is no document and the action
+     * needs one, 409 when the document changed since {@code expectedVersion} was read, 422 from a state the table does not
+     * allow it from.
+     */
+    private Step step(Set<Party> parties, Agency a, int year, Action action, Integer expectedVersion) {
+        Optional<Document> d = documents.find(a.code(), year);
+        if (d.isPresent()) checkVersion(d.get(), expectedVersion);
+        Status from = d.map(Document::status).orElse(null);
+        Transition t = Transitions.find(parties, action, from).orElseThrow(() -> d.isEmpty()
+                ? new NotFoundException(a.name() + " 没有 " + year + " 年的预算")
+                : new RuleViolation(Transitions.refusal(parties, action, from)));
+        return new Step(a, year, d.orElse(null), t);
+    }
+
+    private Step step(BudgetUser u, String code, int year, Action action, Integer expectedVersion) {
+        Agency a = agency(code);
+        return step(parties(u, a, action), a, year, action, expectedVersion);
+    }
+
+    /**
+     * What the step's row demands beyond the state: a comment, a department's units current or approved, no error among
+     * the findings, a warning explained. {@code readable} looks at the document as read before its findings are
+     * counted. Returns the comment, trimmed, and the evaluation (null when the row needs none).
+     */
+    private record Demanded(String comment, Evaluation evaluation) {}
+
+    private String demand(Step s, String comment) {
+        return demand(s, comment, e -> {}).comment();
+    }
+
+    private Demanded demand(Step s, String comment, java.util.function.Consumer<Evaluation> readable) {
+        String c = comment == null ? "" : comment.trim();
+        Transition t = s.transition();
+        String what = t.action().label();
+        if (t.has(Rule.COMMENT) && c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
+        if (s.agency().isDepartment() && t.has(Rule.UNITS_CURRENT)) {
+            List<String> problems = unitStates(s.agency(), s.year(), s.document()).stream().filter(x -> x.problem() != null)
+                    .map(x -> x.unit().name() + "：" + x.problem()).toList();
+            if (!problems.isEmpty()) throw new RuleViolation("部门预算不能" + what + "，以下单位有问题：" + String.join("；", problems));
+        }
+        if (s.agency().isDepartment() && t.has(Rule.UNITS_APPROVED)) requireUnitsApproved(s.agency(), s.year(), s.document(), what);
+        Evaluation e = null;
+        if (t.has(Rule.NO_ERRORS) || t.has(Rule.WARNINGS_EXPLAINED)) {
+            e = evaluate(s.document());
+            if (!e.readable()) throw new InvalidDatasetException(e.problems());
+            readable.accept(e);
+            if (t.has(Rule.NO_ERRORS) && e.errors() > 0)
+                throw new RuleViolation("审核发现 " + e.errors() + " 条错误，错误须全部修正后才能" + what + "。");
+            if (t.has(Rule.WARNINGS_EXPLAINED) && e.warnings() > 0 && c.isEmpty())
+                throw new RuleViolation("审核发现 " + e.warnings() + " 条警告，" + what + "时须填写说明。");
+        }
+        return new Demanded(c, e);
+    }
+
+    /** The step's state written, with its comments, under the lock of the version read. */
+    private Document write(Step s, BudgetUser u, Integer expectedVersion, String submitComment, String reviewComment) {
+        Document d = s.document();
+        return documents.update(d, expectedVersion, s.to(), d.datasetYaml(), d.profileId(), submitComment, reviewComment, u.username());
+    }
+
     // ---------------------------------------------------------------- preparing
 
     /**
@@ -209,7 +295,7 @@ public class WorkflowService {
     @Transactional
     public Document saveDataset(BudgetUser u, String code, int year, String fileName, Document.Source source, Integer expectedVersion) {
         Agency a = agency(code);
-        AccessPolicy.require(policy.canPrepare(u, a), "填报 " + a.name() + " 的预算");
+        Set<Party> parties = parties(u, a, Action.SAVE);
         Evaluation e = budgets.evaluateUnit(fileName, source);
         if (!e.readable()) throw new InvalidDatasetException(e.problems());
         List<InputProblem> wrong = new ArrayList<>();
@@ -229,24 +315,21 @@ public class WorkflowService {
         }
         regionProfiles.mismatch(a, year, e.budget().profileId(), fileName, source).ifPresent(wrong::add);
         if (!wrong.isEmpty()) throw new InvalidDatasetException(wrong);
-        Optional<Document> existing = documents.find(code, year);
+        Step s = step(parties, a, year, Action.SAVE, expectedVersion);
         Document saved;
-        if (existing.isEmpty()) {
+        if (s.document() == null) {
             try {
-                saved = documents.create(code, year, Status.DRAFT, source, e.budget().profileId(), u.username());
+                saved = documents.create(code, year, s.to(), source, e.budget().profileId(), u.username());
             } catch (org.springframework.dao.DuplicateKeyException race) {
                 throw DocumentRepository.conflict(documents.find(code, year).orElseThrow());
             }
         } else {
-            Document d = existing.get();
-            checkVersion(d, expectedVersion);
-            if (!d.status().editable()) throw new RuleViolation("该预算已提交，正在审核中，不能修改；如需修改请联系财政局退回。");
-            saved = documents.update(d, expectedVersion, Status.DRAFT, source, e.budget().profileId(), null, d.reviewComment(), u.username());
+            Document d = s.document();
+            saved = documents.update(d, expectedVersion, s.to(), source, e.budget().profileId(), null, d.reviewComment(), u.username());
         }
-        audit.record(u.username(), "保存数据集", code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
-                + (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false) ? "（更正：新草稿）" : ""));
-        if (existing.map(d -> d.status() == Status.PUBLISHED || d.status() == Status.APPROVED).orElse(false))
-            markDepartmentUnderCorrection(a, year, "该单位开始更正其预算数据", u.username());
+        audit.record(u.username(), s.recorded(), code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + (s.correction() ? "（更正：新草稿）" : ""));
+        if (s.transition().has(Rule.MARKS_DEPARTMENT)) markDepartmentUnderCorrection(a, year, "该单位开始更正其预算数据", u.username());
         return saved;
     }
 
@@ -298,7 +381,7 @@ public class WorkflowService {
     @Transactional
     public List<UnitState> consolidate(BudgetUser u, String code, int year, Integer expectedVersion) {
         Agency dept = agency(code);
-        AccessPolicy.require(policy.canConsolidate(u, dept), "汇总 " + dept.name() + " 的部门预算");
+        Step s = step(u, code, year, Action.CONSOLIDATE, expectedVersion);
         List<ConsolidatedUnit> snapshot = new ArrayList<>();
         List<String> left = new ArrayList<>();
         String profile = regionProfiles.profileFor(dept, year);
@@ -311,19 +394,17 @@ public class WorkflowService {
             }
         }
         if (snapshot.isEmpty()) throw new RuleViolation("没有已提交的单位，无法汇总。未提交：" + String.join("、", left));
-        Optional<Document> existing = documents.find(code, year);
+        Optional<Document> existing = Optional.ofNullable(s.document());
         Document doc;
         String yaml = existing.map(Document::datasetYaml).filter(y -> y != null && !y.isBlank())
                 .map(y -> withProfile(withUnits(y, snapshot), profile)).orElseGet(() -> departmentYaml(dept, year, profile, snapshot));
         if (existing.isEmpty()) {
-            doc = documents.create(code, year, Status.DRAFT, yaml, profile, u.username());
+            doc = documents.create(code, year, s.to(), yaml, profile, u.username());
         } else {
-            checkVersion(existing.get(), expectedVersion);
-            if (!existing.get().status().editable()) throw new RuleViolation("部门预算已提交，正在审核中，不能重新汇总。");
-            doc = documents.update(existing.get(), expectedVersion, Status.DRAFT, yaml, profile, null, existing.get().reviewComment(), u.username());
+            doc = documents.update(existing.get(), expectedVersion, s.to(), yaml, profile, null, existing.get().reviewComment(), u.username());
         }
         documents.replaceConsolidation(doc.id(), snapshot);
-        audit.record(u.username(), "汇总", code, year, "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
+        audit.record(u.username(), s.recorded(), code, year, "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
         return unitStates(dept, year, doc);
     }
 
@@ -365,15 +446,15 @@ public class WorkflowService {
     @Transactional
     public Document saveDepartmentDataset(BudgetUser u, String code, int year, String yaml, Integer expectedVersion, String what) {
         Agency dept = agency(code);
-        AccessPolicy.require(dept.isDepartment() && policy.canConsolidate(u, dept), "编辑 " + dept.name() + " 的部门预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new RuleViolation("请先汇总已提交的单位，再填写部门预算的文字部分。"));
-        checkVersion(d, expectedVersion);
-        if (!d.status().editable()) throw new RuleViolation("部门预算已提交，正在审核中，不能修改；如需修改请联系财政局退回。");
+        Set<Party> parties = parties(u, dept, Action.EDIT_TEXT);
+        if (documents.find(code, year).isEmpty()) throw new RuleViolation("请先汇总已提交的单位，再填写部门预算的文字部分。");
+        Step s = step(parties, dept, year, Action.EDIT_TEXT, expectedVersion);
+        Document d = s.document();
         Evaluation e = evaluateDepartment(dept, d, yaml);
         if (!e.readable()) throw new InvalidDatasetException(e.problems());
-        Document out = documents.update(d, expectedVersion, Status.DRAFT, yaml, d.profileId(), null, d.reviewComment(), u.username());
-        audit.record(u.username(), "保存部门文字", code, year, what + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
-                + (d.status() == Status.PUBLISHED || d.status() == Status.APPROVED ? "（更正：新草稿）" : ""));
+        Document out = documents.update(d, expectedVersion, s.to(), yaml, d.profileId(), null, d.reviewComment(), u.username());
+        audit.record(u.username(), s.recorded(), code, year, what + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+                + (s.correction() ? "（更正：新草稿）" : ""));
         return out;
     }
 
@@ -382,110 +463,90 @@ public class WorkflowService {
     /** An error blocks submission; a warning needs a comment; a department needs all its units, current. */
     @Transactional
     public Document submit(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Agency a = agency(code);
-        AccessPolicy.require(a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a), "提交 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.DRAFT && d.status() != Status.RETURNED) throw new RuleViolation("当前状态「" + d.status().label() + "」不能提交。");
-        if (a.isDepartment()) {
-            List<String> problems = unitStates(a, year, d).stream().filter(s -> s.problem() != null).map(s -> s.unit().name() + "：" + s.problem()).toList();
-            if (!problems.isEmpty()) throw new RuleViolation("部门预算不能提交，以下单位有问题：" + String.join("；", problems));
-        }
-        Evaluation e = evaluate(d);
-        if (!e.readable()) throw new InvalidDatasetException(e.problems());
-        regionProfiles.require(a, year, e.budget().profileId(), a.isDepartment() ? "dataset.yaml" : a.code() + "-" + year + (d.source().isWorkbook() ? ".xlsx" : ".yaml"),
-                a.isDepartment() ? Document.Source.yaml(d.datasetYaml()) : d.source());
-        if (e.errors() > 0) throw new RuleViolation("审核发现 " + e.errors() + " 条错误，错误须全部修正后才能提交。");
-        String c = comment == null ? "" : comment.trim();
-        if (e.warnings() > 0 && c.isEmpty()) throw new RuleViolation("审核发现 " + e.warnings() + " 条警告，提交时须填写说明。");
-        Document out = documents.update(d, expectedVersion, Status.SUBMITTED, d.datasetYaml(), d.profileId(), c, d.reviewComment(), u.username());
-        audit.record(u.username(), "提交", code, year, "警告 " + e.warnings() + "，提示 " + e.notices() + (c.isEmpty() ? "" : "；说明：" + c));
+        Step s = step(u, code, year, Action.SUBMIT, expectedVersion);
+        Agency a = s.agency();
+        Document d = s.document();
+        Demanded dm = demand(s, comment, e -> regionProfiles.require(a, year, e.budget().profileId(),
+                a.isDepartment() ? "dataset.yaml" : a.code() + "-" + year + (d.source().isWorkbook() ? ".xlsx" : ".yaml"),
+                a.isDepartment() ? Document.Source.yaml(d.datasetYaml()) : d.source()));
+        String c = dm.comment();
+        Evaluation e = dm.evaluation();
+        Document out = write(s, u, expectedVersion, c, d.reviewComment());
+        audit.record(u.username(), s.recorded(), code, year, "警告 " + e.warnings() + "，提示 " + e.notices() + (c.isEmpty() ? "" : "；说明：" + c));
         return out;
     }
 
-    /** Refuses (403) anyone who may not review this agency's budget. */
-    public void requireReviewer(BudgetUser u, String code, String what) {
-        Agency a = agency(code);
-        AccessPolicy.require(policy.canReview(u, a), what + " " + a.name() + " 的预算");
+    /** Refuses (403) anyone who takes no part in this action on this agency's documents. */
+    public void requireParty(BudgetUser u, String code, Action action) {
+        parties(u, agency(code), action);
     }
 
     /** The preparer (or the department, for its own) takes back a submission not yet decided: a draft again. */
     @Transactional
     public Document withdraw(BudgetUser u, String code, int year, Integer expectedVersion) {
-        Agency a = agency(code);
-        AccessPolicy.require(a.isDepartment() ? policy.canConsolidate(u, a) : policy.canPrepare(u, a), "撤回 " + a.name() + " 的提交");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以撤回，当前状态「" + d.status().label() + "」。");
-        Document out = documents.update(d, expectedVersion, Status.DRAFT, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
-        audit.record(u.username(), "撤回提交", code, year, "");
+        Step s = step(u, code, year, Action.WITHDRAW, expectedVersion);
+        Document out = write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
+        audit.record(u.username(), s.recorded(), code, year, "");
         return out;
     }
 
     /** A department returns one of its units' submissions (with a comment) before consolidating it. */
     @Transactional
     public Document returnByDepartment(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Agency a = agency(code);
-        AccessPolicy.require(policy.canReturnUnit(u, a), "退回 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交、尚未审核的预算可以退回，当前状态「" + d.status().label() + "」。");
-        String c = comment == null ? "" : comment.trim();
-        if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
-        Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), "主管部门：" + c, u.username());
-        audit.record(u.username(), "主管部门退回", code, year, c);
+        Step s = step(u, code, year, Action.DEPARTMENT_RETURN, expectedVersion);
+        String c = demand(s, comment);
+        Document out = write(s, u, expectedVersion, s.document().submitComment(), "主管部门：" + c);
+        audit.record(u.username(), s.recorded(), code, year, c);
         return out;
     }
 
     @Transactional
     public Document returnDocument(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Agency a = agency(code);
-        AccessPolicy.require(policy.canReview(u, a), "审核 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以退回，当前状态「" + d.status().label() + "」。");
-        String c = comment == null ? "" : comment.trim();
-        if (c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
-        Document out = documents.update(d, expectedVersion, Status.RETURNED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
-        audit.record(u.username(), "退回", code, year, c);
-        if (!a.isDepartment()) markDepartmentUnderCorrection(a, year, "该单位的预算被退回修改", u.username());
+        Step s = step(u, code, year, Action.RETURN, expectedVersion);
+        String c = demand(s, comment);
+        Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
+        audit.record(u.username(), s.recorded(), code, year, c);
+        if (s.transition().has(Rule.MARKS_DEPARTMENT) && !s.agency().isDepartment())
+            markDepartmentUnderCorrection(s.agency(), year, "该单位的预算被退回修改", u.username());
         return out;
     }
 
     @Transactional
     public Document approve(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Agency a = agency(code);
-        AccessPolicy.require(policy.canReview(u, a), "审核 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.SUBMITTED) throw new RuleViolation("只有已提交的预算可以审核通过，当前状态「" + d.status().label() + "」。");
-        if (a.isDepartment()) requireUnitsApproved(a, year, d, "审核通过");
-        Evaluation e = evaluate(d);
-        if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能通过，请退回。");
-        String c = comment == null ? "" : comment.trim();
-        Document out = documents.update(d, expectedVersion, Status.APPROVED, d.datasetYaml(), d.profileId(), d.submitComment(), c, u.username());
-        audit.record(u.username(), "审核通过", code, year, c);
+        Step s = step(u, code, year, Action.APPROVE, expectedVersion);
+        String c = demand(s, comment);
+        Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
+        audit.record(u.username(), s.recorded(), code, year, c);
         return out;
     }
 
-    /** Freezes the approved document as a new published version (superseding the current one). */
+    /** Freezes the approved document as its first published version. */
     @Transactional
     public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion) {
-        Agency a = agency(code);
-        AccessPolicy.require(policy.canReview(u, a), "发布 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
-        checkVersion(d, expectedVersion);
-        if (d.status() != Status.APPROVED) throw new RuleViolation("只有审核通过的预算可以发布，当前状态「" + d.status().label() + "」。");
-        if (a.isDepartment()) requireUnitsApproved(a, year, d, "发布");
-        Publication p = publishNow(a, d, u.username());
-        documents.update(d, expectedVersion, Status.PUBLISHED, d.datasetYaml(), d.profileId(), d.submitComment(), d.reviewComment(), u.username());
-        audit.record(u.username(), "发布", code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash());
+        return publish(u, code, year, expectedVersion, null);
+    }
+
+    /**
+     * Freezes the approved document as a new published version, superseding the current one: a correction, published with
+     * its public reason (required then).
+     */
+    @Transactional
+    public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion, String correctionReason) {
+        Step s = step(u, code, year, Action.PUBLISH, expectedVersion);
+        Evaluation e = demand(s, null, x -> {}).evaluation();
+        Publication p = publishNow(s.agency(), s.document(), e, u.username(), correctionReason);
+        write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
+        audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
+                + (p.correctionReason() == null ? "" : "；更正说明：" + p.correctionReason()));
         return p;
     }
 
     /** Renders and stores a version (also used to load the demo data). */
     Publication publishNow(Agency a, Document d, String by) {
-        Evaluation e = evaluate(d);
+        return publishNow(a, d, evaluate(d), by, null);
+    }
+
+    private Publication publishNow(Agency a, Document d, Evaluation e, String by, String correctionReason) {
         if (!e.readable() || e.errors() > 0) throw new RuleViolation("审核发现错误，不能发布。");
         // what is published is a clean copy, never the file as uploaded: values only — no comment, note, formula or hyperlink
         List<DocumentFormat.DatasetFile> files = new ArrayList<>();
@@ -495,7 +556,7 @@ public class WorkflowService {
         } else {
             files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
-        Publication p = publisher.publish(a, e, files, by);
+        Publication p = publisher.publish(a, e, files, by, correctionReason);
         if (a.isDepartment() && corrections.resolve(a.code(), d.year()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
         return p;
     }
@@ -504,21 +565,26 @@ public class WorkflowService {
 
     public record UnitState(Agency unit, Status status, boolean consolidated, String problem) {}
 
+    /**
+     * A document as its reader sees it, with the parts the reader plays for it and what the transition table lets
+     * them do now ({@link #can}: the buttons a page shows, the REST API's {@code actions}).
+     */
     public record DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
                                List<Publication> versions, List<AuditLogRepository.Entry> history,
-                               boolean canPrepare, boolean canConsolidate, boolean canReview, boolean canReturnAsDepartment) {
-        public boolean canWithdraw() {
-            return document != null && (canPrepare || canConsolidate) && document.status() == Status.SUBMITTED;
+                               Set<Party> parties, Set<Action> actions) {
+        public boolean can(Action a) { return actions.contains(a); }
+
+        /** For the templates: {@code v.can('SUBMIT')}. */
+        public boolean can(String action) { return can(Action.valueOf(action)); }
+
+        /** The reader edits this document's data or text now (a unit's dataset; a department's own text). */
+        public boolean canEdit() { return can(Action.SAVE) || can(Action.EDIT_TEXT); }
+
+        /** Saving now starts a correction of an approved or published document. */
+        public boolean editStartsCorrection() {
+            Status from = document == null ? null : document.status();
+            return java.util.stream.Stream.of(Action.SAVE, Action.EDIT_TEXT, Action.CONSOLIDATE)
+                    .anyMatch(a -> Transitions.find(parties, a, from).map(t -> t.has(Rule.CORRECTION)).orElse(false));
         }
-
-        public boolean canDepartmentReturn() { return document != null && canReturnAsDepartment && document.status() == Status.SUBMITTED; }
-
-        public boolean canSubmit() {
-            return document != null && (canPrepare || canConsolidate) && (document.status() == Status.DRAFT || document.status() == Status.RETURNED);
-        }
-
-        public boolean canDecide() { return document != null && canReview && document.status() == Status.SUBMITTED; }
-
-        public boolean canPublish() { return document != null && canReview && document.status() == Status.APPROVED; }
     }
 }

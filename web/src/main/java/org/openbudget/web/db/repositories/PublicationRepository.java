@@ -15,7 +15,7 @@ public class PublicationRepository {
             rs.getInt("budget_year"), rs.getInt("version_no"), rs.getString("agency_name"), rs.getString("kind"), rs.getString("region_code"),
             rs.getString("department_code"), rs.getString("content_hash"), rs.getInt("errors"), rs.getInt("warnings"), rs.getInt("notices"),
             rs.getString("summary_json"), rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class),
-            (Long) rs.getObject("superseded_by"));
+            (Long) rs.getObject("superseded_by"), rs.getString("correction_reason"));
     private final JdbcClient db;
 
     public PublicationRepository(JdbcClient db) { this.db = db; }
@@ -81,9 +81,9 @@ public class PublicationRepository {
     public long insert(Publication p) {
         return db.sql("""
                 insert into publication(agency_code, budget_year, version_no, agency_name, kind, region_code, department_code, content_hash,
-                  errors, warnings, notices, summary_json, published_by) values (?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
+                  errors, warnings, notices, summary_json, published_by, correction_reason) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
                 .params(p.agencyCode(), p.year(), p.versionNo(), p.agencyName(), p.kind(), p.regionCode(), p.departmentCode(), p.contentHash(),
-                        p.errors(), p.warnings(), p.notices(), p.summaryJson(), p.publishedBy())
+                        p.errors(), p.warnings(), p.notices(), p.summaryJson(), p.publishedBy(), p.correctionReason())
                 .query(Long.class).single();
     }
 

@@ -10,6 +10,5 @@ public enum Status {
 
     public String label() { return label; }
 
-    /** A preparer (or department) may change the dataset: not while the bureau has it. */
-    public boolean editable() { return this != SUBMITTED; }
+    // what may be done in each state is the workflow's transition table (org.openbudget.web.workflow.Transitions)
 }

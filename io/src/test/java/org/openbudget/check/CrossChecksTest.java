@@ -16,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The same amount in two tables: one side changed, the finding at the row that differs. */
-class BetweenTableChecksTest {
+/** The same amount in two tables (the checks the Xinjiang profile declares between its tables): one side changed, the finding at the row that differs. */
+class CrossChecksTest {
     static List<Case> cases() {
         return List.of(
                 Case.of("X.T1-T2.source", SME, "表1 其中：一般财力 304.15 → 300.00",

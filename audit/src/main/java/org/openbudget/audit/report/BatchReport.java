@@ -1,0 +1,141 @@
+package org.openbudget.audit.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openbudget.audit.DocumentAudit;
+import org.openbudget.core.check.Severity;
+import org.openbudget.core.disclosure.Disclosure;
+
+/**
+ * The audit of many documents, one line each: which template read it, how many tables, its
+ * findings by severity — or why it was not read. Written as CSV (UTF-8 with BOM, formula-safe),
+ * a self-contained HTML page, or an Excel workbook, for an inspector going through a region.
+ */
+public final class BatchReport {
+    /** Exit status of one document, as {@code ./budget audit FILE} would end: 0 no error, 1 errors, 2 unreadable, 3 internal failure. */
+    public record Entry(String file, String outcome, String profile, int year, String unit, int tables,
+                        long errors, long warnings, long notices, String message, long millis, int status) {
+
+        public static Entry of(String file, DocumentAudit.Result a, long millis) {
+            Disclosure d = a.disclosure();
+            long e = count(a, Severity.ERROR), w = count(a, Severity.WARNING), n = count(a, Severity.NOTICE);
+            return new Entry(file, "已审核", d.profileId(), d.year(), d.unitName(), d.tables().size(), e, w, n,
+                    a.notes().isEmpty() ? "" : a.notes().get(0), millis, e > 0 ? 1 : 0);
+        }
+
+        public static Entry refused(String file, String why, long millis) {
+            return new Entry(file, "未审核", "", 0, "", 0, 0, 0, 0, why, millis, 2);
+        }
+
+        public static Entry failed(String file, String why, long millis) {
+            return new Entry(file, "内部错误", "", 0, "", 0, 0, 0, 0, why, millis, 3);
+        }
+
+        private static long count(DocumentAudit.Result a, Severity s) {
+            return a.findings().stream().filter(f -> f.severity() == s).count();
+        }
+
+        /** The line printed for this document. */
+        public String line() {
+            if (status >= 2) return file + "  " + outcome + "：" + message;
+            return file + "  " + profile + "  " + (year > 0 ? year + "年 " : "") + unit + "  表 " + tables
+                    + "  错误 " + errors + "，警告 " + warnings + "，提示 " + notices;
+        }
+    }
+
+    static final List<String> HEADER = List.of("文件", "结果", "模板", "年度", "单位", "读出表数", "错误", "警告", "提示", "说明", "用时（毫秒）");
+
+    private BatchReport() {}
+
+    private static List<String> cells(Entry e) {
+        return List.of(e.file(), e.outcome(), e.profile(), e.year() > 0 ? String.valueOf(e.year()) : "", e.unit(),
+                e.status() >= 2 ? "" : String.valueOf(e.tables()), e.status() >= 2 ? "" : String.valueOf(e.errors()),
+                e.status() >= 2 ? "" : String.valueOf(e.warnings()), e.status() >= 2 ? "" : String.valueOf(e.notices()),
+                e.message(), String.valueOf(e.millis()));
+    }
+
+    public static String csv(List<Entry> entries) {
+        StringBuilder b = new StringBuilder(ReportCsv.BOM);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Entry e : entries) rows.add(cells(e));
+        for (List<String> r : rows) {
+            for (int i = 0; i < r.size(); i++) {
+                if (i > 0) b.append(',');
+                b.append(ReportCsv.field(r.get(i)));
+            }
+            b.append("\r\n");
+        }
+        return b.toString();
+    }
+
+    public static String html(List<Entry> entries) {
+        StringBuilder b = new StringBuilder(4096);
+        long read = entries.stream().filter(e -> e.status() < 2).count();
+        long withErrors = entries.stream().filter(e -> e.status() == 1).count();
+        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>批量审核报告</title>\n<style>\n")
+                .append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:2em;color:#222;line-height:1.5}\n")
+                .append("table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}\n")
+                .append("th{background:#f3f3f3}.num{text-align:right;font-variant-numeric:tabular-nums}\n")
+                .append(".s1{background:#fde2e1}.s2,.s3{background:#eee;color:#555}\n")
+                .append("</style>\n</head>\n<body>\n<h1>批量审核报告</h1>\n<p>共 ").append(entries.size()).append(" 个文件：审核 ")
+                .append(read).append(" 个，其中有错误的 ").append(withErrors).append(" 个；未审核 ").append(entries.size() - read).append(" 个。</p>\n");
+        b.append("<table>\n<thead><tr>");
+        for (String h : HEADER) b.append("<th>").append(ReportHtml.esc(h)).append("</th>");
+        b.append("</tr></thead>\n<tbody>\n");
+        for (Entry e : entries) {
+            b.append("<tr class=\"s").append(e.status()).append("\">");
+            List<String> c = cells(e);
+            for (int i = 0; i < c.size(); i++) {
+                boolean num = i == 3 || (i >= 5 && i <= 8) || i == 10;
+                b.append(num ? "<td class=\"num\">" : "<td>").append(ReportHtml.esc(c.get(i))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    public static byte[] xlsx(List<Entry> entries) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("批量审核");
+            CellStyle bold = wb.createCellStyle();
+            Font f = wb.createFont();
+            f.setBold(true);
+            bold.setFont(f);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < HEADER.size(); i++) {
+                head.createCell(i).setCellValue(HEADER.get(i));
+                head.getCell(i).setCellStyle(bold);
+            }
+            int r = 1;
+            for (Entry e : entries) {
+                Row row = sheet.createRow(r++);
+                List<String> c = cells(e);
+                for (int i = 0; i < c.size(); i++) {
+                    boolean num = (i == 3 || (i >= 5 && i <= 8) || i == 10) && !c.get(i).isEmpty();
+                    if (num) row.createCell(i).setCellValue(Long.parseLong(c.get(i)));
+                    else row.createCell(i).setCellValue(c.get(i));   // text cells: never a formula
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(1, r - 1), 0, HEADER.size() - 1));
+            for (int i : new int[]{0, 4, 9}) sheet.setColumnWidth(i, 40 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.openbudget.core.profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.openbudget.core.classification.FundingSource;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.measure.Where;
+
+/**
+ * The printed cells of a document's shaped tables, each with the money it shows: its row's ∧ its
+ * column's ∧ its table's scope, in a canonical form ({@link #key}) — so that two cells of the same money
+ * have the same key whichever tables they are in, and a measure expression of the dictionary finds the
+ * cell that prints it. The checks compare cells of equal keys; the text reads its amounts by them.
+ */
+public final class MoneyCells {
+    private MoneyCells() {}
+
+    /**
+     * One filter term resolved against the year's funding sources: which sources and kinds, which codes,
+     * and whether it is last year's money (a 上年预算数 column: equal only to last year's money elsewhere).
+     */
+    public record Term(long sources, int kinds, List<String> eco, List<String> func, boolean lastYear) {
+        public Term(long sources, int kinds, List<String> eco, List<String> func) {
+            this(sources, kinds, eco, func, false);
+        }
+
+        public Term lastYear(boolean last) {
+            return last == lastYear ? this : new Term(sources, kinds, eco, func, last);
+        }
+    }
+
+    /** A printed cell and the money it measures. */
+    public record Cell(DisclosureTable table, Row row, int column, List<Term> key) {}
+
+    /**
+     * A document's cells by the money they show, to find the cell that prints a measure expression (the
+     * first, in table and row order; cells of the same money agree, or {@code same-measure} says so).
+     */
+    public static final class Index {
+        private final MeasureDictionary dict;
+        private final List<FundingSource> sources;
+        private final Map<List<Term>, Cell> byKey = new java.util.HashMap<>();
+
+        public Index(Disclosure d, TemplateProfile profile, List<FundingSource> sources) {
+            this(of(d, profile, sources), profile, sources);
+        }
+
+        public Index(List<Cell> cells, TemplateProfile profile, List<FundingSource> sources) {
+            this.dict = profile.measures();
+            this.sources = sources;
+            for (Cell c : cells) byKey.putIfAbsent(c.key(), c);
+        }
+
+        /** The cell that prints this measure expression, if any table does. */
+        public Optional<Cell> cell(String measure) {
+            if (dict.all().isEmpty() || !dict.problems(measure).isEmpty()) return Optional.empty();
+            return Optional.ofNullable(byKey.get(key(dict.terms(measure), sources)));
+        }
+    }
+
+    /** A document table's template in the profile: by id, else by place. */
+    public static Optional<TableTemplate> template(TemplateProfile profile, DisclosureTable t) {
+        return profile.tableById(t.id()).or(() -> profile.findTable(t.no()));
+    }
+
+    /** The profile's summary table (two sides) whose money as a whole is this measure expression ("total": all of it). */
+    public static Optional<TableTemplate> summary(TemplateProfile profile, List<FundingSource> sources, String where) {
+        MeasureDictionary dict = profile.measures();
+        if (dict.all().isEmpty()) return Optional.empty();
+        List<Term> want = key(dict.terms(where), sources);
+        for (TableTemplate t : profile.tables().values()) {
+            if (t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY) continue;
+            if (key(Bindings.scope(t, dict), sources).equals(want)) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
+    /** Every printed cell of the shaped tables whose money is known, with its key, in table and row order. */
+    public static List<Cell> of(Disclosure d, TemplateProfile profile, List<FundingSource> sources) {
+        List<Cell> out = new ArrayList<>();
+        MeasureDictionary dict = profile.measures();
+        for (DisclosureTable table : d.tables()) {
+            TableTemplate tpl = template(profile, table).orElse(null);
+            if (tpl == null || tpl.shape() == null || table.empty()) continue;
+            TableShape shape = tpl.shape();
+            List<Where> scope = Bindings.scope(tpl, dict);
+            List<List<Where>> columns = new ArrayList<>();
+            for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
+            Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
+            Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+            Map<String, LineSpec> fixedSpecs = new java.util.HashMap<>();
+            if (shape.kind() == TableShape.Kind.FIXED) for (LineSpec s : tpl.rows()) fixedSpecs.put(s.key(), s);
+            for (Row r : table.rows()) {
+                LineSpec line = r.side() == null ? fixedSpecs.get(r.key()) : null;
+                if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
+                boolean lastYearRow = line != null && line.lastYear();
+                List<Where> row = rowFilter(shape, tpl, r, income, fixed);
+                if (row == null) continue;
+                boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
+                        && (shape.incomeFirstColumn() || columns.size() == 1);
+                for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
+                    if (firstOnly && c > 0) break;
+                    ColumnSpec spec = tpl.columns().get(c);
+                    if (spec.computed()) continue;   // 增减: checked against its two columns (column-change)
+                    List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
+                    List<Term> key = key(cell, sources);
+                    if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
+                    if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The money a row stands for, or null for a row whose money the filters cannot say (a unit, a project). */
+    private static List<Where> rowFilter(TableShape shape, TableTemplate tpl, Row r, Map<String, List<Where>> income, Map<String, List<Where>> fixed) {
+        return switch (r.kind()) {
+            // a class row inside a unit's block (unit_rows) is that unit's money only: the filters cannot say it
+            case CLASS -> !r.unit().isEmpty() ? null : List.of(shape.economic() && r.side() == null
+                    ? Where.eco(List.of(r.code()))
+                    : new Where(null, null, null, null, null, null, List.of(r.code()), false));
+            case TOTAL -> {
+                if (shape.kind() == TableShape.Kind.FIXED) yield fixed.get(r.key());
+                if (r.side() == Side.INCOME && !tpl.incomeTotalOf().isEmpty()) {
+                    List<Where> all = new ArrayList<>();
+                    for (String k : tpl.incomeTotalOf()) if (income.containsKey(k)) all.addAll(income.get(k));
+                    yield all;
+                }
+                yield List.of(Where.ANY);
+            }
+            case LINE -> r.side() == Side.INCOME ? income.get(r.key())
+                    : shape.kind() == TableShape.Kind.FIXED ? fixed.get(r.key()) : null;
+            default -> null;
+        };
+    }
+
+    /** A union of filter terms in a canonical form: equal money, equal key. */
+    public static List<Term> key(List<Where> terms, List<FundingSource> sources) {
+        List<Term> out = new ArrayList<>();
+        for (Where w : terms) {
+            long src = 0;
+            for (int i = 0; i < sources.size() && i < 64; i++) if (w.matches(sources.get(i))) src |= 1L << i;
+            int kinds = 0;
+            for (int k = 0; k < 3; k++) if (w.matchesKind(k)) kinds |= 1 << k;
+            if (src != 0 && kinds != 0) out.add(new Term(src, kinds, w.eco(), w.func()));
+        }
+        boolean merged = true;
+        while (merged && out.size() > 1) {
+            merged = false;
+            outer:
+            for (int i = 0; i < out.size(); i++) {
+                for (int j = i + 1; j < out.size(); j++) {
+                    Term a = out.get(i), b = out.get(j);
+                    if (!Objects.equals(a.eco(), b.eco()) || !Objects.equals(a.func(), b.func())) continue;
+                    Term m = null;
+                    if (a.kinds() == b.kinds()) m = new Term(a.sources() | b.sources(), a.kinds(), a.eco(), a.func());
+                    else if (a.sources() == b.sources()) m = new Term(a.sources(), a.kinds() | b.kinds(), a.eco(), a.func());
+                    if (m == null) continue;
+                    out.remove(j);
+                    out.set(i, m);
+                    merged = true;
+                    break outer;
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Term::toString));
+        return List.copyOf(out);
+    }
+}

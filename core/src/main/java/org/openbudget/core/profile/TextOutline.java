@@ -1,0 +1,221 @@
+package org.openbudget.core.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The outline of a template's 第三部分 as data (refdata/profiles/*.yaml, {@code text.outline}): which
+ * sections, in what order, with what title, and per section the blocks one walker
+ * (org.openbudget.core.text) writes — a heading, a sentence stating measures, one sentence per measure,
+ * the names of the non-zero measures or table rows, one sentence per class row of a table, or a block
+ * over the dataset's narrative (projects, carry-over, procurement, assets, performance, other matters).
+ * Amounts are measure expressions of the dictionary (refdata/measures.yaml), read off the document's
+ * tables by the money their cells show ({@link MoneyCells}); a table is named by its shape and scope,
+ * never by its number. Every block is described in docs/text-facts.md ("The outline").
+ *
+ * @param sections      第三部分's sections in order
+ * @param omitUnprinted what the text says of a measure no table of the document prints: nothing (true:
+ *                      the sentence or item is left out — for an outline a template inherits, whose tables
+ *                      may not print every measure it names) or 0.00 (false, the default)
+ */
+public record TextOutline(List<Section> sections, boolean omitUnprinted) {
+    public static final TextOutline NONE = new TextOutline(List.of(), false);
+
+    public TextOutline {
+        sections = List.copyOf(sections);
+    }
+
+    public TextOutline(List<Section> sections) {
+        this(sections, false);
+    }
+
+    public boolean isEmpty() { return sections.isEmpty(); }
+
+    /** One section: its numeral (一 … 十二), title pattern and blocks. */
+    public record Section(String number, String title, List<Block> blocks) {
+        public Section {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    /**
+     * A table a block reads, by what it is: its shape ({@code summary}, {@code classification},
+     * {@code projects}, {@code fixed}; "" any) and the money it shows as a whole (a measure expression,
+     * {@code total} for all of it); {@code classification} {@code functional} or {@code economic} ("" any).
+     */
+    public record TableRef(String shape, String where, String classification) {
+        public TableRef {
+            shape = shape == null ? "" : shape.trim();
+            where = where == null || where.isBlank() ? "total" : where.trim();
+            classification = classification == null ? "" : classification.trim();
+        }
+    }
+
+    /**
+     * Rows of a table: its class rows ({@code side} income/expense for a summary's, "" otherwise) at a
+     * level (1 类, 2 款, 3 项), valued in the column bound to {@code column} (a measure expression; "" = the first).
+     */
+    public record Rows(TableRef table, String side, int level, String column) {
+        public Rows {
+            side = side == null ? "" : side.trim();
+            column = column == null ? "" : column.trim();
+        }
+    }
+
+    /**
+     * An amount a sentence states: into placeholder {@code var} ("" = none, only its change), recorded as a
+     * fact of {@code key} with {@code subject}; {@code change} states its change against last year
+     * (placeholders change_word, change, rate_word, rate) and {@code reason} adds the reason clause in that
+     * style (reason | reason_sentence; "" none).
+     */
+    public record Stated(String var, String key, String measure, String subject, boolean change, String reason) {
+        public Stated {
+            var = var == null ? "" : var;
+            subject = subject == null ? "" : subject;
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /**
+     * An item of a list the block walks: a fact key and the measure it states, its label, what to do when it
+     * is zero ({@code sentence} the full sentence, {@code 未安排} the not-arranged sentence, {@code omit}
+     * nothing when zero this year and last year, {@code skip} nothing when zero this year), its own sentence
+     * pattern ("" = the block's), the names of the non-zero rows it lists ({@code names}, null for none), and
+     * further words ({@code absent_label}, {@code expense_label}, {@code class_key} …).
+     */
+    public record Item(String key, String measure, String label, String whenZero, String sentence, Rows names,
+                       Map<String, String> words) {
+        public Item {
+            whenZero = whenZero == null || whenZero.isBlank() ? "sentence" : whenZero.trim();
+            sentence = sentence == null ? "" : sentence;
+            words = words == null ? Map.of() : Map.copyOf(words);
+        }
+
+        public String word(String name) {
+            String w = words.get(name);
+            return w == null ? label : w;
+        }
+    }
+
+    /** Clauses joined into one placeholder of the sentence: one per item, each its own change (十's items). */
+    public record Clauses(String var, String sentence, String separator, boolean change, String reason, List<Item> items) {
+        public Clauses {
+            reason = reason == null ? "" : reason;
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * One block. {@code kind}: heading | sentence | each | names | each_row | budgets | projects | carry_over |
+     * procurement | assets | performance | other_matters. {@code sentence} is the pattern key (for the
+     * narrative blocks, the prefix of their patterns, see {@link #NARRATIVE}).
+     *
+     * @param key       the fact key of a names list, or the key prefix of an each_row block ("gpb.class" → gpb.class:201)
+     * @param table     the table whose emptiness the block follows (its empty note replaces the block), or that
+     *                  a narrative block reads
+     * @param emptyKey  the fact key of that empty note
+     * @param shareOf   a measure expression: each amount's share of it (placeholder share)
+     * @param numbered  each sentence gets a list number (placeholder n)
+     * @param lastYear  an each_row block also lists the rows of last year that are zero this year (by code)
+     * @param notArranged the pattern of an item that is 未安排
+     */
+    public record Block(String kind, String sentence, String key, String subject, List<Stated> amounts, List<Item> items,
+                        Rows rows, TableRef table, String emptyKey, String shareOf, boolean change, String reason,
+                        boolean numbered, boolean lastYear, String notArranged, Clauses clauses) {
+        public Block {
+            sentence = sentence == null ? "" : sentence;
+            key = key == null ? "" : key;
+            subject = subject == null ? "" : subject;
+            amounts = amounts == null ? List.of() : List.copyOf(amounts);
+            items = items == null ? List.of() : List.copyOf(items);
+            emptyKey = emptyKey == null ? "" : emptyKey;
+            shareOf = shareOf == null ? "" : shareOf;
+            reason = reason == null ? "" : reason;
+            notArranged = notArranged == null ? "" : notArranged;
+        }
+    }
+
+    /** The kinds of block. */
+    public static final List<String> KINDS = List.of("heading", "sentence", "each", "names", "each_row", "budgets", "projects",
+            "carry_over", "procurement", "assets", "performance", "other_matters");
+
+    /** The patterns a narrative block writes with, after its prefix ("s7" → s7.name …). */
+    public static final Map<String, List<String>> NARRATIVE = Map.of(
+            "budgets", List.of("sources_one", "sources_some", "sources_all", "income", "income_item", "expense", "expense_item",
+                    "expense_item_noted"),
+            "projects", List.of("name", "basis", "amount", "unit", "alloc", "alloc_item", "alloc_separator", "period", "withheld", "none"),
+            "carry_over", List.of("total", "project", "withheld", "basic"),
+            "procurement", List.of("procurement", "reserved"),
+            "assets", List.of("assets", "building", "vehicles", "furniture", "other_assets", "equipment", "purchase",
+                    "purchase_no_vehicle", "purchase_vehicle"),
+            "performance", List.of("performance", "performance_classified"),
+            "other_matters", List.of("no_other_matters"));
+
+    /** Every sentence pattern key the outline writes with. */
+    public Set<String> sentenceKeys() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                List<String> suffixes = NARRATIVE.get(b.kind());
+                if (suffixes != null) {
+                    for (String x : suffixes) out.add(b.sentence() + "." + x);
+                    continue;
+                }
+                if (!b.sentence().isEmpty()) out.add(b.sentence());
+                if (!b.notArranged().isEmpty()) out.add(b.notArranged());
+                for (Item i : b.items()) if (!i.sentence().isEmpty()) out.add(i.sentence());
+                if (b.clauses() != null) {
+                    out.add(b.clauses().sentence());
+                    out.add(b.clauses().separator());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Section numeral → title pattern, in order. */
+    public Map<String, String> titles() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Section s : sections) out.put(s.number(), s.title());
+        return out;
+    }
+
+    /**
+     * Fact key → the measure expression the outline states under it, for the amounts read off the tables:
+     * the amounts of sentence, each and carry-over blocks, the items of each and budgets blocks, and the
+     * clauses that state an amount (not a change). A narrative block's amounts are not here: they are not
+     * a table cell as such (整体绩效目标 states 0 when there is none).
+     */
+    public Map<String, String> measuresByKey() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                boolean tables = List.of("sentence", "each", "carry_over", "budgets").contains(b.kind());
+                if (!tables) continue;
+                for (Stated a : b.amounts()) if (!a.var().isEmpty()) out.putIfAbsent(a.key(), a.measure());
+                for (Item i : b.items()) if (!i.key().isEmpty() && !i.measure().isEmpty()) out.putIfAbsent(i.key(), i.measure());
+                if (b.clauses() != null && !b.clauses().change()) {
+                    for (Item i : b.clauses().items()) if (!i.key().isEmpty()) out.putIfAbsent(i.key(), i.measure());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The measure expressions the outline states, for checking them against the dictionary. */
+    public List<String> measures() {
+        List<String> out = new ArrayList<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                for (Stated a : b.amounts()) out.add(a.measure());
+                for (Item i : b.items()) if (!i.measure().isEmpty()) out.add(i.measure());
+                if (b.clauses() != null) for (Item i : b.clauses().items()) if (!i.measure().isEmpty()) out.add(i.measure());
+                if (!b.shareOf().isEmpty()) out.add(b.shareOf());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,370 @@
+package org.openbudget.core.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.core.ledger.Narrative.Allocation;
+import org.openbudget.core.ledger.Narrative.Assets;
+import org.openbudget.core.ledger.Narrative.CarryOverNote;
+import org.openbudget.core.ledger.Narrative.Procurement;
+import org.openbudget.core.ledger.Narrative.ProjectText;
+import org.openbudget.core.ledger.Project;
+import org.openbudget.core.money.Amounts;
+import org.openbudget.core.money.Fen;
+import org.openbudget.core.profile.TextOutline.Block;
+import org.openbudget.core.profile.TextOutline.Item;
+import org.openbudget.core.profile.TextOutline.Stated;
+import org.openbudget.core.text.OutlineWalker.Place;
+
+/**
+ * The outline's blocks that walk more than the tables: the budgets a table of 财政拨款 splits into and the
+ * 类 each pays for ({@code budgets}), the projects ({@code projects}), the carried-over projects
+ * ({@code carry_over}), and the dataset's procurement, assets, performance counts and other matters.
+ * Each writes with the patterns under its prefix ({@link org.openbudget.core.profile.TextOutline#NARRATIVE})
+ * and reads its tables by shape and scope ({@code table:}), its amounts by measure.
+ */
+final class NarrativeBlocks {
+    private static final BigDecimal Z = Writer.ZERO;
+    private static final Pattern ITEM = Pattern.compile("\\{(\\d{7})\\}");
+
+    private NarrativeBlocks() {}
+
+    static void write(Writer w, Place at, Block b) {
+        switch (b.kind()) {
+            case "budgets" -> budgets(w, at, b);
+            case "projects" -> projects(w, at, b);
+            case "carry_over" -> carryOver(w, at, b);
+            case "procurement" -> procurement(w, at, b);
+            case "assets" -> assets(w, at, b);
+            case "performance" -> performance(w, at, b);
+            case "other_matters" -> otherMatters(w, at, b);
+            default -> throw new IllegalStateException("template profile " + w.profile.id() + ": unknown outline block " + b.kind());
+        }
+    }
+
+    private static String p(Block b, String suffix) {
+        return b.sentence() + "." + suffix;
+    }
+
+    /**
+     * The budgets (items: key, measure, label, absent_label, expense_label, class_key) that the summary table of
+     * {@code table} splits its money into: which are present, their amounts, and per present budget the 类 of
+     * the table's expense side in that budget's column, each with the dataset's 主要用于 note. A note may cite
+     * a 项 as {2060501}: it prints as that row's amount in the table of {@code rows}, a fact of {@code key}.
+     */
+    private static void budgets(Writer w, Place at, Block b) {
+        List<Item> present = new ArrayList<>();
+        List<Item> absent = new ArrayList<>();
+        for (Item i : b.items()) (w.amount(i.measure()).signum() != 0 ? present : absent).add(i);
+        String presentLabels = String.join("、", present.stream().map(Item::label).toList());
+        String absentLabels = String.join("和", absent.stream().map(i -> i.word("absent_label")).toList());
+        String sourcesKey = present.size() == 1 ? "sources_one" : absent.isEmpty() ? "sources_all" : "sources_some";
+        if (!present.isEmpty()) at.paragraphs.add(w.sentence(at.section, at.part, p(b, sourcesKey)).var("present", presentLabels).var("absent", absentLabels).done());
+        Writer.Sentence income = w.sentence(at.section, at.part, p(b, "income"));
+        List<String> items = new ArrayList<>();
+        for (Item i : present) {
+            items.add(w.sentence(at.section, at.part, p(b, "income_item")).var("label", i.label())
+                    .amount("amount", i.key(), i.label(), w.amount(i.measure()), w.tables.source(i.measure())).into(income));
+        }
+        if (!present.isEmpty()) at.paragraphs.add(income.var("list", String.join("、", items)).done());
+        Optional<TableAmounts.Found> table = w.tables.table(b.table());
+        if (table.isEmpty()) return;
+        TableAmounts.Found t = table.get();
+        for (Item i : present) {
+            int col = w.tables.column(t, i.measure());
+            if (col < 0) continue;
+            Writer.Sentence s = w.sentence(at.section, at.part, p(b, "expense")).var("budget", i.word("expense_label"));
+            List<String> classes = new ArrayList<>();
+            for (Row r : t.table().rows()) {
+                if (r.side() != Side.EXPENSE || r.kind() != RowKind.CLASS) continue;
+                BigDecimal v = TableAmounts.printed(r.value(col));
+                if (v.signum() == 0) continue;
+                String key = i.word("class_key") + ":" + r.code();
+                String note = w.narrative.classNotes().getOrDefault(r.code(), "").trim();
+                while (note.endsWith("。") || note.endsWith("；")) note = note.substring(0, note.length() - 1);
+                String printedNote = note.isEmpty() ? "" : expandItems(w, b, note, s);
+                String finalNote = printedNote;
+                String src = t.name() + " " + r.code() + " " + t.table().columns().get(col);
+                Writer.Sentence item = w.sentence(at.section, at.part, p(b, note.isEmpty() ? "expense_item" : "expense_item_noted"))
+                        .var("class", r.name()).var("note", printedNote)
+                        .fact(sentence -> new TextFact(at.section, at.part, key, r.name(), FactKind.AMOUNT, v, "", finalNote, List.of(), src, sentence));
+                item.var("amount", w.money(v));
+                classes.add(item.into(s));
+            }
+            at.paragraphs.add(s.var("list", String.join("；", classes)).done());
+        }
+    }
+
+    /** Replaces {2060501} in a note by that row's printed amount in the block's rows table, recording the fact. */
+    private static String expandItems(Writer w, Block b, String note, Writer.Sentence s) {
+        Matcher m = ITEM.matcher(note);
+        StringBuilder out = new StringBuilder();
+        TableAmounts.ClassRows rows = b.rows() == null ? null : w.tables.rows(b.rows());
+        while (m.find()) {
+            String code = m.group(1);
+            BigDecimal v = Z;
+            String src = "";
+            if (rows != null && rows.table() != null && rows.column() >= 0) {
+                for (Row r : rows.rows()) if (r.code().equals(code)) { v = TableAmounts.printed(r.value(rows.column())); break; }
+                src = rows.table().name() + " " + rows.table().table().columns().get(rows.column()) + " · " + code;
+            }
+            s.amountFact(b.key() + ":" + code, w.ref.functional().nameOrCode(code), v, src);
+            m.appendReplacement(out, Matcher.quoteReplacement(w.money(v)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Each project of the table of {@code table} (a row per project) — 项目名称, 设立的政策依据, 预算安排规模 (its
+     * 一般公共预算 money this year), 项目承担单位, 资金分配情况, 资金执行时间. A classified project says the
+     * withheld pattern for its basis, allocation and period. Order: the dataset's project descriptions, then
+     * any other project of the table in table order.
+     */
+    private static void projects(Writer w, Place at, Block b) {
+        Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
+        Map<String, Project> projects = w.budget.allProjects();
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        for (ProjectText pt : w.narrative.projects()) {
+            ProjectMoney m = money.get(pt.proCode());
+            if (m != null && m.gpb() != 0) order.add(pt.proCode());
+        }
+        Map<String, String> byName = new HashMap<>();
+        projects.values().forEach(pr -> byName.putIfAbsent(pr.name(), pr.code()));
+        Optional<TableAmounts.Found> table = w.tables.table(b.table());
+        String where = table.map(TableAmounts.Found::name).orElse("");
+        table.ifPresent(t -> {
+            for (Row r : t.table().rows(x -> x.kind() == RowKind.PROJECT)) {
+                String code = byName.get(r.project());
+                if (code != null) order.add(code);
+            }
+        });
+        if (order.isEmpty()) at.paragraphs.add(w.sentence(at.section, at.part, p(b, "none")).done());
+        int n = 0;
+        for (String code : order) {
+            Project pr = projects.get(code);
+            String h = w.subHeading(++n);
+            ProjectText text = w.narrative.project(code).orElse(new ProjectText(code, "", List.of(), "", "", null));
+            at.paragraphs.add(w.sentence(at.section, h, p(b, "name")).var("h", h).name("name", "project.name", pr.name(), pr.name(), where + " 项目名称").done());
+            String withheld = w.pattern(p(b, "withheld"));
+            if (pr.classified()) {
+                at.paragraphs.add(w.sentence(at.section, h, p(b, "basis")).var("basis", withheld).name(null, "project.withheld", pr.name(), withheld, "涉密项目").done());
+            } else {
+                at.paragraphs.add(w.sentence(at.section, h, p(b, "basis")).var("basis", text.basis()).done());
+            }
+            BigDecimal amount = Amounts.printed(Fen.toWan(money.get(code).gpb()));
+            at.paragraphs.add(w.sentence(at.section, h, p(b, "amount")).amount("amount", "project.amount", pr.name(), amount, where + " " + pr.name() + " 合计").done());
+            String unitName = w.budget.unit(pr.agencyCode()).map(Budget::agency).map(a -> a.name()).orElse(w.unit);
+            at.paragraphs.add(w.sentence(at.section, h, p(b, "unit")).name("unit_name", "project.unit", pr.name(), unitName, "项目承担单位").done());
+            if (pr.classified()) {
+                at.paragraphs.add(w.sentence(at.section, h, p(b, "alloc")).var("list", withheld.replaceAll("。$", "")).done());
+                at.paragraphs.add(w.sentence(at.section, h, p(b, "period")).var("period", withheld).done());
+                continue;
+            }
+            Writer.Sentence alloc = w.sentence(at.section, h, p(b, "alloc"));
+            List<String> items = new ArrayList<>();
+            for (Allocation a : text.allocation()) {
+                items.add(w.literal(at.section, h, w.pattern(p(b, "alloc_item"))).var("item", a.item())
+                        .var("amount", a.amount().stripTrailingZeros().toPlainString())
+                        .amountFact("project.alloc", a.item(), a.amount(), "资金分配情况 · " + pr.name()).into(alloc));
+            }
+            at.paragraphs.add(alloc.var("list", String.join(w.pattern(p(b, "alloc_separator")), items)).done());
+            at.paragraphs.add(w.sentence(at.section, h, p(b, "period")).var("period", text.period()).done());
+        }
+    }
+
+    /**
+     * The table of {@code table} (a row per project, a 基本支出 row per unit): the total sentence stating the
+     * block's amounts, then each project (in the order of the dataset's carry-over notes, then the table's) with
+     * what it is 主要用于 — a classified project says it is withheld — then each unit's 基本支出 row.
+     */
+    private static void carryOver(Writer w, Place at, Block b) {
+        TableAmounts.Found t = w.tables.table(b.table()).orElseThrow();
+        Writer.Sentence total = w.sentence(at.section, at.part, p(b, "total"));
+        OutlineWalker.state(w, total, b.amounts());
+        at.paragraphs.add(total.done());
+        Map<String, Project> projects = w.budget.allProjects();
+        Map<String, String> byName = new HashMap<>();
+        projects.values().forEach(pr -> byName.putIfAbsent(pr.name(), pr.code()));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<Row> basics = new ArrayList<>();
+        for (Row r : t.table().rows()) {
+            if (r.kind() == RowKind.PROJECT && byName.containsKey(r.project())) rows.put(byName.get(r.project()), r);
+            if (r.kind() == RowKind.LINE && r.key().equals("basic")) basics.add(r);
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (CarryOverNote c : w.narrative.carryOver()) notes.put(c.proCode(), c.note());
+        List<String> order = new ArrayList<>();
+        for (String code : notes.keySet()) if (rows.containsKey(code)) order.add(code);
+        for (String code : rows.keySet()) if (!order.contains(code)) order.add(code);
+        String column = t.table().columns().isEmpty() ? "" : t.table().columns().get(0);
+        int n = 0;
+        for (String code : order) {
+            Project pr = projects.get(code);
+            BigDecimal v = TableAmounts.printed(rows.get(code).value(0));
+            String number = w.itemNumber(++n);
+            String part = number.trim();
+            String note = notes.getOrDefault(code, "").trim().replaceAll("[。；]+$", "");
+            at.paragraphs.add(w.sentence(at.section, part, p(b, pr.classified() ? "withheld" : "project")).var("n", number)
+                    .var("note", note).var("name", Writer.spaced(pr.name()))
+                    .amount("amount", "carry.project", pr.name(), v, t.name() + " " + pr.name() + " " + column).done());
+        }
+        for (Row r : basics) {
+            String number = w.itemNumber(++n);
+            String part = number.trim();
+            at.paragraphs.add(w.sentence(at.section, part, p(b, "basic")).var("n", number).var("unit_name", r.unit())
+                    .amount("amount", "carry.basic", r.unit() + " 基本支出", TableAmounts.printed(r.value(0)),
+                            t.name() + " " + r.unit() + " 基本支出 " + column).done());
+        }
+    }
+
+    private static void procurement(Writer w, Place at, Block b) {
+        Procurement pr = w.narrative.procurement();
+        if (pr == null) pr = new Procurement(Z, Z, Z, Z, Z);
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "procurement"))
+                .amount("total", "proc.total", "政府采购预算", scale(pr.total()), "货物 + 工程 + 服务")
+                .amount("goods", "proc.goods", "政府采购货物预算", scale(pr.goods()), "数据集 procurement.goods")
+                .amount("works", "proc.works", "政府采购工程预算", scale(pr.works()), "数据集 procurement.works")
+                .amount("services", "proc.services", "政府采购服务预算", scale(pr.services()), "数据集 procurement.services").done());
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reserved"))
+                .amount("sme", "proc.sme", "面向中小企业预留", scale(pr.sme()), "数据集 procurement.sme")
+                .amount("micro", "proc.micro", "小微企业预留", scale(pr.micro()), "数据集 procurement.micro").done());
+    }
+
+    private static void assets(Writer w, Place at, Block b) {
+        String h = at.part;
+        String sec = at.section;
+        List<String> out = at.paragraphs;
+        Assets a = w.narrative.assets();
+        if (a == null) a = new Assets(Z, Z, 0, Z, 0, Z, 0, Z, Z, Z, 0, 0, 0, 0, 0);
+        out.add(w.sentence(sec, h, p(b, "assets")).done());
+        out.add(w.sentence(sec, h, p(b, "building")).var("n", w.itemNumber(1))
+                .quantity("area", "assets.building", "房屋", a.buildingArea(), "数据集 assets.building.area")
+                .amount("value", "assets.building", "房屋", scale(a.buildingValue()), "数据集 assets.building.value").done());
+        out.add(w.sentence(sec, h, p(b, "vehicles")).var("n", w.itemNumber(2))
+                .count("count", "assets.vehicle", "车辆", a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .amount("value", "assets.vehicle", "车辆", scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .count("official_count", "assets.vehicle.official", "一般公务用车", a.officialCars(), "数据集 assets.vehicles.official")
+                .amount("official_value", "assets.vehicle.official", "一般公务用车", scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
+                .count("enforcement_count", "assets.vehicle.enforcement", "执法执勤用车", a.enforcementCars(), "数据集 assets.vehicles.enforcement")
+                .amount("enforcement_value", "assets.vehicle.enforcement", "执法执勤用车", scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
+                .count("other_count", "assets.vehicle.other", "其他车辆", a.otherCars(), "数据集 assets.vehicles.other")
+                .amount("other_value", "assets.vehicle.other", "其他车辆", scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
+        out.add(w.sentence(sec, h, p(b, "furniture")).var("n", w.itemNumber(3))
+                .amount("value", "assets.furniture", "办公家具", scale(a.furniture()), "数据集 assets.furniture").done());
+        out.add(w.sentence(sec, h, p(b, "other_assets")).var("n", w.itemNumber(4))
+                .amount("value", "assets.other", "其他资产", scale(a.other()), "数据集 assets.other").done());
+        out.add(w.sentence(sec, h, p(b, "equipment"))
+                .count("e50", "assets.equipment50", "单位价值50万元以上大型设备", a.equipment50(), "数据集 assets.equipment_50")
+                .count("e100", "assets.equipment100", "单位价值100万元以上大型设备", a.equipment100(), "数据集 assets.equipment_100").done());
+        Writer.Sentence s = w.sentence(sec, h, p(b, "purchase"));
+        String vehicles = a.purchaseVehicles() == 0
+                ? w.sentence(sec, h, p(b, "purchase_no_vehicle"))
+                        .count("count", "assets.purchase.vehicle", "购置车辆", 0, "数据集 assets.purchase.vehicles").into(s)
+                : w.sentence(sec, h, p(b, "purchase_vehicle"))
+                        .count("count", "assets.purchase.vehicle", "购置车辆", a.purchaseVehicles(), "数据集 assets.purchase.vehicles").into(s);
+        out.add(s.var("vehicles", vehicles)
+                .count("e50", "assets.purchase.equipment50", "购置50万元以上大型设备", a.purchaseEquipment50(), "数据集 assets.purchase.equipment_50")
+                .count("e100", "assets.purchase.equipment100", "购置100万元以上大型设备", a.purchaseEquipment100(), "数据集 assets.purchase.equipment_100").done());
+    }
+
+    /** The measure a narrative block states under a placeholder (its amounts: {var, measure}), else the default. */
+    private static String measure(Block b, String var, String dflt) {
+        for (Stated a : b.amounts()) if (a.var().equals(var)) return a.measure();
+        return dflt;
+    }
+
+    /**
+     * 预算绩效: the overall target (amount: measure of {overall_amount}, default total), the projects with
+     * 一般公共预算 money this year (amount: measure of {fiscal_amount}, default gpb & project), of which
+     * classified, and the projects with other money this year.
+     */
+    private static void performance(Writer w, Place at, Block b) {
+        Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
+        Map<String, Project> projects = w.budget.allProjects();
+        int fiscalCount = 0, classifiedCount = 0, nonFiscalCount = 0;
+        BigDecimal classified = Z;
+        long nonFiscal = 0;
+        for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
+            ProjectMoney m = e.getValue();
+            if (m.gpb() != 0) {
+                fiscalCount++;
+                Project pr = projects.get(e.getKey());
+                if (pr != null && pr.classified()) { classifiedCount++; classified = classified.add(wan(m.gpb())); }
+            }
+            if (m.nonFiscal() != 0) { nonFiscalCount++; nonFiscal = Math.addExact(nonFiscal, m.nonFiscal()); }
+        }
+        String overallMeasure = measure(b, "overall_amount", "total");
+        String fiscalMeasure = measure(b, "fiscal_amount", "gpb & project");
+        BigDecimal fiscal = w.amount(fiscalMeasure);
+        boolean overall = w.narrative.overall() != null;
+        Writer.Sentence s = w.sentence(at.section, at.part, p(b, "performance"))
+                .count("overall_count", "perf.overall", "整体预算绩效目标", overall ? 1 : 0, "数据集 performance.overall")
+                .amount("overall_amount", "perf.overall", "整体预算绩效目标", overall ? w.amount(overallMeasure) : Z, w.tables.source(overallMeasure))
+                .count("fiscal_count", "perf.fiscal", "当年财政拨款项目", fiscalCount, "有当年财政拨款的项目数")
+                .amount("fiscal_amount", "perf.fiscal", "当年财政拨款项目", fiscal, w.tables.source(fiscalMeasure))
+                .count("nonfiscal_count", "perf.nonfiscal", "当年非财政拨款项目", nonFiscalCount, "有当年非财政拨款的项目数")
+                .amount("nonfiscal_amount", "perf.nonfiscal", "当年非财政拨款项目", wan(nonFiscal), "这些项目的当年非财政拨款");
+        String classifiedClause = classifiedCount == 0 ? "" : w.sentence(at.section, at.part, p(b, "performance_classified"))
+                .count("count", "perf.classified", "涉密项目", classifiedCount, "涉密项目数")
+                .amount("amount", "perf.classified", "涉密项目", classified, "涉密项目的当年一般公共预算拨款之和").into(s);
+        at.paragraphs.add(s.var("classified", classifiedClause).done());
+    }
+
+    /**
+     * 其他需说明的事项 as the dataset gives them, else the no-other-matters pattern. A paragraph's numbers may be
+     * placeholders, then derived and recorded: {classified_count} {classified_amount} (当年财政拨款涉密项目),
+     * {carry_count} {carry_total} (the projects of the table of {@code table} and the measure of {carry_total},
+     * default carry), each amount with its modifiers (|plain, |0).
+     */
+    private static void otherMatters(Writer w, Place at, Block b) {
+        if (w.narrative.otherMatters().isEmpty()) {
+            at.paragraphs.add(w.sentence(at.section, at.part, p(b, "no_other_matters")).done());
+            return;
+        }
+        for (String text : w.narrative.otherMatters()) {
+            Writer.Sentence s = w.literal(at.section, at.part, text);
+            if (text.contains("{classified_")) {
+                Map<String, ProjectMoney> money = ProjectMoney.of(w.budget, w.ref);
+                int count = 0;
+                BigDecimal amount = Z;
+                for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
+                    Project pr = w.budget.allProjects().get(e.getKey());
+                    if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
+                }
+                s.count("classified_count", "other.classified", "当年财政拨款涉密项目", count, "涉密项目数")
+                        .amount("classified_amount", "other.classified", "当年财政拨款涉密项目", amount, "涉密项目的当年一般公共预算拨款之和");
+            }
+            if (text.contains("{carry_")) {
+                Optional<TableAmounts.Found> t = w.tables.table(b.table());
+                int count = t.map(f -> f.table().rows(r -> r.kind() == RowKind.PROJECT).size()).orElse(0);
+                String carry = measure(b, "carry_total", "carry");
+                s.count("carry_count", "other.carry", "上年结转结余项目", count, t.map(f -> f.name() + " 项目数").orElse(""))
+                        .amount("carry_total", "other.carry", "上年结转结余项目", w.amount(carry), w.tables.source(carry));
+            }
+            at.paragraphs.add(s.done());
+        }
+    }
+
+    private static BigDecimal wan(long fen) {
+        return Amounts.printed(Fen.toWan(fen));
+    }
+
+    private static BigDecimal scale(BigDecimal v) {
+        return v == null ? Z : Amounts.printed(v);
+    }
+}

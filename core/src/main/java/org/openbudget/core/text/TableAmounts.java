@@ -1,0 +1,179 @@
+package org.openbudget.core.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openbudget.core.classification.FundingSource;
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.measure.Where;
+import org.openbudget.core.money.Amounts;
+import org.openbudget.core.profile.Bindings;
+import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.MoneyCells.Cell;
+import org.openbudget.core.profile.MoneyCells.Term;
+import org.openbudget.core.profile.TableShape;
+import org.openbudget.core.profile.TableTemplate;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextOutline;
+import org.openbudget.core.profile.TextOutline.Block;
+import org.openbudget.core.profile.TextOutline.Item;
+import org.openbudget.core.profile.TextOutline.Rows;
+import org.openbudget.core.profile.TextOutline.Stated;
+import org.openbudget.core.profile.TextOutline.TableRef;
+
+/**
+ * The amounts the text states, read off a Disclosure's tables as printed (two decimals) by measure:
+ * a measure expression of the dictionary finds the cell whose money it is ({@link MoneyCells}), whichever
+ * table prints it; a table is found by its shape and the money it shows as a whole, its column by the
+ * measure the column is bound to; never by a table's number. The same reading gives last year's
+ * comparatives from last year's document ({@link #byFactKey}), keyed by the outline's fact keys.
+ */
+final class TableAmounts {
+    static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private final Disclosure d;
+    private final TemplateProfile profile;
+    private final MeasureDictionary dict;
+    private final List<FundingSource> sources;
+    private final MoneyCells.Index cells;
+
+    TableAmounts(Disclosure d, TemplateProfile profile, ReferenceData ref) {
+        this.d = d;
+        this.profile = profile;
+        this.dict = profile.measures();
+        this.sources = ref.sources();
+        this.cells = new MoneyCells.Index(d, profile, sources);
+    }
+
+    /** A table found by shape and scope, with its template. */
+    record Found(DisclosureTable table, TableTemplate template) {
+        boolean empty() {
+            return table.empty() || table.total(null).isEmpty();
+        }
+
+        /** How the text names the table: its mark (表3) or its title. */
+        String name() {
+            return TableAmounts.name(table);
+        }
+    }
+
+    private List<Term> key(String measure) {
+        return MoneyCells.key(dict.terms(measure), sources);
+    }
+
+    private Optional<Cell> cell(String measure) {
+        return cells.cell(measure);
+    }
+
+    /** Does a table of the document print this measure? */
+    boolean printed(String measure) {
+        return cell(measure).isPresent();
+    }
+
+    /** The amount of a measure as the tables print it (0 when no table prints it, or the cell is blank). */
+    BigDecimal amount(String measure) {
+        return cell(measure).map(c -> printed(c.row().value(c.column()))).orElse(ZERO);
+    }
+
+    /** Where the amount of a measure is printed: "表3 总计 基本支出". */
+    String source(String measure) {
+        return cell(measure).map(c -> name(c.table()) + " " + c.row().label() + " "
+                + (c.column() < c.table().columns().size() ? c.table().columns().get(c.column()) : ""))
+                .orElse("度量 " + measure + "（无表印出）").trim();
+    }
+
+    /** How the text names a table: its mark (表3), or its title when the document numbers it only in the 目录. */
+    static String name(DisclosureTable t) {
+        return t.mark() == null || t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
+    }
+
+    /** The table of this shape whose money as a whole is {@code ref.where}. */
+    Optional<Found> table(TableRef ref) {
+        if (ref == null) return Optional.empty();
+        List<Term> want = key(ref.where());
+        for (DisclosureTable t : d.tables()) {
+            TableTemplate tpl = MoneyCells.template(profile, t).orElse(null);
+            if (tpl == null || tpl.shape() == null) continue;
+            TableShape s = tpl.shape();
+            if (!ref.shape().isEmpty() && s.kind() != TableShape.kind(ref.shape())) continue;
+            if (!ref.classification().isEmpty() && !s.classification().equals(ref.classification())) continue;
+            if (MoneyCells.key(Bindings.scope(tpl, dict), sources).equals(want)) return Optional.of(new Found(t, tpl));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The column of a found table bound to a measure (for "": its first column of this year's money), or -1.
+     * A column of last year's money (上年预算数) or a computed one (增减) is never the column of a measure.
+     */
+    int column(Found f, String measure) {
+        List<org.openbudget.core.profile.ColumnSpec> cols = f.template().columns();
+        List<Where> scope = Bindings.scope(f.template(), dict);
+        List<Term> want = measure == null || measure.isEmpty() ? null : MoneyCells.key(Bindings.and(scope, dict.terms(measure)), sources);
+        for (int c = 0; c < cols.size(); c++) {
+            if (cols.get(c).lastYear() || cols.get(c).computed()) continue;
+            if (want == null || MoneyCells.key(Bindings.and(scope, Bindings.column(cols.get(c), dict)), sources).equals(want)) return c;
+        }
+        return -1;
+    }
+
+    /** The class rows a Rows spec names, with the column they are valued in (empty when the table is absent). */
+    record ClassRows(Found table, int column, List<Row> rows) {}
+
+    ClassRows rows(Rows spec) {
+        Optional<Found> f = table(spec.table());
+        if (f.isEmpty()) return new ClassRows(null, 0, List.of());
+        int col = column(f.get(), spec.column());
+        Side side = switch (spec.side()) {
+            case "expense" -> Side.EXPENSE;
+            case "income" -> Side.INCOME;
+            default -> null;
+        };
+        // the document's own rows, not those repeated inside a unit's block (a department's unit_rows)
+        List<Row> rows = f.get().table().rows(r -> r.kind() == RowKind.CLASS && r.level() == spec.level()
+                && (side == null || r.side() == side) && r.unit().isEmpty());
+        return new ClassRows(f.get(), col, rows);
+    }
+
+    /** Value of a table cell as printed, 0 for a blank. */
+    static BigDecimal printed(BigDecimal v) {
+        return v == null ? ZERO : Amounts.printed(v);
+    }
+
+    /**
+     * Every amount the outline states, by fact key, from this document's tables (non-zero ones only):
+     * last year's comparatives when this is last year's document. Class rows listed by an each_row block are
+     * keyed by its key and the row's code ({@code gpb.item:2080505}).
+     */
+    Map<String, BigDecimal> byFactKey(TextOutline outline) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (TextOutline.Section s : outline.sections()) {
+            for (Block b : s.blocks()) {
+                for (Stated a : b.amounts()) put(out, a.key(), amount(a.measure()));
+                List<Item> items = new ArrayList<>(b.items());
+                if (b.clauses() != null) items.addAll(b.clauses().items());
+                for (Item i : items) if (!i.key().isEmpty() && !i.measure().isEmpty()) put(out, i.key(), amount(i.measure()));
+                if (b.kind().equals("each_row") && b.rows() != null) {
+                    ClassRows cr = rows(b.rows());
+                    if (cr.column() < 0) continue;
+                    for (Row r : cr.rows()) put(out, b.key() + ":" + r.code(), printed(r.value(cr.column())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void put(Map<String, BigDecimal> out, String key, BigDecimal v) {
+        if (!key.isEmpty() && v.signum() != 0) out.putIfAbsent(key, v);
+    }
+}
