@@ -48,13 +48,18 @@ class RenderAuditRoundTripTest {
     }
 
     static List<String> differences(Disclosure parsed, Disclosure derived) {
-        return differences(parsed, derived, org.openbudget.core.money.AmountFormat.wan(true));
+        return differences(parsed, derived, no -> org.openbudget.core.money.AmountFormat.wan(true));
     }
 
-    /** Cell by cell as printed in {@code format}'s unit and decimals (a template in whole 元 compares 元). */
-    static List<String> differences(Disclosure parsed, Disclosure derived, org.openbudget.core.money.AmountFormat format) {
+    /** Cell by cell as printed in each table's unit and decimals under {@code profile} (a table in whole 元 compares 元). */
+    static List<String> differences(Disclosure parsed, Disclosure derived, TemplateProfile profile) {
+        return differences(parsed, derived, no -> profile.findTable(no).map(profile::amountFormat).orElse(profile.amountFormat()));
+    }
+
+    static List<String> differences(Disclosure parsed, Disclosure derived, java.util.function.IntFunction<org.openbudget.core.money.AmountFormat> formats) {
         List<String> out = new ArrayList<>();
         for (DisclosureTable d : derived.tables()) {
+            org.openbudget.core.money.AmountFormat format = formats.apply(d.no());
             DisclosureTable p = parsed.table(d.no()).orElse(null);
             if (p == null) {
                 out.add("表" + d.no() + " missing");

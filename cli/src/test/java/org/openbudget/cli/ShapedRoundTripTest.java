@@ -41,7 +41,10 @@ class ShapedRoundTripTest {
 
     /** Profiles whose documents do not yet read back as derived (each a step of issue 11 still to take). */
     static final java.util.Set<String> NOT_YET = java.util.Set.of(
-            "xinjiang-2024", "xinjiang-2025");
+            // the text reader's 表11 unit blocks on one synthetic department (合成部门9)
+            "xinjiang-2024", "xinjiang-2025",
+            // 表13's 27 columns: the rendered PDF breaks amounts across its narrow cells ("1" | "28.93")
+            "xian-2026");
 
     @Test
     void everyShippedProfileIsCovered() throws Exception {
@@ -77,7 +80,7 @@ class ShapedRoundTripTest {
             String who = b.agency().name() + " (" + b.year() + ")";
             String read = a.disclosure().profileId();
             if (!read.startsWith(family + "-")) problems.add(who + ": read as " + read + " " + a.notes());
-            for (String diff : RenderAuditRoundTripTest.differences(a.disclosure(), derived, profile.amountFormat())) problems.add(who + ": " + diff);
+            for (String diff : RenderAuditRoundTripTest.differences(a.disclosure(), derived, profile)) problems.add(who + ": " + diff);
             List<String> own = RenderAuditRoundTripTest.errors(CheckCatalogue.run(derived, profile, RenderAuditRoundTripTest.LIB.year(b.year())));
             for (String e : RenderAuditRoundTripTest.errors(a.findings())) if (!own.contains(e)) problems.add(who + " error: " + e);
         }

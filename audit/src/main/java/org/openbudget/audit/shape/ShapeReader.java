@@ -59,7 +59,6 @@ public final class ShapeReader {
         }
         List<DisclosureTable> out = new ArrayList<>();
         Map<Integer, int[]> rowLines = new LinkedHashMap<>();
-        BigDecimal scale = "元".equals(profile.meta().amountUnit()) ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             int end = lines.size();
@@ -72,7 +71,8 @@ public final class ShapeReader {
                 break;
             }
             TableTemplate t = templates.get(i);
-            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit);
+            BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year);
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
             rowLines.put(t.no(), table.lineNumbers());
@@ -159,7 +159,8 @@ public final class ShapeReader {
         final TableShape shape;
         final TemplateProfile profile;
         final ReferenceData ref;
-        final BigDecimal scale;
+        /** 万元 per printed unit: the profile's, or what the table's own unit line says (单位：元 / 单位：万元). */
+        BigDecimal scale;
         final List<String> notes;
         final int n;
         final List<Row> rows = new ArrayList<>();
@@ -167,10 +168,12 @@ public final class ShapeReader {
         String emptyNote;
         final boolean department;
         final String unitName;
+        final int year;
 
-        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName) {
+        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year) {
             this.department = department;
             this.unitName = unitName;
+            this.year = year;
             this.t = t;
             this.shape = t.shape();
             this.profile = profile;
@@ -253,7 +256,10 @@ public final class ShapeReader {
                 }
                 List<String> cells = cells(raw);
                 if (!body) {
-                    boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent();
+                    if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
+                    else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
+                    boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
+                            || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         continue;
@@ -287,10 +293,19 @@ public final class ShapeReader {
             List<String> text = sp.text();
             int i = 0;
             StringBuilder code = new StringBuilder();
+            int blanks = 0;
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
-                if (c.isEmpty() && i < 3) { i++; continue; }
+                if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
                 if (code.length() == 0 && c.matches("\\d{3}|\\d{5}|\\d{7}")) { code.append(c); i++; continue; }
+                // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
+                if (code.length() == 0 && blanks > 0 && c.matches("\\d{2}")) {
+                    String parent = blanks == 1 ? lastClass : lastKuan;
+                    if (parent.isEmpty() || blanks > 2) break;
+                    code.append(parent).append(c);
+                    i++;
+                    continue;
+                }
                 if (code.length() >= 3 && c.matches("\\d{2}")) { code.append(c); i++; continue; }
                 break;
             }
@@ -319,6 +334,18 @@ public final class ShapeReader {
                 return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, currentUnit, values);
             }
             return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
+        }
+
+        /** An empty table's total row: its label (合计 …) and blank cells only. */
+        private boolean blankTotal(List<String> cells) {
+            int labels = 0;
+            boolean total = false;
+            for (String c : cells) {
+                if (c.isBlank() || amount(c)) continue;
+                labels++;
+                total = totalLabel(squeeze(c));
+            }
+            return labels == 1 && total && shape != null && shape.kind() != TableShape.Kind.SUMMARY;
         }
 
         /** The header lines above the first row (tab layout), cell by cell. */
@@ -549,12 +576,16 @@ public final class ShapeReader {
             return null;
         }
 
+        private String years(String label) {
+            return label.replace("{year}", String.valueOf(year)).replace("{prev_year}", String.valueOf(year - 1));
+        }
+
         /** The template row a line's first text cell names. */
         private Optional<LineSpec> fixedLabel(List<String> cells) {
             String label = cells.stream().filter(c -> !c.isBlank() && !amount(c)).findFirst().orElse("").trim();
             String sq = plainLabel(label);
             for (LineSpec s : t.rows()) {
-                if (plainLabel(s.label()).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(a).equals(sq))) return Optional.of(s);
+                if (plainLabel(years(s.label())).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(years(a)).equals(sq))) return Optional.of(s);
             }
             return Optional.empty();
         }
@@ -726,9 +757,14 @@ public final class ShapeReader {
         return sq.equals("合计") || sq.equals("总计") || sq.equals("支出合计") || sq.equals("收入合计");
     }
 
+    /** "[204]公共安全支出", "【204】…" (广州). */
+    private static final java.util.regex.Pattern BRACKETED_CODE = java.util.regex.Pattern.compile("^[\\[【［](\\d{3}|\\d{5}|\\d{7})[\\]】］]\\s*+(\\S.*)$");
+
     /** "206 科学技术支出" → {206, 科学技术支出}; "2060499其他技术研究与开发支出" too. */
     static String[] splitCode(String label) {
         String s = label.trim();
+        java.util.regex.Matcher bracket = BRACKETED_CODE.matcher(s);
+        if (bracket.matches()) return new String[]{bracket.group(1), bracket.group(2).trim()};
         int i = 0;
         StringBuilder code = new StringBuilder();
         while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ' ')) {
