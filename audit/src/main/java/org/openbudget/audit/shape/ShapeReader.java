@@ -110,9 +110,10 @@ public final class ShapeReader {
         return !parts.isEmpty();
     }
 
-    /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …". */
+    /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
     private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
-            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*)$");
+            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
+            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
     private static int find(List<String> squeezed, int from, List<String> title) {
@@ -473,10 +474,16 @@ public final class ShapeReader {
         private List<Row> summaryRows(List<String> cells) {
             List<String> labels = new ArrayList<>();
             List<List<String>> groups = new ArrayList<>();
-            for (String c : cells) {
+            List<Integer> blocks = new ArrayList<>();
+            // side-by-side blocks (西安: income | 功能分类 | 部门经济分类 | 政府经济分类), in the tab layout where each
+            // block is a label cell and its amount cells: the income block and the first expense block are the table's
+            boolean sideBySide = cells.size() > 2 * (n + 1) + 1 && cells.stream().anyMatch(String::isEmpty);
+            for (int j = 0; j < cells.size(); j++) {
+                String c = cells.get(j);
                 if (!c.isBlank() && !amount(c)) {
                     labels.add(c.trim());
                     groups.add(new ArrayList<>());
+                    blocks.add(sideBySide ? j / (n + 1) : -1);
                 } else if (!groups.isEmpty()) {
                     groups.get(groups.size() - 1).add(c);
                 }
@@ -484,7 +491,9 @@ public final class ShapeReader {
             List<Row> out = new ArrayList<>();
             for (int g = 0; g < labels.size(); g++) {
                 String label = labels.get(g);
-                boolean income = g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent());
+                if (blocks.get(g) >= 2) continue;
+                boolean income = blocks.get(g) == 0
+                        || blocks.get(g) < 0 && (g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent()));
                 Row r = income ? incomeRow(label, groups.get(g)) : expenseRow(label, groups.get(g));
                 out.addAll(pending);
                 pending.clear();
