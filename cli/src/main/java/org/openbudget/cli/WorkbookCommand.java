@@ -75,7 +75,7 @@ final class WorkbookCommand implements Callable<Integer> {
                     profile != null ? profile : lib.profileFor(WorkbookTemplate.DEFAULT_FAMILY, year).orElse(WorkbookTemplate.defaultProfile(year)));
         }
         try {
-            new WorkbookWriter(lib.year(budget.year())).write(budget, out);
+            new WorkbookWriter(lib.year(budget.year()), lib.profile(budget.profileId())).write(budget, out);
         } catch (java.io.UncheckedIOException e) {
             throw new InputException(out.toString(), 0, "--out", "无法写入: " + e.getCause().getMessage() + " (cannot write the workbook)");
         }

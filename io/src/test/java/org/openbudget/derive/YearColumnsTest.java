@@ -157,6 +157,19 @@ class YearColumnsTest {
         assertThat(nonZero).as("会议费 or 培训费 held money").isGreaterThan(0);
     }
 
+    @Test
+    void aDepartmentDerivedWithItsUnitsPrintsTheSameLastYear() {
+        TemplateProfile profile = LIB.profile("xian-2026");
+        SyntheticBudgets gen = new SyntheticBudgets(REF, profile.id());
+        Random rnd = new Random(77);
+        Budget dept = gen.department(rnd, 3, 4, 40, 120);
+        dept = withLastYear(dept, gen.lastYear(rnd, dept));
+        Disclosure alone = Deriver.tables(dept, REF, profile);
+        Disclosure withUnits = Deriver.deriveWithUnits(dept, REF, profile).department();
+        assertThat(withUnits.tables()).isEqualTo(alone.tables());
+        assertThat(table(alone, "three_public").rows().get(0).value(0)).isNotNull();
+    }
+
     private static DisclosureTable table(Disclosure d, String id) {
         return d.tables().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }

@@ -146,4 +146,42 @@ class TablePrintOptionsTest {
             assertThat(out.size()).isGreaterThan(1000);
         }
     }
+
+    @Test
+    void aSummaryWithLastYearBesideThisYearPrintsBothOnEachSide(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/sides-2027.yaml"), """
+                extends: national-2016
+                id: sides-2027
+                name: 收支总表上年本年对比
+                year: 2027
+                tables:
+                  summary:
+                    columns:
+                      - {label: 上年预算数, measure: total, period: last_year}
+                      - {label: 本年预算数, measure: total}
+                      - {label: 增减额, change: [本年预算数, 上年预算数]}
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        TemplateProfile p = lib.profile("sides-2027");
+        ReferenceData ref = lib.year(2024);
+        SyntheticBudgets gen = new SyntheticBudgets(ref, p.id());
+        Random rnd = new Random(11);
+        Budget b = gen.department(rnd, 1, 3, 30, 80);
+        b = b.withNarrative(Narrative.EMPTY.withLastYear(new Narrative.LastYear(gen.lastYear(rnd, b), Map.of())));
+        Disclosure d = Deriver.tables(b, ref, p);
+        assertThat(org.openbudget.core.check.CheckCatalogue.run(d, p, ref))
+                .noneMatch(f -> f.severity() == org.openbudget.core.check.Severity.ERROR);
+        DisclosureTable summary = d.tables().get(0);
+        Row in = summary.total(org.openbudget.core.disclosure.Side.INCOME).orElseThrow();
+        Row out = summary.total(org.openbudget.core.disclosure.Side.EXPENSE).orElseThrow();
+        for (int c = 0; c < 3; c++) assertThat(in.value(c)).as("column %d", c).isEqualByComparingTo(out.value(c));
+        assertThat(in.value(0)).isNotEqualByComparingTo(in.value(1));
+        TableView tv = new DocumentView(d, p).tables().get(0);
+        assertThat(tv.header().get(1)).extracting(HeaderCell::text)
+                .containsExactly("项目", "上年预算数", "本年预算数", "增减额", "支出功能分类", "上年预算数", "本年预算数", "增减额");
+        List<Cell> last = tv.rows().get(tv.rows().size() - 1).cells();
+        assertThat(last).hasSize(8);
+        assertThat(last.subList(1, 4)).extracting(Cell::text).isEqualTo(last.subList(5, 8).stream().map(Cell::text).toList());
+    }
 }

@@ -142,7 +142,8 @@ class BrowserFlowTest extends WebTestBase {
         el("#file").sendKeys(badFile.toString());
         press("upload");
         int line = WorkflowServiceTest.lineOf(bad, "GBP");
-        assertThat(el(".flash.error").getText()).contains("未保存").contains(":" + line + " [").contains("fund_source").contains("GBP");
+        assertThat(el(".flash.error").getText()).contains("未保存").contains(" 第 " + line + " 行「").contains("资金来源").contains("GBP")
+                .doesNotContain("fund_source");
         shot("04-upload-error-located");
         // the fix through the 预算明细 form: 215 08 99 基本工资 643 400 → 653 400 元; a typo first, shown at its field live
         driver.get(url("/work/" + SME + "/2024?tab=lines"));
@@ -175,7 +176,8 @@ class BrowserFlowTest extends WebTestBase {
         assertThat(el("input[name='lines[2].amount']").getAttribute("value")).isEqualTo("653400");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "错误 0"));
         driver.get(url("/work/" + SME + "/2024/preview"));
-        assertThat(text()).contains("表1").contains("表11").contains("2024年乌鲁木齐市中小企业服务中心单位预算公开");
+        // the page as it will be published (its cover, 目录, every part and table) under the preview's bar
+        assertThat(text()).contains("预览（未发布）", "乌鲁木齐市中小企业服务中心", "2024年单位预算公开", "目 录", "第一部分", "表1", "表11");
         shot("06-preview");
         driver.get(url("/work/" + SME + "/2024"));
         el("#submit-comment").sendKeys("更正：215 08 99 基本工资");
@@ -233,10 +235,12 @@ class BrowserFlowTest extends WebTestBase {
         press("approve");
         assertThat(el("#status").getText()).isEqualTo("审核通过");
         shot("09-bureau-review");
+        // a correction: its public reason is required (the browser will not send the form without it)
+        el("#correction-reason").sendKeys("中小企业服务中心基本工资科目更正");
         el("#publish-confirm").click();
         press("publish");
         assertThat(el("#status").getText()).isEqualTo("已发布");
-        assertThat(text()).contains("第 2 版").contains("已被取代");
+        assertThat(text()).contains("第 2 版").contains("已被取代").contains("更正说明：中小企业服务中心基本工资科目更正");
         logout();
 
         // the public sees version 2, the superseded version 1, and downloads

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * version's page, in the version history of every version and in the public API — and frozen with the version.
  */
 class CorrectionReasonTest extends WebTestBase {
-    static final String DEPT = "650100499", UNIT = "650100499001";
+    static final String DEPT = "650100605", UNIT = "650100605001";
     static final String REASON = "表3 基本工资科目由 2080505 更正为 2080501，金额不变";
     @Autowired WorkflowService workflow;
     @Autowired AgencyRepository agencies;

@@ -20,7 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The preview of a working document is the web page it is then published as: the same bytes, under a bar saying it is a preview. */
 class PreviewIsPublishedTest extends WebTestBase {
-    static final String DEPT = "650100498", UNIT = "650100498001";
+    static final String DEPT = "650100602", UNIT = "650100602001";
     @Autowired WorkflowService workflow;
     @Autowired AgencyRepository agencies;
     @Autowired PublicationRepository publications;

@@ -153,7 +153,7 @@ class ReferenceDataTest extends WebTestBase {
     @Test
     void aBadProfileIsRefusedWithItsLineAndNothingIsStored() throws Exception {
         String good = profileYaml("xinjiang-2024", "badtest-2025", 2025); // 2025 holds only its differences from 2024
-        String bad = good.replace("when_zero: 未安排}", "when_zero: sometimes}");
+        String bad = good.replaceFirst(java.util.regex.Pattern.quote("when_zero: 未安排}"), "when_zero: sometimes}");   // one line of the outline
         int line = WorkflowServiceTest.lineOf(bad, "sometimes");
         int before = audit.latest(1000).size();
         JsonNode err = send(put("/api/admin/profiles/badtest-2025").contentType("application/yaml").content(bad.getBytes(StandardCharsets.UTF_8)),

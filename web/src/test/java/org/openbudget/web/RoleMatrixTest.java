@@ -46,7 +46,7 @@ class RoleMatrixTest extends WebTestBase {
         Set<String> readDept = Set.of("industry", "reviewer");
         List<Endpoint> e = new ArrayList<>();
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
-                "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs")) e.add(new Endpoint("GET", p, null, ALL));
+                "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs", "/p/1/diff")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
         // the setup page: once an administrator exists it offers nothing, and a post makes nothing
         e.add(new Endpoint("GET", "/setup", null, ALL));
@@ -56,7 +56,7 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
         e.add(new Endpoint("POST", "/account/password", "form", LOGGED_IN));
         for (String p : List.of(sme, sme + "/dataset", sme + "/preview", sme + "/history", "/work/" + SME + "/2024", "/work/" + SME + "/2024/preview",
-                "/work/" + SME + "/2024/findings.xlsx"))
+                "/work/" + SME + "/2024/findings.xlsx", "/work/" + SME + "/2024/diff", "/work/" + SME + "/2024/diff?against=last-year"))
             e.add(new Endpoint("GET", p, null, readSme));
         for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
         e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));

@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the allowed actions, state by state. The matrix is written to target/transition-matrix.md.
  */
 class TransitionTableTest extends WebTestBase {
-    static final String DEPT = "650100497", UNIT = "650100497001";
+    static final String DEPT = "650100601", UNIT = "650100601001";
     static final int YEAR = 2025;
     static final String ANON = "(公众)";
     static final List<String> WHO = List.of("tt-unit", "tt-dept", "reviewer", "karamay", "sme", "industry", "admin", ANON);

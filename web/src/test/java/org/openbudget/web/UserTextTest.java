@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** What users read names fields, rules and facts in words: no YAML key, check id or English gloss where Chinese belongs. */
 class UserTextTest extends WebTestBase {
-    final UserText text = new UserText();
+    final UserText text = new UserText(org.openbudget.io.refdata.ReferenceLibrary.standard());
     @org.springframework.beans.factory.annotation.Autowired org.openbudget.web.service.WorkflowService workflow;
 
     @Test
@@ -23,8 +23,8 @@ class UserTextTest extends WebTestBase {
         assertThat(text.field("agency.agency_name")).isEqualTo("单位信息 › 单位名称");
         assertThat(text.field("projects[2].pro_code")).isEqualTo("项目 第 3 项 › 项目代码");
         assertThat(text.field("lines[0].amount")).isEqualTo("预算明细 第 1 行 › 金额");
-        assertThat(text.field("last_year.amounts.income.gpb.local")).isEqualTo("上年数 › 上年金额 › 二 收入：一般公共预算拨款（一般财力）");
-        assertThat(text.field("reasons.tpe.total")).isEqualTo("变动原因 › 十 “三公”经费合计");
+        assertThat(text.field("last_year.amounts.income.gpb.local")).isEqualTo("上年数 › 上年金额 › 二 一般公共预算");
+        assertThat(text.field("reasons.tpe.total")).isEqualTo("变动原因 › 十 财政拨款“三公”经费");
         assertThat(text.field("no_such.key")).as("unknown: left as it is").isEqualTo("no_such.key");
         assertThat(text.message("单位代码 650100 重复 (duplicate unit)")).isEqualTo("单位代码 650100 重复");
         assertThat(text.message("顺序 2 重复（第 3 行已有）")).as("Chinese stays").isEqualTo("顺序 2 重复（第 3 行已有）");

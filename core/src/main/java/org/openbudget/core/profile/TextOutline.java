@@ -218,4 +218,90 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
         }
         return out;
     }
+
+    /**
+     * A fact the text states by a measure, as the forms and the workbook offer it: its key, the section that
+     * states it, what it is called there (a subject or an item's label, which may hold the profile's
+     * placeholders such as {@code {running_label}}), and whether the text states its change on last year
+     * — then last year's figure and a reason for the change are asked for.
+     */
+    public record Compared(String key, String section, String label, boolean change) {
+        /** The section and label as a form shows them, the template's words in the placeholders ({running_label} → 机关运行经费／事业单位运行经费). */
+        public String words(TextRules rules) {
+            String l = label.replace("{running_label}", rules.runningTermAdmin() + "／" + rules.runningTermInstitution())
+                    .replaceAll("\\{[a-z_]+\\}", "").trim();
+            return section + " " + (l.isEmpty() ? key : l);
+        }
+    }
+
+    /**
+     * Every fact the outline states from the tables, in the order the text states them, each once (stated
+     * twice, it asks for a change if either place states one): what a dataset gives last year's figures and
+     * reasons for. The rows of a table a block walks (gpb.item:…) are not here: they are the budget's own.
+     */
+    public List<Compared> comparatives() {
+        Map<String, Compared> out = new java.util.LinkedHashMap<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (!List.of("sentence", "each", "carry_over", "budgets").contains(b.kind())) continue;
+                for (Stated a : b.amounts()) add(out, a.key(), s.number(), a.subject(), a.change());
+                for (Item i : b.items()) add(out, i.key(), s.number(), i.label(), b.change());
+                if (b.clauses() != null) {
+                    for (Item i : b.clauses().items()) add(out, i.key(), s.number(), i.label(), b.clauses().change());
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static void add(Map<String, Compared> out, String key, String section, String label, boolean change) {
+        if (key == null || key.isEmpty()) return;
+        Compared was = out.get(key);
+        if (was == null) out.put(key, new Compared(key, section, label == null || label.isBlank() ? key : label, change));
+        else if (change && !was.change()) out.put(key, new Compared(key, was.section(), was.label(), true));
+    }
+
+    /** Whether the text states this key: a fact of {@link #comparatives()}, or a row of a table it walks (gpb.item:2150899). */
+    public boolean states(String key) {
+        return stated(key, false);
+    }
+
+    /** Whether the text states this key's change on last year (a reason may be given for it). */
+    public boolean compares(String key) {
+        return stated(key, true);
+    }
+
+    private boolean stated(String key, boolean change) {
+        if (key == null) return false;
+        for (Compared c : comparatives()) if (c.key().equals(key) && (!change || c.change())) return true;
+        int colon = key.indexOf(':');
+        if (colon < 0) return false;
+        String prefix = key.substring(0, colon);
+        String code = key.substring(colon + 1);
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (!b.kind().equals("each_row") || !b.key().equals(prefix) || (change && !b.change())) continue;
+                int digits = b.rows() == null ? 0 : switch (b.rows().level()) { case 1 -> 3; case 2 -> 5; default -> 7; };
+                if (code.length() == digits && code.chars().allMatch(Character::isDigit)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A few keys the text states (or whose change it states), to show as examples in a message. */
+    public String exampleKeys(boolean change) {
+        List<String> out = new ArrayList<>();
+        for (Compared c : comparatives()) {
+            if (out.size() < 3 && (!change || c.change())) out.add(c.key());
+        }
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (b.kind().equals("each_row") && out.size() < 5 && (!change || b.change())) {
+                    int level = b.rows() == null ? 3 : b.rows().level();
+                    out.add(b.key() + ":" + (level == 1 ? "208" : level == 2 ? "20805" : "2080505"));
+                }
+            }
+        }
+        return out.isEmpty() ? "（此模板的文字不说明任何金额）" : String.join(", ", out) + " …";
+    }
 }

@@ -224,9 +224,18 @@ public final class DatasetReader {
         return withNarrative(unit, root, ref, dir, visiting, problems);
     }
 
+    /** The text outline of the dataset's template (what its text states), none when the profile cannot be read. */
+    private org.openbudget.core.profile.TextOutline outline(String profileId) {
+        try {
+            return library.profile(profileId).text().outline();
+        } catch (RuntimeException e) {
+            return org.openbudget.core.profile.TextOutline.NONE;
+        }
+    }
+
     /** The dataset's text part (NarrativeReader), checked against the budget; last year's dataset is read relative to this one. */
     private Budget withNarrative(Budget budget, YamlNode root, ReferenceData ref, Path dir, Set<Path> visiting, List<InputProblem> problems) {
-        NarrativeReader reader = new NarrativeReader(problems, ref, budget, node -> {
+        NarrativeReader reader = new NarrativeReader(problems, ref, budget, outline(budget.profileId()), node -> {
             String rel = node.text();
             if (rel == null || rel.isBlank()) { problems.add(node.problem("上年数据集路径不能为空")); return null; }
             Path p = unitPath(dir, rel, node, problems);

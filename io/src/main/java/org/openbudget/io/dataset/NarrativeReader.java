@@ -42,20 +42,17 @@ final class NarrativeReader {
     static final Set<String> KEYS = Set.of("overview", "last_year", "reasons", "class_notes", "project_texts",
             "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date");
 
-    static final String INCOME_LINES = "gpb\\.local|gpb\\.transfer|gfb\\.local|gfb\\.transfer|soc\\.local|soc\\.transfer|edu|unit|carry\\.fiscal|carry\\.nonfiscal";
-    /** Keys whose change the text explains (and so may carry a reason). */
-    static final Pattern CHANGE_KEY = Pattern.compile("income\\.(" + INCOME_LINES + ")|expense\\.(basic|project)|gpb\\.(basic|project)"
-            + "|gpb\\.item:\\d{7}|tpe\\.(total|abroad|vehicle\\.purchase|vehicle\\.run|reception)|running");
-    /** Keys a comparative may be given for. */
-    static final Pattern AMOUNT_KEY = Pattern.compile(CHANGE_KEY.pattern() + "|income\\.total|expense\\.total|gpb\\.total"
-            + "|gpb\\.class:\\d{3}|tpe\\.vehicle|fiscal\\.(total|gpb|gfb|soc)|carry\\.(total|fiscal|nonfiscal)|total");
-
     private final List<InputProblem> problems;
     private final ReferenceData ref;
     private final Budget budget;
     private final Function<YamlNode, Budget> lastYearLoader;
 
-    NarrativeReader(List<InputProblem> problems, ReferenceData ref, Budget budget, Function<YamlNode, Budget> lastYearLoader) {
+    /** What the template's text states (the keys of last year's amounts and of reasons): its outline. */
+    private final org.openbudget.core.profile.TextOutline outline;
+
+    NarrativeReader(List<InputProblem> problems, ReferenceData ref, Budget budget, org.openbudget.core.profile.TextOutline outline,
+                    Function<YamlNode, Budget> lastYearLoader) {
+        this.outline = outline == null ? org.openbudget.core.profile.TextOutline.NONE : outline;
         this.problems = problems;
         this.ref = ref;
         this.budget = budget;
@@ -130,8 +127,9 @@ final class NarrativeReader {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         if (l.get("amounts").isPresent()) {
             l.require("amounts").entries().forEach((k, v) -> {
-                if (!AMOUNT_KEY.matcher(k).matches()) {
-                    problems.add(v.problem("未知的比较数键 " + k + " (unknown key; see docs/text-facts.md: income.gpb.local, expense.basic, gpb.item:2150899 …)"));
+                if (!outline.states(k)) {
+                    problems.add(v.problem("未知的比较数键 " + k + "：模板 " + budget.profileId() + " 的文字不说明这个数（可用的键如 "
+                            + outline.exampleKeys(false) + "，见 docs/text-facts.md） (a key the template's text does not state)"));
                     return;
                 }
                 BigDecimal a = wan(v);
@@ -147,8 +145,9 @@ final class NarrativeReader {
         if (lastYear.dataset() != null) items.addAll(gpbItems(lastYear.dataset()));
         Map<String, String> out = new LinkedHashMap<>();
         r.entries().forEach((k, v) -> {
-            if (!CHANGE_KEY.matcher(k).matches()) {
-                problems.add(v.problem("未知的原因键 " + k + " (a reason explains the change of a key such as income.gpb.local, expense.basic, gpb.item:2150899, tpe.vehicle.run, running)"));
+            if (!outline.compares(k)) {
+                problems.add(v.problem("未知的原因键 " + k + "：模板 " + budget.profileId() + " 的文字不说明它比上年的增减（可用的键如 "
+                        + outline.exampleKeys(true) + "） (a reason explains the change of a key the template's text compares)"));
                 return;
             }
             if (k.startsWith("gpb.item:") && !items.contains(k.substring(9))) {

@@ -18,9 +18,10 @@ public final class TextPartReader {
     private TextPartReader() {}
 
     /** The narrative of {@code budget} from the YAML of a dataset's text keys; problems are added, never thrown. */
-    public static Narrative read(String file, String yaml, ReferenceData ref, Budget budget, List<InputProblem> problems) {
+    public static Narrative read(String file, String yaml, ReferenceData ref, org.openbudget.core.profile.TextOutline outline, Budget budget,
+                                 List<InputProblem> problems) {
         YamlNode root = YamlNode.parse(file, yaml);
-        return new NarrativeReader(problems, ref, budget, node -> {
+        return new NarrativeReader(problems, ref, budget, outline, node -> {
             problems.add(node.problem("工作簿中不能引用上年数据集，请在“上年比较数”中填写上年预算数 (a workbook gives last year's amounts)"));
             return null;
         }).read(root);

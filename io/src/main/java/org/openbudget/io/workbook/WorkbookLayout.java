@@ -63,43 +63,28 @@ public final class WorkbookLayout {
     public static final String LIST_REASON_KEYS = "list_reason_keys";
     public static final String LIST_AMOUNT_KEYS = "list_amount_keys";
 
-    /** The keys whose change the text explains (a reason, a comparative), with what they are (docs/text-facts.md). */
-    public static final List<String[]> CHANGE_KEYS = List.of(
-            new String[] {"income.gpb.local", "一般公共预算拨款（本级财力）"},
-            new String[] {"income.gpb.transfer", "上级一般公共预算安排的转移支付"},
-            new String[] {"income.gfb.local", "政府性基金预算拨款（本级）"},
-            new String[] {"income.gfb.transfer", "上级政府性基金安排的转移支付"},
-            new String[] {"income.soc.local", "国有资本经营预算拨款（本级）"},
-            new String[] {"income.soc.transfer", "上级国有资本经营预算安排的转移支付"},
-            new String[] {"income.edu", "财政专户核拨"},
-            new String[] {"income.unit", "单位资金"},
-            new String[] {"income.carry.fiscal", "上年财政拨款结转"},
-            new String[] {"income.carry.nonfiscal", "上年非财政拨款结转结余"},
-            new String[] {"expense.basic", "基本支出（表3）"},
-            new String[] {"expense.project", "项目支出（表3）"},
-            new String[] {"gpb.basic", "一般公共预算基本支出（表5）"},
-            new String[] {"gpb.project", "一般公共预算项目支出（表5）"},
-            new String[] {"tpe.total", "“三公”经费合计"},
-            new String[] {"tpe.abroad", "因公出国（境）费"},
-            new String[] {"tpe.vehicle.purchase", "公务用车购置费"},
-            new String[] {"tpe.vehicle.run", "公务用车运行费"},
-            new String[] {"tpe.reception", "公务接待费"},
-            new String[] {"running", "机关（事业单位）运行经费"});
+    /**
+     * The keys whose change the text states (a reason and last year's figure are asked for), with what they
+     * are, from the template's text outline (docs/text-facts.md): {key, "section label"}.
+     */
+    public static List<String[]> changeKeys(org.openbudget.core.profile.TemplateProfile profile) {
+        return keys(profile, true);
+    }
 
-    /** Keys a comparative may also be given for (totals the text compares without a reason). */
-    public static final List<String[]> TOTAL_KEYS = List.of(
-            new String[] {"total", "收支总预算"},
-            new String[] {"income.total", "收入总计"},
-            new String[] {"expense.total", "支出合计（表3）"},
-            new String[] {"gpb.total", "一般公共预算支出合计（表5）"},
-            new String[] {"fiscal.total", "财政拨款收支总预算（表4）"},
-            new String[] {"fiscal.gpb", "财政拨款：一般公共预算"},
-            new String[] {"fiscal.gfb", "财政拨款：政府性基金预算"},
-            new String[] {"fiscal.soc", "财政拨款：国有资本经营预算"},
-            new String[] {"tpe.vehicle", "公务用车购置及运行费（小计）"},
-            new String[] {"carry.total", "上年结转结余总计（表11）"},
-            new String[] {"carry.fiscal", "财政拨款结转（表11）"},
-            new String[] {"carry.nonfiscal", "非财政拨款结转结余（表11）"});
+    /** Keys the text states without comparing (totals), that a comparative may also be given for. */
+    public static List<String[]> totalKeys(org.openbudget.core.profile.TemplateProfile profile) {
+        return keys(profile, false);
+    }
+
+    private static List<String[]> keys(org.openbudget.core.profile.TemplateProfile profile, boolean change) {
+        List<String[]> out = new ArrayList<>();
+        if (profile == null) return out;
+        for (org.openbudget.core.profile.TextOutline.Compared c : profile.text().outline().comparatives()) {
+            if (c.change() != change) continue;
+            out.add(new String[] {c.key(), c.words(profile.rules())});
+        }
+        return out;
+    }
 
     public static final Column UNIT_CODE = new Column("agency_code", "单位代码", "组成单位中的单位代码", 16, Kind.ID, LIST_UNITS, true);
 

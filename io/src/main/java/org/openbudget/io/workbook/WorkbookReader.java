@@ -605,7 +605,13 @@ public final class WorkbookReader {
                 }
 
                 List<InputProblem> found = new ArrayList<>();
-                var narrative = org.openbudget.io.dataset.TextPartReader.read(file, y.yaml(), ref, budget, found);
+                org.openbudget.core.profile.TextOutline outline;
+                try {
+                    outline = library.profile(budget.profileId()).text().outline();
+                } catch (RuntimeException e) {
+                    outline = org.openbudget.core.profile.TextOutline.NONE;
+                }
+                var narrative = org.openbudget.io.dataset.TextPartReader.read(file, y.yaml(), ref, outline, budget, found);
                 for (InputProblem p : found) {
                     YamlBridge.Cell c = y.cell(p.line());
                     if (c != null) c = c.about(p.message());

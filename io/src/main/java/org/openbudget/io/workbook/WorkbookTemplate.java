@@ -39,6 +39,7 @@ public final class WorkbookTemplate {
     }
 
     public void write(Agency agency, int year, String profile, Path out) {
-        new WorkbookWriter(library.year(year)).write(blank(agency, year, profile), out);
+        Budget blank = blank(agency, year, profile);
+        new WorkbookWriter(library.year(year), library.profile(profile)).write(blank, out);
     }
 }

@@ -55,8 +55,17 @@ public final class WorkbookWriter {
     private CellStyle title;
     private CellStyle label;
 
-    public WorkbookWriter(ReferenceData ref) {
+    private final List<String[]> changeKeys;
+    private final List<String[]> totalKeys;
+
+    /**
+     * @param profile the template the budget's document is written under: its text outline says which facts
+     *                the text states (the keys of 上年金额) and which it compares with last year (of 变动原因)
+     */
+    public WorkbookWriter(ReferenceData ref, org.openbudget.core.profile.TemplateProfile profile) {
         this.ref = ref;
+        this.changeKeys = WorkbookLayout.changeKeys(profile);
+        this.totalKeys = WorkbookLayout.totalKeys(profile);
     }
 
     /** Writes the file whole or not at all (a temporary file moved into place). */
@@ -401,7 +410,7 @@ public final class WorkbookWriter {
 
     /** "income.gpb.local 一般公共预算拨款（本级财力）", as the drop-down offers it. */
     private String keyLabel(String key) {
-        for (List<String[]> keys : List.of(CHANGE_KEYS, TOTAL_KEYS)) for (String[] k : keys) if (k[0].equals(key)) return k[0] + " " + k[1];
+        for (List<String[]> keys : List.of(changeKeys, totalKeys)) for (String[] k : keys) if (k[0].equals(key)) return k[0] + " " + k[1];
         if (key.startsWith("gpb.item:") || key.startsWith("gpb.class:")) {
             String code = key.substring(key.indexOf(':') + 1);
             return ref.functional().name(code).map(n -> key + " " + n).orElse(key);
@@ -538,14 +547,14 @@ public final class WorkbookWriter {
         List<String> types = java.util.Arrays.stream(AgencyType.values()).map(AgencyType::label).toList();
         // the text part's keys: the fixed ones, and the 一般公共预算 项 and 类 of this budget
         List<String> reasonKeys = new ArrayList<>();
-        for (String[] k : CHANGE_KEYS) reasonKeys.add(k[0] + " " + k[1]);
+        for (String[] k : changeKeys) reasonKeys.add(k[0] + " " + k[1]);
         java.util.TreeSet<String> items = new java.util.TreeSet<>();
         for (LedgerLine l : b.allLines()) {
             if (l.amountFen() != 0 && ref.source(l.fundSource()).map(FundingSource::generalPublicCurrent).orElse(false)) items.add(l.funcCode());
         }
         for (String i : items) reasonKeys.add("gpb.item:" + i + " " + ref.functional().nameOrCode(i));
         List<String> amountKeys = new ArrayList<>(reasonKeys);
-        for (String[] k : TOTAL_KEYS) amountKeys.add(k[0] + " " + k[1]);
+        for (String[] k : totalKeys) amountKeys.add(k[0] + " " + k[1]);
         for (String c : new java.util.TreeSet<>(items.stream().map(Classification::category).toList())) {
             amountKeys.add("gpb.class:" + c + " " + ref.functional().nameOrCode(c));
         }

@@ -53,7 +53,7 @@ class HostileInputTest {
         }
         Budget sme = new DatasetReader(LIB).read(EXAMPLES.resolve("urumqi-sme-center-2024"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new WorkbookWriter(LIB.year(2024)).write(sme, out);
+        new WorkbookWriter(LIB.year(2024), LIB.profile(sme.profileId())).write(sme, out);
         workbook = out.toByteArray();
     }
 

@@ -51,7 +51,7 @@ class WorkbookReaderTest {
     static void export() {
         sme = new DatasetReader(LIB).read(SME);
         smeBook = exported.resolve("book.xlsx");
-        new WorkbookWriter(LIB.year(2024)).write(sme, smeBook);
+        new WorkbookWriter(LIB.year(2024), LIB.profile(sme.profileId())).write(sme, smeBook);
     }
 
     @BeforeEach
@@ -284,7 +284,7 @@ class WorkbookReaderTest {
     void departmentWorkbookUnitsAreChecked() {
         Budget bureau = new DatasetReader(LIB).read(BUREAU);
         book = dir.resolve("bureau.xlsx");
-        new WorkbookWriter(LIB.year(2024)).write(bureau, book);
+        new WorkbookWriter(LIB.year(2024), LIB.profile(bureau.profileId())).write(bureau, book);
         Path p = edited(wb -> {
             cell(wb, "预算明细", "A3").setCellValue("650100417999");
             cell(wb, "组成单位", "A4").setCellValue(cell(wb, "组成单位", "A3").getStringCellValue());

@@ -42,7 +42,7 @@ class WorkbookRoundTripTest {
         Workspace ws = new Workspace(LIB);
         Budget yaml = new DatasetReader(LIB).read(EXAMPLES.resolve(example));
         Path book = dir.resolve(example + ".xlsx");
-        new WorkbookWriter(LIB.year(yaml.year())).write(yaml, book);
+        new WorkbookWriter(LIB.year(yaml.year()), LIB.profile(yaml.profileId())).write(yaml, book);
 
         Budget excel = new WorkbookReader(LIB).read(book);
         // a department workbook holds the department's own text; its units' texts live in their own workbooks
@@ -63,7 +63,7 @@ class WorkbookRoundTripTest {
 
         // and a workbook exported from the workbook is the same again
         Path again = dir.resolve(example + "-again.xlsx");
-        new WorkbookWriter(LIB.year(excel.year())).write(excel, again);
+        new WorkbookWriter(LIB.year(excel.year()), LIB.profile(excel.profileId())).write(excel, again);
         assertThat(withoutOrigins(new WorkbookReader(LIB).read(again))).isEqualTo(withoutOrigins(expected));
     }
 
@@ -79,7 +79,7 @@ class WorkbookRoundTripTest {
             if (line.matches("  - \\S+\\.yaml.*")) {
                 Budget u = bureau.units().get(unit++);
                 String name = "unit-" + u.agency().code() + ".xlsx";
-                new WorkbookWriter(LIB.year(2024)).write(u, dir.resolve(name));
+                new WorkbookWriter(LIB.year(2024), LIB.profile(u.profileId())).write(u, dir.resolve(name));
                 line = "  - " + name;
             }
             yaml.add(line);

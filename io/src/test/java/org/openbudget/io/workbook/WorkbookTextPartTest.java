@@ -45,7 +45,7 @@ class WorkbookTextPartTest {
     static void export() {
         sme = new DatasetReader(LIB).read(Path.of("../examples/urumqi-sme-center-2024"));
         book = exported.resolve("book.xlsx");
-        new WorkbookWriter(LIB.year(2024)).write(sme, book);
+        new WorkbookWriter(LIB.year(2024), LIB.profile(sme.profileId())).write(sme, book);
     }
 
     Path edited(Consumer<XSSFWorkbook> edit) {
@@ -136,7 +136,7 @@ class WorkbookTextPartTest {
                 "book.xlsx 单位信息!B9 [落款日期]: 日期应为 YYYY-MM-DD，实际为 \"2024年2月22日\" (an ISO date is expected)",
                 "book.xlsx 人员情况!B2 [编制数]: 应为整数，实际为 \"十四\" (a whole number is expected)",
                 "book.xlsx 上年比较数!B4 [上年预算数（万元）]: 金额应为数字（万元），实际为 \"一千\" (a number of 万元 is expected)",
-                "book.xlsx 变动原因!A3 [键]: 未知的原因键 income.gpb.locl (a reason explains the change of a key such as income.gpb.local, expense.basic, gpb.item:2150899, tpe.vehicle.run, running)",
+                "book.xlsx 变动原因!A3 [键]: 未知的原因键 income.gpb.locl：模板 xinjiang-2024 的文字不说明它比上年的增减（可用的键如 income.gpb.local, income.gpb.transfer, income.gfb.local, gpb.item:2080505 …） (a reason explains the change of a key the template's text compares)",
                 "book.xlsx 类用途说明!A5 [功能分类类]: 类 201 没有当年财政拨款支出 (a note for a 类 the budget does not spend on)",
                 "book.xlsx 资金分配!A3 [项目代码]: 项目代码 65010024T999999999 不在本数据集（或其单位）的 projects 中 (unknown project)",
                 "book.xlsx 项目绩效指标!H4 [分值权重]: 分值权重应为数字，实际为 \"十分\" (a number is expected)");
@@ -174,8 +174,16 @@ class WorkbookTextPartTest {
         yaml.append("last_year:\n  amounts:\n");
         for (String k : amountKeys) yaml.append("    \"").append(k).append("\": \"1.00\"\n");
         List<org.openbudget.io.InputProblem> problems = new ArrayList<>();
-        org.openbudget.io.dataset.TextPartReader.read("keys.yaml", yaml.toString(), LIB.year(2024), sme, problems);
+        org.openbudget.io.dataset.TextPartReader.read("keys.yaml", yaml.toString(), LIB.year(2024),
+                LIB.profile(sme.profileId()).text().outline(), sme, problems);
         assertThat(problems).isEmpty();
+        // the keys come from the template's text: what it does not state is refused, naming the template
+        List<org.openbudget.io.InputProblem> refused = new ArrayList<>();
+        org.openbudget.io.dataset.TextPartReader.read("keys.yaml", "reasons:\n  gpb.total: 原因\nlast_year:\n  amounts:\n    no.such.key: \"1.00\"\n",
+                LIB.year(2024), LIB.profile(sme.profileId()).text().outline(), sme, refused);
+        assertThat(refused).extracting(org.openbudget.io.InputProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("未知的原因键 gpb.total").contains("xinjiang-2024"))
+                .anySatisfy(m -> assertThat(m).contains("未知的比较数键 no.such.key"));
     }
 
     @Test
@@ -183,7 +191,7 @@ class WorkbookTextPartTest {
         Path p = edited(wb -> cell(wb, "变动原因", "A3").setCellValue("income.gpb.local"));   // typed without the meaning
         assertThat(new WorkbookReader(LIB).read(p).narrative().reasons()).containsKey("income.gpb.local").hasSize(sme.narrative().reasons().size());
         try (InputStream in = Files.newInputStream(book); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getSheet("变动原因").getRow(2).getCell(0).getStringCellValue()).isEqualTo("income.gpb.local 一般公共预算拨款（本级财力）");
+            assertThat(wb.getSheet("变动原因").getRow(2).getCell(0).getStringCellValue()).isEqualTo("income.gpb.local 二 一般公共预算");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

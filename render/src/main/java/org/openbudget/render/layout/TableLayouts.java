@@ -437,12 +437,16 @@ public final class TableLayouts {
         TableShape.Print print = tt.shape().print();
         boolean multi = n > 1;
         int expenseValues = multi ? n : 1;
+        // the income side prints every column too unless the template says it prints the first only
+        // (上年预算数 | 本年预算数 | 增减 on both sides)
+        int incomeValues = multi && !tt.shape().incomeFirstColumn() ? n : 1;
         List<String> sides = print.sideHeadings().size() == 2 ? print.sideHeadings() : List.of("收入", "支出");
         String expenseStub = print.stubHeading().isEmpty() ? "支出功能分类" : print.stubHeading();
         List<List<HeaderCell>> h = new ArrayList<>();
-        h.add(List.of(HeaderCell.cols(sides.get(0), 2), HeaderCell.cols(sides.get(1), 1 + expenseValues)));
-        List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.of("项目"), HeaderCell.of(t.columns().get(0)),
-                HeaderCell.of(expenseStub)));
+        h.add(List.of(HeaderCell.cols(sides.get(0), 1 + incomeValues), HeaderCell.cols(sides.get(1), 1 + expenseValues)));
+        List<HeaderCell> r2 = new ArrayList<>(List.of(HeaderCell.of("项目")));
+        for (int k = 0; k < incomeValues; k++) r2.add(HeaderCell.of(t.columns().get(k)));
+        r2.add(HeaderCell.of(expenseStub));
         t.columns().forEach(c -> r2.add(HeaderCell.of(c)));
         h.add(r2);
 
@@ -467,10 +471,10 @@ public final class TableLayouts {
                 boolean head = sums.contains(r.key()) || HEAD_LINE.matcher(r.name()).find();
                 Cell name = Cell.text(r.name(), head || r.name().startsWith("其中") ? 0 : 2);
                 c.add(head ? name.bold() : name);
-                c.add(head ? amount(r.value(0)).bold() : amount(r.value(0)));
+                for (Cell v : incomeCells(r, incomeValues, tt)) c.add(head ? v.bold() : v);
             } else {
                 c.add(Cell.BLANK);
-                c.add(none());
+                for (int k = 0; k < incomeValues; k++) c.add(none());
             }
             if (i < expense.size()) {
                 Row r = expense.get(i);
@@ -490,10 +494,10 @@ public final class TableLayouts {
             List<Cell> c = new ArrayList<>();
             if (i < closingIn.size()) {
                 c.add(Cell.text(closingIn.get(i).name()).bold());
-                c.add(amount(closingIn.get(i).value(0)).bold());
+                for (Cell v : incomeCells(closingIn.get(i), incomeValues, tt)) c.add(v.bold());
             } else {
                 c.add(Cell.BLANK);
-                c.add(none());
+                for (int k = 0; k < incomeValues; k++) c.add(none());
             }
             if (i < closingOut.size()) {
                 c.add(Cell.text(closingOut.get(i).name()).bold());
@@ -506,13 +510,31 @@ public final class TableLayouts {
         }
         List<Cell> last = new ArrayList<>();
         last.add(Cell.text(incomeTotal != null ? incomeTotal.name() : profile.incomeTotalLabel()));
-        last.add(amount(incomeTotal != null ? incomeTotal.value(0) : null));
+        if (incomeTotal != null) last.addAll(incomeCells(incomeTotal, incomeValues, tt));
+        else for (int k = 0; k < incomeValues; k++) last.add(amount(null));
         last.add(Cell.text(expenseTotal != null ? expenseTotal.name() : profile.expenseTotalLabel()));
         for (int k = 0; k < expenseValues; k++) last.add(amount(expenseTotal != null ? expenseTotal.value(k) : null));
         rows.add(new BodyRow(last, true));
-        double[] w = multi ? widths(new double[] {NAME, VALUE, NAME - 1}, n, VALUE)
-                : new double[] {NAME + 3, VALUE + 1, NAME + 1, VALUE + 1};
-        return new TableView(t.no(), t.mark(), t.title(), h, rows, w, -1, false, t.empty() ? t.emptyNote() : null);
+        double[] w;
+        if (incomeValues > 1) {
+            w = new double[2 + 2 * n];
+            w[0] = NAME;
+            w[1 + n] = NAME - 1;
+            for (int k = 0; k < n; k++) {
+                w[1 + k] = VALUE;
+                w[2 + n + k] = VALUE;
+            }
+        } else {
+            w = multi ? widths(new double[] {NAME, VALUE, NAME - 1}, n, VALUE) : new double[] {NAME + 3, VALUE + 1, NAME + 1, VALUE + 1};
+        }
+        return new TableView(t.no(), t.mark(), t.title(), h, rows, w, -1, incomeValues > 2, t.empty() ? t.emptyNote() : null);
+    }
+
+    /** An income row's value cells: the first column, or every column when the income side prints them all. */
+    private List<Cell> incomeCells(Row r, int count, TableTemplate tt) {
+        List<Cell> out = new ArrayList<>();
+        values(out, r, count, tt);
+        return out;
     }
 
     /** Headings of income rows that are sums (bold in the official layout). */

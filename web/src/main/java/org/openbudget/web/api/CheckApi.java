@@ -64,7 +64,16 @@ public class CheckApi {
         root.put("unit", r.disclosure().unitName());
         root.put("year", r.disclosure().year());
         root.set("notes", JsonNodeFactory.instance.arrayNode().addAll(r.notes().stream().map(JsonNodeFactory.instance::textNode).toList()));
-        root.set("findings", FindingsJson.array(r.findings()));
+        com.fasterxml.jackson.databind.node.ArrayNode findings = FindingsJson.array(r.findings());
+        // where each finding is: the PDF page and the line read (null when not found)
+        for (int i = 0; i < findings.size() && i < r.located().size(); i++) {
+            ObjectNode f = (ObjectNode) findings.get(i);
+            PublishedAuditService.Located l = r.located().get(i);
+            if (l.page() > 0) f.put("page", l.page()); else f.putNull("page");
+            if (l.line() > 0) f.put("line", l.line()); else f.putNull("line");
+            f.put("evidence", l.evidence());
+        }
+        root.set("findings", findings);
         root.set("document", DisclosureJson.tree(r.disclosure()));
         return root;
     }

@@ -18,6 +18,8 @@ import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
 import org.openbudget.core.ledger.Project;
+import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.web.forms.FormRows.KeyedRow;
 
 /**
@@ -26,45 +28,10 @@ import org.openbudget.web.forms.FormRows.KeyedRow;
  * keys the text may explain or compare (docs/text-facts.md) with their Chinese names.
  */
 public final class FormOptions {
-    /** The fixed keys whose change the text explains (a reason) and that last year's figures are given for. */
-    static final Map<String, String> CHANGE_KEYS = new LinkedHashMap<>();
-    /** Further keys a comparative may be given for. */
-    static final Map<String, String> OTHER_AMOUNT_KEYS = new LinkedHashMap<>();
-
-    static {
-        CHANGE_KEYS.put("income.gpb.local", "二 收入：一般公共预算拨款（一般财力）");
-        CHANGE_KEYS.put("income.gpb.transfer", "二 收入：上级一般公共预算安排转移支付");
-        CHANGE_KEYS.put("income.gfb.local", "二 收入：政府性基金收入");
-        CHANGE_KEYS.put("income.gfb.transfer", "二 收入：上级政府性基金安排转移支付");
-        CHANGE_KEYS.put("income.soc.local", "二 收入：国有资本经营收入");
-        CHANGE_KEYS.put("income.soc.transfer", "二 收入：上级国有资本经营预算安排转移支付");
-        CHANGE_KEYS.put("income.edu", "二 收入：财政专户核拨");
-        CHANGE_KEYS.put("income.unit", "二 收入：单位资金");
-        CHANGE_KEYS.put("income.carry.fiscal", "二 收入：财政拨款结转");
-        CHANGE_KEYS.put("income.carry.nonfiscal", "二 收入：非财政拨款结转结余");
-        CHANGE_KEYS.put("expense.basic", "三 支出：基本支出");
-        CHANGE_KEYS.put("expense.project", "三 支出：项目支出");
-        CHANGE_KEYS.put("gpb.basic", "五（一）一般公共预算：基本支出");
-        CHANGE_KEYS.put("gpb.project", "五（一）一般公共预算：项目支出");
-        CHANGE_KEYS.put("tpe.total", "十 “三公”经费合计");
-        CHANGE_KEYS.put("tpe.abroad", "十 因公出国（境）费");
-        CHANGE_KEYS.put("tpe.vehicle.purchase", "十 公务用车购置费");
-        CHANGE_KEYS.put("tpe.vehicle.run", "十 公务用车运行维护费");
-        CHANGE_KEYS.put("tpe.reception", "十 公务接待费");
-        CHANGE_KEYS.put("running", "十二（一）机关（事业单位）运行经费");
-        OTHER_AMOUNT_KEYS.put("total", "一 收支总预算");
-        OTHER_AMOUNT_KEYS.put("income.total", "二 收入合计");
-        OTHER_AMOUNT_KEYS.put("expense.total", "三 支出合计");
-        OTHER_AMOUNT_KEYS.put("gpb.total", "五 一般公共预算支出合计");
-        OTHER_AMOUNT_KEYS.put("tpe.vehicle", "十 公务用车购置及运行费");
-        OTHER_AMOUNT_KEYS.put("fiscal.total", "四 财政拨款收支总预算");
-        OTHER_AMOUNT_KEYS.put("fiscal.gpb", "四 财政拨款：一般公共预算");
-        OTHER_AMOUNT_KEYS.put("fiscal.gfb", "四 财政拨款：政府性基金预算");
-        OTHER_AMOUNT_KEYS.put("fiscal.soc", "四 财政拨款：国有资本经营预算");
-        OTHER_AMOUNT_KEYS.put("carry.total", "十一 结转结余合计");
-        OTHER_AMOUNT_KEYS.put("carry.fiscal", "十一 财政拨款结转");
-        OTHER_AMOUNT_KEYS.put("carry.nonfiscal", "十一 非财政拨款结转结余");
-    }
+    /** The keys whose change the text states (a reason and last year's figure are asked for), in words. */
+    private final Map<String, String> changeKeys;
+    /** Further keys the text states, that a comparative may be given for. */
+    private final Map<String, String> otherAmountKeys;
 
     private final ReferenceData ref;
     private final Budget budget;
@@ -72,9 +39,51 @@ public final class FormOptions {
 
     /** {@code budget} and {@code disclosure} may be null (nothing stored yet). */
     public FormOptions(ReferenceData ref, Budget budget, Disclosure disclosure) {
+        this(ref, budget, disclosure, null);
+    }
+
+    /**
+     * @param profile the template the document is written under (its text outline says which facts the text
+     *                states and compares with last year); null when unknown: no fixed key is offered
+     */
+    public FormOptions(ReferenceData ref, Budget budget, Disclosure disclosure, TemplateProfile profile) {
         this.ref = ref;
         this.budget = budget;
         this.disclosure = disclosure;
+        this.changeKeys = new LinkedHashMap<>();
+        this.otherAmountKeys = new LinkedHashMap<>();
+        if (profile != null) {
+            for (TextOutline.Compared c : profile.text().outline().comparatives()) {
+                (c.change() ? changeKeys : otherAmountKeys).put(c.key(), c.words(profile.rules()));
+            }
+            otherAmountKeys.keySet().removeAll(changeKeys.keySet());
+        }
+    }
+
+    /**
+     * A fixed text-fact key in words, as the templates of the library state it — the default family's
+     * latest first, then the others ({@code income.gpb.local} → 二 一般公共预算); null when none does.
+     */
+    public static String fixedKeyLabel(org.openbudget.io.refdata.ReferenceLibrary library, String key) {
+        if (library != null) {
+            List<String> ids = new ArrayList<>(library.profileIds());
+            String family = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY + "-";
+            ids.sort(java.util.Comparator.comparing((String id) -> !id.startsWith(family)).thenComparing(java.util.Comparator.reverseOrder()));
+            for (String id : ids) {
+                TemplateProfile p;
+                try {
+                    p = library.profile(id);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                for (TextOutline.Compared c : p.text().outline().comparatives()) {
+                    if (c.key().equals(key)) return c.words(p.rules());
+                }
+            }
+        }
+        if (key.startsWith("gpb.item:")) return "一般公共预算 " + key.substring(9);
+        if (key.startsWith("gpb.class:")) return "一般公共预算 " + key.substring(10);
+        return null;
     }
 
     /** 支出功能分类 项 (7 digits) of the year. */
@@ -154,23 +163,14 @@ public final class FormOptions {
         return out;
     }
 
-    /** A fixed text-fact key in words, without the year's classifications ({@code income.gpb.local} → 二 收入：一般公共预算拨款（一般财力）); null when unknown. */
-    public static String fixedKeyLabel(String key) {
-        if (CHANGE_KEYS.containsKey(key)) return CHANGE_KEYS.get(key);
-        if (OTHER_AMOUNT_KEYS.containsKey(key)) return OTHER_AMOUNT_KEYS.get(key);
-        if (key.startsWith("gpb.item:")) return "五（三）一般公共预算 " + key.substring(9);
-        if (key.startsWith("gpb.class:")) return "五（二）一般公共预算 " + key.substring(10);
-        return null;
-    }
-
     /** A text-fact key in words. */
     public String keyLabel(String key) {
-        if (CHANGE_KEYS.containsKey(key)) return CHANGE_KEYS.get(key);
-        if (OTHER_AMOUNT_KEYS.containsKey(key)) return OTHER_AMOUNT_KEYS.get(key);
-        if (key.startsWith("gpb.item:")) return "五（三）一般公共预算 " + key.substring(9) + " " + funcName(key.substring(9));
+        if (changeKeys.containsKey(key)) return changeKeys.get(key);
+        if (otherAmountKeys.containsKey(key)) return otherAmountKeys.get(key);
+        if (key.startsWith("gpb.item:")) return "一般公共预算 " + key.substring(9) + " " + funcName(key.substring(9));
         if (key.startsWith("gpb.class:")) {
             String c = key.substring(10);
-            return "五（二）一般公共预算 " + c + " " + (ref == null ? "" : ref.functional().name(c).orElse(""));
+            return "一般公共预算 " + c + " " + (ref == null ? "" : ref.functional().name(c).orElse(""));
         }
         return key;
     }
@@ -191,7 +191,7 @@ public final class FormOptions {
 
     /** The keys a reason may be given for: the fixed ones, then this year's 一般公共预算 项, then last year's. */
     List<String> reasonKeys(LastYearForm lastYear) {
-        List<String> keys = new ArrayList<>(CHANGE_KEYS.keySet());
+        List<String> keys = new ArrayList<>(changeKeys.keySet());
         Set<String> items = new TreeSet<>(gpbItems());
         if (lastYear != null) {
             for (KeyedRow r : FormRows.nonNull(lastYear.amounts)) {
@@ -221,7 +221,7 @@ public final class FormOptions {
 
     /** Adds a row for every comparative key the text uses, then three free rows for other keys. */
     public LastYearForm complete(LastYearForm f) {
-        List<String> keys = new ArrayList<>(CHANGE_KEYS.keySet());
+        List<String> keys = new ArrayList<>(changeKeys.keySet());
         for (String i : gpbItems()) keys.add("gpb.item:" + i);
         f.amounts = merge(f.amounts, keys, false);
         for (int i = 0; i < 2; i++) f.amounts.add(new KeyedRow());
@@ -267,5 +267,5 @@ public final class FormOptions {
     }
 
     /** The other keys a comparative may be given for, in words (for the free rows' list). */
-    public Map<String, String> otherAmountKeys() { return OTHER_AMOUNT_KEYS; }
+    public Map<String, String> otherAmountKeys() { return otherAmountKeys; }
 }

@@ -49,9 +49,11 @@ public class PortalPages {
 
     @GetMapping("/")
     public String index(@RequestParam(required = false) Integer year, @RequestParam(required = false) String region,
-                        @RequestParam(required = false) String department, @RequestParam(required = false) String q, Model m) {
-        List<Publication> docs = portal.search(year, region, department, q);
-        m.addAttribute("docs", docs);
+                        @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String page, Model m) {
+        Paging<Publication> docs = Paging.of(portal.search(year, region, department, q), page, Paging.SIZE);
+        m.addAttribute("docs", docs.items());
+        m.addAttribute("paging", docs);
         m.addAttribute("years", portal.years());
         m.addAttribute("regions", portal.regions());
         m.addAttribute("departments", portal.departments());
@@ -101,6 +103,16 @@ public class PortalPages {
         model.put("me", me);
         return views.render("publication", model, req, res);
     }
+
+    /** A published version against another version of the same document (by default the one it superseded). */
+    @GetMapping("/p/{id}/diff")
+    public String diff(@PathVariable long id, @RequestParam(required = false) Long from, Model m) {
+        m.addAttribute("c", diffs.versions(id, from));
+        return "diff";
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.DiffService diffs;
 
     @GetMapping("/p/{id}/files/{format}")
     public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {

@@ -60,7 +60,7 @@ public class UserText {
             // a text-fact key (income.gpb.local) after 上年金额 or 变动原因: the rest of the path, whole
             String at = out.toString();
             if (at.endsWith(KEYS.get("amounts")) || at.endsWith(KEYS.get("reasons"))) {
-                String words = FormOptions.fixedKeyLabel(rest);
+                String words = FormOptions.fixedKeyLabel(library, rest);
                 out.append(" › ").append(words == null ? rest : words);
                 break;
             }

@@ -49,6 +49,8 @@ public class WorkPages {
     private final FormService forms;
     private final org.openbudget.web.service.PublicationService publisher;
     private final UserText userText;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.DiffService diffs;
 
     public WorkPages(WorkflowService workflow, UploadReader uploads, FormService forms, org.openbudget.web.service.PublicationService publisher,
                      UserText userText) {
@@ -76,7 +78,8 @@ public class WorkPages {
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String code,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String year,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
-                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String page) {
         // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
         if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
             return "redirect:/work/" + code + "/" + year.trim();
@@ -87,14 +90,20 @@ public class WorkPages {
         // 待审核 and the other states, and a search by code or any part of a name
         String wanted = status == null || status.isBlank() ? null : status.trim();
         String needle = q == null || q.isBlank() ? null : q.trim();
+        List<Document> matching = new ArrayList<>();
         for (Document d : workflow.visibleDocuments(u)) {
             if (wanted != null && !d.status().name().equals(wanted)) continue;
             Agency ag = byCode.get(d.agencyCode());
             if (needle != null && !(d.agencyCode().contains(needle) || ag != null && ag.name().contains(needle))) continue;
-            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
+            matching.add(d);
         }
+        // a page at a time: the findings' counts are looked up (or computed once) for the documents shown only
+        Paging<Document> shown = Paging.of(matching, page, Paging.SIZE);
+        for (Document d : shown.items())
+            lines.add(new Line(byCode.get(d.agencyCode()), d.year(), d, u.role() == org.openbudget.web.security.Role.REVIEWER ? workflow.counts(d) : null));
         m.addAttribute("agencies", agencies);
         m.addAttribute("lines", lines);
+        m.addAttribute("paging", shown);
         m.addAttribute("status", wanted);
         m.addAttribute("q", needle);
         m.addAttribute("statuses", org.openbudget.web.db.repositories.Status.values());
@@ -287,6 +296,14 @@ public class WorkPages {
                          @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
         PageSupport.attempt(ra, "已提交", () -> workflow.submit(u, code, year, version, comment));
         return "redirect:/work/" + code + "/" + year;
+    }
+
+    /** The document against its published version ({@code against=published}) or last year's ({@code against=last-year}). */
+    @GetMapping("/work/{code}/{year}/diff")
+    public String diff(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+                       @RequestParam(defaultValue = "published") String against, Model m) {
+        m.addAttribute("c", diffs.working(u, code, year, against));
+        return "diff";
     }
 
     /** The findings of the document as saved, as an Excel workbook. */

@@ -204,7 +204,7 @@ public class BudgetService {
     public byte[] workbook(Budget budget) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new WorkbookWriter(library.year(budget.year())).write(budget, out);
+            new WorkbookWriter(library.year(budget.year()), library.profile(budget.profileId())).write(budget, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,8 +95,17 @@ public class FormService {
         Editing base = base(u, v.agency(), v.year(), v.document(), e);
         boolean readable = e != null && e.readable();
         FormOptions options = new FormOptions(budgets.library().hasYear(v.year()) ? budgets.library().year(v.year()) : null,
-                readable ? e.budget() : null, readable ? e.disclosure() : null);
+                readable ? e.budget() : null, readable ? e.disclosure() : null, readable ? e.profile() : regionProfile(v.agency(), v.year()));
         return new Editing(base.agency(), base.year(), base.document(), base.yaml(), base.fromWorkbook(), options);
+    }
+
+    /** The template the region assigns for the year (what the text will state before anything is stored); null when none reads. */
+    private org.openbudget.core.profile.TemplateProfile regionProfile(Agency a, int year) {
+        try {
+            return budgets.library().profile(regionProfiles.profileFor(a, year));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** What a form's check or save starts from. */

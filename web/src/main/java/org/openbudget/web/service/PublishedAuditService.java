@@ -25,7 +25,13 @@ public class PublishedAuditService {
         if (content.length == 0) throw new InvalidDatasetException(List.of(new InputProblem(name, 0, "file", "文件为空 (empty file)")));
         try {
             DocumentAudit.Result r = DocumentAudit.run(name, content, budgets.library());
-            return new Report(r.disclosure(), r.notes(), budgets.applySeverities(r.findings()), r.format() == DocumentAudit.Format.PDF ? "PDF" : "文本");
+            List<Finding> findings = budgets.applySeverities(r.findings());
+            // where each finding is: the line read and, for a PDF, its page (audit/'s Evidence, as the CLI's report says it)
+            List<Located> located = findings.stream().map(f -> {
+                org.openbudget.audit.report.Evidence e = org.openbudget.audit.report.Evidence.of(r, f);
+                return new Located(f, e.page(), e.line(), e.text());
+            }).toList();
+            return new Report(r.disclosure(), r.notes(), findings, r.format() == DocumentAudit.Format.PDF ? "PDF" : "文本", located);
         } catch (InputException e) {
             throw new InvalidDatasetException(e.problems().stream()
                     .map(p -> new InputProblem(name, p.line(), p.field(), p.message())).toList());
@@ -41,7 +47,13 @@ public class PublishedAuditService {
         return n.isEmpty() ? "上传文件" : n;
     }
 
-    public record Report(Disclosure disclosure, List<String> notes, List<Finding> findings, String format) {
+    public record Report(Disclosure disclosure, List<String> notes, List<Finding> findings, String format, List<Located> located) {
         public long count(Severity s) { return findings.stream().filter(f -> f.severity() == s).count(); }
+    }
+
+    /** A finding where it is in the document: the PDF page (0: a text, or not found), the line read (0: not found), the row or sentence. */
+    public record Located(Finding finding, int page, int line, String evidence) {
+        /** 第 n 页 (a PDF), 第 n 行 (a text), or nothing. */
+        public String where() { return page > 0 ? "第 " + page + " 页" : line > 0 ? "第 " + line + " 行" : ""; }
     }
 }

@@ -1,0 +1,63 @@
+package org.openbudget.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.Document;
+import org.openbudget.web.db.repositories.PublicationRepository;
+import org.openbudget.web.security.BudgetUser;
+import org.openbudget.web.security.Role;
+import org.openbudget.web.service.PublishedAuditService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The audit of a published PDF says on which page each finding is: on the audit page and in /api/audit. */
+class AuditPagesTest extends WebTestBase {
+    @Autowired PublicationRepository publications;
+    @Autowired PublishedAuditService auditor;
+    @Autowired org.openbudget.web.service.WorkflowService workflow;
+    @Autowired org.openbudget.web.db.repositories.AgencyRepository agencies;
+    static final String UNIT = "650100603001";
+
+    @Test
+    void findingsCarryTheirPage() throws Exception {
+        // a document published with notices: 2060598 is well-formed but not in the (partial) 2025 list
+        agencies.upsert(new Agency("650100603", "审核页码测试局", "部门", "行政", "650100", null, 0));
+        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", "650100603", 1));
+        accounts.insert(new BudgetUser("ap-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
+        String yaml = forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025).replace("\"" + SCITECH + "\"", "\"" + UNIT + "\"")
+                .replace("2060599", "2060598");
+        Document d = workflow.saveDataset(as("ap-unit"), UNIT, 2025, "u.yaml", yaml, null);
+        d = workflow.submit(as("ap-unit"), UNIT, 2025, d.rowVersion(), "新增科目");
+        d = workflow.approve(as("reviewer"), UNIT, 2025, d.rowVersion(), "");
+        long id = workflow.publish(as("reviewer"), UNIT, 2025, d.rowVersion()).id();
+        byte[] pdf = publications.file(id, "pdf").orElseThrow().content();
+        PublishedAuditService.Report r = auditor.audit("sme.pdf", pdf);
+        assertThat(r.located()).hasSameSizeAs(r.findings());
+        assertThat(r.located()).as("a published document with findings (rounding notices at least)").isNotEmpty();
+        assertThat(r.located()).anySatisfy(l -> assertThat(l.page()).isPositive());
+        for (PublishedAuditService.Located l : r.located()) {
+            if (l.line() > 0) assertThat(l.page()).as(l.toString()).isPositive();
+            if (l.page() > 0) assertThat(l.where()).isEqualTo("第 " + l.page() + " 页");
+        }
+
+        String page = mvc.perform(multipart("/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"audit-findings\"", "<th scope=\"col\">页码</th>");
+        int pageNo = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow().page();
+        assertThat(page).contains("<td class=\"where\">第 " + pageNo + " 页</td>");
+
+        JsonNode api = new ObjectMapper().readTree(mvc.perform(multipart("/api/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(api.get("findings")).hasSize(r.findings().size());
+        assertThat(api.get("findings")).anySatisfy(f -> assertThat(f.get("page").asInt()).isEqualTo(pageNo));
+    }
+}
