@@ -49,8 +49,18 @@ class RenderAuditRoundTripTest {
     }
 
     static List<String> differences(Disclosure parsed, Disclosure derived) {
+        return differences(parsed, derived, no -> org.openbudget.core.money.AmountFormat.wan(true));
+    }
+
+    /** Cell by cell as printed in each table's unit and decimals under {@code profile} (a table in whole 元 compares 元). */
+    static List<String> differences(Disclosure parsed, Disclosure derived, TemplateProfile profile) {
+        return differences(parsed, derived, no -> profile.findTable(no).map(profile::amountFormat).orElse(profile.amountFormat()));
+    }
+
+    static List<String> differences(Disclosure parsed, Disclosure derived, java.util.function.IntFunction<org.openbudget.core.money.AmountFormat> formats) {
         List<String> out = new ArrayList<>();
         for (DisclosureTable d : derived.tables()) {
+            org.openbudget.core.money.AmountFormat format = formats.apply(d.no());
             DisclosureTable p = parsed.table(d.no()).orElse(null);
             if (p == null) {
                 out.add("表" + d.no() + " missing");
@@ -64,12 +74,16 @@ class RenderAuditRoundTripTest {
                 Row a = p.rows().get(i), b = d.rows().get(i);
                 if (!a.code().equals(b.code()) || a.kind() != b.kind()) out.add("表" + d.no() + " row " + i + ": " + a.label() + " ≠ " + b.label());
                 for (int c = 0; c < d.columns().size(); c++) {
-                    BigDecimal x = Amounts.printed(a.value(c)), y = Amounts.printed(b.value(c));
+                    BigDecimal x = printed(format, a.value(c)), y = printed(format, b.value(c));
                     if (x == null ? y != null : y == null || x.compareTo(y) != 0) out.add("表" + d.no() + " " + b.label() + " [" + d.columns().get(c) + "] " + x + " ≠ " + y);
                 }
             }
         }
         return out;
+    }
+
+    private static BigDecimal printed(org.openbudget.core.money.AmountFormat format, BigDecimal wan) {
+        return wan == null || wan.signum() == 0 ? null : format.printed(wan);
     }
 
     static List<String> errors(List<Finding> findings) {

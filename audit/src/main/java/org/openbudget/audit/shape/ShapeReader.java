@@ -59,7 +59,6 @@ public final class ShapeReader {
         }
         List<DisclosureTable> out = new ArrayList<>();
         Map<Integer, int[]> rowLines = new LinkedHashMap<>();
-        BigDecimal scale = "元".equals(profile.meta().amountUnit()) ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             int end = lines.size();
@@ -72,7 +71,8 @@ public final class ShapeReader {
                 break;
             }
             TableTemplate t = templates.get(i);
-            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT);
+            BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year);
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
             rowLines.put(t.no(), table.lineNumbers());
@@ -110,6 +110,11 @@ public final class ShapeReader {
         return !parts.isEmpty();
     }
 
+    /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
+    private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
+            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
+            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
+
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
     private static int find(List<String> squeezed, int from, List<String> title) {
         int length = title.stream().mapToInt(String::length).sum();
@@ -119,6 +124,7 @@ public final class ShapeReader {
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
+                if (TOC_ENTRY.matcher(h).matches()) break; // the next entry of a 目录: this was one too
                 if (h.contains("单位：") || h.contains("单位:") || h.contains("科目") || h.startsWith("项目") || h.startsWith("收入")
                         || h.contains("预算数") || h.contains("合计")) return n;
             }
@@ -154,16 +160,21 @@ public final class ShapeReader {
         final TableShape shape;
         final TemplateProfile profile;
         final ReferenceData ref;
-        final BigDecimal scale;
+        /** 万元 per printed unit: the profile's, or what the table's own unit line says (单位：元 / 单位：万元). */
+        BigDecimal scale;
         final List<String> notes;
         final int n;
         final List<Row> rows = new ArrayList<>();
         final List<Integer> lineNos = new ArrayList<>();
         String emptyNote;
         final boolean department;
+        final String unitName;
+        final int year;
 
-        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department) {
+        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year) {
             this.department = department;
+            this.unitName = unitName;
+            this.year = year;
             this.t = t;
             this.shape = t.shape();
             this.profile = profile;
@@ -171,6 +182,50 @@ public final class ShapeReader {
             this.scale = scale;
             this.notes = notes;
             this.n = t.columns().size();
+        }
+
+        /** The words a header of this table prints: its columns' labels, headers and groups, and the stub's. */
+        private java.util.Set<String> headerWords;
+
+        /** A line of header cells only (a header repeated on the next page, with no amount): not a row. */
+        boolean headerLine(List<String> cells) {
+            String first = cells.stream().filter(c -> !c.isBlank()).findFirst().orElse("");
+            if (totalLabel(squeeze(first)) || shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()) return false;
+            if (headerWords == null) {
+                headerWords = new java.util.HashSet<>();
+                for (var c : t.columns()) {
+                    headerWords.add(squeeze(c.label()));
+                    headerWords.add(squeeze(c.header()));
+                    for (String g : c.group().split("/")) if (!g.isBlank()) headerWords.add(squeeze(g));
+                }
+                if (shape != null) {
+                    TableShape.Print print = shape.print();
+                    headerWords.add(squeeze(print.heading()));
+                    headerWords.add(squeeze(print.stubHeading()));
+                    for (String h : print.sideHeadings()) headerWords.add(squeeze(h));
+                    headerWords.remove("");
+                }
+            }
+            int words = 0;
+            for (String c : cells) {
+                String whole = squeeze(c);
+                if (whole.isEmpty() || whole.equals("※")) continue;
+                if (headerWord(whole)) {
+                    words++;
+                    continue;
+                }
+                // header cells a PDF joins with spaces ("经济分类科目名称 合计 人员经费", "类 款")
+                for (String w : c.trim().split("[\\s\u3000]++")) {
+                    if (!headerWord(squeeze(w))) return false;
+                    words++;
+                }
+            }
+            return words > 0;
+        }
+
+        private boolean headerWord(String sq) {
+            return headerWords.contains(sq) || sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
+                    || sq.endsWith("编码") && sq.length() <= 10 || sq.equals("项目") || sq.equals("单位名称") || sq.equals("预算单位");
         }
 
         int[] lineNumbers() {
@@ -202,11 +257,18 @@ public final class ShapeReader {
                 }
                 List<String> cells = cells(raw);
                 if (!body) {
-                    boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent();
-                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) continue; // title, unit line, header rows
+                    if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
+                    else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
+                    boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
+                            || blankTotal(cells);
+                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
+                        if (raw.indexOf('\t') >= 0) header.add(cells);
+                        continue;
+                    }
                     body = true;
+                    if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
-                if (numberRow(cells) || !hasAmount(cells) && !isLabelOnly(cells)) continue;
+                if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 for (Row r : rows(cells)) {
                     rows.add(r);
                     lineNos.add(k + 1);
@@ -232,10 +294,19 @@ public final class ShapeReader {
             List<String> text = sp.text();
             int i = 0;
             StringBuilder code = new StringBuilder();
+            int blanks = 0;
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
-                if (c.isEmpty() && i < 3) { i++; continue; }
+                if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
                 if (code.length() == 0 && c.matches("\\d{3}|\\d{5}|\\d{7}")) { code.append(c); i++; continue; }
+                // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
+                if (code.length() == 0 && blanks > 0 && c.matches("\\d{2}")) {
+                    String parent = blanks == 1 ? lastClass : lastKuan;
+                    if (parent.isEmpty() || blanks > 2) break;
+                    code.append(parent).append(c);
+                    i++;
+                    continue;
+                }
                 if (code.length() >= 3 && c.matches("\\d{2}")) { code.append(c); i++; continue; }
                 break;
             }
@@ -253,19 +324,130 @@ public final class ShapeReader {
             List<BigDecimal> values = sp.values();
             String sq = squeeze(name);
             if (code.length() == 0) {
-                if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
-                Optional<String> byName = codeOf(name);
-                if (byName.isPresent()) return new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", "", values);
+                if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
+                Optional<String> byName = codeOf(name, classification());
+                if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", currentUnit, values));
+                currentUnit = name;
+                lastClass = lastKuan = "";
                 return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
             }
             if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
-                return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, "", values);
+                return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, currentUnit, values);
             }
-            return new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", values);
+            return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
-        /** A row's text cells and its n amounts: the last n cells in the tab layout (blanks are cells), else the last n amounts. */
+        /** An empty table's total row: its label (合计 …) and blank cells only. */
+        private boolean blankTotal(List<String> cells) {
+            int labels = 0;
+            boolean total = false;
+            for (String c : cells) {
+                if (c.isBlank() || amount(c)) continue;
+                labels++;
+                total = totalLabel(squeeze(c));
+            }
+            return labels == 1 && total && shape != null && shape.kind() != TableShape.Kind.SUMMARY;
+        }
+
+        /** The header lines above the first row (tab layout), cell by cell. */
+        private final List<List<String>> header = new ArrayList<>();
+        /** For each template column, the cell it is printed in (counted on a row as wide as the header), -1 when not printed; null: not known. */
+        private int[] at;
+        private int width;
+
+        /**
+         * The template's columns found by their printed header labels: the header lines as wide as the
+         * table's rows give each cell its label (the lines of a header cell joined); each column takes
+         * the cell whose label is its header or label (the k-th column of a label repeated under several
+         * groups takes the k-th such cell). Columns the document prints and the template does not are
+         * skipped, columns the template has and the document does not stay blank. Only when most of the
+         * template's columns are found; else the columns are taken from the right as before.
+         */
+        private void columnsByHeader(List<String> firstRow) {
+            int rowWidth = firstRow.size();
+            int firstAmount = 0;
+            while (firstAmount < rowWidth && !(amount(firstRow.get(firstAmount)) && !firstRow.get(firstAmount).isBlank())) firstAmount++;
+            String[] label = new String[rowWidth];
+            java.util.Arrays.fill(label, "");
+            boolean any = false;
+            for (List<String> h : header) {
+                if (h.size() != rowWidth) continue;
+                any = true;
+                for (int j = 0; j < rowWidth; j++) label[j] += squeeze(h.get(j));
+            }
+            if (!any || n == 0) return;
+            int[] pos = new int[n];
+            java.util.Arrays.fill(pos, -1);
+            boolean[] taken = new boolean[rowWidth];
+            int found = 0;
+            for (int c = 0; c < n; c++) {
+                var col = t.columns().get(c);
+                String head = squeeze(col.header()), lab = squeeze(col.label());
+                String group = col.group().isBlank() ? "" : squeeze(col.group().substring(col.group().lastIndexOf('/') + 1));
+                for (int pass = 0; pass < 3 && pos[c] < 0; pass++) {
+                    for (int j = 0; j < rowWidth; j++) {
+                        if (taken[j] || label[j].isEmpty()) continue;
+                        boolean match = switch (pass) {
+                            case 0 -> label[j].equals(head) || label[j].equals(lab) || !group.isEmpty() && label[j].equals(group + head);
+                            case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
+                            default -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                        };
+                        if (match) {
+                            pos[c] = j;
+                            taken[j] = true;
+                            found++;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (found * 2 <= n || found == 0) return;
+            // columns whose header cell is blank on the lines as wide as the rows (a label printed on a merged line
+            // above): a run of them between two columns found takes the free cells between, when as many
+            for (int c = 0; c < n; ) {
+                if (pos[c] >= 0) { c++; continue; }
+                int end = c;
+                while (end < n && pos[end] < 0) end++;
+                int lo = c == 0 ? firstAmount - 1 : pos[c - 1], hi = end == n ? rowWidth : pos[end];
+                List<Integer> free = new ArrayList<>();
+                for (int j = lo + 1; j < hi; j++) if (j >= 0 && !taken[j]) free.add(j);
+                if (free.size() == end - c) {
+                    for (int k = 0; k < free.size(); k++) {
+                        pos[c + k] = free.get(k);
+                        taken[free.get(k)] = true;
+                    }
+                }
+                c = end;
+            }
+            // in the order printed: a column found left of an earlier one is a misreading — then not by header
+            int last = -1;
+            for (int c = 0; c < n; c++) {
+                if (pos[c] < 0) continue;
+                if (pos[c] < last) return;
+                last = pos[c];
+            }
+            at = pos;
+            width = rowWidth;
+        }
+
+        /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */
         private Split split(List<String> cells) {
+            if (at != null && cells.size() <= width && cells.size() >= width - 3) {
+                int shift = width - cells.size(); // a row whose first cells are merged (合计 over the code columns)
+                int first = Integer.MAX_VALUE;
+                for (int p : at) if (p >= 0) first = Math.min(first, p - shift);
+                if (first >= 0 && first != Integer.MAX_VALUE) {
+                    List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                    boolean ok = true;
+                    for (int c = 0; c < n && ok; c++) {
+                        if (at[c] < 0) continue;
+                        String cell = cells.get(at[c] - shift);
+                        if (!cell.isBlank() && !amount(cell)) ok = false;
+                        else v.set(c, number(cell));
+                    }
+                    if (ok) return new Split(new ArrayList<>(cells.subList(0, first)), v);
+                }
+            }
             boolean tab = cells.stream().anyMatch(String::isEmpty);
             int firstValue;
             if (tab && cells.size() >= n) {
@@ -292,10 +474,16 @@ public final class ShapeReader {
         private List<Row> summaryRows(List<String> cells) {
             List<String> labels = new ArrayList<>();
             List<List<String>> groups = new ArrayList<>();
-            for (String c : cells) {
+            List<Integer> blocks = new ArrayList<>();
+            // side-by-side blocks (西安: income | 功能分类 | 部门经济分类 | 政府经济分类), in the tab layout where each
+            // block is a label cell and its amount cells: the income block and the first expense block are the table's
+            boolean sideBySide = cells.size() > 2 * (n + 1) + 1 && cells.stream().anyMatch(String::isEmpty);
+            for (int j = 0; j < cells.size(); j++) {
+                String c = cells.get(j);
                 if (!c.isBlank() && !amount(c)) {
                     labels.add(c.trim());
                     groups.add(new ArrayList<>());
+                    blocks.add(sideBySide ? j / (n + 1) : -1);
                 } else if (!groups.isEmpty()) {
                     groups.get(groups.size() - 1).add(c);
                 }
@@ -303,8 +491,12 @@ public final class ShapeReader {
             List<Row> out = new ArrayList<>();
             for (int g = 0; g < labels.size(); g++) {
                 String label = labels.get(g);
-                boolean income = g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent());
+                if (blocks.get(g) >= 2) continue;
+                boolean income = blocks.get(g) == 0
+                        || blocks.get(g) < 0 && (g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent()));
                 Row r = income ? incomeRow(label, groups.get(g)) : expenseRow(label, groups.get(g));
+                out.addAll(pending);
+                pending.clear();
                 if (r != null) out.add(r);
             }
             return out;
@@ -330,12 +522,35 @@ public final class ShapeReader {
             if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
                 return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
             }
+            List<String> closing = shape.expenseClosing();
+            for (int k = closingCursor; k < closing.size(); k++) {
+                if (!plainLabel(closing.get(k)).equals(plainLabel(label))) continue;
+                // a closing row printed without a label (a spacer) leaves no line: it is restored blank
+                for (int skipped = closingCursor; skipped < k; skipped++) {
+                    if (closing.get(skipped).isBlank()) pending.add(closingRow(skipped, closing.get(skipped), blank()));
+                }
+                closingCursor = k + 1;
+                return closingRow(k, label, v);
+            }
             String[] split = splitCode(label);
-            if (split != null) return new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v);
-            Optional<String> code = codeOf(label);
-            if (code.isPresent()) return new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v);
+            if (split != null) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v));
+            Optional<String> code = codeOf(label, ref.functional());
+            if (code.isPresent()) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v));
             notes.add(name(t) + "：支出方的行「" + label + "」不是功能分类的类");
             return null;
+        }
+
+        /** The next closing row of the expense side (本年支出合计, 结转下年 …) that may follow. */
+        private int closingCursor;
+        /** Rows restored before the row being read (a closing row printed blank). */
+        private final List<Row> pending = new ArrayList<>();
+
+        private Row closingRow(int k, String label, List<BigDecimal> v) {
+            return new Row(Side.EXPENSE, RowKind.LINE, k == 0 ? "expense.current" : "expense.closing." + k, "", label, "", "", v);
+        }
+
+        private List<BigDecimal> blank() {
+            return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
         }
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
@@ -370,12 +585,16 @@ public final class ShapeReader {
             return null;
         }
 
+        private String years(String label) {
+            return label.replace("{year}", String.valueOf(year)).replace("{prev_year}", String.valueOf(year - 1));
+        }
+
         /** The template row a line's first text cell names. */
         private Optional<LineSpec> fixedLabel(List<String> cells) {
             String label = cells.stream().filter(c -> !c.isBlank() && !amount(c)).findFirst().orElse("").trim();
             String sq = plainLabel(label);
             for (LineSpec s : t.rows()) {
-                if (plainLabel(s.label()).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(a).equals(sq))) return Optional.of(s);
+                if (plainLabel(years(s.label())).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(years(a)).equals(sq))) return Optional.of(s);
             }
             return Optional.empty();
         }
@@ -385,7 +604,7 @@ public final class ShapeReader {
             String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
             List<BigDecimal> v = sp.values();
             String sq = squeeze(label);
-            if (total(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
+            if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
             if (sq.equals("基本支出")) return new Row(null, RowKind.LINE, "basic", "", label, "", "", v);
             return new Row(null, RowKind.PROJECT, "", "", label, label, "", v);
         }
@@ -429,15 +648,53 @@ public final class ShapeReader {
             return shape.economic() ? ref.economic() : ref.functional();
         }
 
-        private final Map<String, String> byName = new HashMap<>();
+        /** Squeezed name → codes of that name, per classification. */
+        private final Map<Classification, Map<String, List<String>>> byName = new HashMap<>();
+        /** The codes of the 类 and 款 read last: a name printed without its code is sought under them first. */
+        private String lastClass = "", lastKuan = "";
+        /** The unit whose block of rows is being read (a department's table with a row per unit), "" before any. */
+        private String currentUnit = "";
 
-        /** A 类 printed by its name only ("一、一般公共服务支出"): its code, from the year's classification. */
-        private Optional<String> codeOf(String label) {
-            if (byName.isEmpty()) {
-                Classification c = ref.functional();
-                for (var item : c.categories()) byName.put(squeeze(item.name()), item.code());
+        /**
+         * A 类/款/项 printed by its name only ("一、一般公共服务支出", an indented "公安"): its code, from the
+         * year's classification — a 项 of the 款 above, else a 款 of the 类 above, else a 类.
+         */
+        private Optional<String> codeOf(String label, Classification c) {
+            Map<String, List<String>> names = byName.computeIfAbsent(c, k -> {
+                Map<String, List<String>> m = new HashMap<>();
+                for (var item : k.items()) m.computeIfAbsent(squeeze(item.name()), x -> new ArrayList<>()).add(item.code());
+                return m;
+            });
+            List<String> codes = names.getOrDefault(squeeze(stripNumbering(label)), List.of());
+            if (codes.isEmpty()) return Optional.empty();
+            for (String parent : new String[]{lastKuan, lastClass, ""}) {
+                int len = parent.length() + 2;
+                for (String code : codes) {
+                    if (parent.isEmpty() ? code.length() == 3 : code.length() == len && code.startsWith(parent)) return Optional.of(code);
+                }
             }
-            return Optional.ofNullable(byName.get(squeeze(stripNumbering(label))));
+            return Optional.empty();
+        }
+
+        /** Remembers the 类 and 款 a row names, for the rows below it printed by name only. */
+        private Row seen(Row r) {
+            String code = r.code();
+            if (code.length() == 3) {
+                lastClass = code;
+                lastKuan = "";
+            } else if (code.length() == 5) {
+                lastClass = code.substring(0, 3);
+                lastKuan = code;
+            }
+            return r;
+        }
+
+        /** The table's total row by its label: 合计, 总计 …, or the profile's total label (the unit's name where the template prints that). */
+        private boolean totalLabel(String sq) {
+            if (total(sq)) return true;
+            String label = profile.totalLabel();
+            if (label == null || label.isBlank()) return false;
+            return squeeze(label.replace("{unit}", unitName)).equals(sq) && rows.isEmpty();
         }
 
         private List<BigDecimal> values(List<String> cells) {
@@ -502,16 +759,21 @@ public final class ShapeReader {
     }
 
     private static boolean footer(String sq) {
-        return sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
+        return sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差") || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
     }
 
     private static boolean total(String sq) {
         return sq.equals("合计") || sq.equals("总计") || sq.equals("支出合计") || sq.equals("收入合计");
     }
 
+    /** "[204]公共安全支出", "【204】…" (广州). */
+    private static final java.util.regex.Pattern BRACKETED_CODE = java.util.regex.Pattern.compile("^[\\[【［](\\d{3}|\\d{5}|\\d{7})[\\]】］]\\s*+(\\S.*)$");
+
     /** "206 科学技术支出" → {206, 科学技术支出}; "2060499其他技术研究与开发支出" too. */
     static String[] splitCode(String label) {
         String s = label.trim();
+        java.util.regex.Matcher bracket = BRACKETED_CODE.matcher(s);
+        if (bracket.matches()) return new String[]{bracket.group(1), bracket.group(2).trim()};
         int i = 0;
         StringBuilder code = new StringBuilder();
         while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ' ')) {

@@ -86,7 +86,10 @@ public final class PublishedTextReader {
         boolean otherFamily = recognition.recognised() && !recognition.best().orElseThrow().family().equals(defaultFamily)
                 && !lib.profile(recognition.best().orElseThrow().profileId()).meta().checkSets().contains("xinjiang");
         if (otherFamily || !hasXinjiangLabel(lines)) {
-            return ShapedDocument.read(fileName, lines, lib, recognition, notes);
+            // the shape reader keeps a row's trailing tabs: in the tab layout they are its blank last cells
+            List<String> cells = new ArrayList<>(raw.length);
+            for (String l : raw) cells.add(keepTabs(l));
+            return ShapedDocument.read(fileName, cells, lib, recognition, notes);
         }
 
         // unit, kind
@@ -208,6 +211,14 @@ public final class PublishedTextReader {
             s = t.replaceFirst("^#+\\s*", "");
         }
         return s.stripTrailing();
+    }
+
+    /** As {@link #clean}, but the trailing tabs (blank cells at a row's end) kept. */
+    static String keepTabs(String l) {
+        String s = clean(l);
+        int tabs = 0;
+        for (int i = l.length() - 1; i >= 0 && (l.charAt(i) == '\t' || l.charAt(i) == ' '); i--) if (l.charAt(i) == '\t') tabs++;
+        return tabs == 0 || s.isEmpty() ? s : s + "\t".repeat(tabs);
     }
 
     /** For comparing labels: no whitespace, no quotes of any width, brackets half-width. */

@@ -24,7 +24,11 @@ final class ShapedDocument {
     private ShapedDocument() {}
 
     static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
-    private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?预算$");
+    private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?预算(?:公开)?$");
+    /** A cover that names the unit before the year: "西安市信访局 2026年部门预算公开". */
+    private static final Pattern COVER_UNIT_FIRST = Pattern.compile("^(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?预算(?:公开)?$");
+    /** A label printed after the unit's name on the same line (西安: "部门名称：…（汇总）保密审查情况：已审查"). */
+    private static final Pattern NEXT_LABEL = Pattern.compile("(?:保密审查|审查情况|联系人|联系电话|填报人|填报日期|公开日期|编制日期|日期)[^：:]{0,4}[：:]");
 
     static PublishedTextReader.Result read(String fileName, List<String> lines, ReferenceLibrary lib,
                                            Recognizer.Recognition recognition, List<String> notes) {
@@ -60,7 +64,7 @@ final class ShapedDocument {
         if (!profile.meta().unitLabel().isBlank()) labels.add(profile.meta().unitLabel());
         labels.addAll(UNIT_LABELS);
         for (String l : lines) {
-            String t = l.replace('\t', ' ').replace('\u3000', ' ').trim();
+            String t = l.replace('\u3000', ' ').trim();
             for (String label : labels) {
                 int i = t.indexOf(label);
                 if (i < 0) continue;
@@ -68,10 +72,12 @@ final class ShapedDocument {
                 if (colon >= t.length() || (t.charAt(colon) != '：' && t.charAt(colon) != ':')) continue;
                 String rest = t.substring(colon + 1).trim();
                 int end = rest.length();
-                for (String stop : List.of("单位：", "单位:", "金额单位", "  ")) {
+                for (String stop : List.of("单位：", "单位:", "金额单位", "  ", "\t")) {
                     int k = rest.indexOf(stop);
                     if (k >= 0 && k < end) end = k;
                 }
+                Matcher next = NEXT_LABEL.matcher(rest);
+                if (next.find() && next.start() < end) end = next.start();
                 String name = rest.substring(0, end).trim();
                 if (!name.isEmpty()) return name;
             }
@@ -80,6 +86,8 @@ final class ShapedDocument {
             String t = lines.get(n).replaceAll("\\s", "");
             Matcher m = COVER.matcher(t);
             if (m.matches()) return m.group(2);
+            Matcher u = COVER_UNIT_FIRST.matcher(t);
+            if (u.matches()) return u.group(1);
         }
         return null;
     }
