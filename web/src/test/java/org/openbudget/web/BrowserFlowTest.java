@@ -192,7 +192,7 @@ class BrowserFlowTest extends WebTestBase {
         assertThat(el("#unit-table").getText()).contains("乌鲁木齐市中小企业服务中心").doesNotContain("未提交").doesNotContain("缺失");
         // its own text: a reason edited in the 文字 form is kept through a new consolidation
         driver.get(url("/work/" + BUREAU + "/2024?tab=text"));
-        WebElement running = el("input[aria-label='十二（一）机关（事业单位）运行经费 主要原因']");
+        WebElement running = el("input[aria-label='十二 机关运行经费／事业单位运行经费 主要原因']");
         running.clear();
         running.sendKeys("本年度严格控制一般性支出");
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "实时审核"));
@@ -202,7 +202,7 @@ class BrowserFlowTest extends WebTestBase {
         assertThat(el(".flash.ok").getText()).contains("已保存「文字」");
         press("consolidate");
         driver.get(url("/work/" + BUREAU + "/2024?tab=text"));
-        assertThat(el("input[aria-label='十二（一）机关（事业单位）运行经费 主要原因']").getAttribute("value")).isEqualTo("本年度严格控制一般性支出");
+        assertThat(el("input[aria-label='十二 机关运行经费／事业单位运行经费 主要原因']").getAttribute("value")).isEqualTo("本年度严格控制一般性支出");
         el("#submit-comment").sendKeys("汇总四个单位");
         press("submit");
         assertThat(el("#status").getText()).isEqualTo("已提交待审核");
