@@ -163,7 +163,10 @@ public final class DocumentAudit {
     }
 
     private static Part textPart(byte[] bytes, String where) {
-        String text = decode(bytes, where);
+        return textPart(decode(bytes, where));
+    }
+
+    private static Part textPart(String text) {
         return new Part(Format.TEXT, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), new int[0], 0, new ArrayList<>());
     }
 
@@ -210,11 +213,7 @@ public final class DocumentAudit {
 
     /** Audits a document's text already in memory (tests, the web). */
     public static Result auditText(String name, String text, ReferenceLibrary lib, String where) {
-        return ReadGuard.read(where, () -> {
-            List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-            bounded(lines, where, Format.TEXT, new int[0]);
-            return audit(name, Format.TEXT, text, lines, new int[0], new ArrayList<>(), lib, where);
-        });
+        return ReadGuard.read(where, () -> audit(name, textPart(text), lib, where));
     }
 
     /**

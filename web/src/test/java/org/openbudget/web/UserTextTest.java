@@ -26,6 +26,8 @@ class UserTextTest extends WebTestBase {
         assertThat(text.field("last_year.amounts.income.gpb.local")).isEqualTo("上年数 › 上年金额 › 二 一般公共预算");
         assertThat(text.field("reasons.tpe.total")).isEqualTo("变动原因 › 十 财政拨款“三公”经费");
         assertThat(text.field("no_such.key")).as("unknown: left as it is").isEqualTo("no_such.key");
+        assertThat(new UserText().field("reasons.tpe.total")).as("the pages' problem lines, without the application's library")
+                .isEqualTo("变动原因 › 十 财政拨款“三公”经费");
         assertThat(text.message("单位代码 650100 重复 (duplicate unit)")).isEqualTo("单位代码 650100 重复");
         assertThat(text.message("顺序 2 重复（第 3 行已有）")).as("Chinese stays").isEqualTo("顺序 2 重复（第 3 行已有）");
         assertThat(text.message("代码应为 650100417003（乌鲁木齐市中小企业服务中心）")).isEqualTo("代码应为 650100417003（乌鲁木齐市中小企业服务中心）");

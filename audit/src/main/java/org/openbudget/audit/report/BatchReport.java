@@ -63,6 +63,11 @@ public final class BatchReport {
                 e.message(), String.valueOf(e.millis()));
     }
 
+    /** The columns of {@link #HEADER} that hold numbers: 年度, the table and finding counts, 用时. */
+    private static boolean numeric(int column) {
+        return column == 3 || (column >= 5 && column <= 8) || column == 10;
+    }
+
     public static String csv(List<Entry> entries) {
         StringBuilder b = new StringBuilder(ReportCsv.BOM);
         List<List<String>> rows = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class BatchReport {
             b.append("<tr class=\"s").append(e.status()).append("\">");
             List<String> c = cells(e);
             for (int i = 0; i < c.size(); i++) {
-                boolean num = i == 3 || (i >= 5 && i <= 8) || i == 10;
+                boolean num = numeric(i);
                 b.append(num ? "<td class=\"num\">" : "<td>").append(ReportHtml.esc(c.get(i))).append("</td>");
             }
             b.append("</tr>\n");
@@ -124,7 +129,7 @@ public final class BatchReport {
                 Row row = sheet.createRow(r++);
                 List<String> c = cells(e);
                 for (int i = 0; i < c.size(); i++) {
-                    boolean num = (i == 3 || (i >= 5 && i <= 8) || i == 10) && !c.get(i).isEmpty();
+                    boolean num = numeric(i) && !c.get(i).isEmpty();
                     if (num) row.createCell(i).setCellValue(Long.parseLong(c.get(i)));
                     else row.createCell(i).setCellValue(c.get(i));   // text cells: never a formula
                 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.openbudget.core.classification.FundingSource;
 import org.openbudget.core.classification.ReferenceData;

@@ -37,12 +37,9 @@ public final class FormOptions {
     private final Budget budget;
     private final Disclosure disclosure;
 
-    /** {@code budget} and {@code disclosure} may be null (nothing stored yet). */
-    public FormOptions(ReferenceData ref, Budget budget, Disclosure disclosure) {
-        this(ref, budget, disclosure, null);
-    }
-
     /**
+     * {@code budget} and {@code disclosure} may be null (nothing stored yet).
+     *
      * @param profile the template the document is written under (its text outline says which facts the text
      *                states and compares with last year); null when unknown: no fixed key is offered
      */

@@ -95,8 +95,11 @@ public class UserText {
 
     private final org.openbudget.io.refdata.ReferenceLibrary library;
 
-    /** Checks named from the generic catalogue only (a profile's checks between its tables keep their id). */
-    public UserText() { this(null); }
+    /**
+     * Checks and text-fact keys named from the shipped templates (and those of BUDGET_REFDATA): for code that
+     * has no application library at hand. The application's own is the bean, over its library.
+     */
+    public UserText() { this(org.openbudget.io.refdata.ReferenceLibrary.standard()); }
 
     /** Checks named from the whole catalogue in effect: the generic checks and every profile's. */
     @org.springframework.beans.factory.annotation.Autowired
