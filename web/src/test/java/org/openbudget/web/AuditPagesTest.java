@@ -45,19 +45,19 @@ class AuditPagesTest extends WebTestBase {
         assertThat(r.located()).anySatisfy(l -> assertThat(l.page()).isPositive());
         for (PublishedAuditService.Located l : r.located()) {
             if (l.line() > 0) assertThat(l.page()).as(l.toString()).isPositive();
-            if (l.page() > 0) assertThat(l.where()).isEqualTo("第 " + l.page() + " 页");
+            if (l.page() > 0) assertThat(l.where()).isEqualTo("第 " + l.page() + " 页" + (l.line() > 0 ? "，第 " + l.line() + " 行" : ""));
         }
 
         String page = mvc.perform(multipart("/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"audit-findings\"", "<th scope=\"col\">页码</th>");
-        int pageNo = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow().page();
-        assertThat(page).contains("<td class=\"where\">第 " + pageNo + " 页</td>");
+        PublishedAuditService.Located first = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow();
+        assertThat(page).contains("<td class=\"where\">第 " + first.page() + " 页，第 " + first.line() + " 行</td>");
 
         JsonNode api = new ObjectMapper().readTree(mvc.perform(multipart("/api/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(api.get("findings")).hasSize(r.findings().size());
-        assertThat(api.get("findings")).anySatisfy(f -> assertThat(f.get("page").asInt()).isEqualTo(pageNo));
+        assertThat(api.get("findings")).anySatisfy(f -> assertThat(f.get("page").asInt()).isEqualTo(first.page()));
     }
 }
