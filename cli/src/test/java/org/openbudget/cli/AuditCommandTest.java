@@ -188,6 +188,12 @@ class AuditCommandTest {
             assertThat(sheet.getRow(1).getCell(head.indexOf("准确性")).getNumericCellValue()).isLessThan(100.0);   // its one warning
             assertThat(overall).isGreaterThan(90.0).isLessThan(100.0);
             assertThat(sheet.getRow(1).getCell(head.indexOf("扣分原因")).getStringCellValue()).contains("准确性：警告 1 处");
+            // every finding on a second sheet, with where it is and what the document prints there
+            var findings = wb.getSheet("审核结果");
+            assertThat(findings.getLastRowNum()).isEqualTo(1);
+            assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("警告");
+            assertThat(findings.getRow(1).getCell(6).getNumericCellValue()).isPositive();
+            assertThat(findings.getRow(1).getCell(10).getStringCellValue()).isNotBlank();
         }
         Path html = dir.resolve("sum.html");
         assertThat(run("audit", docs.toString(), "--summary", html.toString()).rc()).isEqualTo(BudgetCli.BAD_INPUT);

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openbudget.audit.DocumentAudit;
+import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.score.Scorecard;
@@ -26,22 +27,31 @@ public final class BatchReport {
     /** Exit status of one document, as {@code ./budget audit FILE} would end: 0 no error, 1 errors, 2 unreadable, 3 internal failure. */
     public record Entry(String file, String outcome, String profile, int year, String unit, int tables,
                         long errors, long warnings, long notices, String message, long millis, int status,
-                        Scorecard scores) {
+                        Scorecard scores, List<FindingRow> findings) {
+        public Entry {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
 
         /** A document read and checked, with its scores on the inspection's dimensions (null: not scored). */
         public static Entry of(String file, DocumentAudit.Result a, long millis, Scorecard scores) {
             Disclosure d = a.disclosure();
             long e = count(a, Severity.ERROR), w = count(a, Severity.WARNING), n = count(a, Severity.NOTICE);
+            List<FindingRow> rows = new ArrayList<>(a.findings().size());
+            for (Finding f : a.findings()) {
+                Evidence ev = Evidence.of(a, f);
+                rows.add(new FindingRow(f.severity().label(), f.id(), f.location(), ev.page(), ev.line(),
+                        f.expected() == null ? "" : f.expected(), f.found() == null ? "" : f.found(), f.message(), ev.text()));
+            }
             return new Entry(file, "已审核", d.profileId(), d.year(), d.unitName(), d.tables().size(), e, w, n,
-                    a.notes().isEmpty() ? "" : a.notes().get(0), millis, e > 0 ? 1 : 0, scores);
+                    a.notes().isEmpty() ? "" : a.notes().get(0), millis, e > 0 ? 1 : 0, scores, rows);
         }
 
         public static Entry refused(String file, String why, long millis) {
-            return new Entry(file, "未审核", "", 0, "", 0, 0, 0, 0, why, millis, 2, null);
+            return new Entry(file, "未审核", "", 0, "", 0, 0, 0, 0, why, millis, 2, null, List.of());
         }
 
         public static Entry failed(String file, String why, long millis) {
-            return new Entry(file, "内部错误", "", 0, "", 0, 0, 0, 0, why, millis, 3, null);
+            return new Entry(file, "内部错误", "", 0, "", 0, 0, 0, 0, why, millis, 3, null, List.of());
         }
 
         private static long count(DocumentAudit.Result a, Severity s) {
@@ -56,6 +66,12 @@ public final class BatchReport {
                     + (scores != null && scores.overall() != null ? "  得分 " + scores.overall().toPlainString() : "");
         }
     }
+
+    /** One finding of a document, with where it is on the page and what the page prints there (the sheet 审核结果). */
+    public record FindingRow(String severity, String check, String location, int page, int line,
+                             String expected, String found, String message, String evidence) {}
+
+    static final List<String> FINDINGS_HEADER = List.of("文件", "单位", "级别", "审核公式", "位置", "页", "行", "应为", "实为", "说明", "原文");
 
     static final List<String> HEADER = List.of("文件", "结果", "模板", "年度", "单位", "读出表数", "错误", "警告", "提示", "说明", "用时（毫秒）");
     /** Where the scores go: after 提示, one column for the overall score and one per dimension; the reasons last. */
@@ -151,6 +167,40 @@ public final class BatchReport {
         return b.toString();
     }
 
+    /** Every finding of every document, a row each, with its page, line and the text printed there. */
+    private static void findingsSheet(XSSFWorkbook wb, CellStyle bold, List<Entry> entries) {
+        Sheet sheet = wb.createSheet("审核结果");
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < FINDINGS_HEADER.size(); i++) {
+            head.createCell(i).setCellValue(FINDINGS_HEADER.get(i));
+            head.getCell(i).setCellStyle(bold);
+        }
+        int r = 1;
+        for (Entry e : entries) {
+            for (FindingRow f : e.findings()) {
+                if (r > MAX_FINDING_ROWS) break;
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(e.file());
+                row.createCell(1).setCellValue(e.unit());
+                row.createCell(2).setCellValue(f.severity());
+                row.createCell(3).setCellValue(f.check());
+                row.createCell(4).setCellValue(f.location());
+                if (f.page() > 0) row.createCell(5).setCellValue(f.page());
+                if (f.line() > 0) row.createCell(6).setCellValue(f.line());
+                row.createCell(7).setCellValue(f.expected());
+                row.createCell(8).setCellValue(f.found());
+                row.createCell(9).setCellValue(f.message());
+                row.createCell(10).setCellValue(f.evidence());
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(1, r - 1), 0, FINDINGS_HEADER.size() - 1));
+        for (int i : new int[]{0, 1, 9, 10}) sheet.setColumnWidth(i, 40 * 256);
+    }
+
+    /** Rows of the findings sheet at most (an Excel sheet holds 1,048,576). */
+    static final int MAX_FINDING_ROWS = 1_000_000;
+
     public static byte[] xlsx(List<Entry> entries) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("批量审核");
@@ -176,6 +226,7 @@ public final class BatchReport {
                 }
             }
             sheet.createFreezePane(0, 1);
+            findingsSheet(wb, bold, entries);
             sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(1, r - 1), 0, header.size() - 1));
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i);
