@@ -51,9 +51,17 @@ public final class ShapeReader {
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
         int from = 0;
+        List<List<String>> titles = new ArrayList<>();
+        for (TableTemplate t : templates) titles.add(title(t, kindLabel, unit, year));
         for (int i = 0; i < templates.size(); i++) {
             TableTemplate t = templates.get(i);
-            start[i] = find(squeezed, from, title(t, kindLabel, unit, year));
+            // a longer title that holds this one (一般公共预算财政拨款支出决算表 holds 支出决算表) is another table's, not this one's
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> other : titles) {
+                if (other != titles.get(i) && String.join("", other).length() > String.join("", titles.get(i)).length()
+                        && holds(String.join("", other), titles.get(i))) longer.add(other);
+            }
+            start[i] = find(squeezed, from, titles.get(i), longer);
             if (start[i] >= 0) from = start[i] + 1;
             else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
         }
@@ -118,11 +126,13 @@ public final class ShapeReader {
             + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
-    private static int find(List<String> squeezed, int from, List<String> title) {
+    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
         int length = title.stream().mapToInt(String::length).sum();
         for (int n = from; n < squeezed.size(); n++) {
             String l = squeezed.get(n);
             if (!holds(l, title) || l.length() > length + 60) continue;
+            String line = l;
+            if (longer.stream().anyMatch(o -> holds(line, o))) continue;
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
@@ -236,6 +246,19 @@ public final class ShapeReader {
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             String title = t.title(kindLabel);
+            if (!panels.isEmpty()) {
+                // panels side by side: each panel's rows in turn, the total line last
+                List<Row> all = new ArrayList<>();
+                for (List<Row> p : panels.values()) all.addAll(p);
+                List<Integer> lines = new ArrayList<>();
+                for (List<Integer> p : panelLines.values()) lines.addAll(p);
+                all.addAll(rows);
+                for (int i = 0; i < rows.size(); i++) lines.add(lineNos.get(i));
+                rows.clear();
+                rows.addAll(all);
+                lineNos.clear();
+                lineNos.addAll(lines);
+            }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, t.columnLabels(), List.of(), true, emptyNote, t.id(), t.mark());
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
@@ -252,11 +275,12 @@ public final class ShapeReader {
             for (int k = from; k < to; k++) {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
-                if (sq.isEmpty() || footer(sq)) continue;
-                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {
+                if (sq.isEmpty()) continue;
+                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {   // "说明：…故本表无数据。" too
                     emptyNote = raw.trim();
                     continue;
                 }
+                if (footer(sq)) continue;
                 if (otherTable(sq)) break;
                 List<String> cells = cells(raw);
                 // the title, unit line and header printed again at the top of the next page: not rows
@@ -276,6 +300,7 @@ public final class ShapeReader {
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
+                currentLine = k + 1;
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
@@ -286,6 +311,7 @@ public final class ShapeReader {
 
         private List<Row> rows(List<String> cells) {
             if (shape == null) return List.of();
+            if (shape.panels() && shape.kind() == TableShape.Kind.CLASSIFICATION) return panelRows(cells);
             Row one = switch (shape.kind()) {
                 case CLASSIFICATION -> classRow(cells);
                 case SUMMARY -> null;
@@ -296,11 +322,100 @@ public final class ShapeReader {
             return one == null ? List.of() : List.of(one);
         }
 
+        /**
+         * A line of a table printed as panels side by side, one per column (a 决算's 基本支出表: 人员经费 rows on the left,
+         * 公用经费 rows on the right): each panel's code, name and amount become a row with the amount in that panel's
+         * column; the panels' total labels (人员经费合计 | 公用经费合计) make one total row. The rows of each panel are kept
+         * apart and put one panel after the other when the table is done.
+         */
+        private List<Row> panelRows(List<String> cells) {
+            List<List<String>> slices = panelSlices(cells);
+            List<Row> out = new ArrayList<>();
+            List<BigDecimal> totals = null;
+            String totalLabel = "";
+            for (int k = 0; k < slices.size() && k < n; k++) {
+                List<String> slice = slices.get(k);
+                StringBuilder code = new StringBuilder();
+                String name = "";
+                BigDecimal value = null;
+                for (String c : slice) {
+                    String x = c.trim();
+                    if (x.isEmpty()) continue;
+                    if (name.isEmpty() && (code.length() == 0 ? x.matches("\\d{3}|\\d{5}|\\d{7}") : code.length() < 7 && x.matches("\\d{2}"))) {
+                        code.append(x);
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !x.matches("\\d{3}|\\d{5}|\\d{7}")) {
+                        value = number(x);
+                    } else if (name.isEmpty()) {
+                        name = x;
+                    }
+                }
+                if (code.length() == 0 && !name.isEmpty()) {
+                    String[] split = splitCode(name);
+                    if (split != null) {
+                        code.append(split[0]);
+                        name = split[1];
+                    }
+                }
+                if (code.length() == 0 && name.isEmpty()) continue;
+                List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                v.set(k, value);
+                if (code.length() == 0) {
+                    String sq = squeeze(name);
+                    if (totalLabel(sq) || sq.endsWith("合计")) {
+                        if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                        totals.set(k, value);
+                        totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
+                    }
+                    continue;
+                }
+                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v));
+                panelLines.computeIfAbsent(k, x -> new ArrayList<>()).add(currentLine);
+            }
+            if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals));
+            return out;
+        }
+
+        /** Each panel's rows, by panel (column), in the order read. */
+        private final Map<Integer, List<Row>> panels = new java.util.TreeMap<>();
+        private final Map<Integer, List<Integer>> panelLines = new java.util.TreeMap<>();
+        /** The 1-based line being read. */
+        private int currentLine;
+
+        /**
+         * A line's cells cut into the panels: as many equal slices as the table has columns when the cells divide evenly
+         * (the tab layout keeps blank cells), else cut before each code or total label that follows an amount or a name.
+         */
+        private List<List<String>> panelSlices(List<String> cells) {
+            List<List<String>> out = new ArrayList<>();
+            if (cells.stream().anyMatch(String::isEmpty) && cells.size() % n == 0) {
+                int w = cells.size() / n;
+                for (int k = 0; k < n; k++) out.add(cells.subList(k * w, (k + 1) * w));
+                return out;
+            }
+            List<String> current = new ArrayList<>();
+            boolean text = false;
+            for (String c : cells) {
+                String x = c.trim();
+                boolean starts = x.matches("\\d{3}|\\d{5}|\\d{7}") || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
+                if (starts && text && !current.isEmpty()) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                    text = false;
+                }
+                current.add(c);
+                if (!x.isEmpty() && !x.matches("\\d{2,3}|\\d{5}|\\d{7}")) text = true;
+            }
+            if (!current.isEmpty()) out.add(current);
+            return out;
+        }
+
         /** 类/款/项 code (split across cells, joined, or before the name), the name (and a project), then the amounts. */
         private Row classRow(List<String> cells) {
             crossed = false;
             Split sp = split(cells);
-            List<String> text = sp.text();
+            List<String> text = new ArrayList<>(sp.text());
+            // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
+            while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
             int i = 0;
             StringBuilder code = new StringBuilder();
             int blanks = 0;
