@@ -112,10 +112,12 @@ public class WorkflowService {
     /**
      * The findings' counts of a document as saved, for lists (the reviewer's): derived and checked the first time this
      * version is listed, not on every view. A new save, consolidation or decision is a new row version; a changed check
-     * severity or reference-data version is a new key too.
+     * severity or reference-data version, or last year's version published, is a new key too.
      */
     public Counts counts(Document d) {
-        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation();
+        // last year's published version gives this year's 上年数: a new one (published since) is a new key too
+        long lastYear = publications.current(d.agencyCode(), d.year() - 1).map(org.openbudget.web.db.repositories.Publication::id).orElse(0L);
+        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation() + ":" + lastYear;
         Counts c = counts.get(key);
         if (c == null) {
             Evaluation e = evaluate(d);
