@@ -99,6 +99,8 @@ public class WorkflowService {
     @org.springframework.beans.factory.annotation.Autowired
     private ReferenceStore referenceStore;
     @org.springframework.beans.factory.annotation.Autowired
+    private NotificationService notifications;
+    @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.db.repositories.SeverityRepository severities;
 
     /** The counts of a saved version's findings: computed once per version (and per severities and reference data in effect), then kept. */
@@ -499,6 +501,8 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), "主管部门：" + c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "returned", u.username(),
+                s.agency().name() + " " + year + " 年预算被主管部门退回：" + c);
         return out;
     }
 
@@ -508,6 +512,7 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "returned", u.username(), s.agency().name() + " " + year + " 年预算被财政局退回：" + c);
         if (s.transition().has(Rule.MARKS_DEPARTMENT) && !s.agency().isDepartment())
             markDepartmentUnderCorrection(s.agency(), year, "该单位的预算被退回修改", u.username());
         return out;
@@ -519,6 +524,8 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "approved", u.username(),
+                s.agency().name() + " " + year + " 年预算已审核通过" + (c.isEmpty() ? "" : "：" + c));
         return out;
     }
 
@@ -540,6 +547,7 @@ public class WorkflowService {
         write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
         audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
                 + (p.correctionReason() == null ? "" : "；更正说明：" + p.correctionReason()));
+        notifications.decided(s.agency(), year, "published", u.username(), s.agency().name() + " " + year + " 年预算已发布（第 " + p.versionNo() + " 版）");
         return p;
     }
 
