@@ -23,6 +23,13 @@ public enum Format {
     /** A format of the printed document, written from its layout (all but {@link #FDP}, which is written from the ledger). */
     public boolean printed() { return this != FDP; }
 
+    /** The formats of the printed document. */
+    public static Set<Format> printedFormats() {
+        Set<Format> out = EnumSet.noneOf(Format.class);
+        for (Format f : values()) if (f.printed()) out.add(f);
+        return out;
+    }
+
     /** "pdf,docx" → {PDF, DOCX}; an unknown name is an {@link IllegalArgumentException} naming the known ones. */
     public static Set<Format> parseList(String list) {
         Set<Format> out = EnumSet.noneOf(Format.class);
