@@ -22,8 +22,15 @@ import org.openbudget.core.profile.TableTemplate;
  * keyed as the 决算 text reader records them (docs/final-accounts-audit.md); a document without them (a budget) gets
  * nothing from these checks. The summaries are found by the money their scope measures, never by a table number.
  */
-final class FinalTextChecks {
+public final class FinalTextChecks {
     private FinalTextChecks() {}
+
+    /** The ids of these checks (their mutation tests break a published 决算: audit/…/FinalAccountsAuditTest). */
+    public static java.util.Set<String> ids() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Check c : all()) out.add(c.id());
+        return out;
+    }
 
     static List<Check> all() {
         return List.of(
