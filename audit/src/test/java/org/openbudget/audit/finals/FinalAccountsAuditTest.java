@@ -28,7 +28,7 @@ import org.openbudget.io.refdata.ReferenceLibrary;
  * slip of theirs; and each 决算 check — a mutation of the good document (its text as the PDF reader rebuilt it, with
  * one figure or word changed) that the check catches, while the unchanged text passes it.
  */
-class FinalAccountsAuditTest {
+public class FinalAccountsAuditTest {
     static final ReferenceLibrary LIB = ReferenceLibrary.standard();
     static final Path PUTUO = Path.of("../../shared/realdocs/shanghai-putuo");
     static final String GOOD = "2024年度普陀区财政局部门决算.pdf";
