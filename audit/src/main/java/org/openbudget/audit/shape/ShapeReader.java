@@ -84,6 +84,8 @@ public final class ShapeReader {
             TableTemplate t = templates.get(i);
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
             Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year);
+            table.repeated.add(squeezed.get(start[i]));
+            table.repeated.add(squeeze(t.mark()));
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
             rowLines.put(t.no(), table.lineNumbers());
@@ -283,14 +285,19 @@ public final class ShapeReader {
                     continue;
                 }
                 if (footer(sq)) continue;
+                if (otherTable(sq)) break;
                 List<String> cells = cells(raw);
+                // the title, unit line and header printed again at the top of the next page: not rows
+                if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
                 if (!body) {
+                    repeated.add(sq);
                     if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
                     else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
                             || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
+                        else plainHeader.add(raw.trim());
                         if (sq.contains("行次")) rowNumbers = true;
                         continue;
                     }
@@ -300,6 +307,7 @@ public final class ShapeReader {
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
                 for (Row r : rows(cells)) {
+                    if (crossed && merged(r)) continue;
                     rows.add(r);
                     lineNos.add(k + 1);
                 }
@@ -408,6 +416,7 @@ public final class ShapeReader {
 
         /** 类/款/项 code (split across cells, joined, or before the name), the name (and a project), then the amounts. */
         private Row classRow(List<String> cells) {
+            crossed = false;
             Split sp = split(cells);
             List<String> text = new ArrayList<>(sp.text());
             // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
@@ -434,6 +443,8 @@ public final class ShapeReader {
             for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
+            // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
+            crossed = code.length() > 0 && words.size() >= 3 && words.get(1).matches("\\d{3}|\\d{5}|\\d{7}");
             if (code.length() == 0) {
                 String[] split = splitCode(name);
                 if (split != null) {
@@ -457,6 +468,51 @@ public final class ShapeReader {
             return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
+        /** This table's mark with any number in its place ("公开表\\d+"), null when the template prints none. */
+        private java.util.regex.Pattern marks;
+
+        /**
+         * A line that starts what is no more this table: another table's mark (a table the template does
+         * not list, 烟台 公开表12 政府采购预算表, after the last one it does) or a part heading (第三部分).
+         */
+        private boolean otherTable(String sq) {
+            if (sq.matches("第[一二三四五六七八九十]{1,2}部分.{0,30}")) return true;
+            String own = squeeze(t.mark());
+            if (own.isEmpty() || sq.equals(own)) return false;
+            if (marks == null) {
+                marks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(own.replaceAll("\\d.*$", "")) + "\\d{1,2}(?:-\\d{1,2})?");
+            }
+            return !own.replaceAll("\\d.*$", "").isEmpty() && marks.matcher(sq).matches();
+        }
+
+        /** The row just read names a second classification beside the table's own. */
+        private boolean crossed;
+        /** The rows read with a second classification beside them, by unit and code of the table's own. */
+        private final Map<String, Integer> crossedAt = new HashMap<>();
+
+        /**
+         * A table that crosses two classifications prints a code of its own once per code of the other
+         * (301 工资福利支出 with 501 and again with 505): the table's own rows are their sums, so a row of a
+         * code already read is added into it.
+         */
+        private boolean merged(Row r) {
+            if (r.kind() != RowKind.CLASS) return false;
+            String key = r.unit() + "\u0000" + r.code();
+            Integer at = crossedAt.get(key);
+            if (at == null) {
+                crossedAt.put(key, rows.size());
+                return false;
+            }
+            Row first = rows.get(at);
+            List<BigDecimal> sum = new ArrayList<>(first.values());
+            for (int c = 0; c < sum.size(); c++) {
+                BigDecimal a = sum.get(c), b = r.value(c);
+                sum.set(c, a == null ? b : b == null ? a : a.add(b));
+            }
+            rows.set(at, first.withValues(sum));
+            return true;
+        }
+
         /** An empty table's total row: its label (合计 …) and blank cells only. */
         private boolean blankTotal(List<String> cells) {
             int labels = 0;
@@ -471,6 +527,10 @@ public final class ShapeReader {
 
         /** The header lines above the first row (tab layout), cell by cell. */
         private final List<List<String>> header = new ArrayList<>();
+        /** The header lines above the first row printed without cell borders (words separated by spaces). */
+        private final List<String> plainHeader = new ArrayList<>();
+        /** The lines above the first row (title, mark, unit line, header), squeezed: printed again on the next page, they are skipped. */
+        final java.util.Set<String> repeated = new java.util.HashSet<>();
         /** For each template column, the cell it is printed in (counted on a row as wide as the header), -1 when not printed; null: not known. */
         private int[] at;
         private int width;
@@ -495,6 +555,7 @@ public final class ShapeReader {
                 any = true;
                 for (int j = 0; j < rowWidth; j++) label[j] += squeeze(h.get(j));
             }
+            if (!any) any = plainHeaderLabels(firstRow, firstAmount, label);
             if (!any || n == 0) return;
             int[] pos = new int[n];
             java.util.Arrays.fill(pos, -1);
@@ -548,6 +609,33 @@ public final class ShapeReader {
             }
             at = pos;
             width = rowWidth;
+        }
+
+        /**
+         * A header printed without borders above ruled rows (烟台 公开表3: "科目名称 合计 基本支出 项目支出 结转下年"):
+         * when a header line's words after the stub's (科目名称, 类 款 项 …) are exactly as many as the row's cells
+         * from its first amount on, they label those cells in order.
+         */
+        private boolean plainHeaderLabels(List<String> firstRow, int firstAmount, String[] label) {
+            int cellsRight = firstRow.size() - firstAmount;
+            if (cellsRight <= 0) return false;
+            for (String h : plainHeader) {
+                List<String> words = new ArrayList<>();
+                for (String w : h.split("[\\s\u3000]++")) {
+                    String sq = squeeze(w);
+                    if (sq.isEmpty() || stubWord(sq)) continue;
+                    words.add(sq);
+                }
+                if (words.size() != cellsRight) continue;
+                for (int k = 0; k < cellsRight; k++) label[firstAmount + k] = words.get(k);
+                return true;
+            }
+            return false;
+        }
+
+        private static boolean stubWord(String sq) {
+            return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+                    || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
         /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */
