@@ -131,7 +131,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
             subject = subject == null ? "" : subject;
             amounts = amounts == null ? List.of() : List.copyOf(amounts);
             items = items == null ? List.of() : List.copyOf(items);
-            emptyKey = emptyKey == null ? "" : emptyKey;
+            emptyKey = emptyKey == null ? "" : org.openbudget.core.disclosure.text.FactKeys.canonical(emptyKey);
             shareOf = shareOf == null ? "" : shareOf;
             reason = reason == null ? "" : reason;
             notArranged = notArranged == null ? "" : notArranged;
