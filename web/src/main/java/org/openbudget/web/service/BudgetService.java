@@ -117,7 +117,27 @@ public class BudgetService {
         if (budget.year() != year) {
             return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "budget_year", "预算年度应为 " + year)));
         }
-        return evaluate(budget);
+        return evaluate(withUnitsProjectTexts(budget));
+    }
+
+    /**
+     * A department's text takes its units' project texts and performance tables as they are — it writes only its own: after
+     * the projects its own dataset describes (which stand), each unit's description of a project the department's does not
+     * describe, unit by unit. A department without text of its own (tables only) is left so.
+     */
+    static Budget withUnitsProjectTexts(Budget department) {
+        org.openbudget.core.ledger.Narrative n = department.narrative();
+        if (n.isEmpty()) return department;
+        java.util.Set<String> described = new java.util.HashSet<>();
+        List<org.openbudget.core.ledger.Narrative.ProjectText> projects = new ArrayList<>(n.projects());
+        projects.forEach(p -> described.add(p.proCode()));
+        for (Budget unit : department.units()) {
+            for (var p : unit.narrative().projects()) if (described.add(p.proCode())) projects.add(p);
+        }
+        if (projects.size() == n.projects().size()) return department;
+        return department.withNarrative(new org.openbudget.core.ledger.Narrative(n.functions(), n.offices(), n.personnel(), n.lastYear(),
+                n.reasons(), n.classNotes(), projects, n.carryOver(), n.procurement(), n.assets(), n.overall(), n.performanceOrder(),
+                n.otherMatters(), n.closingDate()));
     }
 
     /** A {@code last_year.dataset} file cannot be named online: last year's figures come from its published version. */
