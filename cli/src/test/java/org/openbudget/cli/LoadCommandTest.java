@@ -109,7 +109,7 @@ class LoadCommandTest {
         long checks = r.number("审核接口：请求 (\\d+)");
         assertThat(reads + checks).isEqualTo(200);
         assertThat(checks).isPositive();
-        assertThat(r.number("限流 429 (\\d+)")).isEqualTo(checks);
+        assertThat(r.number("限流 429/503 (\\d+)")).isEqualTo(checks);
         assertThat(r.out()).contains("p99");
         assertThat(run("load", "--url", url, "--mix-check", limited.toString(), "--clients", "4", "--check-clients", "4").code())
                 .as("at least one client reads").isEqualTo(BudgetCli.BAD_INPUT);
