@@ -107,7 +107,7 @@ public class BudgetService {
                 }
             }
             if (!problems.isEmpty()) return Evaluation.invalid(problems);
-            budget = DatasetReader.inMemory(library, read).parse("dataset.yaml", departmentYaml);
+            budget = DatasetReader.inMemory(library, read, this::publishedLastYear).parse("dataset.yaml", departmentYaml);
         } catch (InputException e) {
             return Evaluation.invalid(onlineProblems(e.problems()));
         }
@@ -207,6 +207,11 @@ public class BudgetService {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private LastYearPublished lastYearPublished;
 
+    /** Last year's published budget of an agency (the reader lets a reason explain a 项 only it had); null when none. */
+    private Budget publishedLastYear(String agencyCode, int year) {
+        return lastYearPublished == null ? null : lastYearPublished.of(agencyCode, year).map(LastYearPublished.Version::budget).orElse(null);
+    }
+
     /** Last year's published figures per text-fact key for a budget's forms (万元), with the year and version; empty when none. */
     public java.util.Optional<PublishedFigures> publishedLastYear(String agencyCode, int year, org.openbudget.core.profile.TemplateProfile profile) {
         if (lastYearPublished == null || profile == null) return java.util.Optional.empty();
@@ -255,7 +260,7 @@ public class BudgetService {
 
     private Budget read(String fileName, Document.Source source) {
         if (source.isWorkbook()) return new WorkbookReader(library).read(fileName, new ByteArrayInputStream(source.xlsx()));
-        return DatasetReader.inMemory(library, Map.of()).parse(fileName, source.yaml());
+        return DatasetReader.inMemory(library, Map.of(), this::publishedLastYear).parse(fileName, source.yaml());
     }
 
     /**
