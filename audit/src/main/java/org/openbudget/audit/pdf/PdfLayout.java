@@ -356,12 +356,17 @@ public final class PdfLayout {
         private final List<float[]> path = new ArrayList<>(); // segments x1,y1,x2,y2 (PDF space)
         private final List<float[]> rects = new ArrayList<>();
         private float cx, cy, sx, sy;
-        private final float llx, ury, width, height;
+        private final float llx, lly, urx, ury, width, height;
+        /** The page's /Rotate (0, 90, 180, 270): glyphs come in the page as displayed, so the borders are turned the same way. */
+        private final int rotation;
 
         Paths(PDPage page) {
             PDRectangle box = page.getCropBox();
             llx = box.getLowerLeftX();
+            lly = box.getLowerLeftY();
+            urx = box.getUpperRightX();
             ury = box.getUpperRightY();
+            rotation = Math.floorMod(page.getRotation(), 360);
             width = box.getWidth();
             height = box.getHeight();
         }
@@ -426,7 +431,14 @@ public final class PdfLayout {
         }
 
         private void segment(float x1, float y1, float x2, float y2) {
-            float tx1 = x1 - llx, tx2 = x2 - llx, ty1 = ury - y1, ty2 = ury - y2;
+            // PDF space → the page as displayed, top-down (a landscape table printed on a page turned by /Rotate)
+            float tx1, tx2, ty1, ty2;
+            switch (rotation) {
+                case 90 -> { tx1 = y1 - lly; tx2 = y2 - lly; ty1 = x1 - llx; ty2 = x2 - llx; }
+                case 180 -> { tx1 = urx - x1; tx2 = urx - x2; ty1 = y1 - lly; ty2 = y2 - lly; }
+                case 270 -> { tx1 = ury - y1; tx2 = ury - y2; ty1 = urx - x1; ty2 = urx - x2; }
+                default -> { tx1 = x1 - llx; tx2 = x2 - llx; ty1 = ury - y1; ty2 = ury - y2; }
+            }
             if (Math.abs(ty1 - ty2) < 1f && Math.abs(tx1 - tx2) > 2f) {
                 h.add(new Seg((ty1 + ty2) / 2, Math.min(tx1, tx2), Math.max(tx1, tx2)));
             } else if (Math.abs(tx1 - tx2) < 1f && Math.abs(ty1 - ty2) > 2f) {

@@ -51,9 +51,17 @@ public final class ShapeReader {
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
         int from = 0;
+        List<List<String>> titles = new ArrayList<>();
+        for (TableTemplate t : templates) titles.add(title(t, kindLabel, unit, year));
         for (int i = 0; i < templates.size(); i++) {
             TableTemplate t = templates.get(i);
-            start[i] = find(squeezed, from, title(t, kindLabel, unit, year));
+            // a longer title that holds this one (一般公共预算财政拨款支出决算表 holds 支出决算表) is another table's, not this one's
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> other : titles) {
+                if (other != titles.get(i) && String.join("", other).length() > String.join("", titles.get(i)).length()
+                        && holds(String.join("", other), titles.get(i))) longer.add(other);
+            }
+            start[i] = find(squeezed, from, titles.get(i), longer);
             if (start[i] >= 0) from = start[i] + 1;
             else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
         }
@@ -73,6 +81,8 @@ public final class ShapeReader {
             TableTemplate t = templates.get(i);
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
             Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year);
+            table.repeated.add(squeezed.get(start[i]));
+            table.repeated.add(squeeze(t.mark()));
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
             rowLines.put(t.no(), table.lineNumbers());
@@ -116,11 +126,13 @@ public final class ShapeReader {
             + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
-    private static int find(List<String> squeezed, int from, List<String> title) {
+    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
         int length = title.stream().mapToInt(String::length).sum();
         for (int n = from; n < squeezed.size(); n++) {
             String l = squeezed.get(n);
             if (!holds(l, title) || l.length() > length + 60) continue;
+            String line = l;
+            if (longer.stream().anyMatch(o -> holds(line, o))) continue;
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
@@ -234,6 +246,19 @@ public final class ShapeReader {
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             String title = t.title(kindLabel);
+            if (!panels.isEmpty()) {
+                // panels side by side: each panel's rows in turn, the total line last
+                List<Row> all = new ArrayList<>();
+                for (List<Row> p : panels.values()) all.addAll(p);
+                List<Integer> lines = new ArrayList<>();
+                for (List<Integer> p : panelLines.values()) lines.addAll(p);
+                all.addAll(rows);
+                for (int i = 0; i < rows.size(); i++) lines.add(lineNos.get(i));
+                rows.clear();
+                rows.addAll(all);
+                lineNos.clear();
+                lineNos.addAll(lines);
+            }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, t.columnLabels(), List.of(), true, emptyNote, t.id(), t.mark());
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
@@ -250,26 +275,34 @@ public final class ShapeReader {
             for (int k = from; k < to; k++) {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
-                if (sq.isEmpty() || footer(sq)) continue;
-                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {
+                if (sq.isEmpty()) continue;
+                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {   // "说明：…故本表无数据。" too
                     emptyNote = raw.trim();
                     continue;
                 }
+                if (footer(sq)) continue;
+                if (otherTable(sq)) break;
                 List<String> cells = cells(raw);
+                // the title, unit line and header printed again at the top of the next page: not rows
+                if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
                 if (!body) {
+                    repeated.add(sq);
                     if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
                     else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
                             || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
+                        else plainHeader.add(raw.trim());
                         continue;
                     }
                     body = true;
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
+                currentLine = k + 1;
                 for (Row r : rows(cells)) {
+                    if (crossed && merged(r)) continue;
                     rows.add(r);
                     lineNos.add(k + 1);
                 }
@@ -278,6 +311,7 @@ public final class ShapeReader {
 
         private List<Row> rows(List<String> cells) {
             if (shape == null) return List.of();
+            if (shape.panels() && shape.kind() == TableShape.Kind.CLASSIFICATION) return panelRows(cells);
             Row one = switch (shape.kind()) {
                 case CLASSIFICATION -> classRow(cells);
                 case SUMMARY -> null;
@@ -288,10 +322,100 @@ public final class ShapeReader {
             return one == null ? List.of() : List.of(one);
         }
 
+        /**
+         * A line of a table printed as panels side by side, one per column (a 决算's 基本支出表: 人员经费 rows on the left,
+         * 公用经费 rows on the right): each panel's code, name and amount become a row with the amount in that panel's
+         * column; the panels' total labels (人员经费合计 | 公用经费合计) make one total row. The rows of each panel are kept
+         * apart and put one panel after the other when the table is done.
+         */
+        private List<Row> panelRows(List<String> cells) {
+            List<List<String>> slices = panelSlices(cells);
+            List<Row> out = new ArrayList<>();
+            List<BigDecimal> totals = null;
+            String totalLabel = "";
+            for (int k = 0; k < slices.size() && k < n; k++) {
+                List<String> slice = slices.get(k);
+                StringBuilder code = new StringBuilder();
+                String name = "";
+                BigDecimal value = null;
+                for (String c : slice) {
+                    String x = c.trim();
+                    if (x.isEmpty()) continue;
+                    if (name.isEmpty() && (code.length() == 0 ? x.matches("\\d{3}|\\d{5}|\\d{7}") : code.length() < 7 && x.matches("\\d{2}"))) {
+                        code.append(x);
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !x.matches("\\d{3}|\\d{5}|\\d{7}")) {
+                        value = number(x);
+                    } else if (name.isEmpty()) {
+                        name = x;
+                    }
+                }
+                if (code.length() == 0 && !name.isEmpty()) {
+                    String[] split = splitCode(name);
+                    if (split != null) {
+                        code.append(split[0]);
+                        name = split[1];
+                    }
+                }
+                if (code.length() == 0 && name.isEmpty()) continue;
+                List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                v.set(k, value);
+                if (code.length() == 0) {
+                    String sq = squeeze(name);
+                    if (totalLabel(sq) || sq.endsWith("合计")) {
+                        if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                        totals.set(k, value);
+                        totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
+                    }
+                    continue;
+                }
+                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v));
+                panelLines.computeIfAbsent(k, x -> new ArrayList<>()).add(currentLine);
+            }
+            if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals));
+            return out;
+        }
+
+        /** Each panel's rows, by panel (column), in the order read. */
+        private final Map<Integer, List<Row>> panels = new java.util.TreeMap<>();
+        private final Map<Integer, List<Integer>> panelLines = new java.util.TreeMap<>();
+        /** The 1-based line being read. */
+        private int currentLine;
+
+        /**
+         * A line's cells cut into the panels: as many equal slices as the table has columns when the cells divide evenly
+         * (the tab layout keeps blank cells), else cut before each code or total label that follows an amount or a name.
+         */
+        private List<List<String>> panelSlices(List<String> cells) {
+            List<List<String>> out = new ArrayList<>();
+            if (cells.stream().anyMatch(String::isEmpty) && cells.size() % n == 0) {
+                int w = cells.size() / n;
+                for (int k = 0; k < n; k++) out.add(cells.subList(k * w, (k + 1) * w));
+                return out;
+            }
+            List<String> current = new ArrayList<>();
+            boolean text = false;
+            for (String c : cells) {
+                String x = c.trim();
+                boolean starts = x.matches("\\d{3}|\\d{5}|\\d{7}") || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
+                if (starts && text && !current.isEmpty()) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                    text = false;
+                }
+                current.add(c);
+                if (!x.isEmpty() && !x.matches("\\d{2,3}|\\d{5}|\\d{7}")) text = true;
+            }
+            if (!current.isEmpty()) out.add(current);
+            return out;
+        }
+
         /** 类/款/项 code (split across cells, joined, or before the name), the name (and a project), then the amounts. */
         private Row classRow(List<String> cells) {
+            crossed = false;
             Split sp = split(cells);
-            List<String> text = sp.text();
+            List<String> text = new ArrayList<>(sp.text());
+            // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
+            while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
             int i = 0;
             StringBuilder code = new StringBuilder();
             int blanks = 0;
@@ -314,6 +438,8 @@ public final class ShapeReader {
             for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
+            // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
+            crossed = code.length() > 0 && words.size() >= 3 && words.get(1).matches("\\d{3}|\\d{5}|\\d{7}");
             if (code.length() == 0) {
                 String[] split = splitCode(name);
                 if (split != null) {
@@ -337,6 +463,51 @@ public final class ShapeReader {
             return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
+        /** This table's mark with any number in its place ("公开表\\d+"), null when the template prints none. */
+        private java.util.regex.Pattern marks;
+
+        /**
+         * A line that starts what is no more this table: another table's mark (a table the template does
+         * not list, 烟台 公开表12 政府采购预算表, after the last one it does) or a part heading (第三部分).
+         */
+        private boolean otherTable(String sq) {
+            if (sq.matches("第[一二三四五六七八九十]{1,2}部分.{0,30}")) return true;
+            String own = squeeze(t.mark());
+            if (own.isEmpty() || sq.equals(own)) return false;
+            if (marks == null) {
+                marks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(own.replaceAll("\\d.*$", "")) + "\\d{1,2}(?:-\\d{1,2})?");
+            }
+            return !own.replaceAll("\\d.*$", "").isEmpty() && marks.matcher(sq).matches();
+        }
+
+        /** The row just read names a second classification beside the table's own. */
+        private boolean crossed;
+        /** The rows read with a second classification beside them, by unit and code of the table's own. */
+        private final Map<String, Integer> crossedAt = new HashMap<>();
+
+        /**
+         * A table that crosses two classifications prints a code of its own once per code of the other
+         * (301 工资福利支出 with 501 and again with 505): the table's own rows are their sums, so a row of a
+         * code already read is added into it.
+         */
+        private boolean merged(Row r) {
+            if (r.kind() != RowKind.CLASS) return false;
+            String key = r.unit() + "\u0000" + r.code();
+            Integer at = crossedAt.get(key);
+            if (at == null) {
+                crossedAt.put(key, rows.size());
+                return false;
+            }
+            Row first = rows.get(at);
+            List<BigDecimal> sum = new ArrayList<>(first.values());
+            for (int c = 0; c < sum.size(); c++) {
+                BigDecimal a = sum.get(c), b = r.value(c);
+                sum.set(c, a == null ? b : b == null ? a : a.add(b));
+            }
+            rows.set(at, first.withValues(sum));
+            return true;
+        }
+
         /** An empty table's total row: its label (合计 …) and blank cells only. */
         private boolean blankTotal(List<String> cells) {
             int labels = 0;
@@ -351,6 +522,10 @@ public final class ShapeReader {
 
         /** The header lines above the first row (tab layout), cell by cell. */
         private final List<List<String>> header = new ArrayList<>();
+        /** The header lines above the first row printed without cell borders (words separated by spaces). */
+        private final List<String> plainHeader = new ArrayList<>();
+        /** The lines above the first row (title, mark, unit line, header), squeezed: printed again on the next page, they are skipped. */
+        final java.util.Set<String> repeated = new java.util.HashSet<>();
         /** For each template column, the cell it is printed in (counted on a row as wide as the header), -1 when not printed; null: not known. */
         private int[] at;
         private int width;
@@ -375,6 +550,7 @@ public final class ShapeReader {
                 any = true;
                 for (int j = 0; j < rowWidth; j++) label[j] += squeeze(h.get(j));
             }
+            if (!any) any = plainHeaderLabels(firstRow, firstAmount, label);
             if (!any || n == 0) return;
             int[] pos = new int[n];
             java.util.Arrays.fill(pos, -1);
@@ -428,6 +604,33 @@ public final class ShapeReader {
             }
             at = pos;
             width = rowWidth;
+        }
+
+        /**
+         * A header printed without borders above ruled rows (烟台 公开表3: "科目名称 合计 基本支出 项目支出 结转下年"):
+         * when a header line's words after the stub's (科目名称, 类 款 项 …) are exactly as many as the row's cells
+         * from its first amount on, they label those cells in order.
+         */
+        private boolean plainHeaderLabels(List<String> firstRow, int firstAmount, String[] label) {
+            int cellsRight = firstRow.size() - firstAmount;
+            if (cellsRight <= 0) return false;
+            for (String h : plainHeader) {
+                List<String> words = new ArrayList<>();
+                for (String w : h.split("[\\s\u3000]++")) {
+                    String sq = squeeze(w);
+                    if (sq.isEmpty() || stubWord(sq)) continue;
+                    words.add(sq);
+                }
+                if (words.size() != cellsRight) continue;
+                for (int k = 0; k < cellsRight; k++) label[firstAmount + k] = words.get(k);
+                return true;
+            }
+            return false;
+        }
+
+        private static boolean stubWord(String sq) {
+            return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+                    || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
         /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */

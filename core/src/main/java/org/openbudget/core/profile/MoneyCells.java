@@ -130,6 +130,8 @@ public final class MoneyCells {
                     : new Where(null, null, null, null, null, null, List.of(r.code()), false));
             case TOTAL -> {
                 if (shape.kind() == TableShape.Kind.FIXED) yield fixed.get(r.key());
+                // a 决算's 总计 holds what the ledger does not (年末结转和结余, 结余分配): its own identities check it
+                if (shape.kind() == TableShape.Kind.SUMMARY && !shape.expenseTotalOf().isEmpty()) yield null;
                 if (r.side() == Side.INCOME && !tpl.incomeTotalOf().isEmpty()) {
                     List<Where> all = new ArrayList<>();
                     for (String k : tpl.incomeTotalOf()) if (income.containsKey(k)) all.addAll(income.get(k));
