@@ -111,7 +111,7 @@ class LastYearFromPublishedTest extends WebTestBase {
         var v = lastYear.of(BUREAU, 2024).orElseThrow();
         assertThat(v.budget().isDepartment()).isTrue();
         assertThat(v.budget().units()).extracting(b -> b.agency().code()).containsExactly(BENJI, ENERGY, SME, PROJECTS);
-        var published = lastYear.amounts(v.budget(), 2025, budgets.library().profile("xinjiang-2025"));
+        var published = lastYear.amounts(v, 2025, budgets.library().profile("xinjiang-2025"));
         assertThat(published.get("expense.basic")).isNotNull().isPositive();
     }
 }

@@ -181,7 +181,7 @@ public class BudgetService {
         Map<String, java.math.BigDecimal> published;
         try {
             profile = library.profile(budget.profileId());
-            published = lastYearPublished.amounts(version.budget(), budget.year(), profile);
+            published = lastYearPublished.amounts(version, budget.year(), profile);
         } catch (RuntimeException e) {
             return budget; // its tables cannot be laid out under this template: the hand-typed figures stand
         }
@@ -217,7 +217,7 @@ public class BudgetService {
         if (lastYearPublished == null || profile == null) return java.util.Optional.empty();
         return lastYearPublished.of(agencyCode, year - 1).flatMap(v -> {
             try {
-                return java.util.Optional.of(new PublishedFigures(year - 1, v.publication().versionNo(), lastYearPublished.amounts(v.budget(), year, profile)));
+                return java.util.Optional.of(new PublishedFigures(year - 1, v.publication().versionNo(), lastYearPublished.amounts(v, year, profile)));
             } catch (RuntimeException e) {
                 return java.util.Optional.empty();
             }
