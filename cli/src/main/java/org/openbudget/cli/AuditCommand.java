@@ -21,6 +21,8 @@ import org.openbudget.audit.report.Evidence;
 import org.openbudget.audit.report.ReportCsv;
 import org.openbudget.audit.report.ReportHtml;
 import org.openbudget.audit.report.ReportJson;
+import org.openbudget.audit.report.Scores;
+import org.openbudget.core.score.Scorecard;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.io.InputException;
@@ -83,7 +85,7 @@ final class AuditCommand implements Callable<Integer> {
         boolean single = files.size() == 1 && !Files.isDirectory(files.get(0));
         if (asOne || (single && summary == null)) {
             DocumentAudit.Result a = asOne ? DocumentAudit.runAsOne(files, lib) : DocumentAudit.run(files.get(0), lib);
-            return report(a);
+            return report(a, lib);
         }
         if (output.json || output.csv || output.html != null) {
             throw new InputException("audit", 0, "--json/--csv/--html", "这些输出只用于单个文档；多个文档请用 --summary OUT (these outputs are for one document; use --summary for many)");
@@ -185,7 +187,7 @@ final class AuditCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try {
             DocumentAudit.Result a = DocumentAudit.run(p, lib);
-            return BatchReport.Entry.of(p.toString(), a, (System.nanoTime() - t0) / 1_000_000);
+            return BatchReport.Entry.of(p.toString(), a, (System.nanoTime() - t0) / 1_000_000, Scores.of(a, lib));
         } catch (InputException e) {
             String why = e.problems().isEmpty() ? String.valueOf(e.getMessage()) : e.problems().get(0).message();
             return BatchReport.Entry.refused(p.toString(), why, (System.nanoTime() - t0) / 1_000_000);
@@ -195,20 +197,21 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private int report(DocumentAudit.Result a) {
+    private int report(DocumentAudit.Result a, ReferenceLibrary lib) {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(ReportJson.write(a));
         } else if (output.csv) {
             out.print(ReportCsv.write(a));
         } else {
-            if (output.html != null) writeAtomically(output.html, ReportHtml.write(a).getBytes(StandardCharsets.UTF_8), "--html");
+            if (output.html != null) writeAtomically(output.html, ReportHtml.write(a, pdfBytes(a)).getBytes(StandardCharsets.UTF_8), "--html");
             if (!a.notes().isEmpty()) {
                 out.println("读取提示 (reader notes): " + a.notes().size());
                 for (String n : a.notes()) out.println("  " + n);
             }
             long e = count(a, Severity.ERROR), w = count(a, Severity.WARNING), n = count(a, Severity.NOTICE);
             out.println(a.disclosure().unitName() + "：错误 " + e + "，警告 " + w + "，提示 " + n);
+            printScores(out, Scores.of(a, lib));
             for (Finding f : a.findings()) {
                 Evidence ev = Evidence.of(a, f);
                 String where = ev.page() > 0 ? "（第" + ev.page() + "页）" : ev.line() > 0 ? "（第" + ev.line() + "行）" : "";
@@ -217,6 +220,25 @@ final class AuditCommand implements Callable<Integer> {
             if (output.html != null) out.println("HTML 报告 (report): " + output.html);
         }
         return a.hasErrors() ? BudgetCli.FINDINGS : BudgetCli.OK;
+    }
+
+    /** The scores on the inspection's dimensions, each with its weight and the reasons it lost points. */
+    private static void printScores(PrintWriter out, Scorecard s) {
+        out.println("公开评分 (scores): " + (s.overall() == null ? "未评" : s.overall().toPlainString()));
+        for (Scorecard.DimensionScore d : s.dimensions()) {
+            out.println("  " + d.name() + "（权重 " + d.weight() + "）：" + (d.assessed() ? d.score().toPlainString() : "未评")
+                    + (d.reasons().isEmpty() ? "" : "  " + String.join("；", d.reasons())));
+        }
+    }
+
+    /** The PDF's bytes, to draw its pages in the HTML report (null for a text, or files audited as one). */
+    private byte[] pdfBytes(DocumentAudit.Result a) {
+        if (a.format() != DocumentAudit.Format.PDF || asOne || files.size() != 1) return null;
+        try {
+            return Files.readAllBytes(files.get(0));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static long count(DocumentAudit.Result a, Severity s) {

@@ -180,6 +180,20 @@ class AuditCommandTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("文件");
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("乌鲁木齐市中小企业服务中心");
             assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(11.0);
+            // scored on the inspection's dimensions (refdata/scoring.yaml), each point lost with its reason
+            java.util.List<String> head = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> head.add(c.getStringCellValue()));
+            assertThat(head).contains("综合得分", "完整性", "细化程度", "准确性").endsWith("扣分原因");
+            double overall = sheet.getRow(1).getCell(head.indexOf("综合得分")).getNumericCellValue();
+            assertThat(sheet.getRow(1).getCell(head.indexOf("准确性")).getNumericCellValue()).isLessThan(100.0);   // its one warning
+            assertThat(overall).isGreaterThan(90.0).isLessThan(100.0);
+            assertThat(sheet.getRow(1).getCell(head.indexOf("扣分原因")).getStringCellValue()).contains("准确性：警告 1 处");
+            // every finding on a second sheet, with where it is and what the document prints there
+            var findings = wb.getSheet("审核结果");
+            assertThat(findings.getLastRowNum()).isEqualTo(1);
+            assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("警告");
+            assertThat(findings.getRow(1).getCell(6).getNumericCellValue()).isPositive();
+            assertThat(findings.getRow(1).getCell(10).getStringCellValue()).isNotBlank();
         }
         Path html = dir.resolve("sum.html");
         assertThat(run("audit", docs.toString(), "--summary", html.toString()).rc()).isEqualTo(BudgetCli.BAD_INPUT);

@@ -16,13 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,91 +28,46 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the fix in the ledger form, a typo on the way shown at its field), submits; the department
  * consolidates, writes a reason of its own text, consolidates again (the text stays) and submits; the bureau returns it, the
  * department resubmits, the bureau approves and publishes version 2; the public downloads it.
- * A screenshot of each main page goes to target/screenshots (and to -Dscreenshots.dir, e.g. docs/screenshots).
+ * A screenshot of each main page goes to target/screenshots (and to -Dscreenshots.dir, e.g. docs/screenshots); the harness is
+ * {@link Browser}.
  */
 class BrowserFlowTest extends WebTestBase {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static Browser browser;
     static WebDriver driver;
 
     @LocalServerPort int port;
 
     @BeforeAll
     static void browser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian chromium and chromium-driver are not installed");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1700", "--lang=zh-CN");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), o);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are not installed");
+        browser = new Browser();
+        driver = browser.driver;
     }
 
     @AfterAll
     static void close() {
-        if (driver != null) driver.quit();
+        if (browser != null) browser.close();
     }
 
-    String url(String path) { return "http://localhost:" + port + path; }
+    String url(String path) { return browser.at(port).url(path); }
 
-    WebElement el(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
+    WebElement el(String css) { return browser.el(css); }
 
-    String text() { return driver.findElement(By.tagName("body")).getText(); }
+    String text() { return browser.text(); }
 
-    void shot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), png);
-        String extra = System.getProperty("screenshots.dir");
-        if (extra != null && !extra.isBlank()) {
-            Files.createDirectories(Path.of(extra));
-            Files.write(Path.of(extra).resolve(name + ".png"), png);
-        }
-    }
+    void shot(String name) throws Exception { browser.shot(name); }
 
     void login(String user) {
-        driver.get(url("/login"));
-        el("#username").sendKeys(user);
-        el("#password").sendKeys("demo2024");
-        clickAndWait(driver.findElement(By.cssSelector("form.card button[type=submit]")));
+        browser.at(port).login(user, "demo2024");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/work"));
     }
 
-    void logout() {
-        clickAndWait(driver.findElement(By.cssSelector("header.site form button")));
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("logout"));
-    }
+    void logout() { browser.logout(); }
 
     /** Clicks and waits until the next page has replaced this one. */
-    void press(String id) {
-        clickAndWait(driver.findElement(By.id(id)));
-    }
+    void press(String id) { browser.press(id); }
 
-    void clickAndWait(WebElement e) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(page));
-        el("main");
-    }
-
-    /**
-     * The old page is gone: stale — or, caught mid-navigation, Chrome says its node "does not belong
-     * to the document" (a plain WebDriverException, which ExpectedConditions.stalenessOf does not expect).
-     */
-    static boolean gone(WebElement page) {
-        try {
-            page.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-            throw e;
-        }
-    }
+    void clickAndWait(WebElement e) { browser.clickAndWait(e); }
 
     @Test
     void correctionFromUploadToPublicDownload() throws Exception {

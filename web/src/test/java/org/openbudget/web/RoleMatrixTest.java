@@ -46,12 +46,17 @@ class RoleMatrixTest extends WebTestBase {
         Set<String> readDept = Set.of("industry", "reviewer");
         List<Endpoint> e = new ArrayList<>();
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
-                "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs", "/p/1/diff")) e.add(new Endpoint("GET", p, null, ALL));
+                "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs", "/p/1/diff",
+                "/audit/" + "0".repeat(32) + "/findings.xlsx")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
         // the setup page: once an administrator exists it offers nothing, and a post makes nothing
         e.add(new Endpoint("GET", "/setup", null, ALL));
         e.add(new Endpoint("POST", "/setup", "form", ALL));
-        for (String p : List.of("/api/me", "/api/documents", "/work", "/account")) e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        for (String p : List.of("/api/me", "/api/documents", "/work", "/account", "/notifications", "/api/me/notifications"))
+            e.add(new Endpoint("GET", p, null, LOGGED_IN));
+        // one's own notifications marked read (there are none to mark for the demo accounts here)
+        e.add(new Endpoint("POST", "/api/me/notifications/read", null, LOGGED_IN));
+        e.add(new Endpoint("POST", "/notifications/read", "form", LOGGED_IN));
         // one's own password: refused for the wrong current password (nothing changes), never for access
         e.add(new Endpoint("POST", "/api/me/password", "{\"current\":\"wrong\",\"password\":\"x\"}", LOGGED_IN));
         e.add(new Endpoint("POST", "/account/password", "form", LOGGED_IN));
@@ -59,6 +64,9 @@ class RoleMatrixTest extends WebTestBase {
                 "/work/" + SME + "/2024/findings.xlsx", "/work/" + SME + "/2024/diff", "/work/" + SME + "/2024/diff?against=last-year"))
             e.add(new Endpoint("GET", p, null, readSme));
         for (String p : List.of(dept, dept + "/history", "/work/" + BUREAU + "/2024")) e.add(new Endpoint("GET", p, null, readDept));
+        // how far a publication is: whoever may publish the document
+        e.add(new Endpoint("GET", sme + "/publish-progress", null, Set.of("reviewer")));
+        e.add(new Endpoint("GET", dept + "/publish-progress", null, Set.of("reviewer")));
         e.add(new Endpoint("PUT", sme + "/dataset?version=-1", "yaml", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/upload?version=-1", "file", Set.of("sme")));
         e.add(new Endpoint("POST", sme + "/submit", STALE, Set.of("sme")));

@@ -40,6 +40,9 @@ public final class ShapeReader {
     /** The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}) and what could not be read (in Chinese). */
     public record Result(List<DisclosureTable> tables, List<String> notes) {}
 
+    /** A part heading of the document (第三部分 情况说明 after the last table). */
+    private static final java.util.regex.Pattern PART_HEADING = java.util.regex.Pattern.compile("^第[一二三四五六七八九十]部分");
+
     /** How far below a title its unit line or header must start. */
     private static final int TITLE_REACH = 5;
 
@@ -56,11 +59,19 @@ public final class ShapeReader {
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
         int from = 0;
+        List<List<String>> titles = new ArrayList<>();
+        for (TableTemplate t : templates) titles.add(title(t.title(), kindLabel, unit, year));
         for (int i = 0; i < templates.size(); i++) {
             TableTemplate t = templates.get(i);
-            start[i] = find(squeezed, from, title(t.title(), kindLabel, unit, year));
+            // a longer title that holds this one (一般公共预算财政拨款支出决算表 holds 支出决算表) is another table's, not this one's
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> other : titles) {
+                if (other != titles.get(i) && String.join("", other).length() > String.join("", titles.get(i)).length()
+                        && holds(String.join("", other), titles.get(i))) longer.add(other);
+            }
+            start[i] = find(squeezed, from, titles.get(i), longer);
             // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
-            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year));
+            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
             if (start[i] >= 0) from = start[i] + 1;
             else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
         }
@@ -123,11 +134,13 @@ public final class ShapeReader {
             + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
-    private static int find(List<String> squeezed, int from, List<String> title) {
+    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
         int length = title.stream().mapToInt(String::length).sum();
         for (int n = from; n < squeezed.size(); n++) {
             String l = squeezed.get(n);
             if (!holds(l, title) || l.length() > length + 60) continue;
+            String line = l;
+            if (longer.stream().anyMatch(o -> holds(line, o))) continue;
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
@@ -174,7 +187,7 @@ public final class ShapeReader {
         final List<Row> rows = new ArrayList<>();
         final SourceLines source;
         /** The 1-based line being read. */
-        private int line;
+        private int currentLine;
         /** For the row just split: the cell of its line each column was read from (−1: none). */
         private int[] cellOf;
         String emptyNote;
@@ -243,13 +256,21 @@ public final class ShapeReader {
 
         /** The row, read from the line being read: its page, line and the boxes of its row and cells. */
         private Row located(Row r) {
-            return r == null ? null : r.withOrigin(source.origin(line, cellOf));
+            return r == null ? null : r.withOrigin(source.origin(currentLine, cellOf));
         }
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             String title = t.title(kindLabel);
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
+            if (!panels.isEmpty()) {
+                // panels side by side: each panel's rows in turn, the total line last
+                List<Row> all = new ArrayList<>();
+                for (List<Row> p : panels.values()) all.addAll(p);
+                all.addAll(rows);
+                rows.clear();
+                rows.addAll(all);
+            }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
@@ -266,11 +287,13 @@ public final class ShapeReader {
             for (int k = from; k < to; k++) {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
-                if (sq.isEmpty() || footer(sq)) continue;
-                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {
+                if (sq.isEmpty()) continue;
+                if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
+                if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {   // "说明：…故本表无数据。" too
                     emptyNote = raw.trim();
                     continue;
                 }
+                if (footer(sq)) continue;
                 if (otherTable(sq)) break;
                 List<String> cells = cells(raw);
                 // the title, unit line and header printed again at the top of the next page: not rows
@@ -284,13 +307,14 @@ public final class ShapeReader {
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         else plainHeader.add(raw.trim());
+                        if (sq.contains("行次")) rowNumbers = true;
                         continue;
                     }
                     body = true;
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
-                line = k + 1;
+                currentLine = k + 1;
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
@@ -300,6 +324,7 @@ public final class ShapeReader {
 
         private List<Row> rows(List<String> cells) {
             if (shape == null) return List.of();
+            if (shape.panels() && shape.kind() == TableShape.Kind.CLASSIFICATION) return panelRows(cells);
             Row one = switch (shape.kind()) {
                 case CLASSIFICATION -> classRow(cells);
                 case SUMMARY -> null;
@@ -310,11 +335,97 @@ public final class ShapeReader {
             return one == null ? List.of() : List.of(located(one));
         }
 
+        /**
+         * A line of a table printed as panels side by side, one per column (a 决算's 基本支出表: 人员经费 rows on the left,
+         * 公用经费 rows on the right): each panel's code, name and amount become a row with the amount in that panel's
+         * column; the panels' total labels (人员经费合计 | 公用经费合计) make one total row. The rows of each panel are kept
+         * apart and put one panel after the other when the table is done.
+         */
+        private List<Row> panelRows(List<String> cells) {
+            List<List<String>> slices = panelSlices(cells);
+            List<Row> out = new ArrayList<>();
+            List<BigDecimal> totals = null;
+            String totalLabel = "";
+            for (int k = 0; k < slices.size() && k < n; k++) {
+                List<String> slice = slices.get(k);
+                StringBuilder code = new StringBuilder();
+                String name = "";
+                BigDecimal value = null;
+                for (String c : slice) {
+                    String x = c.trim();
+                    if (x.isEmpty()) continue;
+                    if (name.isEmpty() && (code.length() == 0 ? x.matches("\\d{3}|\\d{5}|\\d{7}") : code.length() < 7 && x.matches("\\d{2}"))) {
+                        code.append(x);
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !x.matches("\\d{3}|\\d{5}|\\d{7}")) {
+                        value = number(x);
+                    } else if (name.isEmpty()) {
+                        name = x;
+                    }
+                }
+                if (code.length() == 0 && !name.isEmpty()) {
+                    String[] split = splitCode(name);
+                    if (split != null) {
+                        code.append(split[0]);
+                        name = split[1];
+                    }
+                }
+                if (code.length() == 0 && name.isEmpty()) continue;
+                List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                v.set(k, value);
+                if (code.length() == 0) {
+                    String sq = squeeze(name);
+                    if (totalLabel(sq) || sq.endsWith("合计")) {
+                        if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                        totals.set(k, value);
+                        totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
+                    }
+                    continue;
+                }
+                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v,
+                        source.origin(currentLine, null)));
+            }
+            if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals, source.origin(currentLine, null)));
+            return out;
+        }
+
+        /** Each panel's rows, by panel (column), in the order read. */
+        private final Map<Integer, List<Row>> panels = new java.util.TreeMap<>();
+
+        /**
+         * A line's cells cut into the panels: as many equal slices as the table has columns when the cells divide evenly
+         * (the tab layout keeps blank cells), else cut before each code or total label that follows an amount or a name.
+         */
+        private List<List<String>> panelSlices(List<String> cells) {
+            List<List<String>> out = new ArrayList<>();
+            if (cells.stream().anyMatch(String::isEmpty) && cells.size() % n == 0) {
+                int w = cells.size() / n;
+                for (int k = 0; k < n; k++) out.add(cells.subList(k * w, (k + 1) * w));
+                return out;
+            }
+            List<String> current = new ArrayList<>();
+            boolean text = false;
+            for (String c : cells) {
+                String x = c.trim();
+                boolean starts = x.matches("\\d{3}|\\d{5}|\\d{7}") || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
+                if (starts && text && !current.isEmpty()) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                    text = false;
+                }
+                current.add(c);
+                if (!x.isEmpty() && !x.matches("\\d{2,3}|\\d{5}|\\d{7}")) text = true;
+            }
+            if (!current.isEmpty()) out.add(current);
+            return out;
+        }
+
         /** 类/款/项 code (split across cells, joined, or before the name), the name (and a project), then the amounts. */
         private Row classRow(List<String> cells) {
             crossed = false;
             Split sp = split(cells);
-            List<String> text = sp.text();
+            List<String> text = new ArrayList<>(sp.text());
+            // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
+            while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
             int i = 0;
             StringBuilder code = new StringBuilder();
             int blanks = 0;
@@ -618,13 +729,21 @@ public final class ShapeReader {
             // side-by-side blocks (西安: income | 功能分类 | 部门经济分类 | 政府经济分类), in the tab layout where each
             // block is a label cell and its amount cells: the income block and the first expense block are the table's
             boolean sideBySide = cells.size() > 2 * (n + 1) + 1 && cells.stream().anyMatch(String::isEmpty);
+            boolean afterLabel = false;
             for (int j = 0; j < cells.size(); j++) {
                 String c = cells.get(j);
+                // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount
+                if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && c.trim().matches("\\d{1,3}")) {
+                    afterLabel = false;
+                    continue;
+                }
+                afterLabel = false;
                 if (!c.isBlank() && !amount(c)) {
                     labels.add(c.trim());
                     groups.add(new ArrayList<>());
                     starts.add(j + 1);
                     blocks.add(sideBySide ? j / (n + 1) : -1);
+                    afterLabel = true;
                 } else if (!groups.isEmpty()) {
                     groups.get(groups.size() - 1).add(c);
                 }
@@ -636,7 +755,7 @@ public final class ShapeReader {
                 boolean income = blocks.get(g) == 0
                         || blocks.get(g) < 0 && (g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent()));
                 Row r = income ? incomeRow(label, groups.get(g), starts.get(g)) : expenseRow(label, groups.get(g), starts.get(g));
-                for (Row p : pending) out.add(p.withOrigin(source.origin(line, null)));
+                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
                 pending.clear();
                 if (r != null) out.add(located(r));
             }
@@ -693,6 +812,9 @@ public final class ShapeReader {
         private List<BigDecimal> blank() {
             return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
         }
+
+        /** The header has a 行次 column: a small number after a row's label is its line number. */
+        private boolean rowNumbers;
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
         private int incomeCursor;

@@ -78,8 +78,12 @@ public final class PublishedTextReader {
         org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, lib);
         switch (recognition.kind()) {
             case NOT_A_DISCLOSURE -> throw new InputException(fileName, 1, "文档", recognition.reason());
-            case FINAL_ACCOUNTS -> throw new InputException(fileName, 1, "文档", "部门决算文档"
-                    + (recognition.year() > 0 ? "（" + recognition.year() + "年度）" : "") + "，暂不支持——本工具目前审核部门（单位）预算公开文档");
+            case FINAL_ACCOUNTS -> {
+                // a 决算 is read by its profile's shapes (the text reader below knows the Xinjiang budget's layout only)
+                List<String> cells = new ArrayList<>(raw.length);
+                for (String l : raw) cells.add(keepTabs(l));
+                return ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
+            }
             default -> { }
         }
         String defaultFamily = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;

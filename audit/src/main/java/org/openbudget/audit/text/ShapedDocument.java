@@ -10,7 +10,12 @@ import org.openbudget.audit.recognise.Recognizer;
 import org.openbudget.audit.shape.ShapeReader;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.Overview;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.text.OutlinePatterns;
 import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.io.InputException;
 import org.openbudget.io.refdata.ReferenceLibrary;
@@ -24,24 +29,33 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 final class ShapedDocument {
     private ShapedDocument() {}
 
+    /** The family of the national 决算 template (refdata/profiles/national-final-2016.yaml). */
+    static final String NATIONAL_FINAL = "national-final";
     static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
-    private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?预算(?:公开)?$");
+    private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?[预决]算(?:公开)?$");
+    /** A part heading or 目录 entry naming the unit: "第二部分上海市普陀区财政局2024年度部门决算表". */
+    private static final Pattern PART_HEADING = Pattern.compile("^第[一二三四五]部分(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:表|情况说明|公开表)?$");
+    /** A cover whose unit stands on the line above "2024年度部门决算" (上海). */
+    private static final Pattern COVER_YEAR_ONLY = Pattern.compile("^(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A cover that names the unit before the year: "西安市信访局 2026年部门预算公开". */
-    private static final Pattern COVER_UNIT_FIRST = Pattern.compile("^(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?预算(?:公开)?$");
+    private static final Pattern COVER_UNIT_FIRST = Pattern.compile("^(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A label printed after the unit's name on the same line (西安: "部门名称：…（汇总）保密审查情况：已审查"). */
     private static final Pattern NEXT_LABEL = Pattern.compile("(?:保密审查|审查情况|联系人|联系电话|填报人|填报日期|公开日期|编制日期|日期)[^：:]{0,4}[：:]");
 
     static PublishedTextReader.Result read(String fileName, List<String> lines, SourceLines source, ReferenceLibrary lib,
                                            Recognizer.Recognition recognition, List<String> notes) {
         int year = recognition.year();
-        if (year == 0) throw new InputException(fileName, 1, "年度", "找不到预算年度（“20xx年……预算”）");
+        boolean fin = recognition.kind() == Recognizer.Kind.FINAL_ACCOUNTS;
+        if (year == 0) throw new InputException(fileName, 1, "年度", fin ? "找不到决算年度（“20xx年度……决算”）" : "找不到预算年度（“20xx年……预算”）");
         String profileId;
         if (recognition.recognised()) {
             Recognizer.Match best = recognition.best().orElseThrow();
             profileId = best.profileId();
             notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
         } else {
-            profileId = lib.profileFor("national", year).orElseThrow(() ->
+            // a 决算 the regions' signatures do not fit is read by the national 决算 template, a budget by the national budget's
+            String family = fin ? NATIONAL_FINAL : "national";
+            profileId = lib.profileFor(family, year).orElseThrow(() ->
                     new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有全国参考格式模板 (no profile fits)"));
             notes.add("未能识别文档所用的地区模板，按全国参考格式（" + profileId + "）读取各表");
         }
@@ -49,14 +63,40 @@ final class ShapedDocument {
         ReferenceData ref = lib.year(year);
         AgencyKind kind = "单位".equals(recognition.agencyKind()) ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
         String unit = unitName(lines, profile);
-        if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……预算”）");
+        if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……" + (fin ? "决算" : "预算") + "”）");
         ShapeReader.Result r = ShapeReader.read(lines, source, profile, ref, unit, kind, year);
         notes.addAll(r.notes());
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
-        notes.add("此模板的文字部分（情况说明）暂不核对，只核对各表");
         notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
+        if (fin) {
+            // a 决算's text by the sentence patterns of the national 决算 explanation (no outline of it yet)
+            notes.add("决算的文字部分（情况说明）只核对标题与日期的年度和单位、收入支出总计、年初预算与决算的比较（大于/小于/持平、完成率）");
+            d = d.withText(FinalTextReader.read(lines));
+        } else {
+            d = d.withText(text(lines, d, profile, ref, notes));
+        }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes));
+    }
+
+    /**
+     * The amounts the document's text (情况说明) states, read by the profile's outline: its sentence patterns,
+     * compiled ({@link OutlinePatterns}); each is then checked against the cell of its measure (text-measure).
+     */
+    static DocumentText text(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
+        if (profile.text().outline().isEmpty()) {
+            notes.add("此模板没有文字大纲，文字部分（情况说明）不核对，只核对各表");
+            return DocumentText.EMPTY;
+        }
+        List<TextFact> facts = OutlinePatterns.compile(profile.text(), d.unitName(), d.kind().label(), d.year()).read(String.join("\n", lines));
+        // how many of them a table prints the money of (the others cannot be checked: their table was not read)
+        java.util.Map<String, String> measures = profile.text().outline().measuresByKey();
+        MoneyCells.Index cells = new MoneyCells.Index(d, profile, ref.sources());
+        long comparable = facts.stream().filter(f -> measures.containsKey(f.key()) && cells.cell(measures.get(f.key())).isPresent()).count();
+        notes.add("文字部分（情况说明）按模板 " + profile.id() + " 的文字大纲读出 " + facts.size() + " 个金额，其中 " + comparable
+                + " 个与表中印出同一度量之数核对");
+        if (facts.isEmpty()) return DocumentText.EMPTY;
+        return new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "");
     }
 
     /** The unit's name: after its label on a table's unit line, else from the cover's "20xx年……预算". */
@@ -85,10 +125,27 @@ final class ShapedDocument {
         }
         for (int n = 0; n < Math.min(lines.size(), 40); n++) {
             String t = lines.get(n).replaceAll("\\s", "");
-            Matcher m = COVER.matcher(t);
-            if (m.matches()) return m.group(2);
+            if (COVER_YEAR_ONLY.matcher(t).matches()) {
+                // the unit's name above, perhaps wrapped over two or three lines ("上海市普陀区规划和自然" / "资源局")
+                StringBuilder name = new StringBuilder();
+                int parts = 0;
+                for (int k = n - 1; k >= 0 && parts < 3; k--) {
+                    String above = lines.get(k).replaceAll("\\s", "");
+                    if (above.isEmpty()) continue;
+                    if (above.matches(".*\\d.*") || name.length() + above.length() > 60) break;
+                    name.insert(0, above);
+                    parts++;
+                }
+                if (name.length() >= 2) return name.toString();
+                continue;
+            }
+            // the unit before the year first: "上海市普陀区财政局2024年度部门决算" (COVER would take the year into the name)
             Matcher u = COVER_UNIT_FIRST.matcher(t);
             if (u.matches()) return u.group(1);
+            Matcher m = COVER.matcher(t);
+            if (m.matches()) return m.group(2);
+            Matcher part = PART_HEADING.matcher(t);
+            if (part.matches()) return part.group(1);
         }
         return null;
     }

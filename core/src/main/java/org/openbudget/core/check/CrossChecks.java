@@ -50,7 +50,10 @@ final class CrossChecks {
         for (CrossCheck c : profile.meta().crossChecks()) {
             Set<Integer> tables = new java.util.LinkedHashSet<>();
             for (Part p : c.parts()) {
-                for (Ref r : new Ref[]{p.a(), p.b()}) {
+                List<Ref> refs = new ArrayList<>(p.of());
+                refs.add(0, p.a());
+                refs.add(1, p.b());
+                for (Ref r : refs) {
                     if (r != null) profile.tableById(r.table()).ifPresent(t -> tables.add(t.no()));
                 }
             }
@@ -64,6 +67,10 @@ final class CrossChecks {
     }
 
     private static void run(CheckContext ctx, Part p) {
+        if (p.kind() == Kind.SUM) {
+            sum(ctx, p);
+            return;
+        }
         Cells a = side(ctx, p.a());
         Cells b = side(ctx, p.b());
         if (a == null || b == null) return;
@@ -73,6 +80,8 @@ final class CrossChecks {
             case INCOME_ROWS -> incomeRows(ctx, a, b, p.exact(), p.incomeTotal());
             case CELLS -> cells(ctx, a, b);
             case ECONOMIC_CEILING -> economicCeiling(ctx, a, b, side(ctx, p.c()));
+            case CEILING -> ceiling(ctx, a, b);
+            case SUM -> { }
         }
     }
 
@@ -287,12 +296,61 @@ final class CrossChecks {
     }
 
     private static Row row(CheckContext ctx, Cells s) {
-        return s.row().equals("total") ? ctx.total(s.table(), null).orElse(null) : ctx.line(s.table(), s.row()).orElse(null);
+        return switch (s.row()) {
+            case "total" -> ctx.total(s.table(), null).orElse(null);
+            case "income.total" -> ctx.total(s.table(), Side.INCOME).orElse(null);
+            case "expense.total" -> ctx.total(s.table(), Side.EXPENSE).orElse(null);
+            default -> {
+                String closing = s.template().shape() == null ? null : s.template().shape().closingKey(s.row());
+                yield ctx.line(s.table(), closing != null ? closing : s.row()).orElse(null);
+            }
+        };
+    }
+
+    private static boolean totalRow(String row) {
+        return row.equals("total") || row.equals("income.total") || row.equals("expense.total");
+    }
+
+    /**
+     * One cell of a against the sum of the cells under {@code of} (a 决算's 财政拨款 summary, per budget: 年初结转和结余 +
+     * 本年收入 = that budget's column of 支出总计). A table the document lacks makes the part not evaluable (nothing said).
+     */
+    static void sum(CheckContext ctx, Part p) {
+        Cells a = side(ctx, p.a());
+        if (a == null) return;
+        Row ra = row(ctx, a);
+        if (ra == null && !totalRow(a.row())) return;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        List<String> names = new ArrayList<>();
+        int printed = 0;
+        for (Ref r : p.of()) {
+            Cells part = side(ctx, r);
+            if (part == null) return;
+            Row rp = row(ctx, part);
+            total = total.add(ctx.cell(rp, part.column()));
+            if (rp != null && CheckContext.cells(rp, List.of(part.column())) > 0) printed++;
+            names.add(name(ctx, part) + describe(part, rp));
+        }
+        int colA = a.column();
+        ctx.expectSum(a.no(), ra, a.columnLabel(colA), ctx.cell(ra, colA), total, printed, () ->
+                name(ctx, a) + describe(a, ra) + "应等于" + String.join(" + ", names));
+    }
+
+    /** One cell of a no more than one cell of b. */
+    static void ceiling(CheckContext ctx, Cells a, Cells b) {
+        Row ra = row(ctx, a);
+        Row rb = row(ctx, b);
+        if (ra == null || rb == null && !totalRow(b.row())) return;
+        BigDecimal va = ctx.cell(ra, a.column());
+        BigDecimal vb = ctx.cell(rb, b.column());
+        if (va.compareTo(vb) <= 0) return;
+        ctx.report(a.no(), ra, a.columnLabel(a.column()), "≤ " + vb.toPlainString(), va.toPlainString(),
+                name(ctx, a) + describe(a, ra) + " " + va.toPlainString() + " 大于" + name(ctx, b) + describe(b, rb) + " " + vb.toPlainString());
     }
 
     private static String describe(Cells s, Row r) {
         String column = s.columnLabel(s.column());
-        if (s.row().equals("total")) return "总计" + (s.column() == 0 && !s.table().columns().isEmpty() ? "" : "的" + column);
+        if (totalRow(s.row())) return "总计" + (s.column() == 0 && !s.table().columns().isEmpty() ? "" : "的" + column);
         return "「" + (r == null ? s.row() : r.name()) + "」";
     }
 

@@ -45,6 +45,8 @@ final class WithinTableChecks {
                 WithinTableChecks::columnChange));
         out.add(rule("empty-note", Severity.WARNING, "空表应印有说明（“……为空表。”）", t -> true, WithinTableChecks::emptyNote));
         out.add(rule("empty-with-rows", Severity.ERROR, "有数字的表不应印空表说明", t -> true, WithinTableChecks::emptyWithRows));
+        out.add(new Rule("table-missing", Severity.NOTICE, "模板的每张表都应印出（公开表不全：表缺印或漏印；模板可把严重程度设为错误，如部门决算的九张表）",
+                t(), WithinTableChecks::tableMissing));
         return out;
     }
 
@@ -89,17 +91,21 @@ final class WithinTableChecks {
             List<Equation> out = new ArrayList<>();
             for (String eq : tpl.equations()) {
                 String[] sides = eq.split("=");
-                int lhs = Integer.parseInt(sides[0].trim()) - 1;
+                // "1 = 2+3", or sums on both sides ("1+2 = 3+6": 年初 + 本年收入 = 本年支出 + 年末)
+                List<Integer> left = new ArrayList<>();
+                for (String c : sides[0].split("\\+")) left.add(Integer.parseInt(c.trim()) - 1);
                 List<Integer> cols = new ArrayList<>();
                 for (String c : sides[1].split("\\+")) cols.add(Integer.parseInt(c.trim()) - 1);
-                out.add(new Equation(lhs, List.copyOf(cols), cols.stream().mapToInt(Integer::intValue).toArray(), sides[1].trim()));
+                out.add(new Equation(left.get(0), List.copyOf(cols), cols.stream().mapToInt(Integer::intValue).toArray(), sides[1].trim(),
+                        left.stream().mapToInt(Integer::intValue).toArray(), sides[0].trim()));
             }
             return List.copyOf(out);
         });
         for (Equation eq : equations) {
             int lhs = eq.lhs();
             List<Integer> cols = eq.columns();
-            String lhsLabel = label(table, lhs);
+            boolean both = eq.left().length > 1;
+            String lhsLabel = both ? "第 " + eq.lhsText() + " 列" : label(table, lhs);
             String rhsText = eq.rhsText();
             for (Row r : table.rows()) {
                 if (r.side() == Side.INCOME) continue;
@@ -107,20 +113,25 @@ final class WithinTableChecks {
                 if (p.small) {
                     long cents = 0;
                     for (int c : eq.cols()) cents += p.cents(c);
-                    if (cents == p.cents(lhs)) continue;
+                    long left = 0;
+                    for (int c : eq.left()) left += p.cents(c);
+                    if (cents == left) continue;
                 }
                 BigDecimal sum = BigDecimal.ZERO.setScale(2);
                 for (int c : eq.cols()) sum = sum.add(p.value(c));
-                BigDecimal found = p.value(lhs);
+                BigDecimal found = BigDecimal.ZERO.setScale(2);
+                for (int c : eq.left()) found = found.add(p.value(c));
                 if (found.compareTo(sum) == 0) continue;
-                ctx.expectSum(n, r, lhsLabel, found, sum, CheckContext.countCells(r, cols), () ->
-                        a.name() + "「" + r.label() + "」" + lhsLabel + " 应等于第 " + rhsText + " 列之和");
+                java.util.function.IntSupplier parts = () -> CheckContext.cells(r, cols)
+                        + (both ? CheckContext.cells(r, java.util.Arrays.stream(eq.left()).boxed().toList()) - 1 : 0);
+                ctx.expectSum(n, r, both ? label(table, lhs) : lhsLabel, found, sum, parts, () ->
+                        a.name() + "「" + r.label() + "」" + (both ? lhsLabel + "之和" : lhsLabel) + " 应等于第 " + rhsText + " 列之和");
             }
         }
     }
 
     /** A template equation, parsed once per template: column {@code lhs} = Σ {@code columns} (0-based). */
-    private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText) {}
+    private record Equation(int lhs, List<Integer> columns, int[] cols, String rhsText, int[] left, String lhsText) {}
 
     private record Equations(String table) {}
 
@@ -266,6 +277,22 @@ final class WithinTableChecks {
         if (total.isEmpty()) return;
         List<Row> classes = table.rows(r -> r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && r.code().length() == 3);   // 类 (not the 款/项 under them)
         int cols = table.columns().size();
+        TableShape shape = a.template().shape();
+        if (shape != null && !shape.expenseTotalOf().isEmpty()) {
+            // a 决算: 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余 (the closing rows the template names), 本年支出合计 = Σ 类
+            List<Row> closing = new ArrayList<>();
+            for (String label : shape.expenseTotalOf()) ctx.line(table, shape.closingKey(label)).ifPresent(closing::add);
+            Optional<Row> current = ctx.line(table, TableShape.closingKey(0));
+            for (int c = 0; c < cols; c++) {
+                if (rate(a, c)) continue;
+                int col = c;
+                ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(closing, c), CheckContext.countCells(closing, c), () ->
+                        a.name() + "支出总计应等于" + String.join(" + ", closing.stream().map(Row::name).toList()));
+                current.ifPresent(cur -> ctx.expectSum(n, cur, label(table, col), ctx.cell(cur, col), ctx.sumOf(classes, col),
+                        CheckContext.countCells(classes, col), () -> a.name() + "「" + cur.name() + "」应等于各功能分类类之和"));
+            }
+            return;
+        }
         for (int c = 0; c < cols; c++) {
             if (rate(a, c)) continue;
             ctx.expectSum(n, total.get(), label(table, c), ctx.cell(total.get(), c), ctx.sumOf(classes, c), CheckContext.countCells(classes, c), () ->
@@ -370,6 +397,19 @@ final class WithinTableChecks {
             }
         }
         return new BigDecimal[] {lo.setScale(2, java.math.RoundingMode.FLOOR), hi.setScale(2, java.math.RoundingMode.CEILING)};
+    }
+
+    /** Each table of the profile is in the document (read under that profile): one finding per table missing. */
+    static void tableMissing(CheckContext ctx) {
+        if (ctx.disclosure().tables().isEmpty()) return;
+        for (TableTemplate tt : ctx.profile().tables().values()) {
+            if (ctx.table(tt.no()).isPresent()) continue;
+            String title = tt.title().replace("{kind}", ctx.disclosure().kind().label()).replace("{year}", String.valueOf(ctx.disclosure().year()))
+                    .replace("{unit}", ctx.disclosure().unitName());
+            String name = tt.mark() == null || tt.mark().isBlank() ? "《" + title + "》" : tt.mark() + "（" + title + "）";
+            ctx.report(ctx.currentSeverity(), tt.no(), "", "", "", null, "印出此表", "缺表",
+                    name + "：文档中没有这张表（模板要求公开的表缺印或漏印）");
+        }
     }
 
     static void emptyNote(CheckContext ctx, Applied a) {

@@ -30,7 +30,11 @@ public record CrossCheck(String id, String severity, String rule, List<Part> par
         /** One cell of a (total or the line of a key) = one cell of b; found on a. */
         CELLS("cells"),
         /** Each fixed row of a with 经济分类 codes ≥ b's class rows of those codes (= when c has no project money there); found on a. */
-        ECONOMIC_CEILING("economic-ceiling");
+        ECONOMIC_CEILING("economic-ceiling"),
+        /** One cell of a = the sum of the cells listed under {@code of} (any tables, rows, columns); found on a. */
+        SUM("sum"),
+        /** One cell of a ≤ one cell of b (a part never exceeds its whole); found on a. */
+        CEILING("ceiling");
 
         private final String key;
 
@@ -54,11 +58,21 @@ public record CrossCheck(String id, String severity, String rule, List<Part> par
      * @param exact        {@link Kind#INCOME_ROWS}: only rows with one column of exactly their sources, compared
      *                     one to one (otherwise the columns that together make up the sources, summed)
      * @param incomeTotal  {@link Kind#INCOME_ROWS}: a's income total = b's total in its first column, too
+     * @param of           {@link Kind#SUM}: the cells whose sum a is
      */
-    public record Part(Kind kind, Ref a, Ref b, Ref c, boolean exact, boolean incomeTotal) {}
+    public record Part(Kind kind, Ref a, Ref b, Ref c, boolean exact, boolean incomeTotal, List<Ref> of) {
+        public Part {
+            of = of == null ? List.of() : List.copyOf(of);
+        }
+
+        public Part(Kind kind, Ref a, Ref b, Ref c, boolean exact, boolean incomeTotal) {
+            this(kind, a, b, c, exact, incomeTotal, List.of());
+        }
+    }
 
     /**
-     * Cells of a table: the table's id in the profile, the row ({@code total}, or a fixed row's key; blank
+     * Cells of a table: the table's id in the profile, the row ({@code total}, {@code income.total} or
+     * {@code expense.total} of a two-sided table, an income or fixed row's key, or an expense closing row's label; blank
      * where the kind goes over rows), and the columns — 1-based numbers, or the funding sources they must
      * hold together ({@code sources:}), as the template's columns define them.
      */

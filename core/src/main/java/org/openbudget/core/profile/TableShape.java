@@ -19,10 +19,13 @@ import java.util.List;
  *                       expense closing row of the same position (本年收入合计 beside 本年支出合计)
  * @param expenseClosing a SUMMARY's closing expense rows, labels: the first is Σ 类 (本年支出合计), the
  *                       others nothing (结转下年: a budget carries nothing forward) — blank, or 0.00 where zeros print
+ * @param expenseTotalOf a SUMMARY's closing expense rows (labels, as in {@code expenseClosing}) whose sum is its
+ *                       支出总计 (a 决算: 本年支出合计 + 结余分配 + 年末结转和结余); empty: 支出总计 = Σ 类 (a budget)
  */
 public record TableShape(Kind kind, String where, String classification, List<Integer> levels,
                          boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn,
-                         Print print, List<String> incomeClosing, List<String> expenseClosing) {
+                         Print print, List<String> incomeClosing, List<String> expenseClosing, List<String> expenseTotalOf,
+                         boolean panels) {
 
     /**
      * Printing options of a shape, all data (a profile's table sets them; none names a region).
@@ -66,7 +69,28 @@ public record TableShape(Kind kind, String where, String classification, List<In
 
     public TableShape(Kind kind, String where, String classification, List<Integer> levels,
                       boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn) {
-        this(kind, where, classification, levels, allClasses, projectRows, basicRow, incomeFirstColumn, Print.DEFAULT, List.of(), List.of());
+        this(kind, where, classification, levels, allClasses, projectRows, basicRow, incomeFirstColumn, Print.DEFAULT, List.of(), List.of(), List.of(), false);
+    }
+
+    public TableShape(Kind kind, String where, String classification, List<Integer> levels,
+                      boolean allClasses, boolean projectRows, boolean basicRow, boolean incomeFirstColumn,
+                      Print print, List<String> incomeClosing, List<String> expenseClosing) {
+        this(kind, where, classification, levels, allClasses, projectRows, basicRow, incomeFirstColumn, print, incomeClosing, expenseClosing, List.of(), false);
+    }
+
+    /**
+     * The row key of a closing expense row by its label ("expense.current" for the first, "expense.closing.N"
+     * for the others, as the derivation and the reader key them), or null when the shape has no such row.
+     */
+    public String closingKey(String label) {
+        for (int i = 0; i < expenseClosing.size(); i++) {
+            if (expenseClosing.get(i).equals(label)) return closingKey(i);
+        }
+        return null;
+    }
+
+    public static String closingKey(int index) {
+        return index == 0 ? "expense.current" : "expense.closing." + index;
     }
 
     public enum Kind {
@@ -87,6 +111,7 @@ public record TableShape(Kind kind, String where, String classification, List<In
         print = print == null ? Print.DEFAULT : print;
         incomeClosing = incomeClosing == null ? List.of() : List.copyOf(incomeClosing);
         expenseClosing = expenseClosing == null ? List.of() : List.copyOf(expenseClosing);
+        expenseTotalOf = expenseTotalOf == null ? List.of() : List.copyOf(expenseTotalOf);
     }
 
     public boolean economic() { return classification.equals("economic"); }

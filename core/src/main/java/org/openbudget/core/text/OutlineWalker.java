@@ -178,7 +178,7 @@ final class OutlineWalker {
     }
 
     /**
-     * One sentence per class row of a table: {n} (numbered), {class} (and {section} {item} below the 类),
+     * One sentence per class row of a table: {n} (numbered), {class} (and {section} {item} below the 类), {code},
      * {amount}, {share}, the change. With last_year, also the rows of last year that are zero now, in code order.
      */
     private static void rows(Writer w, Place at, Block b) {
@@ -195,7 +195,7 @@ final class OutlineWalker {
                 String key = b.key() + ":" + r.code();
                 BigDecimal v = TableAmounts.printed(r.value(cr.column()));
                 String subject = r.name() + LEVELS.get(0);
-                Writer.Sentence s = w.sentence(at.section, at.part, b.sentence()).var("class", r.name());
+                Writer.Sentence s = w.sentence(at.section, at.part, b.sentence()).var("class", r.name()).var("code", r.code());
                 if (b.numbered()) s.var("n", w.listNumber(++n));
                 s.amount("amount", key, subject, v, where + " " + r.code() + " " + column);
                 if (whole != null) s.share("share", key, subject, v, whole, where + " " + r.code() + " ÷ " + w.tables.source(b.shareOf()) + " × 100");
@@ -225,7 +225,7 @@ final class OutlineWalker {
             }
             Row r = byCode.get(code);
             BigDecimal cur = r == null ? TableAmounts.ZERO : TableAmounts.printed(r.value(cr.column()));
-            Writer.Sentence s = w.sentence(at.section, at.part, b.sentence());
+            Writer.Sentence s = w.sentence(at.section, at.part, b.sentence()).var("code", code);
             for (int i = 0; i < chain.size(); i++) s.var(VARS.get(i), chain.get(i));
             if (b.numbered()) s.var("n", w.listNumber(++n));
             s.amount("amount", key, subject.toString(), cur, where + " " + code + " " + column);

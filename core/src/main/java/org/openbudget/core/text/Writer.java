@@ -114,7 +114,25 @@ final class Writer {
     }
 
     Sentence sentence(String section, String part, String patternKey) {
-        return new Sentence(section, part, pattern(patternKey));
+        return new Sentence(section, part, pattern(patternKey), patternKey);
+    }
+
+    /** Whether the profile has this sentence pattern (an optional variant such as {@code s1.line.unchanged}). */
+    boolean hasPattern(String key) {
+        return t.sentences().containsKey(key);
+    }
+
+    /**
+     * An amount in every form a pattern may print it: {x} (the profile's: 1,234.50), {x|0} (a zero as "0"),
+     * {x|plain} (no separators nor trailing zeros: 1234.5), {x|short} (separators, no trailing zeros: 1,234.5,
+     * 0) and {x|int} (whole 万元, HALF_UP, with separators: 1,235 — a fact so printed is recorded to that precision).
+     */
+    void money(Map<String, String> vars, String var, BigDecimal printed) {
+        vars.put(var, money(printed));
+        vars.put(var + "|0", printed.signum() == 0 ? "0" : money(printed));
+        vars.put(var + "|plain", printed.signum() == 0 ? "0" : printed.stripTrailingZeros().toPlainString());
+        vars.put(var + "|short", Amounts.grouped(printed.signum() == 0 ? "0" : printed.stripTrailingZeros().toPlainString(), profile.thousands()));
+        vars.put(var + "|int", Amounts.grouped(printed.setScale(0, RoundingMode.HALF_UP).toPlainString(), profile.thousands()));
     }
 
     /** A sentence pattern for this document's kind (单位/部门). */
@@ -177,14 +195,26 @@ final class Writer {
     final class Sentence {
         private final String section;
         private final String part;
-        private final String pattern;
+        private String pattern;
+        private final String patternKey;
         private final Map<String, String> vars = new HashMap<>();
         private final List<Function<String, TextFact>> pending = new ArrayList<>();
 
         Sentence(String section, String part, String pattern) {
+            this(section, part, pattern, "");
+        }
+
+        Sentence(String section, String part, String pattern, String patternKey) {
             this.section = section;
             this.part = part;
             this.pattern = pattern;
+            this.patternKey = patternKey;
+        }
+
+        /** A value as printed: to whole 万元 when the pattern prints this placeholder as {var|int}, else as given. */
+        private BigDecimal asPrinted(String var, BigDecimal v) {
+            if (var.isEmpty() || v == null || !pattern.contains("{" + var + "|int}") || pattern.contains("{" + var + "}")) return v;
+            return v.setScale(0, RoundingMode.HALF_UP);
         }
 
         Sentence var(String name, String value) {
@@ -193,10 +223,8 @@ final class Writer {
         }
 
         Sentence amount(String var, String key, String subject, BigDecimal printed, String source) {
-            vars.put(var, money(printed));
-            vars.put(var + "|0", printed.signum() == 0 ? "0" : money(printed));
-            vars.put(var + "|plain", printed.stripTrailingZeros().toPlainString());
-            pending.add(s -> new TextFact(section, part, key, subject, FactKind.AMOUNT, printed, "", "", List.of(), source, s));
+            money(vars, var, printed);
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.AMOUNT, asPrinted(var, printed), "", "", List.of(), source, s));
             return this;
         }
 
@@ -210,14 +238,18 @@ final class Writer {
         /** Sets change_word, change, rate_word, rate (or with a prefix: {prefix}change_word …) and records CHANGE and RATE. */
         Sentence change(String prefix, String key, String subject, BigDecimal current, BigDecimal lastYear, String reasonStyle) {
             Change c = Writer.this.change(current, lastYear);
+            // a pattern may say an unchanged amount in words of its own ("与上年预算持平"): its variant .unchanged
+            if (c.amount().signum() == 0 && !patternKey.isEmpty() && hasPattern(patternKey + ".unchanged")) {
+                pattern = pattern(patternKey + ".unchanged");
+            }
             vars.put(prefix + "change_word", c.word());
-            vars.put(prefix + "change", money(c.amount()));
+            money(vars, prefix + "change", c.amount());
             vars.put(prefix + "rate_word", c.rateWord());
             vars.put(prefix + "rate", percent(c.rate()));
             String reason = reasonText(key);
             if (reasonStyle != null) vars.put(prefix + "reason", reasonClause(key, reasonStyle));
             String src = "本年 " + current.toPlainString() + " − 上年 " + lastYear.toPlainString();
-            pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, c.amount(), c.word(), reason, List.of(), src, s));
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, asPrinted(prefix + "change", c.amount()), c.word(), reason, List.of(), src, s));
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.RATE, c.rate(), c.rateWord(), reason, List.of(),
                     "(" + src + ") ÷ 上年 × 100", s));
             return this;

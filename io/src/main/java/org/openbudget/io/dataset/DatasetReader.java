@@ -43,6 +43,16 @@ public final class DatasetReader {
 
     private final ReferenceLibrary library;
     private final UnitFiles unitFiles;
+    /** Budgets already read, by the name a dataset gives them; null: names are files on disk. */
+    private final Map<String, Budget> memory;
+    /** Last year's budget of an agency as the caller knows it (a server's published version), or null. */
+    private final LastYears lastYears;
+
+    /** Last year's budget of an agency that the caller knows without the dataset naming it; null when none. */
+    @FunctionalInterface
+    public interface LastYears {
+        Budget of(String agencyCode, int year);
+    }
 
     /**
      * Reads a department's unit file written in another format (an Excel workbook): returns null
@@ -58,8 +68,31 @@ public final class DatasetReader {
     }
 
     public DatasetReader(ReferenceLibrary library, UnitFiles unitFiles) {
+        this(library, unitFiles, null, (code, year) -> null);
+    }
+
+    private DatasetReader(ReferenceLibrary library, UnitFiles unitFiles, Map<String, Budget> memory, LastYears lastYears) {
         this.library = library;
         this.unitFiles = unitFiles;
+        this.memory = memory;
+        this.lastYears = lastYears;
+    }
+
+    /**
+     * A reader that never touches the disk: a department's {@code units:} entries and a {@code last_year.dataset} are
+     * looked up by name among {@code budgets} (read beforehand, from memory), and a name not among them is missing.
+     * A server reads what its users send with it, so that no dataset can make it read a file of its own.
+     */
+    public static DatasetReader inMemory(ReferenceLibrary library, Map<String, Budget> budgets) {
+        return inMemory(library, budgets, (code, year) -> null);
+    }
+
+    /**
+     * The same, knowing last year's budget of an agency without a dataset naming it (a server's published version): a
+     * reason may then be given for a 项 only last year had. The budget read does not carry it: the caller attaches it.
+     */
+    public static DatasetReader inMemory(ReferenceLibrary library, Map<String, Budget> budgets, LastYears lastYears) {
+        return new DatasetReader(library, p -> null, Map.copyOf(budgets), lastYears);
     }
 
     /** PATH is a dataset file, or a directory holding dataset.yaml. */
@@ -160,9 +193,21 @@ public final class DatasetReader {
             List<Budget> units = new ArrayList<>();
             Set<String> codes = new HashSet<>();
             Set<Path> paths = new HashSet<>();
+            Set<String> names = new HashSet<>();
             for (YamlNode u : root.require("units").items()) {
                 String rel = u.text();
                 if (rel == null || rel.isBlank()) { problems.add(u.problem("单位数据集路径不能为空")); continue; }
+                if (memory != null) {
+                    Budget unit = memory.get(rel.trim());
+                    if (unit == null) { problems.add(u.problem("单位数据集不存在: " + YamlScalarsText.shown(rel.trim()) + " (missing unit file)")); continue; }
+                    if (!names.add(rel.trim())) {
+                        problems.add(u.problem("重复的单位数据集 " + rel + " (duplicate unit)"));
+                        continue;
+                    }
+                    DatasetRules.member(unit, year, codes, (field, message) -> problems.add(u.problem(message)));
+                    units.add(unit);
+                    continue;
+                }
                 Path p = unitPath(dir, rel, u, problems);
                 if (p == null) continue;
                 if (!Files.exists(p)) { problems.add(u.problem("单位数据集不存在: " + p + " (missing unit file)")); continue; }
@@ -238,6 +283,11 @@ public final class DatasetReader {
         NarrativeReader reader = new NarrativeReader(problems, ref, budget, outline(budget.profileId()), node -> {
             String rel = node.text();
             if (rel == null || rel.isBlank()) { problems.add(node.problem("上年数据集路径不能为空")); return null; }
+            if (memory != null) {
+                Budget last = memory.get(rel.trim());
+                if (last == null) problems.add(node.problem("上年数据集不在所提供的文件中: " + YamlScalarsText.shown(rel.trim()) + " (only the files given can be named)"));
+                return last;
+            }
             Path p = unitPath(dir, rel, node, problems);
             if (p == null) return null;
             if (!Files.exists(p)) { problems.add(node.problem("上年数据集不存在: " + p + " (missing last year's dataset)")); return null; }
@@ -248,7 +298,8 @@ public final class DatasetReader {
                 return null;
             }
         });
-        var narrative = reader.read(root);
+        Budget known = lastYears.of(budget.agency().code(), budget.year() - 1);
+        var narrative = reader.knowingLastYear(known).read(root);
         if (!problems.isEmpty()) throw new InputException(problems);
         return budget.withNarrative(narrative);
     }

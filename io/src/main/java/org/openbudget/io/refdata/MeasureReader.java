@@ -53,6 +53,12 @@ public final class MeasureReader {
     private static Measure measure(String key, YamlNode m) {
         if (!key.matches("[a-z][a-z0-9_.]*")) throw m.error("度量键应为小写字母、数字、点 (a measure key is lower-case letters, digits and dots)");
         Where where = m.get("where").map(MeasureReader::where).orElse(Where.ANY);
+        if (m.bool("printed_only", false)) {
+            if (m.get("where").isPresent() || m.get("sum_of").isPresent()) {
+                throw m.require("printed_only").error("printed_only 的度量没有 where 或 sum_of（账本不含此数）(a printed-only measure has no filter)");
+            }
+            where = Where.nothing();
+        }
         String basis = m.optString("basis").orElse("预算");
         if (!basis.equals("预算") && !basis.equals("决算")) throw m.require("basis").error("应为 预算 或 决算");
         List<String> sumOf = m.strings("sum_of");

@@ -150,10 +150,17 @@ public final class ProfileReader {
         String k = p.string("kind");
         CrossCheck.Kind kind = CrossCheck.Kind.of(k);
         if (kind == null) throw p.require("kind").error("未知的核对方式 " + k + "（应为 " + String.join("、", CrossCheck.Kind.keys()) + "）");
+        List<CrossCheck.Ref> of = new ArrayList<>();
+        if (p.get("of").isPresent()) for (YamlNode r : p.require("of").items()) of.add(crossRef(r, tables));
+        if (kind == CrossCheck.Kind.SUM) {
+            if (of.isEmpty()) throw p.error("sum 应列出 of: 其和等于 a 的各格 (a sum lists the cells in of:)");
+            CrossCheck.Ref a = crossRef(p.require("a"), tables);
+            return new CrossCheck.Part(kind, a, null, null, false, false, of);
+        }
         CrossCheck.Ref a = crossRef(p.require("a"), tables);
         CrossCheck.Ref b = crossRef(p.require("b"), tables);
         CrossCheck.Ref c = p.get("c").isPresent() ? crossRef(p.require("c"), tables) : null;
-        return new CrossCheck.Part(kind, a, b, c, p.bool("exact", false), p.bool("income_total", false));
+        return new CrossCheck.Part(kind, a, b, c, p.bool("exact", false), p.bool("income_total", false), of);
     }
 
     private static CrossCheck.Ref crossRef(YamlNode r, Map<Integer, TableTemplate> tables) {
@@ -175,9 +182,10 @@ public final class ProfileReader {
             }
         }
         String row = r.optString("row").orElse("");
-        if (!row.isEmpty() && !row.equals("total")) {
-            boolean known = t.incomeRows().stream().anyMatch(x -> x.key().equals(row)) || t.rows().stream().anyMatch(x -> x.key().equals(row));
-            if (!known) throw r.require("row").error("表 " + id + " 没有键为 " + row + " 的行（应为 total 或固定行的 key）");
+        if (!row.isEmpty() && !List.of("total", "income.total", "expense.total").contains(row)) {
+            boolean known = t.incomeRows().stream().anyMatch(x -> x.key().equals(row)) || t.rows().stream().anyMatch(x -> x.key().equals(row))
+                    || t.shape() != null && t.shape().closingKey(row) != null;
+            if (!known) throw r.require("row").error("表 " + id + " 没有键为 " + row + " 的行（应为 total、income.total、expense.total、收入行或固定行的 key，或 expense_closing 中的行名）");
         }
         return new CrossCheck.Ref(id, row, columns, r.strings("sources"));
     }
@@ -270,7 +278,12 @@ public final class ProfileReader {
                 new TableShape.Print(t.optString("heading").orElse(""), t.optString("stub_heading").orElse(""),
                         t.strings("side_headings"), t.bool("class_codes", true), t.bool("class_numbers", false),
                         codes, t.optString("code_heading").orElse(""), t.optString("name_heading").orElse(""), format),
-                t.strings("income_closing"), t.strings("expense_closing"));
+                t.strings("income_closing"), t.strings("expense_closing"), t.strings("expense_total_of"), t.bool("panels", false));
+        for (String label : shape.expenseTotalOf()) {
+            if (!shape.expenseClosing().contains(label)) {
+                problems.add(t.require("expense_total_of").problem("不是本表 expense_closing 中的行：" + label + " (expense_total_of names expense_closing labels)"));
+            }
+        }
         if (!shape.print().sideHeadings().isEmpty() && shape.print().sideHeadings().size() != 2) {
             problems.add(t.require("side_headings").problem("应为两项：收入一侧和支出一侧的标题 (two headings: income side, expense side)"));
         }

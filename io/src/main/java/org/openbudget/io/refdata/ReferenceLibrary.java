@@ -214,6 +214,18 @@ public final class ReferenceLibrary {
         return measures;
     }
 
+    private org.openbudget.core.score.Rubric rubric;
+
+    /** The scoring rubric of the inspection's dimensions (refdata/scoring.yaml: the override directory's, else the built-in one). */
+    public synchronized org.openbudget.core.score.Rubric rubric() {
+        if (rubric == null) {
+            String text = read("scoring.yaml").orElseThrow(() -> new InputException("refdata/scoring.yaml", 0, "",
+                    "找不到评分规则 scoring.yaml (the scoring rubric is missing)"));
+            rubric = RubricReader.read("refdata/scoring.yaml", text);
+        }
+        return rubric;
+    }
+
     public boolean hasProfile(String id) {
         long g = overlay.generation();
         synchronized (this) {

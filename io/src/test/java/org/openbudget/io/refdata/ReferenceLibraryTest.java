@@ -86,6 +86,22 @@ class ReferenceLibraryTest {
         assertThat(lib.referenceYear(2019)).isEqualTo(lib.years().first());
     }
 
+    /** The scoring rubric is data: the shipped one reads, and a bad item is refused at its line. */
+    @Test
+    void theScoringRubricIsReadAndABadItemIsRefusedAtItsLine() {
+        var rubric = new ReferenceLibrary(null).rubric();
+        assertThat(rubric.dimensions()).extracting(org.openbudget.core.score.Rubric.Dimension::name)
+                .contains("完整性", "细化程度", "准确性");
+        String yaml = "dimensions:\n  - key: a\n    name: 完整性\n    weight: 10\n    items:\n"
+                + "      - {kind: tables, name: 表, points: 5}\n"
+                + "      - {kind: depth, name: 功能分类, classification: functional, level: 4, points: 5}\n"
+                + "      - {kind: colour, name: 颜色, points: 5}\n"
+                + "  - key: a\n    name: 重复\n";
+        assertThatThrownBy(() -> RubricReader.read("scoring.yaml", yaml))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(InputProblem::line)
+                        .containsExactly(7, 8, 9));
+    }
+
     @Test
     void badListsAreRefusedLineByLine() {
         String csv = "code,name\n201,一般公共服务支出\n20101,\n2010x,人大事务\n201,重复\n";

@@ -19,9 +19,27 @@ import jakarta.servlet.http.HttpServletResponse;
 @Tag(name = "account", description = "本人账号")
 public class AccountApi {
     private final AdminService admin;
+    private final org.openbudget.web.service.NotificationService notifications;
 
-    public AccountApi(AdminService admin) {
+    public AccountApi(AdminService admin, org.openbudget.web.service.NotificationService notifications) {
         this.admin = admin;
+        this.notifications = notifications;
+    }
+
+    public record Notifications(long unread, java.util.List<org.openbudget.web.db.repositories.NotificationRepository.Notification> items) {}
+
+    @org.springframework.web.bind.annotation.GetMapping("/notifications")
+    @Operation(summary = "本人的通知（退回、审核通过、发布；最新 100 条）与未读数")
+    public Notifications notifications(@AuthenticationPrincipal BudgetUser u) {
+        return new Notifications(notifications.unread(u), notifications.mine(u));
+    }
+
+    public record Marked(int marked) {}
+
+    @PostMapping("/notifications/read")
+    @Operation(summary = "将本人的通知全部标为已读")
+    public Marked read(@AuthenticationPrincipal BudgetUser u) {
+        return new Marked(notifications.markAllRead(u));
     }
 
     public record PasswordChange(String current, String password) {}

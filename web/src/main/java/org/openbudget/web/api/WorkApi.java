@@ -43,10 +43,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class WorkApi {
     private final WorkflowService workflow;
     private final UploadReader uploads;
+    private final org.openbudget.web.service.PublicationService publisher;
 
-    public WorkApi(WorkflowService workflow, UploadReader uploads) {
+    public WorkApi(WorkflowService workflow, UploadReader uploads, org.openbudget.web.service.PublicationService publisher) {
         this.workflow = workflow;
         this.uploads = uploads;
+        this.publisher = publisher;
+    }
+
+    @GetMapping("/documents/{code}/{year}/publish-progress")
+    @Operation(summary = "发布进度：正在生成哪一种文件（第几步，共几步）；没有正在进行的发布时 running 为 false。只对可发布该文档的审核人")
+    public org.openbudget.web.service.PublicationService.Progress publishProgress(@AuthenticationPrincipal BudgetUser u, @PathVariable String code,
+                                                                                 @PathVariable int year) {
+        workflow.requireParty(u, code, org.openbudget.web.workflow.Action.PUBLISH);
+        return publisher.progress(code, year);
     }
 
     public record Me(String username, String role, String roleLabel, String agencyCode, String regionCode, String displayName) {}

@@ -225,8 +225,24 @@ public final class FormOptions {
         for (KeyedRow r : f.amounts) {
             r.label = keyLabel(r.key);
             r.hint = hint(r.key);
+            BigDecimal p = publishedAmounts.get(r.key);
+            if (p != null) r.hint = publishedYear + " 年已发布：" + p.toPlainString() + " 万元（自动采用）" + (r.hint.isEmpty() ? "" : "；" + r.hint);
         }
+        f.published = publishedYear == 0 ? "" : publishedYear + " 年的预算已在本系统发布（第 " + publishedVersion
+                + " 版）：上年数自动取自该版本，不需填写；填写的数须与之相同，不同的是错误。";
         return f;
+    }
+
+    private int publishedYear;
+    private int publishedVersion;
+    private Map<String, BigDecimal> publishedAmounts = Map.of();
+
+    /** Last year's published version's figures by key (they fill 上年数; a hand-typed one must equal them). */
+    public FormOptions published(int year, int versionNo, Map<String, BigDecimal> amounts) {
+        this.publishedYear = year;
+        this.publishedVersion = versionNo;
+        this.publishedAmounts = Map.copyOf(amounts);
+        return this;
     }
 
     /**

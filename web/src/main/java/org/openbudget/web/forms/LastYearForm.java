@@ -19,6 +19,8 @@ public class LastYearForm implements SectionForm {
     /** last_year.dataset, kept (not edited here). */
     public String dataset = "";
     public List<KeyedRow> amounts = new ArrayList<>();
+    /** Shown, never read back: that last year's version is published here and gives these figures ("" when not). */
+    public String published = "";
 
     public static LastYearForm from(YamlNode root) {
         LastYearForm f = new LastYearForm();

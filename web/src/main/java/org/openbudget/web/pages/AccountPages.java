@@ -16,13 +16,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** 我的账号: every logged-in account changes its own password here. */
+/** 我的账号: every logged-in account changes its own password here, and reads its notifications. */
 @Controller
 public class AccountPages {
     private final AdminService admin;
+    private final org.openbudget.web.service.NotificationService notifications;
 
-    public AccountPages(AdminService admin) {
+    public AccountPages(AdminService admin, org.openbudget.web.service.NotificationService notifications) {
         this.admin = admin;
+        this.notifications = notifications;
+    }
+
+    /** 通知: one's own, newest first, the unread marked; the header counts the unread. */
+    @GetMapping("/notifications")
+    public String notifications(@AuthenticationPrincipal BudgetUser u, Model m) {
+        m.addAttribute("notifications", notifications.mine(u));
+        return "notifications";
+    }
+
+    @PostMapping("/notifications/read")
+    public String read(@AuthenticationPrincipal BudgetUser u, RedirectAttributes ra) {
+        int n = notifications.markAllRead(u);
+        ra.addFlashAttribute("ok", n == 0 ? "没有未读通知。" : "已将 " + n + " 条通知标为已读。");
+        return "redirect:/notifications";
     }
 
     @GetMapping("/account")

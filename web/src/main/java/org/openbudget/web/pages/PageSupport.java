@@ -28,6 +28,16 @@ public class PageSupport {
         return a != null && a.getPrincipal() instanceof BudgetUser u ? u : null;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.NotificationService notifications;
+
+    /** The header's count of the logged-in reader's unread notifications (0 for the public: no query). */
+    @ModelAttribute("unread")
+    public long unread() {
+        BudgetUser u = me();
+        return u == null || notifications == null ? 0 : notifications.unread(u);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     public String notFound(NotFoundException e, Model m) {

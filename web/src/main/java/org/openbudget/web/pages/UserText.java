@@ -122,6 +122,7 @@ public class UserText {
 
     /** A check named by its rule (its id is kept for support, in a title). */
     public String check(String id) {
+        if (org.openbudget.web.service.BudgetService.LAST_YEAR_PUBLISHED.equals(id)) return "上年数 = 上年已发布版本所印的数";
         String now = CheckCatalogue.resolve(id);
         if (library != null) {
             String rule = rules().get(now);

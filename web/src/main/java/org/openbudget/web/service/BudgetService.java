@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +73,7 @@ public class BudgetService {
         try {
             budget = read(fileName, source);
         } catch (InputException e) {
-            return Evaluation.invalid(e.problems());
+            return Evaluation.invalid(onlineProblems(e.problems()));
         }
         if (budget.lines().size() > maxLedgerLines)
             return Evaluation.invalid(List.of(new InputProblem(fileName, 0, source.isWorkbook() ? "预算明细" : "lines",
@@ -92,51 +89,63 @@ public class BudgetService {
     /**
      * A department: its own dataset (agency, text part, {@code units:} naming its units' files) and
      * its units' datasets, read together exactly as {@code ./budget check DIR} reads a department
-     * folder (they are written to a temporary folder of that layout).
+     * folder — in memory: each {@code units:} entry names one of {@code units}, nothing is written to or read from disk.
      */
     public Evaluation evaluateDepartment(Agency department, int year, String departmentYaml, List<NamedSource> units) {
         if (units.isEmpty()) {
             return Evaluation.invalid(List.of(new InputProblem(department.code(), 0, "units", "没有可汇总的单位数据 (no unit to consolidate)")));
         }
-        Path dir = null;
+        Budget budget;
         try {
-            dir = Files.createTempDirectory("budget-dept-");
-            Files.writeString(dir.resolve("dataset.yaml"), departmentYaml, StandardCharsets.UTF_8);
+            Map<String, Budget> read = new java.util.LinkedHashMap<>();
+            List<InputProblem> problems = new ArrayList<>();
             for (NamedSource u : units) {
-                Path f = dir.resolve(u.name());
-                if (u.source().isWorkbook()) Files.write(f, u.source().xlsx());
-                else Files.writeString(f, u.source().yaml(), StandardCharsets.UTF_8);
+                try {
+                    read.put(u.name(), read(u.name(), u.source()));
+                } catch (InputException e) {
+                    problems.addAll(e.problems());
+                }
             }
-            Budget budget;
-            try {
-                budget = new Workspace(library).read(dir);
-            } catch (InputException e) {
-                String prefix = dir.toString() + java.io.File.separator;
-                return Evaluation.invalid(e.problems().stream()
-                        .map(p -> new InputProblem(p.file().replace(prefix, ""), p.line(), p.field(), p.message().replace(prefix, ""))).toList());
-            }
-            if (!budget.agency().code().equals(department.code())) {
-                return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "agency.agency_code", "部门代码应为 " + department.code())));
-            }
-            if (budget.year() != year) {
-                return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "budget_year", "预算年度应为 " + year)));
-            }
-            return evaluate(budget);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
+            if (!problems.isEmpty()) return Evaluation.invalid(problems);
+            budget = DatasetReader.inMemory(library, read, this::publishedLastYear).parse("dataset.yaml", departmentYaml);
+        } catch (InputException e) {
+            return Evaluation.invalid(onlineProblems(e.problems()));
         }
+        if (!budget.agency().code().equals(department.code())) {
+            return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "agency.agency_code", "部门代码应为 " + department.code())));
+        }
+        if (budget.year() != year) {
+            return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "budget_year", "预算年度应为 " + year)));
+        }
+        return evaluate(withUnitsProjectTexts(budget));
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) return;
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) Files.deleteIfExists(p);
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
+    /**
+     * A department's text takes its units' project texts and performance tables as they are — it writes only its own: after
+     * the projects its own dataset describes (which stand), each unit's description of a project the department's does not
+     * describe, unit by unit. A department without text of its own (tables only) is left so.
+     */
+    static Budget withUnitsProjectTexts(Budget department) {
+        org.openbudget.core.ledger.Narrative n = department.narrative();
+        if (n.isEmpty()) return department;
+        java.util.Set<String> described = new java.util.HashSet<>();
+        List<org.openbudget.core.ledger.Narrative.ProjectText> projects = new ArrayList<>(n.projects());
+        projects.forEach(p -> described.add(p.proCode()));
+        for (Budget unit : department.units()) {
+            for (var p : unit.narrative().projects()) if (described.add(p.proCode())) projects.add(p);
         }
+        if (projects.size() == n.projects().size()) return department;
+        return department.withNarrative(new org.openbudget.core.ledger.Narrative(n.functions(), n.offices(), n.personnel(), n.lastYear(),
+                n.reasons(), n.classNotes(), projects, n.carryOver(), n.procurement(), n.assets(), n.overall(), n.performanceOrder(),
+                n.otherMatters(), n.closingDate()));
+    }
+
+    /** A {@code last_year.dataset} file cannot be named online: last year's figures come from its published version. */
+    private static List<InputProblem> onlineProblems(List<InputProblem> problems) {
+        return problems.stream().map(p -> p.field().endsWith("last_year.dataset")
+                ? new InputProblem(p.file(), p.line(), p.field(), "在线填报不引用上年数据集文件：上年已发布的版本自动作为上年数；"
+                        + "上年没有在本系统发布时，请在「上年数」中填写上年公开文档所印的数，并删去 last_year.dataset")
+                : p).toList();
     }
 
     private Evaluation evaluateUnitOnly(NamedSource u) {
@@ -148,9 +157,75 @@ public class BudgetService {
     }
 
     private Evaluation evaluate(Budget budget) {
+        List<Finding> lastYear = new ArrayList<>();
+        budget = withPublishedLastYear(budget, lastYear);
         Workspace.Loaded l = new Workspace(library).loaded(budget);
-        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(l.check()), List.of());
+        List<Finding> findings = new ArrayList<>(lastYear);
+        findings.addAll(l.check());
+        return new Evaluation(budget, l.profile(), l.disclosure(), applySeverities(findings), List.of());
     }
+
+    /** The id of the finding that a hand-typed 上年数 differs from last year's published version. */
+    public static final String LAST_YEAR_PUBLISHED = "L.last-year.published";
+
+    /**
+     * 上年数 from last year's published version, when the agency has one: its dataset becomes the budget's last year (every
+     * comparative the text states is read off its tables as this year's template prints them), a hand-typed figure of a key
+     * it prints gives way to it, and one that differs is an error naming both figures. A budget without text is left as it is.
+     */
+    private Budget withPublishedLastYear(Budget budget, List<Finding> findings) {
+        if (lastYearPublished == null || budget.narrative().isEmpty()) return budget;
+        var version = lastYearPublished.of(budget.agency().code(), budget.year() - 1).orElse(null);
+        if (version == null) return budget;
+        org.openbudget.core.profile.TemplateProfile profile;
+        Map<String, java.math.BigDecimal> published;
+        try {
+            profile = library.profile(budget.profileId());
+            published = lastYearPublished.amounts(version, budget.year(), profile);
+        } catch (RuntimeException e) {
+            return budget; // its tables cannot be laid out under this template: the hand-typed figures stand
+        }
+        Map<String, java.math.BigDecimal> kept = new java.util.LinkedHashMap<>();
+        budget.narrative().lastYear().amounts().forEach((key, typed) -> {
+            java.math.BigDecimal p = published.get(key);
+            if (p == null) {
+                kept.put(key, typed);
+            } else if (p.compareTo(typed) != 0) {
+                String words = org.openbudget.web.forms.FormOptions.fixedKeyLabel(library, key);
+                String what = words == null ? key : words;
+                String v = "第 " + version.publication().versionNo() + " 版";
+                findings.add(new Finding(LAST_YEAR_PUBLISHED, Severity.ERROR, null, key, "", "上年数", null,
+                        p.toPlainString(), typed.toPlainString(),
+                        "上年数「" + what + "」填写为 " + typed.toPlainString() + " 万元，而 " + version.budget().year() + " 年已发布的版本（"
+                                + v + "）为 " + p.toPlainString() + " 万元：上年数以已发布的版本为准，请删去或改正这一填写"));
+            }
+        });
+        var narrative = budget.narrative().withLastYear(new org.openbudget.core.ledger.Narrative.LastYear(version.budget(), kept));
+        return budget.withNarrative(narrative);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private LastYearPublished lastYearPublished;
+
+    /** Last year's published budget of an agency (the reader lets a reason explain a 项 only it had); null when none. */
+    private Budget publishedLastYear(String agencyCode, int year) {
+        return lastYearPublished == null ? null : lastYearPublished.of(agencyCode, year).map(LastYearPublished.Version::budget).orElse(null);
+    }
+
+    /** Last year's published figures per text-fact key for a budget's forms (万元), with the year and version; empty when none. */
+    public java.util.Optional<PublishedFigures> publishedLastYear(String agencyCode, int year, org.openbudget.core.profile.TemplateProfile profile) {
+        if (lastYearPublished == null || profile == null) return java.util.Optional.empty();
+        return lastYearPublished.of(agencyCode, year - 1).flatMap(v -> {
+            try {
+                return java.util.Optional.of(new PublishedFigures(year - 1, v.publication().versionNo(), lastYearPublished.amounts(v, year, profile)));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** Last year's published version's figures per text-fact key (万元). */
+    public record PublishedFigures(int year, int versionNo, Map<String, java.math.BigDecimal> amounts) {}
 
     /** Runs the catalogue on a document read from elsewhere (the audit page). */
     public List<Finding> check(Disclosure d) {
@@ -185,7 +260,7 @@ public class BudgetService {
 
     private Budget read(String fileName, Document.Source source) {
         if (source.isWorkbook()) return new WorkbookReader(library).read(fileName, new ByteArrayInputStream(source.xlsx()));
-        return new DatasetReader(library).parse(fileName, source.yaml());
+        return DatasetReader.inMemory(library, Map.of(), this::publishedLastYear).parse(fileName, source.yaml());
     }
 
     /**

@@ -96,6 +96,8 @@ public class FormService {
         boolean readable = e != null && e.readable();
         FormOptions options = new FormOptions(budgets.library().hasYear(v.year()) ? budgets.library().year(v.year()) : null,
                 readable ? e.budget() : null, readable ? e.disclosure() : null, readable ? e.profile() : regionProfile(v.agency(), v.year()));
+        budgets.publishedLastYear(v.agency().code(), v.year(), readable ? e.profile() : regionProfile(v.agency(), v.year()))
+                .ifPresent(p -> options.published(p.year(), p.versionNo(), p.amounts()));
         return new Editing(base.agency(), base.year(), base.document(), base.yaml(), base.fromWorkbook(), options);
     }
 

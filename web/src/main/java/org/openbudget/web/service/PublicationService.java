@@ -76,16 +76,45 @@ public class PublicationService {
         String baseName = agency.code() + "-" + year + "-v" + versionNo;
         DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName);
         List<StoredFile> files = new ArrayList<>();
-        for (DocumentFormat f : formats) {
-            byte[] content = f.render(in);
-            String ext = f instanceof DatasetFormat ? DatasetFormat.extensionFor(in) : f.extension();
-            String media = !(f instanceof DatasetFormat) ? f.mediaType() : switch (ext) {
-                case "zip" -> "application/zip";
-                case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                default -> "application/yaml";
-            };
-            files.add(new StoredFile(f.format(), baseName + (f.format().equals(ext) ? "" : "-" + f.format()) + "." + ext, media, content, sha256(content), content.length));
+        String running = agency.code() + "/" + year;
+        try {
+            int step = 0;
+            for (DocumentFormat f : formats) {
+                progress.put(running, new Progress(true, ++step, formats.size() + 1, "正在生成" + f.label()));
+                files.add(rendered(f, in, baseName));
+            }
+            progress.put(running, new Progress(true, formats.size() + 1, formats.size() + 1, "正在保存并冻结版本"));
+            return store(agency, e, year, versionNo, baseName, files, by, previous, reason);
+        } finally {
+            progress.remove(running);
         }
+    }
+
+    /** Where a publication under way is: the step (a format rendered, then the version stored) of how many, in words. */
+    public record Progress(boolean running, int step, int of, String label) {
+        static final Progress NONE = new Progress(false, 0, 0, "");
+    }
+
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+
+    /** The progress of a publication of this document running on this server now; {@code running} false when none is. */
+    public Progress progress(String agencyCode, int year) {
+        return progress.getOrDefault(agencyCode + "/" + year, Progress.NONE);
+    }
+
+    private StoredFile rendered(DocumentFormat f, DocumentFormat.Input in, String baseName) {
+        byte[] content = f.render(in);
+        String ext = f instanceof DatasetFormat ? DatasetFormat.extensionFor(in) : f.extension();
+        String media = !(f instanceof DatasetFormat) ? f.mediaType() : switch (ext) {
+            case "zip" -> "application/zip";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            default -> "application/yaml";
+        };
+        return new StoredFile(f.format(), baseName + (f.format().equals(ext) ? "" : "-" + f.format()) + "." + ext, media, content, sha256(content), content.length);
+    }
+
+    private Publication store(Agency agency, Evaluation e, int year, int versionNo, String baseName, List<StoredFile> files, String by,
+                              Optional<Publication> previous, String reason) {
         StringBuilder manifest = new StringBuilder();
         files.stream().sorted(java.util.Comparator.comparing(StoredFile::format))
                 .forEach(f -> manifest.append(f.format()).append(':').append(f.sha256()).append('\n'));

@@ -99,6 +99,8 @@ public class WorkflowService {
     @org.springframework.beans.factory.annotation.Autowired
     private ReferenceStore referenceStore;
     @org.springframework.beans.factory.annotation.Autowired
+    private NotificationService notifications;
+    @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.db.repositories.SeverityRepository severities;
 
     /** The counts of a saved version's findings: computed once per version (and per severities and reference data in effect), then kept. */
@@ -112,10 +114,12 @@ public class WorkflowService {
     /**
      * The findings' counts of a document as saved, for lists (the reviewer's): derived and checked the first time this
      * version is listed, not on every view. A new save, consolidation or decision is a new row version; a changed check
-     * severity or reference-data version is a new key too.
+     * severity or reference-data version, or last year's version published, is a new key too.
      */
     public Counts counts(Document d) {
-        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation();
+        // last year's published version gives this year's 上年数: a new one (published since) is a new key too
+        long lastYear = publications.current(d.agencyCode(), d.year() - 1).map(org.openbudget.web.db.repositories.Publication::id).orElse(0L);
+        String key = d.id() + ":" + d.rowVersion() + ":" + severities.overrides().hashCode() + ":" + referenceStore.generation() + ":" + lastYear;
         Counts c = counts.get(key);
         if (c == null) {
             Evaluation e = evaluate(d);
@@ -497,6 +501,8 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), "主管部门：" + c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "returned", u.username(),
+                s.agency().name() + " " + year + " 年预算被主管部门退回：" + c);
         return out;
     }
 
@@ -506,6 +512,7 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "returned", u.username(), s.agency().name() + " " + year + " 年预算被财政局退回：" + c);
         if (s.transition().has(Rule.MARKS_DEPARTMENT) && !s.agency().isDepartment())
             markDepartmentUnderCorrection(s.agency(), year, "该单位的预算被退回修改", u.username());
         return out;
@@ -517,6 +524,8 @@ public class WorkflowService {
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
         audit.record(u.username(), s.recorded(), code, year, c);
+        notifications.decided(s.agency(), year, "approved", u.username(),
+                s.agency().name() + " " + year + " 年预算已审核通过" + (c.isEmpty() ? "" : "：" + c));
         return out;
     }
 
@@ -538,6 +547,7 @@ public class WorkflowService {
         write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
         audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
                 + (p.correctionReason() == null ? "" : "；更正说明：" + p.correctionReason()));
+        notifications.decided(s.agency(), year, "published", u.username(), s.agency().name() + " " + year + " 年预算已发布（第 " + p.versionNo() + " 版）");
         return p;
     }
 

@@ -1,0 +1,50 @@
+package org.openbudget.core.score;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * A document's scores: one per dimension of the rubric, each with the reasons it lost points, and the
+ * weighted overall score over the dimensions that could be assessed. Scores are 0–100 with one decimal.
+ *
+ * @param overall null when no dimension could be assessed
+ */
+public record Scorecard(List<DimensionScore> dimensions, BigDecimal overall) {
+    public Scorecard {
+        dimensions = List.copyOf(dimensions);
+    }
+
+    /**
+     * @param score   null when nothing of the dimension applies to the document (not assessed)
+     * @param reasons what lost points ("缺少表：…", "错误 3 处：…"), or why it is not assessed
+     */
+    public record DimensionScore(String key, String name, int weight, BigDecimal score, List<String> reasons) {
+        public DimensionScore {
+            reasons = List.copyOf(reasons);
+        }
+
+        public boolean assessed() { return score != null; }
+    }
+
+    /** The score of a dimension by key (as printed, "" when not assessed or absent). */
+    public String printed(String key) {
+        return dimensions.stream().filter(d -> d.key().equals(key) && d.assessed()).findFirst()
+                .map(d -> d.score().toPlainString()).orElse("");
+    }
+
+    /** The points lost, by dimension: "完整性：缺少表…；准确性：错误 3 处…" (a dimension not assessed lost none). */
+    public String reasons() {
+        StringBuilder b = new StringBuilder();
+        for (DimensionScore d : dimensions) {
+            if (d.reasons().isEmpty() || !d.assessed()) continue;
+            if (b.length() > 0) b.append("；");
+            b.append(d.name()).append("：").append(String.join("，", d.reasons()));
+        }
+        return b.toString();
+    }
+
+    static BigDecimal round(double v) {
+        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP);
+    }
+}
