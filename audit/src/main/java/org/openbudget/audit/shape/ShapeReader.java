@@ -72,6 +72,12 @@ public final class ShapeReader {
             start[i] = find(squeezed, from, titles.get(i), longer);
             // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
             for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+            // its qualifier in brackets worded otherwise or cut at the line's end (西安 2022: "（按功能科目分）", 2021:
+            // "（按支出功能分类科"): the title before it, then the qualifier's key word (功能, 经济)
+            if (start[i] < 0) {
+                List<String> loose = qualifierLoose(t.title(), kindLabel, unit, year);
+                if (loose != null) start[i] = find(squeezed, from, loose, longer);
+            }
             if (start[i] >= 0) from = start[i] + 1;
             else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
         }
@@ -117,6 +123,19 @@ public final class ShapeReader {
         return parts;
     }
 
+    /** A title "…表（按支出功能分类科目）" as its parts before the bracket and the qualifier's key word; null without a qualifier that has one. */
+    static List<String> qualifierLoose(String title, String kindLabel, String unit, int year) {
+        int open = title.lastIndexOf('（');
+        if (open <= 0 || !title.endsWith("）")) return null;
+        String qualifier = title.substring(open);
+        String key = qualifier.contains("功能") ? "功能" : qualifier.contains("经济") ? "经济" : null;
+        if (key == null) return null;
+        List<String> parts = new ArrayList<>(title(title.substring(0, open), kindLabel, unit, year));
+        parts.add("（");
+        parts.add(key);
+        return parts;
+    }
+
     /** Does the line hold the title's parts, in order? */
     private static boolean holds(String line, List<String> parts) {
         int at = 0;
@@ -131,7 +150,7 @@ public final class ShapeReader {
     /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
     private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
-            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
+            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?(?:20\\d\\d年度?|[^\\d\\-]).{1,60}表(?:（.{1,30}）)?(?:是|否)?(?:不涉及)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
     private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
