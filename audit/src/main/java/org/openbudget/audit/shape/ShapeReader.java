@@ -657,7 +657,8 @@ public final class ShapeReader {
                     words.add(sq);
                 }
                 lines.add(words);
-                if (words.size() != cellsRight) continue;
+                // as many words as cells, the first of them a column of the template's (not a stub heading the count matched by chance)
+                if (words.size() != cellsRight || !anyOwnLabel(words.get(0))) continue;
                 for (int k = 0; k < cellsRight; k++) label[firstAmount + k] = words.get(k);
                 return true;
             }
@@ -674,6 +675,12 @@ public final class ShapeReader {
             return false;
         }
 
+        /** Is {@code word} the printed header or label of any of the template's columns? */
+        private boolean anyOwnLabel(String word) {
+            for (int c = 0; c < n; c++) if (ownLabel(c, word)) return true;
+            return false;
+        }
+
         /** Is {@code word} the printed header or label of the template's column {@code c}? */
         private boolean ownLabel(int c, String word) {
             var col = t.columns().get(c);
@@ -682,6 +689,7 @@ public final class ShapeReader {
 
         private static boolean stubWord(String sq) {
             return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+                    || sq.endsWith("分类") && sq.length() <= 6 // 功能分类, 经济分类: the stub's heading cut over two lines
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
