@@ -41,6 +41,11 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--check", paramLabel = "DATASET", description = "改为 POST 该数据集到 /api/check（审核接口）") Path check;
 
+    @Option(names = "--mix-check", paramLabel = "DATASET", description = "混合：--check-clients 个客户端 POST 该数据集到 /api/check（匿名审核，"
+            + "限流的 429 和并发上限的 503 不算错误），其余 GET --path；分别报告两者的延迟") Path mixCheck;
+
+    @Option(names = "--check-clients", defaultValue = "10", description = "混合时发审核请求的客户端数，默认 ${DEFAULT-VALUE}") int checkClients;
+
     @Option(names = "--clients", defaultValue = "50", description = "并发客户端数（每个一个长连接），默认 ${DEFAULT-VALUE}") int clients;
 
     @Option(names = "--seconds", defaultValue = "20", description = "测量时长（秒），默认 ${DEFAULT-VALUE}") int seconds;
@@ -79,7 +84,12 @@ final class LoadCommand implements Callable<Integer> {
             err.println("--path 应以 / 开头: " + path);
             return BudgetCli.BAD_INPUT;
         }
+        if (mixCheck != null && (check != null || checkClients < 1 || checkClients >= clients)) {
+            err.println("--mix-check 不能与 --check 同用；--check-clients 应在 1 与 --clients − 1 之间");
+            return BudgetCli.BAD_INPUT;
+        }
         int port = base.getPort() > 0 ? base.getPort() : 80;
+        if (mixCheck != null) return mixed(out, err, base, addresses[0], port);
         byte[] body = check == null ? null : Files.readAllBytes(check);
         String target = check == null ? path : "/api/check";
         byte[] request = request(check == null ? "GET" : "POST", target, base.getHost() + ":" + port, gzip, body);
@@ -116,6 +126,61 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "；负载 %s%n", loadAverage());
         if (r.firstError() != null) out.println("第一个错误：" + r.firstError());
         return r.errors() == 0 ? BudgetCli.OK : 1;
+    }
+
+    /**
+     * Public reads and anonymous checks at once: the first {@code --check-clients} clients POST the dataset to /api/check,
+     * the others GET the page; a check refused by the rate limit (429) is an answer, not an error. Each kind's latencies
+     * are reported on their own, and with {@code --server-pid} the server's peak resident memory (an upper bound of its heap).
+     */
+    private int mixed(PrintWriter out, PrintWriter err, URI base, InetAddress address, int port) throws Exception {
+        String host = base.getHost() + ":" + port;
+        byte[] page = request("GET", path, host, gzip, null);
+        byte[] checkRequest = request("POST", "/api/check", host, false, Files.readAllBytes(mixCheck));
+        byte[][] requests = new byte[clients][];
+        for (int i = 0; i < clients; i++) requests[i] = i < checkClients ? checkRequest : page;
+        out.println("压力测试（混合）：" + (clients - checkClients) + " 个客户端 GET " + base.resolve(path) + (gzip ? "（gzip）" : "") + "，" + checkClients
+                + " 个客户端 POST " + base.resolve("/api/check") + " (" + mixCheck.getFileName() + ")；预热 " + warmup + " 秒，测量 " + seconds + " 秒");
+        out.flush();
+        Run run = new Run(new InetSocketAddress(address, port), requests, checkClients, warmup, seconds, maxRequests);
+        if (serverPid != null && serverCpuMillis(serverPid) < 0) {
+            err.println("读不到进程 " + serverPid + " 的 CPU 时间 (/proc/" + serverPid + "/stat)");
+            return BudgetCli.BAD_INPUT;
+        }
+        run.start();
+        run.awaitWarm();
+        long serverCpu0 = serverPid == null ? -1 : serverCpuMillis(serverPid);
+        run.awaitEnd();
+        long serverCpu = serverPid == null ? -1 : serverCpuMillis(serverPid) - serverCpu0;
+        Result reads = run.result(false), checks = run.result(true);
+        if (reads.count() == 0) {
+            out.println("没有完成任何页面请求" + (reads.firstError() == null ? "" : "：" + reads.firstError()));
+            return 1;
+        }
+        for (Result r : new Result[] {reads, checks}) {
+            if (r.count() == 0) continue;
+            out.printf(Locale.ROOT, "%s：请求 %d，%.0f 请求/秒，错误 %d%s；p50 %.2f ms，p90 %.2f ms，p99 %.2f ms，最大 %.2f ms%n",
+                    r == reads ? "公开页面" : "审核接口", r.count(), r.count() / r.wallSeconds(), r.errors(),
+                    r == reads ? "" : "，限流 429/503 " + r.refused(), ms(r.sorted(), 0.50), ms(r.sorted(), 0.90), ms(r.sorted(), 0.99),
+                    r.sorted()[r.sorted().length - 1] / 1e6);
+        }
+        if (serverCpu >= 0) out.printf(Locale.ROOT, "服务器 CPU %.1f s；常驻内存峰值 %s%n", serverCpu / 1e3, peakResident(serverPid));
+        out.printf(Locale.ROOT, "负载 %s%n", loadAverage());
+        String first = reads.firstError() != null ? reads.firstError() : checks.firstError();
+        if (first != null) out.println("第一个错误：" + first);
+        return reads.errors() == 0 && checks.errors() == 0 ? BudgetCli.OK : 1;
+    }
+
+    /** The peak resident set of a process (VmHWM, Linux), in MB; "未知" when unknown. */
+    private static String peakResident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) return (Long.parseLong(line.replaceAll("\\D", "")) / 1024) + " MB";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return "未知";
     }
 
     static byte[] request(String method, String path, String host, boolean gzip, byte[] body) {
@@ -160,12 +225,18 @@ final class LoadCommand implements Callable<Integer> {
         return l < 0 ? "未知" : String.format(Locale.ROOT, "%.1f", l);
     }
 
-    record Result(long[] sorted, long count, long errors, long connects, long bytes, double wallSeconds, String firstError) {}
+    record Result(long[] sorted, long count, long errors, long connects, long bytes, double wallSeconds, String firstError, long refused) {
+        Result(long[] sorted, long count, long errors, long connects, long bytes, double wallSeconds, String firstError) {
+            this(sorted, count, errors, connects, bytes, wallSeconds, firstError, 0);
+        }
+    }
 
     /** The clients of one run. */
     static final class Run {
         private final InetSocketAddress server;
-        private final byte[] request;
+        private final byte[][] requests;
+        /** The first this many clients send checks, which may be refused by the rate limit (429). */
+        private final int checking;
         private final Client[] clients;
         private final long warmEnd;
         private final long end;
@@ -173,9 +244,14 @@ final class LoadCommand implements Callable<Integer> {
         private volatile String firstError;
 
         Run(InetSocketAddress server, byte[] request, int clients, int warmupSeconds, int seconds, long maxRequests) {
+            this(server, java.util.Collections.nCopies(clients, request).toArray(new byte[0][]), 0, warmupSeconds, seconds, maxRequests);
+        }
+
+        Run(InetSocketAddress server, byte[][] requests, int checking, int warmupSeconds, int seconds, long maxRequests) {
             this.server = server;
-            this.request = request;
-            this.clients = new Client[clients];
+            this.requests = requests;
+            this.checking = checking;
+            this.clients = new Client[requests.length];
             long now = System.nanoTime();
             this.warmEnd = now + warmupSeconds * 1_000_000_000L;
             this.end = warmEnd + seconds * 1_000_000_000L;
@@ -184,7 +260,7 @@ final class LoadCommand implements Callable<Integer> {
 
         void start() {
             for (int i = 0; i < clients.length; i++) {
-                clients[i] = new Client();
+                clients[i] = new Client(requests[i], i < checking);
                 Thread t = new Thread(clients[i], "load-" + i);
                 t.setDaemon(true);
                 clients[i].thread = t;
@@ -202,9 +278,19 @@ final class LoadCommand implements Callable<Integer> {
         }
 
         Result result() {
+            return result(java.util.Arrays.asList(clients));
+        }
+
+        /** The checking clients' result, or the others'. */
+        Result result(boolean checks) {
+            return result(java.util.Arrays.stream(clients).filter(c -> c.checks == checks).toList());
+        }
+
+        private Result result(java.util.List<Client> clients) {
             int n = 0;
-            long errors = 0, connects = 0, bytes = 0, last = warmEnd;
+            long errors = 0, connects = 0, bytes = 0, refused = 0, last = warmEnd;
             for (Client c : clients) {
+                refused += c.refused;
                 n += c.count;
                 errors += c.errors;
                 connects += c.connects;
@@ -218,7 +304,7 @@ final class LoadCommand implements Callable<Integer> {
                 k += c.count;
             }
             Arrays.sort(all);
-            return new Result(all, n, errors, connects, bytes, Math.max(1, last - warmEnd) / 1e9, firstError);
+            return new Result(all, n, errors, connects, bytes, Math.max(1, last - warmEnd) / 1e9, firstError, refused);
         }
 
         /** One connection, requests back to back. Measured: the requests begun after the warm-up and before the end. */
@@ -226,7 +312,14 @@ final class LoadCommand implements Callable<Integer> {
             Thread thread;
             long[] samples = new long[1024];
             int count;
-            long errors, connects, bytes, lastDone;
+            long errors, connects, bytes, lastDone, refused;
+            private final byte[] request;
+            final boolean checks;
+
+            Client(byte[] request, boolean checks) {
+                this.request = request;
+                this.checks = checks;
+            }
             private Socket socket;
             private OutputStream out;
             private final Response response = new Response();
@@ -245,7 +338,10 @@ final class LoadCommand implements Callable<Integer> {
                             out.write(request);
                             out.flush();
                             got = response.read();
-                            ok = response.status == 200;
+                            // the rate limit (429) and the bound on checks at once (503 after waiting): answers, not errors
+                            boolean limited = checks && (response.status == 429 || response.status == 503);
+                            if (limited && measured) refused++;
+                            ok = response.status == 200 || limited;
                             if (!ok) fail("HTTP " + response.status);
                             if (response.close) disconnect();
                         } catch (IOException e) {

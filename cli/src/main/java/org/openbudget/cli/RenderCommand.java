@@ -13,14 +13,14 @@ import org.openbudget.render.Renderers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./budget render PATH --out DIR [--format pdf,docx,xlsx,html,json]}. */
-@Command(name = "render", description = "生成公开文件：PDF、Word、Excel、HTML、JSON (render the whole document to files)")
+/** {@code ./budget render PATH --out DIR [--format pdf,docx,xlsx,html,json,fdp]}. */
+@Command(name = "render", description = "生成公开文件：PDF、Word、Excel、HTML、JSON，及开放数据包 fdp（Fiscal Data Package） (render the whole document to files; fdp: its lines as open data)")
 final class RenderCommand extends BudgetCli.DatasetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录 (output directory, created if missing)")
     Path out;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "pdf,docx,xlsx,html,json",
-            description = "格式，逗号分隔 (formats, comma-separated; default ${DEFAULT-VALUE})")
+            description = "格式，逗号分隔；另有 fdp：开放数据包 (formats, comma-separated; default ${DEFAULT-VALUE}; also fdp, the Fiscal Data Package)")
     String formats;
 
     @Override
@@ -35,7 +35,7 @@ final class RenderCommand extends BudgetCli.DatasetCommand implements Callable<I
         Workspace.Loaded l = load();
         Map<Format, Path> files;
         try {
-            files = Renderers.write(l.disclosure(), l.profile(), fs, out);
+            files = Renderers.write(l.budget(), l.ref(), l.disclosure(), l.profile(), fs, out);
         } catch (IOException e) {
             spec.commandLine().getErr().println("无法写入 (cannot write) " + out + ": " + e.getMessage());
             return BudgetCli.BAD_INPUT;

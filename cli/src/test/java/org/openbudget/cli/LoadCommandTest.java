@@ -53,8 +53,9 @@ class LoadCommandTest {
             served.incrementAndGet();
             byte[] in = x.getRequestBody().readAllBytes();
             boolean ok = x.getRequestMethod().equals("POST") && new String(in, StandardCharsets.UTF_8).equals("budget_year: 2024\n");
+            boolean limited = new String(in, StandardCharsets.UTF_8).equals("limit me\n");
             byte[] b = "{}".getBytes(StandardCharsets.US_ASCII);
-            x.sendResponseHeaders(ok ? 200 : 400, b.length);
+            x.sendResponseHeaders(limited ? 429 : ok ? 200 : 400, b.length);
             try (OutputStream o = x.getResponseBody()) { o.write(b); }
         });
         server.createContext("/broken", x -> {
@@ -96,6 +97,22 @@ class LoadCommandTest {
         assertThat(r.number("平均响应 (\\d+) 字节")).isEqualTo(1000);
         assertThat(r.number("新建连接 (\\d+)")).as("keep-alive: one connection per client").isEqualTo(4);
         assertThat(r.out()).contains("p50").contains("p99").contains("请求/秒").contains("全部 300 个样本");
+    }
+
+    @Test
+    void publicReadsAndAnonymousChecksMixedEachReportedOnItsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path limited = java.nio.file.Files.writeString(dir.resolve("d.yaml"), "limit me\n");
+        Result r = run("load", "--url", url, "--path", "/fixed", "--mix-check", limited.toString(), "--clients", "4", "--check-clients", "1",
+                "--seconds", "30", "--warmup", "0", "--max-requests", "200");
+        assertThat(r.code()).as("a check refused by the rate limit is an answer, not an error: " + r.out() + r.err()).isZero();
+        long reads = r.number("公开页面：请求 (\\d+)");
+        long checks = r.number("审核接口：请求 (\\d+)");
+        assertThat(reads + checks).isEqualTo(200);
+        assertThat(checks).isPositive();
+        assertThat(r.number("限流 429/503 (\\d+)")).isEqualTo(checks);
+        assertThat(r.out()).contains("p99");
+        assertThat(run("load", "--url", url, "--mix-check", limited.toString(), "--clients", "4", "--check-clients", "4").code())
+                .as("at least one client reads").isEqualTo(BudgetCli.BAD_INPUT);
     }
 
     @Test

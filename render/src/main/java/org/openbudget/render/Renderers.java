@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.openbudget.core.classification.ReferenceData;
+import org.openbudget.core.ledger.Budget;
+import org.openbudget.render.opendata.FiscalDataPackage;
+
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.render.docx.DocxRenderer;
@@ -28,6 +32,7 @@ public final class Renderers {
             case XLSX -> new XlsxRenderer();
             case HTML -> new HtmlRenderer();
             case JSON -> new JsonRenderer();
+            case FDP -> throw new IllegalArgumentException("a Fiscal Data Package is written from the ledger (Renderers.write with the budget), not from the layout");
         };
     }
 
@@ -41,12 +46,26 @@ public final class Renderers {
      * temporary file beside it and moved into place, so a failure never leaves a half-written file.
      */
     public static Map<Format, Path> write(Disclosure d, TemplateProfile profile, Set<Format> formats, Path dir) throws IOException {
+        return write(null, null, d, profile, formats, dir);
+    }
+
+    /**
+     * The same, with the ledger the document was derived from, for the formats written from it
+     * ({@link Format#FDP}: the open data of the lines).
+     */
+    public static Map<Format, Path> write(Budget budget, ReferenceData ref, Disclosure d, TemplateProfile profile, Set<Format> formats,
+                                          Path dir) throws IOException {
         DocumentView v = new DocumentView(d, profile);
         Files.createDirectories(dir);
         Map<Format, Path> out = new EnumMap<>(Format.class);
         for (Format f : formats) {
             Path target = dir.resolve(baseName(v) + "." + f.extension());
-            org.openbudget.io.AtomicFiles.write(target, o -> of(f).write(v, o));
+            if (f.printed()) {
+                org.openbudget.io.AtomicFiles.write(target, o -> of(f).write(v, o));
+            } else {
+                if (budget == null || ref == null) throw new IllegalArgumentException("a Fiscal Data Package needs the ledger");
+                org.openbudget.io.AtomicFiles.write(target, o -> FiscalDataPackage.write(budget, ref, profile.meta().basis(), o));
+            }
             out.put(f, target);
         }
         return out;

@@ -20,11 +20,11 @@ public final class LookMain {
         ReferenceLibrary lib = ReferenceLibrary.standard();
         for (String ex : Fixtures.EXAMPLES) {
             Rendered.Doc d = Rendered.doc(ex, true);
-            Renderers.write(d.disclosure(), d.loaded().profile(), EnumSet.allOf(Format.class), dir.resolve("ledger-" + ex));
+            Renderers.write(d.disclosure(), d.loaded().profile(), Format.printedFormats(), dir.resolve("ledger-" + ex));
             Path txt = shared.resolve(ex + ".txt");
             if (Files.exists(txt)) {
                 Disclosure p = PublishedTextReader.read(txt.getFileName().toString(), Files.readString(txt), lib);
-                Renderers.write(p, lib.profile(p.profileId()), EnumSet.allOf(Format.class), dir.resolve("published-" + ex));
+                Renderers.write(p, lib.profile(p.profileId()), Format.printedFormats(), dir.resolve("published-" + ex));
             }
         }
     }

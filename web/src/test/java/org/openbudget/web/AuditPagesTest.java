@@ -54,6 +54,21 @@ class AuditPagesTest extends WebTestBase {
         assertThat(page).contains("id=\"audit-findings\"", "<th scope=\"col\">页码</th>");
         int pageNo = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow().page();
         assertThat(page).contains("<td class=\"where\">第 " + pageNo + " 页</td>");
+        // the findings shown, exported without sending the file again: with their page and the text they were read from
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"audit-xlsx\" href=\"(/audit/[0-9a-f]{32}/findings\\.xlsx)\"").matcher(page);
+        assertThat(link.find()).as("the export link").isTrue();
+        var xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(link.group(1))).andReturn().getResponse();
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("页码");
+            assertThat(sheet.getLastRowNum()).isEqualTo(r.located().size() + 1);
+            java.util.List<String> pages = new java.util.ArrayList<>();
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) pages.add(sheet.getRow(i).getCell(6).getStringCellValue());
+            assertThat(pages).contains("第 " + pageNo + " 页");
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit/" + "0".repeat(32) + "/findings.xlsx"))
+                .andReturn().getResponse().getStatus()).as("an unknown or expired result").isEqualTo(404);
 
         JsonNode api = new ObjectMapper().readTree(mvc.perform(multipart("/api/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -91,6 +91,12 @@ class LastYearFromPublishedTest extends WebTestBase {
         d = workflow.saveDataset(unit, UNIT, 2025, "u.yaml", agreeing, d.rowVersion());
         assertThat(workflow.evaluate(d).findings()).noneMatch(x -> x.id().equals(BudgetService.LAST_YEAR_PUBLISHED) && x.code().equals("income.gpb.local"));
 
+        // a reason for a 项 only 2024 had (as published): 2060499, whose line 2025 no longer has
+        String dropped = y2025.replaceAll("(?m)^  - \\{exp_func_code: \"2060499\".*\\n", "").replaceAll("(?m)^  \"206\": .*\\n", "");
+        assertThat(dropped).doesNotContain("exp_func_code: \"2060499\"").contains("gpb.item:2060499: ");
+        d = workflow.saveDataset(unit, UNIT, 2025, "u.yaml", dropped, d.rowVersion());
+        assertThat(fact(workflow.evaluate(d), "gpb.item:2060499", FactKind.CHANGE)).as("fell by the whole of 2024's").isNotNull();
+
         // a dataset cannot name a file on the server as last year's
         String pointing = y2025.replace("class_notes:", "last_year:\n  dataset: /etc/passwd\nclass_notes:");
         Document before = d;
@@ -105,7 +111,7 @@ class LastYearFromPublishedTest extends WebTestBase {
         var v = lastYear.of(BUREAU, 2024).orElseThrow();
         assertThat(v.budget().isDepartment()).isTrue();
         assertThat(v.budget().units()).extracting(b -> b.agency().code()).containsExactly(BENJI, ENERGY, SME, PROJECTS);
-        var published = lastYear.amounts(v.budget(), 2025, budgets.library().profile("xinjiang-2025"));
+        var published = lastYear.amounts(v, 2025, budgets.library().profile("xinjiang-2025"));
         assertThat(published.get("expense.basic")).isNotNull().isPositive();
     }
 }

@@ -68,7 +68,13 @@ final class ShapedDocument {
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
         notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
-        d = d.withText(text(lines, d, profile, ref, notes));
+        if (fin) {
+            // a 决算's text by the sentence patterns of the national 决算 explanation (no outline of it yet)
+            notes.add("决算的文字部分（情况说明）只核对标题与日期的年度和单位、收入支出总计、年初预算与决算的比较（大于/小于/持平、完成率）");
+            d = d.withText(FinalTextReader.read(lines));
+        } else {
+            d = d.withText(text(lines, d, profile, ref, notes));
+        }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes), r.rowLines());
     }
 

@@ -45,6 +45,14 @@ public final class DatasetReader {
     private final UnitFiles unitFiles;
     /** Budgets already read, by the name a dataset gives them; null: names are files on disk. */
     private final Map<String, Budget> memory;
+    /** Last year's budget of an agency as the caller knows it (a server's published version), or null. */
+    private final LastYears lastYears;
+
+    /** Last year's budget of an agency that the caller knows without the dataset naming it; null when none. */
+    @FunctionalInterface
+    public interface LastYears {
+        Budget of(String agencyCode, int year);
+    }
 
     /**
      * Reads a department's unit file written in another format (an Excel workbook): returns null
@@ -60,13 +68,14 @@ public final class DatasetReader {
     }
 
     public DatasetReader(ReferenceLibrary library, UnitFiles unitFiles) {
-        this(library, unitFiles, null);
+        this(library, unitFiles, null, (code, year) -> null);
     }
 
-    private DatasetReader(ReferenceLibrary library, UnitFiles unitFiles, Map<String, Budget> memory) {
+    private DatasetReader(ReferenceLibrary library, UnitFiles unitFiles, Map<String, Budget> memory, LastYears lastYears) {
         this.library = library;
         this.unitFiles = unitFiles;
         this.memory = memory;
+        this.lastYears = lastYears;
     }
 
     /**
@@ -75,7 +84,15 @@ public final class DatasetReader {
      * A server reads what its users send with it, so that no dataset can make it read a file of its own.
      */
     public static DatasetReader inMemory(ReferenceLibrary library, Map<String, Budget> budgets) {
-        return new DatasetReader(library, p -> null, Map.copyOf(budgets));
+        return inMemory(library, budgets, (code, year) -> null);
+    }
+
+    /**
+     * The same, knowing last year's budget of an agency without a dataset naming it (a server's published version): a
+     * reason may then be given for a 项 only last year had. The budget read does not carry it: the caller attaches it.
+     */
+    public static DatasetReader inMemory(ReferenceLibrary library, Map<String, Budget> budgets, LastYears lastYears) {
+        return new DatasetReader(library, p -> null, Map.copyOf(budgets), lastYears);
     }
 
     /** PATH is a dataset file, or a directory holding dataset.yaml. */
@@ -281,7 +298,8 @@ public final class DatasetReader {
                 return null;
             }
         });
-        var narrative = reader.read(root);
+        Budget known = lastYears.of(budget.agency().code(), budget.year() - 1);
+        var narrative = reader.knowingLastYear(known).read(root);
         if (!problems.isEmpty()) throw new InputException(problems);
         return budget.withNarrative(narrative);
     }

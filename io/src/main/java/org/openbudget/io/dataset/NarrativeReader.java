@@ -45,6 +45,8 @@ final class NarrativeReader {
     private final ReferenceData ref;
     private final Budget budget;
     private final Function<YamlNode, Budget> lastYearLoader;
+    /** Last year's budget as the caller knows it without the dataset naming it (a server's published version); null: none. */
+    private Budget knownLastYear;
 
     /** What the template's text states (the keys of last year's amounts and of reasons): its outline. */
     private final org.openbudget.core.profile.TextOutline outline;
@@ -56,6 +58,12 @@ final class NarrativeReader {
         this.ref = ref;
         this.budget = budget;
         this.lastYearLoader = lastYearLoader;
+    }
+
+    /** Last year's budget the caller knows of (the 项 it had may be given reasons); null: none. */
+    NarrativeReader knowingLastYear(Budget lastYear) {
+        this.knownLastYear = lastYear;
+        return this;
     }
 
     Narrative read(YamlNode root) {
@@ -142,6 +150,7 @@ final class NarrativeReader {
         Set<String> items = gpbItems(budget);
         items.addAll(lastYear.amounts().keySet().stream().filter(k -> k.startsWith("gpb.item:")).map(k -> k.substring(9)).toList());
         if (lastYear.dataset() != null) items.addAll(gpbItems(lastYear.dataset()));
+        else if (knownLastYear != null) items.addAll(gpbItems(knownLastYear));
         Map<String, String> out = new LinkedHashMap<>();
         r.entries().forEach((k, v) -> {
             if (!outline.compares(k)) {

@@ -130,9 +130,14 @@ public class PortalPages {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
         byte[] bytes = file.getBytes();
         try {
-            m.addAttribute("report", throttle.run(me != null ? "user:" + me.username() : "addr:" + req.getRemoteAddr(), me != null,
-                    () -> auditor.audit(file.getOriginalFilename(), bytes)));
+            PublishedAuditService.Report report = throttle.run(me != null ? "user:" + me.username() : "addr:" + req.getRemoteAddr(), me != null,
+                    () -> auditor.audit(file.getOriginalFilename(), bytes));
+            m.addAttribute("report", report);
             m.addAttribute("fileName", file.getOriginalFilename());
+            m.addAttribute("exportToken", auditResults.keep(report.disclosure().unitName() + " " + report.disclosure().year() + "年 审核结果（"
+                    + file.getOriginalFilename() + "：错误 " + report.count(org.openbudget.core.check.Severity.ERROR) + "，警告 "
+                    + report.count(org.openbudget.core.check.Severity.WARNING) + "，提示 " + report.count(org.openbudget.core.check.Severity.NOTICE)
+                    + "）", report.located()));
         } catch (InvalidDatasetException e) {
             m.addAttribute("error", "无法读取该文件");
             m.addAttribute("problems", PageSupport.lines(e));
@@ -144,6 +149,19 @@ public class PortalPages {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.limits.CheckThrottle throttle;
+    @org.springframework.beans.factory.annotation.Autowired
+    private AuditResults auditResults;
+    @org.springframework.beans.factory.annotation.Autowired
+    private UserText userText;
+
+    /** The findings of an audit just shown, as an Excel workbook (kept for a while under the token its page links to). */
+    @GetMapping("/audit/{token}/findings.xlsx")
+    public ResponseEntity<byte[]> auditFindings(@PathVariable String token) {
+        AuditResults.Kept k = auditResults.get(token)
+                .orElseThrow(() -> new org.openbudget.web.service.NotFoundException("该审核结果已过期（保留 " + AuditResults.MINUTES + " 分钟），请重新上传文档审核。"));
+        return org.openbudget.web.api.Downloads.of("审核结果.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                FindingsWorkbook.ofAudit(k.title(), k.located(), userText));
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.service.SetupService setup;

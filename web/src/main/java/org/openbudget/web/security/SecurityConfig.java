@@ -163,7 +163,7 @@ public class SecurityConfig {
         };
         http
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/", "/p/**", "/audit", "/login", "/setup", "/css/**", "/js/**", "/favicon.ico", "/error",
+                .requestMatchers("/", "/p/**", "/audit", "/audit/*/findings.xlsx", "/login", "/setup", "/css/**", "/js/**", "/favicon.ico", "/error",
                         "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/swagger-ui.html",
                         "/api/public/**", "/api/check", "/api/audit").permitAll()
                 .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")

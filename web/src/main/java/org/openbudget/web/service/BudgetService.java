@@ -107,7 +107,7 @@ public class BudgetService {
                 }
             }
             if (!problems.isEmpty()) return Evaluation.invalid(problems);
-            budget = DatasetReader.inMemory(library, read).parse("dataset.yaml", departmentYaml);
+            budget = DatasetReader.inMemory(library, read, this::publishedLastYear).parse("dataset.yaml", departmentYaml);
         } catch (InputException e) {
             return Evaluation.invalid(onlineProblems(e.problems()));
         }
@@ -117,7 +117,27 @@ public class BudgetService {
         if (budget.year() != year) {
             return Evaluation.invalid(List.of(new InputProblem("dataset.yaml", 0, "budget_year", "预算年度应为 " + year)));
         }
-        return evaluate(budget);
+        return evaluate(withUnitsProjectTexts(budget));
+    }
+
+    /**
+     * A department's text takes its units' project texts and performance tables as they are — it writes only its own: after
+     * the projects its own dataset describes (which stand), each unit's description of a project the department's does not
+     * describe, unit by unit. A department without text of its own (tables only) is left so.
+     */
+    static Budget withUnitsProjectTexts(Budget department) {
+        org.openbudget.core.ledger.Narrative n = department.narrative();
+        if (n.isEmpty()) return department;
+        java.util.Set<String> described = new java.util.HashSet<>();
+        List<org.openbudget.core.ledger.Narrative.ProjectText> projects = new ArrayList<>(n.projects());
+        projects.forEach(p -> described.add(p.proCode()));
+        for (Budget unit : department.units()) {
+            for (var p : unit.narrative().projects()) if (described.add(p.proCode())) projects.add(p);
+        }
+        if (projects.size() == n.projects().size()) return department;
+        return department.withNarrative(new org.openbudget.core.ledger.Narrative(n.functions(), n.offices(), n.personnel(), n.lastYear(),
+                n.reasons(), n.classNotes(), projects, n.carryOver(), n.procurement(), n.assets(), n.overall(), n.performanceOrder(),
+                n.otherMatters(), n.closingDate()));
     }
 
     /** A {@code last_year.dataset} file cannot be named online: last year's figures come from its published version. */
@@ -161,7 +181,7 @@ public class BudgetService {
         Map<String, java.math.BigDecimal> published;
         try {
             profile = library.profile(budget.profileId());
-            published = lastYearPublished.amounts(version.budget(), budget.year(), profile);
+            published = lastYearPublished.amounts(version, budget.year(), profile);
         } catch (RuntimeException e) {
             return budget; // its tables cannot be laid out under this template: the hand-typed figures stand
         }
@@ -187,12 +207,17 @@ public class BudgetService {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private LastYearPublished lastYearPublished;
 
+    /** Last year's published budget of an agency (the reader lets a reason explain a 项 only it had); null when none. */
+    private Budget publishedLastYear(String agencyCode, int year) {
+        return lastYearPublished == null ? null : lastYearPublished.of(agencyCode, year).map(LastYearPublished.Version::budget).orElse(null);
+    }
+
     /** Last year's published figures per text-fact key for a budget's forms (万元), with the year and version; empty when none. */
     public java.util.Optional<PublishedFigures> publishedLastYear(String agencyCode, int year, org.openbudget.core.profile.TemplateProfile profile) {
         if (lastYearPublished == null || profile == null) return java.util.Optional.empty();
         return lastYearPublished.of(agencyCode, year - 1).flatMap(v -> {
             try {
-                return java.util.Optional.of(new PublishedFigures(year - 1, v.publication().versionNo(), lastYearPublished.amounts(v.budget(), year, profile)));
+                return java.util.Optional.of(new PublishedFigures(year - 1, v.publication().versionNo(), lastYearPublished.amounts(v, year, profile)));
             } catch (RuntimeException e) {
                 return java.util.Optional.empty();
             }
@@ -235,7 +260,7 @@ public class BudgetService {
 
     private Budget read(String fileName, Document.Source source) {
         if (source.isWorkbook()) return new WorkbookReader(library).read(fileName, new ByteArrayInputStream(source.xlsx()));
-        return DatasetReader.inMemory(library, Map.of()).parse(fileName, source.yaml());
+        return DatasetReader.inMemory(library, Map.of(), this::publishedLastYear).parse(fileName, source.yaml());
     }
 
     /**

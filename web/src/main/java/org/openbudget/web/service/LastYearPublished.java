@@ -69,7 +69,25 @@ public class LastYearPublished {
      * The figures per text-fact key that last year's published document prints, as this year's template reads them (the
      * comparatives its text states), in 万元.
      */
-    public Map<String, BigDecimal> amounts(Budget lastYear, int year, TemplateProfile profile) {
+    public Map<String, BigDecimal> amounts(Version lastYear, int year, TemplateProfile profile) {
+        // a version never changes: its figures are kept while the template and the reference data are the same objects
+        ReferenceData ref = library.year(year);
+        String key = lastYear.publication().id() + ":" + year + ":" + profile.id();
+        Figures kept = figures.get(key);
+        if (kept != null && kept.profile() == profile && kept.ref() == ref) return kept.amounts();
+        Map<String, BigDecimal> amounts = Map.copyOf(figures(lastYear.budget(), year, profile));
+        figures.put(key, new Figures(profile, ref, amounts));
+        return amounts;
+    }
+
+    private record Figures(TemplateProfile profile, ReferenceData ref, Map<String, BigDecimal> amounts) {}
+
+    private final Map<String, Figures> figures = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Figures> eldest) { return size() > 64; }
+    });
+
+    private Map<String, BigDecimal> figures(Budget lastYear, int year, TemplateProfile profile) {
         ReferenceData ref = library.year(year);
         Disclosure tables = Deriver.tables(lastYear, library.year(lastYear.year()), profile);
         return TextGenerator.comparatives(Narrative.LastYear.NONE, tables, ref, profile);
