@@ -57,6 +57,8 @@ class ShapedRoundTripTest {
     void everyDocumentOfTheProfileIsReadBackByTheAuditAsDerived(String profileId, @TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(NOT_YET.contains(profileId) && !Boolean.getBoolean("roundtrip.all"), profileId + ": not yet");
         TemplateProfile profile = RenderAuditRoundTripTest.LIB.profile(profileId);
+        // a 决算 profile reads published final accounts; no 决算 is produced from a ledger yet (issue 12)
+        org.junit.jupiter.api.Assumptions.assumeTrue(profile.meta().basis().equals("预算"), profileId + ": a 决算 template, audited not produced");
         int year = Math.max(2024, profile.year());
         ReferenceData ref = RenderAuditRoundTripTest.LIB.year(year);
         List<Budget> budgets = new ArrayList<>();

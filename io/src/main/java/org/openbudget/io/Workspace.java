@@ -62,6 +62,12 @@ public final class Workspace {
     private Loaded derive(Budget budget, String profileId) {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(profileId);
+        if (!"预算".equals(profile.meta().basis())) {
+            // a 决算 template reads published final accounts; a dataset (a budget) is not laid out under it (issue 12: a 决算 dataset is to come)
+            String file = budget.origin() == null ? "" : budget.origin().file();
+            throw new InputException(file, 0, "profile", "模板 " + profileId + " 是" + profile.meta().basis() + "模板，用于审核已公开的"
+                    + profile.meta().basis() + "文档；预算数据集不能按它生成公开表（请选用预算模板） (a 决算 profile does not lay out a budget)");
+        }
         Disclosure lastYear = null;
         ReferenceData lastYearRef = null;
         Budget previous = budget.narrative().lastYear().dataset();

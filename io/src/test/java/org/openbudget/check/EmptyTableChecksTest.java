@@ -49,6 +49,9 @@ class EmptyTableChecksTest {
         out.add(Case.of("T8.empty-with-rows", SME, "empty 表8 given rows", d -> Mutate.rowsFrom(d, 8, FUNDS.disclosure()), numbersButNote(8)));
         out.add(Case.of("T9.empty-with-rows", SME, "empty 表9 given rows", d -> Mutate.rowsFrom(d, 9, FUNDS.disclosure()), numbersButNote(9)));
         out.add(Case.of("T11.empty-with-rows", SME, "empty 表11 given rows", d -> Mutate.rowsFrom(d, 11, SCI.disclosure()), numbersButNote(11)));
+        // a table of the template not printed at all: a notice by default (a 决算 profile makes it an error)
+        out.add(Case.of("table-missing", SME, "表7 left out of the document", d -> Mutate.removeTable(d, 7),
+                Case.Loc.at(Severity.NOTICE, 7, "", "", "", "印出此表", "缺表")));
         return out;
     }
 

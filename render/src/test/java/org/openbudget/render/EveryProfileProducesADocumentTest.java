@@ -45,7 +45,8 @@ class EveryProfileProducesADocumentTest {
     static Stream<String> profiles() {
         assertThat(LIB.profileIds()).as("shipped profiles").contains("national-2016", "xinjiang-2024", "xinjiang-2025",
                 "shenzhen-2026", "guangzhou-2026", "yantai-2026", "xian-2026", "shanghai-2026");
-        return LIB.profileIds().stream();
+        // a 决算 profile reads published final accounts; a budget ledger is not laid out under it (Workspace refuses)
+        return LIB.profileIds().stream().filter(id -> LIB.profile(id).meta().basis().equals("预算"));
     }
 
     private static List<Finding> errors(Disclosure d, TemplateProfile p, ReferenceData ref) {

@@ -82,7 +82,15 @@ public record Evidence(int line, int page, String text) {
         }
         String s = pick.sentence();
         int line = 0;
-        if (!s.isEmpty()) {
+        if (pick.source().startsWith("line:")) {
+            // a reader that knows the line it read the fact from says so (the 决算 text reader)
+            try {
+                line = Integer.parseInt(pick.source().substring(5));
+            } catch (NumberFormatException e) {
+                line = 0;
+            }
+        }
+        if (line == 0 && !s.isEmpty()) {
             String probe = s.replaceAll("\\s+", "");
             probe = probe.substring(0, Math.min(16, probe.length()));
             for (int i = 0; i < a.lines().size(); i++) {

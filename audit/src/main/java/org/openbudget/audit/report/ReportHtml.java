@@ -17,7 +17,26 @@ public final class ReportHtml {
     private ReportHtml() {}
 
     public static String write(DocumentAudit.Result a) {
+        return write(a, null);
+    }
+
+    /** Pages drawn at the most (each about 80 KB in the page): the first ones with an error or warning. */
+    static final int MAX_PAGES = 40;
+
+    /**
+     * The report, and for a PDF ({@code pdf}: its bytes, or null) each page with an error or a warning
+     * drawn as it prints, its findings listed under it, the table's page numbers linking to it.
+     */
+    public static String write(DocumentAudit.Result a, byte[] pdf) {
         Disclosure d = a.disclosure();
+        java.util.TreeMap<Integer, List<Finding>> onPage = new java.util.TreeMap<>();
+        if (pdf != null && a.format() == DocumentAudit.Format.PDF) {
+            for (Finding f : a.findings()) {
+                if (f.severity() == Severity.NOTICE) continue;
+                int page = Evidence.of(a, f).page();
+                if (page > 0 && (onPage.containsKey(page) || onPage.size() < MAX_PAGES)) onPage.computeIfAbsent(page, k -> new java.util.ArrayList<>()).add(f);
+            }
+        }
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -29,6 +48,8 @@ public final class ReportHtml {
                 .append(".counts span{display:inline-block;margin-right:1.2em;padding:.2em .7em;border-radius:4px}\n")
                 .append(".error{background:#fde2e1;color:#8a1c14}.warning{background:#fff3cd;color:#6b4e00}.notice{background:#e7f0fb;color:#1d4f91}\n")
                 .append("code{white-space:pre-wrap;font-family:inherit;background:#fafafa}.meta{color:#555}\n")
+                .append("figure{margin:1.5em 0;page-break-inside:avoid}figure img{max-width:100%;border:1px solid #bbb;display:block}\n")
+                .append("figcaption{font-size:.9em;margin-top:.4em}figcaption li{margin:.2em 0}\n")
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>预算公开文档审核报告</h1>\n<p class=\"meta\">").append(esc(d.unitName())).append(" · ").append(d.year()).append("年")
                 .append(esc(d.kind().label())).append("预算 · 文件 ").append(esc(a.file())).append("（")
@@ -50,11 +71,13 @@ public final class ReportHtml {
                 b.append("<tr class=\"").append(s.json()).append("-row\"><td>").append(esc(f.id())).append("</td><td>").append(esc(f.location()))
                         .append("</td><td class=\"num\">").append(esc(f.expected())).append("</td><td class=\"num\">").append(esc(f.found()))
                         .append("</td><td>").append(esc(f.message())).append("</td><td><code>").append(esc(e.text())).append("</code></td><td class=\"num\">")
-                        .append(e.page() > 0 ? String.valueOf(e.page()) : "").append("</td><td class=\"num\">")
+                        .append(e.page() <= 0 ? "" : onPage.containsKey(e.page()) ? "<a href=\"#p" + e.page() + "\">" + e.page() + "</a>" : String.valueOf(e.page()))
+                        .append("</td><td class=\"num\">")
                         .append(e.line() > 0 ? String.valueOf(e.line()) : "").append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
+        if (!onPage.isEmpty()) pages(b, pdf, onPage);
         if (!a.notes().isEmpty()) {
             b.append("<h2 id=\"notes\">读取提示（").append(a.notes().size()).append("）</h2>\n<ul>\n");
             for (String n : a.notes()) b.append("<li>").append(esc(n)).append("</li>\n");
@@ -62,6 +85,25 @@ public final class ReportHtml {
         }
         b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** Each page with findings, drawn as it prints, and its findings under it. */
+    private static void pages(StringBuilder b, byte[] pdf, java.util.SortedMap<Integer, List<Finding>> onPage) {
+        b.append("<h2 id=\"pages\">在页面上（").append(onPage.size()).append(" 页）</h2>\n");
+        for (var e : onPage.entrySet()) {
+            PageImage.Picture p = PageImage.draw(pdf, e.getKey());
+            b.append("<figure id=\"p").append(e.getKey()).append("\">");
+            if (p.png().length > 0) {
+                b.append("<img alt=\"第").append(e.getKey()).append("页\" src=\"data:image/png;base64,")
+                        .append(java.util.Base64.getEncoder().encodeToString(p.png())).append("\">");
+            }
+            b.append("<figcaption>第").append(e.getKey()).append("页<ul>");
+            for (Finding f : e.getValue()) {
+                b.append("<li class=\"").append(f.severity().json()).append("\">[").append(f.severity().label()).append("] ")
+                        .append(esc(f.location())).append("：").append(esc(f.message())).append("</li>");
+            }
+            b.append("</ul></figcaption></figure>\n");
+        }
     }
 
     static String esc(String s) {

@@ -40,6 +40,9 @@ public final class ShapeReader {
     /** The tables read, what could not be read (in Chinese), and the line each row was read from (1-based). */
     public record Result(List<DisclosureTable> tables, List<String> notes, Map<Integer, int[]> rowLines) {}
 
+    /** A part heading of the document (第三部分 情况说明 after the last table). */
+    private static final java.util.regex.Pattern PART_HEADING = java.util.regex.Pattern.compile("^第[一二三四五六七八九十]部分");
+
     /** How far below a title its unit line or header must start. */
     private static final int TITLE_REACH = 5;
 
@@ -276,6 +279,7 @@ public final class ShapeReader {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
                 if (sq.isEmpty()) continue;
+                if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
                 if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {   // "说明：…故本表无数据。" too
                     emptyNote = raw.trim();
                     continue;
@@ -294,6 +298,7 @@ public final class ShapeReader {
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         else plainHeader.add(raw.trim());
+                        if (sq.contains("行次")) rowNumbers = true;
                         continue;
                     }
                     body = true;
@@ -681,12 +686,20 @@ public final class ShapeReader {
             // side-by-side blocks (西安: income | 功能分类 | 部门经济分类 | 政府经济分类), in the tab layout where each
             // block is a label cell and its amount cells: the income block and the first expense block are the table's
             boolean sideBySide = cells.size() > 2 * (n + 1) + 1 && cells.stream().anyMatch(String::isEmpty);
+            boolean afterLabel = false;
             for (int j = 0; j < cells.size(); j++) {
                 String c = cells.get(j);
+                // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount
+                if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && c.trim().matches("\\d{1,3}")) {
+                    afterLabel = false;
+                    continue;
+                }
+                afterLabel = false;
                 if (!c.isBlank() && !amount(c)) {
                     labels.add(c.trim());
                     groups.add(new ArrayList<>());
                     blocks.add(sideBySide ? j / (n + 1) : -1);
+                    afterLabel = true;
                 } else if (!groups.isEmpty()) {
                     groups.get(groups.size() - 1).add(c);
                 }
@@ -755,6 +768,9 @@ public final class ShapeReader {
         private List<BigDecimal> blank() {
             return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
         }
+
+        /** The header has a 行次 column: a small number after a row's label is its line number. */
+        private boolean rowNumbers;
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
         private int incomeCursor;

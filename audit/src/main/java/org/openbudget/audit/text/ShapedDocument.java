@@ -14,6 +14,7 @@ import org.openbudget.core.disclosure.text.Overview;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.text.OutlinePatterns;
 import org.openbudget.core.ledger.AgencyKind;
+import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.io.InputException;
 import org.openbudget.io.refdata.ReferenceLibrary;
@@ -66,7 +67,14 @@ final class ShapedDocument {
         notes.addAll(r.notes());
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
         notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
-        Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName).withText(text(lines, profile, unit, kind, year, notes));
+        Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
+        if (fin) {
+            // a 决算's text by the sentence patterns of the national 决算 explanation (no outline of it yet)
+            notes.add("决算的文字部分（情况说明）只核对标题与日期的年度和单位、收入支出总计、年初预算与决算的比较（大于/小于/持平、完成率）");
+            d = d.withText(FinalTextReader.read(lines));
+        } else {
+            d = d.withText(text(lines, d, profile, ref, notes));
+        }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes), r.rowLines());
     }
 
@@ -74,13 +82,18 @@ final class ShapedDocument {
      * The amounts the document's text (情况说明) states, read by the profile's outline: its sentence patterns,
      * compiled ({@link OutlinePatterns}); each is then checked against the cell of its measure (text-measure).
      */
-    static DocumentText text(List<String> lines, TemplateProfile profile, String unit, AgencyKind kind, int year, List<String> notes) {
+    static DocumentText text(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
         if (profile.text().outline().isEmpty()) {
             notes.add("此模板没有文字大纲，文字部分（情况说明）不核对，只核对各表");
             return DocumentText.EMPTY;
         }
-        List<TextFact> facts = OutlinePatterns.compile(profile.text(), unit, kind.label(), year).read(String.join("\n", lines));
-        notes.add("文字部分（情况说明）按模板 " + profile.id() + " 的文字大纲读出 " + facts.size() + " 个金额，各与表中印出同一度量之数核对");
+        List<TextFact> facts = OutlinePatterns.compile(profile.text(), d.unitName(), d.kind().label(), d.year()).read(String.join("\n", lines));
+        // how many of them a table prints the money of (the others cannot be checked: their table was not read)
+        java.util.Map<String, String> measures = profile.text().outline().measuresByKey();
+        MoneyCells.Index cells = new MoneyCells.Index(d, profile, ref.sources());
+        long comparable = facts.stream().filter(f -> measures.containsKey(f.key()) && cells.cell(measures.get(f.key())).isPresent()).count();
+        notes.add("文字部分（情况说明）按模板 " + profile.id() + " 的文字大纲读出 " + facts.size() + " 个金额，其中 " + comparable
+                + " 个与表中印出同一度量之数核对");
         if (facts.isEmpty()) return DocumentText.EMPTY;
         return new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "");
     }

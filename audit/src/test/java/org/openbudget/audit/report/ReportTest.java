@@ -95,7 +95,7 @@ class ReportTest {
     }
 
     @Test
-    void pdfFindingsCarryTheirPage() {
+    void pdfFindingsCarryTheirPage() throws IOException {
         DocumentAudit.Result a = DocumentAudit.run(PdfFixtures.DIR.resolve("urumqi-industry-it-bureau-2024.published.libreoffice.pdf"), LIB);
         List<Finding> names = a.findings().stream().filter(f -> f.id().equals("C.func.name")).toList();
         assertThat(names).isNotEmpty();
@@ -105,5 +105,13 @@ class ReportTest {
             assertThat(ev.text()).as(f.location()).contains(f.found());
         }
         assertThat(ReportHtml.write(a)).contains("<td class=\"num\">" + Evidence.of(a, names.get(0)).page() + "</td>");
+
+        // with the PDF's bytes, each page of an error or warning is drawn under the tables, its page number a link to it
+        String html = ReportHtml.write(a, java.nio.file.Files.readAllBytes(PdfFixtures.DIR.resolve("urumqi-industry-it-bureau-2024.published.libreoffice.pdf")));
+        java.util.Set<Integer> pages = new java.util.TreeSet<>();
+        for (Finding f : a.findings()) if (f.severity() != org.openbudget.core.check.Severity.NOTICE && Evidence.of(a, f).page() > 0) pages.add(Evidence.of(a, f).page());
+        assertThat(pages).isNotEmpty();
+        for (int p : pages) assertThat(html).contains("<figure id=\"p" + p + "\"><img alt=\"第" + p + "页\" src=\"data:image/png;base64,").contains("<a href=\"#p" + p + "\">");
+        assertThat(html.split("<figure ", -1)).hasSize(pages.size() + 1);
     }
 }

@@ -92,7 +92,7 @@ class TextFactReaderTest {
     static final Pattern KEYS = Pattern.compile("staff\\.(authorized|actual|active|retired|honorary)|offices|agency\\.type|total|income\\.(total|sources|"
             + "gpb\\.local|gpb\\.transfer|gfb\\.local|gfb\\.transfer|soc\\.local|soc\\.transfer|edu|unit|carry\\.fiscal|carry\\.nonfiscal)"
             + "|expense\\.(classes|total|basic|project)|fiscal\\.(total|gpb|gfb|soc|class:\\d{3}|item:\\d{7})|gpb\\.(total|basic|project|basic\\.personnel|basic\\.public|class:\\d{3}|item:\\d{7})"
-            + "|project\\.(name|amount|unit|alloc|withheld)|table(8|9|11)\\.empty|(gfb|soc)\\.total|tpe\\.(total|abroad|vehicle|vehicle\\.purchase|vehicle\\.run|reception)"
+            + "|project\\.(name|amount|unit|alloc|withheld)|(gfb|soc|carry)\\.empty|(gfb|soc)\\.total|tpe\\.(total|abroad|vehicle|vehicle\\.purchase|vehicle\\.run|reception)"
             + "|carry\\.(total|fiscal|nonfiscal|project)|running|proc\\.(total|goods|works|services|sme|micro)"
             + "|assets\\.(building|vehicle|vehicle\\.official|vehicle\\.enforcement|vehicle\\.other|furniture|other|equipment50|equipment100|purchase\\.vehicle|purchase\\.equipment50|purchase\\.equipment100)"
             + "|perf\\.(overall|fiscal|classified|nonfiscal)|other\\.(classified|carry)");

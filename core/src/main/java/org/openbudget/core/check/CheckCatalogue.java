@@ -36,6 +36,7 @@ public final class CheckCatalogue {
         CROSS_BEFORE = ClassificationChecks.all().get(0).id();
         all.addAll(ClassificationChecks.all());
         all.addAll(TextChecks.all());
+        all.addAll(FinalTextChecks.all());
         for (Check c : TextChecks.all()) XINJIANG.add(c.id());
         for (Check c : MeasureChecks.all()) GENERATED.add(c.id());
         for (Check c : all) {

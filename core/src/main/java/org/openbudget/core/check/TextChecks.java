@@ -23,6 +23,9 @@ import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.PerformanceTable;
 import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.disclosure.text.FactKeys;
+import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
 
 /**
@@ -575,43 +578,58 @@ public final class TextChecks {
 
     // ------------------------------------------------------------------ 八 九 十一: empty tables
 
-    private record FundSection(String section, int table, String emptyKey, String totalKey) {}
+    /**
+     * A section the outline writes over a table that may be empty (八 政府性基金, 九 国有资本经营, 十一 上年结转):
+     * its numeral, the table (found by its shape and scope, as the outline names it), the fact key of its
+     * empty-table sentence and of the total it states, and whether its amounts are compared elsewhere (a
+     * carry-over block's are, by X11.carry).
+     */
+    private record FundSection(String section, DisclosureTable table, String emptyKey, String totalKey, boolean comparedElsewhere) {}
 
-    private static final List<FundSection> FUND_SECTIONS = List.of(
-            new FundSection("八", 8, "table8.empty", "gfb.total"),
-            new FundSection("九", 9, "table9.empty", "soc.total"),
-            new FundSection("十一", 11, "table11.empty", "carry.total"));
+    private static List<FundSection> fundSections(CheckContext ctx) {
+        List<FundSection> out = new ArrayList<>();
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (b.table() == null || b.emptyKey().isEmpty()) continue;
+                DisclosureTable t = MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.table()).orElse(null);
+                if (t == null) continue;
+                String total = b.amounts().isEmpty() ? "" : FactKeys.canonical(b.amounts().get(0).key());
+                out.add(new FundSection(s.number(), t, FactKeys.canonical(b.emptyKey()), total, b.kind().equals("carry_over")));
+            }
+        }
+        return out;
+    }
 
     private static boolean hasRows(DisclosureTable t) {
         return !t.empty() && !t.rows().isEmpty();
     }
 
     private static void emptyClaim(CheckContext ctx) {
-        for (FundSection s : FUND_SECTIONS) {
-            DisclosureTable t = table(ctx, s.table()).orElse(null);
-            if (t == null) continue;
+        for (FundSection s : fundSections(ctx)) {
+            DisclosureTable t = s.table();
+            String name = "表" + t.no();
             for (TextFact f : of(ctx, s.emptyKey(), FactKind.NAME)) {
                 if (hasRows(t)) {
-                    ctx.report(ctx.currentSeverity(), s.table(), "", "", "空表", s.section(), p(printed(t.total(null).orElse(null), 0)), "为空表",
-                            "第三部分" + s.section() + " 说表" + s.table() + "为空表，而表" + s.table() + "有数（合计 " + p(printed(t.total(null).orElse(null), 0)) + "万元）");
+                    ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), p(printed(t.total(null).orElse(null), 0)), "为空表",
+                            "第三部分" + s.section() + " 说" + name + "为空表，而" + name + "有数（合计 " + p(printed(t.total(null).orElse(null), 0)) + "万元）");
                 }
             }
-            if (s.table() == 11) continue; // X11.carry compares 十一's amounts
+            if (s.comparedElsewhere() || s.totalKey().isEmpty()) continue;
             for (TextFact f : facts(ctx, x -> x.key().equals(s.totalKey()) && x.kind() == FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t.total(null).orElse(null), 0), s.table(), "", "", "表" + s.table() + " 合计");
+                expect(ctx, f, printed(t.total(null).orElse(null), 0), t.no(), "", "", name + " 合计");
             }
         }
     }
 
     private static void emptySentence(CheckContext ctx) {
-        for (FundSection s : FUND_SECTIONS) {
-            DisclosureTable t = table(ctx, s.table()).orElse(null);
-            if (t == null || hasRows(t) || text(ctx).section(s.section()).isEmpty()) continue;
+        for (FundSection s : fundSections(ctx)) {
+            DisclosureTable t = s.table();
+            if (hasRows(t) || text(ctx).section(s.section()).isEmpty()) continue;
             boolean sentence = !of(ctx, s.emptyKey(), FactKind.NAME).isEmpty();
             boolean stated = !facts(ctx, x -> x.section().equals(s.section()) && x.kind() == FactKind.AMOUNT).isEmpty();
             if (!sentence && !stated) {
-                ctx.report(ctx.currentSeverity(), s.table(), "", "", "空表", s.section(), "……为空表。", null,
-                        "表" + s.table() + "为空表，第三部分" + s.section() + " 却没有说明“……为空表。”");
+                ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), "……为空表。", null,
+                        "表" + t.no() + "为空表，第三部分" + s.section() + " 却没有说明“……为空表。”");
             }
         }
     }

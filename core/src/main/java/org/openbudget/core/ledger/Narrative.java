@@ -44,7 +44,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
         functions = List.copyOf(functions);
         offices = List.copyOf(offices);
         lastYear = lastYear == null ? LastYear.NONE : lastYear;
-        reasons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
+        reasons = java.util.Collections.unmodifiableMap(org.openbudget.core.disclosure.text.FactKeys.canonicalKeys(reasons));
         classNotes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classNotes));
         projects = List.copyOf(projects);
         carryOver = List.copyOf(carryOver);
@@ -82,7 +82,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
         public static final LastYear NONE = new LastYear(null, Map.of());
 
         public LastYear {
-            amounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(amounts));
+            amounts = java.util.Collections.unmodifiableMap(org.openbudget.core.disclosure.text.FactKeys.canonicalKeys(amounts));
         }
     }
 

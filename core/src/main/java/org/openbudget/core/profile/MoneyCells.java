@@ -72,6 +72,26 @@ public final class MoneyCells {
         return profile.tableById(t.id()).or(() -> profile.findTable(t.no()));
     }
 
+    /**
+     * The document's first table of this shape whose money as a whole is {@code ref.where} (and of its
+     * classification, when the reference names one): a table named by what it is, never by its number.
+     */
+    public static Optional<DisclosureTable> table(Disclosure d, TemplateProfile profile, List<FundingSource> sources, TextOutline.TableRef ref) {
+        if (ref == null) return Optional.empty();
+        MeasureDictionary dict = profile.measures();
+        if (dict.all().isEmpty() || !dict.problems(ref.where()).isEmpty()) return Optional.empty();
+        List<Term> want = key(dict.terms(ref.where()), sources);
+        for (DisclosureTable t : d.tables()) {
+            TableTemplate tpl = template(profile, t).orElse(null);
+            if (tpl == null || tpl.shape() == null) continue;
+            TableShape s = tpl.shape();
+            if (!ref.shape().isEmpty() && s.kind() != TableShape.kind(ref.shape())) continue;
+            if (!ref.classification().isEmpty() && !s.classification().equals(ref.classification())) continue;
+            if (key(Bindings.scope(tpl, dict), sources).equals(want)) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
     /** The profile's summary table (two sides) whose money as a whole is this measure expression ("total": all of it). */
     public static Optional<TableTemplate> summary(TemplateProfile profile, List<FundingSource> sources, String where) {
         MeasureDictionary dict = profile.measures();

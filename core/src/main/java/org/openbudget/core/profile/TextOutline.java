@@ -69,13 +69,19 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
      * An amount a sentence states: into placeholder {@code var} ("" = none, only its change), recorded as a
      * fact of {@code key} with {@code subject}; {@code change} states its change against last year
      * (placeholders change_word, change, rate_word, rate) and {@code reason} adds the reason clause in that
-     * style (reason | reason_sentence; "" none).
+     * style (reason | reason_sentence; "" none). {@code checked} false: the template states an amount no table
+     * prints (西安's, 烟台's 机关运行经费), which the measure only approximates — it is written from the measure, but a
+     * document's is not held to that measure's cell (text-measure).
      */
-    public record Stated(String var, String key, String measure, String subject, boolean change, String reason) {
+    public record Stated(String var, String key, String measure, String subject, boolean change, String reason, boolean checked) {
         public Stated {
             var = var == null ? "" : var;
             subject = subject == null ? "" : subject;
             reason = reason == null ? "" : reason;
+        }
+
+        public Stated(String var, String key, String measure, String subject, boolean change, String reason) {
+            this(var, key, measure, subject, change, reason, true);
         }
     }
 
@@ -131,7 +137,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
             subject = subject == null ? "" : subject;
             amounts = amounts == null ? List.of() : List.copyOf(amounts);
             items = items == null ? List.of() : List.copyOf(items);
-            emptyKey = emptyKey == null ? "" : emptyKey;
+            emptyKey = emptyKey == null ? "" : org.openbudget.core.disclosure.text.FactKeys.canonical(emptyKey);
             shareOf = shareOf == null ? "" : shareOf;
             reason = reason == null ? "" : reason;
             notArranged = notArranged == null ? "" : notArranged;
@@ -195,7 +201,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
             for (Block b : s.blocks()) {
                 boolean tables = List.of("sentence", "each", "carry_over", "budgets").contains(b.kind());
                 if (!tables) continue;
-                for (Stated a : b.amounts()) if (!a.var().isEmpty()) out.putIfAbsent(a.key(), a.measure());
+                for (Stated a : b.amounts()) if (!a.var().isEmpty() && a.checked()) out.putIfAbsent(a.key(), a.measure());
                 for (Item i : b.items()) if (!i.key().isEmpty() && !i.measure().isEmpty()) out.putIfAbsent(i.key(), i.measure());
                 if (b.clauses() != null && !b.clauses().change()) {
                     for (Item i : b.clauses().items()) if (!i.key().isEmpty()) out.putIfAbsent(i.key(), i.measure());

@@ -38,7 +38,7 @@ public final class OutlinePatterns {
     private static final String SEPARATORS = "，；。";
 
     /** One amount's reading: its fact, the expression and whether it is printed to whole 万元. */
-    private record Clause(String section, String key, String subject, Pattern regex, boolean whole) {}
+    private record Clause(String section, String key, String subject, Pattern regex, boolean whole, boolean wordsFirst) {}
 
     private final List<Clause> clauses;
     /** Each section's numeral and its title as an expression, in the outline's order. */
@@ -104,7 +104,7 @@ public final class OutlinePatterns {
         for (Candidate c : found) {
             String regex = c.regex(unit, year);
             if (regex == null || !seen.add(c.key + "\u0000" + regex)) continue;
-            out.add(new Clause(c.section, c.key, c.subject, Pattern.compile(regex), c.whole()));
+            out.add(new Clause(c.section, c.key, c.subject, Pattern.compile(regex), c.whole(), c.wordsFirst()));
         }
         List<Map.Entry<String, Pattern>> titles = new ArrayList<>();
         for (TextOutline.Section s : t.outline().sections()) {
@@ -137,7 +137,8 @@ public final class OutlinePatterns {
      * than 支出预算).
      */
     public List<TextFact> read(String text) {
-        String flat = normalise(text);
+        java.util.BitSet lineStarts = new java.util.BitSet();
+        String flat = normalise(text, lineStarts);
         Map<String, int[]> spans = spans(flat);
         Map<Integer, Reading> byNumber = new java.util.TreeMap<>();
         for (Clause c : clauses) {
@@ -146,6 +147,9 @@ public final class OutlinePatterns {
             while (m.find()) {
                 // the amount in the section (its sentence may begin before its title is printed again within it)
                 if (m.start(1) < span[0] || m.start(1) >= span[1]) continue;
+                // a clause that starts with words is not read inside longer words (支出预算 in 政府性基金拨款支出预算),
+                // unless they start a line (a paragraph after its heading, a sentence wrapped there)
+                if (c.wordsFirst && m.start() > 0 && isHan(flat.charAt(m.start() - 1)) && !lineStarts.get(m.start())) continue;
                 Reading was = byNumber.get(m.start(1));
                 int length = m.end() - m.start();
                 if (was != null && was.length >= length) continue;
@@ -192,11 +196,19 @@ public final class OutlinePatterns {
         return out;
     }
 
-    /** The text as the patterns read it: no whitespace, no page-number lines, half-width brackets and colons as full-width. */
-    static String normalise(String text) {
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * The text as the patterns read it: no whitespace, no page-number lines, half-width brackets and colons as
+     * full-width; where each line starts in it goes in {@code lineStarts}.
+     */
+    static String normalise(String text, java.util.BitSet lineStarts) {
         StringBuilder b = new StringBuilder(text.length());
         for (String line : text.split("\\R")) {
             if (PAGE_NUMBER.matcher(line).matches()) continue;
+            lineStarts.set(b.length());
             b.append(punctuation(line));
         }
         return b.toString();
@@ -255,6 +267,11 @@ public final class OutlinePatterns {
 
         boolean whole() {
             return modifier.equals("int");
+        }
+
+        /** Whether the clause starts with words (not a placeholder). */
+        boolean wordsFirst() {
+            return at >= 0 && start < pattern.length() && pattern.charAt(start) != '{' && isHan(pattern.charAt(start));
         }
 
         private static int clauseStart(String p, int from) {

@@ -99,17 +99,8 @@ final class TableAmounts {
 
     /** The table of this shape whose money as a whole is {@code ref.where}. */
     Optional<Found> table(TableRef ref) {
-        if (ref == null) return Optional.empty();
-        List<Term> want = key(ref.where());
-        for (DisclosureTable t : d.tables()) {
-            TableTemplate tpl = MoneyCells.template(profile, t).orElse(null);
-            if (tpl == null || tpl.shape() == null) continue;
-            TableShape s = tpl.shape();
-            if (!ref.shape().isEmpty() && s.kind() != TableShape.kind(ref.shape())) continue;
-            if (!ref.classification().isEmpty() && !s.classification().equals(ref.classification())) continue;
-            if (MoneyCells.key(Bindings.scope(tpl, dict), sources).equals(want)) return Optional.of(new Found(t, tpl));
-        }
-        return Optional.empty();
+        return MoneyCells.table(d, profile, sources, ref)
+                .flatMap(t -> MoneyCells.template(profile, t).map(tpl -> new Found(t, tpl)));
     }
 
     /**

@@ -67,7 +67,7 @@ final class OutlineReader {
             measure(a.require("measure"), m, dict, problems);
             // a fact is keyed by its measure expression unless the outline names its key (docs/text-facts.md's keys)
             amounts.add(new Stated(a.optString("var").orElse(""), a.optString("key").orElse(m), m, a.optString("subject").orElse(""),
-                    a.bool("change", false), a.optString("reason").orElse("")));
+                    a.bool("change", false), a.optString("reason").orElse(""), a.bool("check", true)));
         }
         String shareOf = b.optString("share_of").orElse("");
         if (!shareOf.isEmpty()) measure(b.require("share_of"), shareOf, dict, problems);

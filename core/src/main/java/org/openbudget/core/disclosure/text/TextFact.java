@@ -31,6 +31,7 @@ public record TextFact(String section, String part, String key, String subject, 
                        BigDecimal value, String word, String reason, List<String> items,
                        String source, String sentence) {
     public TextFact {
+        key = FactKeys.canonical(key);
         part = part == null ? "" : part;
         subject = subject == null ? "" : subject;
         word = word == null ? "" : word;

@@ -1,0 +1,143 @@
+package org.openbudget.audit.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openbudget.core.disclosure.text.DocumentText;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.Overview;
+import org.openbudget.core.disclosure.text.TextFact;
+
+/**
+ * What a published 决算's text (情况说明) states that the 决算 text checks verify ({@code core/check/FinalTextChecks},
+ * fact keys in docs/final-accounts-audit.md): the year and the unit its part headings and dates name, the 收入支出总计
+ * and 财政拨款收入支出总计 of sections 一 and 四, and each "年初预算为A万元，支出决算为B万元" with the 完成年初预算的X%
+ * and the 大于/小于/等于/持平 it states. By the sentence patterns of the national 决算 explanation; what it does not
+ * recognise it leaves unread (nothing is guessed). Each fact's sentence starts at the line it was read from, so that
+ * a finding points at that line and page.
+ */
+final class FinalTextReader {
+    private FinalTextReader() {}
+
+    private static final Pattern PART = Pattern.compile("^第[一二三四五]部分(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)决算(?:表|情况说明)?$");
+    private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
+    /** Two full stops, not the three of a placeholder's ellipsis (the blank template's "。。。"). */
+    private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!。)。。(?!。)");
+    private static final Pattern AS_OF = Pattern.compile("截至(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日");
+    private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
+    private static final Pattern TOTAL = Pattern.compile("(?<!财政拨款)收入支出总计" + NUM + "万元");
+    private static final Pattern FISCAL_TOTAL = Pattern.compile("财政拨款收入支出总计" + NUM + "万元");
+    private static final Pattern VS_BUDGET = Pattern.compile("年初预算(?:数)?为" + NUM + "万元，(?:支出)?决算(?:数)?为" + NUM + "万元"
+            + "(?:，完成(?:年初)?预算的" + NUM + "%)?[。，；]?(决算数(大于|小于|等于)预算数|决算数与预算数(?:基本)?持平)?");
+
+    static DocumentText read(List<String> raw) {
+        List<String> lines = new ArrayList<>(raw.size());
+        for (String l : raw) lines.add(l.replace('\t', ' ').replaceAll("[\\s\u3000]+", ""));
+        List<TextFact> facts = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            Matcher p = PART.matcher(l);
+            if (p.matches()) {
+                String sentence = raw.get(i).replace('\t', ' ').trim();
+                facts.add(name("heading.year." + (++n), p.group(2), sentence, i));
+                facts.add(name("heading.unit." + n, p.group(1), sentence, i));
+            }
+        }
+        // a doubled full stop anywhere in the text after the 目录 (a slip of editing)
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (DOUBLE_STOP.matcher(lines.get(i)).find()) {
+                facts.add(new TextFact(TEXT, "", "text.double-stop." + (++seen), "标点", FactKind.NAME, null, "", "", List.of("。。"),
+                        source(i), raw.get(i).replace('\t', ' ').trim()));
+            }
+        }
+        // the explanation: from the last 第三部分 heading (the 目录 lists it first) to 第四部分 or the end
+        int from = -1, to = lines.size();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("第三部分")) from = i;
+        if (from < 0) return text(facts);
+        for (int i = from + 1; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("第四部分")) {
+                to = i;
+                break;
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        List<Integer> lineAt = new ArrayList<>();
+        List<Integer> lineStart = new ArrayList<>();
+        List<String> sectionAt = new ArrayList<>();
+        String section = "";
+        for (int i = from + 1; i < to; i++) {
+            String l = lines.get(i);
+            Matcher s = SECTION.matcher(l);
+            if (s.find() && l.length() < 40) section = s.group(1);
+            lineStart.add(all.length());
+            for (int k = 0; k < l.length(); k++) {
+                lineAt.add(i);
+                sectionAt.add(section);
+            }
+            all.append(l);
+        }
+        String body = all.toString();
+        int k = 0;
+        for (Matcher m = TOTAL.matcher(body); m.find(); ) {
+            facts.add(amount("final.total." + (++k), sectionAt.get(m.start()), "收入支出总计", m.group(1), "", List.of(), evidence(body, lineStart, lineAt, from, m),
+                    lineAt.get(m.start())));
+        }
+        for (Matcher m = FISCAL_TOTAL.matcher(body); m.find(); ) {
+            facts.add(amount("final.fiscal.total." + (++k), sectionAt.get(m.start()), "财政拨款收入支出总计", m.group(1), "", List.of(),
+                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+        }
+        for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) {
+            String word = m.group(5) != null ? m.group(5) : m.group(4) != null ? "持平" : "";
+            List<String> items = new ArrayList<>(List.of(m.group(1).replace(",", "")));
+            if (m.group(3) != null) items.add(m.group(3));
+            facts.add(amount("final.vs-budget." + (++k), sectionAt.get(m.start()), "年初预算与决算", m.group(2), word, items,
+                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+        }
+        Matcher asOf = AS_OF.matcher(body);
+        while (asOf.find()) {
+            facts.add(new TextFact(sectionAt.get(asOf.start()), "", "asof.year." + (++k), "截至日期", FactKind.NAME, null, "", "",
+                    List.of(asOf.group(1)), source(lineAt.get(asOf.start())), evidence(body, lineStart, lineAt, from, asOf)));
+        }
+        return text(facts);
+    }
+
+    private static DocumentText text(List<TextFact> facts) {
+        return new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "");
+    }
+
+    /** The section of heading facts (a part heading is in no section of 第三部分). */
+    static final String HEADINGS = "标题";
+    /** The section of facts anywhere in the text (punctuation). */
+    static final String TEXT = "文字";
+
+    private static TextFact name(String key, String value, String sentence, int line) {
+        return new TextFact(HEADINGS, "", key, "标题", FactKind.NAME, null, "", "", List.of(value), source(line), sentence);
+    }
+
+    /** A fact's source as the reader records it: the 1-based line it was read from ({@code Evidence} points there). */
+    static String source(int index) {
+        return SOURCE_LINE + (index + 1);
+    }
+
+    static final String SOURCE_LINE = "line:";
+
+    /**
+     * An amount (value 决算数 for a vs-budget fact, with the 年初预算数 and the stated 完成率 as items, the comparison
+     * word as its word).
+     */
+    private static TextFact amount(String key, String section, String subject, String value, String word, List<String> items, String sentence, int line) {
+        return new TextFact(section, "", key, subject, FactKind.AMOUNT, new BigDecimal(value.replace(",", "")), word, "", items, source(line), sentence);
+    }
+
+    /** The matched words from the start of the line they begin on (so the finding finds its line and page). */
+    private static String evidence(String body, List<Integer> lineStart, List<Integer> lineAt, int from, Matcher m) {
+        int line = lineAt.get(m.start()) - from - 1;
+        int start = lineStart.get(line);
+        return body.substring(start, m.end());
+    }
+}

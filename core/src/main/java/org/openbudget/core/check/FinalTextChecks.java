@@ -1,0 +1,156 @@
+package org.openbudget.core.check;
+
+import static org.openbudget.core.check.Rule.t;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.disclosure.text.FactKind;
+import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.TableTemplate;
+
+/**
+ * The text of a 决算 (情况说明) against its own document: the year and the unit its headings and dates name, the
+ * 收入支出总计 it states against the two-sided summary of all money, the 财政拨款收入支出总计 against the summary of
+ * 财政拨款, and every "年初预算为A万元，支出决算为B万元" against the 完成率 and the 大于/小于/持平 it states. The facts are
+ * keyed as the 决算 text reader records them (docs/final-accounts-audit.md); a document without them (a budget) gets
+ * nothing from these checks. The summaries are found by the money their scope measures, never by a table number.
+ */
+public final class FinalTextChecks {
+    private FinalTextChecks() {}
+
+    /** The ids of these checks (their mutation tests break a published 决算: audit/…/FinalAccountsAuditTest). */
+    public static java.util.Set<String> ids() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Check c : all()) out.add(c.id());
+        return out;
+    }
+
+    static List<Check> all() {
+        return List.of(
+                new Rule("FT.year", Severity.ERROR, "决算文字：各部分标题和“截至X年12月31日”所述年度 = 文档的决算年度", t(), FinalTextChecks::year),
+                new Rule("FT.unit", Severity.ERROR, "决算文字：各部分标题所述单位 = 文档的单位（如留有“XX局”占位）", t(), FinalTextChecks::unit),
+                new Rule("FT.total", Severity.ERROR, "决算文字：收入支出总计 = 收支总表总计；财政拨款收入支出总计 = 财政拨款收支总表总计",
+                        t(), FinalTextChecks::totals),
+                new Rule("FT.direction", Severity.ERROR, "决算文字：“决算数大于/小于/等于预算数”“持平”与所述年初预算数、决算数一致",
+                        t(), FinalTextChecks::direction),
+                new Rule("FT.punctuation", Severity.WARNING, "决算文字：不应有重复的句号（“。。”）等标点错误", t(), FinalTextChecks::punctuation),
+                new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初预算的% = 决算数 ÷ 年初预算数 × 100；年初预算为 0 时不写完成率",
+                        t(), FinalTextChecks::completion));
+    }
+
+    private static List<TextFact> facts(CheckContext ctx, String prefix) {
+        return ctx.disclosure().text().facts().stream().filter(f -> f.key().startsWith(prefix)).toList();
+    }
+
+    static void year(CheckContext ctx) {
+        String want = String.valueOf(ctx.disclosure().year());
+        for (String prefix : List.of("heading.year.", "asof.year.")) {
+            for (TextFact f : facts(ctx, prefix)) {
+                String said = f.items().isEmpty() ? "" : f.items().get(0);
+                if (said.equals(want)) continue;
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), want, said,
+                        (prefix.startsWith("asof") ? "截至日期" : "标题") + "所述年度为 " + said + "，而文档是 " + want + " 年度决算（“" + shortly(f.sentence()) + "”）");
+            }
+        }
+    }
+
+    static void unit(CheckContext ctx) {
+        String want = squeeze(ctx.disclosure().unitName());
+        for (TextFact f : facts(ctx, "heading.unit.")) {
+            String said = f.items().isEmpty() ? "" : f.items().get(0);
+            if (squeeze(said).equals(want)) continue;
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), ctx.disclosure().unitName(), said,
+                    "标题所述单位为“" + said + "”，而文档的单位是“" + ctx.disclosure().unitName() + "”（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    static void totals(CheckContext ctx) {
+        total(ctx, "final.total.", "total", "收支总表");
+        total(ctx, "final.fiscal.total.", "spent.fiscal", "财政拨款收支总表");
+    }
+
+    /** Each stated total against the income total of the profile's summary whose money is {@code measure}. */
+    private static void total(CheckContext ctx, String prefix, String measure, String what) {
+        List<TextFact> stated = facts(ctx, prefix);
+        if (stated.isEmpty() || ctx.profile().measures().find(measure).isEmpty()) return;
+        Optional<TableTemplate> tpl = MoneyCells.summary(ctx.profile(), ctx.ref().sources(), measure);
+        if (tpl.isEmpty()) return;
+        Optional<DisclosureTable> table = ctx.table(tpl.get().no());
+        if (table.isEmpty()) return;
+        Optional<Row> total = ctx.total(table.get(), Side.INCOME);
+        if (total.isEmpty()) return;
+        BigDecimal printed = ctx.cell(total.get(), 0);
+        for (TextFact f : stated) {
+            if (f.value().compareTo(printed) == 0) continue;
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), printed.toPlainString(), f.value().toPlainString(),
+                    "第三部分" + f.section() + " " + f.subject() + "为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table.get())
+                            + "总计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    static void direction(CheckContext ctx) {
+        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+            if (f.word().isEmpty() || f.items().isEmpty()) continue;
+            BigDecimal budget = new BigDecimal(f.items().get(0));
+            int c = f.value().compareTo(budget);
+            String right = c > 0 ? "大于" : c < 0 ? "小于" : "等于";
+            boolean ok = f.word().equals(right) || c == 0 && f.word().equals("持平");
+            if (ok) continue;
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "决算数" + right + "预算数",
+                    f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数",
+                    "第三部分" + f.section() + "：年初预算 " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
+                            + right + "预算数”，文字却写“" + (f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数") + "”（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    static void completion(CheckContext ctx) {
+        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+            if (f.items().size() < 2) continue;
+            BigDecimal budget = new BigDecimal(f.items().get(0));
+            BigDecimal rate = new BigDecimal(f.items().get(1));
+            if (budget.signum() == 0) {
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "不写完成率（说明年初未安排预算）", rate.toPlainString() + "%",
+                        "第三部分" + f.section() + "：年初预算为 0，不应写“完成年初预算的" + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            // the rate of the printed amounts, each half a cent either way, rounded as printed
+            BigDecimal exact = f.value().multiply(BigDecimal.valueOf(100)).divide(budget, 6, RoundingMode.HALF_UP);
+            int decimals = Math.max(0, rate.scale());
+            BigDecimal slack = BigDecimal.ONE.movePointLeft(decimals).multiply(new BigDecimal("0.5"))
+                    .add(new BigDecimal("0.005").multiply(BigDecimal.valueOf(100)).divide(budget, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
+            BigDecimal off = exact.subtract(rate).abs();
+            if (off.compareTo(slack) <= 0) continue;
+            // within one unit of the last decimal printed: rounded another way (95.457% printed 95.45%), a notice
+            Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+            ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：完成年初预算的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
+                            + " ÷ " + budget.toPlainString() + " = " + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    static void punctuation(CheckContext ctx) {
+        for (TextFact f : facts(ctx, "text.double-stop.")) {
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "。", "。。", "句号重复（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("[\\s\u3000]+", "").replace('(', '（').replace(')', '）');
+    }
+
+    private static String shortly(String s) {
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    static boolean isAmount(TextFact f) {
+        return f.kind() == FactKind.AMOUNT;
+    }
+}
