@@ -689,7 +689,7 @@ public final class ShapeReader {
 
         private static boolean stubWord(String sq) {
             return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
-                    || sq.endsWith("分类") && sq.length() <= 6 // 功能分类, 经济分类: the stub's heading cut over two lines
+                    || sq.endsWith("功能分类") || sq.endsWith("经济分类")   // the stub's heading (上海 决算: 功能分类 over 科目编码)
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 

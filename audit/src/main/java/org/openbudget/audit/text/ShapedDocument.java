@@ -66,7 +66,9 @@ final class ShapedDocument {
         if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……" + (fin ? "决算" : "预算") + "”）");
         ShapeReader.Result r = ShapeReader.read(lines, source, profile, ref, unit, kind, year);
         notes.addAll(r.notes());
-        if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
+        if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", fin
+                ? "识别为部门决算文档，但按决算模板 " + profileId + " 找不到任何决算公开表（收入支出决算总表等）——版式无法识别"
+                : "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
         notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
         if (fin) {
