@@ -167,8 +167,55 @@ public final class TextChecks {
         return printed(row.orElse(null), col);
     }
 
-    private static Optional<DisclosureTable> table(CheckContext ctx, int no) {
-        return ctx.table(no);
+    /**
+     * The tables the text is checked against, by what they are — a shape, the money the table shows as a whole
+     * (its scope, "" any), a classification ("" any) and a measure one of its columns is bound to ("" any) —
+     * never by their number in a template: 一般公共预算 支出 is the functional classification table of gpb money,
+     * wherever a template prints it.
+     */
+    enum Role {
+        SUMMARY("summary", "total", "", ""),
+        EXPENSE("classification", "total", "functional", "basic"),
+        FISCAL("summary", "fiscal", "", ""),
+        GPB("classification", "gpb", "functional", ""),
+        GPB_BASIC("classification", "gpb & basic", "economic", ""),
+        GPB_PROJECTS("classification", "gpb & project", "", ""),
+        THREE_PUBLIC("fixed", "", "", ""),
+        CARRY("projects", "carry", "", "");
+
+        final String shape;
+        final String where;
+        final String classification;
+        final String column;
+
+        Role(String shape, String where, String classification, String column) {
+            this.shape = shape;
+            this.where = where;
+            this.classification = classification;
+            this.column = column;
+        }
+    }
+
+    /** The document's first table of this role (found once per run). */
+    private static Optional<DisclosureTable> table(CheckContext ctx, Role role) {
+        return ctx.runFact("text-role:" + role, () -> find(ctx, role));
+    }
+
+    private static Optional<DisclosureTable> find(CheckContext ctx, Role role) {
+        org.openbudget.core.measure.MeasureDictionary dict = ctx.profile().measures();
+        List<org.openbudget.core.classification.FundingSource> sources = ctx.ref().sources();
+        if (dict.all().isEmpty()) return Optional.empty();
+        List<MoneyCells.Term> scope = role.where.isEmpty() ? null : MoneyCells.key(dict.terms(role.where), sources);
+        for (DisclosureTable t : ctx.disclosure().tables()) {
+            org.openbudget.core.profile.TableTemplate tpl = MoneyCells.template(ctx.profile(), t).orElse(null);
+            if (tpl == null || tpl.shape() == null) continue;
+            if (tpl.shape().kind() != org.openbudget.core.profile.TableShape.kind(role.shape)) continue;
+            if (!role.classification.isEmpty() && !tpl.shape().classification().equals(role.classification)) continue;
+            if (scope != null && !MoneyCells.key(org.openbudget.core.profile.Bindings.scope(tpl, dict), sources).equals(scope)) continue;
+            if (!role.column.isEmpty() && tpl.columns().stream().noneMatch(c -> role.column.equals(c.measure()))) continue;
+            return Optional.of(t);
+        }
+        return Optional.empty();
     }
 
     /** Names compared across places: half width, no whitespace (PDF extraction adds spaces between digits and CJK). */
@@ -217,18 +264,20 @@ public final class TextChecks {
     }
 
     private static void total(CheckContext ctx) {
-        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
+        if (t1 == null) return;
         for (TextFact f : of(ctx, "total", FactKind.AMOUNT)) {
-            expect(ctx, f, cell(t1.total(Side.INCOME), 0), 1, "", "", "收支总预算（表1 收入总计）");
+            expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收支总预算（表1 收入总计）");
             BigDecimal exp = cell(t1.total(Side.EXPENSE), 0);
-            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, 1, "", "", "收支总预算（表1 支出总计）");
+            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, t1.no(), "", "", "收支总预算（表1 支出总计）");
         }
     }
 
     private static final List<String> SOURCE_GROUPS = List.of("gpb", "gfb", "soc", "edu", "unit", "carry.fiscal", "carry.nonfiscal");
 
     private static void lists(CheckContext ctx) {
-        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
+        if (t1 == null) return;
         TextRules rules = ctx.profile().rules();
         for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
             Set<String> listed = new LinkedHashSet<>();
@@ -283,10 +332,11 @@ public final class TextChecks {
     }
 
     private static void income(CheckContext ctx) {
-        DisclosureTable t1 = table(ctx, 1).orElseThrow();
+        DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
+        if (t1 == null) return;
         for (TextFact f : facts(ctx, x -> x.key().startsWith("income.") && x.kind() == FactKind.AMOUNT)) {
             if (f.key().equals("income.total")) {
-                expect(ctx, f, cell(t1.total(Side.INCOME), 0), 1, "", "", "收入预算（表1 收入总计）");
+                expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收入预算（表1 收入总计）");
                 continue;
             }
             String line = f.key().substring("income.".length());
@@ -296,7 +346,7 @@ public final class TextChecks {
     }
 
     private static void expense(CheckContext ctx) {
-        Optional<Row> total = table(ctx, 3).orElseThrow().total(null);
+        Optional<Row> total = table(ctx, Role.EXPENSE).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("expense.total", 0, "expense.basic", 1, "expense.project", 2);
         for (TextFact f : facts(ctx, x -> cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
@@ -320,18 +370,20 @@ public final class TextChecks {
     }
 
     private static void fiscal(CheckContext ctx) {
-        DisclosureTable t4 = table(ctx, 4).orElseThrow();
-        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        DisclosureTable t4 = table(ctx, Role.FISCAL).orElse(null);
+        if (t4 == null) return;
+        DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
+        if (t5 == null) return;
         for (TextFact f : facts(ctx, x -> x.key().startsWith("fiscal.") && x.kind() == FactKind.AMOUNT)) {
             String k = f.key();
             if (k.equals("fiscal.total")) {
-                expect(ctx, f, cell(t4.total(Side.INCOME), 0), 4, "", "", "财政拨款收支总预算（表4 收入总计）");
+                expect(ctx, f, cell(t4.total(Side.INCOME), 0), t4.no(), "", "", "财政拨款收支总预算（表4 收入总计）");
             } else if (k.startsWith("fiscal.class:")) {
                 String code = k.substring("fiscal.class:".length());
-                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), 4, code, "", "表4 " + code + "「一般公共预算」");
+                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), t4.no(), code, "", "表4 " + code + "「一般公共预算」");
             } else if (k.startsWith("fiscal.item:")) {
                 String code = k.substring("fiscal.item:".length());
-                expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+                expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
             } else {
                 Optional<Row> r = t4.line(k);
                 expect(ctx, f, cell(r, 0), 4, "", "", "表4「" + r.map(Row::name).orElse(k) + "」");
@@ -342,7 +394,7 @@ public final class TextChecks {
     // ------------------------------------------------------------------ 五
 
     private static void gpbTotals(CheckContext ctx) {
-        Optional<Row> total = table(ctx, 5).orElseThrow().total(null);
+        Optional<Row> total = table(ctx, Role.GPB).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.total", 0, "gpb.basic", 1, "gpb.project", 2);
         for (TextFact f : facts(ctx, x -> x.section().equals("五") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
@@ -351,14 +403,15 @@ public final class TextChecks {
     }
 
     private static void gpbClasses(CheckContext ctx) {
-        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
+        if (t5 == null) return;
         List<TextFact> stated = facts(ctx, x -> x.key().startsWith("gpb.class:") && x.kind() == FactKind.AMOUNT);
         if (stated.isEmpty()) return;
         Set<String> seen = new LinkedHashSet<>();
         for (TextFact f : stated) {
             String code = f.key().substring("gpb.class:".length());
             seen.add(code);
-            expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
         }
         for (Row r : t5.rows()) {
             if (r.kind() == RowKind.CLASS && r.code().length() == 3 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
@@ -369,15 +422,17 @@ public final class TextChecks {
     }
 
     private static void gpbItems(CheckContext ctx) {
-        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
+        if (t5 == null) return;
         for (TextFact f : facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT)) {
             String code = f.key().substring("gpb.item:".length());
-            expect(ctx, f, cell(t5.classRow(null, code), 0), 5, code, "", "表5 " + code + "「合计」");
+            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
         }
     }
 
     private static void gpbItemsListed(CheckContext ctx) {
-        DisclosureTable t5 = table(ctx, 5).orElseThrow();
+        DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
+        if (t5 == null) return;
         List<TextFact> stated = facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT);
         if (stated.isEmpty()) return;
         Set<String> seen = stated.stream().map(f -> f.key().substring("gpb.item:".length())).collect(Collectors.toSet());
@@ -408,7 +463,7 @@ public final class TextChecks {
     // ------------------------------------------------------------------ 六
 
     private static void basicAmounts(CheckContext ctx) {
-        Optional<Row> total = table(ctx, 6).orElseThrow().total(null);
+        Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.basic", 0, "gpb.basic.personnel", 1, "gpb.basic.public", 2);
         for (TextFact f : facts(ctx, x -> x.section().equals("六") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
@@ -417,7 +472,8 @@ public final class TextChecks {
     }
 
     private static void basicItems(CheckContext ctx) {
-        DisclosureTable t6 = table(ctx, 6).orElseThrow();
+        DisclosureTable t6 = table(ctx, Role.GPB_BASIC).orElse(null);
+        if (t6 == null) return;
         for (TextFact f : facts(ctx, x -> x.section().equals("六") && x.kind() == FactKind.LIST)) {
             int col = f.key().equals("gpb.basic.personnel") ? 1 : f.key().equals("gpb.basic.public") ? 2 : -1;
             if (col < 0) continue;
@@ -446,7 +502,7 @@ public final class TextChecks {
 
     /** 表7's project rows (one per project; a department's projects under their unit). */
     private static List<Row> projects7(CheckContext ctx) {
-        return table(ctx, 7).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
+        return table(ctx, Role.GPB_PROJECTS).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
     }
 
     /** 七's projects: part → name, amount and whether withheld. */
@@ -562,7 +618,8 @@ public final class TextChecks {
     }
 
     private static void allocThreePublic(CheckContext ctx) {
-        DisclosureTable t10 = table(ctx, 10).orElseThrow();
+        DisclosureTable t10 = table(ctx, Role.THREE_PUBLIC).orElse(null);
+        if (t10 == null) return;
         BigDecimal reception = printed(t10.line("reception").orElse(null), 0);
         BigDecimal vehicles = printed(t10.line("vehicles").orElse(null), 0);
         for (TextFact f : facts(ctx, x -> x.key().equals("project.alloc"))) {
@@ -637,7 +694,8 @@ public final class TextChecks {
     // ------------------------------------------------------------------ 十 十一 十二
 
     private static void threePublic(CheckContext ctx) {
-        DisclosureTable t10 = table(ctx, 10).orElseThrow();
+        DisclosureTable t10 = table(ctx, Role.THREE_PUBLIC).orElse(null);
+        if (t10 == null) return;
         Map<String, String> lines = Map.of("tpe.total", "total", "tpe.abroad", "abroad", "tpe.reception", "reception",
                 "tpe.vehicle", "vehicles", "tpe.vehicle.purchase", "vehicles.buy", "tpe.vehicle.run", "vehicles.run");
         for (TextFact f : facts(ctx, x -> lines.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
@@ -647,12 +705,13 @@ public final class TextChecks {
     }
 
     private static void carry(CheckContext ctx) {
-        DisclosureTable t11 = table(ctx, 11).orElseThrow();
+        DisclosureTable t11 = table(ctx, Role.CARRY).orElse(null);
+        if (t11 == null) return;
         Optional<Row> total = t11.total(null);
         Map<String, Integer> cols = Map.of("carry.total", 0, "carry.fiscal", 1, "carry.nonfiscal", 5);
         for (TextFact f : facts(ctx, x -> x.section().equals("十一") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), 11, "", "", "表11 总计「" + t11.columns().get(c) + "」");
+            expect(ctx, f, cell(total, c), t11.no(), "", "", "表11 总计「" + t11.columns().get(c) + "」");
         }
         List<TextFact> listed = of(ctx, "carry.project", FactKind.AMOUNT);
         if (listed.isEmpty()) return;
@@ -677,7 +736,7 @@ public final class TextChecks {
     }
 
     private static void running(CheckContext ctx) {
-        Optional<Row> total = table(ctx, 6).orElseThrow().total(null);
+        Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
         for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
             expect(ctx, f, cell(total, 2), 6, "", "", "运行经费（表6 总计「公用经费」）");
         }
@@ -746,7 +805,8 @@ public final class TextChecks {
     }
 
     private static void perfCounts(CheckContext ctx) {
-        DisclosureTable t7 = table(ctx, 7).orElseThrow();
+        DisclosureTable t7 = table(ctx, Role.GPB_PROJECTS).orElse(null);
+        if (t7 == null) return;
         List<Row> rows = projects7(ctx);
         BigDecimal total7 = printed(t7.total(null).orElse(null), 0);
         for (TextFact f : of(ctx, "perf.fiscal", FactKind.COUNT)) {
@@ -767,19 +827,19 @@ public final class TextChecks {
                 for (TextFact f : of(ctx, key, FactKind.AMOUNT)) expect(ctx, f, classified, 7, "", "", "涉密项目金额（表7 中这些项目之和）");
             }
         }
-        Optional<DisclosureTable> t11 = table(ctx, 11);
+        Optional<DisclosureTable> t11 = table(ctx, Role.CARRY);
         if (t11.isPresent()) {
             List<Row> carried = t11.get().rows(r -> r.kind() == RowKind.PROJECT);
             for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), 11, "表11 的项目个数");
             for (TextFact f : of(ctx, "other.carry", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), 11, "", "", "上年结转结余项目金额（表11 总计）");
+                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), t11.get().no(), "", "", "上年结转结余项目金额（表11 总计）");
             }
         }
-        Optional<DisclosureTable> t1 = table(ctx, 1);
+        Optional<DisclosureTable> t1 = table(ctx, Role.SUMMARY);
         Optional<TextFact> overallCount = one(ctx, "perf.overall", FactKind.COUNT);
         if (t1.isPresent() && overallCount.isPresent() && overallCount.get().value().signum() > 0) {
             for (TextFact f : of(ctx, "perf.overall", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t1.get().total(Side.INCOME).orElse(null), 0), 1, "", "", "整体绩效目标金额（收支总预算）");
+                expect(ctx, f, printed(t1.get().total(Side.INCOME).orElse(null), 0), t1.get().no(), "", "", "整体绩效目标金额（收支总预算）");
             }
         }
     }
@@ -822,7 +882,7 @@ public final class TextChecks {
 
     private static void perfAmounts(CheckContext ctx) {
         List<Row> rows = projects7(ctx);
-        Optional<DisclosureTable> t1 = table(ctx, 1);
+        Optional<DisclosureTable> t1 = table(ctx, Role.SUMMARY);
         for (PerformanceTable t : text(ctx).performance()) {
             if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
             BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
@@ -864,7 +924,7 @@ public final class TextChecks {
     private static void projectNames(CheckContext ctx) {
         List<Row> rows7 = projects7(ctx);
         if (rows7.isEmpty()) return;
-        List<Row> rows11 = table(ctx, 11).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
+        List<Row> rows11 = table(ctx, Role.CARRY).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
         for (Row r : rows11) spelledAs(ctx, rows7, 7, r.project(), null, 11, null, "表11");
         for (Described d : described(ctx)) spelledAs(ctx, rows7, 7, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 7, "七", "第三部分七" + d.part());
         for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, 7, t.projectName(), t.fiscal(), null, "十二", "项目支出绩效目标表");
@@ -888,7 +948,7 @@ public final class TextChecks {
     private static void unitNames(CheckContext ctx) {
         Set<String> units = new LinkedHashSet<>();
         units.add(spelling(ctx.disclosure().unitName()));
-        for (int n : new int[]{7, 11}) {
+        for (Role n : new Role[]{Role.GPB_PROJECTS, Role.CARRY}) {
             table(ctx, n).ifPresent(t -> t.rows().stream().filter(r -> r.kind() == RowKind.UNIT).forEach(r -> units.add(spelling(r.name()))));
         }
         for (String u : text(ctx).overview().subordinateUnits()) units.add(spelling(u).replaceFirst("[（(]本级[）)]$", ""));
@@ -924,15 +984,15 @@ public final class TextChecks {
         String k = share.key();
         if (k.startsWith("income.")) {
             return one(ctx, "income.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, 1).map(t -> printed(t.total(Side.INCOME).orElse(null), 0)).orElse(null));
+                    .orElseGet(() -> table(ctx, Role.SUMMARY).map(t -> printed(t.total(Side.INCOME).orElse(null), 0)).orElse(null));
         }
         if (k.startsWith("expense.")) {
             return one(ctx, "expense.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, 3).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+                    .orElseGet(() -> table(ctx, Role.EXPENSE).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
         }
         if (k.startsWith("gpb.class:")) {
             return one(ctx, "gpb.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, 5).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+                    .orElseGet(() -> table(ctx, Role.GPB).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
         }
         return null;
     }
