@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.Side;
-import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.TableTemplate;
@@ -148,9 +147,5 @@ public final class FinalTextChecks {
     private static String shortly(String s) {
         String t = s.replaceAll("\\s+", " ").trim();
         return t.length() > 60 ? t.substring(0, 60) + "…" : t;
-    }
-
-    static boolean isAmount(TextFact f) {
-        return f.kind() == FactKind.AMOUNT;
     }
 }
