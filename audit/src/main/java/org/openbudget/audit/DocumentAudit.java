@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.audit.pdf.PdfLayout;
 import org.openbudget.audit.text.PublishedTextReader;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
 import org.openbudget.core.disclosure.Disclosure;
+import org.openbudget.core.disclosure.Origin;
 import org.openbudget.io.InputException;
 import org.openbudget.io.guard.FailureLog;
 import org.openbudget.io.guard.ReadGuard;
@@ -90,6 +92,7 @@ public final class DocumentAudit {
         return ReadGuard.read(where, () -> {
             List<String> lines = new ArrayList<>();
             List<Integer> pages = new ArrayList<>();
+            List<PdfLayout.LineBox> boxes = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             boolean pdf = false;
             int pageOffset = 0;
@@ -100,6 +103,7 @@ public final class DocumentAudit {
                     lines.add(part.lines().get(i));
                     int pg = i < part.pageOfLine().length ? part.pageOfLine()[i] : 0;
                     pages.add(pg > 0 ? pg + pageOffset : 0);
+                    boxes.add(i < part.boxes().size() ? part.boxes().get(i) : null);
                 }
                 pageOffset += part.pages();
                 for (String n : part.notes()) notes.add(name(f) + "：" + n);
@@ -107,7 +111,7 @@ public final class DocumentAudit {
             int[] pageOfLine = pdf ? pages.stream().mapToInt(Integer::intValue).toArray() : new int[0];
             bounded(lines, where, pdf ? Format.PDF : Format.TEXT, pageOfLine);
             String name = name(files.get(0)) + " 等 " + files.size() + " 个文件";
-            return audit(name, pdf ? Format.PDF : Format.TEXT, String.join("\n", lines), lines, pageOfLine, notes, lib, where);
+            return audit(name, pdf ? Format.PDF : Format.TEXT, String.join("\n", lines), lines, pageOfLine, boxes, notes, lib, where);
         });
     }
 
@@ -116,7 +120,7 @@ public final class DocumentAudit {
     }
 
     /** One file's lines as the reader sees them: a PDF's rebuilt from its glyphs (with pages), a text's as written. */
-    private record Part(Format format, List<String> lines, int[] pageOfLine, int pages, List<String> notes) {}
+    private record Part(Format format, List<String> lines, int[] pageOfLine, int pages, List<String> notes, List<PdfLayout.LineBox> boxes) {}
 
     private static Part load(Path file) {
         ReadLimits limits = ReadLimits.current();
@@ -159,7 +163,7 @@ public final class DocumentAudit {
         if (t.lines().isEmpty()) {
             throw new InputException(where, 0, "PDF", "PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text: a scanned PDF?)");
         }
-        return new Part(Format.PDF, t.lines(), t.pageOfLine(), t.pages(), notes);
+        return new Part(Format.PDF, t.lines(), t.pageOfLine(), t.pages(), notes, t.boxes());
     }
 
     private static Part textPart(byte[] bytes, String where) {
@@ -167,7 +171,7 @@ public final class DocumentAudit {
     }
 
     private static Part textPart(String text) {
-        return new Part(Format.TEXT, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), new int[0], 0, new ArrayList<>());
+        return new Part(Format.TEXT, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), new int[0], 0, new ArrayList<>(), List.of());
     }
 
     private static Result runUnguarded(Path file, ReferenceLibrary lib) {
@@ -177,7 +181,7 @@ public final class DocumentAudit {
     private static Result audit(String name, Part part, ReferenceLibrary lib, String where) {
         bounded(part.lines(), where, part.format(), part.pageOfLine());
         String text = String.join("\n", part.lines());
-        return audit(name, part.format(), text, part.lines(), part.pageOfLine(), new ArrayList<>(part.notes()), lib, where);
+        return audit(name, part.format(), text, part.lines(), part.pageOfLine(), part.boxes(), new ArrayList<>(part.notes()), lib, where);
     }
 
     private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
@@ -236,12 +240,12 @@ public final class DocumentAudit {
         }
     }
 
-    private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<String> notes,
-                                ReferenceLibrary lib, String where) {
+    private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<PdfLayout.LineBox> boxes,
+                                List<String> notes, ReferenceLibrary lib, String where) {
         PublishedTextReader.Result r;
         ReadGuard.at(format == Format.PDF ? "PDF 的文字（已全部取出），正在识别表格" : "文本的表格与文字");
         try {
-            r = PublishedTextReader.readWithNotes(name, text, lib);
+            r = PublishedTextReader.readWithNotes(name, text, lib, source(lines.size(), pages, boxes));
         } catch (InputException | ReadGuard.Stop e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -267,6 +271,18 @@ public final class DocumentAudit {
             findings = List.of();
         }
         return new Result(name, format, d, notes, findings, r, lines, pages);
+    }
+
+    /** Where each line is: a PDF's page and boxes, a text's line numbers. */
+    private static SourceLines source(int count, int[] pages, List<PdfLayout.LineBox> boxes) {
+        if (pages.length == 0) return SourceLines.text(count);
+        List<Origin.Box> lineBoxes = new ArrayList<>(boxes.size());
+        List<List<Origin.Box>> cellBoxes = new ArrayList<>(boxes.size());
+        for (PdfLayout.LineBox b : boxes) {
+            lineBoxes.add(b == null ? null : b.box());
+            cellBoxes.add(b == null ? List.of() : b.cells());
+        }
+        return SourceLines.pdf(count, pages, lineBoxes, cellBoxes);
     }
 
     static boolean isPdf(byte[] head, int n) {

@@ -85,11 +85,23 @@ class PdfReadingTest {
         assertThat(Tables.tsv(a.disclosure()).stream().map(Tables::mixed).toList())
                 .containsExactlyElementsOf(expected.stream().map(Tables::mixed).toList());
         assertThat(a.notes()).isEmpty();
-        // every table row's evidence is on a page of the PDF
-        assertThat(a.read().rowLines()).isNotEmpty();
-        a.read().rowLines().values().forEach(ls -> {
-            for (int l : ls) assertThat(a.page(l)).isPositive();
-        });
+        // every table row carries where it was read: its page, its line (which prints its name) and its
+        // box on the page, each amount's cell inside the row's box
+        for (var t : a.disclosure().tables()) {
+            for (var r : t.rows()) {
+                var o = r.origin();
+                assertThat(o).as("表%d %s", t.no(), r.label()).isNotNull();
+                assertThat(o.page()).isPositive().isEqualTo(a.page(o.line()));
+                assertThat(a.line(o.line()).replaceAll("\\s", "")).contains(r.name().replaceAll("\\s", ""));
+                assertThat(o.box()).isNotNull();
+                for (int c = 0; c < r.values().size(); c++) {
+                    if (r.value(c) == null) continue;
+                    var cell = o.cell(c);
+                    assertThat(cell.x()).isGreaterThanOrEqualTo(o.box().x() - 0.01);
+                    assertThat(cell.x() + cell.width()).isLessThanOrEqualTo(o.box().x() + o.box().width() + 0.01);
+                }
+            }
+        }
     }
 
     /** Our renderer's PDFs of the three example datasets (whole documents, text included). */

@@ -83,4 +83,43 @@ class ProfileOptionsReaderTest {
             assertThat(pr.line()).isEqualTo(7);
         });
     }
+
+    /** A 决算 profile's options (expense_total_of, panels, the sum kind) as read, and their mistakes located. */
+    @Test
+    void aFinalAccountsProfileReadsAndItsMistakesAreLocated() {
+        TemplateProfile national = LIB.profile("national-final-2016");
+        assertThat(national.meta().basis()).isEqualTo("决算");
+        TableShape summary = national.tableById("summary").orElseThrow().shape();
+        assertThat(summary.expenseTotalOf()).containsExactly("本年支出合计", "结余分配", "年末结转和结余");
+        assertThat(summary.closingKey("年末结转和结余")).isEqualTo("expense.closing.2");
+        assertThat(national.tableById("gpb_basic").orElseThrow().shape().panels()).isTrue();
+        assertThat(national.measures().get("closing").printedOnly()).isTrue();
+        assertThat(LIB.profile("shanghai-final-2024").meta().crossChecks()).extracting(c -> c.id()).contains("F.T4.budget");
+
+        String yaml = """
+                extends: national-final-2016
+                id: t-2024
+                name: 测试决算模板
+                year: 2024
+                basis: 决算
+                labels: {unit: 无, total: 合计, income_total: 总计, expense_total: 总计}
+                tables:
+                  summary:
+                    expense_total_of: [本年支出合计, 年末结余]
+                checks:
+                  between:
+                    - {id: T.sum, kind: sum, a: {table: fiscal, row: expense.total, column: 2}}
+                    - {id: T.row, kind: cells, a: {table: summary, row: 没有的行}, b: {table: income, row: total}}
+                """;
+        InputException e = catchThrowableOfType(() -> ProfileReader.read("profiles/t-2024.yaml", yaml, LIB::builtInProfile,
+                ReferenceLibrary.builtInMeasures()), InputException.class);
+        List<String> messages = e.problems().stream().map(InputProblem::message).toList();
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("不是本表 expense_closing 中的行：年末结余"));
+        assertThat(e.problems()).allSatisfy(pr -> assertThat(pr.line()).isPositive());
+        InputException between = catchThrowableOfType(() -> ProfileReader.read("profiles/t-2024.yaml",
+                yaml.replace("年末结余]", "年末结转和结余]"), LIB::builtInProfile, ReferenceLibrary.builtInMeasures()), InputException.class);
+        List<String> m2 = between.problems().stream().map(InputProblem::message).toList();
+        assertThat(m2).anySatisfy(m -> assertThat(m).contains("sum 应列出 of:"));
+        assertThat(m2).anySatisfy(m -> assertThat(m).contains("没有键为 没有的行 的行"));
+    }
 }

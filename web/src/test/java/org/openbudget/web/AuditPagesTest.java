@@ -45,15 +45,16 @@ class AuditPagesTest extends WebTestBase {
         assertThat(r.located()).anySatisfy(l -> assertThat(l.page()).isPositive());
         for (PublishedAuditService.Located l : r.located()) {
             if (l.line() > 0) assertThat(l.page()).as(l.toString()).isPositive();
-            if (l.page() > 0) assertThat(l.where()).isEqualTo("第 " + l.page() + " 页");
+            if (l.page() > 0) assertThat(l.where()).isEqualTo("第 " + l.page() + " 页" + (l.line() > 0 ? "，第 " + l.line() + " 行" : ""));
         }
 
         String page = mvc.perform(multipart("/audit").file(new MockMultipartFile("file", "sme.pdf", "application/pdf", pdf))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"audit-findings\"", "<th scope=\"col\">页码</th>");
-        int pageNo = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow().page();
-        assertThat(page).contains("<td class=\"where\">第 " + pageNo + " 页</td>");
+        PublishedAuditService.Located first = r.located().stream().filter(l -> l.page() > 0).findFirst().orElseThrow();
+        int pageNo = first.page();
+        assertThat(page).contains("<td class=\"where\">第 " + pageNo + " 页，第 " + first.line() + " 行</td>");
         // the findings shown, exported without sending the file again: with their page and the text they were read from
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"audit-xlsx\" href=\"(/audit/[0-9a-f]{32}/findings\\.xlsx)\"").matcher(page);
         assertThat(link.find()).as("the export link").isTrue();
@@ -65,7 +66,7 @@ class AuditPagesTest extends WebTestBase {
             assertThat(sheet.getLastRowNum()).isEqualTo(r.located().size() + 1);
             java.util.List<String> pages = new java.util.ArrayList<>();
             for (int i = 2; i <= sheet.getLastRowNum(); i++) pages.add(sheet.getRow(i).getCell(6).getStringCellValue());
-            assertThat(pages).contains("第 " + pageNo + " 页");
+            assertThat(pages).contains(first.where());
         }
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit/" + "0".repeat(32) + "/findings.xlsx"))
                 .andReturn().getResponse().getStatus()).as("an unknown or expired result").isEqualTo(404);

@@ -77,8 +77,11 @@ class LastYearFromPublishedTest extends WebTestBase {
         String typed = forYear(y2024, 2025);
         d = workflow.saveDataset(unit, UNIT, 2025, "u.yaml", typed, workflow.view(unit, UNIT, 2025).document().rowVersion());
         Evaluation wrong = workflow.evaluate(d);
-        Finding f = wrong.findings().stream().filter(x -> x.id().equals(BudgetService.LAST_YEAR_PUBLISHED) && x.code().equals("income.gpb.local"))
+        String words = org.openbudget.web.forms.FormOptions.fixedKeyLabel(budgets.library(), "income.gpb.local");
+        assertThat(words).isNotBlank().doesNotContain("income");
+        Finding f = wrong.findings().stream().filter(x -> x.id().equals(BudgetService.LAST_YEAR_PUBLISHED) && x.code().equals(words))
                 .findFirst().orElseThrow();
+        assertThat(f.location()).contains(words, "上年数").doesNotContain("income.gpb.local");
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.message()).contains("239.95", local24.toPlainString(), "2024 年已发布的版本").doesNotContain("income.gpb.local");
         // the text still states the published figure, not the typed one
@@ -89,7 +92,7 @@ class LastYearFromPublishedTest extends WebTestBase {
         // a typed figure that agrees is no error
         String agreeing = forYear(y2024.replace("income.gpb.local: \"239.95\"", "income.gpb.local: \"" + local24.toPlainString() + "\""), 2025);
         d = workflow.saveDataset(unit, UNIT, 2025, "u.yaml", agreeing, d.rowVersion());
-        assertThat(workflow.evaluate(d).findings()).noneMatch(x -> x.id().equals(BudgetService.LAST_YEAR_PUBLISHED) && x.code().equals("income.gpb.local"));
+        assertThat(workflow.evaluate(d).findings()).noneMatch(x -> x.id().equals(BudgetService.LAST_YEAR_PUBLISHED) && x.code().equals(words));
 
         // a reason for a 项 only 2024 had (as published): 2060499, whose line 2025 no longer has
         String dropped = y2025.replaceAll("(?m)^  - \\{exp_func_code: \"2060499\".*\\n", "").replaceAll("(?m)^  \"206\": .*\\n", "");

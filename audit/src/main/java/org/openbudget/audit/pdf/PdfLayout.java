@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
+import org.openbudget.core.disclosure.Origin;
 import org.openbudget.io.guard.FailureLog;
 import org.openbudget.io.guard.ReadGuard;
 import org.openbudget.io.guard.ReadLimits;
@@ -48,8 +49,18 @@ public final class PdfLayout {
     static final int MAX_GLYPHS = 20_000;
     static final int MAX_SEGMENTS = 20_000;
 
-    /** The rebuilt text and, for each of its lines, the 1-based page it is on. */
-    public record Text(List<String> lines, int[] pageOfLine, int pages, boolean encrypted, List<String> notes) {
+    /**
+     * Where a rebuilt line is on its page: the box of the line and, for a ruled table's row, the box of
+     * each of its cells in the order of its tab-separated cells (empty for free text).
+     */
+    public record LineBox(Origin.Box box, List<Origin.Box> cells) {
+        LineBox union(LineBox o) {
+            return new LineBox(box.union(o.box), List.of());
+        }
+    }
+
+    /** The rebuilt text and, for each of its lines, the 1-based page it is on and its box there. */
+    public record Text(List<String> lines, int[] pageOfLine, int pages, boolean encrypted, List<String> notes, List<LineBox> boxes) {
         public String joined() {
             return String.join("\n", lines);
         }
@@ -169,20 +180,26 @@ public final class PdfLayout {
         }
         List<String> lines = new ArrayList<>();
         List<Integer> pageOf = new ArrayList<>();
+        List<LineBox> boxes = new ArrayList<>();
         State state = new State();
         Engine engine = new Engine((pageNo, glyphs, paths) -> {
             List<String> out = new ArrayList<>();
-            layoutPage(glyphs, paths, out, state);
-            for (String l : out) {
+            List<LineBox> outBoxes = new ArrayList<>();
+            layoutPage(glyphs, paths, out, outBoxes, state);
+            for (int i = 0; i < out.size(); i++) {
+                String l = out.get(i);
                 if (l.startsWith(CONTINUES) && !lines.isEmpty()) {
                     String prev = lines.get(lines.size() - 1), next = l.substring(1);
                     boolean latin = !prev.isEmpty() && prev.charAt(prev.length() - 1) < 128 && Character.isLetterOrDigit(prev.charAt(prev.length() - 1))
                             && Character.isLetterOrDigit(next.charAt(0)) && next.charAt(0) < 128;
                     lines.set(lines.size() - 1, prev + (latin ? " " : "") + next);
+                    // a paragraph going on to the next page keeps the box of where it starts
+                    if (pageOf.get(pageOf.size() - 1) == pageNo) boxes.set(boxes.size() - 1, boxes.get(boxes.size() - 1).union(outBoxes.get(i)));
                     continue;
                 }
                 lines.add(l.startsWith(CONTINUES) ? l.substring(1) : l);
                 pageOf.add(pageNo);
+                boxes.add(outBoxes.get(i));
             }
         });
         engine.setStartPage(1);
@@ -193,7 +210,7 @@ public final class PdfLayout {
         if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
         int[] po = new int[pageOf.size()];
         for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
-        return new Text(lines, po, pages, doc.isEncrypted(), notes);
+        return new Text(lines, po, pages, doc.isEncrypted(), notes, boxes);
     }
 
     // ------------------------------------------------------------------ glyphs
@@ -480,7 +497,7 @@ public final class PdfLayout {
     private static final float SNAP = 1.5f;
 
     /** Lays one page out into lines. */
-    static void layoutPage(List<Glyph> glyphs, Paths r, List<String> out, State state) {
+    static void layoutPage(List<Glyph> glyphs, Paths r, List<String> out, List<LineBox> boxes, State state) {
         List<Band> bands = bands(r);
         List<Glyph> free = new ArrayList<>();
         outer:
@@ -495,7 +512,7 @@ public final class PdfLayout {
             free.add(g);
         }
         // items: free lines and bands, by their top
-        record Item(float y, String text, Band band, float left, float right, float firstWord, float size, boolean frame) {
+        record Item(float y, String text, Band band, float left, float right, float firstWord, float size, boolean frame, float top, float bottom) {
         }
         List<Item> items = new ArrayList<>();
         float minLeft = Float.MAX_VALUE, maxRight = -1;
@@ -515,7 +532,12 @@ public final class PdfLayout {
             }
             int inside = 0;
             for (Glyph g : ink) if (inFrame(g, r)) inside++;
-            Item it = new Item(line.get(0).cy(), t, null, first.x, lastG.x + lastG.w, fw, first.size, inside * 2 > ink.size());
+            float top = Float.MAX_VALUE, bottom = -Float.MAX_VALUE;
+            for (Glyph g : ink) {
+                top = Math.min(top, g.y - g.h);
+                bottom = Math.max(bottom, g.y);
+            }
+            Item it = new Item(line.get(0).cy(), t, null, first.x, lastG.x + lastG.w, fw, first.size, inside * 2 > ink.size(), top, bottom);
             items.add(it);
             if (ink.size() >= 8) {
                 minLeft = Math.min(minLeft, it.left);
@@ -525,7 +547,7 @@ public final class PdfLayout {
         for (Band b : bands) {
             boolean any = false;
             for (List<Glyph> c : b.cells) if (!c.isEmpty()) any = true;
-            if (any) items.add(new Item(b.top, null, b, 0, 0, 0, 0, true));
+            if (any) items.add(new Item(b.top, null, b, 0, 0, 0, 0, true, b.top, b.bottom));
             // the text block is at least as wide as the tables on the page
             if (any) maxRight = Math.max(maxRight, b.xs[b.xs.length - 1] - 2f);
         }
@@ -545,6 +567,7 @@ public final class PdfLayout {
                 boolean continues = state.open && maxRight > 0 && it.left <= minLeft + 0.5f * it.size
                         && state.openRemaining < it.firstWord + 2.5f * it.size && !MARKER.matcher(it.text).lookingAt();
                 out.add(continues ? CONTINUES + it.text : it.text);
+                boxes.add(new LineBox(new Origin.Box(it.left, it.top, it.right - it.left, it.bottom - it.top), List.of()));
                 state.open = maxRight > 0 && !it.text.endsWith("。") && it.right >= maxRight - 6f * it.size;
                 state.openRemaining = maxRight - it.right;
                 String flat = it.text.replace(" ", "");
@@ -575,6 +598,10 @@ public final class PdfLayout {
                 else state.header.add(row);
             }
             out.add(row);
+            float[] xs = it.band.xs;
+            List<Origin.Box> cellBoxes = new ArrayList<>(xs.length - 1);
+            for (int k = 0; k + 1 < xs.length; k++) cellBoxes.add(new Origin.Box(xs[k], it.band.top, xs[k + 1] - xs[k], it.band.bottom - it.band.top));
+            boxes.add(new LineBox(new Origin.Box(xs[0], it.band.top, xs[xs.length - 1] - xs[0], it.band.bottom - it.band.top), cellBoxes));
             state.open = false;
             if (number) state.inTable = true;
         }

@@ -103,9 +103,12 @@ public final class Recognizer {
             if (!titles.isEmpty()) {
                 int found = 0;
                 for (int i = 0; i < titles.size(); i++) {
-                    if (text.contains(titles.get(i))) {
+                    // a title printed in either wording: "预算单位收入预算总表|部门收入预算总表" (a 单位's and a 部门's document)
+                    for (String alternative : titles.get(i).split("\\|")) {
+                        if (alternative.isEmpty() || !text.contains(alternative)) continue;
                         found++;
-                        evidence.add("标题「" + titleNames.get(i) + "」");
+                        evidence.add("标题「" + alternative + "」");
+                        break;
                     }
                 }
                 t = (double) found / titles.size();

@@ -6,20 +6,26 @@ import java.util.List;
 import org.openbudget.audit.DocumentAudit;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.disclosure.DisclosureTable;
+import org.openbudget.core.disclosure.Origin;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.text.TextFact;
 
 /**
  * Where a finding is in the document: the table row (or the sentence of 第三部分) it is about, the
- * line of the text it was read from and, for a PDF, the page.
+ * line of the text it was read from and, for a PDF, the page and the box of the cell (or row) on it.
+ *
+ * <p>A finding about a row carries the row's {@link Origin} (the reader records where it read every
+ * row); only a finding made without a row (a table-level one) is placed at the row of its code, else at
+ * the table's total row.
  *
  * @param line 1-based line of the text as read (0 when not found)
  * @param page 1-based PDF page (0 for a text, or when not found)
  * @param text the evidence: the row as printed (cells separated by " | ") or the sentence
+ * @param box  on a PDF page, the box of the finding's cell (else its row), points from the top-left; null when unknown
  */
-public record Evidence(int line, int page, String text) {
-    public static final Evidence NONE = new Evidence(0, 0, "");
+public record Evidence(int line, int page, String text, Origin.Box box) {
+    public static final Evidence NONE = new Evidence(0, 0, "", null);
 
     public static Evidence of(DocumentAudit.Result a, Finding f) {
         if (f.section() != null && !f.section().isEmpty()) {
@@ -29,13 +35,17 @@ public record Evidence(int line, int page, String text) {
         if (f.table() == null) return NONE;
         DisclosureTable t = a.disclosure().table(f.table()).orElse(null);
         if (t == null) return NONE;
-        int index = rowIndex(t, f);
-        int line = index >= 0 ? a.read().line(t.no(), index) : 0;
-        if (line <= 0) return NONE;
-        return new Evidence(line, a.page(line), printed(a.line(line)));
+        Origin o = f.origin();
+        if (o == null) {
+            int index = rowIndex(t, f);
+            o = index >= 0 ? t.rows().get(index).origin() : null;
+        }
+        if (o == null || o.line() <= 0) return NONE;
+        Origin.Box box = o.cell(t.columns().indexOf(f.column()));
+        return new Evidence(o.line(), o.page() > 0 ? o.page() : a.page(o.line()), printed(a.line(o.line())), box);
     }
 
-    /** The row a finding is about: by code (and project), else by the label its message quotes, else the total row. */
+    /** The row of a finding made without one: by code (and project), else the table's total row. */
     static int rowIndex(DisclosureTable t, Finding f) {
         List<Row> rows = t.rows();
         if (!f.code().isEmpty() || !f.project().isEmpty()) {
@@ -45,19 +55,6 @@ public record Evidence(int line, int page, String text) {
             }
             for (int i = 0; i < rows.size(); i++) if (!f.code().isEmpty() && rows.get(i).code().equals(f.code())) return i;
         }
-        String m = f.message() == null ? "" : f.message();
-        int best = -1, bestLen = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            for (String label : new String[]{r.label(), r.name()}) {
-                if (label.isEmpty()) continue;
-                if (m.contains("「" + label + "」") && label.length() > bestLen) {
-                    best = i;
-                    bestLen = label.length();
-                }
-            }
-        }
-        if (best >= 0) return best;
         if (f.code().isEmpty() && f.project().isEmpty()) {
             for (int i = 0; i < rows.size(); i++) if (rows.get(i).kind() == RowKind.TOTAL) return i;
         }
@@ -100,7 +97,7 @@ public record Evidence(int line, int page, String text) {
                 }
             }
         }
-        return new Evidence(line, a.page(line), s);
+        return new Evidence(line, a.page(line), s, null);
     }
 
     private static String printed(String line) {

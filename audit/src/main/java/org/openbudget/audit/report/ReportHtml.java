@@ -50,6 +50,8 @@ public final class ReportHtml {
                 .append("code{white-space:pre-wrap;font-family:inherit;background:#fafafa}.meta{color:#555}\n")
                 .append("figure{margin:1.5em 0;page-break-inside:avoid}figure img{max-width:100%;border:1px solid #bbb;display:block}\n")
                 .append("figcaption{font-size:.9em;margin-top:.4em}figcaption li{margin:.2em 0}\n")
+                .append("figure{position:relative}.over{position:absolute;top:0;left:0;width:100%}.over span{position:absolute;border:2px solid;box-sizing:border-box}\n")
+                .append(".over .error{border-color:#c5221f;background:rgba(197,34,31,.12)}.over .warning{border-color:#b07d00;background:rgba(224,168,0,.15)}\n")
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>预算公开文档审核报告</h1>\n<p class=\"meta\">").append(esc(d.unitName())).append(" · ").append(d.year()).append("年")
                 .append(esc(d.kind().label())).append("预算 · 文件 ").append(esc(a.file())).append("（")
@@ -77,7 +79,7 @@ public final class ReportHtml {
             }
             b.append("</table>\n");
         }
-        if (!onPage.isEmpty()) pages(b, pdf, onPage);
+        if (!onPage.isEmpty()) pages(b, a, pdf, onPage);
         if (!a.notes().isEmpty()) {
             b.append("<h2 id=\"notes\">读取提示（").append(a.notes().size()).append("）</h2>\n<ul>\n");
             for (String n : a.notes()) b.append("<li>").append(esc(n)).append("</li>\n");
@@ -88,7 +90,7 @@ public final class ReportHtml {
     }
 
     /** Each page with findings, drawn as it prints, and its findings under it. */
-    private static void pages(StringBuilder b, byte[] pdf, java.util.SortedMap<Integer, List<Finding>> onPage) {
+    private static void pages(StringBuilder b, DocumentAudit.Result a, byte[] pdf, java.util.SortedMap<Integer, List<Finding>> onPage) {
         b.append("<h2 id=\"pages\">在页面上（").append(onPage.size()).append(" 页）</h2>\n");
         for (var e : onPage.entrySet()) {
             PageImage.Picture p = PageImage.draw(pdf, e.getKey());
@@ -96,6 +98,7 @@ public final class ReportHtml {
             if (p.png().length > 0) {
                 b.append("<img alt=\"第").append(e.getKey()).append("页\" src=\"data:image/png;base64,")
                         .append(java.util.Base64.getEncoder().encodeToString(p.png())).append("\">");
+                marks(b, a, e.getValue(), p);
             }
             b.append("<figcaption>第").append(e.getKey()).append("页<ul>");
             for (Finding f : e.getValue()) {
@@ -104,6 +107,29 @@ public final class ReportHtml {
             }
             b.append("</ul></figcaption></figure>\n");
         }
+    }
+
+    /**
+     * The cell (or row) each finding is about, framed on the page's picture: its box from the row's origin, in
+     * points on the page, as a share of the page's size (an overlay as wide as the picture, of its proportions).
+     */
+    private static void marks(StringBuilder b, DocumentAudit.Result a, List<Finding> findings, PageImage.Picture p) {
+        if (p.width() <= 0 || p.height() <= 0) return;
+        StringBuilder m = new StringBuilder();
+        for (Finding f : findings) {
+            org.openbudget.core.disclosure.Origin.Box x = Evidence.of(a, f).box();
+            if (x == null) continue;
+            m.append("<span class=\"").append(f.severity().json()).append("\" title=\"").append(esc(f.location())).append("\" style=\"left:")
+                    .append(pct(x.x(), p.width())).append("%;top:").append(pct(x.y(), p.height())).append("%;width:")
+                    .append(pct(x.width(), p.width())).append("%;height:").append(pct(x.height(), p.height())).append("%\"></span>");
+        }
+        if (m.length() == 0) return;
+        b.append("<div class=\"over\" style=\"aspect-ratio:").append(Math.round(p.width())).append('/').append(Math.round(p.height()))
+                .append("\">").append(m).append("</div>");
+    }
+
+    private static String pct(double v, float of) {
+        return java.math.BigDecimal.valueOf(Math.max(0, Math.min(100, v / of * 100))).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static String esc(String s) {

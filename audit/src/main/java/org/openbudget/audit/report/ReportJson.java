@@ -41,6 +41,22 @@ public final class ReportJson {
             ev.put("line", e.line());
             if (e.page() > 0) ev.put("page", e.page()); else ev.putNull("page");
             ev.put("text", e.text());
+            if (e.box() != null) box(ev.putObject("box"), e.box());
+        }
+        // where every row was read: its page, line and box (a text: its line)
+        ArrayNode tables = (ArrayNode) root.get("tables");
+        List<org.openbudget.core.disclosure.DisclosureTable> ts = a.disclosure().tables();
+        for (int i = 0; tables != null && i < tables.size() && i < ts.size(); i++) {
+            ArrayNode rows = (ArrayNode) tables.get(i).get("rows");
+            List<org.openbudget.core.disclosure.Row> rs = ts.get(i).rows();
+            for (int j = 0; rows != null && j < rows.size() && j < rs.size(); j++) {
+                org.openbudget.core.disclosure.Origin origin = rs.get(j).origin();
+                if (origin == null) continue;
+                ObjectNode o = ((ObjectNode) rows.get(j)).putObject("origin");
+                if (origin.page() > 0) o.put("page", origin.page()); else o.putNull("page");
+                o.put("line", origin.line());
+                if (origin.box() != null) box(o.putObject("box"), origin.box());
+            }
         }
         root.set("findings", findings);
         ArrayNode facts = root.putArray("facts");
@@ -61,6 +77,18 @@ public final class ReportJson {
         ArrayNode notes = root.putArray("notes");
         a.notes().forEach(notes::add);
         return root;
+    }
+
+    /** A box in points on the page, from its top-left corner, to two decimals. */
+    private static void box(ObjectNode o, org.openbudget.core.disclosure.Origin.Box b) {
+        o.put("x", round(b.x()));
+        o.put("y", round(b.y()));
+        o.put("width", round(b.width()));
+        o.put("height", round(b.height()));
+    }
+
+    private static java.math.BigDecimal round(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     public static String write(DocumentAudit.Result a) {

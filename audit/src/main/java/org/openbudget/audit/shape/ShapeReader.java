@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.core.classification.Classification;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.DisclosureTable;
@@ -37,8 +37,8 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class ShapeReader {
     private ShapeReader() {}
 
-    /** The tables read, what could not be read (in Chinese), and the line each row was read from (1-based). */
-    public record Result(List<DisclosureTable> tables, List<String> notes, Map<Integer, int[]> rowLines) {}
+    /** The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}) and what could not be read (in Chinese). */
+    public record Result(List<DisclosureTable> tables, List<String> notes) {}
 
     /** A part heading of the document (第三部分 情况说明 after the last table). */
     private static final java.util.regex.Pattern PART_HEADING = java.util.regex.Pattern.compile("^第[一二三四五六七八九十]部分");
@@ -47,6 +47,11 @@ public final class ShapeReader {
     private static final int TITLE_REACH = 5;
 
     public static Result read(List<String> lines, TemplateProfile profile, ReferenceData ref, String unit, AgencyKind kind, int year) {
+        return read(lines, SourceLines.text(lines.size()), profile, ref, unit, kind, year);
+    }
+
+    /** As above, each row read with where it is ({@code source}: a PDF's pages and boxes, or a text's lines). */
+    public static Result read(List<String> lines, SourceLines source, TemplateProfile profile, ReferenceData ref, String unit, AgencyKind kind, int year) {
         List<String> notes = new ArrayList<>();
         List<String> squeezed = new ArrayList<>(lines.size());
         for (String l : lines) squeezed.add(squeeze(l));
@@ -55,7 +60,7 @@ public final class ShapeReader {
         int[] start = new int[templates.size()];
         int from = 0;
         List<List<String>> titles = new ArrayList<>();
-        for (TableTemplate t : templates) titles.add(title(t, kindLabel, unit, year));
+        for (TableTemplate t : templates) titles.add(title(t.title(), kindLabel, unit, year));
         for (int i = 0; i < templates.size(); i++) {
             TableTemplate t = templates.get(i);
             // a longer title that holds this one (一般公共预算财政拨款支出决算表 holds 支出决算表) is another table's, not this one's
@@ -65,11 +70,18 @@ public final class ShapeReader {
                         && holds(String.join("", other), titles.get(i))) longer.add(other);
             }
             start[i] = find(squeezed, from, titles.get(i), longer);
+            // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
+            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+            // its qualifier in brackets worded otherwise or cut at the line's end (西安 2022: "（按功能科目分）", 2021:
+            // "（按支出功能分类科"): the title before it, then the qualifier's key word (功能, 经济)
+            if (start[i] < 0) {
+                List<String> loose = qualifierLoose(t.title(), kindLabel, unit, year);
+                if (loose != null) start[i] = find(squeezed, from, loose, longer);
+            }
             if (start[i] >= 0) from = start[i] + 1;
             else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
         }
         List<DisclosureTable> out = new ArrayList<>();
-        Map<Integer, int[]> rowLines = new LinkedHashMap<>();
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             int end = lines.size();
@@ -83,14 +95,13 @@ public final class ShapeReader {
             }
             TableTemplate t = templates.get(i);
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
-            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year);
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year, source);
             table.repeated.add(squeezed.get(start[i]));
             table.repeated.add(squeeze(t.mark()));
             table.read(lines, squeezed, start[i] + 1, end);
             out.add(table.result(kindLabel, unit, year));
-            rowLines.put(t.no(), table.lineNumbers());
         }
-        return new Result(out, notes, rowLines);
+        return new Result(out, notes);
     }
 
     private static String name(TableTemplate t) {
@@ -101,14 +112,27 @@ public final class ShapeReader {
      * The title as printed for this document, in its literal parts: {kind} and {year} filled in, the
      * unit's name a gap (a document may print its full name or a short one), spaces removed.
      */
-    static List<String> title(TableTemplate t, String kindLabel, String unit, int year) {
-        String filled = t.title().replace("{kind}", kindLabel).replace("{year}", String.valueOf(year))
+    static List<String> title(String title, String kindLabel, String unit, int year) {
+        String filled = title.replace("{kind}", kindLabel).replace("{year}", String.valueOf(year))
                 .replace("{prev_year}", String.valueOf(year - 1));
         List<String> parts = new ArrayList<>();
         for (String part : filled.split("\\{unit\\}", -1)) {
             String sq = squeeze(part);
             if (!sq.isEmpty()) parts.add(sq);
         }
+        return parts;
+    }
+
+    /** A title "…表（按支出功能分类科目）" as its parts before the bracket and the qualifier's key word; null without a qualifier that has one. */
+    static List<String> qualifierLoose(String title, String kindLabel, String unit, int year) {
+        int open = title.lastIndexOf('（');
+        if (open <= 0 || !title.endsWith("）")) return null;
+        String qualifier = title.substring(open);
+        String key = qualifier.contains("功能") ? "功能" : qualifier.contains("经济") ? "经济" : null;
+        if (key == null) return null;
+        List<String> parts = new ArrayList<>(title(title.substring(0, open), kindLabel, unit, year));
+        parts.add("（");
+        parts.add(key);
         return parts;
     }
 
@@ -126,7 +150,7 @@ public final class ShapeReader {
     /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
     private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
-            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?[^\\d\\-].{1,60}表(?:（.{1,30}）)?(?:是|否)?)$");
+            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?(?:20\\d\\d年度?|[^\\d\\-]).{1,60}表(?:（.{1,30}）)?(?:是|否)?(?:不涉及)?)$");
 
     /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
     private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
@@ -180,13 +204,19 @@ public final class ShapeReader {
         final List<String> notes;
         final int n;
         final List<Row> rows = new ArrayList<>();
-        final List<Integer> lineNos = new ArrayList<>();
+        final SourceLines source;
+        /** The 1-based line being read. */
+        private int currentLine;
+        /** For the row just split: the cell of its line each column was read from (−1: none). */
+        private int[] cellOf;
         String emptyNote;
         final boolean department;
         final String unitName;
         final int year;
 
-        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year) {
+        Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year,
+              SourceLines source) {
+            this.source = source;
             this.department = department;
             this.unitName = unitName;
             this.year = year;
@@ -243,26 +273,24 @@ public final class ShapeReader {
                     || sq.endsWith("编码") && sq.length() <= 10 || sq.equals("项目") || sq.equals("单位名称") || sq.equals("预算单位");
         }
 
-        int[] lineNumbers() {
-            return lineNos.stream().mapToInt(Integer::intValue).toArray();
+        /** The row, read from the line being read: its page, line and the boxes of its row and cells. */
+        private Row located(Row r) {
+            return r == null ? null : r.withOrigin(source.origin(currentLine, cellOf));
         }
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             String title = t.title(kindLabel);
+            // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
+            List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
                 // panels side by side: each panel's rows in turn, the total line last
                 List<Row> all = new ArrayList<>();
                 for (List<Row> p : panels.values()) all.addAll(p);
-                List<Integer> lines = new ArrayList<>();
-                for (List<Integer> p : panelLines.values()) lines.addAll(p);
                 all.addAll(rows);
-                for (int i = 0; i < rows.size(); i++) lines.add(lineNos.get(i));
                 rows.clear();
                 rows.addAll(all);
-                lineNos.clear();
-                lineNos.addAll(lines);
             }
-            if (rows.isEmpty()) return new DisclosureTable(t.no(), title, t.columnLabels(), List.of(), true, emptyNote, t.id(), t.mark());
+            if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
                 // read line by line the two sides interleave; a Disclosure keeps the income side first
@@ -270,7 +298,7 @@ public final class ShapeReader {
                 sides.addAll(body.stream().filter(r -> r.side() != Side.INCOME).toList());
                 body = sides;
             }
-            return new DisclosureTable(t.no(), title, t.columnLabels(), body, false, emptyNote, t.id(), t.mark());
+            return new DisclosureTable(t.no(), title, columns, body, false, emptyNote, t.id(), t.mark());
         }
 
         void read(List<String> lines, List<String> squeezed, int from, int to) {
@@ -309,7 +337,6 @@ public final class ShapeReader {
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
-                    lineNos.add(k + 1);
                 }
             }
         }
@@ -324,7 +351,7 @@ public final class ShapeReader {
                 case PROJECTS -> projectRow(cells);
             };
             if (shape.kind() == TableShape.Kind.SUMMARY) return summaryRows(cells);
-            return one == null ? List.of() : List.of(one);
+            return one == null ? List.of() : List.of(located(one));
         }
 
         /**
@@ -373,18 +400,15 @@ public final class ShapeReader {
                     }
                     continue;
                 }
-                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v));
-                panelLines.computeIfAbsent(k, x -> new ArrayList<>()).add(currentLine);
+                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v,
+                        source.origin(currentLine, null)));
             }
-            if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals));
+            if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals, source.origin(currentLine, null)));
             return out;
         }
 
         /** Each panel's rows, by panel (column), in the order read. */
         private final Map<Integer, List<Row>> panels = new java.util.TreeMap<>();
-        private final Map<Integer, List<Integer>> panelLines = new java.util.TreeMap<>();
-        /** The 1-based line being read. */
-        private int currentLine;
 
         /**
          * A line's cells cut into the panels: as many equal slices as the table has columns when the cells divide evenly
@@ -555,7 +579,7 @@ public final class ShapeReader {
                 any = true;
                 for (int j = 0; j < rowWidth; j++) label[j] += squeeze(h.get(j));
             }
-            if (!any) any = plainHeaderLabels(firstRow, firstAmount, label);
+            if (!any) any = plainHeaderLabels(firstRow, label);
             if (!any || n == 0) return;
             int[] pos = new int[n];
             java.util.Arrays.fill(pos, -1);
@@ -616,9 +640,15 @@ public final class ShapeReader {
          * when a header line's words after the stub's (科目名称, 类 款 项 …) are exactly as many as the row's cells
          * from its first amount on, they label those cells in order.
          */
-        private boolean plainHeaderLabels(List<String> firstRow, int firstAmount, String[] label) {
+        private boolean plainHeaderLabels(List<String> firstRow, String[] label) {
+            // the amounts start at the first amount after the row's last text cell (its codes, "208", are no amounts)
+            int lastText = -1;
+            for (int j = 0; j < firstRow.size(); j++) if (!firstRow.get(j).isBlank() && !amount(firstRow.get(j))) lastText = j;
+            int firstAmount = lastText + 1;
+            while (firstAmount < firstRow.size() && firstRow.get(firstAmount).isBlank()) firstAmount++;
             int cellsRight = firstRow.size() - firstAmount;
             if (cellsRight <= 0) return false;
+            List<List<String>> lines = new ArrayList<>();
             for (String h : plainHeader) {
                 List<String> words = new ArrayList<>();
                 for (String w : h.split("[\\s\u3000]++")) {
@@ -626,15 +656,33 @@ public final class ShapeReader {
                     if (sq.isEmpty() || stubWord(sq)) continue;
                     words.add(sq);
                 }
+                lines.add(words);
                 if (words.size() != cellsRight) continue;
                 for (int k = 0; k < cellsRight; k++) label[firstAmount + k] = words.get(k);
+                return true;
+            }
+            // the first columns' labels on one line, the columns after them wrapped over several (深圳 表3:
+            // "支出总计 基本支出 项目支出 上缴上级支出 中预留给小…"): the leading words that are the template's own
+            // labels, in its order, label the first cells; the cells after them stay unlabelled (not the template's)
+            for (List<String> words : lines) {
+                int k = 0;
+                while (k < words.size() && k < cellsRight && k < n && ownLabel(k, words.get(k))) k++;
+                if (k * 2 <= n || k == 0) continue;
+                for (int j = 0; j < k; j++) label[firstAmount + j] = words.get(j);
                 return true;
             }
             return false;
         }
 
+        /** Is {@code word} the printed header or label of the template's column {@code c}? */
+        private boolean ownLabel(int c, String word) {
+            var col = t.columns().get(c);
+            return word.equals(squeeze(col.header())) || word.equals(squeeze(col.label()));
+        }
+
         private static boolean stubWord(String sq) {
             return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+                    || sq.endsWith("功能分类") || sq.endsWith("经济分类")   // the stub's heading (上海 决算: 功能分类 over 科目编码)
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
@@ -646,14 +694,22 @@ public final class ShapeReader {
                 for (int p : at) if (p >= 0) first = Math.min(first, p - shift);
                 if (first >= 0 && first != Integer.MAX_VALUE) {
                     List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+                    int[] from = new int[n];
+                    java.util.Arrays.fill(from, -1);
                     boolean ok = true;
                     for (int c = 0; c < n && ok; c++) {
                         if (at[c] < 0) continue;
                         String cell = cells.get(at[c] - shift);
                         if (!cell.isBlank() && !amount(cell)) ok = false;
-                        else v.set(c, number(cell));
+                        else {
+                            v.set(c, number(cell));
+                            from[c] = at[c] - shift;
+                        }
                     }
-                    if (ok) return new Split(new ArrayList<>(cells.subList(0, first)), v);
+                    if (ok) {
+                        cellOf = from;
+                        return new Split(new ArrayList<>(cells.subList(0, first)), v);
+                    }
                 }
             }
             boolean tab = cells.stream().anyMatch(String::isEmpty);
@@ -672,7 +728,13 @@ public final class ShapeReader {
             List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
             List<String> vs = cells.subList(firstValue, cells.size());
             int offset = n - vs.size();
-            for (int k = 0; k < vs.size(); k++) v.set(offset + k, number(vs.get(k)));
+            cellOf = new int[n];
+            java.util.Arrays.fill(cellOf, -1);
+            for (int k = 0; k < vs.size(); k++) {
+                if (offset + k < 0) continue;
+                v.set(offset + k, number(vs.get(k)));
+                cellOf[offset + k] = firstValue + k;
+            }
             return new Split(text, v);
         }
 
@@ -683,6 +745,7 @@ public final class ShapeReader {
             List<String> labels = new ArrayList<>();
             List<List<String>> groups = new ArrayList<>();
             List<Integer> blocks = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
             // side-by-side blocks (西安: income | 功能分类 | 部门经济分类 | 政府经济分类), in the tab layout where each
             // block is a label cell and its amount cells: the income block and the first expense block are the table's
             boolean sideBySide = cells.size() > 2 * (n + 1) + 1 && cells.stream().anyMatch(String::isEmpty);
@@ -698,6 +761,7 @@ public final class ShapeReader {
                 if (!c.isBlank() && !amount(c)) {
                     labels.add(c.trim());
                     groups.add(new ArrayList<>());
+                    starts.add(j + 1);
                     blocks.add(sideBySide ? j / (n + 1) : -1);
                     afterLabel = true;
                 } else if (!groups.isEmpty()) {
@@ -710,16 +774,16 @@ public final class ShapeReader {
                 if (blocks.get(g) >= 2) continue;
                 boolean income = blocks.get(g) == 0
                         || blocks.get(g) < 0 && (g == 0 && labels.size() > 1 || (labels.size() == 1 && incomeLabel(label, false).isPresent()));
-                Row r = income ? incomeRow(label, groups.get(g)) : expenseRow(label, groups.get(g));
-                out.addAll(pending);
+                Row r = income ? incomeRow(label, groups.get(g), starts.get(g)) : expenseRow(label, groups.get(g), starts.get(g));
+                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
                 pending.clear();
-                if (r != null) out.add(r);
+                if (r != null) out.add(located(r));
             }
             return out;
         }
 
-        private Row incomeRow(String label, List<String> cellValues) {
-            List<BigDecimal> v = values(cellValues);
+        private Row incomeRow(String label, List<String> cellValues, int start) {
+            List<BigDecimal> v = values(cellValues, start);
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计")) {
                 return new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", label, "", "", v);
@@ -732,8 +796,8 @@ public final class ShapeReader {
             return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", label, "", "", v);
         }
 
-        private Row expenseRow(String label, List<String> cellValues) {
-            List<BigDecimal> v = values(cellValues);
+        private Row expenseRow(String label, List<String> cellValues, int start) {
+            List<BigDecimal> v = values(cellValues, start);
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
                 return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
@@ -846,7 +910,7 @@ public final class ShapeReader {
                 }
                 BigDecimal v = r.value(0) == null ? BigDecimal.ZERO : r.value(0);
                 if (unit == null || left.abs().compareTo(tolerance(parts)) <= 0) {
-                    unit = new Row(null, RowKind.UNIT, "", "", r.name(), "", r.name(), r.values());
+                    unit = new Row(null, RowKind.UNIT, "", "", r.name(), "", r.name(), r.values(), r.origin());
                     out.add(unit);
                     left = v;
                     parts = 0;
@@ -854,7 +918,7 @@ public final class ShapeReader {
                 }
                 left = left.subtract(v);
                 parts++;
-                out.add(new Row(r.side(), r.kind(), r.key(), r.code(), r.name(), r.project(), unit.unit(), r.values()));
+                out.add(new Row(r.side(), r.kind(), r.key(), r.code(), r.name(), r.project(), unit.unit(), r.values(), r.origin()));
             }
             return out;
         }
@@ -916,15 +980,28 @@ public final class ShapeReader {
             return squeeze(label.replace("{unit}", unitName)).equals(sq) && rows.isEmpty();
         }
 
-        private List<BigDecimal> values(List<String> cells) {
+        /** The amounts of a summary's group of cells, the first of which is cell {@code start} of its line. */
+        private List<BigDecimal> values(List<String> cells, int start) {
             List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
             List<String> amounts = new ArrayList<>();
-            for (String c : cells) if (c.isBlank() || amount(c)) amounts.add(c.trim());
+            List<Integer> at = new ArrayList<>();
+            for (int j = 0; j < cells.size(); j++) {
+                String c = cells.get(j);
+                if (c.isBlank() || amount(c)) {
+                    amounts.add(c.trim());
+                    at.add(start + j);
+                }
+            }
             // tab layout: the cells are the columns from the left (blank cells kept, trailing ones dropped);
             // plain layout, where blanks leave no cell: the last n amounts
             while (!amounts.isEmpty() && amounts.get(amounts.size() - 1).isEmpty()) amounts.remove(amounts.size() - 1);
             int offset = Math.max(0, amounts.size() - n);
-            for (int i = 0; i < n && offset + i < amounts.size(); i++) v.set(i, number(amounts.get(offset + i)));
+            cellOf = new int[n];
+            java.util.Arrays.fill(cellOf, -1);
+            for (int i = 0; i < n && offset + i < amounts.size(); i++) {
+                v.set(i, number(amounts.get(offset + i)));
+                cellOf[i] = at.get(offset + i);
+            }
             return v;
         }
 

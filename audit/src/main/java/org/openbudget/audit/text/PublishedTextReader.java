@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.DisclosureTable;
@@ -34,24 +35,19 @@ public final class PublishedTextReader {
     private static final Pattern TABLE_MARK = Pattern.compile("^表\\s*(\\d{1,2})$");
 
     /**
-     * The Disclosure and what the reader could not decide or read (ambiguities, skipped lines);
-     * {@code rowLines}: for each table read, the 1-based text line of each of its rows (the evidence
-     * a report shows).
+     * The Disclosure (each row read with its {@link org.openbudget.core.disclosure.Origin}: the line of
+     * the text and, for a PDF, the page and boxes) and what the reader could not decide or read
+     * (ambiguities, skipped lines).
      */
-    public record Result(Disclosure disclosure, List<String> notes, java.util.Map<Integer, int[]> rowLines) {
+    public record Result(Disclosure disclosure, List<String> notes) {
         public Result {
             notes = List.copyOf(notes);
-            rowLines = rowLines == null ? java.util.Map.of() : java.util.Map.copyOf(rowLines);
         }
 
-        public Result(Disclosure disclosure, List<String> notes) {
-            this(disclosure, notes, java.util.Map.of());
-        }
-
-        /** The 1-based line of row {@code index} of table {@code no}, 0 when unknown. */
+        /** The 1-based line row {@code index} of table {@code no} was read from, 0 when unknown. */
         public int line(int no, int index) {
-            int[] l = rowLines.get(no);
-            return l != null && index >= 0 && index < l.length ? l[index] : 0;
+            return disclosure.table(no).filter(t -> index >= 0 && index < t.rows().size())
+                    .map(t -> t.rows().get(index).origin()).map(o -> o.line()).orElse(0);
         }
     }
 
@@ -67,8 +63,14 @@ public final class PublishedTextReader {
     }
 
     public static Result readWithNotes(String fileName, String text, ReferenceLibrary lib) {
+        return readWithNotes(fileName, text, lib, null);
+    }
+
+    /** As above, with where each line is ({@code source}: a PDF's pages and boxes; null: the text's own lines). */
+    public static Result readWithNotes(String fileName, String text, ReferenceLibrary lib, SourceLines source) {
         List<String> notes = new ArrayList<>();
         String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        if (source == null) source = SourceLines.text(raw.length);
         List<String> lines = new ArrayList<>(raw.length);
         for (String l : raw) lines.add(clean(l));
 
@@ -80,7 +82,7 @@ public final class PublishedTextReader {
                 // a 决算 is read by its profile's shapes (the text reader below knows the Xinjiang budget's layout only)
                 List<String> cells = new ArrayList<>(raw.length);
                 for (String l : raw) cells.add(keepTabs(l));
-                return ShapedDocument.read(fileName, cells, lib, recognition, notes);
+                return ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
             }
             default -> { }
         }
@@ -93,7 +95,7 @@ public final class PublishedTextReader {
             // the shape reader keeps a row's trailing tabs: in the tab layout they are its blank last cells
             List<String> cells = new ArrayList<>(raw.length);
             for (String l : raw) cells.add(keepTabs(l));
-            return ShapedDocument.read(fileName, cells, lib, recognition, notes);
+            return ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
         }
 
         // unit, kind
@@ -161,7 +163,7 @@ public final class PublishedTextReader {
             }
         }
 
-        TableParser parser = new TableParser(profile, ref, kind, unit, lines, notes);
+        TableParser parser = new TableParser(profile, ref, kind, unit, lines, notes, source);
         List<DisclosureTable> tables = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
             int[] at = found.get(k);
@@ -185,7 +187,7 @@ public final class PublishedTextReader {
             String id = org.openbudget.io.guard.FailureLog.log(fileName, "the text part", e);
             notes.add("第一部分/第三部分：无法读取文字部分（记录编号 " + id + "），只有表格");
         }
-        return new Result(d, notes, parser.rowLines());
+        return new Result(d, notes);
     }
 
     /** Finds "表 N" followed within three non-blank lines by the table's title; returns {no, mark, title}. */

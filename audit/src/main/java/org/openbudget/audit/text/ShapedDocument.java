@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.audit.recognise.Recognizer;
 import org.openbudget.audit.shape.ShapeReader;
 import org.openbudget.core.classification.ReferenceData;
@@ -41,7 +42,7 @@ final class ShapedDocument {
     /** A label printed after the unit's name on the same line (西安: "部门名称：…（汇总）保密审查情况：已审查"). */
     private static final Pattern NEXT_LABEL = Pattern.compile("(?:保密审查|审查情况|联系人|联系电话|填报人|填报日期|公开日期|编制日期|日期)[^：:]{0,4}[：:]");
 
-    static PublishedTextReader.Result read(String fileName, List<String> lines, ReferenceLibrary lib,
+    static PublishedTextReader.Result read(String fileName, List<String> lines, SourceLines source, ReferenceLibrary lib,
                                            Recognizer.Recognition recognition, List<String> notes) {
         int year = recognition.year();
         boolean fin = recognition.kind() == Recognizer.Kind.FINAL_ACCOUNTS;
@@ -63,9 +64,11 @@ final class ShapedDocument {
         AgencyKind kind = "单位".equals(recognition.agencyKind()) ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
         String unit = unitName(lines, profile);
         if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……" + (fin ? "决算" : "预算") + "”）");
-        ShapeReader.Result r = ShapeReader.read(lines, profile, ref, unit, kind, year);
+        ShapeReader.Result r = ShapeReader.read(lines, source, profile, ref, unit, kind, year);
         notes.addAll(r.notes());
-        if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
+        if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", fin
+                ? "识别为部门决算文档，但按决算模板 " + profileId + " 找不到任何决算公开表（收入支出决算总表等）——版式无法识别"
+                : "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
         notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
         if (fin) {
@@ -75,7 +78,7 @@ final class ShapedDocument {
         } else {
             d = d.withText(text(lines, d, profile, ref, notes));
         }
-        return new PublishedTextReader.Result(d, new ArrayList<>(notes), r.rowLines());
+        return new PublishedTextReader.Result(d, new ArrayList<>(notes));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.core.classification.ClassItem;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.DisclosureTable;
@@ -51,12 +52,18 @@ final class TableParser {
     private Set<String> sourcesInUse;
     /** Unit names seen on unit rows (表7), to tell unit rows of 表11 from its project rows. */
     private final Set<String> unitNames = new LinkedHashSet<>();
-    /** Per table read: the 1-based line of each row. */
-    private final Map<Integer, int[]> rowLines = new HashMap<>();
+    /** Where each line is (a PDF's page and boxes, a text's line numbers): each row read carries its origin. */
+    private final SourceLines source;
     /** 经济分类类 named in 第三部分 七 资金分配情况 (evidence for the columns of 表7). */
     private Set<String> projectEco;
 
     TableParser(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unitName, List<String> lines, List<String> notes) {
+        this(profile, ref, kind, unitName, lines, notes, SourceLines.text(lines.size()));
+    }
+
+    TableParser(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unitName, List<String> lines, List<String> notes,
+                SourceLines source) {
+        this.source = source;
         this.profile = profile;
         this.ref = ref;
         this.kind = kind;
@@ -76,10 +83,17 @@ final class TableParser {
         List<BigDecimal> numbers;        // plain layout: the visible numbers, in order
         String parentKey;                // fixed rows: the row whose sum_of lists this one
         int index = -1;                  // position among the table's rows (parents)
+        int firstCell = -1;              // tab layout: column c was read from cell firstCell + c of its line
     }
 
-    Map<Integer, int[]> rowLines() {
-        return rowLines;
+    /** Where row {@code r} was read: its line, and in the tab layout the cell of each of the n columns. */
+    private org.openbudget.core.disclosure.Origin origin(PRow r, int n) {
+        int[] cells = null;
+        if (r.firstCell >= 0) {
+            cells = new int[n];
+            for (int c = 0; c < n; c++) cells[c] = r.firstCell + c;
+        }
+        return source.origin(r.line, cells);
     }
 
     DisclosureTable parse(TableTemplate t, int start, int stop) {
@@ -159,6 +173,7 @@ final class TableParser {
                 PRow r = classRow(t, String.join(" ", parts), project, i + 1, rows, currentUnit);
                 if (r != null) {
                     r.fixed = v;
+                    r.firstCell = labels;
                     rows.add(r);
                     if (r.kind == RowKind.UNIT) currentUnit = r.unit;
                 }
@@ -213,7 +228,6 @@ final class TableParser {
             rows = ordered;
         }
         List<Row> out = place(t, rows);
-        rowLines.put(no, rows.stream().mapToInt(r -> r.line).toArray());
         if (no == 1) sourcesInUse = sources(t, out);
         return new DisclosureTable(no, title, t.columnLabels(), out, false, emptyNote, t.id(), t.mark()); // a sentence on a table with numbers is a finding (T*.empty-with-rows)
     }
@@ -278,6 +292,7 @@ final class TableParser {
             if (r != null) {
                 r.fixed = new BigDecimal[n];
                 r.fixed[0] = incValue;
+                if (tab) r.firstCell = 1;
                 rows.add(r);
             }
         }
@@ -298,8 +313,10 @@ final class TableParser {
                 notes.add(where + "：支出项目「" + expLabel + "」无法识别，略去");
                 return;
             }
-            if (tab) r.fixed = expFixed;
-            else r.numbers = expNumbers;
+            if (tab) {
+                r.fixed = expFixed;
+                r.firstCell = 3;
+            } else r.numbers = expNumbers;
             rows.add(r);
         }
     }
@@ -317,6 +334,7 @@ final class TableParser {
             String[] c = cells(l);
             label = c.length > 0 ? c[0] : "";
             r.fixed = new BigDecimal[n];
+            r.firstCell = 1;
             for (int k = 0; k < n; k++) r.fixed[k] = 1 + k < c.length ? number(c[1 + k], where) : null;
         } else {
             String[] tok = l.trim().split("\\s+");
@@ -486,7 +504,7 @@ final class TableParser {
         for (PRow r : rows) {
             BigDecimal[] v = nodes.get(r).values;
             if (v == null) v = new BigDecimal[n];
-            out.add(new Row(r.side, r.kind, r.key, r.code, r.name, r.project, r.unit, Arrays.asList(v)));
+            out.add(new Row(r.side, r.kind, r.key, r.code, r.name, r.project, r.unit, Arrays.asList(v), origin(r, n)));
         }
         return out;
     }

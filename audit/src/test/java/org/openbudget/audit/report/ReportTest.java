@@ -113,5 +113,10 @@ class ReportTest {
         assertThat(pages).isNotEmpty();
         for (int p : pages) assertThat(html).contains("<figure id=\"p" + p + "\"><img alt=\"第" + p + "页\" src=\"data:image/png;base64,").contains("<a href=\"#p" + p + "\">");
         assertThat(html.split("<figure ", -1)).hasSize(pages.size() + 1);
+        // the cell each of them is about framed on its page: a box from the row's origin
+        Finding named = names.get(0);
+        var box = Evidence.of(a, named).box();
+        assertThat(box).as("the box of %s", named.location()).isNotNull();
+        assertThat(html).contains("<span class=\"" + named.severity().json() + "\" title=\"" + ReportHtml.esc(named.location()) + "\" style=\"left:");
     }
 }

@@ -455,8 +455,9 @@ public final class CheckContext {
         // the message is written when read: a large run finds many rounding notices and reads few
         java.util.function.Supplier<String> message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
                 + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
-        findings.add(new Finding(current.id(), rounding ? Severity.NOTICE : severity, table, at == null ? "" : at.code(),
-                at == null ? "" : at.project(), column, null, exp, fnd, message));
+        Finding f = new Finding(current.id(), rounding ? Severity.NOTICE : severity, table, at == null ? "" : at.code(),
+                at == null ? "" : at.project(), column, null, exp, fnd, message);
+        findings.add(at == null || at.origin() == null ? f : f.at(at.origin()));
     }
 
     /** Two printed cells that show the same amount must be equal. */
@@ -469,8 +470,15 @@ public final class CheckContext {
         findings.add(new Finding(current.id(), severity, table, code, project, column, section, expected, found, message));
     }
 
+    /** A finding about row {@code at} at the given severity, pointing at where the row was read from. */
+    public void report(Severity severity, Integer table, Row at, String column, String expected, String found, String message) {
+        report(severity, table, at.code(), at.project(), column, null, expected, found, message);
+        if (at.origin() != null) findings.set(findings.size() - 1, findings.get(findings.size() - 1).at(at.origin()));
+    }
+
     public void report(Integer table, Row at, String column, String expected, String found, String message) {
         report(severity, table, at == null ? "" : at.code(), at == null ? "" : at.project(), column, null, expected, found, message);
+        if (at != null && at.origin() != null) findings.set(findings.size() - 1, findings.get(findings.size() - 1).at(at.origin()));
     }
 
     void notEvaluable(int missingTable) {

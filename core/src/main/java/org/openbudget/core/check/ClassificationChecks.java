@@ -61,7 +61,7 @@ final class ClassificationChecks {
                 if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || !seen.add(r.code())) continue;
                 if (list.contains(r.code())) continue;
                 Severity sev = list.complete() ? Severity.ERROR : Severity.NOTICE;
-                ctx.report(sev, n, r.code(), "", "", null, null, r.code(),
+                ctx.report(sev, n, r.withProject(""), "", null, r.code(),
                         ctx.tableName(t) + "科目编码 " + r.code() + "（" + r.name() + "）不在" + list.year() + "年"
                                 + (list.kind() == Classification.Kind.FUNCTIONAL ? "支出功能分类" : "经济分类") + "目录中"
                                 + (list.complete() ? "" : "（参考目录不完整，请核实）"));
@@ -77,7 +77,7 @@ final class ClassificationChecks {
                 if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || r.name().isBlank()) continue;
                 String official = list.name(r.code()).orElse(null);
                 if (official == null || official.equals(r.name()) || normalize(official).equals(normalize(r.name())) || !seen.add(r.code())) continue;
-                ctx.report(Severity.WARNING, n, r.code(), "", "名称", null, official, r.name(),
+                ctx.report(Severity.WARNING, n, r.withProject(""), "名称", official, r.name(),
                         ctx.tableName(t) + "科目 " + r.code() + " 印为「" + r.name() + "」，规范名称为「" + official + "」");
             }
         }

@@ -24,6 +24,8 @@ public final class Finding {
     /** Writes the message when it is first read; null when it was given. */
     private final Supplier<String> pending;
     private volatile String message;
+    /** Where the row the finding is about was read from (a published document's page, line and boxes); null when not read or not known. */
+    private final org.openbudget.core.disclosure.Origin origin;
 
     public Finding(String id, Severity severity, Integer table, String code, String project, String column,
                    String section, String expected, String found, String message) {
@@ -39,6 +41,13 @@ public final class Finding {
 
     private Finding(String id, Severity severity, Integer table, String code, String project, String column,
                     String section, String expected, String found, String message, Supplier<String> pending) {
+        this(id, severity, table, code, project, column, section, expected, found, message, pending, null);
+    }
+
+    private Finding(String id, Severity severity, Integer table, String code, String project, String column,
+                    String section, String expected, String found, String message, Supplier<String> pending,
+                    org.openbudget.core.disclosure.Origin origin) {
+        this.origin = origin;
         this.id = id;
         this.severity = severity;
         this.table = table;
@@ -61,6 +70,13 @@ public final class Finding {
     public String section() { return section; }
     public String expected() { return expected; }
     public String found() { return found; }
+    /** Where the row it is about was read from; null for a derived document or a finding about no row. Not part of its value. */
+    public org.openbudget.core.disclosure.Origin origin() { return origin; }
+
+    /** The same finding, about the row read at {@code where}. */
+    public Finding at(org.openbudget.core.disclosure.Origin where) {
+        return new Finding(id, severity, table, code, project, column, section, expected, found, message, pending, where);
+    }
 
     public String message() {
         String m = message;
@@ -75,8 +91,8 @@ public final class Finding {
     /** The same finding at another severity (an administrator's override). */
     public Finding withSeverity(Severity newSeverity) {
         return message == null && pending != null
-                ? new Finding(id, newSeverity, table, code, project, column, section, expected, found, pending)
-                : new Finding(id, newSeverity, table, code, project, column, section, expected, found, message());
+                ? new Finding(id, newSeverity, table, code, project, column, section, expected, found, null, pending, origin)
+                : new Finding(id, newSeverity, table, code, project, column, section, expected, found, message(), null, origin);
     }
 
     public String location() {

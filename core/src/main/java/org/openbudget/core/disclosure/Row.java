@@ -13,9 +13,17 @@ import java.util.List;
  * @param code    digits only ("2060499", "30101"); "" for totals, unit rows and LINE rows.
  * @param project the project name of a PROJECT row, else "".
  * @param unit    the unit a row belongs to in a department's 表7/表11 (its name), else "".
+ * @param origin  where the row was read from in a published document (page, line, boxes); null for a
+ *                row derived from a ledger. Not part of the row's value: two rows that say the same are
+ *                equal wherever they were printed.
  */
 public record Row(Side side, RowKind kind, String key, String code, String name, String project, String unit,
-                  List<BigDecimal> values) {
+                  List<BigDecimal> values, Origin origin) {
+
+    /** A row with no origin (derived, or built in a test). */
+    public Row(Side side, RowKind kind, String key, String code, String name, String project, String unit, List<BigDecimal> values) {
+        this(side, kind, key, code, name, project, unit, values, null);
+    }
 
     public Row {
         key = key == null ? "" : key;
@@ -42,19 +50,36 @@ public record Row(Side side, RowKind kind, String key, String code, String name,
     }
 
     public Row withValues(List<BigDecimal> newValues) {
-        return new Row(side, kind, key, code, name, project, unit, newValues);
+        return new Row(side, kind, key, code, name, project, unit, newValues, origin);
     }
 
     public Row withName(String newName) {
-        return new Row(side, kind, key, code, newName, project, unit, values);
+        return new Row(side, kind, key, code, newName, project, unit, values, origin);
     }
 
     public Row withProject(String newProject) {
-        return new Row(side, kind, key, code, name, newProject, unit, values);
+        return new Row(side, kind, key, code, name, newProject, unit, values, origin);
     }
 
     public Row withCode(String newCode) {
-        return new Row(side, kind, key, newCode, name, project, unit, values);
+        return new Row(side, kind, key, newCode, name, project, unit, values, origin);
+    }
+
+    /** The same row, read from {@code where}. */
+    public Row withOrigin(Origin where) {
+        return new Row(side, kind, key, code, name, project, unit, values, where);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        return o instanceof Row r && side == r.side && kind == r.kind && key.equals(r.key) && code.equals(r.code)
+                && name.equals(r.name) && project.equals(r.project) && unit.equals(r.unit) && values.equals(r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(side, kind, key, code, name, project, unit, values);
     }
 
     /** A short human location: "206 04 99 其他技术研究与开发支出 · 信息化运维项目". */

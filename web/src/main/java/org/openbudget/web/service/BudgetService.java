@@ -194,7 +194,8 @@ public class BudgetService {
                 String words = org.openbudget.web.forms.FormOptions.fixedKeyLabel(library, key);
                 String what = words == null ? key : words;
                 String v = "第 " + version.publication().versionNo() + " 版";
-                findings.add(new Finding(LAST_YEAR_PUBLISHED, Severity.ERROR, null, key, "", "上年数", null,
+                // located in words, as a page shows it (上年数 of 二 收入：一般公共预算拨款…), not by the key
+                findings.add(new Finding(LAST_YEAR_PUBLISHED, Severity.ERROR, null, what, "", "上年数", null,
                         p.toPlainString(), typed.toPlainString(),
                         "上年数「" + what + "」填写为 " + typed.toPlainString() + " 万元，而 " + version.budget().year() + " 年已发布的版本（"
                                 + v + "）为 " + p.toPlainString() + " 万元：上年数以已发布的版本为准，请删去或改正这一填写"));

@@ -53,7 +53,10 @@ public class PublishedAuditService {
 
     /** A finding where it is in the document: the PDF page (0: a text, or not found), the line read (0: not found), the row or sentence. */
     public record Located(Finding finding, int page, int line, String evidence) {
-        /** 第 n 页 (a PDF), 第 n 行 (a text), or nothing. */
-        public String where() { return page > 0 ? "第 " + page + " 页" : line > 0 ? "第 " + line + " 行" : ""; }
+        /** 第 p 页，第 n 行 (a PDF: its page and the line of its text as read), 第 n 行 (a text), or nothing. */
+        public String where() {
+            String l = line > 0 ? "第 " + line + " 行" : "";
+            return page > 0 ? "第 " + page + " 页" + (l.isEmpty() ? "" : "，" + l) : l;
+        }
     }
 }
