@@ -42,10 +42,11 @@ class RealDocumentAccuracyTest {
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the
      * 2026 documents of the five regions: 收入/支出总计, 财政拨款, “三公”经费 and its parts, 机关运行经费 …):
-     * each is checked against the cell of its measure (text-measure); the disagreements are printed (403 read on
-     * 2026-12-05, 11 unlike their cell: all misread table cells — 西安 表6's 302xx rows, 烟台审计局 公开表3's columns).
+     * each is checked against the cell of its measure (text-measure); the disagreements are printed (466 read on
+     * 2026-12-05, 10 unlike their cell: 9 misread table cells — 西安 表6's 302xx rows read as 0.00 — and one real,
+     * 西安科技局 2022 stating 93,664.78 of a cell printed 93,664.79).
      */
-    static final int TEXT_FLOOR = 400;
+    static final int TEXT_FLOOR = 440;
 
     record Score(int expected, int right, List<String> wrong) {}
 
