@@ -113,6 +113,18 @@ class RegionProfileTest extends WebTestBase {
                 .replace("profile: xinjiang-2025", "profile: " + profile);
     }
 
+    /** The documents prepared here are budgets: a 决算 template of the year is neither offered nor taken for them. */
+    @Test
+    void aFinalAccountsTemplateIsNotOfferedForABudget() throws Exception {
+        JsonNode view = send("admin", get("/api/admin/region-profiles/" + KARAMAY + "/2024"), status().isOk());
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        view.get("candidates").forEach(c -> offered.add(c.get("id").asText()));
+        assertThat(offered).contains("xinjiang-2024").doesNotContain("shanghai-final-2024");
+        JsonNode refused = assign(KARAMAY, 2024, "shanghai-final-2024", 0, status().is4xxClientError());
+        assertThat(refused.toString()).contains("决算模板");
+        assertThat(repo.history(KARAMAY, 2024)).noneMatch(a -> a.profileId().equals("shanghai-final-2024"));
+    }
+
     @Test
     void aRegionsAgenciesUseTheProfileAssignedToIt() throws Exception {
         // none assigned: the default, xinjiang-2025

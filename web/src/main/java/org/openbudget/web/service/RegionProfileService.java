@@ -155,6 +155,8 @@ public class RegionProfileService {
             throw new RuleViolation("年度应在 " + ReferenceDataService.FIRST_YEAR + "–" + ReferenceDataService.LAST_YEAR + " 之间。");
     }
 
+    private static final String BUDGET = "预算";
+
     /** A region and year: the profile in use, the profiles of the year, the region's documents of the year, the versions. */
     public View view(BudgetUser u, String region, int year) {
         admin(u);
@@ -164,7 +166,8 @@ public class RegionProfileService {
         for (String id : library.profileIds()) {
             try {
                 TemplateProfile p = library.profile(id);
-                if (p.year() == year) candidates.add(new Candidate(id, p.name()));
+                // the documents prepared here are budgets (预算): a 决算 template is not offered for them
+                if (p.year() == year && BUDGET.equals(p.meta().basis())) candidates.add(new Candidate(id, p.name()));
             } catch (RuntimeException e) {
                 // a profile that does not read is listed (with its problem) on the profiles' page, not offered here
             }
@@ -196,6 +199,8 @@ public class RegionProfileService {
                 throw new RuleViolation("模板 " + id + " 无法读取：" + e.getMessage());
             }
             if (p.year() != year) throw new RuleViolation("模板 " + id + " 是 " + p.year() + " 年的模板，不能用于 " + year + " 年。");
+            if (!BUDGET.equals(p.meta().basis()))
+                throw new RuleViolation("模板 " + id + " 是" + p.meta().basis() + "模板，不能用于编制 " + year + " 年的部门预算。");
         }
         repo.lock(region, year);
         Optional<Assignment> current = repo.current(region, year);
