@@ -191,6 +191,24 @@ class PortalPageTest extends WebTestBase {
         assertThat(anonymousAfter).isEqualTo(anonymousBefore).doesNotContain(as("sme").displayName()).doesNotContain("_csrf");
     }
 
+    /** Each published version is also open data: its ledger's lines as a Fiscal Data Package, public, beside its other files. */
+    @Test
+    void aPublishedVersionIsAlsoAFiscalDataPackage() throws Exception {
+        long id = portal.search(2024, null, null, null).get(0).id();
+        MvcResult r = mvc.perform(get("/api/public/documents/" + id + "/files/fdp")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(r.getResponse().getContentType()).startsWith("application/zip");
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(files).containsKeys("datapackage.json", "data/lines.csv");
+        var descriptor = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get("datapackage.json"));
+        assertThat(descriptor.get("model").get("measures").get("amount").get("currency").asText()).isEqualTo("CNY");
+        assertThat(files.get("data/lines.csv").split("\r\n")).hasSizeGreaterThan(2);
+        assertThat(text(anonymous(id))).contains("/files/fdp");   // offered on the public page with the other files
+    }
+
     @Test
     void anAnonymousPageViewCreatesNoSession() throws Exception {
         long id = portal.search(2024, null, null, null).get(0).id();

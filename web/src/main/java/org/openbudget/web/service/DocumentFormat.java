@@ -22,8 +22,14 @@ public interface DocumentFormat {
 
     byte[] render(Input in);
 
-    /** What a renderer gets: the document, its template, its findings and the dataset files. */
-    record Input(Disclosure disclosure, TemplateProfile profile, List<Finding> findings, List<DatasetFile> dataset, String baseName) {}
+    /** What a renderer gets: the document, its template, its findings, the dataset files and the ledger (null in a preview). */
+    record Input(Disclosure disclosure, TemplateProfile profile, List<Finding> findings, List<DatasetFile> dataset, String baseName,
+                 org.openbudget.core.ledger.Budget budget) {
+        /** A document without its ledger (a preview): the formats written from the ledger are not asked for. */
+        public Input(Disclosure disclosure, TemplateProfile profile, List<Finding> findings, List<DatasetFile> dataset, String baseName) {
+            this(disclosure, profile, findings, dataset, baseName, null);
+        }
+    }
 
     /** A dataset file: YAML text or a workbook, as bytes. */
     record DatasetFile(String name, byte[] content) {

@@ -74,7 +74,7 @@ public class PublicationService {
         if (reason.length() > 2000) throw new RuleViolation("更正说明不能超过 2000 字。");
         int versionNo = previous.map(p -> p.versionNo() + 1).orElse(1);
         String baseName = agency.code() + "-" + year + "-v" + versionNo;
-        DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName);
+        DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName, e.budget());
         List<StoredFile> files = new ArrayList<>();
         String running = agency.code() + "/" + year;
         try {
