@@ -79,7 +79,7 @@ public final class ShapeReader {
                 if (loose != null) start[i] = find(squeezed, from, loose, longer);
             }
             if (start[i] >= 0) from = start[i] + 1;
-            else notes.add(name(t) + "（" + t.title(kindLabel) + "）：文档中找不到");
+            else notes.add(name(t, year) + "（" + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "）：文档中找不到");
         }
         List<DisclosureTable> out = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
@@ -104,8 +104,9 @@ public final class ShapeReader {
         return new Result(out, notes);
     }
 
-    private static String name(TableTemplate t) {
-        return t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
+    /** How notes name a table: its mark, or its title with the document's year (上海 numbers its tables only in the 目录). */
+    private static String name(TableTemplate t, int year) {
+        return t.mark().isBlank() ? "《" + t.title().replace("{year}", String.valueOf(year)) + "》" : t.mark();
     }
 
     /**
@@ -279,7 +280,7 @@ public final class ShapeReader {
         }
 
         DisclosureTable result(String kindLabel, String unit, int year) {
-            String title = t.title(kindLabel);
+            String title = t.title(kindLabel).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
@@ -797,7 +798,7 @@ public final class ShapeReader {
             }
             Optional<LineSpec> spec = incomeLabel(label, true);
             if (spec.isEmpty()) {
-                notes.add(name(t) + "：收入方的行「" + label + "」不是模板的行");
+                notes.add(name(t, year) + "：收入方的行「" + label + "」不是模板的行");
                 return null;
             }
             return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", label, "", "", v);
@@ -823,7 +824,7 @@ public final class ShapeReader {
             if (split != null) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v));
             Optional<String> code = codeOf(label, ref.functional());
             if (code.isPresent()) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v));
-            notes.add(name(t) + "：支出方的行「" + label + "」不是功能分类的类");
+            notes.add(name(t, year) + "：支出方的行「" + label + "」不是功能分类的类");
             return null;
         }
 
@@ -871,7 +872,7 @@ public final class ShapeReader {
                 LineSpec s = spec.get();
                 return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
             }
-            notes.add(name(t) + "：行「" + label + "」不是模板的行");
+            notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
             return null;
         }
 
