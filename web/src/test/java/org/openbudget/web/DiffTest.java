@@ -57,14 +57,6 @@ class DiffTest extends WebTestBase {
         assertThat(VersionDiff.of(a, a)).isEmpty();
     }
 
-    String page(String who, String path) throws Exception {
-        var b = get(path);
-        if (who != null) b.with(user(as(who)));
-        var r = mvc.perform(b).andReturn().getResponse();
-        assertThat(r.getStatus()).as(path).isEqualTo(200);
-        return r.getContentAsString(StandardCharsets.UTF_8);
-    }
-
     long publish(int year, String yaml, String reason) {
         Document d = workflow.view(as("df-unit"), UNIT, year).document();
         d = workflow.saveDataset(as("df-unit"), UNIT, year, "u.yaml", yaml, d == null ? null : d.rowVersion());

@@ -40,14 +40,6 @@ class PagingTest extends WebTestBase {
         assertThat(Paging.of(List.of(), "2", 50).pages()).isEqualTo(1);
     }
 
-    String page(String who, String path) throws Exception {
-        var b = get(path);
-        if (who != null) b.with(user(as(who)));
-        var r = mvc.perform(b).andReturn().getResponse();
-        assertThat(r.getStatus()).as(path).isEqualTo(200);
-        return r.getContentAsString(StandardCharsets.UTF_8);
-    }
-
     static int rows(String html) {
         return html.split("href=\"/work/6503", -1).length - 1;
     }

@@ -56,6 +56,15 @@ public abstract class WebTestBase {
         return yaml.replaceAll("(?ms)^last_year:.*?(?=^[a-z_]+:)", "").replaceAll("(?m)^  gpb\\.item:2150805: .*\n", "");
     }
 
+    /** A page as {@code who} sees it (null: anonymous), which must answer 200. */
+    protected String page(String who, String path) throws Exception {
+        var b = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
+        if (who != null) b.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(as(who)));
+        var r = mvc.perform(b).andReturn().getResponse();
+        org.assertj.core.api.Assertions.assertThat(r.getStatus()).as(path).isEqualTo(200);
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
     /** The same dataset moved to another budget year (and that year's template). */
     public static String forYear(String yaml, int year) {
         return yaml.replace("budget_year: 2024", "budget_year: " + year).replace("profile: xinjiang-2024", "profile: xinjiang-" + year);
