@@ -104,6 +104,18 @@ public final class Kit {
         return new Budget(unit, YEAR, "kit-" + YEAR, List.of(new Project("P001", "信息化运维项目", UNIT, true)), lines, List.of(), Origin.NONE);
     }
 
+    /** A department of two units: the kit's unit and a second whose lines are the first's, halved, under its own code. */
+    public static Budget department() {
+        Budget first = budget();
+        String code = "900001002";
+        List<LedgerLine> halved = first.lines().stream().map(l -> new LedgerLine(code, l.funcCode(), l.ecoCode(), l.nature(),
+                l.projectCode() == null ? null : "P002", l.fundSource(), l.amountFen() / 2, Origin.NONE)).toList();
+        Budget second = new Budget(new Agency(code, "核心测试二中心", AgencyKind.UNIT, AgencyType.ADMINISTRATIVE), YEAR, "kit-" + YEAR,
+                List.of(new Project("P002", "档案数字化项目", code, true)), halved, List.of(), Origin.NONE);
+        return new Budget(new Agency("900001", "核心测试局", AgencyKind.DEPARTMENT, AgencyType.ADMINISTRATIVE), YEAR, "kit-" + YEAR,
+                List.of(), List.of(), List.of(first, second), Origin.NONE);
+    }
+
     static LedgerLine line(String func, String eco, Nature nature, String project, String source, long fen) {
         return new LedgerLine(UNIT, func, eco, nature, project, source, fen, Origin.NONE);
     }

@@ -90,4 +90,18 @@ class PipelineTest {
         assertThat(inRow.message()).contains("表1", "事业运行", "相差 0.01");
         assertThat(errors.stream().map(Finding::id).distinct().count()).as("several rules see it: " + errors).isGreaterThan(1);
     }
+
+    /** A department is the consolidation of its units: derived from its units' sums, the same tables as from all their lines. */
+    @Test
+    void aDepartmentIsItsUnitsConsolidated() {
+        var dept = Kit.department();
+        var derived = Pipeline.deriveWithUnits(dept, Kit.ref(), Kit.profile());
+        assertThat(derived.department().tables()).isEqualTo(Pipeline.derive(dept, Kit.ref(), Kit.profile()).tables());
+        assertThat(derived.units()).hasSize(2);
+        assertThat(derived.units().get(0).tables()).isEqualTo(DOC.tables());
+        BigDecimal total = derived.department().table(1).orElseThrow().total(null).orElseThrow().value(0);
+        BigDecimal units = derived.units().stream().map(u -> u.table(1).orElseThrow().total(null).orElseThrow().value(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(total).isEqualByComparingTo(units);
+        assertThat(Pipeline.check(derived.department(), Kit.profile(), Kit.ref()).findings().stream().filter(f -> f.severity() == Severity.ERROR)).isEmpty();
+    }
 }
