@@ -78,9 +78,8 @@ class FormPagesTest extends WebTestBase {
         assertThat(documents.find(UNIT, 2025).orElseThrow().rowVersion()).isEqualTo(d.rowVersion());
     }
 
-    @Test
-    void aLedgerOfHundredsOfLinesIsPostedAndSaved() throws Exception {
-        Document d = fresh(2025);
+    /** Posts the form with every 基本 line of the example repeated 20 times (the copies of 0 元): over 300 lines; returns how many. */
+    int saveLongLedger(Document d) throws Exception {
         JsonNode form = json(send(get("/api/documents/" + UNIT + "/2025/forms/lines")));
         MockHttpServletRequestBuilder b = post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(d.rowVersion()));
         int n = 0;
@@ -93,6 +92,13 @@ class FormPagesTest extends WebTestBase {
         assertThat(n).isGreaterThan(300);
         MockHttpServletResponse r = send(b);
         assertThat(r.getRedirectedUrl()).isEqualTo("/work/" + UNIT + "/2025?tab=lines");
+        return n;
+    }
+
+    @Test
+    void aLedgerOfHundredsOfLinesIsPostedAndSaved() throws Exception {
+        Document d = fresh(2025);
+        int n = saveLongLedger(d);
         Document after = documents.find(UNIT, 2025).orElseThrow();
         assertThat(workflow.evaluate(after).budget().lines()).hasSize(n);
         assertThat(workflow.evaluate(after).disclosure().tables()).as("zero lines add nothing").isEqualTo(workflow.evaluate(d).disclosure().tables());
@@ -105,17 +111,7 @@ class FormPagesTest extends WebTestBase {
      */
     @Test
     void aLongLedgerIsEditedAPageAtATime() throws Exception {
-        Document d = fresh(2025);
-        JsonNode form = json(send(get("/api/documents/" + UNIT + "/2025/forms/lines")));
-        MockHttpServletRequestBuilder b = post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(d.rowVersion()));
-        int n = 0;
-        for (JsonNode l : form.get("lines")) {
-            for (int k = 0; k < (l.get("nature").asText().equals("基本") ? 20 : 1); k++, n++) {
-                for (String f : new String[] {"funcCode", "ecoCode", "nature", "proCode", "fundSource"}) b.param("lines[" + n + "]." + f, l.get(f).asText());
-                b.param("lines[" + n + "].amount", k == 0 ? l.get("amount").asText() : "0");
-            }
-        }
-        assertThat(send(b).getRedirectedUrl()).isNotNull();
+        int n = saveLongLedger(fresh(2025));
         Document saved = documents.find(UNIT, 2025).orElseThrow();
         java.util.List<org.openbudget.core.ledger.LedgerLine> before = workflow.evaluate(saved).budget().lines();
         assertThat(before).hasSize(n);
