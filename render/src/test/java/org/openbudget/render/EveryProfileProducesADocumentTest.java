@@ -2,7 +2,6 @@ package org.openbudget.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,15 +84,9 @@ class EveryProfileProducesADocumentTest {
     /** Every format; the PDF's text and the HTML hold every table's title and the amount unit. */
     private static void renders(Disclosure d, TemplateProfile profile) throws IOException {
         DocumentView view = new DocumentView(d, profile);
-        byte[] pdf = null;
-        String html = null;
-        for (Format f : Format.printedFormats()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Renderers.of(f).write(view, out);
-            assertThat(out.size()).as("%s %s bytes", profile.id(), f).isGreaterThan(1000);
-            if (f == Format.PDF) pdf = out.toByteArray();
-            if (f == Format.HTML) html = out.toString(StandardCharsets.UTF_8);
-        }
+        java.util.Map<Format, byte[]> files = Rendered.everyFormat(view, profile.id());
+        byte[] pdf = files.get(Format.PDF);
+        String html = new String(files.get(Format.HTML), StandardCharsets.UTF_8);
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
