@@ -35,9 +35,23 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
     public boolean isEmpty() { return sections.isEmpty(); }
 
     /** One section: its numeral (一 … 十二), title pattern and blocks. */
-    public record Section(String number, String title, List<Block> blocks) {
+    /**
+     * A section of the outline: its number (一, 二 …), title and blocks; {@code reads} names how a published
+     * document's section of this place is read back beyond its amounts (the default family's reader of shares,
+     * changes, lists, reasons and projects: {@link #READS}), "" when it is read by its sentence patterns only.
+     */
+    public record Section(String number, String title, List<Block> blocks, String reads) {
+        /** The section readers of the default family's text reader (audit's TextFactReader), by what the section states. */
+        public static final List<String> READS = List.of("total", "income", "expense", "fiscal", "gpb", "basic", "projects",
+                "fund", "three_public", "carry_over", "other");
+
         public Section {
             blocks = List.copyOf(blocks);
+            reads = reads == null ? "" : reads.trim();
+        }
+
+        public Section(String number, String title, List<Block> blocks) {
+            this(number, title, blocks, "");
         }
     }
 

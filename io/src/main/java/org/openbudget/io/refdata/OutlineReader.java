@@ -30,7 +30,7 @@ final class OutlineReader {
     /** The options a block may set besides its kind (docs/text-facts.md, "The outline"). */
     private static final Set<String> BLOCK_KEYS = Set.of("key", "subject", "amounts", "items", "rows", "table", "empty_key",
             "share_of", "change", "reason", "numbered", "last_year", "not_arranged", "clauses");
-    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks");
+    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks", "reads");
 
     private OutlineReader() {}
 
@@ -43,7 +43,11 @@ final class OutlineReader {
                 Block block = block(b, dict, problems);
                 if (block != null) blocks.add(block);
             }
-            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks));
+            String reads = s.optString("reads").orElse("");
+            if (!reads.isEmpty() && !TextOutline.Section.READS.contains(reads)) {
+                problems.add(s.require("reads").problem("应为 " + String.join("、", TextOutline.Section.READS) + " 之一，实际为 \"" + reads + "\""));
+            }
+            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks, reads));
         }
         return new TextOutline(sections);
     }
