@@ -35,6 +35,10 @@ final class AccountsReader {
     /** The flows whose entries may instead be the lines of a 预算 dataset named by path. */
     private static final Set<String> BUDGET_FLOWS = Set.of("budget.initial", "budget.adjusted");
 
+    /** The budget a 决算 prints no row for: 财政专户管理资金 is reported as 事业收入. */
+    static final String EXCLUDED_BUDGET = "财政专户";
+    static final String NO_SPECIAL_ACCOUNT = "决算表没有财政专户管理资金的行次：财政专户核拨的资金计入事业收入（UNIT_BIZ，结转用 CO_UNIT），实际为 ";
+
     private final List<InputProblem> problems;
     private final ReferenceData ref;
     private final MeasureDictionary dict;
@@ -126,6 +130,9 @@ final class AccountsReader {
         long fen = DatasetRules.amountFen(l.require("amount").text(), sink);
         String eco = l.optString("dep_bgt_eco_code").map(t -> DatasetRules.ecoCode(t, sink)).orElse("");
         Nature nature = l.optString("nature").map(t -> DatasetRules.nature(t, sink)).orElse(null);
+        if (source != null && source.budget().equals(EXCLUDED_BUDGET)) {
+            sink.problem("fund_source", NO_SPECIAL_ACCOUNT + source.code() + " " + source.name());
+        }
         if (spending && source != null && source.fiscal()) {
             sink.problem("fund_source", measure.name() + "不由财政拨款安排：资金来源应为单位资金或财政专户，实际为 " + source.code() + " " + source.name()
                     + " (this spending is never 财政拨款)");

@@ -279,6 +279,14 @@ public final class DatasetReader {
         }
         LedgerLine beyond = DatasetRules.beyondTotal(lines);
         if (beyond != null) problems.add(new InputProblem(beyond.origin().file(), beyond.origin().line(), "amount", DatasetRules.BEYOND_TOTAL));
+        if (basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
+            for (LedgerLine l : lines) {
+                var s = ref.source(l.fundSource());
+                if (s.isPresent() && s.get().budget().equals(AccountsReader.EXCLUDED_BUDGET)) {
+                    problems.add(new InputProblem(l.origin().file(), l.origin().line(), "fund_source", AccountsReader.NO_SPECIAL_ACCOUNT + s.get().code() + " " + s.get().name()));
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new InputException(problems);
         Budget unit = new Budget(agency, year, profile, projectList, lines, List.of(), origin);
         if (basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
