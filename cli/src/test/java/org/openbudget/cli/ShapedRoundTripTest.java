@@ -81,7 +81,9 @@ class ShapedRoundTripTest {
         List<String> problems = new ArrayList<>();
         int i = 0;
         for (Budget b : budgets) {
-            Disclosure derived = Deriver.tables(b, RenderAuditRoundTripTest.LIB.year(b.year()), profile);
+            // a 决算 dataset with its text data: the whole document (its 情况说明 written against the 年初预算数)
+            boolean withText = finalAccounts && !b.narrative().isEmpty();
+            Disclosure derived = withText ? w.loaded(b, profileId).disclosure() : Deriver.tables(b, RenderAuditRoundTripTest.LIB.year(b.year()), profile);
             Path pdf = RenderAuditRoundTripTest.pdf(derived, profile, dir.resolve("d" + (i++) + ".pdf"));
             DocumentAudit.Result a = DocumentAudit.run(pdf, RenderAuditRoundTripTest.LIB);
             String who = b.agency().name() + " (" + b.year() + ")";
@@ -92,6 +94,12 @@ class ShapedRoundTripTest {
             boolean byParent = finalAccounts && read.equals(parent) && derived.text().sections().isEmpty();
             if (!read.startsWith(family + "-") && !byParent) problems.add(who + ": read as " + read + " " + a.notes());
             for (String diff : RenderAuditRoundTripTest.differences(a.disclosure(), derived, profile)) problems.add(who + ": " + diff);
+            if (withText) {
+                // every 项 and “三公” item set against its 年初预算数 is read back with its 大于/小于/持平 (and checked: FT.*)
+                long stated = derived.text().facts().stream().filter(f -> f.kind() == org.openbudget.core.disclosure.text.FactKind.RATE).count();
+                long readBack = a.disclosure().text().facts().stream().filter(f -> f.key().startsWith("final.vs-budget.") && !f.word().isEmpty()).count();
+                if (stated == 0 || readBack != stated) problems.add(who + ": " + readBack + " of " + stated + " comparisons with the 年初预算数 read back");
+            }
             List<String> own = RenderAuditRoundTripTest.errors(CheckCatalogue.run(derived, profile, RenderAuditRoundTripTest.LIB.year(b.year())));
             for (String e : RenderAuditRoundTripTest.errors(a.findings())) if (!own.contains(e)) problems.add(who + " error: " + e);
         }
