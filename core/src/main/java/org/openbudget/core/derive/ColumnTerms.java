@@ -26,6 +26,8 @@ final class ColumnTerms {
     final boolean perPosting;
     /** Each column's 决算 flow ("" = the ledger's lines and the spending flows): see {@link Flowed}. */
     final List<String> flows;
+    /** Some column reads a 决算 flow. */
+    final boolean anyFlow;
     private final java.util.Set<String> spending;
     private final Map<String, int[]>[] byCell;
     private final List<FundingSource> sources;
@@ -43,8 +45,10 @@ final class ColumnTerms {
         this.sources = sources;
         boolean codes = false;
         for (List<Where> c : terms) for (Where w : c) codes |= w.eco() != null || w.func() != null;
-        for (String f : flows) codes |= !f.isEmpty();
-        this.perPosting = codes;
+        boolean any = false;
+        for (String f : flows) any |= !f.isEmpty();
+        this.anyFlow = any;
+        this.perPosting = codes || any;
         this.byCell = new Map[sources.size() * (Posting.KINDS + 1)];
     }
 

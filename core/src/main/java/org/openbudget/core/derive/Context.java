@@ -93,7 +93,7 @@ final class Context {
             }
             unit.postings.add(p);
         }
-        this.spending = FinalBalances.spendingFlows(profile.measures());
+        this.spending = compiled("spending-flows", () -> FinalBalances.spendingFlows(profile.measures()));
         if (budget.isFinal()) {
             for (Budget u : budget.memberUnits()) {
                 for (String flow : u.allFlows()) for (LedgerLine l : u.accounts().flow(flow)) addEntry(l, flow, sourceIndex);
@@ -183,6 +183,16 @@ final class Context {
             rules.put("#" + key, v);
         }
         return (T) v;
+    }
+
+    /** A fixed row's 决算 flow and filter when its measure names a flow, else null (worked out once per template). */
+    ColumnTerms.Flowed rowFlowed(org.openbudget.core.profile.LineSpec s) {
+        if (s.measure().isEmpty()) return null;
+        Object v = compiled("rowflow#" + s.measure(), () -> {
+            ColumnTerms.Flowed f = ColumnTerms.row(s, measures());
+            return f.flow().isEmpty() ? (Object) Boolean.FALSE : f;
+        });
+        return v instanceof ColumnTerms.Flowed f ? f : null;
     }
 
     /** A shaped table's columns as filters over postings. */

@@ -85,9 +85,9 @@ final class FixedTable {
                 long[] v = value(ctx, child, byKey, columns, memo, visiting);
                 for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
-        } else if (!ctx.entries.isEmpty() || columns.flows.stream().anyMatch(f -> !f.isEmpty())
-                || !ColumnTerms.row(s, ctx.measures()).flow().isEmpty()) {
-            flowed(ctx, ColumnTerms.row(s, ctx.measures()), columns, acc);
+        } else if (!ctx.entries.isEmpty() || columns.anyFlow || ctx.rowFlowed(s) != null) {
+            ColumnTerms.Flowed rf = ctx.rowFlowed(s);
+            flowed(ctx, rf != null ? rf : ColumnTerms.row(s, ctx.measures()), columns, acc);
         } else {
             List<Where> row = Bindings.row(s, ctx.measures());
             boolean funcMatters = false;
