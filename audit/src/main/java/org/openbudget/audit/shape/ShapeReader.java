@@ -370,10 +370,13 @@ public final class ShapeReader {
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
-                // panels side by side: each panel's rows in turn, the total line last
+                // panels side by side: the panels' rows in code order (each panel a class of its own), the total line
+                // where the profile puts totals — the order a derived table has
                 List<Row> all = new ArrayList<>();
                 for (List<Row> p : panels.values()) all.addAll(p);
-                all.addAll(rows);
+                all.sort(java.util.Comparator.comparing(Row::code));
+                if (profile.totalFirst()) all.addAll(0, rows);
+                else all.addAll(rows);
                 rows.clear();
                 rows.addAll(all);
             }
