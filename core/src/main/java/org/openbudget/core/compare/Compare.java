@@ -69,10 +69,11 @@ public final class Compare {
             if (!fb.equals("决算")) out.add("第二份文档（" + name(fin) + "）是" + fb + "，应为决算（识别为模板 " + fp.id() + "）");
         }
         if (budget.year() != fin.year()) {
-            out.add("年度不同：预算是 " + budget.year() + " 年的，决算是 " + fin.year() + " 年度的（应为同一年度：N 年预算与 N 年度决算）");
+            out.add("年度不同：第一份（" + bb + "）是 " + budget.year() + " 年的，第二份（" + fb + "）是 " + fin.year()
+                    + " 年的（应为同一年度：N 年预算与 N 年度决算）");
         }
         if (!sameUnit(budget.unitName(), fin.unitName())) {
-            out.add("单位不同：预算的单位是“" + budget.unitName() + "”，决算的单位是“" + fin.unitName() + "”");
+            out.add("单位不同：第一份（" + bb + "）的单位是“" + budget.unitName() + "”，第二份（" + fb + "）的单位是“" + fin.unitName() + "”");
         }
         return out;
     }
@@ -112,7 +113,7 @@ public final class Compare {
         Map<List<Term>, Cell> bByKey = new LinkedHashMap<>();
         for (Cell c : MoneyCells.of(budget, bp, sources)) {
             if (c.key().stream().anyMatch(Term::lastYear)) continue;   // 上年预算数: not this year's budget
-            bByKey.putIfAbsent(c.key(), c);
+            put(bByKey, c.key(), c);
         }
         // the 决算's: keyed as what they are (exact) and as the year's budget money they set against (view)
         TemplateProfile view = budgetView(fp);
@@ -130,7 +131,7 @@ public final class Compare {
             List<Term> exact = exactKey.getOrDefault(c.row(), Map.of()).get(c.column());
             if (exact == null) continue;   // a figure the ledger does not hold (年末结转和结余 …)
             viewKey.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c.key());
-            (exact.equals(c.key()) ? plain : spent).putIfAbsent(c.key(), c);
+            put(exact.equals(c.key()) ? plain : spent, c.key(), c);
         }
         long fiscalMask = fiscalMask(sources);
 
@@ -215,6 +216,12 @@ public final class Compare {
         lines.removeIf(l -> l.budget().signum() == 0 && l.actual().signum() == 0 && l.stated().isEmpty());
         return new Comparison(Comparison.Document.of(budget, bp), Comparison.Document.of(fin, fp), lines,
                 findings(budget, fin, lines, rules, finOrigins(lines, fin)), rules);
+    }
+
+    /** The first cell of this money, unless it is blank or 0 and a later one prints it. */
+    private static void put(Map<List<Term>, Cell> cells, List<Term> key, Cell c) {
+        Cell had = cells.get(key);
+        if (had == null || value(had).signum() == 0 && value(c).signum() != 0) cells.put(key, c);
     }
 
     // ---- findings
