@@ -133,7 +133,22 @@ public final class Compare {
             viewKey.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c.key());
             put(exact.equals(c.key()) ? plain : spent, c.key(), c);
         }
-        long fiscalMask = fiscalMask(sources);
+        // 预算 of whole budgets' money where the 决算 prints only all 财政拨款 (上海's “三公” 预算 is 一般公共预算, its 决算
+        // 财政拨款): set against the 决算's wider cell when no other money of the 预算 is set against it
+        Set<Cell> taken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<Term> k : bByKey.keySet()) {
+            if (spent.containsKey(k)) taken.add(spent.get(k));
+            if (plain.containsKey(k)) taken.add(plain.get(k));
+        }
+        Map<List<Term>, Cell> widerOf = new HashMap<>();
+        for (List<Term> k : bByKey.keySet()) {
+            if (spent.containsKey(k) || plain.containsKey(k)) continue;
+            Cell w = wider(k, spent, sources, taken);
+            if (w == null) w = wider(k, plain, sources, taken);
+            if (w == null) continue;
+            taken.add(w);
+            widerOf.put(k, w);
+        }
 
         List<Line> lines = new ArrayList<>();
         Map<List<Term>, Integer> lineOfKey = new HashMap<>();
@@ -143,18 +158,16 @@ public final class Compare {
             Cell bc = e.getValue();
             Cell s = spent.get(key), p = plain.get(key);
             String note = "";
-            if (s == null && p == null) {
-                // 预算 of one budget's money, 决算 of all 财政拨款 (上海's “三公” 预算 is 一般公共预算, its 决算 财政拨款)
-                s = wider(key, spent, fiscalMask);
-                if (s == null) p = wider(key, plain, fiscalMask);
-                if (s != null || p != null) note = "（决算口径更宽：全部财政拨款）";
+            if (s == null && p == null && widerOf.containsKey(key)) {
+                s = widerOf.get(key);
+                note = "（决算口径更宽：全部财政拨款）";
             }
             Cell st = statedCells.get(key);
             if (s == null && p == null) {
                 // a class row the 决算 does not print, in a table it prints: nothing spent there
                 Cell total = bc.row().kind() == RowKind.CLASS ? tableOf(strip(key, bc.row().code()), spent, plain) : null;
                 if (total == null && st == null) continue;
-                Line l = line(bc, bp, total, fp, BigDecimal.ZERO, total == null ? Source.NONE : unlisted(total), note, rules);
+                Line l = line(bc, bp, sources, total, fp, BigDecimal.ZERO, total == null ? Source.NONE : unlisted(total), note, rules);
                 lineOfKey.put(key, lines.size());
                 lines.add(st == null ? l : l.withStated(stated(st)));
                 continue;
@@ -163,13 +176,13 @@ public final class Compare {
             if (s != null) {
                 used.add(s);
                 lineOfKey.put(key, lines.size());
-                Line l = line(bc, bp, s, fp, value(s), source(s), both ? "（支出）" : note, rules);
+                Line l = line(bc, bp, sources, s, fp, value(s), source(s), both ? "（支出）" : note, rules);
                 lines.add(st == null ? l : l.withStated(stated(st)));
             }
             if (p != null) {
                 used.add(p);
                 if (s == null) lineOfKey.put(key, lines.size());
-                Line l = line(bc, bp, p, fp, value(p), source(p), both ? "（收入）" : note, rules);
+                Line l = line(bc, bp, sources, p, fp, value(p), source(p), both ? "（收入）" : note, rules);
                 lines.add(s == null && st != null ? l.withStated(stated(st)) : l);
             }
         }
@@ -181,7 +194,7 @@ public final class Compare {
                 if (lineOfKey.containsKey(e.getKey()) || value(fc).signum() == 0) continue;
                 Cell total = bByKey.get(strip(e.getKey(), fc.row().code()));
                 if (total == null) continue;
-                String[] d = describe(fc, fp);
+                String[] d = describe(fc, fp, sources);
                 lineOfKey.put(e.getKey(), lines.size());
                 lines.add(new Line(d[0], d[1], fc.row().code(), BigDecimal.ZERO, value(fc), unlisted(total), source(fc), List.of(), "",
                         explained(fc, fp, rules)));
@@ -247,7 +260,7 @@ public final class Compare {
                 Origin o = s.from().page() > 0 || s.from().line() > 0 ? new Origin(s.from().page(), s.from().line(), null, List.of()) : null;
                 out.add(o == null ? f : f.at(o));
             }
-            if (!l.explained() || !l.reason().isEmpty() || !over(l, rules.thresholdPercent())) continue;
+            if (!l.explained() || !l.reason().isEmpty() || !over(l, rules.thresholdPercent()) || !leaf(l, lines)) continue;
             BigDecimal rate = l.rate();
             String msg = l.label() + "：预算 " + money(l.budget()) + " 万元，决算 " + money(l.actual()) + " 万元，"
                     + (rate == null ? "年初未安排预算" : "相差 " + money(l.difference()) + " 万元（完成率 " + rate.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%）")
@@ -266,6 +279,18 @@ public final class Compare {
             if (s.page() > 0 || s.line() > 0) out.put(l, new Origin(s.page(), s.line(), null, List.of()));
         }
         return out;
+    }
+
+    /**
+     * A line the 说明 explains item by item at its own level: not a 类 or 款 whose 项 are lines of the same money (the
+     * 说明 gives its reasons for the 项, 五（三）).
+     */
+    private static boolean leaf(Line l, List<Line> lines) {
+        if (l.code().isEmpty()) return true;
+        for (Line o : lines) {
+            if (o != l && o.explained() && o.code().length() > l.code().length() && o.code().startsWith(l.code())) return false;
+        }
+        return true;
     }
 
     /** Beyond the threshold: a share of the 预算数, or anything on a zero budget. */
@@ -322,18 +347,30 @@ public final class Compare {
 
     // ---- keys
 
-    private static long fiscalMask(List<FundingSource> sources) {
-        long m = 0;
-        for (int i = 0; i < sources.size() && i < 64; i++) if (sources.get(i).fiscalCurrent()) m |= 1L << i;
-        return m;
-    }
-
-    /** A cell of wider 财政拨款 money than {@code key} (the same terms, more of the three budgets' sources). */
-    private static Cell wider(List<Term> key, Map<List<Term>, Cell> cells, long fiscal) {
-        if (key.isEmpty() || key.stream().anyMatch(t -> (t.sources() & ~fiscal) != 0)) return null;
+    /**
+     * A cell of wider 财政拨款 money than {@code key}: the same terms over more of the three budgets, where each term of
+     * {@code key} is whole budgets' money of the year (一般公共预算, not its 本级财力 alone), and no other money took it.
+     */
+    private static Cell wider(List<Term> key, Map<List<Term>, Cell> cells, List<FundingSource> sources, Set<Cell> taken) {
+        long fiscal = 0;
+        long[] budgetOf = new long[Math.min(sources.size(), 64)];
+        for (int i = 0; i < budgetOf.length; i++) {
+            if (!sources.get(i).fiscalCurrent()) continue;
+            fiscal |= 1L << i;
+            for (int j = 0; j < budgetOf.length; j++) {
+                if (sources.get(j).fiscalCurrent() && sources.get(j).budget().equals(sources.get(i).budget())) budgetOf[i] |= 1L << j;
+            }
+        }
+        if (key.isEmpty()) return null;
+        for (Term t : key) {
+            if (t.sources() == 0 || (t.sources() & ~fiscal) != 0) return null;
+            for (int i = 0; i < budgetOf.length; i++) {
+                if ((t.sources() & (1L << i)) != 0 && (budgetOf[i] & ~t.sources()) != 0) return null;   // part of a budget only
+            }
+        }
         for (Map.Entry<List<Term>, Cell> e : cells.entrySet()) {
             List<Term> k = e.getKey();
-            if (k.size() != key.size()) continue;
+            if (k.size() != key.size() || taken.contains(e.getValue())) continue;
             boolean ok = true;
             for (int i = 0; i < k.size() && ok; i++) {
                 Term a = key.get(i), b = k.get(i);
@@ -363,9 +400,9 @@ public final class Compare {
 
     // ---- lines, labels, sources
 
-    private static Line line(Cell bc, TemplateProfile bp, Cell fc, TemplateProfile fp, BigDecimal actual, Source actualFrom,
+    private static Line line(Cell bc, TemplateProfile bp, List<FundingSource> sources, Cell fc, TemplateProfile fp, BigDecimal actual, Source actualFrom,
                              String note, CompareRules rules) {
-        String[] d = describe(bc, bp);
+        String[] d = describe(bc, bp, sources);
         // the budget's income row set against the 决算's spending of that money: a total, not income
         String dimension = note.equals("（支出）") && d[0].equals("收入") ? "总体" : d[0];
         return new Line(dimension, d[1] + note, bc.row().kind() == RowKind.CLASS ? bc.row().code() : "", value(bc), actual, source(bc), actualFrom,
@@ -409,14 +446,15 @@ public final class Compare {
     }
 
     /** {dimension, label} of a cell: its table's scope, its row and its column, by the names of their measures. */
-    static String[] describe(Cell c, TemplateProfile p) {
+    static String[] describe(Cell c, TemplateProfile p, List<FundingSource> sources) {
         TableTemplate tpl = MoneyCells.template(p, c.table()).orElseThrow();
         TableShape shape = tpl.shape();
         MeasureDictionary dict = p.measures();
         Row r = c.row();
         String scope = names(shape.where(), dict);
         ColumnSpec col = c.column() < tpl.columns().size() ? tpl.columns().get(c.column()) : null;
-        String column = col == null ? "" : col.measure().isEmpty() ? col.label() : names(col.measure(), dict);
+        String column = col == null ? "" : !col.measure().isEmpty() ? names(col.measure(), dict)
+                : col.label().equals("合计") || col.label().equals("总计") ? "" : col.label();
         String dimension, row = "";
         switch (r.kind()) {
             case CLASS -> {
@@ -433,7 +471,7 @@ public final class Compare {
             default -> {
                 dimension = shape.kind() == TableShape.Kind.FIXED ? "其他" : "总体";
                 LineSpec s = shape.kind() == TableShape.Kind.FIXED ? spec(tpl.rows(), r.key()) : null;
-                if (s != null) row = s.measure().isEmpty() ? bare(s.label()) : names(s.measure(), dict);
+                if (s != null) row = s.measure().isEmpty() ? measureOf(tpl, s, dict, sources).orElse(bare(s.label())) : names(s.measure(), dict);
                 if (r.side() == Side.INCOME) {
                     dimension = "收入";
                     row = "收入总计";
@@ -443,6 +481,19 @@ public final class Compare {
         List<String> parts = new ArrayList<>();
         for (String s : List.of(scope, row, column)) if (!s.isBlank() && !parts.contains(s.trim())) parts.add(s.trim());
         return new String[] {dimension, parts.isEmpty() ? "合计" : String.join(" · ", parts)};
+    }
+
+    /** The name of the measure a fixed row of sums is ("合计" of the “三公” rows: “三公”经费), when the dictionary has it. */
+    private static java.util.Optional<String> measureOf(TableTemplate tpl, LineSpec s, MeasureDictionary dict, List<FundingSource> sources) {
+        List<Where> scope = org.openbudget.core.profile.Bindings.scope(tpl, dict);
+        List<Where> row = org.openbudget.core.profile.Bindings.rows(tpl.rows(), dict).get(s.key());
+        if (row == null) return java.util.Optional.empty();
+        List<Term> want = MoneyCells.key(org.openbudget.core.profile.Bindings.and(scope, row), sources);
+        for (Measure m : dict.all()) {
+            if (m.printedOnly() || m.key().equals("total")) continue;
+            if (MoneyCells.key(org.openbudget.core.profile.Bindings.and(scope, dict.terms(m.key())), sources).equals(want)) return java.util.Optional.of(m.name());
+        }
+        return java.util.Optional.empty();
     }
 
     private static LineSpec spec(List<LineSpec> specs, String key) {
