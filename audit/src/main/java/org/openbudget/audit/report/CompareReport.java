@@ -116,7 +116,7 @@ public final class CompareReport {
                 .append("，提示 ").append(count(c, Severity.NOTICE)).append('\n');
         for (Finding f : c.findings()) {
             b.append("  [").append(f.severity().label()).append("] ").append(f.id()).append("  ").append(f.message());
-            if (page(f) > 0) b.append("（第 ").append(page(f)).append(" 页）");
+            if (page(f) > 0 && !f.message().contains("第 " + page(f) + " 页")) b.append("（第 ").append(page(f)).append(" 页）");
             b.append('\n');
         }
         return b.toString();
@@ -242,7 +242,8 @@ public final class CompareReport {
         for (Finding f : c.findings()) {
             String cls = f.severity() == Severity.ERROR ? "err" : f.severity() == Severity.WARNING ? "warn" : "note";
             b.append("<li class=\"").append(cls).append("\">[").append(f.severity().label()).append("] ").append(ReportHtml.esc(f.id())).append(" ")
-                    .append(ReportHtml.esc(f.message())).append(page(f) > 0 ? "（第 " + page(f) + " 页）" : "").append("</li>");
+                    .append(ReportHtml.esc(f.message())).append(page(f) > 0 && !f.message().contains("第 " + page(f) + " 页") ? "（第 " + page(f) + " 页）" : "")
+                    .append("</li>");
         }
         b.append("</ul>\n");
         for (Map.Entry<String, List<Line>> g : groups(c).entrySet()) {

@@ -212,7 +212,9 @@ public final class Compare {
             Integer at = k == null ? null : lineOfKey.get(k);
             if (at == null) continue;
             int line = lineOf(f);
-            Line l = lines.get(at).withStated(new Stated(new BigDecimal(f.items().get(0)),
+            BigDecimal budgeted = number(f.items().get(0));
+            if (budgeted == null) continue;
+            Line l = lines.get(at).withStated(new Stated(budgeted,
                     new Source("第三部分" + f.section(), shortly(f.subject()), "", line > 0 ? pageOfLine.applyAsInt(line) : 0, line)));
             if (!f.reason().isEmpty()) {
                 l = l.withReason(f.reason());
@@ -591,6 +593,14 @@ public final class Compare {
             return subject.substring(start, end).replaceFirst("^\\d+[、.]", "");
         }
         return "";
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static int lineOf(TextFact f) {
