@@ -167,7 +167,7 @@ public final class Compare {
                 // a class row the 决算 does not print, in a table it prints: nothing spent there
                 Cell total = bc.row().kind() == RowKind.CLASS ? tableOf(strip(key, bc.row().code()), spent, plain) : null;
                 if (total == null && st == null) continue;
-                Line l = line(bc, bp, sources, total, fp, BigDecimal.ZERO, total == null ? Source.NONE : unlisted(total), note, rules);
+                Line l = line(bc, bp, sources, total, false, fp, BigDecimal.ZERO, total == null ? Source.NONE : unlisted(total), note, rules);
                 lineOfKey.put(key, lines.size());
                 lines.add(st == null ? l : l.withStated(stated(st)));
                 continue;
@@ -176,13 +176,13 @@ public final class Compare {
             if (s != null) {
                 used.add(s);
                 lineOfKey.put(key, lines.size());
-                Line l = line(bc, bp, sources, s, fp, value(s), source(s), both ? "（支出）" : note, rules);
+                Line l = line(bc, bp, sources, s, true, fp, value(s), source(s), both ? "（支出）" : note, rules);
                 lines.add(st == null ? l : l.withStated(stated(st)));
             }
             if (p != null) {
                 used.add(p);
                 if (s == null) lineOfKey.put(key, lines.size());
-                Line l = line(bc, bp, sources, p, fp, value(p), source(p), both ? "（收入）" : note, rules);
+                Line l = line(bc, bp, sources, p, false, fp, value(p), source(p), both ? "（收入）" : note, rules);
                 lines.add(s == null && st != null ? l.withStated(stated(st)) : l);
             }
         }
@@ -402,12 +402,18 @@ public final class Compare {
 
     // ---- lines, labels, sources
 
-    private static Line line(Cell bc, TemplateProfile bp, List<FundingSource> sources, Cell fc, TemplateProfile fp, BigDecimal actual, Source actualFrom,
+    private static Line line(Cell bc, TemplateProfile bp, List<FundingSource> sources, Cell fc, boolean spending, TemplateProfile fp, BigDecimal actual, Source actualFrom,
                              String note, CompareRules rules) {
         String[] d = describe(bc, bp, sources);
-        // the budget's income row set against the 决算's spending of that money: a total, not income
-        String dimension = note.equals("（支出）") && d[0].equals("收入") ? "总体" : d[0];
-        return new Line(dimension, d[1] + note, bc.row().kind() == RowKind.CLASS ? bc.row().code() : "", value(bc), actual, source(bc), actualFrom,
+        if (spending && bc.row().side() == Side.INCOME && fc.row().kind() != RowKind.CLASS) {
+            // the 预算's income row set against the 决算's spending of that money: named as what was spent, a total
+            d = new String[] {"总体", describe(fc, fp, sources)[1]};
+            if (note.equals("（支出）")) note = "";
+        } else if (bc.row().kind() == RowKind.TOTAL && bc.row().side() == Side.INCOME && fc != null && fc.row().side() != Side.INCOME) {
+            // the 预算's 收入总计 (= its 支出总计) against the 决算's spending of all money
+            d = new String[] {"总体", "支出合计"};
+        }
+        return new Line(d[0], d[1] + note, bc.row().kind() == RowKind.CLASS ? bc.row().code() : "", value(bc), actual, source(bc), actualFrom,
                 List.of(), "", fc != null && explained(fc, fp, rules));
     }
 
