@@ -163,6 +163,40 @@ class CompareTest {
         }
     }
 
+    /**
+     * The 普陀区 财政局's real 2024 决算 against a 2024 预算 that prints what its 说明 says was budgeted (年初预算为… of
+     * 五（三）) — but 职业年金 81.80 for the 80.81 the 说明 states: exactly that 项 and the total disagree.
+     */
+    @Test
+    void theRealFinalAccountsAgainstTheBudgetTheirTextStates() {
+        Path pdf = Path.of("../../shared/realdocs/shanghai-putuo/2024年度普陀区财政局部门决算.pdf");
+        assumeTrue(Files.isRegularFile(pdf), "shared/realdocs not present");
+        DocumentAudit.Result f = FinalAccountsAuditTest.audited(pdf);
+        List<Row> rows = List.of(total("2994.92", null, null),
+                cls("201", "一般公共服务支出", "2156.47"), cls("20106", "财政事务", "2156.47"), cls("2010601", "行政运行", "1560.05"),
+                cls("2010602", "一般行政管理事务", "10.00"), cls("2010607", "信息化建设", "135.90"), cls("2010608", "财政委托业务支出", "450.52"),
+                cls("208", "社会保障和就业支出", "329.91"), cls("20805", "行政事业单位养老支出", "329.91"), cls("2080501", "行政单位离退休", "85.55"),
+                cls("2080505", "机关事业单位基本养老保险缴费支出", "161.62"), cls("2080506", "机关事业单位职业年金缴费支出", "81.80"),
+                cls("2080599", "其他行政事业单位养老支出", "0.94"),
+                cls("210", "卫生健康支出", "62.29"), cls("21011", "行政事业单位医疗", "62.29"), cls("2101101", "行政单位医疗", "62.29"),
+                cls("221", "住房保障支出", "446.25"), cls("22102", "住房改革支出", "446.25"), cls("2210201", "住房公积金", "187.75"),
+                cls("2210203", "购房补贴", "258.50"));
+        Disclosure budget = new Disclosure("上海市普陀区财政局", AgencyKind.UNIT, 2024, "national-2016",
+                List.of(new DisclosureTable(5, "一般公共预算支出表", List.of("合计", "基本支出", "项目支出"), rows, false, "", "gpb_expense", "表5")), "synthetic");
+        TemplateProfile bp = LIB.profile("national-2016"), fp = LIB.profile(f.disclosure().profileId());
+        assertThat(Compare.mismatch(budget, bp, f.disclosure(), fp)).isEmpty();
+        Comparison c = Compare.compare(budget, bp, f.disclosure(), fp, LIB.year(2024).sources(), LIB.compareRules(), f::page);
+
+        Line running = line(c, "一般公共预算拨款 · 201 06 01 行政运行");
+        assertThat(running.actual()).isEqualByComparingTo("1511.89");
+        assertThat(running.rate().setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("96.91");
+        assertThat(running.stated()).singleElement().satisfies(s -> assertThat(s.from().page()).isEqualTo(22));
+        assertThat(running.reason()).isEqualTo("人员进出及退休变化，减少人员经费开支");
+        assertThat(found(c)).containsExactlyInAnyOrder(
+                "error CMP.initial 2080506 80.81",              // the planted 职业年金
+                "error CMP.initial 一般公共预算拨款（支出） 2993.92");   // and the total it is part of
+    }
+
     @Test
     void aRealPairIsReadByMeasuresWithItsPages() {
         Path dir = Path.of("../../shared/realdocs/shanghai-putuo");
