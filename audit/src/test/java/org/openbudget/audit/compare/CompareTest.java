@@ -109,7 +109,7 @@ class CompareTest {
 
     static List<String> found(Comparison c) {
         return c.findings().stream().map(f -> f.severity().json() + " " + f.id() + " "
-                + (f.code().isEmpty() ? f.message().substring(0, f.message().indexOf('：')) : f.code()) + " " + f.found()).toList();
+                + (f.code().isEmpty() ? f.message().split("：(?=预算|决算)")[0] : f.code()) + " " + f.found()).toList();
     }
 
     @Test
@@ -181,8 +181,13 @@ class CompareTest {
                 cls("210", "卫生健康支出", "62.29"), cls("21011", "行政事业单位医疗", "62.29"), cls("2101101", "行政单位医疗", "62.29"),
                 cls("221", "住房保障支出", "446.25"), cls("22102", "住房改革支出", "446.25"), cls("2210201", "住房公积金", "187.75"),
                 cls("2210203", "购房补贴", "258.50"));
+        // its “三公” of 一般公共预算 (the 决算 prints all 财政拨款): 0.95 of 公务接待费, as the 决算's 预算数 column and 说明 say
+        DisclosureTable tpe = new DisclosureTable(7, "一般公共预算“三公”经费支出表",
+                List.of("合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"),
+                List.of(new Row(null, RowKind.TOTAL, "total", "", "预算数", "", "", amounts("0.95", null, null, null, null, "0.95"))), false, "", "three_public", "表7");
         Disclosure budget = new Disclosure("上海市普陀区财政局", AgencyKind.UNIT, 2024, "national-2016",
-                List.of(new DisclosureTable(5, "一般公共预算支出表", List.of("合计", "基本支出", "项目支出"), rows, false, "", "gpb_expense", "表5")), "synthetic");
+                List.of(new DisclosureTable(5, "一般公共预算支出表", List.of("合计", "基本支出", "项目支出"), rows, false, "", "gpb_expense", "表5"), tpe),
+                "synthetic");
         TemplateProfile bp = LIB.profile("national-2016"), fp = LIB.profile(f.disclosure().profileId());
         assertThat(Compare.mismatch(budget, bp, f.disclosure(), fp)).isEmpty();
         Comparison c = Compare.compare(budget, bp, f.disclosure(), fp, LIB.year(2024).sources(), LIB.compareRules(), f::page);
@@ -192,7 +197,13 @@ class CompareTest {
         assertThat(running.rate().setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("96.91");
         assertThat(running.stated()).singleElement().satisfies(s -> assertThat(s.from().page()).isEqualTo(22));
         assertThat(running.reason()).isEqualTo("人员进出及退休变化，减少人员经费开支");
+        // the “三公”: budgeted, not spent; the 决算's table and 说明 state the 预算's 0.95, the 说明 its reason for the total
+        Line three = line(c, "一般公共预算拨款 · “三公”经费（决算口径更宽：全部财政拨款）");
+        assertThat(three.actual()).isZero();
+        assertThat(three.stated()).extracting(x -> x.value().toPlainString()).containsExactly("0.95", "0.95");
+        assertThat(three.reason()).isEqualTo("当年度无“三公”经费支出");
         assertThat(found(c)).containsExactlyInAnyOrder(
+                "warning CMP.reason 一般公共预算拨款 · 公务接待费（决算口径更宽：全部财政拨款） 未说明",
                 "error CMP.initial 2080506 80.81",              // the planted 职业年金
                 "error CMP.initial 一般公共预算拨款（支出） 2993.92");   // and the total it is part of
     }

@@ -152,6 +152,7 @@ public final class Compare {
 
         List<Line> lines = new ArrayList<>();
         Map<List<Term>, Integer> lineOfKey = new HashMap<>();
+        Map<Row, Map<Integer, Integer>> lineOfCell = new IdentityHashMap<>();   // a 决算 cell's line
         Set<Cell> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<List<Term>, Cell> e : bByKey.entrySet()) {
             List<Term> key = e.getKey();
@@ -163,6 +164,7 @@ public final class Compare {
                 note = "（决算口径更宽：全部财政拨款）";
             }
             Cell st = statedCells.get(key);
+            if (st == null && s != null) st = statedCells.get(s.key());   // the 决算's own 年初预算数 of its wider money
             if (s == null && p == null) {
                 // a class row the 决算 does not print, in a table it prints: nothing spent there
                 Cell total = bc.row().kind() == RowKind.CLASS ? tableOf(strip(key, bc.row().code()), spent, plain) : null;
@@ -176,12 +178,14 @@ public final class Compare {
             if (s != null) {
                 used.add(s);
                 lineOfKey.put(key, lines.size());
+                lineOfCell.computeIfAbsent(s.row(), r -> new HashMap<>()).put(s.column(), lines.size());
                 Line l = line(bc, bp, sources, s, true, fp, value(s), source(s), both ? "（支出）" : note, rules);
                 lines.add(st == null ? l : l.withStated(stated(st)));
             }
             if (p != null) {
                 used.add(p);
                 if (s == null) lineOfKey.put(key, lines.size());
+                lineOfCell.computeIfAbsent(p.row(), r -> new HashMap<>()).put(p.column(), lines.size());
                 Line l = line(bc, bp, sources, p, false, fp, value(p), source(p), both ? "（收入）" : note, rules);
                 lines.add(s == null && st != null ? l.withStated(stated(st)) : l);
             }
@@ -196,6 +200,7 @@ public final class Compare {
                 if (total == null) continue;
                 String[] d = describe(fc, fp, sources);
                 lineOfKey.put(e.getKey(), lines.size());
+                lineOfCell.computeIfAbsent(fc.row(), r -> new HashMap<>()).put(fc.column(), lines.size());
                 lines.add(new Line(d[0], d[1], fc.row().code(), BigDecimal.ZERO, value(fc), unlisted(total), source(fc), List.of(), "",
                         explained(fc, fp, rules)));
             }
@@ -208,8 +213,11 @@ public final class Compare {
             if (!f.key().startsWith("final.vs-budget.") || f.value() == null || f.items().isEmpty()) continue;
             Cell c = subjectCell(f, finCells, fp);
             if (c == null) continue;
-            List<Term> k = keyOf.getOrDefault(c.row(), Map.of()).get(c.column());
-            Integer at = k == null ? null : lineOfKey.get(k);
+            Integer at = lineOfCell.getOrDefault(c.row(), Map.of()).get(c.column());
+            if (at == null) {
+                List<Term> k = keyOf.getOrDefault(c.row(), Map.of()).get(c.column());
+                at = k == null ? null : lineOfKey.get(k);
+            }
             if (at == null) continue;
             int line = lineOf(f);
             BigDecimal budgeted = number(f.items().get(0));
@@ -541,8 +549,8 @@ public final class Compare {
         Cell best = null;
         int bestScore = 0;
         for (Cell c : cells) {
-            BigDecimal v = c.row().value(c.column());
-            if (v == null || v.setScale(2, RoundingMode.HALF_UP).compareTo(b.setScale(2, RoundingMode.HALF_UP)) != 0) continue;
+            BigDecimal v = value(c);   // a blank cell prints 0 ("支出决算为0.00万元" of a blank “三公” table)
+            if (v.setScale(2, RoundingMode.HALF_UP).compareTo(b.setScale(2, RoundingMode.HALF_UP)) != 0) continue;
             int score;
             if (!item.isEmpty()) {
                 if (c.row().kind() != RowKind.CLASS || !MeasureDictionary.normalise(c.row().name()).equals(item)) continue;
