@@ -21,21 +21,26 @@ import jakarta.servlet.http.HttpServletResponse;
  * No request body larger than the limits is read: {@code budget.limits.request-mb} (25) for every request,
  * {@code budget.limits.check-kb} (2048) for the anonymous checks {@code /api/check}. A body announced larger is
  * answered at once with 413 and a message saying the limit (JSON for the API, a page otherwise); a body sent
- * without a length (chunked) is cut off at the limit.
+ * without a length (chunked) is cut off at the limit. A reviewer's batch upload ({@code POST /batch}: a region's documents)
+ * may be larger: {@code budget.limits.batch-mb} (256).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestSizeLimit extends OncePerRequestFilter {
     private final long requestBytes;
     private final long checkBytes;
+    private final long batchBytes;
 
-    public RequestSizeLimit(@Value("${budget.limits.request-mb:25}") long requestMb, @Value("${budget.limits.check-kb:2048}") long checkKb) {
+    public RequestSizeLimit(@Value("${budget.limits.request-mb:25}") long requestMb, @Value("${budget.limits.check-kb:2048}") long checkKb,
+                            @Value("${budget.limits.batch-mb:256}") long batchMb) {
         this.requestBytes = requestMb * 1024 * 1024;
         this.checkBytes = checkKb * 1024;
+        this.batchBytes = Math.max(batchMb, requestMb) * 1024 * 1024;
     }
 
     long limitFor(HttpServletRequest req) {
         String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.equals("/batch") && "POST".equals(req.getMethod())) return batchBytes;
         return path.equals("/api/check") ? checkBytes : requestBytes;
     }
 

@@ -1,0 +1,219 @@
+package org.openbudget.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openbudget.audit.DocumentAudit;
+import org.openbudget.audit.report.Scores;
+import org.openbudget.core.score.Scorecard;
+import org.openbudget.web.batch.BatchService;
+import org.openbudget.web.db.repositories.BatchRepository;
+import org.openbudget.web.service.BudgetService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The region's batch audit (issue 14): a reviewer uploads a zip of published texts, the job reads them in the background,
+ * the dashboard scores each agency as the CLI's summary does, the export reads back, the transparency page shows only
+ * what a published batch says; bad uploads are refused saying which file and why; a restart reads again what was left.
+ */
+class BatchAuditTest extends WebTestBase {
+    static final Path EXAMPLES = Path.of("../../shared/examples");
+
+    @Autowired BatchService batches;
+    @Autowired BatchRepository repository;
+    @Autowired BudgetService budgets;
+    @Autowired JdbcClient db;
+
+    static byte[] zip(String... namesAndFiles) throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(b, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < namesAndFiles.length; i += 2) {
+                z.putNextEntry(new ZipEntry(namesAndFiles[i]));
+                z.write(Files.readAllBytes(EXAMPLES.resolve(namesAndFiles[i + 1])));
+                z.closeEntry();
+            }
+        }
+        return b.toByteArray();
+    }
+
+    MockHttpServletResponse upload(String who, MockMultipartFile... files) throws Exception {
+        var b = MockMvcRequestBuilders.multipart("/batch");
+        for (MockMultipartFile f : files) b.file(f);
+        return mvc.perform(b.param("title", "测试批次").with(csrf()).with(user(as(who)))).andReturn().getResponse();
+    }
+
+    MockHttpServletResponse get(String who, String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user(as(who)))).andReturn().getResponse();
+    }
+
+    @Test
+    void aZipOfTwoPublishedTextsIsAuditedScoredMatchedAndExported() throws Exception {
+        byte[] zip = zip("公开/中小企业服务中心.txt", "urumqi-sme-center-2024.txt", "公开/科技信息服务中心.txt", "urumqi-sci-tech-info-center-2024.txt");
+        MockHttpServletResponse r = upload("reviewer", new MockMultipartFile("files", "乌鲁木齐市2024.zip", "application/zip", zip));
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+        long id = Long.parseLong(r.getRedirectedUrl().replace("/batch/", ""));
+        assertThat(batches.await(id, Duration.ofSeconds(60))).as("the job finishes").isTrue();
+
+        JsonNode progress = new ObjectMapper().readTree(get("reviewer", "/api/batch/" + id + "/progress").getContentAsString(StandardCharsets.UTF_8));
+        assertThat(progress.get("status").asText()).isEqualTo("DONE");
+        assertThat(progress.get("done").asLong()).isEqualTo(2);
+        assertThat(progress.get("total").asLong()).isEqualTo(2);
+
+        List<BatchRepository.Doc> docs = repository.docs(id);
+        assertThat(docs).extracting(BatchRepository.Doc::fileName)
+                .containsExactly("乌鲁木齐市2024.zip › 公开/中小企业服务中心.txt", "乌鲁木齐市2024.zip › 公开/科技信息服务中心.txt");
+        assertThat(docs).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo("DONE");
+            assertThat(d.sha256()).hasSize(64);
+            assertThat(d.docYear()).isEqualTo(2024);
+            assertThat(d.basis()).isEqualTo("预算");
+            assertThat(d.matchedBy()).isEqualTo("自动");
+        });
+        // matched to the registry by the name each document prints
+        assertThat(docs).extracting(BatchRepository.Doc::agencyCode).containsExactly(SME, SCITECH);
+        assertThat(docs.get(0).sha256()).isEqualTo(sha256(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
+
+        // the same scores as ./budget audit gives the file (same Scoring, same rubric)
+        DocumentAudit.Result read = DocumentAudit.run(EXAMPLES.resolve("urumqi-sme-center-2024.txt"), budgets.library());
+        DocumentAudit.Result direct = new DocumentAudit.Result(read.file(), read.format(), read.disclosure(), read.notes(),
+                budgets.applySeverities(read.findings()), read.read(), read.lines(), read.pageOfLine());   // at the administrator's severities, as the web reads
+        Scorecard expected = Scores.of(direct, budgets.library());
+        String job = page("reviewer", "/batch/" + id);
+        assertThat(job).contains("已完成", "乌鲁木齐市中小企业服务中心", "自动");
+        String dash = page("reviewer", "/dashboard/2024?sort=overall&dir=desc");
+        assertThat(dash).contains("乌鲁木齐市中小企业服务中心", "乌鲁木齐科技信息服务中心", "完整性", "细化程度", "准确性",
+                "<td class=\"num overall\">" + expected.overall().toPlainString() + "</td>");
+        assertThat(page("reviewer", "/dashboard/2024?kind=部门")).doesNotContain("乌鲁木齐科技信息服务中心");
+        String card = page("reviewer", "/dashboard/2024/agencies/" + SME);
+        assertThat(card).contains("综合得分 " + expected.overall().toPlainString());
+
+        // the export: the table and every finding, read back
+        MockHttpServletResponse x = get("reviewer", "/dashboard/2024/export.xlsx");
+        assertThat(x.getStatus()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.getContentAsByteArray()))) {
+            Sheet table = wb.getSheet("批量审核");
+            List<String> header = cells(table.getRow(0));
+            assertThat(header).contains("文件", "单位", "综合得分", "完整性", "准确性", "错误");
+            int unit = header.indexOf("单位"), overall = header.indexOf("综合得分"), errors = header.indexOf("错误");
+            Row sme = null;
+            for (Row row : table) if (row.getRowNum() > 0 && cells(row).get(unit).equals("乌鲁木齐市中小企业服务中心")) sme = row;
+            assertThat(sme).as("the SME centre's line").isNotNull();
+            assertThat(sme.getCell(overall).getNumericCellValue()).isEqualTo(expected.overall().doubleValue());
+            long errorsDirect = direct.findings().stream().filter(f -> f.severity() == org.openbudget.core.check.Severity.ERROR).count();
+            assertThat((long) sme.getCell(errors).getNumericCellValue()).isEqualTo(errorsDirect);
+            assertThat(wb.getSheet("审核结果").getLastRowNum()).as("every finding of both documents").isGreaterThanOrEqualTo(direct.findings().size());
+        }
+        String csv = get("reviewer", "/dashboard/2024/export.csv").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"文件\"").contains("乌鲁木齐市中小企业服务中心");
+        assertThat(get("reviewer", "/dashboard/2024/findings.csv").getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFF\"文件\",\"单位\",\"级别\"");
+
+        // the public page: nothing until the batch is published, then scores and counts only
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        MockHttpServletResponse pub = mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "true")
+                .with(csrf()).with(user(as("reviewer")))).andReturn().getResponse();
+        assertThat(pub.getStatus()).isEqualTo(302);
+        MockHttpServletResponse t = mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse();
+        assertThat(t.getStatus()).isEqualTo(200);
+        String open = t.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(open).contains("乌鲁木齐市中小企业服务中心", expected.overall().toPlainString())
+                .doesNotContain(".txt", "扣分", "reviewer", "/batch/", "/dashboard/");
+        if (!direct.findings().isEmpty()) assertThat(open).doesNotContain(direct.findings().get(0).message());
+        assertThat(t.getHeader("Set-Cookie")).as("a public read makes no session").isNull();
+        assertThat(page(null, "/transparency")).contains("/transparency/650100/2024");
+        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "false").with(csrf()).with(user(as("reviewer"))));
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        // another region's reviewer sees none of it
+        assertThat(get("karamay", "/batch/" + id).getStatus()).isEqualTo(403);
+        assertThat(page("karamay", "/dashboard/2024")).doesNotContain("乌鲁木齐市中小企业服务中心");
+    }
+
+    @Test
+    void badFilesAreRefusedSayingWhichAndWhy() throws Exception {
+        // a file that is no document is kept as refused with why; the others are read
+        MockHttpServletResponse r = upload("reviewer",
+                new MockMultipartFile("files", "说明.docx", "application/octet-stream", "PK not a document".getBytes(StandardCharsets.UTF_8)),
+                new MockMultipartFile("files", "sme.txt", "text/plain", Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
+        assertThat(r.getStatus()).isEqualTo(302);
+        long id = Long.parseLong(r.getRedirectedUrl().replace("/batch/", ""));
+        assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
+        List<BatchRepository.Doc> docs = repository.docs(id);
+        assertThat(docs.get(0).status()).isEqualTo("REFUSED");
+        assertThat(docs.get(0).message()).contains("不是 PDF 或文本");
+        assertThat(page("reviewer", "/batch/" + id)).contains("说明.docx", "不是 PDF 或文本");
+
+        // a broken zip, or one that inflates a hundredfold: the whole upload is refused, naming the zip; nothing stored
+        long before = db.sql("select count(*) from batch_job").query(Long.class).single();
+        MockHttpServletResponse broken = upload("reviewer", new MockMultipartFile("files", "坏的.zip", "application/zip", new byte[]{'P', 'K', 3, 4, 9, 9, 9}));
+        assertThat(broken.getStatus()).isEqualTo(400);
+        assertThat(broken.getContentAsString(StandardCharsets.UTF_8)).contains("坏的.zip", "zip");
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bomb)) {
+            z.putNextEntry(new ZipEntry("炸弹.txt"));
+            z.write(new byte[8 << 20]);
+            z.closeEntry();
+        }
+        MockHttpServletResponse b = upload("reviewer", new MockMultipartFile("files", "炸弹.zip", "application/zip", bomb.toByteArray()));
+        assertThat(b.getStatus()).isEqualTo(400);
+        assertThat(b.getContentAsString(StandardCharsets.UTF_8)).contains("炸弹.zip", "压缩炸弹");
+        assertThat(upload("reviewer").getStatus()).as("no file at all").isEqualTo(400);
+        assertThat(db.sql("select count(*) from batch_job").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aRestartReadsAgainWhatWasLeftAndACancelledJobReadsNoMore() throws Exception {
+        byte[] text = Files.readAllBytes(EXAMPLES.resolve("urumqi-sci-tech-info-center-2024.txt"));
+        // a job stored, one document half-read when the server stopped (RUNNING), one waiting: nothing queued in this server
+        long id = repository.create("650100", 2024, "重启", "reviewer", List.of(
+                new BatchRepository.NewDoc("a.txt", sha256(text), text.length, text, null),
+                new BatchRepository.NewDoc("b.txt", sha256(text), text.length, text, null)));
+        db.sql("update batch_document set status = 'RUNNING', started_at = now() where job_id = ? and position = 0").param(id).update();
+        long cancelled = repository.create("650100", 2024, "取消", "reviewer", List.of(new BatchRepository.NewDoc("c.txt", sha256(text), text.length, text, null)));
+        batches.cancel(as("reviewer"), cancelled);
+
+        batches.resume();   // what the server does on start
+        assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
+        assertThat(repository.docs(id)).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo("DONE");
+            assertThat(d.agencyCode()).isEqualTo(SCITECH);
+        });
+        assertThat(repository.job(id).orElseThrow().status()).isEqualTo("DONE");
+        assertThat(repository.job(cancelled).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(repository.docs(cancelled)).extracting(BatchRepository.Doc::status).containsExactly("CANCELLED");
+    }
+
+    static List<String> cells(Row r) {
+        DataFormatter f = new DataFormatter();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < r.getLastCellNum(); i++) out.add(r.getCell(i) == null ? "" : f.formatCellValue(r.getCell(i)));
+        return out;
+    }
+
+    static String sha256(byte[] b) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+}
