@@ -110,6 +110,12 @@ class BatchAuditTest extends WebTestBase {
         assertThat(page("reviewer", "/dashboard/2024?kind=部门")).doesNotContain("乌鲁木齐科技信息服务中心");
         String card = page("reviewer", "/dashboard/2024/agencies/" + SME);
         assertThat(card).contains("综合得分 " + expected.overall().toPlainString());
+        // a document's findings, each with where it is in the file (a text: its line)
+        String doc = page("reviewer", "/batch/" + id + "/documents/" + docs.get(0).id());
+        assertThat(doc).contains("乌鲁木齐市中小企业服务中心", "SHA-256 " + docs.get(0).sha256());
+        direct.findings().stream().limit(3).forEach(f -> assertThat(doc).contains("编号 " + f.id(), f.location()));
+        assertThat(get("reviewer", "/batch/" + id + "/documents/" + docs.get(0).id() + "/file").getContentAsByteArray())
+                .isEqualTo(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt")));
 
         // the export: the table and every finding, read back
         MockHttpServletResponse x = get("reviewer", "/dashboard/2024/export.xlsx");

@@ -121,9 +121,13 @@ public class BatchPages {
     }
 
     @PostMapping("/batch/{id}/publish")
-    public String publish(@PathVariable long id, @RequestParam boolean publish, Model m, RedirectAttributes ra) {
+    public String publish(@PathVariable long id, @RequestParam(required = false) Boolean publish, Model m, RedirectAttributes ra) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        PageSupport.attempt(ra, publish ? "已公开：各单位的得分和问题数显示在公开评分页" : "已撤回公开", () -> batches.publish(me, id, publish));
+        batches.job(me, id);
+        PageSupport.attempt(ra, Boolean.TRUE.equals(publish) ? "已公开：各单位的得分和问题数显示在公开评分页" : "已撤回公开", () -> {
+            if (publish == null) throw new RuleViolation("请选择公开或撤回公开");
+            batches.publish(me, id, publish);
+        });
         return "redirect:/batch/" + id;
     }
 
