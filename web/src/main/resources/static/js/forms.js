@@ -92,7 +92,10 @@
   function totals() {
     var all = document.getElementById('total-all');
     if (!all) return;
-    var sum = 0, basic = 0, project = 0;
+    // a page of a long ledger: the rows on other pages, as stored, are in the foot's data-rest-*
+    var foot = all.closest('tfoot');
+    function rest(k) { var v = foot && foot.getAttribute('data-rest-' + k); return v ? Number(v) : 0; }
+    var sum = rest('all'), basic = rest('basic'), project = rest('project');
     rowsOf('lines').forEach(function (row) {
       if (row.classList.contains('deleted')) return;
       var a = row.querySelector('input[name$=".amount"]');

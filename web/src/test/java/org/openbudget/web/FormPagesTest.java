@@ -78,9 +78,8 @@ class FormPagesTest extends WebTestBase {
         assertThat(documents.find(UNIT, 2025).orElseThrow().rowVersion()).isEqualTo(d.rowVersion());
     }
 
-    @Test
-    void aLedgerOfHundredsOfLinesIsPostedAndSaved() throws Exception {
-        Document d = fresh(2025);
+    /** Posts the form with every 基本 line of the example repeated 20 times (the copies of 0 元): over 300 lines; returns how many. */
+    int saveLongLedger(Document d) throws Exception {
         JsonNode form = json(send(get("/api/documents/" + UNIT + "/2025/forms/lines")));
         MockHttpServletRequestBuilder b = post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(d.rowVersion()));
         int n = 0;
@@ -93,9 +92,81 @@ class FormPagesTest extends WebTestBase {
         assertThat(n).isGreaterThan(300);
         MockHttpServletResponse r = send(b);
         assertThat(r.getRedirectedUrl()).isEqualTo("/work/" + UNIT + "/2025?tab=lines");
+        return n;
+    }
+
+    @Test
+    void aLedgerOfHundredsOfLinesIsPostedAndSaved() throws Exception {
+        Document d = fresh(2025);
+        int n = saveLongLedger(d);
         Document after = documents.find(UNIT, 2025).orElseThrow();
         assertThat(workflow.evaluate(after).budget().lines()).hasSize(n);
         assertThat(workflow.evaluate(after).disclosure().tables()).as("zero lines add nothing").isEqualTo(workflow.evaluate(d).disclosure().tables());
+    }
+
+    /**
+     * A ledger longer than a page is shown and saved a page at a time: a page's rows replace the stored rows it showed
+     * (changed, deleted, added after its last row), the rest stays as stored; its problems are at its own fields with
+     * the row's number in the whole list; a page that no longer fits the list is refused, nothing saved.
+     */
+    @Test
+    void aLongLedgerIsEditedAPageAtATime() throws Exception {
+        int n = saveLongLedger(fresh(2025));
+        Document saved = documents.find(UNIT, 2025).orElseThrow();
+        java.util.List<org.openbudget.core.ledger.LedgerLine> before = workflow.evaluate(saved).budget().lines();
+        assertThat(before).hasSize(n);
+        int pages = (n + 99) / 100;
+
+        // page 2: rows 101–200, numbered so, with the whole ledger's total in the foot
+        String page = send(get("/work/" + UNIT + "/2025").param("tab", "lines").param("page", "2")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("name=\"offset\" value=\"100\"", "name=\"count\" value=\"100\"", "第 2 / " + pages + " 页（共 " + n + " 行",
+                "<td class=\"rn\">101</td>", "<td class=\"rn\">200</td>", "name=\"lines[99].amount\"").doesNotContain("<td class=\"rn\">201</td>");
+        long fen = before.stream().mapToLong(org.openbudget.core.ledger.LedgerLine::amountFen).sum();
+        assertThat(page).contains("id=\"total-all\">" + String.format("%,.2f", fen / 100.0));
+
+        // sent back: row 101 changed, row 102 deleted, one row added
+        MockHttpServletRequestBuilder p2 = post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(saved.rowVersion()))
+                .param("offset", "100").param("count", "100");
+        for (int i = 0; i <= 100; i++) {
+            org.openbudget.core.ledger.LedgerLine l = i < 100 ? before.get(100 + i) : before.get(0);
+            p2.param("lines[" + i + "].funcCode", l.funcCode()).param("lines[" + i + "].ecoCode", l.ecoCode())
+                    .param("lines[" + i + "].nature", l.nature().label())
+                    .param("lines[" + i + "].proCode", l.projectCode() == null ? "" : l.projectCode()).param("lines[" + i + "].fundSource", l.fundSource())
+                    .param("lines[" + i + "].amount", i == 0 ? "123.45" : i == 100 ? "7" : java.math.BigDecimal.valueOf(l.amountFen(), 2).toPlainString());
+        }
+        p2.param("lines[1].deleted", "true");
+        MockHttpServletResponse r = send(p2);
+        assertThat(r.getRedirectedUrl()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("/work/" + UNIT + "/2025?tab=lines");
+        Document after = documents.find(UNIT, 2025).orElseThrow();
+        java.util.List<org.openbudget.core.ledger.LedgerLine> now = workflow.evaluate(after).budget().lines();
+        assertThat(now).hasSize(n);   // one deleted, one added
+        assertThat(keys(now.subList(0, 100))).isEqualTo(keys(before.subList(0, 100)));
+        assertThat(now.get(100).amountFen()).isEqualTo(12345);
+        assertThat(keys(now.subList(101, 199))).isEqualTo(keys(before.subList(102, 200)));
+        assertThat(now.get(199).amountFen()).isEqualTo(700);
+        assertThat(keys(now.subList(200, n))).isEqualTo(keys(before.subList(200, n)));
+
+        // a problem on the page: at its field, named by its row in the whole ledger
+        MockHttpServletRequestBuilder bad = post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(after.rowVersion()))
+                .param("offset", "100").param("count", "2");
+        for (int i = 0; i < 2; i++) {
+            org.openbudget.core.ledger.LedgerLine l = now.get(100 + i);
+            bad.param("lines[" + i + "].funcCode", l.funcCode()).param("lines[" + i + "].ecoCode", l.ecoCode()).param("lines[" + i + "].nature", l.nature().label())
+                    .param("lines[" + i + "].proCode", l.projectCode() == null ? "" : l.projectCode()).param("lines[" + i + "].fundSource", l.fundSource())
+                    .param("lines[" + i + "].amount", i == 1 ? "12O" : "1");
+        }
+        String refused = send(bad).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("预算明细第 102 行 金额（元）", "lines[1].amount", "12O");
+        // a page that does not fit the list as stored
+        MockHttpServletResponse stale = send(post("/work/" + UNIT + "/2025/forms/lines").param("version", String.valueOf(after.rowVersion()))
+                .param("offset", String.valueOf(n)).param("count", "5").param("lines[0].amount", "1"));
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8)).contains("对不上");
+        assertThat(documents.find(UNIT, 2025).orElseThrow().rowVersion()).as("nothing saved").isEqualTo(after.rowVersion());
+    }
+
+    /** What a line says (not where in the YAML it was read). */
+    static java.util.List<String> keys(java.util.List<org.openbudget.core.ledger.LedgerLine> lines) {
+        return lines.stream().map(l -> l.funcCode() + "|" + l.ecoCode() + "|" + l.nature() + "|" + l.projectCode() + "|" + l.fundSource() + "|" + l.amountFen()).toList();
     }
 
     @Test

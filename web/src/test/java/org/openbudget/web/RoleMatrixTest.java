@@ -47,7 +47,8 @@ class RoleMatrixTest extends WebTestBase {
         List<Endpoint> e = new ArrayList<>();
         for (String p : List.of("/", "/p/1", "/p/1/files/json", "/audit", "/login", "/api/public/documents", "/api/public/documents/1",
                 "/api/public/documents/1/versions", "/api/public/documents/1/files/html", "/v3/api-docs", "/p/1/diff",
-                "/audit/" + "0".repeat(32) + "/findings.xlsx")) e.add(new Endpoint("GET", p, null, ALL));
+                "/audit/" + "0".repeat(32) + "/findings.xlsx", "/p/data", "/api/public/opendata", "/api/public/opendata/650100/2024",
+                "/api/public/opendata/650100/2024/csv", "/api/public/opendata/650100/2024/fdp")) e.add(new Endpoint("GET", p, null, ALL));
         e.add(new Endpoint("POST", "/api/check", "yaml", ALL));
         // the setup page: once an administrator exists it offers nothing, and a post makes nothing
         e.add(new Endpoint("GET", "/setup", null, ALL));

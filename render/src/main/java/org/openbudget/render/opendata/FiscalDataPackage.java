@@ -79,6 +79,63 @@ public final class FiscalDataPackage {
         zip.finish();
     }
 
+    /** One package of a collection: whose it is (for messages and the contributors) and its zip as written by {@link #write}. */
+    public record Member(String publisher, byte[] zip) {}
+
+    /**
+     * Many packages as one — a region's year, say: their lines in one {@code data/lines.csv} under one descriptor
+     * (the same columns and model, each line keeping its department and unit), so that a whole city's budget is one
+     * table. The members must not overlap (a department's package holds its units' lines: give either, not both).
+     *
+     * @throws IllegalArgumentException naming the member whose package is not one of ours (no {@code data/lines.csv}, other columns)
+     */
+    public static void writeCollection(String slug, String title, String description, int year, String basis,
+                                       List<Member> members, OutputStream out) throws IOException {
+        LocalDateTime time = LocalDateTime.of(year, 1, 1, 0, 0);
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(6);
+        List<String> publishers = members.stream().map(Member::publisher).distinct().toList();
+        entry(zip, "datapackage.json", descriptor(slug, title, description, year, basis, publishers).getBytes(StandardCharsets.UTF_8), time);
+        entry(zip, "data/lines.csv", linesCsv(members, false), time);
+        zip.finish();
+    }
+
+    /**
+     * The lines of all {@code members} as one CSV with the package's header once; with {@code excelBom} it starts with a
+     * byte-order mark, which a spreadsheet needs to read UTF-8 Chinese (the package itself has none, as the spec asks).
+     */
+    public static byte[] linesCsv(List<Member> members, boolean excelBom) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(1 << 16);
+        if (excelBom) b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        byte[] header = (String.join(",", FIELDS.stream().map(f -> f[0]).toList()) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        b.write(header);
+        for (Member m : members) {
+            byte[] lines = lines(m);
+            if (lines.length < header.length || !java.util.Arrays.equals(lines, 0, header.length, header, 0, header.length)) {
+                throw new IllegalArgumentException(m.publisher() + "：开放数据包的列与本格式不同 (data/lines.csv has other columns)");
+            }
+            b.write(lines, header.length, lines.length - header.length);
+        }
+        return b.toByteArray();
+    }
+
+    /** Largest {@code data/lines.csv} taken from a member (a million lines of about 300 bytes). */
+    static final int MAX_LINES_BYTES = 320 << 20;
+
+    private static byte[] lines(Member m) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(m.zip()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.getName().equals("data/lines.csv")) continue;
+                byte[] content = in.readNBytes(MAX_LINES_BYTES + 1);
+                if (content.length > MAX_LINES_BYTES) throw new IllegalArgumentException(m.publisher() + "：开放数据包过大 (data/lines.csv over " + (MAX_LINES_BYTES >> 20) + " MB)");
+                return content;
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IllegalArgumentException(m.publisher() + "：开放数据包不是有效的 zip (" + e.getMessage() + ")");
+        }
+        throw new IllegalArgumentException(m.publisher() + "：开放数据包里没有 data/lines.csv");
+    }
+
     private static void entry(ZipOutputStream zip, String name, byte[] content, LocalDateTime time) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setTimeLocal(time);
@@ -140,24 +197,37 @@ public final class FiscalDataPackage {
 
     /** datapackage.json: package metadata, the resource with its Table Schema, and the FDP model. */
     static String descriptor(Budget budget, String basis) {
+        String title = budget.year() + "年" + budget.agency().name() + (budget.isDepartment() ? "部门" : "单位") + basis;
+        return descriptor("cn-" + budget.agency().code() + "-" + budget.year(), title,
+                title + "的明细数据（每行一条预算明细，金额单位为元），与公开的" + basis + "表格一致。",
+                budget.year(), basis, List.of(budget.agency().name()));
+    }
+
+    /**
+     * The descriptor of a package: {@code slug} (made url-safe, the basis appended), its title and description,
+     * the fiscal year, the basis and the publishers named as its contributors.
+     */
+    static String descriptor(String slug, String title, String description, int year, String basis, List<String> publishers) {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
-        String title = budget.year() + "年" + budget.agency().name() + (budget.isDepartment() ? "部门" : "单位") + basis;
-        root.put("name", ("cn-" + budget.agency().code() + "-" + budget.year() + "-" + (basis.equals("决算") ? "final" : "budget"))
+        root.put("name", (slug + "-" + (basis.equals("决算") ? "final" : "budget"))
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
         root.put("title", title);
-        root.put("description", title + "的明细数据（每行一条预算明细，金额单位为元），与公开的" + basis + "表格一致。");
+        root.put("description", description);
         root.put("countryCode", "CN");
         root.put("granularity", "aggregated");
         ObjectNode profiles = root.putObject("profiles");
         profiles.put("fiscal", "*");
         profiles.put("tabular", "*");
         ObjectNode period = root.putObject("fiscalPeriod");
-        period.put("start", budget.year() + "-01-01");
-        period.put("end", budget.year() + "-12-31");
-        ObjectNode author = root.putArray("contributors").addObject();
-        author.put("title", budget.agency().name());
-        author.put("role", "publisher");
+        period.put("start", year + "-01-01");
+        period.put("end", year + "-12-31");
+        ArrayNode contributors = root.putArray("contributors");
+        for (String publisher : publishers) {
+            ObjectNode author = contributors.addObject();
+            author.put("title", publisher);
+            author.put("role", "publisher");
+        }
 
         ArrayNode resources = root.putArray("resources");
         ObjectNode res = resources.addObject();

@@ -185,4 +185,39 @@ class FiscalDataPackageTest {
         assertThat(FiscalDataPackage.field("他说\"好\"")).isEqualTo("\"他说\"\"好\"\"\"");
         assertThat(parse("x,y\r\n\"a,b\",\"c\"\"d\"\r\n").get(1)).containsExactly("a,b", "c\"d");
     }
+
+    /** A region's year as one package: every member's lines once, under one valid descriptor naming every publisher. */
+    @Test
+    void manyPackagesMakeOneWithEveryLineOnce() throws Exception {
+        List<FiscalDataPackage.Member> members = new ArrayList<>();
+        long fen = 0;
+        int lines = 0;
+        for (String example : Fixtures.EXAMPLES) {
+            Workspace.Loaded l = Fixtures.load(example);
+            members.add(new FiscalDataPackage.Member(l.budget().agency().name(), write(l, "预算")));
+            for (var u : l.budget().memberUnits()) for (var line : u.allLines()) { fen += line.amountFen(); lines++; }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FiscalDataPackage.writeCollection("cn-650100-2024", "2024年乌鲁木齐市部门预算明细", "全市", 2024, "预算", members, out);
+        Map<String, byte[]> files = unzip(out.toByteArray());
+        JsonNode d = new ObjectMapper().readTree(files.get("datapackage.json"));
+        assertValidFdp(d);
+        assertThat(d.get("contributors")).hasSize(members.size());
+        List<List<String>> rows = parse(new String(files.get("data/lines.csv"), StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(lines + 1);
+        assertThat(rows.stream().filter(r -> r.get(0).equals("fiscal_year"))).hasSize(1);   // the header once
+        int amount = rows.get(0).indexOf("amount");
+        assertThat(rows.stream().skip(1).map(r -> new BigDecimal(r.get(amount))).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(BigDecimal.valueOf(fen, 2));
+
+        // for a spreadsheet: the same lines after a byte-order mark
+        byte[] excel = FiscalDataPackage.linesCsv(members, true);
+        assertThat(excel).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(java.util.Arrays.copyOfRange(excel, 3, excel.length)).isEqualTo(files.get("data/lines.csv"));
+
+        // a member that is not one of our packages is named
+        List<FiscalDataPackage.Member> bad = List.of(members.get(0), new FiscalDataPackage.Member("某单位", "not a zip".getBytes(StandardCharsets.UTF_8)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FiscalDataPackage.linesCsv(bad, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("某单位");
+    }
 }

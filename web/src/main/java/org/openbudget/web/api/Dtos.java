@@ -80,4 +80,26 @@ public final class Dtos {
     }
 
     public record ErrorDto(String error, List<InputProblem> problems) {}
+
+    /** A published version's open-data package: whose, which version, where to download it (null when it has none). */
+    public record OpenDataDto(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
+                              String departmentCode, OffsetDateTime publishedAt, String url, String sha256, Long size) {
+        public static OpenDataDto of(org.openbudget.web.service.OpenDataService.Entry e) {
+            Publication p = e.publication();
+            return new OpenDataDto(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
+                    p.publishedAt(), e.hasData() ? "/api/public/documents/" + p.id() + "/files/fdp" : null,
+                    e.hasData() ? e.fdp().sha256() : null, e.hasData() ? e.fdp().size() : null);
+        }
+    }
+
+    /** A region's year as open data: the one package and CSV, and which versions they hold, take through a department or lack. */
+    public record RegionDataDto(String regionCode, String regionName, int year, String packageUrl, String csvUrl,
+                                List<OpenDataDto> included, List<OpenDataDto> throughDepartment, List<OpenDataDto> withoutData) {
+        public static RegionDataDto of(org.openbudget.web.service.OpenDataService.Collection c) {
+            String base = "/api/public/opendata/" + c.regionCode() + "/" + c.year();
+            return new RegionDataDto(c.regionCode(), c.regionName(), c.year(), base + "/fdp", base + "/csv",
+                    c.included().stream().map(OpenDataDto::of).toList(), c.throughDepartment().stream().map(OpenDataDto::of).toList(),
+                    c.withoutData().stream().map(OpenDataDto::of).toList());
+        }
+    }
 }

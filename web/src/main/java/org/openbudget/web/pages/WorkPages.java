@@ -116,7 +116,8 @@ public class WorkPages {
 
     @GetMapping("/work/{code}/{year}")
     public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
-                           @RequestParam(required = false) String tab, Model m) {
+                           @RequestParam(required = false) String tab, @RequestParam(required = false) String page, Model m) {
+        m.addAttribute("linesPage", page);
         fill(m, u, workflow.view(u, code, year), tab, null, List.of());
         return "work/document";
     }
@@ -159,7 +160,10 @@ public class WorkPages {
         m.addAttribute("tab", open);
         if (!open.equals("yaml")) {
             Section s = Section.of(open);
-            m.addAttribute("form", sent != null ? forms.labelled(e, s, sent) : forms.form(e, s));
+            SectionForm form = sent != null ? forms.labelled(e, s, sent) : forms.form(e, s);
+            // a long ledger a page at a time (?page=N)
+            if (sent == null && form instanceof LinesForm lines) form = LinesForm.page(lines, (String) m.getAttribute("linesPage"));
+            m.addAttribute("form", form);
             m.addAttribute("formProblems", problems);
             m.addAttribute("formErrors", errorsJson(problems));
         }

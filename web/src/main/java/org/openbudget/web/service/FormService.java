@@ -162,6 +162,7 @@ public class FormService {
     public SectionForm labelled(Editing e, Section s, SectionForm f) {
         YamlNode root = YamlNode.parse("dataset.yaml", e.yaml());
         if (f instanceof TextForm t) return e.options().complete(t, LastYearForm.from(root));
+        if (f instanceof LinesForm l && l.paged()) return l.withRestOf(e.options().normalized(LinesForm.from(root)));
         if (f instanceof LastYearForm l) {
             if (l.amounts != null) l.amounts.removeIf(r -> r == null);
             return e.options().complete(l);
@@ -197,6 +198,15 @@ public class FormService {
     Checked apply(Editing e, Section s, SectionForm form) {
         if (e.department() && !s.forDepartment()) throw new RuleViolation("部门预算由各单位汇总，没有自己的预算明细。");
         List<FieldProblem> problems = new ArrayList<>();
+        SectionForm page = form;
+        if (form instanceof LinesForm lines && lines.paged()) {
+            // a page of a long ledger: its rows in place of the stored rows it showed, the rest as stored
+            try {
+                form = lines.within(LinesForm.from(YamlNode.parse("dataset.yaml", e.yaml())));
+            } catch (LinesForm.PageMismatch ex) {
+                throw new RuleViolation(ex.getMessage());
+            }
+        }
         Map<String, YamlOut.Node> values = form.toYaml(e.department(), problems);
         DatasetSplice.Result r;
         try {
@@ -211,7 +221,15 @@ public class FormService {
             ev = Evaluation.invalid(ex.problems());
         }
         for (InputProblem p : ev.problems()) problems.add(locate(p, r.origins(), form));
+        if (page != form) problems = onPage((LinesForm) page, problems);
         return new Checked(r.yaml(), ev, problems);
+    }
+
+    /** Problems of the whole ledger as a page shows them: at the page's own field, or in words when on another page. */
+    private static List<FieldProblem> onPage(LinesForm page, List<FieldProblem> problems) {
+        List<FieldProblem> out = new ArrayList<>(problems.size());
+        for (FieldProblem p : problems) out.add(new FieldProblem(page.onPage(p.field()), p.path(), p.where(), p.message()));
+        return out;
     }
 
     /** The form field a reader's problem is about: the written node at its path, or the nearest one above it. */
