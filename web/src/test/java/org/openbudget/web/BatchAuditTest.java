@@ -153,6 +153,16 @@ class BatchAuditTest extends WebTestBase {
         mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "false").with(csrf()).with(user(as("reviewer"))));
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
 
+        // the reviewer assigns a document by hand: its agency changes, and the name read is remembered as an alias
+        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/documents/" + docs.get(1).id() + "/agency").param("agency", "").param("code", SME)
+                .with(csrf()).with(user(as("reviewer"))));
+        BatchRepository.Doc assigned = repository.docs(id).get(1);
+        assertThat(assigned.agencyCode()).isEqualTo(SME);
+        assertThat(assigned.matchedBy()).isEqualTo("人工");
+        assertThat(repository.aliases("650100").get(SME)).contains("乌鲁木齐科技信息服务中心");
+        db.sql("delete from agency_alias where agency_code = ?").param(SME).update();
+        repository.assign(assigned.id(), SCITECH);
+
         // another region's reviewer sees none of it
         assertThat(get("karamay", "/batch/" + id).getStatus()).isEqualTo(403);
         assertThat(page("karamay", "/dashboard/2024")).doesNotContain("乌鲁木齐市中小企业服务中心");

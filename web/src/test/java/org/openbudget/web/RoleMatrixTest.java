@@ -146,6 +146,7 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("GET", p, null, reviewers));
         // no file: refused (400), nothing stored
         e.add(new Endpoint("POST", "/batch", "form", reviewers));
+        e.add(new Endpoint("POST", "/api/batch", "form", reviewers));
         for (String p : List.of(job, doc, doc + "/file", "/api/batch/" + batchJob + "/progress")) e.add(new Endpoint("GET", p, null, Set.of("reviewer")));
         // a finished job cannot be cancelled; publish without saying which way is refused; a document assigned to none stays so
         for (String p : List.of(job + "/cancel", job + "/publish", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer")));

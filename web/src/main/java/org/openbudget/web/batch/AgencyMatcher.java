@@ -91,9 +91,17 @@ public final class AgencyMatcher {
         String r2 = withoutRegion(read), n2 = withoutRegion(name);
         if (r2.length() >= 2 && r2.equals(n2)) return 0.95;
         String shorter = read.length() <= name.length() ? read : name, longer = shorter == read ? name : read;
-        if (shorter.length() >= 4 && longer.contains(shorter)) return 0.7 + 0.25 * shorter.length() / longer.length();
+        if (shorter.length() >= 4 && longer.contains(shorter)) {
+            // 广州市工业和信息化局 is not 乌鲁木齐市's 工业和信息化局: another place's name before the common part
+            String before = longer.substring(0, longer.indexOf(shorter));
+            if (PLACE.matcher(before).find() && !before.equals(regionName)) return 0.2;
+            return 0.7 + 0.25 * shorter.length() / longer.length();
+        }
         return 0.9 * dice(read, name);
     }
+
+    /** A place's name (a province, city, district, county, prefecture, banner or league) ending what comes before. */
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("..[省市区县州旗盟]$");
 
     private String withoutRegion(String n) {
         return !regionName.isEmpty() && n.startsWith(regionName) ? n.substring(regionName.length()) : n;

@@ -325,10 +325,13 @@ public class BatchService {
         return batches.docs(id);
     }
 
-    /** The best guesses for a document left unmatched. */
-    public List<AgencyMatcher.Match> suggestions(Job j, Doc d) {
-        String kind = null;
-        return matcher(j.regionCode()).ranked(d.unitName() == null ? "" : d.unitName(), d.fileName(), kind, 3);
+    /** The best guesses for each document of a job left unmatched, by document id. */
+    public java.util.Map<Long, List<AgencyMatcher.Match>> suggestions(Job j, List<Doc> docs) {
+        AgencyMatcher m = matcher(j.regionCode());
+        java.util.Map<Long, List<AgencyMatcher.Match>> out = new java.util.HashMap<>();
+        for (Doc d : docs)
+            if (d.agencyCode() == null && d.finished()) out.put(d.id(), m.ranked(d.unitName() == null ? "" : d.unitName(), d.fileName(), null, 3));
+        return out;
     }
 
     /** A document's file as uploaded (a PDF opened at a finding's page). */

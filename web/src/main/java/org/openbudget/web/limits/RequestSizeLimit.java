@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * No request body larger than the limits is read: {@code budget.limits.request-mb} (25) for every request,
  * {@code budget.limits.check-kb} (2048) for the anonymous checks {@code /api/check}. A body announced larger is
  * answered at once with 413 and a message saying the limit (JSON for the API, a page otherwise); a body sent
- * without a length (chunked) is cut off at the limit. A reviewer's batch upload ({@code POST /batch}: a region's documents)
+ * without a length (chunked) is cut off at the limit. A reviewer's batch upload ({@code POST /batch}, {@code POST /api/batch}: a region's documents)
  * may be larger: {@code budget.limits.batch-mb} (256).
  */
 @Component
@@ -40,7 +40,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     long limitFor(HttpServletRequest req) {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.equals("/batch") && "POST".equals(req.getMethod())) return batchBytes;
+        if ((path.equals("/batch") || path.equals("/api/batch")) && "POST".equals(req.getMethod())) return batchBytes;
         return path.equals("/api/check") ? checkBytes : requestBytes;
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.openbudget.audit.report.BatchReport;
 import org.openbudget.web.api.Downloads;
-import org.openbudget.web.batch.AgencyMatcher;
 import org.openbudget.web.batch.BatchIntake;
 import org.openbudget.web.batch.BatchService;
 import org.openbudget.web.batch.Dashboard;
@@ -106,9 +105,7 @@ public class BatchPages {
         for (Agency a : region) names.put(a.code(), a.name());
         m.addAttribute("names", names);
         m.addAttribute("agencies", region);
-        Map<Long, List<AgencyMatcher.Match>> guesses = new java.util.HashMap<>();
-        for (Doc d : docs) if (d.agencyCode() == null && d.finished()) guesses.put(d.id(), batches.suggestions(j, d));
-        m.addAttribute("guesses", guesses);
+        m.addAttribute("guesses", batches.suggestions(j, docs));
         m.addAttribute("years", docs.stream().map(Doc::docYear).filter(java.util.Objects::nonNull).distinct().sorted().toList());
         return "batch/job";
     }
@@ -132,9 +129,12 @@ public class BatchPages {
     }
 
     @PostMapping("/batch/{id}/documents/{doc}/agency")
-    public String assign(@PathVariable long id, @PathVariable long doc, @RequestParam(required = false) String agency, Model m, RedirectAttributes ra) {
+    public String assign(@PathVariable long id, @PathVariable long doc, @RequestParam(required = false) String agency,
+                         @RequestParam(required = false) String code, Model m, RedirectAttributes ra) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        PageSupport.attempt(ra, agency == null || agency.isBlank() ? "已取消指定" : "已指定单位", () -> batches.assign(me, id, doc, agency));
+        if (code != null && !code.isBlank()) agency = code.strip();   // typed (or picked from the list) over the suggestions
+        String chosen = agency;
+        PageSupport.attempt(ra, chosen == null || chosen.isBlank() ? "已取消指定" : "已指定单位", () -> batches.assign(me, id, doc, chosen));
         return "redirect:/batch/" + id + "#d" + doc;
     }
 
