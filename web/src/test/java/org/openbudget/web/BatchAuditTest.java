@@ -47,6 +47,7 @@ class BatchAuditTest extends WebTestBase {
     @Autowired BatchRepository repository;
     @Autowired BudgetService budgets;
     @Autowired JdbcClient db;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     static byte[] zip(String... namesAndFiles) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -197,6 +198,18 @@ class BatchAuditTest extends WebTestBase {
         assertThat(b.getStatus()).isEqualTo(400);
         assertThat(b.getContentAsString(StandardCharsets.UTF_8)).contains("炸弹.zip", "压缩炸弹");
         assertThat(upload("reviewer").getStatus()).as("no file at all").isEqualTo(400);
+        // more files in one request than the server parses (server.tomcat.max-part-count): 400 saying so, through the real server
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1_101; i++)
+            body.append("--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"").append(i).append(".txt\"\r\n\r\nx\r\n");
+        body.append("--b--\r\n");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var many = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/batch"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("reviewer:demo2024".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=b").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(many.statusCode()).isEqualTo(400);
+        assertThat(many.body()).contains("文件太多");
         assertThat(db.sql("select count(*) from batch_job").query(Long.class).single()).isEqualTo(before);
     }
 
