@@ -108,6 +108,7 @@ class BatchAuditTest extends WebTestBase {
         String dash = page("reviewer", "/dashboard/2024?sort=overall&dir=desc");
         assertThat(dash).contains("乌鲁木齐市中小企业服务中心", "乌鲁木齐科技信息服务中心", "完整性", "细化程度", "准确性",
                 "<td class=\"num overall\">" + expected.overall().toPlainString() + "</td>");
+        assertThat(dash).contains("id=\"distribution\"");
         assertThat(page("reviewer", "/dashboard/2024?kind=部门")).doesNotContain("乌鲁木齐科技信息服务中心");
         String card = page("reviewer", "/dashboard/2024/agencies/" + SME);
         assertThat(card).contains("综合得分 " + expected.overall().toPlainString());

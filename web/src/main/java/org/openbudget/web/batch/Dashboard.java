@@ -59,7 +59,26 @@ public class Dashboard {
     public record Dimension(String key, String name, int weight) {}
 
     public record View(String region, String regionName, int year, List<Dimension> dimensions, List<Row> rows, List<Doc> unmatched,
-                       List<Integer> years, int agencies, int withDocuments) {}
+                       List<Integer> years, int agencies, int withDocuments) {
+        /** How the shown rows' overall scores are spread: 90–100, 80–89.9, 70–79.9, 60–69.9, under 60, and not scored. */
+        public List<Band> distribution() {
+            String[] labels = {"90–100 分", "80–89.9 分", "70–79.9 分", "60–69.9 分", "60 分以下", "未评"};
+            long[] n = new long[labels.length];
+            for (Row r : rows) {
+                if (r.doc() == null) continue;
+                BigDecimal o = r.overall();
+                int i = o == null ? 5 : o.doubleValue() >= 90 ? 0 : o.doubleValue() >= 80 ? 1 : o.doubleValue() >= 70 ? 2 : o.doubleValue() >= 60 ? 3 : 4;
+                n[i]++;
+            }
+            long max = java.util.Arrays.stream(n).max().orElse(0);
+            List<Band> out = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) out.add(new Band(labels[i], n[i], max == 0 ? 0 : (int) Math.round(100.0 * n[i] / max)));
+            return out;
+        }
+    }
+
+    /** A band of scores: how many documents, and the bar's length (a share of the largest band). */
+    public record Band(String label, long count, int width) {}
 
     /** Sort keys: name, kind, basis, overall, errors, warnings or a dimension's key; filters: part of a name, 部门/单位, 预算/决算, with errors. */
     public record Query(String q, String kind, String basis, boolean errorsOnly, String sort, boolean desc, boolean missing) {
