@@ -49,6 +49,20 @@ class BatchAuditTest extends WebTestBase {
     @Autowired JdbcClient db;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
 
+    /** A region of its own, so that no other test's agencies of the same names make a match ambiguous. */
+    static final String REGION = "659901", BUREAU_B = "659901001", SME_B = "659901001003", SCITECH_B = "659901002", WHO = "batch-reviewer";
+    @Autowired org.openbudget.web.db.repositories.AgencyRepository agencies;
+
+    @org.junit.jupiter.api.BeforeEach
+    void region() {
+        if (accounts.find(WHO).isPresent()) return;
+        agencies.upsertRegion(REGION, "批量审核测试市");
+        agencies.upsert(new org.openbudget.web.db.repositories.Agency(BUREAU_B, "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）", "部门", "行政", REGION, null, 0));
+        agencies.upsert(new org.openbudget.web.db.repositories.Agency(SME_B, "乌鲁木齐市中小企业服务中心", "单位", "事业", REGION, BUREAU_B, 3));
+        agencies.upsert(new org.openbudget.web.db.repositories.Agency(SCITECH_B, "乌鲁木齐科技信息服务中心", "单位", "事业", REGION, null, 0));
+        accounts.insert(new org.openbudget.web.security.BudgetUser(WHO, "{noop}x", org.openbudget.web.security.Role.REVIEWER, null, REGION, "批量审核人", true));
+    }
+
     static byte[] zip(String... namesAndFiles) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(b, StandardCharsets.UTF_8)) {
@@ -74,12 +88,12 @@ class BatchAuditTest extends WebTestBase {
     @Test
     void aZipOfTwoPublishedTextsIsAuditedScoredMatchedAndExported() throws Exception {
         byte[] zip = zip("公开/中小企业服务中心.txt", "urumqi-sme-center-2024.txt", "公开/科技信息服务中心.txt", "urumqi-sci-tech-info-center-2024.txt");
-        MockHttpServletResponse r = upload("reviewer", new MockMultipartFile("files", "乌鲁木齐市2024.zip", "application/zip", zip));
+        MockHttpServletResponse r = upload(WHO, new MockMultipartFile("files", "乌鲁木齐市2024.zip", "application/zip", zip));
         assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
         long id = Long.parseLong(r.getRedirectedUrl().replace("/batch/", ""));
         assertThat(batches.await(id, Duration.ofSeconds(60))).as("the job finishes").isTrue();
 
-        JsonNode progress = new ObjectMapper().readTree(get("reviewer", "/api/batch/" + id + "/progress").getContentAsString(StandardCharsets.UTF_8));
+        JsonNode progress = new ObjectMapper().readTree(get(WHO, "/api/batch/" + id + "/progress").getContentAsString(StandardCharsets.UTF_8));
         assertThat(progress.get("status").asText()).isEqualTo("DONE");
         assertThat(progress.get("done").asLong()).isEqualTo(2);
         assertThat(progress.get("total").asLong()).isEqualTo(2);
@@ -95,7 +109,7 @@ class BatchAuditTest extends WebTestBase {
             assertThat(d.matchedBy()).isEqualTo("自动");
         });
         // matched to the registry by the name each document prints
-        assertThat(docs).extracting(BatchRepository.Doc::agencyCode).containsExactly(SME, SCITECH);
+        assertThat(docs).extracting(BatchRepository.Doc::agencyCode).containsExactly(SME_B, SCITECH_B);
         assertThat(docs.get(0).sha256()).isEqualTo(sha256(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
 
         // the same scores as ./budget audit gives the file (same Scoring, same rubric)
@@ -103,24 +117,24 @@ class BatchAuditTest extends WebTestBase {
         DocumentAudit.Result direct = new DocumentAudit.Result(read.file(), read.format(), read.disclosure(), read.notes(),
                 budgets.applySeverities(read.findings()), read.read(), read.lines(), read.pageOfLine());   // at the administrator's severities, as the web reads
         Scorecard expected = Scores.of(direct, budgets.library());
-        String job = page("reviewer", "/batch/" + id);
+        String job = page(WHO, "/batch/" + id);
         assertThat(job).contains("已完成", "乌鲁木齐市中小企业服务中心", "自动");
-        String dash = page("reviewer", "/dashboard/2024?sort=overall&dir=desc");
+        String dash = page(WHO, "/dashboard/2024?sort=overall&dir=desc");
         assertThat(dash).contains("乌鲁木齐市中小企业服务中心", "乌鲁木齐科技信息服务中心", "完整性", "细化程度", "准确性",
                 "<td class=\"num overall\">" + expected.overall().toPlainString() + "</td>");
         assertThat(dash).contains("id=\"distribution\"");
-        assertThat(page("reviewer", "/dashboard/2024?kind=部门")).doesNotContain("乌鲁木齐科技信息服务中心");
-        String card = page("reviewer", "/dashboard/2024/agencies/" + SME);
+        assertThat(page(WHO, "/dashboard/2024?kind=部门")).doesNotContain("乌鲁木齐科技信息服务中心");
+        String card = page(WHO, "/dashboard/2024/agencies/" + SME_B);
         assertThat(card).contains("综合得分 " + expected.overall().toPlainString());
         // a document's findings, each with where it is in the file (a text: its line)
-        String doc = page("reviewer", "/batch/" + id + "/documents/" + docs.get(0).id());
+        String doc = page(WHO, "/batch/" + id + "/documents/" + docs.get(0).id());
         assertThat(doc).contains("乌鲁木齐市中小企业服务中心", "SHA-256 " + docs.get(0).sha256());
         direct.findings().stream().limit(3).forEach(f -> assertThat(doc).contains("编号 " + f.id(), f.location()));
-        assertThat(get("reviewer", "/batch/" + id + "/documents/" + docs.get(0).id() + "/file").getContentAsByteArray())
+        assertThat(get(WHO, "/batch/" + id + "/documents/" + docs.get(0).id() + "/file").getContentAsByteArray())
                 .isEqualTo(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt")));
 
         // the export: the table and every finding, read back
-        MockHttpServletResponse x = get("reviewer", "/dashboard/2024/export.xlsx");
+        MockHttpServletResponse x = get(WHO, "/dashboard/2024/export.xlsx");
         assertThat(x.getStatus()).isEqualTo(200);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.getContentAsByteArray()))) {
             Sheet table = wb.getSheet("批量审核");
@@ -135,35 +149,35 @@ class BatchAuditTest extends WebTestBase {
             assertThat((long) sme.getCell(errors).getNumericCellValue()).isEqualTo(errorsDirect);
             assertThat(wb.getSheet("审核结果").getLastRowNum()).as("every finding of both documents").isGreaterThanOrEqualTo(direct.findings().size());
         }
-        String csv = get("reviewer", "/dashboard/2024/export.csv").getContentAsString(StandardCharsets.UTF_8);
+        String csv = get(WHO, "/dashboard/2024/export.csv").getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF\"文件\"").contains("乌鲁木齐市中小企业服务中心");
-        assertThat(get("reviewer", "/dashboard/2024/findings.csv").getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFF\"文件\",\"单位\",\"级别\"");
+        assertThat(get(WHO, "/dashboard/2024/findings.csv").getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFF\"文件\",\"单位\",\"级别\"");
 
         // the public page: nothing until the batch is published, then scores and counts only
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/" + REGION + "/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
         MockHttpServletResponse pub = mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "true")
-                .with(csrf()).with(user(as("reviewer")))).andReturn().getResponse();
+                .with(csrf()).with(user(as(WHO)))).andReturn().getResponse();
         assertThat(pub.getStatus()).isEqualTo(302);
-        MockHttpServletResponse t = mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse();
+        MockHttpServletResponse t = mvc.perform(MockMvcRequestBuilders.get("/transparency/" + REGION + "/2024")).andReturn().getResponse();
         assertThat(t.getStatus()).isEqualTo(200);
         String open = t.getContentAsString(StandardCharsets.UTF_8);
         assertThat(open).contains("乌鲁木齐市中小企业服务中心", expected.overall().toPlainString())
-                .doesNotContain(".txt", "扣分", "reviewer", "/batch/", "/dashboard/");
+                .doesNotContain(".txt", "扣分", WHO, "批量审核人", "/batch/", "/dashboard/");
         if (!direct.findings().isEmpty()) assertThat(open).doesNotContain(direct.findings().get(0).message());
         assertThat(t.getHeader("Set-Cookie")).as("a public read makes no session").isNull();
-        assertThat(page(null, "/transparency")).contains("/transparency/650100/2024");
-        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "false").with(csrf()).with(user(as("reviewer"))));
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/650100/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(page(null, "/transparency")).contains("/transparency/" + REGION + "/2024");
+        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/publish").param("publish", "false").with(csrf()).with(user(as(WHO))));
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/transparency/" + REGION + "/2024")).andReturn().getResponse().getStatus()).isEqualTo(404);
 
         // the reviewer assigns a document by hand: its agency changes, and the name read is remembered as an alias
-        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/documents/" + docs.get(1).id() + "/agency").param("agency", "").param("code", SME)
-                .with(csrf()).with(user(as("reviewer"))));
+        mvc.perform(MockMvcRequestBuilders.post("/batch/" + id + "/documents/" + docs.get(1).id() + "/agency").param("agency", "").param("code", SME_B)
+                .with(csrf()).with(user(as(WHO))));
         BatchRepository.Doc assigned = repository.docs(id).get(1);
-        assertThat(assigned.agencyCode()).isEqualTo(SME);
+        assertThat(assigned.agencyCode()).isEqualTo(SME_B);
         assertThat(assigned.matchedBy()).isEqualTo("人工");
-        assertThat(repository.aliases("650100").get(SME)).contains("乌鲁木齐科技信息服务中心");
-        db.sql("delete from agency_alias where agency_code = ?").param(SME).update();
-        repository.assign(assigned.id(), SCITECH);
+        assertThat(repository.aliases(REGION).get(SME_B)).contains("乌鲁木齐科技信息服务中心");
+        db.sql("delete from agency_alias where agency_code = ?").param(SME_B).update();
+        repository.assign(assigned.id(), SCITECH_B);
 
         // another region's reviewer sees none of it
         assertThat(get("karamay", "/batch/" + id).getStatus()).isEqualTo(403);
@@ -173,7 +187,7 @@ class BatchAuditTest extends WebTestBase {
     @Test
     void badFilesAreRefusedSayingWhichAndWhy() throws Exception {
         // a file that is no document is kept as refused with why; the others are read
-        MockHttpServletResponse r = upload("reviewer",
+        MockHttpServletResponse r = upload(WHO,
                 new MockMultipartFile("files", "说明.docx", "application/octet-stream", "PK not a document".getBytes(StandardCharsets.UTF_8)),
                 new MockMultipartFile("files", "sme.txt", "text/plain", Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
         assertThat(r.getStatus()).isEqualTo(302);
@@ -182,11 +196,11 @@ class BatchAuditTest extends WebTestBase {
         List<BatchRepository.Doc> docs = repository.docs(id);
         assertThat(docs.get(0).status()).isEqualTo("REFUSED");
         assertThat(docs.get(0).message()).contains("不是 PDF 或文本");
-        assertThat(page("reviewer", "/batch/" + id)).contains("说明.docx", "不是 PDF 或文本");
+        assertThat(page(WHO, "/batch/" + id)).contains("说明.docx", "不是 PDF 或文本");
 
         // a broken zip, or one that inflates a hundredfold: the whole upload is refused, naming the zip; nothing stored
         long before = db.sql("select count(*) from batch_job").query(Long.class).single();
-        MockHttpServletResponse broken = upload("reviewer", new MockMultipartFile("files", "坏的.zip", "application/zip", new byte[]{'P', 'K', 3, 4, 9, 9, 9}));
+        MockHttpServletResponse broken = upload(WHO, new MockMultipartFile("files", "坏的.zip", "application/zip", new byte[]{'P', 'K', 3, 4, 9, 9, 9}));
         assertThat(broken.getStatus()).isEqualTo(400);
         assertThat(broken.getContentAsString(StandardCharsets.UTF_8)).contains("坏的.zip", "zip");
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
@@ -195,10 +209,10 @@ class BatchAuditTest extends WebTestBase {
             z.write(new byte[8 << 20]);
             z.closeEntry();
         }
-        MockHttpServletResponse b = upload("reviewer", new MockMultipartFile("files", "炸弹.zip", "application/zip", bomb.toByteArray()));
+        MockHttpServletResponse b = upload(WHO, new MockMultipartFile("files", "炸弹.zip", "application/zip", bomb.toByteArray()));
         assertThat(b.getStatus()).isEqualTo(400);
         assertThat(b.getContentAsString(StandardCharsets.UTF_8)).contains("炸弹.zip", "压缩炸弹");
-        assertThat(upload("reviewer").getStatus()).as("no file at all").isEqualTo(400);
+        assertThat(upload(WHO).getStatus()).as("no file at all").isEqualTo(400);
         // more files in one request than the server parses (server.tomcat.max-part-count): 400 saying so, through the real server
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 1_101; i++)
@@ -218,18 +232,18 @@ class BatchAuditTest extends WebTestBase {
     void aRestartReadsAgainWhatWasLeftAndACancelledJobReadsNoMore() throws Exception {
         byte[] text = Files.readAllBytes(EXAMPLES.resolve("urumqi-sci-tech-info-center-2024.txt"));
         // a job stored, one document half-read when the server stopped (RUNNING), one waiting: nothing queued in this server
-        long id = repository.create("650100", 2024, "重启", "reviewer", List.of(
+        long id = repository.create(REGION, 2024, "重启", WHO, List.of(
                 new BatchRepository.NewDoc("a.txt", sha256(text), text.length, text, null),
                 new BatchRepository.NewDoc("b.txt", sha256(text), text.length, text, null)));
         db.sql("update batch_document set status = 'RUNNING', started_at = now() where job_id = ? and position = 0").param(id).update();
-        long cancelled = repository.create("650100", 2024, "取消", "reviewer", List.of(new BatchRepository.NewDoc("c.txt", sha256(text), text.length, text, null)));
-        batches.cancel(as("reviewer"), cancelled);
+        long cancelled = repository.create(REGION, 2024, "取消", WHO, List.of(new BatchRepository.NewDoc("c.txt", sha256(text), text.length, text, null)));
+        batches.cancel(as(WHO), cancelled);
 
         batches.resume();   // what the server does on start
         assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
         assertThat(repository.docs(id)).allSatisfy(d -> {
             assertThat(d.status()).isEqualTo("DONE");
-            assertThat(d.agencyCode()).isEqualTo(SCITECH);
+            assertThat(d.agencyCode()).isEqualTo(SCITECH_B);
         });
         assertThat(repository.job(id).orElseThrow().status()).isEqualTo("DONE");
         assertThat(repository.job(cancelled).orElseThrow().status()).isEqualTo("CANCELLED");
