@@ -226,6 +226,21 @@ class BatchAuditTest extends WebTestBase {
         assertThat(many.statusCode()).isEqualTo(400);
         assertThat(many.body()).contains("文件太多");
         assertThat(db.sql("select count(*) from batch_job").query(Long.class).single()).isEqualTo(before);
+
+        // odd addresses and values: refused or not found, never a server error
+        for (String path : List.of("/batch/abc", "/batch/999999", "/batch/" + id + "/documents/999999", "/batch/" + id + "/documents/x/file",
+                "/dashboard/abc", "/dashboard/99999999999", "/dashboard/2024/agencies/%3Cscript%3E", "/dashboard/2024?sort=%3Cx%3E&dir=up&errors=maybe",
+                "/api/batch/abc/progress", "/api/batch/999999/progress")) {
+            int status = get(WHO, path).getStatus();
+            assertThat(status).as(path).isBetween(200, 499);
+        }
+        for (String path : List.of("/transparency/abc/2024", "/transparency/" + REGION + "/abc", "/transparency/" + REGION + "/1999"))
+            assertThat(mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse().getStatus()).as(path).isBetween(400, 499);
+        MockHttpServletResponse badYear = mvc.perform(MockMvcRequestBuilders.multipart("/batch")
+                .file(new MockMultipartFile("files", "a.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)))
+                .param("year", "二〇二四").with(csrf()).with(user(as(WHO)))).andReturn().getResponse();
+        assertThat(badYear.getStatus()).isEqualTo(422);
+        assertThat(badYear.getContentAsString(StandardCharsets.UTF_8)).contains("年度应为四位数的年份");
     }
 
     @Test

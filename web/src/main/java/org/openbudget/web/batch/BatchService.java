@@ -72,7 +72,7 @@ public class BatchService {
 
     public BatchService(BatchRepository batches, AgencyRepository agencies, AuditLogRepository auditLog, BudgetService budgets,
                         @Value("${budget.batch.workers:2}") int workers, @Value("${budget.batch.max-documents:1000}") int maxDocuments,
-                        @Value("${budget.batch.max-mb:512}") long maxMb) {
+                        @Value("${budget.batch.max-mb:256}") long maxMb) {
         this.batches = batches;
         this.agencies = agencies;
         this.auditLog = auditLog;
@@ -112,6 +112,25 @@ public class BatchService {
     public long create(BudgetUser me, Integer year, String title, List<BatchIntake.Upload> uploads) {
         String region = regionOf(me);
         if (year != null && (year < 2000 || year > 2100)) throw new RuleViolation("年度应为 2000 至 2100 之间的年份，实际为 " + year);
+        // one batch unpacked and stored at a time: the heap it takes (its upload and what its zips inflate to) is bounded once
+        boolean mine;
+        try {
+            mine = intakeSlot.tryAcquire(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mine = false;
+        }
+        if (!mine) throw new RuleViolation("服务器正在接收另一批文件，请稍后再上传");
+        try {
+            return store(me, region, year, title, uploads);
+        } finally {
+            intakeSlot.release();
+        }
+    }
+
+    private final java.util.concurrent.Semaphore intakeSlot = new java.util.concurrent.Semaphore(1, true);
+
+    private long store(BudgetUser me, String region, Integer year, String title, List<BatchIntake.Upload> uploads) {
         List<BatchIntake.Item> items = intake.unpack(uploads);
         List<BatchRepository.NewDoc> docs = new ArrayList<>(items.size());
         for (BatchIntake.Item i : items) {
