@@ -24,7 +24,7 @@ public class BatchApi {
         batches.regionOf(me);
         java.util.List<org.openbudget.web.batch.BatchIntake.Upload> uploads = new java.util.ArrayList<>();
         for (var f : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files)
-            uploads.add(new org.openbudget.web.batch.BatchIntake.Upload(f.getOriginalFilename(), f.getBytes()));
+            uploads.add(new org.openbudget.web.batch.BatchIntake.Upload(f.getOriginalFilename(), f::getBytes));
         long id = batches.create(me, year, title, uploads);
         return org.springframework.http.ResponseEntity.status(201)
                 .body(java.util.Map.of("id", id, "progress", "/api/batch/" + id + "/progress", "page", "/batch/" + id));

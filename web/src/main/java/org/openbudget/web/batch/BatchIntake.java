@@ -33,8 +33,14 @@ public final class BatchIntake {
         public boolean ok() { return refused == null; }
     }
 
-    /** An uploaded file before unpacking. */
-    public record Upload(String name, byte[] content) {}
+    /** An uploaded file before unpacking: its bytes are read only once the batch is being received (one batch at a time). */
+    public record Upload(String name, Content content) {}
+
+    /** The bytes of an upload (a multipart part on disk), read when needed. */
+    @FunctionalInterface
+    public interface Content {
+        byte[] read() throws IOException;
+    }
 
     private final ReadLimits limits;
     /** Documents of one batch at most, and their inflated bytes together. */
@@ -53,19 +59,26 @@ public final class BatchIntake {
         long[] total = {0};
         for (Upload u : uploads) {
             String name = cleanName(u.name());
-            if (u.content() == null || u.content().length == 0) {
+            byte[] bytes;
+            try {
+                bytes = u.content() == null ? null : u.content().read();
+            } catch (IOException e) {
+                problems.add(new InputProblem(name, 0, "file", "上传的文件不完整，无法读取"));
+                continue;
+            }
+            if (bytes == null || bytes.length == 0) {
                 if (!name.isEmpty() && !"上传文件".equals(name)) out.add(new Item(name, null, "文件为空"));
                 continue;
             }
-            if (lower(name).endsWith(".zip") || looksLikeZip(u.content()) && !lower(name).endsWith(".pdf")) {
+            if (lower(name).endsWith(".zip") || looksLikeZip(bytes) && !lower(name).endsWith(".pdf")) {
                 try {
-                    unzip(name, u.content(), out, total);
+                    unzip(name, bytes, out, total);
                 } catch (Refused r) {
                     problems.add(new InputProblem(name, 0, r.where, r.getMessage()));
                 }
             } else {
-                total[0] += u.content().length;
-                out.add(document(name, u.content()));
+                total[0] += bytes.length;
+                out.add(document(name, bytes));
             }
             if (total[0] > maxTotalBytes) {
                 problems.add(new InputProblem(name, 0, "file", "这一批文件合计超过 " + ReadLimits.size(maxTotalBytes) + "：请分成几批上传"));

@@ -78,7 +78,7 @@ public class BatchPages {
                 }
             }
             List<BatchIntake.Upload> uploads = new ArrayList<>();
-            for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) uploads.add(new BatchIntake.Upload(f.getOriginalFilename(), f.getBytes()));
+            for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) uploads.add(new BatchIntake.Upload(f.getOriginalFilename(), f::getBytes));
             long id = batches.create(me, y, title, uploads);
             return "redirect:/batch/" + id;
         } catch (InvalidDatasetException e) {
