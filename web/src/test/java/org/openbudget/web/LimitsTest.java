@@ -43,7 +43,7 @@ class LimitsTest extends WebTestBase {
 
     @Test
     void anUploadOverTheLimitGetsAClearPage() throws Exception {
-        var filter = new org.openbudget.web.limits.RequestSizeLimit(1, 2048);
+        var filter = new org.openbudget.web.limits.RequestSizeLimit(1, 2048, 256);
         var req = new org.springframework.mock.web.MockHttpServletRequest("POST", "/work/" + SME + "/2024/upload");
         req.setContent(new byte[1024 * 1024 + 1]);
         var res = new org.springframework.mock.web.MockHttpServletResponse();

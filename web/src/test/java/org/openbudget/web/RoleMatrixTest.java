@@ -138,7 +138,34 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/region-profiles/650200/2032", "{\"profile\":\"\",\"baseVersion\":-1}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032", "form", Set.of("admin")));
+        // the region's batch audit: its reviewers (another region's reviewer: its own region's pages, none of this job)
+        Set<String> reviewers = Set.of("reviewer", "karamay");
+        String job = "/batch/" + batchJob, doc = job + "/documents/" + batchDoc;
+        for (String p : List.of("/batch", "/dashboard", "/dashboard/2024", "/dashboard/2024?sort=overall&dir=desc&kind=单位", "/dashboard/2024/export.xlsx",
+                "/dashboard/2024/export.csv", "/dashboard/2024/findings.csv", "/dashboard/2024/agencies/" + SME))
+            e.add(new Endpoint("GET", p, null, reviewers));
+        // no file: refused (400), nothing stored
+        e.add(new Endpoint("POST", "/batch", "form", reviewers));
+        e.add(new Endpoint("POST", "/api/batch", "form", reviewers));
+        for (String p : List.of(job, doc, doc + "/file", "/api/batch/" + batchJob + "/progress")) e.add(new Endpoint("GET", p, null, Set.of("reviewer")));
+        // a finished job cannot be cancelled; publish without saying which way is refused; a document assigned to none stays so
+        for (String p : List.of(job + "/cancel", job + "/publish", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer")));
+        // the public transparency pages
+        for (String p : List.of("/transparency", "/transparency/650100/2024")) e.add(new Endpoint("GET", p, null, ALL));
         return e;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired org.openbudget.web.db.repositories.BatchRepository batches;
+    static long batchJob = -1, batchDoc = -1;
+
+    /** A finished batch job of 乌鲁木齐市 with one refused file, for the batch pages' rows. */
+    @org.junit.jupiter.api.BeforeEach
+    void batchJob() {
+        if (batchJob > 0) return;
+        batchJob = batches.create("650100", null, "权限矩阵", "reviewer",
+                List.of(new org.openbudget.web.db.repositories.BatchRepository.NewDoc("x.docx", "-".repeat(64), 0, null, "不是 PDF 或文本")));
+        batches.finishJobIfDone(batchJob);
+        batchDoc = batches.docs(batchJob).get(0).id();
     }
 
     MockMvcResultHolder call(Endpoint e, String who) throws Exception {

@@ -137,6 +137,25 @@ public final class BatchReport {
         return b.toString();
     }
 
+    /** Every finding of every document as CSV, a row each (the sheet 审核结果 of {@link #xlsx}). */
+    public static String findingsCsv(List<Entry> entries) {
+        StringBuilder b = new StringBuilder(ReportCsv.BOM);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(FINDINGS_HEADER);
+        for (Entry e : entries)
+            for (FindingRow f : e.findings())
+                rows.add(java.util.Arrays.asList(e.file(), e.unit(), f.severity(), f.check(), f.location(), f.page() > 0 ? String.valueOf(f.page()) : "",
+                        f.line() > 0 ? String.valueOf(f.line()) : "", f.expected(), f.found(), f.message(), f.evidence()));
+        for (List<String> r : rows) {
+            for (int i = 0; i < r.size(); i++) {
+                if (i > 0) b.append(',');
+                b.append(ReportCsv.field(r.get(i)));
+            }
+            b.append("\r\n");
+        }
+        return b.toString();
+    }
+
     public static String html(List<Entry> entries) {
         StringBuilder b = new StringBuilder(4096);
         long read = entries.stream().filter(e -> e.status() < 2).count();

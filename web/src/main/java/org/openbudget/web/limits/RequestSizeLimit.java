@@ -21,21 +21,26 @@ import jakarta.servlet.http.HttpServletResponse;
  * No request body larger than the limits is read: {@code budget.limits.request-mb} (25) for every request,
  * {@code budget.limits.check-kb} (2048) for the anonymous checks {@code /api/check}. A body announced larger is
  * answered at once with 413 and a message saying the limit (JSON for the API, a page otherwise); a body sent
- * without a length (chunked) is cut off at the limit.
+ * without a length (chunked) is cut off at the limit. A reviewer's batch upload ({@code POST /batch}, {@code POST /api/batch}: a region's documents)
+ * may be larger: {@code budget.limits.batch-mb} (256).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestSizeLimit extends OncePerRequestFilter {
     private final long requestBytes;
     private final long checkBytes;
+    private final long batchBytes;
 
-    public RequestSizeLimit(@Value("${budget.limits.request-mb:25}") long requestMb, @Value("${budget.limits.check-kb:2048}") long checkKb) {
+    public RequestSizeLimit(@Value("${budget.limits.request-mb:25}") long requestMb, @Value("${budget.limits.check-kb:2048}") long checkKb,
+                            @Value("${budget.limits.batch-mb:256}") long batchMb) {
         this.requestBytes = requestMb * 1024 * 1024;
         this.checkBytes = checkKb * 1024;
+        this.batchBytes = Math.max(batchMb, requestMb) * 1024 * 1024;
     }
 
     long limitFor(HttpServletRequest req) {
         String path = req.getRequestURI().substring(req.getContextPath().length());
+        if ((path.equals("/batch") || path.equals("/api/batch")) && "POST".equals(req.getMethod())) return batchBytes;
         return path.equals("/api/check") ? checkBytes : requestBytes;
     }
 
@@ -55,8 +60,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) throws IOException {
-        String message = "提交的内容太大：至多 " + describe(limit) + "。请拆分后再提交，或联系系统管理员。";
-        res.setStatus(413);
+        answer(req, res, 413, "内容太大", "提交的内容太大：至多 " + describe(limit) + "。请拆分后再提交，或联系系统管理员。");
+    }
+
+    /** A refusal before any controller: JSON for the API, a plain page otherwise; the rest of the body is not read. */
+    static void answer(HttpServletRequest req, HttpServletResponse res, int status, String title, String message) throws IOException {
+        res.setStatus(status);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // the rest of the body is not read: the connection closes after this answer
         res.setHeader("Connection", "close");
@@ -65,8 +74,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             res.getWriter().write("{\"error\":\"" + message + "\",\"problems\":[]}");
         } else {
             res.setContentType("text/html");
-            res.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>内容太大 · 部门预算公开</title>"
-                    + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page\"><h1>内容太大</h1><p>" + message
+            res.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + title + " · 部门预算公开</title>"
+                    + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page\"><h1>" + title + "</h1><p>" + message
                     + "</p><p>请用浏览器的“后退”回到上一页。 <a href=\"/\">首页</a></p></main></body></html>");
         }
     }

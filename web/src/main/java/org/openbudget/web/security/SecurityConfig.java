@@ -72,7 +72,7 @@ public class SecurityConfig {
         String m = req.getMethod();
         if (!"GET".equals(m) && !"HEAD".equals(m)) return false;
         String p = req.getRequestURI().substring(req.getContextPath().length());
-        return p.equals("/") || p.startsWith("/p/") || p.startsWith("/api/public/") || p.startsWith("/css/") || p.startsWith("/js/")
+        return p.equals("/") || p.startsWith("/p/") || p.equals("/transparency") || p.startsWith("/transparency/") || p.startsWith("/api/public/") || p.startsWith("/css/") || p.startsWith("/js/")
                 || p.equals("/favicon.ico");
     }
 
@@ -163,7 +163,7 @@ public class SecurityConfig {
         };
         http
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/", "/p/**", "/audit", "/audit/*/findings.xlsx", "/login", "/setup", "/css/**", "/js/**", "/favicon.ico", "/error",
+                .requestMatchers("/", "/p/**", "/transparency", "/transparency/**", "/audit", "/audit/*/findings.xlsx", "/login", "/setup", "/css/**", "/js/**", "/favicon.ico", "/error",
                         "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/swagger-ui.html",
                         "/api/public/**", "/api/check", "/api/audit").permitAll()
                 .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")

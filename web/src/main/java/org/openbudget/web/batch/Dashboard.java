@@ -1,0 +1,197 @@
+package org.openbudget.web.batch;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.openbudget.audit.report.BatchReport;
+import org.openbudget.core.score.Scorecard;
+import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.AgencyRepository;
+import org.openbudget.web.db.repositories.BatchRepository;
+import org.openbudget.web.db.repositories.BatchRepository.Doc;
+import org.openbudget.web.security.BudgetUser;
+import org.openbudget.web.service.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A region's year as the batches audited it: every department and unit of the registry with the scores of its documents
+ * (the latest reading of each file; a 预算 and a 决算 are two rows), the documents no agency was matched to, and the same
+ * as the batch report's lines for export ({@link BatchReport}). The reviewer sees every job of the region; the public
+ * (the transparency page) only published jobs, and only scores and counts.
+ */
+@Service
+public class Dashboard {
+    private final BatchRepository batches;
+    private final AgencyRepository agencies;
+    private final BatchService service;
+
+    public Dashboard(BatchRepository batches, AgencyRepository agencies, BatchService service) {
+        this.batches = batches;
+        this.agencies = agencies;
+        this.service = service;
+    }
+
+    /** One agency and one of its documents (doc null: no document of the year was audited). */
+    public record Row(Agency agency, String parentName, Doc doc, BatchReport.Entry entry) {
+        public String basis() { return doc == null || doc.basis() == null ? "" : doc.basis(); }
+        public BigDecimal overall() { return entry == null || entry.scores() == null ? null : entry.scores().overall(); }
+        public BigDecimal score(String key) {
+            if (entry == null || entry.scores() == null) return null;
+            return entry.scores().dimensions().stream().filter(d -> d.key().equals(key) && d.assessed()).map(Scorecard.DimensionScore::score)
+                    .findFirst().orElse(null);
+        }
+        public String outcome() { return doc == null ? "未收到" : entry == null ? doc.statusLabel() : entry.outcome(); }
+        public long errors() { return entry == null ? 0 : entry.errors(); }
+        public long warnings() { return entry == null ? 0 : entry.warnings(); }
+        public long notices() { return entry == null ? 0 : entry.notices(); }
+        public boolean read() { return entry != null && entry.status() < 2; }
+    }
+
+    /** A dimension of the rubric, as the table's columns. */
+    public record Dimension(String key, String name, int weight) {}
+
+    public record View(String region, String regionName, int year, List<Dimension> dimensions, List<Row> rows, List<Doc> unmatched,
+                       List<Integer> years, int agencies, int withDocuments) {
+        /** How the shown rows' overall scores are spread: 90–100, 80–89.9, 70–79.9, 60–69.9, under 60, and not scored. */
+        public List<Band> distribution() {
+            String[] labels = {"90–100 分", "80–89.9 分", "70–79.9 分", "60–69.9 分", "60 分以下", "未评"};
+            long[] n = new long[labels.length];
+            for (Row r : rows) {
+                if (r.doc() == null) continue;
+                BigDecimal o = r.overall();
+                int i = o == null ? 5 : o.doubleValue() >= 90 ? 0 : o.doubleValue() >= 80 ? 1 : o.doubleValue() >= 70 ? 2 : o.doubleValue() >= 60 ? 3 : 4;
+                n[i]++;
+            }
+            long max = java.util.Arrays.stream(n).max().orElse(0);
+            List<Band> out = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) out.add(new Band(labels[i], n[i], max == 0 ? 0 : (int) Math.round(100.0 * n[i] / max)));
+            return out;
+        }
+    }
+
+    /** A band of scores: how many documents, and the bar's length (a share of the largest band). */
+    public record Band(String label, long count, int width) {}
+
+    /** Sort keys: name, kind, basis, overall, errors, warnings or a dimension's key; filters: part of a name, 部门/单位, 预算/决算, with errors. */
+    public record Query(String q, String kind, String basis, boolean errorsOnly, String sort, boolean desc, boolean missing) {
+        public static Query of(String q, String kind, String basis, Boolean errorsOnly, String sort, String dir, Boolean missing) {
+            return new Query(q == null ? "" : q.strip(), kind == null ? "" : kind, basis == null ? "" : basis, Boolean.TRUE.equals(errorsOnly),
+                    sort == null || sort.isBlank() ? "name" : sort, "desc".equalsIgnoreCase(dir), !Boolean.FALSE.equals(missing));
+        }
+    }
+
+    /** The years the reviewer's region has audited documents of, latest first. */
+    public List<Integer> years(BudgetUser me) {
+        return batches.years(service.regionOf(me), false);
+    }
+
+    /** The regions and years with published results: region code → its name and years. */
+    public Map<String, List<Integer>> publishedYears() {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (String r : batches.publishedRegions()) out.put(r, batches.years(r, true));
+        return out;
+    }
+
+    public Map<String, String> regionNames() { return agencies.regions(); }
+
+    public View forReviewer(BudgetUser me, int year, Query query) {
+        return view(service.regionOf(me), year, query, false);
+    }
+
+    /** The public's view: published jobs only; a region without any is not found. */
+    public View forPublic(String region, int year, Query query) {
+        if (!agencies.regions().containsKey(region)) throw new NotFoundException("没有代码为 " + region + " 的地区");
+        if (!batches.years(region, true).contains(year)) throw new NotFoundException("该地区 " + year + " 年没有公开的审核结果");
+        return view(region, year, new Query(query.q(), query.kind(), query.basis(), query.errorsOnly(), query.sort(), query.desc(), false), true);
+    }
+
+    View view(String region, int year, Query query, boolean publishedOnly) {
+        List<Agency> registered = agencies.inRegion(region);
+        Map<String, Agency> byCode = new LinkedHashMap<>();
+        for (Agency a : registered) byCode.put(a.code(), a);
+        List<Doc> docs = batches.latestInRegion(region, year, publishedOnly);
+        Map<String, Map<String, Doc>> byAgency = new LinkedHashMap<>();
+        List<Doc> unmatched = new ArrayList<>();
+        for (Doc d : docs) {
+            if (d.agencyCode() == null || !byCode.containsKey(d.agencyCode())) {
+                unmatched.add(d);
+                continue;
+            }
+            // the latest reading per agency and basis (two files of one agency's 预算: the one audited last)
+            byAgency.computeIfAbsent(d.agencyCode(), k -> new LinkedHashMap<>()).merge(d.basis() == null ? "" : d.basis(), d,
+                    (a, b) -> a.id() > b.id() ? a : b);
+        }
+        List<Row> rows = new ArrayList<>();
+        Set<String> seenDims = new HashSet<>();
+        List<Dimension> dims = new ArrayList<>();
+        for (Agency a : registered) {
+            String parent = a.parentCode() == null || !byCode.containsKey(a.parentCode()) ? "" : byCode.get(a.parentCode()).name();
+            Map<String, Doc> mine = byAgency.get(a.code());
+            if (mine == null) {
+                if (query.missing()) rows.add(new Row(a, parent, null, null));
+                continue;
+            }
+            for (Doc d : mine.values()) {
+                BatchReport.Entry e = BatchService.entry(d.summary(), null);
+                if (e != null && e.scores() != null)
+                    for (Scorecard.DimensionScore s : e.scores().dimensions())
+                        if (seenDims.add(s.key())) dims.add(new Dimension(s.key(), s.name(), s.weight()));
+                rows.add(new Row(a, parent, d, e));
+            }
+        }
+        int withDocs = byAgency.size();
+        List<Row> shown = rows.stream().filter(r -> keep(r, query)).sorted(order(query)).toList();
+        unmatched.sort(Comparator.comparing(Doc::fileName));
+        return new View(region, agencies.regions().getOrDefault(region, region), year, dims, shown, publishedOnly ? List.of() : unmatched,
+                batches.years(region, publishedOnly), registered.size(), withDocs);
+    }
+
+    private static boolean keep(Row r, Query q) {
+        if (!q.q().isEmpty()) {
+            String s = q.q().toLowerCase(Locale.ROOT);
+            if (!r.agency().name().toLowerCase(Locale.ROOT).contains(s) && !r.agency().code().startsWith(s) && !r.parentName().contains(q.q())) return false;
+        }
+        if (!q.kind().isEmpty() && !q.kind().equals(r.agency().kind())) return false;
+        if (!q.basis().isEmpty() && !q.basis().equals(r.basis())) return false;
+        return !q.errorsOnly() || r.errors() > 0;
+    }
+
+    private static Comparator<Row> order(Query q) {
+        Comparator<Row> byName = Comparator.comparing((Row r) -> r.agency().code());
+        Comparator<Row> c = switch (q.sort()) {
+            case "name" -> byName;
+            case "kind" -> Comparator.comparing((Row r) -> r.agency().kind());
+            case "basis" -> Comparator.comparing(Row::basis);
+            case "errors" -> Comparator.comparingLong(Row::errors);
+            case "warnings" -> Comparator.comparingLong(Row::warnings);
+            case "overall" -> Comparator.comparing(Row::overall, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default -> Comparator.comparing((Row r) -> r.score(q.sort()), Comparator.nullsFirst(Comparator.naturalOrder()));
+        };
+        if (q.desc()) c = c.reversed();
+        return c.thenComparing(byName);
+    }
+
+    /** The rows as the batch report's lines (the agency's registered name as 单位), with their findings when asked. */
+    public List<BatchReport.Entry> entries(View v, boolean withFindings) {
+        List<BatchReport.Entry> out = new ArrayList<>();
+        for (Row r : v.rows()) {
+            if (r.doc() == null || r.entry() == null) continue;
+            BatchReport.Entry e = service.entry(r.doc(), withFindings);
+            out.add(new BatchReport.Entry(e.file(), e.outcome(), e.profile(), e.year(), r.agency().name(), e.tables(), e.errors(), e.warnings(),
+                    e.notices(), e.message(), e.millis(), e.status(), e.scores(), e.findings()));
+        }
+        for (Doc d : v.unmatched()) {
+            BatchReport.Entry e = service.entry(d, withFindings);
+            if (e != null) out.add(e);
+        }
+        return out;
+    }
+}
