@@ -88,7 +88,7 @@ final class MeasureChecks {
         // in a 决算, money spent is 基本 + 项目 + the spending flows (上缴上级, 经营, 对附属单位补助支出): 人员/公用/项目 do not
         // split the whole of it, so a cell of every kind is not their sum
         boolean kindsSplitAll = !"决算".equals(ctx.profile().meta().basis())
-                || org.openbudget.core.derive.FinalBalances.spendingFlows(ctx.profile().measures()).isEmpty();
+                || ctx.profile().measures().spendingFlows().isEmpty();
         int allKinds = (1 << org.openbudget.core.measure.Where.Kind.values().length) - 1;
         for (Cell x : single) {
             Term tx = x.key().get(0);

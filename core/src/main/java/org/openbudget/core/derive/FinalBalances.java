@@ -12,7 +12,6 @@ import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.LedgerLine;
 import org.openbudget.core.ledger.Origin;
-import org.openbudget.core.measure.Measure;
 import org.openbudget.core.measure.MeasureDictionary;
 
 /**
@@ -36,9 +35,7 @@ public final class FinalBalances {
 
     /** The flows the dictionary declares as money spent besides the ledger's lines (measures with {@code spending: true}). */
     public static Set<String> spendingFlows(MeasureDictionary dict) {
-        Set<String> out = new java.util.TreeSet<>();
-        for (Measure m : dict.all()) if (m.spending()) out.add(m.flow());
-        return out;
+        return dict.spendingFlows();
     }
 
     /** One unit's 年末结转和结余 per 项 and budget (an amount below zero: more went out than came in — the reader refuses it). */

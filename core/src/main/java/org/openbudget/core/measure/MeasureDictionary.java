@@ -44,6 +44,16 @@ public final class MeasureDictionary {
         return m;
     }
 
+    /**
+     * The 决算 flows of money spent besides the ledger's lines (measures with {@code spending: true}: 上缴上级支出, 经营支出,
+     * 对附属单位补助支出) — counted in every expense total, so 人员/公用/项目 do not split a 决算's whole spending.
+     */
+    public java.util.Set<String> spendingFlows() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Measure m : byKey.values()) if (m.spending()) out.add(m.flow());
+        return out;
+    }
+
     /** The keys an expression names ("a & b" → [a, b]). */
     public static List<String> keys(String expression) {
         List<String> out = new ArrayList<>();
