@@ -124,7 +124,7 @@ public final class Compare {
         for (Cell c : MoneyCells.of(fin, view, sources)) {
             ColumnSpec spec = MoneyCells.template(fp, c.table()).map(t -> t.columns().get(c.column())).orElse(null);
             if (spec == null) continue;
-            if (spec.measure().equals(INITIAL)) {
+            if (initial(spec)) {
                 statedCells.putIfAbsent(c.key(), c);
                 continue;
             }
@@ -334,12 +334,24 @@ public final class Compare {
                 fp.expenseTotalLabel(), tables, fp.text(), fp.rules(), meta);
     }
 
+    /** A 年初预算数 column: bound to {@link #INITIAL}, alone or joined to the measure of its group ("budget.initial & tpe.abroad"). */
+    static boolean initial(ColumnSpec c) {
+        return c != null && org.openbudget.core.measure.MeasureDictionary.keys(c.measure()).contains(INITIAL);
+    }
+
     private static TableTemplate rebind(TableTemplate t) {
-        if (t.columns().stream().noneMatch(c -> c.measure().equals(INITIAL))) return t;
+        if (t.columns().stream().noneMatch(Compare::initial)) return t;
         List<ColumnSpec> cols = new ArrayList<>();
         for (ColumnSpec c : t.columns()) {
-            if (!c.measure().equals(INITIAL)) {
+            if (!initial(c)) {
                 cols.add(c);
+                continue;
+            }
+            // the money the column budgets: the rest of its expression, else the measure of its group's 决算数 column
+            List<String> rest = new ArrayList<>(org.openbudget.core.measure.MeasureDictionary.keys(c.measure()));
+            rest.remove(INITIAL);
+            if (!rest.isEmpty()) {
+                cols.add(new ColumnSpec(c.label(), c.sources(), c.eco(), String.join(" & ", rest), c.group(), c.header(), c.period(), c.calc(), c.of()));
                 continue;
             }
             String sibling = "total";
