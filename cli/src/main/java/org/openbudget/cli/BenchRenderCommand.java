@@ -65,7 +65,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         EnumSet<Format> fs;
         try {
             fs = EnumSet.copyOf(Format.parseList(formats));
-            if (fs.contains(Format.FDP)) throw new IllegalArgumentException("fdp is the ledger's open data, not a rendering of the document; expected some of pdf,docx,xlsx,html,json");
+            if (fs.contains(Format.FDP)) throw new IllegalArgumentException("fdp is the ledger's open data, not a rendering of the document; expected some of pdf,docx,xlsx,html,json,ofd");
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("输入有误 (bad input): --format: " + e.getMessage());
             return BudgetCli.BAD_INPUT;

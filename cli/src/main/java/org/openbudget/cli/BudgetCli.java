@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
                 TextCommand.class,
                 BudgetCli.CheckCmd.class,
                 AuditCommand.class,
+                CompareCommand.class,
                 RenderCommand.class,
                 WorkbookCommand.class,
                 BudgetCli.Checks.class,

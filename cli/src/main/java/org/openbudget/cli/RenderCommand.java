@@ -13,14 +13,14 @@ import org.openbudget.render.Renderers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./budget render PATH --out DIR [--format pdf,docx,xlsx,html,json,fdp]}. */
+/** {@code ./budget render PATH --out DIR [--format pdf,docx,xlsx,html,json,ofd,fdp]}. */
 @Command(name = "render", description = "生成公开文件：PDF、Word、Excel、HTML、JSON，及开放数据包 fdp（Fiscal Data Package） (render the whole document to files; fdp: its lines as open data)")
 final class RenderCommand extends BudgetCli.DatasetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录 (output directory, created if missing)")
     Path out;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "pdf,docx,xlsx,html,json",
-            description = "格式，逗号分隔；另有 fdp：开放数据包 (formats, comma-separated; default ${DEFAULT-VALUE}; also fdp, the Fiscal Data Package)")
+            description = "格式，逗号分隔；另有 ofd：OFD 版式文档，fdp：开放数据包 (formats, comma-separated; default ${DEFAULT-VALUE}; also ofd, the OFD fixed-layout document, and fdp, the Fiscal Data Package)")
     String formats;
 
     @Override

@@ -38,7 +38,9 @@ final class TextCommand extends BudgetCli.DatasetCommand implements Callable<Int
         out.println();
         for (String p : t.overview().paragraphs()) out.println(p);
         out.println();
-        out.println("第三部分 " + d.year() + "年" + kind + "预算情况说明");
+        // headed as the document heads it (a 决算: 第三部分 {unit}2024年度单位决算情况说明)
+        out.println("决算".equals(l.profile().meta().basis()) ? "第三部分 " + d.unitName() + d.year() + "年度" + kind + "决算情况说明"
+                : "第三部分 " + d.year() + "年" + kind + "预算情况说明");
         for (Section s : t.sections()) {
             out.println();
             out.println(s.numeral() + "、" + s.title());

@@ -62,11 +62,12 @@ public final class Workspace {
     private Loaded derive(Budget budget, String profileId) {
         ReferenceData ref = library.year(budget.year());
         TemplateProfile profile = library.profile(profileId);
-        if (!"预算".equals(profile.meta().basis())) {
-            // a 决算 template reads published final accounts; a dataset (a budget) is not laid out under it (issue 12: a 决算 dataset is to come)
+        if (!budget.basis().equals(profile.meta().basis())) {
+            // a 决算 template lays out a 决算 dataset (its actuals and accounts), a budget template a budget (docs/dataset.md)
             String file = budget.origin() == null ? "" : budget.origin().file();
-            throw new InputException(file, 0, "profile", "模板 " + profileId + " 是" + profile.meta().basis() + "模板，用于审核已公开的"
-                    + profile.meta().basis() + "文档；预算数据集不能按它生成公开表（请选用预算模板） (a 决算 profile does not lay out a budget)");
+            throw new InputException(file, 0, "profile", "模板 " + profileId + " 是" + profile.meta().basis() + "模板，而数据集是"
+                    + budget.basis() + "：" + budget.basis() + "数据集只能按" + budget.basis() + "模板生成公开表（请选用" + budget.basis()
+                    + "模板，或为" + profile.meta().basis() + "准备" + profile.meta().basis() + "数据集） (the template's basis differs from the dataset's)");
         }
         Disclosure lastYear = null;
         ReferenceData lastYearRef = null;

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The formats a document is rendered to: the printed document (PDF, Word, Excel, HTML, JSON — from its
+ * The formats a document is rendered to: the printed document (PDF, Word, Excel, HTML, JSON, OFD — from its
  * layout) and its open data ({@link #FDP}: a Fiscal Data Package of the ledger's lines, written from the
  * ledger, not from the printed tables).
  */
 public enum Format {
-    PDF("pdf"), DOCX("docx"), XLSX("xlsx"), HTML("html"), JSON("json"), FDP("fdp.zip");
+    PDF("pdf"), DOCX("docx"), XLSX("xlsx"), HTML("html"), JSON("json"), OFD("ofd"), FDP("fdp.zip");
 
     private final String extension;
 
@@ -44,7 +44,7 @@ public enum Format {
             }
             out.add(f);
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("no format given; expected some of pdf,docx,xlsx,html,json,fdp");
+        if (out.isEmpty()) throw new IllegalArgumentException("no format given; expected some of pdf,docx,xlsx,html,json,ofd,fdp");
         return out;
     }
 }

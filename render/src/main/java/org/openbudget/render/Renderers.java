@@ -32,6 +32,7 @@ public final class Renderers {
             case XLSX -> new XlsxRenderer();
             case HTML -> new HtmlRenderer();
             case JSON -> new JsonRenderer();
+            case OFD -> new org.openbudget.render.ofd.OfdRenderer();
             case FDP -> throw new IllegalArgumentException("a Fiscal Data Package is written from the ledger (Renderers.write with the budget), not from the layout");
         };
     }

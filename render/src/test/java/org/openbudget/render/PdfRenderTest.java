@@ -20,6 +20,23 @@ import org.openbudget.render.layout.TableView;
 
 /** Reads each rendered PDF back as a reader would (PDFBox text extraction), page by page. */
 class PdfRenderTest {
+    /** How many bookmarks the PDF has, at every level. */
+    static long outlineCount(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            if (outline == null) return 0;
+            long n = 0;
+            java.util.ArrayDeque<org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem> todo = new java.util.ArrayDeque<>();
+            outline.children().forEach(todo::add);
+            while (!todo.isEmpty()) {
+                var item = todo.pop();
+                n++;
+                item.children().forEach(todo::add);
+            }
+            return n;
+        }
+    }
+
     static List<String> pages(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDFTextStripper s = new PDFTextStripper();

@@ -58,6 +58,21 @@ public final class Rendered {
         return BYTES.computeIfAbsent(f + example + withText, k -> render(f, doc(example, withText).view()));
     }
 
+    /**
+     * Every printed format of {@code v}, each checked to be more than a stub, in format order; OFD left out: it prints the
+     * PDF's pages as laid out ({@code PdfRenderer.layout}) at about a second a document, and OfdRenderTest reads it back.
+     */
+    public static java.util.Map<Format, byte[]> everyFormat(DocumentView v, String what) {
+        java.util.Map<Format, byte[]> out = new java.util.EnumMap<>(Format.class);
+        for (Format f : Format.printedFormats()) {
+            if (f == Format.OFD) continue;
+            byte[] b = render(f, v);
+            org.assertj.core.api.Assertions.assertThat(b.length).as("%s %s bytes", what, f).isGreaterThan(1000);
+            out.put(f, b);
+        }
+        return out;
+    }
+
     public static byte[] render(Format f, DocumentView v) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -129,6 +129,22 @@ class FirstAdministratorTest {
             assertThat(r.getStatus()).as(step + " " + r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         }
         assertThat(page("/api/public/documents")).contains("乌鲁木齐市中小企业服务中心");
+        thePublishedDocumentIsAlsoAnOfd();
+    }
+
+    /** Published in every format, OFD (版式文档) too: the package names its document and holds its pages. */
+    void thePublishedDocumentIsAlsoAnOfd() throws Exception {
+        JsonNode doc = JSON.readTree(page("/api/public/documents"));
+        String ofdUrl = null;
+        for (JsonNode d : doc) for (JsonNode f : d.get("files")) if (f.get("format").asText().equals("ofd")) ofdUrl = f.get("url").asText();
+        assertThat(ofdUrl).as("an OFD among the published files").isNotNull();
+        var ofd = mvc.perform(MockMvcRequestBuilders.get(ofdUrl)).andReturn().getResponse();
+        assertThat(ofd.getContentType()).startsWith("application/ofd");
+        java.util.Set<String> entries = new java.util.HashSet<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ofd.getContentAsByteArray()))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.add(e.getName());
+        }
+        assertThat(entries).contains("OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml");
     }
 
     static final String REGION = "659900", DEPT = "659900101", UNIT = "659900101001", PW = "Ledger#Pass2025";
@@ -225,6 +241,7 @@ class FirstAdministratorTest {
             b.clickAndWait(b.driver.findElement(org.openqa.selenium.By.partialLinkText("测试市工业和信息化局")));
             assertThat(b.el("#document").getText()).contains("表1");
             b.shot("21-setup-published");
+            thePublishedDocumentIsAlsoAnOfd();
         }
     }
 }

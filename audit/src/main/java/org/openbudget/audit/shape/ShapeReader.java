@@ -38,7 +38,15 @@ public final class ShapeReader {
     private ShapeReader() {}
 
     /** The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}) and what could not be read (in Chinese). */
-    public record Result(List<DisclosureTable> tables, List<String> notes) {}
+    /**
+     * The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}), what could not be read (in Chinese),
+     * and the 0-based line of the first table found (its mark, or its title; −1 when none): the text before it is the document's opening part.
+     */
+    public record Result(List<DisclosureTable> tables, List<String> notes, int firstTable) {
+        public Result(List<DisclosureTable> tables, List<String> notes) {
+            this(tables, notes, -1);
+        }
+    }
 
     /** A part heading of the document (第三部分 情况说明 after the last table). */
     private static final java.util.regex.Pattern PART_HEADING = java.util.regex.Pattern.compile("^第[一二三四五六七八九十]部分");
@@ -82,6 +90,8 @@ public final class ShapeReader {
             else notes.add(name(t, year) + "（" + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "）：文档中找不到");
         }
         List<DisclosureTable> out = new ArrayList<>();
+        int first = -1;
+        Document doc = new Document(profile, ref, lines, unit);
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             int end = lines.size();
@@ -94,14 +104,27 @@ public final class ShapeReader {
                 break;
             }
             TableTemplate t = templates.get(i);
+            int at = start[i];
+            if (at > 0 && !t.mark().isBlank() && squeezed.get(at - 1).equals(squeeze(t.mark()))) at--;
+            if (first < 0 || at < first) first = at;
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
-            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year, source);
+            Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year, source, doc);
             table.repeated.add(squeezed.get(start[i]));
             table.repeated.add(squeeze(t.mark()));
-            table.read(lines, squeezed, start[i] + 1, end);
-            out.add(table.result(kindLabel, unit, year));
+            try {
+                table.read(lines, squeezed, start[i] + 1, end);
+                DisclosureTable read = table.result(kindLabel, unit, year);
+                doc.learn(t, read);
+                out.add(read);
+            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // one table this reader cannot make sense of is left out, the others still read
+                String id = org.openbudget.io.guard.FailureLog.log(unit, name(t, year), e);
+                notes.add(name(t, year) + "：无法读取（记录编号 " + id + "），略去此表");
+            }
         }
-        return new Result(out, notes);
+        return new Result(out, notes, first);
     }
 
     /** How notes name a table: its mark, or its title with the document's year (上海 numbers its tables only in the 目录). */
@@ -194,6 +217,65 @@ public final class ShapeReader {
         return b.toString();
     }
 
+    /**
+     * What the tables of one document tell the reading of the others: the funding sources it has money of
+     * (the income rows of its first summary), the units it names, and the economic classes its projects'
+     * texts name — a plain text's row, whose blank cells leave no trace, puts its amounts only where they can be.
+     */
+    static final class Document {
+        final TemplateProfile profile;
+        final ReferenceData ref;
+        final List<String> lines;
+        /** Funding sources (bits over the year's sources) with money on an income row of the first summary read; -1 before. */
+        long sourcesInUse = -1;
+        /** Unit names seen on unit rows, the document's own first. */
+        final java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        private java.util.Set<String> projectEco;
+
+        Document(TemplateProfile profile, ReferenceData ref, List<String> lines, String unit) {
+            this.profile = profile;
+            this.ref = ref;
+            this.lines = lines;
+            units.add(unit);
+        }
+
+        void learn(TableTemplate t, DisclosureTable read) {
+            for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
+            if (sourcesInUse >= 0 || t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY || t.incomeRows().isEmpty()) return;
+            Map<String, LineSpec> specs = new HashMap<>();
+            for (LineSpec s : t.incomeRows()) specs.put(s.key(), s);
+            long used = 0;
+            for (Row r : read.rows()) {
+                LineSpec s = specs.get(r.key());
+                if (r.side() != Side.INCOME || r.kind() != RowKind.LINE || s == null || !s.sumOf().isEmpty()) continue;
+                if (r.value(0) == null || r.value(0).signum() == 0) continue;
+                for (var term : org.openbudget.core.profile.MoneyCells.key(org.openbudget.core.profile.Bindings.row(s, profile.measures()), ref.sources())) {
+                    used |= term.sources();
+                }
+            }
+            if (used != 0) sourcesInUse = used;
+        }
+
+        /** The 经济分类 类 codes the projects' texts name after the template's words (资金分配情况…); empty when none. */
+        java.util.Set<String> projectEco() {
+            if (projectEco != null) return projectEco;
+            projectEco = new java.util.HashSet<>();
+            String words = profile.rules().projectItems();
+            if (words.isEmpty()) return projectEco;
+            List<org.openbudget.core.classification.ClassItem> items = ref.economic().items();
+            for (String l : lines) {
+                if (!l.contains(words)) continue;
+                String sq = plainName(l);
+                for (var c : items) if (c.code().length() == 5 && sq.contains(plainName(c.name()))) projectEco.add(c.code().substring(0, 3));
+            }
+            return projectEco;
+        }
+
+        private static String plainName(String s) {
+            return squeeze(s).replace('（', '(').replace('）', ')');
+        }
+    }
+
     /** One table being read. */
     private static final class Table {
         final TableTemplate t;
@@ -215,8 +297,11 @@ public final class ShapeReader {
         final String unitName;
         final int year;
 
+        final Document doc;
+
         Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year,
-              SourceLines source) {
+              SourceLines source, Document doc) {
+            this.doc = doc;
             this.source = source;
             this.department = department;
             this.unitName = unitName;
@@ -280,19 +365,23 @@ public final class ShapeReader {
         }
 
         DisclosureTable result(String kindLabel, String unit, int year) {
+            if (plain && !rows.isEmpty()) placePlain();
             String title = t.title(kindLabel).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
-                // panels side by side: each panel's rows in turn, the total line last
+                // panels side by side: the panels' rows in code order (each panel a class of its own), the total line
+                // where the profile puts totals — the order a derived table has
                 List<Row> all = new ArrayList<>();
                 for (List<Row> p : panels.values()) all.addAll(p);
-                all.addAll(rows);
+                all.sort(java.util.Comparator.comparing(Row::code));
+                if (profile.totalFirst()) all.addAll(0, rows);
+                else all.addAll(rows);
                 rows.clear();
                 rows.addAll(all);
             }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
-            List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS ? unitBlocks(rows) : rows;
+            List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS && !blocked ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
                 // read line by line the two sides interleave; a Disclosure keeps the income side first
                 List<Row> sides = new ArrayList<>(body.stream().filter(r -> r.side() == Side.INCOME).toList());
@@ -304,17 +393,32 @@ public final class ShapeReader {
 
         void read(List<String> lines, List<String> squeezed, int from, int to) {
             boolean body = false;
+            plain = plainLayout(lines, from, to);
             for (int k = from; k < to; k++) {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
+                if (sq.contains("没有") && !sq.contains("空表")) {
+                    // the empty table's sentence wrapped over two lines ("…政府性基金预算支出情" / "况表为空表。")
+                    int next = k + 1;
+                    while (next < to && squeezed.get(next).isEmpty()) next++;
+                    if (next < to && squeezed.get(next).contains("为空表")) {
+                        emptyNote = (raw.trim() + lines.get(next).trim()).replaceAll("\\s+", "");
+                        k = next;
+                        continue;
+                    }
+                }
                 if (sq.contains("为空表") || sq.contains("本表本年无发生额") || sq.contains("本表无数据")) {   // "说明：…故本表无数据。" too
-                    emptyNote = raw.trim();
+                    emptyNote = raw.trim().replaceAll("\\s+", "");
                     continue;
                 }
                 if (footer(sq)) continue;
                 if (otherTable(sq)) break;
+                if (plain) {
+                    body = plainLine(k, raw, sq, body);
+                    continue;
+                }
                 List<String> cells = cells(raw);
                 // the title, unit line and header printed again at the top of the next page: not rows
                 if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
@@ -340,6 +444,395 @@ public final class ShapeReader {
                     rows.add(r);
                 }
             }
+            if (plain) flushPlain();
+        }
+
+        // ------------------------------------------------------------ the plain layout: blank cells leave no trace
+
+        /** An amount token of the plain layout (two decimals: a code is no amount). */
+        private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
+        /** A word then one space then an amount: cells printed run together, as no ruled or column layout prints them. */
+        private static final java.util.regex.Pattern RUN_TOGETHER = java.util.regex.Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
+        private static final java.util.regex.Pattern TRAILING_AMOUNT = java.util.regex.Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
+        private static final java.util.regex.Pattern PLAIN_CODE = java.util.regex.Pattern.compile("^(\\d{3})(?:\\s++(\\d{2}))?(?:\\s++(\\d{2}))?(?:\\s++(.*))?$");
+        private static final java.util.regex.Pattern PLAIN_TOTAL = java.util.regex.Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})++");
+
+        /** The table is printed as plain text: no tab anywhere, and a row's cells separated by single spaces. */
+        private boolean plain;
+        /** Plain layout: the visible amounts of each row of {@link #rows}, in order (null: the row's values are known). */
+        private final List<List<BigDecimal>> numbers = new ArrayList<>();
+        /** Plain layout: a row wrapped over several lines, joined until its amounts. */
+        private final StringBuilder buf = new StringBuilder();
+        private int bufLine;
+        /** The unit blocks of a project table are already told apart (before its amounts were placed). */
+        private boolean blocked;
+
+        private static boolean plainLayout(List<String> lines, int from, int to) {
+            boolean runTogether = false;
+            for (int k = from; k < to; k++) {
+                String l = lines.get(k);
+                if (l.indexOf('\t') >= 0) return false;
+                if (!runTogether && RUN_TOGETHER.matcher(l).find()) runTogether = true;
+            }
+            return runTogether;
+        }
+
+        private static List<String> tokens(String raw) {
+            String t = raw.replace('\u3000', ' ').trim();
+            return t.isEmpty() ? List.of() : List.of(t.split("\\s++"));
+        }
+
+        /**
+         * A line of a plain table: the header up to its ※ 1 2 3 row or its first row; then its rows, one a line
+         * for a summary and a fixed table, else a row wrapped over several lines joined up to its amounts.
+         * Returns whether the body has begun.
+         */
+        private boolean plainLine(int k, String raw, String sq, boolean body) {
+            List<String> tokens = tokens(raw);
+            if (!body) {
+                repeated.add(sq);
+                if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
+                else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
+                if (numberRow(tokens)) return true;
+                if (!plainRowStart(raw.trim(), sq)) return false;
+            } else if (numberRow(tokens) || !PLAIN_AMOUNT.matcher(raw).find() && repeated.contains(sq)) {
+                return true;
+            }
+            if (shape == null) return true;
+            if (shape.kind() == TableShape.Kind.SUMMARY || shape.kind() == TableShape.Kind.FIXED) {
+                flushPlain();
+                bufLine = k + 1;
+                buf.append(raw.trim());
+                flushPlain();
+                return true;
+            }
+            if (buf.length() > 0 && plainRowStart(raw.trim(), sq)) flushPlain();
+            if (buf.length() == 0) bufLine = k + 1;
+            join(buf, raw.trim());
+            if (TRAILING_AMOUNT.matcher(buf).find()) flushPlain();
+            return true;
+        }
+
+        /** Does a plain line begin a row: a code, a total with its amounts, a template row's label, a unit's name? */
+        private boolean plainRowStart(String line, String sq) {
+            if (line.matches("^\\d{3}(\\s.*)?$") || PLAIN_TOTAL.matcher(line).matches()) return true;
+            String first = tokens(line).isEmpty() ? "" : tokens(line).get(0);
+            if (splitCode(first) != null && first.matches("^[\\[【［]?\\d{5,7}.*")) return true;
+            if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) return incomePrefix(tokens(line)) > 0;
+            if (shape != null && shape.kind() == TableShape.Kind.FIXED) {
+                StringBuilder label = new StringBuilder();
+                for (String tok : tokens(line)) {
+                    if (PLAIN_AMOUNT.matcher(tok).matches()) break;
+                    label.append(tok);
+                }
+                return fixedLabel(List.of(label.toString())).isPresent();
+            }
+            for (String u : doc.units) if (!u.isBlank() && sq.startsWith(squeeze(u))) return true;
+            return false;
+        }
+
+        /** How many leading tokens make a summary's income label (a row of the template's, or its total); 0: none. */
+        private int incomePrefix(List<String> tok) {
+            for (int len = Math.min(8, tok.size()); len >= 1; len--) {
+                String cand = String.join("", tok.subList(0, len));
+                if (PLAIN_AMOUNT.matcher(tok.get(len - 1)).matches()) continue;
+                String sq = squeeze(cand);
+                if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计") || incomeLabel(cand, false).isPresent()) return len;
+            }
+            return 0;
+        }
+
+        /** Joins a wrapped row's lines: a space only where a code or amount meets the next part. */
+        private static void join(StringBuilder buf, String next) {
+            if (next.isEmpty()) return;
+            if (buf.length() > 0) {
+                char a = buf.charAt(buf.length() - 1), b = next.charAt(0);
+                if (ascii(a) || ascii(b)) buf.append(' ');
+            }
+            buf.append(next);
+        }
+
+        private static boolean ascii(char c) {
+            return c < 128 && Character.isLetterOrDigit(c) || c == '-';
+        }
+
+        /** The row (or the two rows of a summary's line) the buffer holds. */
+        private void flushPlain() {
+            if (buf.length() == 0) return;
+            String text = buf.toString().trim();
+            buf.setLength(0);
+            currentLine = bufLine;
+            cellOf = null;
+            if (shape == null) return;
+            if (shape.kind() == TableShape.Kind.SUMMARY) {
+                plainSummary(text);
+                return;
+            }
+            List<BigDecimal> nums = new ArrayList<>();
+            String label = text;
+            while (true) {
+                java.util.regex.Matcher m = TRAILING_AMOUNT.matcher(label);
+                if (!m.find()) break;
+                nums.add(0, plainNumber(m.group(1)));
+                label = label.substring(0, m.start()).trim();
+            }
+            Row r = switch (shape.kind()) {
+                case FIXED -> {
+                    Optional<LineSpec> spec = fixedLabel(List.of(label.replaceAll("\\s+", "")));
+                    if (spec.isEmpty()) {
+                        notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
+                        yield null;
+                    }
+                    LineSpec sp = spec.get();
+                    yield new Row(null, sp.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, sp.key(), "", sp.label(), "", "", blank());
+                }
+                case PROJECTS -> projectRow(List.of(label.replaceAll("\\s+", " ")));
+                default -> plainClassRow(label);
+            };
+            if (r == null) return;
+            if (nums.isEmpty() && shape.kind() != TableShape.Kind.FIXED) notes.add(name(t, year) + " 第" + currentLine + "行：「" + text + "」没有数，按无数行读入");
+            addPlain(r, nums);
+        }
+
+        private BigDecimal plainNumber(String s) {
+            BigDecimal b = new BigDecimal(s.replace(",", ""));
+            return scale.equals(BigDecimal.ONE) ? b : b.divide(scale);
+        }
+
+        private void addPlain(Row r, List<BigDecimal> nums) {
+            List<BigDecimal> v = blank();
+            if (nums != null) {
+                if (nums.size() > n) {
+                    notes.add(name(t, year) + " 第" + currentLine + "行：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
+                    nums = new ArrayList<>(nums.subList(0, n));
+                }
+                for (int i = 0; i < nums.size(); i++) v.set(i, nums.get(i));
+                r = r.withValues(v);
+            }
+            rows.add(r.withOrigin(source.origin(currentLine, null)));
+            numbers.add(nums);
+        }
+
+        /** A summary's line: the income label (a template row's, the longest that fits) and its amount, then the expense label and amounts. */
+        private void plainSummary(String text) {
+            List<String> tok = tokens(text);
+            int p = incomePrefix(tok);
+            String income = String.join("", tok.subList(0, p));
+            BigDecimal incomeValue = null;
+            if (p > 0 && p < tok.size() && PLAIN_AMOUNT.matcher(tok.get(p)).matches()) incomeValue = plainNumber(tok.get(p++));
+            StringBuilder expense = new StringBuilder();
+            while (p < tok.size() && !PLAIN_AMOUNT.matcher(tok.get(p)).matches()) {
+                if (expense.length() > 0 && tok.get(p - 1).matches("\\d{3}")) expense.append(' ');
+                expense.append(tok.get(p++));
+            }
+            List<BigDecimal> nums = new ArrayList<>();
+            while (p < tok.size() && PLAIN_AMOUNT.matcher(tok.get(p)).matches()) nums.add(plainNumber(tok.get(p++)));
+            if (p < tok.size()) notes.add(name(t, year) + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
+            if (!income.isEmpty()) {
+                Row r = incomeRow(income, List.of(), 0);
+                if (r != null) {
+                    List<BigDecimal> v = blank();
+                    v.set(0, incomeValue);
+                    rows.add(r.withValues(v).withOrigin(source.origin(currentLine, null)));
+                    numbers.add(null);
+                }
+            }
+            if (expense.length() > 0) {
+                Row r = expenseRow(expense.toString(), List.of(), 0);
+                for (Row q : pending) addPlain(q, List.of());
+                pending.clear();
+                if (r != null) addPlain(r, nums);
+            }
+        }
+
+        /** A classification row of the plain layout: "206 04 99 其他技术研究与开发支出 信息化运维项目" (a project after the 项's name). */
+        private Row plainClassRow(String label) {
+            java.util.regex.Matcher m = PLAIN_CODE.matcher(label.trim());
+            String code = null, rest = "";
+            if (m.matches()) {
+                code = m.group(1) + (m.group(2) == null ? "" : m.group(2)) + (m.group(3) == null ? "" : m.group(3));
+                rest = m.group(4) == null ? "" : m.group(4).trim();
+            } else {
+                String[] split = splitCode(label);
+                if (split != null) {
+                    code = split[0];
+                    rest = split[1];
+                }
+            }
+            if (code == null) {
+                crossed = false;
+                return classRow(List.of(label.trim().replaceAll("\\s+", " ")));
+            }
+            String project = "";
+            if (shape.projectRows() && code.length() == 7) {
+                String[] np = splitNameProject(code, rest);
+                rest = np[0];
+                project = np[1].replaceAll("\\s+", " ");
+            }
+            String name = rest.replaceAll("\\s+", "");
+            if (!project.isEmpty()) return new Row(null, RowKind.PROJECT, "", code, name, project, currentUnit, blank());
+            return seen(new Row(null, RowKind.CLASS, "", code, name, "", currentUnit, blank()));
+        }
+
+        /** "其他技术研究与开发支出 信息化运维项目" → name, project: by the 项's official name, else at the first space. */
+        private String[] splitNameProject(String code, String rest) {
+            String official = ref.functional().name(code).orElse(null);
+            if (official != null) {
+                String target = squeeze(official).replace('（', '(').replace('）', ')');
+                int consumed = 0, idx = 0;
+                while (idx < rest.length() && consumed < target.length()) {
+                    char ch = rest.charAt(idx++);
+                    if (Character.isWhitespace(ch)) continue;
+                    char c = ch == '（' ? '(' : ch == '）' ? ')' : ch;
+                    if (c == target.charAt(consumed)) consumed++;
+                    else break;
+                }
+                if (consumed == target.length()) return new String[]{rest.substring(0, idx), rest.substring(idx).trim()};
+            }
+            int sp = rest.indexOf(' ');
+            if (sp < 0) return new String[]{rest, ""};
+            return new String[]{rest.substring(0, sp), rest.substring(sp + 1).trim()};
+        }
+
+        /**
+         * The plain rows' amounts put in their columns ({@link Placement}): each row's visible amounts in order, by
+         * the table's equations, the columns its document can fill (the sources it has money of, the economic classes
+         * its projects name), and what its rows below add up to.
+         */
+        private void placePlain() {
+            List<Row> base = rows;
+            if (shape != null && shape.kind() == TableShape.Kind.PROJECTS) {
+                base = unitBlocks(rows);
+                blocked = true;
+            }
+            List<Placement.Equation> eqs = new ArrayList<>();
+            for (String e : t.equations()) {
+                try {
+                    eqs.add(Placement.Equation.parse(e));
+                } catch (RuntimeException ex) {
+                    notes.add(name(t, year) + "：模板等式「" + e + "」无法解析");
+                }
+            }
+            Placement placement = new Placement(n, eqs, allowedColumns(), notes);
+            boolean projectsTable = shape != null && shape.kind() == TableShape.Kind.PROJECTS;
+            boolean basic = projectsTable && base.stream().anyMatch(r -> r.kind() == RowKind.LINE);
+            boolean projects = projectsTable && base.stream().anyMatch(r -> r.kind() == RowKind.PROJECT);
+            List<Placement.Node> nodes = new ArrayList<>(base.size());
+            for (int i = 0; i < base.size(); i++) {
+                Row r = base.get(i);
+                List<BigDecimal> nums = numbers.get(i);
+                String where = name(t, year) + " 第" + (r.origin() == null ? 0 : r.origin().line()) + "行（" + r.label() + "）";
+                Placement.Node node = nums == null ? new Placement.Node(List.of(), r.values().toArray(new BigDecimal[0]), where)
+                        : new Placement.Node(nums, null, where);
+                if (projectsTable) {
+                    // 人员/公用经费 from the 基本支出 rows only, 项目支出 from the project rows only
+                    if (r.kind() == RowKind.PROJECT || (!basic && projects)) node.allowed = kindColumns(true);
+                    else if (r.kind() == RowKind.LINE || (basic && !projects)) node.allowed = kindColumns(false);
+                }
+                nodes.add(node);
+            }
+            int[] parents = parents(base);
+            List<Placement.Node> roots = new ArrayList<>();
+            for (int i = 0; i < base.size(); i++) {
+                if (parents[i] < 0) roots.add(nodes.get(i));
+                else nodes.get(parents[i]).children.add(nodes.get(i));
+            }
+            placement.solve(roots);
+            List<Row> placed = new ArrayList<>(base.size());
+            for (int i = 0; i < base.size(); i++) {
+                BigDecimal[] v = nodes.get(i).values;
+                List<BigDecimal> values = blank();
+                if (v != null) for (int c = 0; c < n && c < v.length; c++) values.set(c, v[c] == null || v[c].signum() == 0 ? null : v[c]);
+                placed.add(base.get(i).withValues(values));
+            }
+            rows.clear();
+            rows.addAll(placed);
+        }
+
+        /** Each row's parent (index, −1 for a root): a fixed row's the row whose sum_of lists it; else the nearest row above at a higher level on its side, or its side's total. */
+        private int[] parents(List<Row> in) {
+            int[] out = new int[in.size()];
+            java.util.Arrays.fill(out, -1);
+            if (shape != null && shape.kind() == TableShape.Kind.FIXED) {
+                Map<String, Integer> byKey = new HashMap<>();
+                for (int i = 0; i < in.size(); i++) byKey.putIfAbsent(in.get(i).key(), i);
+                Map<String, String> parentKey = new HashMap<>();
+                for (LineSpec p : t.rows()) for (String part : p.sumOf()) parentKey.putIfAbsent(part, p.key());
+                for (int i = 0; i < in.size(); i++) {
+                    Row r = in.get(i);
+                    if (r.kind() == RowKind.TOTAL) continue;
+                    Integer p = parentKey.containsKey(r.key()) ? byKey.get(parentKey.get(r.key())) : null;
+                    // a chain that leads back here (a damaged template) makes no tree
+                    int depth = 0;
+                    for (String k = parentKey.get(r.key()); k != null && depth < 64; k = parentKey.get(k)) depth++;
+                    out[i] = p == null || p == i || depth >= 64 ? -1 : p;
+                }
+                return out;
+            }
+            boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
+            Map<Side, Integer> totals = new HashMap<>();
+            for (int i = 0; i < in.size(); i++) if (in.get(i).kind() == RowKind.TOTAL) totals.putIfAbsent(sideOf(in.get(i)), i);
+            Map<Side, int[]> lastAt = new HashMap<>();
+            for (int i = 0; i < in.size(); i++) {
+                org.openbudget.io.guard.ReadGuard.checkpoint();
+                Row r = in.get(i);
+                int level = level(r);
+                int[] last = lastAt.computeIfAbsent(sideOf(r), x -> { int[] a = new int[6]; java.util.Arrays.fill(a, -1); return a; });
+                if (r.kind() != RowKind.TOTAL && !(summary && r.side() == Side.INCOME)) {
+                    int best = -1;
+                    for (int l = 0; l < level && l < last.length; l++) if (last[l] > best) best = last[l];
+                    out[i] = best >= 0 ? best : totals.getOrDefault(sideOf(r), -1);
+                }
+                last[Math.min(level, last.length - 1)] = i;
+            }
+            return out;
+        }
+
+        private static Side sideOf(Row r) {
+            return r.side() == null ? Side.EXPENSE : r.side();
+        }
+
+        private int level(Row r) {
+            return switch (r.kind()) {
+                case TOTAL -> 0;
+                case UNIT -> 1;
+                case CLASS -> r.code().length() == 3 ? 2 : r.code().length() == 5 ? 3 : 4;
+                case PROJECT -> shape != null && shape.kind() == TableShape.Kind.PROJECTS ? 2 : 5;
+                case LINE -> 2;
+            };
+        }
+
+        /** Columns a plain row's amounts can be in: those of the sources the document has money of, and of the economic classes its projects name. */
+        private boolean[] allowedColumns() {
+            boolean[] a = new boolean[n];
+            java.util.Arrays.fill(a, true);
+            long used = doc.sourcesInUse;
+            java.util.Set<String> eco = doc.projectEco();
+            for (int c = 0; c < n; c++) {
+                var col = t.columns().get(c);
+                if (used > 0) {
+                    long mask = 0;
+                    for (var term : columnKey(col)) mask |= term.sources();
+                    if (mask != 0 && (mask & used) == 0) a[c] = false;
+                }
+                if (!eco.isEmpty() && !col.eco().isEmpty()) a[c] = col.eco().stream().anyMatch(eco::contains);
+            }
+            return a;
+        }
+
+        /** Columns of 项目支出 money ({@code project}), or of 人员/公用经费 (a 基本支出 row's). */
+        private boolean[] kindColumns(boolean project) {
+            boolean[] a = new boolean[n];
+            for (int c = 0; c < n; c++) {
+                int kinds = 0;
+                for (var term : columnKey(t.columns().get(c))) kinds |= term.kinds();
+                a[c] = project ? (kinds & 4) != 0 : (kinds & 3) != 0;
+            }
+            return a;
+        }
+
+        private List<org.openbudget.core.profile.MoneyCells.Term> columnKey(org.openbudget.core.profile.ColumnSpec col) {
+            return org.openbudget.core.profile.MoneyCells.key(org.openbudget.core.profile.Bindings.column(col, profile.measures()), ref.sources());
         }
 
         private List<Row> rows(List<String> cells) {
@@ -462,6 +955,11 @@ public final class ShapeReader {
                     continue;
                 }
                 if (code.length() >= 3 && c.matches("\\d{2}")) { code.append(c); i++; continue; }
+                // the 款's own digits printed in the name's cell ("301 | 01 基本工资")
+                if (code.length() >= 3 && c.matches("\\d{2}\\s+\\S.*")) {
+                    code.append(c, 0, 2);
+                    text.set(i, c.substring(2).trim());
+                }
                 break;
             }
             List<String> words = new ArrayList<>();
@@ -801,7 +1299,7 @@ public final class ShapeReader {
                 notes.add(name(t, year) + "：收入方的行「" + label + "」不是模板的行");
                 return null;
             }
-            return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", label, "", "", v);
+            return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", spec.get().label(), "", "", v);
         }
 
         private Row expenseRow(String label, List<String> cellValues, int start) {

@@ -91,12 +91,18 @@ final class FinalTextReader {
             facts.add(amount("final.fiscal.total." + (++k), sectionAt.get(m.start()), "财政拨款收入支出总计", m.group(1), "", List.of(),
                     evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
         }
-        for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) {
+        List<int[]> spans = new ArrayList<>();
+        for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) spans.add(new int[] {m.start(), m.end()});
+        int v = 0;
+        for (Matcher m = VS_BUDGET.matcher(body); m.find(); v++) {
             String word = m.group(5) != null ? m.group(5) : m.group(4) != null ? "持平" : "";
             List<String> items = new ArrayList<>(List.of(m.group(1).replace(",", "")));
             if (m.group(3) != null) items.add(m.group(3));
-            facts.add(amount("final.vs-budget." + (++k), sectionAt.get(m.start()), "年初预算与决算", m.group(2), word, items,
-                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+            int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
+            int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
+            TextFact f = amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject(body, m.start(), prevEnd), m.group(2), word, items,
+                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start()));
+            facts.add(withReason(f, reason(body, m.end(), nextStart)));
         }
         Matcher asOf = AS_OF.matcher(body);
         while (asOf.find()) {
@@ -132,6 +138,41 @@ final class FinalTextReader {
      */
     private static TextFact amount(String key, String section, String subject, String value, String word, List<String> items, String sentence, int line) {
         return new TextFact(section, "", key, subject, FactKind.AMOUNT, new BigDecimal(value.replace(",", "")), word, "", items, source(line), sentence);
+    }
+
+    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为)?[：:，]?([^。]{1,300})");
+    private static final List<String> ITEM_ENDS = List.of("（项）", "（款）", "（类）");
+
+    /**
+     * What a "年初预算为…" statement is about: the words before it in its clause ("一般公共预算财政拨款支出",
+     * "“三公”经费财政拨款支出"), else the item heading above it ("1、一般公共服务支出（类）财政事务（款）行政运行（项）"),
+     * after the previous statement; "年初预算与决算" when neither is there.
+     */
+    static String subject(String body, int at, int prevEnd) {
+        int clause = Math.max(Math.max(body.lastIndexOf('。', at - 1), body.lastIndexOf('：', at - 1)), body.lastIndexOf('；', at - 1)) + 1;
+        clause = Math.max(clause, prevEnd);
+        String before = body.substring(clause, at);
+        if (before.length() >= 2) return before.length() > 60 ? before.substring(before.length() - 60) : before;
+        int from = Math.max(prevEnd, at - 300), heading = -1;
+        for (String end : ITEM_ENDS) {
+            int i = body.lastIndexOf(end, at - 1);
+            if (i >= from) heading = Math.max(heading, i + end.length());
+        }
+        if (heading < 0) return "年初预算与决算";
+        int start = Math.max(Math.max(body.lastIndexOf('。', heading - 1), body.lastIndexOf('：', heading - 1)) + 1, from);
+        return body.substring(start, heading);
+    }
+
+    /** The reason the text gives after a statement, before the next one ("…的主要原因：人员进出及退休变化…"), "" when none. */
+    static String reason(String body, int from, int to) {
+        int end = Math.min(to, Math.min(body.length(), from + 400));
+        Matcher r = REASON.matcher(body).region(from, end);
+        return r.find() ? r.group(1) : "";
+    }
+
+    private static TextFact withReason(TextFact f, String reason) {
+        if (reason.isEmpty()) return f;
+        return new TextFact(f.section(), f.part(), f.key(), f.subject(), f.kind(), f.value(), f.word(), reason, f.items(), f.source(), f.sentence());
     }
 
     /** The matched words from the start of the line they begin on (so the finding finds its line and page). */

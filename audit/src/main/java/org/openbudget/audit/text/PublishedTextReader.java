@@ -6,25 +6,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openbudget.audit.origin.SourceLines;
+import org.openbudget.audit.shape.ShapeReader;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.Disclosure;
-import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.ledger.AgencyKind;
-import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 import org.openbudget.io.InputException;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
  * The start of the second road: the plain TEXT of a published disclosure document (as extracted
- * from its PDF) read back into a {@link Disclosure} — tables 1–11, and the text (第一部分's staffing,
- * 第三部分's facts, the performance tables: {@link TextFactReader}) — so that the same checks run on
- * it as on a document derived from a ledger.
+ * from its PDF) read back into a {@link Disclosure} — its tables, by the recognised profile's shapes
+ * ({@link ShapeReader}, for every template), and its text: the default family's (第一部分's staffing,
+ * 第三部分's facts, the performance tables) by {@link TextFactReader}, another template's by its outline
+ * ({@link ShapedDocument}) — so that the same checks run on it as on a document derived from a ledger.
  *
  * <p>Two layouts are understood: tab-separated rows (optionally with {@code <b>} tags and markdown
  * headings, tables continued across pages with their headers repeated) and plain text with one row
  * per line, long names wrapped over several lines and blank cells invisible (their numbers are
- * placed by the table's arithmetic, see {@link Placement}).
+ * placed by the table's arithmetic, see {@link ShapeReader}).
  *
  * <p>A document that is not a disclosure at all (no unit, no year, no profile, no table) is an
  * {@link InputException}; anything else gives an honest partial result plus notes, never an
@@ -32,7 +32,6 @@ import org.openbudget.io.refdata.ReferenceLibrary;
  */
 public final class PublishedTextReader {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年\\s*(?:度\\s*)?(单位|部门)预算");
-    private static final Pattern TABLE_MARK = Pattern.compile("^表\\s*(\\d{1,2})$");
 
     /**
      * The Disclosure (each row read with its {@link org.openbudget.core.disclosure.Origin}: the line of
@@ -121,12 +120,10 @@ public final class PublishedTextReader {
         }
         // year
         Integer year = null;
-        int yearLine = 1;
         for (int n = 0; n < lines.size() && year == null; n++) {
             Matcher m = YEAR.matcher(lines.get(n).replace('\t', ' '));
             if (m.find()) {
                 year = Integer.parseInt(m.group(1));
-                yearLine = n + 1;
             }
         }
         if (year == null) throw new InputException(fileName, 1, "年度", "找不到预算年度（“20xx年单位预算”或“20xx年部门预算”）");
@@ -139,48 +136,17 @@ public final class PublishedTextReader {
         if (profile.year() != year) notes.add(docYear + "年没有自己的模板，按 " + profileId + " 读取");
         ReferenceData ref = lib.year(year);
 
-        // locate tables
-        List<int[]> found = new ArrayList<>(); // {no, markLine, titleLine}
-        int from = 0;
-        for (TableTemplate t : profile.tables().values()) {
-            int[] at = findTable(lines, from, t, kind);
-            if (at == null) {
-                notes.add("表" + t.no() + "（" + t.title(kind.label()) + "）：文档中找不到");
-                continue;
-            }
-            found.add(at);
-            from = at[2] + 1;
-        }
-        if (found.isEmpty()) {
+        // the tables, read by the profile's shapes (as every other template's are)
+        List<String> cells = new ArrayList<>(raw.length);
+        for (String l : raw) cells.add(keepTabs(l));
+        ShapeReader.Result read = ShapeReader.read(cells, source, profile, ref, unit, kind, year);
+        notes.addAll(read.notes());
+        if (read.tables().isEmpty()) {
             throw new InputException(fileName, 1, "表", "找不到任何公开表（“表 1” + 表名）——版式无法识别");
         }
-        int end = lines.size();
-        for (int n = found.get(found.size() - 1)[2] + 1; n < lines.size(); n++) {
-            String t = lines.get(n).replace(" ", "");
-            if (t.startsWith("第三部分")) {
-                end = n;
-                break;
-            }
-        }
-
-        TableParser parser = new TableParser(profile, ref, kind, unit, lines, notes, source);
-        List<DisclosureTable> tables = new ArrayList<>();
-        for (int k = 0; k < found.size(); k++) {
-            int[] at = found.get(k);
-            int stop = k + 1 < found.size() ? found.get(k + 1)[1] : end;
-            TableTemplate t = profile.table(at[0]);
-            try {
-                tables.add(parser.parse(t, at[2] + 1, stop));
-            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
-                throw e;
-            } catch (RuntimeException e) {
-                String id = org.openbudget.io.guard.FailureLog.log(fileName, "表" + t.no(), e);
-                notes.add("表" + t.no() + "：无法读取（记录编号 " + id + "），略去此表");
-            }
-        }
-        Disclosure d = new Disclosure(unit, kind, year, profileId, tables, fileName);
+        Disclosure d = new Disclosure(unit, kind, year, profileId, read.tables(), fileName);
         try {
-            d = d.withText(new TextFactReader(profile, ref, kind, unit, tables, notes).read(lines, found.get(0)[1]));
+            d = d.withText(new TextFactReader(profile, ref, kind, unit, read.tables(), notes).read(lines, read.firstTable()));
         } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
             throw e;
         } catch (RuntimeException e) {
@@ -188,25 +154,6 @@ public final class PublishedTextReader {
             notes.add("第一部分/第三部分：无法读取文字部分（记录编号 " + id + "），只有表格");
         }
         return new Result(d, notes);
-    }
-
-    /** Finds "表 N" followed within three non-blank lines by the table's title; returns {no, mark, title}. */
-    private static int[] findTable(List<String> lines, int from, TableTemplate t, AgencyKind kind) {
-        List<String> titles = new ArrayList<>();
-        titles.add(norm(t.title(kind.label())));
-        for (String a : t.aliases()) titles.add(norm(a.replace("{kind}", kind.label())));
-        for (int n = from; n < lines.size(); n++) {
-            Matcher m = TABLE_MARK.matcher(lines.get(n).trim());
-            if (!m.matches() || Integer.parseInt(m.group(1)) != t.no()) continue;
-            int seen = 0;
-            for (int k = n + 1; k < lines.size() && seen < 3; k++) {
-                String s = norm(lines.get(k));
-                if (s.isEmpty()) continue;
-                seen++;
-                if (titles.contains(s)) return new int[]{t.no(), n, k};
-            }
-        }
-        return null;
     }
 
     /** Drops markdown heading marks, {@code <b>} tags and non-breaking spaces; keeps tabs. */

@@ -456,7 +456,7 @@ final class TextFactReader {
             Matcher sub = SUB.matcher(h);
             if (sub.find()) {
                 part = "（" + numeral(sub.group(1)) + "）";
-                if (!s.numeral().equals("七")) continue;
+                if (!reads(s.numeral()).equals("projects")) continue;
             }
             try {
                 paragraph(s.numeral(), part, p, h);
@@ -472,29 +472,41 @@ final class TextFactReader {
     private String currentProjectPart = "";
     private int carryIndex = 0;
 
+    /** The outline's sections by number: how each is read ({@link TextOutline.Section#reads()}), built on first use. */
+    private Map<String, String> readsByNumber;
+
+    /** How the document's section of this number is read, by the profile's outline ("" when the outline says nothing). */
+    private String reads(String numeral) {
+        if (readsByNumber == null) {
+            readsByNumber = new java.util.HashMap<>();
+            for (TextOutline.Section s : profile.text().outline().sections()) readsByNumber.putIfAbsent(numeral(s.number()), s.reads());
+        }
+        return readsByNumber.getOrDefault(numeral, "");
+    }
+
     private void paragraph(String sec, String part, String p, String h) {
-        switch (sec) {
-            case "一" -> {
+        switch (reads(sec)) {
+            case "total" -> {
                 if (h.contains("收支总预算")) amountAfter(sec, part, "total", "收支总预算", p, h, h.indexOf("收支总预算"));
                 list(sec, part, "income.sources", "收入预算包括", p, h);
                 list(sec, part, "expense.classes", "支出预算包括", p, h);
             }
-            case "二" -> {
+            case "income" -> {
                 if (!h.contains("占") && h.contains("收入预算") && AMOUNT.matcher(h).find()) {
                     amountAfter(sec, part, "income.total", "收入预算", p, h, h.indexOf("收入预算"));
                 } else {
                     item(sec, part, "income.", p, h);
                 }
             }
-            case "三" -> {
+            case "expense" -> {
                 if (!h.contains("占") && h.contains("支出预算") && AMOUNT.matcher(h).find()) {
                     amountAfter(sec, part, "expense.total", "支出预算", p, h, h.indexOf("支出预算"));
                 } else {
                     item(sec, part, "expense.", p, h);
                 }
             }
-            case "四" -> fiscal(sec, part, p, h);
-            case "五" -> {
+            case "fiscal" -> fiscal(sec, part, p, h);
+            case "gpb" -> {
                 switch (part) {
                     case "（一）" -> {
                         if (h.contains("拨款合计")) amountAfter(sec, part, "gpb.total", "一般公共预算拨款合计", p, h, h.indexOf("拨款合计"));
@@ -505,12 +517,12 @@ final class TextFactReader {
                     default -> { }
                 }
             }
-            case "六" -> basic(sec, part, p, h);
-            case "七" -> project(sec, p, h);
-            case "八", "九" -> fund(sec, part, p, h);
-            case "十" -> threePublic(sec, part, p, h);
-            case "十一" -> carry(sec, part, p, h);
-            case "十二" -> other(sec, part, p, h);
+            case "basic" -> basic(sec, part, p, h);
+            case "projects" -> project(sec, p, h);
+            case "fund" -> fund(sec, part, p, h);
+            case "three_public" -> threePublic(sec, part, p, h);
+            case "carry_over" -> carry(sec, part, p, h);
+            case "other" -> other(sec, part, p, h);
             default -> { }
         }
     }

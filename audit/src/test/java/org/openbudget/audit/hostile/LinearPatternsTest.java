@@ -33,8 +33,8 @@ class LinearPatternsTest {
 
     /** The readers' classes whose static patterns run on untrusted text. */
     static final List<String> CLASSES = List.of(
-            "org.openbudget.audit.text.TableParser", "org.openbudget.audit.text.TextFactReader",
-            "org.openbudget.audit.text.PublishedTextReader", "org.openbudget.audit.text.Placement",
+            "org.openbudget.audit.shape.ShapeReader", "org.openbudget.audit.text.TextFactReader",
+            "org.openbudget.audit.text.PublishedTextReader", "org.openbudget.audit.shape.Placement", "org.openbudget.audit.text.FinalTextReader",
             "org.openbudget.audit.pdf.PdfLayout", "org.openbudget.io.workbook.WorkbookReader",
             "org.openbudget.io.dataset.NarrativeReader", "org.openbudget.io.dataset.DatasetRules",
             "org.openbudget.io.dataset.TextPartReader");

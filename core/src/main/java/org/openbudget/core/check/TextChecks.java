@@ -106,6 +106,14 @@ public final class TextChecks {
         return ctx.disclosure().text();
     }
 
+    /** Is the fact stated in a section the profile's outline reads as {@code reads} (its 五 is {@code gpb} …)? */
+    private static boolean in(CheckContext ctx, TextFact f, String reads) {
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            if (s.reads().equals(reads) && s.number().equals(f.section())) return true;
+        }
+        return false;
+    }
+
     private static List<TextFact> facts(CheckContext ctx, Predicate<TextFact> p) {
         return text(ctx).facts().stream().filter(p).toList();
     }
@@ -201,19 +209,55 @@ public final class TextChecks {
         return ctx.runFact("text-role:" + role, () -> find(ctx, role));
     }
 
+    /**
+     * How findings name the table of this role: its mark in the document ("表5"), else its title; when the document
+     * lacks it, the profile's table of that role; "" when the profile has none.
+     */
+    private static String mark(CheckContext ctx, Role role) {
+        Optional<DisclosureTable> t = table(ctx, role);
+        if (t.isPresent()) return t.get().mark().isBlank() ? "《" + t.get().title() + "》" : t.get().mark();
+        return template(ctx, role).map(x -> x.mark().isBlank() ? "《" + x.title(ctx.disclosure().kind().label()) + "》" : x.mark()).orElse("");
+    }
+
+    /** The number of the table of this role (the document's, else the profile's), for a finding's table; 0 when none. */
+    private static int no(CheckContext ctx, Role role) {
+        return table(ctx, role).map(DisclosureTable::no).orElseGet(() -> template(ctx, role).map(org.openbudget.core.profile.TableTemplate::no).orElse(0));
+    }
+
+    /** The outline's number of the section read as {@code reads} (the Xinjiang outline's 七 for projects), "" when none. */
+    private static String numeral(CheckContext ctx, String reads) {
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) if (s.reads().equals(reads)) return s.number();
+        return "";
+    }
+
+    /** The profile's first table of this role. */
+    private static Optional<org.openbudget.core.profile.TableTemplate> template(CheckContext ctx, Role role) {
+        org.openbudget.core.measure.MeasureDictionary dict = ctx.profile().measures();
+        if (dict.all().isEmpty()) return Optional.empty();
+        List<org.openbudget.core.classification.FundingSource> sources = ctx.ref().sources();
+        List<MoneyCells.Term> scope = role.where.isEmpty() ? null : MoneyCells.key(dict.terms(role.where), sources);
+        for (org.openbudget.core.profile.TableTemplate tpl : ctx.profile().tables().values()) {
+            if (fits(tpl, role, dict, sources, scope)) return Optional.of(tpl);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fits(org.openbudget.core.profile.TableTemplate tpl, Role role, org.openbudget.core.measure.MeasureDictionary dict,
+                                List<org.openbudget.core.classification.FundingSource> sources, List<MoneyCells.Term> scope) {
+        if (tpl == null || tpl.shape() == null) return false;
+        if (tpl.shape().kind() != org.openbudget.core.profile.TableShape.kind(role.shape)) return false;
+        if (!role.classification.isEmpty() && !tpl.shape().classification().equals(role.classification)) return false;
+        if (scope != null && !MoneyCells.key(org.openbudget.core.profile.Bindings.scope(tpl, dict), sources).equals(scope)) return false;
+        return role.column.isEmpty() || tpl.columns().stream().anyMatch(c -> role.column.equals(c.measure()));
+    }
+
     private static Optional<DisclosureTable> find(CheckContext ctx, Role role) {
         org.openbudget.core.measure.MeasureDictionary dict = ctx.profile().measures();
         List<org.openbudget.core.classification.FundingSource> sources = ctx.ref().sources();
         if (dict.all().isEmpty()) return Optional.empty();
         List<MoneyCells.Term> scope = role.where.isEmpty() ? null : MoneyCells.key(dict.terms(role.where), sources);
         for (DisclosureTable t : ctx.disclosure().tables()) {
-            org.openbudget.core.profile.TableTemplate tpl = MoneyCells.template(ctx.profile(), t).orElse(null);
-            if (tpl == null || tpl.shape() == null) continue;
-            if (tpl.shape().kind() != org.openbudget.core.profile.TableShape.kind(role.shape)) continue;
-            if (!role.classification.isEmpty() && !tpl.shape().classification().equals(role.classification)) continue;
-            if (scope != null && !MoneyCells.key(org.openbudget.core.profile.Bindings.scope(tpl, dict), sources).equals(scope)) continue;
-            if (!role.column.isEmpty() && tpl.columns().stream().noneMatch(c -> role.column.equals(c.measure()))) continue;
-            return Optional.of(t);
+            if (fits(MoneyCells.template(ctx.profile(), t).orElse(null), role, dict, sources, scope)) return Optional.of(t);
         }
         return Optional.empty();
     }
@@ -267,9 +311,9 @@ public final class TextChecks {
         DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
         if (t1 == null) return;
         for (TextFact f : of(ctx, "total", FactKind.AMOUNT)) {
-            expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收支总预算（表1 收入总计）");
+            expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收支总预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）");
             BigDecimal exp = cell(t1.total(Side.EXPENSE), 0);
-            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, t1.no(), "", "", "收支总预算（表1 支出总计）");
+            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, t1.no(), "", "", "收支总预算（" + mark(ctx, Role.SUMMARY) + " 支出总计）");
         }
     }
 
@@ -286,15 +330,15 @@ public final class TextChecks {
                 if (g == null) continue;
                 listed.add(g);
                 if (printed(t1.line(g).orElse(null), 0).signum() == 0) {
-                    ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), "", item, "第三部分一 收入预算包括“" + item + "”，而表1 该项收入为空");
+                    ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", item, "第三部分" + f.section() + " 收入预算包括“" + item + "”，而" + t1.mark() + " 该项收入为空");
                 }
             }
             for (String g : SOURCE_GROUPS) {
                 Optional<Row> r = t1.line(g);
                 if (r.isEmpty() || printed(r.get(), 0).signum() == 0 || listed.contains(g)) continue;
                 if (g.startsWith("carry") && (listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
-                ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), r.get().name(), String.join("、", f.items()),
-                        "第三部分一 收入预算包括中缺少表1 有数的“" + r.get().name() + "”");
+                ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), r.get().name(), String.join("、", f.items()),
+                        "第三部分" + f.section() + " 收入预算包括中缺少" + t1.mark() + " 有数的“" + r.get().name() + "”");
             }
         }
         for (TextFact f : of(ctx, "expense.classes", FactKind.LIST)) {
@@ -304,12 +348,12 @@ public final class TextChecks {
                 if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
             }
             for (String e : expected) {
-                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), e, String.join("、", f.items()),
-                        "第三部分一 支出预算包括中缺少表1 有数的“" + e + "”");
+                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
+                        "第三部分" + f.section() + " 支出预算包括中缺少" + t1.mark() + " 有数的“" + e + "”");
             }
             for (String l : listed) {
-                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), 1, "", "", "列举", f.section(), "", l,
-                        "第三部分一 支出预算包括“" + l + "”，而表1 该类为空");
+                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", l,
+                        "第三部分" + f.section() + " 支出预算包括“" + l + "”，而" + t1.mark() + " 该类为空");
             }
         }
     }
@@ -336,12 +380,12 @@ public final class TextChecks {
         if (t1 == null) return;
         for (TextFact f : facts(ctx, x -> x.key().startsWith("income.") && x.kind() == FactKind.AMOUNT)) {
             if (f.key().equals("income.total")) {
-                expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收入预算（表1 收入总计）");
+                expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收入预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）");
                 continue;
             }
             String line = f.key().substring("income.".length());
             Optional<Row> r = t1.line(line);
-            expect(ctx, f, cell(r, 0), 1, "", "", "表1「" + r.map(Row::name).orElse(line) + "」");
+            expect(ctx, f, cell(r, 0), no(ctx, Role.SUMMARY), "", "", mark(ctx, Role.SUMMARY) + "「" + r.map(Row::name).orElse(line) + "」");
         }
     }
 
@@ -350,7 +394,7 @@ public final class TextChecks {
         Map<String, Integer> cols = Map.of("expense.total", 0, "expense.basic", 1, "expense.project", 2);
         for (TextFact f : facts(ctx, x -> cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), 3, "", "", "表3 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
+            expect(ctx, f, cell(total, c), no(ctx, Role.EXPENSE), "", "", mark(ctx, Role.EXPENSE) + " 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
         }
     }
 
@@ -361,9 +405,9 @@ public final class TextChecks {
     }
 
     private static void changesThree(CheckContext ctx) {
-        List<TextFact> three = facts(ctx, f -> f.section().equals("三") && f.kind() == FactKind.CHANGE
+        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("expense.basic") || f.key().equals("expense.project")));
-        List<TextFact> two = facts(ctx, f -> f.section().equals("二") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
         if (three.size() < 2 || two.isEmpty()) return;
         expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
                 "基本支出与项目支出的增减额之和（二 各项收入增减额之和）");
@@ -377,16 +421,16 @@ public final class TextChecks {
         for (TextFact f : facts(ctx, x -> x.key().startsWith("fiscal.") && x.kind() == FactKind.AMOUNT)) {
             String k = f.key();
             if (k.equals("fiscal.total")) {
-                expect(ctx, f, cell(t4.total(Side.INCOME), 0), t4.no(), "", "", "财政拨款收支总预算（表4 收入总计）");
+                expect(ctx, f, cell(t4.total(Side.INCOME), 0), t4.no(), "", "", "财政拨款收支总预算（" + mark(ctx, Role.FISCAL) + " 收入总计）");
             } else if (k.startsWith("fiscal.class:")) {
                 String code = k.substring("fiscal.class:".length());
-                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), t4.no(), code, "", "表4 " + code + "「一般公共预算」");
+                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), t4.no(), code, "", mark(ctx, Role.FISCAL) + " " + code + "「一般公共预算」");
             } else if (k.startsWith("fiscal.item:")) {
                 String code = k.substring("fiscal.item:".length());
-                expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
+                expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
             } else {
                 Optional<Row> r = t4.line(k);
-                expect(ctx, f, cell(r, 0), 4, "", "", "表4「" + r.map(Row::name).orElse(k) + "」");
+                expect(ctx, f, cell(r, 0), no(ctx, Role.FISCAL), "", "", mark(ctx, Role.FISCAL) + "「" + r.map(Row::name).orElse(k) + "」");
             }
         }
     }
@@ -396,9 +440,9 @@ public final class TextChecks {
     private static void gpbTotals(CheckContext ctx) {
         Optional<Row> total = table(ctx, Role.GPB).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.total", 0, "gpb.basic", 1, "gpb.project", 2);
-        for (TextFact f : facts(ctx, x -> x.section().equals("五") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), 5, "", "", "表5 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
+            expect(ctx, f, cell(total, c), no(ctx, Role.GPB), "", "", mark(ctx, Role.GPB) + " 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
         }
     }
 
@@ -411,12 +455,12 @@ public final class TextChecks {
         for (TextFact f : stated) {
             String code = f.key().substring("gpb.class:".length());
             seen.add(code);
-            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
+            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
         }
         for (Row r : t5.rows()) {
             if (r.kind() == RowKind.CLASS && r.code().length() == 3 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
-                ctx.report(ctx.currentSeverity(), 5, r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
-                        "第三部分五（二）没有列出表5 的类 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
+                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的类 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
             }
         }
     }
@@ -426,7 +470,7 @@ public final class TextChecks {
         if (t5 == null) return;
         for (TextFact f : facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT)) {
             String code = f.key().substring("gpb.item:".length());
-            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", "表5 " + code + "「合计」");
+            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
         }
     }
 
@@ -438,25 +482,25 @@ public final class TextChecks {
         Set<String> seen = stated.stream().map(f -> f.key().substring("gpb.item:".length())).collect(Collectors.toSet());
         for (Row r : t5.rows()) {
             if (r.kind() == RowKind.CLASS && r.code().length() == 7 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
-                ctx.report(ctx.currentSeverity(), 5, r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
-                        "第三部分五（三）没有列出表5 的项 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
+                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的项 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
             }
         }
     }
 
     private static void changesFive(CheckContext ctx) {
-        List<TextFact> one = facts(ctx, f -> f.section().equals("五") && f.kind() == FactKind.CHANGE
+        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("gpb.basic") || f.key().equals("gpb.project")));
         List<TextFact> items = facts(ctx, f -> f.key().startsWith("gpb.item:") && f.kind() == FactKind.CHANGE);
-        List<TextFact> two = facts(ctx, f -> f.section().equals("二") && f.kind() == FactKind.CHANGE
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("income.gpb.local") || f.key().equals("income.gpb.transfer")));
         if (one.size() == 2 && !items.isEmpty()) {
             expectSum(ctx, items.get(0), changeSum(items), changeSum(one), items.size() + 1, null, "",
-                    "（三）各项增减额之和（（一）基本支出与项目支出增减额之和）");
+                    items.get(0).part() + "各项增减额之和（" + one.get(0).part() + "基本支出与项目支出增减额之和）");
         }
         if (one.size() == 2 && !two.isEmpty()) {
             expectSum(ctx, one.get(0), changeSum(one), changeSum(two), 1 + two.size(), null, "",
-                    "（一）基本支出与项目支出增减额之和（二 一般公共预算与上级转移支付增减额之和）");
+                    one.get(0).part() + "基本支出与项目支出增减额之和（" + two.get(0).section() + " 一般公共预算与上级转移支付增减额之和）");
         }
     }
 
@@ -465,16 +509,16 @@ public final class TextChecks {
     private static void basicAmounts(CheckContext ctx) {
         Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.basic", 0, "gpb.basic.personnel", 1, "gpb.basic.public", 2);
-        for (TextFact f : facts(ctx, x -> x.section().equals("六") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), 6, "", "", "表6 总计「" + List.of("合计", "人员经费", "公用经费").get(c) + "」");
+            expect(ctx, f, cell(total, c), no(ctx, Role.GPB_BASIC), "", "", mark(ctx, Role.GPB_BASIC) + " 总计「" + List.of("合计", "人员经费", "公用经费").get(c) + "」");
         }
     }
 
     private static void basicItems(CheckContext ctx) {
         DisclosureTable t6 = table(ctx, Role.GPB_BASIC).orElse(null);
         if (t6 == null) return;
-        for (TextFact f : facts(ctx, x -> x.section().equals("六") && x.kind() == FactKind.LIST)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && x.kind() == FactKind.LIST)) {
             int col = f.key().equals("gpb.basic.personnel") ? 1 : f.key().equals("gpb.basic.public") ? 2 : -1;
             if (col < 0) continue;
             Map<String, Row> expected = new LinkedHashMap<>();
@@ -485,14 +529,14 @@ public final class TextChecks {
             String column = col == 1 ? "人员经费" : "公用经费";
             for (Map.Entry<String, Row> e : expected.entrySet()) {
                 if (!listed.contains(e.getKey())) {
-                    ctx.report(ctx.currentSeverity(), 6, e.getValue().code(), "", column, f.section(), e.getValue().name(), null,
-                            "第三部分六 " + column + "主要包括中缺少表6 有数的款 " + e.getValue().code() + " " + e.getValue().name());
+                    ctx.report(ctx.currentSeverity(), t6.no(), e.getValue().code(), "", column, f.section(), e.getValue().name(), null,
+                            "第三部分" + f.section() + " " + column + "主要包括中缺少" + t6.mark() + " 有数的款 " + e.getValue().code() + " " + e.getValue().name());
                 }
             }
             for (String l : listed) {
                 if (!expected.containsKey(l)) {
-                    ctx.report(ctx.currentSeverity(), 6, "", "", column, f.section(), null, l,
-                            "第三部分六 " + column + "主要包括“" + l + "”，而表6 " + column + "中没有该款的金额");
+                    ctx.report(ctx.currentSeverity(), t6.no(), "", "", column, f.section(), null, l,
+                            "第三部分" + f.section() + " " + column + "主要包括“" + l + "”，而" + t6.mark() + " " + column + "中没有该款的金额");
                 }
             }
         }
@@ -582,16 +626,16 @@ public final class TextChecks {
         for (Described d : desc) {
             Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
             if (r == null) {
-                ctx.report(ctx.currentSeverity(), 7, "", nameOf(d.name()), "项目", "七", null, nameOf(d.name()),
-                        "第三部分七" + d.part() + " 说明的项目“" + nameOf(d.name()) + "”不在表7 中");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", nameOf(d.name()), "项目", numeral(ctx, "projects"), null, nameOf(d.name()),
+                        "第三部分" + numeral(ctx, "projects") + d.part() + " 说明的项目“" + nameOf(d.name()) + "”不在" + mark(ctx, Role.GPB_PROJECTS) + " 中");
             } else {
                 covered.add(r);
             }
         }
         for (Row r : rows) {
             if (!covered.contains(r)) {
-                ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "项目", "七", r.project(), null,
-                        "表7 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分七 中没有说明");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "项目", numeral(ctx, "projects"), r.project(), null,
+                        mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分" + numeral(ctx, "projects") + " 中没有说明");
             }
         }
     }
@@ -602,7 +646,7 @@ public final class TextChecks {
             if (d.amount() == null) continue;
             Row r = match(rows, nameOf(d.name()), d.amount().value(), 0);
             if (r == null) continue;
-            expect(ctx, d.amount(), printed(r, 0), 7, r.code(), r.project(), "预算安排规模（表7「项目支出合计」）");
+            expect(ctx, d.amount(), printed(r, 0), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "预算安排规模（" + mark(ctx, Role.GPB_PROJECTS) + "「项目支出合计」）");
         }
     }
 
@@ -627,8 +671,8 @@ public final class TextChecks {
             boolean r = s.contains("公务接待") && reception.signum() == 0;
             boolean v = s.contains("公务用车") && vehicles.signum() == 0;
             if (r || v) {
-                ctx.report(ctx.currentSeverity(), 10, "", "", r ? "公务接待费" : "公务用车购置及运行费（小计）", f.section(), "0.00", p(f.value()),
-                        where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而表10 " + (r ? "公务接待费" : "公务用车购置及运行费") + "为空");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.THREE_PUBLIC), "", "", r ? "公务接待费" : "公务用车购置及运行费（小计）", f.section(), "0.00", p(f.value()),
+                        where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而" + mark(ctx, Role.THREE_PUBLIC) + " " + (r ? "公务接待费" : "公务用车购置及运行费") + "为空");
             }
         }
     }
@@ -700,7 +744,7 @@ public final class TextChecks {
                 "tpe.vehicle", "vehicles", "tpe.vehicle.purchase", "vehicles.buy", "tpe.vehicle.run", "vehicles.run");
         for (TextFact f : facts(ctx, x -> lines.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             Optional<Row> r = f.key().equals("tpe.total") ? t10.line("total").or(() -> t10.total(null)) : t10.line(lines.get(f.key()));
-            expect(ctx, f, cell(r, 0), 10, "", "", "表10「" + r.map(Row::name).orElse(f.subject()) + "」合计");
+            expect(ctx, f, cell(r, 0), no(ctx, Role.THREE_PUBLIC), "", "", mark(ctx, Role.THREE_PUBLIC) + "「" + r.map(Row::name).orElse(f.subject()) + "」合计");
         }
     }
 
@@ -709,9 +753,9 @@ public final class TextChecks {
         if (t11 == null) return;
         Optional<Row> total = t11.total(null);
         Map<String, Integer> cols = Map.of("carry.total", 0, "carry.fiscal", 1, "carry.nonfiscal", 5);
-        for (TextFact f : facts(ctx, x -> x.section().equals("十一") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "carry_over") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), t11.no(), "", "", "表11 总计「" + t11.columns().get(c) + "」");
+            expect(ctx, f, cell(total, c), t11.no(), "", "", mark(ctx, Role.CARRY) + " 总计「" + t11.columns().get(c) + "」");
         }
         List<TextFact> listed = of(ctx, "carry.project", FactKind.AMOUNT);
         if (listed.isEmpty()) return;
@@ -720,17 +764,17 @@ public final class TextChecks {
         for (TextFact f : listed) {
             Row r = match(rows, f.subject(), f.value(), 0);
             if (r == null) {
-                ctx.report(ctx.currentSeverity(), 11, "", f.subject(), "项目", f.section(), null, f.subject(),
-                        where(f) + "：项目不在表11 中");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.CARRY), "", f.subject(), "项目", f.section(), null, f.subject(),
+                        where(f) + "：项目不在" + mark(ctx, Role.CARRY) + " 中");
                 continue;
             }
             covered.add(r);
-            expect(ctx, f, printed(r, 0), 11, "", r.project(), "表11「" + r.project() + "」总计");
+            expect(ctx, f, printed(r, 0), no(ctx, Role.CARRY), "", r.project(), mark(ctx, Role.CARRY) + "「" + r.project() + "」总计");
         }
         for (Row r : rows) {
             if (!covered.contains(r)) {
-                ctx.report(ctx.currentSeverity(), 11, "", r.project(), "项目", "十一", p(printed(r, 0)), null,
-                        "表11 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分十一 中没有列出");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.CARRY), "", r.project(), "项目", numeral(ctx, "carry_over"), p(printed(r, 0)), null,
+                        mark(ctx, Role.CARRY) + " 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分" + numeral(ctx, "carry_over") + " 中没有列出");
             }
         }
     }
@@ -738,7 +782,7 @@ public final class TextChecks {
     private static void running(CheckContext ctx) {
         Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
         for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
-            expect(ctx, f, cell(total, 2), 6, "", "", "运行经费（表6 总计「公用经费」）");
+            expect(ctx, f, cell(total, 2), no(ctx, Role.GPB_BASIC), "", "", "运行经费（" + mark(ctx, Role.GPB_BASIC) + " 总计「公用经费」）");
         }
     }
 
@@ -810,10 +854,10 @@ public final class TextChecks {
         List<Row> rows = projects7(ctx);
         BigDecimal total7 = printed(t7.total(null).orElse(null), 0);
         for (TextFact f : of(ctx, "perf.fiscal", FactKind.COUNT)) {
-            countIs(ctx, f, rows.size(), 7, "表7 的项目个数");
+            countIs(ctx, f, rows.size(), no(ctx, Role.GPB_PROJECTS), mark(ctx, Role.GPB_PROJECTS) + " 的项目个数");
         }
         for (TextFact f : of(ctx, "perf.fiscal", FactKind.AMOUNT)) {
-            expect(ctx, f, total7, 7, "", "", "当年财政拨款项目金额（表7 总计）");
+            expect(ctx, f, total7, no(ctx, Role.GPB_PROJECTS), "", "", "当年财政拨款项目金额（" + mark(ctx, Role.GPB_PROJECTS) + " 总计）");
         }
         List<Described> withheld = described(ctx).stream().filter(Described::withheld).toList();
         if (!described(ctx).isEmpty()) {
@@ -823,16 +867,16 @@ public final class TextChecks {
                 if (r != null) classified = classified.add(printed(r, 0));
             }
             for (String key : List.of("perf.classified", "other.classified")) {
-                for (TextFact f : of(ctx, key, FactKind.COUNT)) countIs(ctx, f, withheld.size(), 7, "七中完全不予公开的项目个数");
-                for (TextFact f : of(ctx, key, FactKind.AMOUNT)) expect(ctx, f, classified, 7, "", "", "涉密项目金额（表7 中这些项目之和）");
+                for (TextFact f : of(ctx, key, FactKind.COUNT)) countIs(ctx, f, withheld.size(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects") + "中完全不予公开的项目个数");
+                for (TextFact f : of(ctx, key, FactKind.AMOUNT)) expect(ctx, f, classified, no(ctx, Role.GPB_PROJECTS), "", "", "涉密项目金额（" + mark(ctx, Role.GPB_PROJECTS) + " 中这些项目之和）");
             }
         }
         Optional<DisclosureTable> t11 = table(ctx, Role.CARRY);
         if (t11.isPresent()) {
             List<Row> carried = t11.get().rows(r -> r.kind() == RowKind.PROJECT);
-            for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), 11, "表11 的项目个数");
+            for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), no(ctx, Role.CARRY), mark(ctx, Role.CARRY) + " 的项目个数");
             for (TextFact f : of(ctx, "other.carry", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), t11.get().no(), "", "", "上年结转结余项目金额（表11 总计）");
+                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), t11.get().no(), "", "", "上年结转结余项目金额（" + mark(ctx, Role.CARRY) + " 总计）");
             }
         }
         Optional<DisclosureTable> t1 = table(ctx, Role.SUMMARY);
@@ -867,16 +911,16 @@ public final class TextChecks {
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             if (r == null) {
-                ctx.report(ctx.currentSeverity(), 7, "", t.projectName(), "绩效目标表", "十二", null, t.projectName(),
-                        "项目支出绩效目标表“" + t.projectName() + "”对应不到表7 的任何项目");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "other"), null, t.projectName(),
+                        "项目支出绩效目标表“" + t.projectName() + "”对应不到" + mark(ctx, Role.GPB_PROJECTS) + " 的任何项目");
             } else {
                 covered.add(r);
             }
         }
         for (Row r : rows) {
             if (covered.contains(r) || withheld.contains(r.project())) continue;
-            ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "绩效目标表", "十二", r.project(), null,
-                    "表7 的项目“" + r.project() + "”没有项目支出绩效目标表");
+            ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "绩效目标表", numeral(ctx, "other"), r.project(), null,
+                    mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”没有项目支出绩效目标表");
         }
     }
 
@@ -887,21 +931,21 @@ public final class TextChecks {
             if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
             BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
             if (t.total().compareTo(total) != 0) {
-                ctx.report(ctx.currentSeverity(), 1, "", "", "年度预算", "十二", p(total), p(t.total()),
-                        "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（表1 收入总计）为 " + p(total) + "万元");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.SUMMARY), "", "", "年度预算", numeral(ctx, "other"), p(total), p(t.total()),
+                        "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）为 " + p(total) + "万元");
             }
         }
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
             if (r != null && t.fiscal() != null && t.fiscal().compareTo(printed(r, 0)) != 0) {
-                ctx.report(ctx.currentSeverity(), 7, r.code(), r.project(), "财政拨款", "十二", p(printed(r, 0)), p(t.fiscal()),
-                        label + "：其中财政拨款 " + p(t.fiscal()) + "万元，表7 该项目为 " + p(printed(r, 0)) + "万元");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "other"), p(printed(r, 0)), p(t.fiscal()),
+                        label + "：其中财政拨款 " + p(t.fiscal()) + "万元，" + mark(ctx, Role.GPB_PROJECTS) + " 该项目为 " + p(printed(r, 0)) + "万元");
             }
             if (t.total() != null && t.fiscal() != null) {
                 BigDecimal sum = t.fiscal().add(t.other() == null ? BigDecimal.ZERO : t.other());
                 if (sum.compareTo(t.total()) != 0) {
-                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", "十二", p(sum), p(t.total()),
+                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", numeral(ctx, "other"), p(sum), p(t.total()),
                             label + "：年度预算总额 " + p(t.total()) + "万元，而财政拨款 + 其他资金 = " + p(sum) + "万元");
                 }
             }
@@ -915,7 +959,7 @@ public final class TextChecks {
             if (t.indicators().isEmpty()) continue;
             BigDecimal w = t.weightTotal();
             if (w.compareTo(BigDecimal.valueOf(required)) != 0) {
-                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", "十二", String.valueOf(required), w.stripTrailingZeros().toPlainString(),
+                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", numeral(ctx, "other"), String.valueOf(required), w.stripTrailingZeros().toPlainString(),
                         "项目支出绩效目标表“" + t.projectName() + "”：指标分值权重之和为 " + w.stripTrailingZeros().toPlainString() + "，模板规定为 " + required);
             }
         }
@@ -925,10 +969,10 @@ public final class TextChecks {
         List<Row> rows7 = projects7(ctx);
         if (rows7.isEmpty()) return;
         List<Row> rows11 = table(ctx, Role.CARRY).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
-        for (Row r : rows11) spelledAs(ctx, rows7, 7, r.project(), null, 11, null, "表11");
-        for (Described d : described(ctx)) spelledAs(ctx, rows7, 7, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 7, "七", "第三部分七" + d.part());
-        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, 7, t.projectName(), t.fiscal(), null, "十二", "项目支出绩效目标表");
-        for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, 11, f.subject(), f.value(), 11, "十一", where(f));
+        for (Row r : rows11) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), r.project(), null, no(ctx, Role.CARRY), null, mark(ctx, Role.CARRY));
+        for (Described d : described(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), nameOf(d.name()), d.amount() == null ? null : d.amount().value(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects"), "第三部分" + numeral(ctx, "projects") + d.part());
+        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "other"), "项目支出绩效目标表");
+        for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, no(ctx, Role.CARRY), f.subject(), f.value(), no(ctx, Role.CARRY), numeral(ctx, "carry_over"), where(f));
     }
 
     /**
@@ -966,7 +1010,7 @@ public final class TextChecks {
         }
         for (PerformanceTable t : text(ctx).performance()) {
             if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
-            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", "十二", ctx.disclosure().unitName(), t.unitName(),
+            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", numeral(ctx, "other"), ctx.disclosure().unitName(), t.unitName(),
                     (t.kind().equals("整体") ? "整体绩效目标表" : "项目支出绩效目标表“" + t.projectName() + "”") + "的预算单位写作“"
                             + t.unitName() + "”，不是本文档的单位“" + ctx.disclosure().unitName() + "”");
         }
@@ -1038,7 +1082,7 @@ public final class TextChecks {
     private static void shareSums(CheckContext ctx) {
         Map<String, List<TextFact>> groups = new LinkedHashMap<>();
         for (TextFact s : facts(ctx, f -> f.kind() == FactKind.SHARE)) {
-            String g = s.key().startsWith("income.") ? "二" : s.key().startsWith("expense.") ? "三" : s.key().startsWith("gpb.class:") ? "五（二）" : null;
+            String g = s.key().startsWith("income.") ? "income" : s.key().startsWith("expense.") ? "expense" : s.key().startsWith("gpb.class:") ? "gpb.class" : null;
             if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
         }
         for (List<TextFact> g : groups.values()) {

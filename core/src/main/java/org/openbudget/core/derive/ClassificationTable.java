@@ -66,21 +66,27 @@ final class ClassificationTable {
     static ClassTree tree(Context ctx, TableTemplate t, ColumnTerms columns, int[] levels) {
         ClassTree tree = new ClassTree(columns.n, levels);
         boolean economic = t.shape().economic();
-        if (!columns.perPosting) {
+        if (!columns.perPosting && ctx.entries.isEmpty()) {
             columns.cellRule().addLeaves(economic ? ctx.sums.byEco : ctx.sums.byFunc, tree);
         } else {
             Map<String, long[]> leaves = new HashMap<>();
             for (Context.UnitPostings u : ctx.byUnit.values()) {
-                for (Posting p : u.postings) {
-                    int[] cols = columns.columns(p);
-                    if (cols.length == 0) continue;
-                    long[] acc = leaves.computeIfAbsent(economic ? p.eco() : p.func(), k -> new long[columns.n]);
-                    for (int c : cols) acc[c] = Math.addExact(acc[c], p.fen());
-                }
+                for (Posting p : u.postings) addLeaf(columns, economic, leaves, p);
             }
+            // a 决算's entries (income, balances, 经营支出 …): only the columns of their flow take them
+            for (Posting p : ctx.entries) addLeaf(columns, economic, leaves, p);
             leaves.forEach(tree::addOwnLeaf);
         }
         return tree;
+    }
+
+    private static void addLeaf(ColumnTerms columns, boolean economic, Map<String, long[]> leaves, Posting p) {
+        int[] cols = columns.columns(p);
+        if (cols.length == 0) return;
+        String code = economic ? p.eco() : p.func();
+        if (code == null || code.isEmpty()) return;   // an entry without a 经济分类 code has no row of an economic table
+        long[] acc = leaves.computeIfAbsent(code, k -> new long[columns.n]);
+        for (int c : cols) acc[c] = Math.addExact(acc[c], p.fen());
     }
 
     private static Block block(Context ctx, TableTemplate t, ColumnTerms columns, Context.UnitPostings unit) {

@@ -33,6 +33,10 @@ final class Context {
     final Map<String, UnitPostings> byUnit = new LinkedHashMap<>();
     final Map<String, String> unitNames = new LinkedHashMap<>();
     final Sums sums;
+    /** The entries of a 决算's flows (income, balances, 经营支出 …, 年初预算数 and the computed 年末结转和结余); none for a budget. */
+    final List<Posting> entries = new ArrayList<>();
+    /** The flows of money spent besides the ledger's lines: counted wherever the ledger's spending is. */
+    final java.util.Set<String> spending;
     /**
      * Which columns each source × kind cell feeds, per table: worked out once for a template and
      * the year's sources, and shared by the units of a department derived together.
@@ -89,6 +93,21 @@ final class Context {
             }
             unit.postings.add(p);
         }
+        this.spending = compiled("spending-flows", () -> FinalBalances.spendingFlows(profile.measures()));
+        if (budget.isFinal()) {
+            for (Budget u : budget.memberUnits()) {
+                for (String flow : u.allFlows()) for (LedgerLine l : u.accounts().flow(flow)) addEntry(l, flow, sourceIndex);
+                for (LedgerLine l : FinalBalances.closing(u, ref, spending)) addEntry(l, FinalBalances.CLOSING, sourceIndex);
+            }
+        }
+    }
+
+    private void addEntry(LedgerLine l, String flow, Map<String, Integer> sourceIndex) {
+        if (l.amountFen() == 0) return;
+        FundingSource s = ref.source(l.fundSource()).orElseThrow(
+                () -> new IllegalArgumentException("unknown funding source " + l.fundSource() + " at " + l.origin()));
+        int src = sourceIndex.get(s.code());
+        entries.add(Posting.entry(l, ref.sources().get(src), src, flow));
     }
 
     /**
@@ -99,7 +118,8 @@ final class Context {
      * derived from its lines.
      */
     static java.util.Optional<Context> consolidate(Budget department, List<Context> units) {
-        if (!department.isDepartment() || units.isEmpty() || department.units().size() != units.size()) {
+        if (!department.isDepartment() || units.isEmpty() || department.units().size() != units.size()
+                || units.stream().anyMatch(u -> !u.entries.isEmpty())) {
             return java.util.Optional.empty();
         }
         Context dept = new Context(department, units.get(0).ref, units.get(0).profile, units);
@@ -126,6 +146,7 @@ final class Context {
         this.projects = department.allProjects();
         this.sums = new Sums(ref.sources());
         this.rules = units.get(0).rules;
+        this.spending = units.get(0).spending;
     }
 
     /** Where last year's ledger comes from (null: the dataset names none). */
@@ -162,6 +183,16 @@ final class Context {
             rules.put("#" + key, v);
         }
         return (T) v;
+    }
+
+    /** A fixed row's 决算 flow and filter when its measure names a flow, else null (worked out once per template). */
+    ColumnTerms.Flowed rowFlowed(org.openbudget.core.profile.LineSpec s) {
+        if (s.measure().isEmpty()) return null;
+        Object v = compiled("rowflow#" + s.measure(), () -> {
+            ColumnTerms.Flowed f = ColumnTerms.row(s, measures());
+            return f.flow().isEmpty() ? (Object) Boolean.FALSE : f;
+        });
+        return v instanceof ColumnTerms.Flowed f ? f : null;
     }
 
     /** A shaped table's columns as filters over postings. */

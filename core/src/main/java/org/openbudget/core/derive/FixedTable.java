@@ -85,6 +85,9 @@ final class FixedTable {
                 long[] v = value(ctx, child, byKey, columns, memo, visiting);
                 for (int i = 0; i < acc.length; i++) acc[i] = Math.addExact(acc[i], v[i]);
             }
+        } else if (!ctx.entries.isEmpty() || columns.anyFlow || ctx.rowFlowed(s) != null) {
+            ColumnTerms.Flowed rf = ctx.rowFlowed(s);
+            flowed(ctx, rf != null ? rf : ColumnTerms.row(s, ctx.measures()), columns, acc);
         } else {
             List<Where> row = Bindings.row(s, ctx.measures());
             boolean funcMatters = false;
@@ -112,6 +115,27 @@ final class FixedTable {
         }
         memo.put(s.key(), acc);
         return acc;
+    }
+
+    /**
+     * A row of a 决算, posting by posting over the ledger and the flows' entries: a posting counts in a column when it
+     * is of the row's flow (or, for a row of the ledger's measures, of the column's) and matches both filters.
+     */
+    private static void flowed(Context ctx, ColumnTerms.Flowed row, ColumnTerms columns, long[] acc) {
+        String[] want = new String[columns.n];
+        for (int c = 0; c < columns.n; c++) {
+            String cf = columns.flows.get(c);
+            want[c] = row.flow().isEmpty() ? cf : cf.isEmpty() || cf.equals(row.flow()) ? row.flow() : null;
+        }
+        java.util.function.Consumer<Posting> add = p -> {
+            if (!ColumnTerms.matches(row.terms(), p.source(), p.kind(), p.eco(), p.func())) return;
+            for (int c = 0; c < columns.n; c++) {
+                if (want[c] == null || !columns.flowOk(want[c], p)) continue;
+                if (ColumnTerms.matches(columns.terms.get(c), p.source(), p.kind(), p.eco(), p.func())) acc[c] = Math.addExact(acc[c], p.fen());
+            }
+        };
+        for (Context.UnitPostings u : ctx.byUnit.values()) u.postings.forEach(add);
+        ctx.entries.forEach(add);
     }
 
     private static boolean anyEco(List<Where> row, String eco) {

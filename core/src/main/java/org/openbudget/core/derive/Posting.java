@@ -9,16 +9,26 @@ import org.openbudget.core.ledger.Nature;
  * sources) and its kind worked out once: {@link #PERSONNEL} (基本支出 on 301/303), {@link #PUBLIC_USE}
  * (other 基本支出) or {@link #PROJECT} (项目支出).
  */
-record Posting(LedgerLine line, FundingSource source, int src, int kind) {
+record Posting(LedgerLine line, FundingSource source, int src, int kind, String flow) {
     static final int PERSONNEL = 0;
     static final int PUBLIC_USE = 1;
     static final int PROJECT = 2;
     /** Number of kinds. */
     static final int KINDS = 3;
+    /** The kind of a 决算 entry with no nature (income, a balance, 经营支出 …): it passes no kind filter. */
+    static final int NO_KIND = KINDS;
 
     Posting(LedgerLine line, FundingSource source, int src) {
-        this(line, source, src, kindOf(line));
+        this(line, source, src, kindOf(line), "");
     }
+
+    /** An entry of a 决算 flow ({@code flow}); of the ledger's kinds when it has a nature (年初预算数: the 预算's lines). */
+    static Posting entry(LedgerLine line, FundingSource source, int src, String flow) {
+        return new Posting(line, source, src, line.nature() == null ? NO_KIND : kindOf(line), flow);
+    }
+
+    /** A posting of the ledger (the year's lines), not of a 决算 flow. */
+    boolean ledger() { return flow.isEmpty(); }
 
     static int kindOf(LedgerLine line) {
         if (line.nature() != Nature.BASIC) return PROJECT;

@@ -41,12 +41,38 @@ final class SummaryTable {
         ClassTree byClass = ClassificationTable.tree(ctx, t, columns, ClassificationTable.levels(t));   // 类, or 类 款 项
         rows.addAll(expenseSide(ctx, byClass, n, t.shape().allClasses()));
         List<String> closing = t.shape().expenseClosing();
+        Map<String, long[]> closingValues = new java.util.HashMap<>();
         for (int i = 0; i < closing.size(); i++) {
-            List<BigDecimal> v = i == 0 ? ClassTree.values(byClass.total()) : new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
-            rows.add(new Row(Side.EXPENSE, RowKind.LINE, i == 0 ? "expense.current" : "expense.closing." + i, "", closing.get(i), "", "", v));
+            long[] v = i == 0 ? byClass.total() : closingRow(ctx, t, columns, closing.get(i), i);
+            closingValues.put(closing.get(i), v);
+            List<BigDecimal> printed = v == null ? new ArrayList<>(Collections.nCopies(n, (BigDecimal) null)) : ClassTree.values(v);
+            rows.add(new Row(Side.EXPENSE, RowKind.LINE, i == 0 ? "expense.current" : "expense.closing." + i, "", closing.get(i), "", "", printed));
         }
-        rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(byClass.total())));
+        long[] expenseTotal = byClass.total();
+        if (ctx.budget.isFinal() && !t.shape().expenseTotalOf().isEmpty()) {
+            // a 决算: 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余 (the rows the shape names)
+            expenseTotal = new long[n];
+            for (String label : t.shape().expenseTotalOf()) {
+                long[] v = closingValues.get(label);
+                if (v != null) add(expenseTotal, v);
+            }
+        }
+        rows.add(new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", ctx.profile.expenseTotalLabel(), "", "", ClassTree.values(expenseTotal)));
         return ctx.table(t, rows);
+    }
+
+    /**
+     * A closing expense row after 本年支出合计: in a 决算, the flow measure its label names in the dictionary (结余分配,
+     * 年末结转和结余, 年末财政拨款结转和结余) within the table's scope, × its columns; null (blank) otherwise — a budget
+     * carries nothing forward.
+     */
+    private static long[] closingRow(Context ctx, TableTemplate t, ColumnTerms columns, String label, int i) {
+        if (!ctx.budget.isFinal()) return null;
+        var m = ctx.measures().byLabel(label).filter(org.openbudget.core.measure.Measure::hasFlow);
+        if (m.isEmpty()) return null;
+        String key = "expense.closing." + i;
+        LineSpec spec = new LineSpec(key, label, List.of(), List.of(), List.of(), List.of(), m.get().key());
+        return FixedTable.evaluate(ctx, t, List.of(spec), columns).get(key);
     }
 
     /** Income rows no other row sums (when the template does not say what makes 收入总计). */

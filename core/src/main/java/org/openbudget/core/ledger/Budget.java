@@ -13,13 +13,19 @@ import java.util.Optional;
  * when the dataset has no text data); a department's narrative is its own.
  */
 public record Budget(Agency agency, int year, String profileId, List<Project> projects,
-                     List<LedgerLine> lines, List<Budget> units, Origin origin, Narrative narrative) {
+                     List<LedgerLine> lines, List<Budget> units, Origin origin, Narrative narrative, Accounts accounts) {
 
     public Budget {
+        accounts = accounts == null ? Accounts.NONE : accounts;
         projects = List.copyOf(projects);
         lines = List.copyOf(lines);
         units = List.copyOf(units);
         narrative = narrative == null ? Narrative.EMPTY : narrative;
+    }
+
+    public Budget(Agency agency, int year, String profileId, List<Project> projects,
+                  List<LedgerLine> lines, List<Budget> units, Origin origin, Narrative narrative) {
+        this(agency, year, profileId, projects, lines, units, origin, narrative, Accounts.NONE);
     }
 
     /** A budget without text data. */
@@ -29,7 +35,32 @@ public record Budget(Agency agency, int year, String profileId, List<Project> pr
     }
 
     public Budget withNarrative(Narrative n) {
-        return new Budget(agency, year, profileId, projects, lines, units, origin, n);
+        return new Budget(agency, year, profileId, projects, lines, units, origin, n, accounts);
+    }
+
+    /** This dataset as a 决算's (its ledger the year's actual spending) with the accounts' other figures. */
+    public Budget withAccounts(Accounts a) {
+        return new Budget(agency, year, profileId, projects, lines, units, origin, narrative, a);
+    }
+
+    /** 预算 or 决算: a budget, or final accounts (a department's: its own basis, its units' alike). */
+    public String basis() { return accounts.basis(); }
+
+    public boolean isFinal() { return accounts.isFinal(); }
+
+    /** The entries of one 决算 flow, of every unit for a department. */
+    public List<LedgerLine> allFlow(String flow) {
+        if (!isDepartment()) return accounts.flow(flow);
+        List<LedgerLine> out = new ArrayList<>();
+        for (Budget u : units) out.addAll(u.allFlow(flow));
+        return out;
+    }
+
+    /** The flows any unit of this budget has entries of. */
+    public java.util.Set<String> allFlows() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Budget u : memberUnits()) out.addAll(u.accounts.flows().keySet());
+        return out;
     }
 
     public boolean isDepartment() { return agency.kind() == AgencyKind.DEPARTMENT; }

@@ -81,8 +81,9 @@ public record Where(Set<String> sources, Set<String> budgets, Period period, Boo
         return fiscal == null || fiscal == s.fiscal();
     }
 
+    /** A posting's kind by its index; an index past the kinds (a 决算 entry of no nature: income, a balance) passes no kind filter. */
     public boolean matchesKind(int kind) {
-        return !none && (kinds == null || kinds.contains(Kind.values()[kind]));
+        return !none && (kinds == null || (kind < Kind.values().length && kinds.contains(Kind.values()[kind])));
     }
 
     public boolean matchesEco(String code) {

@@ -52,7 +52,21 @@ public final class Pipeline {
     public static Disclosure text(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile, Disclosure lastYear) {
         if (budget.narrative().isEmpty()) return tables;
         return tables.withText(TextGenerator.generate(budget, tables, ref, profile,
-                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear, ref, profile)));
+                TextGenerator.comparatives(budget.narrative().lastYear(), lastYear, ref, profile), budgeted(budget, ref, profile)));
+    }
+
+    /**
+     * A 决算's 年初预算数 by text-fact key: the year's 预算 lines it holds (its {@code budget.initial} flow) laid out as a
+     * ledger under the same template and read as the text reads the 决算's own tables; none for a budget.
+     */
+    static java.util.Map<String, java.math.BigDecimal> budgeted(Budget budget, ReferenceData ref, TemplateProfile profile) {
+        if (!budget.isFinal()) return java.util.Map.of();
+        List<org.openbudget.core.ledger.LedgerLine> lines = budget.allFlow("budget.initial");
+        if (lines.isEmpty()) return java.util.Map.of();
+        Budget plan = new Budget(budget.agency().kind() == org.openbudget.core.ledger.AgencyKind.DEPARTMENT
+                ? new org.openbudget.core.ledger.Agency(budget.agency().code(), budget.agency().name(), org.openbudget.core.ledger.AgencyKind.UNIT, budget.agency().type())
+                : budget.agency(), budget.year(), budget.profileId(), new ArrayList<>(budget.allProjects().values()), lines, List.of(), budget.origin());
+        return TextGenerator.comparatives(org.openbudget.core.ledger.Narrative.LastYear.NONE, Deriver.tables(plan, ref, profile), ref, profile);
     }
 
     /** The check stage. */

@@ -35,9 +35,23 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
     public boolean isEmpty() { return sections.isEmpty(); }
 
     /** One section: its numeral (一 … 十二), title pattern and blocks. */
-    public record Section(String number, String title, List<Block> blocks) {
+    /**
+     * A section of the outline: its number (一, 二 …), title and blocks; {@code reads} names how a published
+     * document's section of this place is read back beyond its amounts (the default family's reader of shares,
+     * changes, lists, reasons and projects: {@link #READS}), "" when it is read by its sentence patterns only.
+     */
+    public record Section(String number, String title, List<Block> blocks, String reads) {
+        /** The section readers of the default family's text reader (audit's TextFactReader), by what the section states. */
+        public static final List<String> READS = List.of("total", "income", "expense", "fiscal", "gpb", "basic", "projects",
+                "fund", "three_public", "carry_over", "other");
+
         public Section {
             blocks = List.copyOf(blocks);
+            reads = reads == null ? "" : reads.trim();
+        }
+
+        public Section(String number, String title, List<Block> blocks) {
+            this(number, title, blocks, "");
         }
     }
 
@@ -73,17 +87,31 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
      * prints (西安's, 烟台's 机关运行经费), which the measure only approximates — it is written from the measure, but a
      * document's is not held to that measure's cell (text-measure).
      */
-    public record Stated(String var, String key, String measure, String subject, boolean change, String reason, boolean checked) {
+    public record Stated(String var, String key, String measure, String subject, boolean change, String reason, boolean checked,
+                         String against, TableRef table, String row) {
         public Stated {
             var = var == null ? "" : var;
             subject = subject == null ? "" : subject;
             reason = reason == null ? "" : reason;
+            against = against == null ? "" : against.trim();
+            row = row == null ? "" : row.trim();
+        }
+
+        public Stated(String var, String key, String measure, String subject, boolean change, String reason, boolean checked) {
+            this(var, key, measure, subject, change, reason, checked, "", null, "");
         }
 
         public Stated(String var, String key, String measure, String subject, boolean change, String reason) {
             this(var, key, measure, subject, change, reason, true);
         }
+
+        /** Read off a named row of a table (its first column: a 决算's 总计, which no measure names) rather than by measure. */
+        public boolean byRow() { return table != null && !row.isEmpty(); }
     }
+
+    /** A block's or amount's comparison: {@link #LAST_YEAR} (the change on last year) or {@link #BUDGET} (a 决算 against its 年初预算数). */
+    public static final String LAST_YEAR = "";
+    public static final String BUDGET = "budget";
 
     /**
      * An item of a list the block walks: a fact key and the measure it states, its label, what to do when it
@@ -130,8 +158,18 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
      */
     public record Block(String kind, String sentence, String key, String subject, List<Stated> amounts, List<Item> items,
                         Rows rows, TableRef table, String emptyKey, String shareOf, boolean change, String reason,
-                        boolean numbered, boolean lastYear, String notArranged, Clauses clauses) {
+                        boolean numbered, boolean lastYear, String notArranged, Clauses clauses, String against) {
+        public Block(String kind, String sentence, String key, String subject, List<Stated> amounts, List<Item> items,
+                     Rows rows, TableRef table, String emptyKey, String shareOf, boolean change, String reason,
+                     boolean numbered, boolean lastYear, String notArranged, Clauses clauses) {
+            this(kind, sentence, key, subject, amounts, items, rows, table, emptyKey, shareOf, change, reason, numbered, lastYear, notArranged, clauses, "");
+        }
+
+        /** Against the 年初预算数 (a 决算): 完成年初预算的XX%, 决算数大于/小于预算数 or 持平, with the reason. */
+        public boolean againstBudget() { return BUDGET.equals(against); }
+
         public Block {
+            against = against == null ? "" : against.trim();
             sentence = sentence == null ? "" : sentence;
             key = key == null ? "" : key;
             subject = subject == null ? "" : subject;
@@ -250,8 +288,9 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
         for (Section s : sections) {
             for (Block b : s.blocks()) {
                 if (!List.of("sentence", "each", "carry_over", "budgets").contains(b.kind())) continue;
-                for (Stated a : b.amounts()) add(out, a.key(), s.number(), a.subject(), a.change());
-                for (Item i : b.items()) add(out, i.key(), s.number(), i.label(), b.change());
+                // a comparison with the 年初预算数 (a 决算) is explained by a reason as a change on last year is
+                for (Stated a : b.amounts()) add(out, a.key(), s.number(), a.subject(), a.change() || BUDGET.equals(a.against()));
+                for (Item i : b.items()) add(out, i.key(), s.number(), i.label(), b.change() || b.againstBudget());
                 if (b.clauses() != null) {
                     for (Item i : b.clauses().items()) add(out, i.key(), s.number(), i.label(), b.clauses().change());
                 }
@@ -286,7 +325,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
         String code = key.substring(colon + 1);
         for (Section s : sections) {
             for (Block b : s.blocks()) {
-                if (!b.kind().equals("each_row") || !b.key().equals(prefix) || (change && !b.change())) continue;
+                if (!b.kind().equals("each_row") || !b.key().equals(prefix) || (change && !b.change() && !b.againstBudget())) continue;
                 int digits = b.rows() == null ? 0 : switch (b.rows().level()) { case 1 -> 3; case 2 -> 5; default -> 7; };
                 if (code.length() == digits && code.chars().allMatch(Character::isDigit)) return true;
             }

@@ -13,13 +13,21 @@ import java.util.Map;
  * @param runningTermInstitution 十二（一）'s term for a 事业 unit (事业单位运行经费)
  * @param subjects               fact key → the words a document may print for it ("income.gpb.local" →
  *                               [一般公共预算, 一般财力]); first match wins, longest words first
+ * @param projectItems           the words before which each project's text names the economic items its money goes to
+ *                               ("资金分配情况：维修(护)费 34.33万元"); a reader of a table whose blank cells leave no
+ *                               trace places a project row's amounts only in the columns of the classes named there; "" for none
  */
 public record TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution,
-                        Map<String, List<String>> subjects) {
-    public static final TextRules DEFAULT = new TextRules(0, "机关运行经费", "事业单位运行经费", Map.of());
+                        Map<String, List<String>> subjects, String projectItems) {
+    public static final TextRules DEFAULT = new TextRules(0, "机关运行经费", "事业单位运行经费", Map.of(), "");
 
     public TextRules {
         subjects = subjects == null ? Map.of() : Map.copyOf(subjects);
+        projectItems = projectItems == null ? "" : projectItems.trim();
+    }
+
+    public TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution, Map<String, List<String>> subjects) {
+        this(performanceWeightTotal, runningTermAdmin, runningTermInstitution, subjects, "");
     }
 
     public List<String> subjects(String key) {

@@ -100,4 +100,59 @@ public final class SyntheticBudgets {
         }
         return new Budget(b.agency(), b.year() - 1, b.profileId(), b.projects(), out, List.of(), Origin.NONE);
     }
+
+    /**
+     * The same unit or department as a 决算 (final accounts): its lines taken as the year's actual spending, the
+     * 年初预算数 its lines a little more or less, income received per 项 and source what was spent of it and now and then
+     * more (so that 年末结转和结余 holds money), 年初结转和结余 for the carry-over sources spent, and now and then a 经营支出
+     * and a 结余分配 of 单位资金. The accounts close by construction (docs/dataset.md, "A 决算 dataset").
+     */
+    public Budget finalAccounts(Random rnd, Budget b) {
+        if (b.isDepartment()) {
+            List<Budget> members = new ArrayList<>();
+            for (Budget u : b.units()) members.add(finalAccounts(rnd, u));
+            return new Budget(b.agency(), b.year(), b.profileId(), b.projects(), List.of(), members, Origin.NONE)
+                    .withAccounts(new org.openbudget.core.ledger.Accounts(org.openbudget.core.ledger.Accounts.FINAL, java.util.Map.of(), null));
+        }
+        java.util.Map<String, Long> spent = new java.util.TreeMap<>();
+        List<LedgerLine> budgeted = new ArrayList<>();
+        // a 决算 prints no 财政专户 row: its money is 事业收入 (the reader refuses 财政专户 sources in a 决算)
+        List<LedgerLine> actual = new ArrayList<>();
+        for (LedgerLine l : b.lines()) {
+            String src = ref.source(l.fundSource()).map(s -> s.budget().equals("财政专户") ? (s.currentYear() ? "UNIT_BIZ" : "CO_UNIT") : s.code()).orElse(l.fundSource());
+            actual.add(new LedgerLine(l.agencyCode(), l.funcCode(), l.ecoCode(), l.nature(), l.projectCode(), src, l.amountFen(), l.origin()));
+        }
+        for (LedgerLine l : actual) {
+            spent.merge(l.funcCode() + "|" + l.fundSource(), l.amountFen(), Math::addExact);
+            long fen = Math.max(100, l.amountFen() / 100 * (90 + rnd.nextInt(21)));
+            budgeted.add(new LedgerLine(l.agencyCode(), l.funcCode(), l.ecoCode(), l.nature(), l.projectCode(), l.fundSource(), fen, Origin.NONE));
+        }
+        String unitSource = sources.stream().filter(s -> !s.fiscal() && s.currentYear() && s.budget().equals("单位资金")).map(FundingSource::code)
+                .reduce((a, x) -> x.equals("UNIT_OPS") ? x : a).orElse(null);
+        List<LedgerLine> received = new ArrayList<>();
+        List<LedgerLine> ops = new ArrayList<>();
+        List<LedgerLine> distribution = new ArrayList<>();
+        String code = b.agency().code();
+        for (var e : spent.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            long fen = e.getValue();
+            if (rnd.nextInt(3) == 0) fen = Math.addExact(fen, fen / 100 * (1 + rnd.nextInt(10)));
+            received.add(new LedgerLine(code, k[0], "", null, null, k[1], fen, Origin.NONE));
+        }
+        if (unitSource != null && !spent.isEmpty() && rnd.nextBoolean()) {
+            String func = spent.keySet().iterator().next().split("\\|")[0];
+            long fen = (1 + rnd.nextInt(50_000)) * 100L;
+            ops.add(new LedgerLine(code, func, "", null, null, unitSource, fen, Origin.NONE));
+            long dist = rnd.nextBoolean() ? fen / 10 : 0;
+            if (dist > 0) distribution.add(new LedgerLine(code, func, "", null, null, unitSource, dist, Origin.NONE));
+            received.add(new LedgerLine(code, func, "", null, null, unitSource, Math.addExact(fen, dist), Origin.NONE));
+        }
+        java.util.Map<String, List<LedgerLine>> flows = new java.util.LinkedHashMap<>();
+        flows.put("received", received);
+        if (!ops.isEmpty()) flows.put("spent.ops", ops);
+        if (!distribution.isEmpty()) flows.put("surplus.distribution", distribution);
+        flows.put("budget.initial", budgeted);
+        return new Budget(b.agency(), b.year(), b.profileId(), b.projects(), actual, List.of(), Origin.NONE)
+                .withAccounts(new org.openbudget.core.ledger.Accounts(org.openbudget.core.ledger.Accounts.FINAL, flows, null));
+    }
 }

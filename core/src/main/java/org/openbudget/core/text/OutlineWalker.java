@@ -69,7 +69,7 @@ final class OutlineWalker {
                 at.paragraphs.add(h + w.fill(w.pattern(b.sentence()), Map.of()));
             }
             case "sentence" -> {
-                if (omit && b.amounts().stream().anyMatch(a -> !w.tables.printed(a.measure()))) return true;
+                if (omit && b.amounts().stream().anyMatch(a -> a.byRow() ? w.tables.table(a.table()).isEmpty() : !w.tables.printed(a.measure()))) return true;
                 at.paragraphs.add(sentence(w, at, b));
             }
             case "each" -> each(w, at, b);
@@ -108,10 +108,13 @@ final class OutlineWalker {
 
     static void state(Writer w, Writer.Sentence s, List<Stated> amounts) {
         for (Stated a : amounts) {
-            BigDecimal v = w.amount(a.measure());
+            BigDecimal v = a.byRow() ? w.tables.rowAmount(a.table(), a.row()) : w.amount(a.measure());
+            String src = a.byRow() ? w.tables.rowSource(a.table(), a.row()) : w.tables.source(a.measure());
             String subject = w.fill(a.subject(), Map.of());
-            if (!a.var().isEmpty()) s.amount(a.var(), a.key(), subject, v, w.tables.source(a.measure()));
-            if (a.change()) s.change("", a.key(), subject, v, w.last(a.key()), a.reason().isEmpty() ? null : a.reason());
+            if (!a.var().isEmpty()) s.amount(a.var(), a.key(), subject, v, src);
+            String reason = a.reason().isEmpty() ? null : a.reason();
+            if (TextOutline.BUDGET.equals(a.against())) s.completion(a.key(), subject, v, w.budgeted(a.key()), reason);
+            else if (a.change()) s.change("", a.key(), subject, v, w.last(a.key()), reason);
         }
     }
 
@@ -127,7 +130,7 @@ final class OutlineWalker {
                 if (names.table() == null || names.column() < 0) continue;
             }
             BigDecimal cur = w.amount(i.measure());
-            BigDecimal last = w.last(i.key());
+            BigDecimal last = b.againstBudget() ? w.budgeted(i.key()) : w.last(i.key());
             String src = w.tables.source(i.measure());
             boolean zero = cur.signum() == 0 && last.signum() == 0;
             switch (i.whenZero()) {
@@ -145,7 +148,8 @@ final class OutlineWalker {
             Writer.Sentence s = w.sentence(at.section, at.part, i.sentence().isEmpty() ? b.sentence() : i.sentence())
                     .var("label", i.label()).amount("amount", i.key(), i.label(), cur, src);
             if (whole != null) s.share("share", i.key(), i.label(), cur, whole, src + " ÷ " + w.tables.source(b.shareOf()) + " × 100");
-            if (b.change()) s.change("", i.key(), i.label(), cur, last, b.reason().isEmpty() ? null : b.reason());
+            if (b.againstBudget()) s.completion(i.key(), i.label(), cur, last, b.reason().isEmpty() ? null : b.reason());
+            else if (b.change()) s.change("", i.key(), i.label(), cur, last, b.reason().isEmpty() ? null : b.reason());
             if (i.names() != null) {
                 TableAmounts.ClassRows rows = w.tables.rows(i.names());
                 s.list("list", i.key(), i.label(), nonZeroNames(rows), "、", rows.table() == null ? "" : rows.table().name() + " " + i.label() + " 非零行");
@@ -199,7 +203,8 @@ final class OutlineWalker {
                 if (b.numbered()) s.var("n", w.listNumber(++n));
                 s.amount("amount", key, subject, v, where + " " + r.code() + " " + column);
                 if (whole != null) s.share("share", key, subject, v, whole, where + " " + r.code() + " ÷ " + w.tables.source(b.shareOf()) + " × 100");
-                if (b.change()) s.change("", key, subject, v, w.last(key), b.reason().isEmpty() ? null : b.reason());
+                if (b.againstBudget()) s.completion(key, subject, v, w.budgeted(key), b.reason().isEmpty() ? null : b.reason());
+                else if (b.change()) s.change("", key, subject, v, w.last(key), b.reason().isEmpty() ? null : b.reason());
                 at.paragraphs.add(s.done());
             }
             return;
@@ -211,7 +216,8 @@ final class OutlineWalker {
             if (TableAmounts.printed(r.value(cr.column())).signum() != 0) codes.add(r.code());
         }
         String prefix = b.key() + ":";
-        for (Map.Entry<String, BigDecimal> e : w.last.entrySet()) {
+        // the rows of the comparison too: last year's, or the 年初预算's (a 项 budgeted and not spent)
+        for (Map.Entry<String, BigDecimal> e : (b.againstBudget() ? w.budgeted : w.last).entrySet()) {
             if (e.getKey().startsWith(prefix) && e.getValue().signum() != 0) codes.add(e.getKey().substring(prefix.length()));
         }
         for (String code : codes) {
@@ -230,7 +236,8 @@ final class OutlineWalker {
             if (b.numbered()) s.var("n", w.listNumber(++n));
             s.amount("amount", key, subject.toString(), cur, where + " " + code + " " + column);
             if (whole != null) s.share("share", key, subject.toString(), cur, whole, where + " " + code + " ÷ " + w.tables.source(b.shareOf()) + " × 100");
-            if (b.change()) s.change("", key, subject.toString(), cur, w.last(key), b.reason().isEmpty() ? null : b.reason());
+            if (b.againstBudget()) s.completion(key, subject.toString(), cur, w.budgeted(key), b.reason().isEmpty() ? null : b.reason());
+            else if (b.change()) s.change("", key, subject.toString(), cur, w.last(key), b.reason().isEmpty() ? null : b.reason());
             at.paragraphs.add(s.done());
         }
     }

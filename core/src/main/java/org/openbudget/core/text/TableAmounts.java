@@ -92,6 +92,18 @@ final class TableAmounts {
                 .orElse("度量 " + measure + "（无表印出）").trim();
     }
 
+    /** The first-column amount of a table's row by its key (a summary's income.total: 总计), as printed; 0 when absent. */
+    BigDecimal rowAmount(TableRef ref, String rowKey) {
+        return table(ref).flatMap(f -> f.table().rows().stream().filter(r -> r.key().equals(rowKey)).findFirst())
+                .map(r -> printed(r.value(0))).orElse(ZERO);
+    }
+
+    /** Where a row-stated amount is printed: "表1 总计". */
+    String rowSource(TableRef ref, String rowKey) {
+        return table(ref).map(f -> f.name() + " " + f.table().rows().stream().filter(r -> r.key().equals(rowKey)).findFirst()
+                .map(Row::label).orElse(rowKey)).orElse("行 " + rowKey + "（无表印出）");
+    }
+
     /** How the text names a table: its mark (表3), or its title when the document numbers it only in the 目录. */
     static String name(DisclosureTable t) {
         return t.mark() == null || t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
@@ -150,7 +162,7 @@ final class TableAmounts {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (TextOutline.Section s : outline.sections()) {
             for (Block b : s.blocks()) {
-                for (Stated a : b.amounts()) put(out, a.key(), amount(a.measure()));
+                for (Stated a : b.amounts()) put(out, a.key(), a.byRow() ? rowAmount(a.table(), a.row()) : amount(a.measure()));
                 List<Item> items = new ArrayList<>(b.items());
                 if (b.clauses() != null) items.addAll(b.clauses().items());
                 for (Item i : items) if (!i.key().isEmpty() && !i.measure().isEmpty()) put(out, i.key(), amount(i.measure()));

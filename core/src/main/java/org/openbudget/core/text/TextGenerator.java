@@ -32,8 +32,14 @@ public final class TextGenerator {
      */
     public static DocumentText generate(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
                                         Map<String, BigDecimal> lastYear) {
+        return generate(budget, tables, ref, profile, lastYear, Map.of());
+    }
+
+    /** @param budgeted a 决算's 年初预算数 by text-fact key ({@link #comparatives} of the year's 预算 laid out under this template) */
+    public static DocumentText generate(Budget budget, Disclosure tables, ReferenceData ref, TemplateProfile profile,
+                                        Map<String, BigDecimal> lastYear, Map<String, BigDecimal> budgeted) {
         if (budget.narrative().isEmpty() || profile.text().isEmpty()) return DocumentText.EMPTY;
-        Writer w = new Writer(budget, tables, ref, profile, lastYear);
+        Writer w = new Writer(budget, tables, ref, profile, lastYear, budgeted);
         Overview overview = Part1Overview.write(w);
         List<Section> sections = OutlineWalker.write(w);
         List<PerformanceTable> performance = PerformanceTables.write(w);

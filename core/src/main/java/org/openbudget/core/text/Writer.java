@@ -40,12 +40,20 @@ final class Writer {
     final TextTemplate t;
     final TableAmounts tables;
     final Map<String, BigDecimal> last;
+    /** A 决算's 年初预算数 by fact key (read off the year's 预算 laid out under the same template); empty for a budget. */
+    final Map<String, BigDecimal> budgeted;
     final List<TextFact> facts = new ArrayList<>();
     final String unit;
     final String kind;
     final int year;
 
     Writer(Budget budget, Disclosure d, ReferenceData ref, TemplateProfile profile, Map<String, BigDecimal> last) {
+        this(budget, d, ref, profile, last, Map.of());
+    }
+
+    Writer(Budget budget, Disclosure d, ReferenceData ref, TemplateProfile profile, Map<String, BigDecimal> last,
+           Map<String, BigDecimal> budgeted) {
+        this.budgeted = budgeted;
         this.budget = budget;
         this.narrative = budget.narrative();
         this.d = d;
@@ -66,6 +74,12 @@ final class Writer {
 
     BigDecimal last(String key) {
         BigDecimal v = last.get(key);
+        return v == null ? ZERO : Amounts.printed(v);
+    }
+
+    /** The 年初预算数 of a fact key, as printed (0 when the year's budget had none). */
+    BigDecimal budgeted(String key) {
+        BigDecimal v = budgeted.get(key);
         return v == null ? ZERO : Amounts.printed(v);
     }
 
@@ -252,6 +266,31 @@ final class Writer {
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, asPrinted(prefix + "change", c.amount()), c.word(), reason, List.of(), src, s));
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.RATE, c.rate(), c.rateWord(), reason, List.of(),
                     "(" + src + ") ÷ 上年 × 100", s));
+            return this;
+        }
+
+        /**
+         * A 决算 against its 年初预算数: sets {budget}, {completion} (决算 ÷ 年初预算 × 100, as a percentage), {direction}
+         * (the profile's {@code vs_budget.more} / {@code vs_budget.less} / {@code vs_budget.equal}, with the reason where they
+         * differ) — and takes the pattern's {@code .unbudgeted} variant when nothing was budgeted (no 完成率 of a zero
+         * budget) or its {@code .equal} variant when they are the same, where the profile has them.
+         */
+        Sentence completion(String key, String subject, BigDecimal actual, BigDecimal budgeted, String reasonStyle) {
+            int cmp = actual.compareTo(budgeted);
+            if (budgeted.signum() == 0 && !patternKey.isEmpty() && hasPattern(patternKey + ".unbudgeted")) pattern = pattern(patternKey + ".unbudgeted");
+            else if (cmp == 0 && !patternKey.isEmpty() && hasPattern(patternKey + ".equal")) pattern = pattern(patternKey + ".equal");
+            money(vars, "budget", budgeted);
+            BigDecimal rate = budgeted.signum() == 0 ? ZERO : actual.multiply(HUNDRED).divide(budgeted, 2, RoundingMode.HALF_UP);
+            vars.put("completion", percent(rate));
+            String reason = reasonText(key);
+            String which = cmp > 0 ? "vs_budget.more" : cmp < 0 ? "vs_budget.less" : "vs_budget.equal";
+            if (budgeted.signum() == 0 && cmp > 0 && hasPattern("vs_budget.unbudgeted")) which = "vs_budget.unbudgeted";
+            String clause = cmp != 0 && reasonStyle != null ? reasonClause(key, reasonStyle) : "";
+            vars.put("direction", hasPattern(which) ? fill(pattern(which), Map.of("reason", clause)) : "");
+            vars.put("reason", clause);
+            String src = "决算 " + actual.toPlainString() + " ÷ 年初预算 " + budgeted.toPlainString() + " × 100";
+            pending.add(s -> new TextFact(section, part, key, subject, FactKind.RATE, rate, cmp > 0 ? "大于" : cmp < 0 ? "小于" : "持平", reason,
+                    List.of(budgeted.toPlainString()), src, s));
             return this;
         }
 

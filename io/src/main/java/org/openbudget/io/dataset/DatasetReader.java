@@ -37,8 +37,8 @@ import org.openbudget.io.yaml.YamlNode;
  */
 public final class DatasetReader {
     public static final String FORMAT = "budget-dataset/1";
-    private static final Set<String> UNIT_KEYS = Set.of("format", "budget_year", "profile", "agency", "projects", "lines");
-    private static final Set<String> DEPT_KEYS = Set.of("format", "budget_year", "profile", "agency", "units");
+    private static final Set<String> UNIT_KEYS = Set.of("format", "budget_year", "profile", "agency", "projects", "lines", "basis", AccountsReader.KEY);
+    private static final Set<String> DEPT_KEYS = Set.of("format", "budget_year", "profile", "agency", "units", "basis");
     private static final Set<String> LINE_KEYS = Set.of("exp_func_code", "dep_bgt_eco_code", "nature", "pro_code", "fund_source", "amount", "note");
 
     private final ReferenceLibrary library;
@@ -181,7 +181,20 @@ public final class DatasetReader {
         ReferenceData ref = library.year(year);
         String profile = root.string("profile");
         if (!library.hasProfile(profile)) throw root.require("profile").error("找不到模板 " + profile + " (unknown template profile)");
+        // 预算 (a budget, the default) or 决算 (final accounts: the ledger's lines are the year's actual spending, docs/dataset.md)
+        String basis = root.optString("basis").orElse(org.openbudget.core.ledger.Accounts.BUDGET).trim();
+        if (!basis.equals(org.openbudget.core.ledger.Accounts.BUDGET) && !basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
+            throw root.require("basis").error("应为 预算 或 决算，实际为 \"" + basis + "\"");
+        }
+        String profileBasis = profileBasis(profile);
+        if (profileBasis != null && !profileBasis.equals(basis)) {
+            throw root.require("profile").error("模板 " + profile + " 是" + profileBasis + "模板，而数据集是" + basis + "（basis: " + basis
+                    + "）：请选用" + basis + "模板 (the template's basis differs from the dataset's)");
+        }
         Agency agency = agency(root.require("agency"));
+        if (root.get(AccountsReader.KEY).isPresent() && !basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
+            problems.add(root.require(AccountsReader.KEY).problem("accounts 只用于决算数据集（basis: 决算）(accounts belong to a 决算 dataset)"));
+        }
         Set<String> allowed = new HashSet<>(agency.kind() == AgencyKind.DEPARTMENT ? DEPT_KEYS : UNIT_KEYS);
         allowed.addAll(NarrativeReader.KEYS);
         root.entries().forEach((k, v) -> {
@@ -222,13 +235,15 @@ public final class DatasetReader {
                     continue;
                 }
                 DatasetRules.member(unit, year, codes, (field, message) -> problems.add(u.problem(message)));
+                if (!unit.basis().equals(basis)) problems.add(u.problem("单位数据集是" + unit.basis() + "，部门数据集是" + basis + " (a department's units share its basis)"));
                 units.add(unit);
             }
             if (units.isEmpty() && problems.isEmpty()) problems.add(root.require("units").problem("部门至少应包含一个单位"));
             LedgerLine beyond = DatasetRules.beyondTotal(units.stream().flatMap(b -> b.allLines().stream()).toList());
             if (beyond != null) problems.add(new InputProblem(beyond.origin().file(), beyond.origin().line(), "amount", DatasetRules.BEYOND_TOTAL));
             if (!problems.isEmpty()) throw new InputException(problems);
-            Budget dept = new Budget(agency, year, profile, List.of(), List.of(), units, origin);
+            Budget dept = new Budget(agency, year, profile, List.of(), List.of(), units, origin)
+                    .withAccounts(new org.openbudget.core.ledger.Accounts(basis, Map.of(), null));
             return withNarrative(dept, root, ref, dir, visiting, problems);
         }
         Map<String, Project> projects = new HashMap<>();
@@ -264,9 +279,60 @@ public final class DatasetReader {
         }
         LedgerLine beyond = DatasetRules.beyondTotal(lines);
         if (beyond != null) problems.add(new InputProblem(beyond.origin().file(), beyond.origin().line(), "amount", DatasetRules.BEYOND_TOTAL));
+        if (basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
+            for (LedgerLine l : lines) {
+                var s = ref.source(l.fundSource());
+                if (s.isPresent() && s.get().budget().equals(AccountsReader.EXCLUDED_BUDGET)) {
+                    problems.add(new InputProblem(l.origin().file(), l.origin().line(), "fund_source", AccountsReader.NO_SPECIAL_ACCOUNT + s.get().code() + " " + s.get().name()));
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new InputException(problems);
         Budget unit = new Budget(agency, year, profile, projectList, lines, List.of(), origin);
+        if (basis.equals(org.openbudget.core.ledger.Accounts.FINAL)) {
+            var accounts = new AccountsReader(problems, ref, measures(profile), node -> dataset(node, dir, visiting, problems, "预算数据集")).read(unit, root);
+            if (!problems.isEmpty()) throw new InputException(problems);
+            unit = unit.withAccounts(accounts);
+        }
         return withNarrative(unit, root, ref, dir, visiting, problems);
+    }
+
+    /** The basis (预算/决算) of a template, or null when it cannot be read (the derivation says why). */
+    private String profileBasis(String profileId) {
+        try {
+            return library.profile(profileId).meta().basis();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The dictionary of measures of the dataset's template (its own measures added), the library's when it cannot be read. */
+    private org.openbudget.core.measure.MeasureDictionary measures(String profileId) {
+        try {
+            return library.profile(profileId).measures();
+        } catch (RuntimeException e) {
+            return library.measures();
+        }
+    }
+
+    /** Another dataset named by a path node (relative to this one, or among the given files), or null after reporting. */
+    private Budget dataset(YamlNode node, Path dir, Set<Path> visiting, List<InputProblem> problems, String what) {
+        String rel = node.text();
+        if (rel == null || rel.isBlank()) { problems.add(node.problem(what + "路径不能为空")); return null; }
+        if (memory != null) {
+            Budget b = memory.get(rel.trim());
+            if (b == null) problems.add(node.problem(what + "不在所提供的文件中: " + YamlScalarsText.shown(rel.trim()) + " (only the files given can be named)"));
+            return b;
+        }
+        Path p = unitPath(dir, rel, node, problems);
+        if (p == null) return null;
+        if (!Files.exists(p)) { problems.add(node.problem(what + "不存在: " + p + " (missing dataset)")); return null; }
+        try {
+            return read(resolve(p), visiting);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     /** The text outline of the dataset's template (what its text states), none when the profile cannot be read. */

@@ -53,9 +53,22 @@ public final class MeasureReader {
     private static Measure measure(String key, YamlNode m) {
         if (!key.matches("[a-z][a-z0-9_.]*")) throw m.error("度量键应为小写字母、数字、点 (a measure key is lower-case letters, digits and dots)");
         Where where = m.get("where").map(MeasureReader::where).orElse(Where.ANY);
-        if (m.bool("printed_only", false)) {
-            if (m.get("where").isPresent() || m.get("sum_of").isPresent()) {
-                throw m.require("printed_only").error("printed_only 的度量没有 where 或 sum_of（账本不含此数）(a printed-only measure has no filter)");
+        String flow = m.optString("flow").orElse("").trim();
+        if (!flow.isEmpty() && !flow.matches("[a-z][a-z0-9_.]*")) throw m.require("flow").error("流水名应为小写字母、数字、点 (a flow is named like a measure key)");
+        if (!flow.isEmpty() && m.get("sum_of").isPresent()) throw m.require("flow").error("flow 与 sum_of 只能有其一 (a measure of a flow is not a sum)");
+        boolean spending = m.bool("spending", false);
+        if (spending && flow.isEmpty()) throw m.require("spending").error("spending 只用于有 flow 的度量 (spending names a flow of money spent)");
+        Where within = Where.ANY;
+        boolean printedOnly = m.bool("printed_only", false);
+        if (!flow.isEmpty()) {
+            // the flow's entries are filtered by `where`; over the ledger a selector is neutral (the checks see the
+            // measures it is joined with), a printed_only measure nothing
+            within = where;
+            where = Where.ANY;
+        }
+        if (printedOnly) {
+            if ((flow.isEmpty() && m.get("where").isPresent()) || m.get("sum_of").isPresent()) {
+                throw m.require("printed_only").error("printed_only 的度量没有 where 或 sum_of（账本不含此数；决算数据集的数见 flow）(a printed-only measure has no filter but its flow's)");
             }
             where = Where.nothing();
         }
@@ -63,7 +76,8 @@ public final class MeasureReader {
         if (!basis.equals("预算") && !basis.equals("决算")) throw m.require("basis").error("应为 预算 或 决算");
         List<String> sumOf = m.strings("sum_of");
         if (!sumOf.isEmpty() && m.get("where").isPresent()) throw m.error("where 与 sum_of 只能有其一 (a measure is a filter or a sum, not both)");
-        return new Measure(key, m.string("name"), m.strings("synonyms"), where, sumOf, basis, m.optString("description").orElse(""));
+        return new Measure(key, m.string("name"), m.strings("synonyms"), where, sumOf, basis, m.optString("description").orElse(""),
+                flow, within, spending, printedOnly);
     }
 
     static Where where(YamlNode w) {

@@ -29,8 +29,8 @@ final class OutlineReader {
     private static final Set<String> ITEM_KEYS = Set.of("key", "measure", "label", "when_zero", "sentence", "names");
     /** The options a block may set besides its kind (docs/text-facts.md, "The outline"). */
     private static final Set<String> BLOCK_KEYS = Set.of("key", "subject", "amounts", "items", "rows", "table", "empty_key",
-            "share_of", "change", "reason", "numbered", "last_year", "not_arranged", "clauses");
-    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks");
+            "share_of", "change", "reason", "numbered", "last_year", "not_arranged", "clauses", "against");
+    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks", "reads");
 
     private OutlineReader() {}
 
@@ -43,7 +43,11 @@ final class OutlineReader {
                 Block block = block(b, dict, problems);
                 if (block != null) blocks.add(block);
             }
-            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks));
+            String reads = s.optString("reads").orElse("");
+            if (!reads.isEmpty() && !TextOutline.Section.READS.contains(reads)) {
+                problems.add(s.require("reads").problem("应为 " + String.join("、", TextOutline.Section.READS) + " 之一，实际为 \"" + reads + "\""));
+            }
+            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks, reads));
         }
         return new TextOutline(sections);
     }
@@ -66,8 +70,12 @@ final class OutlineReader {
             String m = a.string("measure");
             measure(a.require("measure"), m, dict, problems);
             // a fact is keyed by its measure expression unless the outline names its key (docs/text-facts.md's keys)
+            String against = against(a, problems);
+            TableRef rowTable = a.get("table").map(t -> table(t, dict, problems)).orElse(null);
+            String row = a.optString("row").orElse("");
+            if ((rowTable == null) != row.isEmpty()) problems.add(a.problem("table 与 row 须同时给出：按表中一行读数（如收支总表的 income.total） (table and row go together)"));
             amounts.add(new Stated(a.optString("var").orElse(""), a.optString("key").orElse(m), m, a.optString("subject").orElse(""),
-                    a.bool("change", false), a.optString("reason").orElse(""), a.bool("check", true)));
+                    a.bool("change", false), a.optString("reason").orElse(""), a.bool("check", true), against, rowTable, row));
         }
         String shareOf = b.optString("share_of").orElse("");
         if (!shareOf.isEmpty()) measure(b.require("share_of"), shareOf, dict, problems);
@@ -81,7 +89,14 @@ final class OutlineReader {
                 amounts, items(b, dict, problems), b.get("rows").map(r -> rows(r, dict, problems)).orElse(null),
                 b.get("table").map(t -> table(t, dict, problems)).orElse(null), b.optString("empty_key").orElse(""), shareOf,
                 b.bool("change", false), b.optString("reason").orElse(""), b.bool("numbered", false), b.bool("last_year", false),
-                b.optString("not_arranged").orElse(""), clauses);
+                b.optString("not_arranged").orElse(""), clauses, against(b, problems));
+    }
+
+    /** {@code against: budget} (a 决算's 年初预算数) or nothing (last year). */
+    private static String against(YamlNode n, List<InputProblem> problems) {
+        String v = n.optString("against").orElse("").trim();
+        if (!v.isEmpty() && !v.equals(TextOutline.BUDGET)) problems.add(n.require("against").problem("应为 budget（与年初预算数比较），实际为 \"" + v + "\""));
+        return v;
     }
 
     private static List<Item> items(YamlNode b, MeasureDictionary dict, List<InputProblem> problems) {

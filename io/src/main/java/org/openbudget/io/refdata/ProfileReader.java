@@ -425,7 +425,7 @@ public final class ProfileReader {
             YamlNode s = t.require("subjects");
             for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
         }
-        return new TextRules(weights, admin, inst, subjects);
+        return new TextRules(weights, admin, inst, subjects, t.optString("project_items").orElse(""));
     }
 
     /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */

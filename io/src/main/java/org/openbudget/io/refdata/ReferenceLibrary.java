@@ -226,6 +226,18 @@ public final class ReferenceLibrary {
         return rubric;
     }
 
+    private org.openbudget.core.compare.CompareRules compareRules;
+
+    /** What the comparison of a 预算 with its 决算 flags (refdata/comparison.yaml: the override directory's, else the built-in one). */
+    public synchronized org.openbudget.core.compare.CompareRules compareRules() {
+        if (compareRules == null) {
+            compareRules = read("comparison.yaml")
+                    .map(text -> CompareRulesReader.read("refdata/comparison.yaml", text, measures()))
+                    .orElse(org.openbudget.core.compare.CompareRules.DEFAULT);
+        }
+        return compareRules;
+    }
+
     public boolean hasProfile(String id) {
         long g = overlay.generation();
         synchronized (this) {

@@ -59,7 +59,10 @@ public final class DocumentView {
     public int year() { return disclosure.year(); }
 
     /** "2024年乌鲁木齐市中小企业服务中心单位预算" — the document's title (PDF metadata, HTML title). */
-    public String documentTitle() { return year() + "年" + unit() + kind + "预算"; }
+    public String documentTitle() { return finalAccounts() ? year() + "年度" + unit() + kind + "决算" : year() + "年" + unit() + kind + "预算"; }
+
+    /** A 决算 (final accounts): the profile's basis. Its parts are headed as the national 决算 template heads them. */
+    public boolean finalAccounts() { return "决算".equals(profile.meta().basis()); }
 
     /** "编制单位：乌鲁木齐市中小企业服务中心", "部门名称：深圳市信访局": the profile's unit label. */
     public String preparedBy() { return profile.unitCaption(kind, unit()); }
@@ -80,7 +83,7 @@ public final class DocumentView {
     private List<Block> build() {
         DocumentText text = disclosure.text();
         List<Block> out = new ArrayList<>();
-        out.add(new Block.Cover(unit(), year() + "年" + kind + "预算公开"));
+        out.add(new Block.Cover(unit(), finalAccounts() ? year() + "年度" + kind + "决算公开" : year() + "年" + kind + "预算公开"));
         List<Block.TocEntry> toc = new ArrayList<>();
         Block.Toc tocBlock = new Block.Toc("目 录", toc);
         out.add(tocBlock);
@@ -104,7 +107,7 @@ public final class DocumentView {
             if (!organisationFromFacts(text, ov, out)) organisation(ov, out);
         }
 
-        String h2 = "第二部分 " + year() + "年" + kind + "预算公开表";
+        String h2 = finalAccounts() ? "第二部分 " + unit() + year() + "年度" + kind + "决算表" : "第二部分 " + year() + "年" + kind + "预算公开表";
         out.add(new Block.Heading(1, h2, "part2"));
         toc.add(new Block.TocEntry(1, h2, "part2"));
         int n = 1;
@@ -116,7 +119,7 @@ public final class DocumentView {
         }
 
         if (!text.sections().isEmpty() || !text.performance().isEmpty()) {
-            String h3 = "第三部分 " + year() + "年" + kind + "预算情况说明";
+            String h3 = finalAccounts() ? "第三部分 " + unit() + year() + "年度" + kind + "决算情况说明" : "第三部分 " + year() + "年" + kind + "预算情况说明";
             out.add(new Block.Heading(1, h3, "part3"));
             toc.add(new Block.TocEntry(1, h3, "part3"));
             boolean perfPlaced = false;

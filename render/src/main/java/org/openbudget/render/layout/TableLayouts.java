@@ -56,7 +56,7 @@ public final class TableLayouts {
         if (shape == null) return generic(t);
         return switch (shape.kind()) {
             case SUMMARY -> twoSided(t, tt);
-            case CLASSIFICATION -> shape.projectRows() ? projects(t, tt) : tt.unitsOnly() ? units(t, tt)
+            case CLASSIFICATION -> shape.panels() ? panels(t, tt) : shape.projectRows() ? projects(t, tt) : tt.unitsOnly() ? units(t, tt)
                     : shape.economic() ? economic(t, tt) : functional(t, tt);
             case FIXED -> lines(t, tt);
             case PROJECTS -> carryOver(t, tt);
@@ -272,6 +272,69 @@ public final class TableLayouts {
             rows.add(new BodyRow(c, r.kind() != RowKind.CLASS || r.level() == 1));
         }
         return view(t, h, rows, widths(codeWidths(codeCols, NAME), n, VALUE), codeCols + 1, false);
+    }
+
+    /**
+     * A classification printed as panels side by side, one per value column (a 决算's 基本支出表: 人员经费 | 公用经费):
+     * each panel its own codes, names and amount, the rows of a panel those with an amount in its column; the last line
+     * each panel's total under "{column}合计" (人员经费合计 | 公用经费合计), as the audit's reader reads it back.
+     */
+    private TableView panels(DisclosureTable t, TableTemplate tt) {
+        int n = t.columns().size();
+        int parts = tt.shape().economic() ? 2 : 3;
+        int codeCols = codeColumns(tt, parts);
+        int w = codeCols + 2;
+        List<HeaderCell> r1 = new ArrayList<>();
+        List<HeaderCell> r2 = new ArrayList<>();
+        for (String label : headers(t, tt)) {
+            r1.add(HeaderCell.cols(label, w));
+            if (codeCols > 0) r2.add(HeaderCell.cols("科目编码", codeCols));
+            r2.add(HeaderCell.of("科目名称"));
+            r2.add(HeaderCell.of("决算数"));
+        }
+        List<List<Row>> panel = new ArrayList<>();
+        Row total = null;
+        for (int k = 0; k < n; k++) panel.add(new ArrayList<>());
+        for (Row r : t.rows()) {
+            if (r.kind() == RowKind.TOTAL) { total = r; continue; }
+            for (int k = 0; k < n; k++) if (r.value(k) != null) panel.get(k).add(r);
+        }
+        int lines = panel.stream().mapToInt(List::size).max().orElse(0);
+        List<BodyRow> rows = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            List<Cell> c = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Row r = i < panel.get(k).size() ? panel.get(k).get(i) : null;
+                if (r == null) {
+                    for (int j = 0; j < w - 1; j++) c.add(Cell.BLANK);
+                    c.add(amount(null));
+                    continue;
+                }
+                List<Cell> own = new ArrayList<>();
+                classCells(own, tt, r, parts);
+                while (own.size() < w - 1) own.add(Cell.BLANK);
+                c.addAll(own.subList(0, w - 1));
+                c.add(amount(r.value(k)));
+            }
+            rows.add(new BodyRow(c, false));
+        }
+        if (total != null) {
+            List<Cell> c = new ArrayList<>();
+            List<String> labels = t.columns();
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < codeCols; j++) c.add(Cell.BLANK);
+                c.add(Cell.text(labels.get(k) + "合计"));
+                c.add(amount(total.value(k)));
+            }
+            rows.add(new BodyRow(c, true));
+        }
+        double[] widths = new double[n * w];
+        for (int k = 0; k < n; k++) {
+            double[] cw = codeWidths(codeCols, NAME);
+            System.arraycopy(cw, 0, widths, k * w, cw.length);
+            widths[k * w + w - 1] = VALUE;
+        }
+        return view(t, List.of(r1, r2), rows, widths, codeCols + 1, n * w > 8);
     }
 
     /** Projects under their 项: 类 款 项 | 功能分类科目名称 | 项目名称 | values; unit subtotal rows. */

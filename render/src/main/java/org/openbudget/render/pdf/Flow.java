@@ -18,9 +18,16 @@ final class Flow {
     private float y;
     private boolean fresh = true;
     private float pending;
+    /** Pages keep what is drawn on them as drawing too (for OFD). */
+    private final boolean record;
 
     Flow(Fonts fonts) {
+        this(fonts, false);
+    }
+
+    Flow(Fonts fonts, boolean record) {
         this.fonts = fonts;
+        this.record = record;
     }
 
     List<Page> pages() {
@@ -41,7 +48,7 @@ final class Flow {
     }
 
     Page newPage(boolean landscape) {
-        page = new Page(pages.size() + 1, landscape, fonts);
+        page = new Page(pages.size() + 1, landscape, fonts, record);
         pages.add(page);
         y = top();
         fresh = true;

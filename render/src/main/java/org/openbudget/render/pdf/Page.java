@@ -25,8 +25,15 @@ final class Page {
     private float size;
     private boolean strokes;
     final List<Link> links = new ArrayList<>(0);
+    /** What is drawn, kept as drawing for another fixed-layout format; null when only the PDF is written. */
+    final List<org.openbudget.render.page.LaidOut.Op> ops;
 
     Page(int number, boolean landscape, Fonts fonts) {
+        this(number, landscape, fonts, false);
+    }
+
+    Page(int number, boolean landscape, Fonts fonts, boolean record) {
+        this.ops = record ? new ArrayList<>() : null;
         this.number = number;
         this.landscape = landscape;
         this.width = landscape ? A4_LONG : A4_SHORT;
@@ -37,6 +44,7 @@ final class Page {
     /** Draws {@code s[from, to)} with its baseline at {@code baseline} (top-down). */
     void text(FontFace f, float sz, float x, float baseline, String s, int from, int to) {
         if (from >= to) return;
+        if (ops != null) record(f, sz, x, baseline, s, from, to);
         if (text.length() == 0) text.raw("BT\n");
         if (f != face || sz != size) {
             text.raw(f == FontFace.BOLD ? "/B " : "/R ").num(sz).raw("Tf\n");
@@ -47,12 +55,29 @@ final class Page {
         text.show(fonts.of(f), s, from, to);
     }
 
+    /**
+     * Keeps a run as drawing, cut at its spaces: each part placed by this font's widths (a space here is wider than the
+     * font's own, so that a code stands apart from the name beside it), whatever another writer measures a space as.
+     */
+    private void record(FontFace f, float sz, float x, float baseline, String s, int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && s.charAt(i) != ' ') continue;
+            if (i > start) {
+                float at = x + f.width(s.substring(from, start), sz);
+                ops.add(new org.openbudget.render.page.LaidOut.Run(f == FontFace.BOLD, sz, at, baseline, s.substring(start, i)));
+            }
+            start = i + 1;
+        }
+    }
+
     void text(FontFace f, float sz, float x, float baseline, String s) {
         text(f, sz, x, baseline, s, 0, s.length());
     }
 
     /** A line of the page's ruling (top-down coordinates); stroked when the page is finished. */
     void rule(float x1, float y1, float x2, float y2) {
+        if (ops != null) ops.add(new org.openbudget.render.page.LaidOut.Rule(x1, y1, x2, y2));
         if (!strokes) {
             lines.raw("0.75 w 2 J\n");
             strokes = true;

@@ -36,7 +36,17 @@ public final class PdfRenderer implements Renderer {
 
     @Override
     public void write(DocumentView view, OutputStream out) throws IOException {
-        new Printer(view).write(out);
+        new Printer(view, false).write(out);
+    }
+
+    /**
+     * The same pages as {@link #write} prints, as drawing (text runs and ruling lines at their places, links and
+     * bookmarks), for another fixed-layout format to print them: OFD ({@code render/ofd}).
+     */
+    public static org.openbudget.render.page.LaidOut layout(DocumentView view) {
+        Printer p = new Printer(view, true);
+        p.layout();
+        return p.laidOut();
     }
 
     /** A place in the document a link or bookmark goes to. */
@@ -46,17 +56,49 @@ public final class PdfRenderer implements Renderer {
     private static final class Printer {
         private final DocumentView view;
         private final Fonts fonts = new Fonts();
-        private final Flow flow = new Flow(fonts);
+        private final Flow flow;
         private final Map<String, Anchor> anchors = new HashMap<>();
         private Block.Toc toc;
         private List<Page> tocPages = List.of();
         private boolean closing;
 
-        Printer(DocumentView view) {
+        Printer(DocumentView view, boolean record) {
             this.view = view;
+            this.flow = new Flow(fonts, record);
         }
 
         void write(OutputStream out) throws IOException {
+            layout();
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            save(buffered);
+            buffered.flush();
+        }
+
+        /** The pages as drawing, with their links and bookmarks (the pages must have been recorded). */
+        org.openbudget.render.page.LaidOut laidOut() {
+            List<Page> pages = flow.pages();
+            Map<Page, Integer> index = new HashMap<>();
+            for (int i = 0; i < pages.size(); i++) index.put(pages.get(i), i);
+            List<org.openbudget.render.page.LaidOut.Sheet> sheets = new ArrayList<>(pages.size());
+            for (Page p : pages) {
+                List<org.openbudget.render.page.LaidOut.Link> links = new ArrayList<>();
+                for (Page.Link l : p.links) {
+                    Anchor a = anchors.get(l.target());
+                    if (a != null) links.add(new org.openbudget.render.page.LaidOut.Link(l.x1(), l.top(), l.x2(), l.bottom(), index.get(a.page()), a.y()));
+                }
+                sheets.add(new org.openbudget.render.page.LaidOut.Sheet(p.number, p.landscape, p.width, p.height, p.ops, links));
+            }
+            List<org.openbudget.render.page.LaidOut.Bookmark> marks = new ArrayList<>();
+            if (toc != null) {
+                for (Block.TocEntry e : toc.entries()) {
+                    Anchor a = anchors.get(e.target());
+                    if (a != null) marks.add(new org.openbudget.render.page.LaidOut.Bookmark(e.text(), e.level() > 1 ? 2 : 1, index.get(a.page()), a.y()));
+                }
+            }
+            return new org.openbudget.render.page.LaidOut(view.documentTitle(), view.unit(), view.year(), sheets, marks);
+        }
+
+        void layout() {
             List<Block> blocks = view.blocks();
             TocLayout tocLayout = null;
             for (int i = 0; i < blocks.size(); i++) {
@@ -91,9 +133,6 @@ public final class PdfRenderer implements Renderer {
                 float bottomMargin = (p.landscape ? 14 : 18) * Flow.MM;
                 p.text(FontFace.REGULAR, 9f, (p.width - w) / 2, p.height - bottomMargin / 2 + 3f, n);
             }
-            BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-            save(buffered);
-            buffered.flush();
         }
 
         // ---- blocks

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** The renderers of module render/ as publication formats: the document as HTML, PDF, Word, Excel and JSON. */
+/**
+ * The renderers of module render/ as publication formats: the document as HTML, PDF, Word, Excel, JSON and OFD (版式文档,
+ * the archives' format; {@code budget.publish.ofd=false} leaves it out — it costs about a second a version).
+ */
 @Configuration
 public class RenderedFormats {
 
@@ -37,4 +40,6 @@ public class RenderedFormats {
     @Bean @Order(3) public DocumentFormat docx() { return new Rendered(Format.DOCX, "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"); }
     @Bean @Order(4) public DocumentFormat xlsx() { return new Rendered(Format.XLSX, "Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"); }
     @Bean @Order(5) public DocumentFormat json() { return new Rendered(Format.JSON, "数据 (JSON)", "application/json"); }
+    @Bean @Order(7) @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "budget.publish.ofd", havingValue = "true", matchIfMissing = true)
+    public DocumentFormat ofd() { return new Rendered(Format.OFD, "OFD 版式文档", "application/ofd"); }
 }

@@ -1,4 +1,4 @@
-package org.openbudget.audit.text;
+package org.openbudget.audit.shape;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,0 +1,59 @@
+package org.openbudget.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code ./budget compare BUDGET FINAL}: exit codes, and what bad arguments are told. */
+class CompareCommandTest {
+    static final String SME = "../examples/urumqi-sme-center-2024";
+    static final Path PUTUO = Path.of("../../shared/realdocs/shanghai-putuo");
+
+    static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "one document only      | compare " + SME + "                                   | FINAL",
+            "an unknown format      | compare " + SME + " " + SME + " --format pdf          | 应为 text、csv、json、html 或 xlsx",
+            "xlsx to the terminal   | compare " + SME + " " + SME + " --format xlsx         | Excel 输出需要 --out",
+            "a threshold below 0    | compare " + SME + " " + SME + " --threshold -5        | 阈值应在 0 到 1000 之间",
+            "no such file           | compare " + SME + " nowhere/决算.pdf                  | 文件不存在",
+            "a budget as the final  | compare " + SME + " " + SME + "                       | 第二份文档（乌鲁木齐市中小企业服务中心 2024）是预算，应为决算"})
+    void badArgumentsSayWhatIsExpected(String what, String args, String told) {
+        AuditCommandTest.Run r = run(args.trim().split("\\s+"));
+        assertThat(r.rc()).as(r.out() + r.err()).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(r.err()).contains(told).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPairOfDifferentUnitsAndYearsIsRefusedUnlessForced(@TempDir Path tmp) throws Exception {
+        Path budget = PUTUO.resolve("2026年普陀区司法局部门预算.pdf"), fin = PUTUO.resolve("2024年度普陀区财政局部门决算.pdf");
+        assumeTrue(Files.isRegularFile(budget), "shared/realdocs not present");
+        AuditCommandTest.Run refused = run("compare", budget.toString(), fin.toString());
+        assertThat(refused.rc()).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(refused.err()).contains("不是同一单位同一年度的预算和决算", "年度不同", "单位不同", "--force");
+
+        Path out = tmp.resolve("对比.xlsx");
+        AuditCommandTest.Run forced = run("compare", budget.toString(), fin.toString(), "--force", "--format", "xlsx", "--out", out.toString());
+        // the 说明's 年初预算数 disagree with another unit's budget: errors, exit 1
+        assertThat(forced.rc()).as(forced.out() + forced.err()).isEqualTo(BudgetCli.FINDINGS);
+        assertThat(forced.err()).contains("注意（--force）：年度不同");
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("项目");
+            assertThat(wb.getSheetAt(0).getPhysicalNumberOfRows()).isGreaterThan(50);
+            assertThat(wb.getSheet("比较结果").getRow(1).getCell(1).getStringCellValue()).startsWith("CMP.");
+        }
+        assertThat(tmp.toFile().list()).containsExactly("对比.xlsx");   // no temporary file left behind
+    }
+}
