@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openbudget.audit.origin.SourceLines;
+import org.openbudget.audit.ofd.OfdLayout;
 import org.openbudget.audit.pdf.PdfLayout;
 import org.openbudget.audit.text.PublishedTextReader;
 import org.openbudget.core.check.CheckCatalogue;
@@ -40,7 +41,20 @@ public final class DocumentAudit {
     public static final long MAX_TEXT_BYTES = 16L << 20;
     public static final long MAX_PDF_BYTES = 64L << 20;
 
-    public enum Format { TEXT, PDF }
+    /** What was read: a text, or a fixed-layout document with pages (PDF; OFD, GB/T 33190). */
+    public enum Format {
+        TEXT("文本"), PDF("PDF"), OFD("OFD");
+
+        private final String label;
+
+        Format(String label) { this.label = label; }
+
+        /** 文本, PDF or OFD, as a report names it. */
+        public String label() { return label; }
+
+        /** A document of pages, its lines placed on them. */
+        public boolean paged() { return this != TEXT; }
+    }
 
     /**
      * @param lines      the document's text as the reader saw it (for a PDF: rebuilt from glyph positions)
@@ -98,7 +112,7 @@ public final class DocumentAudit {
             int pageOffset = 0;
             for (Path f : files) {
                 Part part = load(f);
-                pdf |= part.format() == Format.PDF;
+                pdf |= part.format().paged();
                 for (int i = 0; i < part.lines().size(); i++) {
                     lines.add(part.lines().get(i));
                     int pg = i < part.pageOfLine().length ? part.pageOfLine()[i] : 0;
@@ -137,6 +151,16 @@ public final class DocumentAudit {
             throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
         }
         if (size == 0) throw new InputException(file.toString(), 0, "FILE", "文件为空 (empty file)");
+        if (OfdLayout.isOfd(head, got)) {
+            withinPdfLimit(size, file.toString(), limits);
+            try {
+                return ofdPart(OfdLayout.read(file.toString(), Files.readAllBytes(file), limits), file.toString());
+            } catch (OfdLayout.OfdException e) {
+                throw new InputException(file.toString(), 0, "OFD", e.getMessage());
+            } catch (IOException e) {
+                throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
+            }
+        }
         if (isPdf(head, got)) {
             withinPdfLimit(size, file.toString(), limits);
             PdfLayout.Text t;
@@ -166,6 +190,13 @@ public final class DocumentAudit {
         return new Part(Format.PDF, t.lines(), t.pageOfLine(), t.pages(), notes, t.boxes());
     }
 
+    private static Part ofdPart(PdfLayout.Text t, String where) {
+        if (t.lines().isEmpty()) {
+            throw new InputException(where, 0, "OFD", "OFD 中没有可提取的文字（可能是扫描件，需要先做文字识别） (no extractable text)");
+        }
+        return new Part(Format.OFD, t.lines(), t.pageOfLine(), t.pages(), new ArrayList<>(t.notes()), t.boxes());
+    }
+
     private static Part textPart(byte[] bytes, String where) {
         return textPart(decode(bytes, where));
     }
@@ -187,6 +218,14 @@ public final class DocumentAudit {
     private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
         ReadLimits limits = ReadLimits.current();
         if (content.length == 0) throw new InputException(name, 0, "FILE", "文件为空 (empty file)");
+        if (OfdLayout.isOfd(content, Math.min(content.length, 1024))) {
+            withinPdfLimit(content.length, name, limits);
+            try {
+                return audit(name, ofdPart(OfdLayout.read(name, content, limits), name), lib, name);
+            } catch (OfdLayout.OfdException e) {
+                throw new InputException(name, 0, "OFD", e.getMessage());
+            }
+        }
         if (isPdf(content, Math.min(content.length, 1024))) {
             withinPdfLimit(content.length, name, limits);
             PdfLayout.Text t;
@@ -233,7 +272,7 @@ public final class DocumentAudit {
         for (int i = 0; i < lines.size(); i++) {
             int n = lines.get(i).length();
             if (n > limits.lineChars()) {
-                String page = format == Format.PDF && i < pages.length ? "第 " + pages[i] + " 页，" : "";
+                String page = format.paged() && i < pages.length ? "第 " + pages[i] + " 页，" : "";
                 throw new InputException(where, i + 1, "FILE", page + "第 " + (i + 1) + " 行过长（" + n + " 个字符，上限 " + limits.lineChars()
                         + "），不像一份预算公开文档的一行 (a line too long)");
             }
@@ -243,7 +282,7 @@ public final class DocumentAudit {
     private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<PdfLayout.LineBox> boxes,
                                 List<String> notes, ReferenceLibrary lib, String where) {
         PublishedTextReader.Result r;
-        ReadGuard.at(format == Format.PDF ? "PDF 的文字（已全部取出），正在识别表格" : "文本的表格与文字");
+        ReadGuard.at(format.paged() ? format.label() + " 的文字（已全部取出），正在识别表格" : "文本的表格与文字");
         try {
             r = PublishedTextReader.readWithNotes(name, text, lib, source(lines.size(), pages, boxes));
         } catch (InputException | ReadGuard.Stop e) {

@@ -49,7 +49,7 @@ import picocli.CommandLine.Parameters;
         + "可给多个文件或目录批量审核 (read published documents — text or PDF — back into their tables and run the check catalogue; "
         + "several files or directories: one line each; exit 0 no error, 1 errors, 2 unreadable, the worst of all)")
 final class AuditCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "公开文档：PDF，或其文本（UTF-8 / GB18030）；或目录（其中的 .pdf、.txt） (documents: PDF or text; or directories of them)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "公开文档：PDF、OFD，或其文本（UTF-8 / GB18030）；或目录（其中的 .pdf、.ofd、.txt） (documents: PDF, OFD or text; or directories of them)")
     List<Path> files;
 
     @Option(names = "--summary", paramLabel = "OUT", description = "批量审核的汇总表写到 OUT（.html、.xlsx 或 .csv） (write the batch summary to OUT: .html, .xlsx or .csv)")
@@ -96,7 +96,7 @@ final class AuditCommand implements Callable<Integer> {
     /** Many documents: each audited on its own (several at once), one line each in the order given. */
     private int batch(ReferenceLibrary lib) {
         List<Path> docs = documents();
-        if (docs.isEmpty()) throw new InputException(String.valueOf(files.get(0)), 0, "FILE", "没有可审核的文件（.pdf、.txt） (no document to audit)");
+        if (docs.isEmpty()) throw new InputException(String.valueOf(files.get(0)), 0, "FILE", "没有可审核的文件（.pdf、.ofd、.txt） (no document to audit)");
         if (summary != null) summaryFormat(summary);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -161,7 +161,7 @@ final class AuditCommand implements Callable<Integer> {
         throw new InputException(out.toString(), 0, "--summary", "汇总表应为 .html、.xlsx 或 .csv 文件 (the summary is .html, .xlsx or .csv)");
     }
 
-    /** The files given, directories walked (in name order) for their .pdf and .txt. */
+    /** The files given, directories walked (in name order) for their .pdf, .ofd and .txt. */
     private List<Path> documents() {
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
@@ -180,7 +180,7 @@ final class AuditCommand implements Callable<Integer> {
 
     private static boolean looksLikeDocument(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".pdf") || n.endsWith(".txt");
+        return n.endsWith(".pdf") || n.endsWith(".ofd") || n.endsWith(".txt");
     }
 
     private static BatchReport.Entry one(Path p, ReferenceLibrary lib) {

@@ -54,12 +54,15 @@ public final class OfdLook {
         g.fillRect(0, 0, w, h);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(0.75f * 25.4f / 72f * (float) scale));
-        NodeList paths = page.getElementsByTagNameNS("*", "AbbreviatedData");
+        NodeList paths = page.getElementsByTagNameNS("*", "PathObject");
         for (int i = 0; i < paths.getLength(); i++) {
-            String[] t = paths.item(i).getTextContent().trim().split("\\s+");
+            Element path = (Element) paths.item(i);
+            if ("false".equals(path.getAttribute("Stroke"))) continue;   // an unpainted area (a link's)
+            String[] t = path.getElementsByTagNameNS("*", "AbbreviatedData").item(0).getTextContent().trim().split("\\s+");
             double x = 0, y = 0;
             for (int k = 0; k < t.length; ) {
                 String op = t[k++];
+                if (op.equals("C")) continue;   // a closed area (a link's): nothing drawn here
                 double nx = Double.parseDouble(t[k++]), ny = Double.parseDouble(t[k++]);
                 if (op.equals("L")) g.draw(new Line2D.Double(x * scale, y * scale, nx * scale, ny * scale));
                 x = nx;

@@ -195,8 +195,8 @@ class BatchAuditTest extends WebTestBase {
         assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
         List<BatchRepository.Doc> docs = repository.docs(id);
         assertThat(docs.get(0).status()).isEqualTo("REFUSED");
-        assertThat(docs.get(0).message()).contains("不是 PDF 或文本");
-        assertThat(page(WHO, "/batch/" + id)).contains("说明.docx", "不是 PDF 或文本");
+        assertThat(docs.get(0).message()).contains("不是 PDF、OFD 或文本");
+        assertThat(page(WHO, "/batch/" + id)).contains("说明.docx", "不是 PDF、OFD 或文本");
 
         // a broken zip, or one that inflates a hundredfold: the whole upload is refused, naming the zip; nothing stored
         long before = db.sql("select count(*) from batch_job").query(Long.class).single();

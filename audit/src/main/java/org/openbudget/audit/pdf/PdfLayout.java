@@ -48,6 +48,8 @@ public final class PdfLayout {
     /** Glyphs and path segments read of one page at most (a dense table page has a few thousand). */
     static final int MAX_GLYPHS = 20_000;
     static final int MAX_SEGMENTS = 20_000;
+    /** Straight segments taken from one path of another format's page (OFD) at most. */
+    public static final int MAX_SEGMENTS_PER_PATH = 20_000;
 
     /**
      * Where a rebuilt line is on its page: the box of the line and, for a ruled table's row, the box of
@@ -178,11 +180,25 @@ public final class PdfLayout {
             notes.add("PDF 共 " + pages + " 页，只读取前 " + maxPages + " 页");
             pages = maxPages;
         }
-        List<String> lines = new ArrayList<>();
-        List<Integer> pageOf = new ArrayList<>();
-        List<LineBox> boxes = new ArrayList<>();
-        State state = new State();
-        Engine engine = new Engine((pageNo, glyphs, paths) -> {
+        Collector collector = new Collector();
+        Engine engine = new Engine(collector::page);
+        engine.setStartPage(1);
+        engine.setEndPage(pages);
+        // one pass over every page's content: glyphs and ruling lines together
+        engine.getText(doc);
+        if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
+        if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
+        return collector.text(pages, doc.isEncrypted(), notes);
+    }
+
+    /** The lines of the pages as they are laid out, a paragraph running onto the next page joined to where it starts. */
+    private static final class Collector {
+        final List<String> lines = new ArrayList<>();
+        final List<Integer> pageOf = new ArrayList<>();
+        final List<LineBox> boxes = new ArrayList<>();
+        final State state = new State();
+
+        void page(int pageNo, List<Glyph> glyphs, Paths paths) {
             List<String> out = new ArrayList<>();
             List<LineBox> outBoxes = new ArrayList<>();
             layoutPage(glyphs, paths, out, outBoxes, state);
@@ -201,16 +217,59 @@ public final class PdfLayout {
                 pageOf.add(pageNo);
                 boxes.add(outBoxes.get(i));
             }
-        });
-        engine.setStartPage(1);
-        engine.setEndPage(pages);
-        // one pass over every page's content: glyphs and ruling lines together
-        engine.getText(doc);
-        if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
-        if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
-        int[] po = new int[pageOf.size()];
-        for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
-        return new Text(lines, po, pages, doc.isEncrypted(), notes, boxes);
+        }
+
+        Text text(int pages, boolean encrypted, List<String> notes) {
+            int[] po = new int[pageOf.size()];
+            for (int i = 0; i < po.length; i++) po[i] = pageOf.get(i);
+            return new Text(lines, po, pages, encrypted, notes, boxes);
+        }
+    }
+
+    // ------------------------------------------------------------------ pages drawn by another reader
+
+    /** A glyph placed by another fixed-layout reader (OFD): its character, left edge and baseline, advance and size, in points top-down. */
+    public record DrawnGlyph(String ch, float x, float baseline, float width, float size) {}
+
+    /** A straight line drawn on a page, in points top-down. */
+    public record DrawnLine(float x1, float y1, float x2, float y2) {}
+
+    /** A page of another fixed-layout format: its size, its glyphs in the order drawn, its straight lines (stroked or thin fills). */
+    public record DrawnPage(float width, float height, List<DrawnGlyph> glyphs, List<DrawnLine> lines) {}
+
+    /**
+     * Pages read by another fixed-layout reader (an OFD's text objects and paths) laid out exactly as a PDF's are: rows
+     * of ruled tables cut into cells by their borders, free lines, repeated headers and page numbers dropped.
+     */
+    public static Text layOut(List<DrawnPage> pages, List<String> notes) {
+        Collector collector = new Collector();
+        int n = 0;
+        for (DrawnPage p : pages) {
+            n++;
+            ReadGuard.checkpoint();
+            ReadGuard.at("第 " + n + " 页");
+            List<Glyph> glyphs = new ArrayList<>(p.glyphs().size());
+            Glyph last = null;
+            for (DrawnGlyph d : p.glyphs()) {
+                if (glyphs.size() >= MAX_GLYPHS) break;
+                if (!Float.isFinite(d.x()) || !Float.isFinite(d.baseline()) || !Float.isFinite(d.width()) || !Float.isFinite(d.size())) continue;
+                Glyph g = new Glyph(d.ch(), d.x(), d.baseline(), Math.max(0f, d.width()), Math.max(1f, d.size()) * 0.7f, Math.max(1f, d.size()));
+                if (last != null && last.ch.equals(g.ch) && Math.abs(last.x - g.x) < Math.max(0.8f, 0.2f * g.size) && Math.abs(last.y - g.y) < 0.8f) continue;
+                last = g;
+                glyphs.add(g);
+            }
+            Paths paths = new Paths(p.width(), p.height());
+            int segments = 0;
+            for (DrawnLine l : p.lines()) {
+                if (segments++ >= MAX_SEGMENTS) break;
+                // given top-down; the paths take PDF space (bottom-up) and turn it
+                paths.moveTo(l.x1(), p.height() - l.y1());
+                paths.lineTo(l.x2(), p.height() - l.y2());
+                paths.commit(true);
+            }
+            collector.page(n, glyphs, paths);
+        }
+        return collector.text(pages.size(), false, notes);
     }
 
     // ------------------------------------------------------------------ glyphs
@@ -376,6 +435,17 @@ public final class PdfLayout {
         private final float llx, lly, urx, ury, width, height;
         /** The page's /Rotate (0, 90, 180, 270): glyphs come in the page as displayed, so the borders are turned the same way. */
         private final int rotation;
+
+        /** A page of {@code width} × {@code height} points, not turned. */
+        Paths(float width, float height) {
+            llx = 0;
+            lly = 0;
+            urx = width;
+            ury = height;
+            rotation = 0;
+            this.width = width;
+            this.height = height;
+        }
 
         Paths(PDPage page) {
             PDRectangle box = page.getCropBox();

@@ -55,7 +55,7 @@ public final class ReportHtml {
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>预算公开文档审核报告</h1>\n<p class=\"meta\">").append(esc(d.unitName())).append(" · ").append(d.year()).append("年")
                 .append(esc(d.kind().label())).append("预算 · 文件 ").append(esc(a.file())).append("（")
-                .append(a.format() == DocumentAudit.Format.PDF ? "PDF" : "文本").append("）· 读出 ").append(d.tables().size()).append(" 张表</p>\n");
+                .append(a.format().label()).append("）· 读出 ").append(d.tables().size()).append(" 张表</p>\n");
         b.append("<p class=\"counts\">");
         for (Severity s : Severity.values()) {
             long n = a.findings().stream().filter(f -> f.severity() == s).count();

@@ -56,19 +56,11 @@ final class Page {
     }
 
     /**
-     * Keeps a run as drawing, cut at its spaces: each part placed by this font's widths (a space here is wider than the
-     * font's own, so that a code stands apart from the name beside it), whatever another writer measures a space as.
+     * Keeps a run as drawing, its spaces in it: a reader of the other format copies and searches the text as printed
+     * (the other format's writer measures a space by the font, a little narrower than this layout's).
      */
     private void record(FontFace f, float sz, float x, float baseline, String s, int from, int to) {
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i < to && s.charAt(i) != ' ') continue;
-            if (i > start) {
-                float at = x + f.width(s.substring(from, start), sz);
-                ops.add(new org.openbudget.render.page.LaidOut.Run(f == FontFace.BOLD, sz, at, baseline, s.substring(start, i)));
-            }
-            start = i + 1;
-        }
+        ops.add(new org.openbudget.render.page.LaidOut.Run(f == FontFace.BOLD, sz, x, baseline, s.substring(from, to)));
     }
 
     void text(FontFace f, float sz, float x, float baseline, String s) {

@@ -70,7 +70,9 @@ public final class BatchIntake {
                 if (!name.isEmpty() && !"上传文件".equals(name)) out.add(new Item(name, null, "文件为空"));
                 continue;
             }
-            if (lower(name).endsWith(".zip") || looksLikeZip(bytes) && !lower(name).endsWith(".pdf")) {
+            // an OFD is a zip too, but a document: by its name or its package (OFD.xml)
+            boolean ofd = lower(name).endsWith(".ofd") || org.openbudget.audit.ofd.OfdLayout.isOfd(bytes, Math.min(bytes.length, 1024));
+            if (!ofd && (lower(name).endsWith(".zip") || looksLikeZip(bytes) && !lower(name).endsWith(".pdf"))) {
                 try {
                     unzip(name, bytes, out, total);
                 } catch (Refused r) {
@@ -93,12 +95,13 @@ public final class BatchIntake {
         return out;
     }
 
-    /** A file as a document of the batch: a PDF or a text within its bound, or refused saying why. */
+    /** A file as a document of the batch: a PDF, an OFD or a text within its bound, or refused saying why. */
     Item document(String name, byte[] content) {
         String n = lower(name);
-        boolean pdf = n.endsWith(".pdf") || startsWith(content, "%PDF-");
+        boolean pdf = n.endsWith(".pdf") || startsWith(content, "%PDF-")
+                || n.endsWith(".ofd") || org.openbudget.audit.ofd.OfdLayout.isOfd(content, Math.min(content.length, 1024));
         boolean text = n.endsWith(".txt");
-        if (!pdf && !text) return new Item(name, null, "不是 PDF 或文本（.txt）文件：只审核已公开文档的 PDF 或其文本");
+        if (!pdf && !text) return new Item(name, null, "不是 PDF、OFD 或文本（.txt）文件：只审核已公开文档的 PDF、OFD 或其文本");
         long bound = pdf ? Math.min(limits.pdfBytes(), DocumentAudit.MAX_PDF_BYTES) : Math.min(limits.textBytes(), DocumentAudit.MAX_TEXT_BYTES);
         if (content.length > bound)
             return new Item(name, null, (pdf ? "PDF" : "文本") + "文件 " + ReadLimits.size(content.length) + "，超过上限 " + ReadLimits.size(bound));

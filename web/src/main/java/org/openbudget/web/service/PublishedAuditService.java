@@ -31,7 +31,7 @@ public class PublishedAuditService {
                 org.openbudget.audit.report.Evidence e = org.openbudget.audit.report.Evidence.of(r, f);
                 return new Located(f, e.page(), e.line(), e.text());
             }).toList();
-            return new Report(r.disclosure(), r.notes(), findings, r.format() == DocumentAudit.Format.PDF ? "PDF" : "文本", located);
+            return new Report(r.disclosure(), r.notes(), findings, r.format().label(), located);
         } catch (InputException e) {
             throw new InvalidDatasetException(e.problems().stream()
                     .map(p -> new InputProblem(name, p.line(), p.field(), p.message())).toList());

@@ -119,13 +119,16 @@ public class BatchRepository {
      * ones — whose year (as read, or the job's) is {@code year}: what the dashboard and the transparency page show.
      */
     public List<Doc> latestInRegion(String region, int year, boolean publishedOnly) {
-        return db.sql("select distinct on (d.sha256) " + D_COLUMNS
+        // a file refused at intake has no content to tell it by: each is its own
+        return db.sql("select distinct on (" + SAME_FILE + ") " + D_COLUMNS
                         + " from batch_document d join batch_job j on j.id = d.job_id"
                         + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) = ? and d.status in ('DONE', 'REFUSED', 'FAILED')"
                         + (publishedOnly ? " and j.published_at is not null" : "")
-                        + " order by d.sha256, d.id desc")
+                        + " order by " + SAME_FILE + ", d.id desc")
                 .params(region, year).query((rs, i) -> doc(rs)).list();
     }
+
+    private static final String SAME_FILE = "case when d.size_bytes = 0 then 'doc:' || d.id else d.sha256 end";
 
     /** The years the region's jobs have documents of (published ones only, for the public). */
     public List<Integer> years(String region, boolean publishedOnly) {
