@@ -457,6 +457,9 @@ public final class ShapeReader {
         private static final java.util.regex.Pattern PLAIN_CODE = java.util.regex.Pattern.compile("^(\\d{3})(?:\\s++(\\d{2}))?(?:\\s++(\\d{2}))?(?:\\s++(.*))?$");
         private static final java.util.regex.Pattern PLAIN_TOTAL = java.util.regex.Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})++");
 
+        private static final java.util.regex.Pattern CODE_LINE = java.util.regex.Pattern.compile("^\\d{3}(?:\\s.*)?$");
+        private static final java.util.regex.Pattern JOINED_CODE = java.util.regex.Pattern.compile("^[\\[【［]?\\d{5,7}");
+
         /** The table is printed as plain text: no tab anywhere, and a row's cells separated by single spaces. */
         private boolean plain;
         /** Plain layout: the visible amounts of each row of {@link #rows}, in order (null: the row's values are known). */
@@ -515,9 +518,9 @@ public final class ShapeReader {
 
         /** Does a plain line begin a row: a code, a total with its amounts, a template row's label, a unit's name? */
         private boolean plainRowStart(String line, String sq) {
-            if (line.matches("^\\d{3}(\\s.*)?$") || PLAIN_TOTAL.matcher(line).matches()) return true;
+            if (CODE_LINE.matcher(line).matches() || PLAIN_TOTAL.matcher(line).matches()) return true;
             String first = tokens(line).isEmpty() ? "" : tokens(line).get(0);
-            if (splitCode(first) != null && first.matches("^[\\[【［]?\\d{5,7}.*")) return true;
+            if (JOINED_CODE.matcher(first).lookingAt() && splitCode(first) != null) return true;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) return incomePrefix(tokens(line)) > 0;
             if (shape != null && shape.kind() == TableShape.Kind.FIXED) {
                 StringBuilder label = new StringBuilder();
@@ -821,8 +824,12 @@ public final class ShapeReader {
         }
 
         /** Columns of 项目支出 money ({@code project}), or of 人员/公用经费 (a 基本支出 row's). */
+        private final boolean[][] kindColumns = new boolean[2][];
+
         private boolean[] kindColumns(boolean project) {
+            if (kindColumns[project ? 1 : 0] != null) return kindColumns[project ? 1 : 0];
             boolean[] a = new boolean[n];
+            kindColumns[project ? 1 : 0] = a;
             for (int c = 0; c < n; c++) {
                 int kinds = 0;
                 for (var term : columnKey(t.columns().get(c))) kinds |= term.kinds();
@@ -1345,13 +1352,25 @@ public final class ShapeReader {
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
         private int incomeCursor;
 
+        /** Each income row's label and aliases as compared (built once: a plain line tries several prefixes). */
+        private List<java.util.Set<String>> incomeLabels;
+
         private Optional<LineSpec> incomeLabel(String label, boolean advance) {
             String sq = plainLabel(label);
             List<LineSpec> specs = t.incomeRows();
+            if (incomeLabels == null) {
+                incomeLabels = new ArrayList<>(specs.size());
+                for (LineSpec s : specs) {
+                    java.util.Set<String> own = new java.util.HashSet<>();
+                    own.add(plainLabel(s.label()));
+                    for (String a : s.aliases()) own.add(plainLabel(a));
+                    incomeLabels.add(own);
+                }
+            }
             for (int pass = 0; pass < 2; pass++) {
                 for (int k = pass == 0 ? incomeCursor : 0; k < specs.size(); k++) {
                     LineSpec s = specs.get(k);
-                    boolean match = plainLabel(s.label()).equals(sq) || s.aliases().stream().anyMatch(a -> plainLabel(a).equals(sq));
+                    boolean match = incomeLabels.get(k).contains(sq);
                     if (match) {
                         if (advance) incomeCursor = k + 1;
                         return Optional.of(s);
