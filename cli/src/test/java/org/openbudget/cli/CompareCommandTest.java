@@ -36,6 +36,15 @@ class CompareCommandTest {
         assertThat(r.err()).contains(told).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** Our own pair: the SME center's 2024 预算 and 决算 datasets (its 年初预算数 taken from the 预算: no error). */
+    @Test
+    void ourOwnBudgetAndFinalAccountsAreComparedWithoutError() {
+        AuditCommandTest.Run r = run("compare", SME, "../examples/urumqi-sme-center-final-2024");
+        assertThat(r.rc()).as(r.out() + r.err()).isEqualTo(BudgetCli.OK);
+        assertThat(r.out()).contains("决算：乌鲁木齐市中小企业服务中心 2024年度决算（模板 national-final-2016",
+                "一般公共预算财政拨款支出 | 304.15 | 304.16 | 0.01 | 100.00%", "比较结果：错误 0");
+    }
+
     @Test
     void aPairOfDifferentUnitsAndYearsIsRefusedUnlessForced(@TempDir Path tmp) throws Exception {
         Path budget = PUTUO.resolve("2026年普陀区司法局部门预算.pdf"), fin = PUTUO.resolve("2024年度普陀区财政局部门决算.pdf");

@@ -321,8 +321,9 @@ public final class Compare {
         Where current = new Where(null, null, Where.Period.CURRENT, null, null, null, null, false);
         List<Measure> changed = new ArrayList<>();
         for (Measure m : dict.all()) {
-            if (m.basis().equals("决算") && !m.isSum() && !m.printedOnly() && m.where().period() == null) {
-                changed.add(new Measure(m.key(), m.name(), m.synonyms(), m.where().and(current), m.sumOf(), m.basis(), m.description()));
+            if (m.basis().equals("决算") && !m.isSum() && !m.printedOnly() && !m.hasFlow() && m.where().period() == null) {
+                changed.add(new Measure(m.key(), m.name(), m.synonyms(), m.where().and(current), m.sumOf(), m.basis(), m.description(),
+                        m.flow(), m.within(), m.spending(), m.printedOnlyFlag()));
             }
         }
         Map<Integer, TableTemplate> tables = new TreeMap<>();
@@ -334,9 +335,9 @@ public final class Compare {
                 fp.expenseTotalLabel(), tables, fp.text(), fp.rules(), meta);
     }
 
-    /** A 年初预算数 column: bound to {@link #INITIAL}, alone or joined to the measure of its group ("budget.initial & tpe.abroad"). */
+    /** A 年初预算数 column: its measure is {@code budget.initial} (of the money the rest of its expression names). */
     static boolean initial(ColumnSpec c) {
-        return c != null && org.openbudget.core.measure.MeasureDictionary.keys(c.measure()).contains(INITIAL);
+        return c != null && MeasureDictionary.keys(c.measure()).contains(INITIAL);
     }
 
     private static TableTemplate rebind(TableTemplate t) {
@@ -347,16 +348,15 @@ public final class Compare {
                 cols.add(c);
                 continue;
             }
-            // the money the column budgets: the rest of its expression, else the measure of its group's 决算数 column
-            List<String> rest = new ArrayList<>(org.openbudget.core.measure.MeasureDictionary.keys(c.measure()));
+            List<String> rest = new ArrayList<>(MeasureDictionary.keys(c.measure()));
             rest.remove(INITIAL);
-            if (!rest.isEmpty()) {
+            if (!rest.isEmpty()) {   // "budget.initial & tpe.abroad": 因公出国（境）费, as budgeted
                 cols.add(new ColumnSpec(c.label(), c.sources(), c.eco(), String.join(" & ", rest), c.group(), c.header(), c.period(), c.calc(), c.of()));
                 continue;
             }
             String sibling = "total";
             for (ColumnSpec o : t.columns()) {
-                if (o != c && o.group().equals(c.group()) && !o.measure().isEmpty() && !o.measure().startsWith("budget.")) {
+                if (o != c && o.group().equals(c.group()) && !o.measure().isEmpty() && !initial(o) && !o.measure().startsWith("budget.")) {
                     sibling = o.measure();
                     break;
                 }
