@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * what a published batch says; bad uploads are refused saying which file and why; a restart reads again what was left.
  */
 class BatchAuditTest extends WebTestBase {
-    static final Path EXAMPLES = Path.of("../../shared/examples");
+    /** Our renderer's PDFs of the examples, committed with the audit's tests (a clean clone has no ../shared). */
+    static final Path EXAMPLES = Path.of("../audit/src/test/resources/pdf");
 
     @Autowired BatchService batches;
     @Autowired BatchRepository repository;
@@ -87,7 +88,7 @@ class BatchAuditTest extends WebTestBase {
 
     @Test
     void aZipOfTwoPublishedTextsIsAuditedScoredMatchedAndExported() throws Exception {
-        byte[] zip = zip("公开/中小企业服务中心.txt", "urumqi-sme-center-2024.txt", "公开/科技信息服务中心.txt", "urumqi-sci-tech-info-center-2024.txt");
+        byte[] zip = zip("公开/中小企业服务中心.pdf", "urumqi-sme-center-2024.render.pdf", "公开/科技信息服务中心.pdf", "urumqi-sci-tech-info-center-2024.render.pdf");
         MockHttpServletResponse r = upload(WHO, new MockMultipartFile("files", "乌鲁木齐市2024.zip", "application/zip", zip));
         assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
         long id = Long.parseLong(r.getRedirectedUrl().replace("/batch/", ""));
@@ -100,7 +101,7 @@ class BatchAuditTest extends WebTestBase {
 
         List<BatchRepository.Doc> docs = repository.docs(id);
         assertThat(docs).extracting(BatchRepository.Doc::fileName)
-                .containsExactly("乌鲁木齐市2024.zip › 公开/中小企业服务中心.txt", "乌鲁木齐市2024.zip › 公开/科技信息服务中心.txt");
+                .containsExactly("乌鲁木齐市2024.zip › 公开/中小企业服务中心.pdf", "乌鲁木齐市2024.zip › 公开/科技信息服务中心.pdf");
         assertThat(docs).allSatisfy(d -> {
             assertThat(d.status()).isEqualTo("DONE");
             assertThat(d.sha256()).hasSize(64);
@@ -110,10 +111,10 @@ class BatchAuditTest extends WebTestBase {
         });
         // matched to the registry by the name each document prints
         assertThat(docs).extracting(BatchRepository.Doc::agencyCode).containsExactly(SME_B, SCITECH_B);
-        assertThat(docs.get(0).sha256()).isEqualTo(sha256(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
+        assertThat(docs.get(0).sha256()).isEqualTo(sha256(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.render.pdf"))));
 
         // the same scores as ./budget audit gives the file (same Scoring, same rubric)
-        DocumentAudit.Result read = DocumentAudit.run(EXAMPLES.resolve("urumqi-sme-center-2024.txt"), budgets.library());
+        DocumentAudit.Result read = DocumentAudit.run(EXAMPLES.resolve("urumqi-sme-center-2024.render.pdf"), budgets.library());
         DocumentAudit.Result direct = new DocumentAudit.Result(read.file(), read.format(), read.disclosure(), read.notes(),
                 budgets.applySeverities(read.findings()), read.read(), read.lines(), read.pageOfLine());   // at the administrator's severities, as the web reads
         Scorecard expected = Scores.of(direct, budgets.library());
@@ -131,7 +132,7 @@ class BatchAuditTest extends WebTestBase {
         assertThat(doc).contains("乌鲁木齐市中小企业服务中心", "SHA-256 " + docs.get(0).sha256());
         direct.findings().stream().limit(3).forEach(f -> assertThat(doc).contains("编号 " + f.id(), f.location()));
         assertThat(get(WHO, "/batch/" + id + "/documents/" + docs.get(0).id() + "/file").getContentAsByteArray())
-                .isEqualTo(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt")));
+                .isEqualTo(Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.render.pdf")));
 
         // the export: the table and every finding, read back
         MockHttpServletResponse x = get(WHO, "/dashboard/2024/export.xlsx");
@@ -162,7 +163,7 @@ class BatchAuditTest extends WebTestBase {
         assertThat(t.getStatus()).isEqualTo(200);
         String open = t.getContentAsString(StandardCharsets.UTF_8);
         assertThat(open).contains("乌鲁木齐市中小企业服务中心", expected.overall().toPlainString())
-                .doesNotContain(".txt", "扣分", WHO, "批量审核人", "/batch/", "/dashboard/");
+                .doesNotContain(".pdf", "扣分", WHO, "批量审核人", "/batch/", "/dashboard/");
         if (!direct.findings().isEmpty()) assertThat(open).doesNotContain(direct.findings().get(0).message());
         assertThat(t.getHeader("Set-Cookie")).as("a public read makes no session").isNull();
         assertThat(page(null, "/transparency")).contains("/transparency/" + REGION + "/2024");
@@ -189,7 +190,7 @@ class BatchAuditTest extends WebTestBase {
         // a file that is no document is kept as refused with why; the others are read
         MockHttpServletResponse r = upload(WHO,
                 new MockMultipartFile("files", "说明.docx", "application/octet-stream", "PK not a document".getBytes(StandardCharsets.UTF_8)),
-                new MockMultipartFile("files", "sme.txt", "text/plain", Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.txt"))));
+                new MockMultipartFile("files", "sme.pdf", "application/pdf", Files.readAllBytes(EXAMPLES.resolve("urumqi-sme-center-2024.render.pdf"))));
         assertThat(r.getStatus()).isEqualTo(302);
         long id = Long.parseLong(r.getRedirectedUrl().replace("/batch/", ""));
         assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
@@ -245,13 +246,13 @@ class BatchAuditTest extends WebTestBase {
 
     @Test
     void aRestartReadsAgainWhatWasLeftAndACancelledJobReadsNoMore() throws Exception {
-        byte[] text = Files.readAllBytes(EXAMPLES.resolve("urumqi-sci-tech-info-center-2024.txt"));
+        byte[] text = Files.readAllBytes(EXAMPLES.resolve("urumqi-sci-tech-info-center-2024.render.pdf"));
         // a job stored, one document half-read when the server stopped (RUNNING), one waiting: nothing queued in this server
         long id = repository.create(REGION, 2024, "重启", WHO, List.of(
-                new BatchRepository.NewDoc("a.txt", sha256(text), text.length, text, null),
-                new BatchRepository.NewDoc("b.txt", sha256(text), text.length, text, null)));
+                new BatchRepository.NewDoc("a.pdf", sha256(text), text.length, text, null),
+                new BatchRepository.NewDoc("b.pdf", sha256(text), text.length, text, null)));
         db.sql("update batch_document set status = 'RUNNING', started_at = now() where job_id = ? and position = 0").param(id).update();
-        long cancelled = repository.create(REGION, 2024, "取消", WHO, List.of(new BatchRepository.NewDoc("c.txt", sha256(text), text.length, text, null)));
+        long cancelled = repository.create(REGION, 2024, "取消", WHO, List.of(new BatchRepository.NewDoc("c.pdf", sha256(text), text.length, text, null)));
         batches.cancel(as(WHO), cancelled);
 
         batches.resume();   // what the server does on start
