@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -127,13 +126,7 @@ public final class BatchReport {
         List<String> dims = dimensions(entries);
         rows.add(header(entries));
         for (Entry e : entries) rows.add(cells(e, dims));
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
-                if (i > 0) b.append(',');
-                b.append(ReportCsv.field(r.get(i)));
-            }
-            b.append("\r\n");
-        }
+        for (List<String> r : rows) ReportCsv.row(b, r);
         return b.toString();
     }
 
@@ -146,13 +139,7 @@ public final class BatchReport {
             for (FindingRow f : e.findings())
                 rows.add(java.util.Arrays.asList(e.file(), e.unit(), f.severity(), f.check(), f.location(), f.page() > 0 ? String.valueOf(f.page()) : "",
                         f.line() > 0 ? String.valueOf(f.line()) : "", f.expected(), f.found(), f.message(), f.evidence()));
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
-                if (i > 0) b.append(',');
-                b.append(ReportCsv.field(r.get(i)));
-            }
-            b.append("\r\n");
-        }
+        for (List<String> r : rows) ReportCsv.row(b, r);
         return b.toString();
     }
 
@@ -189,11 +176,7 @@ public final class BatchReport {
     /** Every finding of every document, a row each, with its page, line and the text printed there. */
     private static void findingsSheet(XSSFWorkbook wb, CellStyle bold, List<Entry> entries) {
         Sheet sheet = wb.createSheet("审核结果");
-        Row head = sheet.createRow(0);
-        for (int i = 0; i < FINDINGS_HEADER.size(); i++) {
-            head.createCell(i).setCellValue(FINDINGS_HEADER.get(i));
-            head.getCell(i).setCellStyle(bold);
-        }
+        Sheets.header(sheet, FINDINGS_HEADER, bold);
         int r = 1;
         for (Entry e : entries) {
             for (FindingRow f : e.findings()) {
@@ -223,17 +206,10 @@ public final class BatchReport {
     public static byte[] xlsx(List<Entry> entries) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("批量审核");
-            CellStyle bold = wb.createCellStyle();
-            Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
+            CellStyle bold = Sheets.bold(wb);
             List<String> dims = dimensions(entries);
             List<String> header = header(entries);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                head.createCell(i).setCellValue(header.get(i));
-                head.getCell(i).setCellStyle(bold);
-            }
+            Sheets.header(sheet, header, bold);
             int r = 1;
             for (Entry e : entries) {
                 Row row = sheet.createRow(r++);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -126,22 +125,14 @@ public final class CompareReport {
 
     public static String csv(Comparison c) {
         StringBuilder b = new StringBuilder(ReportCsv.BOM);
-        row(b, HEADER);
-        for (List<Line> g : groups(c).values()) for (Line l : g) row(b, cells(l));
+        ReportCsv.row(b, HEADER);
+        for (List<Line> g : groups(c).values()) for (Line l : g) ReportCsv.row(b, cells(l));
         b.append("\r\n");
-        row(b, FINDINGS_HEADER);
+        ReportCsv.row(b, FINDINGS_HEADER);
         for (Finding f : c.findings()) {
-            row(b, List.of(f.severity().label(), f.id(), f.code(), nz(f.expected()), nz(f.found()), page(f) > 0 ? String.valueOf(page(f)) : "", f.message()));
+            ReportCsv.row(b, List.of(f.severity().label(), f.id(), f.code(), nz(f.expected()), nz(f.found()), page(f) > 0 ? String.valueOf(page(f)) : "", f.message()));
         }
         return b.toString();
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) b.append(',');
-            b.append(ReportCsv.field(cells.get(i)));
-        }
-        b.append("\r\n");
     }
 
     private static String nz(String s) {
@@ -271,14 +262,11 @@ public final class CompareReport {
 
     public static byte[] xlsx(Comparison c) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = wb.createCellStyle();
-            Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
+            CellStyle bold = Sheets.bold(wb);
             CellStyle amount = wb.createCellStyle();
             amount.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             Sheet sheet = wb.createSheet("预算与决算对比");
-            header(sheet, HEADER, bold);
+            Sheets.header(sheet, HEADER, bold);
             int r = 1;
             for (List<Line> g : groups(c).values()) {
                 for (Line l : g) {
@@ -309,7 +297,7 @@ public final class CompareReport {
             sheet.setColumnWidth(1, 50 * 256);
             for (int i : new int[] {7, 8, 10, 11}) sheet.setColumnWidth(i, 45 * 256);
             Sheet fs = wb.createSheet("比较结果");
-            header(fs, FINDINGS_HEADER, bold);
+            Sheets.header(fs, FINDINGS_HEADER, bold);
             int k = 1;
             for (Finding x : c.findings()) {
                 Row row = fs.createRow(k++);
@@ -330,11 +318,4 @@ public final class CompareReport {
         }
     }
 
-    private static void header(Sheet sheet, List<String> header, CellStyle bold) {
-        Row head = sheet.createRow(0);
-        for (int i = 0; i < header.size(); i++) {
-            head.createCell(i).setCellValue(header.get(i));
-            head.getCell(i).setCellStyle(bold);
-        }
-    }
 }

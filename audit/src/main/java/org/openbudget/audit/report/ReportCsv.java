@@ -34,7 +34,8 @@ public final class ReportCsv {
         return s == null ? "" : s;
     }
 
-    private static void row(StringBuilder b, List<String> cells) {
+    /** One CSV row: its fields quoted and formula-safe, CRLF at the end (every CSV report of this package writes rows so). */
+    static void row(StringBuilder b, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) b.append(',');
             b.append(field(cells.get(i)));
