@@ -225,7 +225,7 @@ public final class ProfileReader {
 
     private static Detection detection(YamlNode d) {
         return new Detection(d.strings("titles"), d.strings("labels"), d.strings("marks"), d.strings("phrases"),
-                d.optString("amount_unit").orElse(""));
+                d.optString("amount_unit").orElse(""), d.bool("proven", false));
     }
 
     private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict, Optional<YamlNode> docFormat) {
