@@ -52,7 +52,7 @@ class ExamplesCheckTest {
         List<Finding> all = run(Fixtures.DEPT);
         assertThat(all.stream().filter(f -> f.id().startsWith("X")).toList())
                 .extracting(Finding::id, Finding::severity, Finding::section)
-                .containsExactlyInAnyOrder(tuple("X5.changes", Severity.NOTICE, "五"), tuple("X5.changes", Severity.NOTICE, "五"));
+                .containsExactlyInAnyOrder(tuple("text.gpb-changes", Severity.NOTICE, "五"), tuple("text.gpb-changes", Severity.NOTICE, "五"));
         List<Finding> findings = all.stream().filter(f -> !f.id().startsWith("X")).toList();
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
