@@ -74,6 +74,13 @@ final class OutlineWords {
      * has no such pattern or placeholder.
      */
     String before(String key, String var) {
+        return memo.computeIfAbsent("b\u0000" + key + "\u0000" + var, k -> beforeOf(key, var));
+    }
+
+    /** What {@link #before} and the others found, per pattern and placeholder (a paragraph asks for the same words again and again). */
+    private final java.util.Map<String, String> memo = new java.util.HashMap<>();
+
+    private String beforeOf(String key, String var) {
         if (key == null || key.isEmpty() || !text.sentences().containsKey(key)) return "";
         String p = flat(text.sentence(key));
         int at = p.indexOf("{" + var + "}");
@@ -97,6 +104,10 @@ final class OutlineWords {
 
     /** The words a pattern prints right after a placeholder, up to the next placeholder or clause separator ("{count}个处室，" → 个处室). */
     String after(String key, String var) {
+        return memo.computeIfAbsent("a\u0000" + key + "\u0000" + var, k -> afterOf(key, var));
+    }
+
+    private String afterOf(String key, String var) {
         if (key == null || key.isEmpty() || !text.sentences().containsKey(key)) return "";
         String p = flat(text.sentence(key));
         int at = p.indexOf("{" + var + "}");

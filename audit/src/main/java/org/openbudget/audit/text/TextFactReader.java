@@ -199,7 +199,7 @@ final class TextFactReader {
             for (int n = start + 1; n < end; n++) {
                 String l = lines.get(n);
                 String s = squash(l).replace("*", "");
-                if (s.equals("项目支出绩效目标表") || s.matches("(部门|单位)整体(预算)?绩效目标表")) {
+                if (s.equals("项目支出绩效目标表") || OVERALL_TABLE.matcher(s).matches()) {
                     current = new ArrayList<>();
                     perf.add(current);
                     current.add(s);
@@ -222,6 +222,7 @@ final class TextFactReader {
 
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
 
+    private static final Pattern OVERALL_TABLE = Pattern.compile("(部门|单位)整体(预算)?绩效目标表");
     private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*+-?\\s*+\\d{1,2}\\s*+[、.．]\\s*+(.+)$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
@@ -1112,36 +1113,47 @@ final class TextFactReader {
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
     }
 
+    private static final Pattern BUILDING = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元");
+    private static final String[][] VEHICLES = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
+            {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
+    private static final Map<String, Pattern> VEHICLE_PATTERNS = new java.util.HashMap<>();
+    static {
+        for (String[] v : VEHICLES) VEHICLE_PATTERNS.put(v[0], Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元"));
+    }
+    private static final Pattern FURNITURE = Pattern.compile("办公家具价值" + NUM + "万元");
+    private static final Pattern OTHER_ASSETS = Pattern.compile("其他资产价值" + NUM + "万元");
+    private static final Pattern EQUIPMENT_50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台");
+    private static final Pattern EQUIPMENT_100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台");
+    private static final Pattern PURCHASED_VEHICLES = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆");
+
     private void assets(String sec, String part, String p, String s) {
-        Matcher m = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元").matcher(s);
+        Matcher m = BUILDING.matcher(s);
         if (m.find()) {
             add(sec, part, "assets.building", "房屋", FactKind.QUANTITY, num(m.group(1)), "", "", p);
             add(sec, part, "assets.building", "房屋", FactKind.AMOUNT, num(m.group(2)), "", "", p);
         }
-        String[][] vehicles = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
-                {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
-        for (String[] v : vehicles) {
-            Matcher vm = Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元").matcher(s);
+        for (String[] v : VEHICLES) {
+            Matcher vm = VEHICLE_PATTERNS.get(v[0]).matcher(s);
             if (vm.find()) {
                 String subject = v[1].replace("(?<!其他)", "");
                 add(sec, part, v[0], subject, FactKind.COUNT, num(vm.group(1)), "", "", p);
                 add(sec, part, v[0], subject, FactKind.AMOUNT, num(vm.group(2)), "", "", p);
             }
         }
-        Matcher fm = Pattern.compile("办公家具价值" + NUM + "万元").matcher(s);
+        Matcher fm = FURNITURE.matcher(s);
         if (fm.find()) add(sec, part, "assets.furniture", "办公家具", FactKind.AMOUNT, num(fm.group(1)), "", "", p);
-        Matcher om = Pattern.compile("其他资产价值" + NUM + "万元").matcher(s);
+        Matcher om = OTHER_ASSETS.matcher(s);
         if (om.find()) add(sec, part, "assets.other", "其他资产", FactKind.AMOUNT, num(om.group(1)), "", "", p);
         boolean purchase = s.contains("购置");
         String pre = purchase ? "assets.purchase." : "assets.";
-        Matcher e50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台").matcher(s);
+        Matcher e50 = EQUIPMENT_50.matcher(s);
         if (e50.find()) add(sec, part, pre + "equipment50", "50万元以上大型设备", FactKind.COUNT, num(e50.group(1)), "", "", p);
-        Matcher e100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台").matcher(s);
+        Matcher e100 = EQUIPMENT_100.matcher(s);
         if (e100.find()) add(sec, part, pre + "equipment100", "100万元以上大型设备", FactKind.COUNT, num(e100.group(1)), "", "", p);
         if (purchase) {
             if (s.contains("未安排购置车辆")) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, BigDecimal.ZERO, "", "", p);
             else {
-                Matcher pv = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆").matcher(s);
+                Matcher pv = PURCHASED_VEHICLES.matcher(s);
                 if (pv.find()) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, num(pv.group(1)), "", "", p);
             }
         }
@@ -1219,7 +1231,7 @@ final class TextFactReader {
         if (kindOf.equals("整体")) {
             for (String l : lines) {
                 String fs = squash(l);
-                if (fs.matches("^(单位|部门)联系人.*")) {
+                if (fs.startsWith("单位联系人") || fs.startsWith("部门联系人")) {
                     String[] cells = l.split("\t");
                     List<String> nonEmpty = new ArrayList<>();
                     for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());
@@ -1268,8 +1280,10 @@ final class TextFactReader {
         return v == null ? BigDecimal.ZERO : v;
     }
 
+    private static final Map<String, Pattern> AFTER_LABEL = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static BigDecimal after(String s, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(half(label)) + "[:]?" + NUM).matcher(s);
+        Matcher m = AFTER_LABEL.computeIfAbsent(label, l -> Pattern.compile(Pattern.quote(half(l)) + "[:]?" + NUM)).matcher(s);
         return m.find() ? num(m.group(1)) : null;
     }
 
@@ -1329,11 +1343,23 @@ final class TextFactReader {
 
     private Map<String, List<String>> functionalByName() {
         if (functionalByName == null) {
-            functionalByName = new java.util.HashMap<>();
-            for (ClassItem c : ref.functional().items()) functionalByName.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+            // the year's list, normalised once per list (the library keeps one list per year): the last one is kept
+            NamesOf last = lastNames;
+            if (last != null && last.list() == ref.functional()) {
+                functionalByName = last.byName();
+            } else {
+                Map<String, List<String>> m = new java.util.HashMap<>();
+                for (ClassItem c : ref.functional().items()) m.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+                functionalByName = java.util.Collections.unmodifiableMap(m);
+                lastNames = new NamesOf(ref.functional(), functionalByName);
+            }
         }
         return functionalByName;
     }
+
+    private record NamesOf(Object list, Map<String, List<String>> byName) {}
+
+    private static volatile NamesOf lastNames;
 
     /** A 项 named by its 类, 款 and 项 names: the document's functional classification tables first, then the year's list. */
     private String itemCode(String cls, String kuan, String xiang) {
@@ -1434,6 +1460,14 @@ final class TextFactReader {
 
     /** For comparing names: half width, no whitespace, no quotes. */
     static String norm(String s) {
-        return half(s).replaceAll("[\\s\"“”‘’「」]", "");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
+            else if (c == '\u3000') c = ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '"' || c == '“' || c == '”' || c == '‘' || c == '’' || c == '「' || c == '」') continue;
+            b.append(c);
+        }
+        return b.toString();
     }
 }
