@@ -33,15 +33,20 @@ alter table batch_document add column published_from varchar(32);
 alter table batch_job add column source_url text;
 alter table batch_job add column collecting boolean not null default false;
 
--- An agency's 预算 and 决算 of a year, both in batches, compared (core/compare): the findings, or why it could not be done.
+-- An agency's 预算 and 决算 of a year compared (core/compare): both in batches, or the batch's 决算 against the 预算
+-- published on this portal (budget_publication); the findings, or why they could not be compared.
 create table batch_comparison (
-    budget_doc  bigint not null references batch_document on delete cascade,
-    final_doc   bigint not null references batch_document on delete cascade,
-    status      varchar(8) not null check (status in ('DONE', 'REFUSED', 'FAILED')),
-    findings    jsonb,
-    message     text,
-    computed_at timestamptz not null default now(),
-    primary key (budget_doc, final_doc)
+    id                 bigserial primary key,
+    budget_doc         bigint references batch_document on delete cascade,
+    budget_publication bigint references publication,
+    final_doc          bigint not null references batch_document on delete cascade,
+    status             varchar(8) not null check (status in ('DONE', 'REFUSED', 'FAILED')),
+    findings           jsonb,
+    message            text,
+    computed_at        timestamptz not null default now(),
+    check ((budget_doc is null) <> (budget_publication is null)),
+    unique (budget_doc, final_doc),
+    unique (budget_publication, final_doc)
 );
 create index batch_comparison_final on batch_comparison(final_doc);
 

@@ -167,4 +167,25 @@ class RegionScoringTest extends WebTestBase {
         assertThat(get("inspector", "/api/documents/" + SME + "/2024").getStatus()).isEqualTo(403);
         assertThat(get("inspector", "/admin").getStatus()).isEqualTo(403);
     }
+
+    /** A 决算 whose 预算 is not in the batches is compared with the 预算 published on this portal (the demo SME centre's 2024). */
+    @Test
+    void aFinalAccountsIsComparedWithTheBudgetPublishedHere() throws Exception {
+        boolean batchBudget = repository.latestOf("650100", SME, 2024, "预算").isPresent();
+        MockHttpServletResponse up = mvc.perform(MockMvcRequestBuilders.multipart("/batch")
+                .file(new MockMultipartFile("files", "中小企业服务中心2024年决算.pdf", "application/pdf", finalAccountsPdf()))
+                .with(csrf()).with(user(as("reviewer")))).andReturn().getResponse();
+        long id = Long.parseLong(up.getRedirectedUrl().replace("/batch/", ""));
+        assertThat(batches.await(id, Duration.ofSeconds(120))).isTrue();
+        BatchRepository.Doc fin = repository.docs(id).get(0);
+        assertThat(fin.agencyCode()).isEqualTo(SME);
+        var row = db.sql("select budget_publication, status from batch_comparison where final_doc = ?").param(fin.id())
+                .query((rs, i) -> new Object[]{rs.getObject(1), rs.getString(2)}).single();
+        assertThat(row[1]).isEqualTo("DONE");
+        if (!batchBudget) assertThat(row[0]).as("the published 预算").isNotNull();
+        String doc = page("reviewer", "/batch/" + id + "/documents/" + fin.id());
+        assertThat(doc).contains("一致性（权重 10）：").doesNotContain("一致性（权重 10）：未评");
+    }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient db;
 }

@@ -332,30 +332,42 @@ public class BatchService {
         if (year == null) return;
         String other = "预算".equals(d.basis()) ? "决算" : "预算";
         BatchRepository.Doc c = batches.latestOf(job.regionCode(), d.agencyCode(), year, other).orElse(null);
-        if (c == null) return;
+        if (c == null) {
+            // a 决算 whose 预算 is not in the batches: the 预算 published on this portal for the agency and year
+            if (!"决算".equals(d.basis())) return;
+            org.openbudget.web.db.repositories.Publication p = publications.current(d.agencyCode(), year).orElse(null);
+            var pdf = p == null ? null : publications.file(p.id(), "pdf").orElse(null);
+            if (pdf == null || pdf.content() == null || batches.comparedWithPublished(p.id(), d.id())) return;
+            String[] r = compare("门户 › " + p.agencyName() + ".pdf", pdf.content(), d.fileName(), batches.content(d.id()).orElseThrow(), year);
+            batches.savePublishedComparison(p.id(), d.id(), r[0], r[1], r[2]);
+            return;
+        }
         BatchRepository.Doc budget = "预算".equals(d.basis()) ? d : c, fin = budget == d ? c : d;
         if (batches.compared(budget.id(), fin.id())) return;
+        String[] r = compare(budget.fileName(), batches.content(budget.id()).orElseThrow(), fin.fileName(), batches.content(fin.id()).orElseThrow(), year);
+        batches.saveComparison(budget.id(), fin.id(), r[0], r[1], r[2]);
+    }
+
+    /** A 预算 and a 决算 read and compared: the outcome (DONE, REFUSED, FAILED), the findings as JSON, why not. */
+    private String[] compare(String budgetName, byte[] budget, String finName, byte[] fin, int year) {
         try {
             var lib = budgets.library();
-            DocumentAudit.Result b = DocumentAudit.run(budget.fileName(), batches.content(budget.id()).orElseThrow(), lib);
-            DocumentAudit.Result f = DocumentAudit.run(fin.fileName(), batches.content(fin.id()).orElseThrow(), lib);
+            DocumentAudit.Result b = DocumentAudit.run(budgetName, budget, lib);
+            DocumentAudit.Result f = DocumentAudit.run(finName, fin, lib);
             var bp = lib.profile(b.disclosure().profileId());
             var fp = lib.profile(f.disclosure().profileId());
             List<String> why = org.openbudget.core.compare.Compare.mismatch(b.disclosure(), bp, f.disclosure(), fp);
-            if (!why.isEmpty()) {
-                batches.saveComparison(budget.id(), fin.id(), "REFUSED", "[]", String.join("；", why));
-                return;
-            }
+            if (!why.isEmpty()) return new String[]{"REFUSED", "[]", String.join("；", why)};
             var cmp = org.openbudget.core.compare.Compare.compare(b.disclosure(), bp, f.disclosure(), fp, lib.year(year).sources(),
                     lib.compareRules(), f::page);
             List<java.util.Map<String, String>> rows = new ArrayList<>();
             for (Finding x : cmp.findings()) rows.add(java.util.Map.of("id", x.id(), "severity", x.severity().name(), "message", x.message()));
-            batches.saveComparison(budget.id(), fin.id(), "DONE", json(rows), null);
+            return new String[]{"DONE", json(rows), null};
         } catch (InputException ex) {
-            batches.saveComparison(budget.id(), fin.id(), "REFUSED", "[]", ex.problems().isEmpty() ? String.valueOf(ex.getMessage()) : ex.problems().get(0).message());
+            return new String[]{"REFUSED", "[]", ex.problems().isEmpty() ? String.valueOf(ex.getMessage()) : ex.problems().get(0).message()};
         } catch (RuntimeException ex) {
-            String incident = FailureLog.log(budget.fileName() + " / " + fin.fileName(), "comparing a budget and its final accounts of a batch", ex);
-            batches.saveComparison(budget.id(), fin.id(), "FAILED", "[]", "内部错误（记录编号 " + incident + "）");
+            String incident = FailureLog.log(budgetName + " / " + finName, "comparing a budget and its final accounts of a batch", ex);
+            return new String[]{"FAILED", "[]", "内部错误（记录编号 " + incident + "）"};
         }
     }
 
@@ -411,11 +423,24 @@ public class BatchService {
         }
     }
 
+    /**
+     * Stored lines read back, by their JSON (a document's line never changes once read; a dashboard of 1,000 documents
+     * would otherwise parse them all on every view): the last 5,000.
+     */
+    private static final java.util.Map<String, BatchReport.Entry> LINES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override protected boolean removeEldestEntry(java.util.Map.Entry<String, BatchReport.Entry> e) { return size() > 5_000; }
+            });
+
     /** A stored report line, with its findings when given (null: none). */
     static BatchReport.Entry entry(String summary, String findings) {
         if (summary == null) return null;
         try {
-            BatchReport.Entry e = JSON.readValue(summary, BatchReport.Entry.class);
+            BatchReport.Entry e = LINES.get(summary);
+            if (e == null) {
+                e = JSON.readValue(summary, BatchReport.Entry.class);
+                LINES.put(summary, e);
+            }
             if (findings == null) return e;
             List<BatchReport.FindingRow> rows = JSON.readValue(findings, new TypeReference<List<BatchReport.FindingRow>>() {});
             return new BatchReport.Entry(e.file(), e.outcome(), e.profile(), e.year(), e.unit(), e.tables(), e.errors(), e.warnings(), e.notices(),

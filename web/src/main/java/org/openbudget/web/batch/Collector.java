@@ -102,10 +102,9 @@ public final class Collector {
         for (Map.Entry<URI, LocalDate> l : links.entrySet()) {
             if (stop.getAsBoolean()) break;
             if (n >= limits.maxFiles()) {
-                found.accept(new Fetched(l.getKey().toString(), name(l.getKey()), null, null, null,
-                        "超过一次采集的文件数上限 " + limits.maxFiles() + "，未采集"));
-                n++;
-                continue;
+                found.accept(new Fetched(l.getKey().toString(), "（其余 " + (links.size() - n) + " 个链接）", null, null, null,
+                        "超过一次采集的文件数上限 " + limits.maxFiles() + "：从此链接起的 " + (links.size() - n) + " 个未采集"));
+                break;
             }
             n++;
             URI u = l.getKey();

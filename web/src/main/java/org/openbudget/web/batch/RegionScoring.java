@@ -184,18 +184,20 @@ public class RegionScoring {
                 .query((rs, i) -> approved.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
         Map<Long, List<Compared>> compared = new HashMap<>();
         db.sql("""
-                select c.budget_doc, c.final_doc, c.status, c.findings::text, c.message from batch_comparison c
-                  join batch_document d on d.id = c.budget_doc join batch_job j on j.id = d.job_id
+                select coalesce(c.budget_doc, 0), c.final_doc, c.status, c.findings::text, c.message, c.budget_publication from batch_comparison c
+                  join batch_document d on d.id = c.final_doc join batch_job j on j.id = d.job_id
                  where j.region_code = ? and coalesce(d.doc_year, j.budget_year) = ?""").params(region, year)
-                .query((rs, i) -> new Compared(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))).list()
+                .query((rs, i) -> new Compared(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Long) rs.getObject(6))).list()
                 .forEach(c -> {
-                    compared.computeIfAbsent(c.budgetDoc(), k -> new ArrayList<>()).add(c);
+                    if (c.publication() == null) compared.computeIfAbsent(c.budgetDoc(), k -> new ArrayList<>()).add(c);
                     compared.computeIfAbsent(c.finalDoc(), k -> new ArrayList<>()).add(c);
                 });
         return new Scorer(rubric(region), year, approved, compared);
     }
 
-    record Compared(long budgetDoc, long finalDoc, String status, String findings, String message) {}
+    /** @param publication the 预算 published on this portal the 决算 was compared with (null: a batch's 预算, budgetDoc) */
+    record Compared(long budgetDoc, long finalDoc, String status, String findings, String message, Long publication) {}
 
     /** Scores one document again: its stored scorecard, its publication date, the approval date, its counterpart's comparison. */
     public static final class Scorer {
@@ -224,17 +226,21 @@ public class RegionScoring {
             String other = "预算".equals(basis) ? "决算" : "预算";
             List<Finding> findings = null;
             String with = "", why;
+            // a 决算 without its 预算 in the batches: the 预算 published on this portal, if it was compared with it
+            Compared published = counterpart != null || !"决算".equals(basis) ? null : compared.getOrDefault(d.id(), List.of()).stream()
+                    .filter(x -> x.publication() != null).reduce((a, b) -> b).orElse(null);
             if (d.agencyCode() == null) why = "未对应到单位，无法与" + other + "比对";
-            else if (counterpart == null) why = "没有本单位 " + year + " 年的" + other;
+            else if (counterpart == null && published == null) why = "没有本单位 " + year + " 年的" + other;
             else {
-                Compared c = compared.getOrDefault(d.id(), List.of()).stream()
+                Compared c = published != null ? published : compared.getOrDefault(d.id(), List.of()).stream()
                         .filter(x -> x.budgetDoc() == counterpart.id() || x.finalDoc() == counterpart.id()).findFirst().orElse(null);
+                String whom = published != null ? "本门户发布的 " + year + " 年预算" : year + " 年" + other;
                 if (c == null) why = "与" + other + "的比对尚未完成";
-                else if (!"DONE".equals(c.status())) why = "与" + other + "不能比对：" + (c.message() == null ? "" : c.message());
+                else if (!"DONE".equals(c.status())) why = "与" + whom + "不能比对：" + (c.message() == null ? "" : c.message());
                 else {
                     why = "";
                     findings = findings(c.findings());
-                    with = year + " 年" + other;
+                    with = whom;
                 }
             }
             return new Scoring.Context(d.publishedOn(), d.publishedFromLabel(), approved.get(basis), findings, with, why);

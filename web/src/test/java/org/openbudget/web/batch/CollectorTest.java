@@ -139,6 +139,11 @@ class CollectorTest extends WebTestBase {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("robots.txt");
         assertThat(Collector.Robots.parse("User-agent: OpenBudget-Collector\nDisallow: /a\nAllow: /a/b\n\nUser-agent: *\nDisallow: /\n", Collector.AGENT)
                 .allows("/a/b/c.pdf")).isTrue();
+        // at most so many files: the rest named once, not fetched
+        List<Collector.Fetched> two = new ArrayList<>();
+        new Collector(new Collector.Limits(2, 200_000, 1 << 20, Duration.ZERO, Duration.ofSeconds(10), true)).collect(URI.create(base + "/yjsgk/index.html"), two::add, () -> false);
+        assertThat(two).hasSize(3);
+        assertThat(two.get(2).refused()).contains("文件数上限 2", "4 个未采集");
         assertThat(Collector.date("发布时间：2024年2月5日")).isEqualTo(LocalDate.of(2024, 2, 5));
         assertThat(Collector.date("文号 20240205")).isNull();
     }

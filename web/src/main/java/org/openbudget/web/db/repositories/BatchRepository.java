@@ -155,8 +155,19 @@ public class BatchRepository {
                 .params(budgetDoc, finalDoc, status, findingsJson, message).update();
     }
 
+    /** A batch's 决算 compared with the 预算 published on this portal (a publication's id). */
+    public void savePublishedComparison(long publication, long finalDoc, String status, String findingsJson, String message) {
+        db.sql("insert into batch_comparison(budget_publication, final_doc, status, findings, message) values (?,?,?,cast(? as jsonb),?) on conflict do nothing")
+                .params(publication, finalDoc, status, findingsJson, message).update();
+    }
+
     public boolean compared(long budgetDoc, long finalDoc) {
         return db.sql("select count(*) from batch_comparison where budget_doc = ? and final_doc = ?").params(budgetDoc, finalDoc)
+                .query(Long.class).single() > 0;
+    }
+
+    public boolean comparedWithPublished(long publication, long finalDoc) {
+        return db.sql("select count(*) from batch_comparison where budget_publication = ? and final_doc = ?").params(publication, finalDoc)
                 .query(Long.class).single() > 0;
     }
 
