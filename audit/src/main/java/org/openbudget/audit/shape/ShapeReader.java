@@ -432,6 +432,7 @@ public final class ShapeReader {
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         else plainHeader.add(raw.trim());
                         if (sq.contains("行次")) rowNumbers = true;
+                        if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))) serials = true;
                         continue;
                     }
                     body = true;
@@ -946,6 +947,13 @@ public final class ShapeReader {
             List<String> text = new ArrayList<>(sp.text());
             // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
             while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
+            // a 序号 column (西安 2021/2022: "2  208  社会保障和就业支出 …"): the row's number is neither code nor name
+            if (serials) {
+                int first = 0;
+                while (first < text.size() && text.get(first).isBlank()) first++;
+                if (first < text.size() - 1 && text.get(first).trim().matches("\\d{1,3}")) text.remove(first);
+                else if (first < text.size() && text.get(first).trim().matches("\\d{1,3}\\s+\\S.*")) text.set(first, text.get(first).trim().replaceFirst("^\\d{1,3}\\s+", ""));
+            }
             int i = 0;
             StringBuilder code = new StringBuilder();
             int blanks = 0;
@@ -1076,6 +1084,19 @@ public final class ShapeReader {
          * template's columns are found; else the columns are taken from the right as before.
          */
         private void columnsByHeader(List<String> firstRow) {
+            // a first row that is the total, its label merged over the stub's cells (西安 表6: "合计 | 92,165,133.99 | …" under
+            // "部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码 | 政府经济科目名称 | 合计 | …"): as wide as the header, the stub's cells blank
+            if (!firstRow.isEmpty() && totalLabel(squeeze(firstRow.get(0)))) {
+                int wide = firstRow.size();
+                for (List<String> h : header) if (h.size() > wide && h.size() - firstRow.size() <= 3) wide = h.size();
+                if (wide > firstRow.size()) {
+                    List<String> padded = new ArrayList<>();
+                    padded.add(firstRow.get(0));
+                    for (int k = firstRow.size(); k < wide; k++) padded.add("");
+                    padded.addAll(firstRow.subList(1, firstRow.size()));
+                    firstRow = padded;
+                }
+            }
             int rowWidth = firstRow.size();
             int firstAmount = 0;
             while (firstAmount < rowWidth && !(amount(firstRow.get(firstAmount)) && !firstRow.get(firstAmount).isBlank())) firstAmount++;
@@ -1350,6 +1371,8 @@ public final class ShapeReader {
 
         /** The header has a 行次 column: a small number after a row's label is its line number. */
         private boolean rowNumbers;
+        /** The header prints a 序号 column: each row starts with its number. */
+        private boolean serials;
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
         private int incomeCursor;
@@ -1549,9 +1572,17 @@ public final class ShapeReader {
     static List<String> cells(String line) {
         if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
         List<String> out = new ArrayList<>();
-        for (String c : line.trim().split("\\s{2,}+")) out.add(c);
+        for (String c : line.trim().split("\\s{2,}+")) {
+            // a text laid out by spaces (pdftotext -layout) leaves one space where a narrow gap parts two cells: an amount
+            // and the next column's label ("3,944.08 一、一般公共服务支出"), or a label and its amount ("其他收入 0.00")
+            for (String part : AMOUNT_NEXT_TO_WORDS.split(c, -1)) out.add(part);
+        }
         return out;
     }
+
+    /** One space between an amount (with decimals) and a CJK word, on either side of it. */
+    private static final java.util.regex.Pattern AMOUNT_NEXT_TO_WORDS = java.util.regex.Pattern.compile(
+            "(?<=\\d\\.\\d\\d) (?=[\\u3000-\\u9fff\\uff00-\\uffef])|(?<=[\\u3000-\\u9fff\\uff00-\\uffef]) (?=-?(?:\\d{1,3}(?:,\\d{3})++|\\d++)\\.\\d\\d(?:\\s|$))");
 
     static boolean amount(String s) {
         String c = s.trim();
