@@ -22,7 +22,7 @@ final class WithinTableChecks {
 
     static List<Check> all() {
         List<Check> out = new ArrayList<>();
-        out.add(rule("row-sum", Severity.ERROR, "每行：合计列 = 其组成列之和（模板的列等式，如表2 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转）",
+        out.add(rule("row-sum", Severity.ERROR, "每行：合计列 = 其组成列之和（模板的列等式，如收入总表的 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转）",
                 t -> !tpl(t).equations().isEmpty(), WithinTableChecks::rowSum));
         out.add(rule("class-sum", Severity.ERROR, "分类表（及列出款、项的收支总表支出方）：每个类 = Σ其款，款 = Σ其项（列出项目的表：项级为逐个项目行）",
                 t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::classSum));
