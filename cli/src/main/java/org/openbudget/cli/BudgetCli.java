@@ -28,25 +28,30 @@ import picocli.CommandLine.Parameters;
 /** {@code ./budget}: derive, check and benchmark budget disclosures. */
 @Command(name = "budget", mixinStandardHelpOptions = true, version = "budget 0.1.0",
         description = "部门预算公开：从预算账本生成公开表并审核 (derive the disclosure tables from a budget ledger and check them)",
-        // one subcommand per line, so that adding one never conflicts with another
-        subcommands = {
-                BudgetCli.Tables.class,
-                TextCommand.class,
-                BudgetCli.CheckCmd.class,
-                AuditCommand.class,
-                CompareCommand.class,
-                RenderCommand.class,
-                WorkbookCommand.class,
-                BudgetCli.Checks.class,
-                BenchCommand.class,
-                BenchRenderCommand.class,
-                BenchAuditCommand.class,
-                BenchDashboardCommand.class,
-                ServeCommand.class,
-                AdminCommand.class,
-                LoadCommand.class
-        })
+        // the subcommands are COMMANDS below: only the one a command line names is built (see execute)
+        subcommands = {})
 public final class BudgetCli implements Runnable {
+    /**
+     * The subcommands, one per line so that adding one never conflicts with another. A command line that names one
+     * builds that one only: picocli reads every option of every command it is given by reflection, which at start-up
+     * was a tenth of a one-file audit; help, a version request or an unknown name gets them all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            BudgetCli.Tables.class,
+            TextCommand.class,
+            BudgetCli.CheckCmd.class,
+            AuditCommand.class,
+            CompareCommand.class,
+            RenderCommand.class,
+            WorkbookCommand.class,
+            BudgetCli.Checks.class,
+            BenchCommand.class,
+            BenchRenderCommand.class,
+            BenchAuditCommand.class,
+            BenchDashboardCommand.class,
+            ServeCommand.class,
+            AdminCommand.class,
+            LoadCommand.class);
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
@@ -101,6 +106,9 @@ public final class BudgetCli implements Runnable {
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new BudgetCli());
+        Class<?> named = args.length == 0 ? null : COMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : COMMANDS) cl.addSubcommand(instance(c));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -120,6 +128,16 @@ public final class BudgetCli implements Runnable {
         out.flush();
         err.flush();
         return rc;
+    }
+
+    private static Object instance(Class<?> c) {
+        try {
+            var k = c.getDeclaredConstructor();
+            k.setAccessible(true);
+            return k.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make the command " + c.getName(), e);
+        }
     }
 
     static abstract class DatasetCommand {
