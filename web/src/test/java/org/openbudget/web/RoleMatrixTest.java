@@ -138,6 +138,7 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/region-profiles/650200/2032", "{\"profile\":\"\",\"baseVersion\":-1}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032/final", "form", Set.of("admin")));
         // the region's batch audit: its reviewers (another region's reviewer: its own region's pages, none of this job)
         Set<String> reviewers = Set.of("reviewer", "karamay");
         String job = "/batch/" + batchJob, doc = job + "/documents/" + batchDoc;
@@ -150,6 +151,23 @@ class RoleMatrixTest extends WebTestBase {
         for (String p : List.of(job, doc, doc + "/file", "/api/batch/" + batchJob + "/progress")) e.add(new Endpoint("GET", p, null, Set.of("reviewer")));
         // a finished job cannot be cancelled; publish without saying which way is refused; a document assigned to none stays so
         for (String p : List.of(job + "/cancel", job + "/publish", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer")));
+        // the year's 决算 (issue 12): the same addresses with 2024-final, the same parties; the comparison of the two
+        String smeFinal = "/api/documents/" + SME + "/2024-final", deptFinal = "/api/documents/" + BUREAU + "/2024-final";
+        for (String p : List.of(smeFinal, smeFinal + "/history", "/work/" + SME + "/2024-final", "/work/" + SME + "/2024/compare",
+                "/work/" + SME + "/2024-final/compare")) e.add(new Endpoint("GET", p, null, readSme));
+        for (String p : List.of(deptFinal, "/work/" + BUREAU + "/2024-final", "/work/" + BUREAU + "/2024/compare")) e.add(new Endpoint("GET", p, null, readDept));
+        e.add(new Endpoint("GET", "/work/" + SME + "/2024-final/workbook/blank", null, Set.of("sme")));
+        e.add(new Endpoint("GET", smeFinal + "/forms/lines", null, Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/forms/lines/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("PUT", smeFinal + "/dataset?version=-1", "yaml", Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/submit", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/submit", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", deptFinal + "/consolidate", STALE, Set.of("industry")));
+        for (String a : List.of("return", "approve", "publish")) {
+            e.add(new Endpoint("POST", smeFinal + "/" + a, STALE, Set.of("reviewer")));
+            e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/" + a, "form", Set.of("reviewer")));
+        }
+        e.add(new Endpoint("GET", "/p/compare/" + SME + "/2024", null, ALL));
         // the public transparency pages
         for (String p : List.of("/transparency", "/transparency/650100/2024")) e.add(new Endpoint("GET", p, null, ALL));
         return e;
