@@ -74,18 +74,38 @@ public final class OfdLook {
             Element t = (Element) texts.item(i);
             Font f = fonts.get(t.getAttribute("Font")).deriveFont((float) (Double.parseDouble(t.getAttribute("Size")) * scale));
             g.setFont(f);
-            Element code = (Element) t.getElementsByTagNameNS("*", "TextCode").item(0);
-            double x = Double.parseDouble(code.getAttribute("X")), y = Double.parseDouble(code.getAttribute("Y"));
-            String[] dx = code.getAttribute("DeltaX").isBlank() ? new String[0] : code.getAttribute("DeltaX").trim().split("\\s+");
-            String s = code.getTextContent();
-            int k = 0;
-            for (int c = 0; c < s.length(); ) {
-                int cp = s.codePointAt(c);
-                g.drawString(new String(Character.toChars(cp)), (float) (x * scale), (float) (y * scale));
-                if (k < dx.length) x += Double.parseDouble(dx[k++]);
-                c += Character.charCount(cp);
+            NodeList codes = t.getElementsByTagNameNS("*", "TextCode");
+            for (int n = 0; n < codes.getLength(); n++) {
+                Element code = (Element) codes.item(n);
+                double x = Double.parseDouble(code.getAttribute("X")), y = Double.parseDouble(code.getAttribute("Y"));
+                java.util.List<Double> dx = deltas(code.getAttribute("DeltaX"));
+                String s = code.getTextContent();
+                int k = 0;
+                for (int c = 0; c < s.length(); ) {
+                    int cp = s.codePointAt(c);
+                    g.drawString(new String(Character.toChars(cp)), (float) (x * scale), (float) (y * scale));
+                    if (k < dx.size()) x += dx.get(k++);
+                    c += Character.charCount(cp);
+                }
             }
         }
         ImageIO.write(img, "png", Path.of(args[2]).toFile());
+    }
+
+    /** DeltaX: numbers, and "g N v" for N times v. */
+    private static java.util.List<Double> deltas(String s) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        String[] t = s.isBlank() ? new String[0] : s.trim().split("\\s+");
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].equals("g") && i + 2 < t.length) {
+                int n = Integer.parseInt(t[i + 1]);
+                double v = Double.parseDouble(t[i + 2]);
+                for (int k = 0; k < n; k++) out.add(v);
+                i += 2;
+            } else {
+                out.add(Double.parseDouble(t[i]));
+            }
+        }
+        return out;
     }
 }

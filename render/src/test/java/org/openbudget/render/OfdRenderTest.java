@@ -73,6 +73,27 @@ class OfdRenderTest {
         }
         List<Integer> fonts = files.entrySet().stream().filter(e -> e.getKey().toLowerCase().endsWith(".ttf")).map(Map.Entry::getValue).toList();
         assertThat(fonts).isNotEmpty().allSatisfy(size -> assertThat(size).isLessThan(2_000_000));
+        // each a TrueType font whose character map finds a glyph with an outline for every character the pages print
+        List<org.apache.fontbox.ttf.TrueTypeFont> faces = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (!name.endsWith(".ttf")) continue;
+            byte[] font;
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd))) {
+                ZipEntry e;
+                while (!(e = zip.getNextEntry()).getName().equals(name)) { }
+                font = zip.readAllBytes();
+            }
+            faces.add(new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(font)));
+        }
+        all.codePoints().distinct().forEach(cp -> assertThat(faces).as("a glyph for %s", Character.toString(cp)).anySatisfy(f -> {
+            try {
+                int g = f.getUnicodeCmapLookup().getGlyphId(cp);
+                assertThat(g).isPositive();
+                assertThat(f.getGlyph().getGlyph(g).getNumberOfContours()).isNotZero();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
 
         // the document's information, its bookmarks as the 目录's entries, the 目录's links, each going to a page of the document
         String ofdXml = text(ofd, "OFD.xml"), document = text(ofd, "Doc_0/Document.xml");

@@ -40,6 +40,8 @@ final class FontFace {
     private final short[] advance;
     /** Advance width of each BMP character in thousandths of an em (-1: no glyph). */
     private final short[] widthOfChar = new short[0x10000];
+    /** Every table's offset and length, by tag. */
+    private final java.util.Map<String, int[]> tables = new java.util.HashMap<>();
 
     private FontFace(String postScriptName, int stemV, byte[] data) {
         this.postScriptName = postScriptName;
@@ -52,6 +54,7 @@ final class FontFace {
             int rec = 12 + 16 * i;
             String tag = new String(data, rec, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             int off = s32(rec + 8), len = s32(rec + 12);
+            tables.put(tag, new int[] {off, len});
             switch (tag) {
                 case "head" -> head = off;
                 case "hhea" -> hhea = off;
@@ -152,6 +155,12 @@ final class FontFace {
         }
         int g = glyph(cp);
         return g == 0 ? widthOfChar[MISSING] : Math.round(advance[g] * 1000f / unitsPerEm);
+    }
+
+    /** A copy of the table {@code tag}, or null when the font has none. */
+    byte[] table(String tag) {
+        int[] t = tables.get(tag);
+        return t == null ? null : Arrays.copyOfRange(data, t[0], t[0] + t[1]);
     }
 
     /** Advance width of a glyph in font units. */
