@@ -85,6 +85,16 @@ class FinalAccountsFlowTest extends WebTestBase {
         String page = page("sme", "/work/" + SME + "/2024-final");
         assertThat(page).contains("单位决算").contains("收支与结转").contains("预算与决算对比");
         assertThat(send(get(API + "/forms/lines"), "sme").getStatus()).isEqualTo(200);
+        // the 收支与结转 form: the accounts as rows; a bad amount is found at its row and field by the live check, nothing saved
+        JsonNode accounts = json(send(get(API + "/forms/accounts"), "sme"));
+        assertThat(accounts.get("entries").toString()).contains("received").contains("budget.initial");
+        com.fasterxml.jackson.databind.node.ObjectNode edited = accounts.deepCopy();
+        int received = 0;
+        while (!edited.get("entries").get(received).get("flow").asText().equals("received")) received++;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) edited.get("entries").get(received)).put("amount", "-5");
+        JsonNode check = json(send(post(API + "/forms/accounts/check").contentType("application/json").content(edited.toString()), "sme"));
+        assertThat(check.toString()).contains("entries[" + received + "].amount").contains("负数");
+        assertThat(page("sme", "/work/" + SME + "/2024-final?tab=accounts")).contains("form-accounts").contains("本年收入");
 
         // 2. submitted (its warnings explained)
         MockHttpServletResponse sub = send(post(API + "/submit").contentType("application/json").content(decision(d.get("version").asInt(), "决算已核对")), "sme");

@@ -159,6 +159,10 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("GET", "/work/" + SME + "/2024-final/workbook/blank", null, Set.of("sme")));
         e.add(new Endpoint("GET", smeFinal + "/forms/lines", null, Set.of("sme")));
         e.add(new Endpoint("POST", smeFinal + "/forms/lines/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("GET", smeFinal + "/forms/accounts", null, Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/forms/accounts/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("PUT", smeFinal + "/forms/accounts?version=-1", "{}", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/forms/accounts", "form", Set.of("sme")));
         e.add(new Endpoint("PUT", smeFinal + "/dataset?version=-1", "yaml", Set.of("sme")));
         e.add(new Endpoint("POST", smeFinal + "/submit", STALE, Set.of("sme")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/submit", "form", Set.of("sme")));

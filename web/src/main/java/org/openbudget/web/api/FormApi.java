@@ -180,6 +180,28 @@ public class FormApi {
         return save(u, code, key, Section.LAST_YEAR, f, version);
     }
 
+    @GetMapping("/accounts")
+    @Operation(summary = "决算的收支与结转（本年收入、年初结转和结余、结余分配、年初预算数等）")
+    public org.openbudget.web.forms.AccountsForm accounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return (org.openbudget.web.forms.AccountsForm) forms.form(u, code, key.year(), key.basis(), Section.ACCOUNTS);
+    }
+
+    @PostMapping("/accounts/check")
+    @Operation(summary = "审核收支与结转（不保存）")
+    public FormCheck checkAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                   @RequestBody org.openbudget.web.forms.AccountsForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), Section.ACCOUNTS, f));
+    }
+
+    @PutMapping("/accounts")
+    @Operation(summary = "保存收支与结转")
+    public DocumentDto saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                    @RequestParam(required = false) Integer version, @RequestBody org.openbudget.web.forms.AccountsForm f) {
+        return save(u, code, DocumentKey.parse(yearKey), Section.ACCOUNTS, f, version);
+    }
+
     private DocumentDto save(BudgetUser u, String code, DocumentKey key, Section s, SectionForm f, Integer version) {
         int year = key.year();
         forms.save(u, code, year, key.basis(), s, f, version);

@@ -152,9 +152,9 @@ public class WorkPages {
             tabs.add(new Tab(Section.LAST_YEAR.id(), Section.LAST_YEAR.label()));
         } else {
             for (Section s : Section.values()) {
-                // a 决算 sets its actuals against its 年初预算数, not last year's budget
-                if (v.isFinal() && s == Section.LAST_YEAR) continue;
-                tabs.add(new Tab(s.id(), s.label()));
+                // a 决算 sets its actuals against its 年初预算数, not last year's budget; a 预算 has no accounts
+                if (!s.forBasis(v.basis())) continue;
+                tabs.add(new Tab(s.id(), s == Section.LINES && v.isFinal() ? "决算明细" : s.label()));
             }
         }
         if (!dept) tabs.add(new Tab("yaml", "高级：直接编辑 YAML"));
@@ -217,6 +217,14 @@ public class WorkPages {
         DocumentKey key = DocumentKey.parse(yearKey);
         int year = key.year();
         return saveForm(u, code, key, Section.LAST_YEAR, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/accounts")
+    public String saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                               @RequestParam(required = false) Integer version, @ModelAttribute("form") org.openbudget.web.forms.AccountsForm form,
+                               Model m, RedirectAttributes ra) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return saveForm(u, code, key, Section.ACCOUNTS, form, version, m, ra);
     }
 
     /** Saves a form; a refused one is shown again as sent, each problem at its field, nothing saved. */

@@ -37,7 +37,9 @@ import org.springframework.stereotype.Service;
 public class FormService {
     /** The forms of the working-document page. */
     public enum Section {
-        LINES("lines", "预算明细"), PROJECTS("projects", "项目"), TEXT("text", "文字"), LAST_YEAR("last-year", "上年数");
+        LINES("lines", "预算明细"), PROJECTS("projects", "项目"), TEXT("text", "文字"), LAST_YEAR("last-year", "上年数"),
+        /** a 决算's 收支与结转 (its accounts: 本年收入, 年初结转和结余, 年初预算数 …) */
+        ACCOUNTS("accounts", "收支与结转");
 
         private final String id;
         private final String label;
@@ -52,7 +54,12 @@ public class FormService {
         public String label() { return label; }
 
         /** A department has no lines or projects of its own: it edits its text, its project texts and last year's figures. */
-        public boolean forDepartment() { return this != LINES; }
+        public boolean forDepartment() { return this != LINES && this != ACCOUNTS; }
+
+        /** Whether a document of this basis has the section: a 预算 has no accounts, a 决算 no last year's figures. */
+        public boolean forBasis(String basis) {
+            return org.openbudget.web.db.repositories.Document.FINAL.equals(basis) ? this != LAST_YEAR : this != ACCOUNTS;
+        }
 
         public static Section of(String id) {
             for (Section s : values()) if (s.id.equals(id)) return s;
@@ -165,6 +172,7 @@ public class FormService {
             }
             case TEXT -> e.options().complete(TextForm.from(root), LastYearForm.from(root));
             case LAST_YEAR -> e.options().complete(LastYearForm.from(root));
+            case ACCOUNTS -> org.openbudget.web.forms.AccountsForm.from(root);
         };
     }
 
