@@ -260,6 +260,15 @@ public final class DocumentAudit {
     }
 
     /**
+     * Audits a PDF's text layer already laid out ({@link PdfLayout#read}): its lines, pages and boxes, as
+     * {@link #run(Path, ReferenceLibrary)} audits them after reading the file (the mutation tests change one
+     * figure of the laid-out text and audit it again without reading the PDF anew).
+     */
+    public static Result auditLaidOut(String name, PdfLayout.Text t, ReferenceLibrary lib) {
+        return ReadGuard.read(name, () -> audit(name, pdfPart(t, name), lib, name));
+    }
+
+    /**
      * Every line within {@link ReadLimits#lineChars()} and the count of lines within bounds: a
      * disclosure's lines are short, and a megabyte-long line only makes the reader work.
      */

@@ -42,7 +42,7 @@ final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "30", description = "预热文件数 (documents rendered per format before timing, default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--format", defaultValue = "pdf,docx,xlsx,html,json", description = "格式 (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "pdf,docx,xlsx,html,json,ofd", description = "格式 (default ${DEFAULT-VALUE})")
     String formats;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
                 BenchCommand.class,
                 BenchRenderCommand.class,
                 BenchAuditCommand.class,
+                BenchDashboardCommand.class,
                 ServeCommand.class,
                 AdminCommand.class,
                 LoadCommand.class

@@ -61,11 +61,11 @@ class AuditCommandTest {
     @Test
     void theTextIsCheckedToo() throws Exception {
         Run r = run("audit", example("urumqi-sme-center-2024").toString());
-        assertThat(r.out()).contains("X12.running-term").contains("第三部分十二").contains("事业单位运行经费");
+        assertThat(r.out()).contains("text.running-term").contains("第三部分十二").contains("事业单位运行经费");
         JsonNode root = new ObjectMapper().readTree(run("audit", example("urumqi-sme-center-2024").toString(), "--json").out());
         boolean found = false;
         for (JsonNode f : root.get("findings")) {
-            if (f.get("id").asText().equals("X12.running-term")) {
+            if (f.get("id").asText().equals("text.running-term")) {
                 found = true;
                 assertThat(f.get("section").asText()).isEqualTo("十二");
                 assertThat(f.get("found").asText()).isEqualTo("机关运行经费");

@@ -156,5 +156,11 @@ class RenderAuditRoundTripTest {
             Workspace.Loaded l = new Workspace(LIB).load(Path.of("../examples").resolve(name));
             pdf(l.disclosure(), l.profile(), out.resolve(name + ".render.pdf"));
         }
+        // the 决算 example under both 决算 templates (the 决算 mutation test of the audit)
+        for (String profile : List.of("national-final-2016", "shanghai-final-2024")) {
+            Workspace w = new Workspace(LIB);
+            Workspace.Loaded l = w.loaded(w.read(Path.of("../examples/urumqi-sme-center-final-2024")), profile);
+            pdf(l.disclosure(), l.profile(), out.resolve("urumqi-sme-center-final-2024." + profile + ".render.pdf"));
+        }
     }
 }

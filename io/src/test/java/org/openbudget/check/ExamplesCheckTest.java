@@ -50,10 +50,10 @@ class ExamplesCheckTest {
     @Test
     void the_department_gives_notices_exactly_at_20805() {
         List<Finding> all = run(Fixtures.DEPT);
-        assertThat(all.stream().filter(f -> f.id().startsWith("X")).toList())
+        assertThat(all.stream().filter(f -> f.id().startsWith("text.")).toList())
                 .extracting(Finding::id, Finding::severity, Finding::section)
-                .containsExactlyInAnyOrder(tuple("X5.changes", Severity.NOTICE, "五"), tuple("X5.changes", Severity.NOTICE, "五"));
-        List<Finding> findings = all.stream().filter(f -> !f.id().startsWith("X")).toList();
+                .containsExactlyInAnyOrder(tuple("text.gpb-changes", Severity.NOTICE, "五"), tuple("text.gpb-changes", Severity.NOTICE, "五"));
+        List<Finding> findings = all.stream().filter(f -> !f.id().startsWith("text.")).toList();
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
             assertThat(f.code()).isEqualTo("20805");

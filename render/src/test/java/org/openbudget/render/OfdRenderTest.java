@@ -28,7 +28,7 @@ class OfdRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"urumqi-industry-it-bureau-2024"})   // a department: the most pages, landscape ones, its units' tables
+    @ValueSource(strings = {"urumqi-industry-it-bureau-2024", "urumqi-sci-tech-info-center-2024", "urumqi-sme-center-2024"})   // the department: the most pages, landscape ones, its units' tables
     void theOfdHasThePdfsPagesAndItsTextIsReadBack(String example) throws Exception {
         Rendered.Doc d = Rendered.doc(example, true);
         byte[] ofd = Rendered.render(Format.OFD, d.view());

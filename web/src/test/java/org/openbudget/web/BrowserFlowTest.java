@@ -223,4 +223,87 @@ class BrowserFlowTest extends WebTestBase {
         shot("12-admin");
         logout();
     }
+
+    /**
+     * The region's batch in the browser (issue 14): the reviewer uploads a zip holding the SME centre's 2024 预算 as our renderer
+     * prints it with one amount of its 收支总表 changed, watches the job finish, opens the dashboard and the centre's card, opens
+     * an error on its page (the page drawn, the cell framed), and exports the table to Excel, read back.
+     */
+    @Test
+    void aRegionsBatchFromAZipToTheFindingOnItsPage() throws Exception {
+        driver.manage().deleteAllCookies();
+        var lib = org.openbudget.io.refdata.ReferenceLibrary.standard();
+        var l = new org.openbudget.io.Workspace(lib).load(Path.of("../examples/urumqi-sme-center-2024"));
+        var d = l.disclosure();
+        var t = d.tables().get(0);
+        java.util.List<org.openbudget.core.disclosure.Row> rows = new java.util.ArrayList<>(t.rows());
+        int at = 0;
+        while (rows.get(at).values().isEmpty() || rows.get(at).values().get(0) == null || rows.get(at).values().get(0).signum() == 0) at++;
+        var r = rows.get(at);
+        java.util.List<java.math.BigDecimal> v = new java.util.ArrayList<>(r.values());
+        v.set(0, v.get(0).add(java.math.BigDecimal.ONE));
+        rows.set(at, new org.openbudget.core.disclosure.Row(r.side(), r.kind(), r.key(), r.code(), r.name(), r.project(), r.unit(), v, r.origin()));
+        var tables = new java.util.ArrayList<>(d.tables());
+        tables.set(0, new org.openbudget.core.disclosure.DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote(), t.id(), t.mark()));
+        var planted = new org.openbudget.core.disclosure.Disclosure(d.unitName(), d.kind(), d.year(), d.profileId(), tables, d.text(), d.origin());
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        org.openbudget.render.Renderers.of(org.openbudget.render.Format.PDF).write(new org.openbudget.render.layout.DocumentView(planted, l.profile()), pdf);
+        Path zip = Files.createTempFile("乌鲁木齐市-", ".zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip), StandardCharsets.UTF_8)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("2024/中小企业服务中心.pdf"));
+            z.write(pdf.toByteArray());
+            z.closeEntry();
+        }
+
+        login("reviewer");
+        driver.get(url("/batch"));
+        el("#files").sendKeys(zip.toAbsolutePath().toString());
+        browser.type("#title", "浏览器：乌鲁木齐市 2024");
+        press("batch-upload");
+        // the progress: the page follows the job (script) until it is done
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(x -> text().contains("已完成"));
+        assertThat(text()).contains("已审核 1 / 1 个文档", "乌鲁木齐市中小企业服务中心");
+        shot("20-batch-job");
+
+        clickAndWait(driver.findElement(By.linkText("2024 年")));
+        assertThat(text()).contains("公开情况看板", "综合得分", "一致性（10）", "及时性（10）");
+        shot("21-dashboard");
+        clickAndWait(driver.findElement(By.linkText("乌鲁木齐市中小企业服务中心")));
+        assertThat(text()).contains("综合得分", "准确性（权重 40）");
+        WebElement onPage = el("a.on-page");
+        clickAndWait(onPage);
+        WebElement focus = el("#page-figure .box.focus");
+        assertThat(focus.isDisplayed()).isTrue();
+        Object loaded = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var i = document.querySelector('#page-figure img'); return i.complete && i.naturalWidth > 0;");
+        assertThat(loaded).isEqualTo(Boolean.TRUE);
+        // the frame lies on the picture, where the changed row is printed
+        var img = driver.findElement(By.cssSelector("#page-figure img")).getRect();
+        var box = focus.getRect();
+        assertThat(box.getWidth()).isPositive();
+        assertThat(box.getX()).isBetween(img.getX(), img.getX() + img.getWidth());
+        assertThat(box.getY()).isBetween(img.getY(), img.getY() + img.getHeight());
+        assertThat(text()).contains("本页的问题");
+        shot("22-finding-on-page");
+
+        // the export, with this browser's session, read back
+        String cookie = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        var res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/dashboard/2024/export.xlsx"))).header("Cookie", "JSESSIONID=" + cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(res.body()))) {
+            var sheet = wb.getSheet("批量审核");
+            java.util.List<String> header = BatchAuditTest.cells(sheet.getRow(0));
+            int unit = header.indexOf("单位"), errors = header.indexOf("错误");
+            boolean found = false;
+            for (var row : sheet)
+                if (row.getRowNum() > 0 && BatchAuditTest.cells(row).get(unit).equals("乌鲁木齐市中小企业服务中心")) {
+                    found = true;
+                    assertThat(row.getCell(errors).getNumericCellValue()).as("the planted error").isPositive();
+                }
+            assertThat(found).isTrue();
+            assertThat(wb.getSheet("审核结果").getLastRowNum()).isPositive();
+        }
+        logout();
+    }
 }

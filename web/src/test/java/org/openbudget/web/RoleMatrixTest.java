@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 class RoleMatrixTest extends WebTestBase {
     static final String ANON = "(公众)";
-    static final List<String> WHO = List.of(ANON, "sme", "benji", "scitech", "industry", "reviewer", "karamay", "admin");
+    static final List<String> WHO = List.of(ANON, "sme", "benji", "scitech", "industry", "reviewer", "karamay", "inspector", "admin");
     static final Set<String> ALL = Set.copyOf(WHO);
-    static final Set<String> LOGGED_IN = Set.of("sme", "benji", "scitech", "industry", "reviewer", "karamay", "admin");
+    static final Set<String> LOGGED_IN = Set.of("sme", "benji", "scitech", "industry", "reviewer", "karamay", "inspector", "admin");
 
     record Endpoint(String method, String path, String body, Set<String> allowed) {
         boolean page() { return !path.startsWith("/api/") && !path.startsWith("/v3/"); }
@@ -139,8 +139,13 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("PUT", "/api/admin/region-profiles/650200/2032", "{\"profile\":\"\",\"baseVersion\":-1}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032", "form", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032/final", "form", Set.of("admin")));
-        // the region's batch audit: its reviewers (another region's reviewer: its own region's pages, none of this job)
-        Set<String> reviewers = Set.of("reviewer", "karamay");
+        // a region's scoring (weights, points, approval dates): the administrator; writes refused by their rules store nothing
+        for (String p : List.of("/admin/scoring?region=650100", "/admin/scoring/650100")) e.add(new Endpoint("GET", p, null, Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/scoring/650100/approvals", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/scoring/650100", "form", Set.of("admin")));
+        // the region's batch audit: its reviewers (another region's reviewer: its own region's pages, none of this job), and the
+        // province's inspector (every region under the province: 650100 too)
+        Set<String> reviewers = Set.of("reviewer", "karamay", "inspector");
         String job = "/batch/" + batchJob, doc = job + "/documents/" + batchDoc;
         for (String p : List.of("/batch", "/dashboard", "/dashboard/2024", "/dashboard/2024?sort=overall&dir=desc&kind=单位", "/dashboard/2024/export.xlsx",
                 "/dashboard/2024/export.csv", "/dashboard/2024/findings.csv", "/dashboard/2024/agencies/" + SME))
@@ -148,9 +153,11 @@ class RoleMatrixTest extends WebTestBase {
         // no file: refused (400), nothing stored
         e.add(new Endpoint("POST", "/batch", "form", reviewers));
         e.add(new Endpoint("POST", "/api/batch", "form", reviewers));
-        for (String p : List.of(job, doc, doc + "/file", "/api/batch/" + batchJob + "/progress")) e.add(new Endpoint("GET", p, null, Set.of("reviewer")));
-        // a finished job cannot be cancelled; publish without saying which way is refused; a document assigned to none stays so
-        for (String p : List.of(job + "/cancel", job + "/publish", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer")));
+        for (String p : List.of(job, doc, doc + "/file", "/api/batch/" + batchJob + "/progress")) e.add(new Endpoint("GET", p, null, Set.of("reviewer", "inspector")));
+        // a finished job cannot be cancelled; a document assigned to none stays so
+        for (String p : List.of(job + "/cancel", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer", "inspector")));
+        // publish without saying which way is refused: the region's reviewer only (an inspector publishes nothing)
+        e.add(new Endpoint("POST", job + "/publish", "form", Set.of("reviewer")));
         // the year's 决算 (issue 12): the same addresses with 2024-final, the same parties; the comparison of the two
         String smeFinal = "/api/documents/" + SME + "/2024-final", deptFinal = "/api/documents/" + BUREAU + "/2024-final";
         for (String p : List.of(smeFinal, smeFinal + "/history", "/work/" + SME + "/2024-final", "/work/" + SME + "/2024/compare",

@@ -35,7 +35,8 @@ class UserTextTest extends WebTestBase {
                 .isEqualTo("sme.yaml 第 12 行「项目 第 1 项 › 项目代码」：项目代码重复");
         assertThat(text.problem(new InputProblem("sme.xlsx", 0, "单位信息 单位代码", "应为 650100417003", "B3")))
                 .isEqualTo("sme.xlsx B3「单位信息 单位代码」：应为 650100417003");
-        assertThat(text.check("XR.reason")).isEqualTo("有增减变动的项目应说明主要原因");
+        assertThat(text.check("text.reason")).isEqualTo("有增减变动的项目应说明主要原因");
+        assertThat(text.check("XR.reason")).as("the id it had").isEqualTo("有增减变动的项目应说明主要原因");
         assertThat(text.check("T3.row-sum")).as("an earlier id").startsWith("每行");
     }
 
@@ -65,6 +66,6 @@ class UserTextTest extends WebTestBase {
         }
         assertThat(shown).as("a demo document with findings").isPositive();
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/work/" + SME + "/2024?tab=text").with(user(as("sme")))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("XR.reason");
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("text.reason");
     }
 }

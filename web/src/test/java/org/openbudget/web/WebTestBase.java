@@ -20,7 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"budget.data-dir=target/test-db", "budget.db.clean=true", "budget.db.durable=false", "budget.demo=true", "budget.demo.password=demo2024", "budget.db.pool-size=10",
                 "budget.limits.check-per-minute=100000", "budget.limits.check-per-minute-logged-in=100000", "budget.limits.check-concurrent=4",
-                "logging.level.root=WARN", "budget.publish.ofd=false"})   // OFD is published in FirstAdministratorTest's flow only (a second a version)
+                "logging.level.root=WARN", "budget.publish.ofd=false",   // OFD is published in FirstAdministratorTest's flow (its own context), not in every version here
+                // the collecting tests serve a listing from this machine (CollectorTest), quickly
+                "budget.collect.allow-private=true", "budget.collect.pause-ms=20"})
 @AutoConfigureMockMvc(print = org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint.NONE)
 public abstract class WebTestBase {
     public static final String SME = "650100417003";

@@ -38,8 +38,10 @@ public final class BatchReport {
             List<FindingRow> rows = new ArrayList<>(a.findings().size());
             for (Finding f : a.findings()) {
                 Evidence ev = Evidence.of(a, f);
+                var b = ev.box();
                 rows.add(new FindingRow(f.severity().label(), f.id(), f.location(), ev.page(), ev.line(),
-                        f.expected() == null ? "" : f.expected(), f.found() == null ? "" : f.found(), f.message(), ev.text()));
+                        f.expected() == null ? "" : f.expected(), f.found() == null ? "" : f.found(), f.message(), ev.text(),
+                        b == null || ev.page() <= 0 ? null : List.of(b.x(), b.y(), b.width(), b.height())));
             }
             return new Entry(file, "已审核", d.profileId(), d.year(), d.unitName(), d.tables().size(), e, w, n,
                     a.notes().isEmpty() ? "" : a.notes().get(0), millis, e > 0 ? 1 : 0, scores, rows);
@@ -67,8 +69,17 @@ public final class BatchReport {
     }
 
     /** One finding of a document, with where it is on the page and what the page prints there (the sheet 审核结果). */
+    /**
+     * @param box where on its page the cell or row is, in points from the page's top left (x, y, width, height); null when
+     *            not known (a text file, a sentence)
+     */
     public record FindingRow(String severity, String check, String location, int page, int line,
-                             String expected, String found, String message, String evidence) {}
+                             String expected, String found, String message, String evidence, List<Double> box) {
+        public FindingRow(String severity, String check, String location, int page, int line, String expected, String found, String message,
+                          String evidence) {
+            this(severity, check, location, page, line, expected, found, message, evidence, null);
+        }
+    }
 
     static final List<String> FINDINGS_HEADER = List.of("文件", "单位", "级别", "审核公式", "位置", "页", "行", "应为", "实为", "说明", "原文");
 

@@ -355,7 +355,7 @@ public final class ShapeReader {
         }
 
         private boolean headerWord(String sq) {
-            return headerWords.contains(sq) || sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
+            return headerWords.contains(sq) || LEVEL_WORD.matcher(sq).matches() || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
                     || sq.endsWith("编码") && sq.length() <= 10 || sq.equals("项目") || sq.equals("单位名称") || sq.equals("预算单位");
         }
 
@@ -425,13 +425,14 @@ public final class ShapeReader {
                 if (!body) {
                     repeated.add(sq);
                     if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
-                    else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
+                    else if (sq.contains("单位：元")) scale = BigDecimal.valueOf(10_000);
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
                             || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         else plainHeader.add(raw.trim());
                         if (sq.contains("行次")) rowNumbers = true;
+                        if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))) serials = true;
                         continue;
                     }
                     body = true;
@@ -495,7 +496,7 @@ public final class ShapeReader {
             if (!body) {
                 repeated.add(sq);
                 if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
-                else if (sq.matches(".*单位：元.*")) scale = BigDecimal.valueOf(10_000);
+                else if (sq.contains("单位：元")) scale = BigDecimal.valueOf(10_000);
                 if (numberRow(tokens)) return true;
                 if (!plainRowStart(raw.trim(), sq)) return false;
             } else if (numberRow(tokens) || !PLAIN_AMOUNT.matcher(raw).find() && repeated.contains(sq)) {
@@ -874,9 +875,9 @@ public final class ShapeReader {
                 for (String c : slice) {
                     String x = c.trim();
                     if (x.isEmpty()) continue;
-                    if (name.isEmpty() && (code.length() == 0 ? x.matches("\\d{3}|\\d{5}|\\d{7}") : code.length() < 7 && x.matches("\\d{2}"))) {
+                    if (name.isEmpty() && (code.length() == 0 ? CODE_DIGITS.matcher(x).matches() : code.length() < 7 && TWO_DIGITS.matcher(x).matches())) {
                         code.append(x);
-                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !x.matches("\\d{3}|\\d{5}|\\d{7}")) {
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !CODE_DIGITS.matcher(x).matches()) {
                         value = number(x);
                     } else if (name.isEmpty()) {
                         name = x;
@@ -926,7 +927,7 @@ public final class ShapeReader {
             boolean text = false;
             for (String c : cells) {
                 String x = c.trim();
-                boolean starts = x.matches("\\d{3}|\\d{5}|\\d{7}") || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
+                boolean starts = CODE_DIGITS.matcher(x).matches() || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
                 if (starts && text && !current.isEmpty()) {
                     out.add(current);
                     current = new ArrayList<>();
@@ -946,22 +947,29 @@ public final class ShapeReader {
             List<String> text = new ArrayList<>(sp.text());
             // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
             while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
+            // a 序号 column (西安 2021/2022: "2  208  社会保障和就业支出 …"): the row's number is neither code nor name
+            if (serials) {
+                int first = 0;
+                while (first < text.size() && text.get(first).isBlank()) first++;
+                if (first < text.size() - 1 && text.get(first).trim().matches("\\d{1,3}")) text.remove(first);
+                else if (first < text.size() && text.get(first).trim().matches("\\d{1,3}\\s+\\S.*")) text.set(first, text.get(first).trim().replaceFirst("^\\d{1,3}\\s+", ""));
+            }
             int i = 0;
             StringBuilder code = new StringBuilder();
             int blanks = 0;
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
                 if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
-                if (code.length() == 0 && c.matches("\\d{3}|\\d{5}|\\d{7}")) { code.append(c); i++; continue; }
+                if (code.length() == 0 && CODE_DIGITS.matcher(c).matches()) { code.append(c); i++; continue; }
                 // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
-                if (code.length() == 0 && blanks > 0 && c.matches("\\d{2}")) {
+                if (code.length() == 0 && blanks > 0 && TWO_DIGITS.matcher(c).matches()) {
                     String parent = blanks == 1 ? lastClass : lastKuan;
                     if (parent.isEmpty() || blanks > 2) break;
                     code.append(parent).append(c);
                     i++;
                     continue;
                 }
-                if (code.length() >= 3 && c.matches("\\d{2}")) { code.append(c); i++; continue; }
+                if (code.length() >= 3 && TWO_DIGITS.matcher(c).matches()) { code.append(c); i++; continue; }
                 // the 款's own digits printed in the name's cell ("301 | 01 基本工资")
                 if (code.length() >= 3 && c.matches("\\d{2}\\s+\\S.*")) {
                     code.append(c, 0, 2);
@@ -974,7 +982,7 @@ public final class ShapeReader {
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
             // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
-            crossed = code.length() > 0 && words.size() >= 3 && words.get(1).matches("\\d{3}|\\d{5}|\\d{7}");
+            crossed = code.length() > 0 && words.size() >= 3 && CODE_DIGITS.matcher(words.get(1)).matches();
             if (code.length() == 0) {
                 String[] split = splitCode(name);
                 if (split != null) {
@@ -1000,19 +1008,21 @@ public final class ShapeReader {
 
         /** This table's mark with any number in its place ("公开表\\d+"), null when the template prints none. */
         private java.util.regex.Pattern marks;
+        private String ownPrefix = "";
 
         /**
          * A line that starts what is no more this table: another table's mark (a table the template does
          * not list, 烟台 公开表12 政府采购预算表, after the last one it does) or a part heading (第三部分).
          */
         private boolean otherTable(String sq) {
-            if (sq.matches("第[一二三四五六七八九十]{1,2}部分.{0,30}")) return true;
+            if (PART_LINE.matcher(sq).matches()) return true;
             String own = squeeze(t.mark());
             if (own.isEmpty() || sq.equals(own)) return false;
             if (marks == null) {
-                marks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(own.replaceAll("\\d.*$", "")) + "\\d{1,2}(?:-\\d{1,2})?");
+                ownPrefix = own.replaceAll("\\d.*$", "");
+                marks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(ownPrefix) + "\\d{1,2}(?:-\\d{1,2})?");
             }
-            return !own.replaceAll("\\d.*$", "").isEmpty() && marks.matcher(sq).matches();
+            return !ownPrefix.isEmpty() && marks.matcher(sq).matches();
         }
 
         /** The row just read names a second classification beside the table's own. */
@@ -1074,6 +1084,19 @@ public final class ShapeReader {
          * template's columns are found; else the columns are taken from the right as before.
          */
         private void columnsByHeader(List<String> firstRow) {
+            // a first row that is the total, its label merged over the stub's cells (西安 表6: "合计 | 92,165,133.99 | …" under
+            // "部门经济科目编码 | 部门经济科目名称 | 政府经济科目编码 | 政府经济科目名称 | 合计 | …"): as wide as the header, the stub's cells blank
+            if (!firstRow.isEmpty() && totalLabel(squeeze(firstRow.get(0)))) {
+                int wide = firstRow.size();
+                for (List<String> h : header) if (h.size() > wide && h.size() - firstRow.size() <= 3) wide = h.size();
+                if (wide > firstRow.size()) {
+                    List<String> padded = new ArrayList<>();
+                    padded.add(firstRow.get(0));
+                    for (int k = firstRow.size(); k < wide; k++) padded.add("");
+                    padded.addAll(firstRow.subList(1, firstRow.size()));
+                    firstRow = padded;
+                }
+            }
             int rowWidth = firstRow.size();
             int firstAmount = 0;
             while (firstAmount < rowWidth && !(amount(firstRow.get(firstAmount)) && !firstRow.get(firstAmount).isBlank())) firstAmount++;
@@ -1194,7 +1217,7 @@ public final class ShapeReader {
         }
 
         private static boolean stubWord(String sq) {
-            return sq.matches("[类款项]") || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+            return LEVEL_WORD.matcher(sq).matches() || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
                     || sq.endsWith("功能分类") || sq.endsWith("经济分类")   // the stub's heading (上海 决算: 功能分类 over 科目编码)
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
@@ -1348,6 +1371,8 @@ public final class ShapeReader {
 
         /** The header has a 行次 column: a small number after a row's label is its line number. */
         private boolean rowNumbers;
+        /** The header prints a 序号 column: each row starts with its number. */
+        private boolean serials;
 
         /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
         private int incomeCursor;
@@ -1547,19 +1572,41 @@ public final class ShapeReader {
     static List<String> cells(String line) {
         if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
         List<String> out = new ArrayList<>();
-        for (String c : line.trim().split("\\s{2,}+")) out.add(c);
+        for (String c : line.trim().split("\\s{2,}+")) {
+            // a text laid out by spaces (pdftotext -layout) leaves one space where a narrow gap parts two cells: an amount
+            // and the next column's label ("3,944.08 一、一般公共服务支出"), or a label and its amount ("其他收入 0.00")
+            for (String part : AMOUNT_NEXT_TO_WORDS.split(c, -1)) out.add(part);
+        }
         return out;
     }
+
+    /** One space between an amount (with decimals) and a CJK word, on either side of it. */
+    private static final java.util.regex.Pattern AMOUNT_NEXT_TO_WORDS = java.util.regex.Pattern.compile(
+            "(?<=\\d\\.\\d\\d) (?=[\\u3000-\\u9fff\\uff00-\\uffef])|(?<=[\\u3000-\\u9fff\\uff00-\\uffef]) (?=-?(?:\\d{1,3}(?:,\\d{3})++|\\d++)\\.\\d\\d(?:\\s|$))");
 
     static boolean amount(String s) {
         String c = s.trim();
         if (c.isEmpty() || c.length() > 24) return false;
         if (c.equals("-") || c.equals("—") || c.equals("－")) return true;
-        return c.matches("-?(\\d{1,3}(,\\d{3})++|\\d++)(\\.\\d{1,4})?");
+        return AMOUNT_CELL.matcher(c).matches();
     }
 
+    // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
+    private static final java.util.regex.Pattern AMOUNT_CELL = java.util.regex.Pattern.compile("-?(\\d{1,3}(,\\d{3})++|\\d++)(\\.\\d{1,4})?");
+    private static final java.util.regex.Pattern LEVEL_WORD = java.util.regex.Pattern.compile("[类款项]");
+    private static final java.util.regex.Pattern DASH = java.util.regex.Pattern.compile("-|—|－");
+    private static final java.util.regex.Pattern ONE_OR_TWO_DIGITS = java.util.regex.Pattern.compile("\\d{1,2}");
+    private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
+    private static final java.util.regex.Pattern CODE_DIGITS = java.util.regex.Pattern.compile("\\d{3}|\\d{5}|\\d{7}");
+    private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
+    private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
+    private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
+    private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile("第[一二三四五六七八九十]{1,2}部分.{0,30}");
+    private static final java.util.regex.Pattern CN_NUMBERING = java.util.regex.Pattern.compile("^[一二三四五六七八九十百]{1,4}[、.．]\\s*");
+    private static final java.util.regex.Pattern DIGIT_NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[、.．]\\s*");
+
     private static boolean hasAmount(List<String> cells) {
-        for (String c : cells) if (amount(c) && !c.trim().matches("-|—|－") && !c.trim().matches("\\d{1,2}")) return true;
+        for (String c : cells) if (amount(c) && !DASH.matcher(c.trim()).matches() && !ONE_OR_TWO_DIGITS.matcher(c.trim()).matches()) return true;
         return false;
     }
 
@@ -1572,15 +1619,15 @@ public final class ShapeReader {
         int k = 0;
         for (String c : cells) {
             String s = c.trim();
-            if (s.isEmpty() || s.equals("※") || s.matches("栏次|行次")) continue;
-            if (!s.matches("\\d{1,2}")) return false;
+            if (s.isEmpty() || s.equals("※") || COLUMN_NUMBERS.matcher(s).matches()) continue;
+            if (!ONE_OR_TWO_DIGITS.matcher(s).matches()) return false;
             k++;
         }
         return k >= 1;
     }
 
     private static boolean footer(String sq) {
-        return sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差") || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || sq.matches("第\\d{1,4}页(共\\d{1,4}页)?");
+        return sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差") || PAGE_FOOTER.matcher(sq).matches() || PAGE_OF.matcher(sq).matches();
     }
 
     private static boolean total(String sq) {
@@ -1608,7 +1655,7 @@ public final class ShapeReader {
 
     /** "一、一般公共服务支出" → 一般公共服务支出. */
     static String stripNumbering(String label) {
-        return label.trim().replaceFirst("^[一二三四五六七八九十百]{1,4}[、.．]\\s*", "").replaceFirst("^\\d{1,3}[、.．]\\s*", "");
+        return DIGIT_NUMBERING.matcher(CN_NUMBERING.matcher(label.trim()).replaceFirst("")).replaceFirst("");
     }
 
     /** A row label compared without numbering, 其中：, spaces or bracket width. */

@@ -21,10 +21,12 @@ import org.openbudget.io.InputException;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
- * A published document of a template other than the one the text reader was written for: its
- * tables read by the recognised profile's shapes ({@link ShapeReader}) — or, when no profile's
- * signature fits, by the national standard's — with the unit's name under whatever label the
- * template prints it (or from the cover), the year and 部门/单位 as recognised.
+ * A published document read under the profile recognition chose: its tables by the profile's shapes
+ * ({@link ShapeReader}) — or, when no profile's signature fits, by the national standard's — with the
+ * unit's name under whatever label the template prints it (or from the cover), the year and 部门/单位 as
+ * recognised; its text by the profile's outline: in full ({@link TextFactReader}: shares, changes, lists,
+ * reasons, projects, staffing) where the outline says how each section is read ({@code reads:}), else the
+ * amounts its sentence patterns state ({@link OutlinePatterns}).
  */
 final class ShapedDocument {
     private ShapedDocument() {}
@@ -51,7 +53,9 @@ final class ShapedDocument {
         if (recognition.recognised()) {
             Recognizer.Match best = recognition.best().orElseThrow();
             profileId = best.profileId();
-            notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
+            if (!lib.profile(profileId).meta().detect().proven()) {
+                notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
+            }
         } else {
             // a 决算 the regions' signatures do not fit is read by the national 决算 template, a budget by the national budget's
             String family = fin ? NATIONAL_FINAL : "national";
@@ -60,6 +64,9 @@ final class ShapedDocument {
             notes.add("未能识别文档所用的地区模板，按全国参考格式（" + profileId + "）读取各表");
         }
         TemplateProfile profile = lib.profile(profileId);
+        boolean proven = profile.meta().detect().proven();
+        // a year without its own profile is read by the latest earlier one, and says so
+        if (recognition.recognised() && profile.year() != year) notes.add(year + "年没有自己的模板，按 " + profileId + " 读取");
         ReferenceData ref = lib.year(year);
         AgencyKind kind = "单位".equals(recognition.agencyKind()) ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
         String unit = unitName(lines, profile);
@@ -69,16 +76,34 @@ final class ShapedDocument {
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", fin
                 ? "识别为部门决算文档，但按决算模板 " + profileId + " 找不到任何决算公开表（收入支出决算总表等）——版式无法识别"
                 : "按模板 " + profileId + " 找不到任何公开表——版式无法识别");
-        notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
+        if (!proven) notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
         if (fin) {
             // a 决算's text by the sentence patterns of the national 决算 explanation (no outline of it yet)
             notes.add("决算的文字部分（情况说明）只核对标题与日期的年度和单位、收入支出总计、年初预算与决算的比较（大于/小于/持平、完成率）");
             d = d.withText(FinalTextReader.read(lines));
+        } else if (readsInFull(profile)) {
+            // the outline says how each section is read: shares, changes, lists, reasons, projects, staffing besides the amounts
+            List<String> clean = new ArrayList<>(lines.size());
+            for (String l : lines) clean.add(PublishedTextReader.clean(l));
+            try {
+                d = d.withText(new TextFactReader(profile, ref, kind, unit, r.tables(), notes).read(clean, r.firstTable()));
+            } catch (org.openbudget.io.guard.ReadGuard.Stop e) {
+                throw e;
+            } catch (RuntimeException e) {
+                String id = org.openbudget.io.guard.FailureLog.log(fileName, "the text part", e);
+                notes.add("第一部分/第三部分：无法读取文字部分（记录编号 " + id + "），只有表格");
+            }
         } else {
             d = d.withText(text(lines, d, profile, ref, notes));
         }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes));
+    }
+
+    /** Whether the profile's outline says how each of its sections is read back ({@code reads:}): then its text is read in full. */
+    static boolean readsInFull(TemplateProfile profile) {
+        for (org.openbudget.core.profile.TextOutline.Section s : profile.text().outline().sections()) if (!s.reads().isEmpty()) return true;
+        return false;
     }
 
     /**

@@ -39,7 +39,7 @@ import org.openbudget.core.profile.TextSubjects;
  * and full-width punctuation, "（一十）" numbering.
  *
  * <p>Printed subjects are mapped to keys through the profile's {@link TextRules#subjects()}; 类/款/项
- * named by name are mapped to codes through the document's own 表4/表5 rows, then the year's
+ * named by name are mapped to codes through the document's own classification tables' rows, then the year's
  * classification. What cannot be mapped is a reader note, never an exception.
  */
 final class TextFactReader {
@@ -55,10 +55,10 @@ final class TextFactReader {
     private static final Pattern CHANGE = Pattern.compile("(增加|减少)\\s*+" + NUM + "\\s*+万元");
     private static final Pattern RATE = Pattern.compile("(增长|下降)\\s*+" + NUM + "\\s*+%");
     private static final Pattern REASON = Pattern.compile("主要原因(?:是|为|:)?\\s*+([^。;\\n\\r\\u0085\\u2028\\u2029]*+)");
-    private static final Pattern SECTION = Pattern.compile("^(十二|十一|十|九|八|七|六|五|四|三|二|一)\\s*、");
+    /** A section heading of 第三部分, numbered as the outline numbers its sections (一、 … ). */
+    private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
     private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
-    private static final Pattern FIELD = Pattern.compile("^(设立的政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间)\\s*:");
     private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
     /** An amount in 万元 (the number as group 1), for {@link Named}. */
     private static final Pattern AMOUNT_ANY = Pattern.compile(NUM + "\\s*+万元");
@@ -132,7 +132,40 @@ final class TextFactReader {
         this.unit = unit;
         this.tables = tables;
         this.notes = notes;
+        this.words = new OutlineWords(profile.text());
+        // the projects block's field labels, as its patterns print them before their placeholder ("预算安排规模：{amount}万元")
+        TextOutline.Block projects = null;
+        for (TextOutline.Section s : profile.text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) if (projects == null && b.kind().equals("projects")) projects = b;
+        }
+        StringBuilder alt = new StringBuilder();
+        if (projects != null) {
+            String pre = projects.sentence() + ".";
+            projectPrefix = pre;
+            projectName = words.before(pre + "name", "name");
+            withheldWords = words.words(pre + "withheld");
+            String[][] fields = {{"basis", "basis"}, {"amount", "amount"}, {"unit", "unit_name"}, {"alloc", "list"}, {"period", "period"}};
+            for (String[] x : fields) {
+                String label = words.before(pre + x[0], x[1]);
+                if (label.isEmpty()) continue;
+                fieldNames.put(label, x[0]);
+                if (alt.length() > 0) alt.append('|');
+                alt.append(Pattern.quote(label));
+            }
+        }
+        this.field = alt.length() == 0 ? null : Pattern.compile("^(" + alt + ")\\s*+:");
     }
+
+    /** The outline's words: what each sentence pattern prints before its placeholders, and each section's parts. */
+    private final OutlineWords words;
+    /** A field line of a project's description ("预算安排规模：…"), by the projects block's patterns; null when none. */
+    private final Pattern field;
+    /** Field label → the pattern it is printed by (basis, amount, unit, alloc, period). */
+    private final Map<String, String> fieldNames = new java.util.HashMap<>();
+    private String projectPrefix = "";
+    /** The label of a project's name ("项目名称") and the words of a withheld one ("完全不予公开"). */
+    private String projectName = "";
+    private String withheldWords = "";
 
     /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
     DocumentText read(List<String> lines, int firstTableLine) {
@@ -166,7 +199,7 @@ final class TextFactReader {
             for (int n = start + 1; n < end; n++) {
                 String l = lines.get(n);
                 String s = squash(l).replace("*", "");
-                if (s.equals("项目支出绩效目标表") || s.matches("(部门|单位)整体(预算)?绩效目标表")) {
+                if (s.equals("项目支出绩效目标表") || OVERALL_TABLE.matcher(s).matches()) {
                     current = new ArrayList<>();
                     perf.add(current);
                     current.add(s);
@@ -189,6 +222,7 @@ final class TextFactReader {
 
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
 
+    private static final Pattern OVERALL_TABLE = Pattern.compile("(部门|单位)整体(预算)?绩效目标表");
     private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*+-?\\s*+\\d{1,2}\\s*+[、.．]\\s*+(.+)$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
@@ -200,10 +234,13 @@ final class TextFactReader {
         int start = 0;
         for (int n = 0; n < stop; n++) if (squash(lines.get(n)).startsWith("第一部分")) start = n; // the last: the TOC names it too
         int duties = -1, setup = -1;
+        // the two headings of 第一部分 as the profile prints them ("一、主要职能", "二、机构设置及人员情况")
+        Pattern dutiesHeading = words.heading("p1.functions_heading");
+        Pattern setupHeading = words.heading("p1.structure_heading");
         for (int n = start; n < stop; n++) {
             String s = squash(lines.get(n));
-            if (duties < 0 && s.matches("^[一1][、.．]?主要职能.*")) duties = n;
-            if (setup < 0 && s.matches("^[二2][、.．]?机构设置.*")) setup = n;
+            if (duties < 0 && dutiesHeading != null && dutiesHeading.matcher(s).find()) duties = n;
+            if (setup < 0 && setupHeading != null && setupHeading.matcher(s).find()) setup = n;
         }
         List<String> functions = new ArrayList<>();
         if (duties >= 0) {
@@ -223,20 +260,27 @@ final class TextFactReader {
         if (setup >= 0) {
             StringBuilder b = new StringBuilder();
             boolean listing = false;
+            // the words of 第一部分's patterns: the staffing sentence's first label, the list of a department's units,
+            // "下设{count}个处室，分别是：{offices}"
+            String staffWords = words.before("p1.staffing", "authorized");
+            String unitsWords = words.tail("p1.department_units");
             for (int n = setup + 1; n < stop; n++) {
                 String l = lines.get(n);
-                if (squash(l).contains("编制数")) break;
-                if (squash(l).contains("下属预算单位包括")) listing = true;
+                if (!staffWords.isEmpty() && squash(l).contains(staffWords)) break;
+                if (!unitsWords.isEmpty() && squash(l).contains(unitsWords)) listing = true;
                 Matcher item = LIST_LINE.matcher(l);
                 if (listing && item.matches()) units.add(item.group(1).trim());
                 else b.append(l.replace('\t', ' ').trim());
             }
-            Matcher count = Pattern.compile("下设\\s*+(\\d{1,9})\\s*+个处室").matcher(b);
+            String before = Pattern.quote(words.before("p1.unit_structure", "count"));
+            String after = Pattern.quote(words.after("p1.unit_structure", "count"));
+            String listed = Pattern.quote(words.before("p1.unit_structure", "offices"));
+            Matcher count = Pattern.compile(before + "\\s*+(\\d{1,9})\\s*+" + after).matcher(b);
             if (count.find()) {
                 facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
                         squash(b.toString()).length() > 200 ? count.group() : b.toString()));
             }
-            Matcher m = Pattern.compile("下设\\s*+\\d{1,9}\\s*+个处室[，,]\\s*+分别是[：:]([^。\\n\\r\\u0085\\u2028\\u2029]*+)。").matcher(b);
+            Matcher m = Pattern.compile(before + "\\s*+\\d{1,9}\\s*+" + after + "[，,]\\s*+" + listed + "[：:]([^。\\n\\r\\u0085\\u2028\\u2029]*+)。").matcher(b);
             if (m.find()) {
                 for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
             }
@@ -297,29 +341,38 @@ final class TextFactReader {
         StringBuilder b = new StringBuilder();
         for (int n = 0; n < Math.min(lines.size(), firstTableLine > 0 ? firstTableLine : lines.size()); n++) b.append(lines.get(n));
         String all = half(squash(b.toString()));
-        int at = all.indexOf("编制数");
+        // the labels the profile's staffing sentence prints before its numbers ("编制数{authorized}，实有人数{actual}人，其中：在职{active}人…")
+        String authorizedWords = words.before("p1.staffing", "authorized");
+        String actualWords = words.before("p1.staffing", "actual");
+        int at = authorizedWords.isEmpty() ? -1 : all.indexOf(authorizedWords);
         if (at < 0) {
             // a document without 第一部分 (e.g. the tables and 第三部分 only) has no staffing to miss
-            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（编制数、实有人数）");
+            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（" + authorizedWords + "、" + actualWords + "）");
             return null;
         }
         int stop = all.indexOf('。', at);
         String s = all.substring(at, stop < 0 ? Math.min(all.length(), at + 200) : stop + 1);
-        Integer authorized = intOf(s, "编制数(\\d{1,9})(?!\\d)");
-        Integer actual = intOf(s, "实有人数(\\d{1,9})(?!\\d)");
-        int[] active = person(s, "在职", "staff.active");
-        int[] retired = person(s, "(?<!离)退休", "staff.retired");
-        int[] honorary = person(s, "离休", "staff.honorary");
-        if (authorized != null) add("第一部分", "", "staff.authorized", "编制数", FactKind.COUNT, BigDecimal.valueOf(authorized), "", "", s);
-        if (actual != null) add("第一部分", "", "staff.actual", "实有人数", FactKind.COUNT, BigDecimal.valueOf(actual), "", "", s);
+        Integer authorized = intOf(s, Pattern.quote(authorizedWords) + "(\\d{1,9})(?!\\d)");
+        Integer actual = actualWords.isEmpty() ? null : intOf(s, Pattern.quote(actualWords) + "(\\d{1,9})(?!\\d)");
+        int[] active = person(s, "active", "staff.active");
+        int[] retired = person(s, "retired", "staff.retired");
+        int[] honorary = person(s, "honorary", "staff.honorary");
+        if (authorized != null) add("第一部分", "", "staff.authorized", authorizedWords, FactKind.COUNT, BigDecimal.valueOf(authorized), "", "", s);
+        if (actual != null) add("第一部分", "", "staff.actual", actualWords, FactKind.COUNT, BigDecimal.valueOf(actual), "", "", s);
         return new Staffing(authorized, actual, box(active, 0), box(active, 1), box(retired, 0), box(retired, 1),
                 box(honorary, 0), box(honorary, 1));
     }
 
-    private int[] person(String s, String label, String key) {
-        Matcher m = Pattern.compile(label + "(\\d{1,9})人,?(?:(增加|减少)(\\d{1,9})人)?").matcher(s);
+    /**
+     * A count of persons as the staffing pattern prints it ("退休{retired}人，{retired_word}{retired_change}人"): its label
+     * where a clause starts (not 退休 inside 离退休), the count, and the change after it.
+     */
+    private int[] person(String s, String var, String key) {
+        String subject = words.before("p1.staffing", var);
+        if (subject.isEmpty()) return null;
+        String unit = Pattern.quote(words.after("p1.staffing", var));
+        Matcher m = Pattern.compile("(?:(?<!\\p{IsHan})|(?<=其中))" + Pattern.quote(subject) + "(\\d{1,9})" + unit + ",?(?:(增加|减少)(\\d{1,9})" + unit + ")?").matcher(s);
         if (!m.find()) return null;
-        String subject = label.replace("(?<!离)", "");
         int v = Integer.parseInt(m.group(1));
         add("第一部分", "", key, subject, FactKind.COUNT, BigDecimal.valueOf(v), "", "", s);
         if (m.group(2) == null) return new int[]{v, Integer.MIN_VALUE};
@@ -347,17 +400,17 @@ final class TextFactReader {
         boolean admin = false, inst = false;
         String basis = "";
         for (DisclosureTable t : tables) {
-            if (t.no() != 2 && t.no() != 3 && t.no() != 5) continue;
+            if (!functional(t)) continue;
             for (Row r : t.rows()) {
                 if (r.kind() != RowKind.CLASS || r.code().length() != 7) continue;
                 String n = r.name();
                 if (n.equals("行政运行") || n.equals("行政单位离退休")) {
                     admin = true;
-                    basis = "表" + t.no() + " " + r.code() + " " + n;
+                    basis = tableName(t) + " " + r.code() + " " + n;
                 }
                 if (n.equals("事业运行") || n.equals("事业单位离退休")) {
                     inst = true;
-                    if (!admin) basis = "表" + t.no() + " " + r.code() + " " + n;
+                    if (!admin) basis = tableName(t) + " " + r.code() + " " + n;
                 }
             }
         }
@@ -380,7 +433,7 @@ final class TextFactReader {
     // ------------------------------------------------------------------ paragraphs and sections
 
     /** Joins wrapped lines into paragraphs: a paragraph ends at 。：； or where a heading, list item or field starts. */
-    static List<String> paragraphs(List<String> lines) {
+    List<String> paragraphs(List<String> lines) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = null;
         for (String raw : lines) {
@@ -388,7 +441,7 @@ final class TextFactReader {
             if (l.startsWith("- ")) l = l.substring(2).trim();
             if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
-            boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || FIELD.matcher(h).find();
+            boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || field != null && field.matcher(h).find();
             if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
                 cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
@@ -413,11 +466,11 @@ final class TextFactReader {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
-    private static boolean headingComplete(String p) {
+    private boolean headingComplete(String p) {
         if (p.length() > 200) return false;
         String h = half(p).trim();
         if (SECTION.matcher(h).find()) return h.endsWith("说明");
-        if (SUB.matcher(h).find() && !h.contains("项目名称")) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
+        if (SUB.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
         return false;
     }
 
@@ -485,46 +538,89 @@ final class TextFactReader {
     }
 
     private void paragraph(String sec, String part, String p, String h) {
+        // a section's sub-part (（二）) holds the blocks after the outline's second heading of it; without headings, all of them
+        List<TextOutline.Block> blocks = words.headed(sec) ? words.part(sec, part.isEmpty() ? 0 : partNumber(part)) : words.blocks(sec);
         switch (reads(sec)) {
             case "total" -> {
-                if (h.contains("收支总预算")) amountAfter(sec, part, "total", "收支总预算", p, h, h.indexOf("收支总预算"));
-                list(sec, part, "income.sources", "收入预算包括", p, h);
-                list(sec, part, "expense.classes", "支出预算包括", p, h);
-            }
-            case "income" -> {
-                if (!h.contains("占") && h.contains("收入预算") && AMOUNT.matcher(h).find()) {
-                    amountAfter(sec, part, "income.total", "收入预算", p, h, h.indexOf("收入预算"));
-                } else {
-                    item(sec, part, "income.", p, h);
+                stated(sec, part, p, h, blocks, false);
+                for (TextOutline.Block b : blocks) {
+                    if (b.kind().equals("names")) list(sec, part, b.key(), words.before(b.sentence(), "list"), p, h);
                 }
             }
-            case "expense" -> {
-                if (!h.contains("占") && h.contains("支出预算") && AMOUNT.matcher(h).find()) {
-                    amountAfter(sec, part, "expense.total", "支出预算", p, h, h.indexOf("支出预算"));
-                } else {
-                    item(sec, part, "expense.", p, h);
-                }
-            }
-            case "fiscal" -> fiscal(sec, part, p, h);
+            case "income", "expense" -> statedOrItem(sec, part, p, h, blocks);
+            case "fiscal" -> fiscal(sec, part, p, h, blocks);
             case "gpb" -> {
-                switch (part) {
-                    case "（一）" -> {
-                        if (h.contains("拨款合计")) amountAfter(sec, part, "gpb.total", "一般公共预算拨款合计", p, h, h.indexOf("拨款合计"));
-                        else item(sec, part, "gpb.", p, h);
-                    }
-                    case "（二）" -> gpbClass(sec, part, p, h);
-                    case "（三）" -> gpbItem(sec, part, p, h);
-                    default -> { }
-                }
+                Optional<TextOutline.Block> rows = OutlineWords.block(blocks, "each_row");
+                if (rows.isEmpty()) statedOrItem(sec, part, p, h, blocks);
+                else if (rows.get().rows() != null && rows.get().rows().level() == 1) rowClass(sec, part, p, h, rows.get().key());
+                else rowItem(sec, part, p, h, rows.get().key(), rows.get());
             }
-            case "basic" -> basic(sec, part, p, h);
+            case "basic" -> basic(sec, part, p, h, blocks);
             case "projects" -> project(sec, p, h);
             case "fund" -> fund(sec, part, p, h);
             case "three_public" -> threePublic(sec, part, p, h);
             case "carry_over" -> carry(sec, part, p, h);
-            case "other" -> other(sec, part, p, h);
+            case "other" -> other(sec, part, p, h, blocks);
             default -> { }
         }
+    }
+
+    /** The number of a sub-part "（三）": 3 (0 when it is not one). */
+    static int partNumber(String part) {
+        String n = part.replace("（", "").replace("）", "");
+        int tens = n.indexOf('十');
+        if (tens < 0) return digit(n);
+        int high = tens == 0 ? 1 : digit(n.substring(0, tens));
+        int low = tens == n.length() - 1 ? 0 : digit(n.substring(tens + 1));
+        return high * 10 + low;
+    }
+
+    private static int digit(String d) {
+        return "一二三四五六七八九".indexOf(d) + 1;
+    }
+
+    /**
+     * The amount a block's sentence states ("…收支总预算{total}万元"): the first amount after the words its pattern
+     * prints before it; {@code unlessShare}: not in a sentence that states a share (an item's).
+     */
+    private boolean stated(String sec, String part, String p, String h, List<TextOutline.Block> blocks, boolean unlessShare) {
+        for (TextOutline.Block b : blocks) {
+            if (!b.kind().equals("sentence")) continue;
+            for (TextOutline.Stated a : b.amounts()) {
+                if (a.var().isEmpty()) continue;
+                String anchor = words.before(b.sentence(), a.var());
+                if (anchor.isEmpty() || !h.contains(anchor)) continue;
+                if (unlessShare && (sharing(blocks, h) || !AMOUNT.matcher(h).find())) continue;
+                amountAfter(sec, part, a.key(), a.subject(), p, h, h.indexOf(anchor));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the paragraph states a share as an each block's items do ("占{share}"). */
+    private boolean sharing(List<TextOutline.Block> blocks, String h) {
+        for (TextOutline.Block b : blocks) {
+            if (!b.kind().equals("each")) continue;
+            String share = words.before(b.sentence(), "share");
+            if (!share.isEmpty() && h.contains(share)) return true;
+        }
+        return false;
+    }
+
+    /** A section of a total and its items (二, 三, 五（一）): the total's sentence, else one of the each block's items. */
+    private void statedOrItem(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+        if (stated(sec, part, p, h, blocks, true)) return;
+        OutlineWords.block(blocks, "each").ifPresent(b -> {
+            String prefix = keyPrefix(b.items().isEmpty() ? "" : b.items().get(0).key());
+            if (!prefix.isEmpty()) item(sec, part, prefix, p, h);
+        });
+    }
+
+    /** "income.gpb.local" → "income.". */
+    private static String keyPrefix(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? "" : key.substring(0, dot + 1);
     }
 
     /** "…收支总预算 304.15万元。" — the first amount after {@code from}. */
@@ -640,27 +736,38 @@ final class TextFactReader {
     }
 
     // 四 财政拨款
-    private void fiscal(String sec, String part, String p, String h) {
-        if (h.contains("收支总预算")) {
-            amountAfter(sec, part, "fiscal.total", "财政拨款收支总预算", p, h, h.indexOf("收支总预算"));
-            return;
-        }
-        int inc = h.indexOf("收入预算包括");
+    /**
+     * The budgets block (四): the total's sentence, the income list ("收入预算包括：…", each item's key by its
+     * printed name) and each budget's expense list ("…支出包括：类 X万元，主要用于项 Y万元；…") — the words as the
+     * block's patterns print them.
+     */
+    private void fiscal(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+        if (stated(sec, part, p, h, blocks, false)) return;
+        TextOutline.Block budgets = OutlineWords.block(blocks, "budgets").orElse(null);
+        if (budgets == null || budgets.items().isEmpty()) return;
+        String pre = budgets.sentence() + ".";
+        String incomeWords = words.before(pre + "income", "list");
+        String expenseWords = words.before(pre + "expense", "list");
+        String useWords = words.before(pre + "expense_item_noted", "note");
+        String incomePrefix = keyPrefix(budgets.items().get(0).key());
+        String classKey = budgets.items().get(0).word("class_key");
+        String itemKey = budgets.key();
+        int inc = incomeWords.isEmpty() ? -1 : h.indexOf(incomeWords);
         if (inc >= 0) {
             Named m = new Named(h);
-            int at = inc + "收入预算包括".length();
+            int at = inc + incomeWords.length();
             while (m.find(at)) {
                 String subject = p.substring(m.start(1), m.end(1)).replaceFirst("^\\s*[:：]", "").trim();
-                String key = keyOf("fiscal.", subject);
-                if (key == null) notes.add("第三部分四：收入“" + subject + "”对应不到模板的任何项目");
+                String key = keyOf(incomePrefix, subject);
+                if (key == null) notes.add("第三部分" + sec + "：收入“" + subject + "”对应不到模板的任何项目");
                 else add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
                 at = m.end();
             }
             return;
         }
-        int exp = h.indexOf("支出包括");
+        int exp = expenseWords.isEmpty() ? -1 : h.indexOf(expenseWords);
         if (exp < 0) return;
-        String body = h.substring(exp + "支出包括".length()).replaceFirst("^\\s*:", "");
+        String body = h.substring(exp + expenseWords.length()).replaceFirst("^\\s*:", "");
         int offset = h.length() - body.length();
         int pos = 0;
         for (String clause : body.split(";")) {
@@ -671,39 +778,39 @@ final class TextFactReader {
             String name = clause.substring(0, m.start()).trim();
             String code = classCode(name, 1, null);
             String note = "";
-            int use = clause.indexOf("主要用于", m.end());
-            if (use >= 0) note = p.substring(cstart + use + 4, cstart + clause.length()).replaceFirst("[。;；]+$", "").trim();
+            int use = useWords.isEmpty() ? -1 : clause.indexOf(useWords, m.end());
+            if (use >= 0) note = p.substring(cstart + use + useWords.length(), cstart + clause.length()).replaceFirst("[。;；]+$", "").trim();
             if (code == null) {
-                notes.add("第三部分四：支出“" + name + "”不是" + ref.year() + "年的功能分类类");
+                notes.add("第三部分" + sec + "：支出“" + name + "”不是" + ref.year() + "年的功能分类类");
                 continue;
             }
-            add(sec, part, "fiscal.class:" + code, name, FactKind.AMOUNT, num(m.group(1)), "", note, p);
+            add(sec, part, classKey + ":" + code, name, FactKind.AMOUNT, num(m.group(1)), "", note, p);
             if (use >= 0) {
                 Named im = new Named(clause);
-                int at = use + 4;
+                int at = use + useWords.length();
                 while (im.find(at)) {
                     String iname = clause.substring(im.start(1), im.end(1)).trim();
                     String icode = classCode(iname, 3, code);
-                    if (icode == null) notes.add("第三部分四：“" + iname + "”不是" + name + "下的功能分类项");
-                    else add(sec, part, "fiscal.item:" + icode, iname, FactKind.AMOUNT, num(im.group(2)), "", "", p);
+                    if (icode == null) notes.add("第三部分" + sec + "：“" + iname + "”不是" + name + "下的功能分类项");
+                    else add(sec, part, itemKey + ":" + icode, iname, FactKind.AMOUNT, num(im.group(2)), "", "", p);
                     at = im.end();
                 }
             }
         }
     }
 
-    // 五（二）
-    private void gpbClass(String sec, String part, String p, String h) {
+    /** A row of a table at 类 level, named with its amount and share ("1、一般公共服务支出（类）X万元，占Y%。"), keyed {@code prefix:code}. */
+    private void rowClass(String sec, String part, String p, String h, String prefix) {
         Matcher m = AMOUNT.matcher(h);
         if (!m.find()) return;
         String name = stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
         String code = classCode(name, 1, null);
         if (code == null) {
-            notes.add("第三部分五（二）：“" + name + "”不是" + ref.year() + "年的功能分类类");
+            notes.add("第三部分" + sec + part + "：“" + name + "”不是" + ref.year() + "年的功能分类类");
             return;
         }
-        add(sec, part, "gpb.class:" + code, name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
-        changes(sec, part, "gpb.class:" + code, name, p, h, m.end());
+        add(sec, part, prefix + ":" + code, name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        changes(sec, part, prefix + ":" + code, name, p, h, m.end());
     }
 
     /**
@@ -723,8 +830,8 @@ final class TextFactReader {
         }
     }
 
-    // 五（三）
-    private void gpbItem(String sec, String part, String p, String h) {
+    /** A row of a table at 项 level, named by its 类, 款 and 项 ("类（类）款（款）项（项）：…X万元，比上年…"), keyed {@code prefix:code}. */
+    private void rowItem(String sec, String part, String p, String h, String prefix, TextOutline.Block block) {
         String body = stripItem(h);
         int off = h.length() - body.length();
         Levels lv = Levels.of(body);
@@ -733,33 +840,47 @@ final class TextFactReader {
         String code = itemCode(cls, kuan, xiang);
         String subject = p.substring(off, off + lv.end()).trim();
         if (code == null) {
-            notes.add("第三部分五（三）：“" + subject + "”对应不到表5或" + ref.year() + "年功能分类的项");
+            notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到" + tableName(block.rows() == null ? null : block.rows().table()) + "或" + ref.year() + "年功能分类的项");
             return;
         }
         Matcher m = AMOUNT.matcher(h);
         if (!m.find(off + lv.end())) return;
-        String key = "gpb.item:" + code;
+        String key = prefix + ":" + code;
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
         changes(sec, part, key, subject, p, h, m.end());
     }
 
-    // 六
-    private void basic(String sec, String part, String p, String h) {
+    /**
+     * A total and its parts, each with the names of its rows (六: "…基本支出{total}万元，其中：" then "人员经费{amount}万元，
+     * 主要包括：{list}。"): keys by the printed subject among the total's and its items' keys.
+     */
+    private void basic(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+        TextOutline.Block sentence = OutlineWords.block(blocks, "sentence").orElse(null);
+        TextOutline.Block each = OutlineWords.block(blocks, "each").orElse(null);
+        if (sentence == null || sentence.amounts().isEmpty()) return;
+        TextOutline.Stated total = sentence.amounts().get(0);
+        String totalWords = words.before(sentence.sentence(), total.var());
+        String listWords = "";
+        if (each != null && !each.items().isEmpty()) {
+            TextOutline.Item first = each.items().get(0);
+            listWords = words.before(first.sentence().isEmpty() ? each.sentence() : first.sentence(), "list");
+        }
         Matcher m = AMOUNT.matcher(h);
         if (!m.find()) return;
         String subject = p.substring(0, m.start()).trim();
-        String key = keyOf("gpb.basic", subject);
-        if (key == null || key.equals("gpb.basic") && !subject.contains("基本支出")) {
-            notes.add("第三部分六：“" + subject + "”对应不到模板的任何项目");
+        String key = keyOf(total.key(), subject);
+        if (key == null || key.equals(total.key()) && !subject.contains(totalWords)) {
+            notes.add("第三部分" + sec + "：“" + subject + "”对应不到模板的任何项目");
             return;
         }
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
-        int inc = h.indexOf("主要包括");
-        if (inc >= 0 && !key.equals("gpb.basic")) {
-            String rest = h.substring(inc + 4).replaceFirst("^\\s*:", "");
+        int inc = listWords.isEmpty() ? -1 : h.indexOf(listWords);
+        if (inc >= 0 && !key.equals(total.key())) {
+            int after = inc + listWords.length();
+            String rest = h.substring(after).replaceFirst("^\\s*:", "");
             int stop = rest.indexOf('。');
             if (stop >= 0) rest = rest.substring(0, stop);
-            int off = inc + 4 + (h.substring(inc + 4).length() - h.substring(inc + 4).replaceFirst("^\\s*:", "").length());
+            int off = after + (h.substring(after).length() - h.substring(after).replaceFirst("^\\s*:", "").length());
             List<String> items = new ArrayList<>();
             int pos = 0;
             for (String i : rest.split("、")) {
@@ -776,31 +897,33 @@ final class TextFactReader {
         Matcher sub = SUB.matcher(h);
         if (sub.find()) {
             currentProjectPart = "（" + numeral(sub.group(1)) + "）";
-            int at = h.indexOf("项目名称");
+            int at = projectName.isEmpty() ? -1 : h.indexOf(projectName);
             if (at >= 0) {
-                String name = p.substring(at + 4).replaceFirst("^\\s*[:：]", "").trim();
+                String name = p.substring(at + projectName.length()).replaceFirst("^\\s*[:：]", "").trim();
                 facts.add(new TextFact(sec, currentProjectPart, "project.name", name, FactKind.NAME, null, "", "", List.of(name), "", p));
             }
             return;
         }
         String part = currentProjectPart;
-        Matcher f = FIELD.matcher(h);
+        if (field == null) return;
+        Matcher f = field.matcher(h);
         if (!f.find()) return;
         String value = p.substring(f.end()).trim();
         String hv = h.substring(f.end()).trim();
-        switch (f.group(1)) {
-            case "预算安排规模" -> {
+        String label = f.group(1);
+        switch (fieldNames.getOrDefault(label, "")) {
+            case "amount" -> {
                 Matcher m = AMOUNT.matcher(hv);
-                if (m.find()) add(sec, part, "project.amount", "预算安排规模", FactKind.AMOUNT, num(m.group(1)), "", "", p);
+                if (m.find()) add(sec, part, "project.amount", label, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             }
-            case "项目承担单位" -> {
+            case "unit" -> {
                 String u = value.replaceFirst("[。.]$", "").trim();
                 facts.add(new TextFact(sec, part, "project.unit", u, FactKind.NAME, null, "", "", List.of(u), "", p));
             }
-            case "资金分配情况" -> {
-                if (hv.contains("不予公开")) {
+            case "alloc" -> {
+                if (!withheldWords.isEmpty() && hv.contains(withheldWords)) {
                     if (facts.stream().noneMatch(x -> x.key().equals("project.withheld") && x.part().equals(part))) {
-                        facts.add(new TextFact(sec, part, "project.withheld", "资金分配情况", FactKind.NAME, null, "", "", List.of("完全不予公开"), "", p));
+                        facts.add(new TextFact(sec, part, "project.withheld", label, FactKind.NAME, null, "", "", List.of(withheldWords), "", p));
                     }
                     return;
                 }
@@ -812,9 +935,9 @@ final class TextFactReader {
                     at = m.end();
                 }
             }
-            case "设立的政策依据" -> {
-                if (hv.startsWith("完全不予公开")) {
-                    facts.add(new TextFact(sec, part, "project.withheld", "设立的政策依据", FactKind.NAME, null, "", "", List.of("完全不予公开"), "", p));
+            case "basis" -> {
+                if (!withheldWords.isEmpty() && hv.startsWith(withheldWords)) {
+                    facts.add(new TextFact(sec, part, "project.withheld", label, FactKind.NAME, null, "", "", List.of(withheldWords), "", p));
                 }
             }
             default -> { }
@@ -917,88 +1040,120 @@ final class TextFactReader {
             String subject = p.substring(m.start(1), m.end(1)).trim();
             String key = keyOf("carry.", subject);
             if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
-            else notes.add("第三部分十一：“" + subject + "”对应不到模板的任何项目");
+            else notes.add("第三部分" + sec + "：“" + subject + "”对应不到模板的任何项目");
             at = m.end();
         }
     }
 
-    // 十二
-    private void other(String sec, String part, String p, String h) {
+    /**
+     * A section of other matters (十二), each sub-part read by the block the outline puts there: a stated amount with
+     * its change (单位运行经费), procurement, assets, performance, other matters.
+     */
+    private void other(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
         String s = squash(h);
-        switch (part) {
-            case "（一）" -> {
-                Matcher am = AMOUNT.matcher(h);
-                if (!am.find()) return;
-                String term = "运行经费";
-                for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
-                    if (h.substring(0, am.start()).contains(t) && t.length() > term.length()) term = t;
+        for (TextOutline.Block b : blocks) {
+            switch (b.kind()) {
+                case "sentence" -> {
+                    if (b.amounts().isEmpty()) continue;
+                    String key = b.amounts().get(0).key();
+                    Matcher am = AMOUNT.matcher(h);
+                    if (!am.find()) return;
+                    String term = "运行经费";
+                    for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
+                        if (h.substring(0, am.start()).contains(t) && t.length() > term.length()) term = t;
+                    }
+                    add(sec, part, key, term, FactKind.AMOUNT, num(am.group(1)), "", "", p);
+                    changes(sec, part, key, term, p, h, am.end());
+                    return;
                 }
-                add(sec, part, "running", term, FactKind.AMOUNT, num(am.group(1)), "", "", p);
-                changes(sec, part, "running", term, p, h, am.end());
-            }
-            case "（二）" -> {
-                Named m = new Named(h);
-                int at = 0;
-                while (m.find(at)) {
-                    String subject = p.substring(m.start(1), m.end(1)).trim();
-                    String key = keyOf("proc.", subject);
-                    if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
-                    else notes.add("第三部分十二（二）：“" + subject + "”对应不到模板的任何项目");
-                    at = m.end();
+                case "procurement" -> {
+                    Named m = new Named(h);
+                    int at = 0;
+                    while (m.find(at)) {
+                        String subject = p.substring(m.start(1), m.end(1)).trim();
+                        String key = keyOf("proc.", subject);
+                        if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
+                        else notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到模板的任何项目");
+                        at = m.end();
+                    }
+                    return;
                 }
+                case "assets" -> {
+                    assets(sec, part, p, s);
+                    return;
+                }
+                case "performance" -> {
+                    pair(sec, part, "perf.overall", "整体预算绩效目标", s, PERF_OVERALL, p);
+                    pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, PERF_FISCAL, p);
+                    pair(sec, part, "perf.classified", "涉密项目", s, PERF_CLASSIFIED, p);
+                    pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, PERF_NONFISCAL, p);
+                    return;
+                }
+                case "other_matters" -> {
+                    pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, OTHER_CLASSIFIED, p);
+                    pair(sec, part, "other.carry", "上年结转结余项目", s, OTHER_CARRY, p);
+                    return;
+                }
+                default -> { }
             }
-            case "（三）" -> assets(sec, part, p, s);
-            case "（四）" -> {
-                pair(sec, part, "perf.overall", "整体预算绩效目标", s, "整体(?:预算)?绩效目标" + "(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
-                pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, "(?<!非)财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
-                pair(sec, part, "perf.classified", "涉密项目", s, "(?<!\\d)(\\d{1,9})个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
-                pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, "非财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元", p);
-            }
-            case "（五）" -> {
-                pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, "(?<!\\d)(\\d{1,9})个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元", p);
-                pair(sec, part, "other.carry", "上年结转结余项目", s, "上年结转结余项目(\\d{1,9})个,涉及预算(?:资金|金额)" + NUM + "万元", p);
-            }
-            default -> { }
         }
     }
 
-    private void pair(String sec, String part, String key, String subject, String s, String regex, String p) {
-        Matcher m = Pattern.compile(regex).matcher(s);
+    private static final Pattern PERF_OVERALL = Pattern.compile("整体(?:预算)?绩效目标" + "(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
+    private static final Pattern PERF_FISCAL = Pattern.compile("(?<!非)财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
+    private static final Pattern PERF_CLASSIFIED = Pattern.compile("(?<!\\d)(\\d{1,9})个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元");
+    private static final Pattern PERF_NONFISCAL = Pattern.compile("非财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
+    private static final Pattern OTHER_CLASSIFIED = Pattern.compile("(?<!\\d)(\\d{1,9})个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元");
+    private static final Pattern OTHER_CARRY = Pattern.compile("上年结转结余项目(\\d{1,9})个,涉及预算(?:资金|金额)" + NUM + "万元");
+
+    private void pair(String sec, String part, String key, String subject, String s, Pattern regex, String p) {
+        Matcher m = regex.matcher(s);
         if (!m.find()) return;
         add(sec, part, key, subject, FactKind.COUNT, num(m.group(1)), "", "", p);
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
     }
 
+    private static final Pattern BUILDING = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元");
+    private static final String[][] VEHICLES = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
+            {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
+    private static final Map<String, Pattern> VEHICLE_PATTERNS = new java.util.HashMap<>();
+    static {
+        for (String[] v : VEHICLES) VEHICLE_PATTERNS.put(v[0], Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元"));
+    }
+    private static final Pattern FURNITURE = Pattern.compile("办公家具价值" + NUM + "万元");
+    private static final Pattern OTHER_ASSETS = Pattern.compile("其他资产价值" + NUM + "万元");
+    private static final Pattern EQUIPMENT_50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台");
+    private static final Pattern EQUIPMENT_100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台");
+    private static final Pattern PURCHASED_VEHICLES = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆");
+
     private void assets(String sec, String part, String p, String s) {
-        Matcher m = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元").matcher(s);
+        Matcher m = BUILDING.matcher(s);
         if (m.find()) {
             add(sec, part, "assets.building", "房屋", FactKind.QUANTITY, num(m.group(1)), "", "", p);
             add(sec, part, "assets.building", "房屋", FactKind.AMOUNT, num(m.group(2)), "", "", p);
         }
-        String[][] vehicles = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
-                {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
-        for (String[] v : vehicles) {
-            Matcher vm = Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元").matcher(s);
+        for (String[] v : VEHICLES) {
+            Matcher vm = VEHICLE_PATTERNS.get(v[0]).matcher(s);
             if (vm.find()) {
                 String subject = v[1].replace("(?<!其他)", "");
                 add(sec, part, v[0], subject, FactKind.COUNT, num(vm.group(1)), "", "", p);
                 add(sec, part, v[0], subject, FactKind.AMOUNT, num(vm.group(2)), "", "", p);
             }
         }
-        Matcher fm = Pattern.compile("办公家具价值" + NUM + "万元").matcher(s);
+        Matcher fm = FURNITURE.matcher(s);
         if (fm.find()) add(sec, part, "assets.furniture", "办公家具", FactKind.AMOUNT, num(fm.group(1)), "", "", p);
-        Matcher om = Pattern.compile("其他资产价值" + NUM + "万元").matcher(s);
+        Matcher om = OTHER_ASSETS.matcher(s);
         if (om.find()) add(sec, part, "assets.other", "其他资产", FactKind.AMOUNT, num(om.group(1)), "", "", p);
         boolean purchase = s.contains("购置");
         String pre = purchase ? "assets.purchase." : "assets.";
-        Matcher e50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台").matcher(s);
+        Matcher e50 = EQUIPMENT_50.matcher(s);
         if (e50.find()) add(sec, part, pre + "equipment50", "50万元以上大型设备", FactKind.COUNT, num(e50.group(1)), "", "", p);
-        Matcher e100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台").matcher(s);
+        Matcher e100 = EQUIPMENT_100.matcher(s);
         if (e100.find()) add(sec, part, pre + "equipment100", "100万元以上大型设备", FactKind.COUNT, num(e100.group(1)), "", "", p);
         if (purchase) {
             if (s.contains("未安排购置车辆")) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, BigDecimal.ZERO, "", "", p);
             else {
-                Matcher pv = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆").matcher(s);
+                Matcher pv = PURCHASED_VEHICLES.matcher(s);
                 if (pv.find()) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, num(pv.group(1)), "", "", p);
             }
         }
@@ -1076,7 +1231,7 @@ final class TextFactReader {
         if (kindOf.equals("整体")) {
             for (String l : lines) {
                 String fs = squash(l);
-                if (fs.matches("^(单位|部门)联系人.*")) {
+                if (fs.startsWith("单位联系人") || fs.startsWith("部门联系人")) {
                     String[] cells = l.split("\t");
                     List<String> nonEmpty = new ArrayList<>();
                     for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());
@@ -1125,8 +1280,10 @@ final class TextFactReader {
         return v == null ? BigDecimal.ZERO : v;
     }
 
+    private static final Map<String, Pattern> AFTER_LABEL = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static BigDecimal after(String s, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(half(label)) + "[:]?" + NUM).matcher(s);
+        Matcher m = AFTER_LABEL.computeIfAbsent(label, l -> Pattern.compile(Pattern.quote(half(l)) + "[:]?" + NUM)).matcher(s);
         return m.find() ? num(m.group(1)) : null;
     }
 
@@ -1186,13 +1343,25 @@ final class TextFactReader {
 
     private Map<String, List<String>> functionalByName() {
         if (functionalByName == null) {
-            functionalByName = new java.util.HashMap<>();
-            for (ClassItem c : ref.functional().items()) functionalByName.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+            // the year's list, normalised once per list (the library keeps one list per year): the last one is kept
+            NamesOf last = lastNames;
+            if (last != null && last.list() == ref.functional()) {
+                functionalByName = last.byName();
+            } else {
+                Map<String, List<String>> m = new java.util.HashMap<>();
+                for (ClassItem c : ref.functional().items()) m.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
+                functionalByName = java.util.Collections.unmodifiableMap(m);
+                lastNames = new NamesOf(ref.functional(), functionalByName);
+            }
         }
         return functionalByName;
     }
 
-    /** A 项 named by its 类, 款 and 项 names: the document's 表5 (and other tables) first, then the year's list. */
+    private record NamesOf(Object list, Map<String, List<String>> byName) {}
+
+    private static volatile NamesOf lastNames;
+
+    /** A 项 named by its 类, 款 and 项 names: the document's functional classification tables first, then the year's list. */
     private String itemCode(String cls, String kuan, String xiang) {
         String c = classCode(cls, 1, null);
         if (c == null) return null;
@@ -1200,7 +1369,7 @@ final class TextFactReader {
         // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
         Map<String, String> names = new LinkedHashMap<>();
         for (DisclosureTable t : tables) {
-            if (t.no() != 5 && t.no() != 2 && t.no() != 3) continue;
+            if (!functional(t)) continue;
             for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
         }
         for (String code : functionalByName().getOrDefault(nx, List.of())) {
@@ -1219,6 +1388,29 @@ final class TextFactReader {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Whether a table of the document is a classification table of the functional classification (by its template's shape). */
+    private boolean functional(DisclosureTable t) {
+        return MoneyCells.template(profile, t).map(tpl -> tpl.shape() != null
+                && tpl.shape().kind() == org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
+                && !tpl.shape().economic()).orElse(false);
+    }
+
+    /** How a note names a table of the document: its mark (表5), else its title. */
+    private static String tableName(DisclosureTable t) {
+        return t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
+    }
+
+    /** How a note names the document's table an outline block reads (its mark, else its title); "表" when it has none. */
+    private String tableName(TextOutline.TableRef ref) {
+        if (ref == null) return "表";
+        org.openbudget.core.disclosure.Disclosure d = new org.openbudget.core.disclosure.Disclosure(unit, kind, ref(), profile.id(), tables, "");
+        return MoneyCells.table(d, profile, this.ref.sources(), ref).map(TextFactReader::tableName).orElse("表");
+    }
+
+    private int ref() {
+        return ref.year();
+    }
 
     private void add(String sec, String part, String key, String subject, FactKind kind, BigDecimal value,
                      String word, String reason, String sentence) {
@@ -1268,6 +1460,14 @@ final class TextFactReader {
 
     /** For comparing names: half width, no whitespace, no quotes. */
     static String norm(String s) {
-        return half(s).replaceAll("[\\s\"“”‘’「」]", "");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
+            else if (c == '\u3000') c = ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '"' || c == '“' || c == '”' || c == '‘' || c == '’' || c == '「' || c == '」') continue;
+            b.append(c);
+        }
+        return b.toString();
     }
 }

@@ -213,7 +213,7 @@ class TextFactReaderTest {
         PublishedTextReader.Result r = PublishedTextReader.readWithNotes("renamed.txt", doc, PublishedTextReaderTest.LIB);
         assertThat(r.notes()).singleElement().asString().contains("五（三）").contains("事业单位离休退休（项）");
         Disclosure d = r.disclosure();
-        var findings = org.openbudget.core.check.CheckCatalogue.runOnly("X5.items-listed", d,
+        var findings = org.openbudget.core.check.CheckCatalogue.runOnly("text.gpb-items-listed", d,
                 PublishedTextReaderTest.LIB.profile(d.profileId()), PublishedTextReaderTest.LIB.year(d.year()));
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("2080502"));
     }

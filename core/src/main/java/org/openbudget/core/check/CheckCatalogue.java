@@ -26,6 +26,8 @@ public final class CheckCatalogue {
     private static final java.util.Set<String> GENERATED = new java.util.HashSet<>();
     /** Earlier ids that name a rule on one table of the Xinjiang template (T3.row-sum → row-sum on 表3). */
     private static final Map<String, String> ALIASES = WithinTableChecks.aliases();
+    /** Earlier ids of the text checks, named by the Xinjiang template's sections (X5.item-amount → text.gpb-item). */
+    private static final Map<String, String> TEXT_ALIASES = TextChecks.aliases();
     /** The profile's checks between tables run (and are listed) before this one: after the generic table checks. */
     private static final String CROSS_BEFORE;
 
@@ -69,6 +71,7 @@ public final class CheckCatalogue {
     public static Check check(String id, TemplateProfile profile) {
         Check c = CHECKS.get(id);
         if (c == null && ALIASES.containsKey(id)) c = CHECKS.get(ALIASES.get(id));
+        if (c == null && TEXT_ALIASES.containsKey(id)) c = CHECKS.get(TEXT_ALIASES.get(id));
         if (c == null) {
             for (Check x : CrossChecks.of(profile)) if (x.id().equals(id)) c = x;
         }
@@ -78,7 +81,8 @@ public final class CheckCatalogue {
 
     /** The id a report's id stands for now (itself, or the rule an earlier id names). */
     public static String resolve(String id) {
-        return CHECKS.containsKey(id) ? id : ALIASES.getOrDefault(id, id);
+        if (CHECKS.containsKey(id)) return id;
+        return TEXT_ALIASES.containsKey(id) ? TEXT_ALIASES.get(id) : ALIASES.getOrDefault(id, id);
     }
 
     /** The table an earlier id is restricted to (T3.row-sum → 3), or null. */

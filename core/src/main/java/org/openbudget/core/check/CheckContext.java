@@ -482,7 +482,14 @@ public final class CheckContext {
     }
 
     void notEvaluable(int missingTable) {
-        findings.add(new Finding(current.id(), Severity.NOTICE, missingTable, "", "", "", null, null, null,
-                "无法核对：文档中没有表" + missingTable + "（not evaluable）"));
+        notEvaluable(missingTable, profile.findTable(missingTable)
+                .map(t -> t.mark() == null || t.mark().isBlank() ? "《" + t.title(disclosure.kind().label()) + "》" : t.mark())
+                .orElse("表" + missingTable));
+    }
+
+    /** Not evaluable: the document lacks the table of this place, named as the template names it (its mark, else its title). */
+    void notEvaluable(int missingTable, String name) {
+        findings.add(new Finding(current.id(), Severity.NOTICE, missingTable == 0 ? null : missingTable, "", "", "", null, null, null,
+                "无法核对：文档中没有" + name + "（not evaluable）"));
     }
 }

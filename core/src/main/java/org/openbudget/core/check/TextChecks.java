@@ -50,51 +50,117 @@ public final class TextChecks {
         return all().stream().map(Check::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    static List<Check> all() {
-        return List.of(
-                rule("X0.staff-sum", Severity.ERROR, "第一部分：实有人数 = 在职 + 退休 + 离休", t(), TextChecks::staffSum),
-                rule("X0.offices", Severity.ERROR, "第一部分：下设处室个数 = 列出的处室个数", t(), TextChecks::offices),
-                rule("X1.total", Severity.ERROR, "一：收支总预算 = 表1 收入总计 = 支出总计", t(1), TextChecks::total),
-                rule("X1.lists", Severity.WARNING, "一：“收入预算包括”列出表1有数的收入来源，“支出预算包括”列出表1有数的支出功能分类类", t(1), TextChecks::lists),
-                rule("X2.income", Severity.ERROR, "二：收入预算及各项收入金额 = 表1 对应行", t(1), TextChecks::income),
-                rule("X3.expense", Severity.ERROR, "三：支出预算、基本支出、项目支出金额 = 表3 合计行", t(3), TextChecks::expense),
-                rule("X3.changes", Severity.ERROR, "三 与 二：基本支出与项目支出的增减额之和 = 各项收入增减额之和（收支平衡）", t(), TextChecks::changesThree),
-                rule("X4.fiscal", Severity.ERROR, "四：财政拨款收支总预算、各项收入、各类支出（一般公共预算）及其所列项 = 表4 / 表5", t(4, 5), TextChecks::fiscal),
-                rule("X5.totals", Severity.ERROR, "五（一）：一般公共预算拨款合计、基本支出、项目支出 = 表5 合计行", t(5), TextChecks::gpbTotals),
-                rule("X5.class-amount", Severity.ERROR, "五（二）：每个类的金额 = 表5 该类合计，表5 每个类都列出", t(5), TextChecks::gpbClasses),
-                rule("X5.item-amount", Severity.ERROR, "五（三）：每个项的预算数 = 表5 该项合计（上年有、本年无的项为 0）", t(5), TextChecks::gpbItems),
-                rule("X5.items-listed", Severity.ERROR, "五（三）：表5 的每个项都列出", t(5), TextChecks::gpbItemsListed),
-                rule("X5.changes", Severity.ERROR, "五：（三）各项增减额之和 = （一）基本支出与项目支出增减额之和 = 二 一般公共预算（含上级转移支付）增减额", t(), TextChecks::changesFive),
-                rule("X6.amounts", Severity.ERROR, "六：基本支出、人员经费、公用经费 = 表6 总计行", t(6), TextChecks::basicAmounts),
-                rule("X6.items", Severity.ERROR, "六：人员经费、公用经费“主要包括”的经济分类款 = 表6 该列有数的款", t(6), TextChecks::basicItems),
-                rule("X7.projects", Severity.ERROR, "七：表7 的每个项目都有说明，说明的每个项目都在表7", t(7), TextChecks::projects),
-                rule("X7.project-amount", Severity.ERROR, "七：每个项目的预算安排规模 = 表7 该项目合计", t(7), TextChecks::projectAmounts),
-                rule("X7.alloc-sum", Severity.ERROR, "七：资金分配情况各项金额之和 = 预算安排规模", t(), TextChecks::allocSum),
-                rule("X7.alloc-tpe", Severity.WARNING, "七：资金分配情况列有公务接待费或公务用车费用，而表10 该项为空（可疑）", t(10), TextChecks::allocThreePublic),
-                rule("XE.empty-claim", Severity.ERROR, "八、九、十一：说“为空表”的表须确实为空，所述金额 = 表8 / 表9 / 表11 合计", t(), TextChecks::emptyClaim),
-                rule("XE.empty-sentence", Severity.WARNING, "八、九、十一：表8 / 表9 / 表11 为空时，说明应有“……为空表。”的句子", t(), TextChecks::emptySentence),
-                rule("X10.tpe", Severity.ERROR, "十：“三公”经费合计及各项 = 表10 对应行（合计列）", t(10), TextChecks::threePublic),
-                rule("X11.carry", Severity.ERROR, "十一：上年结转结余总额、财政拨款、非财政拨款及每个项目 = 表11", t(11), TextChecks::carry),
-                rule("X12.running", Severity.ERROR, "十二（一）：运行经费 = 表6 公用经费合计", t(6), TextChecks::running),
-                rule("X12.running-term", Severity.WARNING, "十二（一）：行政、参公单位称“机关运行经费”，事业单位称“事业单位运行经费”（模板用语）", t(), TextChecks::runningTerm),
-                rule("X12.procurement", Severity.ERROR, "十二（二）：政府采购预算 = 货物 + 工程 + 服务；预留给中小企业的不超过总额，小微企业的不超过中小企业的", t(), TextChecks::procurement),
-                rule("X12.vehicles", Severity.ERROR, "十二（三）：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", t(), TextChecks::vehicles),
-                rule("X12.perf-counts", Severity.ERROR, "十二（四）（五）：财政拨款项目个数与金额 = 表7，涉密项目 = 七中不予公开的项目，上年结转结余项目 = 表11，整体绩效目标金额 = 收支总预算", t(7), TextChecks::perfCounts),
-                rule("X12.perf-tables", Severity.ERROR, "十二（四）：表7 的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应表7 的项目", t(7), TextChecks::perfTables),
-                rule("X12.perf-amount", Severity.ERROR, "十二（四）：项目支出绩效目标表的财政拨款 = 表7 该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", t(7), TextChecks::perfAmounts),
-                rule("X12.perf-weights", Severity.ERROR, "十二（四）：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（新疆 2024：90）", t(), TextChecks::perfWeights),
-                rule("XP.project-name", Severity.WARNING, "同一项目在表7、表11、七、十一和绩效目标表中写法一致", t(7), TextChecks::projectNames),
-                rule("XP.unit-name", Severity.WARNING, "七的项目承担单位、绩效目标表的预算单位和文末落款是本文档的单位（或其所属单位）", t(), TextChecks::unitNames),
-                rule("XR.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", t(), TextChecks::shares),
-                rule("XR.share-sum", Severity.ERROR, "二、三、五（二）：同组占比之和 = 100%", t(), TextChecks::shareSums),
-                rule("XR.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", t(), TextChecks::rates),
-                rule("XR.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）；增加额不能大于本年金额", t(), TextChecks::directions),
-                rule("XR.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", t(), TextChecks::reasons));
+    /**
+     * The ids the text checks had when they were written for the Xinjiang template's sections (X5.item-amount: 五（三）),
+     * each → its id by what it checks, so that earlier reports and profile overrides still resolve.
+     */
+    static Map<String, String> aliases() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("X0.staff-sum", "text.staff-sum");
+        a.put("X0.offices", "text.offices");
+        a.put("X1.total", "text.total");
+        a.put("X1.lists", "text.lists");
+        a.put("X2.income", "text.income");
+        a.put("X3.expense", "text.expense");
+        a.put("X3.changes", "text.expense-changes");
+        a.put("X4.fiscal", "text.fiscal");
+        a.put("X5.totals", "text.gpb");
+        a.put("X5.class-amount", "text.gpb-class");
+        a.put("X5.item-amount", "text.gpb-item");
+        a.put("X5.items-listed", "text.gpb-items-listed");
+        a.put("X5.changes", "text.gpb-changes");
+        a.put("X6.amounts", "text.gpb-basic");
+        a.put("X6.items", "text.gpb-basic-items");
+        a.put("X7.projects", "text.projects");
+        a.put("X7.project-amount", "text.project-amount");
+        a.put("X7.alloc-sum", "text.alloc-sum");
+        a.put("X7.alloc-tpe", "text.alloc-tpe");
+        a.put("XE.empty-claim", "text.empty-claim");
+        a.put("XE.empty-sentence", "text.empty-sentence");
+        a.put("X10.tpe", "text.tpe");
+        a.put("X11.carry", "text.carry");
+        a.put("X12.running", "text.running");
+        a.put("X12.running-term", "text.running-term");
+        a.put("X12.procurement", "text.procurement");
+        a.put("X12.vehicles", "text.vehicles");
+        a.put("X12.perf-counts", "text.perf-counts");
+        a.put("X12.perf-tables", "text.perf-tables");
+        a.put("X12.perf-amount", "text.perf-amount");
+        a.put("X12.perf-weights", "text.perf-weights");
+        a.put("XP.project-name", "text.project-name");
+        a.put("XP.unit-name", "text.unit-name");
+        a.put("XR.share", "text.share");
+        a.put("XR.share-sum", "text.share-sum");
+        a.put("XR.rate", "text.rate");
+        a.put("XR.direction", "text.direction");
+        a.put("XR.reason", "text.reason");
+        return a;
     }
 
-    /** A text check: nothing to do (and nothing to say) for a document without text. */
-    private static Check rule(String id, Severity severity, String rule, int[] tables, java.util.function.Consumer<CheckContext> logic) {
-        return new Rule(id, severity, rule, tables, ctx -> {
+    /**
+     * The text checks. Each is named by what it checks (text.gpb-item: each 项 the text states against the 一般公共预算
+     * spending table), never by a section's or a table's number: a template says where its text states what (its
+     * outline's reads:) and which table is which (by shape and measure), and findings name the table by its mark or
+     * title in the document at hand.
+     */
+    static List<Check> all() {
+        return List.of(
+                rule("text.staff-sum", Severity.ERROR, "人员情况：实有人数 = 在职 + 退休 + 离休", needs(), TextChecks::staffSum),
+                rule("text.offices", Severity.ERROR, "机构设置：下设处室个数 = 列出的处室个数", needs(), TextChecks::offices),
+                rule("text.total", Severity.ERROR, "总体说明：收支总预算 = 收支总表的收入总计 = 支出总计", needs(Role.SUMMARY), TextChecks::total),
+                rule("text.lists", Severity.WARNING, "总体说明：“收入预算包括”列出收支总表有数的收入来源，“支出预算包括”列出收支总表有数的支出功能分类类", needs(Role.SUMMARY), TextChecks::lists),
+                rule("text.income", Severity.ERROR, "收入预算说明：收入预算及各项收入金额 = 收支总表对应行", needs(Role.SUMMARY), TextChecks::income),
+                rule("text.expense", Severity.ERROR, "支出预算说明：支出预算、基本支出、项目支出金额 = 支出总表合计行", needs(Role.EXPENSE), TextChecks::expense),
+                rule("text.expense-changes", Severity.ERROR, "支出预算说明与收入预算说明：基本支出与项目支出的增减额之和 = 各项收入增减额之和（收支平衡）", needs(), TextChecks::changesThree),
+                rule("text.fiscal", Severity.ERROR, "财政拨款收支说明：财政拨款收支总预算、各项收入、各类支出（一般公共预算）及其所列项 = 财政拨款收支总表 / 一般公共预算支出表", needs(Role.FISCAL, Role.GPB), TextChecks::fiscal),
+                rule("text.gpb", Severity.ERROR, "一般公共预算拨款说明：拨款合计、基本支出、项目支出 = 一般公共预算支出表合计行", needs(Role.GPB), TextChecks::gpbTotals),
+                rule("text.gpb-class", Severity.ERROR, "一般公共预算拨款结构：每个类的金额 = 一般公共预算支出表该类合计，该表每个类都列出", needs(Role.GPB), TextChecks::gpbClasses),
+                rule("text.gpb-item", Severity.ERROR, "一般公共预算拨款具体使用：每个项的预算数 = 一般公共预算支出表该项合计（上年有、本年无的项为 0）", needs(Role.GPB), TextChecks::gpbItems),
+                rule("text.gpb-items-listed", Severity.ERROR, "一般公共预算拨款具体使用：一般公共预算支出表的每个项都列出", needs(Role.GPB), TextChecks::gpbItemsListed),
+                rule("text.gpb-changes", Severity.ERROR, "一般公共预算拨款说明：各项增减额之和 = 基本支出与项目支出增减额之和 = 收入预算说明中一般公共预算（含上级转移支付）增减额", needs(), TextChecks::changesFive),
+                rule("text.gpb-basic", Severity.ERROR, "一般公共预算基本支出说明：基本支出、人员经费、公用经费 = 一般公共预算基本支出表总计行", needs(Role.GPB_BASIC), TextChecks::basicAmounts),
+                rule("text.gpb-basic-items", Severity.ERROR, "一般公共预算基本支出说明：人员经费、公用经费“主要包括”的经济分类款 = 一般公共预算基本支出表该列有数的款", needs(Role.GPB_BASIC), TextChecks::basicItems),
+                rule("text.projects", Severity.ERROR, "项目支出说明：一般公共预算项目支出表的每个项目都有说明，说明的每个项目都在该表", needs(Role.GPB_PROJECTS), TextChecks::projects),
+                rule("text.project-amount", Severity.ERROR, "项目支出说明：每个项目的预算安排规模 = 一般公共预算项目支出表该项目合计", needs(Role.GPB_PROJECTS), TextChecks::projectAmounts),
+                rule("text.alloc-sum", Severity.ERROR, "项目支出说明：资金分配情况各项金额之和 = 预算安排规模", needs(), TextChecks::allocSum),
+                rule("text.alloc-tpe", Severity.WARNING, "项目支出说明：资金分配情况列有公务接待费或公务用车费用，而“三公”经费表该项为空（可疑）", needs(Role.THREE_PUBLIC), TextChecks::allocThreePublic),
+                rule("text.empty-claim", Severity.ERROR, "政府性基金、国有资本经营预算和上年结转结余说明：说“为空表”的表须确实为空，所述金额 = 该表合计", needs(), TextChecks::emptyClaim),
+                rule("text.empty-sentence", Severity.WARNING, "政府性基金、国有资本经营预算和上年结转结余说明：其表为空时，说明应有“……为空表。”的句子", needs(), TextChecks::emptySentence),
+                rule("text.tpe", Severity.ERROR, "“三公”经费说明：合计及各项 = “三公”经费表对应行（合计列）", needs(Role.THREE_PUBLIC), TextChecks::threePublic),
+                rule("text.carry", Severity.ERROR, "上年结转结余说明：总额、财政拨款、非财政拨款及每个项目 = 上年结转结余表", needs(Role.CARRY), TextChecks::carry),
+                rule("text.running", Severity.ERROR, "运行经费：机关（事业单位）运行经费 = 一般公共预算基本支出表公用经费合计", needs(Role.GPB_BASIC), TextChecks::running),
+                rule("text.running-term", Severity.WARNING, "运行经费：行政、参公单位称“机关运行经费”，事业单位称“事业单位运行经费”（模板用语）", needs(), TextChecks::runningTerm),
+                rule("text.procurement", Severity.ERROR, "政府采购：政府采购预算 = 货物 + 工程 + 服务；预留给中小企业的不超过总额，小微企业的不超过中小企业的", needs(), TextChecks::procurement),
+                rule("text.vehicles", Severity.ERROR, "国有资产：车辆数量与价值 = 一般公务用车 + 执法执勤用车 + 其他车辆", needs(), TextChecks::vehicles),
+                rule("text.perf-counts", Severity.ERROR, "预算绩效与其他事项：财政拨款项目个数与金额 = 一般公共预算项目支出表，涉密项目 = 项目支出说明中不予公开的项目，上年结转结余项目 = 上年结转结余表，整体绩效目标金额 = 收支总预算", needs(Role.GPB_PROJECTS), TextChecks::perfCounts),
+                rule("text.perf-tables", Severity.ERROR, "预算绩效：一般公共预算项目支出表的每个（不涉密的）项目都有项目支出绩效目标表，每张表都对应该表的项目", needs(Role.GPB_PROJECTS), TextChecks::perfTables),
+                rule("text.perf-amount", Severity.ERROR, "预算绩效：项目支出绩效目标表的财政拨款 = 一般公共预算项目支出表该项目合计，年度预算总额 = 财政拨款 + 其他资金；整体绩效目标表的资金总额 = 收支总预算", needs(Role.GPB_PROJECTS), TextChecks::perfAmounts),
+                rule("text.perf-weights", Severity.ERROR, "预算绩效：每张项目支出绩效目标表的指标分值权重之和 = 模板规定的总分（text_rules.performance_weight_total）", needs(), TextChecks::perfWeights),
+                rule("text.project-name", Severity.WARNING, "同一项目在一般公共预算项目支出表、上年结转结余表、项目支出说明、上年结转结余说明和绩效目标表中写法一致", needs(Role.GPB_PROJECTS), TextChecks::projectNames),
+                rule("text.unit-name", Severity.WARNING, "项目承担单位、绩效目标表的预算单位和文末落款是本文档的单位（或其所属单位）", needs(), TextChecks::unitNames),
+                rule("text.share", Severity.ERROR, "占比 = 金额 ÷ 总额 × 100（按印出的金额计算，差额在四舍五入范围内为提示）", needs(), TextChecks::shares),
+                rule("text.share-sum", Severity.ERROR, "同组占比之和 = 100%（收入、支出各项，一般公共预算各类）", needs(), TextChecks::shareSums),
+                rule("text.rate", Severity.ERROR, "增减率 = 增减额 ÷（金额 − 增减额）× 100；上年为 0 的新增项为 100%", needs(), TextChecks::rates),
+                rule("text.direction", Severity.ERROR, "增加与增长、减少与下降同时出现（方向一致）；增加额不能大于本年金额", needs(), TextChecks::directions),
+                rule("text.reason", Severity.WARNING, "有增减变动的项目应说明主要原因", needs(), TextChecks::reasons));
+    }
+
+    private static Role[] needs(Role... roles) {
+        return roles;
+    }
+
+    /**
+     * A text check: not evaluable (a notice naming the table) when the document lacks a table it needs, by what the
+     * table is; nothing to do (and nothing to say) for a document without text.
+     */
+    private static Check rule(String id, Severity severity, String rule, Role[] needs, java.util.function.Consumer<CheckContext> logic) {
+        return new Rule(id, severity, rule, t(), ctx -> {
+            for (Role r : needs) {
+                if (table(ctx, r).isEmpty()) {
+                    ctx.notEvaluable(no(ctx, r), mark(ctx, r));
+                    return;
+                }
+            }
             DocumentText t = ctx.disclosure().text();
             if (!t.facts().isEmpty() || !t.performance().isEmpty()) logic.accept(ctx);
         });
@@ -410,7 +476,7 @@ public final class TextChecks {
         List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
         if (three.size() < 2 || two.isEmpty()) return;
         expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
-                "基本支出与项目支出的增减额之和（二 各项收入增减额之和）");
+                "基本支出与项目支出的增减额之和（" + numeral(ctx, "income") + " 各项收入增减额之和）");
     }
 
     private static void fiscal(CheckContext ctx) {
@@ -708,7 +774,7 @@ public final class TextChecks {
     private static void emptyClaim(CheckContext ctx) {
         for (FundSection s : fundSections(ctx)) {
             DisclosureTable t = s.table();
-            String name = "表" + t.no();
+            String name = ctx.tableName(t);
             for (TextFact f : of(ctx, s.emptyKey(), FactKind.NAME)) {
                 if (hasRows(t)) {
                     ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), p(printed(t.total(null).orElse(null), 0)), "为空表",
@@ -730,7 +796,7 @@ public final class TextChecks {
             boolean stated = !facts(ctx, x -> x.section().equals(s.section()) && x.kind() == FactKind.AMOUNT).isEmpty();
             if (!sentence && !stated) {
                 ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), "……为空表。", null,
-                        "表" + t.no() + "为空表，第三部分" + s.section() + " 却没有说明“……为空表。”");
+                        ctx.tableName(t) + "为空表，第三部分" + s.section() + " 却没有说明“……为空表。”");
             }
         }
     }

@@ -22,10 +22,10 @@ final class WithinTableChecks {
 
     static List<Check> all() {
         List<Check> out = new ArrayList<>();
-        out.add(rule("row-sum", Severity.ERROR, "每行：合计列 = 其组成列之和（模板的列等式，如表2 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转）",
+        out.add(rule("row-sum", Severity.ERROR, "每行：合计列 = 其组成列之和（模板的列等式，如收入总表的 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 结转）",
                 t -> !tpl(t).equations().isEmpty(), WithinTableChecks::rowSum));
-        out.add(rule("class-sum", Severity.ERROR, "分类表：每个类 = Σ其款，款 = Σ其项（列出项目的表：项级为逐个项目行）",
-                t -> kind(t) == TableShape.Kind.CLASSIFICATION, WithinTableChecks::classSum));
+        out.add(rule("class-sum", Severity.ERROR, "分类表（及列出款、项的收支总表支出方）：每个类 = Σ其款，款 = Σ其项（列出项目的表：项级为逐个项目行）",
+                t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::classSum));
         out.add(rule("total-sum", Severity.ERROR, "分类表、项目表：总计 = Σ类（或 Σ项目行；印有单位行时 Σ各单位小计）",
                 t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.PROJECTS, WithinTableChecks::totalSum));
         out.add(rule("unit-sum", Severity.ERROR, "印有单位行的表：每个单位小计 = Σ该单位的类（项目表：Σ该单位的基本支出行和项目行）",
@@ -162,14 +162,17 @@ final class WithinTableChecks {
         int n = a.n();
         for (List<Row> block : blocks(table)) {
             // children by parent code, in one pass: 款 under their 类, 项 (or 表7 project rows) under their 款
+            // (a summary table's 款 and 项 under its 类: on its expense side)
+            Side side = kind(a) == TableShape.Kind.SUMMARY ? Side.EXPENSE : null;
             java.util.Map<String, List<Row>> children = new java.util.HashMap<>();
             for (Row r : block) {
-                if ((r.kind() != RowKind.CLASS && r.kind() != RowKind.PROJECT) || r.side() != null) continue;
+                if ((r.kind() != RowKind.CLASS && r.kind() != RowKind.PROJECT) || r.side() != side) continue;
                 int len = r.code().length();
                 if (len == 5 || len == 7) children.computeIfAbsent(CheckContext.parentCode(r.code()), k -> new ArrayList<>()).add(r);
             }
+            if (side != null && children.isEmpty()) continue;
             for (Row parent : block) {
-                if (parent.kind() != RowKind.CLASS || parent.side() != null) continue;
+                if (parent.kind() != RowKind.CLASS || parent.side() != side) continue;
                 int len = parent.code().length();
                 if (len != 3 && len != 5) continue;
                 List<Row> kids = children.get(parent.code());

@@ -32,7 +32,33 @@ public record Rubric(List<Dimension> dimensions) {
         /** a classification printed down to a level (1 类, 2 款, 3 项) in the template's tables of that classification. */
         DEPTH,
         /** points lost per finding of a severity, down to none. */
-        FINDINGS
+        FINDINGS,
+        /** points lost per finding of a severity of the comparison of the agency's 预算 and 决算 of the year (一致性). */
+        COMPARISON,
+        /** published within {@code days} of the approval (预算法: 批复后20日内公开), {@code per} points lost a day late (及时性). */
+        TIMELINESS
+    }
+
+    /**
+     * The same rubric with other weights and points (a region's own, set by its administrator): {@code weights} by dimension
+     * key, {@code points} by {@link #itemKey}; what is not given stays as it is.
+     */
+    public Rubric adjusted(java.util.Map<String, Integer> weights, java.util.Map<String, Integer> points) {
+        List<Dimension> out = new java.util.ArrayList<>();
+        for (Dimension d : dimensions) {
+            List<Item> items = new java.util.ArrayList<>();
+            for (Item i : d.items()) {
+                Integer p = points.get(itemKey(d, i));
+                items.add(p == null ? i : i.withPoints(p));
+            }
+            out.add(new Dimension(d.key(), d.name(), weights.getOrDefault(d.key(), d.weight()), d.note(), items));
+        }
+        return new Rubric(out);
+    }
+
+    /** An item's key among the rubric's: its dimension's key and its name ("completeness/名词解释"). */
+    public static String itemKey(Dimension d, Item i) {
+        return d.key() + "/" + i.name();
     }
 
     /**
@@ -43,16 +69,26 @@ public record Rubric(List<Dimension> dimensions) {
      * @param level          DEPTH: 1 类, 2 款, 3 项
      * @param title          DEPTH: only the tables whose title has these words ("" for every table of the classification)
      * @param severity       FINDINGS: error, warning or notice
-     * @param per            FINDINGS: points lost per finding
+     * @param per            FINDINGS, COMPARISON: points lost per finding; TIMELINESS: per day late
+     * @param days           TIMELINESS: the days after the approval within which a document is published
      */
     public record Item(Kind kind, String name, int points, String basis, List<String> phrases, boolean all,
-                       String classification, int level, String title, String severity, int per) {
+                       String classification, int level, String title, String severity, int per, int days) {
         public Item {
             basis = basis == null ? "" : basis;
             phrases = phrases == null ? List.of() : List.copyOf(phrases);
             classification = classification == null ? "" : classification;
             title = title == null ? "" : title;
             severity = severity == null ? "" : severity;
+        }
+
+        public Item(Kind kind, String name, int points, String basis, List<String> phrases, boolean all,
+                    String classification, int level, String title, String severity, int per) {
+            this(kind, name, points, basis, phrases, all, classification, level, title, severity, per, 0);
+        }
+
+        public Item withPoints(int p) {
+            return new Item(kind, name, p, basis, phrases, all, classification, level, title, severity, per, days);
         }
     }
 }

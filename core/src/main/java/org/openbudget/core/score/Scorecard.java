@@ -18,13 +18,39 @@ public record Scorecard(List<DimensionScore> dimensions, BigDecimal overall) {
     /**
      * @param score   null when nothing of the dimension applies to the document (not assessed)
      * @param reasons what lost points ("缺少表：…", "错误 3 处：…"), or why it is not assessed
+     * @param items   what each item of the rubric gave (so that new weights or points score it again without reading the
+     *                document: {@link Scoring#rescore}); empty in a scorecard stored before items were kept
      */
-    public record DimensionScore(String key, String name, int weight, BigDecimal score, List<String> reasons) {
+    public record DimensionScore(String key, String name, int weight, BigDecimal score, List<String> reasons, List<ItemScore> items) {
         public DimensionScore {
             reasons = List.copyOf(reasons);
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public DimensionScore(String key, String name, int weight, BigDecimal score, List<String> reasons) {
+            this(key, name, weight, score, reasons, List.of());
         }
 
         public boolean assessed() { return score != null; }
+    }
+
+    /**
+     * What one item of the rubric gave a document.
+     *
+     * @param share   the share of the item's points earned (0–1); null when the item could not be assessed
+     * @param reasons what lost points, or (share null) why it could not be assessed
+     */
+    public record ItemScore(String name, Double share, List<String> reasons) {
+        public ItemScore {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        public boolean assessed() { return share != null; }
+    }
+
+    /** A dimension's score by key (null when not assessed or absent). */
+    public DimensionScore dimension(String key) {
+        return dimensions.stream().filter(d -> d.key().equals(key)).findFirst().orElse(null);
     }
 
     /** The score of a dimension by key (as printed, "" when not assessed or absent). */

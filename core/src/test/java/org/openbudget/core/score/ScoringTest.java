@@ -101,4 +101,67 @@ class ScoringTest {
         assertThat(s.printed("detail")).isEqualTo("0.0");
         assertThat(s.dimensions().get(1).reasons()).containsExactly("“三公”经费分项缺：因公出国、公务用车购置、公务用车运行、公务接待");
     }
+
+    private static final Rubric WITH_CONTEXT = new Rubric(List.of(
+            new Rubric.Dimension("completeness", "完整性", 30, "", List.of(phrases("名词解释", 10, false, "名词解释"))),
+            new Rubric.Dimension("consistency", "一致性", 10, "需要预算和决算两份文档", List.of(
+                    new Rubric.Item(Rubric.Kind.COMPARISON, "年初预算数不符", 60, "", List.of(), false, "", 0, "", "error", 10, 0),
+                    new Rubric.Item(Rubric.Kind.COMPARISON, "差异未说明原因", 40, "", List.of(), false, "", 0, "", "warning", 2, 0))),
+            new Rubric.Dimension("timeliness", "及时性", 20, "需要批复日期和公开日期", List.of(
+                    new Rubric.Item(Rubric.Kind.TIMELINESS, "批复后20日内公开", 100, "", List.of(), false, "", 0, "", "", 5, 20)))));
+
+    @Test
+    void consistencyAndTimelinessComeFromTheContextAndSayWhyWhenTheyCannot() {
+        Disclosure d = doc(List.of(), List.of());
+        // nothing known: both not assessed, each saying why (not a 0)
+        Scorecard none = Scoring.score(WITH_CONTEXT, d, null, List.of(), "名词解释");
+        assertThat(none.dimension("consistency").assessed()).isFalse();
+        assertThat(none.dimension("consistency").reasons()).containsExactly("未评：需要预算和决算两份文档");
+        assertThat(none.dimension("timeliness").reasons()).containsExactly("未评：公开日期未知");
+        assertThat(none.overall()).isEqualByComparingTo("100.0");
+        Scorecard noApproval = Scoring.score(WITH_CONTEXT, d, null, List.of(), "名词解释",
+                new Scoring.Context(java.time.LocalDate.of(2024, 2, 1), "上传时填写", null, null, "", "没有同一单位 2024 年的决算"));
+        assertThat(noApproval.dimension("timeliness").reasons()).containsExactly("未评：未设批复日期");
+        assertThat(noApproval.dimension("consistency").reasons()).containsExactly("未评：没有同一单位 2024 年的决算");
+
+        // published on the 26th day after approval: 6 days late, 5 points a day; one CMP error and three warnings
+        List<Finding> cmp = List.of(finding(Severity.ERROR, null), finding(Severity.WARNING, null), finding(Severity.WARNING, null),
+                finding(Severity.WARNING, null));
+        Scoring.Context late = new Scoring.Context(java.time.LocalDate.of(2024, 2, 27), "门户发布时间", java.time.LocalDate.of(2024, 2, 1), cmp,
+                "2024年决算", "");
+        Scorecard s = Scoring.score(WITH_CONTEXT, d, null, List.of(), "名词解释", late);
+        assertThat(s.printed("timeliness")).isEqualTo("70.0");
+        assertThat(s.dimension("timeliness").reasons()).singleElement().asString()
+                .contains("批复日期 2024-02-01", "公开日期 2024-02-27（门户发布时间）", "第 26 日", "超过 20 日的期限 6 日");
+        // (60 − 10) + (40 − 6) = 84 of 100
+        assertThat(s.printed("consistency")).isEqualTo("84.0");
+        assertThat(s.dimension("consistency").reasons()).anySatisfy(r -> assertThat(r).startsWith("年初预算数不符 1 处（与2024年决算比对）"));
+        assertThat(s.overall()).isEqualByComparingTo(BigDecimal.valueOf((30 * 100 + 10 * 84 + 20 * 70) / 60.0).setScale(1, java.math.RoundingMode.HALF_UP));
+        // within the limit: full, and the reason says so
+        Scorecard onTime = Scoring.score(WITH_CONTEXT, d, null, List.of(), "", new Scoring.Context(java.time.LocalDate.of(2024, 2, 21), "", java.time.LocalDate.of(2024, 2, 1), null, "", ""));
+        assertThat(onTime.printed("timeliness")).isEqualTo("100.0");
+        assertThat(onTime.dimension("timeliness").reasons()).singleElement().asString().contains("第 20 日公开，在 20 日内");
+    }
+
+    @Test
+    void aStoredScorecardIsScoredAgainByOtherWeightsAndPointsAsIfScoredSo() {
+        Disclosure d = doc(List.of(cls("201", "一般公共服务支出"), cls("20101", "人大事务")), List.of(cls("301", "工资福利支出")));
+        String text = "三公经费 因公出国（境）费 公务接待费";
+        List<Finding> found = List.of(finding(Severity.ERROR, 3), finding(Severity.WARNING, 4));
+        Scorecard stored = Scoring.score(RUBRIC, d, null, found, text);
+        Rubric region = RUBRIC.adjusted(java.util.Map.of("accuracy", 10, "completeness", 0),
+                java.util.Map.of("detail/支出功能分类", 10, "completeness/名词解释", 30));
+        assertThat(region.dimensions().get(0).items().get(1).points()).isEqualTo(30);
+        Scorecard again = Scoring.rescore(stored, region, Scoring.Context.NONE);
+        Scorecard direct = Scoring.score(region, d, null, found, text);
+        assertThat(again).isEqualTo(direct);
+        assertThat(again.overall()).isNotEqualByComparingTo(stored.overall());
+        assertThat(again.dimensions()).extracting(Scorecard.DimensionScore::weight).containsExactly(0, 20, 10, 10);
+        // a scorecard stored without its items keeps each dimension's score; only the weights change
+        Scorecard old = new Scorecard(stored.dimensions().stream().map(x -> new Scorecard.DimensionScore(x.key(), x.name(), x.weight(), x.score(), x.reasons()))
+                .toList(), stored.overall());
+        Scorecard reweighed = Scoring.rescore(old, region, Scoring.Context.NONE);
+        assertThat(reweighed.printed("detail")).isEqualTo(stored.printed("detail"));
+        assertThat(reweighed.dimension("accuracy").weight()).isEqualTo(10);
+    }
 }

@@ -100,7 +100,8 @@ public final class ProfileReader {
                 c.require("severity").entries().forEach((id, v) -> {
                     String sv = v.text() == null ? "" : v.text().trim();
                     if (!List.of("error", "warning", "notice").contains(sv)) throw v.error("应为 error、warning 或 notice，实际为 \"" + sv + "\"");
-                    severities.put(id, sv);
+                    // an earlier id (X12.running-term) sets the severity of the check it names now
+                    severities.put(org.openbudget.core.check.CheckCatalogue.resolve(id), sv);
                 });
             }
             if (c.get("between").isPresent()) crossChecks = crossChecks(c.require("between"), tables);
@@ -225,7 +226,7 @@ public final class ProfileReader {
 
     private static Detection detection(YamlNode d) {
         return new Detection(d.strings("titles"), d.strings("labels"), d.strings("marks"), d.strings("phrases"),
-                d.optString("amount_unit").orElse(""));
+                d.optString("amount_unit").orElse(""), d.bool("proven", false));
     }
 
     private static TableTemplate shapedTable(int no, String id, YamlNode t, MeasureDictionary dict, Optional<YamlNode> docFormat) {

@@ -49,7 +49,9 @@ public final class RubricReader {
             case "phrases" -> Rubric.Kind.PHRASES;
             case "depth" -> Rubric.Kind.DEPTH;
             case "findings" -> Rubric.Kind.FINDINGS;
-            default -> throw i.require("kind").error("未知的评分项 " + kind + " (expected tables, phrases, depth or findings)");
+            case "comparison" -> Rubric.Kind.COMPARISON;
+            case "timeliness" -> Rubric.Kind.TIMELINESS;
+            default -> throw i.require("kind").error("未知的评分项 " + kind + " (expected tables, phrases, depth, findings, comparison or timeliness)");
         };
         int points = i.integer("points");
         if (points <= 0) throw i.require("points").error("分值应大于 0 (points are more than 0)");
@@ -67,11 +69,16 @@ public final class RubricReader {
         }
         String severity = i.optString("severity").orElse("");
         int per = i.get("per").isPresent() ? i.integer("per") : 0;
-        if (k == Rubric.Kind.FINDINGS) {
-            if (!Set.of("error", "warning", "notice").contains(severity)) throw i.error("findings 需要 severity: error、warning 或 notice");
-            if (per <= 0) throw i.error("findings 需要 per: 每处扣分（大于 0）");
+        if (k == Rubric.Kind.FINDINGS || k == Rubric.Kind.COMPARISON) {
+            if (!Set.of("error", "warning", "notice").contains(severity)) throw i.error(kind + " 需要 severity: error、warning 或 notice");
+            if (per <= 0) throw i.error(kind + " 需要 per: 每处扣分（大于 0）");
+        }
+        int days = i.get("days").isPresent() ? i.integer("days") : 0;
+        if (k == Rubric.Kind.TIMELINESS) {
+            if (days <= 0) throw i.error("timeliness 需要 days: 批复后公开的期限（日，大于 0）");
+            if (per <= 0) throw i.error("timeliness 需要 per: 每逾期一日扣分（大于 0）");
         }
         return new Rubric.Item(k, i.string("name"), points, basis, phrases, all, classification, level,
-                i.optString("title").orElse(""), severity, per);
+                i.optString("title").orElse(""), severity, per, days);
     }
 }

@@ -229,19 +229,19 @@ public final class WorkbookLayout {
                 new TableSheet(REASONS, "增减变动的主要原因，按说明的键填写",
                         List.of(new Column("key", "键", "从下拉列表选择，或输入如 gpb.item:2150899", 44, Kind.KEY, LIST_REASON_KEYS, true),
                                 text("reason", "主要原因", "", 70, true))),
-                new TableSheet(CLASS_NOTES, "第三部分 四：各功能分类类的财政拨款主要用于",
+                new TableSheet(CLASS_NOTES, "第三部分 财政拨款收支情况：各功能分类类的财政拨款主要用于",
                         List.of(new Column("class_code", "功能分类类", "3 位编码，如 215", 14, Kind.CODE, null, true),
                                 text("note", "主要用于", "可含 {7 位项编码}，打印该项的一般公共预算数", 70, true))),
-                new TableSheet(PROJECT_TEXTS, "第三部分 七 项目情况，及项目支出绩效目标表的项目信息，按说明顺序每个项目一行",
+                new TableSheet(PROJECT_TEXTS, "第三部分 项目支出情况，及项目支出绩效目标表的项目信息，按说明顺序每个项目一行",
                         List.of(PROJECT, text("basis", "设立的政策依据", "", 40, false), text("period", "资金执行时间", "如 2024年1月1日-2024年12月31日", 26, false),
                                 text("manager", "项目负责人", "", 12, false), text("goal", "项目总体目标", "有绩效目标表的项目填写", 50, false),
                                 number("performance_order", "绩效目标表顺序", "1、2、3…；全部空白 = 按本表顺序", false))),
-                new TableSheet(ALLOCATIONS, "第三部分 七 资金分配情况：每个项目的各项内容和金额",
+                new TableSheet(ALLOCATIONS, "第三部分 项目支出情况 资金分配情况：每个项目的各项内容和金额",
                         List.of(PROJECT, text("item", "资金分配内容", "", 40, true), number("amount", "金额（万元）", "≥ 0", true))),
                 new TableSheet(PROJECT_INDICATORS, "项目支出绩效目标表的指标，每行一个", indicators(true)),
-                new TableSheet(CARRY_OVER, "第三部分 十一：结转项目资金主要用于", List.of(PROJECT, text("note", "主要用于", "", 70, false))),
+                new TableSheet(CARRY_OVER, "第三部分 上年结转结余情况：结转项目资金主要用于", List.of(PROJECT, text("note", "主要用于", "", 70, false))),
                 new TableSheet(OVERALL_INDICATORS, "部门（单位）整体绩效目标表的指标，每行一个", indicators(false)),
-                new TableSheet(OTHER_MATTERS, "第三部分 十二（五）其他需说明的事项，每行一段；空白 = 无其他需说明事项",
+                new TableSheet(OTHER_MATTERS, "第三部分 其他需说明的事项，每行一段；空白 = 无其他需说明事项",
                         List.of(text("paragraph", "其他需说明的事项", "每行一段", 100, true))));
     }
 
@@ -252,11 +252,11 @@ public final class WorkbookLayout {
                         number("active_change", "在职人数比上年增减", "减少填负数", false), number("retired", "退休人数", "人", false),
                         number("retired_change", "退休人数比上年增减", "减少填负数", false), number("honorary", "离休人数", "人", false),
                         number("honorary_change", "离休人数比上年增减", "减少填负数", false))),
-                new FormSheet(PROCUREMENT, "第三部分 十二（二）政府采购预算（万元）", List.of(
+                new FormSheet(PROCUREMENT, "第三部分 政府采购预算（万元）", List.of(
                         number("goods", "货物", "万元", false), number("works", "工程", "万元", false), number("services", "服务", "万元", false),
                         number("sme", "预留给中小企业", "万元", false), number("micro", "其中预留给小微企业", "万元", false))),
                 threePublicForm(),
-                new FormSheet(ASSETS, "第三部分 十二（三）国有资产占用使用情况（上年末）及本年购置", List.of(
+                new FormSheet(ASSETS, "第三部分 国有资产占用使用情况（上年末）及本年购置", List.of(
                         number("building.area", "房屋面积", "平方米", false), number("building.value", "房屋价值", "万元", false),
                         number("vehicles.official.count", "一般公务用车（辆）", "辆", false), number("vehicles.official.value", "一般公务用车价值", "万元", false),
                         number("vehicles.enforcement.count", "执法执勤用车（辆）", "辆", false), number("vehicles.enforcement.value", "执法执勤用车价值", "万元", false),

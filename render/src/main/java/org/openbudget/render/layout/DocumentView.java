@@ -123,6 +123,7 @@ public final class DocumentView {
             out.add(new Block.Heading(1, h3, "part3"));
             toc.add(new Block.TocEntry(1, h3, "part3"));
             boolean perfPlaced = false;
+            String[] perf = performancePlace();
             int s = 1;
             for (Section sec : text.sections()) {
                 String id = "section" + s++;
@@ -131,10 +132,14 @@ public final class DocumentView {
                 toc.add(new Block.TocEntry(2, title, id));
                 List<String> ps = sec.paragraphs();
                 int insertAt = -1;
-                if (sec.numeral().equals("十二") && !text.performance().isEmpty()) {
+                // the performance tables follow the part of the section whose outline holds the performance block:
+                // before the next part's sub-heading, else at the section's end
+                if (!perf[0].isEmpty() && sec.numeral().equals(perf[0]) && !text.performance().isEmpty()) {
                     insertAt = ps.size();
+                    int part = Integer.parseInt(perf[1]);
                     for (int i = 0; i < ps.size(); i++) {
-                        if (ps.get(i).matches("^[（(]五[）)].*")) { insertAt = i; break; }
+                        java.util.regex.Matcher m = PART.matcher(ps.get(i));
+                        if (m.find() && partNumber(m.group(1)) > part) { insertAt = i; break; }
                     }
                 }
                 for (int i = 0; i < ps.size(); i++) {
@@ -159,6 +164,30 @@ public final class DocumentView {
             if (!text.closingDate().isEmpty()) out.add(new Block.Para("", text.closingDate(), true));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("^[（(]([一二三四五六七八九十]{1,3})[）)]");
+
+    /** {section number, part} of the outline's performance block: the part is the number of headings before it ("" when none). */
+    private String[] performancePlace() {
+        for (org.openbudget.core.profile.TextOutline.Section os : profile.text().outline().sections()) {
+            int headings = 0;
+            for (org.openbudget.core.profile.TextOutline.Block b : os.blocks()) {
+                if (b.kind().equals("heading")) headings++;
+                if (b.kind().equals("performance")) return new String[] {os.number(), String.valueOf(headings)};
+            }
+        }
+        return new String[] {"", "0"};
+    }
+
+    /** 一 … 九十九 as a number. */
+    private static int partNumber(String n) {
+        String digits = "一二三四五六七八九";
+        int tens = n.indexOf('十');
+        if (tens < 0) return digits.indexOf(n) + 1;
+        int high = tens == 0 ? 1 : digits.indexOf(n.substring(0, tens)) + 1;
+        int low = tens == n.length() - 1 ? 0 : digits.indexOf(n.substring(tens + 1)) + 1;
+        return high * 10 + low;
     }
 
     private void paragraph(String p, List<Block> out, String id) {

@@ -20,12 +20,14 @@ public class BatchApi {
             @org.springframework.web.bind.annotation.RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer year,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String title,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String region,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String published,
             @AuthenticationPrincipal BudgetUser me) throws java.io.IOException {
-        batches.regionOf(me);
+        batches.region(me, region);
         java.util.List<org.openbudget.web.batch.BatchIntake.Upload> uploads = new java.util.ArrayList<>();
         for (var f : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files)
             uploads.add(new org.openbudget.web.batch.BatchIntake.Upload(f.getOriginalFilename(), f::getBytes));
-        long id = batches.create(me, year, title, uploads);
+        long id = batches.create(me, region, year, title, uploads, org.openbudget.web.pages.BatchPages.date(published));
         return org.springframework.http.ResponseEntity.status(201)
                 .body(java.util.Map.of("id", id, "progress", "/api/batch/" + id + "/progress", "page", "/batch/" + id));
     }

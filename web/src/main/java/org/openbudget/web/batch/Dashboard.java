@@ -32,11 +32,13 @@ public class Dashboard {
     private final BatchRepository batches;
     private final AgencyRepository agencies;
     private final BatchService service;
+    private final RegionScoring scoring;
 
-    public Dashboard(BatchRepository batches, AgencyRepository agencies, BatchService service) {
+    public Dashboard(BatchRepository batches, AgencyRepository agencies, BatchService service, RegionScoring scoring) {
         this.batches = batches;
         this.agencies = agencies;
         this.service = service;
+        this.scoring = scoring;
     }
 
     /** One agency and one of its documents (doc null: no document of the year was audited). */
@@ -48,6 +50,12 @@ public class Dashboard {
             return entry.scores().dimensions().stream().filter(d -> d.key().equals(key) && d.assessed()).map(Scorecard.DimensionScore::score)
                     .findFirst().orElse(null);
         }
+        /** Why a dimension lost points or is not assessed ("" when nothing was lost). */
+        public String why(String key) {
+            if (entry == null || entry.scores() == null) return "";
+            Scorecard.DimensionScore d = entry.scores().dimension(key);
+            return d == null ? "" : String.join("；", d.reasons());
+        }
         public String outcome() { return doc == null ? "未收到" : entry == null ? doc.statusLabel() : entry.outcome(); }
         public long errors() { return entry == null ? 0 : entry.errors(); }
         public long warnings() { return entry == null ? 0 : entry.warnings(); }
@@ -58,8 +66,11 @@ public class Dashboard {
     /** A dimension of the rubric, as the table's columns. */
     public record Dimension(String key, String name, int weight) {}
 
+    /**
+     * @param regions the regions the account may switch between (an inspector's; a reviewer's one; none for the public)
+     */
     public record View(String region, String regionName, int year, List<Dimension> dimensions, List<Row> rows, List<Doc> unmatched,
-                       List<Integer> years, int agencies, int withDocuments) {
+                       List<Integer> years, int agencies, int withDocuments, Map<String, String> regions) {
         /** How the shown rows' overall scores are spread: 90–100, 80–89.9, 70–79.9, 60–69.9, under 60, and not scored. */
         public List<Band> distribution() {
             String[] labels = {"90–100 分", "80–89.9 分", "70–79.9 分", "60–69.9 分", "60 分以下", "未评"};
@@ -88,9 +99,9 @@ public class Dashboard {
         }
     }
 
-    /** The years the reviewer's region has audited documents of, latest first. */
-    public List<Integer> years(BudgetUser me) {
-        return batches.years(service.regionOf(me), false);
+    /** The years the account's region (an inspector's: the one asked for) has audited documents of, latest first. */
+    public List<Integer> years(BudgetUser me, String region) {
+        return batches.years(service.region(me, region), false);
     }
 
     /** The regions and years with published results: region code → its name and years. */
@@ -102,8 +113,11 @@ public class Dashboard {
 
     public Map<String, String> regionNames() { return agencies.regions(); }
 
-    public View forReviewer(BudgetUser me, int year, Query query) {
-        return view(service.regionOf(me), year, query, false);
+    /** The dashboard of a reviewer's region, or of one of the regions under an inspector's province (null: the first). */
+    public View forAccount(BudgetUser me, String region, int year, Query query) {
+        Map<String, String> mine = service.regionsOf(me);
+        View v = view(service.region(me, region), year, query, false);
+        return new View(v.region(), v.regionName(), v.year(), v.dimensions(), v.rows(), v.unmatched(), v.years(), v.agencies(), v.withDocuments(), mine);
     }
 
     /** The public's view: published jobs only; a region without any is not found. */
@@ -130,8 +144,9 @@ public class Dashboard {
                     (a, b) -> a.id() > b.id() ? a : b);
         }
         List<Row> rows = new ArrayList<>();
-        Set<String> seenDims = new HashSet<>();
+        RegionScoring.Scorer scorer = scoring.scorer(region, year);
         List<Dimension> dims = new ArrayList<>();
+        for (var d : scorer.rubric().dimensions()) dims.add(new Dimension(d.key(), d.name(), d.weight()));
         for (Agency a : registered) {
             String parent = a.parentCode() == null || !byCode.containsKey(a.parentCode()) ? "" : byCode.get(a.parentCode()).name();
             Map<String, Doc> mine = byAgency.get(a.code());
@@ -140,18 +155,37 @@ public class Dashboard {
                 continue;
             }
             for (Doc d : mine.values()) {
-                BatchReport.Entry e = BatchService.entry(d.summary(), null);
-                if (e != null && e.scores() != null)
-                    for (Scorecard.DimensionScore s : e.scores().dimensions())
-                        if (seenDims.add(s.key())) dims.add(new Dimension(s.key(), s.name(), s.weight()));
-                rows.add(new Row(a, parent, d, e));
+                Doc counterpart = mine.get("预算".equals(d.basis()) ? "决算" : "预算");
+                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, counterpart, scorer)));
             }
         }
         int withDocs = byAgency.size();
         List<Row> shown = rows.stream().filter(r -> keep(r, query)).sorted(order(query)).toList();
         unmatched.sort(Comparator.comparing(Doc::fileName));
         return new View(region, agencies.regions().getOrDefault(region, region), year, dims, shown, publishedOnly ? List.of() : unmatched,
-                batches.years(region, publishedOnly), registered.size(), withDocs);
+                batches.years(region, publishedOnly), registered.size(), withDocs, Map.of());
+    }
+
+    /** A stored line with its scores as the region scores now (its weights and points, the dates, the comparison). */
+    static BatchReport.Entry rescored(BatchReport.Entry e, Doc d, Doc counterpart, RegionScoring.Scorer scorer) {
+        if (e == null || e.scores() == null) return e;
+        return withScores(e, scorer.score(d, counterpart, e.scores()), e.findings());
+    }
+
+    private static BatchReport.Entry withScores(BatchReport.Entry e, Scorecard scores, List<BatchReport.FindingRow> findings) {
+        return new BatchReport.Entry(e.file(), e.outcome(), e.profile(), e.year(), e.unit(), e.tables(), e.errors(), e.warnings(), e.notices(),
+                e.message(), e.millis(), e.status(), scores, findings);
+    }
+
+    /** One document of a job with its findings, scored as its region scores now (the job and document pages). */
+    public BatchReport.Entry scored(BatchRepository.Job job, Doc d) {
+        BatchReport.Entry e = service.entry(d, true);
+        if (e == null || e.scores() == null) return e;
+        Integer year = d.docYear() != null ? d.docYear() : job.year();
+        if (year == null) return e;
+        Doc counterpart = d.agencyCode() == null || d.basis() == null ? null
+                : batches.latestOf(job.regionCode(), d.agencyCode(), year, "预算".equals(d.basis()) ? "决算" : "预算").orElse(null);
+        return withScores(e, scoring.scorer(job.regionCode(), year).score(d, counterpart, e.scores()), e.findings());
     }
 
     private static boolean keep(Row r, Query q) {
@@ -186,11 +220,12 @@ public class Dashboard {
             if (r.doc() == null || r.entry() == null) continue;
             BatchReport.Entry e = service.entry(r.doc(), withFindings);
             out.add(new BatchReport.Entry(e.file(), e.outcome(), e.profile(), e.year(), r.agency().name(), e.tables(), e.errors(), e.warnings(),
-                    e.notices(), e.message(), e.millis(), e.status(), e.scores(), e.findings()));
+                    e.notices(), e.message(), e.millis(), e.status(), r.entry().scores(), e.findings()));
         }
+        RegionScoring.Scorer scorer = v.unmatched().isEmpty() ? null : scoring.scorer(v.region(), v.year());
         for (Doc d : v.unmatched()) {
             BatchReport.Entry e = service.entry(d, withFindings);
-            if (e != null) out.add(e);
+            if (e != null) out.add(rescored(e, d, null, scorer));
         }
         return out;
     }

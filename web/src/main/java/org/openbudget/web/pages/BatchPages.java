@@ -58,6 +58,7 @@ public class BatchPages {
     public String index(Model m) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
         m.addAttribute("jobs", batches.jobs(me));
+        m.addAttribute("regions", batches.regionsOf(me));
         m.addAttribute("workers", batches.workers());
         m.addAttribute("thisYear", java.time.Year.now().getValue());
         return "batch/index";
@@ -65,21 +66,16 @@ public class BatchPages {
 
     @PostMapping("/batch")
     public String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, @RequestParam(required = false) String year,
-                         @RequestParam(required = false) String title, Model m, HttpServletResponse res) throws IOException {
+                         @RequestParam(required = false) String title, @RequestParam(required = false) String region,
+                         @RequestParam(required = false) String published, Model m, HttpServletResponse res) throws IOException {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        batches.regionOf(me);
+        batches.region(me, region);
         try {
-            Integer y = null;
-            if (year != null && !year.isBlank()) {
-                try {
-                    y = Integer.valueOf(year.strip());
-                } catch (NumberFormatException e) {
-                    throw new RuleViolation("年度应为四位数的年份，实际为「" + year.strip() + "」");
-                }
-            }
+            Integer y = year(year);
+            java.time.LocalDate p = date(published);
             List<BatchIntake.Upload> uploads = new ArrayList<>();
             for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) uploads.add(new BatchIntake.Upload(f.getOriginalFilename(), f::getBytes));
-            long id = batches.create(me, y, title, uploads);
+            long id = batches.create(me, region, y, title, uploads, p);
             return "redirect:/batch/" + id;
         } catch (InvalidDatasetException e) {
             res.setStatus(400);
@@ -90,6 +86,58 @@ public class BatchPages {
             m.addAttribute("error", e.getMessage());
         }
         return index(m);
+    }
+
+    /** Collects the documents a disclosure listing links to, as a new job. */
+    @PostMapping("/batch/collect")
+    public String collect(@RequestParam(required = false) String url, @RequestParam(required = false) String year, @RequestParam(required = false) String title,
+                          @RequestParam(required = false) String region, Model m, HttpServletResponse res) {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        batches.region(me, region);
+        try {
+            return "redirect:/batch/" + batches.collect(me, region, year(year), title, url);
+        } catch (RuleViolation e) {
+            res.setStatus(422);
+            m.addAttribute("error", e.getMessage());
+        }
+        return index(m);
+    }
+
+    /** The documents published on this portal for a year, as a new job. */
+    @PostMapping("/batch/portal")
+    public String portal(@RequestParam(required = false) String year, @RequestParam(required = false) String region, Model m, HttpServletResponse res) {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        batches.region(me, region);
+        try {
+            Integer y = year(year);
+            if (y == null) throw new RuleViolation("请填写年度");
+            return "redirect:/batch/" + batches.fromPortal(me, region, y);
+        } catch (RuleViolation e) {
+            res.setStatus(422);
+            m.addAttribute("error", e.getMessage());
+        }
+        return index(m);
+    }
+
+    static Integer year(String year) {
+        if (year == null || year.isBlank()) return null;
+        try {
+            return Integer.valueOf(year.strip());
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("年度应为四位数的年份，实际为「" + year.strip() + "」");
+        }
+    }
+
+    /** A date typed as 年-月-日 (blank: none). */
+    public static java.time.LocalDate date(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(s.strip());
+            if (d.getYear() < 2000 || d.isAfter(java.time.LocalDate.now().plusDays(1))) throw new RuleViolation("公开日期应在 2000 年之后、不晚于今天，实际为 " + d);
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolation("公开日期应为 年-月-日（如 2024-02-15），实际为「" + s.strip() + "」");
+        }
     }
 
     @GetMapping("/batch/{id}")
@@ -120,6 +168,7 @@ public class BatchPages {
     @PostMapping("/batch/{id}/publish")
     public String publish(@PathVariable long id, @RequestParam(required = false) Boolean publish, Model m, RedirectAttributes ra) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
+        batches.regionOf(me);   // the region's reviewer publishes; an inspector does not
         batches.job(me, id);
         PageSupport.attempt(ra, Boolean.TRUE.equals(publish) ? "已公开：各单位的得分和问题数显示在公开评分页" : "已撤回公开", () -> {
             if (publish == null) throw new RuleViolation("请选择公开或撤回公开");
@@ -147,7 +196,7 @@ public class BatchPages {
                 .orElseThrow(() -> new NotFoundException("这一批量审核没有编号为 " + doc + " 的文档"));
         m.addAttribute("job", j);
         m.addAttribute("doc", d);
-        m.addAttribute("entry", d.summary() == null ? null : batches.entry(d, true));
+        m.addAttribute("entry", d.summary() == null ? null : dashboard.scored(j, d));
         m.addAttribute("agency", d.agencyCode() == null ? null : agencies.find(d.agencyCode()).orElse(null));
         m.addAttribute("pdf", d.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"));
         return "batch/document";
@@ -170,24 +219,102 @@ public class BatchPages {
                 .body(content);
     }
 
+    // ---- a page of a PDF with its findings framed where they are
+
+    /** A finding on the page: its place in the document's findings, and its box as shares of the page (null: not located). */
+    public record Mark(int index, BatchReport.FindingRow row, String css, String left, String top, String width, String height) {}
+
+    /** The last pages drawn (a page is asked for twice: the page, then its picture): (document, page) → picture and page count. */
+    private final Map<String, Object[]> drawn = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Object[]> e) { return size() > 12; }
+    });
+
+    private Object[] draw(long doc, int page, byte[] content) {
+        String key = doc + "/" + page;
+        Object[] got = drawn.get(key);
+        if (got != null) return got;
+        boolean pdf = content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F';
+        if (!pdf) throw new NotFoundException("只有 PDF 文档能按页显示");
+        int pages;
+        try (var d = org.apache.pdfbox.Loader.loadPDF(content)) {
+            pages = d.getNumberOfPages();
+        } catch (IOException | RuntimeException e) {
+            throw new NotFoundException("此文档无法按页显示");
+        }
+        if (page < 1 || page > pages) throw new NotFoundException("此文档没有第 " + page + " 页（共 " + pages + " 页）");
+        org.openbudget.audit.report.PageImage.Picture p;
+        try {
+            p = org.openbudget.audit.report.PageImage.draw(content, page);
+        } catch (RuntimeException e) {
+            throw new NotFoundException("第 " + page + " 页无法绘制");
+        }
+        if (p.png().length == 0) throw new NotFoundException("第 " + page + " 页无法绘制");
+        Object[] out = {p, pages};
+        drawn.put(key, out);
+        return out;
+    }
+
+    /** A page of a PDF document drawn, the findings on it framed (the cell or row each is about), one of them in focus. */
+    @GetMapping("/batch/{id}/documents/{doc}/pages/{page}")
+    public String page(@PathVariable long id, @PathVariable long doc, @PathVariable int page, @RequestParam(required = false) Integer f, Model m) {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        Job j = batches.job(me, id);
+        Doc d = batches.docs(me, id).stream().filter(x -> x.id() == doc).findFirst()
+                .orElseThrow(() -> new NotFoundException("这一批量审核没有编号为 " + doc + " 的文档"));
+        Object[] drawnPage = draw(doc, page, batches.content(me, id, doc));
+        org.openbudget.audit.report.PageImage.Picture p = (org.openbudget.audit.report.PageImage.Picture) drawnPage[0];
+        BatchReport.Entry e = d.summary() == null ? null : batches.entry(d, true);
+        List<Mark> onPage = new ArrayList<>();
+        if (e != null) {
+            for (int i = 0; i < e.findings().size(); i++) {
+                BatchReport.FindingRow r = e.findings().get(i);
+                if (r.page() != page) continue;
+                String css = r.severity().equals("错误") ? "error" : r.severity().equals("警告") ? "warning" : "notice";
+                List<Double> b = r.box();
+                if (b == null || b.size() != 4) onPage.add(new Mark(i, r, css, null, null, null, null));
+                else onPage.add(new Mark(i, r, css, pct(b.get(0), p.width()), pct(b.get(1), p.height()), pct(b.get(2), p.width()), pct(b.get(3), p.height())));
+            }
+        }
+        m.addAttribute("job", j);
+        m.addAttribute("doc", d);
+        m.addAttribute("page", page);
+        m.addAttribute("pages", drawnPage[1]);
+        m.addAttribute("onPage", onPage);
+        m.addAttribute("marks", onPage.stream().filter(x -> x.left() != null).toList());
+        m.addAttribute("focus", f == null ? -1 : f);
+        return "batch/page";
+    }
+
+    @GetMapping("/batch/{id}/documents/{doc}/pages/{page}/image")
+    public ResponseEntity<byte[]> pageImage(@PathVariable long id, @PathVariable long doc, @PathVariable int page, Model m) {
+        BudgetUser me = (BudgetUser) m.getAttribute("me");
+        Object[] drawnPage = draw(doc, page, batches.content(me, id, doc));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate()).body(((org.openbudget.audit.report.PageImage.Picture) drawnPage[0]).png());
+    }
+
+    private static String pct(double v, float of) {
+        return java.math.BigDecimal.valueOf(Math.max(0, Math.min(100, v / of * 100))).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     // ---- the dashboard of the reviewer's region and a year
 
     @GetMapping("/dashboard")
-    public String dashboardLatest(Model m) {
+    public String dashboardLatest(@RequestParam(required = false) String region, Model m) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        batches.regionOf(me);
-        List<Integer> years = dashboard.years(me);
-        return "redirect:/dashboard/" + (years.isEmpty() ? java.time.Year.now().getValue() : years.get(0));
+        String r = batches.region(me, region);
+        List<Integer> years = dashboard.years(me, r);
+        return "redirect:/dashboard/" + (years.isEmpty() ? java.time.Year.now().getValue() : years.get(0)) + (region == null ? "" : "?region=" + r);
     }
 
     @GetMapping("/dashboard/{year}")
     public String dashboard(@PathVariable int year, @RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                             @RequestParam(required = false) String basis, @RequestParam(required = false) Boolean errors,
                             @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                            @RequestParam(required = false) Boolean missing, Model m) {
+                            @RequestParam(required = false) Boolean missing, @RequestParam(required = false) String region, Model m) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
         Dashboard.Query query = Dashboard.Query.of(q, kind, basis, errors, sort, dir, missing);
-        m.addAttribute("v", dashboard.forReviewer(me, year, query));
+        m.addAttribute("v", dashboard.forAccount(me, region, year, query));
         m.addAttribute("query", query);
         m.addAttribute("publicView", false);
         return "batch/dashboard";
@@ -197,12 +324,19 @@ public class BatchPages {
     @GetMapping("/dashboard/{year}/agencies/{code}")
     public String agency(@PathVariable int year, @PathVariable String code, Model m) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        Dashboard.View v = dashboard.forReviewer(me, year, Dashboard.Query.of(code, null, null, false, null, null, true));
+        String region = agencies.find(code).map(Agency::regionCode).orElse(null);
+        if (region == null || !batches.regionsOf(me).containsKey(region)) throw new NotFoundException("本账号的地区没有代码为 " + code + " 的部门或单位");
+        Dashboard.View v = dashboard.forAccount(me, region, year, Dashboard.Query.of(code, null, null, false, null, null, true));
         Agency a = agencies.find(code).filter(x -> x.regionCode().equals(v.region()))
                 .orElseThrow(() -> new NotFoundException("本地区没有代码为 " + code + " 的部门或单位"));
         List<Dashboard.Row> rows = v.rows().stream().filter(r -> r.agency().code().equals(code)).toList();
         Map<Long, BatchReport.Entry> full = new java.util.LinkedHashMap<>();
-        for (Dashboard.Row r : rows) if (r.doc() != null && r.entry() != null) full.put(r.doc().id(), batches.entry(r.doc(), true));
+        for (Dashboard.Row r : rows)
+            if (r.doc() != null && r.entry() != null) {
+                BatchReport.Entry e = batches.entry(r.doc(), true);
+                full.put(r.doc().id(), new BatchReport.Entry(e.file(), e.outcome(), e.profile(), e.year(), e.unit(), e.tables(), e.errors(), e.warnings(),
+                        e.notices(), e.message(), e.millis(), e.status(), r.entry().scores(), e.findings()));
+            }
         m.addAttribute("v", v);
         m.addAttribute("agency", a);
         m.addAttribute("rows", rows);
@@ -212,23 +346,23 @@ public class BatchPages {
     }
 
     @GetMapping("/dashboard/{year}/export.xlsx")
-    public ResponseEntity<byte[]> exportXlsx(@PathVariable int year, Model m) {
-        return Downloads.of("公开评分-" + year + ".xlsx", XLSX, BatchReport.xlsx(entries(year, m, true)));
+    public ResponseEntity<byte[]> exportXlsx(@PathVariable int year, @RequestParam(required = false) String region, Model m) {
+        return Downloads.of("公开评分-" + year + ".xlsx", XLSX, BatchReport.xlsx(entries(year, region, m, true)));
     }
 
     @GetMapping("/dashboard/{year}/export.csv")
-    public ResponseEntity<byte[]> exportCsv(@PathVariable int year, Model m) {
-        return Downloads.of("公开评分-" + year + ".csv", CSV, BatchReport.csv(entries(year, m, false)).getBytes(StandardCharsets.UTF_8));
+    public ResponseEntity<byte[]> exportCsv(@PathVariable int year, @RequestParam(required = false) String region, Model m) {
+        return Downloads.of("公开评分-" + year + ".csv", CSV, BatchReport.csv(entries(year, region, m, false)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/dashboard/{year}/findings.csv")
-    public ResponseEntity<byte[]> findingsCsv(@PathVariable int year, Model m) {
-        return Downloads.of("审核结果-" + year + ".csv", CSV, BatchReport.findingsCsv(entries(year, m, true)).getBytes(StandardCharsets.UTF_8));
+    public ResponseEntity<byte[]> findingsCsv(@PathVariable int year, @RequestParam(required = false) String region, Model m) {
+        return Downloads.of("审核结果-" + year + ".csv", CSV, BatchReport.findingsCsv(entries(year, region, m, true)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<BatchReport.Entry> entries(int year, Model m, boolean findings) {
+    private List<BatchReport.Entry> entries(int year, String region, Model m, boolean findings) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
-        Dashboard.View v = dashboard.forReviewer(me, year, Dashboard.Query.of(null, null, null, false, null, null, false));
+        Dashboard.View v = dashboard.forAccount(me, region, year, Dashboard.Query.of(null, null, null, false, null, null, false));
         return dashboard.entries(v, findings);
     }
 }

@@ -85,6 +85,8 @@ public class WorkPages {
         // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
         if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
             return "redirect:/work/" + code + "/" + year.trim() + ("决算".equals(basis) ? DocumentKey.FINAL_SUFFIX : "");
+        // a province's inspector prepares and reviews nothing: its work is the batches of the regions under it
+        if (u != null && u.role() == org.openbudget.web.security.Role.INSPECTOR) return "redirect:/batch";
         List<Agency> agencies = workflow.visibleAgencies(u);
         Map<String, Agency> byCode = new LinkedHashMap<>();
         agencies.forEach(a -> byCode.put(a.code(), a));

@@ -22,7 +22,7 @@ public class AccessPolicy {
             case PREPARER -> a.code().equals(u.agencyCode());
             case DEPARTMENT -> a.code().equals(u.agencyCode()) || u.agencyCode().equals(a.parentCode());
             case REVIEWER -> a.regionCode().equals(u.regionCode());
-            case ADMIN -> false;
+            case ADMIN, INSPECTOR -> false;
         };
     }
 

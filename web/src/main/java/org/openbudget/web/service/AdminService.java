@@ -113,6 +113,8 @@ public class AdminService {
             if (role == Role.DEPARTMENT && !a.isDepartment()) throw new RuleViolation(a.name() + " 不是部门。");
             if (role == Role.PREPARER && a.isDepartment()) throw new RuleViolation(a.name() + " 是部门，单位填报人应属于单位。");
         }
+        if (role == Role.INSPECTOR && (region == null || !region.matches("\\d{2}0000") || !agencies.regions().containsKey(region)))
+            throw new RuleViolation("省级检查人应属于一个省级地区（代码如 650000），实际为 " + region + "。");
         if (role == Role.REVIEWER && !agencies.regions().containsKey(region == null ? "" : region)) throw new RuleViolation("地区代码 " + region + " 不存在。");
     }
 

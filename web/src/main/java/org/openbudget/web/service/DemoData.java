@@ -42,6 +42,8 @@ public class DemoData implements ApplicationRunner {
     public static final String PASSWORD_FILE = "demo-accounts.txt";
     public static final String URUMQI = "650100";
     public static final String KARAMAY = "650200";
+    /** The province: its inspector reads the batches of the regions under it (codes 65xxxx). */
+    public static final String XINJIANG = "650000";
     public static final String BUREAU = "650100417";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -55,7 +57,8 @@ public class DemoData implements ApplicationRunner {
             new String[] {"scitech", "PREPARER", "650100416003", "科技信息服务中心 财务"},
             new String[] {"industry", "DEPARTMENT", BUREAU, "工信局 部门财务"},
             new String[] {"reviewer", "REVIEWER", URUMQI, "乌鲁木齐市财政局 审核人"},
-            new String[] {"karamay", "REVIEWER", KARAMAY, "克拉玛依市财政局 审核人"});
+            new String[] {"karamay", "REVIEWER", KARAMAY, "克拉玛依市财政局 审核人"},
+            new String[] {"inspector", "INSPECTOR", XINJIANG, "自治区财政厅 检查人"});
 
     private final String mode;
     private final String password;
@@ -132,6 +135,7 @@ public class DemoData implements ApplicationRunner {
     void load() {
         agencies.upsertRegion(URUMQI, "乌鲁木齐市");
         agencies.upsertRegion(KARAMAY, "克拉玛依市");
+        agencies.upsertRegion(XINJIANG, "新疆维吾尔自治区");
         Agency bureau = new Agency(BUREAU, "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）", "部门", "行政", URUMQI, null, 0);
         agencies.upsert(bureau);
         String dir = "demo/urumqi-industry-it-bureau-2024/";
@@ -147,7 +151,7 @@ public class DemoData implements ApplicationRunner {
         for (String[] a : ACCOUNTS) {
             Role role = Role.valueOf(a[1]);
             accounts.insert(new BudgetUser(a[0], encoder.encode(password), role,
-                    role == Role.PREPARER || role == Role.DEPARTMENT ? a[2] : null, role == Role.REVIEWER ? a[2] : null, a[3], true));
+                    role == Role.PREPARER || role == Role.DEPARTMENT ? a[2] : null, role == Role.REVIEWER || role == Role.INSPECTOR ? a[2] : null, a[3], true));
         }
 
         // the bureau's four units: approved, consolidated into the published department document;

@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * The renderers of module render/ as publication formats: the document as HTML, PDF, Word, Excel, JSON and OFD (版式文档,
- * the archives' format; {@code budget.publish.ofd=false} leaves it out — it costs about a second a version).
+ * the archives' format; {@code budget.publish.ofd=false} leaves it out).
  */
 @Configuration
 public class RenderedFormats {

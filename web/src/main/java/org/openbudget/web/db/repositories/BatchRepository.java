@@ -20,12 +20,12 @@ public class BatchRepository {
     public BatchRepository(JdbcClient db) { this.db = db; }
 
     public record Job(long id, String regionCode, Integer year, String title, String status, String createdBy, OffsetDateTime createdAt,
-                      OffsetDateTime finishedAt, OffsetDateTime publishedAt, String publishedBy) {
+                      OffsetDateTime finishedAt, OffsetDateTime publishedAt, String publishedBy, String sourceUrl, boolean collecting) {
         public boolean running() { return "RUNNING".equals(status); }
         public boolean published() { return publishedAt != null; }
         public String statusLabel() {
             return switch (status) {
-                case "RUNNING" -> "进行中";
+                case "RUNNING" -> collecting ? "正在采集" : "进行中";
                 case "DONE" -> "已完成";
                 case "CANCELLED" -> "已取消";
                 default -> status;
@@ -36,7 +36,10 @@ public class BatchRepository {
     /** A document of a job, without its bytes and findings. */
     public record Doc(long id, long jobId, int position, String fileName, String sha256, long size, String status,
                       OffsetDateTime startedAt, OffsetDateTime finishedAt, Long millis, Integer docYear, String basis, String unitName,
-                      String summary, String message, String agencyCode, BigDecimal confidence, String matchedBy) {
+                      String summary, String message, String agencyCode, BigDecimal confidence, String matchedBy,
+                      String sourceUrl, java.time.LocalDate publishedOn, String publishedFrom) {
+        /** Where the publication date came from (门户发布时间, 网页日期, 上传时填写), "" when none. */
+        public String publishedFromLabel() { return publishedFrom == null ? "" : publishedFrom; }
         public boolean finished() { return "DONE".equals(status) || "REFUSED".equals(status) || "FAILED".equals(status); }
         public String statusLabel() {
             return switch (status) {
@@ -62,21 +65,24 @@ public class BatchRepository {
     private static Job job(ResultSet rs) throws SQLException {
         return new Job(rs.getLong("id"), rs.getString("region_code"), (Integer) rs.getObject("budget_year"), rs.getString("title"),
                 rs.getString("status"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"));
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"),
+                rs.getString("source_url"), rs.getBoolean("collecting"));
     }
 
     private static final String DOC_COLUMNS = "id, job_id, position, file_name, sha256, size_bytes, status, started_at, finished_at, millis, doc_year, basis,"
-            + " unit_name, summary::text as summary, message, agency_code, confidence, matched_by";
+            + " unit_name, summary::text as summary, message, agency_code, confidence, matched_by, source_url, published_on, published_from";
 
     private static final String D_COLUMNS = "d.id, d.job_id, d.position, d.file_name, d.sha256, d.size_bytes, d.status, d.started_at, d.finished_at,"
-            + " d.millis, d.doc_year, d.basis, d.unit_name, d.summary::text as summary, d.message, d.agency_code, d.confidence, d.matched_by";
+            + " d.millis, d.doc_year, d.basis, d.unit_name, d.summary::text as summary, d.message, d.agency_code, d.confidence, d.matched_by,"
+            + " d.source_url, d.published_on, d.published_from";
 
     private static Doc doc(ResultSet rs) throws SQLException {
         return new Doc(rs.getLong("id"), rs.getLong("job_id"), rs.getInt("position"), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), (Long) rs.getObject("millis"), (Integer) rs.getObject("doc_year"),
                 rs.getString("basis"), rs.getString("unit_name"), rs.getString("summary"), rs.getString("message"), rs.getString("agency_code"),
-                rs.getBigDecimal("confidence"), rs.getString("matched_by"));
+                rs.getBigDecimal("confidence"), rs.getString("matched_by"), rs.getString("source_url"),
+                rs.getObject("published_on", java.time.LocalDate.class), rs.getString("published_from"));
     }
 
     /** A new job with its documents (bytes null: refused at intake, with why); its id. */
@@ -86,24 +92,109 @@ public class BatchRepository {
         db.sql("insert into batch_job(region_code, budget_year, title, status, created_by) values (?,?,?,'RUNNING',?)")
                 .params(region, year, title, by).update(key, "id");
         long id = key.getKey().longValue();
-        int pos = 0;
-        for (NewDoc d : docs) {
-            db.sql("insert into batch_document(job_id, position, file_name, sha256, size_bytes, content, status, message, finished_at) values (?,?,?,?,?,?,?,?,?)")
-                    .params(id, pos++, d.fileName(), d.sha256(), d.size(), d.content() == null ? new byte[0] : d.content(),
-                            d.content() == null ? "REFUSED" : "PENDING", d.refused(), d.content() == null ? OffsetDateTime.now() : null)
-                    .update();
-        }
+        insertDocs(id, 0, docs);
         return id;
     }
 
-    public record NewDoc(String fileName, String sha256, long size, byte[] content, String refused) {}
+    /** A job collecting from an address: running, no file yet; files are added as they are fetched ({@link #add}). */
+    public long createCollecting(String region, Integer year, String title, String by, String url) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        db.sql("insert into batch_job(region_code, budget_year, title, status, created_by, source_url, collecting) values (?,?,?,'RUNNING',?,?,true)")
+                .params(region, year, title, by, url).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** A file fetched for a collecting job, after the ones it has. */
+    @Transactional
+    public void add(long job, NewDoc d) {
+        int next = db.sql("select coalesce(max(position) + 1, 0) from batch_document where job_id = ?").param(job).query(Integer.class).single();
+        insertDocs(job, next, List.of(d));
+    }
+
+    /** The collecting is over (done, refused, or the server stopped): the job finishes once its files are read. */
+    public void collected(long job) {
+        db.sql("update batch_job set collecting = false where id = ?").param(job).update();
+    }
+
+    /** After a restart: jobs whose collecting was cut off. */
+    public List<Long> interruptedCollecting() {
+        return db.sql("select id from batch_job where collecting").query(Long.class).list();
+    }
+
+    public boolean collecting(long job) {
+        return db.sql("select collecting from batch_job where id = ?").param(job).query(Boolean.class).optional().orElse(false);
+    }
+
+    private void insertDocs(long id, int first, List<NewDoc> docs) {
+        int pos = first;
+        for (NewDoc d : docs) {
+            db.sql("insert into batch_document(job_id, position, file_name, sha256, size_bytes, content, status, message, finished_at,"
+                            + " source_url, published_on, published_from) values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                    .params(id, pos++, d.fileName(), d.sha256(), d.size(), d.content() == null ? new byte[0] : d.content(),
+                            d.content() == null ? "REFUSED" : "PENDING", d.refused(), d.content() == null ? OffsetDateTime.now() : null,
+                            d.sourceUrl(), d.publishedOn(), d.publishedOn() == null ? null : d.publishedFrom())
+                    .update();
+        }
+    }
+
+    /**
+     * @param sourceUrl     the address the file was collected from (null: uploaded)
+     * @param publishedOn   when it was published (null: unknown)
+     * @param publishedFrom where that date comes from (门户发布时间, 网页日期, 上传时填写)
+     */
+    public record NewDoc(String fileName, String sha256, long size, byte[] content, String refused, String sourceUrl,
+                         java.time.LocalDate publishedOn, String publishedFrom) {
+        public NewDoc(String fileName, String sha256, long size, byte[] content, String refused) {
+            this(fileName, sha256, size, content, refused, null, null, null);
+        }
+    }
+
+    /** The comparison of an agency's 预算 and 决算 documents, stored once (a second worker's is dropped). */
+    public void saveComparison(long budgetDoc, long finalDoc, String status, String findingsJson, String message) {
+        db.sql("insert into batch_comparison(budget_doc, final_doc, status, findings, message) values (?,?,?,cast(? as jsonb),?) on conflict do nothing")
+                .params(budgetDoc, finalDoc, status, findingsJson, message).update();
+    }
+
+    /** A batch's 决算 compared with the 预算 published on this portal (a publication's id). */
+    public void savePublishedComparison(long publication, long finalDoc, String status, String findingsJson, String message) {
+        db.sql("insert into batch_comparison(budget_publication, final_doc, status, findings, message) values (?,?,?,cast(? as jsonb),?) on conflict do nothing")
+                .params(publication, finalDoc, status, findingsJson, message).update();
+    }
+
+    public boolean compared(long budgetDoc, long finalDoc) {
+        return db.sql("select count(*) from batch_comparison where budget_doc = ? and final_doc = ?").params(budgetDoc, finalDoc)
+                .query(Long.class).single() > 0;
+    }
+
+    public boolean comparedWithPublished(long publication, long finalDoc) {
+        return db.sql("select count(*) from batch_comparison where budget_publication = ? and final_doc = ?").params(publication, finalDoc)
+                .query(Long.class).single() > 0;
+    }
+
+    public Optional<byte[]> content(long docId) {
+        return db.sql("select content from batch_document where id = ?").param(docId).query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    /** The agency's latest read document of the region, year and basis (the counterpart of another's). */
+    public Optional<Doc> latestOf(String region, String agency, int year, String basis) {
+        return db.sql("select " + D_COLUMNS + " from batch_document d join batch_job j on j.id = d.job_id where j.region_code = ? and d.agency_code = ?"
+                        + " and coalesce(d.doc_year, j.budget_year) = ? and d.basis = ? and d.status = 'DONE' order by d.id desc limit 1")
+                .params(region, agency, year, basis).query((rs, i) -> doc(rs)).optional();
+    }
 
     public Optional<Job> job(long id) {
         return db.sql("select * from batch_job where id = ?").param(id).query((rs, i) -> job(rs)).optional();
     }
 
     public List<Job> jobs(String region, int limit) {
-        return db.sql("select * from batch_job where region_code = ? order by id desc limit ?").params(region, limit).query((rs, i) -> job(rs)).list();
+        return jobs(List.of(region), limit);
+    }
+
+    /** The latest jobs of these regions. */
+    public List<Job> jobs(List<String> regions, int limit) {
+        if (regions.isEmpty()) return List.of();
+        return db.sql("select * from batch_job where region_code in (:r) order by id desc limit :n").param("r", regions).param("n", limit)
+                .query((rs, i) -> job(rs)).list();
     }
 
     public List<Doc> docs(long job) {
@@ -187,7 +278,7 @@ public class BatchRepository {
 
     /** Marks a job done once none of its documents is left to read. */
     public void finishJobIfDone(long job) {
-        db.sql("update batch_job set status = 'DONE', finished_at = now() where id = ? and status = 'RUNNING'"
+        db.sql("update batch_job set status = 'DONE', finished_at = now() where id = ? and status = 'RUNNING' and not collecting"
                 + " and not exists (select 1 from batch_document where job_id = ? and status in ('PENDING', 'RUNNING'))").params(job, job).update();
     }
 
