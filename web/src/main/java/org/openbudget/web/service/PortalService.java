@@ -132,7 +132,10 @@ public class PortalService {
 
     /** Departments that have published something, for the filter. */
     public List<Publication> departments() {
-        return publications.search(null, null, null, null).stream().filter(p -> "部门".equals(p.kind())).toList();
+        // each department once, whether it published its 预算, its 决算 or both
+        Map<String, Publication> byCode = new java.util.LinkedHashMap<>();
+        for (Publication p : publications.search(null, null, null, null)) if ("部门".equals(p.kind())) byCode.putIfAbsent(p.agencyCode(), p);
+        return List.copyOf(byCode.values());
     }
 
     public Publication publication(long id) {
