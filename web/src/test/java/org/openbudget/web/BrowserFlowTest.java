@@ -36,6 +36,7 @@ class BrowserFlowTest extends WebTestBase {
     static WebDriver driver;
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired org.openbudget.web.db.repositories.AgencyRepository agencies;
 
     @BeforeAll
     static void browser() {
@@ -255,7 +256,16 @@ class BrowserFlowTest extends WebTestBase {
             z.closeEntry();
         }
 
-        login("reviewer");
+        // a region of its own (other tests register more agencies of the centre's name in 乌鲁木齐市), its reviewer
+        String region = "659903", who = "browser-batch";
+        if (accounts.find(who).isEmpty()) {
+            agencies.upsertRegion(region, "浏览器测试市");
+            agencies.upsert(new org.openbudget.web.db.repositories.Agency("659903001003", "乌鲁木齐市中小企业服务中心", "单位", "事业", region, null, 0));
+            accounts.insert(new org.openbudget.web.security.BudgetUser(who, "{noop}Browser-batch-2024", org.openbudget.web.security.Role.REVIEWER, null, region,
+                    "浏览器测试审核人", true));
+        }
+        browser.at(port).login(who, "Browser-batch-2024");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/work"));
         driver.get(url("/batch"));
         el("#files").sendKeys(zip.toAbsolutePath().toString());
         browser.type("#title", "浏览器：乌鲁木齐市 2024");

@@ -41,7 +41,9 @@ public final class FinalTextChecks {
                         t(), FinalTextChecks::direction),
                 new Rule("FT.punctuation", Severity.WARNING, "决算文字：不应有重复的句号（“。。”）等标点错误", t(), FinalTextChecks::punctuation),
                 new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初预算的% = 决算数 ÷ 年初预算数 × 100；年初预算为 0 时不写完成率",
-                        t(), FinalTextChecks::completion));
+                        t(), FinalTextChecks::completion),
+                new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
+                        t(), FinalTextChecks::item));
     }
 
     private static List<TextFact> facts(CheckContext ctx, String prefix) {
@@ -132,6 +134,81 @@ public final class FinalTextChecks {
                     rate.toPlainString() + "%", "第三部分" + f.section() + "：完成年初预算的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
                             + " ÷ " + budget.toPlainString() + " = " + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
         }
+    }
+
+    /** The 类, 款 and 项 names of a subject "1、一般公共服务支出（类）财政事务（款）行政运行（项）", as far as it goes; null when none. */
+    static List<String> classPath(String subject) {
+        String s = squeeze(subject);
+        List<String> names = new java.util.ArrayList<>();
+        int from = 0;
+        for (String level : List.of("（类）", "（款）", "（项）")) {
+            int at = s.indexOf(level, from);
+            if (at < 0) break;
+            String name = s.substring(from, at);
+            // the item's number before its 类 ("1、", "（一）")
+            if (names.isEmpty()) name = name.replaceFirst("^(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[、.．]|^（[0-9一二三四五六七八九十]{1,3}）", "");
+            names.add(name);
+            from = at + level.length();
+        }
+        return names.isEmpty() ? null : names;
+    }
+
+    /**
+     * Each item of the text set against its 年初预算 ("…（类）…（款）…（项）。…年初预算为A万元，支出决算为B万元") states its 决算数
+     * B: the 合计 of that 项 (款, 类) in the document's classification table of 一般公共预算财政拨款 spending, found by the
+     * names of the item and of the rows above it. An item the table does not list is not checked here.
+     */
+    static void item(CheckContext ctx) {
+        List<TextFact> stated = facts(ctx, "final.vs-budget.");
+        if (stated.isEmpty()) return;
+        DisclosureTable table = null;
+        TableTemplate tpl = null;
+        for (TableTemplate t : ctx.profile().tables().values()) {
+            if (t.shape() == null || t.shape().kind() != org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
+                    || !"spent.gpb".equals(t.shape().where()) || "economic".equals(t.shape().classification())) continue;
+            Optional<DisclosureTable> read = ctx.table(t.no());
+            if (read.isPresent() && !read.get().rows().isEmpty()) {
+                table = read.get();
+                tpl = t;
+                break;
+            }
+        }
+        if (table == null) return;
+        int column = -1;
+        for (int c = 0; c < tpl.columns().size(); c++) if ("total".equals(tpl.columns().get(c).measure())) { column = c; break; }
+        if (column < 0) return;
+        for (TextFact f : stated) {
+            List<String> path = classPath(f.subject());
+            if (path == null || f.value() == null) continue;
+            Row row = find(table, path);
+            if (row == null) continue;
+            BigDecimal printed = ctx.cell(row, column);
+            if (printed.compareTo(f.value()) == 0) continue;
+            ctx.report(ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
+                    "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table)
+                            + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    /** The row of the 类 (款, 项) named by {@code path}, each level under the one before; null when the table has none or several. */
+    private static Row find(DisclosureTable table, List<String> path) {
+        String parent = "";
+        Row found = null;
+        for (int level = 0; level < path.size(); level++) {
+            int length = 3 + 2 * level;
+            String name = path.get(level);
+            Row match = null;
+            for (Row r : table.rows()) {
+                if (r.kind() != org.openbudget.core.disclosure.RowKind.CLASS || r.code().length() != length || !r.code().startsWith(parent)) continue;
+                if (!squeeze(r.name()).equals(name)) continue;
+                if (match != null && !match.code().equals(r.code())) return null;
+                match = r;
+            }
+            if (match == null) return null;
+            found = match;
+            parent = match.code();
+        }
+        return found;
     }
 
     static void punctuation(CheckContext ctx) {

@@ -72,12 +72,24 @@ final class MeasureChecks {
 
     static void measureSum(CheckContext ctx) {
         List<Cell> all = cells(ctx);
+        // the cells holding each term, by their place in the list: a part of x holds only x's terms, so it is among
+        // the cells holding one of them (found without comparing every pair of cells: a 决算 prints thousands)
+        Map<Term, List<Integer>> holding = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            for (Term t : all.get(i).key()) {
+                List<Integer> at = holding.computeIfAbsent(t, k -> new ArrayList<>());
+                if (at.isEmpty() || at.get(at.size() - 1) != i) at.add(i);
+            }
+        }
         // parts by 经济分类 or function: a cell whose terms are exactly those of cells of one row elsewhere
         for (Cell x : all) {
             if (x.key().size() < 2) continue;
             java.util.Set<Term> whole = new java.util.HashSet<>(x.key());
+            java.util.BitSet near = new java.util.BitSet(all.size());
+            for (Term t : whole) for (int i : holding.getOrDefault(t, List.of())) near.set(i);
             Map<Row, List<Cell>> byRow = new LinkedHashMap<>();
-            for (Cell y : all) {
+            for (int i = near.nextSetBit(0); i >= 0; i = near.nextSetBit(i + 1)) {
+                Cell y = all.get(i);
                 if (y == x || y.key().size() >= x.key().size() || !whole.containsAll(y.key())) continue;
                 byRow.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
             }
@@ -90,15 +102,20 @@ final class MeasureChecks {
         boolean kindsSplitAll = !"决算".equals(ctx.profile().meta().basis())
                 || ctx.profile().measures().spendingFlows().isEmpty();
         int allKinds = (1 << org.openbudget.core.measure.Where.Kind.values().length) - 1;
+        // parts of a cell share its classification and year: the single-term cells grouped by them, in their order
+        Map<List<Object>, List<Cell>> alike = new java.util.HashMap<>();
+        for (Cell y : single) {
+            Term ty = y.key().get(0);
+            alike.computeIfAbsent(java.util.Arrays.asList(ty.eco(), ty.func(), ty.lastYear()), k -> new ArrayList<>()).add(y);
+        }
         for (Cell x : single) {
             Term tx = x.key().get(0);
             // candidates by the row they stand in: parts of x along sources, or along kinds
             Map<Row, List<Cell>> bySources = new LinkedHashMap<>();
             Map<Row, List<Cell>> byKinds = new LinkedHashMap<>();
-            for (Cell y : single) {
+            for (Cell y : alike.get(java.util.Arrays.asList(tx.eco(), tx.func(), tx.lastYear()))) {
                 if (y == x) continue;
                 Term ty = y.key().get(0);
-                if (!Objects.equals(tx.eco(), ty.eco()) || !Objects.equals(tx.func(), ty.func()) || tx.lastYear() != ty.lastYear()) continue;
                 if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
                     bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
                 } else if (tx.sources() == ty.sources() && ty.kinds() != tx.kinds() && (ty.kinds() & ~tx.kinds()) == 0) {

@@ -29,8 +29,13 @@ final class ColumnTerms {
     /** Some column reads a 决算 flow. */
     final boolean anyFlow;
     private final java.util.Set<String> spending;
-    private final Map<String, int[]>[] byCell;
+    private final Map<Codes, int[]>[] byCell;
+
+    /** A posting's codes and flow: what, besides its source and kind, decides its columns (the strings' hashes are kept). */
+    private record Codes(String eco, String func, String flow) {}
     private final List<FundingSource> sources;
+    /** Whether some column's terms look at a posting's 经济分类 / 功能分类 code (else the code does not decide its columns). */
+    private final boolean looksAtEco, looksAtFunc;
 
     ColumnTerms(List<List<Where>> terms, List<FundingSource> sources) {
         this(terms, java.util.Collections.nCopies(terms.size(), ""), java.util.Set.of(), sources);
@@ -43,8 +48,16 @@ final class ColumnTerms {
         this.flows = List.copyOf(flows);
         this.spending = spending;
         this.sources = sources;
-        boolean codes = false;
-        for (List<Where> c : terms) for (Where w : c) codes |= w.eco() != null || w.func() != null;
+        boolean eco = false, func = false;
+        for (List<Where> c : terms) {
+            for (Where w : c) {
+                eco |= w.eco() != null;
+                func |= w.func() != null;
+            }
+        }
+        this.looksAtEco = eco;
+        this.looksAtFunc = func;
+        boolean codes = eco || func;
         boolean any = false;
         for (String f : flows) any |= !f.isEmpty();
         this.anyFlow = any;
@@ -151,12 +164,12 @@ final class ColumnTerms {
     /** The columns one posting feeds (remembered per source × kind and code). */
     int[] columns(Posting p) {
         int cell = p.src() * (Posting.KINDS + 1) + p.kind();
-        Map<String, int[]> m = byCell[cell];
+        Map<Codes, int[]> m = byCell[cell];
         if (m == null) {
             m = new HashMap<>();
             byCell[cell] = m;
         }
-        String key = p.eco() + "|" + p.func() + "|" + p.flow();
+        Codes key = new Codes(looksAtEco ? p.eco() : null, looksAtFunc ? p.func() : null, p.flow());
         int[] cols = m.get(key);
         if (cols == null) {
             int[] buf = new int[n];

@@ -42,7 +42,15 @@ public class Dashboard {
     }
 
     /** One agency and one of its documents (doc null: no document of the year was audited). */
-    public record Row(Agency agency, String parentName, Doc doc, BatchReport.Entry entry) {
+    /** @param before the overall score of the same agency's document of the same kind the year before (null: none scored) */
+    public record Row(Agency agency, String parentName, Doc doc, BatchReport.Entry entry, BigDecimal before) {
+        public Row(Agency agency, String parentName, Doc doc, BatchReport.Entry entry) {
+            this(agency, parentName, doc, entry, null);
+        }
+
+        /** This year's overall less the year before's (null unless both are scored). */
+        public BigDecimal change() { return overall() == null || before == null ? null : overall().subtract(before); }
+
         public String basis() { return doc == null || doc.basis() == null ? "" : doc.basis(); }
         public BigDecimal overall() { return entry == null || entry.scores() == null ? null : entry.scores().overall(); }
         public BigDecimal score(String key) {
@@ -147,6 +155,9 @@ public class Dashboard {
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         List<Dimension> dims = new ArrayList<>();
         for (var d : scorer.rubric().dimensions()) dims.add(new Dimension(d.key(), d.name(), d.weight()));
+        // the year before, side by side: each agency's overall of the same kind of document, as the region scores that year
+        Map<String, BigDecimal> before = batches.years(region, publishedOnly).contains(year - 1)
+                ? overalls(region, year - 1, publishedOnly) : Map.of();
         for (Agency a : registered) {
             String parent = a.parentCode() == null || !byCode.containsKey(a.parentCode()) ? "" : byCode.get(a.parentCode()).name();
             Map<String, Doc> mine = byAgency.get(a.code());
@@ -156,7 +167,8 @@ public class Dashboard {
             }
             for (Doc d : mine.values()) {
                 Doc counterpart = mine.get("预算".equals(d.basis()) ? "决算" : "预算");
-                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, counterpart, scorer)));
+                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, counterpart, scorer),
+                        before.get(a.code() + "|" + (d.basis() == null ? "" : d.basis()))));
             }
         }
         int withDocs = byAgency.size();
@@ -164,6 +176,23 @@ public class Dashboard {
         unmatched.sort(Comparator.comparing(Doc::fileName));
         return new View(region, agencies.regions().getOrDefault(region, region), year, dims, shown, publishedOnly ? List.of() : unmatched,
                 batches.years(region, publishedOnly), registered.size(), withDocs, Map.of());
+    }
+
+    /** Each agency's overall score of a year by kind of document ("code|预算"), its latest reading, scored as that year is. */
+    private Map<String, BigDecimal> overalls(String region, int year, boolean publishedOnly) {
+        Map<String, Map<String, Doc>> byAgency = new LinkedHashMap<>();
+        for (Doc d : batches.latestInRegion(region, year, publishedOnly)) {
+            if (d.agencyCode() == null) continue;
+            byAgency.computeIfAbsent(d.agencyCode(), k -> new LinkedHashMap<>()).merge(d.basis() == null ? "" : d.basis(), d,
+                    (a, b) -> a.id() > b.id() ? a : b);
+        }
+        RegionScoring.Scorer scorer = scoring.scorer(region, year);
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        byAgency.forEach((code, mine) -> mine.forEach((basis, d) -> {
+            BatchReport.Entry e = rescored(BatchService.entry(d.summary(), null), d, mine.get("预算".equals(basis) ? "决算" : "预算"), scorer);
+            if (e != null && e.scores() != null && e.scores().overall() != null) out.put(code + "|" + basis, e.scores().overall());
+        }));
+        return out;
     }
 
     /** A stored line with its scores as the region scores now (its weights and points, the dates, the comparison). */

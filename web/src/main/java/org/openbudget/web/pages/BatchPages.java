@@ -244,7 +244,10 @@ public class BatchPages {
         if (page < 1 || page > pages) throw new NotFoundException("此文档没有第 " + page + " 页（共 " + pages + " 页）");
         org.openbudget.audit.report.PageImage.Picture p;
         try {
-            p = org.openbudget.audit.report.PageImage.draw(content, page);
+            // drawn like a reading: at most as many at once as cores, within the reading's time budget
+            p = org.openbudget.io.guard.ReadGuard.read("第 " + page + " 页", () -> org.openbudget.audit.report.PageImage.draw(content, page));
+        } catch (org.openbudget.io.InputException e) {
+            throw new NotFoundException("第 " + page + " 页无法绘制：" + (e.problems().isEmpty() ? "" : e.problems().get(0).message()));
         } catch (RuntimeException e) {
             throw new NotFoundException("第 " + page + " 页无法绘制");
         }

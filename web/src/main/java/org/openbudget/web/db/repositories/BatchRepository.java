@@ -211,11 +211,12 @@ public class BatchRepository {
      */
     public List<Doc> latestInRegion(String region, int year, boolean publishedOnly) {
         // a file refused at intake has no content to tell it by: each is its own
-        return db.sql("select distinct on (" + SAME_FILE + ") " + D_COLUMNS
+        // the latest of each file chosen by ids alone, then those rows read (sorting the wide rows themselves spills)
+        return db.sql("select " + D_COLUMNS + " from batch_document d where d.id in (select distinct on (" + SAME_FILE + ") d.id"
                         + " from batch_document d join batch_job j on j.id = d.job_id"
                         + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) = ? and d.status in ('DONE', 'REFUSED', 'FAILED')"
                         + (publishedOnly ? " and j.published_at is not null" : "")
-                        + " order by " + SAME_FILE + ", d.id desc")
+                        + " order by " + SAME_FILE + ", d.id desc) order by d.id")
                 .params(region, year).query((rs, i) -> doc(rs)).list();
     }
 
