@@ -49,6 +49,14 @@ final class WorkbookCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "ID", description = "公开模板，默认 xinjiang-YEAR (template profile)")
     String profile;
 
+    @Option(names = "--basis", paramLabel = "预算|决算", defaultValue = "预算",
+            description = "报表类型，默认 ${DEFAULT-VALUE}；决算工作簿默认模板 national-final-YEAR (budget or final accounts)")
+    String basis;
+
+    @Option(names = "--budget", paramLabel = "PATH",
+            description = "决算工作簿：本年度的预算数据集，填入年初预算数和项目 (a 决算 workbook: the year's 预算 dataset gives its 年初预算数)")
+    Path budgeted;
+
     @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -61,8 +69,8 @@ final class WorkbookCommand implements Callable<Integer> {
         }
         Budget budget;
         if (from != null) {
-            if (year != null || unitName != null || unitCode != null) {
-                throw new InputException("--from", 0, "", "--from 导出现有数据集时不能同时指定 --year、--unit-name、--unit-code");
+            if (year != null || unitName != null || unitCode != null || budgeted != null) {
+                throw new InputException("--from", 0, "", "--from 导出现有数据集时不能同时指定 --year、--unit-name、--unit-code、--budget");
             }
             budget = new Workspace(lib).read(from);
         } else {
@@ -71,8 +79,21 @@ final class WorkbookCommand implements Callable<Integer> {
             }
             AgencyKind k = DatasetRules.agencyKind(kind, (f, m) -> { throw new InputException("--kind", 0, "", m); });
             AgencyType t = DatasetRules.agencyType(type, (f, m) -> { throw new InputException("--type", 0, "", m); });
-            budget = new WorkbookTemplate(lib).blank(new Agency(unitCode.trim(), unitName.trim(), k, t), year,
-                    profile != null ? profile : lib.profileFor(WorkbookTemplate.DEFAULT_FAMILY, year).orElse(WorkbookTemplate.defaultProfile(year)));
+            Agency agency = new Agency(unitCode.trim(), unitName.trim(), k, t);
+            boolean isFinal = switch (basis.trim()) {
+                case "预算" -> false;
+                case "决算" -> true;
+                default -> throw new InputException("--basis", 0, "", "报表类型应为 预算 或 决算，实际为 " + basis);
+            };
+            if (!isFinal && budgeted != null) throw new InputException("--budget", 0, "", "--budget 只用于决算工作簿（--basis 决算）");
+            if (isFinal) {
+                String p = profile != null ? profile : lib.profileFor(WorkbookTemplate.FINAL_FAMILY, year).orElse(WorkbookTemplate.FINAL_FAMILY + "-2016");
+                Budget b = budgeted == null ? null : new Workspace(lib).read(budgeted);
+                budget = new WorkbookTemplate(lib).blankFinal(agency, year, p, b);
+            } else {
+                budget = new WorkbookTemplate(lib).blank(agency, year,
+                        profile != null ? profile : lib.profileFor(WorkbookTemplate.DEFAULT_FAMILY, year).orElse(WorkbookTemplate.defaultProfile(year)));
+            }
         }
         try {
             new WorkbookWriter(lib.year(budget.year()), lib.profile(budget.profileId())).write(budget, out);
@@ -85,7 +106,8 @@ final class WorkbookCommand implements Callable<Integer> {
         }
         String what = from != null ? "导出 " + budget.agency().name() + " " + budget.year() + " 年数据集"
                 : budget.agency().name() + " " + budget.year() + " 年空白填报模板";
-        spec.commandLine().getOut().println("已写入 " + out + "（" + what + "，" + budget.allLines().size() + " 条预算明细）");
+        spec.commandLine().getOut().println("已写入 " + out + "（" + what + "，" + budget.allLines().size() + " 条" + (budget.isFinal() ? "决算" : "预算") + "明细"
+                + (budget.isFinal() ? "，" + budget.allFlow("budget.initial").size() + " 条年初预算数" : "") + "）");
         return BudgetCli.OK;
     }
 }

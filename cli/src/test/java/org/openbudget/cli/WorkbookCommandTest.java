@@ -43,6 +43,24 @@ class WorkbookCommandTest {
     }
 
     @Test
+    void aBlankFinalWorkbookTakesTheYearsBudgetAndAWrongBasisIsRefused() {
+        Path book = dir.resolve("final.xlsx");
+        Result w = run("workbook", "--basis", "决算", "--year", "2024", "--unit-name", "乌鲁木齐市中小企业服务中心", "--unit-code", "650100417003",
+                "--budget", SME, "--out", book.toString());
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.out()).contains("0 条决算明细").containsPattern("[1-9]\\d* 条年初预算数");
+        Result t = run("tables", book.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("收入支出决算总表");
+        // a 决算 workbook under a budget's template, and --budget on a budget's workbook: bad input, said at the option
+        assertThat(run("workbook", "--basis", "决算", "--year", "2024", "--unit-name", "x", "--unit-code", "1", "--profile", "xinjiang-2024",
+                "--out", dir.resolve("x.xlsx").toString()).code()).isEqualTo(2);
+        Result b = run("workbook", "--year", "2024", "--unit-name", "x", "--unit-code", "1", "--budget", SME, "--out", dir.resolve("y.xlsx").toString());
+        assertThat(b.code()).isEqualTo(2);
+        assertThat(b.err()).contains("--budget");
+    }
+
+    @Test
     void exportedExampleGivesTheSameTablesAndFindings() {
         // the SME center's round trip is io's WorkbookRoundTripTest; here the CLI road, on the department
         for (String example : new String[] {BUREAU}) {

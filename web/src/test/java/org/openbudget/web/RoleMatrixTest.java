@@ -138,6 +138,7 @@ class RoleMatrixTest extends WebTestBase {
             e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("PUT", "/api/admin/region-profiles/650200/2032", "{\"profile\":\"\",\"baseVersion\":-1}", Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032", "form", Set.of("admin")));
+        e.add(new Endpoint("POST", "/admin/region-profiles/650200/2032/final", "form", Set.of("admin")));
         // a region's scoring (weights, points, approval dates): the administrator; writes refused by their rules store nothing
         for (String p : List.of("/admin/scoring?region=650100", "/admin/scoring/650100")) e.add(new Endpoint("GET", p, null, Set.of("admin")));
         e.add(new Endpoint("POST", "/admin/scoring/650100/approvals", "form", Set.of("admin")));
@@ -157,6 +158,27 @@ class RoleMatrixTest extends WebTestBase {
         for (String p : List.of(job + "/cancel", doc + "/agency")) e.add(new Endpoint("POST", p, "form", Set.of("reviewer", "inspector")));
         // publish without saying which way is refused: the region's reviewer only (an inspector publishes nothing)
         e.add(new Endpoint("POST", job + "/publish", "form", Set.of("reviewer")));
+        // the year's 决算 (issue 12): the same addresses with 2024-final, the same parties; the comparison of the two
+        String smeFinal = "/api/documents/" + SME + "/2024-final", deptFinal = "/api/documents/" + BUREAU + "/2024-final";
+        for (String p : List.of(smeFinal, smeFinal + "/history", "/work/" + SME + "/2024-final", "/work/" + SME + "/2024/compare",
+                "/work/" + SME + "/2024-final/compare")) e.add(new Endpoint("GET", p, null, readSme));
+        for (String p : List.of(deptFinal, "/work/" + BUREAU + "/2024-final", "/work/" + BUREAU + "/2024/compare")) e.add(new Endpoint("GET", p, null, readDept));
+        e.add(new Endpoint("GET", "/work/" + SME + "/2024-final/workbook/blank", null, Set.of("sme")));
+        e.add(new Endpoint("GET", smeFinal + "/forms/lines", null, Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/forms/lines/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("GET", smeFinal + "/forms/accounts", null, Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/forms/accounts/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("PUT", smeFinal + "/forms/accounts?version=-1", "{}", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/forms/accounts", "form", Set.of("sme")));
+        e.add(new Endpoint("PUT", smeFinal + "/dataset?version=-1", "yaml", Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/submit", STALE, Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/submit", "form", Set.of("sme")));
+        e.add(new Endpoint("POST", deptFinal + "/consolidate", STALE, Set.of("industry")));
+        for (String a : List.of("return", "approve", "publish")) {
+            e.add(new Endpoint("POST", smeFinal + "/" + a, STALE, Set.of("reviewer")));
+            e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/" + a, "form", Set.of("reviewer")));
+        }
+        e.add(new Endpoint("GET", "/p/compare/" + SME + "/2024", null, ALL));
         // the public transparency pages
         for (String p : List.of("/transparency", "/transparency/650100/2024")) e.add(new Endpoint("GET", p, null, ALL));
         return e;

@@ -32,13 +32,24 @@ import java.util.Optional;
  * @param performanceOrder pro_codes in the order the 项目支出绩效目标表 follow one another; empty = the order of {@code projects}
  * @param otherMatters 十二（五）其他需说明的事项, paragraphs; empty = the profile's "无其他需说明事项"
  * @param closingDate  the date under the closing name, ISO (2024-02-22); "" when none
+ * @param threePublic  a 决算's “三公” details (团组, 人次, 车辆, 接待批次); null when not given
  */
 public record Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
                         Map<String, String> reasons, Map<String, String> classNotes, List<ProjectText> projects,
                         List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
-                        List<String> performanceOrder, List<String> otherMatters, String closingDate) {
+                        List<String> performanceOrder, List<String> otherMatters, String closingDate,
+                        ThreePublic threePublic) {
     public static final Narrative EMPTY = new Narrative(List.of(), List.of(), null, LastYear.NONE, Map.of(), Map.of(),
-            List.of(), List.of(), null, null, null, List.of(), List.of(), "");
+            List.of(), List.of(), null, null, null, List.of(), List.of(), "", null);
+
+    /** A narrative without a 决算's “三公” details. */
+    public Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
+                     Map<String, String> reasons, Map<String, String> classNotes, List<ProjectText> projects,
+                     List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
+                     List<String> performanceOrder, List<String> otherMatters, String closingDate) {
+        this(functions, offices, personnel, lastYear, reasons, classNotes, projects, carryOver, procurement, assets, overall,
+                performanceOrder, otherMatters, closingDate, null);
+    }
 
     public Narrative {
         functions = List.copyOf(functions);
@@ -58,7 +69,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
     /** This narrative with other last-year figures (a dataset of last year, explicit amounts). */
     public Narrative withLastYear(LastYear newLastYear) {
         return new Narrative(functions, offices, personnel, newLastYear, reasons, classNotes, projects, carryOver, procurement,
-                assets, overall, performanceOrder, otherMatters, closingDate);
+                assets, overall, performanceOrder, otherMatters, closingDate, threePublic);
     }
 
     public Optional<ProjectText> project(String proCode) {
@@ -146,6 +157,22 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
     public record OverallTarget(String contact, String phone, String goal, List<Indicator> indicators) {
         public OverallTarget {
             indicators = List.copyOf(indicators);
+        }
+    }
+
+    /**
+     * A 决算's “三公” details (counts the 三公 tables do not hold, stated in its 说明): 因公出国（境）团组数 and 人次,
+     * 公务用车购置数 and 保有量 (at the year's end), 公务接待 批次 and 人次, of which 外宾接待 批次 and 人次.
+     */
+    public record ThreePublic(int abroadGroups, int abroadPersons, int vehiclesPurchased, int vehiclesHeld,
+                              int receptionBatches, int receptionPersons, int foreignBatches, int foreignPersons) {
+        /** The YAML/workbook field names, in this record's order. */
+        public static final List<String> FIELDS = List.of("abroad_groups", "abroad_persons", "vehicles_purchased", "vehicles_held",
+                "reception_batches", "reception_persons", "foreign_batches", "foreign_persons");
+
+        public List<Integer> values() {
+            return List.of(abroadGroups, abroadPersons, vehiclesPurchased, vehiclesHeld, receptionBatches, receptionPersons,
+                    foreignBatches, foreignPersons);
         }
     }
 }

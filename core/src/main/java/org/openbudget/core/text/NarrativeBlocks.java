@@ -49,6 +49,7 @@ final class NarrativeBlocks {
             case "projects" -> projects(w, at, b);
             case "carry_over" -> carryOver(w, at, b);
             case "procurement" -> procurement(w, at, b);
+            case "three_public" -> threePublic(w, at, b);
             case "assets" -> assets(w, at, b);
             case "performance" -> performance(w, at, b);
             case "other_matters" -> otherMatters(w, at, b);
@@ -232,8 +233,30 @@ final class NarrativeBlocks {
         }
     }
 
+    /**
+     * A 决算's “三公” details (团组/人次, 车辆购置数/保有量, 接待批次/人次 and 外宾): the dataset's counts, stated only when
+     * the dataset gives them (the tables hold the money, never the counts).
+     */
+    private static void threePublic(Writer w, Place at, Block b) {
+        org.openbudget.core.ledger.Narrative.ThreePublic t = w.narrative.threePublic();
+        if (t == null) return;
+        String src = "数据集 three_public.";
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "abroad"))
+                .count("groups", "fa.tpe.abroad.groups", "因公出国（境）团组", t.abroadGroups(), src + "abroad_groups")
+                .count("persons", "fa.tpe.abroad.persons", "因公出国（境）人次", t.abroadPersons(), src + "abroad_persons").done());
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "vehicles"))
+                .count("purchased", "fa.tpe.vehicle.purchased", "公务用车购置数", t.vehiclesPurchased(), src + "vehicles_purchased")
+                .count("held", "fa.tpe.vehicle.held", "公务用车保有量", t.vehiclesHeld(), src + "vehicles_held").done());
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reception"))
+                .count("batches", "fa.tpe.reception.batches", "公务接待批次", t.receptionBatches(), src + "reception_batches")
+                .count("persons", "fa.tpe.reception.persons", "公务接待人次", t.receptionPersons(), src + "reception_persons")
+                .count("foreign_batches", "fa.tpe.reception.foreign.batches", "外宾接待批次", t.foreignBatches(), src + "foreign_batches")
+                .count("foreign_persons", "fa.tpe.reception.foreign.persons", "外宾接待人次", t.foreignPersons(), src + "foreign_persons").done());
+    }
+
     private static void procurement(Writer w, Place at, Block b) {
         Procurement pr = w.narrative.procurement();
+        if (pr == null && w.budget.isFinal()) return;   // a 决算 states its procurement when the dataset gives it
         if (pr == null) pr = new Procurement(Z, Z, Z, Z, Z);
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "procurement"))
                 .amount("total", "proc.total", "政府采购预算", scale(pr.total()), "货物 + 工程 + 服务")
@@ -250,6 +273,7 @@ final class NarrativeBlocks {
         String sec = at.section;
         List<String> out = at.paragraphs;
         Assets a = w.narrative.assets();
+        if (a == null && w.budget.isFinal()) return;   // a 决算 states its assets when the dataset gives them
         if (a == null) a = new Assets(Z, Z, 0, Z, 0, Z, 0, Z, Z, Z, 0, 0, 0, 0, 0);
         out.add(w.sentence(sec, h, p(b, "assets")).done());
         out.add(w.sentence(sec, h, p(b, "building")).var("n", w.itemNumber(1))

@@ -39,7 +39,7 @@ import org.openbudget.io.yaml.YamlNode;
 final class NarrativeReader {
     /** The top-level keys of a dataset that make up its narrative. */
     static final Set<String> KEYS = Set.of("overview", "last_year", "reasons", "class_notes", "project_texts",
-            "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date");
+            "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date", "three_public");
 
     private final List<InputProblem> problems;
     private final ReferenceData ref;
@@ -110,8 +110,12 @@ final class NarrativeReader {
             if (!d.matches("\\d{4}-\\d{2}-\\d{2}")) problems.add(e.get("closing_date").problem("日期应为 YYYY-MM-DD，实际为 \"" + d + "\" (an ISO date is expected)"));
             closing = d;
         }
+        Narrative.ThreePublic threePublic = e.containsKey("three_public") ? threePublic(e.get("three_public")) : null;
+        if (threePublic != null && !budget.isFinal()) {
+            problems.add(e.get("three_public").problem("three_public（“三公”团组、车辆、接待批次）只用于决算数据集（basis: 决算）(a 决算's details)"));
+        }
         return new Narrative(functions, offices, personnel, lastYear, reasons, classNotes, projects, carry, procurement,
-                assets, overall, order, other, closing);
+                assets, overall, order, other, closing, threePublic);
     }
 
     // ------------------------------------------------------------------ parts
@@ -233,6 +237,20 @@ final class NarrativeReader {
     private Procurement procurement(YamlNode p) {
         allow(p, Set.of("goods", "works", "services", "sme", "micro"));
         return new Procurement(wanOr0(p, "goods"), wanOr0(p, "works"), wanOr0(p, "services"), wanOr0(p, "sme"), wanOr0(p, "micro"));
+    }
+
+    /** A 决算's “三公” details: whole numbers ≥ 0, each optional (0). */
+    private Narrative.ThreePublic threePublic(YamlNode t) {
+        if (!t.isMap()) {
+            problems.add(t.problem("three_public 应为映射：" + String.join("、", Narrative.ThreePublic.FIELDS) + " (a mapping is expected)"));
+            return null;
+        }
+        allow(t, new java.util.HashSet<>(Narrative.ThreePublic.FIELDS));
+        int[] v = new int[Narrative.ThreePublic.FIELDS.size()];
+        for (int i = 0; i < v.length; i++) v[i] = count(t, Narrative.ThreePublic.FIELDS.get(i), false);
+        if (v[6] > v[4]) problems.add(t.require("foreign_batches").problem("外宾接待批次 " + v[6] + " 多于公务接待批次 " + v[4] + " (foreign receptions are part of all)"));
+        if (v[7] > v[5]) problems.add(t.require("foreign_persons").problem("外宾接待人次 " + v[7] + " 多于公务接待人次 " + v[5] + " (foreign guests are part of all)"));
+        return new Narrative.ThreePublic(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
     private Assets assets(YamlNode a) {

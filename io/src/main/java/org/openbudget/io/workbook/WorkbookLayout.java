@@ -20,6 +20,17 @@ public final class WorkbookLayout {
     public static final String UNITS = "组成单位";
     public static final String PROJECTS = "项目";
     public static final String LINES = "预算明细";
+    /** A 决算 workbook's ledger: the year's actual spending, line by line (the same columns as 预算明细). */
+    public static final String LINES_FINAL = "决算明细";
+    /** A 决算 workbook's accounts (docs/dataset.md, "A 决算 dataset"): 本年收入, 年初结转和结余, 结余分配 … and the 年初预算数. */
+    public static final String ACCOUNTS = "收支与结转";
+    /** A 决算 workbook's “三公” details: 团组, 人次, 车辆, 接待批次. */
+    public static final String THREE_PUBLIC = "三公明细";
+
+    /** The ledger's sheet of a workbook of this basis (预算 / 决算). */
+    public static String linesSheet(boolean isFinal) {
+        return isFinal ? LINES_FINAL : LINES;
+    }
     public static final String LISTS = "代码表";
 
     /** Rows 1 and 2 are headers; data starts on row 3 (1-based, as Excel shows it). */
@@ -62,6 +73,44 @@ public final class WorkbookLayout {
     public static final String LIST_PROJECTS = "list_projects";
     public static final String LIST_REASON_KEYS = "list_reason_keys";
     public static final String LIST_AMOUNT_KEYS = "list_amount_keys";
+    public static final String LIST_FLOWS = "list_flows";
+    public static final String LIST_BASIS = "list_basis";
+
+    /** What each flow of a 决算's accounts is, as the 收支与结转 sheet's drop-down offers it ("received 本年收入／年初结转和结余"). */
+    public static String flowLabel(String flow, String measureName) {
+        return flow + " " + switch (flow) {
+            case "received" -> "本年收入（本年资金来源）／年初结转和结余（CO_ 结转资金来源）";
+            case "budget.initial" -> "年初预算数（按预算明细的口径逐行填写）";
+            case "budget.adjusted" -> "调整预算数（模板打印时填写）";
+            default -> measureName;
+        };
+    }
+
+    /** 收支与结转 (决算 workbooks): one entry of a flow per row; a department workbook adds the unit first. */
+    public static List<Column> accountColumns(boolean department) {
+        List<Column> c = new ArrayList<>();
+        if (department) c.add(UNIT_CODE);
+        c.add(new Column("flow", "收支类别", "从下拉列表选择，如 received（本年收入／年初结转和结余）", 44, Kind.KEY, LIST_FLOWS, true));
+        c.add(new Column("exp_func_code", "支出功能分类（项）", "7 位项级编码", 40, Kind.CODE, LIST_FUNC, true));
+        c.add(new Column("fund_source", "资金来源", "年初结转和结余用 CO_ 开头的来源", 36, Kind.CHOICE, LIST_SOURCE, true));
+        c.add(new Column("amount", "金额（元）", "元，≥ 0，最多两位小数", 18, Kind.AMOUNT, null, true));
+        c.add(new Column("dep_bgt_eco_code", "部门预算支出经济分类（款）", "可空；年初预算数按款填写", 32, Kind.CODE, LIST_ECO, false));
+        c.add(new Column("nature", "支出性质", "可空；基本 / 项目", 11, Kind.CHOICE, LIST_NATURE, false));
+        c.add(new Column("pro_code", "项目代码", "可空；项目支出的年初预算数填写", 24, Kind.ID, null, false));
+        c.add(new Column("note", "备注", "不参与计算", 24, Kind.TEXT, null, false));
+        return c;
+    }
+
+    /** 三公明细 (决算 workbooks): the counts behind the “三公” money, label in A and value in B. */
+    public static FormSheet threePublicForm() {
+        String[] labels = {"因公出国（境）团组数（个）", "因公出国（境）人次", "公务用车购置数（辆）", "公务用车保有量（辆，年末）",
+                "公务接待批次", "公务接待人次", "其中：外宾接待批次", "其中：外宾接待人次"};
+        List<Column> fields = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            fields.add(new Column(org.openbudget.core.ledger.Narrative.ThreePublic.FIELDS.get(i), labels[i], "整数，≥ 0", 16, Kind.NUMBER, null, false));
+        }
+        return new FormSheet(THREE_PUBLIC, "第三部分 “三公”经费决算情况说明（二）：团组、车辆和接待的数量", fields);
+    }
 
     /**
      * The keys whose change the text states (a reason and last year's figure are asked for), with what they
@@ -206,6 +255,7 @@ public final class WorkbookLayout {
                 new FormSheet(PROCUREMENT, "第三部分 政府采购预算（万元）", List.of(
                         number("goods", "货物", "万元", false), number("works", "工程", "万元", false), number("services", "服务", "万元", false),
                         number("sme", "预留给中小企业", "万元", false), number("micro", "其中预留给小微企业", "万元", false))),
+                threePublicForm(),
                 new FormSheet(ASSETS, "第三部分 国有资产占用使用情况（上年末）及本年购置", List.of(
                         number("building.area", "房屋面积", "平方米", false), number("building.value", "房屋价值", "万元", false),
                         number("vehicles.official.count", "一般公务用车（辆）", "辆", false), number("vehicles.official.value", "一般公务用车价值", "万元", false),
@@ -230,6 +280,8 @@ public final class WorkbookLayout {
     public static final String F_TYPE = "单位类型";
     /** optional: the date under the closing name (落款), ISO */
     public static final String F_CLOSING = "落款日期";
+    /** optional: 预算 (the default: a workbook without the row is a budget's) or 决算 */
+    public static final String F_BASIS = "报表类型";
 
     public static List<String> agencyFields() {
         return List.of(F_VERSION, F_YEAR, F_PROFILE, F_CODE, F_NAME, F_KIND, F_TYPE);

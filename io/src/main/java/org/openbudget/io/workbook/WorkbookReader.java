@@ -271,16 +271,40 @@ public final class WorkbookReader {
             if (!library.hasProfile(profile)) problem(AGENCY, 1, fields.get(F_PROFILE).row(), F_PROFILE, "找不到模板 " + profile + " (unknown template profile)");
             AgencyKind kind = DatasetRules.agencyKind(fields.get(F_KIND).text(), (f, m) -> problem(AGENCY, 1, fields.get(F_KIND).row(), F_KIND, m));
             AgencyType type = DatasetRules.agencyType(fields.get(F_TYPE).text(), (f, m) -> problem(AGENCY, 1, fields.get(F_TYPE).row(), F_TYPE, m));
+            // 报表类型 (optional: a workbook without the row is a budget's)
+            String basis = org.openbudget.core.ledger.Accounts.BUDGET;
+            Integer br = rows.get(F_BASIS);
+            if (br != null) {
+                Value bv = read(AGENCY, info.getRow(br), 1, F_BASIS, Kind.TEXT);
+                if (bv.text() != null) {
+                    if (bv.text().equals(org.openbudget.core.ledger.Accounts.BUDGET) || bv.text().equals(org.openbudget.core.ledger.Accounts.FINAL)) basis = bv.text();
+                    else problem(AGENCY, 1, br + 1, F_BASIS, "应为 预算 或 决算，实际为 \"" + bv.text() + "\"");
+                }
+            }
+            boolean isFinal = basis.equals(org.openbudget.core.ledger.Accounts.FINAL);
+            if (problems.isEmpty() && library.hasProfile(profile)) {
+                String profileBasis = null;
+                try {
+                    profileBasis = library.profile(profile).meta().basis();
+                } catch (RuntimeException e) {
+                    // the derivation says what is wrong with the template
+                }
+                if (profileBasis != null && !profileBasis.equals(basis)) {
+                    problem(AGENCY, 1, fields.get(F_PROFILE).row(), F_PROFILE, "模板 " + profile + " 是" + profileBasis + "模板，而工作簿的报表类型是" + basis
+                            + "：请选用" + basis + "模板 (the template's basis differs from the workbook's)");
+                }
+            }
             if (!problems.isEmpty()) throw failure();
             Agency agency = new Agency(fields.get(F_CODE).text(), fields.get(F_NAME).text(), kind, type);
             boolean dept = kind == AgencyKind.DEPARTMENT;
+            String linesSheet = linesSheet(isFinal);
 
-            List<String> required = new ArrayList<>(dept ? List.of(UNITS, PROJECTS, LINES) : List.of(PROJECTS, LINES));
+            List<String> required = new ArrayList<>(dept ? List.of(UNITS, PROJECTS, linesSheet) : List.of(PROJECTS, linesSheet));
             required.removeIf(s -> wb.getSheet(s) != null);
             if (!required.isEmpty()) {
                 for (String s : required) {
                     problems.add(new InputProblem(file, 0, "", "缺少工作表“" + s + "”（" + agency.kind().label() + "工作簿应有工作表 "
-                            + String.join("、", dept ? List.of(AGENCY, UNITS, PROJECTS, LINES) : List.of(AGENCY, PROJECTS, LINES)) + "；请勿删除或改名）", s));
+                            + String.join("、", dept ? List.of(AGENCY, UNITS, PROJECTS, linesSheet) : List.of(AGENCY, PROJECTS, linesSheet)) + "；请勿删除或改名）", s));
                 }
                 throw failure();
             }
@@ -323,7 +347,7 @@ public final class WorkbookReader {
             Map<String, List<LedgerLine>> lines = new HashMap<>();
             for (String u : units.keySet()) lines.put(u, new ArrayList<>());
             List<Column> lineCols = lineColumns(dept);
-            for (Rec rec : records(LINES, lineCols)) {
+            for (Rec rec : records(linesSheet, lineCols)) {
                 String unit = dept ? rec.get("agency_code") : agency.code();
                 if (dept && unit != null && !units.containsKey(unit)) {
                     rec.problem("agency_code", "单位代码 " + unit + " 不在“" + UNITS + "”中 (unknown unit)");
@@ -340,23 +364,102 @@ public final class WorkbookReader {
                 }
                 DatasetRules.RawLine raw = new DatasetRules.RawLine(func, eco, rec.get("nature"), rec.get("pro_code"), source, rec.get("amount"));
                 LedgerLine line = DatasetRules.line(raw, unit, ref, projects.get(unit).keySet(), "“" + PROJECTS + "”工作表",
-                        new Origin(file + " " + LINES, rec.row), rec::problem);
+                        new Origin(file + " " + linesSheet, rec.row), rec::problem);
+                if (line != null && isFinal) {
+                    var special = org.openbudget.io.dataset.AccountsPartReader.specialAccount(ref, line);
+                    if (special.isPresent()) {
+                        rec.problem("fund_source", special.get());
+                        continue;
+                    }
+                }
                 if (line != null) lines.get(unit).add(line);
             }
-            if (!problems.isEmpty()) throw failure();
+            // a 决算's accounts are read even when a ledger row was refused: every problem of the workbook at once
+            if (!problems.isEmpty() && !isFinal) throw failure();
 
             Origin origin = new Origin(file, 1);
+            Map<String, Budget> members = new LinkedHashMap<>();
+            for (Agency u : units.values()) {
+                members.put(u.code(), new Budget(u, year, profile, projectLists.get(u.code()), lines.get(u.code()), List.of(),
+                        dept ? new Origin(file + " " + UNITS, 0) : origin));
+            }
+            if (isFinal) accounts(members, dept, ref, profile);
+            if (!problems.isEmpty()) throw failure();
             Budget budget;
             if (!dept) {
-                budget = new Budget(agency, year, profile, projectLists.get(agency.code()), lines.get(agency.code()), List.of(), origin);
+                budget = members.get(agency.code());
             } else {
-                List<Budget> members = new ArrayList<>();
-                for (Agency u : units.values()) {
-                    members.add(new Budget(u, year, profile, projectLists.get(u.code()), lines.get(u.code()), List.of(), new Origin(file + " " + UNITS, 0)));
-                }
-                budget = new Budget(agency, year, profile, List.of(), List.of(), members, origin);
+                budget = new Budget(agency, year, profile, List.of(), List.of(), List.copyOf(members.values()), origin)
+                        .withAccounts(new org.openbudget.core.ledger.Accounts(basis, Map.of(), null));
             }
             return new TextPart(closing(info, rows)).apply(budget, ref);
+        }
+
+        /**
+         * 收支与结转 of a 决算 workbook: each unit's rows written as the YAML of its {@code accounts:} and read by the dataset's
+         * own accounts reader; each problem reported at the cell its line came from. The units get their accounts.
+         */
+        private void accounts(Map<String, Budget> members, boolean dept, ReferenceData ref, String profile) {
+            if (wb.getSheet(ACCOUNTS) == null) {
+                members.replaceAll((k, u) -> u.withAccounts(new org.openbudget.core.ledger.Accounts(org.openbudget.core.ledger.Accounts.FINAL, Map.of(), null)));
+                return;
+            }
+            Map<String, List<Rec>> byUnit = new LinkedHashMap<>();
+            for (Rec rec : records(ACCOUNTS, accountColumns(dept))) {
+                if (rec.bad()) continue;
+                String unit = dept ? rec.get("agency_code") : members.keySet().iterator().next();
+                if (!members.containsKey(unit)) {
+                    rec.problem("agency_code", "单位代码 " + unit + " 不在“" + UNITS + "”中 (unknown unit)");
+                    continue;
+                }
+                byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(rec);
+            }
+            org.openbudget.core.measure.MeasureDictionary dict;
+            try {
+                dict = library.profile(profile).measures();
+            } catch (RuntimeException e) {
+                dict = library.measures();
+            }
+            for (var m : members.entrySet()) {
+                List<Rec> rows = byUnit.getOrDefault(m.getKey(), List.of());
+                YamlBridge y = new YamlBridge();
+                if (!rows.isEmpty()) {
+                    YamlBridge.Cell first = cellOf(rows.get(0), "flow");
+                    y.open(0, "accounts", first);
+                    Map<String, List<Rec>> byFlow = new LinkedHashMap<>();
+                    for (Rec r : rows) byFlow.computeIfAbsent(r.get("flow"), k -> new ArrayList<>()).add(r);
+                    for (var f : byFlow.entrySet()) {
+                        y.open(1, f.getKey(), cellOf(f.getValue().get(0), "flow"));
+                        for (Rec r : f.getValue()) {
+                            String func = code(r, "exp_func_code", ref.functional());
+                            String eco = r.get("dep_bgt_eco_code") == null ? null : code(r, "dep_bgt_eco_code", ref.economic());
+                            String source = source(r, ref);
+                            // the entry opens on a line of its own, at the row's 收支类别: a problem of the flow (its list) is said there
+                            y.dash(2, cellOf(r, "flow"));
+                            y.value(3, "exp_func_code", func, cellOf(r, "exp_func_code"));
+                            y.value(3, "fund_source", source, cellOf(r, "fund_source"));
+                            y.value(3, "amount", r.get("amount"), cellOf(r, "amount"));
+                            if (eco != null) y.value(3, "dep_bgt_eco_code", eco, cellOf(r, "dep_bgt_eco_code"));
+                            if (r.get("nature") != null) y.value(3, "nature", r.get("nature"), cellOf(r, "nature"));
+                            if (r.get("pro_code") != null) y.value(3, "pro_code", r.get("pro_code"), cellOf(r, "pro_code"));
+                        }
+                    }
+                }
+                List<InputProblem> found = new ArrayList<>();
+                var accounts = org.openbudget.io.dataset.AccountsPartReader.read(file, y.yaml(), ref, dict, m.getValue(), found);
+                for (InputProblem p : found) {
+                    YamlBridge.Cell c = y.cell(p.line());
+                    if (c == null) problem(ACCOUNTS, 0, HEADER_ROWS + 1, "收支类别", p.message());
+                    else problem(c.sheet(), c.column(), c.row(), c.label(), p.message());
+                }
+                m.setValue(m.getValue().withAccounts(accounts));
+            }
+            if (!problems.isEmpty()) throw failure();
+        }
+
+        private YamlBridge.Cell cellOf(Rec r, String field) {
+            Integer c = r.cols.get(field);
+            return new YamlBridge.Cell(r.sheet, c == null ? 0 : c, r.row, r.columns.get(field).label());
         }
 
         /** 落款日期 (optional row of 单位信息): a date cell or the text yyyy-mm-dd; null when absent or blank. */
@@ -587,6 +690,7 @@ public final class WorkbookReader {
                 }
                 emitForm(PROCUREMENT, "procurement", procurement, 0);
                 emitForm(ASSETS, "assets", assets, 0);
+                emitForm(THREE_PUBLIC, "three_public", form(THREE_PUBLIC), 0);
                 if (!overall.isEmpty() || !overallIndicators.isEmpty()) {
                     Map<String, String> o = new LinkedHashMap<>(overall);
                     if (o.isEmpty()) y.open(0, "performance_overall", at(overallIndicators.get(0), "level1"));

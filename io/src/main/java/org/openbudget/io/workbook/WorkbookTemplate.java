@@ -29,6 +29,37 @@ public final class WorkbookTemplate {
         return DEFAULT_FAMILY + "-" + year;
     }
 
+    /** The template family of a blank 决算 workbook when none is named (refdata/profiles/national-final-YEAR.yaml). */
+    public static final String FINAL_FAMILY = "national-final";
+
+    /**
+     * The 决算 a blank 决算 workbook stands for: the agency and year, and — given the year's 预算 dataset of the same unit —
+     * its projects and its lines as the 年初预算数 (the 收支与结转 sheet's budget.initial rows), so that the 决算's
+     * 预算数 columns and 完成率 are the budget's as published.
+     */
+    public Budget blankFinal(Agency agency, int year, String profile, Budget budgeted) {
+        Budget blank = blank(agency, year, profile);
+        String basis = library.profile(profile).meta().basis();
+        if (!org.openbudget.core.ledger.Accounts.FINAL.equals(basis)) {
+            throw new InputException("--profile", 0, "profile", "模板 " + profile + " 是" + basis + "模板：决算工作簿请选用决算模板（如 national-final-2016）");
+        }
+        java.util.Map<String, List<org.openbudget.core.ledger.LedgerLine>> flows = new java.util.LinkedHashMap<>();
+        List<org.openbudget.core.ledger.Project> projects = List.of();
+        if (budgeted != null) {
+            String where = budgeted.origin().file();
+            if (budgeted.isFinal()) throw new InputException(where, 0, "basis", "应为本年度的预算数据集，而它是决算数据集 (a 预算 dataset is expected)");
+            if (budgeted.year() != year) throw new InputException(where, 0, "budget_year", "预算数据集的年度为 " + budgeted.year() + "，应与决算年度 " + year + " 相同");
+            if (!budgeted.agency().code().equals(agency.code()) || budgeted.isDepartment() || agency.kind() != org.openbudget.core.ledger.AgencyKind.UNIT) {
+                throw new InputException(where, 0, "agency_code", "预算数据集应为同一单位的单位预算（单位代码 " + agency.code() + "），实际为 "
+                        + budgeted.agency().code() + " " + budgeted.agency().name());
+            }
+            flows.put("budget.initial", budgeted.allLines());
+            projects = budgeted.projects();
+        }
+        return new Budget(agency, year, profile, projects, List.of(), List.of(), Origin.NONE)
+                .withAccounts(new org.openbudget.core.ledger.Accounts(org.openbudget.core.ledger.Accounts.FINAL, flows, budgeted));
+    }
+
     /** The budget a blank workbook stands for: the agency and year, nothing else. */
     public Budget blank(Agency agency, int year, String profile) {
         if (year < 2000 || year > 2100) throw new InputException("--year", 0, "budget_year", "预算年度应在 2000 至 2100 之间，实际为 " + year + " (a budget year is expected)");

@@ -57,6 +57,8 @@ public final class WorkbookWriter {
 
     private final List<String[]> changeKeys;
     private final List<String[]> totalKeys;
+    /** the flows a 决算's accounts may list: {flow, label} (none without a profile) */
+    private final List<String[]> flows;
 
     /**
      * @param profile the template the budget's document is written under: its text outline says which facts
@@ -66,6 +68,8 @@ public final class WorkbookWriter {
         this.ref = ref;
         this.changeKeys = WorkbookLayout.changeKeys(profile);
         this.totalKeys = WorkbookLayout.totalKeys(profile);
+        this.flows = profile == null ? List.of() : org.openbudget.io.dataset.AccountsPartReader.flows(profile.measures()).stream()
+                .map(f -> new String[] {f[0], flowLabel(f[0], f[1])}).toList();
     }
 
     /** Writes the file whole or not at all (a temporary file moved into place). */
@@ -88,9 +92,10 @@ public final class WorkbookWriter {
             if (dept) units(budget);
             projects(budget, dept);
             lines(budget, dept);
-            textPart(budget.narrative());
+            if (budget.isFinal()) accounts(budget, dept);
+            textPart(budget.narrative(), budget.isFinal());
             lists(budget, dept);
-            wb.setActiveSheet(wb.getSheetIndex(LINES));
+            wb.setActiveSheet(wb.getSheetIndex(linesSheet(budget.isFinal())));
             wb.write(out);
         }
     }
@@ -148,7 +153,8 @@ public final class WorkbookWriter {
         s.setColumnWidth(0, 110 * 256);
         boolean dept = b.isDepartment();
         List<String> lines = new ArrayList<>();
-        lines.add(b.agency().name() + " " + b.year() + "年" + (dept ? "部门" : "单位") + "预算填报表");
+        boolean fin = b.isFinal();
+        lines.add(b.agency().name() + " " + b.year() + "年" + (dept ? "部门" : "单位") + (fin ? "决算" : "预算") + "填报表");
         lines.add("");
         lines.add("本工作簿是预算公开系统的填报模板（" + VERSION + "）。填好后上传系统，或在命令行运行 ./budget check 文件名.xlsx，"
                 + "系统据此生成部门预算公开的十一张表并按审核公式审核。每个问题都会指出工作表、行和列（如 预算明细!C17）。");
@@ -162,8 +168,17 @@ public final class WorkbookWriter {
         lines.add((dept ? "3" : "2") + ". 项目：每个项目一行。项目代码按文本填写；项目名称是公开文本各处（项目支出表、上年结转结余表、情况说明、绩效目标表）使用的唯一写法；"
                 + "项目承担单位代码空白表示本单位；涉密项目在“是否涉密”选“是”，其说明将写作“完全不予公开”。"
                 + (dept ? "部门工作簿每行先填项目所属的单位代码。" : ""));
-        lines.add((dept ? "4" : "3") + ". 预算明细：预算账本，每行一条：支出功能分类（项）× 部门预算支出经济分类（款）× 支出性质 × 项目 × 资金来源 × 金额。"
-                + (dept ? "部门工作簿每行先填所属单位代码。" : ""));
+        if (fin) {
+            lines.add((dept ? "4" : "3") + ". 决算明细：本年实际支出（决算数），每行一条：支出功能分类（项）× 部门预算支出经济分类（款）× 支出性质 × 项目 × 资金来源 × 金额；"
+                    + "使用上年结转资金的支出，资金来源填 CO_ 开头的结转来源。" + (dept ? "部门工作簿每行先填所属单位代码。" : ""));
+            lines.add("   收支与结转：决算表中账本以外的数，每行一条，先选收支类别：received 本年收入（本年资金来源）和年初结转和结余（CO_ 来源），"
+                    + "surplus.used 使用非财政拨款结余，surplus.distribution 结余分配，spent.remit／spent.ops／spent.aff 上缴上级／经营／对附属单位补助支出，"
+                    + "budget.initial 年初预算数（按预算明细的口径逐行填写：功能分类、经济分类、性质、项目、来源、金额）。年末结转和结余由系统计算，不填写。");
+            lines.add("   三公明细：因公出国（境）团组数和人次、公务用车购置数和保有量、公务接待批次和人次（含外宾接待）。");
+        } else {
+            lines.add((dept ? "4" : "3") + ". 预算明细：预算账本，每行一条：支出功能分类（项）× 部门预算支出经济分类（款）× 支出性质 × 项目 × 资金来源 × 金额。"
+                    + (dept ? "部门工作簿每行先填所属单位代码。" : ""));
+        }
         lines.add((dept ? "5" : "4") + ". 公开文本的文字部分（可选，各表留空则不生成相应文字）：主要职能、内设机构、人员情况（第一部分）；上年比较数（上年预算数，万元）"
                 + "和变动原因（按 docs/text-facts.md 的键，如 income.gpb.local、gpb.item:2150899）；类用途说明（第三部分 财政拨款收支情况）；项目说明、资金分配、"
                 + "项目绩效指标（第三部分 项目支出情况和项目支出绩效目标表）；结转说明（上年结转结余情况）；政府采购、国有资产（其他重要事项）；整体绩效目标和整体绩效指标；其他事项。"
@@ -218,6 +233,7 @@ public final class WorkbookWriter {
                 {F_KIND, b.agency().kind().label(), "单位 / 部门"},
                 {F_TYPE, b.agency().type().label(), "行政 / 事业 / 参公（决定“机关运行经费”或“事业单位运行经费”的写法）"},
                 {F_CLOSING, "", "可选：公开文本落款的日期，如 2024-02-22"},
+                {F_BASIS, b.basis(), "预算 / 决算（决算工作簿有“决算明细”“收支与结转”“三公明细”），请勿修改"},
         };
         for (int i = 0; i < rows.length; i++) {
             Row r = s.createRow(i + 1);
@@ -238,6 +254,7 @@ public final class WorkbookWriter {
         // 单位级次 and 单位类型 from lists
         validateList(s, LIST_KIND, 6, 6, 1);
         validateList(s, LIST_TYPE, 7, 7, 1);
+        validateList(s, LIST_BASIS, 9, 9, 1);
     }
 
     // ---------------------------------------------------------------- data sheets
@@ -272,7 +289,7 @@ public final class WorkbookWriter {
 
     private void lines(Budget b, boolean dept) {
         List<Column> cols = lineColumns(dept);
-        Sheet s = table(LINES, cols);
+        Sheet s = table(linesSheet(b.isFinal()), cols);
         int row = HEADER_ROWS;
         for (Budget u : b.memberUnits()) {
             for (LedgerLine l : u.lines()) {
@@ -288,6 +305,33 @@ public final class WorkbookWriter {
                 Cell a = r.createCell(c);
                 a.setCellStyle(amount);
                 a.setCellValue(new BigDecimal(l.amountFen()).movePointLeft(2).doubleValue());
+            }
+        }
+    }
+
+    /** 收支与结转: each unit's entries of each flow, in the dataset's order (the 年初预算数 as lines of the year's 预算). */
+    private void accounts(Budget b, boolean dept) {
+        Sheet s = table(ACCOUNTS, accountColumns(dept));
+        int row = HEADER_ROWS;
+        for (Budget u : b.memberUnits()) {
+            for (var e : u.accounts().flows().entrySet()) {
+                String flow = flows.stream().filter(f -> f[0].equals(e.getKey())).map(f -> f[1]).findFirst().orElse(e.getKey());
+                for (LedgerLine l : e.getValue()) {
+                    Row r = s.createRow(row++);
+                    int c = 0;
+                    if (dept) textCell(r, c++, u.agency().code());
+                    textCell(r, c++, flow);
+                    textCell(r, c++, codeWithName(ref.functional(), l.funcCode()));
+                    textCell(r, c++, ref.source(l.fundSource()).map(WorkbookWriter::sourceLabel).orElse(l.fundSource()));
+                    Cell a = r.createCell(c++);
+                    a.setCellStyle(amount);
+                    a.setCellValue(new BigDecimal(l.amountFen()).movePointLeft(2).doubleValue());
+                    if (l.ecoCode() != null && !l.ecoCode().isEmpty()) textCell(r, c, codeWithName(ref.economic(), l.ecoCode()));
+                    c++;
+                    if (l.nature() != null) textCell(r, c, l.nature().label());
+                    c++;
+                    if (l.projectCode() != null) textCell(r, c, l.projectCode());
+                }
             }
         }
     }
@@ -317,7 +361,7 @@ public final class WorkbookWriter {
         return s.createRow(s.getLastRowNum() + 1);
     }
 
-    private void textPart(org.openbudget.core.ledger.Narrative n) {
+    private void textPart(org.openbudget.core.ledger.Narrative n, boolean isFinal) {
         java.util.Map<String, Sheet> tables = new java.util.HashMap<>();
         java.util.Map<String, Sheet> forms = new java.util.HashMap<>();
         // in the document's order: 第一部分, comparatives and reasons, 第三部分 四 七 十一 十二
@@ -325,6 +369,13 @@ public final class WorkbookWriter {
                 PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, OTHER_MATTERS)) {
             textTables().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> tables.put(name, table(name, t.columns())));
             textForms().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
+            if (isFinal && name.equals(REASONS)) forms.put(THREE_PUBLIC, form(threePublicForm()));
+        }
+        var tp = n.threePublic();
+        if (tp != null) {
+            java.util.Map<String, Object> v = new java.util.HashMap<>();
+            for (int i = 0; i < tp.values().size(); i++) v.put(org.openbudget.core.ledger.Narrative.ThreePublic.FIELDS.get(i), tp.values().get(i));
+            fill(forms.get(THREE_PUBLIC), THREE_PUBLIC, v);
         }
         for (String f : n.functions()) textCell(next(tables.get(FUNCTIONS)), 0, f);
         for (String o : n.offices()) textCell(next(tables.get(OFFICES)), 0, o);
@@ -403,7 +454,7 @@ public final class WorkbookWriter {
         for (String m : n.otherMatters()) textCell(next(tables.get(OTHER_MATTERS)), 0, m);
         if (!n.closingDate().isEmpty()) {
             Sheet info = wb.getSheet(AGENCY);
-            Row r = info.getRow(info.getLastRowNum());
+            Row r = info.getRow(1 + agencyFields().size());   // the row after the required fields: 落款日期
             textCell(r, 1, n.closingDate());
         }
     }
@@ -552,16 +603,19 @@ public final class WorkbookWriter {
         for (LedgerLine l : b.allLines()) {
             if (l.amountFen() != 0 && ref.source(l.fundSource()).map(FundingSource::generalPublicCurrent).orElse(false)) items.add(l.funcCode());
         }
-        for (String i : items) reasonKeys.add("gpb.item:" + i + " " + ref.functional().nameOrCode(i));
+        String itemKey = b.isFinal() ? "fa.gpb.item:" : "gpb.item:";   // a 决算 explains a 项's 决算数 against its 年初预算数
+        for (String i : items) reasonKeys.add(itemKey + i + " " + ref.functional().nameOrCode(i));
         List<String> amountKeys = new ArrayList<>(reasonKeys);
         for (String[] k : totalKeys) amountKeys.add(k[0] + " " + k[1]);
         for (String c : new java.util.TreeSet<>(items.stream().map(Classification::category).toList())) {
             amountKeys.add("gpb.class:" + c + " " + ref.functional().nameOrCode(c));
         }
-        String[] heads = {"支出功能分类（项）", "部门预算支出经济分类（款）", "资金来源", "支出性质", "是否", "单位级次", "单位类型", "变动原因键", "上年比较数键"};
-        String[] names = {LIST_FUNC, LIST_ECO, LIST_SOURCE, LIST_NATURE, LIST_YES_NO, LIST_KIND, LIST_TYPE, LIST_REASON_KEYS, LIST_AMOUNT_KEYS};
+        String[] heads = {"支出功能分类（项）", "部门预算支出经济分类（款）", "资金来源", "支出性质", "是否", "单位级次", "单位类型", "变动原因键", "上年比较数键",
+                "收支类别", "报表类型"};
+        String[] names = {LIST_FUNC, LIST_ECO, LIST_SOURCE, LIST_NATURE, LIST_YES_NO, LIST_KIND, LIST_TYPE, LIST_REASON_KEYS, LIST_AMOUNT_KEYS,
+                LIST_FLOWS, LIST_BASIS};
         List<List<String>> cols = List.of(func, eco, sources, List.of("基本", "项目"), List.of("是", "否"), List.of("单位", "部门"), types,
-                reasonKeys, amountKeys);
+                reasonKeys, amountKeys, flows.stream().map(f -> f[1]).toList(), List.of("预算", "决算"));
         Row h = s.createRow(0);
         for (int c = 0; c < cols.size(); c++) {
             h.createCell(c).setCellValue(heads[c]);

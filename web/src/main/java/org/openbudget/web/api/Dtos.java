@@ -25,9 +25,11 @@ public final class Dtos {
         public static CheckResult of(Evaluation e) { return new CheckResult(e.readable(), Counts.of(e), e.problems(), e.findings()); }
     }
 
-    public record DocumentSummary(String agencyCode, int year, String status, String statusLabel, int version, String updatedBy, OffsetDateTime updatedAt) {
+    public record DocumentSummary(String agencyCode, int year, String status, String statusLabel, int version, String updatedBy, OffsetDateTime updatedAt,
+                                  String basis, String key) {
         public static DocumentSummary of(Document d) {
-            return new DocumentSummary(d.agencyCode(), d.year(), d.status().name(), d.status().label(), d.rowVersion(), d.updatedBy(), d.updatedAt());
+            return new DocumentSummary(d.agencyCode(), d.year(), d.status().name(), d.status().label(), d.rowVersion(), d.updatedBy(), d.updatedAt(),
+                    d.basis(), org.openbudget.web.service.DocumentKey.of(d.year(), d.basis()).path());
         }
     }
 
@@ -47,7 +49,7 @@ public final class Dtos {
 
     public record DocumentDto(String agencyCode, String agencyName, String kind, int year, String status, String statusLabel,
                               Integer version, String updatedBy, OffsetDateTime updatedAt, String submitComment, String reviewComment,
-                              CheckResult check, List<UnitStatus> units, List<VersionDto> versions, List<String> actions) {
+                              CheckResult check, List<UnitStatus> units, List<VersionDto> versions, List<String> actions, String basis) {
         public static DocumentDto of(DocumentView v) {
             Document d = v.document();
             // what the transition table lets this reader do now
@@ -56,7 +58,7 @@ public final class Dtos {
                     d == null ? null : d.status().name(), d == null ? "未填报" : d.status().label(), d == null ? null : d.rowVersion(),
                     d == null ? null : d.updatedBy(), d == null ? null : d.updatedAt(), d == null ? null : d.submitComment(),
                     d == null ? null : d.reviewComment(), v.evaluation() == null ? null : CheckResult.of(v.evaluation()),
-                    v.units().stream().map(UnitStatus::of).toList(), v.versions().stream().map(VersionDto::of).toList(), actions);
+                    v.units().stream().map(UnitStatus::of).toList(), v.versions().stream().map(VersionDto::of).toList(), actions, v.basis());
         }
     }
 
@@ -71,11 +73,11 @@ public final class Dtos {
 
     public record PublicDocument(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
                                  String departmentCode, String contentHash, OffsetDateTime publishedAt, boolean current, Long supersededBy,
-                                 Counts checks, List<FileDto> files, String correctionReason) {
+                                 Counts checks, List<FileDto> files, String correctionReason, String basis) {
         public static PublicDocument of(Publication p, List<FileDto> files) {
             return new PublicDocument(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
                     p.contentHash(), p.publishedAt(), p.current(), p.supersededBy(), new Counts(p.errors(), p.warnings(), p.notices()), files,
-                    p.correctionReason());
+                    p.correctionReason(), p.basis());
         }
     }
 

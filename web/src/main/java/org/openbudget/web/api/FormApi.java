@@ -13,6 +13,7 @@ import org.openbudget.web.forms.ProjectsForm;
 import org.openbudget.web.forms.SectionForm;
 import org.openbudget.web.forms.TextForm;
 import org.openbudget.web.security.BudgetUser;
+import org.openbudget.web.service.DocumentKey;
 import org.openbudget.web.service.FormService;
 import org.openbudget.web.service.FormService.Section;
 import org.openbudget.web.service.WorkflowService;
@@ -61,8 +62,10 @@ public class FormApi {
 
     @GetMapping("/options")
     @Operation(summary = "表单可选项：本年度功能分类项、经济分类款、资金来源，本预算的项目")
-    public Options options(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        FormOptions o = forms.editing(u, workflow.view(u, code, year)).options();
+    public Options options(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        FormOptions o = forms.editing(u, workflow.view(u, code, year, key.basis())).options();
         return new Options(o.funcItems().stream().map(i -> new Choice(i.code(), i.name())).toList(),
                 o.ecoItems().stream().map(i -> new Choice(i.code(), i.name())).toList(),
                 o.sources().stream().map(s -> new Choice(s.code(), s.name())).toList(),
@@ -73,88 +76,135 @@ public class FormApi {
 
     @GetMapping("/lines")
     @Operation(summary = "预算明细（金额为元）")
-    public LinesForm lines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return (LinesForm) forms.form(u, code, year, Section.LINES);
+    public LinesForm lines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return (LinesForm) forms.form(u, code, year, key.basis(), Section.LINES);
     }
 
     @PostMapping("/lines/check")
     @Operation(summary = "审核修改后的预算明细（不保存）：读取错误逐一对应到表单字段，或审核结果")
-    public FormCheck checkLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody LinesForm f) {
-        return FormCheck.of(forms.check(u, code, year, Section.LINES, f));
+    public FormCheck checkLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody LinesForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.LINES, f));
     }
 
     @PutMapping("/lines")
     @Operation(summary = "保存预算明细；version 为读取时的版本号（新建时省略）；有错误时 400，逐条对应到字段，不保存")
-    public DocumentDto saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public DocumentDto saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                  @RequestParam(required = false) Integer version, @RequestBody LinesForm f) {
-        return save(u, code, year, Section.LINES, f, version);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return save(u, code, key, Section.LINES, f, version);
     }
 
     // ------------------------------------------------------------------ 项目
 
     @GetMapping("/projects")
     @Operation(summary = "项目（代码、名称、承担单位、涉密）及项目说明与项目绩效目标；部门只有项目说明")
-    public ProjectsForm projects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return (ProjectsForm) forms.form(u, code, year, Section.PROJECTS);
+    public ProjectsForm projects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return (ProjectsForm) forms.form(u, code, year, key.basis(), Section.PROJECTS);
     }
 
     @PostMapping("/projects/check")
     @Operation(summary = "审核修改后的项目（不保存）")
-    public FormCheck checkProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody ProjectsForm f) {
-        return FormCheck.of(forms.check(u, code, year, Section.PROJECTS, f));
+    public FormCheck checkProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody ProjectsForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.PROJECTS, f));
     }
 
     @PutMapping("/projects")
     @Operation(summary = "保存项目")
-    public DocumentDto saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public DocumentDto saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                     @RequestParam(required = false) Integer version, @RequestBody ProjectsForm f) {
-        return save(u, code, year, Section.PROJECTS, f, version);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return save(u, code, key, Section.PROJECTS, f, version);
     }
 
     // ------------------------------------------------------------------ 文字
 
     @GetMapping("/text")
     @Operation(summary = "文字部分：第一部分、变动原因、主要用于、结转项目说明、政府采购、国有资产、整体绩效目标、其他事项、落款日期")
-    public TextForm text(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return (TextForm) forms.form(u, code, year, Section.TEXT);
+    public TextForm text(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return (TextForm) forms.form(u, code, year, key.basis(), Section.TEXT);
     }
 
     @PostMapping("/text/check")
     @Operation(summary = "审核修改后的文字部分（不保存）")
-    public FormCheck checkText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody TextForm f) {
-        return FormCheck.of(forms.check(u, code, year, Section.TEXT, f));
+    public FormCheck checkText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody TextForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.TEXT, f));
     }
 
     @PutMapping("/text")
     @Operation(summary = "保存文字部分（部门：本部门自己的文字，重新汇总时保留）")
-    public DocumentDto saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public DocumentDto saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                 @RequestParam(required = false) Integer version, @RequestBody TextForm f) {
-        return save(u, code, year, Section.TEXT, f, version);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return save(u, code, key, Section.TEXT, f, version);
     }
 
     // ------------------------------------------------------------------ 上年数
 
     @GetMapping("/last-year")
     @Operation(summary = "上年数（万元，按文字事实键，docs/text-facts.md）")
-    public LastYearForm lastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return (LastYearForm) forms.form(u, code, year, Section.LAST_YEAR);
+    public LastYearForm lastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return (LastYearForm) forms.form(u, code, year, key.basis(), Section.LAST_YEAR);
     }
 
     @PostMapping("/last-year/check")
     @Operation(summary = "审核修改后的上年数（不保存）")
-    public FormCheck checkLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year, @RequestBody LastYearForm f) {
-        return FormCheck.of(forms.check(u, code, year, Section.LAST_YEAR, f));
+    public FormCheck checkLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody LastYearForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.LAST_YEAR, f));
     }
 
     @PutMapping("/last-year")
     @Operation(summary = "保存上年数")
-    public DocumentDto saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public DocumentDto saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                     @RequestParam(required = false) Integer version, @RequestBody LastYearForm f) {
-        return save(u, code, year, Section.LAST_YEAR, f, version);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return save(u, code, key, Section.LAST_YEAR, f, version);
     }
 
-    private DocumentDto save(BudgetUser u, String code, int year, Section s, SectionForm f, Integer version) {
-        forms.save(u, code, year, s, f, version);
-        return DocumentDto.of(workflow.view(u, code, year));
+    @GetMapping("/accounts")
+    @Operation(summary = "决算的收支与结转（本年收入、年初结转和结余、结余分配、年初预算数等）")
+    public org.openbudget.web.forms.AccountsForm accounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return (org.openbudget.web.forms.AccountsForm) forms.form(u, code, key.year(), key.basis(), Section.ACCOUNTS);
+    }
+
+    @PostMapping("/accounts/check")
+    @Operation(summary = "审核收支与结转（不保存）")
+    public FormCheck checkAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                   @RequestBody org.openbudget.web.forms.AccountsForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), Section.ACCOUNTS, f));
+    }
+
+    @PutMapping("/accounts")
+    @Operation(summary = "保存收支与结转")
+    public DocumentDto saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                    @RequestParam(required = false) Integer version, @RequestBody org.openbudget.web.forms.AccountsForm f) {
+        return save(u, code, DocumentKey.parse(yearKey), Section.ACCOUNTS, f, version);
+    }
+
+    private DocumentDto save(BudgetUser u, String code, DocumentKey key, Section s, SectionForm f, Integer version) {
+        int year = key.year();
+        forms.save(u, code, year, key.basis(), s, f, version);
+        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
     }
 }

@@ -11,4 +11,5 @@ public final class Blanks {
     public final ProjectsForm.AllocationRow allocation = new ProjectsForm.AllocationRow();
     public final IndicatorRow indicator = new IndicatorRow();
     public final KeyedRow keyed = new KeyedRow();
+    public final AccountsForm.EntryRow entry = new AccountsForm.EntryRow();
 }

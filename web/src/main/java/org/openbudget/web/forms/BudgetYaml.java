@@ -23,6 +23,7 @@ public final class BudgetYaml {
         if (b.isDepartment()) throw new IllegalArgumentException("a unit's budget is expected");
         Map<String, YamlOut.Node> keys = new LinkedHashMap<>();
         keys.put("format", YamlOut.literal(DatasetReader.FORMAT, null));
+        if (b.isFinal()) keys.put("basis", YamlOut.scalar(org.openbudget.core.ledger.Accounts.FINAL, null));
         keys.put("budget_year", YamlOut.literal(String.valueOf(b.year()), null));
         keys.put("profile", YamlOut.scalar(b.profileId(), null));
         keys.put("agency", YamlOut.map(null).put("agency_code", YamlOut.scalar(b.agency().code(), null))
@@ -47,10 +48,30 @@ public final class BudgetYaml {
             }
             keys.put("lines", ls);
         }
+        accounts(b, keys);
         narrative(b.narrative(), keys);
         StringBuilder out = new StringBuilder();
         keys.forEach((k, v) -> out.append(YamlOut.topLevel(k, v).text()));
         return out.toString();
+    }
+
+    /** A 决算's accounts: each flow's entries (the 年初预算数 as entries: a browser's dataset names no other file). */
+    private static void accounts(Budget b, Map<String, YamlOut.Node> keys) {
+        if (!b.isFinal() || b.accounts().flows().isEmpty()) return;
+        YamlOut.Mapping a = YamlOut.map(null);
+        b.accounts().flows().forEach((flow, entries) -> {
+            YamlOut.Seq s = YamlOut.seq(null);
+            for (LedgerLine l : entries) {
+                YamlOut.Mapping m = YamlOut.flowMap(null).put("exp_func_code", YamlOut.scalar(l.funcCode(), null))
+                        .put("fund_source", YamlOut.scalar(l.fundSource(), null)).put("amount", YamlOut.scalar(yuan(l.amountFen()), null));
+                if (l.ecoCode() != null && !l.ecoCode().isEmpty()) m.put("dep_bgt_eco_code", YamlOut.scalar(l.ecoCode(), null));
+                if (l.nature() != null) m.put("nature", YamlOut.scalar(l.nature().label(), null));
+                if (l.projectCode() != null) m.put("pro_code", YamlOut.scalar(l.projectCode(), null));
+                s.add(m);
+            }
+            a.put(flow, s.isEmpty() ? YamlOut.flowSeq(null) : s);
+        });
+        keys.put("accounts", a);
     }
 
     static String yuan(long fen) {
@@ -133,6 +154,12 @@ public final class BudgetYaml {
         }
         if (!n.otherMatters().isEmpty()) keys.put("other_matters", strings(n.otherMatters()));
         if (!n.closingDate().isEmpty()) keys.put("closing_date", YamlOut.scalar(n.closingDate(), null));
+        var t = n.threePublic();
+        if (t != null) {
+            YamlOut.Mapping m = YamlOut.flowMap(null);
+            for (int i = 0; i < t.values().size(); i++) m.put(Narrative.ThreePublic.FIELDS.get(i), num(t.values().get(i)));
+            keys.put("three_public", m);
+        }
     }
 
     private static YamlOut.Scalar num(int v) { return YamlOut.literal(String.valueOf(v), null); }

@@ -276,6 +276,17 @@ public class AdminPages {
                 .buildAndExpand(region, year).encode().toUriString();
     }
 
+    /** The region's 决算 template for the year (issue 12), beside its 预算 template. */
+    @PostMapping("/admin/region-profiles/{region}/{year}/final")
+    public String assignRegionFinalProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year,
+                                           @RequestParam(required = false) String profile, @RequestParam(required = false) String comment,
+                                           @RequestParam(required = false) Integer baseVersion, RedirectAttributes ra) {
+        PageSupport.attempt(ra, (profile == null || profile.isBlank() ? "已恢复默认决算模板" : "已指定决算模板 " + profile) + "，立即生效",
+                () -> regionProfiles.assignFinal(u, region, year, profile, comment, baseVersion));
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/region-profiles/{region}/{year}")
+                .buildAndExpand(region, year).encode().toUriString();
+    }
+
     @PostMapping("/admin/profiles/{id}/rollback")
     public String rollbackProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String id, @RequestParam int version,
                                   @RequestParam(required = false) String comment, RedirectAttributes ra) {

@@ -114,6 +114,22 @@ public class PortalPages {
     @org.springframework.beans.factory.annotation.Autowired
     private org.openbudget.web.service.DiffService diffs;
 
+    /**
+     * The public comparison of an agency's year: its current published 预算 against its current published 决算 (core/compare,
+     * as ./budget compare), with the chart. Public, like the versions it compares.
+     */
+    @GetMapping("/p/compare/{code}/{year}")
+    public String compare(@PathVariable String code, @PathVariable String year, Model m) {
+        if (!code.matches("[0-9A-Za-z]{1,32}")) throw new org.openbudget.web.service.NotFoundException("没有这个单位");
+        var key = org.openbudget.web.service.DocumentKey.parse(year);
+        m.addAttribute("c", comparisons.published(code, key.year()));
+        m.addAttribute("back", "/");
+        return "compare";
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.ComparisonService comparisons;
+
     @GetMapping("/p/{id}/files/{format}")
     public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         StoredFile f = portal.file(id, format);

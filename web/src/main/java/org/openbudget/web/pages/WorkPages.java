@@ -20,6 +20,7 @@ import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.service.DocumentModel;
 import org.openbudget.web.service.Evaluation;
 import org.openbudget.web.service.FormInvalidException;
+import org.openbudget.web.service.DocumentKey;
 import org.openbudget.web.service.FormService;
 import org.openbudget.web.service.FormService.Section;
 import org.openbudget.web.service.InvalidDatasetException;
@@ -79,10 +80,11 @@ public class WorkPages {
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String year,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
                         @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
-                        @org.springframework.web.bind.annotation.RequestParam(required = false) String page) {
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String page,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String basis) {
         // 打开或新建某年度预算: the form is a plain GET (no script), answered with the document's address
         if (code != null && year != null && code.matches("[0-9A-Za-z]{1,32}") && year.trim().matches("\\d{4}"))
-            return "redirect:/work/" + code + "/" + year.trim();
+            return "redirect:/work/" + code + "/" + year.trim() + ("决算".equals(basis) ? DocumentKey.FINAL_SUFFIX : "");
         // a province's inspector prepares and reviews nothing: its work is the batches of the regions under it
         if (u != null && u.role() == org.openbudget.web.security.Role.INSPECTOR) return "redirect:/batch";
         List<Agency> agencies = workflow.visibleAgencies(u);
@@ -117,10 +119,12 @@ public class WorkPages {
     }
 
     @GetMapping("/work/{code}/{year}")
-    public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String document(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                            @RequestParam(required = false) String tab, @RequestParam(required = false) String page, Model m) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
         m.addAttribute("linesPage", page);
-        fill(m, u, workflow.view(u, code, year), tab, null, List.of());
+        fill(m, u, workflow.view(u, code, year, key.basis()), tab, null, List.of());
         return "work/document";
     }
 
@@ -149,7 +153,11 @@ public class WorkPages {
             tabs.add(new Tab(Section.PROJECTS.id(), "项目说明"));
             tabs.add(new Tab(Section.LAST_YEAR.id(), Section.LAST_YEAR.label()));
         } else {
-            for (Section s : Section.values()) tabs.add(new Tab(s.id(), s.label()));
+            for (Section s : Section.values()) {
+                // a 决算 sets its actuals against its 年初预算数, not last year's budget; a 预算 has no accounts
+                if (!s.forBasis(v.basis())) continue;
+                tabs.add(new Tab(s.id(), s == Section.LINES && v.isFinal() ? "决算明细" : s.label()));
+            }
         }
         if (!dept) tabs.add(new Tab("yaml", "高级：直接编辑 YAML"));
         String open = tab != null && tabs.stream().anyMatch(t -> t.id().equals(tab)) ? tab : tabs.get(0).id();
@@ -182,46 +190,63 @@ public class WorkPages {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @PostMapping("/work/{code}/{year}/forms/lines")
-    public String saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                             @RequestParam(required = false) Integer version, @ModelAttribute("form") LinesForm form, Model m, RedirectAttributes ra) {
-        return saveForm(u, code, year, Section.LINES, form, version, m, ra);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return saveForm(u, code, key, Section.LINES, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/projects")
-    public String saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                @RequestParam(required = false) Integer version, @ModelAttribute("form") ProjectsForm form, Model m, RedirectAttributes ra) {
-        return saveForm(u, code, year, Section.PROJECTS, form, version, m, ra);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return saveForm(u, code, key, Section.PROJECTS, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/text")
-    public String saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                            @RequestParam(required = false) Integer version, @ModelAttribute("form") TextForm form, Model m, RedirectAttributes ra) {
-        return saveForm(u, code, year, Section.TEXT, form, version, m, ra);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return saveForm(u, code, key, Section.TEXT, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/last-year")
-    public String saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                @RequestParam(required = false) Integer version, @ModelAttribute("form") LastYearForm form, Model m, RedirectAttributes ra) {
-        return saveForm(u, code, year, Section.LAST_YEAR, form, version, m, ra);
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return saveForm(u, code, key, Section.LAST_YEAR, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/accounts")
+    public String saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                               @RequestParam(required = false) Integer version, @ModelAttribute("form") org.openbudget.web.forms.AccountsForm form,
+                               Model m, RedirectAttributes ra) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return saveForm(u, code, key, Section.ACCOUNTS, form, version, m, ra);
     }
 
     /** Saves a form; a refused one is shown again as sent, each problem at its field, nothing saved. */
-    private String saveForm(BudgetUser u, String code, int year, Section s, SectionForm form, Integer version, Model m, RedirectAttributes ra) {
+    private String saveForm(BudgetUser u, String code, DocumentKey key, Section s, SectionForm form, Integer version, Model m, RedirectAttributes ra) {
+        int year = key.year();
         m.addAttribute("formVersion", version == null ? "" : String.valueOf(version));
         try {
-            forms.save(u, code, year, s, form, version);
+            forms.save(u, code, year, key.basis(), s, form, version);
             ra.addFlashAttribute("ok", "已保存「" + s.label() + "」");
-            return "redirect:/work/" + code + "/" + year + "?tab=" + s.id();
+            return "redirect:/work/" + code + "/" + key.path() + "?tab=" + s.id();
         } catch (FormInvalidException e) {
             m.addAttribute("error", e.getMessage() + "；您的修改保留在表单中");
-            fill(m, u, workflow.view(u, code, year), s.id(), form, e.fieldProblems());
+            fill(m, u, workflow.view(u, code, year, key.basis()), s.id(), form, e.fieldProblems());
         } catch (InvalidDatasetException e) {
             m.addAttribute("error", e.getMessage());
             m.addAttribute("problems", PageSupport.lines(e));
-            fill(m, u, workflow.view(u, code, year), s.id(), form, List.of());
+            fill(m, u, workflow.view(u, code, year, key.basis()), s.id(), form, List.of());
         } catch (RuleViolation | ConflictException e) {
             m.addAttribute("error", e.getMessage() + "（您的修改保留在表单中，未保存）");
-            fill(m, u, workflow.view(u, code, year), s.id(), form, List.of());
+            fill(m, u, workflow.view(u, code, year, key.basis()), s.id(), form, List.of());
         }
         return "work/document";
     }
@@ -231,12 +256,14 @@ public class WorkPages {
      * under a bar saying it is not published, with its counts and the way back.
      */
     @GetMapping("/work/{code}/{year}/preview")
-    public org.springframework.http.ResponseEntity<byte[]> preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        DocumentView v = workflow.view(u, code, year);
+    public org.springframework.http.ResponseEntity<byte[]> preview(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        DocumentView v = workflow.view(u, code, year, key.basis());
         if (v.evaluation() == null || !v.evaluation().readable()) throw new NotFoundException("没有可预览的数据");
         String html = new String(publisher.previewHtml(v.agency(), v.evaluation()), java.nio.charset.StandardCharsets.UTF_8);
         Evaluation e = v.evaluation();
-        String back = "/work/" + org.springframework.web.util.UriUtils.encodePathSegment(v.agency().code(), java.nio.charset.StandardCharsets.UTF_8) + "/" + year;
+        String back = "/work/" + org.springframework.web.util.UriUtils.encodePathSegment(v.agency().code(), java.nio.charset.StandardCharsets.UTF_8) + "/" + key.path();
         String bar = PREVIEW_BAR_START + "<a href=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(back) + "\">返回</a> · 预览（未发布）："
                 + "错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + "。以下即发布时公开的网页版本，PDF、Word、Excel 由同一内容生成。" + PREVIEW_BAR_END;
@@ -251,33 +278,41 @@ public class WorkPages {
     public static final String PREVIEW_BAR_END = "</p>\n";
 
     @GetMapping("/work/{code}/{year}/workbook")
-    public org.springframework.http.ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return org.openbudget.web.api.Downloads.of(code + "-" + year + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                workflow.workbook(u, code, year));
+    public org.springframework.http.ResponseEntity<byte[]> workbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return org.openbudget.web.api.Downloads.of(code + "-" + key.path() + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                workflow.workbook(u, code, year, key.basis()));
     }
 
     @GetMapping("/work/{code}/{year}/workbook/blank")
-    public org.springframework.http.ResponseEntity<byte[]> blankWorkbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        return org.openbudget.web.api.Downloads.of(code + "-" + year + "-blank.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                workflow.blankWorkbook(u, code, year));
+    public org.springframework.http.ResponseEntity<byte[]> blankWorkbook(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        return org.openbudget.web.api.Downloads.of(code + "-" + key.path() + "-blank.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                workflow.blankWorkbook(u, code, year, key.basis()));
     }
 
     @PostMapping("/work/{code}/{year}/upload")
-    public String upload(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String upload(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                          @RequestParam(required = false) Integer version, @RequestParam("file") MultipartFile file, RedirectAttributes ra) throws IOException {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
         byte[] bytes = file.getBytes();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.yaml" : file.getOriginalFilename();
         PageSupport.attempt(ra, "已上传并保存 " + name + "。发布时公开的是整理后的副本：只含读取到的数值，不含批注、注释、公式和超链接",
-                () -> workflow.saveDataset(u, code, year, name, uploads.read(name, bytes), version));
-        return "redirect:/work/" + code + "/" + year;
+                () -> workflow.saveDataset(u, code, year, key.basis(), name, uploads.read(name, bytes), version));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/dataset")
-    public String save(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String save(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                        @RequestParam(required = false) Integer version, @RequestParam String yaml, RedirectAttributes ra) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
         String text = yaml.replace("\r\n", "\n");
         try {
-            workflow.saveDataset(u, code, year, "在线编辑", text, version);
+            workflow.saveDataset(u, code, year, key.basis(), "在线编辑", org.openbudget.web.db.repositories.Document.Source.yaml(text), version);
             ra.addFlashAttribute("ok", "已保存");
         } catch (InvalidDatasetException e) {
             ra.addFlashAttribute("error", e.getMessage() + "；您的修改保留在编辑框中");
@@ -287,82 +322,112 @@ public class WorkPages {
             ra.addFlashAttribute("error", e.getMessage());
             ra.addFlashAttribute("draft", text);
         }
-        return "redirect:/work/" + code + "/" + year + "?tab=yaml";
+        return "redirect:/work/" + code + "/" + key.path() + "?tab=yaml";
     }
 
     @PostMapping("/work/{code}/{year}/consolidate")
-    public String consolidate(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String consolidate(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                               @RequestParam(required = false) Integer version, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已汇总已提交的单位，请查看下方各单位状态", () -> workflow.consolidate(u, code, year, version));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已汇总已提交的单位，请查看下方各单位状态", () -> workflow.consolidate(u, code, year, key.basis(), version));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/submit")
-    public String submit(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String submit(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                          @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已提交", () -> workflow.submit(u, code, year, version, comment));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已提交", () -> workflow.submit(u, code, year, key.basis(), version, comment));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     /** The document against its published version ({@code against=published}) or last year's ({@code against=last-year}). */
     @GetMapping("/work/{code}/{year}/diff")
-    public String diff(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String diff(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                        @RequestParam(defaultValue = "published") String against, Model m) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
         m.addAttribute("c", diffs.working(u, code, year, against));
         return "diff";
     }
 
+    /** A unit's or department's 预算 against its 决算 of the year (core/compare, as ./budget compare): both working documents. */
+    @GetMapping("/work/{code}/{year}/compare")
+    public String compare(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, Model m) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        m.addAttribute("c", comparisons.working(u, code, key.year()));
+        m.addAttribute("back", "/work/" + org.springframework.web.util.UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8) + "/" + key.path());
+        return "compare";
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.openbudget.web.service.ComparisonService comparisons;
+
     /** The findings of the document as saved, as an Excel workbook. */
     @GetMapping("/work/{code}/{year}/findings.xlsx")
-    public org.springframework.http.ResponseEntity<byte[]> findings(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year) {
-        WorkflowService.DocumentView v = workflow.view(u, code, year);
+    public org.springframework.http.ResponseEntity<byte[]> findings(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        WorkflowService.DocumentView v = workflow.view(u, code, year, key.basis());
         if (v.evaluation() == null || !v.evaluation().readable())
             throw new org.openbudget.web.service.RuleViolation("该预算尚无可审核的数据，没有审核结果可导出。");
         byte[] xlsx = FindingsWorkbook.of(year + "年 " + v.agency().name() + " 审核结果（错误 " + v.evaluation().errors() + "，警告 "
                 + v.evaluation().warnings() + "，提示 " + v.evaluation().notices() + "）", v.evaluation().findings(), userText);
-        return org.openbudget.web.api.Downloads.of(code + "-" + year + "-审核结果.xlsx",
+        return org.openbudget.web.api.Downloads.of(code + "-" + key.path() + "-审核结果.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
     }
 
     @PostMapping("/work/{code}/{year}/withdraw")
-    public String withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                            @RequestParam(required = false) Integer version, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已撤回提交，预算回到草稿", () -> workflow.withdraw(u, code, year, version));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已撤回提交，预算回到草稿", () -> workflow.withdraw(u, code, year, key.basis(), version));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/department-return")
-    public String departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                    @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已退回该单位", () -> workflow.returnByDepartment(u, code, year, version, comment));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已退回该单位", () -> workflow.returnByDepartment(u, code, year, key.basis(), version, comment));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/return")
-    public String returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                  @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已退回", () -> workflow.returnDocument(u, code, year, version, comment));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已退回", () -> workflow.returnDocument(u, code, year, key.basis(), version, comment));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/approve")
-    public String approve(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String approve(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                           @RequestParam(required = false) Integer version, @RequestParam(required = false) String comment, RedirectAttributes ra) {
-        PageSupport.attempt(ra, "已审核通过", () -> workflow.approve(u, code, year, version, comment));
-        return "redirect:/work/" + code + "/" + year;
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
+        PageSupport.attempt(ra, "已审核通过", () -> workflow.approve(u, code, year, key.basis(), version, comment));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 
     @PostMapping("/work/{code}/{year}/publish")
-    public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable int year,
+    public String publish(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                           @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirm,
                           @RequestParam(required = false) String reason, RedirectAttributes ra) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        int year = key.year();
         // publishing cannot be undone: the page asks for an explicit confirmation (the box is required; checked here too)
         workflow.requireParty(u, code, org.openbudget.web.workflow.Action.PUBLISH);
         if (!confirm) {
             ra.addFlashAttribute("error", "请先勾选确认：发布后向社会公开，不可修改或撤回。");
-            return "redirect:/work/" + code + "/" + year;
+            return "redirect:/work/" + code + "/" + key.path();
         }
-        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, version, reason));
-        return "redirect:/work/" + code + "/" + year;
+        PageSupport.attempt(ra, "已发布", () -> workflow.publish(u, code, year, key.basis(), version, reason));
+        return "redirect:/work/" + code + "/" + key.path();
     }
 }

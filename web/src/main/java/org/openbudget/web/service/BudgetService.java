@@ -276,6 +276,19 @@ public class BudgetService {
         return workbook(new WorkbookTemplate(library).blank(a, year, profile));
     }
 
+    /** A blank 决算 workbook: its 年初预算数 and projects the year's 预算 (null: none read). */
+    public byte[] blankFinalWorkbook(Agency unit, int year, String profile, Budget budgeted) {
+        if (!library.hasYear(year)) throw new RuleViolation("没有 " + year + " 年的分类科目 (no reference data for this year)");
+        if (!library.hasProfile(profile)) throw new RuleViolation("没有 " + year + " 年的决算模板 " + profile + " (no template profile " + profile + ")");
+        org.openbudget.core.ledger.Agency a = new org.openbudget.core.ledger.Agency(unit.code(), unit.name(), AgencyKind.UNIT, AgencyType.fromLabel(unit.type()));
+        Budget b = budgeted != null && budgeted.agency().code().equals(unit.code()) && !budgeted.isDepartment() ? budgeted : null;
+        try {
+            return workbook(new WorkbookTemplate(library).blankFinal(a, year, profile, b));
+        } catch (org.openbudget.io.InputException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+    }
+
     /** A budget as an Excel workbook (io/workbook's writer). */
     public byte[] workbook(Budget budget) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

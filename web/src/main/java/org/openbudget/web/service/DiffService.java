@@ -58,10 +58,11 @@ public class DiffService {
         String back = "/p/" + id;
         Publication before;
         if (from != null) {
-            before = publications.find(from).filter(p -> p.agencyCode().equals(after.agencyCode()) && p.year() == after.year())
+            before = publications.find(from).filter(p -> p.agencyCode().equals(after.agencyCode()) && p.year() == after.year()
+                    && java.util.Objects.equals(p.basis(), after.basis()))
                     .orElseThrow(() -> new NotFoundException("没有该文档编号为 " + from + " 的版本"));
         } else {
-            Optional<Publication> previous = publications.versions(after.agencyCode(), after.year()).stream()
+            Optional<Publication> previous = publications.versions(after.agencyCode(), after.year(), after.basis()).stream()
                     .filter(p -> p.versionNo() == after.versionNo() - 1).findFirst();
             if (previous.isEmpty()) return new Comparison(title, "", "第 " + after.versionNo() + " 版", List.of(), "这是第一版，没有更早的版本可比较。", back);
             before = previous.get();

@@ -37,7 +37,9 @@ import org.springframework.stereotype.Service;
 public class FormService {
     /** The forms of the working-document page. */
     public enum Section {
-        LINES("lines", "预算明细"), PROJECTS("projects", "项目"), TEXT("text", "文字"), LAST_YEAR("last-year", "上年数");
+        LINES("lines", "预算明细"), PROJECTS("projects", "项目"), TEXT("text", "文字"), LAST_YEAR("last-year", "上年数"),
+        /** a 决算's 收支与结转 (its accounts: 本年收入, 年初结转和结余, 年初预算数 …) */
+        ACCOUNTS("accounts", "收支与结转");
 
         private final String id;
         private final String label;
@@ -52,7 +54,12 @@ public class FormService {
         public String label() { return label; }
 
         /** A department has no lines or projects of its own: it edits its text, its project texts and last year's figures. */
-        public boolean forDepartment() { return this != LINES; }
+        public boolean forDepartment() { return this != LINES && this != ACCOUNTS; }
+
+        /** Whether a document of this basis has the section: a 预算 has no accounts, a 决算 no last year's figures. */
+        public boolean forBasis(String basis) {
+            return org.openbudget.web.db.repositories.Document.FINAL.equals(basis) ? this != LAST_YEAR : this != ACCOUNTS;
+        }
 
         public static Section of(String id) {
             for (Section s : values()) if (s.id.equals(id)) return s;
@@ -92,7 +99,7 @@ public class FormService {
     /** What the forms of a page edit (the view holds the stored document and its evaluation). */
     public Editing editing(BudgetUser u, DocumentView v) {
         Evaluation e = v.evaluation();
-        Editing base = base(u, v.agency(), v.year(), v.document(), e);
+        Editing base = base(u, v.agency(), v.year(), v.basis(), v.document(), e);
         boolean readable = e != null && e.readable();
         FormOptions options = new FormOptions(budgets.library().hasYear(v.year()) ? budgets.library().year(v.year()) : null,
                 readable ? e.budget() : null, readable ? e.disclosure() : null, readable ? e.profile() : regionProfile(v.agency(), v.year()));
@@ -112,18 +119,22 @@ public class FormService {
 
     /** What a form's check or save starts from. */
     Editing editing(BudgetUser u, String code, int year) {
-        Agency a = workflow.agency(code);
-        AccessPolicy.require(canEdit(u, a), "编辑 " + a.name() + " 的预算");
-        Document d = documents.find(code, year).orElse(null);
-        return base(u, a, year, d, d != null && d.source().isWorkbook() ? workflow.evaluate(d) : null);
+        return editing(u, code, year, Document.BUDGET);
     }
 
-    private Editing base(BudgetUser u, Agency a, int year, Document d, Evaluation e) {
+    Editing editing(BudgetUser u, String code, int year, String basis) {
+        Agency a = workflow.agency(code);
+        AccessPolicy.require(canEdit(u, a), "编辑 " + a.name() + " 的预算");
+        Document d = documents.find(code, year, WorkflowService.basis(basis)).orElse(null);
+        return base(u, a, year, WorkflowService.basis(basis), d, d != null && d.source().isWorkbook() ? workflow.evaluate(d) : null);
+    }
+
+    private Editing base(BudgetUser u, Agency a, int year, String basis, Document d, Evaluation e) {
         AccessPolicy.require(canEdit(u, a), "编辑 " + a.name() + " 的预算");
         if (a.isDepartment() && d == null) throw new RuleViolation("请先汇总已提交的单位，再填写部门预算的文字部分。");
         boolean workbook = d != null && d.source().isWorkbook();
         String yaml;
-        if (d == null) yaml = skeleton(a, year, regionProfiles.profileFor(a, year));
+        if (d == null) yaml = skeleton(a, year, basis, regionProfiles.profileFor(a, year, basis));
         else if (!workbook) yaml = d.datasetYaml();
         else if (e != null && e.readable()) yaml = BudgetYaml.write(e.budget());
         else throw new RuleViolation("上传的工作簿有错误，无法在线编辑；请修改工作簿后重新上传。");
@@ -132,8 +143,14 @@ public class FormService {
 
     /** A new unit's dataset: the format, the year and its template (its region's), the agency; nothing else. */
     static String skeleton(Agency a, int year, String profile) {
+        return skeleton(a, year, Document.BUDGET, profile);
+    }
+
+    /** A new unit's 预算 or 决算 dataset (a 决算's says {@code basis: 决算}). */
+    static String skeleton(Agency a, int year, String basis, String profile) {
         Map<String, YamlOut.Node> keys = new java.util.LinkedHashMap<>();
         keys.put("format", YamlOut.literal(org.openbudget.io.dataset.DatasetReader.FORMAT, null));
+        if (Document.FINAL.equals(basis)) keys.put("basis", YamlOut.scalar(Document.FINAL, null));
         keys.put("budget_year", YamlOut.literal(String.valueOf(year), null));
         keys.put("profile", YamlOut.scalar(profile, null));
         keys.put("agency", YamlOut.map(null).put("agency_code", YamlOut.scalar(a.code(), null)).put("agency_name", YamlOut.scalar(a.name(), null))
@@ -155,6 +172,7 @@ public class FormService {
             }
             case TEXT -> e.options().complete(TextForm.from(root), LastYearForm.from(root));
             case LAST_YEAR -> e.options().complete(LastYearForm.from(root));
+            case ACCOUNTS -> org.openbudget.web.forms.AccountsForm.from(root);
         };
     }
 
@@ -182,17 +200,29 @@ public class FormService {
 
     /** Reads and checks the dataset as it would be with this form's values; saves nothing. */
     public Checked check(BudgetUser u, String code, int year, Section s, SectionForm form) {
-        return apply(editing(u, code, year), s, form);
+        return check(u, code, year, Document.BUDGET, s, form);
+    }
+
+    public Checked check(BudgetUser u, String code, int year, String basis, Section s, SectionForm form) {
+        return apply(editing(u, code, year, basis), s, form);
+    }
+
+    public SectionForm form(BudgetUser u, String code, int year, String basis, Section s) {
+        return form(editing(u, workflow.view(u, code, year, basis)), s);
     }
 
     /** Saves the form's values: the whole dataset must read, and the version must be the one the user read. */
     public Document save(BudgetUser u, String code, int year, Section s, SectionForm form, Integer version) {
-        Editing e = editing(u, code, year);
+        return save(u, code, year, Document.BUDGET, s, form, version);
+    }
+
+    public Document save(BudgetUser u, String code, int year, String basis, Section s, SectionForm form, Integer version) {
+        Editing e = editing(u, code, year, basis);
         Checked c = apply(e, s, form);
         if (!c.readable()) throw new FormInvalidException(c.problems());
         String what = "在线表单（" + s.label() + "）";
-        if (e.department()) return workflow.saveDepartmentDataset(u, code, year, c.yaml(), version, what);
-        return workflow.saveDataset(u, code, year, what, c.yaml(), version);
+        if (e.department()) return workflow.saveDepartmentDataset(u, code, year, basis, c.yaml(), version, what);
+        return workflow.saveDataset(u, code, year, basis, what, Document.Source.yaml(c.yaml()), version);
     }
 
     Checked apply(Editing e, Section s, SectionForm form) {

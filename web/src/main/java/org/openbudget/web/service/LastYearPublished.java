@@ -55,7 +55,12 @@ public class LastYearPublished {
 
     /** The current published version of {@code agencyCode} for {@code year}, with its budget; empty when none (or unreadable). */
     public Optional<Version> of(String agencyCode, int year) {
-        Optional<Publication> p = publications.current(agencyCode, year);
+        return of(agencyCode, year, org.openbudget.web.db.repositories.Document.BUDGET);
+    }
+
+    /** The current published version of a year's 预算 or 决算, with its dataset read (a version never changes: kept by id). */
+    public Optional<Version> of(String agencyCode, int year, String basis) {
+        Optional<Publication> p = publications.current(agencyCode, year, basis);
         if (p.isEmpty()) return Optional.empty();
         Optional<Budget> b = read.get(p.get().id());
         if (b == null) {

@@ -51,6 +51,7 @@ public class OpenDataService {
         if (region != null && !region.isBlank()) checkRegion(region);
         List<Entry> out = new ArrayList<>();
         for (Publication p : portal.search(year, region, null, null)) {
+            if (p.isFinal()) continue;   // the open-data packages are of budgets (预算); a 决算 is on its own page
             StoredFile fdp = portal.files(p.id()).stream().filter(f -> f.format().equals("fdp")).findFirst().orElse(null);
             out.add(new Entry(p, fdp));
         }

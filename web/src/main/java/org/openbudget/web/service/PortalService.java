@@ -132,7 +132,10 @@ public class PortalService {
 
     /** Departments that have published something, for the filter. */
     public List<Publication> departments() {
-        return publications.search(null, null, null, null).stream().filter(p -> "部门".equals(p.kind())).toList();
+        // each department once, whether it published its 预算, its 决算 or both
+        Map<String, Publication> byCode = new java.util.LinkedHashMap<>();
+        for (Publication p : publications.search(null, null, null, null)) if ("部门".equals(p.kind())) byCode.putIfAbsent(p.agencyCode(), p);
+        return List.copyOf(byCode.values());
     }
 
     public Publication publication(long id) {
@@ -142,10 +145,12 @@ public class PortalService {
     /** Everything a version's page shows, read now (the published HTML's {@code <main>}, the versions, last year's version). */
     public Page page(long id) {
         Publication p = publication(id);
-        Optional<Publication> lastYear = publications.current(p.agencyCode(), p.year() - 1);
-        return new Page(p, body(id), Summary.parse(p.summaryJson()), files(id), publications.versions(p.agencyCode(), p.year()),
+        Optional<Publication> lastYear = publications.current(p.agencyCode(), p.year() - 1, p.basis());
+        return new Page(p, body(id), Summary.parse(p.summaryJson()), files(id), publications.versions(p.agencyCode(), p.year(), p.basis()),
                 lastYear.orElse(null), lastYear.map(l -> Summary.parse(l.summaryJson())).orElse(null), regions().get(p.regionCode()),
-                p.current() ? corrections.open(p.agencyCode(), p.year()) : List.of());
+                p.current() && !p.isFinal() ? corrections.open(p.agencyCode(), p.year()) : List.of(),
+                publications.current(p.agencyCode(), p.year(), p.isFinal() ? org.openbudget.web.db.repositories.Document.BUDGET
+                        : org.openbudget.web.db.repositories.Document.FINAL).orElse(null));
     }
 
     /** A version's files (name, type, size, hash): they never change, so they are kept. */
@@ -166,5 +171,7 @@ public class PortalService {
 
     public record Page(Publication publication, String bodyHtml, Summary summary, List<StoredFile> files, List<Publication> versions,
                        Publication lastYear, Summary lastYearSummary, String regionName,
-                       List<org.openbudget.web.db.repositories.CorrectionRepository.Notice> corrections) {}
+                       List<org.openbudget.web.db.repositories.CorrectionRepository.Notice> corrections,
+                       /* the year's other document (the 决算 of a 预算, the 预算 of a 决算), current version; null when not published */
+                       Publication counterpart) {}
 }

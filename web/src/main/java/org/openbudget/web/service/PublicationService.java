@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openbudget.web.db.repositories.Agency;
+import org.openbudget.web.db.repositories.Document;
 import org.openbudget.web.db.repositories.Publication;
 import org.openbudget.web.db.repositories.PublicationRepository;
 import org.openbudget.web.db.repositories.PublicationRepository.StoredFile;
@@ -67,13 +68,14 @@ public class PublicationService {
     @Transactional
     public Publication publish(Agency agency, Evaluation e, List<DocumentFormat.DatasetFile> dataset, String by, String correctionReason) {
         int year = e.disclosure().year();
-        Optional<Publication> previous = repo.current(agency.code(), year);
+        String basis = e.budget() != null && e.budget().isFinal() ? Document.FINAL : Document.BUDGET;
+        Optional<Publication> previous = repo.current(agency.code(), year, basis);
         String reason = correctionReason == null ? "" : correctionReason.strip();
         if (previous.isPresent() && reason.isEmpty())
             throw new RuleViolation("这是第 " + (previous.get().versionNo() + 1) + " 版（更正），发布更正版本须填写公开的更正说明：更正了什么、为什么更正。");
         if (reason.length() > 2000) throw new RuleViolation("更正说明不能超过 2000 字。");
         int versionNo = previous.map(p -> p.versionNo() + 1).orElse(1);
-        String baseName = agency.code() + "-" + year + "-v" + versionNo;
+        String baseName = agency.code() + "-" + year + (basis.equals(Document.FINAL) ? "-final" : "") + "-v" + versionNo;
         DocumentFormat.Input in = new DocumentFormat.Input(e.disclosure(), e.profile(), e.findings(), dataset, baseName, e.budget());
         List<StoredFile> files = new ArrayList<>();
         String running = agency.code() + "/" + year;
@@ -84,7 +86,7 @@ public class PublicationService {
                 files.add(rendered(f, in, baseName));
             }
             progress.put(running, new Progress(true, formats.size() + 1, formats.size() + 1, "正在保存并冻结版本"));
-            return store(agency, e, year, versionNo, baseName, files, by, previous, reason);
+            return store(agency, e, year, basis, versionNo, baseName, files, by, previous, reason);
         } finally {
             progress.remove(running);
         }
@@ -113,7 +115,7 @@ public class PublicationService {
         return new StoredFile(f.format(), baseName + (f.format().equals(ext) ? "" : "-" + f.format()) + "." + ext, media, content, sha256(content), content.length);
     }
 
-    private Publication store(Agency agency, Evaluation e, int year, int versionNo, String baseName, List<StoredFile> files, String by,
+    private Publication store(Agency agency, Evaluation e, int year, String basis, int versionNo, String baseName, List<StoredFile> files, String by,
                               Optional<Publication> previous, String reason) {
         StringBuilder manifest = new StringBuilder();
         files.stream().sorted(java.util.Comparator.comparing(StoredFile::format))
@@ -121,7 +123,7 @@ public class PublicationService {
         String hash = sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
         Publication p = new Publication(0, agency.code(), year, versionNo, e.disclosure().unitName(), agency.kind(), agency.regionCode(),
                 agency.isDepartment() ? null : agency.parentCode(), hash, (int) e.errors(), (int) e.warnings(), (int) e.notices(),
-                Summary.of(e.disclosure()).json(), by, null, null, previous.isPresent() ? reason : null);
+                Summary.of(e.disclosure()).json(), by, null, null, previous.isPresent() ? reason : null, basis);
         long id = repo.insert(p);
         for (StoredFile f : files) repo.insertFile(id, f);
         previous.ifPresent(old -> repo.supersede(old.id(), id));

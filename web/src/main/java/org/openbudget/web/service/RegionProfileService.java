@@ -65,14 +65,29 @@ public class RegionProfileService {
         return profileFor(a.regionCode(), year);
     }
 
+    /** The template family of a 决算 when its region assigned none: national-final-YEAR (the latest year up to this one). */
+    public String defaultFinalProfile(int year) {
+        return library.profileFor(WorkbookTemplate.FINAL_FAMILY, year).orElse(WorkbookTemplate.FINAL_FAMILY + "-2016");
+    }
+
+    /** The profile an agency's documents of a year and basis name: its region's for that basis (预算 or 决算). */
+    public String profileFor(Agency a, int year, String basis) {
+        if (!Document.FINAL.equals(basis)) return profileFor(a, year);
+        return repo.current(a.regionCode(), year, Document.FINAL).map(Assignment::profileId).orElseGet(() -> defaultFinalProfile(year));
+    }
+
     /**
      * The located problem when a dataset of {@code a} for {@code year} names another profile than its
      * region's: at the {@code profile} line of YAML, at the 公开模板 cell of a workbook.
      */
     public Optional<InputProblem> mismatch(Agency a, int year, String named, String fileName, Document.Source source) {
-        String expected = profileFor(a, year);
+        return mismatch(a, year, Document.BUDGET, named, fileName, source);
+    }
+
+    public Optional<InputProblem> mismatch(Agency a, int year, String basis, String named, String fileName, Document.Source source) {
+        String expected = profileFor(a, year, basis);
         if (expected.equals(named)) return Optional.empty();
-        boolean assigned = repo.current(a.regionCode(), year).map(Assignment::profileId).isPresent();
+        boolean assigned = repo.current(a.regionCode(), year, Document.label(basis)).map(Assignment::profileId).isPresent();
         String region = agencies.regions().getOrDefault(a.regionCode(), a.regionCode());
         String message = "模板应为 " + expected + "（" + region + " " + year + " 年" + (assigned ? "由系统管理指定" : "的默认模板") + "），实际为 " + named + "："
                 + (a.isDepartment() ? "请重新汇总，汇总时使用本地区的模板"
@@ -89,7 +104,11 @@ public class RegionProfileService {
 
     /** Refuses (nothing saved) a dataset that names another profile than its region's. */
     public void require(Agency a, int year, String named, String fileName, Document.Source source) {
-        mismatch(a, year, named, fileName, source).ifPresent(p -> { throw new InvalidDatasetException(List.of(p)); });
+        require(a, year, Document.BUDGET, named, fileName, source);
+    }
+
+    public void require(Agency a, int year, String basis, String named, String fileName, Document.Source source) {
+        mismatch(a, year, basis, named, fileName, source).ifPresent(p -> { throw new InvalidDatasetException(List.of(p)); });
     }
 
     /**
@@ -101,7 +120,7 @@ public class RegionProfileService {
         if (!e.readable()) return e;
         Optional<Agency> a = agencies.find(e.budget().agency().code());
         if (a.isEmpty()) return e;
-        return mismatch(a.get(), e.budget().year(), e.budget().profileId(), fileName, source).map(p -> Evaluation.invalid(List.of(p))).orElse(e);
+        return mismatch(a.get(), e.budget().year(), e.budget().basis(), e.budget().profileId(), fileName, source).map(p -> Evaluation.invalid(List.of(p))).orElse(e);
     }
 
     // ---------------------------------------------------------------- the administrator's
@@ -121,7 +140,16 @@ public class RegionProfileService {
     /** A profile that can be assigned for the year (its year is the budget year). */
     public record Candidate(String id, String name) {}
 
-    public record View(RegionYear state, List<Candidate> candidates, List<DocumentState> documents, List<Assignment> history) {}
+    public record View(RegionYear state, List<Candidate> candidates, List<DocumentState> documents, List<Assignment> history,
+                       FinalTemplate finalTemplate) {}
+
+    /**
+     * The region's 决算 template for the year (issue 12): the one assigned, else the default (national-final-YEAR, the
+     * latest up to the year); the 决算 templates it can choose (of the year or before: a 决算 template serves the years
+     * after it until a new one is made); its versions.
+     */
+    public record FinalTemplate(String profileId, boolean assigned, String defaultProfile, int version, List<Candidate> candidates,
+                                List<Assignment> history) {}
 
     /** Every region for every year that has reference data, profiles or an assignment. */
     public List<RegionYear> overview(BudgetUser u) {
@@ -176,7 +204,60 @@ public class RegionProfileService {
         for (DocumentProfile d : repo.documents(region, year)) {
             docs.add(new DocumentState(d.agencyCode(), d.agencyName(), d.kind(), d.status().label(), d.profileId(), s.profileId().equals(d.profileId())));
         }
-        return new View(s, candidates, docs, repo.history(region, year));
+        return new View(s, candidates, docs, repo.history(region, year), finalTemplate(region, year));
+    }
+
+    private FinalTemplate finalTemplate(String region, int year) {
+        Optional<Assignment> current = repo.current(region, year, Document.FINAL);
+        String assigned = current.map(Assignment::profileId).orElse(null);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String id : library.profileIds()) {
+            try {
+                TemplateProfile p = library.profile(id);
+                if (p.year() <= year && Document.FINAL.equals(p.meta().basis())) candidates.add(new Candidate(id, p.name()));
+            } catch (RuntimeException e) {
+                // listed with its problem on the profiles' page, not offered here
+            }
+        }
+        String dflt = defaultFinalProfile(year);
+        return new FinalTemplate(assigned != null ? assigned : dflt, assigned != null, dflt, current.map(Assignment::versionNo).orElse(0),
+                candidates, repo.history(region, year, Document.FINAL));
+    }
+
+    /**
+     * Assigns the region's 决算 template for a year (null or blank: back to the default): a 决算 template of the year or
+     * before. Versions as the 预算's: {@code baseVersion} the one read (0: none), another is a 409; never overwritten.
+     */
+    @Transactional
+    public Assignment assignFinal(BudgetUser u, String region, int year, String profileId, String comment, Integer baseVersion) {
+        admin(u);
+        checkYear(year);
+        String name = regionName(region);
+        String id = profileId == null || profileId.isBlank() ? null : profileId.trim();
+        if (id != null) {
+            if (!library.hasProfile(id)) throw new RuleViolation("没有模板 " + id + "。");
+            TemplateProfile p;
+            try {
+                p = library.profile(id);
+            } catch (RuntimeException e) {
+                throw new RuleViolation("模板 " + id + " 无法读取：" + e.getMessage());
+            }
+            if (!Document.FINAL.equals(p.meta().basis())) throw new RuleViolation("模板 " + id + " 是" + p.meta().basis() + "模板，不能用于编制部门决算。");
+            if (p.year() > year) throw new RuleViolation("模板 " + id + " 是 " + p.year() + " 年的决算模板，不能用于 " + year + " 年度决算。");
+        }
+        repo.lock(region, year);
+        Optional<Assignment> current = repo.current(region, year, Document.FINAL);
+        int now = current.map(Assignment::versionNo).orElse(0);
+        if (baseVersion != null && baseVersion != now) throw new ConflictException("读取后已有新版本：第 " + now + " 版。未保存，请刷新后再改。");
+        String before = current.map(Assignment::profileId).orElse(null);
+        if (java.util.Objects.equals(before, id)) {
+            throw new RuleViolation(name + " " + year + " 年度决算已在使用" + (id == null ? "默认模板 " + defaultFinalProfile(year) : "模板 " + id) + "。");
+        }
+        Assignment a = repo.insert(region, year, Document.FINAL, id, comment, u.username());
+        audit.record(u.username(), "指定地区模板", null, year, name + "（" + region + "）" + year + " 年度决算："
+                + (before == null ? "默认 " + defaultFinalProfile(year) : before) + " → " + (id == null ? "默认 " + defaultFinalProfile(year) : id)
+                + "，第 " + a.versionNo() + " 版" + (a.comment().isBlank() ? "" : "（" + a.comment() + "）"));
+        return a;
     }
 
     /**

@@ -79,14 +79,27 @@ public class WorkflowService {
     }
 
     public DocumentView view(BudgetUser u, String code, int year) {
+        return view(u, code, year, Document.BUDGET);
+    }
+
+    /** The year's document of a basis: its 预算 or its 决算, each with its own state, versions and actions. */
+    public DocumentView view(BudgetUser u, String code, int year, String basis) {
         Agency a = agency(code);
-        AccessPolicy.require(policy.canRead(u, a), "查看 " + a.name() + " 的预算");
-        Optional<Document> doc = documents.find(code, year);
+        String b = basis(basis);
+        AccessPolicy.require(policy.canRead(u, a), "查看 " + a.name() + " 的" + b);
+        Optional<Document> doc = documents.find(code, year, b);
         Evaluation e = doc.map(this::evaluate).orElse(null);
-        List<UnitState> units = a.isDepartment() ? unitStates(a, year, doc.orElse(null)) : List.of();
+        List<UnitState> units = a.isDepartment() ? unitStates(a, year, b, doc.orElse(null)) : List.of();
         Set<Party> parties = policy.parties(u, a);
-        return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year), audit.forDocument(code, year),
-                parties, Transitions.allowed(parties, doc.map(Document::status).orElse(null)));
+        return new DocumentView(a, year, doc.orElse(null), e, units, publications.versions(code, year, b), audit.forDocument(code, year),
+                parties, Transitions.allowed(parties, doc.map(Document::status).orElse(null)), b);
+    }
+
+    /** 预算 or 决算; anything else is refused (422) rather than read as either. */
+    public static String basis(String basis) {
+        if (basis == null || basis.isBlank() || basis.equals(Document.BUDGET)) return Document.BUDGET;
+        if (basis.equals(Document.FINAL)) return Document.FINAL;
+        throw new RuleViolation("报表类型应为 预算 或 决算，实际为 " + basis);
     }
 
     /** Derives and checks the document's current dataset (a department: its consolidation snapshot). */
@@ -142,14 +155,19 @@ public class WorkflowService {
 
     /** Each unit of a department: its state, and whether the consolidation holds its current data. */
     public List<UnitState> unitStates(Agency dept, int year, Document deptDoc) {
+        return unitStates(dept, year, deptDoc == null ? Document.BUDGET : deptDoc.basis(), deptDoc);
+    }
+
+    /** Each unit of a department: its document of the same basis (预算 or 决算). */
+    public List<UnitState> unitStates(Agency dept, int year, String basis, Document deptDoc) {
         List<ConsolidatedUnit> snapshot = deptDoc == null ? List.of() : documents.consolidation(deptDoc.id());
         List<UnitState> out = new ArrayList<>();
         for (Agency unit : agencies.units(dept.code())) {
-            Optional<Document> d = documents.find(unit.code(), year);
+            Optional<Document> d = documents.find(unit.code(), year, basis);
             Optional<ConsolidatedUnit> in = snapshot.stream().filter(s -> s.unitCode().equals(unit.code())).findFirst();
             String problem = null;
-            if (d.isEmpty()) problem = "缺失：该单位尚未填报 " + year + " 年预算";
-            else if (!CONSOLIDATABLE.contains(d.get().status())) problem = "未提交：该单位预算状态为「" + d.get().status().label() + "」";
+            if (d.isEmpty()) problem = "缺失：该单位尚未填报 " + year + " 年" + basis;
+            else if (!CONSOLIDATABLE.contains(d.get().status())) problem = "未提交：该单位" + basis + "状态为「" + d.get().status().label() + "」";
             else if (deptDoc != null && in.isEmpty()) problem = "未汇总：该单位已提交，但尚未纳入汇总，请重新汇总";
             else if (in.isPresent() && in.get().unitRowVersion() != d.get().rowVersion() && !sameData(in.get().source(), d.get().source()))
                 problem = "已变更：该单位数据在汇总后有修改，请重新汇总";
@@ -171,6 +189,12 @@ public class WorkflowService {
      * the department's published version is marked as under correction until the department publishes again.
      */
     private void markDepartmentUnderCorrection(Agency unit, int year, String reason, String by) {
+        markDepartmentUnderCorrection(unit, year, Document.BUDGET, reason, by);
+    }
+
+    /** Correction notices are kept for a department's published 预算 (a 决算's department is not marked, yet). */
+    private void markDepartmentUnderCorrection(Agency unit, int year, String basis, String reason, String by) {
+        if (!Document.BUDGET.equals(basis)) return;
         if (unit.parentCode() == null || publications.current(unit.parentCode(), year).isEmpty()) return;
         Optional<Document> dept = documents.find(unit.parentCode(), year);
         if (dept.isEmpty() || documents.consolidation(dept.get().id()).stream().noneMatch(c -> c.unitCode().equals(unit.code()))) return;
@@ -201,13 +225,13 @@ public class WorkflowService {
             else if (s.status() != Status.APPROVED && s.status() != Status.PUBLISHED)
                 notYet.add(s.unit().name() + "（" + (s.status() == null ? "缺失" : s.status().label()) + "）");
         }
-        if (!notYet.isEmpty()) throw new RuleViolation("部门预算不能" + what + "：其所属单位须先全部审核通过。尚未审核通过的单位：" + String.join("；", notYet));
+        if (!notYet.isEmpty()) throw new RuleViolation("部门" + (d == null ? Document.BUDGET : d.basis()) + "不能" + what + "：其所属单位须先全部审核通过。尚未审核通过的单位：" + String.join("；", notYet));
     }
 
     // ---------------------------------------------------------------- the transition table, applied
 
     /** An action about to be taken: the agency, its document as read (null: none yet), and the table's row for it. */
-    private record Step(Agency agency, int year, Document document, Transition transition) {
+    private record Step(Agency agency, int year, String basis, Document document, Transition transition) {
         Status to() { return transition.to(); }
 
         String recorded() { return transition.recorded(); }
@@ -218,7 +242,7 @@ public class WorkflowService {
     /** The parts the user plays for this agency; refused (403) when none of them takes this action, whatever the state. */
     private Set<Party> parties(BudgetUser u, Agency a, Action action) {
         Set<Party> parties = policy.parties(u, a);
-        AccessPolicy.require(Transitions.takesPart(parties, action), action.label() + " " + a.name() + " 的预算");
+        AccessPolicy.require(Transitions.takesPart(parties, action), action.label() + " " + a.name() + " 的文档");
         return parties;
     }
 
@@ -227,19 +251,19 @@ public class WorkflowService {
      * needs one, 409 when the document changed since {@code expectedVersion} was read, 422 from a state the table does not
      * allow it from.
      */
-    private Step step(Set<Party> parties, Agency a, int year, Action action, Integer expectedVersion) {
-        Optional<Document> d = documents.find(a.code(), year);
+    private Step step(Set<Party> parties, Agency a, int year, String basis, Action action, Integer expectedVersion) {
+        Optional<Document> d = documents.find(a.code(), year, basis);
         if (d.isPresent()) checkVersion(d.get(), expectedVersion);
         Status from = d.map(Document::status).orElse(null);
         Transition t = Transitions.find(parties, action, from).orElseThrow(() -> d.isEmpty()
-                ? new NotFoundException(a.name() + " 没有 " + year + " 年的预算")
+                ? new NotFoundException(a.name() + " 没有 " + year + " 年的" + basis)
                 : new RuleViolation(Transitions.refusal(parties, action, from)));
-        return new Step(a, year, d.orElse(null), t);
+        return new Step(a, year, basis, d.orElse(null), t);
     }
 
-    private Step step(BudgetUser u, String code, int year, Action action, Integer expectedVersion) {
+    private Step step(BudgetUser u, String code, int year, String basis, Action action, Integer expectedVersion) {
         Agency a = agency(code);
-        return step(parties(u, a, action), a, year, action, expectedVersion);
+        return step(parties(u, a, action), a, year, basis(basis), action, expectedVersion);
     }
 
     /**
@@ -259,9 +283,9 @@ public class WorkflowService {
         String what = t.action().label();
         if (t.has(Rule.COMMENT) && c.isEmpty()) throw new RuleViolation("退回时须填写退回意见。");
         if (s.agency().isDepartment() && t.has(Rule.UNITS_CURRENT)) {
-            List<String> problems = unitStates(s.agency(), s.year(), s.document()).stream().filter(x -> x.problem() != null)
+            List<String> problems = unitStates(s.agency(), s.year(), s.basis(), s.document()).stream().filter(x -> x.problem() != null)
                     .map(x -> x.unit().name() + "：" + x.problem()).toList();
-            if (!problems.isEmpty()) throw new RuleViolation("部门预算不能" + what + "，以下单位有问题：" + String.join("；", problems));
+            if (!problems.isEmpty()) throw new RuleViolation("部门" + s.basis() + "不能" + what + "，以下单位有问题：" + String.join("；", problems));
         }
         if (s.agency().isDepartment() && t.has(Rule.UNITS_APPROVED)) requireUnitsApproved(s.agency(), s.year(), s.document(), what);
         Evaluation e = null;
@@ -298,6 +322,13 @@ public class WorkflowService {
     /** Saves a unit's dataset: YAML text or an Excel workbook. */
     @Transactional
     public Document saveDataset(BudgetUser u, String code, int year, String fileName, Document.Source source, Integer expectedVersion) {
+        return saveDataset(u, code, year, Document.BUDGET, fileName, source, expectedVersion);
+    }
+
+    /** Saves a unit's 预算 or 决算 dataset: a dataset of the other basis is refused at its {@code basis}. */
+    @Transactional
+    public Document saveDataset(BudgetUser u, String code, int year, String basis, String fileName, Document.Source source, Integer expectedVersion) {
+        basis = basis(basis);
         Agency a = agency(code);
         Set<Party> parties = parties(u, a, Action.SAVE);
         Evaluation e = budgets.evaluateUnit(fileName, source);
@@ -317,23 +348,28 @@ public class WorkflowService {
         if (e.budget().year() != year) {
             wrong.add(located(fileName, source, null, "budget_year", "预算年度应为 " + year + "，实际为 " + e.budget().year()));
         }
-        regionProfiles.mismatch(a, year, e.budget().profileId(), fileName, source).ifPresent(wrong::add);
+        if (!e.budget().basis().equals(basis)) {
+            wrong.add(located(fileName, source, null, "basis", "这里保存" + basis + "，而数据集是" + e.budget().basis()
+                    + (basis.equals(Document.FINAL) ? "（决算数据集写 basis: 决算，工作簿的报表类型为决算）" : "（请在" + e.budget().basis() + "页面保存）")));
+        } else {
+            regionProfiles.mismatch(a, year, basis, e.budget().profileId(), fileName, source).ifPresent(wrong::add);
+        }
         if (!wrong.isEmpty()) throw new InvalidDatasetException(wrong);
-        Step s = step(parties, a, year, Action.SAVE, expectedVersion);
+        Step s = step(parties, a, year, basis, Action.SAVE, expectedVersion);
         Document saved;
         if (s.document() == null) {
             try {
-                saved = documents.create(code, year, s.to(), source, e.budget().profileId(), u.username());
+                saved = documents.create(code, year, basis, s.to(), source, e.budget().profileId(), u.username());
             } catch (org.springframework.dao.DuplicateKeyException race) {
-                throw DocumentRepository.conflict(documents.find(code, year).orElseThrow());
+                throw DocumentRepository.conflict(documents.find(code, year, basis).orElseThrow());
             }
         } else {
             Document d = s.document();
             saved = documents.update(d, expectedVersion, s.to(), source, e.budget().profileId(), null, d.reviewComment(), u.username());
         }
-        audit.record(u.username(), s.recorded(), code, year, fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+        audit.record(u.username(), s.recorded(), code, year, tag(basis) + fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (s.correction() ? "（更正：新草稿）" : ""));
-        if (s.transition().has(Rule.MARKS_DEPARTMENT)) markDepartmentUnderCorrection(a, year, "该单位开始更正其预算数据", u.username());
+        if (s.transition().has(Rule.MARKS_DEPARTMENT)) markDepartmentUnderCorrection(a, year, basis, "该单位开始更正其预算数据", u.username());
         return saved;
     }
 
@@ -347,6 +383,7 @@ public class WorkflowService {
             case "agency_code" -> "单位代码";
             case "agency_name" -> "单位名称";
             case "agency_type" -> "单位性质";
+            case "basis" -> "报表类型";
             default -> "预算年度";
         }, message);
         try {
@@ -360,9 +397,14 @@ public class WorkflowService {
 
     /** The unit's dataset as an Excel workbook: the one uploaded, or the current data written as one. */
     public byte[] workbook(BudgetUser u, String code, int year) {
+        return workbook(u, code, year, Document.BUDGET);
+    }
+
+    public byte[] workbook(BudgetUser u, String code, int year, String basis) {
         Agency a = agency(code);
+        String b = basis(basis);
         AccessPolicy.require(policy.canRead(u, a) && !a.isDepartment(), "下载 " + a.name() + " 的工作簿");
-        Document d = documents.find(code, year).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的预算"));
+        Document d = documents.find(code, year, b).orElseThrow(() -> new NotFoundException(a.name() + " 没有 " + year + " 年的" + b));
         if (d.source().isWorkbook()) return d.datasetXlsx();
         Evaluation e = evaluate(d);
         if (!e.readable()) throw new RuleViolation("数据集有错误，无法导出工作簿");
@@ -371,9 +413,25 @@ public class WorkflowService {
 
     /** A blank workbook for the unit and year, to fill in Excel and upload. */
     public byte[] blankWorkbook(BudgetUser u, String code, int year) {
+        return blankWorkbook(u, code, year, Document.BUDGET);
+    }
+
+    /**
+     * A blank workbook for the unit, year and basis. A 决算's takes the year's 预算 as its 年初预算数 (and projects): the
+     * unit's 预算 document when it reads, so the 决算's 预算数 columns and 完成率 are the budget's.
+     */
+    public byte[] blankWorkbook(BudgetUser u, String code, int year, String basis) {
         Agency a = agency(code);
         AccessPolicy.require(policy.canPrepare(u, a), "下载 " + a.name() + " 的空白工作簿");
-        return budgets.blankWorkbook(a, year);
+        if (!Document.FINAL.equals(basis(basis))) return budgets.blankWorkbook(a, year);
+        org.openbudget.core.ledger.Budget budgeted = documents.find(code, year, Document.BUDGET).map(this::evaluate)
+                .filter(Evaluation::readable).map(Evaluation::budget).orElse(null);
+        return budgets.blankFinalWorkbook(a, year, regionProfiles.profileFor(a, year, Document.FINAL), budgeted);
+    }
+
+    /** The audit trail's mark of a 决算's entries (a year's two documents share one trail). */
+    static String tag(String basis) {
+        return Document.FINAL.equals(basis) ? "【决算】" : "";
     }
 
     // ---------------------------------------------------------------- consolidating
@@ -384,13 +442,20 @@ public class WorkflowService {
      */
     @Transactional
     public List<UnitState> consolidate(BudgetUser u, String code, int year, Integer expectedVersion) {
+        return consolidate(u, code, year, Document.BUDGET, expectedVersion);
+    }
+
+    /** Consolidates the units' documents of one basis (a department's 决算 is its units' 决算). */
+    @Transactional
+    public List<UnitState> consolidate(BudgetUser u, String code, int year, String basis, Integer expectedVersion) {
         Agency dept = agency(code);
-        Step s = step(u, code, year, Action.CONSOLIDATE, expectedVersion);
+        Step s = step(u, code, year, basis, Action.CONSOLIDATE, expectedVersion);
+        basis = s.basis();
         List<ConsolidatedUnit> snapshot = new ArrayList<>();
         List<String> left = new ArrayList<>();
-        String profile = regionProfiles.profileFor(dept, year);
+        String profile = regionProfiles.profileFor(dept, year, basis);
         for (Agency unit : agencies.units(code)) {
-            Optional<Document> d = documents.find(unit.code(), year);
+            Optional<Document> d = documents.find(unit.code(), year, basis);
             if (d.isPresent() && CONSOLIDATABLE.contains(d.get().status())) {
                 snapshot.add(new ConsolidatedUnit(unit.code(), d.get().rowVersion(), d.get().source()));
             } else {
@@ -401,15 +466,15 @@ public class WorkflowService {
         Optional<Document> existing = Optional.ofNullable(s.document());
         Document doc;
         String yaml = existing.map(Document::datasetYaml).filter(y -> y != null && !y.isBlank())
-                .map(y -> withProfile(withUnits(y, snapshot), profile)).orElseGet(() -> departmentYaml(dept, year, profile, snapshot));
+                .map(y -> withProfile(withUnits(y, snapshot), profile)).orElseGet(() -> departmentYaml(dept, year, s.basis(), profile, snapshot));
         if (existing.isEmpty()) {
-            doc = documents.create(code, year, s.to(), yaml, profile, u.username());
+            doc = documents.create(code, year, basis, s.to(), Document.Source.yaml(yaml), profile, u.username());
         } else {
             doc = documents.update(existing.get(), expectedVersion, s.to(), yaml, profile, null, existing.get().reviewComment(), u.username());
         }
         documents.replaceConsolidation(doc.id(), snapshot);
-        audit.record(u.username(), s.recorded(), code, year, "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
-        return unitStates(dept, year, doc);
+        audit.record(u.username(), s.recorded(), code, year, tag(basis) + "汇总 " + snapshot.size() + " 个单位" + (left.isEmpty() ? "" : "；未纳入（未提交或缺失）：" + String.join("、", left)));
+        return unitStates(dept, year, basis, doc);
     }
 
     /**
@@ -434,8 +499,14 @@ public class WorkflowService {
 
     /** The department's own dataset file (docs/dataset.md, "A department dataset"), naming its units' files. */
     static String departmentYaml(Agency dept, int year, String profile, List<ConsolidatedUnit> units) {
+        return departmentYaml(dept, year, Document.BUDGET, profile, units);
+    }
+
+    static String departmentYaml(Agency dept, int year, String basis, String profile, List<ConsolidatedUnit> units) {
         StringBuilder b = new StringBuilder();
-        b.append("format: budget-dataset/1\nbudget_year: ").append(year).append("\nprofile: ").append(profile).append('\n');
+        b.append("format: budget-dataset/1\n");
+        if (Document.FINAL.equals(basis)) b.append("basis: 决算\n");
+        b.append("budget_year: ").append(year).append("\nprofile: ").append(profile).append('\n');
         b.append("agency:\n  agency_code: \"").append(dept.code()).append("\"\n  agency_name: \"").append(dept.name().replace("\"", "\\\""))
                 .append("\"\n  agency_kind: 部门\n  agency_type: ").append(dept.type()).append("\nunits:\n");
         for (ConsolidatedUnit u : units) b.append("  - ").append(unitFile(u)).append('\n');
@@ -449,15 +520,21 @@ public class WorkflowService {
      */
     @Transactional
     public Document saveDepartmentDataset(BudgetUser u, String code, int year, String yaml, Integer expectedVersion, String what) {
+        return saveDepartmentDataset(u, code, year, Document.BUDGET, yaml, expectedVersion, what);
+    }
+
+    @Transactional
+    public Document saveDepartmentDataset(BudgetUser u, String code, int year, String basis, String yaml, Integer expectedVersion, String what) {
         Agency dept = agency(code);
+        basis = basis(basis);
         Set<Party> parties = parties(u, dept, Action.EDIT_TEXT);
-        if (documents.find(code, year).isEmpty()) throw new RuleViolation("请先汇总已提交的单位，再填写部门预算的文字部分。");
-        Step s = step(parties, dept, year, Action.EDIT_TEXT, expectedVersion);
+        if (documents.find(code, year, basis).isEmpty()) throw new RuleViolation("请先汇总已提交的单位，再填写部门" + basis + "的文字部分。");
+        Step s = step(parties, dept, year, basis, Action.EDIT_TEXT, expectedVersion);
         Document d = s.document();
         Evaluation e = evaluateDepartment(dept, d, yaml);
         if (!e.readable()) throw new InvalidDatasetException(e.problems());
         Document out = documents.update(d, expectedVersion, s.to(), yaml, d.profileId(), null, d.reviewComment(), u.username());
-        audit.record(u.username(), s.recorded(), code, year, what + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
+        audit.record(u.username(), s.recorded(), code, year, tag(basis) + what + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (s.correction() ? "（更正：新草稿）" : ""));
         return out;
     }
@@ -467,16 +544,21 @@ public class WorkflowService {
     /** An error blocks submission; a warning needs a comment; a department needs all its units, current. */
     @Transactional
     public Document submit(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Step s = step(u, code, year, Action.SUBMIT, expectedVersion);
+        return submit(u, code, year, Document.BUDGET, expectedVersion, comment);
+    }
+
+    @Transactional
+    public Document submit(BudgetUser u, String code, int year, String basis, Integer expectedVersion, String comment) {
+        Step s = step(u, code, year, basis, Action.SUBMIT, expectedVersion);
         Agency a = s.agency();
         Document d = s.document();
-        Demanded dm = demand(s, comment, e -> regionProfiles.require(a, year, e.budget().profileId(),
+        Demanded dm = demand(s, comment, e -> regionProfiles.require(a, year, s.basis(), e.budget().profileId(),
                 a.isDepartment() ? "dataset.yaml" : a.code() + "-" + year + (d.source().isWorkbook() ? ".xlsx" : ".yaml"),
                 a.isDepartment() ? Document.Source.yaml(d.datasetYaml()) : d.source()));
         String c = dm.comment();
         Evaluation e = dm.evaluation();
         Document out = write(s, u, expectedVersion, c, d.reviewComment());
-        audit.record(u.username(), s.recorded(), code, year, "警告 " + e.warnings() + "，提示 " + e.notices() + (c.isEmpty() ? "" : "；说明：" + c));
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + "警告 " + e.warnings() + "，提示 " + e.notices() + (c.isEmpty() ? "" : "；说明：" + c));
         return out;
     }
 
@@ -488,44 +570,64 @@ public class WorkflowService {
     /** The preparer (or the department, for its own) takes back a submission not yet decided: a draft again. */
     @Transactional
     public Document withdraw(BudgetUser u, String code, int year, Integer expectedVersion) {
-        Step s = step(u, code, year, Action.WITHDRAW, expectedVersion);
+        return withdraw(u, code, year, Document.BUDGET, expectedVersion);
+    }
+
+    @Transactional
+    public Document withdraw(BudgetUser u, String code, int year, String basis, Integer expectedVersion) {
+        Step s = step(u, code, year, basis, Action.WITHDRAW, expectedVersion);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
-        audit.record(u.username(), s.recorded(), code, year, "");
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + "");
         return out;
     }
 
     /** A department returns one of its units' submissions (with a comment) before consolidating it. */
     @Transactional
     public Document returnByDepartment(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Step s = step(u, code, year, Action.DEPARTMENT_RETURN, expectedVersion);
+        return returnByDepartment(u, code, year, Document.BUDGET, expectedVersion, comment);
+    }
+
+    @Transactional
+    public Document returnByDepartment(BudgetUser u, String code, int year, String basis, Integer expectedVersion, String comment) {
+        Step s = step(u, code, year, basis, Action.DEPARTMENT_RETURN, expectedVersion);
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), "主管部门：" + c);
-        audit.record(u.username(), s.recorded(), code, year, c);
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + c);
         notifications.decided(s.agency(), year, "returned", u.username(),
-                s.agency().name() + " " + year + " 年预算被主管部门退回：" + c);
+                s.agency().name() + " " + year + " 年" + s.basis() + "被主管部门退回：" + c);
         return out;
     }
 
     @Transactional
     public Document returnDocument(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Step s = step(u, code, year, Action.RETURN, expectedVersion);
+        return returnDocument(u, code, year, Document.BUDGET, expectedVersion, comment);
+    }
+
+    @Transactional
+    public Document returnDocument(BudgetUser u, String code, int year, String basis, Integer expectedVersion, String comment) {
+        Step s = step(u, code, year, basis, Action.RETURN, expectedVersion);
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
-        audit.record(u.username(), s.recorded(), code, year, c);
-        notifications.decided(s.agency(), year, "returned", u.username(), s.agency().name() + " " + year + " 年预算被财政局退回：" + c);
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + c);
+        notifications.decided(s.agency(), year, "returned", u.username(), s.agency().name() + " " + year + " 年" + s.basis() + "被财政局退回：" + c);
         if (s.transition().has(Rule.MARKS_DEPARTMENT) && !s.agency().isDepartment())
-            markDepartmentUnderCorrection(s.agency(), year, "该单位的预算被退回修改", u.username());
+            markDepartmentUnderCorrection(s.agency(), year, s.basis(), "该单位的预算被退回修改", u.username());
         return out;
     }
 
     @Transactional
     public Document approve(BudgetUser u, String code, int year, Integer expectedVersion, String comment) {
-        Step s = step(u, code, year, Action.APPROVE, expectedVersion);
+        return approve(u, code, year, Document.BUDGET, expectedVersion, comment);
+    }
+
+    @Transactional
+    public Document approve(BudgetUser u, String code, int year, String basis, Integer expectedVersion, String comment) {
+        Step s = step(u, code, year, basis, Action.APPROVE, expectedVersion);
         String c = demand(s, comment);
         Document out = write(s, u, expectedVersion, s.document().submitComment(), c);
-        audit.record(u.username(), s.recorded(), code, year, c);
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + c);
         notifications.decided(s.agency(), year, "approved", u.username(),
-                s.agency().name() + " " + year + " 年预算已审核通过" + (c.isEmpty() ? "" : "：" + c));
+                s.agency().name() + " " + year + " 年" + s.basis() + "已审核通过" + (c.isEmpty() ? "" : "：" + c));
         return out;
     }
 
@@ -541,13 +643,18 @@ public class WorkflowService {
      */
     @Transactional
     public Publication publish(BudgetUser u, String code, int year, Integer expectedVersion, String correctionReason) {
-        Step s = step(u, code, year, Action.PUBLISH, expectedVersion);
+        return publish(u, code, year, Document.BUDGET, expectedVersion, correctionReason);
+    }
+
+    @Transactional
+    public Publication publish(BudgetUser u, String code, int year, String basis, Integer expectedVersion, String correctionReason) {
+        Step s = step(u, code, year, basis, Action.PUBLISH, expectedVersion);
         Evaluation e = demand(s, null, x -> {}).evaluation();
         Publication p = publishNow(s.agency(), s.document(), e, u.username(), correctionReason);
         write(s, u, expectedVersion, s.document().submitComment(), s.document().reviewComment());
-        audit.record(u.username(), s.recorded(), code, year, "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
+        audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + "第 " + p.versionNo() + " 版，内容哈希 " + p.contentHash()
                 + (p.correctionReason() == null ? "" : "；更正说明：" + p.correctionReason()));
-        notifications.decided(s.agency(), year, "published", u.username(), s.agency().name() + " " + year + " 年预算已发布（第 " + p.versionNo() + " 版）");
+        notifications.decided(s.agency(), year, "published", u.username(), s.agency().name() + " " + year + " 年" + s.basis() + "已发布（第 " + p.versionNo() + " 版）");
         return p;
     }
 
@@ -581,7 +688,18 @@ public class WorkflowService {
      */
     public record DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
                                List<Publication> versions, List<AuditLogRepository.Entry> history,
-                               Set<Party> parties, Set<Action> actions) {
+                               Set<Party> parties, Set<Action> actions, String basis) {
+        public DocumentView(Agency agency, int year, Document document, Evaluation evaluation, List<UnitState> units,
+                            List<Publication> versions, List<AuditLogRepository.Entry> history, Set<Party> parties, Set<Action> actions) {
+            this(agency, year, document, evaluation, units, versions, history, parties, actions, Document.BUDGET);
+        }
+
+        /** The address segment of this document: 2024, or 2024-final for the 决算. */
+        public String key() { return DocumentKey.of(year, basis).path(); }
+
+        /** This view is of the year's 决算 (final accounts), not its 预算. */
+        public boolean isFinal() { return Document.FINAL.equals(basis); }
+
         public boolean can(Action a) { return actions.contains(a); }
 
         /** For the templates: {@code v.can('SUBMIT')}. */

@@ -97,6 +97,22 @@ class DatasetFormsTest {
         }
     }
 
+    /** A 决算 uploaded as a workbook and then edited in the browser: its basis, every flow of its accounts and its “三公” details kept. */
+    @Test
+    void aFinalAccountsWrittenAsYamlReadsBackTheSame() {
+        Budget fin = new org.openbudget.io.dataset.DatasetReader(LIBRARY).read(EXAMPLES.resolve("urumqi-sme-center-final-2024"));
+        String yaml = BudgetYaml.write(fin);
+        Budget back = parse(yaml);
+        assertThat(back.isFinal()).isTrue();
+        java.util.function.Function<Budget, Object> flows = x -> x.accounts().flows().entrySet().stream().map(e -> List.of(e.getKey(),
+                e.getValue().stream().map(l -> List.of(l.funcCode(), l.ecoCode(), String.valueOf(l.nature()), String.valueOf(l.projectCode()),
+                        l.fundSource(), l.amountFen())).toList())).toList();
+        assertThat(flows.apply(back)).isEqualTo(flows.apply(fin));
+        assertThat(meaning(back)).isEqualTo(meaning(fin));
+        // and the 收支与结转 form, written back, changes nothing
+        assertThat(meaning(parse(written(yaml, org.openbudget.web.forms.AccountsForm.from(YamlNode.parse("d", yaml)))))).isEqualTo(meaning(fin));
+    }
+
     @Test
     void whatTheFormDoesNotOwnIsKeptAsWrittenCommentsIncluded() throws IOException {
         String yaml = read("urumqi-sme-center-2024/dataset.yaml");

@@ -9,7 +9,16 @@ import java.time.OffsetDateTime;
  */
 public record Document(long id, String agencyCode, int year, Status status, String datasetYaml, String profileId,
                        int rowVersion, String submitComment, String reviewComment, String updatedBy, OffsetDateTime updatedAt,
-                       byte[] datasetXlsx) {
+                       byte[] datasetXlsx, String basis) {
+    /** 预算 (a budget) or 决算 (final accounts): a year's two documents. */
+    public static final String BUDGET = "预算";
+    public static final String FINAL = "决算";
+
+    public boolean isFinal() { return FINAL.equals(basis); }
+
+    /** "预算" or "决算", for the pages and messages. */
+    public static String label(String basis) { return FINAL.equals(basis) ? FINAL : BUDGET; }
+
     public Source source() { return new Source(datasetYaml, datasetXlsx); }
 
     /** A dataset as stored: YAML text, or workbook bytes. */

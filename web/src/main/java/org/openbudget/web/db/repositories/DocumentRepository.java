@@ -13,18 +13,26 @@ public class DocumentRepository {
     private static final RowMapper<Document> MAPPER = (rs, i) -> new Document(rs.getLong("id"), rs.getString("agency_code"),
             rs.getInt("budget_year"), Status.valueOf(rs.getString("status")), rs.getString("dataset_yaml"), rs.getString("profile_id"),
             rs.getInt("row_version"), rs.getString("submit_comment"), rs.getString("review_comment"), rs.getString("updated_by"),
-            rs.getObject("updated_at", OffsetDateTime.class), rs.getBytes("dataset_xlsx"));
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getBytes("dataset_xlsx"),
+            rs.getString("basis"));
     private final JdbcClient db;
 
     public DocumentRepository(JdbcClient db) { this.db = db; }
 
+    /** The year's budget (预算) of an agency. */
     public Optional<Document> find(String agencyCode, int year) {
-        return db.sql("select * from document where agency_code = ? and budget_year = ?").params(agencyCode, year).query(MAPPER).optional();
+        return find(agencyCode, year, Document.BUDGET);
+    }
+
+    /** The year's document of a basis (预算 or 决算) of an agency. */
+    public Optional<Document> find(String agencyCode, int year, String basis) {
+        return db.sql("select * from document where agency_code = ? and budget_year = ? and basis = ?").params(agencyCode, year, basis)
+                .query(MAPPER).optional();
     }
 
     public List<Document> forAgencies(List<String> codes) {
         if (codes.isEmpty()) return List.of();
-        return db.sql("select * from document where agency_code in (:codes) order by budget_year desc, agency_code")
+        return db.sql("select * from document where agency_code in (:codes) order by budget_year desc, agency_code, basis desc")
                 .param("codes", codes).query(MAPPER).list();
     }
 
@@ -38,9 +46,13 @@ public class DocumentRepository {
     }
 
     public Document create(String agencyCode, int year, Status status, Document.Source source, String profileId, String by) {
-        db.sql("insert into document(agency_code, budget_year, status, dataset_yaml, dataset_xlsx, profile_id, updated_by) values (?,?,?,?,?,?,?)")
-                .params(agencyCode, year, status.name(), source.yaml(), source.xlsx(), profileId, by).update();
-        return find(agencyCode, year).orElseThrow();
+        return create(agencyCode, year, Document.BUDGET, status, source, profileId, by);
+    }
+
+    public Document create(String agencyCode, int year, String basis, Status status, Document.Source source, String profileId, String by) {
+        db.sql("insert into document(agency_code, budget_year, basis, status, dataset_yaml, dataset_xlsx, profile_id, updated_by) values (?,?,?,?,?,?,?,?)")
+                .params(agencyCode, year, basis, status.name(), source.yaml(), source.xlsx(), profileId, by).update();
+        return find(agencyCode, year, basis).orElseThrow();
     }
 
     /**
@@ -59,7 +71,7 @@ public class DocumentRepository {
                   updated_by = ?, updated_at = now(), row_version = row_version + 1
                 where id = ? and row_version = ?""")
                 .params(status.name(), source.yaml(), source.xlsx(), profileId, submitComment, reviewComment, by, current.id(), expectedVersion).update();
-        Document now = find(current.agencyCode(), current.year()).orElseThrow();
+        Document now = find(current.agencyCode(), current.year(), current.basis()).orElseThrow();
         if (n == 0) throw conflict(now);
         return now;
     }

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
  */
 public record Publication(long id, String agencyCode, int year, int versionNo, String agencyName, String kind, String regionCode,
                           String departmentCode, String contentHash, int errors, int warnings, int notices, String summaryJson,
-                          String publishedBy, OffsetDateTime publishedAt, Long supersededBy, String correctionReason) {
+                          String publishedBy, OffsetDateTime publishedAt, Long supersededBy, String correctionReason, String basis) {
+    public boolean isFinal() { return Document.FINAL.equals(basis); }
+
     public boolean current() { return supersededBy == null; }
 }

@@ -15,7 +15,7 @@ public class PublicationRepository {
             rs.getInt("budget_year"), rs.getInt("version_no"), rs.getString("agency_name"), rs.getString("kind"), rs.getString("region_code"),
             rs.getString("department_code"), rs.getString("content_hash"), rs.getInt("errors"), rs.getInt("warnings"), rs.getInt("notices"),
             rs.getString("summary_json"), rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class),
-            (Long) rs.getObject("superseded_by"), rs.getString("correction_reason"));
+            (Long) rs.getObject("superseded_by"), rs.getString("correction_reason"), rs.getString("basis"));
     private final JdbcClient db;
 
     public PublicationRepository(JdbcClient db) { this.db = db; }
@@ -24,14 +24,23 @@ public class PublicationRepository {
         return db.sql("select * from publication where id = ?").param(id).query(MAPPER).optional();
     }
 
+    /** The current published version of the year's budget (预算). */
     public Optional<Publication> current(String agencyCode, int year) {
-        return db.sql("select * from publication where agency_code = ? and budget_year = ? and superseded_by is null")
-                .params(agencyCode, year).query(MAPPER).optional();
+        return current(agencyCode, year, Document.BUDGET);
+    }
+
+    public Optional<Publication> current(String agencyCode, int year, String basis) {
+        return db.sql("select * from publication where agency_code = ? and budget_year = ? and basis = ? and superseded_by is null")
+                .params(agencyCode, year, basis).query(MAPPER).optional();
     }
 
     public List<Publication> versions(String agencyCode, int year) {
-        return db.sql("select * from publication where agency_code = ? and budget_year = ? order by version_no desc")
-                .params(agencyCode, year).query(MAPPER).list();
+        return versions(agencyCode, year, Document.BUDGET);
+    }
+
+    public List<Publication> versions(String agencyCode, int year, String basis) {
+        return db.sql("select * from publication where agency_code = ? and budget_year = ? and basis = ? order by version_no desc")
+                .params(agencyCode, year, basis).query(MAPPER).list();
     }
 
     /** Current versions, filtered; a null filter matches everything. Search matches the agency's name. */
@@ -48,7 +57,7 @@ public class PublicationRepository {
             params.add("%" + needle + "%");
             params.add(needle + "%");
         }
-        sql.append(" order by budget_year desc, region_code, coalesce(department_code, agency_code), kind desc, agency_code");
+        sql.append(" order by budget_year desc, region_code, coalesce(department_code, agency_code), kind desc, agency_code, basis desc");
         return db.sql(sql.toString()).params(params).query(MAPPER).list();
     }
 
@@ -81,9 +90,9 @@ public class PublicationRepository {
     public long insert(Publication p) {
         return db.sql("""
                 insert into publication(agency_code, budget_year, version_no, agency_name, kind, region_code, department_code, content_hash,
-                  errors, warnings, notices, summary_json, published_by, correction_reason) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
+                  errors, warnings, notices, summary_json, published_by, correction_reason, basis) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id""")
                 .params(p.agencyCode(), p.year(), p.versionNo(), p.agencyName(), p.kind(), p.regionCode(), p.departmentCode(), p.contentHash(),
-                        p.errors(), p.warnings(), p.notices(), p.summaryJson(), p.publishedBy(), p.correctionReason())
+                        p.errors(), p.warnings(), p.notices(), p.summaryJson(), p.publishedBy(), p.correctionReason(), p.basis() == null ? Document.BUDGET : p.basis())
                 .query(Long.class).single();
     }
 
