@@ -131,6 +131,19 @@ class FinalAccountsFlowTest extends WebTestBase {
         // 5. the public: the version, listed as a 决算 beside the 预算, and the comparison with its chart
         JsonNode pd = json(send(get("/api/public/documents/" + id), null));
         assertThat(pd.get("basis").asText()).isEqualTo("决算");
+        // its open data: listed with every published version's package, as executed spending (the FDP's phase)
+        JsonNode listed = null;
+        for (JsonNode n : json(send(get("/api/public/opendata?year=2024"), null))) if (n.get("id").asLong() == id) listed = n;
+        assertThat(listed).as("the 决算 in the open-data listing").isNotNull();
+        assertThat(listed.get("basis").asText()).isEqualTo("决算");
+        byte[] fdp = send(get(listed.get("url").asText()), null).getContentAsByteArray();
+        String model = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(fdp))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().endsWith("datapackage.json")) model = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        assertThat(model).isNotNull().contains("\"phase\"").contains("executed").doesNotContain("\"approved\"");
         String pubPage = page(null, "/p/" + id);
         assertThat(pubPage).contains("2024年度决算").contains("预算与决算对比");
         String compare = page(null, "/p/compare/" + SME + "/2024");

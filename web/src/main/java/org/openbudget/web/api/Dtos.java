@@ -84,11 +84,12 @@ public final class Dtos {
     public record ErrorDto(String error, List<InputProblem> problems) {}
 
     /** A published version's open-data package: whose, which version, where to download it (null when it has none). */
-    public record OpenDataDto(long id, String agencyCode, String agencyName, String kind, int year, int versionNo, String regionCode,
+    /** @param basis 预算 or 决算 (the package's phase: approved or executed) */
+    public record OpenDataDto(long id, String agencyCode, String agencyName, String kind, String basis, int year, int versionNo, String regionCode,
                               String departmentCode, OffsetDateTime publishedAt, String url, String sha256, Long size) {
         public static OpenDataDto of(org.openbudget.web.service.OpenDataService.Entry e) {
             Publication p = e.publication();
-            return new OpenDataDto(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
+            return new OpenDataDto(p.id(), p.agencyCode(), p.agencyName(), p.kind(), p.isFinal() ? "决算" : "预算", p.year(), p.versionNo(), p.regionCode(), p.departmentCode(),
                     p.publishedAt(), e.hasData() ? "/api/public/documents/" + p.id() + "/files/fdp" : null,
                     e.hasData() ? e.fdp().sha256() : null, e.hasData() ? e.fdp().size() : null);
         }

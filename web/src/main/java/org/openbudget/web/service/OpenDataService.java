@@ -51,7 +51,7 @@ public class OpenDataService {
         if (region != null && !region.isBlank()) checkRegion(region);
         List<Entry> out = new ArrayList<>();
         for (Publication p : portal.search(year, region, null, null)) {
-            if (p.isFinal()) continue;   // the open-data packages are of budgets (预算); a 决算 is on its own page
+            // every current version, 预算 and 决算 (a 决算's package measures executed spending: FDP's phase)
             StoredFile fdp = portal.files(p.id()).stream().filter(f -> f.format().equals("fdp")).findFirst().orElse(null);
             out.add(new Entry(p, fdp));
         }
@@ -73,7 +73,8 @@ public class OpenDataService {
         checkRegion(region);
         String name = portal.regions().get(region);
         if (name == null) throw new NotFoundException("没有代码为 " + region + " 的地区");
-        List<Entry> all = listing(year, region);
+        // the region's file is of its budgets (预算): one phase, approved, in one package
+        List<Entry> all = listing(year, region).stream().filter(e -> !e.publication().isFinal()).toList();
         if (all.isEmpty()) throw new NotFoundException(name + "没有" + year + "年已公开的文档");
         Set<String> departments = new HashSet<>();
         for (Entry e : all) if ("部门".equals(e.publication().kind()) && e.hasData()) departments.add(e.publication().agencyCode());
