@@ -163,7 +163,9 @@ class FinalMutationTest {
         report.append("  excluded: ").append(excluded).append('\n');
         System.out.print(report);
         byDoc.values().forEach(c -> c.missed().stream().limit(FULL ? 40 : 10).forEach(m -> System.out.println("  missed: " + m)));
-        assertThat(total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 300 : 80);
+        // without shared/ (CI's clean clone) only our two committed 决算 PDFs are mutated: fewer mutants, the same share
+        boolean putuo = java.nio.file.Files.isDirectory(PUTUO);
+        assertThat(total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 300 : putuo ? 80 : 40);
         assertThat((double) found / total).as(report.toString()).isGreaterThanOrEqualTo(0.95);
     }
 
