@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.ofdrw.core.action.Actions;
 import org.ofdrw.core.action.CT_Action;
@@ -42,6 +39,7 @@ import org.ofdrw.core.basicType.ST_RefID;
 import org.ofdrw.core.text.TextCode;
 import org.ofdrw.core.text.font.CT_Font;
 import org.ofdrw.pkg.tool.ElemCup;
+import org.openbudget.render.DatedZip;
 import org.openbudget.render.Format;
 import org.openbudget.render.Renderer;
 import org.openbudget.render.layout.DocumentView;
@@ -124,15 +122,13 @@ public final class OfdRenderer implements Renderer {
                 .setCreatorVersion("1");
         OFD ofd = new OFD().addDocBody(new DocBody().setDocInfo(info).setDocRoot(ST_Loc.getInstance(DOC + "Document.xml")));
 
-        ZipOutputStream zip = new ZipOutputStream(unclosed(out), StandardCharsets.UTF_8);
-        zip.setLevel(6);
-        LocalDateTime time = LocalDateTime.of(doc.year(), 1, 1, 0, 0);
-        put(zip, "OFD.xml", ElemCup.dump(ofd), time);
-        put(zip, DOC + "Document.xml", ElemCup.dump(document), time);
-        put(zip, DOC + "PublicRes.xml", ElemCup.dump(publicRes), time);
-        put(zip, DOC + "Res/NotoSansSC-Regular.ttf", Advances.subset(false, regular), time);
-        if (heavy != plain) put(zip, DOC + "Res/NotoSansSC-Bold.ttf", Advances.subset(true, bold), time);
-        for (int i = 0; i < pages.size(); i++) put(zip, DOC + "Pages/Page_" + i + "/Content.xml", pages.get(i), time);
+        DatedZip zip = new DatedZip(out, doc.year());
+        zip.put("OFD.xml", ElemCup.dump(ofd));
+        zip.put(DOC + "Document.xml", ElemCup.dump(document));
+        zip.put(DOC + "PublicRes.xml", ElemCup.dump(publicRes));
+        zip.put(DOC + "Res/NotoSansSC-Regular.ttf", Advances.subset(false, regular));
+        if (heavy != plain) zip.put(DOC + "Res/NotoSansSC-Bold.ttf", Advances.subset(true, bold));
+        for (int i = 0; i < pages.size(); i++) zip.put(DOC + "Pages/Page_" + i + "/Content.xml", pages.get(i));
         zip.finish();
     }
 
@@ -147,25 +143,6 @@ public final class OfdRenderer implements Renderer {
 
     private static CT_Font font(long id, String name) {
         return new CT_Font().setID(id).setFontName(name).setFamilyName("Noto Sans SC").setFontFile(name + ".ttf");
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] data, LocalDateTime time) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTimeLocal(time);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
-    }
-
-    /** The stream, its close left to whoever gave it. */
-    private static OutputStream unclosed(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-
-            @Override
-            public void close() throws IOException { out.flush(); }
-        };
     }
 
     /** One page: its area (portrait or landscape), and its drawing and 目录 links as the page's body layer. */

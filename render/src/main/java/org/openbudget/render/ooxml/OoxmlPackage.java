@@ -2,12 +2,8 @@ package org.openbudget.render.ooxml;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * An Office Open XML package (ECMA-376 Part 2) written as a zip of XML parts: each part is added
@@ -22,8 +18,7 @@ public final class OoxmlPackage implements AutoCloseable {
 
     public static final String XML_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-    private final ZipOutputStream zip;
-    private final LocalDateTime time;
+    private final org.openbudget.render.DatedZip zip;
     private final List<String[]> overrides = new ArrayList<>();
 
     /**
@@ -31,18 +26,12 @@ public final class OoxmlPackage implements AutoCloseable {
      * together, but the files come out a quarter larger.
      */
     public OoxmlPackage(OutputStream out, int year) {
-        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        this.zip.setLevel(6);
-        this.time = LocalDateTime.of(year, 1, 1, 0, 0);
+        this.zip = new org.openbudget.render.DatedZip(out, year);
     }
 
     /** Adds a part: its name without the leading slash ("word/document.xml") and content type (null: a relationships part or plain XML). */
     public void part(String name, String contentType, CharSequence xml) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTimeLocal(time);
-        zip.putNextEntry(e);
-        zip.write(xml.toString().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        zip.put(name, xml);
         if (contentType != null) overrides.add(new String[] {"/" + name, contentType});
     }
 
@@ -75,11 +64,7 @@ public final class OoxmlPackage implements AutoCloseable {
                 .append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
                 .append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
         for (String[] o : overrides) b.append("<Override PartName=\"").append(o[0]).append("\" ContentType=\"").append(o[1]).append("\"/>");
-        ZipEntry e = new ZipEntry("[Content_Types].xml");
-        e.setTimeLocal(time);
-        zip.putNextEntry(e);
-        zip.write(b.append("</Types>").toString().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        zip.put("[Content_Types].xml", b.append("</Types>"));
         zip.finish();
     }
 }

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.openbudget.core.classification.Classification;
 import org.openbudget.core.classification.FundingSource;
@@ -71,11 +69,9 @@ public final class FiscalDataPackage {
      * @param basis 预算 or 决算 (the measure's phase: approved or executed)
      */
     public static void write(Budget budget, ReferenceData ref, String basis, OutputStream out) throws IOException {
-        LocalDateTime time = LocalDateTime.of(budget.year(), 1, 1, 0, 0);
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.setLevel(6);
-        entry(zip, "datapackage.json", descriptor(budget, basis).getBytes(StandardCharsets.UTF_8), time);
-        entry(zip, "data/lines.csv", csv(budget, ref).getBytes(StandardCharsets.UTF_8), time);
+        org.openbudget.render.DatedZip zip = new org.openbudget.render.DatedZip(out, budget.year());
+        zip.put("datapackage.json", descriptor(budget, basis));
+        zip.put("data/lines.csv", csv(budget, ref));
         zip.finish();
     }
 
@@ -91,12 +87,10 @@ public final class FiscalDataPackage {
      */
     public static void writeCollection(String slug, String title, String description, int year, String basis,
                                        List<Member> members, OutputStream out) throws IOException {
-        LocalDateTime time = LocalDateTime.of(year, 1, 1, 0, 0);
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.setLevel(6);
+        org.openbudget.render.DatedZip zip = new org.openbudget.render.DatedZip(out, year);
         List<String> publishers = members.stream().map(Member::publisher).distinct().toList();
-        entry(zip, "datapackage.json", descriptor(slug, title, description, year, basis, publishers).getBytes(StandardCharsets.UTF_8), time);
-        entry(zip, "data/lines.csv", linesCsv(members, false), time);
+        zip.put("datapackage.json", descriptor(slug, title, description, year, basis, publishers));
+        zip.put("data/lines.csv", linesCsv(members, false));
         zip.finish();
     }
 
@@ -134,14 +128,6 @@ public final class FiscalDataPackage {
             throw new IllegalArgumentException(m.publisher() + "：开放数据包不是有效的 zip (" + e.getMessage() + ")");
         }
         throw new IllegalArgumentException(m.publisher() + "：开放数据包里没有 data/lines.csv");
-    }
-
-    private static void entry(ZipOutputStream zip, String name, byte[] content, LocalDateTime time) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTimeLocal(time);
-        zip.putNextEntry(e);
-        zip.write(content);
-        zip.closeEntry();
     }
 
     /** The lines as CSV (RFC 4180, UTF-8 without BOM, as the Tabular Data Package asks), in the ledger's order. */
