@@ -140,17 +140,9 @@ public class Dashboard {
         Map<String, Agency> byCode = new LinkedHashMap<>();
         for (Agency a : registered) byCode.put(a.code(), a);
         List<Doc> docs = batches.latestInRegion(region, year, publishedOnly);
-        Map<String, Map<String, Doc>> byAgency = new LinkedHashMap<>();
-        List<Doc> unmatched = new ArrayList<>();
-        for (Doc d : docs) {
-            if (d.agencyCode() == null || !byCode.containsKey(d.agencyCode())) {
-                unmatched.add(d);
-                continue;
-            }
-            // the latest reading per agency and basis (two files of one agency's 预算: the one audited last)
-            byAgency.computeIfAbsent(d.agencyCode(), k -> new LinkedHashMap<>()).merge(d.basis() == null ? "" : d.basis(), d,
-                    (a, b) -> a.id() > b.id() ? a : b);
-        }
+        List<Doc> matched = new ArrayList<>(), unmatched = new ArrayList<>();
+        for (Doc d : docs) (d.agencyCode() != null && byCode.containsKey(d.agencyCode()) ? matched : unmatched).add(d);
+        Map<String, Map<String, Doc>> byAgency = latestByAgency(matched);
         List<Row> rows = new ArrayList<>();
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         List<Dimension> dims = new ArrayList<>();
@@ -178,14 +170,20 @@ public class Dashboard {
                 batches.years(region, publishedOnly), registered.size(), withDocs, Map.of());
     }
 
-    /** Each agency's overall score of a year by kind of document ("code|预算"), its latest reading, scored as that year is. */
-    private Map<String, BigDecimal> overalls(String region, int year, boolean publishedOnly) {
+    /** The latest reading per agency and basis (two files of one agency's 预算: the one audited last), in the documents' order. */
+    private static Map<String, Map<String, Doc>> latestByAgency(List<Doc> docs) {
         Map<String, Map<String, Doc>> byAgency = new LinkedHashMap<>();
-        for (Doc d : batches.latestInRegion(region, year, publishedOnly)) {
-            if (d.agencyCode() == null) continue;
+        for (Doc d : docs) {
             byAgency.computeIfAbsent(d.agencyCode(), k -> new LinkedHashMap<>()).merge(d.basis() == null ? "" : d.basis(), d,
                     (a, b) -> a.id() > b.id() ? a : b);
         }
+        return byAgency;
+    }
+
+    /** Each agency's overall score of a year by kind of document ("code|预算"), its latest reading, scored as that year is. */
+    private Map<String, BigDecimal> overalls(String region, int year, boolean publishedOnly) {
+        Map<String, Map<String, Doc>> byAgency = latestByAgency(
+                batches.latestInRegion(region, year, publishedOnly).stream().filter(d -> d.agencyCode() != null).toList());
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         Map<String, BigDecimal> out = new java.util.HashMap<>();
         byAgency.forEach((code, mine) -> mine.forEach((basis, d) -> {
