@@ -600,7 +600,8 @@ public final class ShapeReader {
 
         private BigDecimal plainNumber(String s) {
             BigDecimal b = new BigDecimal(s.replace(",", ""));
-            return scale.equals(BigDecimal.ONE) ? b : b.divide(scale);
+            // a table in 元 keeps the decimals it prints (2,087,959.00 元 → 208.795900 万元): its checks compare to them
+            return scale.equals(BigDecimal.ONE) ? b : b.movePointLeft(scale.precision() - 1);
         }
 
         private void addPlain(Row r, List<BigDecimal> nums) {
@@ -1561,7 +1562,7 @@ public final class ShapeReader {
             if (c.length() > 24) return null;
             try {
                 BigDecimal b = new BigDecimal(c);
-                return b.signum() == 0 ? null : (scale.equals(BigDecimal.ONE) ? b : b.divide(scale));
+                return b.signum() == 0 ? null : (scale.equals(BigDecimal.ONE) ? b : b.movePointLeft(scale.precision() - 1));
             } catch (NumberFormatException e) {
                 return null;
             }

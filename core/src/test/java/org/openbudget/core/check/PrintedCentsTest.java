@@ -27,6 +27,25 @@ class PrintedCentsTest {
     }
 
     @Test
+    void aTableInYuanIsComparedInUnitsOfItsOwnLastDecimal() {
+        Random rnd = new Random(11);
+        for (int decimals : new int[] {4, 6}) {
+            for (int i = 0; i < 50_000; i++) {
+                int scale = rnd.nextInt(12);
+                BigDecimal x = new BigDecimal(BigInteger.valueOf(rnd.nextInt(2_000_000_000) - 1_000_000_000L), scale);
+                long units = CheckContext.Printed.printedCents(x, decimals);
+                BigDecimal printed = x.setScale(decimals, java.math.RoundingMode.HALF_UP).scaleByPowerOfTen(decimals);
+                assertThat(units).as("%s at %d decimals", x.toPlainString(), decimals).isEqualTo(printed.longValueExact());
+            }
+        }
+        // 2,087,959.00 元 as read (208.795900 万元): a change of 14 元 is 1,400 units of 分, not lost in 0.01 万元
+        assertThat(CheckContext.Printed.printedCents(new BigDecimal("208.795900"), 6)
+                - CheckContext.Printed.printedCents(new BigDecimal("208.794500"), 6)).isEqualTo(1_400);
+        assertThat(CheckContext.Printed.printedCents(new BigDecimal("208.795900"))
+                - CheckContext.Printed.printedCents(new BigDecimal("208.794500"))).isZero();
+    }
+
+    @Test
     void halfACentRoundsAwayFromZero() {
         assertThat(CheckContext.Printed.printedCents(new BigDecimal("1.005"))).isEqualTo(101);
         assertThat(CheckContext.Printed.printedCents(new BigDecimal("-1.005"))).isEqualTo(-101);
