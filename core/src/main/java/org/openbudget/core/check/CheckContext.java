@@ -512,9 +512,19 @@ public final class CheckContext {
         String exp = expected.toPlainString();
         String fnd = found.toPlainString();
         // the message is written when read: a large run finds many rounding notices and reads few
-        java.util.function.Supplier<String> message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
-                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 "
-                + (decimals == Amounts.PRINTED_SCALE ? tolerance(parts, tolerance) : tolerance.stripTrailingZeros().toPlainString()) + " 内）" : "（相差 " + diff.toPlainString() + "）");
+        java.util.function.Supplier<String> message;
+        if (decimals == Amounts.PRINTED_SCALE) {
+            message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
+                    + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）"
+                    : "（相差 " + diff.toPlainString() + "）");
+        } else {
+            // a table printed in 元 is told in 元, as it prints its cells (the finding's expected and found stay in 万元)
+            int d = decimals - 4;
+            java.util.function.Function<BigDecimal, String> yuan = v -> v.movePointRight(4).setScale(Math.max(0, d), java.math.RoundingMode.HALF_UP).toPlainString() + " 元";
+            message = () -> what.get() + "：应为 " + yuan.apply(expected) + "，实为 " + yuan.apply(found)
+                    + (rounding ? "（相差 " + yuan.apply(diff) + "，在各数分别四舍五入的允许范围 " + tolerance.movePointRight(4).stripTrailingZeros().toPlainString() + " 元 内）"
+                    : "（相差 " + yuan.apply(diff) + "）");
+        }
         Finding f = new Finding(current.id(), rounding ? Severity.NOTICE : severity, table, at == null ? "" : at.code(),
                 at == null ? "" : at.project(), column, null, exp, fnd, message);
         findings.add(at == null || at.origin() == null ? f : f.at(at.origin()));
