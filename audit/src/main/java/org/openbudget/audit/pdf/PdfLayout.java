@@ -841,7 +841,8 @@ public final class PdfLayout {
     }
 
     /** The head of an amount a narrow cell wrapped: grouped thousands or a decimal point already printed. */
-    private static final java.util.regex.Pattern AMOUNT_HEAD = java.util.regex.Pattern.compile("-?\\d{1,3}(?:,\\d{3})*,\\d{0,3}|-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d?)?|-?\\d+\\.\\d?");
+    private static final java.util.regex.Pattern AMOUNT_HEAD = java.util.regex.Pattern.compile(
+            "(?<![\\d,.])-?+(?:\\d{1,3}+(?:,\\d{3})*+,\\d{0,3}+|\\d{1,3}+(?:,\\d{3})++(?:\\.\\d?+)?+|\\d++\\.\\d?+)");
     /** The rest of it on the cell's next line. */
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[\\d,]*\\d(?:\\.\\d*)?");
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("(?:\\d|,(?=\\d))++(?:\\.\\d*+)?+");
 }
