@@ -63,21 +63,48 @@ public final class OfdLayout {
             for (int i = 0; i < pages; i++) {
                 ReadGuard.checkpoint();
                 ReadGuard.at("第 " + (i + 1) + " 页");
-                ST_Box size = reader.getPageSize(i + 1);   // the library counts pages from 1
-                float w = (float) (size.getWidth() * PT), h = (float) (size.getHeight() * PT);
-                List<PdfLayout.DrawnGlyph> glyphs = new ArrayList<>();
-                List<PdfLayout.DrawnLine> lines = new ArrayList<>();
-                var page = reader.getPage(i + 1);
-                if (page.getContent() != null) {
-                    for (CT_Layer layer : page.getContent().getLayers()) walk(layer, Matrix.IDENTITY, glyphs, lines);
-                }
-                drawn.add(new PdfLayout.DrawnPage(w, h, glyphs, lines));
+                drawn.add(drawn(reader, i + 1));
             }
             return PdfLayout.layOut(drawn, notes);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ReadGuard.Stop stop) throw stop;
-            throw new OfdException("OFD 文件无法读取 (not a readable OFD): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw unreadable(e);
         }
+    }
+
+    /** One page of an OFD as drawn ({@code page}, its glyphs and lines in points from the top-left) and the document's page count. */
+    public record Page(PdfLayout.DrawnPage page, int pages) {}
+
+    /**
+     * Page {@code page} (1-based) of an OFD as its text objects and paths draw it — what the audit read the page's cells
+     * from, so a finding's box falls where its glyphs are; checked against the read limits first, as a reading is.
+     */
+    public static Page page(byte[] content, int page, ReadLimits limits) throws OfdException {
+        check(content, limits);
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(content))) {
+            int pages = Math.min(reader.getNumberOfPages(), Math.min(PdfLayout.MAX_PAGES, limits.pdfPages()));
+            if (page < 1 || page > pages) throw new OfdException("此 OFD 没有第 " + page + " 页（共 " + pages + " 页）");
+            return new Page(drawn(reader, page), pages);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ReadGuard.Stop stop) throw stop;
+            throw unreadable(e);
+        }
+    }
+
+    private static PdfLayout.DrawnPage drawn(OFDReader reader, int n) {
+        ST_Box size = reader.getPageSize(n);   // the library counts pages from 1
+        float w = (float) (size.getWidth() * PT), h = (float) (size.getHeight() * PT);
+        List<PdfLayout.DrawnGlyph> glyphs = new ArrayList<>();
+        List<PdfLayout.DrawnLine> lines = new ArrayList<>();
+        var page = reader.getPage(n);
+        if (page.getContent() != null) {
+            for (CT_Layer layer : page.getContent().getLayers()) walk(layer, Matrix.IDENTITY, glyphs, lines);
+        }
+        return new PdfLayout.DrawnPage(w, h, glyphs, lines);
+    }
+
+    private static OfdException unreadable(Exception e) {
+        return new OfdException("OFD 文件无法读取 (not a readable OFD): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     /** The zip before the library unpacks it: entry count, sizes and ratio within the limits, names inside the package. */
