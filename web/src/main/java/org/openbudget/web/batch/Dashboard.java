@@ -158,8 +158,7 @@ public class Dashboard {
                 continue;
             }
             for (Doc d : mine.values()) {
-                Doc counterpart = mine.get("预算".equals(d.basis()) ? "决算" : "预算");
-                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, counterpart, scorer),
+                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, mine.get(d.counterpartBasis()), scorer),
                         before.get(a.code() + "|" + (d.basis() == null ? "" : d.basis()))));
             }
         }
@@ -187,7 +186,7 @@ public class Dashboard {
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         Map<String, BigDecimal> out = new java.util.HashMap<>();
         byAgency.forEach((code, mine) -> mine.forEach((basis, d) -> {
-            BatchReport.Entry e = rescored(BatchService.entry(d.summary(), null), d, mine.get("预算".equals(basis) ? "决算" : "预算"), scorer);
+            BatchReport.Entry e = rescored(BatchService.entry(d.summary(), null), d, mine.get(d.counterpartBasis()), scorer);
             if (e != null && e.scores() != null && e.scores().overall() != null) out.put(code + "|" + basis, e.scores().overall());
         }));
         return out;
@@ -211,7 +210,7 @@ public class Dashboard {
         Integer year = d.docYear() != null ? d.docYear() : job.year();
         if (year == null) return e;
         Doc counterpart = d.agencyCode() == null || d.basis() == null ? null
-                : batches.latestOf(job.regionCode(), d.agencyCode(), year, "预算".equals(d.basis()) ? "决算" : "预算").orElse(null);
+                : batches.latestOf(job.regionCode(), d.agencyCode(), year, d.counterpartBasis()).orElse(null);
         return withScores(e, scoring.scorer(job.regionCode(), year).score(d, counterpart, e.scores()), e.findings());
     }
 

@@ -41,6 +41,8 @@ public class BatchRepository {
         /** Where the publication date came from (门户发布时间, 网页日期, 上传时填写), "" when none. */
         public String publishedFromLabel() { return publishedFrom == null ? "" : publishedFrom; }
         public boolean finished() { return "DONE".equals(status) || "REFUSED".equals(status) || "FAILED".equals(status); }
+        /** The basis of the document compared with this one: a 预算's 决算, a 决算's 预算. */
+        public String counterpartBasis() { return "预算".equals(basis) ? "决算" : "预算"; }
         public String statusLabel() {
             return switch (status) {
                 case "PENDING" -> "等待";
