@@ -72,6 +72,9 @@ final class BenchDashboardCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "另测一批文件的网页批量审核耗时（如 ../shared/realdocs） (time a web batch job of these files, server warm)")
     Path batch;
 
+    @Option(names = "--explain", description = "打印看板查询的执行计划（EXPLAIN ANALYZE） (print the plans of the dashboard's queries)")
+    boolean explain;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     static final String REGION = "659800", YEAR_REGION_NAME = "基准测试市";
@@ -105,6 +108,9 @@ final class BenchDashboardCommand implements Callable<Integer> {
                 double[] ms = time(http, port, p);
                 out.printf("GET %s：%d 次，最短 %.1f ms，中位 %.1f ms，p95 %.1f ms，最长 %.1f ms（%d 字节）%n", p, ms.length - 1, ms[0], median(ms),
                         pct(ms, 0.95), ms[ms.length - 2], (long) ms[ms.length - 1]);
+            }
+            if (explain) {
+                for (String plan : ctx.getBean(org.openbudget.web.db.repositories.BatchRepository.class).explainDashboard(REGION, 2024)) out.println(plan);
             }
             if (batch != null && !batch(ctx, out)) return 1;
         } finally {

@@ -177,8 +177,12 @@ class BatchAuditTest extends WebTestBase {
         assertThat(assigned.agencyCode()).isEqualTo(SME_B);
         assertThat(assigned.matchedBy()).isEqualTo("人工");
         assertThat(repository.aliases(REGION).get(SME_B)).contains("乌鲁木齐科技信息服务中心");
+        // the dashboard follows at once (its rows, kept between requests, are computed again when their data changes):
+        // the centre's card now shows the document assigned to it, its latest 预算
+        assertThat(page(WHO, "/dashboard/2024/agencies/" + SME_B)).contains("预算：乌鲁木齐市2024.zip › 公开/科技信息服务中心.pdf");
         db.sql("delete from agency_alias where agency_code = ?").param(SME_B).update();
         repository.assign(assigned.id(), SCITECH_B);
+        assertThat(page(WHO, "/dashboard/2024/agencies/" + SME_B)).doesNotContain("公开/科技信息服务中心.pdf");
 
         // another region's reviewer sees none of it
         assertThat(get("karamay", "/batch/" + id).getStatus()).isEqualTo(403);
