@@ -61,7 +61,7 @@ public final class OfdLayout {
             }
             List<PdfLayout.DrawnPage> drawn = new ArrayList<>(pages);
             for (int i = 0; i < pages; i++) {
-                ReadGuard.checkpoint();
+                ReadGuard.checkpointNow();
                 ReadGuard.at("第 " + (i + 1) + " 页");
                 ST_Box size = reader.getPageSize(i + 1);   // the library counts pages from 1
                 float w = (float) (size.getWidth() * PT), h = (float) (size.getHeight() * PT);
