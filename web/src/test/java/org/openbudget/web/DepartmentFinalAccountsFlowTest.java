@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,39 @@ class DepartmentFinalAccountsFlowTest extends WebTestBase {
         return out;
     }
 
+    /**
+     * The “三公” details and the 绩效评价 results in the browser (the 文字 form of a 决算): read from the uploaded
+     * workbook's 三公明细, checked live — more foreign receptions than receptions, a count that is not a whole number, a
+     * score over 100: each problem at its field, nothing saved — and saved; the document states the new figures. A
+     * 预算's 文字 form has no such parts.
+     */
+    void threePublicForm() throws Exception {
+        String forms = api(SME) + "/forms/text";
+        JsonNode form = ok(get(forms), "sme");
+        assertThat(form.get("threePublic").get("vehiclesHeld").asText()).isEqualTo("1");
+        assertThat(form.get("threePublic").get("receptionPersons").asText()).isEqualTo("6");
+        com.fasterxml.jackson.databind.node.ObjectNode bad = form.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("threePublic")).put("foreignBatches", "3").put("abroadPersons", "两");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("evaluation")).put("selfEvaluated", "1").put("averageScore", "120");
+        JsonNode check = ok(post(forms + "/check").contentType("application/json").content(bad.toString()), "sme");
+        assertThat(check.toString()).contains("threePublic.foreignBatches", "多于公务接待批次", "threePublic.abroadPersons",
+                "evaluation.averageScore", "0 到 100");
+        int v = ok(get(api(SME)), "sme").get("version").asInt();
+        assertThat(send(put(forms).param("version", String.valueOf(v)).contentType("application/json").content(bad.toString()), "sme").getStatus())
+                .as("refused, nothing saved").isBetween(400, 499);
+        assertThat(ok(get(forms), "sme").get("threePublic").get("foreignBatches").asText()).isIn("", "0");
+        com.fasterxml.jackson.databind.node.ObjectNode good = form.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) good.get("threePublic")).put("receptionBatches", "2").put("receptionPersons", "9");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) good.get("evaluation")).put("selfEvaluated", "1").put("selfAmount", "38.2")
+                .put("averageScore", "95").put("excellent", "1");
+        JsonNode saved = ok(put(forms).param("version", String.valueOf(v)).contentType("application/json").content(good.toString()), "sme");
+        assertThat(saved.get("check").get("counts").get("errors").asInt()).isZero();
+        assertThat(ok(get(forms), "sme").get("threePublic").get("receptionPersons").asText()).isEqualTo("9");
+        assertThat(page("sme", "/work/" + SME + "/" + KEY + "/preview")).contains("公务接待2批次、9人次", "对1个项目开展了绩效自评，涉及资金38.20万元，平均得分95.00分");
+        assertThat(page("sme", "/work/" + SME + "/" + KEY + "?tab=text")).contains("name=\"threePublic.receptionBatches\"", "name=\"evaluation.averageScore\"");
+        assertThat(page("sme", "/work/" + SME + "/2024?tab=text")).doesNotContain("threePublic.", "evaluation.");
+    }
+
     static final Map<String, String> PREPARER = Map.of(BENJI, "benji", ENERGY, "energy", SME, "sme", PROJECTS, "projects");
 
     @Test
@@ -87,6 +121,7 @@ class DepartmentFinalAccountsFlowTest extends WebTestBase {
                     .file(new MockMultipartFile("file", e.getKey() + "-final.xlsx", "application/octet-stream", e.getValue())), who);
             assertThat(d.get("basis").asText()).isEqualTo("决算");
             assertThat(d.get("check").get("counts").get("errors").asInt()).as(e.getKey() + " " + d.get("check")).isZero();
+            if (e.getKey().equals(SME)) threePublicForm();
             decide(e.getKey(), "submit", who, "决算已核对", null);
         }
         // 2. the department consolidates all four and submits

@@ -156,6 +156,26 @@ class FinalDatasetReaderTest {
         assertThat(p.message()).as(what).contains(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a score over 100           | 'performance_evaluation: {self_evaluated: 2, average_score: "101"}'                  | performance_evaluation.average_score | 0 到 100
+            more graded than evaluated | 'performance_evaluation: {self_evaluated: 1, average_score: "90", excellent: 1, good: 1}' | performance_evaluation.excellent  | 多于绩效自评项目数
+            a count not whole          | 'performance_evaluation: {target_projects: "3.5"}'                                  | performance_evaluation.target_projects | 整数
+            an unknown field           | 'performance_evaluation: {grade: 1}'                                                | performance_evaluation.grade      | 未知
+            """)
+    void badEvaluationResultsAreRefusedWhereTheyAre(String what, String evaluation, String field, String message) throws IOException {
+        InputProblem p = problems(HEAD + "  received: [{exp_func_code: \"2010101\", fund_source: GPB, amount: \"1000\"}]\n" + evaluation + "\n").get(0);
+        assertThat(p.field()).as(what).isEqualTo(field);
+        assertThat(p.message()).as(what).contains(message);
+    }
+
+    @Test
+    void evaluationResultsBelongToA决算() throws IOException {
+        assertThat(problems(HEAD.replace("basis: 决算", "basis: 预算").replace("national-final-2016", "xinjiang-2024").replace("accounts:\n", "")
+                + "performance_evaluation: {target_projects: 1}\n"))
+                .anySatisfy(p -> assertThat(p.message()).contains("performance_evaluation（绩效评价结果）只用于决算数据集"));
+    }
+
     @Test
     void aBasisAndATemplateOfAnotherBasisAreRefused() throws IOException {
         assertThat(problems(HEAD.replace("national-final-2016", "xinjiang-2024") + "  received: []\n"))
