@@ -947,12 +947,28 @@ final class TextFactReader {
 
     // 八 九
     private void fund(String sec, String part, String p, String h) {
-        if (h.contains("空表")) {
+        if (emptyNote(sec, h)) {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher m = AMOUNT.matcher(h);
         if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    /** Each section's empty-table note as its words print (its table's empty_note after the last placeholder), on first use. */
+    private final Map<String, String> emptyWords = new java.util.HashMap<>();
+
+    /**
+     * Whether the paragraph is the empty-table note of the table the section's block reads: the words its template's
+     * {@code empty_note} prints after the unit's name and year ("年没有使用政府性基金预算拨款安排的支出，…为空表").
+     */
+    private boolean emptyNote(String sec, String h) {
+        String words = emptyWords.computeIfAbsent(sec, x -> block(x, b -> !b.emptyKey().isEmpty())
+                .flatMap(b -> MoneyCells.template(profile, ref.sources(), b.table()))
+                .map(t -> t.emptyNote() == null ? "" : t.emptyNote())
+                .map(n -> half(squash(n.substring(n.lastIndexOf('}') + 1))).replaceFirst("。$", ""))
+                .orElse(""));
+        return !words.isEmpty() && squash(h).contains(words);
     }
 
     /** The fact key of a section's empty-table note, as the profile's outline gives it. */
@@ -1023,7 +1039,7 @@ final class TextFactReader {
 
     // 十一
     private void carry(String sec, String part, String p, String h) {
-        if (h.contains("空表")) {
+        if (emptyNote(sec, h)) {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
