@@ -97,8 +97,21 @@ public final class NarrativeStatements {
         return compiled.isEmpty();
     }
 
+    /** Compiled statements by template, kind and block: a profile's are compiled once, not for every document read. */
+    private static final Map<List<Object>, NarrativeStatements> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The statements of a narrative block of a template's outline, compiled for a document of this kind (单位 / 部门). */
     public static NarrativeStatements compile(TextTemplate t, String kind, Block b) {
+        List<Object> key = List.of(t, kind, b);
+        NarrativeStatements done = COMPILED.get(key);
+        if (done != null) return done;
+        NarrativeStatements made = compiled(t, kind, b);
+        if (COMPILED.size() > 256) COMPILED.clear();   // profiles loaded at run time: bounded
+        COMPILED.put(key, made);
+        return made;
+    }
+
+    private static NarrativeStatements compiled(TextTemplate t, String kind, Block b) {
         List<Clause> found = new ArrayList<>();
         for (Statement s : BY_BLOCK.getOrDefault(b.kind(), List.of())) {
             String key = b.sentence() + "." + s.pattern;
