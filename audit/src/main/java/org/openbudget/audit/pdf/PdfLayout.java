@@ -135,9 +135,11 @@ public final class PdfLayout {
             super(content);
         }
 
+        private int reads;
+
         @Override
         public int read() throws IOException {
-            ReadGuard.checkpoint();
+            if ((++reads & 1023) == 0) ReadGuard.checkpoint();   // the parser reads byte by byte
             return super.read();
         }
 
@@ -154,9 +156,11 @@ public final class PdfLayout {
             super(file);
         }
 
+        private int reads;
+
         @Override
         public int read() throws IOException {
-            ReadGuard.checkpoint();
+            if ((++reads & 1023) == 0) ReadGuard.checkpoint();   // the parser reads byte by byte
             return super.read();
         }
 
@@ -274,8 +278,12 @@ public final class PdfLayout {
 
     // ------------------------------------------------------------------ glyphs
 
-    /** One glyph, top-down coordinates. */
-    record Glyph(String ch, float x, float y, float w, float h, float size) {
+    /** One glyph, top-down coordinates; {@code blank} when it is white space (asked of every glyph several times). */
+    record Glyph(String ch, float x, float y, float w, float h, float size, boolean blank) {
+        Glyph(String ch, float x, float y, float w, float h, float size) {
+            this(ch, x, y, w, h, size, ch.isBlank());
+        }
+
         float cx() {
             return x + w / 2;
         }
@@ -573,7 +581,7 @@ public final class PdfLayout {
         outer:
         for (Glyph g : glyphs) {
             ReadGuard.checkpoint();
-            if (g.ch.isBlank()) {
+            if (g.blank()) {
                 // spaces only matter inside free text lines
                 free.add(g);
                 continue;
@@ -590,7 +598,7 @@ public final class PdfLayout {
             ReadGuard.checkpoint();
             String t = text(line).strip();
             if (t.isEmpty()) continue;
-            List<Glyph> ink = line.stream().filter(g -> !g.ch.isBlank()).toList();
+            List<Glyph> ink = line.stream().filter(g -> !g.blank()).toList();
             if (ink.isEmpty()) continue;
             Glyph first = ink.get(0), lastG = ink.get(ink.size() - 1);
             // the first word: a run of Latin letters and digits, or one CJK character
@@ -796,12 +804,12 @@ public final class PdfLayout {
         StringBuilder b = new StringBuilder();
         Glyph prev = null;
         for (Glyph g : line) {
-            if (g.ch.isBlank()) {
+            if (g.blank()) {
                 if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') b.append(' ');
                 prev = g;
                 continue;
             }
-            if (prev != null && !prev.ch.isBlank()) {
+            if (prev != null && !prev.blank()) {
                 float gap = g.x - (prev.x + prev.w);
                 boolean a1 = g.ch.charAt(0) < 128, a2 = prev.ch.charAt(0) < 128;
                 // Latin next to Latin: a space is ~0.25 em; CJK next to Latin: word processors add

@@ -35,11 +35,16 @@ public final class ReadGuard {
         final long deadline;
         volatile boolean cancelled;
         volatile String position = "";
+        /** Checkpoints passed: the clock is read every {@link #CLOCK_EVERY}th (readers call it per byte and per glyph). */
+        int ticks;
 
         State(long deadline) {
             this.deadline = deadline;
         }
     }
+
+    /** A power of two: how often {@link #checkpoint()} reads the clock (a few microseconds of reading at most between two reads). */
+    static final int CLOCK_EVERY = 64;
 
     /** Thrown by {@link #checkpoint()} when the budget is spent: ends the reading. */
     public static final class Stop extends RuntimeException {
@@ -165,7 +170,7 @@ public final class ReadGuard {
     public static void checkpoint() {
         State s = STATE.get();
         if (s == null) return;
-        if (s.cancelled || Thread.currentThread().isInterrupted() || System.nanoTime() - s.deadline > 0) {
+        if (s.cancelled || (++s.ticks & (CLOCK_EVERY - 1)) == 0 && (Thread.currentThread().isInterrupted() || System.nanoTime() - s.deadline > 0)) {
             s.cancelled = true;
             throw new Stop();
         }
