@@ -60,7 +60,7 @@ public final class OfdLayout {
             }
             List<PdfLayout.DrawnPage> drawn = new ArrayList<>(pages);
             for (int i = 0; i < pages; i++) {
-                ReadGuard.checkpoint();
+                ReadGuard.checkpointNow();
                 ReadGuard.at("第 " + (i + 1) + " 页");
                 drawn.add(drawn(reader, i + 1));
             }
