@@ -65,7 +65,11 @@ class UserTextTest extends WebTestBase {
             shown++;
         }
         assertThat(shown).as("a demo document with findings").isPositive();
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/work/" + SME + "/2024?tab=text").with(user(as("sme")))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("text.reason");
+        String textTab = mvc.perform(MockMvcRequestBuilders.get("/work/" + SME + "/2024?tab=text").with(user(as("sme")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(textTab).doesNotContain("text.reason");
+        // where the text states them, from the profile's outline (xinjiang-2024: 十二's second, third and fifth parts)
+        assertThat(textTab).contains("政府采购（第三部分 十二（二），万元）", "国有资产占用使用情况（第三部分 十二（三），上年末）",
+                "其他需说明的事项（第三部分 十二（五），");
     }
 }

@@ -145,7 +145,7 @@ public final class PdfLayout {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             return super.read(b, off, len);
         }
     }
@@ -166,7 +166,7 @@ public final class PdfLayout {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             return super.read(b, off, len);
         }
     }
@@ -320,7 +320,7 @@ public final class PdfLayout {
         @Override
         public void processPage(PDPage page) throws IOException {
             pageNo++;
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             ReadGuard.at("第 " + pageNo + " 页");
             glyphs.clear();
             last = null;

@@ -29,6 +29,7 @@ import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
 import org.openbudget.core.profile.TextSubjects;
+import org.openbudget.core.text.NarrativeStatements;
 
 /**
  * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
@@ -946,12 +947,28 @@ final class TextFactReader {
 
     // 八 九
     private void fund(String sec, String part, String p, String h) {
-        if (h.contains("空表")) {
+        if (emptyNote(sec, h)) {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher m = AMOUNT.matcher(h);
         if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+    }
+
+    /** Each section's empty-table note as its words print (its table's empty_note after the last placeholder), on first use. */
+    private final Map<String, String> emptyWords = new java.util.HashMap<>();
+
+    /**
+     * Whether the paragraph is the empty-table note of the table the section's block reads: the words its template's
+     * {@code empty_note} prints after the unit's name and year ("年没有使用政府性基金预算拨款安排的支出，…为空表").
+     */
+    private boolean emptyNote(String sec, String h) {
+        String words = emptyWords.computeIfAbsent(sec, x -> block(x, b -> !b.emptyKey().isEmpty())
+                .flatMap(b -> MoneyCells.template(profile, ref.sources(), b.table()))
+                .map(t -> t.emptyNote() == null ? "" : t.emptyNote())
+                .map(n -> half(squash(n.substring(n.lastIndexOf('}') + 1))).replaceFirst("。$", ""))
+                .orElse(""));
+        return !words.isEmpty() && squash(h).contains(words);
     }
 
     /** The fact key of a section's empty-table note, as the profile's outline gives it. */
@@ -1022,7 +1039,7 @@ final class TextFactReader {
 
     // 十一
     private void carry(String sec, String part, String p, String h) {
-        if (h.contains("空表")) {
+        if (emptyNote(sec, h)) {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
@@ -1050,7 +1067,6 @@ final class TextFactReader {
      * its change (单位运行经费), procurement, assets, performance, other matters.
      */
     private void other(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
-        String s = squash(h);
         for (TextOutline.Block b : blocks) {
             switch (b.kind()) {
                 case "sentence" -> {
@@ -1078,20 +1094,9 @@ final class TextFactReader {
                     }
                     return;
                 }
-                case "assets" -> {
-                    assets(sec, part, p, s);
-                    return;
-                }
-                case "performance" -> {
-                    pair(sec, part, "perf.overall", "整体预算绩效目标", s, PERF_OVERALL, p);
-                    pair(sec, part, "perf.fiscal", "当年财政拨款项目", s, PERF_FISCAL, p);
-                    pair(sec, part, "perf.classified", "涉密项目", s, PERF_CLASSIFIED, p);
-                    pair(sec, part, "perf.nonfiscal", "当年非财政拨款项目", s, PERF_NONFISCAL, p);
-                    return;
-                }
-                case "other_matters" -> {
-                    pair(sec, part, "other.classified", "当年财政拨款涉密项目", s, OTHER_CLASSIFIED, p);
-                    pair(sec, part, "other.carry", "上年结转结余项目", s, OTHER_CARRY, p);
+                case "assets", "performance", "other_matters" -> {
+                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements)
+                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile.text(), kind.label(), x)).read(sec, part, p, p));
                     return;
                 }
                 default -> { }
@@ -1099,65 +1104,8 @@ final class TextFactReader {
         }
     }
 
-    private static final Pattern PERF_OVERALL = Pattern.compile("整体(?:预算)?绩效目标" + "(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
-    private static final Pattern PERF_FISCAL = Pattern.compile("(?<!非)财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
-    private static final Pattern PERF_CLASSIFIED = Pattern.compile("(?<!\\d)(\\d{1,9})个涉密项目,涉及预算(?:资金|金额)" + NUM + "万元");
-    private static final Pattern PERF_NONFISCAL = Pattern.compile("非财政拨款项目(\\d{1,9})个,涉及(?:预算)?金额" + NUM + "万元");
-    private static final Pattern OTHER_CLASSIFIED = Pattern.compile("(?<!\\d)(\\d{1,9})个当年财政拨款涉密项目,涉及预算(?:资金|金额)" + NUM + "万元");
-    private static final Pattern OTHER_CARRY = Pattern.compile("上年结转结余项目(\\d{1,9})个,涉及预算(?:资金|金额)" + NUM + "万元");
-
-    private void pair(String sec, String part, String key, String subject, String s, Pattern regex, String p) {
-        Matcher m = regex.matcher(s);
-        if (!m.find()) return;
-        add(sec, part, key, subject, FactKind.COUNT, num(m.group(1)), "", "", p);
-        add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
-    }
-
-    private static final Pattern BUILDING = Pattern.compile("房屋" + NUM + "平方米,价值" + NUM + "万元");
-    private static final String[][] VEHICLES = {{"assets.vehicle", "(?<!其他)车辆"}, {"assets.vehicle.official", "一般公务用车"},
-            {"assets.vehicle.enforcement", "执法执勤用车"}, {"assets.vehicle.other", "其他车辆"}};
-    private static final Map<String, Pattern> VEHICLE_PATTERNS = new java.util.HashMap<>();
-    static {
-        for (String[] v : VEHICLES) VEHICLE_PATTERNS.put(v[0], Pattern.compile(v[1] + "(\\d{1,9})辆,价值" + NUM + "万元"));
-    }
-    private static final Pattern FURNITURE = Pattern.compile("办公家具价值" + NUM + "万元");
-    private static final Pattern OTHER_ASSETS = Pattern.compile("其他资产价值" + NUM + "万元");
-    private static final Pattern EQUIPMENT_50 = Pattern.compile("(?<!\\d)50万元以上大型设备(\\d{1,9})台");
-    private static final Pattern EQUIPMENT_100 = Pattern.compile("(?<!\\d)100万元以上大型设备(\\d{1,9})台");
-    private static final Pattern PURCHASED_VEHICLES = Pattern.compile("购置(?:车辆)?(\\d{1,9})辆");
-
-    private void assets(String sec, String part, String p, String s) {
-        Matcher m = BUILDING.matcher(s);
-        if (m.find()) {
-            add(sec, part, "assets.building", "房屋", FactKind.QUANTITY, num(m.group(1)), "", "", p);
-            add(sec, part, "assets.building", "房屋", FactKind.AMOUNT, num(m.group(2)), "", "", p);
-        }
-        for (String[] v : VEHICLES) {
-            Matcher vm = VEHICLE_PATTERNS.get(v[0]).matcher(s);
-            if (vm.find()) {
-                String subject = v[1].replace("(?<!其他)", "");
-                add(sec, part, v[0], subject, FactKind.COUNT, num(vm.group(1)), "", "", p);
-                add(sec, part, v[0], subject, FactKind.AMOUNT, num(vm.group(2)), "", "", p);
-            }
-        }
-        Matcher fm = FURNITURE.matcher(s);
-        if (fm.find()) add(sec, part, "assets.furniture", "办公家具", FactKind.AMOUNT, num(fm.group(1)), "", "", p);
-        Matcher om = OTHER_ASSETS.matcher(s);
-        if (om.find()) add(sec, part, "assets.other", "其他资产", FactKind.AMOUNT, num(om.group(1)), "", "", p);
-        boolean purchase = s.contains("购置");
-        String pre = purchase ? "assets.purchase." : "assets.";
-        Matcher e50 = EQUIPMENT_50.matcher(s);
-        if (e50.find()) add(sec, part, pre + "equipment50", "50万元以上大型设备", FactKind.COUNT, num(e50.group(1)), "", "", p);
-        Matcher e100 = EQUIPMENT_100.matcher(s);
-        if (e100.find()) add(sec, part, pre + "equipment100", "100万元以上大型设备", FactKind.COUNT, num(e100.group(1)), "", "", p);
-        if (purchase) {
-            if (s.contains("未安排购置车辆")) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, BigDecimal.ZERO, "", "", p);
-            else {
-                Matcher pv = PURCHASED_VEHICLES.matcher(s);
-                if (pv.find()) add(sec, part, "assets.purchase.vehicle", "购置车辆", FactKind.COUNT, num(pv.group(1)), "", "", p);
-            }
-        }
-    }
+    /** Each narrative block's statements, compiled on first use. */
+    private final Map<TextOutline.Block, NarrativeStatements> statements = new java.util.IdentityHashMap<>();
 
     // ------------------------------------------------------------------ performance tables
 

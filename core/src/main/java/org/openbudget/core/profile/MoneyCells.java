@@ -92,6 +92,24 @@ public final class MoneyCells {
         return Optional.empty();
     }
 
+    /**
+     * The profile's first table of this reference's shape (and classification) whose money as a whole is
+     * {@code ref.where}: the template an outline block names by what it is.
+     */
+    public static Optional<TableTemplate> template(TemplateProfile profile, List<FundingSource> sources, TextOutline.TableRef ref) {
+        if (ref == null) return Optional.empty();
+        MeasureDictionary dict = profile.measures();
+        if (dict.all().isEmpty() || !dict.problems(ref.where()).isEmpty()) return Optional.empty();
+        List<Term> want = key(dict.terms(ref.where()), sources);
+        for (TableTemplate t : profile.tables().values()) {
+            if (t.shape() == null) continue;
+            if (!ref.shape().isEmpty() && t.shape().kind() != TableShape.kind(ref.shape())) continue;
+            if (!ref.classification().isEmpty() && !t.shape().classification().equals(ref.classification())) continue;
+            if (key(Bindings.scope(t, dict), sources).equals(want)) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
     /** The profile's summary table (two sides) whose money as a whole is this measure expression ("total": all of it). */
     public static Optional<TableTemplate> summary(TemplateProfile profile, List<FundingSource> sources, String where) {
         MeasureDictionary dict = profile.measures();

@@ -50,6 +50,7 @@ final class NarrativeBlocks {
             case "carry_over" -> carryOver(w, at, b);
             case "procurement" -> procurement(w, at, b);
             case "three_public" -> threePublic(w, at, b);
+            case "evaluation" -> evaluation(w, at, b);
             case "assets" -> assets(w, at, b);
             case "performance" -> performance(w, at, b);
             case "other_matters" -> otherMatters(w, at, b);
@@ -268,6 +269,29 @@ final class NarrativeBlocks {
                 .amount("micro", "proc.micro", "小微企业预留", scale(pr.micro()), "数据集 procurement.micro").done());
     }
 
+    /**
+     * A 决算's 绩效评价 results (绩效目标, 绩效监控, 绩效自评 with its average score, and the grades when any project was
+     * graded): the dataset's figures, stated only when the dataset gives them.
+     */
+    private static void evaluation(Writer w, Place at, Block b) {
+        org.openbudget.core.ledger.Narrative.Evaluation e = w.narrative.evaluation();
+        if (e == null) return;
+        String src = "数据集 performance_evaluation.";
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation"))
+                .count("targets", "fa.eval.targets", "设定绩效目标的项目数", e.targetProjects(), src + "target_projects")
+                .amount("target_amount", "fa.eval.target.amount", "设定绩效目标的资金", scale(e.targetAmount()), src + "target_amount")
+                .count("monitored", "fa.eval.monitored", "开展绩效监控的项目数", e.monitoredProjects(), src + "monitored_projects")
+                .count("self", "fa.eval.self", "开展绩效自评的项目数", e.selfEvaluated(), src + "self_evaluated")
+                .amount("self_amount", "fa.eval.self.amount", "开展绩效自评的资金", scale(e.selfAmount()), src + "self_amount")
+                .quantity("score", "fa.eval.score", "绩效自评平均分", e.averageScore(), src + "average_score").done());
+        if (e.graded() == 0) return;
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "grades"))
+                .count("excellent", "fa.eval.excellent", "评为优的项目数", e.excellent(), src + "excellent")
+                .count("good", "fa.eval.good", "评为良的项目数", e.good(), src + "good")
+                .count("pass", "fa.eval.pass", "评为合格的项目数", e.pass(), src + "pass")
+                .count("fail", "fa.eval.fail", "评为不合格的项目数", e.fail(), src + "fail").done());
+    }
+
     private static void assets(Writer w, Place at, Block b) {
         String h = at.part;
         String sec = at.section;
@@ -277,33 +301,33 @@ final class NarrativeBlocks {
         if (a == null) a = new Assets(Z, Z, 0, Z, 0, Z, 0, Z, Z, Z, 0, 0, 0, 0, 0);
         out.add(w.sentence(sec, h, p(b, "assets")).done());
         out.add(w.sentence(sec, h, p(b, "building")).var("n", w.itemNumber(1))
-                .quantity("area", "assets.building", "房屋", a.buildingArea(), "数据集 assets.building.area")
-                .amount("value", "assets.building", "房屋", scale(a.buildingValue()), "数据集 assets.building.value").done());
+                .stated(NarrativeStatements.of("assets", "building", "area"), a.buildingArea(), "数据集 assets.building.area")
+                .stated(NarrativeStatements.of("assets", "building", "value"), scale(a.buildingValue()), "数据集 assets.building.value").done());
         out.add(w.sentence(sec, h, p(b, "vehicles")).var("n", w.itemNumber(2))
-                .count("count", "assets.vehicle", "车辆", a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
-                .amount("value", "assets.vehicle", "车辆", scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
-                .count("official_count", "assets.vehicle.official", "一般公务用车", a.officialCars(), "数据集 assets.vehicles.official")
-                .amount("official_value", "assets.vehicle.official", "一般公务用车", scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
-                .count("enforcement_count", "assets.vehicle.enforcement", "执法执勤用车", a.enforcementCars(), "数据集 assets.vehicles.enforcement")
-                .amount("enforcement_value", "assets.vehicle.enforcement", "执法执勤用车", scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
-                .count("other_count", "assets.vehicle.other", "其他车辆", a.otherCars(), "数据集 assets.vehicles.other")
-                .amount("other_value", "assets.vehicle.other", "其他车辆", scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
+                .stated(NarrativeStatements.of("assets", "vehicles", "count"), a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .stated(NarrativeStatements.of("assets", "vehicles", "value"), scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .stated(NarrativeStatements.of("assets", "vehicles", "official_count"), a.officialCars(), "数据集 assets.vehicles.official")
+                .stated(NarrativeStatements.of("assets", "vehicles", "official_value"), scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
+                .stated(NarrativeStatements.of("assets", "vehicles", "enforcement_count"), a.enforcementCars(), "数据集 assets.vehicles.enforcement")
+                .stated(NarrativeStatements.of("assets", "vehicles", "enforcement_value"), scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
+                .stated(NarrativeStatements.of("assets", "vehicles", "other_count"), a.otherCars(), "数据集 assets.vehicles.other")
+                .stated(NarrativeStatements.of("assets", "vehicles", "other_value"), scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
         out.add(w.sentence(sec, h, p(b, "furniture")).var("n", w.itemNumber(3))
-                .amount("value", "assets.furniture", "办公家具", scale(a.furniture()), "数据集 assets.furniture").done());
+                .stated(NarrativeStatements.of("assets", "furniture", "value"), scale(a.furniture()), "数据集 assets.furniture").done());
         out.add(w.sentence(sec, h, p(b, "other_assets")).var("n", w.itemNumber(4))
-                .amount("value", "assets.other", "其他资产", scale(a.other()), "数据集 assets.other").done());
+                .stated(NarrativeStatements.of("assets", "other_assets", "value"), scale(a.other()), "数据集 assets.other").done());
         out.add(w.sentence(sec, h, p(b, "equipment"))
-                .count("e50", "assets.equipment50", "单位价值50万元以上大型设备", a.equipment50(), "数据集 assets.equipment_50")
-                .count("e100", "assets.equipment100", "单位价值100万元以上大型设备", a.equipment100(), "数据集 assets.equipment_100").done());
+                .stated(NarrativeStatements.of("assets", "equipment", "e50"), a.equipment50(), "数据集 assets.equipment_50")
+                .stated(NarrativeStatements.of("assets", "equipment", "e100"), a.equipment100(), "数据集 assets.equipment_100").done());
         Writer.Sentence s = w.sentence(sec, h, p(b, "purchase"));
         String vehicles = a.purchaseVehicles() == 0
                 ? w.sentence(sec, h, p(b, "purchase_no_vehicle"))
-                        .count("count", "assets.purchase.vehicle", "购置车辆", 0, "数据集 assets.purchase.vehicles").into(s)
+                        .stated(NarrativeStatements.of("assets", "purchase_no_vehicle", ""), 0, "数据集 assets.purchase.vehicles").into(s)
                 : w.sentence(sec, h, p(b, "purchase_vehicle"))
-                        .count("count", "assets.purchase.vehicle", "购置车辆", a.purchaseVehicles(), "数据集 assets.purchase.vehicles").into(s);
+                        .stated(NarrativeStatements.of("assets", "purchase_vehicle", "count"), a.purchaseVehicles(), "数据集 assets.purchase.vehicles").into(s);
         out.add(s.var("vehicles", vehicles)
-                .count("e50", "assets.purchase.equipment50", "购置50万元以上大型设备", a.purchaseEquipment50(), "数据集 assets.purchase.equipment_50")
-                .count("e100", "assets.purchase.equipment100", "购置100万元以上大型设备", a.purchaseEquipment100(), "数据集 assets.purchase.equipment_100").done());
+                .stated(NarrativeStatements.of("assets", "purchase", "e50"), a.purchaseEquipment50(), "数据集 assets.purchase.equipment_50")
+                .stated(NarrativeStatements.of("assets", "purchase", "e100"), a.purchaseEquipment100(), "数据集 assets.purchase.equipment_100").done());
     }
 
     /** The measure a narrative block states under a placeholder (its amounts: {var, measure}), else the default. */
@@ -337,15 +361,15 @@ final class NarrativeBlocks {
         BigDecimal fiscal = w.amount(fiscalMeasure);
         boolean overall = w.narrative.overall() != null;
         Writer.Sentence s = w.sentence(at.section, at.part, p(b, "performance"))
-                .count("overall_count", "perf.overall", "整体预算绩效目标", overall ? 1 : 0, "数据集 performance.overall")
-                .amount("overall_amount", "perf.overall", "整体预算绩效目标", overall ? w.amount(overallMeasure) : Z, w.tables.source(overallMeasure))
-                .count("fiscal_count", "perf.fiscal", "当年财政拨款项目", fiscalCount, "有当年财政拨款的项目数")
-                .amount("fiscal_amount", "perf.fiscal", "当年财政拨款项目", fiscal, w.tables.source(fiscalMeasure))
-                .count("nonfiscal_count", "perf.nonfiscal", "当年非财政拨款项目", nonFiscalCount, "有当年非财政拨款的项目数")
-                .amount("nonfiscal_amount", "perf.nonfiscal", "当年非财政拨款项目", wan(nonFiscal), "这些项目的当年非财政拨款");
+                .stated(NarrativeStatements.of("performance", "performance", "overall_count"), overall ? 1 : 0, "数据集 performance.overall")
+                .stated(NarrativeStatements.of("performance", "performance", "overall_amount"), overall ? w.amount(overallMeasure) : Z, w.tables.source(overallMeasure))
+                .stated(NarrativeStatements.of("performance", "performance", "fiscal_count"), fiscalCount, "有当年财政拨款的项目数")
+                .stated(NarrativeStatements.of("performance", "performance", "fiscal_amount"), fiscal, w.tables.source(fiscalMeasure))
+                .stated(NarrativeStatements.of("performance", "performance", "nonfiscal_count"), nonFiscalCount, "有当年非财政拨款的项目数")
+                .stated(NarrativeStatements.of("performance", "performance", "nonfiscal_amount"), wan(nonFiscal), "这些项目的当年非财政拨款");
         String classifiedClause = classifiedCount == 0 ? "" : w.sentence(at.section, at.part, p(b, "performance_classified"))
-                .count("count", "perf.classified", "涉密项目", classifiedCount, "涉密项目数")
-                .amount("amount", "perf.classified", "涉密项目", classified, "涉密项目的当年一般公共预算拨款之和").into(s);
+                .stated(NarrativeStatements.of("performance", "performance_classified", "count"), classifiedCount, "涉密项目数")
+                .stated(NarrativeStatements.of("performance", "performance_classified", "amount"), classified, "涉密项目的当年一般公共预算拨款之和").into(s);
         at.paragraphs.add(s.var("classified", classifiedClause).done());
     }
 
@@ -370,15 +394,15 @@ final class NarrativeBlocks {
                     Project pr = w.budget.allProjects().get(e.getKey());
                     if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
                 }
-                s.count("classified_count", "other.classified", "当年财政拨款涉密项目", count, "涉密项目数")
-                        .amount("classified_amount", "other.classified", "当年财政拨款涉密项目", amount, "涉密项目的当年一般公共预算拨款之和");
+                s.stated(NarrativeStatements.of("other_matters", "other_classified", "classified_count"), count, "涉密项目数")
+                        .stated(NarrativeStatements.of("other_matters", "other_classified", "classified_amount"), amount, "涉密项目的当年一般公共预算拨款之和");
             }
             if (text.contains("{carry_")) {
                 Optional<TableAmounts.Found> t = w.tables.table(b.table());
                 int count = t.map(f -> f.table().rows(r -> r.kind() == RowKind.PROJECT).size()).orElse(0);
                 String carry = measure(b, "carry_total", "carry");
-                s.count("carry_count", "other.carry", "上年结转结余项目", count, t.map(f -> f.name() + " 项目数").orElse(""))
-                        .amount("carry_total", "other.carry", "上年结转结余项目", w.amount(carry), w.tables.source(carry));
+                s.stated(NarrativeStatements.of("other_matters", "other_carry", "carry_count"), count, t.map(f -> f.name() + " 项目数").orElse(""))
+                        .stated(NarrativeStatements.of("other_matters", "other_carry", "carry_total"), w.amount(carry), w.tables.source(carry));
             }
             at.paragraphs.add(s.done());
         }

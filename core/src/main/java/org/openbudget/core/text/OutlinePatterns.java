@@ -231,7 +231,7 @@ public final class OutlinePatterns {
     }
 
     /** An amount a pattern states, and the clause of the pattern that holds it. */
-    private static final class Candidate {
+    static final class Candidate {
         final String section;
         final String key;
         final String subject;

@@ -294,6 +294,21 @@ final class Writer {
             return this;
         }
 
+        /** A narrative block's statement (its key, subject and kind declared once: {@link NarrativeStatements}), a count. */
+        Sentence stated(NarrativeStatements.Statement st, int n, String source) {
+            if (st.kind() != FactKind.COUNT) throw new IllegalStateException(st + " is not a count");
+            return count(st.var(), st.key(), st.subject(), n, source);
+        }
+
+        /** A narrative block's statement of an amount or a quantity (as its declaration says). */
+        Sentence stated(NarrativeStatements.Statement st, BigDecimal v, String source) {
+            return switch (st.kind()) {
+                case AMOUNT -> amount(st.var(), st.key(), st.subject(), v, source);
+                case QUANTITY -> quantity(st.var(), st.key(), st.subject(), v, source);
+                default -> throw new IllegalStateException(st + " is not an amount or a quantity");
+            };
+        }
+
         Sentence count(String var, String key, String subject, int n, String source) {
             vars.put(var, String.valueOf(n));
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.COUNT, BigDecimal.valueOf(n), "", "", List.of(), source, s));

@@ -80,6 +80,12 @@ public final class DocumentView {
         return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
     }
 
+    /** A heading of 第一部分 as the profile's text prints it ("" when the profile has none). */
+    private String heading(String key) {
+        String h = profile.text().sentences().get(key);
+        return h == null ? "" : h;
+    }
+
     private List<Block> build() {
         DocumentText text = disclosure.text();
         List<Block> out = new ArrayList<>();
@@ -95,15 +101,22 @@ public final class DocumentView {
             String h = "第一部分 " + year() + "年" + unit() + kind + "概况";
             out.add(new Block.Heading(1, h, "part1"));
             toc.add(new Block.TocEntry(1, h, "part1"));
-            out.add(new Block.Heading(2, "一、主要职能", "part1-1"));
-            toc.add(new Block.TocEntry(2, "一、主要职能", "part1-1"));
+            // 第一部分's headings as the profile's outline words them (p1.functions_heading, p1.structure_heading)
+            String functions = heading("p1.functions_heading");
+            if (!functions.isEmpty()) {
+                out.add(new Block.Heading(2, functions, "part1-1"));
+                toc.add(new Block.TocEntry(2, functions, "part1-1"));
+            }
             int i = 1;
             for (String f : ov.functions()) {
                 out.add(Block.Para.of(NUMBERED.matcher(f).find() ? f : "（" + numeral(i) + "）" + f));
                 i++;
             }
-            out.add(new Block.Heading(2, "二、机构设置及人员情况", "part1-2"));
-            toc.add(new Block.TocEntry(2, "二、机构设置及人员情况", "part1-2"));
+            String structure = heading("p1.structure_heading");
+            if (!structure.isEmpty()) {
+                out.add(new Block.Heading(2, structure, "part1-2"));
+                toc.add(new Block.TocEntry(2, structure, "part1-2"));
+            }
             if (!organisationFromFacts(text, ov, out)) organisation(ov, out);
         }
 
@@ -214,7 +227,7 @@ public final class DocumentView {
         java.util.LinkedHashSet<String> sentences = new java.util.LinkedHashSet<>();
         for (org.openbudget.core.disclosure.text.TextFact f : text.facts()) {
             if (!"第一部分".equals(f.section()) || f.sentence().isBlank()) continue;
-            if (f.sentence().equals("二、机构设置及人员情况") || f.sentence().equals("一、主要职能")) continue; // headings
+            if (f.sentence().equals(heading("p1.structure_heading")) || f.sentence().equals(heading("p1.functions_heading"))) continue; // headings
             sentences.add(f.sentence().strip());
         }
         if (sentences.isEmpty()) return false;

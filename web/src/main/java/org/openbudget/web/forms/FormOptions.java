@@ -54,8 +54,25 @@ public final class FormOptions {
                 (c.change() ? changeKeys : otherAmountKeys).put(c.key(), c.words(profile.rules()));
             }
             otherAmountKeys.keySet().removeAll(changeKeys.keySet());
+            // where each narrative block stands in 第三部分: its section's number and, after the section's headings, its part
+            for (TextOutline.Section sec : profile.text().outline().sections()) {
+                int headings = 0;
+                for (TextOutline.Block b : sec.blocks()) {
+                    if (b.kind().equals("heading")) headings++;
+                    else places.putIfAbsent(b.kind(), sec.number() + (headings == 0 ? "" : "（" + org.openbudget.core.text.ChineseNumerals.of(headings) + "）"));
+                }
+            }
         }
     }
+
+    /** Where the template's text states a narrative block ("procurement" → "第三部分 十二（二）"); "第三部分" when its outline does not say. */
+    public String place(String blockKind) {
+        String p = places.get(blockKind);
+        return p == null ? "第三部分" : "第三部分 " + p;
+    }
+
+    /** Block kind → its section and part in the profile's outline. */
+    private final Map<String, String> places = new LinkedHashMap<>();
 
     /**
      * A fixed text-fact key in words, as the templates of the library state it — the default family's
