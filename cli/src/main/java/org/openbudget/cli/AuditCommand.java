@@ -204,7 +204,7 @@ final class AuditCommand implements Callable<Integer> {
         } else if (output.csv) {
             out.print(ReportCsv.write(a));
         } else {
-            if (output.html != null) writeAtomically(output.html, ReportHtml.write(a, pdfBytes(a)).getBytes(StandardCharsets.UTF_8), "--html");
+            if (output.html != null) writeAtomically(output.html, ReportHtml.write(a, pageBytes(a), a.format() == DocumentAudit.Format.OFD ? org.openbudget.render.VendoredFont.regular() : null).getBytes(StandardCharsets.UTF_8), "--html");
             if (!a.notes().isEmpty()) {
                 out.println("读取提示 (reader notes): " + a.notes().size());
                 for (String n : a.notes()) out.println("  " + n);
@@ -232,8 +232,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** The PDF's bytes, to draw its pages in the HTML report (null for a text, or files audited as one). */
-    private byte[] pdfBytes(DocumentAudit.Result a) {
-        if (a.format() != DocumentAudit.Format.PDF || asOne || files.size() != 1) return null;
+    /** The file of a PDF or an OFD read alone, whose pages the HTML report draws. */
+    private byte[] pageBytes(DocumentAudit.Result a) {
+        if (a.format() == DocumentAudit.Format.TEXT || asOne || files.size() != 1) return null;
         try {
             return Files.readAllBytes(files.get(0));
         } catch (IOException e) {

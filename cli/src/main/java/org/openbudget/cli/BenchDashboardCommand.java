@@ -72,6 +72,9 @@ final class BenchDashboardCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "另测一批文件的网页批量审核耗时（如 ../shared/realdocs） (time a web batch job of these files, server warm)")
     Path batch;
 
+    @Option(names = "--explain", description = "打印看板查询的执行计划（EXPLAIN ANALYZE） (print the plans of the dashboard's queries)")
+    boolean explain;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     static final String REGION = "659800", YEAR_REGION_NAME = "基准测试市";
@@ -93,16 +96,32 @@ final class BenchDashboardCommand implements Callable<Integer> {
             fill(ctx, made, password);
             HttpClient http = login(port, "bench-reviewer", password);
             String path = "/dashboard/2024";
+            // the whole table first: every agency of the region listed with its document, or the figures mean nothing
+            String whole = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            long listed = java.util.stream.IntStream.range(0, made.size()).filter(i -> whole.contains(agencyName(made.get(i), i))).count();
+            out.printf("看板列出 %d 个单位中的 %d 个%n", made.size(), listed);
+            if (listed != made.size()) {
+                spec.commandLine().getErr().println("看板未列出全部单位 (the dashboard does not list every agency)");
+                return 1;
+            }
             for (String p : List.of(path, path + "?sort=overall&dir=desc", path + "?kind=" + URLEncoder.encode("单位", StandardCharsets.UTF_8) + "&errors=true")) {
                 double[] ms = time(http, port, p);
                 out.printf("GET %s：%d 次，最短 %.1f ms，中位 %.1f ms，p95 %.1f ms，最长 %.1f ms（%d 字节）%n", p, ms.length - 1, ms[0], median(ms),
                         pct(ms, 0.95), ms[ms.length - 2], (long) ms[ms.length - 1]);
             }
-            if (batch != null) batch(ctx, out);
+            if (explain) {
+                for (String plan : ctx.getBean(org.openbudget.web.db.repositories.BatchRepository.class).explainDashboard(REGION, 2024)) out.println(plan);
+            }
+            if (batch != null && !batch(ctx, out)) return 1;
         } finally {
             deleteQuietly(dir);
         }
         return 0;
+    }
+
+    /** The registered name of the {@code i}th document's agency (unique in the region). */
+    private static String agencyName(Made m, int i) {
+        return YEAR_REGION_NAME + m.name() + "（" + i + "）";
     }
 
     record Made(String name, String kind, String basis, String summary, String findings, byte[] pdf) {}
@@ -158,7 +177,7 @@ final class BenchDashboardCommand implements Callable<Integer> {
             boolean isDept = i % 10 == 0;
             String code = REGION + String.format("%06d", i);
             if (isDept) dept = code;
-            agencies.upsert(new Agency(code, YEAR_REGION_NAME + made.get(i).name() + "（" + i + "）", isDept ? "部门" : "单位", "事业", REGION,
+            agencies.upsert(new Agency(code, agencyName(made.get(i), i), isDept ? "部门" : "单位", "事业", REGION,
                     isDept ? null : dept, i));
             codes.add(code);
         }
@@ -227,8 +246,8 @@ final class BenchDashboardCommand implements Callable<Integer> {
         return sortedWithSize[Math.min(n - 1, (int) Math.ceil(p * n) - 1)];
     }
 
-    /** The files of a directory as a web batch job of the bench region: once to warm the server, once timed. */
-    private void batch(ConfigurableApplicationContext ctx, java.io.PrintWriter out) throws Exception {
+    /** The files of a directory as a web batch job of the bench region: once to warm the server, once timed; false if a job did not finish. */
+    private boolean batch(ConfigurableApplicationContext ctx, java.io.PrintWriter out) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(batch)) {
             files = s.filter(Files::isRegularFile).filter(p -> p.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(pdf|ofd|txt)")).sorted().toList();
@@ -240,10 +259,14 @@ final class BenchDashboardCommand implements Callable<Integer> {
             for (Path p : files) uploads.add(new BatchIntake.Upload(p.getFileName().toString(), () -> Files.readAllBytes(p)));
             long s = System.nanoTime();
             long id = service.create(me, null, null, round, uploads, null);
-            service.await(id, Duration.ofMinutes(30));
+            if (!service.await(id, Duration.ofMinutes(30))) {
+                spec.commandLine().getErr().println("批量审核 30 分钟内未完成 (the batch job did not finish)");
+                return false;
+            }
             out.printf("网页批量审核（%s）：%d 个文件 %.1f 秒（%d 个工作线程）%n", round, files.size(), (System.nanoTime() - s) / 1e9, service.workers());
             out.flush();
         }
+        return true;
     }
 
     private static void deleteQuietly(Path dir) {

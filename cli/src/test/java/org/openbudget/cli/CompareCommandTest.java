@@ -36,13 +36,24 @@ class CompareCommandTest {
         assertThat(r.err()).contains(told).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    /** Our own pair: the SME center's 2024 预算 and 决算 datasets (its 年初预算数 taken from the 预算: no error). */
-    @Test
-    void ourOwnBudgetAndFinalAccountsAreComparedWithoutError() {
-        AuditCommandTest.Run r = run("compare", SME, "../examples/urumqi-sme-center-final-2024");
+    /**
+     * Our own pairs: the SME center's 2024 预算 and 决算 datasets, and the industry-IT bureau's (a department of four units,
+     * its 预算 with 上年结转 lines): the 决算's 年初预算数 are the 预算's (no CMP.initial), and the reasons our own 说明 gives
+     * are seen — no CMP.reason where the 说明 gives one (the SME: none at all).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "urumqi-sme-center-2024          | urumqi-sme-center-final-2024          | 乌鲁木齐市中小企业服务中心 2024年度决算（模板 national-final-2016 | 一般公共预算财政拨款支出 | 304.15 | 304.16 | 0.01 | 100.00% | 警告 0",
+            "urumqi-industry-it-bureau-2024  | urumqi-industry-it-bureau-final-2024  | 乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局） 2024年度决算（模板 national-final-2016 | 一般公共预算拨款 · 206 04 99 其他技术研究与开发支出 | 2103.00 | 3728.20 | 1625.20 | 177.28% | 原因：使用上年结转资金1,680.00万元"})
+    void ourOwnBudgetAndFinalAccountsAreComparedWithoutError(String budget, String fin, String title, String label, String b, String a,
+                                                             String diff, String rate, String told) {
+        AuditCommandTest.Run r = run("compare", "../examples/" + budget, "../examples/" + fin);
         assertThat(r.rc()).as(r.out() + r.err()).isEqualTo(BudgetCli.OK);
-        assertThat(r.out()).contains("决算：乌鲁木齐市中小企业服务中心 2024年度决算（模板 national-final-2016",
-                "一般公共预算财政拨款支出 | 304.15 | 304.16 | 0.01 | 100.00%", "比较结果：错误 0");
+        assertThat(r.out()).contains("决算：" + title, label + " | " + b + " | " + a + " | " + diff + " | " + rate, "比较结果：错误 0", told)
+                .doesNotContain("CMP.initial");
+        for (String line : r.out().split("\n")) {
+            if (line.contains("CMP.reason")) assertThat(line).as("a reason the 说明 gives").doesNotContain("206 04 99", "215 05 02", "公务接待费");
+        }
     }
 
     @Test

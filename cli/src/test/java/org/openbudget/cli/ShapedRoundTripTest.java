@@ -43,7 +43,7 @@ class ShapedRoundTripTest {
     static final java.util.Set<String> NOT_YET = java.util.Set.of();   // none: xian-2026's 27-column 表13 prints its amounts whole since the columns fit them
 
     /** The 决算 datasets of examples/, laid out under the 决算 profiles. */
-    static final List<String> FINAL_EXAMPLES = List.of("urumqi-sme-center-final-2024");
+    static final List<String> FINAL_EXAMPLES = List.of("urumqi-sme-center-final-2024", "urumqi-industry-it-bureau-final-2024");
 
     @Test
     void everyShippedProfileIsCovered() throws Exception {

@@ -5,6 +5,7 @@ import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.TextFact;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openbudget.check.Case.Loc.error;
 import static org.openbudget.check.Fixtures.NATIONAL;
 import static org.openbudget.check.Fixtures.NATIONAL_TEXT;
@@ -60,5 +61,26 @@ class GeneratedChecksTest {
     @MethodSource("cases")
     void fires_exactly_where_broken(Case c) {
         CheckAssert.verify(c);
+    }
+
+    /**
+     * A table that prints one template row twice (a department's table repeating it for each unit: 深圳's 三公 table,
+     * 西安's 30108 under two 政府经济分类): the copies are parallel, neither the parts of the other.
+     */
+    @org.junit.jupiter.api.Test
+    void aRowPrintedTwiceIsNoPartOfItsCopy() {
+        Disclosure good = NATIONAL.disclosure();
+        Disclosure twice = Mutate.table(good, 2, t -> {
+            List<org.openbudget.core.disclosure.Row> rows = new java.util.ArrayList<>(t.rows());
+            org.openbudget.core.disclosure.Row total = t.total(null).orElseThrow();
+            // another unit's copy of the 合计 row: a third of each amount
+            rows.add(total.withValues(total.values().stream()
+                    .map(v -> v == null ? null : v.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.DOWN)).toList()));
+            return new org.openbudget.core.disclosure.DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote(), t.id(), t.mark());
+        });
+        List<org.openbudget.core.check.Finding> found = org.openbudget.core.check.CheckCatalogue.runOnly("measure-sum", twice,
+                NATIONAL.profile(), NATIONAL.ref());
+        assertThat(found).extracting(org.openbudget.core.check.Finding::message)
+                .noneMatch(m -> m.startsWith("表2「合计」") && m.contains("应等于表2「合计」"));
     }
 }

@@ -22,7 +22,7 @@ public final class Fixtures {
     public static final List<String> EXAMPLES = List.of(
             "urumqi-sme-center-2024", "urumqi-sci-tech-info-center-2024", "urumqi-industry-it-bureau-2024");
     /** The 决算 (final accounts) examples: laid out under the 决算 profiles. */
-    public static final List<String> FINAL_EXAMPLES = List.of("urumqi-sme-center-final-2024");
+    public static final List<String> FINAL_EXAMPLES = List.of("urumqi-sme-center-final-2024", "urumqi-industry-it-bureau-final-2024");
 
     private static final Workspace WORKSPACE = new Workspace(ReferenceLibrary.standard());
 

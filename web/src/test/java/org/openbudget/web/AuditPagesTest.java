@@ -30,9 +30,9 @@ class AuditPagesTest extends WebTestBase {
     void findingsCarryTheirPage() throws Exception {
         // a document published with notices: 2060598 is well-formed but not in the (partial) 2025 list
         agencies.upsert(new Agency("650100603", "审核页码测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", "650100603", 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", "650100603", 1));
         accounts.insert(new BudgetUser("ap-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
-        String yaml = forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025).replace("\"" + SCITECH + "\"", "\"" + UNIT + "\"")
+        String yaml = asUnit(forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025), SCITECH, UNIT)
                 .replace("2060599", "2060598");
         Document d = workflow.saveDataset(as("ap-unit"), UNIT, 2025, "u.yaml", yaml, null);
         d = workflow.submit(as("ap-unit"), UNIT, 2025, d.rowVersion(), "新增科目");

@@ -177,8 +177,12 @@ class BatchAuditTest extends WebTestBase {
         assertThat(assigned.agencyCode()).isEqualTo(SME_B);
         assertThat(assigned.matchedBy()).isEqualTo("人工");
         assertThat(repository.aliases(REGION).get(SME_B)).contains("乌鲁木齐科技信息服务中心");
+        // the dashboard follows at once (its rows, kept between requests, are computed again when their data changes):
+        // the centre's card now shows the document assigned to it, its latest 预算
+        assertThat(page(WHO, "/dashboard/2024/agencies/" + SME_B)).contains("预算：乌鲁木齐市2024.zip › 公开/科技信息服务中心.pdf");
         db.sql("delete from agency_alias where agency_code = ?").param(SME_B).update();
         repository.assign(assigned.id(), SCITECH_B);
+        assertThat(page(WHO, "/dashboard/2024/agencies/" + SME_B)).doesNotContain("公开/科技信息服务中心.pdf");
 
         // another region's reviewer sees none of it
         assertThat(get("karamay", "/batch/" + id).getStatus()).isEqualTo(403);
@@ -242,6 +246,58 @@ class BatchAuditTest extends WebTestBase {
                 .param("year", "二〇二四").with(csrf()).with(user(as(WHO)))).andReturn().getResponse();
         assertThat(badYear.getStatus()).isEqualTo(422);
         assertThat(badYear.getContentAsString(StandardCharsets.UTF_8)).contains("年度应为四位数的年份");
+    }
+
+    /**
+     * An OFD's finding opens its page as a PDF's does: the SME centre's 预算 as our renderer writes it in OFD, one amount of
+     * its 收支总表 changed (and its name, so that it matches no agency of the other tests): the document lists the errors
+     * with their page as a link; the page is drawn from the OFD's text objects (a PNG the page's size) with the error's
+     * cell framed; the file itself is downloaded as an OFD.
+     */
+    @Test
+    void anOfdsFindingOpensOnItsPageDrawnFromItsTextObjects() throws Exception {
+        var l = new org.openbudget.io.Workspace(budgets.library()).load(Path.of("../examples/urumqi-sme-center-2024"));
+        var d = l.disclosure();
+        var t = d.tables().get(0);
+        List<org.openbudget.core.disclosure.Row> rows = new ArrayList<>(t.rows());
+        int at = 0;
+        while (rows.get(at).values().isEmpty() || rows.get(at).values().get(0) == null || rows.get(at).values().get(0).signum() == 0) at++;
+        var r = rows.get(at);
+        List<java.math.BigDecimal> v = new ArrayList<>(r.values());
+        v.set(0, v.get(0).add(java.math.BigDecimal.ONE));
+        rows.set(at, new org.openbudget.core.disclosure.Row(r.side(), r.kind(), r.key(), r.code(), r.name(), r.project(), r.unit(), v, r.origin()));
+        var tables = new ArrayList<>(d.tables());
+        tables.set(0, new org.openbudget.core.disclosure.DisclosureTable(t.no(), t.title(), t.columns(), rows, t.empty(), t.emptyNote(), t.id(), t.mark()));
+        var planted = new org.openbudget.core.disclosure.Disclosure("版式测试服务中心", d.kind(), d.year(), d.profileId(), tables, d.text(), d.origin());
+        ByteArrayOutputStream ofd = new ByteArrayOutputStream();
+        org.openbudget.render.Renderers.of(org.openbudget.render.Format.OFD).write(new org.openbudget.render.layout.DocumentView(planted, l.profile()), ofd);
+
+        MockHttpServletResponse up = upload(WHO, new MockMultipartFile("files", "版式测试服务中心.ofd", "application/ofd", ofd.toByteArray()));
+        assertThat(up.getStatus()).as(up.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+        long id = Long.parseLong(up.getRedirectedUrl().replace("/batch/", ""));
+        assertThat(batches.await(id, Duration.ofSeconds(60))).isTrue();
+        BatchRepository.Doc doc = repository.docs(id).get(0);
+        assertThat(doc.status()).isEqualTo("DONE");
+        String base = "/batch/" + id + "/documents/" + doc.id();
+        String listing = page(WHO, base);
+        var link = java.util.regex.Pattern.compile("class=\"on-page\"\\s+href=\"(" + java.util.regex.Pattern.quote(base) + "/pages/(\\d+)\\?f=(\\d+))#f\\d+\"").matcher(listing);
+        assertThat(link.find()).as("an error's page is a link to the page drawn").isTrue();
+        int pageNo = Integer.parseInt(link.group(2));
+
+        String pageView = page(WHO, link.group(1).replace("&amp;", "&"));
+        assertThat(pageView).contains("第 " + pageNo + " 页", base + "/pages/" + pageNo + "/image", "下载 OFD 文件")
+                .contains("class=\"box error")
+                .containsPattern("class=\"box [^\"]*focus\" id=\"f" + link.group(3) + "\"");
+        MockHttpServletResponse image = get(WHO, base + "/pages/" + pageNo + "/image");
+        assertThat(image.getStatus()).isEqualTo(200);
+        assertThat(image.getContentType()).startsWith("image/png");
+        var png = javax.imageio.ImageIO.read(new ByteArrayInputStream(image.getContentAsByteArray()));
+        assertThat(png.getWidth()).as("A4 at 96 dpi").isBetween(790, 797);
+        assertThat(get(WHO, base + "/pages/999").getStatus()).isEqualTo(404);
+        MockHttpServletResponse file = get(WHO, base + "/file");
+        assertThat(file.getContentType()).startsWith("application/ofd");
+        assertThat(file.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(file.getContentAsByteArray()).isEqualTo(ofd.toByteArray());
     }
 
     @Test

@@ -37,9 +37,9 @@ class CleanDatasetCopyTest extends WebTestBase {
 
     @Test
     void aWorkbookIsPublishedAsValuesOnlyAndYamlWithoutItsComments() throws Exception {
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", null, 0));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", null, 0));
         if (accounts.find("clean-unit").isEmpty()) accounts.insert(new BudgetUser("clean-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
-        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(forYear(smeDataset(), 2025), SME, UNIT);
         byte[] book = budgets.workbook(budgets.evaluateUnit("x.yaml", yaml).budget());
         // the preparer's private note, a live hyperlink formula and a comment, as a unit might leave them
         byte[] dirty;

@@ -47,9 +47,9 @@ class CorrectionReasonTest extends WebTestBase {
     @Test
     void aCorrectionIsPublishedWithItsPublicReason() throws Exception {
         agencies.upsert(new Agency(DEPT, "更正说明测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("cr-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
-        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(forYear(smeDataset(), 2025), SME, UNIT);
         Document a = approved(yaml, null);
         long v1 = workflow.publish(as("reviewer"), UNIT, 2025, a.rowVersion(), "第一版无需说明").id();
         assertThat(publications.find(v1).orElseThrow().correctionReason()).as("a first version is no correction").isNull();

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DataIntegrityTest extends WebTestBase {
     static final String DEPT = "650100498";
     static final String UNIT = "650100498001";
-    static final String NAME = "乌鲁木齐市中小企业服务中心";
+    static final String NAME = ownName(UNIT);
 
     @Autowired WorkflowService workflow;
     @Autowired AgencyRepository agencies;
@@ -34,7 +34,7 @@ class DataIntegrityTest extends WebTestBase {
     }
 
     String dataset() {
-        return forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        return asUnit(forYear(smeDataset(), 2025), SME, UNIT);
     }
 
     @Test
@@ -85,12 +85,12 @@ class DataIntegrityTest extends WebTestBase {
     void aUnitCorrectedAfterItsDepartmentWasPublishedMarksThePublishedDepartment() throws Exception {
         String dept = "650100496", unit = "650100496001";
         agencies.upsert(new Agency(dept, "更正标记测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(unit, NAME, "单位", "事业", "650100", dept, 1));
+        agencies.upsert(new Agency(unit, ownName(unit), "单位", "事业", "650100", dept, 1));
         if (accounts.find("marked-unit").isEmpty()) {
             accounts.insert(new BudgetUser("marked-unit", "{noop}x", Role.PREPARER, unit, null, "u", true));
             accounts.insert(new BudgetUser("marked-dept", "{noop}x", Role.DEPARTMENT, dept, null, "d", true));
         }
-        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + unit + "\"");
+        String yaml = asUnit(forYear(smeDataset(), 2025), SME, unit);
         var d = workflow.saveDataset(as("marked-unit"), unit, 2025, "u.yaml", yaml, null);
         d = workflow.submit(as("marked-unit"), unit, 2025, d.rowVersion(), "说明");
         workflow.approve(as("reviewer"), unit, 2025, d.rowVersion(), "同意");
@@ -103,7 +103,7 @@ class DataIntegrityTest extends WebTestBase {
 
         var u = workflow.view(as("marked-unit"), unit, 2025).document();
         workflow.saveDataset(as("marked-unit"), unit, 2025, "u.yaml", yaml + "\n# 更正\n", u.rowVersion());
-        assertThat(page(v1)).as("the kept page is rendered again").contains("更正中", NAME + "：该单位开始更正其预算数据");
+        assertThat(page(v1)).as("the kept page is rendered again").contains("更正中", ownName(unit) + "：该单位开始更正其预算数据");
 
         u = workflow.view(as("marked-unit"), unit, 2025).document();
         u = workflow.submit(as("marked-unit"), unit, 2025, u.rowVersion(), "更正");

@@ -29,10 +29,10 @@ class DepartmentProjectTextsTest extends WebTestBase {
     void theUnitsProjectTextsAsTheyAre() {
         Agency dept = new Agency(DEPT, "项目说明测试局", "部门", "行政", "650100", null, 0);
         agencies.upsert(dept);
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("pt-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
         accounts.insert(new BudgetUser("pt-dept", "{noop}x", Role.DEPARTMENT, DEPT, null, "d", true));
-        String yaml = smeDataset().replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(smeDataset(), SME, UNIT);
         assertThat(yaml).contains("根据乌编办【2019】232号", "通过精细化运维管理");
         Document d = workflow.saveDataset(as("pt-unit"), UNIT, 2024, "u.yaml", yaml, null);
         workflow.submit(as("pt-unit"), UNIT, 2024, d.rowVersion(), "说明");

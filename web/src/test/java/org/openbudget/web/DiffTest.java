@@ -68,9 +68,9 @@ class DiffTest extends WebTestBase {
     @Test
     void aCorrectionAndTheYearBefore() throws Exception {
         agencies.upsert(new Agency(DEPT, "比较测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("df-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
-        String y2024 = smeDataset().replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String y2024 = asUnit(smeDataset(), SME, UNIT);
         String y2025 = forYear(withoutLastYear(y2024), 2025);
         String changed = y2025.replace("fund_source: GPB, amount: \"186300\"", "fund_source: GPB, amount: \"196300\"");
         assertThat(changed).isNotEqualTo(y2025);

@@ -41,12 +41,12 @@ class FormPagesTest extends WebTestBase {
 
     @BeforeEach
     void unit() {
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", null, 9));
         if (accounts.find(PREPARER).isEmpty()) accounts.insert(new BudgetUser(PREPARER, encoder.encode("x"), Role.PREPARER, UNIT, null, "测试", true));
     }
 
     Document fresh(int year) {
-        String yaml = forYear(smeDataset(), year).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(forYear(smeDataset(), year), SME, UNIT);
         Document d = documents.find(UNIT, year).orElse(null);
         return workflow.saveDataset(as(PREPARER), UNIT, year, "u.yaml", yaml, d == null ? null : d.rowVersion());
     }

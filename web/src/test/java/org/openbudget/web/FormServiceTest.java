@@ -57,13 +57,13 @@ class FormServiceTest extends WebTestBase {
         preparer = "fp" + unit;
         deptUser = "fd" + dept;
         agencies.upsert(new Agency(dept, "测试部门" + dept, "部门", "行政", "650100", null, 9));
-        agencies.upsert(new Agency(unit, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", dept, 1));
+        agencies.upsert(new Agency(unit, ownName(unit), "单位", "事业", "650100", dept, 1));
         if (accounts.find(preparer).isEmpty()) accounts.insert(new BudgetUser(preparer, encoder.encode("x"), Role.PREPARER, unit, null, "测试", true));
         if (accounts.find(deptUser).isEmpty()) accounts.insert(new BudgetUser(deptUser, encoder.encode("x"), Role.DEPARTMENT, dept, null, "测试部门", true));
     }
 
     String scitech2025() {
-        return forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025).replace("\"" + SCITECH + "\"", "\"" + unit + "\"");
+        return asUnit(forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025), SCITECH, unit);
     }
 
     Document saved() {
@@ -218,7 +218,7 @@ class FormServiceTest extends WebTestBase {
         var e = workflow.evaluate(second);
         assertThat(e.readable()).isTrue();
         assertThat(e.budget().lines()).singleElement().satisfies(l -> assertThat(l.amountFen()).isEqualTo(5000000L));
-        assertThat(e.budget().agency().name()).isEqualTo("乌鲁木齐科技信息服务中心");
+        assertThat(e.budget().agency().name()).isEqualTo(ownName(unit));
     }
 
     @Test

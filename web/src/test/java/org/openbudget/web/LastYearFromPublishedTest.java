@@ -44,10 +44,10 @@ class LastYearFromPublishedTest extends WebTestBase {
     @Test
     void fromThePublishedVersion() throws Exception {
         agencies.upsert(new Agency(DEPT, "上年数测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("ly-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
         BudgetUser unit = as("ly-unit");
-        String y2024 = smeDataset().replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String y2024 = asUnit(smeDataset(), SME, UNIT);
         String y2025 = forYear(withoutLastYear(y2024), 2025);
         assertThat(y2025).doesNotContain("last_year").contains("class_notes:");
 

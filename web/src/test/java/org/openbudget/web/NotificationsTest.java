@@ -39,13 +39,13 @@ class NotificationsTest extends WebTestBase {
     @Test
     void returnedApprovedPublished() throws Exception {
         agencies.upsert(new Agency(DEPT, "通知测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("nt-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
         accounts.insert(new BudgetUser("nt-dept", "{noop}x", Role.DEPARTMENT, DEPT, null, "d", true));
         BudgetUser unit = as("nt-unit"), dept = as("nt-dept"), reviewer = as("reviewer"), other = as("scitech");
         long otherBefore = notifications.unread(other);
         long reviewerBefore = notifications.unread(reviewer);
-        String yaml = smeDataset().replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(smeDataset(), SME, UNIT);
 
         Document d = workflow.saveDataset(unit, UNIT, 2024, "u.yaml", yaml, null);
         d = workflow.submit(unit, UNIT, 2024, d.rowVersion(), "说明");

@@ -58,14 +58,14 @@ class PortalPageTest extends WebTestBase {
 
     /** The sci-tech center's ledger under this test's unit code, for a year, with a marker comment that changes the dataset. */
     static String dataset(int year, String marker) {
-        String y2024 = example("urumqi-sci-tech-info-center-2024/dataset.yaml").replace("\"" + SCITECH + "\"", "\"" + UNIT + "\"");
+        String y2024 = asUnit(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), SCITECH, UNIT);
         // a later year takes its 上年数 from 2024 as published here, not the 2023 figures typed in the example
         return (year == 2024 ? y2024 : forYear(withoutLastYear(y2024), year)) + "\n# " + marker + "\n";
     }
 
     /** Saves, submits, approves and publishes one version; returns it. */
     Publication publish(int year, String marker) {
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", null, 9));
         if (accounts.find(PREPARER).isEmpty()) accounts.insert(new BudgetUser(PREPARER, encoder.encode("x"), Role.PREPARER, UNIT, null, "缓存测试", true));
         Integer version = workflow.view(as(PREPARER), UNIT, year).document() == null ? null : workflow.view(as(PREPARER), UNIT, year).document().rowVersion();
         var saved = workflow.saveDataset(as(PREPARER), UNIT, year, "dataset.yaml", dataset(year, marker), version);

@@ -28,9 +28,9 @@ class PreviewIsPublishedTest extends WebTestBase {
     @Test
     void thePreviewIsThePublishedPage() throws Exception {
         agencies.upsert(new Agency(DEPT, "预览测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("pv-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
-        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(forYear(smeDataset(), 2025), SME, UNIT);
         Document d = workflow.saveDataset(as("pv-unit"), UNIT, 2025, "u.yaml", yaml, null);
 
         MockHttpServletResponse r = mvc.perform(get("/work/" + UNIT + "/2025/preview").with(user(as("pv-unit")))).andReturn().getResponse();

@@ -97,7 +97,7 @@ class TransitionTableTest extends WebTestBase {
     static String name(Status s) { return s == null ? "NONE" : s.name(); }
 
     String unitYaml() {
-        return forYear(smeDataset(), YEAR).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        return asUnit(forYear(smeDataset(), YEAR), SME, UNIT);
     }
 
     Optional<Document> doc(String code) { return documents.find(code, YEAR); }
@@ -133,7 +133,7 @@ class TransitionTableTest extends WebTestBase {
     void setUp() {
         if (agencies.find(DEPT).isPresent()) return;
         agencies.upsert(new Agency(DEPT, "状态表测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("tt-unit", "{noop}x", Role.PREPARER, UNIT, null, "单位", true));
         accounts.insert(new BudgetUser("tt-dept", "{noop}x", Role.DEPARTMENT, DEPT, null, "部门", true));
     }

@@ -58,6 +58,17 @@ public abstract class WebTestBase {
         return yaml.replaceAll("(?ms)^last_year:.*?(?=^[a-z_]+:)", "").replaceAll("(?m)^  gpb\\.item:2150805: .*\n", "");
     }
 
+    /**
+     * A test's own unit's registered name: unique in its region, so that no test's unit shares a name with the demo's
+     * agencies (a batch's document printing an example's name then matches the demo's agency alone).
+     */
+    public static String ownName(String code) { return "测试服务中心" + code; }
+
+    /** An example dataset moved to a test's own unit: its code ({@code from} replaced) and its registered name ({@link #ownName}). */
+    public static String asUnit(String yaml, String from, String code) {
+        return yaml.replace("\"" + from + "\"", "\"" + code + "\"").replaceFirst("(?m)^  agency_name: .*$", "  agency_name: " + ownName(code));
+    }
+
     /** A page as {@code who} sees it (null: anonymous), which must answer 200. */
     protected String page(String who, String path) throws Exception {
         var b = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);

@@ -23,10 +23,10 @@ class WithdrawAndDepartmentReturnTest extends WebTestBase {
     @Test
     void aUnitWithdrawsAndItsDepartmentReturnsIt() {
         agencies.upsert(new Agency(DEPT, "撤回测试局", "部门", "行政", "650100", null, 0));
-        agencies.upsert(new Agency(UNIT, "乌鲁木齐市中小企业服务中心", "单位", "事业", "650100", DEPT, 1));
+        agencies.upsert(new Agency(UNIT, ownName(UNIT), "单位", "事业", "650100", DEPT, 1));
         accounts.insert(new BudgetUser("wd-unit", "{noop}x", Role.PREPARER, UNIT, null, "u", true));
         accounts.insert(new BudgetUser("wd-dept", "{noop}x", Role.DEPARTMENT, DEPT, null, "d", true));
-        String yaml = forYear(smeDataset(), 2025).replace("\"" + SME + "\"", "\"" + UNIT + "\"");
+        String yaml = asUnit(forYear(smeDataset(), 2025), SME, UNIT);
         var d = workflow.saveDataset(as("wd-unit"), UNIT, 2025, "u.yaml", yaml, null);
         assertThatThrownBy(() -> workflow.withdraw(as("wd-unit"), UNIT, 2025, d.rowVersion())).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("只有已提交");

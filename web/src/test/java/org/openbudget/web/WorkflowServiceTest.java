@@ -46,12 +46,12 @@ class WorkflowServiceTest extends WebTestBase {
     void newUnit(TestInfo info) {
         unit = "6501009" + String.format("%05d", Math.abs(info.getDisplayName().hashCode()) % 100000);
         preparer = "p" + unit;
-        agencies.upsert(new Agency(unit, "乌鲁木齐科技信息服务中心", "单位", "事业", "650100", null, 9));
+        agencies.upsert(new Agency(unit, ownName(unit), "单位", "事业", "650100", null, 9));
         if (accounts.find(preparer).isEmpty()) accounts.insert(new BudgetUser(preparer, encoder.encode("x"), Role.PREPARER, unit, null, "测试", true));
     }
 
     String scitech2025() {
-        return forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025).replace("\"" + SCITECH + "\"", "\"" + unit + "\"");
+        return asUnit(forYear(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), 2025), SCITECH, unit);
     }
 
     @Test
@@ -76,7 +76,7 @@ class WorkflowServiceTest extends WebTestBase {
                     assertThat(p.line()).isEqualTo(lineOf(sme, "agency_code:"));
                     assertThat(p.message()).contains(unit);
                 }));
-        String y2024 = example("urumqi-sci-tech-info-center-2024/dataset.yaml").replace("\"" + SCITECH + "\"", "\"" + unit + "\"");
+        String y2024 = asUnit(example("urumqi-sci-tech-info-center-2024/dataset.yaml"), SCITECH, unit);
         assertThatThrownBy(() -> workflow.saveDataset(as(preparer), unit, 2025, "x.yaml", y2024, null))
                 .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems().get(0).field()).isEqualTo("budget_year"));
     }

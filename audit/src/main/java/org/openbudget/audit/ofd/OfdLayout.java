@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.ofdrw.core.basicStructure.pageObj.layer.CT_Layer;
 import org.ofdrw.core.basicStructure.pageObj.layer.PageBlockType;
@@ -19,6 +17,7 @@ import org.ofdrw.core.basicType.ST_Box;
 import org.ofdrw.core.text.TextCode;
 import org.ofdrw.reader.OFDReader;
 import org.openbudget.audit.pdf.PdfLayout;
+import org.openbudget.io.guard.BoundedZip;
 import org.openbudget.io.guard.ReadGuard;
 import org.openbudget.io.guard.ReadLimits;
 
@@ -61,54 +60,72 @@ public final class OfdLayout {
             }
             List<PdfLayout.DrawnPage> drawn = new ArrayList<>(pages);
             for (int i = 0; i < pages; i++) {
-                ReadGuard.checkpoint();
+                ReadGuard.checkpointNow();
                 ReadGuard.at("第 " + (i + 1) + " 页");
-                ST_Box size = reader.getPageSize(i + 1);   // the library counts pages from 1
-                float w = (float) (size.getWidth() * PT), h = (float) (size.getHeight() * PT);
-                List<PdfLayout.DrawnGlyph> glyphs = new ArrayList<>();
-                List<PdfLayout.DrawnLine> lines = new ArrayList<>();
-                var page = reader.getPage(i + 1);
-                if (page.getContent() != null) {
-                    for (CT_Layer layer : page.getContent().getLayers()) walk(layer, Matrix.IDENTITY, glyphs, lines);
-                }
-                drawn.add(new PdfLayout.DrawnPage(w, h, glyphs, lines));
+                drawn.add(drawn(reader, i + 1));
             }
             return PdfLayout.layOut(drawn, notes);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ReadGuard.Stop stop) throw stop;
-            throw new OfdException("OFD 文件无法读取 (not a readable OFD): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw unreadable(e);
         }
     }
 
-    /** The zip before the library unpacks it: entry count, sizes and ratio within the limits, names inside the package. */
+    /** One page of an OFD as drawn ({@code page}, its glyphs and lines in points from the top-left) and the document's page count. */
+    public record Page(PdfLayout.DrawnPage page, int pages) {}
+
+    /**
+     * Page {@code page} (1-based) of an OFD as its text objects and paths draw it — what the audit read the page's cells
+     * from, so a finding's box falls where its glyphs are; checked against the read limits first, as a reading is.
+     */
+    public static Page page(byte[] content, int page, ReadLimits limits) throws OfdException {
+        check(content, limits);
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(content))) {
+            int pages = Math.min(reader.getNumberOfPages(), Math.min(PdfLayout.MAX_PAGES, limits.pdfPages()));
+            if (page < 1 || page > pages) throw new OfdException("此 OFD 没有第 " + page + " 页（共 " + pages + " 页）");
+            return new Page(drawn(reader, page), pages);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ReadGuard.Stop stop) throw stop;
+            throw unreadable(e);
+        }
+    }
+
+    private static PdfLayout.DrawnPage drawn(OFDReader reader, int n) {
+        ST_Box size = reader.getPageSize(n);   // the library counts pages from 1
+        float w = (float) (size.getWidth() * PT), h = (float) (size.getHeight() * PT);
+        List<PdfLayout.DrawnGlyph> glyphs = new ArrayList<>();
+        List<PdfLayout.DrawnLine> lines = new ArrayList<>();
+        var page = reader.getPage(n);
+        if (page.getContent() != null) {
+            for (CT_Layer layer : page.getContent().getLayers()) walk(layer, Matrix.IDENTITY, glyphs, lines);
+        }
+        return new PdfLayout.DrawnPage(w, h, glyphs, lines);
+    }
+
+    private static OfdException unreadable(Exception e) {
+        return new OfdException("OFD 文件无法读取 (not a readable OFD): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    /**
+     * The zip before the library unpacks it, read by the one bounded zip reader ({@link BoundedZip}): entry count, each
+     * entry's size, the whole (four times the file's bound) and the inflation ratio within the limits, names inside the package.
+     */
     static void check(byte[] content, ReadLimits limits) throws OfdException {
         if (content.length > limits.pdfBytes()) {
             throw new OfdException("OFD 文件过大：" + ReadLimits.size(content.length) + "，上限 " + ReadLimits.size(limits.pdfBytes()));
         }
-        int entries = 0;
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
-            byte[] buf = new byte[8192];
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (++entries > limits.zipEntries()) throw new OfdException("OFD 包中文件过多（上限 " + limits.zipEntries() + " 个）");
-                String n = e.getName();
+        try {
+            BoundedZip.read(content, StandardCharsets.UTF_8, BoundedZip.Bounds.of(limits, limits.zipEntryBytes(), 4 * limits.pdfBytes()), e -> {
+                String n = e.name();
                 if (n.startsWith("/") || n.startsWith("\\") || n.contains("..") || n.contains(":")) {
-                    throw new OfdException("OFD 包中有越出包外的文件名：" + n.replaceAll("\\p{Cntrl}", "?"));
+                    throw new BoundedZip.Refused("包中有越出包外的文件名：" + BoundedZip.printable(n));
                 }
-                long inflated = 0;
-                for (int r; (r = zip.read(buf)) > 0; ) {
-                    inflated += r;
-                    if (inflated > limits.zipEntryBytes()) throw new OfdException("OFD 包中的 " + n + " 解压后过大（上限 " + ReadLimits.size(limits.zipEntryBytes()) + "）");
-                }
-                total += inflated;
-                if (total > 4 * limits.pdfBytes()) throw new OfdException("OFD 包解压后过大（上限 " + ReadLimits.size(4 * limits.pdfBytes()) + "）");
-            }
-        } catch (IOException e) {
-            throw new OfdException("OFD 文件不是有效的 zip 包 (not a valid zip): " + e.getMessage());
-        }
-        if (entries == 0) throw new OfdException("OFD 文件不是有效的 zip 包 (no entries)");
-        if (total > (long) content.length * 1000 / Math.max(1, limits.zipMinRatioPermille())) {
-            throw new OfdException("OFD 包的压缩比异常（解压后 " + ReadLimits.size(total) + "，文件 " + ReadLimits.size(content.length) + "）");
+                if (e.tooLarge()) throw new BoundedZip.Refused("包中的 " + BoundedZip.printable(n) + " 解压后过大（上限 " + ReadLimits.size(limits.zipEntryBytes()) + "）");
+            });
+        } catch (BoundedZip.Refused r) {
+            throw new OfdException("OFD " + r.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new OfdException("OFD 包中的文件名不是 UTF-8");
         }
     }
 

@@ -145,7 +145,7 @@ public final class PdfLayout {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             return super.read(b, off, len);
         }
     }
@@ -166,7 +166,7 @@ public final class PdfLayout {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             return super.read(b, off, len);
         }
     }
@@ -320,7 +320,7 @@ public final class PdfLayout {
         @Override
         public void processPage(PDPage page) throws IOException {
             pageNo++;
-            ReadGuard.checkpoint();
+            ReadGuard.checkpointNow();
             ReadGuard.at("第 " + pageNo + " 页");
             glyphs.clear();
             last = null;
@@ -831,10 +831,17 @@ public final class PdfLayout {
             if (t.isEmpty()) continue;
             if (b.length() > 0) {
                 char a = b.charAt(b.length() - 1), c = t.charAt(0);
-                if (a < 128 && Character.isLetterOrDigit(a) && c < 128 && Character.isLetterOrDigit(c)) b.append(' ');
+                // an amount wrapped in a narrow cell ("435,216.1" over "7") is one amount: no space
+                boolean amountGoesOn = AMOUNT_HEAD.matcher(b).matches() && DIGITS.matcher(t).matches();
+                if (!amountGoesOn && a < 128 && Character.isLetterOrDigit(a) && c < 128 && Character.isLetterOrDigit(c)) b.append(' ');
             }
             b.append(t);
         }
         return b.toString().replace('\t', ' ');
     }
+
+    /** The head of an amount a narrow cell wrapped: grouped thousands or a decimal point already printed. */
+    private static final java.util.regex.Pattern AMOUNT_HEAD = java.util.regex.Pattern.compile("-?\\d{1,3}(?:,\\d{3})*,\\d{0,3}|-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d?)?|-?\\d+\\.\\d?");
+    /** The rest of it on the cell's next line. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[\\d,]*\\d(?:\\.\\d*)?");
 }

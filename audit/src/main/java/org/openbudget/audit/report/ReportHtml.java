@@ -23,14 +23,22 @@ public final class ReportHtml {
     /** Pages drawn at the most (each about 80 KB in the page): the first ones with an error or warning. */
     static final int MAX_PAGES = 40;
 
-    /**
-     * The report, and for a PDF ({@code pdf}: its bytes, or null) each page with an error or a warning
-     * drawn as it prints, its findings listed under it, the table's page numbers linking to it.
-     */
+    /** The report, and for a PDF ({@code pdf}: its bytes, or null) its pages with errors or warnings (see below). */
     public static String write(DocumentAudit.Result a, byte[] pdf) {
+        return write(a, pdf, null);
+    }
+
+    /**
+     * The report, and for a PDF or an OFD ({@code content}: its bytes, or null) each page with an error or a warning
+     * drawn as it prints, its findings listed under it, the table's page numbers linking to it. An OFD's pages are
+     * drawn from its text objects in {@code face} (null: an OFD's pages are not drawn).
+     */
+    public static String write(DocumentAudit.Result a, byte[] content, java.awt.Font face) {
         Disclosure d = a.disclosure();
         java.util.TreeMap<Integer, List<Finding>> onPage = new java.util.TreeMap<>();
-        if (pdf != null && a.format() == DocumentAudit.Format.PDF) {
+        boolean drawn = content != null && (a.format() == DocumentAudit.Format.PDF && PageImage.isPdf(content)
+                || a.format() == DocumentAudit.Format.OFD && face != null && PageImage.isOfd(content));
+        if (drawn) {
             for (Finding f : a.findings()) {
                 if (f.severity() == Severity.NOTICE) continue;
                 int page = Evidence.of(a, f).page();
@@ -79,7 +87,7 @@ public final class ReportHtml {
             }
             b.append("</table>\n");
         }
-        if (!onPage.isEmpty()) pages(b, a, pdf, onPage);
+        if (!onPage.isEmpty()) pages(b, a, content, face, onPage);
         if (!a.notes().isEmpty()) {
             b.append("<h2 id=\"notes\">读取提示（").append(a.notes().size()).append("）</h2>\n<ul>\n");
             for (String n : a.notes()) b.append("<li>").append(esc(n)).append("</li>\n");
@@ -90,10 +98,10 @@ public final class ReportHtml {
     }
 
     /** Each page with findings, drawn as it prints, and its findings under it. */
-    private static void pages(StringBuilder b, DocumentAudit.Result a, byte[] pdf, java.util.SortedMap<Integer, List<Finding>> onPage) {
+    private static void pages(StringBuilder b, DocumentAudit.Result a, byte[] content, java.awt.Font face, java.util.SortedMap<Integer, List<Finding>> onPage) {
         b.append("<h2 id=\"pages\">在页面上（").append(onPage.size()).append(" 页）</h2>\n");
         for (var e : onPage.entrySet()) {
-            PageImage.Picture p = PageImage.draw(pdf, e.getKey());
+            PageImage.Picture p = PageImage.draw(content, e.getKey(), face);
             b.append("<figure id=\"p").append(e.getKey()).append("\">");
             if (p.png().length > 0) {
                 b.append("<img alt=\"第").append(e.getKey()).append("页\" src=\"data:image/png;base64,")

@@ -600,7 +600,8 @@ public final class ShapeReader {
 
         private BigDecimal plainNumber(String s) {
             BigDecimal b = new BigDecimal(s.replace(",", ""));
-            return scale.equals(BigDecimal.ONE) ? b : b.divide(scale);
+            // a table in 元 keeps the decimals it prints (2,087,959.00 元 → 208.795900 万元): its checks compare to them
+            return scale.equals(BigDecimal.ONE) ? b : b.movePointLeft(scale.precision() - 1);
         }
 
         private void addPlain(Row r, List<BigDecimal> nums) {
@@ -1561,7 +1562,7 @@ public final class ShapeReader {
             if (c.length() > 24) return null;
             try {
                 BigDecimal b = new BigDecimal(c);
-                return b.signum() == 0 ? null : (scale.equals(BigDecimal.ONE) ? b : b.divide(scale));
+                return b.signum() == 0 ? null : (scale.equals(BigDecimal.ONE) ? b : b.movePointLeft(scale.precision() - 1));
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -1572,9 +1573,17 @@ public final class ShapeReader {
     static List<String> cells(String line) {
         if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
         List<String> out = new ArrayList<>();
-        for (String c : line.trim().split("\\s{2,}+")) out.add(c);
+        for (String c : line.trim().split("\\s{2,}+")) {
+            // a text laid out by spaces (pdftotext -layout) leaves one space where a narrow gap parts two cells: an amount
+            // and the next column's label ("3,944.08 一、一般公共服务支出"), or a label and its amount ("其他收入 0.00")
+            for (String part : AMOUNT_NEXT_TO_WORDS.split(c, -1)) out.add(part);
+        }
         return out;
     }
+
+    /** One space between an amount (with decimals) and a CJK word, on either side of it. */
+    private static final java.util.regex.Pattern AMOUNT_NEXT_TO_WORDS = java.util.regex.Pattern.compile(
+            "(?<=\\d\\.\\d\\d) (?=[\\u3000-\\u9fff\\uff00-\\uffef])|(?<=[\\u3000-\\u9fff\\uff00-\\uffef]) (?=-?(?:\\d{1,3}(?:,\\d{3})++|\\d++)\\.\\d\\d(?:\\s|$))");
 
     static boolean amount(String s) {
         String c = s.trim();

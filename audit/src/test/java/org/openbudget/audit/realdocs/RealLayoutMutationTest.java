@@ -39,8 +39,13 @@ class RealLayoutMutationTest {
     static final ReferenceLibrary LIB = ReferenceLibrary.standard();
     static final Path SHARED = Path.of("../../shared/realdocs");
     static final boolean FULL = Boolean.getBoolean("mutants.full");
-    /** The share found, at least, in the suite's sample (135 / 144 on 2026-12-05; the full run: README). */
-    static final double SAMPLE_FLOOR = 0.93;
+    /**
+     * The share found, at least, in the suite's sample — a guard against a reading that gets worse, not the issue's
+     * measure: 139 / 144 on 2026-12-05 once a table in 元 is checked to its own decimals (133 / 144 before; 西安's
+     * economic tables and 烟台's in pdftotext text are most of the misses; which amounts are drawn follows the reading),
+     * when the full run ({@code -Dmutants.full=true}, README) found 2,971 / 3,120 (95.2 %) before that.
+     */
+    static final double SAMPLE_FLOOR = 0.96;
     /** Mutants per document and route in the sampled run. */
     static final int PER_DOC = Integer.getInteger("mutants.perDoc", FULL ? 40 : 6);
 
@@ -113,7 +118,7 @@ class RealLayoutMutationTest {
         System.out.print(report);
         byFamilyRoute.forEach((k, v) -> v.missed().stream().limit(FULL ? 40 : 10).forEach(m -> System.out.println("  missed " + k + ": " + m)));
         assertThat(total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 300 : 120);
-        // the target, 95 %, is asserted on the full run; the sample of the suite keeps the level it reached (93.8 %)
+        // the target, 95 %, is asserted on the full run; the sample of the suite keeps the level it reached (96.5 %)
         assertThat((double) found / total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 0.95 : SAMPLE_FLOOR);
         for (var e : byFamilyRoute.entrySet()) assertThat(e.getValue().counts()[0]).as(e.getKey() + " has mutants").isPositive();
     }

@@ -220,27 +220,37 @@ public final class LayoutMutants {
     }
 
     /**
-     * As {@link #visible}, with every cell as the checks compare it: rounded to 0.01 万元 (a table printed in
-     * 元 is compared in 万元 to the cent, so a change of a few 元 can vanish in the rounding).
+     * As {@link #visible}, with every cell as the checks compare it within its table: rounded to the decimals the
+     * table prints (0.01 万元; a table in 元 to its own 分 or 元, as CheckContext.decimalsOf).
      */
     private boolean visibleToTheChecks(Cell c, BigDecimal delta) {
+        int decimals = decimals(d.table(c.table()).orElseThrow());
         for (Identity id : identities.getOrDefault(c, List.of())) {
-            BigDecimal total = printed(value(id.total()).add(id.total().equals(c) ? delta : BigDecimal.ZERO));
+            BigDecimal total = printed(value(id.total()).add(id.total().equals(c) ? delta : BigDecimal.ZERO), decimals);
             BigDecimal sum = BigDecimal.ZERO;
             int n = 0;
             for (Cell p : id.parts()) {
                 BigDecimal x = d.table(p.table()).orElseThrow().rows().get(p.row()).value(p.column());
                 if (x != null) n++;
-                sum = sum.add(printed(value(p).add(p.equals(c) ? delta : BigDecimal.ZERO)));
+                sum = sum.add(printed(value(p).add(p.equals(c) ? delta : BigDecimal.ZERO), decimals));
             }
-            BigDecimal tolerance = n > 1 ? new BigDecimal("0.005").multiply(BigDecimal.valueOf(n + 1)) : BigDecimal.ZERO;
+            BigDecimal tolerance = n > 1 ? new BigDecimal("0.005").movePointLeft(decimals - 2).multiply(BigDecimal.valueOf(n + 1)) : BigDecimal.ZERO;
             if (total.subtract(sum).abs().compareTo(tolerance) > 0) return true;
         }
         return false;
     }
 
-    private static BigDecimal printed(BigDecimal wan) {
-        return wan.setScale(2, java.math.RoundingMode.HALF_UP);
+    private static BigDecimal printed(BigDecimal wan, int decimals) {
+        return wan.setScale(decimals, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The decimals of 万元 the checks compare a table's cells at: 2, or a table in 元 its fewest non-zero cells' (at most 6). */
+    private int decimals(DisclosureTable t) {
+        boolean yuan = profile.findTable(t.no()).map(tt -> profile.amountFormat(tt).yuan()).orElse(false);
+        if (!yuan) return 2;
+        int fewest = Integer.MAX_VALUE;
+        for (Row r : t.rows()) for (BigDecimal v : r.values()) if (v != null && v.signum() != 0) fewest = Math.min(fewest, v.scale());
+        return fewest == Integer.MAX_VALUE ? 2 : Math.max(2, Math.min(6, fewest));
     }
 
     // ------------------------------------------------------------------ mutants
@@ -321,7 +331,7 @@ public final class LayoutMutants {
                 continue;
             }
             if (!s.cells().stream().allMatch(c -> visibleToTheChecks(c, delta))) {
-                exclude("a table in 元: the change is lost when the checks round its cells to 0.01 万元");
+                exclude("the change is lost when the checks round its table's cells to the decimals it prints");
                 continue;
             }
             List<String> copy = new ArrayList<>(lines);

@@ -237,7 +237,15 @@ public final class CheckContext {
         final long[] cents;
         final boolean small;
 
+        /** The decimals of 万元 the cells are rounded to (2, or more in a table printed in 元). */
+        final int decimals;
+
         Printed(Row row) {
+            this(row, Amounts.PRINTED_SCALE);
+        }
+
+        Printed(Row row, int decimals) {
+            this.decimals = decimals;
             List<BigDecimal> v = row.values();
             int n = v.size();
             cents = new long[n];
@@ -245,7 +253,7 @@ public final class CheckContext {
             for (int i = 0; i < n; i++) {
                 BigDecimal x = v.get(i);
                 if (x == null) continue;
-                long c = printedCents(x);
+                long c = printedCents(x, decimals);
                 if (c == NOT_SMALL) {
                     ok = false;
                     break;
@@ -259,7 +267,7 @@ public final class CheckContext {
                 values = new BigDecimal[n];
                 for (int i = 0; i < n; i++) {
                     BigDecimal x = v.get(i);
-                    values[i] = x == null ? ZERO : Amounts.printed(x);
+                    values[i] = x == null ? ZERO : decimals == Amounts.PRINTED_SCALE ? Amounts.printed(x) : x.setScale(decimals, java.math.RoundingMode.HALF_UP);
                 }
             }
         }
@@ -271,10 +279,15 @@ public final class CheckContext {
          * from the exact value; {@link #NOT_SMALL} when it is too large for the cheap sums.
          */
         static long printedCents(BigDecimal x) {
+            return printedCents(x, Amounts.PRINTED_SCALE);
+        }
+
+        /** As {@link #printedCents(BigDecimal)}, in units of the last of {@code decimals} decimals of 万元. */
+        static long printedCents(BigDecimal x, int decimals) {
             int scale = x.scale();
-            if (scale >= 2 && scale <= 12 && x.precision() <= 18) {
+            if (scale >= decimals && scale - decimals < POW10.length && x.precision() <= 18) {
                 long unscaled = x.movePointRight(scale).longValue();
-                long div = POW10[scale - 2];
+                long div = POW10[scale - decimals];
                 long q = unscaled / div;
                 long r = unscaled % div;
                 long half = (div + 1) / 2;
@@ -284,9 +297,9 @@ public final class CheckContext {
                 }
                 return Math.abs(q) < SMALL ? q : NOT_SMALL;
             }
-            BigDecimal p = Amounts.printed(x);
+            BigDecimal p = decimals == Amounts.PRINTED_SCALE ? Amounts.printed(x) : x.setScale(decimals, java.math.RoundingMode.HALF_UP);
             try {
-                long c = p.scaleByPowerOfTen(2).longValueExact();
+                long c = p.scaleByPowerOfTen(decimals).longValueExact();
                 return Math.abs(c) < SMALL ? c : NOT_SMALL;
             } catch (ArithmeticException tooLarge) {
                 return NOT_SMALL;
@@ -298,7 +311,7 @@ public final class CheckContext {
 
         BigDecimal value(int column) {
             if (column >= cents.length) return ZERO;
-            return values != null ? values[column] : BigDecimal.valueOf(cents[column], 2);
+            return values != null ? values[column] : BigDecimal.valueOf(cents[column], decimals);
         }
 
         long cents(int column) {
@@ -307,15 +320,60 @@ public final class CheckContext {
     }
 
     private final java.util.Map<Row, Printed> printedRows = new java.util.IdentityHashMap<>(512);
+    /** The rows of tables printed in 元, rounded to their own table's decimals (within-table checks). */
+    private final java.util.Map<Row, Printed> finerRows = new java.util.IdentityHashMap<>();
 
-    /** A row's printed cells, rounded once per run. */
+    /** A row's printed cells, rounded once per run (to the decimals the checks now compare at). */
     Printed printed(Row row) {
-        Printed p = printedRows.get(row);
+        java.util.Map<Row, Printed> cache = decimals == Amounts.PRINTED_SCALE ? printedRows : finerRows;
+        Printed p = cache.get(row);
         if (p == null) {
-            p = new Printed(row);
-            printedRows.put(row, p);
+            p = new Printed(row, decimals);
+            cache.put(row, p);
         }
         return p;
+    }
+
+    /**
+     * The decimals of 万元 the cells are compared at: 0.01 万元 (what a table in 万元 prints, and the common
+     * ground of two tables or of a table and the text), or finer while {@link #withinTable} checks a table printed
+     * in 元 — its cells to its own printed precision (as Arelle's calculation check rounds each fact to the decimals
+     * it is reported with): a change of a few 元 there is a change, not a rounding.
+     */
+    private int decimals = Amounts.PRINTED_SCALE;
+
+    private final java.util.Map<DisclosureTable, Integer> tableDecimals = new java.util.IdentityHashMap<>();
+
+    /** Runs {@code checks} of one table at the table's own printed precision ({@link #decimalsOf}). */
+    void withinTable(DisclosureTable t, Runnable checks) {
+        int before = decimals;
+        decimals = decimalsOf(t);
+        try {
+            checks.run();
+        } finally {
+            decimals = before;
+        }
+    }
+
+    /**
+     * The decimals of 万元 a table prints: 2 for a table in 万元; for a table the template prints in 元, the fewest
+     * decimals its non-zero cells carry (元 with 分: 6; whole 元: 4; a document that printed it in 万元 after all: 2).
+     */
+    int decimalsOf(DisclosureTable t) {
+        Integer d = tableDecimals.get(t);
+        if (d == null) {
+            d = Amounts.PRINTED_SCALE;
+            boolean yuan = template(t).map(tt -> profile.amountFormat(tt).yuan()).orElse(false);
+            if (yuan) {
+                int fewest = Integer.MAX_VALUE;
+                for (Row r : t.rows()) {
+                    for (BigDecimal v : r.values()) if (v != null && v.signum() != 0) fewest = Math.min(fewest, v.scale());
+                }
+                if (fewest != Integer.MAX_VALUE) d = Math.max(Amounts.PRINTED_SCALE, Math.min(6, fewest));
+            }
+            tableDecimals.put(t, d);
+        }
+        return d;
     }
 
     /**
@@ -448,13 +506,25 @@ public final class CheckContext {
     private void differs(Integer table, Row at, String column, BigDecimal found, BigDecimal expected, int parts, java.util.function.Supplier<String> what) {
         BigDecimal diff = found.subtract(expected).abs();
         if (diff.signum() == 0) return;
-        BigDecimal tolerance = parts > 1 ? toleranceOf(parts) : BigDecimal.ZERO;
+        BigDecimal tolerance = parts <= 1 ? BigDecimal.ZERO
+                : decimals == Amounts.PRINTED_SCALE ? toleranceOf(parts) : HALF_CENT.movePointLeft(decimals - Amounts.PRINTED_SCALE).multiply(BigDecimal.valueOf(parts + 1));
         boolean rounding = diff.compareTo(tolerance) <= 0;
         String exp = expected.toPlainString();
         String fnd = found.toPlainString();
         // the message is written when read: a large run finds many rounding notices and reads few
-        java.util.function.Supplier<String> message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
-                + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）" : "（相差 " + diff.toPlainString() + "）");
+        java.util.function.Supplier<String> message;
+        if (decimals == Amounts.PRINTED_SCALE) {
+            message = () -> what.get() + "：应为 " + exp + "，实为 " + fnd
+                    + (rounding ? "（相差 " + diff.toPlainString() + "，在各数分别四舍五入的允许范围 " + tolerance(parts, tolerance) + " 内）"
+                    : "（相差 " + diff.toPlainString() + "）");
+        } else {
+            // a table printed in 元 is told in 元, as it prints its cells (the finding's expected and found stay in 万元)
+            int d = decimals - 4;
+            java.util.function.Function<BigDecimal, String> yuan = v -> v.movePointRight(4).setScale(Math.max(0, d), java.math.RoundingMode.HALF_UP).toPlainString() + " 元";
+            message = () -> what.get() + "：应为 " + yuan.apply(expected) + "，实为 " + yuan.apply(found)
+                    + (rounding ? "（相差 " + yuan.apply(diff) + "，在各数分别四舍五入的允许范围 " + tolerance.movePointRight(4).stripTrailingZeros().toPlainString() + " 元 内）"
+                    : "（相差 " + yuan.apply(diff) + "）");
+        }
         Finding f = new Finding(current.id(), rounding ? Severity.NOTICE : severity, table, at == null ? "" : at.code(),
                 at == null ? "" : at.project(), column, null, exp, fnd, message);
         findings.add(at == null || at.origin() == null ? f : f.at(at.origin()));

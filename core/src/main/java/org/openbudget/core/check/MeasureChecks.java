@@ -90,7 +90,7 @@ final class MeasureChecks {
             Map<Row, List<Cell>> byRow = new LinkedHashMap<>();
             for (int i = near.nextSetBit(0); i >= 0; i = near.nextSetBit(i + 1)) {
                 Cell y = all.get(i);
-                if (y == x || y.key().size() >= x.key().size() || !whole.containsAll(y.key())) continue;
+                if (y == x || y.key().size() >= x.key().size() || !whole.containsAll(y.key()) || parallel(x, y)) continue;
                 byRow.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
             }
             java.util.Set<BigDecimal> told = new java.util.HashSet<>();
@@ -114,7 +114,7 @@ final class MeasureChecks {
             Map<Row, List<Cell>> bySources = new LinkedHashMap<>();
             Map<Row, List<Cell>> byKinds = new LinkedHashMap<>();
             for (Cell y : alike.get(java.util.Arrays.asList(tx.eco(), tx.func(), tx.lastYear()))) {
-                if (y == x) continue;
+                if (y == x || parallel(x, y)) continue;
                 Term ty = y.key().get(0);
                 if (tx.kinds() == ty.kinds() && ty.sources() != tx.sources() && (ty.sources() & ~tx.sources()) == 0) {
                     bySources.computeIfAbsent(y.row(), k -> new ArrayList<>()).add(y);
@@ -128,6 +128,14 @@ final class MeasureChecks {
             if (!kindsSplitAll && tx.kinds() == allKinds) continue;
             for (List<Cell> candidates : byKinds.values()) report(ctx, x, cover(candidates, tx.kinds(), false), told);
         }
+    }
+
+    /**
+     * Two rows of one table printed for the same template row (a department's table repeating its rows for each unit:
+     * 深圳's 三公 table prints each unit's "2026 年" row): parallel copies, never a whole and its parts.
+     */
+    private static boolean parallel(Cell x, Cell y) {
+        return x.table() == y.table() && x.row() != y.row() && x.row().kind() == y.row().kind() && x.row().key().equals(y.row().key());
     }
 
     /** When cells of one row hold x's terms between them, each once, x = their sum. */

@@ -68,7 +68,8 @@ final class WithinTableChecks {
                 TableTemplate tpl = ctx.template(table).orElse(null);
                 if (tpl == null) continue;
                 Applied a = new Applied(table, tpl, table.no(), ctx.tableName(table));
-                if (applies.test(a)) logic.accept(ctx, a);
+                // inside one table its cells are compared to its own printed precision (元 to the 分)
+                if (applies.test(a)) ctx.withinTable(table, () -> logic.accept(ctx, a));
             }
         });
     }

@@ -24,6 +24,7 @@ import org.openbudget.core.disclosure.Origin;
 import org.openbudget.core.disclosure.Row;
 import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
+import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.measure.Measure;
 import org.openbudget.core.measure.MeasureDictionary;
@@ -209,8 +210,9 @@ public final class Compare {
         Map<Row, Map<Integer, List<Term>>> keyOf = viewKey;
         List<Cell> finCells = MoneyCells.of(fin, fp, sources);
         Map<String, String> reasonOfCode = new HashMap<>();
-        for (TextFact f : fin.text().facts()) {
-            if (!f.key().startsWith("final.vs-budget.") || f.value() == null || f.items().isEmpty()) continue;
+        for (TextFact read : fin.text().facts()) {
+            TextFact f = vsBudget(read);
+            if (f == null) continue;
             Cell c = subjectCell(f, finCells, fp);
             if (c == null) continue;
             Integer at = lineOfCell.getOrDefault(c.row(), Map.of()).get(c.column());
@@ -627,6 +629,23 @@ public final class Compare {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** What a derived 决算 states of a completion ({@code 决算 A ÷ 年初预算 B × 100}, as the text writer records it). */
+    private static final java.util.regex.Pattern DERIVED_COMPLETION = java.util.regex.Pattern.compile("决算 (-?[0-9.]++) ÷ 年初预算 (-?[0-9.]++) × 100");
+
+    /**
+     * A sentence setting an amount against its 年初预算数, as the audit reads it from a published 说明 (key
+     * {@code final.vs-budget.N}: the 决算 amount, the 年初预算数 its first item) — or as our own text writer states it (a
+     * rate fact whose source holds both amounts), put in the read form; null for any other fact.
+     */
+    static TextFact vsBudget(TextFact f) {
+        if (f.key().startsWith("final.vs-budget.")) return f.value() == null || f.items().isEmpty() ? null : f;
+        if (f.kind() != FactKind.RATE || f.source() == null) return null;
+        java.util.regex.Matcher m = DERIVED_COMPLETION.matcher(f.source());
+        if (!m.matches()) return null;
+        return new TextFact(f.section(), f.part(), "final.vs-budget." + f.key(), f.subject(), FactKind.AMOUNT, new BigDecimal(m.group(1)),
+                f.word(), f.reason(), List.of(m.group(2)), "", f.sentence());
     }
 
     private static int lineOf(TextFact f) {

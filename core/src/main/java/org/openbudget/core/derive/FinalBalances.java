@@ -33,6 +33,20 @@ public final class FinalBalances {
 
     private FinalBalances() {}
 
+    /**
+     * The 年初预算数 a 决算 takes from the year's 预算 dataset: its lines on the year's own money only. A 预算's 上年结转
+     * lines (CO_* sources) are not 年初预算: their spending is the 决算's 使用上年结转资金 — the reason a 决算 gives for
+     * spending more than its 年初预算 — and the 预算's own 一般公共预算 tables leave them out too (so the 决算's 年初预算数
+     * agrees with the 预算 document's figure, {@code CMP.initial}). A line of an unknown source is kept.
+     */
+    public static List<LedgerLine> initialBudget(List<LedgerLine> budgetLines, ReferenceData ref) {
+        List<LedgerLine> out = new ArrayList<>();
+        for (LedgerLine l : budgetLines) {
+            if (ref.source(l.fundSource()).map(FundingSource::currentYear).orElse(true)) out.add(l);
+        }
+        return out;
+    }
+
     /** The flows the dictionary declares as money spent besides the ledger's lines (measures with {@code spending: true}). */
     public static Set<String> spendingFlows(MeasureDictionary dict) {
         return dict.spendingFlows();

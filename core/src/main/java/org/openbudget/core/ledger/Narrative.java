@@ -33,14 +33,24 @@ import java.util.Optional;
  * @param otherMatters 十二（五）其他需说明的事项, paragraphs; empty = the profile's "无其他需说明事项"
  * @param closingDate  the date under the closing name, ISO (2024-02-22); "" when none
  * @param threePublic  a 决算's “三公” details (团组, 人次, 车辆, 接待批次); null when not given
+ * @param evaluation   a 决算's 预算绩效管理 results (绩效目标, 绩效监控, 绩效自评 and its grades); null when not given
  */
 public record Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
                         Map<String, String> reasons, Map<String, String> classNotes, List<ProjectText> projects,
                         List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
                         List<String> performanceOrder, List<String> otherMatters, String closingDate,
-                        ThreePublic threePublic) {
+                        ThreePublic threePublic, Evaluation evaluation) {
     public static final Narrative EMPTY = new Narrative(List.of(), List.of(), null, LastYear.NONE, Map.of(), Map.of(),
-            List.of(), List.of(), null, null, null, List.of(), List.of(), "", null);
+            List.of(), List.of(), null, null, null, List.of(), List.of(), "", null, null);
+
+    /** A narrative without a 决算's 绩效评价 results. */
+    public Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
+                     Map<String, String> reasons, Map<String, String> classNotes, List<ProjectText> projects,
+                     List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
+                     List<String> performanceOrder, List<String> otherMatters, String closingDate, ThreePublic threePublic) {
+        this(functions, offices, personnel, lastYear, reasons, classNotes, projects, carryOver, procurement, assets, overall,
+                performanceOrder, otherMatters, closingDate, threePublic, null);
+    }
 
     /** A narrative without a 决算's “三公” details. */
     public Narrative(List<String> functions, List<String> offices, Personnel personnel, LastYear lastYear,
@@ -48,7 +58,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
                      List<CarryOverNote> carryOver, Procurement procurement, Assets assets, OverallTarget overall,
                      List<String> performanceOrder, List<String> otherMatters, String closingDate) {
         this(functions, offices, personnel, lastYear, reasons, classNotes, projects, carryOver, procurement, assets, overall,
-                performanceOrder, otherMatters, closingDate, null);
+                performanceOrder, otherMatters, closingDate, null, null);
     }
 
     public Narrative {
@@ -69,7 +79,7 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
     /** This narrative with other last-year figures (a dataset of last year, explicit amounts). */
     public Narrative withLastYear(LastYear newLastYear) {
         return new Narrative(functions, offices, personnel, newLastYear, reasons, classNotes, projects, carryOver, procurement,
-                assets, overall, performanceOrder, otherMatters, closingDate, threePublic);
+                assets, overall, performanceOrder, otherMatters, closingDate, threePublic, evaluation);
     }
 
     public Optional<ProjectText> project(String proCode) {
@@ -174,5 +184,19 @@ public record Narrative(List<String> functions, List<String> offices, Personnel 
             return List.of(abroadGroups, abroadPersons, vehiclesPurchased, vehiclesHeld, receptionBatches, receptionPersons,
                     foreignBatches, foreignPersons);
         }
+    }
+
+    /**
+     * A 决算's 预算绩效管理 results (上海 十; the 绩效评价 of the national 决算's 说明): 绩效目标 set for how many projects and
+     * how much money (万元), how many projects under 绩效监控, 绩效自评 of how many projects and how much money, their
+     * average score (0–100) and how many were graded 优, 良, 合格, 不合格 (never more than were self-evaluated).
+     */
+    public record Evaluation(int targetProjects, java.math.BigDecimal targetAmount, int monitoredProjects, int selfEvaluated,
+                             java.math.BigDecimal selfAmount, java.math.BigDecimal averageScore, int excellent, int good, int pass, int fail) {
+        /** The YAML/workbook field names, in this record's order. */
+        public static final List<String> FIELDS = List.of("target_projects", "target_amount", "monitored_projects", "self_evaluated",
+                "self_amount", "average_score", "excellent", "good", "pass", "fail");
+
+        public int graded() { return excellent + good + pass + fail; }
     }
 }

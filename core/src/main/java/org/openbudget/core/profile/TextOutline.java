@@ -184,7 +184,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
 
     /** The kinds of block. */
     public static final List<String> KINDS = List.of("heading", "sentence", "each", "names", "each_row", "budgets", "projects",
-            "carry_over", "procurement", "assets", "performance", "other_matters", "three_public");
+            "carry_over", "procurement", "assets", "performance", "other_matters", "three_public", "evaluation");
 
     /** The patterns a narrative block writes with, after its prefix ("s7" → s7.name …). */
     public static final Map<String, List<String>> NARRATIVE = Map.of(
@@ -194,6 +194,7 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted) {
             "carry_over", List.of("total", "project", "withheld", "basic"),
             "procurement", List.of("procurement", "reserved"),
             "three_public", List.of("abroad", "vehicles", "reception"),
+            "evaluation", List.of("evaluation", "grades"),
             "assets", List.of("assets", "building", "vehicles", "furniture", "other_assets", "equipment", "purchase",
                     "purchase_no_vehicle", "purchase_vehicle"),
             "performance", List.of("performance", "performance_classified"),

@@ -50,6 +50,7 @@ final class NarrativeBlocks {
             case "carry_over" -> carryOver(w, at, b);
             case "procurement" -> procurement(w, at, b);
             case "three_public" -> threePublic(w, at, b);
+            case "evaluation" -> evaluation(w, at, b);
             case "assets" -> assets(w, at, b);
             case "performance" -> performance(w, at, b);
             case "other_matters" -> otherMatters(w, at, b);
@@ -266,6 +267,29 @@ final class NarrativeBlocks {
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reserved"))
                 .amount("sme", "proc.sme", "面向中小企业预留", scale(pr.sme()), "数据集 procurement.sme")
                 .amount("micro", "proc.micro", "小微企业预留", scale(pr.micro()), "数据集 procurement.micro").done());
+    }
+
+    /**
+     * A 决算's 绩效评价 results (绩效目标, 绩效监控, 绩效自评 with its average score, and the grades when any project was
+     * graded): the dataset's figures, stated only when the dataset gives them.
+     */
+    private static void evaluation(Writer w, Place at, Block b) {
+        org.openbudget.core.ledger.Narrative.Evaluation e = w.narrative.evaluation();
+        if (e == null) return;
+        String src = "数据集 performance_evaluation.";
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation"))
+                .count("targets", "fa.eval.targets", "设定绩效目标的项目数", e.targetProjects(), src + "target_projects")
+                .amount("target_amount", "fa.eval.target.amount", "设定绩效目标的资金", scale(e.targetAmount()), src + "target_amount")
+                .count("monitored", "fa.eval.monitored", "开展绩效监控的项目数", e.monitoredProjects(), src + "monitored_projects")
+                .count("self", "fa.eval.self", "开展绩效自评的项目数", e.selfEvaluated(), src + "self_evaluated")
+                .amount("self_amount", "fa.eval.self.amount", "开展绩效自评的资金", scale(e.selfAmount()), src + "self_amount")
+                .quantity("score", "fa.eval.score", "绩效自评平均分", e.averageScore(), src + "average_score").done());
+        if (e.graded() == 0) return;
+        at.paragraphs.add(w.sentence(at.section, at.part, p(b, "grades"))
+                .count("excellent", "fa.eval.excellent", "评为优的项目数", e.excellent(), src + "excellent")
+                .count("good", "fa.eval.good", "评为良的项目数", e.good(), src + "good")
+                .count("pass", "fa.eval.pass", "评为合格的项目数", e.pass(), src + "pass")
+                .count("fail", "fa.eval.fail", "评为不合格的项目数", e.fail(), src + "fail").done());
     }
 
     private static void assets(Writer w, Place at, Block b) {

@@ -27,6 +27,27 @@ class PrintedCentsTest {
     }
 
     @Test
+    void aTableInYuanIsComparedInUnitsOfItsOwnLastDecimal() {
+        Random rnd = new Random(11);
+        for (int decimals : new int[] {4, 6}) {
+            for (int i = 0; i < 50_000; i++) {
+                int scale = rnd.nextInt(12);
+                BigDecimal x = new BigDecimal(BigInteger.valueOf(rnd.nextInt(2_000_000_000) - 1_000_000_000L), scale);
+                long units = CheckContext.Printed.printedCents(x, decimals);
+                BigDecimal printed = x.setScale(decimals, java.math.RoundingMode.HALF_UP).scaleByPowerOfTen(decimals);
+                boolean small = printed.abs().compareTo(BigDecimal.valueOf(1L << 40)) < 0;
+                assertThat(units).as("%s at %d decimals", x.toPlainString(), decimals)
+                        .isEqualTo(small ? printed.longValueExact() : CheckContext.Printed.NOT_SMALL);
+            }
+        }
+        // 2,087,959.00 元 as read (208.795900 万元): a change of 45 元 is 4,500 units of 分, lost in 0.01 万元
+        assertThat(CheckContext.Printed.printedCents(new BigDecimal("208.800400"), 6)
+                - CheckContext.Printed.printedCents(new BigDecimal("208.795900"), 6)).isEqualTo(4_500);
+        assertThat(CheckContext.Printed.printedCents(new BigDecimal("208.800400"))
+                - CheckContext.Printed.printedCents(new BigDecimal("208.795900"))).isZero();
+    }
+
+    @Test
     void halfACentRoundsAwayFromZero() {
         assertThat(CheckContext.Printed.printedCents(new BigDecimal("1.005"))).isEqualTo(101);
         assertThat(CheckContext.Printed.printedCents(new BigDecimal("-1.005"))).isEqualTo(-101);

@@ -95,7 +95,7 @@ final class AccountsReader {
                     continue;
                 }
                 if (flow.equals("budget.initial")) budgeted = b;
-                flows.put(flow, b.allLines());
+                flows.put(flow, FinalBalances.initialBudget(b.allLines(), ref));   // the year's own money: 上年结转 is not 年初预算
                 continue;
             }
             if (!v.isPresentList()) {

@@ -39,7 +39,8 @@ import org.openbudget.io.yaml.YamlNode;
 final class NarrativeReader {
     /** The top-level keys of a dataset that make up its narrative. */
     static final Set<String> KEYS = Set.of("overview", "last_year", "reasons", "class_notes", "project_texts",
-            "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date", "three_public");
+            "carry_over_notes", "procurement", "assets", "performance_overall", "performance_order", "other_matters", "closing_date", "three_public",
+            "performance_evaluation");
 
     private final List<InputProblem> problems;
     private final ReferenceData ref;
@@ -114,8 +115,12 @@ final class NarrativeReader {
         if (threePublic != null && !budget.isFinal()) {
             problems.add(e.get("three_public").problem("three_public（“三公”团组、车辆、接待批次）只用于决算数据集（basis: 决算）(a 决算's details)"));
         }
+        Narrative.Evaluation evaluation = e.containsKey("performance_evaluation") ? evaluation(e.get("performance_evaluation")) : null;
+        if (evaluation != null && !budget.isFinal()) {
+            problems.add(e.get("performance_evaluation").problem("performance_evaluation（绩效评价结果）只用于决算数据集（basis: 决算）(a 决算's results)"));
+        }
         return new Narrative(functions, offices, personnel, lastYear, reasons, classNotes, projects, carry, procurement,
-                assets, overall, order, other, closing, threePublic);
+                assets, overall, order, other, closing, threePublic, evaluation);
     }
 
     // ------------------------------------------------------------------ parts
@@ -251,6 +256,31 @@ final class NarrativeReader {
         if (v[6] > v[4]) problems.add(t.require("foreign_batches").problem("外宾接待批次 " + v[6] + " 多于公务接待批次 " + v[4] + " (foreign receptions are part of all)"));
         if (v[7] > v[5]) problems.add(t.require("foreign_persons").problem("外宾接待人次 " + v[7] + " 多于公务接待人次 " + v[5] + " (foreign guests are part of all)"));
         return new Narrative.ThreePublic(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    }
+
+    /** 绩效评价 results: counts ≥ 0, amounts in 万元, the average score 0–100, the graded projects no more than the evaluated. */
+    private Narrative.Evaluation evaluation(YamlNode t) {
+        if (!t.isMap()) {
+            problems.add(t.problem("performance_evaluation 应为映射：" + String.join("、", Narrative.Evaluation.FIELDS) + " (a mapping is expected)"));
+            return null;
+        }
+        allow(t, new java.util.HashSet<>(Narrative.Evaluation.FIELDS));
+        int targets = count(t, "target_projects", false), monitored = count(t, "monitored_projects", false), self = count(t, "self_evaluated", false);
+        BigDecimal targetAmount = wanOr0(t, "target_amount"), selfAmount = wanOr0(t, "self_amount"), score = wanOr0(t, "average_score");
+        if (score.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problems.add(t.require("average_score").problem("平均分应在 0 到 100 之间，实际为 " + score.toPlainString() + " (a score of 0–100)"));
+        }
+        int[] g = {count(t, "excellent", false), count(t, "good", false), count(t, "pass", false), count(t, "fail", false)};
+        Narrative.Evaluation out = new Narrative.Evaluation(targets, targetAmount, monitored, self, selfAmount, score, g[0], g[1], g[2], g[3]);
+        if (out.graded() > self) {
+            String at = t.get("excellent").isPresent() ? "excellent" : t.get("good").isPresent() ? "good" : t.get("pass").isPresent() ? "pass" : "fail";
+            problems.add(t.require(at).problem("评为优、良、合格、不合格的项目共 " + out.graded() + " 个，多于绩效自评项目数 " + self
+                    + " 个（self_evaluated）(the graded projects are among the self-evaluated)"));
+        }
+        if (self > 0 && score.signum() == 0 && t.get("average_score").isEmpty()) {
+            problems.add(t.problem("有绩效自评项目（" + self + " 个）时应填写平均分 average_score (the average score of the self-evaluation)"));
+        }
+        return out;
     }
 
     private Assets assets(YamlNode a) {

@@ -164,16 +164,31 @@ public final class ReadGuard {
     }
 
     /**
-     * Called by the readers' loops: ends the reading (an unchecked exception the guard turns into
-     * a located message) once its budget is spent or its thread interrupted. Free outside a guard.
+     * Called by the readers' loops, per byte, glyph or row: ends the reading (an unchecked exception the
+     * guard turns into a located message) once its budget is spent or its thread interrupted. The clock
+     * is read every {@link #CLOCK_EVERY}th call — microseconds of reading apart; a step that may be long
+     * (a page, a stream) calls {@link #checkpointNow()}. Free outside a guard.
      */
     public static void checkpoint() {
         State s = STATE.get();
         if (s == null) return;
-        if (s.cancelled || (++s.ticks & (CLOCK_EVERY - 1)) == 0 && (Thread.currentThread().isInterrupted() || System.nanoTime() - s.deadline > 0)) {
-            s.cancelled = true;
-            throw new Stop();
-        }
+        if (s.cancelled || (++s.ticks & (CLOCK_EVERY - 1)) == 0 && expired(s)) stop(s);
+    }
+
+    /** {@link #checkpoint()} reading the clock at once: before a step that may take long. */
+    public static void checkpointNow() {
+        State s = STATE.get();
+        if (s == null) return;
+        if (s.cancelled || expired(s)) stop(s);
+    }
+
+    private static boolean expired(State s) {
+        return Thread.currentThread().isInterrupted() || System.nanoTime() - s.deadline > 0;
+    }
+
+    private static void stop(State s) {
+        s.cancelled = true;
+        throw new Stop();
     }
 
     /** The position reached, for the messages: "第 12 页", "工作表“预算明细”第 3000 行". */

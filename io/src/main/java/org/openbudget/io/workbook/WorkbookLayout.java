@@ -26,6 +26,8 @@ public final class WorkbookLayout {
     public static final String ACCOUNTS = "收支与结转";
     /** A 决算 workbook's “三公” details: 团组, 人次, 车辆, 接待批次. */
     public static final String THREE_PUBLIC = "三公明细";
+    /** 决算 workbooks: the year's 绩效评价 results. */
+    public static final String EVALUATION = "绩效评价";
 
     /** The ledger's sheet of a workbook of this basis (预算 / 决算). */
     public static String linesSheet(boolean isFinal) {
@@ -110,6 +112,18 @@ public final class WorkbookLayout {
             fields.add(new Column(org.openbudget.core.ledger.Narrative.ThreePublic.FIELDS.get(i), labels[i], "整数，≥ 0", 16, Kind.NUMBER, null, false));
         }
         return new FormSheet(THREE_PUBLIC, "第三部分 “三公”经费决算情况说明（二）：团组、车辆和接待的数量", fields);
+    }
+
+    /** 绩效评价 (决算 workbooks): the year's 预算绩效管理 results, label in A and value in B. */
+    public static FormSheet evaluationForm() {
+        String[][] f = {{"设定绩效目标的项目数（个）", "整数，≥ 0"}, {"设定绩效目标的资金（万元）", "万元"}, {"开展绩效监控的项目数（个）", "整数，≥ 0"},
+                {"开展绩效自评的项目数（个）", "整数，≥ 0"}, {"开展绩效自评的资金（万元）", "万元"}, {"绩效自评平均分", "0–100"},
+                {"评为优的项目数", "整数，≥ 0"}, {"评为良的项目数", "整数，≥ 0"}, {"评为合格的项目数", "整数，≥ 0"}, {"评为不合格的项目数", "整数，≥ 0"}};
+        List<Column> fields = new ArrayList<>();
+        for (int i = 0; i < f.length; i++) {
+            fields.add(new Column(org.openbudget.core.ledger.Narrative.Evaluation.FIELDS.get(i), f[i][0], f[i][1], 16, Kind.NUMBER, null, false));
+        }
+        return new FormSheet(EVALUATION, "第三部分 预算绩效管理：绩效目标、绩效监控和绩效自评结果", fields);
     }
 
     /**
@@ -256,6 +270,7 @@ public final class WorkbookLayout {
                         number("goods", "货物", "万元", false), number("works", "工程", "万元", false), number("services", "服务", "万元", false),
                         number("sme", "预留给中小企业", "万元", false), number("micro", "其中预留给小微企业", "万元", false))),
                 threePublicForm(),
+                evaluationForm(),
                 new FormSheet(ASSETS, "第三部分 国有资产占用使用情况（上年末）及本年购置", List.of(
                         number("building.area", "房屋面积", "平方米", false), number("building.value", "房屋价值", "万元", false),
                         number("vehicles.official.count", "一般公务用车（辆）", "辆", false), number("vehicles.official.value", "一般公务用车价值", "万元", false),

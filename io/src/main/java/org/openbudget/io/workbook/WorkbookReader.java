@@ -691,6 +691,7 @@ public final class WorkbookReader {
                 emitForm(PROCUREMENT, "procurement", procurement, 0);
                 emitForm(ASSETS, "assets", assets, 0);
                 emitForm(THREE_PUBLIC, "three_public", form(THREE_PUBLIC), 0);
+                emitForm(EVALUATION, "performance_evaluation", form(EVALUATION), 0);
                 if (!overall.isEmpty() || !overallIndicators.isEmpty()) {
                     Map<String, String> o = new LinkedHashMap<>(overall);
                     if (o.isEmpty()) y.open(0, "performance_overall", at(overallIndicators.get(0), "level1"));

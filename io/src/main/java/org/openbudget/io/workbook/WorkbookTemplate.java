@@ -53,7 +53,7 @@ public final class WorkbookTemplate {
                 throw new InputException(where, 0, "agency_code", "预算数据集应为同一单位的单位预算（单位代码 " + agency.code() + "），实际为 "
                         + budgeted.agency().code() + " " + budgeted.agency().name());
             }
-            flows.put("budget.initial", budgeted.allLines());
+            flows.put("budget.initial", org.openbudget.core.derive.FinalBalances.initialBudget(budgeted.allLines(), library.year(year)));
             projects = budgeted.projects();
         }
         return new Budget(agency, year, profile, projects, List.of(), List.of(), Origin.NONE)

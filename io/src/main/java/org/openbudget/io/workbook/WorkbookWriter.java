@@ -175,6 +175,7 @@ public final class WorkbookWriter {
                     + "surplus.used 使用非财政拨款结余，surplus.distribution 结余分配，spent.remit／spent.ops／spent.aff 上缴上级／经营／对附属单位补助支出，"
                     + "budget.initial 年初预算数（按预算明细的口径逐行填写：功能分类、经济分类、性质、项目、来源、金额）。年末结转和结余由系统计算，不填写。");
             lines.add("   三公明细：因公出国（境）团组数和人次、公务用车购置数和保有量、公务接待批次和人次（含外宾接待）。");
+            lines.add("   绩效评价：设定绩效目标、开展绩效监控和绩效自评的项目数与资金，自评平均分和优、良、合格、不合格的项目数。");
         } else {
             lines.add((dept ? "4" : "3") + ". 预算明细：预算账本，每行一条：支出功能分类（项）× 部门预算支出经济分类（款）× 支出性质 × 项目 × 资金来源 × 金额。"
                     + (dept ? "部门工作簿每行先填所属单位代码。" : ""));
@@ -369,13 +370,24 @@ public final class WorkbookWriter {
                 PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, OTHER_MATTERS)) {
             textTables().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> tables.put(name, table(name, t.columns())));
             textForms().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
-            if (isFinal && name.equals(REASONS)) forms.put(THREE_PUBLIC, form(threePublicForm()));
+            if (isFinal && name.equals(REASONS)) {
+                forms.put(THREE_PUBLIC, form(threePublicForm()));
+                forms.put(EVALUATION, form(evaluationForm()));
+            }
         }
         var tp = n.threePublic();
         if (tp != null) {
             java.util.Map<String, Object> v = new java.util.HashMap<>();
             for (int i = 0; i < tp.values().size(); i++) v.put(org.openbudget.core.ledger.Narrative.ThreePublic.FIELDS.get(i), tp.values().get(i));
             fill(forms.get(THREE_PUBLIC), THREE_PUBLIC, v);
+        }
+        var ev = n.evaluation();
+        if (ev != null) {
+            java.util.Map<String, Object> v = new java.util.HashMap<>();
+            Object[] values = {ev.targetProjects(), ev.targetAmount(), ev.monitoredProjects(), ev.selfEvaluated(), ev.selfAmount(), ev.averageScore(),
+                    ev.excellent(), ev.good(), ev.pass(), ev.fail()};
+            for (int i = 0; i < values.length; i++) v.put(org.openbudget.core.ledger.Narrative.Evaluation.FIELDS.get(i), values[i]);
+            fill(forms.get(EVALUATION), EVALUATION, v);
         }
         for (String f : n.functions()) textCell(next(tables.get(FUNCTIONS)), 0, f);
         for (String o : n.offices()) textCell(next(tables.get(OFFICES)), 0, o);

@@ -57,6 +57,23 @@ class ReadGuardTest {
     }
 
     @Test
+    void aLongStepChecksTheClockAtOnceWhereACheapOneChecksItNowAndThen() throws Exception {
+        System.setProperty("budget.limit.seconds", "1");
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> ReadGuard.read("pages.pdf", () -> {
+            while (true) {
+                ReadGuard.checkpointNow();   // a page: each takes 250 ms here
+                long end = System.nanoTime() + 250_000_000L;
+                while (System.nanoTime() < end) Thread.onSpinWait();
+                steps.incrementAndGet();
+            }
+        })).isInstanceOf(InputException.class);
+        Thread.sleep(600);
+        // stopped at the first page after the budget (4 pages fill 1 s), not 64 pages later
+        assertThat(steps.get()).isBetween(3, 6);
+    }
+
+    @Test
     void anUnforeseenFailureIsARefusalWithThePositionAndItsStackGoesToTheLogFile() throws Exception {
         InputException e = (InputException) org.assertj.core.api.Assertions.catchThrowable(() -> ReadGuard.read("bad.xlsx", () -> {
             ReadGuard.at("工作表“预算明细”第 17 行");

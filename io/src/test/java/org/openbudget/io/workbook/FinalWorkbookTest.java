@@ -149,6 +149,38 @@ class FinalWorkbookTest {
                 .singleElement().asString().startsWith("三公明细!B6 [公务接待批次]").contains("整数");
     }
 
+    /**
+     * A 决算's 绩效评价 results (issue 12 item 1): its own sheet, read back as written and stated in the 说明; a score over
+     * 100 and more graded projects than self-evaluated ones are refused at their cells.
+     */
+    @Test
+    void theEvaluationResultsHaveTheirSheetReadBackAndLocatedProblems() {
+        var n = yaml.narrative();
+        var ev = new org.openbudget.core.ledger.Narrative.Evaluation(2, new java.math.BigDecimal("38.20"), 2, 2, new java.math.BigDecimal("38.20"),
+                new java.math.BigDecimal("91.5"), 1, 1, 0, 0);
+        var withEv = new org.openbudget.core.ledger.Narrative(n.functions(), n.offices(), n.personnel(), n.lastYear(), n.reasons(), n.classNotes(),
+                n.projects(), n.carryOver(), n.procurement(), n.assets(), n.overall(), n.performanceOrder(), n.otherMatters(), n.closingDate(),
+                n.threePublic(), ev);
+        Budget b = yaml.withNarrative(withEv);
+        Path out = dir.resolve("evaluation.xlsx");
+        new WorkbookWriter(LIB.year(2024), LIB.profile(b.profileId())).write(b, out);
+        Budget back = new WorkbookReader(LIB).read(out);
+        assertThat(back.narrative().evaluation()).isNotNull();
+        assertThat(back.narrative().evaluation().selfEvaluated()).isEqualTo(2);
+        assertThat(back.narrative().evaluation().averageScore()).isEqualByComparingTo("91.5");
+        assertThat(back.narrative().evaluation().excellent()).isEqualTo(1);
+        assertThat(new Workspace(LIB).load(out).disclosure().text().facts()).anySatisfy(f -> {
+            assertThat(f.key()).isEqualTo("fa.eval.score");
+            assertThat(f.sentence()).contains("对2个项目开展了绩效自评，涉及资金38.20万元，平均得分91.50分");
+        });
+        List<String> p = problems("evaluation-bad", wb -> {
+            set(wb, WorkbookLayout.EVALUATION, "B7", 120);   // 绩效自评平均分
+            set(wb, WorkbookLayout.EVALUATION, "B8", 3);     // 评为优: none were self-evaluated
+        });
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("绩效评价!B7 [绩效自评平均分]").contains("0 到 100"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("绩效评价!B8 [评为优的项目数]").contains("多于绩效自评项目数"));
+    }
+
     @Test
     void aFinalWorkbookUnderABudgetTemplateIsRefusedAtItsTemplate() {
         List<String> p = problems("template", wb -> set(wb, WorkbookLayout.AGENCY, "B4", "xinjiang-2024"));

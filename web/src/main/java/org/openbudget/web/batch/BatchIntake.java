@@ -1,29 +1,23 @@
 package org.openbudget.web.batch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import org.openbudget.audit.DocumentAudit;
 import org.openbudget.io.InputProblem;
+import org.openbudget.io.guard.BoundedZip;
 import org.openbudget.io.guard.ReadLimits;
 import org.openbudget.web.service.InvalidDatasetException;
 
 /**
  * What a reviewer uploads for a batch, unpacked and bounded before anything is stored: PDF and text files as they
- * are, zips opened in memory (never on disk) under the hostile-input bounds of {@link ReadLimits} — entries, the size
- * of each file (a PDF's or a text's own bound, as the audit reads them), the whole, and the inflation ratio (a zip bomb
- * stops at the first megabyte past the ratio). A file that cannot be a document (another type, empty, too large, a zip
+ * are, zips opened in memory (never on disk) by the one bounded zip reader ({@link BoundedZip}) under the hostile-input
+ * bounds of {@link ReadLimits} — entries, the size of each file (a PDF's or a text's own bound, as the audit reads them),
+ * the whole, and the inflation ratio (a zip bomb stops at the first megabyte past the ratio). A file that cannot be a document (another type, empty, too large, a zip
  * inside the zip) is kept as a refused entry saying why, so the reviewer sees every file; a zip that cannot be read at
  * all refuses the upload, naming it.
  */
@@ -119,55 +113,28 @@ public final class BatchIntake {
     }
 
     private void unzip(String zipName, byte[] zip, List<Item> out, long[] total, Charset names) {
-        long totalBefore = total[0];
         List<Item> mine = new ArrayList<>();
-        Counting raw = new Counting(new ByteArrayInputStream(zip));
-        int entries = 0;
-        try (ZipInputStream in = new ZipInputStream(raw, names)) {
-            byte[] buf = new byte[64 * 1024];
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (++entries > limits.zipEntries())
-                    throw new Refused("zip", "压缩包的条目超过 " + limits.zipEntries() + " 个");
-                String name = cleanName(e.getName());
-                if (e.isDirectory() || skipped(e.getName())) continue;
+        long bound = Math.min(limits.pdfBytes(), DocumentAudit.MAX_PDF_BYTES);
+        long[] kept = {0};
+        try {
+            BoundedZip.read(zip, names, BoundedZip.Bounds.of(limits, bound, Math.max(0, maxTotalBytes - total[0])), e -> {
+                String name = cleanName(e.name());
+                if (skipped(e.name())) return;
                 String where = zipName + " › " + name;
-                if (lower(name).endsWith(".zip")) {
-                    mine.add(new Item(where, null, "压缩包中的压缩包不展开：请解压后上传"));
-                    continue;
+                if (lower(name).endsWith(".zip")) mine.add(new Item(where, null, "压缩包中的压缩包不展开：请解压后上传"));
+                else if (e.tooLarge()) mine.add(new Item(where, null, "解压后超过上限 " + ReadLimits.size(bound)));
+                else {
+                    kept[0] += e.content().length;
+                    mine.add(document(where, e.content()));
                 }
-                long bound = Math.min(limits.pdfBytes(), DocumentAudit.MAX_PDF_BYTES);
-                long rawAtStart = raw.count;
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                boolean tooLarge = false;
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    long inflated = b.size() + (long) n;
-                    if (inflated > bound) { tooLarge = true; break; }
-                    long compressed = Math.max(1, raw.count - rawAtStart);
-                    if (inflated > (1 << 20) && compressed * 1000 < inflated * (long) limits.zipMinRatioPermille())
-                        throw new Refused("zip", "条目 " + name + " 解压后是压缩数据的 " + (inflated / compressed) + " 倍以上（压缩炸弹）：拒绝");
-                    if (total[0] + inflated > maxTotalBytes)
-                        throw new Refused("zip", "解压后合计超过 " + ReadLimits.size(maxTotalBytes) + "：请分成几批上传");
-                    b.write(buf, 0, n);
-                }
-                if (tooLarge) {
-                    mine.add(new Item(where, null, "解压后超过上限 " + ReadLimits.size(bound)));
-                    continue;
-                }
-                total[0] += b.size();
-                mine.add(document(where, b.toByteArray()));
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            total[0] = totalBefore;
-            throw new Refused("zip", "不是可读的 zip 压缩包（已损坏或格式不支持）");
-        } catch (IOException e) {
-            total[0] = totalBefore;
-            throw new Refused("zip", "无法读取压缩包");
+            });
+        } catch (BoundedZip.Refused r) {
+            throw new Refused("zip", r.getMessage().startsWith("解压后合计超过") ? r.getMessage() + "：请分成几批上传" : r.getMessage());
         } catch (IllegalArgumentException e) {
-            total[0] = totalBefore;
             if (names == StandardCharsets.UTF_8) throw e;
             throw new Refused("zip", "压缩包中的文件名无法识别");
         }
-        if (entries == 0) throw new Refused("zip", "不是 zip 压缩包，或压缩包是空的");
+        total[0] += kept[0];
         out.addAll(mine);
     }
 
@@ -201,25 +168,6 @@ public final class BatchIntake {
         Refused(String where, String message) {
             super(message, null, false, false);
             this.where = where;
-        }
-    }
-
-    /** The compressed bytes read so far (the ratio guard). */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) { super(in); }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
         }
     }
 }

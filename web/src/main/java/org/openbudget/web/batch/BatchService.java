@@ -330,8 +330,7 @@ public class BatchService {
         if (d == null || d.agencyCode() == null || d.basis() == null) return;
         Integer year = d.docYear() != null ? d.docYear() : job.year();
         if (year == null) return;
-        String other = "预算".equals(d.basis()) ? "决算" : "预算";
-        BatchRepository.Doc c = batches.latestOf(job.regionCode(), d.agencyCode(), year, other).orElse(null);
+        BatchRepository.Doc c = batches.latestOf(job.regionCode(), d.agencyCode(), year, d.counterpartBasis()).orElse(null);
         if (c == null) {
             // a 决算 whose 预算 is not in the batches: the 预算 published on this portal for the agency and year
             if (!"决算".equals(d.basis())) return;

@@ -135,7 +135,34 @@ public class Dashboard {
         return view(region, year, new Query(query.q(), query.kind(), query.basis(), query.errorsOnly(), query.sort(), query.desc(), false), true);
     }
 
+    /**
+     * A region's year as last computed — every agency's rows scored, the unmatched documents, the years — with the stamp of
+     * the data it was computed from ({@link BatchRepository#stamp()}): shown again, filtered and sorted per request, while
+     * nothing it is made of has changed (a document read or assigned, a job published, the registry, the weights, the
+     * approval dates, a comparison). Reading, parsing and scoring 1,000 documents' lines was most of the page's time.
+     */
+    private record Computed(String stamp, String regionName, List<Dimension> dimensions, List<Row> rows, List<Doc> unmatched,
+                            List<Integer> years, int agencies, int withDocuments) {}
+
+    /** The last few regions' years computed: (region, year, public?) → rows. */
+    private final Map<String, Computed> computed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Computed> e) { return size() > 8; }
+    });
+
     View view(String region, int year, Query query, boolean publishedOnly) {
+        String stamp = batches.stamp();   // before the data: a change made while computing makes the next request compute again
+        String key = region + "|" + year + "|" + publishedOnly;
+        Computed c = computed.get(key);
+        if (c == null || !c.stamp().equals(stamp)) {
+            c = compute(region, year, publishedOnly, stamp);
+            computed.put(key, c);
+        }
+        List<Row> shown = c.rows().stream().filter(r -> query.missing() || r.doc() != null).filter(r -> keep(r, query)).sorted(order(query)).toList();
+        return new View(region, c.regionName(), year, c.dimensions(), shown, publishedOnly ? List.of() : c.unmatched(), c.years(), c.agencies(),
+                c.withDocuments(), Map.of());
+    }
+
+    private Computed compute(String region, int year, boolean publishedOnly, String stamp) {
         List<Agency> registered = agencies.inRegion(region);
         Map<String, Agency> byCode = new LinkedHashMap<>();
         for (Agency a : registered) byCode.put(a.code(), a);
@@ -147,27 +174,24 @@ public class Dashboard {
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         List<Dimension> dims = new ArrayList<>();
         for (var d : scorer.rubric().dimensions()) dims.add(new Dimension(d.key(), d.name(), d.weight()));
+        List<Integer> years = batches.years(region, publishedOnly);
         // the year before, side by side: each agency's overall of the same kind of document, as the region scores that year
-        Map<String, BigDecimal> before = batches.years(region, publishedOnly).contains(year - 1)
-                ? overalls(region, year - 1, publishedOnly) : Map.of();
+        Map<String, BigDecimal> before = years.contains(year - 1) ? overalls(region, year - 1, publishedOnly) : Map.of();
         for (Agency a : registered) {
             String parent = a.parentCode() == null || !byCode.containsKey(a.parentCode()) ? "" : byCode.get(a.parentCode()).name();
             Map<String, Doc> mine = byAgency.get(a.code());
             if (mine == null) {
-                if (query.missing()) rows.add(new Row(a, parent, null, null));
+                rows.add(new Row(a, parent, null, null));
                 continue;
             }
             for (Doc d : mine.values()) {
-                Doc counterpart = mine.get("预算".equals(d.basis()) ? "决算" : "预算");
-                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, counterpart, scorer),
+                rows.add(new Row(a, parent, d, rescored(BatchService.entry(d.summary(), null), d, mine.get(d.counterpartBasis()), scorer),
                         before.get(a.code() + "|" + (d.basis() == null ? "" : d.basis()))));
             }
         }
-        int withDocs = byAgency.size();
-        List<Row> shown = rows.stream().filter(r -> keep(r, query)).sorted(order(query)).toList();
         unmatched.sort(Comparator.comparing(Doc::fileName));
-        return new View(region, agencies.regions().getOrDefault(region, region), year, dims, shown, publishedOnly ? List.of() : unmatched,
-                batches.years(region, publishedOnly), registered.size(), withDocs, Map.of());
+        return new Computed(stamp, agencies.regions().getOrDefault(region, region), List.copyOf(dims), List.copyOf(rows), List.copyOf(unmatched),
+                List.copyOf(years), registered.size(), byAgency.size());
     }
 
     /** The latest reading per agency and basis (two files of one agency's 预算: the one audited last), in the documents' order. */
@@ -187,7 +211,7 @@ public class Dashboard {
         RegionScoring.Scorer scorer = scoring.scorer(region, year);
         Map<String, BigDecimal> out = new java.util.HashMap<>();
         byAgency.forEach((code, mine) -> mine.forEach((basis, d) -> {
-            BatchReport.Entry e = rescored(BatchService.entry(d.summary(), null), d, mine.get("预算".equals(basis) ? "决算" : "预算"), scorer);
+            BatchReport.Entry e = rescored(BatchService.entry(d.summary(), null), d, mine.get(d.counterpartBasis()), scorer);
             if (e != null && e.scores() != null && e.scores().overall() != null) out.put(code + "|" + basis, e.scores().overall());
         }));
         return out;
@@ -211,7 +235,7 @@ public class Dashboard {
         Integer year = d.docYear() != null ? d.docYear() : job.year();
         if (year == null) return e;
         Doc counterpart = d.agencyCode() == null || d.basis() == null ? null
-                : batches.latestOf(job.regionCode(), d.agencyCode(), year, "预算".equals(d.basis()) ? "决算" : "预算").orElse(null);
+                : batches.latestOf(job.regionCode(), d.agencyCode(), year, d.counterpartBasis()).orElse(null);
         return withScores(e, scoring.scorer(job.regionCode(), year).score(d, counterpart, e.scores()), e.findings());
     }
 

@@ -160,6 +160,13 @@ public final class BudgetYaml {
             for (int i = 0; i < t.values().size(); i++) m.put(Narrative.ThreePublic.FIELDS.get(i), num(t.values().get(i)));
             keys.put("three_public", m);
         }
+        var ev = n.evaluation();
+        if (ev != null) {
+            keys.put("performance_evaluation", YamlOut.flowMap(null).put("target_projects", num(ev.targetProjects())).put("target_amount", wan(ev.targetAmount()))
+                    .put("monitored_projects", num(ev.monitoredProjects())).put("self_evaluated", num(ev.selfEvaluated()))
+                    .put("self_amount", wan(ev.selfAmount())).put("average_score", wan(ev.averageScore())).put("excellent", num(ev.excellent()))
+                    .put("good", num(ev.good())).put("pass", num(ev.pass())).put("fail", num(ev.fail())));
+        }
     }
 
     private static YamlOut.Scalar num(int v) { return YamlOut.literal(String.valueOf(v), null); }

@@ -35,7 +35,7 @@ public final class DatasetSplice {
     /** Where a new key goes when the file does not have it yet: after the last key before it in this order. */
     static final List<String> ORDER = List.of("format", "budget_year", "profile", "agency", "units", "projects", "lines",
             "overview", "last_year", "reasons", "class_notes", "project_texts", "performance_order", "performance_overall",
-            "carry_over_notes", "procurement", "assets", "other_matters", "closing_date");
+            "carry_over_notes", "procurement", "assets", "three_public", "performance_evaluation", "other_matters", "closing_date");
 
     /** The result: the new text, and for each written node its dataset path → form field. */
     public record Result(String yaml, Map<String, String> origins) {}

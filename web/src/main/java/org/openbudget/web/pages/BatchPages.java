@@ -209,17 +209,18 @@ public class BatchPages {
         Doc d = batches.docs(me, id).stream().filter(x -> x.id() == doc).findFirst()
                 .orElseThrow(() -> new NotFoundException("这一批量审核没有编号为 " + doc + " 的文档"));
         byte[] content = batches.content(me, id, doc);
-        boolean pdf = content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F';
+        boolean pdf = org.openbudget.audit.report.PageImage.isPdf(content), ofd = !pdf && org.openbudget.audit.report.PageImage.isOfd(content);
         String name = d.fileName().substring(Math.max(d.fileName().lastIndexOf('/'), d.fileName().lastIndexOf('›')) + 1).strip();
+        // a PDF or a text is shown in the browser; an OFD (which browsers do not show) is downloaded
         return ResponseEntity.ok()
-                .contentType(pdf ? MediaType.APPLICATION_PDF : new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(pdf ? MediaType.APPLICATION_PDF : ofd ? new MediaType("application", "ofd") : new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, (ofd ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name, StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(content);
     }
 
-    // ---- a page of a PDF with its findings framed where they are
+    // ---- a page of a PDF or an OFD with its findings framed where they are
 
     /** A finding on the page: its place in the document's findings, and its box as shares of the page (null: not located). */
     public record Mark(int index, BatchReport.FindingRow row, String css, String left, String top, String width, String height) {}
@@ -233,8 +234,25 @@ public class BatchPages {
         String key = doc + "/" + page;
         Object[] got = drawn.get(key);
         if (got != null) return got;
-        boolean pdf = content.length > 4 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F';
-        if (!pdf) throw new NotFoundException("只有 PDF 文档能按页显示");
+        boolean pdf = org.openbudget.audit.report.PageImage.isPdf(content);
+        if (!pdf && !org.openbudget.audit.report.PageImage.isOfd(content)) throw new NotFoundException("只有 PDF 和 OFD 文档能按页显示");
+        Object[] out;
+        try {
+            // drawn like a reading: at most as many at once as cores, within the reading's time budget
+            out = org.openbudget.io.guard.ReadGuard.read("第 " + page + " 页", () -> pdf ? pdfPage(content, page) : ofdPage(content, page));
+        } catch (org.openbudget.io.InputException e) {
+            throw new NotFoundException("第 " + page + " 页无法绘制：" + (e.problems().isEmpty() ? "" : e.problems().get(0).message()));
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NotFoundException("第 " + page + " 页无法绘制");
+        }
+        if (((org.openbudget.audit.report.PageImage.Picture) out[0]).png().length == 0) throw new NotFoundException("第 " + page + " 页无法绘制");
+        drawn.put(key, out);
+        return out;
+    }
+
+    private static Object[] pdfPage(byte[] content, int page) {
         int pages;
         try (var d = org.apache.pdfbox.Loader.loadPDF(content)) {
             pages = d.getNumberOfPages();
@@ -242,30 +260,31 @@ public class BatchPages {
             throw new NotFoundException("此文档无法按页显示");
         }
         if (page < 1 || page > pages) throw new NotFoundException("此文档没有第 " + page + " 页（共 " + pages + " 页）");
-        org.openbudget.audit.report.PageImage.Picture p;
-        try {
-            // drawn like a reading: at most as many at once as cores, within the reading's time budget
-            p = org.openbudget.io.guard.ReadGuard.read("第 " + page + " 页", () -> org.openbudget.audit.report.PageImage.draw(content, page));
-        } catch (org.openbudget.io.InputException e) {
-            throw new NotFoundException("第 " + page + " 页无法绘制：" + (e.problems().isEmpty() ? "" : e.problems().get(0).message()));
-        } catch (RuntimeException e) {
-            throw new NotFoundException("第 " + page + " 页无法绘制");
-        }
-        if (p.png().length == 0) throw new NotFoundException("第 " + page + " 页无法绘制");
-        Object[] out = {p, pages};
-        drawn.put(key, out);
-        return out;
+        return new Object[] {org.openbudget.audit.report.PageImage.draw(content, page), pages};
     }
 
-    /** A page of a PDF document drawn, the findings on it framed (the cell or row each is about), one of them in focus. */
+    /** An OFD's page drawn from its own text objects and paths, in the vendored Noto Sans SC (no font of the server's). */
+    private static Object[] ofdPage(byte[] content, int page) {
+        org.openbudget.audit.ofd.OfdLayout.Page p;
+        try {
+            p = org.openbudget.audit.ofd.OfdLayout.page(content, page, org.openbudget.io.guard.ReadLimits.current());
+        } catch (org.openbudget.audit.ofd.OfdLayout.OfdException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        return new Object[] {org.openbudget.audit.report.PageImage.draw(p.page(), org.openbudget.render.VendoredFont.regular()), p.pages()};
+    }
+
+    /** A page of a PDF or OFD document drawn, the findings on it framed (the cell or row each is about), one of them in focus. */
     @GetMapping("/batch/{id}/documents/{doc}/pages/{page}")
     public String page(@PathVariable long id, @PathVariable long doc, @PathVariable int page, @RequestParam(required = false) Integer f, Model m) {
         BudgetUser me = (BudgetUser) m.getAttribute("me");
         Job j = batches.job(me, id);
         Doc d = batches.docs(me, id).stream().filter(x -> x.id() == doc).findFirst()
                 .orElseThrow(() -> new NotFoundException("这一批量审核没有编号为 " + doc + " 的文档"));
-        Object[] drawnPage = draw(doc, page, batches.content(me, id, doc));
+        byte[] content = batches.content(me, id, doc);
+        Object[] drawnPage = draw(doc, page, content);
         org.openbudget.audit.report.PageImage.Picture p = (org.openbudget.audit.report.PageImage.Picture) drawnPage[0];
+        m.addAttribute("ofd", !org.openbudget.audit.report.PageImage.isPdf(content));
         BatchReport.Entry e = d.summary() == null ? null : batches.entry(d, true);
         List<Mark> onPage = new ArrayList<>();
         if (e != null) {

@@ -17,7 +17,6 @@ import org.openbudget.web.forms.ProjectsForm;
 import org.openbudget.web.forms.SectionForm;
 import org.openbudget.web.forms.TextForm;
 import org.openbudget.web.security.BudgetUser;
-import org.openbudget.web.service.DocumentModel;
 import org.openbudget.web.service.Evaluation;
 import org.openbudget.web.service.FormInvalidException;
 import org.openbudget.web.service.DocumentKey;

@@ -148,7 +148,7 @@ public class PortalService {
         Optional<Publication> lastYear = publications.current(p.agencyCode(), p.year() - 1, p.basis());
         return new Page(p, body(id), Summary.parse(p.summaryJson()), files(id), publications.versions(p.agencyCode(), p.year(), p.basis()),
                 lastYear.orElse(null), lastYear.map(l -> Summary.parse(l.summaryJson())).orElse(null), regions().get(p.regionCode()),
-                p.current() && !p.isFinal() ? corrections.open(p.agencyCode(), p.year()) : List.of(),
+                p.current() ? corrections.open(p.agencyCode(), p.year(), p.basis()) : List.of(),
                 publications.current(p.agencyCode(), p.year(), p.isFinal() ? org.openbudget.web.db.repositories.Document.BUDGET
                         : org.openbudget.web.db.repositories.Document.FINAL).orElse(null));
     }

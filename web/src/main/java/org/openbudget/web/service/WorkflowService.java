@@ -192,14 +192,13 @@ public class WorkflowService {
         markDepartmentUnderCorrection(unit, year, Document.BUDGET, reason, by);
     }
 
-    /** Correction notices are kept for a department's published 预算 (a 决算's department is not marked, yet). */
+    /** The department's published document of the same basis (its 预算 or its 决算) is the one marked. */
     private void markDepartmentUnderCorrection(Agency unit, int year, String basis, String reason, String by) {
-        if (!Document.BUDGET.equals(basis)) return;
-        if (unit.parentCode() == null || publications.current(unit.parentCode(), year).isEmpty()) return;
-        Optional<Document> dept = documents.find(unit.parentCode(), year);
+        if (unit.parentCode() == null || publications.current(unit.parentCode(), year, basis).isEmpty()) return;
+        Optional<Document> dept = documents.find(unit.parentCode(), year, basis);
         if (dept.isEmpty() || documents.consolidation(dept.get().id()).stream().noneMatch(c -> c.unitCode().equals(unit.code()))) return;
-        if (corrections.open(unit.parentCode(), year, unit.code(), reason, by)) {
-            audit.record(by, "部门更正中", unit.parentCode(), year, unit.name() + "：" + reason);
+        if (corrections.open(unit.parentCode(), year, basis, unit.code(), reason, by)) {
+            audit.record(by, "部门更正中", unit.parentCode(), year, tag(basis) + unit.name() + "：" + reason);
             events.publishEvent(new CorrectionChanged(unit.parentCode(), year));
         }
     }
@@ -369,7 +368,7 @@ public class WorkflowService {
         }
         audit.record(u.username(), s.recorded(), code, year, tag(basis) + fileName + "：错误 " + e.errors() + "，警告 " + e.warnings() + "，提示 " + e.notices()
                 + (s.correction() ? "（更正：新草稿）" : ""));
-        if (s.transition().has(Rule.MARKS_DEPARTMENT)) markDepartmentUnderCorrection(a, year, basis, "该单位开始更正其预算数据", u.username());
+        if (s.transition().has(Rule.MARKS_DEPARTMENT)) markDepartmentUnderCorrection(a, year, basis, "该单位开始更正其" + basis + "数据", u.username());
         return saved;
     }
 
@@ -611,7 +610,7 @@ public class WorkflowService {
         audit.record(u.username(), s.recorded(), code, year, tag(s.basis()) + c);
         notifications.decided(s.agency(), year, "returned", u.username(), s.agency().name() + " " + year + " 年" + s.basis() + "被财政局退回：" + c);
         if (s.transition().has(Rule.MARKS_DEPARTMENT) && !s.agency().isDepartment())
-            markDepartmentUnderCorrection(s.agency(), year, s.basis(), "该单位的预算被退回修改", u.username());
+            markDepartmentUnderCorrection(s.agency(), year, s.basis(), "该单位的" + s.basis() + "被退回修改", u.username());
         return out;
     }
 
@@ -674,7 +673,7 @@ public class WorkflowService {
             files.add(budgets.cleanCopy(d.source().isWorkbook() ? "dataset.xlsx" : "dataset.yaml", d.source()));
         }
         Publication p = publisher.publish(a, e, files, by, correctionReason);
-        if (a.isDepartment() && corrections.resolve(a.code(), d.year()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
+        if (a.isDepartment() && corrections.resolve(a.code(), d.year(), d.basis()) > 0) events.publishEvent(new CorrectionChanged(a.code(), d.year()));
         return p;
     }
 

@@ -41,6 +41,8 @@ public class BatchRepository {
         /** Where the publication date came from (门户发布时间, 网页日期, 上传时填写), "" when none. */
         public String publishedFromLabel() { return publishedFrom == null ? "" : publishedFrom; }
         public boolean finished() { return "DONE".equals(status) || "REFUSED".equals(status) || "FAILED".equals(status); }
+        /** The basis of the document compared with this one: a 预算's 决算, a 决算's 预算. */
+        public String counterpartBasis() { return "预算".equals(basis) ? "决算" : "预算"; }
         public String statusLabel() {
             return switch (status) {
                 case "PENDING" -> "等待";
@@ -210,24 +212,59 @@ public class BatchRepository {
      * ones — whose year (as read, or the job's) is {@code year}: what the dashboard and the transparency page show.
      */
     public List<Doc> latestInRegion(String region, int year, boolean publishedOnly) {
+        return db.sql(latestSql(publishedOnly)).params(region, year).query((rs, i) -> doc(rs)).list();
+    }
+
+    private static String latestSql(boolean publishedOnly) {
         // a file refused at intake has no content to tell it by: each is its own
         // the latest of each file chosen by ids alone, then those rows read (sorting the wide rows themselves spills)
-        return db.sql("select " + D_COLUMNS + " from batch_document d where d.id in (select distinct on (" + SAME_FILE + ") d.id"
-                        + " from batch_document d join batch_job j on j.id = d.job_id"
-                        + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) = ? and d.status in ('DONE', 'REFUSED', 'FAILED')"
-                        + (publishedOnly ? " and j.published_at is not null" : "")
-                        + " order by " + SAME_FILE + ", d.id desc) order by d.id")
-                .params(region, year).query((rs, i) -> doc(rs)).list();
+        return "select " + D_COLUMNS + " from batch_document d where d.id in (select distinct on (" + SAME_FILE + ") d.id"
+                + " from batch_document d join batch_job j on j.id = d.job_id"
+                + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) = ? and d.status in ('DONE', 'REFUSED', 'FAILED')"
+                + (publishedOnly ? " and j.published_at is not null" : "")
+                + " order by " + SAME_FILE + ", d.id desc) order by d.id";
+    }
+
+    private static String yearsSql(boolean publishedOnly) {
+        return "select distinct coalesce(d.doc_year, j.budget_year) y from batch_document d join batch_job j on j.id = d.job_id"
+                + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) is not null" + (publishedOnly ? " and j.published_at is not null" : "")
+                + " order by y desc";
+    }
+
+    /** The plans of the dashboard's queries as PostgreSQL ran them ({@code EXPLAIN ANALYZE}): for the bench (./budget bench-dashboard --explain). */
+    public List<String> explainDashboard(String region, int year) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String[] q : List.of(new String[] {"最新读取 (latestInRegion)", latestSql(false), "2"}, new String[] {"年度 (years)", yearsSql(false), "1"},
+                new String[] {"数据标记 (stamp)", STAMP, "0"})) {
+            var spec = db.sql("explain (analyze, buffers) " + q[1]);
+            if (q[2].equals("2")) spec = spec.params(region, year);
+            else if (q[2].equals("1")) spec = spec.param(region);
+            out.add(q[0] + "\n" + String.join("\n", spec.query(String.class).list()));
+        }
+        return out;
+    }
+
+    /** The tables a region's dashboard is computed from: its documents and jobs, the comparisons, the registry, the weights and dates. */
+    private static final List<String> DASHBOARD_TABLES = List.of("batch_document", "batch_job", "batch_comparison", "agency", "region",
+            "region_scoring", "region_approval");
+    private static final String STAMP = DASHBOARD_TABLES.stream()
+            .map(t -> "(select count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) from " + t + ")")
+            .collect(java.util.stream.Collectors.joining(" || ':' || ", "select ", ""));
+
+    /**
+     * Where the data a dashboard is made of stands: each table's rows counted and the transactions that last wrote them
+     * summed (a row inserted, updated or deleted changes its table's figures). Equal stamps, same data: what was computed
+     * from it may be shown again. One query over small rows (the documents' bytes are not read).
+     */
+    public String stamp() {
+        return db.sql(STAMP).query(String.class).single();
     }
 
     private static final String SAME_FILE = "case when d.size_bytes = 0 then 'doc:' || d.id else d.sha256 end";
 
     /** The years the region's jobs have documents of (published ones only, for the public). */
     public List<Integer> years(String region, boolean publishedOnly) {
-        return db.sql("select distinct coalesce(d.doc_year, j.budget_year) y from batch_document d join batch_job j on j.id = d.job_id"
-                        + " where j.region_code = ? and coalesce(d.doc_year, j.budget_year) is not null" + (publishedOnly ? " and j.published_at is not null" : "")
-                        + " order by y desc")
-                .param(region).query(Integer.class).list();
+        return db.sql(yearsSql(publishedOnly)).param(region).query(Integer.class).list();
     }
 
     /** The regions with a published job (the transparency pages there are). */
