@@ -22,6 +22,7 @@ import org.openbudget.core.disclosure.text.Section;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.money.Amounts;
 import org.openbudget.core.profile.TextOutline;
+import org.openbudget.core.text.NarrativeStatements;
 import org.openbudget.core.text.OutlinePatterns;
 import org.openbudget.io.Workspace;
 import org.openbudget.io.refdata.ReferenceLibrary;
@@ -80,5 +81,47 @@ class ProfileTextTest {
                 .collect(Collectors.groupingBy(TextFact::key, Collectors.mapping(f -> f.value().stripTrailingZeros(), Collectors.toList())));
         assertThat(written).as(profile + " amounts written").isNotEmpty();
         assertThat(read).as(profile + " read back").isEqualTo(written);
+    }
+
+    /**
+     * What the narrative blocks state (assets, 预算绩效, other matters: counts, quantities, amounts) is read back from
+     * each paragraph by the same declarations, compiled from the profile's patterns: exactly what the walker wrote.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xinjiang-2024", "national-2016"})
+    void theNarrativeStatementsReadBackWhatTheWalkerWrote(String profile) {
+        Workspace.Loaded l = ws.loaded(bureau, profile);
+        Disclosure d = l.disclosure();
+        List<NarrativeStatements> blocks = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (TextOutline.Section s : l.profile().text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (!NarrativeStatements.BY_BLOCK.containsKey(b.kind())) continue;
+                NarrativeStatements n = NarrativeStatements.compile(l.profile().text(), d.kind().label(), b);
+                blocks.add(n);
+                keys.addAll(n.keys());
+            }
+        }
+        assertThat(keys).as(profile).contains("assets.building", "assets.vehicle.official", "perf.fiscal");
+        List<String> written = d.text().facts().stream().filter(f -> keys.contains(f.key()))
+                .map(f -> f.key() + " " + f.kind() + " " + f.value().stripTrailingZeros().toPlainString()).sorted().toList();
+        // the paragraphs that state them (a dataset's other matters the profile has no pattern of are not read)
+        java.util.Set<String> stating = d.text().facts().stream().filter(f -> keys.contains(f.key())).map(f -> f.sentence().strip())
+                .collect(Collectors.toSet());
+        List<String> read = new java.util.ArrayList<>();
+        for (Section s : d.text().sections()) {
+            for (String p : s.paragraphs()) {
+                if (!stating.contains(p.strip())) continue;
+                // a paragraph is one block's (the reader reads a part by the blocks the outline puts there): the one that reads most
+                List<TextFact> best = List.of();
+                for (NarrativeStatements n : blocks) {
+                    List<TextFact> got = n.read(s.numeral(), "", p, p);
+                    if (got.size() > best.size()) best = got;
+                }
+                for (TextFact f : best) read.add(f.key() + " " + f.kind() + " " + f.value().stripTrailingZeros().toPlainString());
+            }
+        }
+        assertThat(written).as(profile + " written").hasSizeGreaterThan(10);
+        assertThat(read.stream().sorted().toList()).as(profile + " read back").isEqualTo(written);
     }
 }

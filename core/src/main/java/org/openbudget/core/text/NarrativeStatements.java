@@ -92,6 +92,13 @@ public final class NarrativeStatements {
         this.compiled = List.copyOf(compiled);
     }
 
+    /** The fact keys this block's compiled statements read. */
+    public Set<String> keys() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Compiled c : compiled) out.add(c.statement.key);
+        return out;
+    }
+
     /** Whether this block states nothing the reader can find (no pattern of it in the profile). */
     public boolean isEmpty() {
         return compiled.isEmpty();
