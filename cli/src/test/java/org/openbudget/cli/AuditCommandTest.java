@@ -148,7 +148,7 @@ class AuditCommandTest {
         Run r = run("bench-audit", "--warmup", "1", "--rounds", "2", example("urumqi-sme-center-2024").toString(),
                 "../audit/src/test/resources/pdf/urumqi-sme-center-2024.tables.libreoffice.pdf");
         assertThat(r.rc()).as(r.err()).isZero();
-        assertThat(r.out()).contains("cpu med").contains("urumqi-sme-center-2024.txt").contains(" pdf ");
+        assertThat(r.out()).contains("cpu mean").contains("urumqi-sme-center-2024.txt").contains(" pdf ");
     }
 
     /** Many documents in one run: a line each in the order given, a summary in three formats, the exit code the worst. */
