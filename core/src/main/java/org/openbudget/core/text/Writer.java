@@ -104,11 +104,8 @@ final class Writer {
         BigDecimal rate;
         if (lastYear.signum() == 0) rate = current.signum() == 0 ? ZERO : HUNDRED.setScale(2);
         else rate = diff.abs().multiply(HUNDRED).divide(lastYear.abs(), 2, RoundingMode.HALF_UP);
-        String word;
-        String rateWord;
-        if (diff.signum() > 0) { word = "增加"; rateWord = "增长"; }
-        else if (diff.signum() < 0) { word = "减少"; rateWord = "下降"; }
-        else { word = t.zeroChange().get(0); rateWord = t.zeroChange().get(1); }
+        String word = t.changeWord(diff.signum());
+        String rateWord = t.rateWord(diff.signum());
         return new Change(diff.abs().setScale(2), word, rate, rateWord);
     }
 
@@ -316,7 +313,7 @@ final class Writer {
         }
 
         Sentence signedCount(String var, String wordVar, String key, String subject, int n, String source) {
-            String word = n > 0 ? "增加" : n < 0 ? "减少" : t.zeroChange().get(0);
+            String word = t.changeWord(Integer.signum(n));
             vars.put(var, String.valueOf(Math.abs(n)));
             vars.put(wordVar, word);
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, BigDecimal.valueOf(Math.abs(n)), word, "", List.of(), source, s));

@@ -446,6 +446,10 @@ public final class ProfileReader {
         }
         List<String> zero = t.get("zero_change").isPresent() ? t.strings("zero_change") : List.of("增加", "增长");
         if (zero.size() != 2) problems.add(t.require("zero_change").problem("应为两个词，如 [增加, 增长] (two words are expected)"));
+        List<String> changeWords = t.get("change_words").isPresent() ? t.strings("change_words") : TextTemplate.CHANGE_WORDS;
+        if (changeWords.size() != 2) problems.add(t.require("change_words").problem("应为两个词（增、减），如 [增加, 减少] (two words are expected)"));
+        List<String> rateWords = t.get("rate_words").isPresent() ? t.strings("rate_words") : TextTemplate.RATE_WORDS;
+        if (rateWords.size() != 2) problems.add(t.require("rate_words").problem("应为两个词（增、减），如 [增长, 下降] (two words are expected)"));
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         if (t.get("overrides").isPresent()) {
             t.require("overrides").entries().forEach((kind, m) -> {
@@ -461,7 +465,7 @@ public final class ProfileReader {
         TextTemplate out = new TextTemplate(titles, sentences, outline,
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
-                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);
+                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides, changeWords, rateWords);
         for (String missing : out.missing()) {
             problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
         }
