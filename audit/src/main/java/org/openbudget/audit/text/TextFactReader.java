@@ -1129,7 +1129,7 @@ final class TextFactReader {
                 }
                 case "assets", "performance", "other_matters" -> {
                     // what the block's sentences state, read by its patterns (core/text/NarrativeStatements)
-                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile.text(), kind.label(), x)).read(sec, part, p, p));
+                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x)).read(sec, part, p, p));
                     return;
                 }
                 default -> { }

@@ -124,6 +124,11 @@ final class Writer {
         return r.isEmpty() ? "" : fill(t.sentence(style), Map.of("text", r));
     }
 
+    /** What a narrative block's pattern states under a placeholder, as the dictionary of measures declares it. */
+    org.openbudget.core.measure.Statement statement(String block, String pattern, String var) {
+        return profile.measures().statement(block, pattern, var);
+    }
+
     Sentence sentence(String section, String part, String patternKey) {
         return new Sentence(section, part, pattern(patternKey), patternKey);
     }
@@ -291,14 +296,14 @@ final class Writer {
             return this;
         }
 
-        /** A narrative block's statement (its key, subject and kind declared once: {@link NarrativeStatements}), a count. */
-        Sentence stated(NarrativeStatements.Statement st, int n, String source) {
+        /** A narrative block's statement (its key, subject and kind declared once: refdata/measures.yaml, statements:), a count. */
+        Sentence stated(org.openbudget.core.measure.Statement st, int n, String source) {
             if (st.kind() != FactKind.COUNT) throw new IllegalStateException(st + " is not a count");
             return count(st.var(), st.key(), st.subject(), n, source);
         }
 
         /** A narrative block's statement of an amount or a quantity (as its declaration says). */
-        Sentence stated(NarrativeStatements.Statement st, BigDecimal v, String source) {
+        Sentence stated(org.openbudget.core.measure.Statement st, BigDecimal v, String source) {
             return switch (st.kind()) {
                 case AMOUNT -> amount(st.var(), st.key(), st.subject(), v, source);
                 case QUANTITY -> quantity(st.var(), st.key(), st.subject(), v, source);

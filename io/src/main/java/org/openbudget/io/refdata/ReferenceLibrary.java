@@ -209,7 +209,7 @@ public final class ReferenceLibrary {
         if (measures == null) {
             String text = read("measures.yaml").orElseThrow(() -> new InputException("refdata/measures.yaml", 0, "",
                     "找不到度量字典 measures.yaml (the dictionary of measures is missing)"));
-            measures = new org.openbudget.core.measure.MeasureDictionary(MeasureReader.read("refdata/measures.yaml", text));
+            measures = MeasureReader.dictionary("refdata/measures.yaml", text);
         }
         return measures;
     }
