@@ -52,7 +52,8 @@ public final class BudgetCli implements Runnable {
             BenchDashboardCommand.class,
             ServeCommand.class,
             AdminCommand.class,
-            LoadCommand.class);
+            LoadCommand.class,
+            TrainCommand.class);
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
