@@ -101,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
      * ready, or reads what is still missing; a broken override directory is reported by the audit, not here.
      */
     private static void prepareTemplates(ReferenceLibrary lib) {
-        if (Runtime.getRuntime().availableProcessors() < 2) return;
+        if (lib == RefdataOption.early || Runtime.getRuntime().availableProcessors() < 2) return;   // readied at start-up
         Thread t = new Thread(() -> {
             try {
                 Recognizer.prepare(lib);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.openbudget.audit.pdf.PdfWarmUp;
+import org.openbudget.audit.recognise.Recognizer;
 import org.openbudget.core.check.Check;
 import org.openbudget.core.check.Finding;
 import org.openbudget.core.check.Severity;
@@ -79,7 +80,7 @@ public final class BudgetCli implements Runnable {
                 System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
             }
         }
-        warmUpPdfReading(args);
+        warmUp(args);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int rc;
         try {
@@ -92,22 +93,38 @@ public final class BudgetCli implements Runnable {
     }
 
     /**
-     * A command about to read PDFs (audit, compare) readies the PDF library on the second core while this one
-     * parses the command line and the first steps run: at a cold start the library's classes and static tables
-     * were about a fifth of a one-file audit ({@link PdfWarmUp}). Nothing the command reads is touched.
+     * A command about to read published documents (audit, compare) readies on the second core what its
+     * first steps need while this one parses the command line: the PDF library's classes and static tables
+     * ({@link PdfWarmUp}: about a fifth of a cold one-file audit) when it reads PDFs, and the templates'
+     * signatures that recognise a document (the built-in library's, unless --refdata names another).
+     * Nothing the command reads is touched; what is not ready when needed is made then, as without this.
      */
-    static void warmUpPdfReading(String[] args) {
+    static void warmUp(String[] args) {
         if (args.length < 2 || !(args[0].equals("audit") || args[0].equals("compare"))) return;
         if (Runtime.getRuntime().availableProcessors() < 2) return;
-        boolean pdf = false;
-        for (int i = 1; i < args.length && !pdf; i++) {
+        boolean pdf = false, refdata = false;
+        for (int i = 1; i < args.length; i++) {
             String a = args[i].toLowerCase(java.util.Locale.ROOT);
-            pdf = a.endsWith(".pdf") || (!a.startsWith("-") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[i])));
+            refdata |= a.equals("--refdata") || a.startsWith("--refdata=");
+            pdf |= a.endsWith(".pdf") || (!a.startsWith("-") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[i])));
         }
-        if (!pdf) return;
-        Thread t = new Thread(PdfWarmUp::run, "pdf-warm-up");
+        if (pdf) background("pdf-warm-up", PdfWarmUp::run);
+        if (!refdata) {
+            ReferenceLibrary lib = ReferenceLibrary.standard();
+            RefdataOption.early = lib;
+            background("templates", () -> {
+                try {
+                    Recognizer.prepare(lib);
+                } catch (RuntimeException e) {
+                    // the command reads the templates again and says what is wrong
+                }
+            });
+        }
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread t = new Thread(work::run, name);
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
