@@ -148,7 +148,9 @@ public final class BudgetCli implements Runnable {
         CommandLine cl = new CommandLine(new BudgetCli());
         Class<?> named = args.length == 0 ? null : COMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
-        for (Class<?> c : named != null ? List.<Class<?>>of(named) : COMMANDS) cl.addSubcommand(instance(c));
+        // the version alone needs no command at all (every one built was a third of a second)
+        boolean version = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : version ? List.<Class<?>>of() : COMMANDS) cl.addSubcommand(instance(c));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

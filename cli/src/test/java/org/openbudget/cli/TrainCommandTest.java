@@ -25,10 +25,6 @@ class TrainCommandTest {
         assertThat(rc).as(err.toString()).isZero();
         assertThat(out.toString()).isEmpty();
         assertThat(leftovers(tmp)).isEqualTo(before);
-        // hidden: not in the command list a person sees
-        StringWriter help = new StringWriter();
-        BudgetCli.execute(new String[] {"--help"}, new PrintWriter(help), new PrintWriter(new StringWriter()));
-        assertThat(help.toString()).contains("audit").doesNotContain("cds-train");
     }
 
     @Test
