@@ -1144,34 +1144,40 @@ final class TextFactReader {
 
     private PerformanceTable performanceTable(List<String> lines) {
         String kindOf = lines.get(0).contains("整体") ? "整体" : "项目";
+        // the table's labels as the profile prints them (text.performance_labels)
+        org.openbudget.core.profile.PerformanceLabels pl = profile.text().performanceLabels();
+        String projectLabel = squash(pl.project()), managerLabel = squash(pl.manager());
+        String projectGoal = squash(pl.projectGoal()), overallGoal = squash(pl.overallGoal());
+        Pattern goalLabel = Pattern.compile("^(" + Pattern.quote(projectGoal) + "|" + Pattern.quote(overallGoal) + ")\\s*");
         String unitName = "", name = "", manager = "", goal = "";
         for (String l : lines) {
             String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
             String fs = squash(l);
             if (unitName.isEmpty()) {
-                for (String label : List.of("预算单位", "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）", "单位名称", "部门名称")) {
+                for (String label : List.of(squash(pl.unit()), "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）",
+                        squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
                     if (fs.startsWith(label)) {
                         unitName = firstCell(l, label);
                         break;
                     }
                 }
             }
-            if (name.isEmpty() && fs.startsWith("项目名称")) {
-                String rest = firstCellsUntil(l, "项目名称", "项目负责人");
+            if (name.isEmpty() && !projectLabel.isEmpty() && fs.startsWith(projectLabel)) {
+                String rest = firstCellsUntil(l, projectLabel, managerLabel);
                 name = rest;
-                int m = flat.indexOf("项目负责人");
-                if (m >= 0) manager = flat.substring(m + 5).trim();
+                int m = managerLabel.isEmpty() ? -1 : flat.indexOf(managerLabel);
+                if (m >= 0) manager = flat.substring(m + managerLabel.length()).trim();
             }
-            if (goal.isEmpty() && (fs.startsWith("项目总体目标") || fs.startsWith("年度绩效目标"))) {
-                goal = flat.replaceFirst("^(项目总体目标|年度绩效目标)\\s*", "").replace("<p>", "").replace("</p>", "").trim();
+            if (goal.isEmpty() && (fs.startsWith(projectGoal) || fs.startsWith(overallGoal))) {
+                goal = goalLabel.matcher(flat).replaceFirst("").replace("<p>", "").replace("</p>", "").trim();
             }
         }
         String joined = half(squash(String.join("", lines)));
         BigDecimal total, fiscal, other;
         if (kindOf.equals("项目")) {
-            total = after(joined, "年度预算总额");
-            fiscal = after(joined, "财政拨款");
-            other = after(joined, "其他资金");
+            total = after(joined, squash(pl.total()));
+            fiscal = after(joined, squash(pl.fiscal()).replaceFirst("^其中[：:]", ""));
+            other = after(joined, squash(pl.other()));
         } else {
             BigDecimal up = after(joined, "上级安排"), local = after(joined, "本级安排");
             other = after(joined, "其他资金(万元)其他");
@@ -1181,7 +1187,7 @@ final class TextFactReader {
         List<PerformanceTable.Indicator> indicators = new ArrayList<>();
         int header = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (squash(lines.get(i)).startsWith("一级")) {
+            if (squash(lines.get(i)).startsWith(squash(pl.indicators().get(0)))) {
                 header = i;
                 break;
             }
@@ -1212,7 +1218,7 @@ final class TextFactReader {
         if (kindOf.equals("整体")) {
             for (String l : lines) {
                 String fs = squash(l);
-                if (fs.startsWith("单位联系人") || fs.startsWith("部门联系人")) {
+                if (fs.startsWith(squash(pl.contact("单位"))) || fs.startsWith(squash(pl.contact("部门")))) {
                     String[] cells = l.split("\t");
                     List<String> nonEmpty = new ArrayList<>();
                     for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());

@@ -27,6 +27,7 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  *                      (e.g. a 部门 prints "0.00万元" where a 单位 prints "0万元")
  * @param changeWords   the words of a change's direction, up and down ({change_word}: [增加, 减少])
  * @param rateWords     the words of a rate's direction, up and down ({rate_word}: [增长, 下降])
+ * @param performanceLabels the labels of the 绩效目标表 ({@code performance_labels})
  *
  * <p>An amount placeholder may carry a modifier: {@code {x|0}} prints a zero amount as "0", and
  * {@code {x|plain}} prints the amount without trailing zeros or separators ("2", "8.9").
@@ -35,7 +36,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
                            String percent, String listNumber, String subHeading,
                            String itemNumber, List<String> zeroChange, String dateFormat,
                            List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides,
-                           List<String> changeWords, List<String> rateWords) {
+                           List<String> changeWords, List<String> rateWords, PerformanceLabels performanceLabels) {
 
     /** The direction words when a profile names none: a change 增加/减少, a rate 增长/下降. */
     public static final List<String> CHANGE_WORDS = List.of("增加", "减少");
@@ -43,7 +44,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
 
     public static final TextTemplate NONE = new TextTemplate(Map.of(), Map.of(), TextOutline.NONE,
             "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of(),
-            CHANGE_WORDS, RATE_WORDS);
+            CHANGE_WORDS, RATE_WORDS, PerformanceLabels.DEFAULT);
 
     /** Sentence keys of 第一部分 and the reason clauses, which every profile with text must define. */
     public static final List<String> REQUIRED = List.of(
@@ -60,6 +61,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         changeWords = changeWords == null || changeWords.size() != 2 ? CHANGE_WORDS : List.copyOf(changeWords);
         rateWords = rateWords == null || rateWords.size() != 2 ? RATE_WORDS : List.copyOf(rateWords);
+        performanceLabels = performanceLabels == null ? PerformanceLabels.DEFAULT : performanceLabels;
     }
 
     /** The word of a change in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */
