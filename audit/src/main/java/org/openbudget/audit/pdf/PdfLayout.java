@@ -437,10 +437,20 @@ public final class PdfLayout {
             if (font.isVertical()) dx = verticalAdvance(font, code);
             float tx = dx * fontSize * (text.getHorizontalScaling() / 100f);
             float ty = displacement.getY() * fontSize;
-            Matrix next = Matrix.getTranslateInstance(tx, ty).multiply(tm).multiply(state.getCurrentTransformationMatrix());
+            // translate(tx, ty) × Tm × CTM, its translation only: the arithmetic of Matrix.multiply, step by step
+            Matrix ctm = state.getCurrentTransformationMatrix();
+            float m6 = tx * tm.getValue(0, 0) + ty * tm.getValue(1, 0) + 1f * tm.getValue(2, 0);
+            float m7 = tx * tm.getValue(0, 1) + ty * tm.getValue(1, 1) + 1f * tm.getValue(2, 1);
+            float m8 = tx * tm.getValue(0, 2) + ty * tm.getValue(1, 2) + 1f * tm.getValue(2, 2);
+            float nextX = m6 * ctm.getValue(0, 0) + m7 * ctm.getValue(1, 0) + m8 * ctm.getValue(2, 0);
+            float nextY = m6 * ctm.getValue(0, 1) + m7 * ctm.getValue(1, 1) + m8 * ctm.getValue(2, 1);
+            float n8 = m6 * ctm.getValue(0, 2) + m7 * ctm.getValue(1, 2) + m8 * ctm.getValue(2, 2);
+            if (!Float.isFinite(m6) || !Float.isFinite(m7) || !Float.isFinite(m8) || !Float.isFinite(nextX) || !Float.isFinite(nextY) || !Float.isFinite(n8)) {
+                throw new IllegalArgumentException("Multiplying two matrices produces illegal values");   // as Matrix.multiply
+            }
             // the crop box's corner is the origin
             float e = trm.getTranslateX() - llx, f = trm.getTranslateY() - lly;
-            float endX = next.getTranslateX() - llx, endY = next.getTranslateY() - lly;
+            float endX = nextX - llx, endY = nextY - lly;
             float a = trm.getScaleX(), b = trm.getShearY(), c = trm.getShearX(), d = trm.getScaleY();
             // the direction the text runs (0, 90, 180, 270), from the text rendering matrix
             float x, y, w;
