@@ -239,6 +239,45 @@ public final class ShapeReader {
             units.add(unit);
         }
 
+        private Map<String, List<String>> printedFunctional, printedEconomic;
+
+        /**
+         * Name → the codes the document prints beside it (a cell of 3, 5 or 7 digits then the name's cell, or
+         * "2080104 综合业务管理" in one), functional (2xx) or economic (3xx, 5xx) codes: what a table of names
+         * only means by a name the shipped classification does not list.
+         */
+        Map<String, List<String>> printedCodes(boolean economic) {
+            if (printedFunctional == null) {
+                printedFunctional = new HashMap<>();
+                printedEconomic = new HashMap<>();
+                for (String line : lines) {
+                    if (line.length() > 400 || !line.matches("(?s).*\\d{3}.*")) continue;
+                    String[] cells = line.split("\t");
+                    for (int k = 0; k < cells.length; k++) {
+                        String c = cells[k].trim(), code, name;
+                        java.util.regex.Matcher m = CODE_AND_NAME.matcher(c);
+                        if (m.matches()) {
+                            code = m.group(1);
+                            name = m.group(2);
+                        } else if (CODE_DIGITS.matcher(c).matches() && k + 1 < cells.length) {
+                            code = c;
+                            name = cells[k + 1].trim();
+                        } else continue;
+                        String sq = squeeze(stripNumbering(name));
+                        if (sq.isEmpty() || sq.matches("[\\d.,\\-]+")) continue;
+                        Map<String, List<String>> into = code.charAt(0) == '2' ? printedFunctional
+                                : code.charAt(0) == '3' || code.charAt(0) == '5' ? printedEconomic : null;
+                        if (into == null) continue;
+                        List<String> codes = into.computeIfAbsent(sq, x -> new ArrayList<>());
+                        if (!codes.contains(code)) codes.add(code);
+                    }
+                }
+            }
+            return economic ? printedEconomic : printedFunctional;
+        }
+
+        private static final java.util.regex.Pattern CODE_AND_NAME = java.util.regex.Pattern.compile("(\\d{3}|\\d{5}|\\d{7})\\s+(\\S.*)");
+
         void learn(TableTemplate t, DisclosureTable read) {
             for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
             if (sourcesInUse >= 0 || t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY || t.incomeRows().isEmpty()) return;
@@ -1450,6 +1489,19 @@ public final class ShapeReader {
          */
         private List<Row> unitBlocks(List<Row> in) {
             if (!t.unitRowsFor(department)) return in;
+            // a department of one unit prints its projects right under the total (深圳 表5 of 信访局): when the rows
+            // below the total add up to it, none of them is a unit's subtotal
+            BigDecimal total = null, sum = BigDecimal.ZERO;
+            int rows = 0;
+            for (Row r : in) {
+                if (r.kind() == RowKind.TOTAL) {
+                    if (total == null) total = r.value(0) == null ? BigDecimal.ZERO : r.value(0);
+                    continue;
+                }
+                sum = sum.add(r.value(0) == null ? BigDecimal.ZERO : r.value(0));
+                rows++;
+            }
+            if (total != null && rows > 0 && total.signum() != 0 && total.subtract(sum).abs().compareTo(tolerance(rows)) <= 0) return in;
             List<Row> out = new ArrayList<>();
             Row unit = null;
             BigDecimal left = null;
@@ -1499,7 +1551,17 @@ public final class ShapeReader {
                 for (var item : k.items()) m.computeIfAbsent(squeeze(item.name()), x -> new ArrayList<>()).add(item.code());
                 return m;
             });
-            List<String> codes = names.getOrDefault(squeeze(stripNumbering(label)), List.of());
+            String key = squeeze(stripNumbering(label));
+            List<String> codes = names.getOrDefault(key, List.of());
+            Optional<String> found = under(codes);
+            if (found.isPresent()) return found;
+            // a name the shipped list lacks (it is partial: 2080104 综合业务管理): the code the document's own coded
+            // tables print beside it (深圳 表7 "2080104 综合业务管理" for 表1's "综合业务管理")
+            return under(doc.printedCodes(c == ref.economic()).getOrDefault(key, List.of()));
+        }
+
+        /** The code among {@code codes} of a 项 of the 款 above, else of a 款 of the 类 above, else of a 类. */
+        private Optional<String> under(List<String> codes) {
             if (codes.isEmpty()) return Optional.empty();
             for (String parent : new String[]{lastKuan, lastClass, ""}) {
                 int len = parent.length() + 2;
