@@ -251,20 +251,11 @@ public final class ShapeReader {
                 printedFunctional = new HashMap<>();
                 printedEconomic = new HashMap<>();
                 for (String line : lines) {
-                    if (line.length() > 400 || !line.matches("(?s).*\\d{3}.*")) continue;
-                    String[] cells = line.split("\t");
-                    for (int k = 0; k < cells.length; k++) {
-                        String c = cells[k].trim(), code, name;
-                        java.util.regex.Matcher m = CODE_AND_NAME.matcher(c);
-                        if (m.matches()) {
-                            code = m.group(1);
-                            name = m.group(2);
-                        } else if (CODE_DIGITS.matcher(c).matches() && k + 1 < cells.length) {
-                            code = c;
-                            name = cells[k + 1].trim();
-                        } else continue;
-                        String sq = squeeze(stripNumbering(name));
-                        if (sq.isEmpty() || sq.matches("[\\d.,\\-]+")) continue;
+                    if (line.length() > 600) continue;
+                    java.util.regex.Matcher m = CODE_AND_NAME.matcher(line);
+                    while (m.find()) {
+                        String code = m.group(1), sq = squeeze(stripNumbering(m.group(2)));
+                        if (sq.isEmpty()) continue;
                         Map<String, List<String>> into = code.charAt(0) == '2' ? printedFunctional
                                 : code.charAt(0) == '3' || code.charAt(0) == '5' ? printedEconomic : null;
                         if (into == null) continue;
@@ -276,7 +267,9 @@ public final class ShapeReader {
             return economic ? printedEconomic : printedFunctional;
         }
 
-        private static final java.util.regex.Pattern CODE_AND_NAME = java.util.regex.Pattern.compile("(\\d{3}|\\d{5}|\\d{7})\\s+(\\S.*)");
+        /** A code (a cell of its own, or before the name in one) then the name, up to the next cell (a tab, or two spaces in a text laid out by spaces). */
+        private static final java.util.regex.Pattern CODE_AND_NAME = java.util.regex.Pattern.compile(
+                "(?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)");
 
         void learn(TableTemplate t, DisclosureTable read) {
             for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
