@@ -1545,12 +1545,12 @@ public final class ShapeReader {
                 return m;
             });
             String key = squeeze(stripNumbering(label));
-            List<String> codes = names.getOrDefault(key, List.of());
-            Optional<String> found = under(codes);
-            if (found.isPresent()) return found;
-            // a name the shipped list lacks (it is partial: 2080104 综合业务管理): the code the document's own coded
-            // tables print beside it (深圳 表7 "2080104 综合业务管理" for 表1's "综合业务管理")
-            return under(doc.printedCodes(c == ref.economic()).getOrDefault(key, List.of()));
+            // with the codes the document's own coded tables print beside the name, for a name the shipped list lacks
+            // (it is partial: 深圳 表7 "2080104 综合业务管理" for 表1's "综合业务管理"; a 项 named as its 款, 2089999
+            // 其他社会保障和就业支出 under 20899): the deepest level that fits the rows above wins, the list's code first
+            List<String> codes = new ArrayList<>(names.getOrDefault(key, List.of()));
+            for (String p : doc.printedCodes(c == ref.economic()).getOrDefault(key, List.of())) if (!codes.contains(p)) codes.add(p);
+            return under(codes);
         }
 
         /** The code among {@code codes} of a 项 of the 款 above, else of a 款 of the 类 above, else of a 类. */
