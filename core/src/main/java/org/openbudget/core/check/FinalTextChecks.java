@@ -42,8 +42,10 @@ public final class FinalTextChecks {
                 new Rule("FT.punctuation", Severity.WARNING, "决算文字：不应有重复的句号（“。。”）等标点错误", t(), FinalTextChecks::punctuation),
                 new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初预算的% = 决算数 ÷ 年初预算数 × 100；年初预算为 0 时不写完成率",
                         t(), FinalTextChecks::completion),
-                new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
-                        t(), FinalTextChecks::item));
+                new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”“XX（类）B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
+                        t(), FinalTextChecks::item),
+                new Rule("FT.change", Severity.ERROR, "决算文字：与上年相比“增加（减少）C万元，增长（下降）R%”：增加与增长、减少与下降相应，R = C ÷ 上年数 × 100（上年数 = 所述本年数 ∓ C）",
+                        t(), FinalTextChecks::change));
     }
 
     private static List<TextFact> facts(CheckContext ctx, String prefix) {
@@ -136,6 +138,46 @@ public final class FinalTextChecks {
         }
     }
 
+    /**
+     * Each change from the year before the text states ("与2023年度相比，收入支出总计减少56.95万元，下降1.87%") against the
+     * amount of the year it is about: 增加 goes with 增长 and 减少 with 下降, and the rate is the change over the year
+     * before's amount (this year's less the increase, or plus the decrease) — none on a year before of nothing.
+     */
+    static void change(CheckContext ctx) {
+        for (TextFact f : facts(ctx, "final.change.")) {
+            if (f.items().size() < 3 || f.value() == null) continue;
+            BigDecimal change = new BigDecimal(f.items().get(0));
+            BigDecimal rate = new BigDecimal(f.items().get(1));
+            String rateWord = f.items().get(2);
+            boolean up = f.word().equals("增加");
+            if (up != rateWord.equals("增长")) {
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), up ? "增长" : "下降", rateWord,
+                        "第三部分" + f.section() + "：" + f.word() + " " + change.toPlainString() + " 万元，却写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            BigDecimal before = up ? f.value().subtract(change) : f.value().add(change);
+            if (before.signum() <= 0) {
+                // the amounts agree; the wording does not (a rate over nothing): a warning
+                ctx.report(Severity.WARNING, null, f.key(), "", "", f.section(), "上年数为 " + before.toPlainString() + "，不写增减率",
+                        rateWord + rate.toPlainString() + "%", "第三部分" + f.section() + "：本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
+                                + change.toPlainString() + " 万元，上年为 " + before.toPlainString() + "，不应写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            BigDecimal exact = change.multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP);
+            int decimals = Math.max(0, rate.scale());
+            // the printed amounts each half a cent either way, the rate rounded as printed
+            BigDecimal slack = BigDecimal.ONE.movePointLeft(decimals).multiply(new BigDecimal("0.5"))
+                    .add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
+            BigDecimal off = exact.subtract(rate).abs();
+            if (off.compareTo(slack) <= 0) continue;
+            Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+            ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：" + f.subject() + "本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
+                            + change.toPlainString() + " 万元，" + rateWord + "应为 " + change.toPlainString() + " ÷ " + before.toPlainString() + " = "
+                            + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%，文字却写 " + rate.toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
     /** The 类, 款 and 项 names of a subject "1、一般公共服务支出（类）财政事务（款）行政运行（项）", as far as it goes; null when none. */
     static List<String> classPath(String subject) {
         String s = squeeze(subject);
@@ -159,7 +201,8 @@ public final class FinalTextChecks {
      * names of the item and of the rows above it. An item the table does not list is not checked here.
      */
     static void item(CheckContext ctx) {
-        List<TextFact> stated = facts(ctx, "final.vs-budget.");
+        List<TextFact> stated = new java.util.ArrayList<>(facts(ctx, "final.vs-budget."));
+        stated.addAll(facts(ctx, "final.class."));
         if (stated.isEmpty()) return;
         DisclosureTable table = null;
         TableTemplate tpl = null;
@@ -184,7 +227,9 @@ public final class FinalTextChecks {
             if (row == null) continue;
             BigDecimal printed = ctx.cell(row, column);
             if (printed.compareTo(f.value()) == 0) continue;
-            ctx.report(ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
+            // a 类's amount a cent off its row: rounded another way (the text's sum of its 项), a notice
+            boolean cent = f.key().startsWith("final.class.") && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
+            ctx.report(cent ? Severity.NOTICE : ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
                     "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table)
                             + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }
