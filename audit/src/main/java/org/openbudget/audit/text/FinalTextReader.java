@@ -30,8 +30,18 @@ final class FinalTextReader {
     private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
     private static final Pattern TOTAL = Pattern.compile("(?<!财政拨款)收入支出总计" + NUM + "万元");
     private static final Pattern FISCAL_TOTAL = Pattern.compile("财政拨款收入支出总计" + NUM + "万元");
-    private static final Pattern VS_BUDGET = Pattern.compile("年初预算(?:数)?为" + NUM + "万元，(?:支出)?决算(?:数)?为" + NUM + "万元"
-            + "(?:[，。]完成(?:年初)?预算的" + NUM + "%)?[。，；]?(决算数(大于|小于|等于)预算数|决算数[与同]预算数(?:基本)?持平)?");
+    /**
+     * A statement against the budget: 年初预算 (or 全年预算, the adjusted budget: 上海's units new in the year) A, the 全年预算
+     * A2 when both are stated, the 决算数 B, the 完成率 R and which budget it is of, and the 大于/小于/等于/持平 with the budget it names.
+     */
+    private static final Pattern VS_BUDGET = Pattern.compile("(?<k1>年初|全年)预算(?:数)?为" + num("a") + "万元，(?:全年预算(?:数)?为" + num("a2") + "万元，)?"
+            + "(?:支出)?决算(?:数)?为" + num("b") + "万元"
+            + "(?:[，。]完成(?<rk>年初|全年)?预算(?:数)?的" + num("r") + "%)?[。，；]?"
+            + "(?:决算数(?<w>大于|小于|等于)(?<wk>年初|全年)?预算数|决算数[与同](?<pk>年初|全年)?预算数(?:基本)?(?<p>持平))?");
+
+    private static String num(String name) {
+        return "(?<" + name + ">\\d[\\d,]*(?:\\.\\d+)?)";
+    }
 
     /** A change from the year before: its subject (may be empty), the change, 增长/下降 and the rate. */
     private static final Pattern CHANGE = Pattern.compile("(?:与20\\d\\d年度?相比，|比20\\d\\d年度?)([^，。；：]{0,30}?)(?:增加|减少)" + NUM
@@ -130,14 +140,32 @@ final class FinalTextReader {
         for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) spans.add(new int[] {m.start(), m.end()});
         int v = 0;
         for (Matcher m = VS_BUDGET.matcher(body); m.find(); v++) {
-            String word = m.group(5) != null ? m.group(5) : m.group(4) != null ? "持平" : "";
-            List<String> items = new ArrayList<>(List.of(m.group(1).replace(",", "")));
-            if (m.group(3) != null) items.add(m.group(3));
+            String word = m.group("w") != null ? m.group("w") : m.group("p") != null ? "持平" : "";
+            boolean initial = m.group("k1").equals("年初");
+            String y0 = initial ? m.group("a").replace(",", "") : null;
+            String yAll = initial ? (m.group("a2") == null ? null : m.group("a2").replace(",", "")) : m.group("a").replace(",", "");
+            // the budget a rate and a word are of: the one they name, else the 年初预算 for the rate and the 全年预算 for the word
+            String rk = m.group("rk"), wk = m.group("wk") != null ? m.group("wk") : m.group("pk");
+            boolean rateOfAll = yAll != null && ("全年".equals(rk) || y0 == null);
+            boolean wordOfAll = yAll != null && ("全年".equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
             int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
             int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
-            TextFact f = amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject(body, m.start(), prevEnd), m.group(2), word, items,
-                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start()));
-            facts.add(withReason(f, reason(body, m.end(), nextStart)));
+            String subject = subject(body, m.start(), prevEnd);
+            String reason = reason(body, m.end(), nextStart);
+            int line = lineAt.get(m.start());
+            String sentence = evidence(body, lineStart, lineAt, from, m);
+            if (y0 != null) {
+                List<String> items = new ArrayList<>(List.of(y0));
+                if (m.group("r") != null && !rateOfAll) items.add(m.group("r"));
+                facts.add(withReason(amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? "" : word, items,
+                        sentence, line), reason));
+            }
+            if (yAll != null) {
+                List<String> items = new ArrayList<>(List.of(yAll));
+                if (m.group("r") != null && rateOfAll) items.add(m.group("r"));
+                facts.add(withReason(amount("final.vs-adjusted." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? word : "", items,
+                        sentence, line), reason));
+            }
         }
         // what the text states against the year before: "与2023年度相比，收入支出总计减少56.95万元，下降1.87%" after the amount it
         // is about ("收入支出总计2995.39万元。"), "比2023年度增加2.55万元，增长1.40%" within its clause — held to that amount

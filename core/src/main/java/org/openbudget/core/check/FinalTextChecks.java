@@ -37,10 +37,10 @@ public final class FinalTextChecks {
                 new Rule("FT.unit", Severity.ERROR, "决算文字：各部分标题所述单位 = 文档的单位（如留有“XX局”占位）", t(), FinalTextChecks::unit),
                 new Rule("FT.total", Severity.ERROR, "决算文字：收入支出总计 = 收支总表总计；财政拨款收入支出总计 = 财政拨款收支总表总计",
                         t(), FinalTextChecks::totals),
-                new Rule("FT.direction", Severity.ERROR, "决算文字：“决算数大于/小于/等于预算数”“持平”与所述年初预算数、决算数一致",
+                new Rule("FT.direction", Severity.ERROR, "决算文字：“决算数大于/小于/等于预算数”“持平”与所述年初（全年）预算数、决算数一致",
                         t(), FinalTextChecks::direction),
                 new Rule("FT.punctuation", Severity.WARNING, "决算文字：不应有重复的句号（“。。”）等标点错误", t(), FinalTextChecks::punctuation),
-                new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初预算的% = 决算数 ÷ 年初预算数 × 100；年初预算为 0 时不写完成率",
+                new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初（全年）预算的% = 决算数 ÷ 所述年初（全年）预算数 × 100；该预算数为 0 时不写完成率",
                         t(), FinalTextChecks::completion),
                 new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”“XX（类）B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
                         t(), FinalTextChecks::item),
@@ -98,8 +98,17 @@ public final class FinalTextChecks {
         }
     }
 
+    /** The statements against the 年初预算 and against the 全年预算 (the adjusted budget), each with the name of its budget. */
+    private static List<java.util.Map.Entry<String, TextFact>> statements(CheckContext ctx) {
+        List<java.util.Map.Entry<String, TextFact>> out = new java.util.ArrayList<>();
+        for (TextFact f : facts(ctx, "final.vs-budget.")) out.add(java.util.Map.entry("年初预算", f));
+        for (TextFact f : facts(ctx, "final.vs-adjusted.")) out.add(java.util.Map.entry("全年预算", f));
+        return out;
+    }
+
     static void direction(CheckContext ctx) {
-        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
             if (f.word().isEmpty() || f.items().isEmpty()) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
             int c = f.value().compareTo(budget);
@@ -108,19 +117,20 @@ public final class FinalTextChecks {
             if (ok) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "决算数" + right + "预算数",
                     f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数",
-                    "第三部分" + f.section() + "：年初预算 " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
+                    "第三部分" + f.section() + "：" + s.getKey() + " " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
                             + right + "预算数”，文字却写“" + (f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数") + "”（“" + shortly(f.sentence()) + "”）");
         }
     }
 
     static void completion(CheckContext ctx) {
-        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
             if (f.items().size() < 2) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
             BigDecimal rate = new BigDecimal(f.items().get(1));
             if (budget.signum() == 0) {
-                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "不写完成率（说明年初未安排预算）", rate.toPlainString() + "%",
-                        "第三部分" + f.section() + "：年初预算为 0，不应写“完成年初预算的" + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "不写完成率（说明" + s.getKey() + "为 0）", rate.toPlainString() + "%",
+                        "第三部分" + f.section() + "：" + s.getKey() + "为 0，不应写“完成" + s.getKey() + "的" + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             // the rate of the printed amounts, each half a cent either way, rounded as printed
@@ -133,7 +143,7 @@ public final class FinalTextChecks {
             // within one unit of the last decimal printed: rounded another way (95.457% printed 95.45%), a notice
             Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
             ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
-                    rate.toPlainString() + "%", "第三部分" + f.section() + "：完成年初预算的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：完成" + s.getKey() + "的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
                             + " ÷ " + budget.toPlainString() + " = " + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
         }
     }
@@ -202,6 +212,10 @@ public final class FinalTextChecks {
      */
     static void item(CheckContext ctx) {
         List<TextFact> stated = new java.util.ArrayList<>(facts(ctx, "final.vs-budget."));
+        // a statement against the 全年预算 only (one against both is checked once, by its 年初预算 twin)
+        java.util.Set<String> twins = new java.util.HashSet<>();
+        for (TextFact f : stated) twins.add(f.source() + "|" + f.sentence());
+        for (TextFact f : facts(ctx, "final.vs-adjusted.")) if (!twins.contains(f.source() + "|" + f.sentence())) stated.add(f);
         stated.addAll(facts(ctx, "final.class."));
         if (stated.isEmpty()) return;
         DisclosureTable table = null;
