@@ -15,7 +15,15 @@ final class RefdataOption {
     @Option(names = "--refdata", paramLabel = "DIR", description = "财政部门提供的参考数据目录，优先于内置数据 (reference data directory overriding the built-in lists)")
     Path dir;
 
+    /**
+     * The built-in library made at start-up, its templates read on a spare core while the command line is
+     * parsed ({@link BudgetCli#warmUp}); null when the command did not ask for it.
+     */
+    static volatile ReferenceLibrary early;
+
     ReferenceLibrary library() {
-        return dir != null ? new ReferenceLibrary(dir) : ReferenceLibrary.standard();
+        if (dir != null) return new ReferenceLibrary(dir);
+        ReferenceLibrary e = early;
+        return e != null ? e : ReferenceLibrary.standard();
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openbudget.core.profile.Detection;
-import org.openbudget.core.profile.TemplateProfile;
+import org.openbudget.io.refdata.ProfileReader;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
@@ -88,7 +88,19 @@ public final class Recognizer {
         String dflt = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
         ranked.sort(Comparator.comparingDouble(Match::score).reversed()
                 .thenComparing(m -> !m.family().equals(dflt)).thenComparing(Match::profileId));
+        // signatures come from the profiles' heads: a profile that does not read whole (a broken one in an
+        // override directory) recognises nothing, and the next family is taken
+        while (!ranked.isEmpty() && !readable(lib, ranked.get(0).profileId())) ranked.remove(0);
         return new Recognition(kind, year, agencyKind, ranked.stream().findFirst(), List.copyOf(ranked), "");
+    }
+
+    private static boolean readable(ReferenceLibrary lib, String profileId) {
+        try {
+            lib.profile(profileId);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Longer lines are text, not titles or labels. */
@@ -146,6 +158,14 @@ public final class Recognizer {
 
     private static final Map<ReferenceLibrary, Signatures> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    /**
+     * Reads the library's templates and their signatures now, so that the first recognition finds them
+     * ready: a command may do this on a spare core while it reads the document. Returns the families known.
+     */
+    public static int prepare(ReferenceLibrary lib) {
+        return signatures(lib).byFamily().size();
+    }
+
     /** The library's signatures, read again when its profiles change. */
     static Signatures signatures(ReferenceLibrary lib) {
         long generation = lib.generation();
@@ -154,18 +174,18 @@ public final class Recognizer {
         if (cached != null && cached.generation() == generation && cached.ids().equals(ids)) return cached;
         Map<String, java.util.TreeMap<Integer, Signature>> byFamily = new LinkedHashMap<>();
         for (String id : ids) {
-            TemplateProfile p;
+            ProfileReader.Head p;
             try {
-                p = lib.profile(id);
+                p = lib.profileHead(id);
             } catch (RuntimeException e) {
                 continue; // a broken profile in an override directory recognises nothing
             }
-            Detection d = p.meta().detect();
+            Detection d = p.detect();
             if (d.isEmpty()) continue;
             String family = family(id);
             List<Pattern> marks = new ArrayList<>();
             for (String m : d.marks()) marks.add(Pattern.compile("(^|\n)" + Pattern.quote(squeeze(m)) + "(?![0-9])"));
-            Signature sig = new Signature(id, family, p.year(), p.meta().basis(), d.titles().stream().map(Recognizer::squeeze).toList(),
+            Signature sig = new Signature(id, family, p.year(), p.basis(), d.titles().stream().map(Recognizer::squeeze).toList(),
                     d.titles(), d.labels().stream().map(Recognizer::squeeze).toList(), marks, d.marks(),
                     d.phrases().stream().map(Recognizer::squeeze).toList(), d.amountUnit());
             byFamily.computeIfAbsent(family, f -> new java.util.TreeMap<>()).put(p.year(), sig);

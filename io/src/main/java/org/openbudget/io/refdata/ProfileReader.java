@@ -213,6 +213,46 @@ public final class ProfileReader {
         return out;
     }
 
+    /**
+     * What recognising a document needs of a profile — its id, year, basis and {@code detect:} (its own, else
+     * its parents') — read from those top-level keys alone: recognition weighs every profile's signature, and
+     * parsing every profile whole (each child again with its parent) was most of a cold audit's template work.
+     * The profile read whole ({@link #read}) gives the same values.
+     */
+    public record Head(String id, int year, String basis, Detection detect) {}
+
+    private static final java.util.Set<String> HEAD_KEYS = java.util.Set.of("id", "year", "basis", "extends", "detect");
+
+    public static Head head(String file, String text, Parents parents) {
+        Parents headsOnly = id -> parents.find(id).map(p -> new ReferenceLibrary.ProfileText(p.file(), headText(p.yaml())));
+        YamlNode root = resolve(YamlNode.parse(file, headText(text)), headsOnly, new java.util.LinkedHashSet<>());
+        String basis = root.optString("basis").orElse("预算");
+        if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
+        return new Head(root.string("id"), root.integer("year"), basis,
+                root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE));
+    }
+
+    /**
+     * The profile's text with only its head keys (a top-level key starts a line at column 0; its value is every
+     * line after it up to the next top-level key). Lines keep their numbers (the others become empty), so an
+     * error still names the profile's own line.
+     */
+    static String headText(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(1024);
+        boolean keep = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!line.isEmpty() && " \t#-".indexOf(line.charAt(0)) < 0) {
+                int colon = line.indexOf(':');
+                keep = colon > 0 && HEAD_KEYS.contains(line.substring(0, colon).trim());
+            }
+            if (i > 0) out.append('\n');
+            if (keep) out.append(line);
+        }
+        return out.toString();
+    }
+
     /** The profile's tree laid over its parents' (extends: id), refusing a loop. */
     private static YamlNode resolve(YamlNode root, Parents parents, java.util.Set<String> seen) {
         Optional<String> parent = root.optString("extends");

@@ -195,6 +195,26 @@ public final class ReferenceLibrary {
         }
     }
 
+    private final Map<String, ProfileReader.Head> heads = new HashMap<>();
+
+    /**
+     * The profile's head — id, year, basis and {@code detect:} — without reading its tables and text
+     * ({@link ProfileReader#head}); from the profile itself when it is already read.
+     */
+    public ProfileReader.Head profileHead(String id) {
+        long g = overlay.generation();
+        synchronized (this) {
+            sync(g);
+            TemplateProfile whole = profiles.get(id);
+            if (whole != null) return new ProfileReader.Head(whole.id(), whole.year(), whole.meta().basis(), whole.meta().detect());
+            return heads.computeIfAbsent(id, k -> {
+                ProfileText p = profileText(k).orElseThrow(() -> new InputException("refdata/profiles/" + k + ".yaml", 0, "profile",
+                        "找不到模板 " + k + " (no template profile with this id)"));
+                return ProfileReader.head(p.file(), p.yaml(), this::profileText);
+            });
+        }
+    }
+
     private org.openbudget.core.measure.MeasureDictionary measures;
     private static volatile org.openbudget.core.measure.MeasureDictionary builtInMeasures;
 
@@ -321,6 +341,7 @@ public final class ReferenceLibrary {
         if (g != generation) {
             years.clear();
             profiles.clear();
+            heads.clear();
             generation = g;
         }
     }

@@ -34,6 +34,42 @@ class ReferenceLibraryTest {
     }
 
     @Test
+    void aProfilesHeadIsWhatTheWholeProfileSays() {
+        ReferenceLibrary heads = new ReferenceLibrary(null);
+        ReferenceLibrary whole = new ReferenceLibrary(null);
+        assertThat(heads.profileIds()).hasSizeGreaterThanOrEqualTo(10);
+        for (String id : heads.profileIds()) {
+            ProfileReader.Head h = heads.profileHead(id);
+            var p = whole.profile(id);
+            assertThat(h).as(id).isEqualTo(new ProfileReader.Head(p.id(), p.year(), p.meta().basis(), p.meta().detect()));
+        }
+        // xinjiang-2025 states no detect: of its own; its head has its parent's, as the whole profile does
+        assertThat(heads.profileHead("xinjiang-2025").detect().isEmpty()).isFalse();
+    }
+
+    @Test
+    void aHeadKeepsItsLinesAndDropsTheRest() {
+        String yaml = "# a profile\nid: a-2026\nyear: 2026\ntables:\n  summary:\n    title: 收支总表\ndetect:\n  titles: [收支总表]\n  labels:\n    - 部门名称：\ntext:\n  x: 1\n";
+        String head = ProfileReader.headText(yaml);
+        assertThat(head.split("\n", -1)).hasSize(yaml.split("\n", -1).length);
+        assertThat(head).contains("id: a-2026", "year: 2026", "detect:", "  titles: [收支总表]", "    - 部门名称：")
+                .doesNotContain("tables:", "title: 收支总表", "text:", "x: 1");
+        ProfileReader.Head h = ProfileReader.head("a.yaml", yaml, ProfileReader.Parents.NONE);
+        assertThat(h.detect().titles()).containsExactly("收支总表");
+        assertThat(h.detect().labels()).containsExactly("部门名称：");
+        assertThat(h.basis()).isEqualTo("预算");
+    }
+
+    @Test
+    void aBrokenOverrideProfileRecognisesNothingButItsHeadStillReads() {
+        MapOverlay overlay = new MapOverlay();
+        overlay.put("broken-2026", "id: broken-2026\nyear: 2026\ndetect:\n  titles: [收支总表]\ntables: 5\n");
+        ReferenceLibrary lib = new ReferenceLibrary(null, overlay);
+        assertThat(lib.profileHead("broken-2026").year()).isEqualTo(2026);
+        assertThatThrownBy(() -> lib.profile("broken-2026")).isInstanceOf(InputException.class);
+    }
+
+    @Test
     void theBuiltInFilesAreListed() {
         ReferenceLibrary lib = new ReferenceLibrary(null);
         assertThat(lib.years()).contains(2024, 2025);

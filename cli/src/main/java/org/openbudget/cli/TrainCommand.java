@@ -1,0 +1,73 @@
+package org.openbudget.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./budget cds-train DATASET} (hidden): what {@code ./budget} runs once per build to record the classes
+ * a one-shot command loads into its class-data-sharing archive. It runs the commands a person runs on one
+ * document — check, text, render (every format), audit of the PDF, of the OFD and of the text, with --json —
+ * on a dataset, in one JVM and in a temporary folder it removes, so that the archive serves every one of them,
+ * whichever a person happens to run first after a build. Its output is discarded; it exits 0 when each step
+ * ran (a finding is no failure), else the worst step's code (2 bad input, 3 internal).
+ */
+@Command(name = "cds-train", hidden = true, description = "为快速启动记录常用命令加载的类（./budget 每次构建后自动运行一次） (record the classes one-shot commands load; run by ./budget once per build)")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATASET", description = "数据集目录 (a dataset directory, e.g. examples/urumqi-industry-it-bureau-2024)")
+    Path dataset;
+
+    @Override
+    public Integer call() throws IOException {
+        Path tmp = Files.createTempDirectory("budget-train");
+        try {
+            String ds = dataset.toString();
+            List<String[]> steps = new ArrayList<>();
+            steps.add(new String[] {"check", ds});
+            steps.add(new String[] {"tables", ds});
+            steps.add(new String[] {"render", ds, "--out", tmp.toString()});
+            int worst = 0;
+            for (String[] s : steps) worst = Math.max(worst, quietly(s));
+            Path text = tmp.resolve("document.txt");
+            StringWriter t = new StringWriter();
+            worst = Math.max(worst, BudgetCli.execute(new String[] {"text", ds}, new PrintWriter(t), discard()));
+            Files.writeString(text, t.toString(), StandardCharsets.UTF_8);
+            try (Stream<Path> files = Files.list(tmp)) {
+                for (Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".pdf") || name.endsWith(".ofd")) {
+                        worst = Math.max(worst, quietly(new String[] {"audit", f.toString()}));
+                        worst = Math.max(worst, quietly(new String[] {"audit", f.toString(), "--json"}));
+                    } else if (name.endsWith(".txt")) {
+                        quietly(new String[] {"audit", f.toString()});   // the text part alone has no tables: read, then refused
+                    }
+                }
+            }
+            return worst >= BudgetCli.BAD_INPUT ? worst : BudgetCli.OK;   // findings are no failure
+        } finally {
+            try (Stream<Path> walk = Files.walk(tmp)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static int quietly(String[] args) {
+        return BudgetCli.execute(args, discard(), discard());
+    }
+
+    private static PrintWriter discard() {
+        return new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    }
+}
