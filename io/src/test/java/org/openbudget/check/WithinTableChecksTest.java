@@ -14,8 +14,13 @@ import static org.openbudget.check.Mutate.unit;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openbudget.core.check.CheckCatalogue;
+import org.openbudget.core.disclosure.Disclosure;
 import org.openbudget.core.disclosure.Side;
 
 /** Row sums, 类 = Σ款 = Σ项, totals, unit subtotals, 表1/表4 income and balance, 表10 items: one broken cell each. */
@@ -159,5 +164,16 @@ class WithinTableChecksTest {
     @MethodSource("cases")
     void fires_exactly_where_broken(Case c) {
         CheckAssert.verify(c);
+    }
+
+    @Test
+    void a_subtotal_printed_without_any_of_its_detail_lines_is_not_a_sum_of_nothing() {
+        // 上海's 单位预算 print "四、其他收入" alone, none of the 其中 lines the template lists under it
+        Disclosure alone = Mutate.removeRow(Mutate.removeRow(SME.disclosure(), 1, line("gpb.local")), 1, line("gpb.transfer"));
+        assertThat(CheckCatalogue.runOnly("income-sum", alone, SME.profile(), SME.ref())).isEmpty();
+        // one of them printed: the subtotal is checked against it
+        Disclosure one = Mutate.removeRow(SME.disclosure(), 1, line("gpb.transfer"));
+        one = cell(one, 1, line("gpb.local"), "预算数", "300.00");
+        assertThat(CheckCatalogue.runOnly("income-sum", one, SME.profile(), SME.ref())).isNotEmpty();
     }
 }

@@ -69,7 +69,7 @@ public final class Recognizer {
         if (year == 0) year = year(text);
         int budget = count(BUDGET_TITLE, text);
         int fin = count(FINAL_TITLE, text);
-        String agencyKind = head.indexOf("单位预算") >= 0 || head.indexOf("单位决算") >= 0 ? "单位" : "部门";
+        String agencyKind = agencyKind(head.toString());
         if (budget == 0 && fin == 0) {
             return new Recognition(Kind.NOT_A_DISCLOSURE, year, agencyKind, Optional.empty(), List.of(),
                     "不是部门（单位）预算或决算公开文档：找不到预算、决算或收支总表等公开表的标题");
@@ -105,6 +105,25 @@ public final class Recognizer {
 
     /** Longer lines are text, not titles or labels. */
     private static final int SHORT_LINE = 80;
+
+    /**
+     * 单位 when the document's first 预算/决算 title is a unit's (单位预算, 单位决算): the cover names it before the
+     * text does — a department's 说明 may speak of its units' budgets ("…以及纳入编制范围的下属单位预算") on its first pages.
+     */
+    static String agencyKind(String head) {
+        int unit = first(head, "单位预算", "单位决算");
+        int dept = first(head, "部门预算", "部门决算", "部门综合预算");
+        return unit >= 0 && (dept < 0 || unit < dept) ? "单位" : "部门";
+    }
+
+    private static int first(String s, String... words) {
+        int at = -1;
+        for (String w : words) {
+            int i = s.indexOf(w);
+            if (i >= 0 && (at < 0 || i < at)) at = i;
+        }
+        return at;
+    }
 
     /** A profile's detect: signature, squeezed and compiled once. */
     record Signature(String id, String family, int year, String basis, List<String> titles, List<String> titleNames,

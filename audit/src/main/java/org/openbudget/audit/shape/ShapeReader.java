@@ -239,6 +239,38 @@ public final class ShapeReader {
             units.add(unit);
         }
 
+        private Map<String, List<String>> printedFunctional, printedEconomic;
+
+        /**
+         * Name → the codes the document prints beside it (a cell of 3, 5 or 7 digits then the name's cell, or
+         * "2080104 综合业务管理" in one), functional (2xx) or economic (3xx, 5xx) codes: what a table of names
+         * only means by a name the shipped classification does not list.
+         */
+        Map<String, List<String>> printedCodes(boolean economic) {
+            if (printedFunctional == null) {
+                printedFunctional = new HashMap<>();
+                printedEconomic = new HashMap<>();
+                for (String line : lines) {
+                    if (line.length() > 600) continue;
+                    java.util.regex.Matcher m = CODE_AND_NAME.matcher(line);
+                    while (m.find()) {
+                        String code = m.group(1), sq = squeeze(stripNumbering(m.group(2)));
+                        if (sq.isEmpty()) continue;
+                        Map<String, List<String>> into = code.charAt(0) == '2' ? printedFunctional
+                                : code.charAt(0) == '3' || code.charAt(0) == '5' ? printedEconomic : null;
+                        if (into == null) continue;
+                        List<String> codes = into.computeIfAbsent(sq, x -> new ArrayList<>());
+                        if (!codes.contains(code)) codes.add(code);
+                    }
+                }
+            }
+            return economic ? printedEconomic : printedFunctional;
+        }
+
+        /** A code (a cell of its own, or before the name in one) then the name, up to the next cell (a tab, or two spaces in a text laid out by spaces). */
+        private static final java.util.regex.Pattern CODE_AND_NAME = java.util.regex.Pattern.compile(
+                "(?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)");
+
         void learn(TableTemplate t, DisclosureTable read) {
             for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
             if (sourcesInUse >= 0 || t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY || t.incomeRows().isEmpty()) return;
@@ -1450,6 +1482,19 @@ public final class ShapeReader {
          */
         private List<Row> unitBlocks(List<Row> in) {
             if (!t.unitRowsFor(department)) return in;
+            // a department of one unit prints its projects right under the total (深圳 表5 of 信访局): when the rows
+            // below the total add up to it, none of them is a unit's subtotal
+            BigDecimal total = null, sum = BigDecimal.ZERO;
+            int rows = 0;
+            for (Row r : in) {
+                if (r.kind() == RowKind.TOTAL) {
+                    if (total == null) total = r.value(0) == null ? BigDecimal.ZERO : r.value(0);
+                    continue;
+                }
+                sum = sum.add(r.value(0) == null ? BigDecimal.ZERO : r.value(0));
+                rows++;
+            }
+            if (total != null && rows > 0 && total.signum() != 0 && total.subtract(sum).abs().compareTo(tolerance(rows)) <= 0) return in;
             List<Row> out = new ArrayList<>();
             Row unit = null;
             BigDecimal left = null;
@@ -1499,7 +1544,17 @@ public final class ShapeReader {
                 for (var item : k.items()) m.computeIfAbsent(squeeze(item.name()), x -> new ArrayList<>()).add(item.code());
                 return m;
             });
-            List<String> codes = names.getOrDefault(squeeze(stripNumbering(label)), List.of());
+            String key = squeeze(stripNumbering(label));
+            // with the codes the document's own coded tables print beside the name, for a name the shipped list lacks
+            // (it is partial: 深圳 表7 "2080104 综合业务管理" for 表1's "综合业务管理"; a 项 named as its 款, 2089999
+            // 其他社会保障和就业支出 under 20899): the deepest level that fits the rows above wins, the list's code first
+            List<String> codes = new ArrayList<>(names.getOrDefault(key, List.of()));
+            for (String p : doc.printedCodes(c == ref.economic()).getOrDefault(key, List.of())) if (!codes.contains(p)) codes.add(p);
+            return under(codes);
+        }
+
+        /** The code among {@code codes} of a 项 of the 款 above, else of a 款 of the 类 above, else of a 类. */
+        private Optional<String> under(List<String> codes) {
             if (codes.isEmpty()) return Optional.empty();
             for (String parent : new String[]{lastKuan, lastClass, ""}) {
                 int len = parent.length() + 2;

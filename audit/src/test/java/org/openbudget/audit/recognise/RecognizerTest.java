@@ -37,6 +37,16 @@ class RecognizerTest {
     }
 
     @Test
+    void aDepartmentsDocumentSpeakingOfItsUnitsBudgetsIsStillTheDepartments() {
+        // 深圳人社's cover, then its 说明: "…以及纳入编制范围的下属单位预算" (the units' budgets inside the department's)
+        List<String> dept = List.of("2026 年深圳市人力资源和社会保障局", "部门预算", "目录",
+                "本部门预算为汇总预算，包括：市人力资源和社会保障局本级预算，以及纳入编制范围的下属单位预算，具体如下：", "表1", "收支总表");
+        assertThat(Recognizer.recognise(dept, LIB).agencyKind()).isEqualTo("部门");
+        List<String> unit = List.of("2026年上海科技大学附属学校单位预算", "目录", "上海市教育委员会部门预算的组成部分", "表1", "收支总表");
+        assertThat(Recognizer.recognise(unit, LIB).agencyKind()).isEqualTo("单位");
+    }
+
+    @Test
     void aYearWithoutItsOwnProfileTakesTheFamilysLatestEarlierOne() throws IOException {
         Path f = SHARED.resolve("examples/urumqi-sme-center-2024.txt");
         assumeTrue(Files.isRegularFile(f), "shared/examples not present");

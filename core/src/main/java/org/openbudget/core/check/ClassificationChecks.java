@@ -14,7 +14,8 @@ import org.openbudget.core.disclosure.RowKind;
 /**
  * Classification: every code exists in the year's list and is printed under its official name.
  * A code the list does not know is a notice while the list is partial, an error once it is the
- * complete official list; a known code printed under another name is a warning.
+ * complete official list; a known code printed under another name is a warning (a notice when the list is an
+ * earlier year's: names change between years).
  */
 final class ClassificationChecks {
 
@@ -77,8 +78,11 @@ final class ClassificationChecks {
                 if (!(r.kind() == RowKind.CLASS || r.kind() == RowKind.PROJECT) || r.code().isEmpty() || r.name().isBlank()) continue;
                 String official = list.name(r.code()).orElse(null);
                 if (official == null || official.equals(r.name()) || normalize(official).equals(normalize(r.name())) || !seen.add(r.code())) continue;
-                ctx.report(Severity.WARNING, n, r.withProject(""), "名称", official, r.name(),
-                        ctx.tableName(t) + "科目 " + r.code() + " 印为「" + r.name() + "」，规范名称为「" + official + "」");
+                // checked against an earlier year's list (the document's own is not shipped): the name may have been changed since
+                boolean earlier = ctx.disclosure().year() > list.year();
+                ctx.report(earlier ? Severity.NOTICE : Severity.WARNING, n, r.withProject(""), "名称", official, r.name(),
+                        ctx.tableName(t) + "科目 " + r.code() + " 印为「" + r.name() + "」，" + (earlier ? list.year() + "年目录的" : "") + "规范名称为「" + official + "」"
+                                + (earlier ? "（" + ctx.disclosure().year() + "年的名称可能已调整，请核实）" : ""));
             }
         }
     }

@@ -257,6 +257,9 @@ final class WithinTableChecks {
             if (row.isEmpty()) continue;
             List<Row> parts = new ArrayList<>();
             for (String k : s.sumOf()) ctx.line(table, k).ifPresent(parts::add);
+            // a subtotal whose detail lines the document does not print at all (上海's 单位预算: "四、其他收入" alone, no
+            // 其中 lines under it) states no parts to add up: not a sum of nothing
+            if (parts.isEmpty()) continue;
             ctx.expectSum(n, row.get(), label(table, 0), ctx.cell(row.get(), 0), ctx.sumOf(parts, 0), CheckContext.countCells(parts, 0), () ->
                     a.name() + "「" + s.label() + "」应等于其明细行之和");
         }
