@@ -1186,8 +1186,11 @@ final class TextFactReader {
         }
         List<PerformanceTable.Indicator> indicators = new ArrayList<>();
         int header = -1;
+        // the indicator header: its first label, or the first half of it where a narrow cell wraps it (一级 / 指标)
+        String first = squash(pl.indicators().get(0));
+        String firstHead = first.length() > 2 ? first.substring(0, first.length() / 2) : first;
         for (int i = 0; i < lines.size(); i++) {
-            if (squash(lines.get(i)).startsWith(squash(pl.indicators().get(0)))) {
+            if (squash(lines.get(i)).startsWith(firstHead)) {
                 header = i;
                 break;
             }
