@@ -185,7 +185,7 @@ class CompareTest {
         DisclosureTable tpe = new DisclosureTable(7, "一般公共预算“三公”经费支出表",
                 List.of("合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"),
                 List.of(new Row(null, RowKind.TOTAL, "total", "", "预算数", "", "", amounts("0.95", null, null, null, null, "0.95"))), false, "", "three_public", "表7");
-        Disclosure budget = new Disclosure("上海市普陀区财政局", AgencyKind.UNIT, 2024, "national-2016",
+        Disclosure budget = new Disclosure("上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "national-2016",
                 List.of(new DisclosureTable(5, "一般公共预算支出表", List.of("合计", "基本支出", "项目支出"), rows, false, "", "gpb_expense", "表5"), tpe),
                 "synthetic");
         TemplateProfile bp = LIB.profile("national-2016"), fp = LIB.profile(f.disclosure().profileId());
@@ -206,6 +206,10 @@ class CompareTest {
                 "warning CMP.reason 一般公共预算拨款 · 公务接待费（决算口径更宽：全部财政拨款） 未说明",
                 "error CMP.initial 2080506 80.81",              // the planted 职业年金
                 "error CMP.initial 一般公共预算拨款（支出） 2993.92");   // and the total it is part of
+        // the same 预算 as a unit's against the department's 决算: the two are not alike, and the comparison says so
+        Disclosure unitsBudget = new Disclosure(budget.unitName(), AgencyKind.UNIT, budget.year(), budget.profileId(), budget.tables(), "synthetic");
+        assertThat(Compare.compare(unitsBudget, bp, f.disclosure(), fp, LIB.year(2024).sources(), LIB.compareRules(), f::page).findings())
+                .filteredOn(x -> x.id().equals("CMP.kind")).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.NOTICE));
     }
 
     @Test
@@ -234,6 +238,6 @@ class CompareTest {
         assertThat(pension.reason()).isEqualTo("预算按充分保障预估，实际执行基本贴合预期");
         assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.initial") && x.code().equals("2080505"))
                 .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.ERROR));
-        assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.kind")).hasSize(1);   // a 部门 预算, a 决算 read as one unit's
+        assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.kind")).isEmpty();   // a 部门 预算 and a 部门决算 (no longer read as a unit's)
     }
 }
