@@ -96,13 +96,13 @@ class ProfileTextTest {
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (TextOutline.Section s : l.profile().text().outline().sections()) {
             for (TextOutline.Block b : s.blocks()) {
-                if (!NarrativeStatements.BY_BLOCK.containsKey(b.kind())) continue;
-                NarrativeStatements n = NarrativeStatements.compile(l.profile().text(), d.kind().label(), b);
+                if (!NarrativeStatements.declares(l.profile().measures(), b.kind())) continue;
+                NarrativeStatements n = NarrativeStatements.compile(l.profile(), d.kind().label(), b);
                 blocks.add(n);
                 keys.addAll(n.keys());
             }
         }
-        assertThat(keys).as(profile).contains("assets.building", "assets.vehicle.official", "perf.fiscal");
+        assertThat(keys).as(profile).contains("assets.building", "assets.vehicle.official", "perf.fiscal", "proc.goods");
         List<String> written = d.text().facts().stream().filter(f -> keys.contains(f.key()))
                 .map(f -> f.key() + " " + f.kind() + " " + f.value().stripTrailingZeros().toPlainString()).sorted().toList();
         // the paragraphs that state them (a dataset's other matters the profile has no pattern of are not read)

@@ -3,14 +3,44 @@ package org.openbudget.audit.pdf;
 import java.awt.geom.Point2D;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
+import org.apache.pdfbox.contentstream.operator.DrawObject;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.contentstream.operator.state.Concatenate;
+import org.apache.pdfbox.contentstream.operator.state.Restore;
+import org.apache.pdfbox.contentstream.operator.state.Save;
+import org.apache.pdfbox.contentstream.operator.state.SetGraphicsStateParameters;
+import org.apache.pdfbox.contentstream.operator.state.SetMatrix;
+import org.apache.pdfbox.contentstream.operator.text.BeginText;
+import org.apache.pdfbox.contentstream.operator.text.EndText;
+import org.apache.pdfbox.contentstream.operator.text.MoveText;
+import org.apache.pdfbox.contentstream.operator.text.MoveTextSetLeading;
+import org.apache.pdfbox.contentstream.operator.text.NextLine;
+import org.apache.pdfbox.contentstream.operator.text.SetCharSpacing;
+import org.apache.pdfbox.contentstream.operator.text.SetFontAndSize;
+import org.apache.pdfbox.contentstream.operator.text.SetTextHorizontalScaling;
+import org.apache.pdfbox.contentstream.operator.text.SetTextLeading;
+import org.apache.pdfbox.contentstream.operator.text.SetTextRenderingMode;
+import org.apache.pdfbox.contentstream.operator.text.SetTextRise;
+import org.apache.pdfbox.contentstream.operator.text.SetWordSpacing;
+import org.apache.pdfbox.contentstream.operator.text.ShowText;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextLine;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -18,9 +48,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
+import org.apache.pdfbox.pdmodel.font.PDTrueTypeFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
 import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 import org.openbudget.core.disclosure.Origin;
 import org.openbudget.io.guard.FailureLog;
 import org.openbudget.io.guard.ReadGuard;
@@ -185,11 +224,9 @@ public final class PdfLayout {
             pages = maxPages;
         }
         Collector collector = new Collector();
-        Engine engine = new Engine(collector::page);
-        engine.setStartPage(1);
-        engine.setEndPage(pages);
         // one pass over every page's content: glyphs and ruling lines together
-        engine.getText(doc);
+        GlyphEngine engine = new GlyphEngine(collector::page);
+        engine.read(doc, pages);
         if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
         if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
         return collector.text(pages, doc.isEncrypted(), notes);
@@ -297,68 +334,223 @@ public final class PdfLayout {
         void page(int pageNo, List<Glyph> glyphs, Paths paths) throws IOException;
     }
 
-    /** A text stripper that also follows the path operators: glyphs and ruling lines in one pass. */
-    private static final class Engine extends PDFTextStripper {
+    /** Reads the first {@code pages} pages, each page's glyphs and ruling lines to {@code sink}. */
+    static void eachPage(PDDocument doc, int pages, PageSink sink) throws IOException {
+        new GlyphEngine(sink).read(doc, pages);
+    }
+
+    /**
+     * The glyphs of the pages' content streams, placed as PDFBox's text stripper places them, and their ruling lines, in
+     * one pass. A glyph is taken where it is shown ({@link #showGlyph}): its character from the font's ToUnicode map (a
+     * simple font without one: its encoding's glyph name in the Adobe glyph list, else the code itself; a composite font's
+     * unmapped glyph is skipped), its left edge, baseline and advance in the page as its text runs (a landscape table
+     * printed on a page turned by /Rotate reads left to right), the crop box's corner the origin. No text positions are
+     * kept, sorted or written out: the layout groups the glyphs itself.
+     */
+    private static final class GlyphEngine extends PDFStreamEngine {
         final List<Glyph> glyphs = new ArrayList<>();
         private final PageSink sink;
+        /** Per font: its glyphs' height in text space (a font's bounding box and descriptor, worked out once). */
+        private final Map<COSDictionary, Float> fontHeights = new IdentityHashMap<>();
+        private PDFont lastFont;
+        private float lastFontHeight;
         private Glyph last;
-        Paths paths;
-        int pageNo;
+        private Paths paths;
+        private int pageNo;
         int pathErrors;
+        int pagesCut;
+        private boolean cut;
+        /** The crop box: its lower left corner and size. */
+        private float llx, lly, pageWidth, pageHeight;
 
-        Engine(PageSink sink) throws IOException {
+        GlyphEngine(PageSink sink) {
             this.sink = sink;
-            setSortByPosition(false);
-            for (String op : List.of("m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*")) {
-                addOperator(new PathOperator(this, op));
+            // the operators PDFBox's text stripper follows: text, its state, the graphics state, forms
+            addOperator(new BeginText(this));
+            addOperator(new Concatenate(this));
+            addOperator(new DrawObject(this));
+            addOperator(new EndText(this));
+            addOperator(new SetGraphicsStateParameters(this));
+            addOperator(new Save(this));
+            addOperator(new Restore(this));
+            addOperator(new NextLine(this));
+            addOperator(new SetCharSpacing(this));
+            addOperator(new MoveText(this));
+            addOperator(new MoveTextSetLeading(this));
+            addOperator(new SetFontAndSize(this));
+            addOperator(new ShowText(this));
+            addOperator(new ShowTextAdjusted(this));
+            addOperator(new SetTextLeading(this));
+            addOperator(new SetMatrix(this));
+            addOperator(new SetTextRenderingMode(this));
+            addOperator(new SetTextRise(this));
+            addOperator(new SetWordSpacing(this));
+            addOperator(new SetTextHorizontalScaling(this));
+            addOperator(new ShowTextLine(this));
+            addOperator(new ShowTextLineAndSpace(this));
+            // and the paths, for the ruling lines
+            for (String op : PathOperator.NAMES) addOperator(new PathOperator(this, op));
+        }
+
+        /** The first {@code pages} pages, in order. */
+        void read(PDDocument doc, int pages) throws IOException {
+            for (PDPage page : doc.getPages()) {
+                if (pageNo >= pages) break;
+                pageNo++;
+                ReadGuard.checkpointNow();
+                ReadGuard.at("第 " + pageNo + " 页");
+                glyphs.clear();
+                last = null;
+                cut = false;
+                paths = new Paths(page);
+                PDRectangle box = page.getCropBox();
+                llx = box.getLowerLeftX();
+                lly = box.getLowerLeftY();
+                pageWidth = box.getWidth();
+                pageHeight = box.getHeight();
+                processPage(page);
+                if (cut) pagesCut++;
+                sink.page(pageNo, glyphs, paths);
             }
         }
 
-        int pagesCut;
-        boolean cut;
-
         @Override
-        public void processPage(PDPage page) throws IOException {
-            pageNo++;
-            ReadGuard.checkpointNow();
-            ReadGuard.at("第 " + pageNo + " 页");
-            glyphs.clear();
-            last = null;
-            cut = false;
-            paths = new Paths(page);
-            super.processPage(page);
-            if (cut) pagesCut++;
-            sink.page(pageNo, glyphs, paths);
-        }
-
-        @Override
-        protected void processTextPosition(TextPosition t) {
+        protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+            String u = font instanceof PDSimpleFont ? font.toUnicode(code, AdditionalGlyphs.LIST) : font.toUnicode(code);
+            if (u == null) {
+                // as Acrobat does: a simple font's code is taken as the character, a composite font's glyph is skipped
+                if (!(font instanceof PDSimpleFont)) return;
+                u = String.valueOf((char) code);
+            }
             ReadGuard.checkpoint();
             if (glyphs.size() >= MAX_GLYPHS) {
                 cut = true;
                 return;
             }
-            if (!Float.isFinite(t.getXDirAdj()) || !Float.isFinite(t.getYDirAdj()) || !Float.isFinite(t.getWidthDirAdj())
-                    || !Float.isFinite(t.getHeightDir()) || !Float.isFinite(t.getFontSizeInPt())) {
+            if (u.isEmpty()) return;
+            PDGraphicsState state = getGraphicsState();
+            PDTextState text = state.getTextState();
+            float fontSize = text.getFontSize();
+            Matrix tm = getTextMatrix();
+            // where the next glyph starts: the displacement without the character and word spacing (as the stripper has it)
+            float dx = displacement.getX();
+            if (font.isVertical()) dx = verticalAdvance(font, code);
+            float tx = dx * fontSize * (text.getHorizontalScaling() / 100f);
+            float ty = displacement.getY() * fontSize;
+            // translate(tx, ty) × Tm × CTM, its translation only: the arithmetic of Matrix.multiply, step by step
+            Matrix ctm = state.getCurrentTransformationMatrix();
+            float m6 = tx * tm.getValue(0, 0) + ty * tm.getValue(1, 0) + 1f * tm.getValue(2, 0);
+            float m7 = tx * tm.getValue(0, 1) + ty * tm.getValue(1, 1) + 1f * tm.getValue(2, 1);
+            float m8 = tx * tm.getValue(0, 2) + ty * tm.getValue(1, 2) + 1f * tm.getValue(2, 2);
+            float nextX = m6 * ctm.getValue(0, 0) + m7 * ctm.getValue(1, 0) + m8 * ctm.getValue(2, 0);
+            float nextY = m6 * ctm.getValue(0, 1) + m7 * ctm.getValue(1, 1) + m8 * ctm.getValue(2, 1);
+            float n8 = m6 * ctm.getValue(0, 2) + m7 * ctm.getValue(1, 2) + m8 * ctm.getValue(2, 2);
+            if (!Float.isFinite(m6) || !Float.isFinite(m7) || !Float.isFinite(m8) || !Float.isFinite(nextX) || !Float.isFinite(nextY) || !Float.isFinite(n8)) {
+                throw new IllegalArgumentException("Multiplying two matrices produces illegal values");   // as Matrix.multiply
+            }
+            // the crop box's corner is the origin
+            float e = trm.getTranslateX() - llx, f = trm.getTranslateY() - lly;
+            float endX = nextX - llx, endY = nextY - lly;
+            float a = trm.getScaleX(), b = trm.getShearY(), c = trm.getShearX(), d = trm.getScaleY();
+            // the direction the text runs (0, 90, 180, 270), from the text rendering matrix
+            float x, y, w;
+            if (a > 0 && Math.abs(b) < d && Math.abs(c) < a && d > 0) {
+                x = e;
+                y = pageHeight - f;
+                w = Math.abs(endX - e);
+            } else if (a < 0 && Math.abs(b) < Math.abs(d) && Math.abs(c) < Math.abs(a) && d < 0) {
+                x = pageWidth - e;
+                y = pageHeight - (pageHeight - f);
+                w = Math.abs(endX - e);
+            } else if (Math.abs(a) < Math.abs(c) && b > 0 && c < 0 && Math.abs(d) < b) {
+                x = f;
+                y = pageWidth - (pageWidth - e);
+                w = Math.abs(endY - f);
+            } else if (Math.abs(a) < c && b < 0 && c > 0 && Math.abs(d) < Math.abs(b)) {
+                x = pageHeight - f;
+                y = pageWidth - e;
+                w = Math.abs(endY - f);
+            } else {
+                x = e;
+                y = pageHeight - f;
+                w = Math.abs(endX - e);
+            }
+            float height = Math.abs(fontHeight(font) * trm.getScalingFactorY());
+            float size = (int) (fontSize * tm.getScalingFactorX());
+            if (!Float.isFinite(x) || !Float.isFinite(y) || !Float.isFinite(w) || !Float.isFinite(height)) {
                 return;   // a glyph placed by a degenerate text matrix is nowhere on the page
             }
-            String u = t.getUnicode();
-            if (u == null || u.isEmpty()) return;
-            float h = Math.max(t.getHeightDir(), t.getFontSizeInPt() * 0.7f);
-            Glyph g = new Glyph(u, t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), h, Math.max(1f, t.getFontSizeInPt()));
+            Glyph g = new Glyph(u, x, y, w, Math.max(height, size * 0.7f), Math.max(1f, size));
             // a glyph printed twice at (almost) the same place: faux bold
             if (last != null && last.ch.equals(u) && Math.abs(last.x - g.x) < Math.max(0.8f, 0.2f * g.size) && Math.abs(last.y - g.y) < 0.8f) return;
             last = g;
             glyphs.add(g);
         }
+
+        /** A vertical font's advance across (its displacement runs down): the glyph's width, per 1,000 units of the em. */
+        private static float verticalAdvance(PDFont font, int code) throws IOException {
+            float dx = font.getWidth(code) / 1000;
+            TrueTypeFont ttf = null;
+            if (font instanceof PDTrueTypeFont tt) ttf = tt.getTrueTypeFont();
+            else if (font instanceof PDType0Font t0 && t0.getDescendantFont() instanceof PDCIDFontType2 cid) ttf = cid.getTrueTypeFont();
+            if (ttf != null && ttf.getUnitsPerEm() != 1000) dx *= 1000f / ttf.getUnitsPerEm();
+            return dx;
+        }
+
+        private float fontHeight(PDFont font) throws IOException {
+            if (font == lastFont) return lastFontHeight;
+            Float h = fontHeights.get(font.getCOSObject());
+            if (h == null) {
+                h = glyphHeight(font);
+                fontHeights.put(font.getCOSObject(), h);
+            }
+            lastFont = font;
+            lastFontHeight = h;
+            return h;
+        }
+
+        /**
+         * A font's glyph height in text space as the stripper works it out: half its bounding box, or its cap height
+         * where that is lower, or half its ascent to descent where the cap height is above the ascent.
+         */
+        private static float glyphHeight(PDFont font) throws IOException {
+            BoundingBox bbox = font.getBoundingBox();
+            // a bounding box written with an unsigned lower edge (ClibPDF)
+            if (bbox.getLowerLeftY() < Short.MIN_VALUE) bbox.setLowerLeftY(-(bbox.getLowerLeftY() + 65536));
+            float h = bbox.getHeight() / 2;
+            PDFontDescriptor fd = font.getFontDescriptor();
+            if (fd != null) {
+                float capHeight = fd.getCapHeight();
+                if (Float.compare(capHeight, 0) != 0 && (capHeight < h || Float.compare(h, 0) == 0)) h = capHeight;
+                float ascent = fd.getAscent(), descent = fd.getDescent();
+                if (capHeight > ascent && ascent > 0 && descent < 0 && ((ascent - descent) / 2 < h || Float.compare(h, 0) == 0)) {
+                    h = (ascent - descent) / 2;
+                }
+            }
+            return font instanceof PDType3Font ? font.getFontMatrix().transformPoint(0, h).y : h / 1000;
+        }
+    }
+
+    /** The Adobe glyph list with PDFBox's additional names, loaded when a simple font without a ToUnicode map first needs it. */
+    private static final class AdditionalGlyphs {
+        static final GlyphList LIST;
+
+        static {
+            try (InputStream in = GlyphList.class.getResourceAsStream("/org/apache/pdfbox/resources/glyphlist/additional.txt")) {
+                LIST = in == null ? GlyphList.getAdobeGlyphList() : new GlyphList(GlyphList.getAdobeGlyphList(), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The path operators, fed into the page's {@link Paths} in page space (the CTM applied). */
     private static final class PathOperator extends OperatorProcessor {
+        static final List<String> NAMES = List.of("m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*");
         private final String name;
-        private final Engine engine;
+        private final GlyphEngine engine;
 
-        PathOperator(Engine engine, String name) {
+        PathOperator(GlyphEngine engine, String name) {
             super(engine);
             this.engine = engine;
             this.name = name;

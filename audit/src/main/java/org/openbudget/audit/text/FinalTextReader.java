@@ -30,8 +30,53 @@ final class FinalTextReader {
     private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
     private static final Pattern TOTAL = Pattern.compile("(?<!财政拨款)收入支出总计" + NUM + "万元");
     private static final Pattern FISCAL_TOTAL = Pattern.compile("财政拨款收入支出总计" + NUM + "万元");
-    private static final Pattern VS_BUDGET = Pattern.compile("年初预算(?:数)?为" + NUM + "万元，(?:支出)?决算(?:数)?为" + NUM + "万元"
-            + "(?:，完成(?:年初)?预算的" + NUM + "%)?[。，；]?(决算数(大于|小于|等于)预算数|决算数与预算数(?:基本)?持平)?");
+    /**
+     * A statement against the budget: 年初预算 (or 全年预算, the adjusted budget: 上海's units new in the year) A, the 全年预算
+     * A2 when both are stated, the 决算数 B, the 完成率 R and which budget it is of, and the 大于/小于/等于/持平 with the budget it names.
+     */
+    private static final Pattern VS_BUDGET = Pattern.compile("(?<k1>年初|全年)预算(?:数)?为" + num("a") + "万元，(?:全年预算(?:数)?为" + num("a2") + "万元，)?"
+            + "(?:支出)?决算(?:数)?为" + num("b") + "万元"
+            + "(?:[，。]完成(?<rk>年初|全年)?预算(?:数)?的" + num("r") + "%)?[。，；]?"
+            + "(?:决算数(?<w>大于|小于|等于)(?<wk>年初|全年)?预算数|决算数[与同](?<pk>年初|全年)?预算数(?:基本)?(?<p>持平))?");
+
+    private static String num(String name) {
+        return "(?<" + name + ">\\d[\\d,]*(?:\\.\\d+)?)";
+    }
+
+    /** A change from the year before: its subject (may be empty), the change, 增长/下降 and the rate. */
+    private static final Pattern CHANGE = Pattern.compile("(?:与20\\d\\d年度?相比，|比20\\d\\d年度?)([^，。；：]{0,30}?)(?:增加|减少)" + NUM
+            + "万元，(增长|下降)" + NUM + "%");
+    /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%". */
+    private static final String CLASS_MARK = "（类）";
+    /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
+    private static final String NOT_NAME = "，。；：、（）.．";
+    private static final Pattern CLASS_SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占" + NUM + "%");
+    /** An amount from its first digit (not from within a number: linear on a line of digits). */
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\d,.])" + NUM + "万元");
+
+    private static String word(String matched) {
+        Matcher w = Pattern.compile("(增加|减少)").matcher(matched);
+        return w.find() ? w.group(1) : "";
+    }
+
+    /**
+     * The amount a change is about: the last amount in its own sentence before it, else in the sentence before (in the
+     * same section); null when neither states one.
+     */
+    static String current(String body, int at, List<String> sectionAt) {
+        int own = body.lastIndexOf('。', at - 1);
+        int before = own < 0 ? -1 : body.lastIndexOf('。', own - 1);
+        String section = sectionAt.get(Math.max(0, at - 1));
+        for (int start : new int[] {own + 1, before + 1}) {
+            if (start < 0 || start > at) continue;
+            // within the section (the sentence before may be its heading's or another section's)
+            while (start < at && !sectionAt.get(start).equals(section)) start++;
+            String last = null;
+            for (Matcher m = AMOUNT.matcher(body).region(start, at); m.find(); ) last = m.group(1);
+            if (last != null) return last.replace(",", "");
+        }
+        return null;
+    }
 
     static DocumentText read(List<String> raw) {
         List<String> lines = new ArrayList<>(raw.size());
@@ -95,14 +140,55 @@ final class FinalTextReader {
         for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) spans.add(new int[] {m.start(), m.end()});
         int v = 0;
         for (Matcher m = VS_BUDGET.matcher(body); m.find(); v++) {
-            String word = m.group(5) != null ? m.group(5) : m.group(4) != null ? "持平" : "";
-            List<String> items = new ArrayList<>(List.of(m.group(1).replace(",", "")));
-            if (m.group(3) != null) items.add(m.group(3));
+            String word = m.group("w") != null ? m.group("w") : m.group("p") != null ? "持平" : "";
+            boolean initial = m.group("k1").equals("年初");
+            String y0 = initial ? m.group("a").replace(",", "") : null;
+            String yAll = initial ? (m.group("a2") == null ? null : m.group("a2").replace(",", "")) : m.group("a").replace(",", "");
+            // the budget a rate and a word are of: the one they name, else the 年初预算 for the rate and the 全年预算 for the word
+            String rk = m.group("rk"), wk = m.group("wk") != null ? m.group("wk") : m.group("pk");
+            boolean rateOfAll = yAll != null && ("全年".equals(rk) || y0 == null);
+            boolean wordOfAll = yAll != null && ("全年".equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
             int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
             int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
-            TextFact f = amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject(body, m.start(), prevEnd), m.group(2), word, items,
-                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start()));
-            facts.add(withReason(f, reason(body, m.end(), nextStart)));
+            String subject = subject(body, m.start(), prevEnd);
+            String reason = reason(body, m.end(), nextStart);
+            int line = lineAt.get(m.start());
+            String sentence = evidence(body, lineStart, lineAt, from, m);
+            if (y0 != null) {
+                List<String> items = new ArrayList<>(List.of(y0));
+                if (m.group("r") != null && !rateOfAll) items.add(m.group("r"));
+                facts.add(withReason(amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? "" : word, items,
+                        sentence, line), reason));
+            }
+            if (yAll != null) {
+                List<String> items = new ArrayList<>(List.of(yAll));
+                if (m.group("r") != null && rateOfAll) items.add(m.group("r"));
+                facts.add(withReason(amount("final.vs-adjusted." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? word : "", items,
+                        sentence, line), reason));
+            }
+        }
+        // what the text states against the year before: "与2023年度相比，收入支出总计减少56.95万元，下降1.87%" after the amount it
+        // is about ("收入支出总计2995.39万元。"), "比2023年度增加2.55万元，增长1.40%" within its clause — held to that amount
+        for (Matcher m = CHANGE.matcher(body); m.find(); ) {
+            String now = current(body, m.start(), sectionAt);
+            if (now == null) continue;
+            // items: the change, the rate, 增长/下降
+            List<String> items = List.of(m.group(2).replace(",", ""), m.group(4).replace(",", ""), m.group(3));
+            facts.add(amount("final.change." + (++k), sectionAt.get(m.start()), m.group(1).isEmpty() ? "与上年比较" : m.group(1), now, word(m.group(0)),
+                    items, evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+        }
+        // the 类 of a structure sentence: "一般公共服务支出（类）2106.66万元，占71.73%" (found by its "（类）", its name read
+        // backwards to the punctuation before it: linear on any line)
+        Matcher share = CLASS_SHARE.matcher(body);
+        for (int at = body.indexOf(CLASS_MARK); at >= 0; at = body.indexOf(CLASS_MARK, at + 1)) {
+            int start = at;
+            while (start > 0 && at - start < 30 && NOT_NAME.indexOf(body.charAt(start - 1)) < 0 && !Character.isDigit(body.charAt(start - 1))) start--;
+            if (at - start < 2) continue;
+            share.region(at + CLASS_MARK.length(), body.length());
+            if (!share.lookingAt()) continue;
+            int end = share.end();
+            facts.add(amount("final.class." + (++k), sectionAt.get(start), body.substring(start, at) + CLASS_MARK, share.group(1), "", List.of(share.group(2)),
+                    evidence(body, lineStart, lineAt, from, start, end), lineAt.get(start)));
         }
         Matcher asOf = AS_OF.matcher(body);
         while (asOf.find()) {
@@ -177,8 +263,12 @@ final class FinalTextReader {
 
     /** The matched words from the start of the line they begin on (so the finding finds its line and page). */
     private static String evidence(String body, List<Integer> lineStart, List<Integer> lineAt, int from, Matcher m) {
-        int line = lineAt.get(m.start()) - from - 1;
+        return evidence(body, lineStart, lineAt, from, m.start(), m.end());
+    }
+
+    private static String evidence(String body, List<Integer> lineStart, List<Integer> lineAt, int from, int startAt, int end) {
+        int line = lineAt.get(startAt) - from - 1;
         int start = lineStart.get(line);
-        return body.substring(start, m.end());
+        return body.substring(start, end);
     }
 }

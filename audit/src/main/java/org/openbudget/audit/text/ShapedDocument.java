@@ -79,9 +79,12 @@ final class ShapedDocument {
         if (!proven) notes.add("此模板的表格按模板结构读取，尚在完善：错误提示请对照原页核实，可能是误读而非文档本身的差错");
         Disclosure d = new Disclosure(unit, kind, year, profileId, r.tables(), fileName);
         if (fin) {
-            // a 决算's text by the sentence patterns of the national 决算 explanation (no outline of it yet)
-            notes.add("决算的文字部分（情况说明）只核对标题与日期的年度和单位、收入支出总计、年初预算与决算的比较（大于/小于/持平、完成率）");
-            d = d.withText(FinalTextReader.read(lines));
+            // a 决算's text: its headings, dates and every statement against the 年初预算 or the year before by the 决算
+            // reader's sentence patterns, and the amounts the profile's outline states by its sentences, compiled
+            DocumentText stated = FinalTextReader.read(lines);
+            List<TextFact> facts = new ArrayList<>(stated.facts());
+            facts.addAll(finalOutline(lines, d, profile, ref, notes));
+            d = d.withText(new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", ""));
         } else if (readsInFull(profile)) {
             // the outline says how each section is read: shares, changes, lists, reasons, projects, staffing besides the amounts
             List<String> clean = new ArrayList<>(lines.size());
@@ -98,6 +101,41 @@ final class ShapedDocument {
             d = d.withText(text(lines, d, profile, ref, notes));
         }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes));
+    }
+
+    /**
+     * The amounts a 决算's 情况说明 (from its last 第三部分 heading to 第四部分) states by the sentences of the profile's
+     * outline, compiled ({@link OutlinePatterns}), that a table of the document prints the money of (the text-measure
+     * check holds each to that cell); the others are left to the 决算 reader's own patterns. Each fact's source is the
+     * line its amount is printed on.
+     */
+    static List<TextFact> finalOutline(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
+        if (profile.text().outline().isEmpty()) return List.of();
+        int from = -1, to = lines.size();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
+        if (from < 0) return List.of();
+        for (int i = from + 1; i < lines.size(); i++) {
+            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
+                to = i;
+                break;
+            }
+        }
+        List<String> body = new ArrayList<>(lines.subList(from, to));
+        for (int i = 0; i < body.size(); i++) body.set(i, PublishedTextReader.clean(body.get(i)).replace('\t', ' '));
+        OutlinePatterns patterns = OutlinePatterns.compile(profile.text(), d.unitName(), d.kind().label(), d.year());
+        java.util.Map<String, String> measures = profile.text().outline().measuresByKey();
+        MoneyCells.Index cells = new MoneyCells.Index(d, profile, ref.sources());
+        List<TextFact> out = new ArrayList<>();
+        for (OutlinePatterns.Located l : patterns.readLocated(String.join("\n", body))) {
+            TextFact f = l.fact();
+            String measure = measures.get(f.key());
+            if (measure == null || cells.cell(measure).isEmpty()) continue;
+            out.add(new TextFact(f.section(), f.part(), f.key(), f.subject(), f.kind(), f.value(), f.word(), f.reason(), f.items(),
+                    FinalTextReader.source(from + l.line()), f.sentence()));
+        }
+        notes.add("决算的文字部分（情况说明）：标题与日期的年度和单位、收入支出总计、与年初预算和上年的比较（大于/小于/持平、完成率、增减）按决算句式读出，"
+                + "另按模板 " + profile.id() + " 的文字大纲读出 " + out.size() + " 个与表中印出同一度量之数核对的金额");
+        return out;
     }
 
     /** Whether the profile's outline says how each of its sections is read back ({@code reads:}): then its text is read in full. */

@@ -30,6 +30,7 @@ import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
 import org.openbudget.core.profile.TextSubjects;
 import org.openbudget.core.text.NarrativeStatements;
+import org.openbudget.core.text.RestatedClauses;
 
 /**
  * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
@@ -52,10 +53,6 @@ final class TextFactReader {
      */
     static final String NUM = "(?<![\\d.])(\\d{1,3}(?:,\\d{3}){1,6}(?:\\.\\d{1,12})?|\\d{1,18}(?:\\.\\d{1,12})?)";
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*+万元(?!以上)");
-    private static final Pattern SHARE = Pattern.compile("占\\s*+" + NUM + "\\s*+%");
-    private static final Pattern CHANGE = Pattern.compile("(增加|减少)\\s*+" + NUM + "\\s*+万元");
-    private static final Pattern RATE = Pattern.compile("(增长|下降)\\s*+" + NUM + "\\s*+%");
-    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为|:)?\\s*+([^。;\\n\\r\\u0085\\u2028\\u2029]*+)");
     /** A section heading of 第三部分, numbered as the outline numbers its sections (一、 … ). */
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
     private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
@@ -155,7 +152,29 @@ final class TextFactReader {
             }
         }
         this.field = alt.length() == 0 ? null : Pattern.compile("^(" + alt + ")\\s*+:");
+        // what the outline's blocks declare their amounts restate (share_of, change, reason), compiled from their patterns
+        RestatedClauses restated = RestatedClauses.of(profile.text(), NUM);
+        this.share = restated.share();
+        this.change = restated.change();
+        this.rate = restated.rate();
+        this.reason = restated.reason();
+        // a clause wrapped onto its own line right after the sentence's 。 — its reason, or what a 类 or a project is 主要用于
+        List<String> onwards = new ArrayList<>(restated.reasonWords());
+        for (TextOutline.Section s : profile.text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                for (String x : List.of("expense_item_noted", "project")) {
+                    String w = words.before(b.sentence() + "." + x, "note");
+                    if (!w.isEmpty() && !onwards.contains(w)) onwards.add(w);
+                }
+            }
+        }
+        this.continuations = List.copyOf(onwards);
     }
+
+    /** A share, a change, a rate and a reason as the outline's patterns print them ({@link RestatedClauses}); null: none declared. */
+    private final Pattern share, change, rate, reason;
+    /** The words of a clause that continues the sentence before it when a line starts with them ("主要原因是", "主要用于"). */
+    private final List<String> continuations;
 
     /** The outline's words: what each sentence pattern prints before its placeholders, and each section's parts. */
     private final OutlineWords words;
@@ -372,14 +391,16 @@ final class TextFactReader {
         String subject = words.before("p1.staffing", var);
         if (subject.isEmpty()) return null;
         String unit = Pattern.quote(words.after("p1.staffing", var));
-        Matcher m = Pattern.compile("(?:(?<!\\p{IsHan})|(?<=其中))" + Pattern.quote(subject) + "(\\d{1,9})" + unit + ",?(?:(增加|减少)(\\d{1,9})" + unit + ")?").matcher(s);
+        List<String> dir = profile.text().changeWords();
+        String changeWord = "(" + Pattern.quote(dir.get(0)) + "|" + Pattern.quote(dir.get(1)) + ")";
+        Matcher m = Pattern.compile("(?:(?<!\\p{IsHan})|(?<=其中))" + Pattern.quote(subject) + "(\\d{1,9})" + unit + ",?(?:" + changeWord + "(\\d{1,9})" + unit + ")?").matcher(s);
         if (!m.find()) return null;
         int v = Integer.parseInt(m.group(1));
         add("第一部分", "", key, subject, FactKind.COUNT, BigDecimal.valueOf(v), "", "", s);
         if (m.group(2) == null) return new int[]{v, Integer.MIN_VALUE};
         int c = Integer.parseInt(m.group(3));
         add("第一部分", "", key, subject, FactKind.CHANGE, BigDecimal.valueOf(c), m.group(2), "", s);
-        return new int[]{v, m.group(2).equals("减少") ? -c : c};
+        return new int[]{v, m.group(2).equals(dir.get(1)) ? -c : c};
     }
 
     private static Integer box(int[] a, int i) {
@@ -443,7 +464,7 @@ final class TextFactReader {
             if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
             boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || field != null && field.matcher(h).find();
-            if (cur != null && !start && (h.startsWith("主要原因") || h.startsWith("主要用于"))) {
+            if (cur != null && !start && continues(h)) {
                 cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
                 cur = new StringBuilder(l);
@@ -458,6 +479,12 @@ final class TextFactReader {
         }
         if (cur != null) out.add(cur.toString());
         return out;
+    }
+
+    /** Whether a line starts with the words of a clause that continues the sentence before it (its reason …). */
+    private boolean continues(String h) {
+        for (String w : continuations) if (h.startsWith(w)) return true;
+        return false;
     }
 
     /** A paragraph longer than this is not one of 第三部分's sentences: cut it (bounded work on any input). */
@@ -667,22 +694,31 @@ final class TextFactReader {
         changes(sec, part, key, subject, p, h, am.end());
     }
 
-    /** SHARE, CHANGE (with its reason) and every RATE stated from {@code from} on. */
+    /** The share, the change (with its reason) and every rate stated from {@code from} on, as the outline's patterns print them. */
     private void changes(String sec, String part, String key, String subject, String p, String h, int from) {
-        Matcher sm = SHARE.matcher(h);
-        if (sm.find(from)) add(sec, part, key, subject, FactKind.SHARE, num(sm.group(1)), "", "", p);
-        Matcher cm = CHANGE.matcher(h);
-        if (cm.find(from)) {
-            Matcher rm = REASON.matcher(h);
-            String reason = rm.find(cm.end()) ? p.substring(rm.start(1), rm.end(1)).trim() : "";
-            add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reason, p);
+        if (share != null) {
+            Matcher sm = share.matcher(h);
+            if (sm.find(from)) add(sec, part, key, subject, FactKind.SHARE, num(sm.group(1)), "", "", p);
         }
-        Matcher rm = RATE.matcher(h);
-        int at = from;
-        while (rm.find(at)) {
-            add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
-            at = rm.end();
+        if (change != null) {
+            Matcher cm = change.matcher(h);
+            if (cm.find(from)) add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reasonAfter(p, h, 0, cm.end()), p);
         }
+        if (rate != null) {
+            Matcher rm = rate.matcher(h);
+            int at = from;
+            while (rm.find(at)) {
+                add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
+                at = rm.end();
+            }
+        }
+    }
+
+    /** The reason stated after {@code from} of {@code h} (a paragraph's text from {@code offset} of {@code p} on), "" when none. */
+    private String reasonAfter(String p, String h, int offset, int from) {
+        if (reason == null) return "";
+        Matcher rm = reason.matcher(h);
+        return rm.find(from) ? p.substring(offset + rm.start(1), offset + rm.end(1)).trim() : "";
     }
 
     /** The longest of the profile's words for a key with this prefix that the subject is or ends with. */
@@ -1022,18 +1058,15 @@ final class TextFactReader {
 
     private void segment(String sec, String part, String key, String subject, String p, String h, int from, int to) {
         String seg = h.substring(from, to);
-        Matcher cm = CHANGE.matcher(seg);
+        Matcher cm = change == null ? null : change.matcher(seg);
         Matcher am = AMOUNT.matcher(seg);
-        boolean change = cm.find();
-        if (am.find() && (!change || am.start() < cm.start())) {
+        boolean changed = cm != null && cm.find();
+        if (am.find() && (!changed || am.start() < cm.start())) {
             add(sec, part, key, subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
         }
-        if (change) {
-            Matcher rm = REASON.matcher(seg);
-            String reason = rm.find(cm.end()) ? p.substring(from + rm.start(1), from + rm.end(1)).trim() : "";
-            add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reason, p);
-        }
-        Matcher rm = RATE.matcher(seg);
+        if (changed) add(sec, part, key, subject, FactKind.CHANGE, num(cm.group(2)), cm.group(1), reasonAfter(p, seg, from, cm.end()), p);
+        if (rate == null) return;
+        Matcher rm = rate.matcher(seg);
         while (rm.find()) add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
     }
 
@@ -1096,7 +1129,7 @@ final class TextFactReader {
                 }
                 case "assets", "performance", "other_matters" -> {
                     // what the block's sentences state, read by its patterns (core/text/NarrativeStatements)
-                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile.text(), kind.label(), x)).read(sec, part, p, p));
+                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x)).read(sec, part, p, p));
                     return;
                 }
                 default -> { }
@@ -1111,34 +1144,40 @@ final class TextFactReader {
 
     private PerformanceTable performanceTable(List<String> lines) {
         String kindOf = lines.get(0).contains("整体") ? "整体" : "项目";
+        // the table's labels as the profile prints them (text.performance_labels)
+        org.openbudget.core.profile.PerformanceLabels pl = profile.text().performanceLabels();
+        String projectLabel = squash(pl.project()), managerLabel = squash(pl.manager());
+        String projectGoal = squash(pl.projectGoal()), overallGoal = squash(pl.overallGoal());
+        Pattern goalLabel = Pattern.compile("^(" + Pattern.quote(projectGoal) + "|" + Pattern.quote(overallGoal) + ")\\s*");
         String unitName = "", name = "", manager = "", goal = "";
         for (String l : lines) {
             String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
             String fs = squash(l);
             if (unitName.isEmpty()) {
-                for (String label : List.of("预算单位", "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）", "单位名称", "部门名称")) {
+                for (String label : List.of(squash(pl.unit()), "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）",
+                        squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
                     if (fs.startsWith(label)) {
                         unitName = firstCell(l, label);
                         break;
                     }
                 }
             }
-            if (name.isEmpty() && fs.startsWith("项目名称")) {
-                String rest = firstCellsUntil(l, "项目名称", "项目负责人");
+            if (name.isEmpty() && !projectLabel.isEmpty() && fs.startsWith(projectLabel)) {
+                String rest = firstCellsUntil(l, projectLabel, managerLabel);
                 name = rest;
-                int m = flat.indexOf("项目负责人");
-                if (m >= 0) manager = flat.substring(m + 5).trim();
+                int m = managerLabel.isEmpty() ? -1 : flat.indexOf(managerLabel);
+                if (m >= 0) manager = flat.substring(m + managerLabel.length()).trim();
             }
-            if (goal.isEmpty() && (fs.startsWith("项目总体目标") || fs.startsWith("年度绩效目标"))) {
-                goal = flat.replaceFirst("^(项目总体目标|年度绩效目标)\\s*", "").replace("<p>", "").replace("</p>", "").trim();
+            if (goal.isEmpty() && (fs.startsWith(projectGoal) || fs.startsWith(overallGoal))) {
+                goal = goalLabel.matcher(flat).replaceFirst("").replace("<p>", "").replace("</p>", "").trim();
             }
         }
         String joined = half(squash(String.join("", lines)));
         BigDecimal total, fiscal, other;
         if (kindOf.equals("项目")) {
-            total = after(joined, "年度预算总额");
-            fiscal = after(joined, "财政拨款");
-            other = after(joined, "其他资金");
+            total = after(joined, squash(pl.total()));
+            fiscal = after(joined, squash(pl.fiscal()).replaceFirst("^其中[：:]", ""));
+            other = after(joined, squash(pl.other()));
         } else {
             BigDecimal up = after(joined, "上级安排"), local = after(joined, "本级安排");
             other = after(joined, "其他资金(万元)其他");
@@ -1148,7 +1187,7 @@ final class TextFactReader {
         List<PerformanceTable.Indicator> indicators = new ArrayList<>();
         int header = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (squash(lines.get(i)).startsWith("一级")) {
+            if (squash(lines.get(i)).startsWith(squash(pl.indicators().get(0)))) {
                 header = i;
                 break;
             }
@@ -1179,7 +1218,7 @@ final class TextFactReader {
         if (kindOf.equals("整体")) {
             for (String l : lines) {
                 String fs = squash(l);
-                if (fs.startsWith("单位联系人") || fs.startsWith("部门联系人")) {
+                if (fs.startsWith(squash(pl.contact("单位"))) || fs.startsWith(squash(pl.contact("部门")))) {
                     String[] cells = l.split("\t");
                     List<String> nonEmpty = new ArrayList<>();
                     for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());

@@ -185,6 +185,7 @@ class CompareTest {
         DisclosureTable tpe = new DisclosureTable(7, "一般公共预算“三公”经费支出表",
                 List.of("合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"),
                 List.of(new Row(null, RowKind.TOTAL, "total", "", "预算数", "", "", amounts("0.95", null, null, null, null, "0.95"))), false, "", "three_public", "表7");
+        // a 部门 预算, as the 决算 is a 部门决算 (read so since the reader tells 部门 from 单位 by the cover's words)
         Disclosure budget = new Disclosure("上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "national-2016",
                 List.of(new DisclosureTable(5, "一般公共预算支出表", List.of("合计", "基本支出", "项目支出"), rows, false, "", "gpb_expense", "表5"), tpe),
                 "synthetic");
@@ -238,6 +239,7 @@ class CompareTest {
         assertThat(pension.reason()).isEqualTo("预算按充分保障预估，实际执行基本贴合预期");
         assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.initial") && x.code().equals("2080505"))
                 .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.ERROR));
-        assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.kind")).isEmpty();   // a 部门 预算 and a 部门决算 (no longer read as a unit's)
+        assertThat(f.disclosure().kind()).isEqualTo(AgencyKind.DEPARTMENT);                  // 2024年度普陀区财政局部门决算
+        assertThat(c.findings()).filteredOn(x -> x.id().equals("CMP.kind")).isEmpty();       // a 部门 预算 and a 部门 决算
     }
 }

@@ -68,6 +68,7 @@ public class FinalAccountsAuditTest {
                 "empty-note@表7",             // 3 “三公” table printed blank (the text states 年初预算 0.95)
                 "FT.year@p18",                // 4 第三部分 …2023年度部门决算情况说明
                 "FT.total@p18",               // 5 收入支出总计 0 万元
+                "FT.change@p18",              // 5 … so its 减少56.95万元 is no 下降1.87%
                 "FT.direction@p19",           // 6 行政运行 1511.89 < 1560.05 called 大于
                 "FT.direction@p20",           // 7 职业年金 80.38 < 80.81 called 大于
                 "FT.direction@p21",           // 8 行政单位医疗 60.99 < 62.29 called 等于
@@ -80,8 +81,10 @@ public class FinalAccountsAuditTest {
         Path dir = PUTUO;
         assumeTrue(Files.isDirectory(dir), "shared/realdocs not present");
         assertThat(where(putuo(GOOD), Severity.ERROR)).containsExactly("FT.total@p21");   // 四: 财政拨款收入支出总计0.3万元 (表4: 2,961.68)
-        assertThat(where(putuo("2024年度中共普陀区委社会工作部部门决算.pdf"), Severity.ERROR)).isEmpty();
-        assertThat(where(putuo("2024年度普陀区规划和自然资源局部门决算.pdf"), Severity.ERROR)).isEmpty();
+        // 五: 年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89% (of the 全年预算: none of a 年初 of 0)
+        assertThat(where(putuo("2024年度中共普陀区委社会工作部部门决算.pdf"), Severity.ERROR)).containsExactly("FT.completion@p18");
+        // 六: 基本支出 5377.64 and 人员经费 4896.98, 12.89 more than 表6's 人员经费合计 4884.09 (+ 公用经费 480.66 = 5364.75)
+        assertThat(where(putuo("2024年度普陀区规划和自然资源局部门决算.pdf"), Severity.ERROR)).containsExactly("text-measure@p24", "text-measure@p24");
         // the 0.01 roundings between tables (社会保障和就业支出 326.71 | 326.72) are notices
         assertThat(putuo(GOOD).findings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("same-measure");
@@ -108,7 +111,12 @@ public class FinalAccountsAuditTest {
                 m("FT.unit", "第二部分 上海市普陀区财政局2024年度部门决算表", "财政局2024", "XX局2024"),
                 m("FT.total", "收入支出总计2995.39万元", "2995.39", "2995.30"),
                 m("FT.item", "支出决算为1511.89", "1511.89", "1151.89"),
-                m("FT.punctuation", "二、事业收入：", "收入。", "收入。。"));
+                m("FT.punctuation", "二、事业收入：", "收入。", "收入。。"),
+                m("FT.item", "社会保障和就业支出（类）326.72万元", "326.72", "336.72"),
+                m("FT.change", "收入支出总计减少56.95万元", "56.95", "46.95"),
+                m("FT.change", "下降2.10%", "2.10%", "3.10%"),
+                m("text-measure", "公用经费184.65万元", "184.65", "185.65"),
+                m("text-measure", "本年收入合计2946.25万元", "2946.25", "2946.52"));
     }
 
     private static Arguments m(String check, String marker, String from, String to) {

@@ -36,8 +36,12 @@ class PdfTextParityTest {
     static final Path SHARED = Path.of("../../shared/realdocs");
     /** Real documents whose PDF and pdftotext readings agree, at least. */
     static final int AGREEING_FLOOR = Integer.getInteger("parity.floor", 0);
-    /** The differences, at most, over the first document of each family (a ratchet: 1,626 on 2026-12-05; lower it as the readings converge). */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 1622);
+    /**
+     * The differences, at most, over the first document of each family (a ratchet: 1,626 on 2026-12-05; 1,622 with the codes printed beside a name read in a text laid out by spaces; 1,623 with the
+     * 决算 text read by its outline too, and its 类 lines and changes on the year before — each new text fact checked
+     * against a table pdftotext's text misreads is one more difference; lower it as the readings converge).
+     */
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 1623);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {
@@ -115,9 +119,10 @@ class PdfTextParityTest {
 
     /**
      * The differences, at most, between our renderer's PDFs and their pdftotext text (a ratchet: 1,377 on 2026-12-05 —
-     * the 收支总表 of each and the tables whose blank cells the spaces lose; the target is none).
+     * the 收支总表 of each and the tables whose blank cells the spaces lose; 1,397 since the 决算 text's 类 lines and the
+     * outline's amounts are checked against those misread tables too (FT.item, text-measure); the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 1377);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 1397);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {

@@ -37,13 +37,15 @@ public final class FinalTextChecks {
                 new Rule("FT.unit", Severity.ERROR, "决算文字：各部分标题所述单位 = 文档的单位（如留有“XX局”占位）", t(), FinalTextChecks::unit),
                 new Rule("FT.total", Severity.ERROR, "决算文字：收入支出总计 = 收支总表总计；财政拨款收入支出总计 = 财政拨款收支总表总计",
                         t(), FinalTextChecks::totals),
-                new Rule("FT.direction", Severity.ERROR, "决算文字：“决算数大于/小于/等于预算数”“持平”与所述年初预算数、决算数一致",
+                new Rule("FT.direction", Severity.ERROR, "决算文字：“决算数大于/小于/等于预算数”“持平”与所述年初（全年）预算数、决算数一致",
                         t(), FinalTextChecks::direction),
                 new Rule("FT.punctuation", Severity.WARNING, "决算文字：不应有重复的句号（“。。”）等标点错误", t(), FinalTextChecks::punctuation),
-                new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初预算的% = 决算数 ÷ 年初预算数 × 100；年初预算为 0 时不写完成率",
+                new Rule("FT.completion", Severity.ERROR, "决算文字：完成年初（全年）预算的% = 决算数 ÷ 所述年初（全年）预算数 × 100；该预算数为 0 时不写完成率",
                         t(), FinalTextChecks::completion),
-                new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
-                        t(), FinalTextChecks::item));
+                new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”“XX（类）B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
+                        t(), FinalTextChecks::item),
+                new Rule("FT.change", Severity.ERROR, "决算文字：与上年相比“增加（减少）C万元，增长（下降）R%”：增加与增长、减少与下降相应，R = C ÷ 上年数 × 100（上年数 = 所述本年数 ∓ C）",
+                        t(), FinalTextChecks::change));
     }
 
     private static List<TextFact> facts(CheckContext ctx, String prefix) {
@@ -96,8 +98,17 @@ public final class FinalTextChecks {
         }
     }
 
+    /** The statements against the 年初预算 and against the 全年预算 (the adjusted budget), each with the name of its budget. */
+    private static List<java.util.Map.Entry<String, TextFact>> statements(CheckContext ctx) {
+        List<java.util.Map.Entry<String, TextFact>> out = new java.util.ArrayList<>();
+        for (TextFact f : facts(ctx, "final.vs-budget.")) out.add(java.util.Map.entry("年初预算", f));
+        for (TextFact f : facts(ctx, "final.vs-adjusted.")) out.add(java.util.Map.entry("全年预算", f));
+        return out;
+    }
+
     static void direction(CheckContext ctx) {
-        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
             if (f.word().isEmpty() || f.items().isEmpty()) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
             int c = f.value().compareTo(budget);
@@ -106,19 +117,20 @@ public final class FinalTextChecks {
             if (ok) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "决算数" + right + "预算数",
                     f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数",
-                    "第三部分" + f.section() + "：年初预算 " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
+                    "第三部分" + f.section() + "：" + s.getKey() + " " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
                             + right + "预算数”，文字却写“" + (f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数") + "”（“" + shortly(f.sentence()) + "”）");
         }
     }
 
     static void completion(CheckContext ctx) {
-        for (TextFact f : facts(ctx, "final.vs-budget.")) {
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
             if (f.items().size() < 2) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
             BigDecimal rate = new BigDecimal(f.items().get(1));
             if (budget.signum() == 0) {
-                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "不写完成率（说明年初未安排预算）", rate.toPlainString() + "%",
-                        "第三部分" + f.section() + "：年初预算为 0，不应写“完成年初预算的" + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "不写完成率（说明" + s.getKey() + "为 0）", rate.toPlainString() + "%",
+                        "第三部分" + f.section() + "：" + s.getKey() + "为 0，不应写“完成" + s.getKey() + "的" + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             // the rate of the printed amounts, each half a cent either way, rounded as printed
@@ -131,8 +143,48 @@ public final class FinalTextChecks {
             // within one unit of the last decimal printed: rounded another way (95.457% printed 95.45%), a notice
             Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
             ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
-                    rate.toPlainString() + "%", "第三部分" + f.section() + "：完成年初预算的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：完成" + s.getKey() + "的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
                             + " ÷ " + budget.toPlainString() + " = " + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    /**
+     * Each change from the year before the text states ("与2023年度相比，收入支出总计减少56.95万元，下降1.87%") against the
+     * amount of the year it is about: 增加 goes with 增长 and 减少 with 下降, and the rate is the change over the year
+     * before's amount (this year's less the increase, or plus the decrease) — none on a year before of nothing.
+     */
+    static void change(CheckContext ctx) {
+        for (TextFact f : facts(ctx, "final.change.")) {
+            if (f.items().size() < 3 || f.value() == null) continue;
+            BigDecimal change = new BigDecimal(f.items().get(0));
+            BigDecimal rate = new BigDecimal(f.items().get(1));
+            String rateWord = f.items().get(2);
+            boolean up = f.word().equals("增加");
+            if (up != rateWord.equals("增长")) {
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), up ? "增长" : "下降", rateWord,
+                        "第三部分" + f.section() + "：" + f.word() + " " + change.toPlainString() + " 万元，却写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            BigDecimal before = up ? f.value().subtract(change) : f.value().add(change);
+            if (before.signum() <= 0) {
+                // the amounts agree; the wording does not (a rate over nothing): a warning
+                ctx.report(Severity.WARNING, null, f.key(), "", "", f.section(), "上年数为 " + before.toPlainString() + "，不写增减率",
+                        rateWord + rate.toPlainString() + "%", "第三部分" + f.section() + "：本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
+                                + change.toPlainString() + " 万元，上年为 " + before.toPlainString() + "，不应写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            BigDecimal exact = change.multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP);
+            int decimals = Math.max(0, rate.scale());
+            // the printed amounts each half a cent either way, the rate rounded as printed
+            BigDecimal slack = BigDecimal.ONE.movePointLeft(decimals).multiply(new BigDecimal("0.5"))
+                    .add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
+            BigDecimal off = exact.subtract(rate).abs();
+            if (off.compareTo(slack) <= 0) continue;
+            Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+            ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：" + f.subject() + "本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
+                            + change.toPlainString() + " 万元，" + rateWord + "应为 " + change.toPlainString() + " ÷ " + before.toPlainString() + " = "
+                            + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%，文字却写 " + rate.toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
         }
     }
 
@@ -159,7 +211,12 @@ public final class FinalTextChecks {
      * names of the item and of the rows above it. An item the table does not list is not checked here.
      */
     static void item(CheckContext ctx) {
-        List<TextFact> stated = facts(ctx, "final.vs-budget.");
+        List<TextFact> stated = new java.util.ArrayList<>(facts(ctx, "final.vs-budget."));
+        // a statement against the 全年预算 only (one against both is checked once, by its 年初预算 twin)
+        java.util.Set<String> twins = new java.util.HashSet<>();
+        for (TextFact f : stated) twins.add(f.source() + "|" + f.sentence());
+        for (TextFact f : facts(ctx, "final.vs-adjusted.")) if (!twins.contains(f.source() + "|" + f.sentence())) stated.add(f);
+        stated.addAll(facts(ctx, "final.class."));
         if (stated.isEmpty()) return;
         DisclosureTable table = null;
         TableTemplate tpl = null;
@@ -184,7 +241,9 @@ public final class FinalTextChecks {
             if (row == null) continue;
             BigDecimal printed = ctx.cell(row, column);
             if (printed.compareTo(f.value()) == 0) continue;
-            ctx.report(ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
+            // a 类's amount a cent off its row: rounded another way (the text's sum of its 项), a notice
+            boolean cent = f.key().startsWith("final.class.") && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
+            ctx.report(cent ? Severity.NOTICE : ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
                     "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table)
                             + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }

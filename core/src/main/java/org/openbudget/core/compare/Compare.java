@@ -298,7 +298,13 @@ public final class Compare {
      * 说明 gives its reasons for the 项, 五（三）).
      */
     private static boolean leaf(Line l, List<Line> lines) {
-        if (l.code().isEmpty()) return true;
+        if (l.code().isEmpty()) {
+            // a total the 说明 explains by its 项 (一般公共预算财政拨款支出: 五（三）), not a second time as a whole
+            for (Line o : lines) {
+                if (o != l && o.explained() && !o.code().isEmpty() && o.label().startsWith(l.label() + " · ")) return false;
+            }
+            return true;
+        }
         for (Line o : lines) {
             if (o != l && o.explained() && o.code().length() > l.code().length() && o.code().startsWith(l.code())) return false;
         }
@@ -570,6 +576,8 @@ public final class Compare {
                 if (c.row().kind() != RowKind.CLASS || !MeasureDictionary.normalise(c.row().name()).equals(item)) continue;
                 score = 100 + names(c, fp).stream().mapToInt(n -> subject.contains(n) ? n.length() : 0).sum();
                 if (explainedScope(c, fp)) score += 50;
+                // the row of the level the subject names (a 款 and its 项 of one name: 20699 and 2069999 其他科学技术支出)
+                if (c.row().code().length() == codeLength(subject)) score += 25;
             } else {
                 if (c.row().kind() == RowKind.CLASS) continue;
                 score = names(c, fp).stream().mapToInt(n -> subject.contains(n) ? n.length() : 0).sum();
@@ -610,6 +618,13 @@ public final class Compare {
             });
         }
         return out;
+    }
+
+    /** The length of the code of the row a subject names: 7 for a 项, 5 for a 款, 3 for a 类, 0 for none. */
+    static int codeLength(String subject) {
+        if (subject.contains("（项）")) return 7;
+        if (subject.contains("（款）")) return 5;
+        return subject.contains("（类）") ? 3 : 0;
     }
 
     /** The 项 (else 款, else 类) a subject names: "一般公共服务支出（类）财政事务（款）行政运行（项）" → 行政运行; "" when none. */

@@ -20,9 +20,19 @@ public final class MeasureDictionary {
 
     private final Map<String, Measure> byKey = new LinkedHashMap<>();
     private final Map<String, List<Where>> termCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What each narrative block's sentences state, by block kind, in the order a paragraph's facts are recorded. */
+    private final Map<String, List<Statement>> statements;
 
     public MeasureDictionary(Collection<Measure> measures) {
+        this(measures, List.of());
+    }
+
+    public MeasureDictionary(Collection<Measure> measures, Collection<Statement> statements) {
         for (Measure m : measures) byKey.put(m.key(), m);
+        Map<String, List<Statement>> by = new LinkedHashMap<>();
+        for (Statement s : statements) by.computeIfAbsent(s.block(), k -> new ArrayList<>()).add(s);
+        by.replaceAll((k, v) -> List.copyOf(v));
+        this.statements = java.util.Collections.unmodifiableMap(by);
     }
 
     /** This dictionary with {@code more} added (a measure of the same key replaces the earlier one). */
@@ -31,7 +41,28 @@ public final class MeasureDictionary {
         List<Measure> all = new ArrayList<>(byKey.values());
         all.removeIf(m -> more.stream().anyMatch(x -> x.key().equals(m.key())));
         all.addAll(more);
-        return new MeasureDictionary(all);
+        return new MeasureDictionary(all, allStatements());
+    }
+
+    /** The statements of a narrative block kind ({@code statements:} of refdata/measures.yaml), in their order; empty when none. */
+    public List<Statement> statements(String block) {
+        return statements.getOrDefault(block, List.of());
+    }
+
+    /** Every block kind's statements. */
+    public List<Statement> allStatements() {
+        List<Statement> out = new ArrayList<>();
+        statements.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The statement of a block kind's pattern and placeholder; the walker records its fact by it. */
+    public Statement statement(String block, String pattern, String var) {
+        for (Statement s : statements(block)) {
+            if (s.pattern().equals(pattern) && s.var().equals(var)) return s;
+        }
+        throw new IllegalStateException("the dictionary of measures declares no statement " + block + " " + pattern + " {" + var + "}"
+                + " (refdata/measures.yaml, statements:)");
     }
 
     public Collection<Measure> all() { return byKey.values(); }

@@ -25,6 +25,9 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  * @param dateFormat    the closing date ("{y}年{m}月{d}日")
  * @param overrides     sentence patterns that differ by document kind: 单位 or 部门 → key → pattern
  *                      (e.g. a 部门 prints "0.00万元" where a 单位 prints "0万元")
+ * @param changeWords   the words of a change's direction, up and down ({change_word}: [增加, 减少])
+ * @param rateWords     the words of a rate's direction, up and down ({rate_word}: [增长, 下降])
+ * @param performanceLabels the labels of the 绩效目标表 ({@code performance_labels})
  *
  * <p>An amount placeholder may carry a modifier: {@code {x|0}} prints a zero amount as "0", and
  * {@code {x|plain}} prints the amount without trailing zeros or separators ("2", "8.9").
@@ -32,10 +35,16 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
 public record TextTemplate(Map<String, String> titles, Map<String, String> sentences, TextOutline outline,
                            String percent, String listNumber, String subHeading,
                            String itemNumber, List<String> zeroChange, String dateFormat,
-                           List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides) {
+                           List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides,
+                           List<String> changeWords, List<String> rateWords, PerformanceLabels performanceLabels) {
+
+    /** The direction words when a profile names none: a change 增加/减少, a rate 增长/下降. */
+    public static final List<String> CHANGE_WORDS = List.of("增加", "减少");
+    public static final List<String> RATE_WORDS = List.of("增长", "下降");
 
     public static final TextTemplate NONE = new TextTemplate(Map.of(), Map.of(), TextOutline.NONE,
-            "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of());
+            "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of(),
+            CHANGE_WORDS, RATE_WORDS, PerformanceLabels.DEFAULT);
 
     /** Sentence keys of 第一部分 and the reason clauses, which every profile with text must define. */
     public static final List<String> REQUIRED = List.of(
@@ -50,6 +59,19 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         zeroChange = List.copyOf(zeroChange);
         glossary = List.copyOf(glossary);
         overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        changeWords = changeWords == null || changeWords.size() != 2 ? CHANGE_WORDS : List.copyOf(changeWords);
+        rateWords = rateWords == null || rateWords.size() != 2 ? RATE_WORDS : List.copyOf(rateWords);
+        performanceLabels = performanceLabels == null ? PerformanceLabels.DEFAULT : performanceLabels;
+    }
+
+    /** The word of a change in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */
+    public String changeWord(int signum) {
+        return signum > 0 ? changeWords.get(0) : signum < 0 ? changeWords.get(1) : zeroChange.get(0);
+    }
+
+    /** The word of a rate in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */
+    public String rateWord(int signum) {
+        return signum > 0 ? rateWords.get(0) : signum < 0 ? rateWords.get(1) : zeroChange.get(1);
     }
 
     /** The pattern of a sentence for a document of this kind (单位 / 部门): the kind's override, else the common one. */

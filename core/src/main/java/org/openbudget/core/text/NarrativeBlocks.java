@@ -243,16 +243,16 @@ final class NarrativeBlocks {
         if (t == null) return;
         String src = "数据集 three_public.";
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "abroad"))
-                .count("groups", "fa.tpe.abroad.groups", "因公出国（境）团组", t.abroadGroups(), src + "abroad_groups")
-                .count("persons", "fa.tpe.abroad.persons", "因公出国（境）人次", t.abroadPersons(), src + "abroad_persons").done());
+                .stated(w.statement("three_public", "abroad", "groups"), t.abroadGroups(), src + "abroad_groups")
+                .stated(w.statement("three_public", "abroad", "persons"), t.abroadPersons(), src + "abroad_persons").done());
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "vehicles"))
-                .count("purchased", "fa.tpe.vehicle.purchased", "公务用车购置数", t.vehiclesPurchased(), src + "vehicles_purchased")
-                .count("held", "fa.tpe.vehicle.held", "公务用车保有量", t.vehiclesHeld(), src + "vehicles_held").done());
+                .stated(w.statement("three_public", "vehicles", "purchased"), t.vehiclesPurchased(), src + "vehicles_purchased")
+                .stated(w.statement("three_public", "vehicles", "held"), t.vehiclesHeld(), src + "vehicles_held").done());
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reception"))
-                .count("batches", "fa.tpe.reception.batches", "公务接待批次", t.receptionBatches(), src + "reception_batches")
-                .count("persons", "fa.tpe.reception.persons", "公务接待人次", t.receptionPersons(), src + "reception_persons")
-                .count("foreign_batches", "fa.tpe.reception.foreign.batches", "外宾接待批次", t.foreignBatches(), src + "foreign_batches")
-                .count("foreign_persons", "fa.tpe.reception.foreign.persons", "外宾接待人次", t.foreignPersons(), src + "foreign_persons").done());
+                .stated(w.statement("three_public", "reception", "batches"), t.receptionBatches(), src + "reception_batches")
+                .stated(w.statement("three_public", "reception", "persons"), t.receptionPersons(), src + "reception_persons")
+                .stated(w.statement("three_public", "reception", "foreign_batches"), t.foreignBatches(), src + "foreign_batches")
+                .stated(w.statement("three_public", "reception", "foreign_persons"), t.foreignPersons(), src + "foreign_persons").done());
     }
 
     private static void procurement(Writer w, Place at, Block b) {
@@ -260,13 +260,13 @@ final class NarrativeBlocks {
         if (pr == null && w.budget.isFinal()) return;   // a 决算 states its procurement when the dataset gives it
         if (pr == null) pr = new Procurement(Z, Z, Z, Z, Z);
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "procurement"))
-                .amount("total", "proc.total", "政府采购预算", scale(pr.total()), "货物 + 工程 + 服务")
-                .amount("goods", "proc.goods", "政府采购货物预算", scale(pr.goods()), "数据集 procurement.goods")
-                .amount("works", "proc.works", "政府采购工程预算", scale(pr.works()), "数据集 procurement.works")
-                .amount("services", "proc.services", "政府采购服务预算", scale(pr.services()), "数据集 procurement.services").done());
+                .stated(w.statement("procurement", "procurement", "total"), scale(pr.total()), "货物 + 工程 + 服务")
+                .stated(w.statement("procurement", "procurement", "goods"), scale(pr.goods()), "数据集 procurement.goods")
+                .stated(w.statement("procurement", "procurement", "works"), scale(pr.works()), "数据集 procurement.works")
+                .stated(w.statement("procurement", "procurement", "services"), scale(pr.services()), "数据集 procurement.services").done());
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reserved"))
-                .amount("sme", "proc.sme", "面向中小企业预留", scale(pr.sme()), "数据集 procurement.sme")
-                .amount("micro", "proc.micro", "小微企业预留", scale(pr.micro()), "数据集 procurement.micro").done());
+                .stated(w.statement("procurement", "reserved", "sme"), scale(pr.sme()), "数据集 procurement.sme")
+                .stated(w.statement("procurement", "reserved", "micro"), scale(pr.micro()), "数据集 procurement.micro").done());
     }
 
     /**
@@ -278,18 +278,18 @@ final class NarrativeBlocks {
         if (e == null) return;
         String src = "数据集 performance_evaluation.";
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation"))
-                .count("targets", "fa.eval.targets", "设定绩效目标的项目数", e.targetProjects(), src + "target_projects")
-                .amount("target_amount", "fa.eval.target.amount", "设定绩效目标的资金", scale(e.targetAmount()), src + "target_amount")
-                .count("monitored", "fa.eval.monitored", "开展绩效监控的项目数", e.monitoredProjects(), src + "monitored_projects")
-                .count("self", "fa.eval.self", "开展绩效自评的项目数", e.selfEvaluated(), src + "self_evaluated")
-                .amount("self_amount", "fa.eval.self.amount", "开展绩效自评的资金", scale(e.selfAmount()), src + "self_amount")
-                .quantity("score", "fa.eval.score", "绩效自评平均分", e.averageScore(), src + "average_score").done());
+                .stated(w.statement("evaluation", "evaluation", "targets"), e.targetProjects(), src + "target_projects")
+                .stated(w.statement("evaluation", "evaluation", "target_amount"), scale(e.targetAmount()), src + "target_amount")
+                .stated(w.statement("evaluation", "evaluation", "monitored"), e.monitoredProjects(), src + "monitored_projects")
+                .stated(w.statement("evaluation", "evaluation", "self"), e.selfEvaluated(), src + "self_evaluated")
+                .stated(w.statement("evaluation", "evaluation", "self_amount"), scale(e.selfAmount()), src + "self_amount")
+                .stated(w.statement("evaluation", "evaluation", "score"), e.averageScore(), src + "average_score").done());
         if (e.graded() == 0) return;
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "grades"))
-                .count("excellent", "fa.eval.excellent", "评为优的项目数", e.excellent(), src + "excellent")
-                .count("good", "fa.eval.good", "评为良的项目数", e.good(), src + "good")
-                .count("pass", "fa.eval.pass", "评为合格的项目数", e.pass(), src + "pass")
-                .count("fail", "fa.eval.fail", "评为不合格的项目数", e.fail(), src + "fail").done());
+                .stated(w.statement("evaluation", "grades", "excellent"), e.excellent(), src + "excellent")
+                .stated(w.statement("evaluation", "grades", "good"), e.good(), src + "good")
+                .stated(w.statement("evaluation", "grades", "pass"), e.pass(), src + "pass")
+                .stated(w.statement("evaluation", "grades", "fail"), e.fail(), src + "fail").done());
     }
 
     private static void assets(Writer w, Place at, Block b) {
@@ -301,33 +301,33 @@ final class NarrativeBlocks {
         if (a == null) a = new Assets(Z, Z, 0, Z, 0, Z, 0, Z, Z, Z, 0, 0, 0, 0, 0);
         out.add(w.sentence(sec, h, p(b, "assets")).done());
         out.add(w.sentence(sec, h, p(b, "building")).var("n", w.itemNumber(1))
-                .stated(NarrativeStatements.of("assets", "building", "area"), a.buildingArea(), "数据集 assets.building.area")
-                .stated(NarrativeStatements.of("assets", "building", "value"), scale(a.buildingValue()), "数据集 assets.building.value").done());
+                .stated(w.statement("assets", "building", "area"), a.buildingArea(), "数据集 assets.building.area")
+                .stated(w.statement("assets", "building", "value"), scale(a.buildingValue()), "数据集 assets.building.value").done());
         out.add(w.sentence(sec, h, p(b, "vehicles")).var("n", w.itemNumber(2))
-                .stated(NarrativeStatements.of("assets", "vehicles", "count"), a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
-                .stated(NarrativeStatements.of("assets", "vehicles", "value"), scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
-                .stated(NarrativeStatements.of("assets", "vehicles", "official_count"), a.officialCars(), "数据集 assets.vehicles.official")
-                .stated(NarrativeStatements.of("assets", "vehicles", "official_value"), scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
-                .stated(NarrativeStatements.of("assets", "vehicles", "enforcement_count"), a.enforcementCars(), "数据集 assets.vehicles.enforcement")
-                .stated(NarrativeStatements.of("assets", "vehicles", "enforcement_value"), scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
-                .stated(NarrativeStatements.of("assets", "vehicles", "other_count"), a.otherCars(), "数据集 assets.vehicles.other")
-                .stated(NarrativeStatements.of("assets", "vehicles", "other_value"), scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
+                .stated(w.statement("assets", "vehicles", "count"), a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .stated(w.statement("assets", "vehicles", "value"), scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .stated(w.statement("assets", "vehicles", "official_count"), a.officialCars(), "数据集 assets.vehicles.official")
+                .stated(w.statement("assets", "vehicles", "official_value"), scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
+                .stated(w.statement("assets", "vehicles", "enforcement_count"), a.enforcementCars(), "数据集 assets.vehicles.enforcement")
+                .stated(w.statement("assets", "vehicles", "enforcement_value"), scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
+                .stated(w.statement("assets", "vehicles", "other_count"), a.otherCars(), "数据集 assets.vehicles.other")
+                .stated(w.statement("assets", "vehicles", "other_value"), scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
         out.add(w.sentence(sec, h, p(b, "furniture")).var("n", w.itemNumber(3))
-                .stated(NarrativeStatements.of("assets", "furniture", "value"), scale(a.furniture()), "数据集 assets.furniture").done());
+                .stated(w.statement("assets", "furniture", "value"), scale(a.furniture()), "数据集 assets.furniture").done());
         out.add(w.sentence(sec, h, p(b, "other_assets")).var("n", w.itemNumber(4))
-                .stated(NarrativeStatements.of("assets", "other_assets", "value"), scale(a.other()), "数据集 assets.other").done());
+                .stated(w.statement("assets", "other_assets", "value"), scale(a.other()), "数据集 assets.other").done());
         out.add(w.sentence(sec, h, p(b, "equipment"))
-                .stated(NarrativeStatements.of("assets", "equipment", "e50"), a.equipment50(), "数据集 assets.equipment_50")
-                .stated(NarrativeStatements.of("assets", "equipment", "e100"), a.equipment100(), "数据集 assets.equipment_100").done());
+                .stated(w.statement("assets", "equipment", "e50"), a.equipment50(), "数据集 assets.equipment_50")
+                .stated(w.statement("assets", "equipment", "e100"), a.equipment100(), "数据集 assets.equipment_100").done());
         Writer.Sentence s = w.sentence(sec, h, p(b, "purchase"));
         String vehicles = a.purchaseVehicles() == 0
                 ? w.sentence(sec, h, p(b, "purchase_no_vehicle"))
-                        .stated(NarrativeStatements.of("assets", "purchase_no_vehicle", ""), 0, "数据集 assets.purchase.vehicles").into(s)
+                        .stated(w.statement("assets", "purchase_no_vehicle", ""), 0, "数据集 assets.purchase.vehicles").into(s)
                 : w.sentence(sec, h, p(b, "purchase_vehicle"))
-                        .stated(NarrativeStatements.of("assets", "purchase_vehicle", "count"), a.purchaseVehicles(), "数据集 assets.purchase.vehicles").into(s);
+                        .stated(w.statement("assets", "purchase_vehicle", "count"), a.purchaseVehicles(), "数据集 assets.purchase.vehicles").into(s);
         out.add(s.var("vehicles", vehicles)
-                .stated(NarrativeStatements.of("assets", "purchase", "e50"), a.purchaseEquipment50(), "数据集 assets.purchase.equipment_50")
-                .stated(NarrativeStatements.of("assets", "purchase", "e100"), a.purchaseEquipment100(), "数据集 assets.purchase.equipment_100").done());
+                .stated(w.statement("assets", "purchase", "e50"), a.purchaseEquipment50(), "数据集 assets.purchase.equipment_50")
+                .stated(w.statement("assets", "purchase", "e100"), a.purchaseEquipment100(), "数据集 assets.purchase.equipment_100").done());
     }
 
     /** The measure a narrative block states under a placeholder (its amounts: {var, measure}), else the default. */
@@ -361,15 +361,15 @@ final class NarrativeBlocks {
         BigDecimal fiscal = w.amount(fiscalMeasure);
         boolean overall = w.narrative.overall() != null;
         Writer.Sentence s = w.sentence(at.section, at.part, p(b, "performance"))
-                .stated(NarrativeStatements.of("performance", "performance", "overall_count"), overall ? 1 : 0, "数据集 performance.overall")
-                .stated(NarrativeStatements.of("performance", "performance", "overall_amount"), overall ? w.amount(overallMeasure) : Z, w.tables.source(overallMeasure))
-                .stated(NarrativeStatements.of("performance", "performance", "fiscal_count"), fiscalCount, "有当年财政拨款的项目数")
-                .stated(NarrativeStatements.of("performance", "performance", "fiscal_amount"), fiscal, w.tables.source(fiscalMeasure))
-                .stated(NarrativeStatements.of("performance", "performance", "nonfiscal_count"), nonFiscalCount, "有当年非财政拨款的项目数")
-                .stated(NarrativeStatements.of("performance", "performance", "nonfiscal_amount"), wan(nonFiscal), "这些项目的当年非财政拨款");
+                .stated(w.statement("performance", "performance", "overall_count"), overall ? 1 : 0, "数据集 performance.overall")
+                .stated(w.statement("performance", "performance", "overall_amount"), overall ? w.amount(overallMeasure) : Z, w.tables.source(overallMeasure))
+                .stated(w.statement("performance", "performance", "fiscal_count"), fiscalCount, "有当年财政拨款的项目数")
+                .stated(w.statement("performance", "performance", "fiscal_amount"), fiscal, w.tables.source(fiscalMeasure))
+                .stated(w.statement("performance", "performance", "nonfiscal_count"), nonFiscalCount, "有当年非财政拨款的项目数")
+                .stated(w.statement("performance", "performance", "nonfiscal_amount"), wan(nonFiscal), "这些项目的当年非财政拨款");
         String classifiedClause = classifiedCount == 0 ? "" : w.sentence(at.section, at.part, p(b, "performance_classified"))
-                .stated(NarrativeStatements.of("performance", "performance_classified", "count"), classifiedCount, "涉密项目数")
-                .stated(NarrativeStatements.of("performance", "performance_classified", "amount"), classified, "涉密项目的当年一般公共预算拨款之和").into(s);
+                .stated(w.statement("performance", "performance_classified", "count"), classifiedCount, "涉密项目数")
+                .stated(w.statement("performance", "performance_classified", "amount"), classified, "涉密项目的当年一般公共预算拨款之和").into(s);
         at.paragraphs.add(s.var("classified", classifiedClause).done());
     }
 
@@ -394,15 +394,15 @@ final class NarrativeBlocks {
                     Project pr = w.budget.allProjects().get(e.getKey());
                     if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
                 }
-                s.stated(NarrativeStatements.of("other_matters", "other_classified", "classified_count"), count, "涉密项目数")
-                        .stated(NarrativeStatements.of("other_matters", "other_classified", "classified_amount"), amount, "涉密项目的当年一般公共预算拨款之和");
+                s.stated(w.statement("other_matters", "other_classified", "classified_count"), count, "涉密项目数")
+                        .stated(w.statement("other_matters", "other_classified", "classified_amount"), amount, "涉密项目的当年一般公共预算拨款之和");
             }
             if (text.contains("{carry_")) {
                 Optional<TableAmounts.Found> t = w.tables.table(b.table());
                 int count = t.map(f -> f.table().rows(r -> r.kind() == RowKind.PROJECT).size()).orElse(0);
                 String carry = measure(b, "carry_total", "carry");
-                s.stated(NarrativeStatements.of("other_matters", "other_carry", "carry_count"), count, t.map(f -> f.name() + " 项目数").orElse(""))
-                        .stated(NarrativeStatements.of("other_matters", "other_carry", "carry_total"), w.amount(carry), w.tables.source(carry));
+                s.stated(w.statement("other_matters", "other_carry", "carry_count"), count, t.map(f -> f.name() + " 项目数").orElse(""))
+                        .stated(w.statement("other_matters", "other_carry", "carry_total"), w.amount(carry), w.tables.source(carry));
             }
             at.paragraphs.add(s.done());
         }

@@ -137,8 +137,19 @@ public final class OutlinePatterns {
      * than 支出预算).
      */
     public List<TextFact> read(String text) {
+        List<TextFact> out = new ArrayList<>();
+        for (Located l : readLocated(text)) out.add(l.fact);
+        return out;
+    }
+
+    /** A fact read and the 0-based line of the text its amount is printed on. */
+    public record Located(TextFact fact, int line) {}
+
+    /** As {@link #read}, each fact with the line of the text its amount is printed on. */
+    public List<Located> readLocated(String text) {
         java.util.BitSet lineStarts = new java.util.BitSet();
-        String flat = normalise(text, lineStarts);
+        java.util.TreeMap<Integer, Integer> lineAt = new java.util.TreeMap<>();
+        String flat = normalise(text, lineStarts, lineAt);
         Map<String, int[]> spans = spans(flat);
         Map<Integer, Reading> byNumber = new java.util.TreeMap<>();
         for (Clause c : clauses) {
@@ -160,16 +171,18 @@ public final class OutlinePatterns {
                     continue;
                 }
                 v = c.whole ? v.setScale(0, RoundingMode.HALF_UP) : v.setScale(Math.max(2, v.scale()), RoundingMode.HALF_UP);
+                var line = lineAt.floorEntry(m.start(1));
                 byNumber.put(m.start(1), new Reading(length,
-                        new TextFact(c.section, "", c.key, c.subject, FactKind.AMOUNT, v, "", "", List.of(), "", m.group())));
+                        new TextFact(c.section, "", c.key, c.subject, FactKind.AMOUNT, v, "", "", List.of(), "", m.group()),
+                        line == null ? 0 : line.getValue()));
             }
         }
-        List<TextFact> out = new ArrayList<>();
-        for (Reading r : byNumber.values()) out.add(r.fact);
+        List<Located> out = new ArrayList<>();
+        for (Reading r : byNumber.values()) out.add(new Located(r.fact, r.line));
         return out;
     }
 
-    private record Reading(int length, TextFact fact) {}
+    private record Reading(int length, TextFact fact, int line) {}
 
     /** Each section's span of the text: from its title to the next found section's title. */
     private Map<String, int[]> spans(String flat) {
@@ -205,11 +218,20 @@ public final class OutlinePatterns {
      * full-width; where each line starts in it goes in {@code lineStarts}.
      */
     static String normalise(String text, java.util.BitSet lineStarts) {
+        return normalise(text, lineStarts, new java.util.TreeMap<>());
+    }
+
+    /** As above; where each line's text starts in it → the line's 0-based index in {@code text} goes in {@code lineAt}. */
+    static String normalise(String text, java.util.BitSet lineStarts, java.util.TreeMap<Integer, Integer> lineAt) {
         StringBuilder b = new StringBuilder(text.length());
-        for (String line : text.split("\\R")) {
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (PAGE_NUMBER.matcher(line).matches()) continue;
             lineStarts.set(b.length());
-            b.append(punctuation(line));
+            String p = punctuation(line);
+            if (!p.isEmpty()) lineAt.put(b.length(), i);
+            b.append(p);
         }
         return b.toString();
     }

@@ -104,11 +104,8 @@ final class Writer {
         BigDecimal rate;
         if (lastYear.signum() == 0) rate = current.signum() == 0 ? ZERO : HUNDRED.setScale(2);
         else rate = diff.abs().multiply(HUNDRED).divide(lastYear.abs(), 2, RoundingMode.HALF_UP);
-        String word;
-        String rateWord;
-        if (diff.signum() > 0) { word = "增加"; rateWord = "增长"; }
-        else if (diff.signum() < 0) { word = "减少"; rateWord = "下降"; }
-        else { word = t.zeroChange().get(0); rateWord = t.zeroChange().get(1); }
+        String word = t.changeWord(diff.signum());
+        String rateWord = t.rateWord(diff.signum());
         return new Change(diff.abs().setScale(2), word, rate, rateWord);
     }
 
@@ -125,6 +122,11 @@ final class Writer {
     String reasonClause(String key, String style) {
         String r = reasonText(key);
         return r.isEmpty() ? "" : fill(t.sentence(style), Map.of("text", r));
+    }
+
+    /** What a narrative block's pattern states under a placeholder, as the dictionary of measures declares it. */
+    org.openbudget.core.measure.Statement statement(String block, String pattern, String var) {
+        return profile.measures().statement(block, pattern, var);
     }
 
     Sentence sentence(String section, String part, String patternKey) {
@@ -294,14 +296,14 @@ final class Writer {
             return this;
         }
 
-        /** A narrative block's statement (its key, subject and kind declared once: {@link NarrativeStatements}), a count. */
-        Sentence stated(NarrativeStatements.Statement st, int n, String source) {
+        /** A narrative block's statement (its key, subject and kind declared once: refdata/measures.yaml, statements:), a count. */
+        Sentence stated(org.openbudget.core.measure.Statement st, int n, String source) {
             if (st.kind() != FactKind.COUNT) throw new IllegalStateException(st + " is not a count");
             return count(st.var(), st.key(), st.subject(), n, source);
         }
 
         /** A narrative block's statement of an amount or a quantity (as its declaration says). */
-        Sentence stated(NarrativeStatements.Statement st, BigDecimal v, String source) {
+        Sentence stated(org.openbudget.core.measure.Statement st, BigDecimal v, String source) {
             return switch (st.kind()) {
                 case AMOUNT -> amount(st.var(), st.key(), st.subject(), v, source);
                 case QUANTITY -> quantity(st.var(), st.key(), st.subject(), v, source);
@@ -316,7 +318,7 @@ final class Writer {
         }
 
         Sentence signedCount(String var, String wordVar, String key, String subject, int n, String source) {
-            String word = n > 0 ? "增加" : n < 0 ? "减少" : t.zeroChange().get(0);
+            String word = t.changeWord(Integer.signum(n));
             vars.put(var, String.valueOf(Math.abs(n)));
             vars.put(wordVar, word);
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.CHANGE, BigDecimal.valueOf(Math.abs(n)), word, "", List.of(), source, s));

@@ -19,6 +19,48 @@ public final class MeasureReader {
         return measures(YamlNode.parse(file, text).require("measures"));
     }
 
+    /** The dictionary of a file: its measures and what narrative sentences state ({@code statements:}). */
+    public static org.openbudget.core.measure.MeasureDictionary dictionary(String file, String text) {
+        YamlNode root = YamlNode.parse(file, text);
+        List<org.openbudget.core.measure.Statement> statements = root.get("statements").map(MeasureReader::statements).orElse(List.of());
+        return new org.openbudget.core.measure.MeasureDictionary(measures(root.require("measures")), statements);
+    }
+
+    /**
+     * {@code statements:} block kind → a list of {pattern, var, key, subject, kind}: what each placeholder of a narrative
+     * block's sentence pattern states (kind amount | count | quantity; no var: the pattern's words state 0).
+     */
+    static List<org.openbudget.core.measure.Statement> statements(YamlNode map) {
+        List<org.openbudget.core.measure.Statement> out = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        map.entries().forEach((block, list) -> {
+            if (!org.openbudget.core.profile.TextOutline.NARRATIVE.containsKey(block)) {
+                problems.add(list.problem("未知的段落类型 " + block + " (expected a narrative block kind: "
+                        + String.join(", ", new java.util.TreeSet<>(org.openbudget.core.profile.TextOutline.NARRATIVE.keySet())) + ")"));
+                return;
+            }
+            for (YamlNode s : list.items()) {
+                try {
+                    String kind = s.string("kind");
+                    org.openbudget.core.disclosure.text.FactKind k = switch (kind) {
+                        case "amount" -> org.openbudget.core.disclosure.text.FactKind.AMOUNT;
+                        case "count" -> org.openbudget.core.disclosure.text.FactKind.COUNT;
+                        case "quantity" -> org.openbudget.core.disclosure.text.FactKind.QUANTITY;
+                        default -> throw s.require("kind").error("应为 amount、count 或 quantity，实际为 \"" + kind + "\"");
+                    };
+                    String key = s.string("key");
+                    if (!key.matches("[a-z][a-z0-9_.]*")) throw s.require("key").error("事实键应为小写字母、数字、点 (a fact key is lower-case letters, digits and dots)");
+                    out.add(new org.openbudget.core.measure.Statement(block, s.string("pattern"), s.optString("var").orElse(""), key,
+                            s.optString("subject").orElse(""), k));
+                } catch (InputException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        });
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
     /** The entries of a {@code measures:} mapping, every problem located. */
     public static List<Measure> measures(YamlNode map) {
         return measures(map, java.util.Set.of());

@@ -469,6 +469,25 @@ public final class ProfileReader {
         return new TextRules(weights, admin, inst, subjects, t.optString("project_items").orElse(""));
     }
 
+    /** {@code performance_labels}: the 绩效目标表's labels, each optional (the default's where not given). */
+    private static org.openbudget.core.profile.PerformanceLabels performanceLabels(YamlNode t, List<InputProblem> problems) {
+        org.openbudget.core.profile.PerformanceLabels d = org.openbudget.core.profile.PerformanceLabels.DEFAULT;
+        if (t.get("performance_labels").isEmpty()) return d;
+        YamlNode l = t.require("performance_labels");
+        List<String> indicators = l.get("indicators").isPresent() ? l.strings("indicators") : d.indicators();
+        if (indicators.size() != 9) {
+            problems.add(l.require("indicators").problem("应为九列指标表头（一级指标 … 佐证资料），实际为 " + indicators.size() + " 列 (nine indicator columns are expected)"));
+            indicators = d.indicators();
+        }
+        return new org.openbudget.core.profile.PerformanceLabels(
+                l.optString("unit").orElse(d.unit()), l.optString("overall_unit").orElse(d.overallUnit()),
+                l.optString("contact").orElse(d.contact()), l.optString("project").orElse(d.project()),
+                l.optString("manager").orElse(d.manager()), l.optString("project_funds").orElse(d.projectFunds()),
+                l.optString("overall_funds").orElse(d.overallFunds()), l.optString("total").orElse(d.total()),
+                l.optString("fiscal").orElse(d.fiscal()), l.optString("other").orElse(d.other()),
+                l.optString("project_goal").orElse(d.projectGoal()), l.optString("overall_goal").orElse(d.overallGoal()), indicators);
+    }
+
     /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */
     static TextTemplate text(YamlNode t, MeasureDictionary dict) {
         List<InputProblem> problems = new ArrayList<>();
@@ -486,6 +505,10 @@ public final class ProfileReader {
         }
         List<String> zero = t.get("zero_change").isPresent() ? t.strings("zero_change") : List.of("增加", "增长");
         if (zero.size() != 2) problems.add(t.require("zero_change").problem("应为两个词，如 [增加, 增长] (two words are expected)"));
+        List<String> changeWords = t.get("change_words").isPresent() ? t.strings("change_words") : TextTemplate.CHANGE_WORDS;
+        if (changeWords.size() != 2) problems.add(t.require("change_words").problem("应为两个词（增、减），如 [增加, 减少] (two words are expected)"));
+        List<String> rateWords = t.get("rate_words").isPresent() ? t.strings("rate_words") : TextTemplate.RATE_WORDS;
+        if (rateWords.size() != 2) problems.add(t.require("rate_words").problem("应为两个词（增、减），如 [增长, 下降] (two words are expected)"));
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         if (t.get("overrides").isPresent()) {
             t.require("overrides").entries().forEach((kind, m) -> {
@@ -501,7 +524,8 @@ public final class ProfileReader {
         TextTemplate out = new TextTemplate(titles, sentences, outline,
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
-                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides);
+                zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides, changeWords, rateWords,
+                performanceLabels(t, problems));
         for (String missing : out.missing()) {
             problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
         }

@@ -229,7 +229,19 @@ public final class ReferenceLibrary {
         if (measures == null) {
             String text = read("measures.yaml").orElseThrow(() -> new InputException("refdata/measures.yaml", 0, "",
                     "找不到度量字典 measures.yaml (the dictionary of measures is missing)"));
-            measures = new org.openbudget.core.measure.MeasureDictionary(MeasureReader.read("refdata/measures.yaml", text));
+            org.openbudget.core.measure.MeasureDictionary d = MeasureReader.dictionary("refdata/measures.yaml", text);
+            if (d.allStatements().isEmpty()) {
+                // an override dictionary that declares no narrative statements keeps the built-in ones (the walker writes by them)
+                try (java.io.InputStream in = ReferenceLibrary.class.getResourceAsStream("/refdata/measures.yaml")) {
+                    if (in != null) {
+                        d = new org.openbudget.core.measure.MeasureDictionary(d.all(), MeasureReader.dictionary("refdata/measures.yaml",
+                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).allStatements());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            measures = d;
         }
         return measures;
     }

@@ -256,7 +256,7 @@ public final class DocxRenderer implements Renderer {
     private static void performance(StringBuilder b, Block.Performance block, DocumentView v) {
         para(b, block.title(), 14, true, "center", true);
         para(b, block.yearLine(), 10, false, "center", false);
-        List<List<GridCell>> rows = GridCell.performance(block.table(), v.kind(), v.profile().thousands());
+        List<List<GridCell>> rows = GridCell.performance(block.table(), v.profile().text().performanceLabels(), v.kind(), v.profile().thousands());
         grid(b, rows, 0, GridCell.PERF_WIDTHS, textWidth(false), 8);
     }
 

@@ -126,6 +126,7 @@ public final class HtmlWriter {
         PerformanceTable p = block.table();
         boolean overall = "整体".equals(p.kind());
         boolean sep = v.profile().thousands();
+        org.openbudget.core.profile.PerformanceLabels l = v.profile().text().performanceLabels();
         b.append("<section class=\"perf-block\">\n<h3 class=\"perf-title\">").append(esc(block.title())).append("</h3>\n")
                 .append("<p class=\"perf-year\">").append(esc(block.yearLine())).append("</p>\n")
                 .append("<table class=\"perf\">\n");
@@ -133,24 +134,24 @@ public final class HtmlWriter {
         b.append("<colgroup><col style=\"width:9%\"/><col style=\"width:10%\"/><col style=\"width:17%\"/><col style=\"width:11%\"/>"
                 + "<col style=\"width:11%\"/><col style=\"width:10%\"/><col style=\"width:8%\"/><col style=\"width:12%\"/><col style=\"width:12%\"/></colgroup>\n");
         b.append("<tbody>\n");
-        b.append("<tr class=\"top\"><th scope=\"row\" colspan=\"2\">").append(overall ? esc(v.kind() + "名称") : "预算单位").append("</th><td colspan=\"7\">")
+        b.append("<tr class=\"top\"><th scope=\"row\" colspan=\"2\">").append(esc(overall ? l.overallUnit(v.kind()) : l.unit())).append("</th><td colspan=\"7\">")
                 .append(esc(p.unitName())).append("</td></tr>\n");
         if (overall) {
-            b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(v.kind() + "联系人")).append("</th><td colspan=\"7\">")
+            b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(l.contact(v.kind()))).append("</th><td colspan=\"7\">")
                     .append(esc(p.manager())).append("</td></tr>\n");
         } else {
-            b.append("<tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"3\">").append(esc(p.projectName()))
-                    .append("</td><th scope=\"row\" colspan=\"2\">项目负责人</th><td colspan=\"2\">").append(esc(p.manager())).append("</td></tr>\n");
+            b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(l.project())).append("</th><td colspan=\"3\">").append(esc(p.projectName()))
+                    .append("</td><th scope=\"row\" colspan=\"2\">").append(esc(l.manager())).append("</th><td colspan=\"2\">").append(esc(p.manager())).append("</td></tr>\n");
         }
-        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(overall ? "年度预算（万元）" : "项目资金（万元）")
-                .append("</th><th scope=\"col\">年度预算总额</th><td class=\"num\">").append(esc(money(p.total(), sep)))
-                .append("</td><th scope=\"col\">其中：财政拨款</th><td class=\"num\">").append(esc(money(p.fiscal(), sep)))
-                .append("</td><th scope=\"col\">其他资金</th><td class=\"num\" colspan=\"2\">").append(esc(money(p.other(), sep))).append("</td></tr>\n");
-        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(overall ? "年度绩效目标" : "项目总体目标").append("</th><td colspan=\"7\" class=\"goal\">")
+        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(overall ? l.overallFunds() : l.projectFunds()))
+                .append("</th><th scope=\"col\">").append(esc(l.total())).append("</th><td class=\"num\">").append(esc(money(p.total(), sep)))
+                .append("</td><th scope=\"col\">").append(esc(l.fiscal())).append("</th><td class=\"num\">").append(esc(money(p.fiscal(), sep)))
+                .append("</td><th scope=\"col\">").append(esc(l.other())).append("</th><td class=\"num\" colspan=\"2\">").append(esc(money(p.other(), sep))).append("</td></tr>\n");
+        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(overall ? l.overallGoal() : l.projectGoal())).append("</th><td colspan=\"7\" class=\"goal\">")
                 .append(esc(p.goal())).append("</td></tr>\n");
         b.append("<tr class=\"ihead\">");
-        for (String h : List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料")) {
-            b.append("<th scope=\"col\">").append(h).append("</th>");
+        for (String h : l.indicators()) {
+            b.append("<th scope=\"col\">").append(esc(h)).append("</th>");
         }
         b.append("</tr>\n");
         List<PerformanceTable.Indicator> ind = p.indicators();

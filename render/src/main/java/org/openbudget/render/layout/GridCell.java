@@ -51,19 +51,17 @@ public record GridCell(String text, int colspan, int rowspan, boolean head, bool
     public static final int PERF_HEAD_ROWS = 5;
 
     /** A 绩效目标表 on 9 columns: unit, project and manager, funds, goal, indicator header, indicators (一级/二级 merged). */
-    public static List<List<GridCell>> performance(PerformanceTable p, String kind, boolean thousands) {
+    public static List<List<GridCell>> performance(PerformanceTable p, org.openbudget.core.profile.PerformanceLabels l, String kind, boolean thousands) {
         boolean overall = "整体".equals(p.kind());
         List<List<GridCell>> rows = new ArrayList<>();
-        rows.add(List.of(head(overall ? kind + "名称" : "预算单位", 2, 1), text(p.unitName(), 7, 1)));
-        if (overall) rows.add(List.of(head(kind + "联系人", 2, 1), text(p.manager(), 7, 1)));
-        else rows.add(List.of(head("项目名称", 2, 1), text(p.projectName(), 3, 1), head("项目负责人", 2, 1), text(p.manager(), 2, 1)));
-        rows.add(List.of(head(overall ? "年度预算（万元）" : "项目资金（万元）", 2, 1), head("年度预算总额", 1, 1), money(p.total(), thousands, 1),
-                head("其中：财政拨款", 1, 1), money(p.fiscal(), thousands, 1), head("其他资金", 1, 1), money(p.other(), thousands, 2)));
-        rows.add(List.of(head(overall ? "年度绩效目标" : "项目总体目标", 2, 1), text(p.goal(), 7, 1)));
+        rows.add(List.of(head(overall ? l.overallUnit(kind) : l.unit(), 2, 1), text(p.unitName(), 7, 1)));
+        if (overall) rows.add(List.of(head(l.contact(kind), 2, 1), text(p.manager(), 7, 1)));
+        else rows.add(List.of(head(l.project(), 2, 1), text(p.projectName(), 3, 1), head(l.manager(), 2, 1), text(p.manager(), 2, 1)));
+        rows.add(List.of(head(overall ? l.overallFunds() : l.projectFunds(), 2, 1), head(l.total(), 1, 1), money(p.total(), thousands, 1),
+                head(l.fiscal(), 1, 1), money(p.fiscal(), thousands, 1), head(l.other(), 1, 1), money(p.other(), thousands, 2)));
+        rows.add(List.of(head(overall ? l.overallGoal() : l.projectGoal(), 2, 1), text(p.goal(), 7, 1)));
         List<GridCell> ih = new ArrayList<>();
-        for (String h : List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料")) {
-            ih.add(head(h, 1, 1));
-        }
+        for (String h : l.indicators()) ih.add(head(h, 1, 1));
         rows.add(ih);
         List<PerformanceTable.Indicator> ind = p.indicators();
         for (int i = 0; i < ind.size(); i++) {

@@ -77,7 +77,7 @@ public final class XlsxRenderer implements Renderer {
             for (Block.Performance p : perf) {
                 s.titleRows.add(s.rows.size());
                 titleRow(s, p.title() + p.yearLine(), cols);
-                grid(s, GridCell.performance(p.table(), v.kind(), thousands), cols);
+                grid(s, GridCell.performance(p.table(), v.profile().text().performanceLabels(), v.kind(), thousands), cols);
                 s.row(s.rows.size() + 1); // two empty rows between tables
             }
             s.fit();
