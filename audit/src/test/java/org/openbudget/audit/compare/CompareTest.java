@@ -207,6 +207,10 @@ class CompareTest {
                 "warning CMP.reason 一般公共预算拨款 · 公务接待费（决算口径更宽：全部财政拨款） 未说明",
                 "error CMP.initial 2080506 80.81",              // the planted 职业年金
                 "error CMP.initial 一般公共预算拨款（支出） 2993.92");   // and the total it is part of
+        // the same 预算 as a unit's against the department's 决算: the two are not alike, and the comparison says so
+        Disclosure unitsBudget = new Disclosure(budget.unitName(), AgencyKind.UNIT, budget.year(), budget.profileId(), budget.tables(), "synthetic");
+        assertThat(Compare.compare(unitsBudget, bp, f.disclosure(), fp, LIB.year(2024).sources(), LIB.compareRules(), f::page).findings())
+                .filteredOn(x -> x.id().equals("CMP.kind")).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.NOTICE));
     }
 
     @Test
