@@ -136,12 +136,8 @@ public final class FinalTextChecks {
             // the rate of the printed amounts, each half a cent either way, rounded as printed
             BigDecimal exact = f.value().multiply(BigDecimal.valueOf(100)).divide(budget, 6, RoundingMode.HALF_UP);
             int decimals = Math.max(0, rate.scale());
-            BigDecimal slack = BigDecimal.ONE.movePointLeft(decimals).multiply(new BigDecimal("0.5"))
-                    .add(new BigDecimal("0.005").multiply(BigDecimal.valueOf(100)).divide(budget, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
-            BigDecimal off = exact.subtract(rate).abs();
-            if (off.compareTo(slack) <= 0) continue;
-            // within one unit of the last decimal printed: rounded another way (95.457% printed 95.45%), a notice
-            Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+            Severity severity = rateOff(ctx, exact, rate, new BigDecimal("0.005").multiply(BigDecimal.valueOf(100)).divide(budget, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
+            if (severity == null) continue;
             ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
                     rate.toPlainString() + "%", "第三部分" + f.section() + "：完成" + s.getKey() + "的 " + rate.toPlainString() + "%，而 " + f.value().toPlainString()
                             + " ÷ " + budget.toPlainString() + " = " + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
@@ -175,17 +171,27 @@ public final class FinalTextChecks {
             }
             BigDecimal exact = change.multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP);
             int decimals = Math.max(0, rate.scale());
-            // the printed amounts each half a cent either way, the rate rounded as printed
-            BigDecimal slack = BigDecimal.ONE.movePointLeft(decimals).multiply(new BigDecimal("0.5"))
-                    .add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
-            BigDecimal off = exact.subtract(rate).abs();
-            if (off.compareTo(slack) <= 0) continue;
-            Severity severity = off.compareTo(slack.add(BigDecimal.ONE.movePointLeft(decimals))) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+            // the printed amounts each half a cent either way (the change is two of them), the rate rounded as printed
+            Severity severity = rateOff(ctx, exact, rate, new BigDecimal("0.01").multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
+            if (severity == null) continue;
             ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
                     rate.toPlainString() + "%", "第三部分" + f.section() + "：" + f.subject() + "本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
                             + change.toPlainString() + " 万元，" + rateWord + "应为 " + change.toPlainString() + " ÷ " + before.toPlainString() + " = "
                             + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%，文字却写 " + rate.toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
         }
+    }
+
+    /**
+     * A printed rate against the rate of the printed amounts: null within what rounding allows (half a unit of the
+     * rate's last printed decimal, plus {@code amountSlack}, what the amounts' own rounding moves it); a notice within
+     * one unit more (rounded another way: 95.457% printed 95.45%); else the check's severity.
+     */
+    private static Severity rateOff(CheckContext ctx, BigDecimal exact, BigDecimal rate, BigDecimal amountSlack) {
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(Math.max(0, rate.scale()));
+        BigDecimal slack = unit.multiply(new BigDecimal("0.5")).add(amountSlack);
+        BigDecimal off = exact.subtract(rate).abs();
+        if (off.compareTo(slack) <= 0) return null;
+        return off.compareTo(slack.add(unit)) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
     }
 
     /** The 类, 款 and 项 names of a subject "1、一般公共服务支出（类）财政事务（款）行政运行（项）", as far as it goes; null when none. */
