@@ -1199,19 +1199,23 @@ public final class TextChecks {
     }
 
     private static void directions(CheckContext ctx) {
+        // the profile's direction words (text.change_words / rate_words: 增加/减少, 增长/下降 unless it says otherwise)
+        List<String> changeWords = ctx.profile().text().changeWords();
+        List<String> rateWords = ctx.profile().text().rateWords();
+        String up = changeWords.get(0), down = changeWords.get(1);
         // 增加 more than the amount itself: last year's budget would be negative, so it fell
-        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && f.word().equals("增加"))) {
+        for (TextFact c : facts(ctx, f -> f.kind() == FactKind.CHANGE && f.word().equals(up))) {
             Optional<TextFact> amount = sibling(ctx, c, FactKind.AMOUNT);
             if (amount.isEmpty() || c.value().compareTo(amount.get().value().add(HALF_CENT.add(HALF_CENT))) <= 0) continue;
-            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "减少", c.word(),
-                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“增加” " + p(c.value()) + "万元（上年将为负数，应为“减少”）");
+            ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), down, c.word(),
+                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“" + up + "” " + p(c.value()) + "万元（上年将为负数，应为“" + down + "”）");
         }
         for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
             Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
             if (change.isEmpty()) continue;
             TextFact c = change.get();
             if (c.value().signum() == 0 && r.value().signum() == 0) continue;
-            String expected = c.word().equals("增加") ? "增长" : c.word().equals("减少") ? "下降" : "";
+            String expected = c.word().equals(up) ? rateWords.get(0) : c.word().equals(down) ? rateWords.get(1) : "";
             if (expected.isEmpty() || r.word().equals(expected)) continue;
             ctx.report(ctx.currentSeverity(), null, "", "", "增减率", r.section(), expected, r.word(),
                     where(r) + "：" + c.word() + " " + p(c.value()) + "万元，增减率却写作“" + r.word() + "”（应为“" + expected + "”）");
