@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.openbudget.audit.DocumentAudit;
-import org.openbudget.audit.recognise.Recognizer;
 import org.openbudget.audit.report.BatchReport;
 import org.openbudget.audit.report.Evidence;
 import org.openbudget.audit.report.ReportCsv;
@@ -85,7 +84,8 @@ final class AuditCommand implements Callable<Integer> {
         ReferenceLibrary lib = refdata.library();
         boolean single = files.size() == 1 && !Files.isDirectory(files.get(0));
         if (asOne || (single && summary == null)) {
-            prepareTemplates(lib);
+            // the templates on the second core while the document is read (readied at start-up unless --refdata)
+            if (lib != RefdataOption.early) BudgetCli.prepareTemplates(lib);
             DocumentAudit.Result a = asOne ? DocumentAudit.runAsOne(files, lib) : DocumentAudit.run(files.get(0), lib);
             return report(a, lib);
         }
@@ -93,24 +93,6 @@ final class AuditCommand implements Callable<Integer> {
             throw new InputException("audit", 0, "--json/--csv/--html", "这些输出只用于单个文档；多个文档请用 --summary OUT (these outputs are for one document; use --summary for many)");
         }
         return batch(lib);
-    }
-
-    /**
-     * The templates (every profile, for recognising the document's) read on the second core while the
-     * document is read: at a cold start that was about a tenth of a one-file audit. The audit itself finds them
-     * ready, or reads what is still missing; a broken override directory is reported by the audit, not here.
-     */
-    private static void prepareTemplates(ReferenceLibrary lib) {
-        if (lib == RefdataOption.early || Runtime.getRuntime().availableProcessors() < 2) return;   // readied at start-up
-        Thread t = new Thread(() -> {
-            try {
-                Recognizer.prepare(lib);
-            } catch (RuntimeException e) {
-                // the audit reads the templates again and says what is wrong
-            }
-        }, "templates");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Many documents: each audited on its own (several at once), one line each in the order given. */

@@ -80,7 +80,11 @@ public final class BudgetCli implements Runnable {
                 System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
             }
         }
-        warmUp(args);
+        try {
+            warmUp(args);
+        } catch (RuntimeException e) {
+            // readying is best effort (an argument that is no path, say): the command reads its arguments itself
+        }
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int rc;
         try {
@@ -112,18 +116,28 @@ public final class BudgetCli implements Runnable {
         if (!refdata) {
             ReferenceLibrary lib = ReferenceLibrary.standard();
             RefdataOption.early = lib;
-            background("templates", () -> {
-                try {
-                    Recognizer.prepare(lib);
-                } catch (RuntimeException e) {
-                    // the command reads the templates again and says what is wrong
-                }
-            });
+            prepareTemplates(lib);
         }
     }
 
+    /**
+     * The library's templates and their signatures read on a spare core; the command finds them ready, or reads
+     * what is still missing, and says what is wrong with a broken one (nothing is reported from here).
+     */
+    static void prepareTemplates(ReferenceLibrary lib) {
+        if (Runtime.getRuntime().availableProcessors() < 2) return;
+        background("templates", () -> Recognizer.prepare(lib));
+    }
+
+    /** Work that readies what a command will need: best effort, on a daemon thread; a failure is the command's to meet. */
     private static void background(String name, Runnable work) {
-        Thread t = new Thread(work::run, name);
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                // the command does the same work again and reports what is wrong
+            }
+        }, name);
         t.setDaemon(true);
         t.start();
     }
