@@ -45,7 +45,9 @@ public final class FinalTextChecks {
                 new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”“XX（类）B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
                         t(), FinalTextChecks::item),
                 new Rule("FT.change", Severity.ERROR, "决算文字：与上年相比“增加（减少）C万元，增长（下降）R%”：增加与增长、减少与下降相应，R = C ÷ 上年数 × 100（上年数 = 所述本年数 ∓ C）",
-                        t(), FinalTextChecks::change));
+                        t(), FinalTextChecks::change),
+                new Rule("FT.share", Severity.ERROR, "决算文字：“XX万元，占R%” 之 R = 金额 ÷ 模板文字大纲所述总额（share_of，如本年收入合计、本年支出合计、一般公共预算财政拨款支出）× 100，按表中印出之数计算；差额在四舍五入范围内为提示",
+                        t(), FinalTextChecks::shares));
     }
 
     private static List<TextFact> facts(CheckContext ctx, String prefix) {
@@ -192,6 +194,66 @@ public final class FinalTextChecks {
         BigDecimal off = exact.subtract(rate).abs();
         if (off.compareTo(slack) <= 0) return null;
         return off.compareTo(slack.add(unit)) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
+    }
+
+    /**
+     * Each share the text states ("一般公共服务支出（类）2106.66万元，占71.73%") against the share of its amount in the whole
+     * the profile's outline declares for it ({@code share_of} of the section's block: 二's 本年收入合计, 三's 本年支出合计, 五's
+     * 本年支出合计 and 一般公共预算财政拨款支出), as printed in the tables: the arithmetic of the budget text's shares
+     * ({@link TextChecks#shareBounds}), a difference the amounts' rounding allows a notice. A share whose section
+     * declares no whole (七's “三公” items) is not checked here.
+     */
+    static void shares(CheckContext ctx) {
+        List<TextFact> stated = facts(ctx, "final.share.");
+        if (stated.isEmpty()) return;
+        org.openbudget.core.profile.TextOutline outline = ctx.profile().text().outline();
+        MoneyCells.Index cells = null;
+        for (TextFact f : stated) {
+            if (f.items().isEmpty() || f.value() == null) continue;
+            String of = shareOf(outline, f);
+            if (of == null) continue;
+            if (cells == null) cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
+            MoneyCells.Cell cell = cells.cell(of).orElse(null);
+            if (cell == null) continue;
+            BigDecimal whole = ctx.cell(cell.row(), cell.column());
+            BigDecimal amount = new BigDecimal(f.items().get(0));
+            BigDecimal[] b = TextChecks.shareBounds(amount, whole);
+            if (f.value().compareTo(b[0]) == 0) continue;
+            boolean rounding = f.value().compareTo(b[1]) >= 0 && f.value().compareTo(b[2]) <= 0;
+            String wholeName = ctx.tableName(cell.table()) + "「" + cell.row().label() + "」";
+            ctx.report(rounding ? Severity.NOTICE : ctx.currentSeverity(), null, f.key(), "", "占比", f.section(), b[0].toPlainString() + "%",
+                    f.value().toPlainString() + "%", "第三部分" + f.section() + " " + f.subject() + "：占比应为 " + amount.toPlainString() + " ÷ "
+                            + whole.toPlainString() + "（" + wholeName + "）× 100 = " + b[0].toPlainString() + "%，文字为 " + f.value().toPlainString() + "%"
+                            + (rounding ? "（按印出的金额计算，差额在四舍五入的允许范围 " + b[1].toPlainString() + "–" + b[2].toPlainString() + " 内）" : "")
+                            + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    /**
+     * The whole a stated share is of, as the outline's section of the fact declares it: the {@code share_of} of the block
+     * that lists an item of the fact's label ({@code each}), else of the section's block over table rows ({@code each_row},
+     * the 类 of 五); null when the section declares none.
+     */
+    static String shareOf(org.openbudget.core.profile.TextOutline outline, TextFact f) {
+        String subject = squeeze(f.subject());
+        for (org.openbudget.core.profile.TextOutline.Section s : outline.sections()) {
+            if (!s.number().equals(f.section())) continue;
+            String byRows = null;
+            int rowBlocks = 0;
+            for (org.openbudget.core.profile.TextOutline.Block b : s.blocks()) {
+                if (b.shareOf().isEmpty()) continue;
+                if (b.kind().equals("each")) {
+                    for (org.openbudget.core.profile.TextOutline.Item i : b.items()) {
+                        if (!i.label().isEmpty() && subject.endsWith(squeeze(i.label()))) return b.shareOf();
+                    }
+                } else if (b.kind().equals("each_row")) {
+                    byRows = b.shareOf();
+                    rowBlocks++;
+                }
+            }
+            return rowBlocks == 1 && subject.contains("（类）") ? byRows : null;
+        }
+        return null;
     }
 
     /** The 类, 款 and 项 names of a subject "1、一般公共服务支出（类）财政事务（款）行政运行（项）", as far as it goes; null when none. */
