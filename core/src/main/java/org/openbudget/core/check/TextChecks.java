@@ -866,7 +866,8 @@ public final class TextChecks {
         }
     }
 
-    private static void procurement(CheckContext ctx) {
+    /** Also the 决算's FT.procurement (the same sentences' facts: proc.*). */
+    static void procurement(CheckContext ctx) {
         Optional<TextFact> total = one(ctx, "proc.total", FactKind.AMOUNT);
         if (total.isEmpty()) return;
         List<TextFact> parts = new ArrayList<>();
@@ -888,7 +889,8 @@ public final class TextChecks {
         }
     }
 
-    private static void vehicles(CheckContext ctx) {
+    /** Also the 决算's FT.vehicles (assets.vehicle*). */
+    static void vehicles(CheckContext ctx) {
         List<String> types = List.of("assets.vehicle.official", "assets.vehicle.enforcement", "assets.vehicle.other");
         for (FactKind k : List.of(FactKind.COUNT, FactKind.AMOUNT)) {
             Optional<TextFact> all = one(ctx, "assets.vehicle", k);
