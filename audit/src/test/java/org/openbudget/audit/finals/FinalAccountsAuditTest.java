@@ -122,7 +122,8 @@ public class FinalAccountsAuditTest {
                 m("text-measure", "本年收入合计2946.25万元", "2946.25", "2946.52"),
                 m("FT.share", "占11.11%", "11.11%", "12.11%"),
                 m("FT.share", "占本年支出合计的100.00%", "100.00%", "99.00%"),
-                m("FT.tpe", "年初预算为0.95万元", "0.95", "1.95"));
+                m("FT.tpe", "年初预算为0.95万元", "0.95", "1.95"),
+                m("FT.reason", "决算数小于预算数的主要原因：因年度工作计划", "的主要原因：", "。"));
     }
 
     private static Arguments m(String check, String marker, String from, String to) {

@@ -51,6 +51,7 @@ public final class FinalTextChecks {
                 new Rule("FT.procurement", Severity.ERROR, "决算文字：政府采购金额 = 货物 + 工程 + 服务（各数分别四舍五入的差额为提示）；授予中小企业合同金额不超过总额，授予小微企业的不超过中小企业的",
                         t(), TextChecks::procurement),
                 new Rule("FT.vehicles", Severity.ERROR, "决算文字：国有资产占用的车辆数 = 各类车辆数之和（价值亦然，如分类列明）", t(), TextChecks::vehicles),
+                new Rule("FT.reason", Severity.WARNING, "决算文字：决算数与年初（全年）预算数不同（大于或小于）时，应说明主要原因", t(), FinalTextChecks::reasons),
                 new Rule("FT.tpe", Severity.ERROR, "决算文字：“三公”经费及各项所述年初预算数 = 财政拨款“三公”经费支出决算表该项预算数（表空而文字有预算数亦为错）",
                         t(), FinalTextChecks::threePublicBudget),
                 new Rule("FT.tpe-detail", Severity.ERROR, "决算文字：“三公”经费的次数：因公出国（境）人次不少于团组数、公务接待人次不少于批次、外宾接待不多于公务接待；"
@@ -475,6 +476,22 @@ public final class FinalTextChecks {
             parent = match.code();
         }
         return found;
+    }
+
+    /**
+     * Each statement against a budget whose 决算数 differs from it (a rounding's worth is no difference) gives its main
+     * reason ("决算数小于预算数的主要原因：…"); one stated against both budgets is asked once.
+     */
+    static void reasons(CheckContext ctx) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
+            if (f.items().isEmpty() || f.value() == null || !f.reason().isBlank()) continue;
+            if (new BigDecimal(f.items().get(0)).compareTo(f.value()) == 0 || !asked.add(f.source() + "|" + f.sentence())) continue;
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "主要原因", "",
+                    "第三部分" + f.section() + " " + f.subject() + "：" + s.getKey() + " " + new BigDecimal(f.items().get(0)).toPlainString() + " 万元、决算 "
+                            + f.value().toPlainString() + " 万元，未说明差异的主要原因（“" + shortly(f.sentence()) + "”）");
+        }
     }
 
     static void punctuation(CheckContext ctx) {
