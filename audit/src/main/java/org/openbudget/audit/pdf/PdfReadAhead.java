@@ -1,14 +1,16 @@
 package org.openbudget.audit.pdf;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.openbudget.io.InputException;
 import org.openbudget.io.guard.ReadGuard;
@@ -28,35 +30,85 @@ public final class PdfReadAhead {
     /** At most two files are read ahead (a comparison's pair); more would only queue for the reading slots. */
     public static final int MAX_FILES = 2;
 
-    private record Key(Path file, long size, long modified, ReadLimits limits) {}
+    /*
+     * Written for the first tenth of a second of a cold JVM, where it runs: plain classes and java.io.File (a record's
+     * hashCode, a lambda, a CompletableFuture or NIO's attribute views each cost milliseconds of class loading and
+     * method-handle linking at their first use, and all of that delayed the reading it starts).
+     */
+
+    /** A reading ahead: of which file (absolute path, size, modification time), under which limits, and its task. */
+    private static final class Reading implements Callable<Outcome> {
+        final String path;
+        final long size;
+        final long modified;
+        final ReadLimits limits;
+        final FutureTask<Outcome> task = new FutureTask<>(this);
+
+        Reading(File file, ReadLimits limits) {
+            this.path = file.getPath();
+            this.size = file.length();
+            this.modified = file.lastModified();
+            this.limits = limits;
+        }
+
+        boolean isFor(File file, ReadLimits limits) {
+            return path.equals(file.getPath()) && size == file.length() && modified == file.lastModified() && this.limits.equals(limits);
+        }
+
+        /** Run by the guard's worker thread: the reading itself. */
+        @Override
+        public Outcome call() throws Exception {
+            return ReadGuard.read(path, limits, new Read(new File(path), limits));
+        }
+    }
+
+    /** {@link PdfLayout#read(File, ReadLimits)}, its refusal kept as an outcome. */
+    private static final class Read implements Callable<Outcome> {
+        final File file;
+        final ReadLimits limits;
+
+        Read(File file, ReadLimits limits) {
+            this.file = file;
+            this.limits = limits;
+        }
+
+        @Override
+        public Outcome call() {
+            try {
+                return new Outcome(PdfLayout.read(file, limits), null);
+            } catch (PdfLayout.PdfException e) {
+                return new Outcome(null, e);
+            }
+        }
+    }
 
     /** A reading's outcome: the text, or the reader's own refusal (an encrypted or broken PDF). */
-    private record Outcome(PdfLayout.Text text, PdfLayout.PdfException refusal) {}
+    private static final class Outcome {
+        final PdfLayout.Text text;
+        final PdfLayout.PdfException refusal;
 
-    private static final Map<Key, CompletableFuture<Outcome>> READS = new ConcurrentHashMap<>();
+        Outcome(PdfLayout.Text text, PdfLayout.PdfException refusal) {
+            this.text = text;
+            this.refusal = refusal;
+        }
+    }
+
+    private static final List<Reading> READS = new ArrayList<>(MAX_FILES);
 
     /** Starts reading {@code file} on a daemon thread if it is a PDF; does nothing otherwise. Never throws. */
-    public static void start(Path file) {
+    public static void start(Path path) {
         try {
-            if (READS.size() >= MAX_FILES || !Files.isRegularFile(file)) return;
+            File file = path.toFile().getAbsoluteFile();
+            if (!file.isFile()) return;
             ReadLimits limits = ReadLimits.current();
-            if (Files.size(file) > limits.pdfBytes() || !pdfHeader(file)) return;
-            Key key = key(file, limits);
-            CompletableFuture<Outcome> f = new CompletableFuture<>();
-            if (READS.putIfAbsent(key, f) != null) return;
-            Thread t = new Thread(() -> {
-                try {
-                    f.complete(ReadGuard.read(file.toString(), limits, () -> {
-                        try {
-                            return new Outcome(PdfLayout.read(file.toFile(), limits), null);
-                        } catch (PdfLayout.PdfException e) {
-                            return new Outcome(null, e);
-                        }
-                    }));
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                }
-            }, "pdf-read-ahead");
+            if (file.length() > limits.pdfBytes() || !pdfHeader(file)) return;
+            Reading r = new Reading(file, limits);
+            synchronized (READS) {
+                if (READS.size() >= MAX_FILES) return;
+                for (Reading o : READS) if (o.isFor(file, limits)) return;
+                READS.add(r);
+            }
+            Thread t = new Thread(r.task, "pdf-read-ahead");
             t.setDaemon(true);
             t.start();
         } catch (IOException | RuntimeException e) {
@@ -71,19 +123,23 @@ public final class PdfReadAhead {
      *
      * @throws PdfLayout.PdfException the reader's refusal of the file, exactly as reading it now would give
      */
-    public static PdfLayout.Text take(Path file, ReadLimits limits) throws PdfLayout.PdfException {
-        if (READS.isEmpty()) return null;
-        Key key;
-        try {
-            key = key(file, limits);
-        } catch (IOException e) {
-            return null;
+    public static PdfLayout.Text take(Path path, ReadLimits limits) throws PdfLayout.PdfException {
+        Reading r = null;
+        synchronized (READS) {
+            if (READS.isEmpty()) return null;
+            File file = path.toFile().getAbsoluteFile();
+            for (Reading o : READS) {
+                if (o.isFor(file, limits)) {
+                    r = o;
+                    break;
+                }
+            }
+            if (r == null) return null;
+            READS.remove(r);
         }
-        CompletableFuture<Outcome> f = READS.remove(key);
-        if (f == null) return null;
         Outcome o;
         try {
-            o = f.get();
+            o = r.task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -92,22 +148,17 @@ public final class PdfReadAhead {
             if (e.getCause() instanceof InputException ie) throw ie;
             return null;
         }
-        if (o.refusal() != null) throw o.refusal();
-        return o.text();
+        if (o.refusal != null) throw o.refusal;
+        return o.text;
     }
 
     /** "%PDF-" within the first kilobyte, as the audit recognises a PDF. */
-    private static boolean pdfHeader(Path file) throws IOException {
+    private static boolean pdfHeader(File file) throws IOException {
         byte[] head = new byte[1024];
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new FileInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
         return new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("%PDF-");
-    }
-
-    private static Key key(Path file, ReadLimits limits) throws IOException {
-        Path p = file.toAbsolutePath().normalize();
-        return new Key(p, Files.size(p), Files.getLastModifiedTime(p).toMillis(), limits);
     }
 }
