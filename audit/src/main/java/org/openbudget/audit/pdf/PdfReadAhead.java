@@ -30,6 +30,9 @@ public final class PdfReadAhead {
     /** At most two files are read ahead (a comparison's pair); more would only queue for the reading slots. */
     public static final int MAX_FILES = 2;
 
+    /** The pages read by two readers ({@link SplitReading}); {@code -Dbudget.pdf.readers=1} reads them with one (to compare). */
+    static final boolean TWO_READERS = !"1".equals(System.getProperty("budget.pdf.readers"));
+
     /*
      * Written for the first tenth of a second of a cold JVM, where it runs: plain classes and java.io.File (a record's
      * hashCode, a lambda, a CompletableFuture or NIO's attribute views each cost milliseconds of class loading and
@@ -75,7 +78,7 @@ public final class PdfReadAhead {
         @Override
         public Outcome call() {
             try {
-                return new Outcome(PdfLayout.read(file, limits), null);
+                return new Outcome(PdfLayout.read(file, limits, TWO_READERS), null);
             } catch (PdfLayout.PdfException e) {
                 return new Outcome(null, e);
             }
