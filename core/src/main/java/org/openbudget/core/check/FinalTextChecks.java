@@ -224,6 +224,8 @@ public final class FinalTextChecks {
             MoneyCells.Cell cell = cells.cell(of).orElse(null);
             if (cell == null) continue;
             BigDecimal whole = ctx.cell(cell.row(), cell.column());
+            // a whole of nothing has no shares (the amounts against that cell are text-measure's)
+            if (whole.signum() == 0) continue;
             BigDecimal amount = new BigDecimal(f.items().get(0));
             BigDecimal[] b = TextChecks.shareBounds(amount, whole);
             if (f.value().compareTo(b[0]) == 0) continue;
