@@ -413,6 +413,12 @@ public final class ShapeReader {
                 rows.addAll(all);
             }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
+            int printed = printedSummaryColumns();
+            if (printed < columns.size()) {
+                columns = columns.subList(0, printed);
+                notes.add(name(t, year) + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
+                        + String.join("、", t.columnLabels().subList(printed, t.columnLabels().size())) + "）未印出，不据以核对");
+            }
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS && !blocked ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
                 // read line by line the two sides interleave; a Disclosure keeps the income side first
@@ -421,6 +427,35 @@ public final class ShapeReader {
                 body = sides;
             }
             return new DisclosureTable(t.no(), title, columns, body, false, emptyNote, t.id(), t.mark());
+        }
+
+        /**
+         * How many of the template's columns a summary table prints, from the left: a 部门 document's 收支总表 prints its
+         * expense side as one 预算数 column where a 单位's splits it (合计 | 人员经费 | 公用经费 | 项目支出). The columns
+         * after the last one whose label (or header, or group) the header prints and which no row fills are not
+         * printed: they are no zero cells to hold against other tables. All of them when the header was not seen.
+         */
+        private int printedSummaryColumns() {
+            if (shape == null || shape.kind() != TableShape.Kind.SUMMARY || n < 2) return n;
+            StringBuilder head = new StringBuilder();
+            for (List<String> h : header) for (String c : h) head.append(squeeze(c)).append('|');
+            for (String h : plainHeader) head.append(squeeze(h)).append('|');
+            String text = head.toString();
+            // the header was seen when it prints the side headings (本年收入 … 本年支出)
+            List<String> sides = shape.print().sideHeadings();
+            if (sides.isEmpty() || sides.stream().anyMatch(s -> !text.contains(squeeze(s)))) return n;
+            int keep = n;
+            while (keep > 1) {
+                var col = t.columns().get(keep - 1);
+                List<String> words = new ArrayList<>(List.of(squeeze(col.label()), squeeze(col.header())));
+                for (String g : col.group().split("/")) words.add(squeeze(g));
+                boolean named = words.stream().anyMatch(w -> !w.isEmpty() && text.contains(w));
+                int c = keep - 1;
+                boolean filled = rows.stream().anyMatch(r -> r.side() != Side.INCOME && r.values().size() > c && r.values().get(c) != null);
+                if (named || filled) break;
+                keep--;
+            }
+            return keep;
         }
 
         void read(List<String> lines, List<String> squeezed, int from, int to) {
