@@ -379,11 +379,26 @@ public final class ShapeReader {
                 }
                 // header cells a PDF joins with spaces ("经济分类科目名称 合计 人员经费", "类 款")
                 for (String w : c.trim().split("[\\s\u3000]++")) {
-                    if (!headerWord(squeeze(w))) return false;
+                    if (!headerWord(squeeze(w)) && !headerWords(squeeze(w))) return false;
                     words++;
                 }
             }
             return words > 0;
+        }
+
+        /**
+         * Header words run together where a PDF joins the lines of a merged header cell without a space ("项目支出类":
+         * 项目支出 over 类 款 项): the word is cut into header words, each at least one level word or two characters.
+         */
+        private boolean headerWords(String sq) {
+            int len = sq.length();
+            if (len < 3 || len > 40) return false;
+            boolean[] ok = new boolean[len + 1];
+            ok[0] = true;
+            for (int i = 1; i <= len; i++) {
+                for (int j = 0; j < i && !ok[i]; j++) ok[i] = ok[j] && headerWord(sq.substring(j, i));
+            }
+            return ok[len];
         }
 
         private boolean headerWord(String sq) {
