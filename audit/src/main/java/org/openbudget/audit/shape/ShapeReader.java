@@ -501,7 +501,7 @@ public final class ShapeReader {
                     body = plainLine(k, raw, sq, body);
                     continue;
                 }
-                List<String> cells = cells(raw);
+                List<String> cells = spilled(cells(raw));
                 // the title, unit line and header printed again at the top of the next page: not rows
                 if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
                 if (!body) {
@@ -1672,6 +1672,28 @@ public final class ShapeReader {
                 return null;
             }
         }
+    }
+
+    /** The end of a name spilled into the next cell before its amount ("出 18803323.32", "缴费支出43608.96"). */
+    private static final java.util.regex.Pattern SPILLED = java.util.regex.Pattern.compile(
+            "([\\u4e00-\\u9fff]{1,8})[\\s\u3000]*+(-?+(?:\\d{1,3}(?:,\\d{3})++|\\d++)(?:\\.\\d{1,4})?)");
+
+    /**
+     * A long name clipped by its cell runs on into the amount cell beside it (西安 2022 from Excel: "自然资源海洋气象等支 |
+     * 出 18803323.32"): the characters before the amount go back to the name, the amount stays in its column.
+     */
+    static List<String> spilled(List<String> cells) {
+        List<String> out = null;
+        for (int j = 1; j < cells.size(); j++) {
+            String prev = (out == null ? cells : out).get(j - 1);
+            if (prev.isBlank() || amount(prev)) continue;
+            java.util.regex.Matcher m = SPILLED.matcher(cells.get(j).trim());
+            if (!m.matches()) continue;
+            if (out == null) out = new ArrayList<>(cells);
+            out.set(j - 1, prev.trim() + m.group(1));
+            out.set(j, m.group(2));
+        }
+        return out == null ? cells : out;
     }
 
     /** Cells: tab-separated, else separated by runs of two or more spaces. */
