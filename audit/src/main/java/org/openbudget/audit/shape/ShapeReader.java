@@ -1083,6 +1083,9 @@ public final class ShapeReader {
                 lastClass = lastKuan = "";
                 return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
             }
+            // a table of units only (西安 表2/表3: "204 | 西安市科学技术局" over "204001 | …"): the coded row is the department's,
+            // its code the department's, never a 功能分类 class (204 公共安全支出) to hold against the other tables
+            if (t.unitsOnly() && !totalLabel(sq)) return new Row(null, RowKind.CLASS, "", code.toString(), name, "", name, values);
             if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
                 return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, currentUnit, values);
             }
@@ -1674,26 +1677,38 @@ public final class ShapeReader {
         }
     }
 
-    /** The end of a name spilled into the next cell before its amount ("出 18803323.32", "缴费支出43608.96"). */
-    private static final java.util.regex.Pattern SPILLED = java.util.regex.Pattern.compile(
-            "([\\u4e00-\\u9fff]{1,8})[\\s\u3000]*+(-?+(?:\\d{1,3}(?:,\\d{3})++|\\d++)(?:\\.\\d{1,4})?)");
+    /** An amount, alone in its cell. */
+    private static final java.util.regex.Pattern SPILLED_AMOUNT = java.util.regex.Pattern.compile(
+            "-?+(?:\\d{1,3}(?:,\\d{3})++|\\d++)(?:\\.\\d{1,4})?");
 
     /**
      * A long name clipped by its cell runs on into the amount cell beside it (西安 2022 from Excel: "自然资源海洋气象等支 |
-     * 出 18803323.32"): the characters before the amount go back to the name, the amount stays in its column.
+     * 出 18803323.32", "缴费支出43608.96", or its glyphs interleaved with the amount's: "障中18心39311.66"): the
+     * characters of the name (a few Chinese characters, the cell's first) go back to the name, the amount stays in its column.
      */
     static List<String> spilled(List<String> cells) {
         List<String> out = null;
         for (int j = 1; j < cells.size(); j++) {
             String prev = (out == null ? cells : out).get(j - 1);
             if (prev.isBlank() || amount(prev)) continue;
-            java.util.regex.Matcher m = SPILLED.matcher(cells.get(j).trim());
-            if (!m.matches()) continue;
+            String cell = cells.get(j).trim();
+            if (cell.isEmpty() || !cjk(cell.charAt(0))) continue;
+            StringBuilder name = new StringBuilder(), rest = new StringBuilder();
+            for (int i = 0; i < cell.length(); i++) {
+                char ch = cell.charAt(i);
+                if (cjk(ch)) name.append(ch);
+                else if (!Character.isWhitespace(ch) && ch != '\u3000') rest.append(ch);
+            }
+            if (name.length() > 8 || rest.isEmpty() || !SPILLED_AMOUNT.matcher(rest).matches()) continue;
             if (out == null) out = new ArrayList<>(cells);
-            out.set(j - 1, prev.trim() + m.group(1));
-            out.set(j, m.group(2));
+            out.set(j - 1, prev.trim() + name);
+            out.set(j, rest.toString());
         }
         return out == null ? cells : out;
+    }
+
+    private static boolean cjk(char ch) {
+        return ch >= '\u4e00' && ch <= '\u9fff';
     }
 
     /** Cells: tab-separated, else separated by runs of two or more spaces. */
