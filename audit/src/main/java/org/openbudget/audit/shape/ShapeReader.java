@@ -1684,7 +1684,7 @@ public final class ShapeReader {
     /**
      * A long name clipped by its cell runs on into the amount cell beside it (西安 2022 from Excel: "自然资源海洋气象等支 |
      * 出 18803323.32", "缴费支出43608.96", or its glyphs interleaved with the amount's: "障中18心39311.66"): the
-     * characters of the name (a few Chinese characters, the cell's first) go back to the name, the amount stays in its column.
+     * characters of the name (at most four Chinese characters, the cell's first) go back to the name, the amount stays in its column.
      */
     static List<String> spilled(List<String> cells) {
         List<String> out = null;
@@ -1699,7 +1699,7 @@ public final class ShapeReader {
                 if (cjk(ch)) name.append(ch);
                 else if (!Character.isWhitespace(ch) && ch != '\u3000') rest.append(ch);
             }
-            if (name.length() > 8 || rest.isEmpty() || !SPILLED_AMOUNT.matcher(rest).matches()) continue;
+            if (name.length() > 4 || rest.isEmpty() || !SPILLED_AMOUNT.matcher(rest).matches()) continue;
             if (out == null) out = new ArrayList<>(cells);
             out.set(j - 1, prev.trim() + name);
             out.set(j, rest.toString());
