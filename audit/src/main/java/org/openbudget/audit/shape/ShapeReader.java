@@ -1426,7 +1426,8 @@ public final class ShapeReader {
             }
             List<String> closing = shape.expenseClosing();
             for (int k = closingCursor; k < closing.size(); k++) {
-                if (!plainLabel(closing.get(k)).equals(plainLabel(label))) continue;
+                String printed = plainLabel(label);
+                if (!plainLabel(closing.get(k)).equals(printed) && !printed.equals(unscoped(closing.get(k)))) continue;
                 // a closing row printed without a label (a spacer) leaves no line: it is restored blank
                 for (int skipped = closingCursor; skipped < k; skipped++) {
                     if (closing.get(skipped).isBlank()) pending.add(closingRow(skipped, closing.get(skipped), blank()));
@@ -1466,15 +1467,39 @@ public final class ShapeReader {
         /** Each income row's label and aliases as compared (built once: a plain line tries several prefixes). */
         private List<java.util.Set<String>> incomeLabels;
 
+        /**
+         * A line's label without the table's own scope, the words its title starts with (财政拨款收入支出决算总表: 财政拨款) —
+         * a 西安 决算 prints 年初结转和结余 / 年末结转和结余 in the table of 财政拨款 where the national template says
+         * 年初财政拨款结转和结余: null when the label does not hold the scope or too little is left.
+         */
+        private String unscoped(String label) {
+            String title = squeeze(t.title(""));
+            int end = title.length();
+            for (String w : List.of("收入支出", "收支", "支出", "收入")) {
+                int at = title.indexOf(w);
+                if (at > 0) end = Math.min(end, at);
+            }
+            if (end < 2 || end == title.length()) return null;
+            String scope = title.substring(0, end).replaceAll("^\\{year}年度?|^\\d{4}年度?", "");
+            String own = plainLabel(label);
+            if (scope.length() < 2 || !own.contains(scope)) return null;
+            String rest = own.replace(scope, "");
+            return rest.length() >= 4 ? rest : null;
+        }
+
         private Optional<LineSpec> incomeLabel(String label, boolean advance) {
             String sq = plainLabel(label);
             List<LineSpec> specs = t.incomeRows();
             if (incomeLabels == null) {
                 incomeLabels = new ArrayList<>(specs.size());
+                java.util.Set<String> all = new java.util.HashSet<>();
+                for (LineSpec s : specs) all.add(plainLabel(s.label()));
                 for (LineSpec s : specs) {
                     java.util.Set<String> own = new java.util.HashSet<>();
                     own.add(plainLabel(s.label()));
                     for (String a : s.aliases()) own.add(plainLabel(a));
+                    String unscoped = unscoped(s.label());
+                    if (unscoped != null && !all.contains(unscoped)) own.add(unscoped);
                     incomeLabels.add(own);
                 }
             }
