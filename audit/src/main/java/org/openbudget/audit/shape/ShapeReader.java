@@ -1062,6 +1062,8 @@ public final class ShapeReader {
             }
             List<String> words = new ArrayList<>();
             for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
+            // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
+            if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && words.get(0).matches("\\d{4,}")) words.remove(0);
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
             // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
@@ -1077,7 +1079,8 @@ public final class ShapeReader {
             String sq = squeeze(name);
             if (code.length() == 0) {
                 if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
-                Optional<String> byName = codeOf(name, classification());
+                // a table of units only: a row without a code is a unit, even one named as its department (西安 表2's 234001 西安市气象局)
+                Optional<String> byName = t.unitsOnly() ? Optional.empty() : codeOf(name, classification());
                 if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", currentUnit, values));
                 currentUnit = name;
                 lastClass = lastKuan = "";
