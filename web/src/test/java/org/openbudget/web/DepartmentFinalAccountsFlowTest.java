@@ -77,36 +77,47 @@ class DepartmentFinalAccountsFlowTest extends WebTestBase {
     }
 
     /**
-     * The “三公” details and the 绩效评价 results in the browser (the 文字 form of a 决算): read from the uploaded
+     * The “三公” details in their own tab (三公明细) and the 绩效评价 results in the 文字 form of a 决算: read from the uploaded
      * workbook's 三公明细, checked live — more foreign receptions than receptions, a count that is not a whole number, a
-     * score over 100: each problem at its field, nothing saved — and saved; the document states the new figures. A
-     * 预算's 文字 form has no such parts.
+     * score over 100: each problem at its field, nothing saved — and saved, each form its own keys (saving the 文字 form
+     * leaves the 三公明细 as saved); the document states the new figures. A 预算 has no 三公明细 tab, and its 文字 form no
+     * 绩效评价.
      */
     void threePublicForm() throws Exception {
-        String forms = api(SME) + "/forms/text";
-        JsonNode form = ok(get(forms), "sme");
-        assertThat(form.get("threePublic").get("vehiclesHeld").asText()).isEqualTo("1");
-        assertThat(form.get("threePublic").get("receptionPersons").asText()).isEqualTo("6");
+        String tp = api(SME) + "/forms/three-public", text = api(SME) + "/forms/text";
+        JsonNode form = ok(get(tp), "sme");
+        assertThat(form.get("vehiclesHeld").asText()).isEqualTo("1");
+        assertThat(form.get("receptionPersons").asText()).isEqualTo("6");
         com.fasterxml.jackson.databind.node.ObjectNode bad = form.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("threePublic")).put("foreignBatches", "3").put("abroadPersons", "两");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("evaluation")).put("selfEvaluated", "1").put("averageScore", "120");
-        JsonNode check = ok(post(forms + "/check").contentType("application/json").content(bad.toString()), "sme");
-        assertThat(check.toString()).contains("threePublic.foreignBatches", "多于公务接待批次", "threePublic.abroadPersons",
-                "evaluation.averageScore", "0 到 100");
+        bad.put("foreignBatches", "3").put("abroadPersons", "两");
+        JsonNode check = ok(post(tp + "/check").contentType("application/json").content(bad.toString()), "sme");
+        assertThat(check.toString()).contains("\"foreignBatches\"", "多于公务接待批次", "\"abroadPersons\"");
         int v = ok(get(api(SME)), "sme").get("version").asInt();
-        assertThat(send(put(forms).param("version", String.valueOf(v)).contentType("application/json").content(bad.toString()), "sme").getStatus())
+        assertThat(send(put(tp).param("version", String.valueOf(v)).contentType("application/json").content(bad.toString()), "sme").getStatus())
                 .as("refused, nothing saved").isBetween(400, 499);
-        assertThat(ok(get(forms), "sme").get("threePublic").get("foreignBatches").asText()).isIn("", "0");
+        assertThat(ok(get(tp), "sme").get("foreignBatches").asText()).isIn("", "0");
         com.fasterxml.jackson.databind.node.ObjectNode good = form.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) good.get("threePublic")).put("receptionBatches", "2").put("receptionPersons", "9");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) good.get("evaluation")).put("selfEvaluated", "1").put("selfAmount", "38.2")
-                .put("averageScore", "95").put("excellent", "1");
-        JsonNode saved = ok(put(forms).param("version", String.valueOf(v)).contentType("application/json").content(good.toString()), "sme");
+        good.put("receptionBatches", "2").put("receptionPersons", "9");
+        JsonNode saved = ok(put(tp).param("version", String.valueOf(v)).contentType("application/json").content(good.toString()), "sme");
         assertThat(saved.get("check").get("counts").get("errors").asInt()).isZero();
-        assertThat(ok(get(forms), "sme").get("threePublic").get("receptionPersons").asText()).isEqualTo("9");
+        assertThat(ok(get(tp), "sme").get("receptionPersons").asText()).isEqualTo("9");
+        // the 文字 form: its 绩效评价 checked at its field, saved without touching the 三公明细
+        JsonNode words = ok(get(text), "sme");
+        assertThat(words.has("threePublic")).as("the 三公明细 is no longer part of the 文字 form").isFalse();
+        com.fasterxml.jackson.databind.node.ObjectNode badText = words.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) badText.get("evaluation")).put("selfEvaluated", "1").put("averageScore", "120");
+        assertThat(ok(post(text + "/check").contentType("application/json").content(badText.toString()), "sme").toString())
+                .contains("evaluation.averageScore", "0 到 100");
+        com.fasterxml.jackson.databind.node.ObjectNode goodText = words.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) goodText.get("evaluation")).put("selfEvaluated", "1").put("selfAmount", "38.2")
+                .put("averageScore", "95").put("excellent", "1");
+        int v2 = ok(get(api(SME)), "sme").get("version").asInt();
+        ok(put(text).param("version", String.valueOf(v2)).contentType("application/json").content(goodText.toString()), "sme");
+        assertThat(ok(get(tp), "sme").get("receptionPersons").asText()).as("the 三公明细 kept").isEqualTo("9");
         assertThat(page("sme", "/work/" + SME + "/" + KEY + "/preview")).contains("公务接待2批次、9人次", "对1个项目开展了绩效自评，涉及资金38.20万元，平均得分95.00分");
-        assertThat(page("sme", "/work/" + SME + "/" + KEY + "?tab=text")).contains("name=\"threePublic.receptionBatches\"", "name=\"evaluation.averageScore\"");
-        assertThat(page("sme", "/work/" + SME + "/2024?tab=text")).doesNotContain("threePublic.", "evaluation.");
+        assertThat(page("sme", "/work/" + SME + "/" + KEY + "?tab=three-public")).contains("name=\"receptionBatches\"", "id=\"save-three-public\"");
+        assertThat(page("sme", "/work/" + SME + "/" + KEY + "?tab=text")).contains("name=\"evaluation.averageScore\"").doesNotContain("name=\"receptionBatches\"");
+        assertThat(page("sme", "/work/" + SME + "/2024?tab=text")).doesNotContain("evaluation.", "三公明细");
     }
 
     static final Map<String, String> PREPARER = Map.of(BENJI, "benji", ENERGY, "energy", SME, "sme", PROJECTS, "projects");

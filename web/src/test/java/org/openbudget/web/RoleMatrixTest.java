@@ -170,6 +170,11 @@ class RoleMatrixTest extends WebTestBase {
         e.add(new Endpoint("POST", smeFinal + "/forms/accounts/check", "{}", Set.of("sme")));
         e.add(new Endpoint("PUT", smeFinal + "/forms/accounts?version=-1", "{}", Set.of("sme")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/forms/accounts", "form", Set.of("sme")));
+        // the 三公明细 tab: its own form, the unit's preparer only
+        e.add(new Endpoint("GET", smeFinal + "/forms/three-public", null, Set.of("sme")));
+        e.add(new Endpoint("POST", smeFinal + "/forms/three-public/check", "{}", Set.of("sme")));
+        e.add(new Endpoint("PUT", smeFinal + "/forms/three-public?version=-1", "{}", Set.of("sme")));
+        e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/forms/three-public", "form", Set.of("sme")));
         e.add(new Endpoint("PUT", smeFinal + "/dataset?version=-1", "yaml", Set.of("sme")));
         e.add(new Endpoint("POST", smeFinal + "/submit", STALE, Set.of("sme")));
         e.add(new Endpoint("POST", "/work/" + SME + "/2024-final/submit", "form", Set.of("sme")));

@@ -23,6 +23,8 @@ final class FinalTextReader {
     private FinalTextReader() {}
 
     private static final Pattern PART = Pattern.compile("^第[一二三四五]部分(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)决算(?:表|情况说明)?$");
+    /** A heading of the 说明: "五、…", "（一）…". */
+    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)");
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
     /** Two full stops, not the three of a placeholder's ellipsis (the blank template's "。。。"). */
     private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!。)。。(?!。)");
@@ -51,6 +53,8 @@ final class FinalTextReader {
     /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
     private static final String NOT_NAME = "，。；：、（）.．";
     private static final Pattern CLASS_SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占" + NUM + "%");
+    /** A share: "2106.66万元，占71.73%", "2940.05万元，占本年支出合计的100.00%". */
+    private static final Pattern SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占(?:本年支出合计的)?" + NUM + "%");
     /** An amount from its first digit (not from within a number: linear on a line of digits). */
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d,.])" + NUM + "万元");
 
@@ -115,6 +119,8 @@ final class FinalTextReader {
         List<Integer> lineStart = new ArrayList<>();
         List<String> sectionAt = new ArrayList<>();
         String section = "";
+        // where a heading line ends in the body (a share's subject is not read back over it)
+        java.util.BitSet headingEnds = new java.util.BitSet();
         for (int i = from + 1; i < to; i++) {
             String l = lines.get(i);
             Matcher s = SECTION.matcher(l);
@@ -125,6 +131,7 @@ final class FinalTextReader {
                 sectionAt.add(section);
             }
             all.append(l);
+            if (l.length() < 40 && l.indexOf('。') < 0 && HEADING.matcher(l).find()) headingEnds.set(all.length());
         }
         String body = all.toString();
         int k = 0;
@@ -189,6 +196,18 @@ final class FinalTextReader {
             int end = share.end();
             facts.add(amount("final.class." + (++k), sectionAt.get(start), body.substring(start, at) + CLASS_MARK, share.group(1), "", List.of(share.group(2)),
                     evidence(body, lineStart, lineAt, from, start, end), lineAt.get(start)));
+        }
+        // every share the text states: "{label}{amount}万元，占{R}%" (二 三 五's lines, 五's 类, "占本年支出合计的R%"), its
+        // subject the words before the amount back to the punctuation before them; the whole it is of is the outline's
+        // (FT.share)
+        for (Matcher m = SHARE.matcher(body); m.find(); ) {
+            int start = m.start();
+            while (start > 0 && m.start() - start < 40 && "，。；：".indexOf(body.charAt(start - 1)) < 0 && !headingEnds.get(start)) start--;
+            String subject = body.substring(start, m.start()).replaceFirst("^(?:[0-9]{1,3}[、.．]|（[0-9一二三四五六七八九十]{1,3}）)", "");
+            if (subject.isEmpty()) continue;
+            facts.add(new TextFact(sectionAt.get(m.start()), "", "final.share." + (++k), subject, FactKind.SHARE,
+                    new BigDecimal(m.group(2).replace(",", "")), "", "", List.of(m.group(1).replace(",", "")), source(lineAt.get(start)),
+                    evidence(body, lineStart, lineAt, from, start, m.end())));
         }
         Matcher asOf = AS_OF.matcher(body);
         while (asOf.find()) {

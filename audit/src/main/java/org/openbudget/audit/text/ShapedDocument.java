@@ -84,6 +84,7 @@ final class ShapedDocument {
             DocumentText stated = FinalTextReader.read(lines);
             List<TextFact> facts = new ArrayList<>(stated.facts());
             facts.addAll(finalOutline(lines, d, profile, ref, notes));
+            facts.addAll(finalNarrative(lines, profile, kind));
             d = d.withText(new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", ""));
         } else if (readsInFull(profile)) {
             // the outline says how each section is read: shares, changes, lists, reasons, projects, staffing besides the amounts
@@ -101,6 +102,79 @@ final class ShapedDocument {
             d = d.withText(text(lines, d, profile, ref, notes));
         }
         return new PublishedTextReader.Result(d, new ArrayList<>(notes));
+    }
+
+    /** A section heading of a 决算's 说明: "七、…" (its numeral). */
+    private static final Pattern FINAL_SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
+
+    /**
+     * What the narrative blocks of the profile's outline state in a 决算's 说明 — the “三公” details (团组, 人次, 车辆购置数,
+     * 保有量, 接待批次/人次), 政府采购 and 国有资产占用 — read sentence by sentence in the block's own section by the block's
+     * declared statements (refdata/measures.yaml {@code statements:}, compiled by {@link org.openbudget.core.text.NarrativeStatements}):
+     * the facts the writer records for them (fa.tpe.*, proc.*, assets.*), each at the line its sentence starts on.
+     */
+    static List<TextFact> finalNarrative(List<String> lines, TemplateProfile profile, AgencyKind kind) {
+        if (profile.text().outline().isEmpty()) return List.of();
+        int from = -1, to = lines.size();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
+        if (from < 0) return List.of();
+        for (int i = from + 1; i < lines.size(); i++) {
+            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
+                to = i;
+                break;
+            }
+        }
+        // the sentences of each section (by its numeral), each with the line it starts on
+        java.util.Map<String, List<java.util.Map.Entry<Integer, String>>> sentences = new java.util.HashMap<>();
+        String section = "";
+        StringBuilder sentence = new StringBuilder();
+        int startLine = -1;
+        for (int i = from + 1; i < to; i++) {
+            String l = PublishedTextReader.clean(lines.get(i)).replaceAll("[\\s\u3000]+", "");
+            Matcher h = FINAL_SECTION.matcher(l);
+            if (h.find() && l.length() < 40) {
+                section = h.group(1);
+                sentence.setLength(0);
+                continue;
+            }
+            for (int k = 0; k < l.length(); k++) {
+                if (sentence.length() == 0) startLine = i;
+                sentence.append(l.charAt(k));
+                if (l.charAt(k) == '。') {
+                    sentences.computeIfAbsent(section, x -> new ArrayList<>()).add(java.util.Map.entry(startLine, sentence.toString()));
+                    sentence.setLength(0);
+                }
+            }
+        }
+        if (sentence.length() > 0) sentences.computeIfAbsent(section, x -> new ArrayList<>()).add(java.util.Map.entry(startLine, sentence.toString()));
+        List<TextFact> out = new ArrayList<>();
+        for (org.openbudget.core.profile.TextOutline.Section s : profile.text().outline().sections()) {
+            for (org.openbudget.core.profile.TextOutline.Block b : s.blocks()) {
+                if (!List.of("three_public", "procurement", "assets").contains(b.kind())) continue;
+                org.openbudget.core.text.NarrativeStatements read = org.openbudget.core.text.NarrativeStatements.compile(profile, kind.label(), b);
+                if (read.isEmpty()) continue;
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (var e : sentences.getOrDefault(s.number(), List.of())) {
+                    for (TextFact f : read.read(s.number(), "", e.getValue(), e.getValue())) {
+                        // each statement once: the first sentence that states it
+                        if (!seen.add(f.key() + "/" + f.kind()) || !checked(f)) continue;
+                        out.add(new TextFact(f.section(), f.part(), f.key(), f.subject(), f.kind(), f.value(), f.word(), f.reason(), f.items(),
+                                FinalTextReader.source(e.getKey()), f.sentence()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a check holds this narrative fact of a 决算 (the others — a building's value, the furniture's — nothing else in
+     * the document states, so they are left unread): the “三公” counts (FT.tpe-detail), the 政府采购 amounts
+     * (text.procurement) and the vehicle counts (text.vehicles).
+     */
+    private static boolean checked(TextFact f) {
+        return f.key().startsWith("fa.tpe.") || f.key().startsWith("proc.")
+                || f.key().startsWith("assets.vehicle") && !f.key().startsWith("assets.purchase") && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT;
     }
 
     /**

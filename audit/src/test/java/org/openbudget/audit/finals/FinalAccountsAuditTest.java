@@ -73,14 +73,17 @@ public class FinalAccountsAuditTest {
                 "FT.direction@p20",           // 7 职业年金 80.38 < 80.81 called 大于
                 "FT.direction@p21",           // 8 行政单位医疗 60.99 < 62.29 called 等于
                 "FT.year@p24",                // 9 截至2023年12月31日
-                "FT.punctuation@p25");        // 12 名词解释 “财政拨款。。”
+                "FT.punctuation@p25",         // 12 名词解释 “财政拨款。。”
+                "FT.share@p19",               // the good one's own slip, kept: 一般公共服务支出（类）2106.66万元，占71.73% (71.65 %)
+                "FT.tpe@p22");                // 3 again, at the text: 七 states 年初预算为0.95万元 against the blank table
     }
 
     @Test
     void theGoodDocumentsGiveNoErrorButTheirOwnSlips() {
         Path dir = PUTUO;
         assumeTrue(Files.isDirectory(dir), "shared/realdocs not present");
-        assertThat(where(putuo(GOOD), Severity.ERROR)).containsExactly("FT.total@p21");   // 四: 财政拨款收入支出总计0.3万元 (表4: 2,961.68)
+        // 四: 财政拨款收入支出总计0.3万元 (表4: 2,961.68); 五: 一般公共服务支出（类）2106.66万元，占71.73% (÷ 2,940.05: 71.65 %)
+        assertThat(where(putuo(GOOD), Severity.ERROR)).containsExactlyInAnyOrder("FT.total@p21", "FT.share@p21");
         // 五: 年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89% (of the 全年预算: none of a 年初 of 0)
         assertThat(where(putuo("2024年度中共普陀区委社会工作部部门决算.pdf"), Severity.ERROR)).containsExactly("FT.completion@p18");
         // 六: 基本支出 5377.64 and 人员经费 4896.98, 12.89 more than 表6's 人员经费合计 4884.09 (+ 公用经费 480.66 = 5364.75)
@@ -116,7 +119,11 @@ public class FinalAccountsAuditTest {
                 m("FT.change", "收入支出总计减少56.95万元", "56.95", "46.95"),
                 m("FT.change", "下降2.10%", "2.10%", "3.10%"),
                 m("text-measure", "公用经费184.65万元", "184.65", "185.65"),
-                m("text-measure", "本年收入合计2946.25万元", "2946.25", "2946.52"));
+                m("text-measure", "本年收入合计2946.25万元", "2946.25", "2946.52"),
+                m("FT.share", "占11.11%", "11.11%", "12.11%"),
+                m("FT.share", "占本年支出合计的100.00%", "100.00%", "99.00%"),
+                m("FT.tpe", "年初预算为0.95万元", "0.95", "1.95"),
+                m("FT.reason", "决算数小于预算数的主要原因：因年度工作计划", "的主要原因：", "。"));
     }
 
     private static Arguments m(String check, String marker, String from, String to) {
@@ -146,11 +153,43 @@ public class FinalAccountsAuditTest {
         }
         assertThat(at).as("a line with %s", marker).isGreaterThanOrEqualTo(0);
         long before = GOOD_TEXT_ERRORS.get().stream().filter(check::equals).count();
-        // the good document's own slip (四: 0.3万元) is an FT.total already: the mutant has one more
-        assertThat(before).as("the good document, as text").isLessThanOrEqualTo(check.equals("FT.total") ? 1 : 0);
+        // the good document's own slips (四: 0.3万元, 五: 占71.73%) are an FT.total and an FT.share already: the mutant has one more
+        assertThat(before).as("the good document, as text").isLessThanOrEqualTo(check.equals("FT.total") || check.equals("FT.share") ? 1 : 0);
         lines.set(at, lines.get(at).replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
         assertThat(errorsOf(lines).stream().filter(check::equals).count()).as("line %d: %s", at + 1, lines.get(at)).isGreaterThan(before);
     }
+
+    /** Our 决算 example as our renderer lays it out under the 上海 template (committed fixture; no shared/ needed). */
+    static final Path OURS = org.openbudget.audit.testing.PdfFixtures.DIR.resolve("urumqi-sme-center-final-2024.shanghai-final-2024.render.pdf");
+
+    /**
+     * The 说明's “三公” details, 政府采购 and 国有资产 of our example, each with one figure changed: the check that holds it
+     * catches it, the unchanged text passes it.
+     */
+    static Stream<Arguments> detailMutations() {
+        return Stream.of(
+                m("FT.tpe", "公务用车运行维护费年初预算为1.89万元", "1.89", "2.89"),          // against 表7's 预算数 of the item
+                m("FT.tpe-detail", "团组0个，累计0人次", "团组0个，累计0人次", "团组2个，累计1人次"), // 人次 below 团组 (and 团组 without 出国费: a warning)
+                m("FT.tpe-detail", "外宾接待0批次", "外宾接待0批次", "外宾接待2批次"),           // 外宾 above all receptions
+                m("FT.procurement", "服务采购金额3.30万元", "3.30", "4.30"),               // 货物 + 工程 + 服务 ≠ 总额
+                m("FT.procurement", "授予中小企业合同金额3.30万元", "3.30", "9.30"),        // 授予中小企业 above the total
+                m("FT.vehicles", "一般公务用车1辆", "一般公务用车1辆", "一般公务用车2辆"));     // 车辆 ≠ Σ 各类
+    }
+
+    @ParameterizedTest(name = "{0}: {2} → {3}")
+    @MethodSource("detailMutations")
+    void theThreePublicDetailsProcurementAndAssetsOfOurExampleAreChecked(String check, String marker, String from, String to) {
+        List<String> lines = new ArrayList<>(OUR_LINES.get());
+        int at = -1;
+        for (int i = 0; i < lines.size() && at < 0; i++) if (lines.get(i).contains(marker)) at = i;
+        assertThat(at).as("a line with %s", marker).isGreaterThanOrEqualTo(0);
+        assertThat(OUR_ERRORS.get()).as("our example, unchanged").doesNotContain(check);
+        lines.set(at, lines.get(at).replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        assertThat(errorsOf(lines)).as("line %d: %s", at + 1, lines.get(at)).contains(check);
+    }
+
+    private static final java.util.function.Supplier<List<String>> OUR_LINES = memo(() -> audited(OURS).lines());
+    private static final java.util.function.Supplier<List<String>> OUR_ERRORS = memo(() -> errorsOf(OUR_LINES.get()));
 
     /** The good document's findings when audited as text (once). */
     private static final java.util.function.Supplier<List<String>> GOOD_TEXT_ERRORS = memo(() -> errorsOf(goodLines()));

@@ -121,9 +121,10 @@ class PdfTextParityTest {
     /**
      * The differences, at most, between our renderer's PDFs and their pdftotext text (a ratchet: 1,377 on 2026-12-05 —
      * the 收支总表 of each and the tables whose blank cells the spaces lose; 1,397 since the 决算 text's 类 lines and the
-     * outline's amounts are checked against those misread tables too (FT.item, text-measure); the target is none).
+     * outline's amounts are checked against those misread tables too (FT.item, text-measure); 1,404 since the 决算 text's
+     * shares, “三公” statements and narrative sums are (FT.share, FT.tpe, FT.procurement …); the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 1397);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 1404);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {

@@ -45,7 +45,17 @@ public final class FinalTextChecks {
                 new Rule("FT.item", Severity.ERROR, "决算文字：“XX（类）XX（款）XX（项）……支出决算为B万元”“XX（类）B万元”之 B = 一般公共预算财政拨款支出决算表该项（款、类）的合计",
                         t(), FinalTextChecks::item),
                 new Rule("FT.change", Severity.ERROR, "决算文字：与上年相比“增加（减少）C万元，增长（下降）R%”：增加与增长、减少与下降相应，R = C ÷ 上年数 × 100（上年数 = 所述本年数 ∓ C）",
-                        t(), FinalTextChecks::change));
+                        t(), FinalTextChecks::change),
+                new Rule("FT.share", Severity.ERROR, "决算文字：“XX万元，占R%” 之 R = 金额 ÷ 模板文字大纲所述总额（share_of，如本年收入合计、本年支出合计、一般公共预算财政拨款支出）× 100，按表中印出之数计算；差额在四舍五入范围内为提示",
+                        t(), FinalTextChecks::shares),
+                new Rule("FT.procurement", Severity.ERROR, "决算文字：政府采购金额 = 货物 + 工程 + 服务（各数分别四舍五入的差额为提示）；授予中小企业合同金额不超过总额，授予小微企业的不超过中小企业的",
+                        t(), TextChecks::procurement),
+                new Rule("FT.vehicles", Severity.ERROR, "决算文字：国有资产占用的车辆数 = 各类车辆数之和（价值亦然，如分类列明）", t(), TextChecks::vehicles),
+                new Rule("FT.reason", Severity.WARNING, "决算文字：决算数与年初（全年）预算数不同（大于或小于）时，应说明主要原因", t(), FinalTextChecks::reasons),
+                new Rule("FT.tpe", Severity.ERROR, "决算文字：“三公”经费及各项所述年初预算数 = 财政拨款“三公”经费支出决算表该项预算数（表空而文字有预算数亦为错）",
+                        t(), FinalTextChecks::threePublicBudget),
+                new Rule("FT.tpe-detail", Severity.ERROR, "决算文字：“三公”经费的次数：因公出国（境）人次不少于团组数、公务接待人次不少于批次、外宾接待不多于公务接待；"
+                        + "团组、公务用车购置数、接待批次与该项决算数同为 0 或同不为 0（不一致为警告）", t(), FinalTextChecks::threePublicDetails));
     }
 
     private static List<TextFact> facts(CheckContext ctx, String prefix) {
@@ -194,6 +204,200 @@ public final class FinalTextChecks {
         return off.compareTo(slack.add(unit)) <= 0 ? Severity.NOTICE : ctx.currentSeverity();
     }
 
+    /**
+     * Each share the text states ("一般公共服务支出（类）2106.66万元，占71.73%") against the share of its amount in the whole
+     * the profile's outline declares for it ({@code share_of} of the section's block: 二's 本年收入合计, 三's 本年支出合计, 五's
+     * 本年支出合计 and 一般公共预算财政拨款支出), as printed in the tables: the arithmetic of the budget text's shares
+     * ({@link TextChecks#shareBounds}), a difference the amounts' rounding allows a notice. A share whose section
+     * declares no whole (七's “三公” items) is not checked here.
+     */
+    static void shares(CheckContext ctx) {
+        List<TextFact> stated = facts(ctx, "final.share.");
+        if (stated.isEmpty()) return;
+        org.openbudget.core.profile.TextOutline outline = ctx.profile().text().outline();
+        MoneyCells.Index cells = null;
+        for (TextFact f : stated) {
+            if (f.items().isEmpty() || f.value() == null) continue;
+            String of = shareOf(outline, f);
+            if (of == null) continue;
+            if (cells == null) cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
+            MoneyCells.Cell cell = cells.cell(of).orElse(null);
+            if (cell == null) continue;
+            BigDecimal whole = ctx.cell(cell.row(), cell.column());
+            // a whole of nothing has no shares (the amounts against that cell are text-measure's)
+            if (whole.signum() == 0) continue;
+            BigDecimal amount = new BigDecimal(f.items().get(0));
+            BigDecimal[] b = TextChecks.shareBounds(amount, whole);
+            if (f.value().compareTo(b[0]) == 0) continue;
+            boolean rounding = f.value().compareTo(b[1]) >= 0 && f.value().compareTo(b[2]) <= 0;
+            String wholeName = ctx.tableName(cell.table()) + "「" + cell.row().label() + "」";
+            ctx.report(rounding ? Severity.NOTICE : ctx.currentSeverity(), null, f.key(), "", "占比", f.section(), b[0].toPlainString() + "%",
+                    f.value().toPlainString() + "%", "第三部分" + f.section() + " " + f.subject() + "：占比应为 " + amount.toPlainString() + " ÷ "
+                            + whole.toPlainString() + "（" + wholeName + "）× 100 = " + b[0].toPlainString() + "%，文字为 " + f.value().toPlainString() + "%"
+                            + (rounding ? "（按印出的金额计算，差额在四舍五入的允许范围 " + b[1].toPlainString() + "–" + b[2].toPlainString() + " 内）" : "")
+                            + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    /**
+     * The whole a stated share is of, as the outline's section of the fact declares it: the {@code share_of} of the block
+     * that lists an item of the fact's label ({@code each}), else of the section's block over table rows ({@code each_row},
+     * the 类 of 五); null when the section declares none.
+     */
+    static String shareOf(org.openbudget.core.profile.TextOutline outline, TextFact f) {
+        String subject = squeeze(f.subject());
+        for (org.openbudget.core.profile.TextOutline.Section s : outline.sections()) {
+            if (!s.number().equals(f.section())) continue;
+            String byRows = null;
+            int rowBlocks = 0;
+            for (org.openbudget.core.profile.TextOutline.Block b : s.blocks()) {
+                if (b.shareOf().isEmpty()) continue;
+                if (b.kind().equals("each")) {
+                    for (org.openbudget.core.profile.TextOutline.Item i : b.items()) {
+                        if (!i.label().isEmpty() && subject.endsWith(squeeze(i.label()))) return b.shareOf();
+                    }
+                } else if (b.kind().equals("each_row")) {
+                    byRows = b.shareOf();
+                    rowBlocks++;
+                }
+            }
+            return rowBlocks == 1 && subject.contains("（类）") ? byRows : null;
+        }
+        return null;
+    }
+
+    /** The 三公 section of the outline: the one with a {@code three_public} block; null when none. */
+    private static org.openbudget.core.profile.TextOutline.Section threePublicSection(CheckContext ctx) {
+        for (org.openbudget.core.profile.TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            for (org.openbudget.core.profile.TextOutline.Block b : s.blocks()) if (b.kind().equals("three_public")) return s;
+        }
+        return null;
+    }
+
+    private static String plain(String subject) {
+        return squeeze(subject).replace("财政拨款", "");
+    }
+
+    /**
+     * Each statement of the 三公 section against its 年初预算 ("“三公”经费财政拨款支出年初预算为0.95万元", "公务接待费年初预算为
+     * 0.30万元") — its subject the outline's subject of the section's total or the label of one of its items — against
+     * the 预算数 the 三公 table prints for that money (the measure {@code budget.initial &} the item's); a table printed
+     * blank while the text states a budget is a finding at the text.
+     */
+    static void threePublicBudget(CheckContext ctx) {
+        org.openbudget.core.profile.TextOutline.Section sec = threePublicSection(ctx);
+        if (sec == null) return;
+        List<TextFact> stated = facts(ctx, "final.vs-budget.").stream().filter(f -> f.section().equals(sec.number())).toList();
+        if (stated.isEmpty()) return;
+        MoneyCells.Index cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
+        DisclosureTable table = null;
+        for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
+            if (b.table() != null && table == null) table = MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.table()).orElse(null);
+        }
+        for (TextFact f : stated) {
+            if (f.items().isEmpty()) continue;
+            String measure = tpeMeasure(sec, f.subject());
+            if (measure == null) continue;
+            BigDecimal budget = new BigDecimal(f.items().get(0));
+            MoneyCells.Cell cell = budgetCell(ctx, cells.cell(measure).orElse(null));
+            if (cell == null) {
+                // the table is there but prints nothing (no row): its budget is none
+                if (table == null || budget.signum() == 0 || table.rows().stream().anyMatch(r -> !r.values().isEmpty())) continue;
+                ctx.report(ctx.currentSeverity(), table.no(), f.key(), "", "预算数", f.section(), "0", budget.toPlainString(),
+                        "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + " 万元，而" + ctx.tableName(table)
+                                + "未印任何数（“" + shortly(f.sentence()) + "”）");
+                continue;
+            }
+            BigDecimal printed = ctx.cell(cell.row(), cell.column());
+            if (printed.compareTo(budget) == 0) continue;
+            ctx.report(ctx.currentSeverity(), cell.table().no(), f.key(), "", "预算数", f.section(), printed.toPlainString(), budget.toPlainString(),
+                    "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + " 万元，而" + ctx.tableName(cell.table())
+                            + "该项预算数为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+        }
+    }
+
+    /**
+     * The 预算数 beside a 决算数 cell: the column of the same group (合计, 因公出国（境）费 …) whose measure is the 年初预算数
+     * ({@code budget.initial}); null when the table prints none.
+     */
+    private static MoneyCells.Cell budgetCell(CheckContext ctx, MoneyCells.Cell spent) {
+        if (spent == null) return null;
+        TableTemplate tpl = MoneyCells.template(ctx.profile(), spent.table()).orElse(null);
+        if (tpl == null || spent.column() >= tpl.columns().size()) return null;
+        String group = tpl.columns().get(spent.column()).group();
+        for (int c = 0; c < tpl.columns().size() && c < spent.table().columns().size(); c++) {
+            var col = tpl.columns().get(c);
+            if (c != spent.column() && java.util.Objects.equals(col.group(), group) && col.measure() != null
+                    && java.util.Arrays.stream(col.measure().split("&")).map(String::trim).anyMatch("budget.initial"::equals)) {
+                return new MoneyCells.Cell(spent.table(), spent.row(), c, List.of());
+            }
+        }
+        return null;
+    }
+
+    /** The measure of the 三公 money a statement's subject names: an item's label, else the section's total; null when neither. */
+    private static String tpeMeasure(org.openbudget.core.profile.TextOutline.Section sec, String subject) {
+        String said = plain(subject);
+        for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
+            for (org.openbudget.core.profile.TextOutline.Item i : b.items()) {
+                if (!i.label().isEmpty() && said.endsWith(plain(i.label()))) return i.measure();
+            }
+        }
+        for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
+            for (org.openbudget.core.profile.TextOutline.Stated a : b.amounts()) {
+                if (!a.subject().isEmpty() && !a.measure().isEmpty() && said.endsWith(plain(a.subject()))) return a.measure();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The 三公 section's counts (the statements of its {@code three_public} block: fa.tpe.*) against each other and against
+     * the money the 三公 table prints: persons at least groups (batches), 外宾 within all receptions — errors; a count of 0
+     * with money spent, or money of 0 with a count, for 因公出国（境）团组, 公务用车购置 and 公务接待批次 — warnings.
+     */
+    static void threePublicDetails(CheckContext ctx) {
+        org.openbudget.core.profile.TextOutline.Section sec = threePublicSection(ctx);
+        if (sec == null) return;
+        java.util.Map<String, TextFact> count = new java.util.HashMap<>();
+        for (TextFact f : ctx.disclosure().text().facts()) {
+            if (f.key().startsWith("fa.tpe.") && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT && f.value() != null) count.putIfAbsent(f.key(), f);
+        }
+        if (count.isEmpty()) return;
+        atLeast(ctx, count.get("fa.tpe.abroad.persons"), count.get("fa.tpe.abroad.groups"));
+        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.batches"));
+        atLeast(ctx, count.get("fa.tpe.reception.batches"), count.get("fa.tpe.reception.foreign.batches"));
+        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.foreign.persons"));
+        atLeast(ctx, count.get("fa.tpe.reception.foreign.persons"), count.get("fa.tpe.reception.foreign.batches"));
+        MoneyCells.Index cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
+        for (String[] pair : new String[][] {{"fa.tpe.abroad.groups", "tpe.abroad"}, {"fa.tpe.vehicle.purchased", "tpe.vehicle.purchase"},
+                {"fa.tpe.reception.batches", "tpe.reception"}}) {
+            TextFact c = count.get(pair[0]);
+            if (c == null) continue;
+            String measure = null;
+            for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
+                for (org.openbudget.core.profile.TextOutline.Item i : b.items()) if (i.measure().endsWith(pair[1])) measure = i.measure();
+            }
+            if (measure == null) continue;
+            MoneyCells.Cell cell = cells.cell(measure).orElse(null);
+            if (cell == null) continue;
+            BigDecimal money = ctx.cell(cell.row(), cell.column());
+            if ((c.value().signum() == 0) == (money.signum() == 0)) continue;
+            ctx.report(Severity.WARNING, cell.table().no(), c.key(), "", ctx.tableName(cell.table()), c.section(),
+                    money.signum() == 0 ? "0" : "> 0", c.value().toPlainString(),
+                    "第三部分" + c.section() + " " + c.subject() + "为 " + c.value().toPlainString() + "，而" + ctx.tableName(cell.table()) + "该项决算数为 "
+                            + money.toPlainString() + " 万元（“" + shortly(c.sentence()) + "”）");
+        }
+    }
+
+    /** A count {@code more} that must be at least {@code less} (人次 ≥ 团组): a finding of the check's severity when it is not. */
+    private static void atLeast(CheckContext ctx, TextFact more, TextFact less) {
+        if (more == null || less == null || more.value().compareTo(less.value()) >= 0) return;
+        ctx.report(ctx.currentSeverity(), null, more.key(), "", "个数", more.section(), "≥ " + less.value().toPlainString(), more.value().toPlainString(),
+                "第三部分" + more.section() + " " + more.subject() + " " + more.value().toPlainString() + "，少于" + less.subject() + " " + less.value().toPlainString()
+                        + "（“" + shortly(more.sentence()) + "”）");
+    }
+
     /** The 类, 款 and 项 names of a subject "1、一般公共服务支出（类）财政事务（款）行政运行（项）", as far as it goes; null when none. */
     static List<String> classPath(String subject) {
         String s = squeeze(subject);
@@ -274,6 +478,22 @@ public final class FinalTextChecks {
             parent = match.code();
         }
         return found;
+    }
+
+    /**
+     * Each statement against a budget whose 决算数 differs from it (a rounding's worth is no difference) gives its main
+     * reason ("决算数小于预算数的主要原因：…"); one stated against both budgets is asked once.
+     */
+    static void reasons(CheckContext ctx) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (var s : statements(ctx)) {
+            TextFact f = s.getValue();
+            if (f.items().isEmpty() || f.value() == null || !f.reason().isBlank()) continue;
+            if (new BigDecimal(f.items().get(0)).compareTo(f.value()) == 0 || !asked.add(f.source() + "|" + f.sentence())) continue;
+            ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "主要原因", "",
+                    "第三部分" + f.section() + " " + f.subject() + "：" + s.getKey() + " " + new BigDecimal(f.items().get(0)).toPlainString() + " 万元、决算 "
+                            + f.value().toPlainString() + " 万元，未说明差异的主要原因（“" + shortly(f.sentence()) + "”）");
+        }
     }
 
     static void punctuation(CheckContext ctx) {

@@ -866,7 +866,8 @@ public final class TextChecks {
         }
     }
 
-    private static void procurement(CheckContext ctx) {
+    /** Also the 决算's FT.procurement (the same sentences' facts: proc.*). */
+    static void procurement(CheckContext ctx) {
         Optional<TextFact> total = one(ctx, "proc.total", FactKind.AMOUNT);
         if (total.isEmpty()) return;
         List<TextFact> parts = new ArrayList<>();
@@ -888,7 +889,8 @@ public final class TextChecks {
         }
     }
 
-    private static void vehicles(CheckContext ctx) {
+    /** Also the 决算's FT.vehicles (assets.vehicle*). */
+    static void vehicles(CheckContext ctx) {
         List<String> types = List.of("assets.vehicle.official", "assets.vehicle.enforcement", "assets.vehicle.other");
         for (FactKind k : List.of(FactKind.COUNT, FactKind.AMOUNT)) {
             Optional<TextFact> all = one(ctx, "assets.vehicle", k);
@@ -1121,18 +1123,24 @@ public final class TextChecks {
             BigDecimal w = whole(ctx, s);
             if (amount.isEmpty() || w == null) continue;
             BigDecimal a = amount.get().value();
-            BigDecimal expected;
-            BigDecimal lo, hi;
-            if (w.signum() == 0 || a.signum() == 0) {
-                expected = BigDecimal.ZERO.setScale(2);
-                lo = hi = expected;
-            } else {
-                expected = r2(pct(a, w));
-                lo = pct(a.subtract(HALF_CENT).max(BigDecimal.ZERO), w.add(HALF_CENT)).setScale(2, RoundingMode.FLOOR);
-                hi = pct(a.add(HALF_CENT), w.subtract(HALF_CENT)).setScale(2, RoundingMode.CEILING);
-            }
-            arithmetic(ctx, s, expected, lo, hi, "占比（" + p(a) + " ÷ " + p(w) + " × 100）");
+            BigDecimal[] b = shareBounds(a, w);
+            arithmetic(ctx, s, b[0], b[1], b[2], "占比（" + p(a) + " ÷ " + p(w) + " × 100）");
         }
+    }
+
+    /**
+     * The share of the printed amount {@code a} in the printed whole {@code w} — a ÷ w × 100 to two decimals — and
+     * the lowest and highest share the amounts' own rounding (half a cent each) allows: {expected, lo, hi}
+     * (also the 决算's FT.share).
+     */
+    static BigDecimal[] shareBounds(BigDecimal a, BigDecimal w) {
+        if (w.signum() == 0 || a.signum() == 0) {
+            BigDecimal zero = BigDecimal.ZERO.setScale(2);
+            return new BigDecimal[] {zero, zero, zero};
+        }
+        return new BigDecimal[] {r2(pct(a, w)),
+                pct(a.subtract(HALF_CENT).max(BigDecimal.ZERO), w.add(HALF_CENT)).setScale(2, RoundingMode.FLOOR),
+                pct(a.add(HALF_CENT), w.subtract(HALF_CENT)).setScale(2, RoundingMode.CEILING)};
     }
 
     /** A stated percentage against the recomputed one: equal; within what rounding allows, a notice; else a finding. */

@@ -271,11 +271,16 @@ final class NarrativeBlocks {
 
     /**
      * A 决算's 绩效评价 results (绩效目标, 绩效监控, 绩效自评 with its average score, and the grades when any project was
-     * graded): the dataset's figures, stated only when the dataset gives them.
+     * graded): the dataset's figures, stated only when the dataset gives them; without them the profile's
+     * {@code .evaluation_none} sentence, when it has one.
      */
     private static void evaluation(Writer w, Place at, Block b) {
         org.openbudget.core.ledger.Narrative.Evaluation e = w.narrative.evaluation();
-        if (e == null) return;
+        if (e == null) {
+            // nothing to state: the profile's sentence saying so, when it has one (a section is never left empty)
+            if (w.hasPattern(p(b, "evaluation_none"))) at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation_none")).done());
+            return;
+        }
         String src = "数据集 performance_evaluation.";
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation"))
                 .stated(w.statement("evaluation", "evaluation", "targets"), e.targetProjects(), src + "target_projects")

@@ -169,6 +169,27 @@ class FinalDatasetReaderTest {
         assertThat(p.message()).as(what).contains(message);
     }
 
+    /**
+     * 十 预算绩效管理情况 (上海; the national template's 十 ends with it): a dataset without 绩效评价 results gets the profile's
+     * "nothing to state" sentence ({@code f10.evaluation_none}), one with them states them and not that sentence.
+     */
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({
+            "urumqi-sme-center-final-2024,         shanghai-final-2024, 十, true",
+            "urumqi-sme-center-final-2024,         national-final-2016, 十, true",
+            "urumqi-industry-it-bureau-final-2024, shanghai-final-2024, 十, false"})
+    void aSectionWithoutEvaluationResultsSaysSo(String example, String profile, String section, boolean none) {
+        Workspace w = new Workspace(LIB);
+        Workspace.Loaded l = w.loaded(w.read(Path.of("../examples/" + example)), profile);
+        List<String> paragraphs = l.disclosure().text().section(section).orElseThrow().paragraphs();
+        String sentence = "年度未开展项目绩效评价，无绩效评价结果需要说明。";
+        if (none) {
+            assertThat(paragraphs).anySatisfy(p -> assertThat(p).contains(l.disclosure().unitName() + "2024" + sentence));
+        } else {
+            assertThat(paragraphs).noneSatisfy(p -> assertThat(p).contains(sentence)).anySatisfy(p -> assertThat(p).contains("开展了绩效自评"));
+        }
+    }
+
     @Test
     void evaluationResultsBelongToA决算() throws IOException {
         assertThat(problems(HEAD.replace("basis: 决算", "basis: 预算").replace("national-final-2016", "xinjiang-2024").replace("accounts:\n", "")

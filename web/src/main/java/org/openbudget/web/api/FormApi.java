@@ -202,6 +202,30 @@ public class FormApi {
         return save(u, code, DocumentKey.parse(yearKey), Section.ACCOUNTS, f, version);
     }
 
+    // ------------------------------------------------------------------ 三公明细 (决算)
+
+    @GetMapping("/three-public")
+    @Operation(summary = "决算的“三公”明细：因公出国（境）团组和人次、公务用车购置数和保有量、公务接待批次和人次（其中外宾）")
+    public org.openbudget.web.forms.ThreePublicForm threePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return (org.openbudget.web.forms.ThreePublicForm) forms.form(u, code, key.year(), key.basis(), Section.THREE_PUBLIC);
+    }
+
+    @PostMapping("/three-public/check")
+    @Operation(summary = "审核修改后的“三公”明细（不保存）")
+    public FormCheck checkThreePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                      @RequestBody org.openbudget.web.forms.ThreePublicForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), Section.THREE_PUBLIC, f));
+    }
+
+    @PutMapping("/three-public")
+    @Operation(summary = "保存“三公”明细")
+    public DocumentDto saveThreePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                       @RequestParam(required = false) Integer version, @RequestBody org.openbudget.web.forms.ThreePublicForm f) {
+        return save(u, code, DocumentKey.parse(yearKey), Section.THREE_PUBLIC, f, version);
+    }
+
     private DocumentDto save(BudgetUser u, String code, DocumentKey key, Section s, SectionForm f, Integer version) {
         int year = key.year();
         forms.save(u, code, year, key.basis(), s, f, version);

@@ -17,9 +17,9 @@ import org.openbudget.web.forms.FormRows.KeyedRow;
  * 文字: the document's text that no table knows (docs/dataset.md, "The document's text"): 第一部分
  * ({@code overview}), the reasons for changes ({@code reasons}, keyed as in docs/text-facts.md),
  * 主要用于 per 类 ({@code class_notes}), carry-over notes, 政府采购, 国有资产, other matters, the
- * closing date and the 整体绩效目标 ({@code performance_overall}); a 决算's “三公” details ({@code three_public}: 团组,
- * 人次, 车辆购置数, 保有量, 接待批次/人次 — the workbook's 三公明细 sheet). A blank part is left out of the dataset (a
- * dataset with no text at all gives a document of tables only).
+ * closing date and the 整体绩效目标 ({@code performance_overall}); a 决算's 绩效评价 results. A blank part is left out of
+ * the dataset (a dataset with no text at all gives a document of tables only). A 决算's “三公” details have their own
+ * form ({@link ThreePublicForm}, the 三公明细 tab).
  */
 public class TextForm implements SectionForm {
     /** 主要职能, one per line. */
@@ -32,8 +32,6 @@ public class TextForm implements SectionForm {
     public List<KeyedRow> carryOverNotes = new ArrayList<>();
     public Procurement procurement = new Procurement();
     public Assets assets = new Assets();
-    /** 决算 only (the page shows it for a 决算; a 预算 refuses the key at its field). */
-    public ThreePublic threePublic = new ThreePublic();
     /** 决算 only: the year's 绩效评价 results. */
     public Evaluation evaluation = new Evaluation();
     public Overall overall = new Overall();
@@ -58,45 +56,6 @@ public class TextForm implements SectionForm {
         public String officialCount = "", officialValue = "", enforcementCount = "", enforcementValue = "", otherCarCount = "", otherCarValue = "";
         public String furniture = "", other = "", equipment50 = "", equipment100 = "";
         public String purchaseVehicles = "", purchaseEquipment50 = "", purchaseEquipment100 = "";
-    }
-
-    /** The counts behind a 决算's “三公” money (第三部分 七（二）): whole numbers ≥ 0; a blank one is 0. */
-    public static class ThreePublic {
-        public String abroadGroups = "", abroadPersons = "", vehiclesPurchased = "", vehiclesHeld = "",
-                receptionBatches = "", receptionPersons = "", foreignBatches = "", foreignPersons = "";
-
-        /** Dataset field, form field (under {@code threePublic.}), label — in the dataset's order. */
-        static final String[][] FIELDS = {
-                {"abroad_groups", "abroadGroups", "因公出国（境）团组数"}, {"abroad_persons", "abroadPersons", "因公出国（境）人次"},
-                {"vehicles_purchased", "vehiclesPurchased", "公务用车购置数"}, {"vehicles_held", "vehiclesHeld", "公务用车保有量"},
-                {"reception_batches", "receptionBatches", "公务接待批次"}, {"reception_persons", "receptionPersons", "公务接待人次"},
-                {"foreign_batches", "foreignBatches", "其中外宾接待批次"}, {"foreign_persons", "foreignPersons", "其中外宾接待人次"}};
-
-        String get(String field) {
-            return switch (field) {
-                case "abroadGroups" -> abroadGroups;
-                case "abroadPersons" -> abroadPersons;
-                case "vehiclesPurchased" -> vehiclesPurchased;
-                case "vehiclesHeld" -> vehiclesHeld;
-                case "receptionBatches" -> receptionBatches;
-                case "receptionPersons" -> receptionPersons;
-                case "foreignBatches" -> foreignBatches;
-                default -> foreignPersons;
-            };
-        }
-
-        void set(String field, String v) {
-            switch (field) {
-                case "abroadGroups" -> abroadGroups = v;
-                case "abroadPersons" -> abroadPersons = v;
-                case "vehiclesPurchased" -> vehiclesPurchased = v;
-                case "vehiclesHeld" -> vehiclesHeld = v;
-                case "receptionBatches" -> receptionBatches = v;
-                case "receptionPersons" -> receptionPersons = v;
-                case "foreignBatches" -> foreignBatches = v;
-                default -> foreignPersons = v;
-            }
-        }
     }
 
     /** A 决算's 绩效评价 results: counts, amounts (万元), the average score (0–100), the grades. */
@@ -190,8 +149,6 @@ public class TextForm implements SectionForm {
         f.assets.purchaseVehicles = Raw.text(pu, "vehicles");
         f.assets.purchaseEquipment50 = Raw.text(pu, "equipment_50");
         f.assets.purchaseEquipment100 = Raw.text(pu, "equipment_100");
-        YamlNode tp = Raw.child(root, "three_public");
-        for (String[] t : ThreePublic.FIELDS) f.threePublic.set(t[1], Raw.text(tp, t[0]));
         YamlNode ev = Raw.child(root, "performance_evaluation");
         for (String[] t : Evaluation.FIELDS) f.evaluation.set(t[1], Raw.text(ev, t[0]));
         YamlNode po = Raw.child(root, "performance_overall");
@@ -240,10 +197,6 @@ public class TextForm implements SectionForm {
                 .text("services", pr.services, "procurement.services").text("sme", pr.sme, "procurement.sme").text("micro", pr.micro, "procurement.micro");
         out.put("procurement", proc.isEmpty() ? null : proc);
         out.put("assets", assets(assets == null ? new Assets() : assets));
-        ThreePublic tp = threePublic == null ? new ThreePublic() : threePublic;
-        YamlOut.Mapping three = YamlOut.flowMap("threePublic.abroadGroups");
-        for (String[] t : ThreePublic.FIELDS) three.count(t[0], tp.get(t[1]), "threePublic." + t[1]);
-        out.put("three_public", three.isEmpty() ? null : three);
         Evaluation e = evaluation == null ? new Evaluation() : evaluation;
         YamlOut.Mapping eval = YamlOut.flowMap("evaluation.targetProjects");
         for (String[] t : Evaluation.FIELDS) {
@@ -311,7 +264,7 @@ public class TextForm implements SectionForm {
         return m.isEmpty() ? null : m;
     }
 
-    static final Map<String, String> LABELS = withThreePublic(Map.ofEntries(
+    static final Map<String, String> LABELS = withEvaluation(Map.ofEntries(
             Map.entry("functions", "主要职能"), Map.entry("offices", "内设处室"), Map.entry("otherMatters", "其他需说明的事项"), Map.entry("closingDate", "落款日期"),
             Map.entry("personnel.authorized", "编制数"), Map.entry("personnel.active", "在职人数"), Map.entry("personnel.activeChange", "在职人数增减"),
             Map.entry("personnel.retired", "退休人数"), Map.entry("personnel.retiredChange", "退休人数增减"), Map.entry("personnel.honorary", "离休人数"),
@@ -326,9 +279,8 @@ public class TextForm implements SectionForm {
             Map.entry("assets.purchaseEquipment100", "拟购100万元以上设备"),
             Map.entry("overall.contact", "整体绩效目标 联系人"), Map.entry("overall.phone", "整体绩效目标 联系电话"), Map.entry("overall.goal", "整体绩效目标 年度绩效目标")));
 
-    private static Map<String, String> withThreePublic(Map<String, String> labels) {
+    private static Map<String, String> withEvaluation(Map<String, String> labels) {
         Map<String, String> out = new java.util.HashMap<>(labels);
-        for (String[] t : ThreePublic.FIELDS) out.put("threePublic." + t[1], "“三公”明细 " + t[2]);
         for (String[] t : Evaluation.FIELDS) out.put("evaluation." + t[1], "绩效评价 " + t[2]);
         return Map.copyOf(out);
     }

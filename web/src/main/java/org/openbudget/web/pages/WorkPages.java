@@ -151,6 +151,8 @@ public class WorkPages {
             tabs.add(new Tab(Section.TEXT.id(), Section.TEXT.label()));
             tabs.add(new Tab(Section.PROJECTS.id(), "项目说明"));
             tabs.add(new Tab(Section.LAST_YEAR.id(), Section.LAST_YEAR.label()));
+            // a department's 决算 states its own “三公” counts
+            if (v.isFinal()) tabs.add(new Tab(Section.THREE_PUBLIC.id(), Section.THREE_PUBLIC.label()));
         } else {
             for (Section s : Section.values()) {
                 // a 决算 sets its actuals against its 年初预算数, not last year's budget; a 预算 has no accounts
@@ -226,6 +228,13 @@ public class WorkPages {
                                Model m, RedirectAttributes ra) {
         DocumentKey key = DocumentKey.parse(yearKey);
         return saveForm(u, code, key, Section.ACCOUNTS, form, version, m, ra);
+    }
+
+    @PostMapping("/work/{code}/{year}/forms/three-public")
+    public String saveThreePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
+                                  @RequestParam(required = false) Integer version, @ModelAttribute("form") org.openbudget.web.forms.ThreePublicForm form,
+                                  Model m, RedirectAttributes ra) {
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.THREE_PUBLIC, form, version, m, ra);
     }
 
     /** Saves a form; a refused one is shown again as sent, each problem at its field, nothing saved. */

@@ -39,7 +39,9 @@ public class FormService {
     public enum Section {
         LINES("lines", "预算明细"), PROJECTS("projects", "项目"), TEXT("text", "文字"), LAST_YEAR("last-year", "上年数"),
         /** a 决算's 收支与结转 (its accounts: 本年收入, 年初结转和结余, 年初预算数 …) */
-        ACCOUNTS("accounts", "收支与结转");
+        ACCOUNTS("accounts", "收支与结转"),
+        /** a 决算's 三公明细 (the counts behind its “三公” money: 团组, 人次, 车辆, 接待批次) */
+        THREE_PUBLIC("three-public", "三公明细");
 
         private final String id;
         private final String label;
@@ -58,7 +60,7 @@ public class FormService {
 
         /** Whether a document of this basis has the section: a 预算 has no accounts, a 决算 no last year's figures. */
         public boolean forBasis(String basis) {
-            return org.openbudget.web.db.repositories.Document.FINAL.equals(basis) ? this != LAST_YEAR : this != ACCOUNTS;
+            return org.openbudget.web.db.repositories.Document.FINAL.equals(basis) ? this != LAST_YEAR : this != ACCOUNTS && this != THREE_PUBLIC;
         }
 
         public static Section of(String id) {
@@ -173,6 +175,7 @@ public class FormService {
             case TEXT -> e.options().complete(TextForm.from(root), LastYearForm.from(root));
             case LAST_YEAR -> e.options().complete(LastYearForm.from(root));
             case ACCOUNTS -> org.openbudget.web.forms.AccountsForm.from(root);
+            case THREE_PUBLIC -> org.openbudget.web.forms.ThreePublicForm.from(root);
         };
     }
 
