@@ -1115,26 +1115,33 @@ final class TextFactReader {
                     changes(sec, part, key, term, p, h, am.end());
                     return;
                 }
-                case "procurement" -> {
-                    Named m = new Named(h);
-                    int at = 0;
-                    while (m.find(at)) {
-                        String subject = p.substring(m.start(1), m.end(1)).trim();
-                        String key = keyOf("proc.", subject);
-                        if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
-                        else notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到模板的任何项目");
-                        at = m.end();
+                case "procurement", "assets", "performance", "other_matters" -> {
+                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements); a clause
+                    // that starts with the unit's name is read after the name the document's recognition found
+                    NarrativeStatements n = statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x));
+                    String head = opened != null && opened[0].equals(sec + part) ? opened[1] : null;
+                    opened = endsWithColon(h) ? new String[]{sec + part, p} : null;
+                    if (head == null) {
+                        facts.addAll(n.read(sec, part, p, p, unit));
+                        return;
                     }
-                    return;
-                }
-                case "assets", "performance", "other_matters" -> {
-                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements)
-                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x)).read(sec, part, p, p));
+                    // the sentence before ended at its "其中：" (a paragraph of its own): its clauses go on here
+                    java.util.Set<String> before = new java.util.HashSet<>();
+                    for (TextFact f : n.read(sec, part, head, head, unit)) before.add(f.key() + "/" + f.kind());
+                    for (TextFact f : n.read(sec, part, head + p, p, unit)) if (!before.contains(f.key() + "/" + f.kind())) facts.add(f);
                     return;
                 }
                 default -> { }
             }
         }
+    }
+
+    /** The section, part and text of the narrative paragraph before when it ended at a colon (its sentence goes on); else null. */
+    private String[] opened;
+
+    private static boolean endsWithColon(String h) {
+        String t = h.stripTrailing();
+        return !t.isEmpty() && (t.charAt(t.length() - 1) == ':' || t.charAt(t.length() - 1) == '：');
     }
 
     /** Each narrative block's statements, compiled on first use. */
