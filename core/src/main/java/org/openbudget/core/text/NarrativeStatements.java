@@ -87,7 +87,7 @@ public final class NarrativeStatements {
         for (Statement s : declared) {
             String key = b.sentence() + "." + s.pattern();
             if (!t.sentences().containsKey(key)) continue;
-            Clause c = new Clause(s, normalise(t.sentence(key, kind)));
+            Clause c = new Clause(s, normalise(t.sentence(key, kind)), t);
             if (c.at >= 0 || s.var().isEmpty()) found.add(c);
         }
         for (int round = 0; round < 4; round++) {
@@ -160,12 +160,14 @@ public final class NarrativeStatements {
     private static final class Clause {
         final Statement statement;
         final String pattern;
+        final TextTemplate template;
         final int at;       // where the placeholder starts (-1: none, the whole pattern is the clause)
         final int after;
         int start;
 
-        Clause(Statement s, String pattern) {
+        Clause(Statement s, String pattern, TextTemplate template) {
             this.statement = s;
+            this.template = template;
             this.pattern = pattern;
             int at = -1, after = -1;
             if (!s.var().isEmpty()) {
@@ -232,20 +234,20 @@ public final class NarrativeStatements {
             int target = at - from();
             while (m.find()) {
                 OutlinePatterns.Candidate.literal(r, clause.substring(last, m.start()));
-                r.append(m.start() == target ? NUMBER : OutlinePatterns.Candidate.placeholder(m.group(1), "", 0));
+                r.append(m.start() == target ? NUMBER : OutlinePatterns.Candidate.placeholder(m.group(1), "", 0, template));
                 last = m.end();
             }
             OutlinePatterns.Candidate.literal(r, clause.substring(last));
             return r.toString();
         }
 
-        private static String literalised(String p) {
+        private String literalised(String p) {
             StringBuilder r = new StringBuilder();
             Matcher m = PLACEHOLDER.matcher(p);
             int last = 0;
             while (m.find()) {
                 OutlinePatterns.Candidate.literal(r, p.substring(last, m.start()));
-                r.append(OutlinePatterns.Candidate.placeholder(m.group(1), "", 0));
+                r.append(OutlinePatterns.Candidate.placeholder(m.group(1), "", 0, template));
                 last = m.end();
             }
             OutlinePatterns.Candidate.literal(r, p.substring(last));
