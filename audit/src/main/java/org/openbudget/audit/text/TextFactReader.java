@@ -1161,8 +1161,8 @@ final class TextFactReader {
             String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
             String fs = squash(l);
             if (unitName.isEmpty()) {
-                for (String label : List.of(squash(pl.unit()), "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）",
-                        squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
+                // the profile's unit labels; a remark the label's cell prints after it ("部门名称 (盖章)") is not the name
+                for (String label : List.of(squash(pl.unit()), squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
                     if (fs.startsWith(label)) {
                         unitName = firstCell(l, label);
                         break;
@@ -1284,9 +1284,12 @@ final class TextFactReader {
         return m.find() ? num(m.group(1)) : null;
     }
 
-    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line. */
+    /** A remark in brackets right after a label, in its cell ("部门名称 (盖章)"): at most 12 characters. */
+    private static final Pattern REMARK = Pattern.compile("^[ \\u3000]*+[(（][^()（）\\t]{1,12}[)）]");
+
+    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line (a remark after the label dropped). */
     private static String firstCell(String line, String label) {
-        String rest = afterLabel(line, label);
+        String rest = REMARK.matcher(afterLabel(line, label)).replaceFirst("");
         if (line.indexOf('\t') >= 0) {
             for (String c : rest.split("\t")) if (!c.isBlank()) return c.trim();
             return "";

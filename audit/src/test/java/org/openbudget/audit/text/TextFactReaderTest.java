@@ -183,6 +183,9 @@ class TextFactReaderTest {
         });
         List<PerformanceTable> sci = text("urumqi-sci-tech-info-center-2024").performance();
         assertThat(sci).extracting(PerformanceTable::kind).containsExactly("整体", "项目", "项目", "项目");
+        // the overall table's unit row prints a remark after its label ("单位名称 (盖章)"): the name is the cell after it
+        assertThat(sci.get(0).unitName()).isEqualTo("乌鲁木齐科技信息服务中心");
+        assertThat(text("urumqi-industry-it-bureau-2024").performance().get(0).unitName()).isEqualTo("乌鲁木齐市工业和信息化局 (乌鲁木齐市大数据发展局)");
         assertThat(sci.get(0).total()).isEqualByComparingTo("332.37");
         assertThat(sci.get(0).phone()).isEqualTo("4660433");
         // a tab row gives every column; a row whose first cells were lost keeps its 三级指标 and the levels above it
