@@ -641,7 +641,8 @@ final class TextFactReader {
         if (stated(sec, part, p, h, blocks, true)) return;
         OutlineWords.block(blocks, "each").ifPresent(b -> {
             String prefix = keyPrefix(b.items().isEmpty() ? "" : b.items().get(0).key());
-            if (!prefix.isEmpty()) item(sec, part, prefix, p, h);
+            // an item stated without an amount: the words the block's not_arranged pattern prints after its label ("未安排")
+            if (!prefix.isEmpty()) item(sec, part, prefix, p, h, words.after(b.notArranged(), "label"));
         });
     }
 
@@ -675,10 +676,10 @@ final class TextFactReader {
      * One restated item: "一般公共预算 304.15万元，占 100.00%，比上年预算增加 64.20万元，增长 26.76%，主要原因是…"
      * or "上级政府性基金安排的转移支付资金未安排。" — its key by the subject printed before the first number.
      */
-    private void item(String sec, String part, String prefix, String p, String h) {
+    private void item(String sec, String part, String prefix, String p, String h, String notArranged) {
         Matcher am = AMOUNT.matcher(h);
         boolean hasAmount = am.find();
-        int cut = hasAmount ? am.start() : h.indexOf("未安排");
+        int cut = hasAmount ? am.start() : notArranged.isEmpty() ? -1 : h.indexOf(notArranged);
         if (cut < 0) return;
         String subject = p.substring(0, cut).trim();
         String key = keyOf(prefix, subject);
@@ -1047,7 +1048,8 @@ final class TextFactReader {
             }
         }
         int first = starts.isEmpty() ? h.length() : starts.get(0)[0];
-        segment(sec, part, "tpe.total", "“三公”经费", p, h, 0, first);
+        // the clause before the first item states the total, named as the dictionary of measures names it
+        segment(sec, part, "tpe.total", profile.measures().find("tpe.total").map(org.openbudget.core.measure.Measure::name).orElse("tpe.total"), p, h, 0, first);
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s)[0];
             int to = s + 1 < starts.size() ? starts.get(s + 1)[0] : h.length();
