@@ -15,6 +15,7 @@ import java.util.List;
 import org.openbudget.audit.origin.SourceLines;
 import org.openbudget.audit.ofd.OfdLayout;
 import org.openbudget.audit.pdf.PdfLayout;
+import org.openbudget.audit.pdf.PdfReadAhead;
 import org.openbudget.audit.text.PublishedTextReader;
 import org.openbudget.core.check.CheckCatalogue;
 import org.openbudget.core.check.Finding;
@@ -165,7 +166,9 @@ public final class DocumentAudit {
             withinPdfLimit(size, file.toString(), limits);
             PdfLayout.Text t;
             try {
-                t = PdfLayout.read(file.toFile(), limits);
+                // read ahead on the spare core while the command line was parsed (a one-file audit), else now
+                t = PdfReadAhead.take(file, limits);
+                if (t == null) t = PdfLayout.read(file.toFile(), limits);
             } catch (PdfLayout.PdfException e) {
                 throw new InputException(file.toString(), 0, "PDF", e.getMessage());
             }

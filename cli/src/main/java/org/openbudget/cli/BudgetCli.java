@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.openbudget.audit.pdf.PdfReadAhead;
 import org.openbudget.audit.pdf.PdfWarmUp;
 import org.openbudget.audit.recognise.Recognizer;
 import org.openbudget.core.check.Check;
@@ -98,21 +99,27 @@ public final class BudgetCli implements Runnable {
 
     /**
      * A command about to read published documents (audit, compare) readies on the second core what its
-     * first steps need while this one parses the command line: the PDF library's classes and static tables
-     * ({@link PdfWarmUp}: about a fifth of a cold one-file audit) when it reads PDFs, and the templates'
+     * first steps need while this one parses the command line: the one PDF it names (or a comparison's two) read
+     * ahead ({@link PdfReadAhead}: about a third of a cold one-file audit), else for many documents the PDF library's
+     * classes and static tables ({@link PdfWarmUp}), and the templates'
      * signatures that recognise a document (the built-in library's, unless --refdata names another).
      * Nothing the command reads is touched; what is not ready when needed is made then, as without this.
      */
     static void warmUp(String[] args) {
         if (args.length < 2 || !(args[0].equals("audit") || args[0].equals("compare"))) return;
         if (Runtime.getRuntime().availableProcessors() < 2) return;
-        boolean pdf = false, refdata = false;
+        boolean directory = false, refdata = false;
+        List<Path> pdfs = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i].toLowerCase(java.util.Locale.ROOT);
             refdata |= a.equals("--refdata") || a.startsWith("--refdata=");
-            pdf |= a.endsWith(".pdf") || (!a.startsWith("-") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[i])));
+            if (a.startsWith("-")) continue;
+            if (a.endsWith(".pdf")) pdfs.add(Path.of(args[i]));
+            else directory |= java.nio.file.Files.isDirectory(Path.of(args[i]));
         }
-        if (pdf) background("pdf-warm-up", PdfWarmUp::run);
+        // one document (or a comparison's two): read it now; many: ready the library for them
+        if (!directory && !pdfs.isEmpty() && pdfs.size() <= PdfReadAhead.MAX_FILES) pdfs.forEach(PdfReadAhead::start);
+        else if (directory || !pdfs.isEmpty()) background("pdf-warm-up", PdfWarmUp::run);
         if (!refdata) {
             ReferenceLibrary lib = ReferenceLibrary.standard();
             RefdataOption.early = lib;

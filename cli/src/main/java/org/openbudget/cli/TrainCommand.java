@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./budget cds-train DATASET} (hidden): what {@code ./budget} runs once per build to record the classes
  * a one-shot command loads into its class-data-sharing archive. It runs the commands a person runs on one
- * document — check, text, render (every format), audit of the PDF, of the OFD and of the text, with --json —
- * on a dataset, in one JVM and in a temporary folder it removes, so that the archive serves every one of them,
+ * document — check, text, render (every format), workbook, audit of the PDF, of the OFD and of the text, with
+ * --json, and compare when the dataset's 决算 is given — on a dataset, in one JVM and in a temporary folder it removes, so that the archive serves every one of them,
  * whichever a person happens to run first after a build. Its output is discarded; it exits 0 when each step
  * ran (a finding is no failure), else the worst step's code (2 bad input, 3 internal).
  */
@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET", description = "数据集目录 (a dataset directory, e.g. examples/urumqi-industry-it-bureau-2024)")
     Path dataset;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FINAL", description = "同一单位同年度的决算数据集（可选，用于 compare） (its final accounts, for compare)")
+    Path finalAccounts;
 
     @Override
     public Integer call() throws IOException {
@@ -38,6 +41,8 @@ final class TrainCommand implements Callable<Integer> {
             steps.add(new String[] {"check", ds});
             steps.add(new String[] {"tables", ds});
             steps.add(new String[] {"render", ds, "--out", tmp.toString()});
+            steps.add(new String[] {"workbook", "--from", ds, "--out", tmp.resolve("workbook.xlsx").toString()});
+            if (finalAccounts != null) steps.add(new String[] {"compare", ds, finalAccounts.toString()});
             int worst = 0;
             for (String[] s : steps) worst = Math.max(worst, quietly(s));
             Path text = tmp.resolve("document.txt");
@@ -63,7 +68,9 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** As {@code ./budget ARGS} runs it ({@link BudgetCli#main}): readied on the spare core, then executed. */
     private static int quietly(String[] args) {
+        BudgetCli.warmUp(args);
         return BudgetCli.execute(args, discard(), discard());
     }
 

@@ -137,6 +137,15 @@ public final class PdfLayout {
      * its time budget is spent ({@link ReadGuard#checkpoint()}), even inside PDFBox's parser.
      */
     public static Text read(File file, ReadLimits limits) throws PdfException {
+        return read(file, limits, false);
+    }
+
+    /**
+     * As above; {@code twoReaders}: the pages read by two threads, each on its own copy of the document
+     * ({@link SplitReading}) — for one document on a machine with a core to spare (the command line's one file). The
+     * text is the same either way.
+     */
+    public static Text read(File file, ReadLimits limits, boolean twoReaders) throws PdfException {
         ReadGuard.at("PDF 的文件结构");
         GuardedFile source;
         try {
@@ -144,19 +153,22 @@ public final class PdfLayout {
         } catch (IOException e) {
             throw new PdfException("无法读取文件 (cannot read the file)");
         }
-        return load(file.getName(), source, limits);
+        SplitReading.Copy copy = twoReaders && Runtime.getRuntime().availableProcessors() > 1
+                ? () -> Loader.loadPDF(new GuardedFile(file), "", MemoryUsageSetting.setupTempFileOnly(limits.pdfStreamBytes()).streamCache)
+                : null;
+        return load(file.getName(), source, limits, copy);
     }
 
     /** The same for a PDF already in memory (an upload): nothing is written to disk but PDFBox's bounded scratch. */
     public static Text read(String name, byte[] content, ReadLimits limits) throws PdfException {
         ReadGuard.at("PDF 的文件结构");
-        return load(name, new GuardedBytes(content), limits);
+        return load(name, new GuardedBytes(content), limits, null);
     }
 
-    private static Text load(String name, org.apache.pdfbox.io.RandomAccessRead source, ReadLimits limits) throws PdfException {
+    private static Text load(String name, org.apache.pdfbox.io.RandomAccessRead source, ReadLimits limits, SplitReading.Copy copy) throws PdfException {
         try (PDDocument doc = Loader.loadPDF(source, "",
                 MemoryUsageSetting.setupTempFileOnly(limits.pdfStreamBytes()).streamCache)) {
-            return read(doc, limits);
+            return read(doc, limits, copy);
         } catch (InvalidPasswordException e) {
             throw new PdfException("PDF 设有打开密码（用户密码），无法读取；请提供未加密的文件 (the PDF needs a user password to open)");
         } catch (IOException | RuntimeException e) {
@@ -215,6 +227,11 @@ public final class PdfLayout {
     }
 
     static Text read(PDDocument doc, ReadLimits limits) throws IOException, PdfException {
+        return read(doc, limits, null);
+    }
+
+    /** As above; with {@code copy} (another copy of the same document) the pages are read by two readers ({@link SplitReading}). */
+    static Text read(PDDocument doc, ReadLimits limits, SplitReading.Copy copy) throws IOException, PdfException {
         int pages = doc.getNumberOfPages();
         if (pages == 0) throw new PdfException("PDF 没有页面 (the PDF has no pages)");
         List<String> notes = new ArrayList<>();
@@ -226,9 +243,18 @@ public final class PdfLayout {
         Collector collector = new Collector();
         // one pass over every page's content: glyphs and ruling lines together
         GlyphEngine engine = new GlyphEngine(collector::page);
-        engine.read(doc, pages);
-        if (engine.pathErrors > 0) notes.add(engine.pathErrors + " 处表格线无法读取，按无表格线读入");
-        if (engine.pagesCut > 0) notes.add(engine.pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
+        int pathErrors, pagesCut;
+        if (copy != null && SplitReading.worth(pages)) {
+            int[] counts = SplitReading.read(doc, pages, engine, collector::page, copy);
+            pathErrors = counts[0];
+            pagesCut = counts[1];
+        } else {
+            engine.read(doc, pages);
+            pathErrors = engine.pathErrors;
+            pagesCut = engine.pagesCut;
+        }
+        if (pathErrors > 0) notes.add(pathErrors + " 处表格线无法读取，按无表格线读入");
+        if (pagesCut > 0) notes.add(pagesCut + " 页的文字或线条过多（每页上限 " + MAX_GLYPHS + " 个字符、" + MAX_SEGMENTS + " 段线条），多出的部分未读取");
         return collector.text(pages, doc.isEncrypted(), notes);
     }
 
@@ -347,7 +373,7 @@ public final class PdfLayout {
      * printed on a page turned by /Rotate reads left to right), the crop box's corner the origin. No text positions are
      * kept, sorted or written out: the layout groups the glyphs itself.
      */
-    private static final class GlyphEngine extends PDFStreamEngine {
+    static final class GlyphEngine extends PDFStreamEngine {
         final List<Glyph> glyphs = new ArrayList<>();
         private final PageSink sink;
         /** Per font: its glyphs' height in text space (a font's bounding box and descriptor, worked out once). */
@@ -394,24 +420,30 @@ public final class PdfLayout {
 
         /** The first {@code pages} pages, in order. */
         void read(PDDocument doc, int pages) throws IOException {
+            int n = 0;
             for (PDPage page : doc.getPages()) {
-                if (pageNo >= pages) break;
-                pageNo++;
-                ReadGuard.checkpointNow();
-                ReadGuard.at("第 " + pageNo + " 页");
-                glyphs.clear();
-                last = null;
-                cut = false;
-                paths = new Paths(page);
-                PDRectangle box = page.getCropBox();
-                llx = box.getLowerLeftX();
-                lly = box.getLowerLeftY();
-                pageWidth = box.getWidth();
-                pageHeight = box.getHeight();
-                processPage(page);
-                if (cut) pagesCut++;
-                sink.page(pageNo, glyphs, paths);
+                if (n >= pages) break;
+                page(page, ++n);
             }
+        }
+
+        /** One page, numbered {@code no} from 1: its glyphs and ruling lines to the sink (the glyph list is reused after). */
+        void page(PDPage page, int no) throws IOException {
+            pageNo = no;
+            ReadGuard.checkpointNow();
+            ReadGuard.at("第 " + pageNo + " 页");
+            glyphs.clear();
+            last = null;
+            cut = false;
+            paths = new Paths(page);
+            PDRectangle box = page.getCropBox();
+            llx = box.getLowerLeftX();
+            lly = box.getLowerLeftY();
+            pageWidth = box.getWidth();
+            pageHeight = box.getHeight();
+            processPage(page);
+            if (cut) pagesCut++;
+            sink.page(pageNo, glyphs, paths);
         }
 
         @Override

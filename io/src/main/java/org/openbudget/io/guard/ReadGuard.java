@@ -191,6 +191,35 @@ public final class ReadGuard {
         throw new Stop();
     }
 
+    /**
+     * {@code work} for another thread, within the reading this thread is in: the same budget and cancellation (it stops at
+     * its next checkpoint once the reading is over). Outside a guarded reading, the work as it is.
+     */
+    public static Runnable within(Runnable work) {
+        State s = STATE.get();
+        return s == null ? work : new Within(s, work);
+    }
+
+    private static final class Within implements Runnable {
+        final State state;
+        final Runnable work;
+
+        Within(State state, Runnable work) {
+            this.state = state;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            STATE.set(state);
+            try {
+                work.run();
+            } finally {
+                STATE.remove();
+            }
+        }
+    }
+
     /** The position reached, for the messages: "第 12 页", "工作表“预算明细”第 3000 行". */
     public static void at(String position) {
         State s = STATE.get();
