@@ -26,23 +26,39 @@ class TrainCommandTest {
      * text, audit of the PDF, the OFD and the text — is shown to need nothing of what that class path leaves out.
      */
     @Test
-    void trainingRunsEveryOneShotCommandOnTheOneShotClassPathAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+    void trainingRunsEveryOneShotCommandOnTheOneShotClassPath(@TempDir Path dir) throws Exception {
         List<String> entries = List.of(Files.readString(Path.of("target/one-shot-test.classpath")).trim().split(File.pathSeparator));
         assertThat(entries).as("the web server's libraries are left out")
                 .noneMatch(e -> e.contains("spring") || e.contains("tomcat") || e.contains("budget-web") || e.contains("postgres") || e.contains("thymeleaf"))
                 .anyMatch(e -> e.contains("pdfbox")).anyMatch(e -> e.contains("picocli")).anyMatch(e -> e.contains("poi-ooxml"));
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        long before = leftovers(tmp);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-cp", "target/classes" + File.pathSeparator + String.join(File.pathSeparator, entries),
-                "org.openbudget.cli.BudgetCli", "cds-train", BudgetCliTest.SME, BudgetCliTest.SME + "/../urumqi-sme-center-final-2024")
-                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        assertThat(Files.readString(dir.resolve("stdout.txt"))).isEmpty();
-        assertThat(leftovers(tmp)).isEqualTo(before);
+        String classPath = "target/classes" + File.pathSeparator + String.join(File.pathSeparator, entries);
+        Path keep = dir.resolve("documents");
+        // as ./budget trains its two archives: the documents' commands, then in a JVM of its own the audit of what they wrote
+        for (String part : List.of("documents", "audit")) {
+            Path err = dir.resolve(part + ".stderr.txt"), out = dir.resolve(part + ".stdout.txt");
+            Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-cp", classPath,
+                    "org.openbudget.cli.BudgetCli", "cds-train", "--part", part, "--keep", keep.toString(),
+                    BudgetCliTest.SME, BudgetCliTest.SME + "/../urumqi-sme-center-final-2024")
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(part + ": " + Files.readString(err)).isZero();
+            assertThat(Files.readString(out)).isEmpty();
+        }
+        try (Stream<Path> files = Files.list(keep)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith(".ofd"))
+                    .anyMatch(n -> n.endsWith(".txt")).contains("final", "workbook.xlsx");
+        }
+    }
+
+    @Test
+    void aPartMustBeKnownAndNeedsItsFolder() {
+        StringWriter err = new StringWriter();
+        assertThat(BudgetCli.execute(new String[] {"cds-train", "--part", "render", "--keep", "x", BudgetCliTest.SME},
+                new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(BudgetCli.BAD_INPUT);
+        assertThat(err.toString()).contains("--part");
+        assertThat(BudgetCli.execute(new String[] {"cds-train", "--part", "audit", BudgetCliTest.SME},
+                new PrintWriter(new StringWriter()), new PrintWriter(err))).as("a part needs --keep").isEqualTo(BudgetCli.BAD_INPUT);
     }
 
     @Test
@@ -50,11 +66,5 @@ class TrainCommandTest {
         StringWriter err = new StringWriter();
         int rc = BudgetCli.execute(new String[] {"cds-train", "no-such-dataset"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(rc).isNotZero();
-    }
-
-    private static long leftovers(Path tmp) throws Exception {
-        try (Stream<Path> s = Files.list(tmp)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("budget-train")).count();
-        }
     }
 }

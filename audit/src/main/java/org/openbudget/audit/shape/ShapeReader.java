@@ -379,11 +379,26 @@ public final class ShapeReader {
                 }
                 // header cells a PDF joins with spaces ("经济分类科目名称 合计 人员经费", "类 款")
                 for (String w : c.trim().split("[\\s\u3000]++")) {
-                    if (!headerWord(squeeze(w))) return false;
+                    if (!headerWord(squeeze(w)) && !headerWords(squeeze(w))) return false;
                     words++;
                 }
             }
             return words > 0;
+        }
+
+        /**
+         * Header words run together where a PDF joins the lines of a merged header cell without a space ("项目支出类":
+         * 项目支出 over 类 款 项): the word is cut into header words, each at least one level word or two characters.
+         */
+        private boolean headerWords(String sq) {
+            int len = sq.length();
+            if (len < 3 || len > 40) return false;
+            boolean[] ok = new boolean[len + 1];
+            ok[0] = true;
+            for (int i = 1; i <= len; i++) {
+                for (int j = 0; j < i && !ok[i]; j++) ok[i] = ok[j] && headerWord(sq.substring(j, i));
+            }
+            return ok[len];
         }
 
         private boolean headerWord(String sq) {
@@ -413,6 +428,12 @@ public final class ShapeReader {
                 rows.addAll(all);
             }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
+            int printed = printedSummaryColumns();
+            if (printed < columns.size()) {
+                columns = columns.subList(0, printed);
+                notes.add(name(t, year) + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
+                        + String.join("、", t.columnLabels().subList(printed, t.columnLabels().size())) + "）未印出，不据以核对");
+            }
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS && !blocked ? unitBlocks(rows) : rows;
             if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) {
                 // read line by line the two sides interleave; a Disclosure keeps the income side first
@@ -421,6 +442,35 @@ public final class ShapeReader {
                 body = sides;
             }
             return new DisclosureTable(t.no(), title, columns, body, false, emptyNote, t.id(), t.mark());
+        }
+
+        /**
+         * How many of the template's columns a summary table prints, from the left: a 部门 document's 收支总表 prints its
+         * expense side as one 预算数 column where a 单位's splits it (合计 | 人员经费 | 公用经费 | 项目支出). The columns
+         * after the last one whose label (or header, or group) the header prints and which no row fills are not
+         * printed: they are no zero cells to hold against other tables. All of them when the header was not seen.
+         */
+        private int printedSummaryColumns() {
+            if (shape == null || shape.kind() != TableShape.Kind.SUMMARY || n < 2) return n;
+            StringBuilder head = new StringBuilder();
+            for (List<String> h : header) for (String c : h) head.append(squeeze(c)).append('|');
+            for (String h : plainHeader) head.append(squeeze(h)).append('|');
+            String text = head.toString();
+            // the header was seen when it prints the side headings (本年收入 … 本年支出)
+            List<String> sides = shape.print().sideHeadings();
+            if (sides.isEmpty() || sides.stream().anyMatch(s -> !text.contains(squeeze(s)))) return n;
+            int keep = n;
+            while (keep > 1) {
+                var col = t.columns().get(keep - 1);
+                List<String> words = new ArrayList<>(List.of(squeeze(col.label()), squeeze(col.header())));
+                for (String g : col.group().split("/")) words.add(squeeze(g));
+                boolean named = words.stream().anyMatch(w -> !w.isEmpty() && text.contains(w));
+                int c = keep - 1;
+                boolean filled = rows.stream().anyMatch(r -> r.side() != Side.INCOME && r.values().size() > c && r.values().get(c) != null);
+                if (named || filled) break;
+                keep--;
+            }
+            return keep;
         }
 
         void read(List<String> lines, List<String> squeezed, int from, int to) {
@@ -451,7 +501,7 @@ public final class ShapeReader {
                     body = plainLine(k, raw, sq, body);
                     continue;
                 }
-                List<String> cells = cells(raw);
+                List<String> cells = spilled(cells(raw));
                 // the title, unit line and header printed again at the top of the next page: not rows
                 if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
                 if (!body) {
@@ -1012,6 +1062,8 @@ public final class ShapeReader {
             }
             List<String> words = new ArrayList<>();
             for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
+            // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
+            if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && words.get(0).matches("\\d{4,}")) words.remove(0);
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
             // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
@@ -1027,12 +1079,16 @@ public final class ShapeReader {
             String sq = squeeze(name);
             if (code.length() == 0) {
                 if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", name, "", "", values);
-                Optional<String> byName = codeOf(name, classification());
+                // a table of units only: a row without a code is a unit, even one named as its department (西安 表2's 234001 西安市气象局)
+                Optional<String> byName = t.unitsOnly() ? Optional.empty() : codeOf(name, classification());
                 if (byName.isPresent()) return seen(new Row(null, RowKind.CLASS, "", byName.get(), stripNumbering(name), "", currentUnit, values));
                 currentUnit = name;
                 lastClass = lastKuan = "";
                 return new Row(null, RowKind.UNIT, "", "", name, "", name, values);
             }
+            // a table of units only (西安 表2/表3: "204 | 西安市科学技术局" over "204001 | …"): the coded row is the department's,
+            // its code the department's, never a 功能分类 class (204 公共安全支出) to hold against the other tables
+            if (t.unitsOnly() && !totalLabel(sq)) return new Row(null, RowKind.CLASS, "", code.toString(), name, "", name, values);
             if (shape.projectRows() && code.length() == 7 && !project.isEmpty()) {
                 return new Row(null, RowKind.PROJECT, "", code.toString(), name, project, currentUnit, values);
             }
@@ -1373,7 +1429,8 @@ public final class ShapeReader {
             }
             List<String> closing = shape.expenseClosing();
             for (int k = closingCursor; k < closing.size(); k++) {
-                if (!plainLabel(closing.get(k)).equals(plainLabel(label))) continue;
+                String printed = plainLabel(label);
+                if (!plainLabel(closing.get(k)).equals(printed) && !printed.equals(unscoped(closing.get(k)))) continue;
                 // a closing row printed without a label (a spacer) leaves no line: it is restored blank
                 for (int skipped = closingCursor; skipped < k; skipped++) {
                     if (closing.get(skipped).isBlank()) pending.add(closingRow(skipped, closing.get(skipped), blank()));
@@ -1413,15 +1470,39 @@ public final class ShapeReader {
         /** Each income row's label and aliases as compared (built once: a plain line tries several prefixes). */
         private List<java.util.Set<String>> incomeLabels;
 
+        /**
+         * A line's label without the table's own scope, the words its title starts with (财政拨款收入支出决算总表: 财政拨款) —
+         * a 西安 决算 prints 年初结转和结余 / 年末结转和结余 in the table of 财政拨款 where the national template says
+         * 年初财政拨款结转和结余: null when the label does not hold the scope or too little is left.
+         */
+        private String unscoped(String label) {
+            String title = squeeze(t.title(""));
+            int end = title.length();
+            for (String w : List.of("收入支出", "收支", "支出", "收入")) {
+                int at = title.indexOf(w);
+                if (at > 0) end = Math.min(end, at);
+            }
+            if (end < 2 || end == title.length()) return null;
+            String scope = title.substring(0, end).replaceAll("^\\{year}年度?|^\\d{4}年度?", "");
+            String own = plainLabel(label);
+            if (scope.length() < 2 || !own.contains(scope)) return null;
+            String rest = own.replace(scope, "");
+            return rest.length() >= 4 ? rest : null;
+        }
+
         private Optional<LineSpec> incomeLabel(String label, boolean advance) {
             String sq = plainLabel(label);
             List<LineSpec> specs = t.incomeRows();
             if (incomeLabels == null) {
                 incomeLabels = new ArrayList<>(specs.size());
+                java.util.Set<String> all = new java.util.HashSet<>();
+                for (LineSpec s : specs) all.add(plainLabel(s.label()));
                 for (LineSpec s : specs) {
                     java.util.Set<String> own = new java.util.HashSet<>();
                     own.add(plainLabel(s.label()));
                     for (String a : s.aliases()) own.add(plainLabel(a));
+                    String unscoped = unscoped(s.label());
+                    if (unscoped != null && !all.contains(unscoped)) own.add(unscoped);
                     incomeLabels.add(own);
                 }
             }
@@ -1622,6 +1703,40 @@ public final class ShapeReader {
                 return null;
             }
         }
+    }
+
+    /** An amount, alone in its cell. */
+    private static final java.util.regex.Pattern SPILLED_AMOUNT = java.util.regex.Pattern.compile(
+            "-?+(?:\\d{1,3}(?:,\\d{3})++|\\d++)(?:\\.\\d{1,4})?");
+
+    /**
+     * A long name clipped by its cell runs on into the amount cell beside it (西安 2022 from Excel: "自然资源海洋气象等支 |
+     * 出 18803323.32", "缴费支出43608.96", or its glyphs interleaved with the amount's: "障中18心39311.66"): the
+     * characters of the name (at most four Chinese characters, the cell's first) go back to the name, the amount stays in its column.
+     */
+    static List<String> spilled(List<String> cells) {
+        List<String> out = null;
+        for (int j = 1; j < cells.size(); j++) {
+            String prev = (out == null ? cells : out).get(j - 1);
+            if (prev.isBlank() || amount(prev)) continue;
+            String cell = cells.get(j).trim();
+            if (cell.isEmpty() || !cjk(cell.charAt(0))) continue;
+            StringBuilder name = new StringBuilder(), rest = new StringBuilder();
+            for (int i = 0; i < cell.length(); i++) {
+                char ch = cell.charAt(i);
+                if (cjk(ch)) name.append(ch);
+                else if (!Character.isWhitespace(ch) && ch != '\u3000') rest.append(ch);
+            }
+            if (name.length() > 4 || rest.isEmpty() || !SPILLED_AMOUNT.matcher(rest).matches()) continue;
+            if (out == null) out = new ArrayList<>(cells);
+            out.set(j - 1, prev.trim() + name);
+            out.set(j, rest.toString());
+        }
+        return out == null ? cells : out;
+    }
+
+    private static boolean cjk(char ch) {
+        return ch >= '\u4e00' && ch <= '\u9fff';
     }
 
     /** Cells: tab-separated, else separated by runs of two or more spaces. */

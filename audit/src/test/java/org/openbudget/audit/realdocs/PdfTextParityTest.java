@@ -39,9 +39,10 @@ class PdfTextParityTest {
     /**
      * The differences, at most, over the first document of each family (a ratchet: 1,626 on 2026-12-05; 1,622 with the codes printed beside a name read in a text laid out by spaces; 1,623 with the
      * 决算 text read by its outline too, and its 类 lines and changes on the year before — each new text fact checked
-     * against a table pdftotext's text misreads is one more difference; lower it as the readings converge).
+     * against a table pdftotext's text misreads is one more difference; 1,605 with a 部门 收支总表's unprinted columns not read
+     * as zero cells, header words run together and 西安's units-only tables — lower it as the readings converge).
      */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 1623);
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 1605);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {

@@ -38,7 +38,8 @@ final class ClassificationChecks {
         List<DisclosureTable> out = new java.util.ArrayList<>();
         for (DisclosureTable t : ctx.tablesToCheck()) {
             org.openbudget.core.profile.TableShape shape = ctx.template(t).map(org.openbudget.core.profile.TableTemplate::shape).orElse(null);
-            if (shape == null) continue;
+            // a table of units only (西安 表2/表3) prints units' and departments' codes, no classification's
+            if (shape == null || ctx.template(t).map(org.openbudget.core.profile.TableTemplate::unitsOnly).orElse(false)) continue;
             boolean classRows = shape.kind() == org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
                     || (!economic && shape.kind() == org.openbudget.core.profile.TableShape.Kind.SUMMARY);
             if (classRows && shape.economic() == economic) out.add(t);

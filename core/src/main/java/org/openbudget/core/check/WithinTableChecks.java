@@ -28,7 +28,7 @@ final class WithinTableChecks {
                 t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::classSum));
         out.add(rule("total-sum", Severity.ERROR, "分类表、项目表：总计 = Σ类（或 Σ项目行；印有单位行时 Σ各单位小计）",
                 t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.PROJECTS, WithinTableChecks::totalSum));
-        out.add(rule("unit-sum", Severity.ERROR, "印有单位行的表：每个单位小计 = Σ该单位的类（项目表：Σ该单位的基本支出行和项目行）",
+        out.add(rule("unit-sum", Severity.ERROR, "印有单位行的表：每个单位小计 = Σ该单位的类（项目表：Σ该单位的基本支出行和项目行；只列单位的表：部门行 = Σ其下各单位）",
                 t -> kind(t) == TableShape.Kind.CLASSIFICATION || kind(t) == TableShape.Kind.PROJECTS, WithinTableChecks::unitSum));
         out.add(rule("income-sum", Severity.ERROR, "收支总表：收入方各小计 = Σ其明细行（本年收入、各预算拨款、其中行、上年结转结余）",
                 t -> kind(t) == TableShape.Kind.SUMMARY, WithinTableChecks::incomeSum));
@@ -230,6 +230,7 @@ final class WithinTableChecks {
     static void unitSum(CheckContext ctx, Applied a) {
         DisclosureTable table = a.table();
         int n = a.n();
+        if (a.template().unitsOnly()) departments(ctx, a);
         for (List<Row> block : blocks(table)) {
             Row unit = block.get(0);
             if (unit.kind() != RowKind.UNIT) continue;
@@ -243,6 +244,28 @@ final class WithinTableChecks {
                 if (ctx.agrees(unit, c, parts)) continue;
                 ctx.expectSum(n, unit, label(table, c), ctx.cell(unit, c), ctx.sumOf(parts, c), CheckContext.countCells(parts, c), () ->
                         a.name() + "单位「" + unit.name() + "」小计应等于其下" + (classes ? "各类" : "各行") + "之和");
+            }
+        }
+    }
+
+    /**
+     * A table of units only that prints a department's row above its units' (西安 表2/表3: "234 西安市气象局" over
+     * "234001 …", "234002 …"): the department's row is the sum of its units' rows. The reader gives the department's row
+     * the kind of a class row holding its own name as its unit (it is no 功能分类 class), the units' rows are units.
+     */
+    private static void departments(CheckContext ctx, Applied a) {
+        DisclosureTable table = a.table();
+        List<Row> rows = table.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            Row dept = rows.get(i);
+            if (dept.kind() != RowKind.CLASS || dept.unit().isEmpty()) continue;
+            List<Row> units = new ArrayList<>();
+            for (int k = i + 1; k < rows.size() && rows.get(k).kind() == RowKind.UNIT; k++) units.add(rows.get(k));
+            if (units.isEmpty()) continue;
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (rate(a, c) || ctx.agrees(dept, c, units)) continue;
+                ctx.expectSum(a.n(), dept, label(table, c), ctx.cell(dept, c), ctx.sumOf(units, c), CheckContext.countCells(units, c), () ->
+                        a.name() + "部门「" + dept.name() + "」应等于其下各单位之和");
             }
         }
     }
