@@ -10,6 +10,8 @@ import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.Overview;
 import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.TextTemplate;
+import org.openbudget.core.text.RestatedClauses;
 
 /**
  * What a published 决算's text (情况说明) states that the 决算 text checks verify ({@code core/check/FinalTextChecks},
@@ -45,9 +47,21 @@ final class FinalTextReader {
         return "(?<" + name + ">\\d[\\d,]*(?:\\.\\d+)?)";
     }
 
-    /** A change from the year before: its subject (may be empty), the change, 增长/下降 and the rate. */
-    private static final Pattern CHANGE = Pattern.compile("(?:与20\\d\\d年度?相比，|比20\\d\\d年度?)([^，。；：]{0,30}?)(?:增加|减少)" + NUM
-            + "万元，(增长|下降)" + NUM + "%");
+    /**
+     * A change from the year before, in the grammar of the outline's changes ({@link RestatedClauses#changeThenRate}: the
+     * profile's change_words and rate_words): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
+     * word, 5 the rate; matched on the text half-width (，→,), one character for one. Compiled once per template.
+     */
+    private static Pattern change(TextTemplate t) {
+        return CHANGES.computeIfAbsent(t, x -> {
+            if (CHANGES.size() > 64) CHANGES.clear();   // profiles loaded at run time: bounded
+            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, "万元"));
+        });
+    }
+
+    private static final java.util.Map<TextTemplate, Pattern> CHANGES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The change of a template with the default words: a field, so that the linear-pattern test (LinearPatternsTest) runs it too. */
+    static final Pattern CHANGE_IN_DEFAULT_WORDS = change(TextTemplate.NONE);
     /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%". */
     private static final String CLASS_MARK = "（类）";
     /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
@@ -57,11 +71,6 @@ final class FinalTextReader {
     private static final Pattern SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占(?:本年支出合计的)?" + NUM + "%");
     /** An amount from its first digit (not from within a number: linear on a line of digits). */
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d,.])" + NUM + "万元");
-
-    private static String word(String matched) {
-        Matcher w = Pattern.compile("(增加|减少)").matcher(matched);
-        return w.find() ? w.group(1) : "";
-    }
 
     /**
      * The amount a change is about: the last amount in its own sentence before it, else in the sentence before (in the
@@ -82,7 +91,8 @@ final class FinalTextReader {
         return null;
     }
 
-    static DocumentText read(List<String> raw) {
+    /** The text's facts; {@code t} is the recognised 决算 profile's text (its direction words). */
+    static DocumentText read(List<String> raw, TextTemplate t) {
         List<String> lines = new ArrayList<>(raw.size());
         for (String l : raw) lines.add(l.replace('\t', ' ').replaceAll("[\\s\u3000]+", ""));
         List<TextFact> facts = new ArrayList<>();
@@ -176,12 +186,13 @@ final class FinalTextReader {
         }
         // what the text states against the year before: "与2023年度相比，收入支出总计减少56.95万元，下降1.87%" after the amount it
         // is about ("收入支出总计2995.39万元。"), "比2023年度增加2.55万元，增长1.40%" within its clause — held to that amount
-        for (Matcher m = CHANGE.matcher(body); m.find(); ) {
+        for (Matcher m = change(t).matcher(TextFactReader.half(body)); m.find(); ) {
             String now = current(body, m.start(), sectionAt);
             if (now == null) continue;
-            // items: the change, the rate, 增长/下降
-            List<String> items = List.of(m.group(2).replace(",", ""), m.group(4).replace(",", ""), m.group(3));
-            facts.add(amount("final.change." + (++k), sectionAt.get(m.start()), m.group(1).isEmpty() ? "与上年比较" : m.group(1), now, word(m.group(0)),
+            // items: the change, the rate, the rate's word (增长/下降)
+            List<String> items = List.of(m.group(3).replace(",", ""), m.group(5).replace(",", ""), m.group(4));
+            String subject = body.substring(m.start(1), m.end(1));
+            facts.add(amount("final.change." + (++k), sectionAt.get(m.start()), subject.isEmpty() ? "与上年比较" : subject, now, m.group(2),
                     items, evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
         }
         // the 类 of a structure sentence: "一般公共服务支出（类）2106.66万元，占71.73%" (found by its "（类）", its name read

@@ -81,7 +81,7 @@ final class ShapedDocument {
         if (fin) {
             // a 决算's text: its headings, dates and every statement against the 年初预算 or the year before by the 决算
             // reader's sentence patterns, and the amounts the profile's outline states by its sentences, compiled
-            DocumentText stated = FinalTextReader.read(lines);
+            DocumentText stated = FinalTextReader.read(lines, profile.text());
             List<TextFact> facts = new ArrayList<>(stated.facts());
             facts.addAll(finalOutline(lines, d, profile, ref, notes));
             facts.addAll(finalNarrative(lines, profile, kind));

@@ -641,7 +641,8 @@ final class TextFactReader {
         if (stated(sec, part, p, h, blocks, true)) return;
         OutlineWords.block(blocks, "each").ifPresent(b -> {
             String prefix = keyPrefix(b.items().isEmpty() ? "" : b.items().get(0).key());
-            if (!prefix.isEmpty()) item(sec, part, prefix, p, h);
+            // an item stated without an amount: the words the block's not_arranged pattern prints after its label ("未安排")
+            if (!prefix.isEmpty()) item(sec, part, prefix, p, h, words.after(b.notArranged(), "label"));
         });
     }
 
@@ -675,10 +676,10 @@ final class TextFactReader {
      * One restated item: "一般公共预算 304.15万元，占 100.00%，比上年预算增加 64.20万元，增长 26.76%，主要原因是…"
      * or "上级政府性基金安排的转移支付资金未安排。" — its key by the subject printed before the first number.
      */
-    private void item(String sec, String part, String prefix, String p, String h) {
+    private void item(String sec, String part, String prefix, String p, String h, String notArranged) {
         Matcher am = AMOUNT.matcher(h);
         boolean hasAmount = am.find();
-        int cut = hasAmount ? am.start() : h.indexOf("未安排");
+        int cut = hasAmount ? am.start() : notArranged.isEmpty() ? -1 : h.indexOf(notArranged);
         if (cut < 0) return;
         String subject = p.substring(0, cut).trim();
         String key = keyOf(prefix, subject);
@@ -1047,7 +1048,8 @@ final class TextFactReader {
             }
         }
         int first = starts.isEmpty() ? h.length() : starts.get(0)[0];
-        segment(sec, part, "tpe.total", "“三公”经费", p, h, 0, first);
+        // the clause before the first item states the total, named as the dictionary of measures names it
+        segment(sec, part, "tpe.total", profile.measures().find("tpe.total").map(org.openbudget.core.measure.Measure::name).orElse("tpe.total"), p, h, 0, first);
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s)[0];
             int to = s + 1 < starts.size() ? starts.get(s + 1)[0] : h.length();
@@ -1115,26 +1117,33 @@ final class TextFactReader {
                     changes(sec, part, key, term, p, h, am.end());
                     return;
                 }
-                case "procurement" -> {
-                    Named m = new Named(h);
-                    int at = 0;
-                    while (m.find(at)) {
-                        String subject = p.substring(m.start(1), m.end(1)).trim();
-                        String key = keyOf("proc.", subject);
-                        if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
-                        else notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到模板的任何项目");
-                        at = m.end();
+                case "procurement", "assets", "performance", "other_matters" -> {
+                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements); a clause
+                    // that starts with the unit's name is read after the name the document's recognition found
+                    NarrativeStatements n = statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x));
+                    String head = opened != null && opened[0].equals(sec + part) ? opened[1] : null;
+                    opened = endsWithColon(h) ? new String[]{sec + part, p} : null;
+                    if (head == null) {
+                        facts.addAll(n.read(sec, part, p, p, unit));
+                        return;
                     }
-                    return;
-                }
-                case "assets", "performance", "other_matters" -> {
-                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements)
-                    facts.addAll(statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x)).read(sec, part, p, p));
+                    // the sentence before ended at its "其中：" (a paragraph of its own): its clauses go on here
+                    java.util.Set<String> before = new java.util.HashSet<>();
+                    for (TextFact f : n.read(sec, part, head, head, unit)) before.add(f.key() + "/" + f.kind());
+                    for (TextFact f : n.read(sec, part, head + p, p, unit)) if (!before.contains(f.key() + "/" + f.kind())) facts.add(f);
                     return;
                 }
                 default -> { }
             }
         }
+    }
+
+    /** The section, part and text of the narrative paragraph before when it ended at a colon (its sentence goes on); else null. */
+    private String[] opened;
+
+    private static boolean endsWithColon(String h) {
+        String t = h.stripTrailing();
+        return !t.isEmpty() && (t.charAt(t.length() - 1) == ':' || t.charAt(t.length() - 1) == '：');
     }
 
     /** Each narrative block's statements, compiled on first use. */
@@ -1154,8 +1163,8 @@ final class TextFactReader {
             String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
             String fs = squash(l);
             if (unitName.isEmpty()) {
-                for (String label : List.of(squash(pl.unit()), "单位名称(盖章)", "部门名称(盖章)", "单位名称（盖章）", "部门名称（盖章）",
-                        squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
+                // the profile's unit labels; a remark the label's cell prints after it ("部门名称 (盖章)") is not the name
+                for (String label : List.of(squash(pl.unit()), squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
                     if (fs.startsWith(label)) {
                         unitName = firstCell(l, label);
                         break;
@@ -1277,9 +1286,12 @@ final class TextFactReader {
         return m.find() ? num(m.group(1)) : null;
     }
 
-    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line. */
+    /** A remark in brackets right after a label, in its cell ("部门名称 (盖章)"): at most 12 characters. */
+    private static final Pattern REMARK = Pattern.compile("^[ \\u3000]*+[(（][^()（）\\t]{1,12}[)）]");
+
+    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line (a remark after the label dropped). */
     private static String firstCell(String line, String label) {
-        String rest = afterLabel(line, label);
+        String rest = REMARK.matcher(afterLabel(line, label)).replaceFirst("");
         if (line.indexOf('\t') >= 0) {
             for (String c : rest.split("\t")) if (!c.isBlank()) return c.trim();
             return "";

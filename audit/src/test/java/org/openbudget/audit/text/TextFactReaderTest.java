@@ -105,6 +105,20 @@ class TextFactReaderTest {
                 .containsExactly("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二");
     }
 
+    /**
+     * Procurement read by the outline's compiled statements: "2024年，{unit}政府采购预算{total}万元" after the unit's name
+     * (a Han character before the words, which 车辆 inside 其他车辆 must not be read at), and the sentence the 中小企业
+     * center's text breaks after its "其中：" read on into the next paragraph.
+     */
+    @Test
+    void procurementAfterTheUnitsNameAndOverItsBrokenSentence() throws IOException {
+        List<TextFact> sme = text("urumqi-sme-center-2024").facts().stream().filter(f -> f.key().startsWith("proc.")).toList();
+        assertThat(sme).extracting(f -> f.key() + "=" + f.value().toPlainString())
+                .containsExactly("proc.total=1.89", "proc.goods=0.10", "proc.works=0", "proc.services=1.79", "proc.sme=0.29", "proc.micro=0.29");
+        assertThat(text("urumqi-industry-it-bureau-2024").facts()).filteredOn(f -> f.key().equals("proc.total"))
+                .extracting(f -> f.value().toPlainString()).containsExactly("5373.29");
+    }
+
     @Test
     void staffing() throws IOException {
         assertThat(text("urumqi-sme-center-2024").overview().staffing()).isEqualTo(new Staffing(14, 35, 14, 0, 21, 0, 0, 0));
@@ -169,6 +183,9 @@ class TextFactReaderTest {
         });
         List<PerformanceTable> sci = text("urumqi-sci-tech-info-center-2024").performance();
         assertThat(sci).extracting(PerformanceTable::kind).containsExactly("整体", "项目", "项目", "项目");
+        // the overall table's unit row prints a remark after its label ("单位名称 (盖章)"): the name is the cell after it
+        assertThat(sci.get(0).unitName()).isEqualTo("乌鲁木齐科技信息服务中心");
+        assertThat(text("urumqi-industry-it-bureau-2024").performance().get(0).unitName()).isEqualTo("乌鲁木齐市工业和信息化局 (乌鲁木齐市大数据发展局)");
         assertThat(sci.get(0).total()).isEqualByComparingTo("332.37");
         assertThat(sci.get(0).phone()).isEqualTo("4660433");
         // a tab row gives every column; a row whose first cells were lost keeps its 三级指标 and the levels above it

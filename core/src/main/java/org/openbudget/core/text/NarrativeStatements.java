@@ -34,7 +34,11 @@ public final class NarrativeStatements {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_0-9.]+)(?:\\|([a-z0-9]+))?\\}");
     private static final String SEPARATORS = ",;。";
 
-    private record Compiled(Statement statement, Pattern regex, boolean wordsFirst) {}
+    /**
+     * {@code unitFirst}: the clause starts with the unit's name ("{unit}政府采购预算{total}"), dropped from its words — the
+     * name printed there is the document's unit, which ends in a Han character like any word.
+     */
+    private record Compiled(Statement statement, Pattern regex, boolean wordsFirst, boolean unitFirst) {}
 
     /** Whether the dictionary declares what this block kind's sentences state. */
     public static boolean declares(MeasureDictionary d, String blockKind) {
@@ -83,7 +87,7 @@ public final class NarrativeStatements {
         for (Statement s : declared) {
             String key = b.sentence() + "." + s.pattern();
             if (!t.sentences().containsKey(key)) continue;
-            Clause c = new Clause(s, normalise(t.sentence(key, kind)));
+            Clause c = new Clause(s, normalise(t.sentence(key, kind)), t);
             if (c.at >= 0 || s.var().isEmpty()) found.add(c);
         }
         for (int round = 0; round < 4; round++) {
@@ -94,27 +98,46 @@ public final class NarrativeStatements {
             if (!extended) break;
         }
         List<Compiled> out = new ArrayList<>();
-        for (Clause c : found) out.add(new Compiled(c.statement, Pattern.compile(c.regex()), c.wordsFirst()));
+        for (Clause c : found) out.add(new Compiled(c.statement, Pattern.compile(c.regex()), c.wordsFirst(), c.unitFirst()));
         return new NarrativeStatements(out);
+    }
+
+    /** {@link #read(String, String, String, String, String)} of a document whose unit is not known. */
+    public List<TextFact> read(String section, String part, String paragraph, String sentence) {
+        return read(section, part, paragraph, sentence, "");
     }
 
     /**
      * The facts a paragraph states, each at its first place (a clause starting with words not read inside longer
-     * words: 车辆 in 其他车辆), its value as printed; {@code sentence} is what the facts cite.
+     * words: 车辆 in 其他车辆), its value as printed; {@code sentence} is what the facts cite. A clause the pattern starts
+     * with the unit's name ("2024年，{unit}政府采购预算…") is read after the document's {@code unit} as printed in that
+     * clause (a longer name holding it too: "…局（…发展局）"); any name when the unit is not known ("").
      */
-    public List<TextFact> read(String section, String part, String paragraph, String sentence) {
+    public List<TextFact> read(String section, String part, String paragraph, String sentence, String unit) {
         String s = normalise(paragraph);
+        String name = unit == null ? "" : normalise(unit);
         List<TextFact> out = new ArrayList<>();
         for (Compiled c : compiled) {
             Matcher m = c.regex.matcher(s);
             while (m.find()) {
-                if (c.wordsFirst && m.start() > 0 && isHan(s.charAt(m.start() - 1))) continue;
+                if (c.wordsFirst && m.start() > 0 && isHan(s.charAt(m.start() - 1)) && !(c.unitFirst && named(s, m.start(), name))) continue;
                 BigDecimal v = c.statement.var().isEmpty() ? BigDecimal.ZERO : new BigDecimal(m.group(1).replace(",", ""));
                 out.add(new TextFact(section, part, c.statement.key(), c.statement.subject(), c.statement.kind(), v, "", "", List.of(), "", sentence.trim()));
                 break;
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the clause before {@code at} (from the last separator, at most 200 characters: bounded work on any line) holds
+     * the unit's name; any name when not known.
+     */
+    private static boolean named(String s, int at, String unit) {
+        if (unit.isEmpty()) return true;
+        int from = at;
+        while (from > 0 && at - from < 200 && SEPARATORS.indexOf(s.charAt(from - 1)) < 0 && s.charAt(from - 1) != ':') from--;
+        return s.substring(from, at).contains(unit);
     }
 
     private static boolean isHan(char c) {
@@ -137,12 +160,14 @@ public final class NarrativeStatements {
     private static final class Clause {
         final Statement statement;
         final String pattern;
+        final TextTemplate template;
         final int at;       // where the placeholder starts (-1: none, the whole pattern is the clause)
         final int after;
         int start;
 
-        Clause(Statement s, String pattern) {
+        Clause(Statement s, String pattern, TextTemplate template) {
             this.statement = s;
+            this.template = template;
             this.pattern = pattern;
             int at = -1, after = -1;
             if (!s.var().isEmpty()) {
@@ -181,6 +206,17 @@ public final class NarrativeStatements {
             return PLACEHOLDER.matcher(pattern.substring(from(), at)).replaceAll("{}");
         }
 
+        /** Whether the placeholders the clause drops before its words include the unit's name. */
+        boolean unitFirst() {
+            Matcher m = PLACEHOLDER.matcher(pattern);
+            int f = start;
+            while (m.find(f) && m.start() == f && m.start() != at) {
+                if (m.group(1).equals("unit")) return true;
+                f = m.end();
+            }
+            return false;
+        }
+
         /** Whether the clause starts with words after a separator or a placeholder it drops (not a pattern's own start). */
         boolean wordsFirst() {
             int f = from();
@@ -198,20 +234,20 @@ public final class NarrativeStatements {
             int target = at - from();
             while (m.find()) {
                 OutlinePatterns.Candidate.literal(r, clause.substring(last, m.start()));
-                r.append(m.start() == target ? NUMBER : OutlinePatterns.Candidate.placeholder(m.group(1), "", 0));
+                r.append(m.start() == target ? NUMBER : OutlinePatterns.Candidate.placeholder(m.group(1), "", 0, template));
                 last = m.end();
             }
             OutlinePatterns.Candidate.literal(r, clause.substring(last));
             return r.toString();
         }
 
-        private static String literalised(String p) {
+        private String literalised(String p) {
             StringBuilder r = new StringBuilder();
             Matcher m = PLACEHOLDER.matcher(p);
             int last = 0;
             while (m.find()) {
                 OutlinePatterns.Candidate.literal(r, p.substring(last, m.start()));
-                r.append(OutlinePatterns.Candidate.placeholder(m.group(1), "", 0));
+                r.append(OutlinePatterns.Candidate.placeholder(m.group(1), "", 0, template));
                 last = m.end();
             }
             OutlinePatterns.Candidate.literal(r, p.substring(last));

@@ -24,7 +24,7 @@ import org.openbudget.core.profile.TextTemplate;
  * from the same data. Each amount an outline's sentence or each block states (under its fact key and
  * measure) becomes one expression: the clause of its pattern that holds it (between ，；。), its literal
  * words matched as printed, its amount a number, the other placeholders what they print ({year} four
- * digits, {unit} the document's unit, {change_word} 增加/减少, {reason} any words …). A clause whose words
+ * digits, {unit} the document's unit, {change_word} the profile's change_words (增加/减少), {reason} any words …). A clause whose words
  * do not tell it from another key's (二's "{year}年预算数{amount}万元" for each “三公” item) takes in the
  * clauses before it until they do; a section's amounts are read under its title. An amount printed as {x|int} is read to whole 万元, any other to the
  * cent (4.8 is 4.80). The text is read without its whitespace and page numbers, so that a sentence wrapped
@@ -102,7 +102,7 @@ public final class OutlinePatterns {
         List<Clause> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Candidate c : found) {
-            String regex = c.regex(unit, year);
+            String regex = c.regex(unit, year, t);
             if (regex == null || !seen.add(c.key + "\u0000" + regex)) continue;
             out.add(new Clause(c.section, c.key, c.subject, Pattern.compile(regex), c.whole(), c.wordsFirst()));
         }
@@ -114,7 +114,7 @@ public final class OutlinePatterns {
             int last = 0;
             while (m.find()) {
                 Candidate.literal(r, title.substring(last, m.start()));
-                r.append(Candidate.placeholder(m.group(1), unit, year));
+                r.append(Candidate.placeholder(m.group(1), unit, year, t));
                 last = m.end();
             }
             Candidate.literal(r, title.substring(last));
@@ -316,7 +316,7 @@ public final class OutlinePatterns {
         }
 
         /** The clause up to the amount and the words after it (to the next placeholder or separator), as an expression. */
-        String regex(String unit, int year) {
+        String regex(String unit, int year, TextTemplate t) {
             if (at < 0) return null;
             int end = after;
             while (end < pattern.length() && SEPARATORS.indexOf(pattern.charAt(end)) < 0 && pattern.charAt(end) != '{') end++;
@@ -329,7 +329,7 @@ public final class OutlinePatterns {
                 literal(r, clause.substring(last, m.start()));
                 String name = m.group(1);
                 if (m.start() == target) r.append(NUMBER);
-                else r.append(placeholder(name, unit, year));
+                else r.append(placeholder(name, unit, year, t));
                 last = m.end();
             }
             literal(r, clause.substring(last));
@@ -337,18 +337,37 @@ public final class OutlinePatterns {
             return regex.isEmpty() ? null : regex;
         }
 
+        /** The word a change (0) or a rate (1) of exactly 0 prints with; null when the template names none. */
+        private static String zero(TextTemplate t, int i) {
+            return t == null || t.zeroChange().size() <= i ? null : t.zeroChange().get(i);
+        }
+
+        /** One of the direction words (and the word of a change of 0 when it is another), as an expression. */
+        private static String words(List<String> directions, String zero) {
+            StringBuilder r = new StringBuilder("(?:");
+            List<String> all = new ArrayList<>(directions);
+            if (zero != null && !zero.isEmpty() && !all.contains(zero)) all.add(zero);
+            for (int i = 0; i < all.size(); i++) r.append(i == 0 ? "" : "|").append(Pattern.quote(all.get(i)));
+            return r.append(')').toString();
+        }
+
         static void literal(StringBuilder r, String s) {
             if (!s.isEmpty()) r.append(Pattern.quote(s));
         }
 
-        static String placeholder(String name, String unit, int year) {
+        /**
+         * What a placeholder other than the amount read prints, as an expression; the direction words are the
+         * template's ({@code change_words}, {@code rate_words} and {@code zero_change}: the walker's), the defaults
+         * without one.
+         */
+        static String placeholder(String name, String unit, int year, TextTemplate t) {
             return switch (name) {
                 case "year" -> year > 0 ? String.valueOf(year) : "\\d{4}";
                 case "prev_year" -> year > 0 ? String.valueOf(year - 1) : "\\d{4}";
                 case "unit" -> unit == null || unit.isBlank() ? "[^，；。]{1,40}?" : Pattern.quote(punctuation(unit));
                 case "kind" -> "(?:单位|部门)";
-                case "change_word" -> "(?:增加|减少)";
-                case "rate_word" -> "(?:增长|下降)";
+                case "change_word" -> words(t == null ? TextTemplate.CHANGE_WORDS : t.changeWords(), zero(t, 0));
+                case "rate_word" -> words(t == null ? TextTemplate.RATE_WORDS : t.rateWords(), zero(t, 1));
                 case "rate", "share" -> ANY_NUMBER + "%";
                 case "n" -> "[^，；。]{0,8}?";
                 case "reason", "running_label", "class", "section", "item", "code", "list", "label" -> "[^。；]*?";

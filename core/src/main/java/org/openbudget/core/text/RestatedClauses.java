@@ -90,14 +90,35 @@ public record RestatedClauses(Pattern share, Pattern change, Pattern rate, Patte
         String n = "\\s*+" + number + "\\s*+";
         Pattern share = shareWords.isEmpty() || percent.isEmpty() ? null
                 : Pattern.compile(alternatives(shareWords) + n + Pattern.quote(percent));
-        Pattern change = changeUnits.isEmpty() ? null
-                : Pattern.compile("(" + alternatives(t.changeWords()) + ")\\s*+" + optional(between) + n + alternatives(changeUnits));
-        Pattern rate = rateBetween.isEmpty() || percent.isEmpty() ? null
-                : Pattern.compile("(" + alternatives(t.rateWords()) + ")\\s*+" + optional(rateBetween) + n + Pattern.quote(percent));
+        Pattern change = changeUnits.isEmpty() ? null : Pattern.compile(changeClause(t, optional(between), n, alternatives(changeUnits)));
+        Pattern rate = rateBetween.isEmpty() || percent.isEmpty() ? null : Pattern.compile(rateClause(t, optional(rateBetween), n, percent));
         List<String> longestFirst = reasonWords.stream().sorted((a, b) -> b.length() - a.length()).toList();
         Pattern reason = longestFirst.isEmpty() ? null
                 : Pattern.compile(alternatives(longestFirst) + "\\s*+([^。;\\n\\r\\u0085\\u2028\\u2029]*+)");
         return new RestatedClauses(share, change, rate, reason, longestFirst);
+    }
+
+    /** A change as the template words it: its direction word (group) — {@code between} — the number {@code n} — its unit. */
+    private static String changeClause(TextTemplate t, String between, String n, String unit) {
+        return "(" + alternatives(t.changeWords()) + ")\\s*+" + between + n + unit;
+    }
+
+    /** A rate as the template words it: its direction word (group) — {@code between} — the number {@code n} — the percent. */
+    private static String rateClause(TextTemplate t, String between, String n, String percent) {
+        return "(" + alternatives(t.rateWords()) + ")\\s*+" + between + n + Pattern.quote(percent);
+    }
+
+    /**
+     * A change and its rate in one clause each, as a text whose outline declares no change clause of its own (a published
+     * 决算's 说明: "减少56.95万元，下降1.87%") states them: the same grammar as {@link #change()} and {@link #rate()} —
+     * the template's change_words and rate_words, its percent — with the money's {@code unit} the change is printed in.
+     * Groups: 1 the change word, 2 the change, 3 the rate word, 4 the rate ({@code number} holds one group); text compared
+     * as {@link #flat} gives it (half-width punctuation).
+     */
+    public static String changeThenRate(TextTemplate t, String number, String unit) {
+        String percent = flat(after(t.percent(), "value"));
+        String n = "\\s*+" + number + "\\s*+";
+        return changeClause(t, "", n, Pattern.quote(unit)) + "[,;]\\s*+" + rateClause(t, "", n, percent.isEmpty() ? "%" : percent);
     }
 
     /** A template's pattern as a reader compares it ("" when the profile has none of this key). */
