@@ -115,15 +115,9 @@ final class ShapedDocument {
      */
     static List<TextFact> finalNarrative(List<String> lines, TemplateProfile profile, AgencyKind kind) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int from = -1, to = lines.size();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
-        if (from < 0) return List.of();
-        for (int i = from + 1; i < lines.size(); i++) {
-            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
-                to = i;
-                break;
-            }
-        }
+        int[] range = explanation(lines);
+        if (range == null) return List.of();
+        int from = range[0], to = range[1];
         // the sentences of each section (by its numeral), each with the line it starts on
         java.util.Map<String, List<java.util.Map.Entry<Integer, String>>> sentences = new java.util.HashMap<>();
         String section = "";
@@ -185,15 +179,9 @@ final class ShapedDocument {
      */
     static List<TextFact> finalOutline(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int from = -1, to = lines.size();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
-        if (from < 0) return List.of();
-        for (int i = from + 1; i < lines.size(); i++) {
-            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
-                to = i;
-                break;
-            }
-        }
+        int[] range = explanation(lines);
+        if (range == null) return List.of();
+        int from = range[0], to = range[1];
         List<String> body = new ArrayList<>(lines.subList(from, to));
         for (int i = 0; i < body.size(); i++) body.set(i, PublishedTextReader.clean(body.get(i)).replace('\t', ' '));
         OutlinePatterns patterns = OutlinePatterns.compile(profile.text(), d.unitName(), d.kind().label(), d.year());
@@ -287,5 +275,21 @@ final class ShapedDocument {
             if (part.matches()) return part.group(1);
         }
         return null;
+    }
+
+    /**
+     * The 决算's 情况说明: from its last 第三部分 heading to the 第四部分 after it (or the end); null without a 第三部分.
+     */
+    static int[] explanation(List<String> lines) {
+        int from = -1, to = lines.size();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
+        if (from < 0) return null;
+        for (int i = from + 1; i < lines.size(); i++) {
+            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
+                to = i;
+                break;
+            }
+        }
+        return new int[] {from, to};
     }
 }
