@@ -162,7 +162,7 @@ public final class DocumentAudit {
                 throw new InputException(file.toString(), 0, "FILE", "无法读取文件 (cannot read the file)");
             }
         }
-        if (isPdf(head, got)) {
+        if (PdfLayout.isPdf(head, got)) {
             withinPdfLimit(size, file.toString(), limits);
             PdfLayout.Text t;
             try {
@@ -229,7 +229,7 @@ public final class DocumentAudit {
                 throw new InputException(name, 0, "OFD", e.getMessage());
             }
         }
-        if (isPdf(content, Math.min(content.length, 1024))) {
+        if (PdfLayout.isPdf(content, Math.min(content.length, 1024))) {
             withinPdfLimit(content.length, name, limits);
             PdfLayout.Text t;
             try {
@@ -334,11 +334,6 @@ public final class DocumentAudit {
             cellBoxes.add(b == null ? List.of() : b.cells());
         }
         return SourceLines.pdf(count, pages, lineBoxes, cellBoxes);
-    }
-
-    static boolean isPdf(byte[] head, int n) {
-        String s = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-        return s.contains("%PDF-");
     }
 
     /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Windows Chinese); binary is refused. */

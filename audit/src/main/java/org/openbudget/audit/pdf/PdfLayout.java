@@ -127,6 +127,11 @@ public final class PdfLayout {
 
     private PdfLayout() {}
 
+    /** A PDF by the first {@code n} bytes of a file (its first kilobyte): "%PDF-" within them (a PDF may start after other bytes). */
+    public static boolean isPdf(byte[] head, int n) {
+        return new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
+    }
+
     public static Text read(File file) throws PdfException {
         return read(file, ReadLimits.current());
     }

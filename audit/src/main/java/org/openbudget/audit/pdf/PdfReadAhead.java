@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,9 @@ public final class PdfReadAhead {
     static final boolean TWO_READERS = !"1".equals(System.getProperty("budget.pdf.readers"));
 
     /*
-     * Written for the first tenth of a second of a cold JVM, where it runs: plain classes and java.io.File (a record's
-     * hashCode, a lambda, a CompletableFuture or NIO's attribute views each cost milliseconds of class loading and
-     * method-handle linking at their first use, and all of that delayed the reading it starts).
+     * Written with java.io.File and plain classes: it runs in the first tens of milliseconds, before the command line
+     * is parsed. What made its start slow at first was its classes missing from the class-data archive (cds-train
+     * runs the command lines as main does, so that they are in it).
      */
 
     /** A reading ahead: of which file (absolute path, size, modification time), under which limits, and its task. */
@@ -58,27 +57,16 @@ public final class PdfReadAhead {
             return path.equals(file.getPath()) && size == file.length() && modified == file.lastModified() && this.limits.equals(limits);
         }
 
-        /** Run by the guard's worker thread: the reading itself. */
-        @Override
-        public Outcome call() throws Exception {
-            return ReadGuard.read(path, limits, new Read(new File(path), limits));
-        }
-    }
-
-    /** {@link PdfLayout#read(File, ReadLimits)}, its refusal kept as an outcome. */
-    private static final class Read implements Callable<Outcome> {
-        final File file;
-        final ReadLimits limits;
-
-        Read(File file, ReadLimits limits) {
-            this.file = file;
-            this.limits = limits;
-        }
-
+        /** The task: the reading under its own guard. */
         @Override
         public Outcome call() {
+            return ReadGuard.read(path, limits, this::read);
+        }
+
+        /** {@link PdfLayout#read(File, ReadLimits, boolean)}, its refusal kept as an outcome. */
+        private Outcome read() {
             try {
-                return new Outcome(PdfLayout.read(file, limits, TWO_READERS), null);
+                return new Outcome(PdfLayout.read(new File(path), limits, TWO_READERS), null);
             } catch (PdfLayout.PdfException e) {
                 return new Outcome(null, e);
             }
@@ -86,15 +74,7 @@ public final class PdfReadAhead {
     }
 
     /** A reading's outcome: the text, or the reader's own refusal (an encrypted or broken PDF). */
-    private static final class Outcome {
-        final PdfLayout.Text text;
-        final PdfLayout.PdfException refusal;
-
-        Outcome(PdfLayout.Text text, PdfLayout.PdfException refusal) {
-            this.text = text;
-            this.refusal = refusal;
-        }
-    }
+    private record Outcome(PdfLayout.Text text, PdfLayout.PdfException refusal) {}
 
     private static final List<Reading> READS = new ArrayList<>(MAX_FILES);
 
@@ -151,17 +131,17 @@ public final class PdfReadAhead {
             if (e.getCause() instanceof InputException ie) throw ie;
             return null;
         }
-        if (o.refusal != null) throw o.refusal;
-        return o.text;
+        if (o.refusal() != null) throw o.refusal();
+        return o.text();
     }
 
-    /** "%PDF-" within the first kilobyte, as the audit recognises a PDF. */
+    /** A PDF by its first kilobyte, as the audit tells one ({@link PdfLayout#isPdf}). */
     private static boolean pdfHeader(File file) throws IOException {
         byte[] head = new byte[1024];
         int n;
         try (InputStream in = new FileInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        return new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("%PDF-");
+        return PdfLayout.isPdf(head, n);
     }
 }
