@@ -59,7 +59,19 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
-    String text() { return driver.findElement(By.tagName("body")).getText(); }
+    /**
+     * The page's text. A page that replaces itself (the batch page follows its job by reloading) may do so between
+     * finding its body and reading it: then the new page's body is read.
+     */
+    String text() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) throw e;
+            }
+        }
+    }
 
     void type(String css, String text) {
         WebElement e = el(css);
