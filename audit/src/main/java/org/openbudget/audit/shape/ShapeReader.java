@@ -69,14 +69,12 @@ public final class ShapeReader {
         int from = 0;
         List<List<String>> titles = new ArrayList<>();
         for (TableTemplate t : templates) titles.add(title(t.title(), kindLabel, unit, year));
+        // every title a table is printed under (its aliases too): a line holding a longer one is that table's
+        List<List<String>> printedTitles = new ArrayList<>(titles);
+        for (TableTemplate t : templates) for (String a : t.aliases()) printedTitles.add(title(a, kindLabel, unit, year));
         for (int i = 0; i < templates.size(); i++) {
             TableTemplate t = templates.get(i);
-            // a longer title that holds this one (一般公共预算财政拨款支出决算表 holds 支出决算表) is another table's, not this one's
-            List<List<String>> longer = new ArrayList<>();
-            for (List<String> other : titles) {
-                if (other != titles.get(i) && String.join("", other).length() > String.join("", titles.get(i)).length()
-                        && holds(String.join("", other), titles.get(i))) longer.add(other);
-            }
+            List<List<String>> longer = longer(printedTitles, titles.get(i));
             start[i] = find(squeezed, from, titles.get(i), longer);
             // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
             for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
@@ -87,6 +85,28 @@ public final class ShapeReader {
                 if (loose != null) start[i] = find(squeezed, from, loose, longer);
             }
             if (start[i] >= 0) from = start[i] + 1;
+        }
+        // a table is found by its title wherever it is printed: one the profile lists earlier printed after the next
+        // (西安 2022 决算: its 三公 table after the 国有资本 one), or its title extended by what the table also holds
+        // ("财政拨款“三公”经费及会议费、培训费支出决算表"): the whole document, at a line no other table starts at
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int s : start) if (s >= 0) taken.add(s);
+        for (int i = 0; i < templates.size(); i++) {
+            if (start[i] >= 0) continue;
+            TableTemplate t = templates.get(i);
+            List<List<String>> names = new ArrayList<>();
+            names.add(titles.get(i));
+            for (String a : t.aliases()) names.add(title(a, kindLabel, unit, year));
+            List<String> loose = qualifierLoose(t.title(), kindLabel, unit, year);
+            if (loose != null) names.add(loose);
+            List<List<String>> longer = longer(printedTitles, titles.get(i));
+            for (int pass = 0; pass < 2 && start[i] < 0; pass++) {
+                for (List<String> name : names) {
+                    start[i] = find(squeezed, 0, name, longer, pass == 1, taken);
+                    if (start[i] >= 0) break;
+                }
+            }
+            if (start[i] >= 0) taken.add(start[i]);
             else notes.add(name(t, year) + "（" + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "）：文档中找不到");
         }
         List<DisclosureTable> out = new ArrayList<>();
@@ -94,14 +114,18 @@ public final class ShapeReader {
         Document doc = new Document(profile, ref, lines, unit);
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
-            int end = lines.size();
-            for (int j = i + 1; j < templates.size(); j++) {
-                if (start[j] <= start[i]) continue;
-                end = start[j];
+            // the table runs to the next table printed, whichever the profile lists it as
+            int end = lines.size(), next = -1;
+            for (int j = 0; j < templates.size(); j++) {
+                if (start[j] > start[i] && start[j] < end) {
+                    end = start[j];
+                    next = j;
+                }
+            }
+            if (next >= 0) {
                 // the next table's mark on the line above its title ("表2") belongs to it
-                String mark = squeeze(templates.get(j).mark());
+                String mark = squeeze(templates.get(next).mark());
                 if (!mark.isEmpty() && end - 1 > start[i] && squeezed.get(end - 1).equals(mark)) end--;
-                break;
             }
             TableTemplate t = templates.get(i);
             int at = start[i];
@@ -171,20 +195,64 @@ public final class ShapeReader {
         return !parts.isEmpty();
     }
 
+    /** What a title may be extended by: a conjunction and the further items the table holds (及会议费、培训费). */
+    private static final int EXTENSION = 16;
+
+    /**
+     * Does the line hold the title with a few words joined into it after a conjunction ("财政拨款“三公”经费" +
+     * "及会议费、培训费" + "支出决算表")? Both sides at least two characters, so the title is still there in its words.
+     */
+    static boolean extends_(String line, String title) {
+        for (int k = 2; k <= title.length() - 2; k++) {
+            String a = title.substring(0, k), b = title.substring(k);
+            for (int i = line.indexOf(a); i >= 0; i = line.indexOf(a, i + 1)) {
+                int x = i + a.length();
+                if (x >= line.length() || "及和与、".indexOf(line.charAt(x)) < 0) continue;
+                int j = line.indexOf(b, x + 1);
+                if (j > x && j - x <= EXTENSION) return true;
+            }
+        }
+        return false;
+    }
+
     /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
     private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
             + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?(?:20\\d\\d年度?|[^\\d\\-]).{1,60}表(?:（.{1,30}）)?(?:是|否)?(?:不涉及)?)$");
 
-    /** The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header. */
+    /** The other tables' titles that hold this one's (一般公共预算财政拨款支出决算表 holds 支出决算表): a line with one is theirs. */
+    private static List<List<String>> longer(List<List<String>> titles, List<String> title) {
+        List<List<String>> longer = new ArrayList<>();
+        String own = String.join("", title);
+        for (List<String> other : titles) {
+            String o = String.join("", other);
+            if (o.length() > own.length() && holds(o, title)) longer.add(other);
+        }
+        return longer;
+    }
+
     private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
+        return find(squeezed, from, title, longer, false, java.util.Set.of());
+    }
+
+    /**
+     * The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header;
+     * {@code extended}: or the title with what else the table holds joined in ("…经费及会议费、培训费支出决算表");
+     * never a line in {@code taken} (another table's).
+     */
+    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer,
+                            boolean extended, java.util.Set<Integer> taken) {
         int length = title.stream().mapToInt(String::length).sum();
         for (int n = from; n < squeezed.size(); n++) {
+            if (taken.contains(n)) continue;
             String l = squeezed.get(n);
-            if (!holds(l, title) || l.length() > length + 60) continue;
+            if (!(extended ? extends_(l, String.join("", title)) : holds(l, title)) || l.length() > length + 60) continue;
             String line = l;
-            if (longer.stream().anyMatch(o -> holds(line, o))) continue;
+            if (longer.stream().anyMatch(o -> holds(line, o) || extends_(line, String.join("", o)))) continue;
             if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
+            // a row of a 目录 table under the one before it ("表8 国有资本…表 是 本部门不涉及"; "表9 …表 否")
+            if (n > 0 && TOC_ENTRY.matcher(l).matches() && TOC_ENTRY.matcher(squeezed.get(n - 1)).matches()
+                    && !PART_LINE.matcher(squeezed.get(n - 1)).matches()) continue;
             for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
                 String h = squeezed.get(k);
                 if (TOC_ENTRY.matcher(h).matches()) break; // the next entry of a 目录: this was one too
@@ -426,6 +494,10 @@ public final class ShapeReader {
                 else all.addAll(rows);
                 rows.clear();
                 rows.addAll(all);
+            }
+            if (rows.isEmpty() && !turned.isEmpty()) {
+                Row r = turnedRow();
+                if (r != null) rows.add(r);
             }
             if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
             int printed = printedSummaryColumns();
@@ -950,8 +1022,10 @@ public final class ShapeReader {
             List<Row> out = new ArrayList<>();
             List<BigDecimal> totals = null;
             String totalLabel = "";
-            for (int k = 0; k < slices.size() && k < n; k++) {
+            for (int k = 0; k < slices.size() && (k < n || slices.size() == printedPanels()); k++) {
                 List<String> slice = slices.get(k);
+                // a panel after the template's last column continues it (公用经费's classes over two panels)
+                int col = Math.min(k, n - 1);
                 StringBuilder code = new StringBuilder();
                 String name = "";
                 BigDecimal value = null;
@@ -975,12 +1049,12 @@ public final class ShapeReader {
                 }
                 if (code.length() == 0 && name.isEmpty()) continue;
                 List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
-                v.set(k, value);
+                v.set(col, value);
                 if (code.length() == 0) {
                     String sq = squeeze(name);
                     if (totalLabel(sq) || sq.endsWith("合计")) {
                         if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
-                        totals.set(k, value);
+                        totals.set(col, value);
                         totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
                     }
                     continue;
@@ -992,7 +1066,31 @@ public final class ShapeReader {
             return out;
         }
 
-        /** Each panel's rows, by panel (column), in the order read. */
+        /** How many panels the header prints side by side (科目代码 … once per panel); 0 when it does not say. */
+        private int printedPanels = -1;
+
+        /** The cells from one panel's 科目代码 to the next's in the header; 0 when it does not say. */
+        private int panelWidth;
+
+        private int printedPanels() {
+            if (printedPanels < 0) {
+                printedPanels = 0;
+                for (List<String> h : header) {
+                    List<Integer> codes = new ArrayList<>();
+                    for (int c = 0; c < h.size(); c++) {
+                        String sq = squeeze(h.get(c));
+                        if (sq.equals("科目代码") || sq.equals("科目编码") || sq.equals("代码") || sq.equals("编码")) codes.add(c);
+                    }
+                    if (codes.size() > printedPanels) {
+                        printedPanels = codes.size();
+                        panelWidth = codes.size() > 1 ? codes.get(1) - codes.get(0) : 0;
+                    }
+                }
+            }
+            return printedPanels;
+        }
+
+        /** Each panel's rows, by panel, in the order read. */
         private final Map<Integer, List<Row>> panels = new java.util.TreeMap<>();
 
         /**
@@ -1001,6 +1099,19 @@ public final class ShapeReader {
          */
         private List<List<String>> panelSlices(List<String> cells) {
             List<List<String>> out = new ArrayList<>();
+            int printed = printedPanels();
+            if (printed > n && panelWidth > 0) {
+                // more panels printed than the template has columns (the national 表6: 人员经费 | 公用经费 | 公用经费 continued):
+                // slices as wide as the header's (科目代码 to the next), blank cells kept, trailing ones the line lost put back
+                int m = cells.size();
+                while (m > printed * panelWidth && cells.get(m - 1).isBlank()) m--;
+                if (m <= printed * panelWidth) {
+                    List<String> all = new ArrayList<>(cells.subList(0, m));
+                    while (all.size() < printed * panelWidth) all.add("");
+                    for (int k = 0; k < printed; k++) out.add(all.subList(k * panelWidth, (k + 1) * panelWidth));
+                    return out;
+                }
+            }
             if (cells.stream().anyMatch(String::isEmpty) && cells.size() % n == 0) {
                 int w = cells.size() / n;
                 for (int k = 0; k < n; k++) out.add(cells.subList(k * w, (k + 1) * w));
@@ -1528,8 +1639,69 @@ public final class ShapeReader {
                 LineSpec s = spec.get();
                 return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
             }
+            if (transposed(label, cells)) return null;
             notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
             return null;
+        }
+
+        /** A fixed table of one row printed turned (西安 2022 决算's 三公 table): its rows by column label (预算数, 决算数), their cells. */
+        private final Map<String, List<String>> turned = new java.util.LinkedHashMap<>();
+
+        /**
+         * A fixed table of one row whose columns are labels under groups (预算数 | 决算数 of 因公出国（境）费 …) printed
+         * turned: a row per label, a column per group. The row's cells are kept to be put in the template's columns by
+         * the groups the header names (see {@link #turnedRow}).
+         */
+        private boolean transposed(String label, List<String> cells) {
+            if (t.rows().size() != 1 || turned.containsKey(squeeze(label))) return false;
+            String sq = squeeze(label);
+            boolean grouped = t.columns().stream().anyMatch(c -> squeeze(c.label()).equals(sq) && !c.group().isBlank());
+            if (!grouped) return false;
+            turned.put(sq, cells);
+            return true;
+        }
+
+        /**
+         * The one row of a turned fixed table: each template column's cell is the cell of the row printed for its label
+         * (预算数) under the header cell that names its group's last part (因公出国（境）费 / 因公出国（境）费用; a group
+         * 合计 or 小计 under 小计 or 合计), the header's cells taken left to right in the groups' order. Null (with a
+         * note) when the header does not name every group.
+         */
+        private Row turnedRow() {
+            List<String> head = header.stream().filter(h -> !numberRow(h)).max(java.util.Comparator.comparingInt(h -> (int) h.stream().filter(c -> !c.isBlank()).count()))
+                    .orElse(List.of());
+            List<String> groups = new ArrayList<>();
+            for (var c : t.columns()) if (!groups.contains(c.group())) groups.add(c.group());
+            int[] cellOfGroup = new int[groups.size()];
+            int from = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                String[] parts = groups.get(g).split("/");
+                String last = squeeze(parts[parts.length - 1]);
+                boolean subtotal = last.equals("合计") || last.equals("小计");
+                cellOfGroup[g] = -1;
+                for (int k = from; k < head.size(); k++) {
+                    String h = squeeze(head.get(k));
+                    if (h.isEmpty()) continue;
+                    if (subtotal ? h.equals("小计") || h.equals("合计") : h.startsWith(last) || last.startsWith(h) && h.length() >= 4) {
+                        cellOfGroup[g] = k;
+                        from = k + 1;
+                        break;
+                    }
+                }
+                if (cellOfGroup[g] < 0) {
+                    notes.add(name(t, year) + "：表按行印出「" + String.join("、", turned.keySet()) + "」，表头找不到「" + last + "」列，未能读出");
+                    return null;
+                }
+            }
+            List<BigDecimal> v = new ArrayList<>(java.util.Collections.nCopies(n, (BigDecimal) null));
+            for (int c = 0; c < n; c++) {
+                var col = t.columns().get(c);
+                List<String> cells = turned.get(squeeze(col.label()));
+                int k = cellOfGroup[groups.indexOf(col.group())];
+                if (cells != null && k < cells.size() && amount(cells.get(k))) v.set(c, number(cells.get(k)));
+            }
+            LineSpec s = t.rows().get(0);
+            return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
         }
 
         private String years(String label) {
