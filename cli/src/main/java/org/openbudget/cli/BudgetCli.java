@@ -68,6 +68,9 @@ public final class BudgetCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The commands run once on a document (the launcher's quick start): the web's and the benches' are not among them. */
+    static final java.util.Set<String> ONE_SHOT = java.util.Set.of("audit", "compare", "check", "tables", "text", "render", "workbook", "checks", "cds-train");
+
     public static void main(String[] args) {
         // Apache POI (Excel workbooks) logs through the Log4j API; without a provider it complains on stderr
         if (System.getProperty("log4j.provider") == null) System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
@@ -80,6 +83,12 @@ public final class BudgetCli implements Runnable {
             } catch (java.io.IOException | RuntimeException e) {
                 System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
             }
+        }
+        // the PDF library's loggers stay idle until they have something to write (LibraryLogFactory): a command run
+        // once on a document would otherwise start logback for messages it drops
+        if (args.length > 0 && ONE_SHOT.contains(args[0]) && System.getProperty("logback.configurationFile") == null
+                && System.getProperty(org.apache.commons.logging.LogFactory.FACTORY_PROPERTY) == null) {
+            LibraryLogFactory.install();
         }
         try {
             warmUp(args);
