@@ -138,11 +138,20 @@ public final class BudgetCli implements Runnable {
 
     /**
      * The library's templates and their signatures read on a spare core; the command finds them ready, or reads
-     * what is still missing, and says what is wrong with a broken one (nothing is reported from here).
+     * what is still missing, and says what is wrong with a broken one (nothing is reported from here). Then what every
+     * audit reads after its pages whatever the document — the dictionary of measures, the latest year's classification
+     * lists (a document of this year or the next is read with them) and the scoring rubric — so that the work after
+     * the reading, on one core, does not wait for them.
      */
     static void prepareTemplates(ReferenceLibrary lib) {
         if (Runtime.getRuntime().availableProcessors() < 2) return;
-        background("templates", () -> Recognizer.prepare(lib));
+        background("templates", () -> {
+            Recognizer.prepare(lib);
+            lib.measures();
+            java.util.SortedSet<Integer> years = lib.years();
+            if (!years.isEmpty()) lib.year(years.last());
+            lib.rubric();
+        });
     }
 
     /** Work that readies what a command will need: best effort, on a daemon thread; a failure is the command's to meet. */
