@@ -16,6 +16,13 @@ import org.apache.commons.logging.LogFactory;
  * outside ({@code -Dlogback.configurationFile}, or commons-logging's own {@code org.apache.commons.logging.LogFactory}).
  */
 public final class LibraryLogFactory extends LogFactory {
+    private static volatile boolean installed;
+
+    /** Whether this process is a one-shot command whose logging {@link CliLogging} sets up ({@link #install} was called). */
+    static boolean installed() {
+        return installed;
+    }
+
     /**
      * Makes this the factory of the calling thread's class loader (and of the threads it starts, which inherit it),
      * before any library asks: commons-logging would otherwise first look for {@code commons-logging.properties}
@@ -23,6 +30,7 @@ public final class LibraryLogFactory extends LogFactory {
      * system property that names this factory, which stays set for any other class loader.
      */
     static void install() {
+        installed = true;
         System.setProperty(FACTORY_PROPERTY, LibraryLogFactory.class.getName());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {

@@ -69,4 +69,30 @@ class LibraryLogFactoryTest {
         assertThat(LogFactory.getFactory()).isInstanceOf(LibraryLogFactory.class);
         assertThat(LogFactory.getLog("org.apache.pdfbox.Loader")).isInstanceOf(LibraryLogFactory.Lazy.class);
     }
+
+    /** The platform's loggers (SnakeYAML's, the JDK's) go to SLF4J at the same levels, never starting java.util.logging. */
+    @Test
+    void the_platforms_loggers_go_to_slf4j() {
+        System.Logger platform = System.getLogger("com.example.Platform");
+        assertThat(platform).isInstanceOf(LibrarySystemLoggers.Lazy.class);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        Logger target = (Logger) LoggerFactory.getLogger("com.example.Platform");
+        seen.setContext(target.getLoggerContext());
+        seen.start();
+        target.addAppender(seen);
+        try {
+            assertThat(platform.isLoggable(System.Logger.Level.DEBUG)).isFalse();
+            assertThat(platform.isLoggable(System.Logger.Level.WARNING)).isTrue();
+            platform.log(System.Logger.Level.INFO, "chatter");
+            platform.log(System.Logger.Level.WARNING, "disk {0} is full", "C");
+            assertThat(seen.list).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).isEqualTo("disk C is full");
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            });
+        } finally {
+            target.detachAppender(seen);
+        }
+        assertThat(System.getLogger("org.apache.pdfbox.X").isLoggable(System.Logger.Level.WARNING)).isFalse();
+        assertThat(System.getLogger("org.apache.pdfbox.X").isLoggable(System.Logger.Level.ERROR)).isTrue();
+    }
 }
