@@ -158,7 +158,11 @@ public final class MoneyCells {
             Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
             Map<String, LineSpec> fixedSpecs = new java.util.HashMap<>();
             if (shape.kind() == TableShape.Kind.FIXED) for (LineSpec s : tpl.rows()) fixedSpecs.put(s.key(), s);
+            // the summary's totals count money beside the ledger's when an income row they add up prints some
+            Term summaryBeyond = shape.kind() == TableShape.Kind.SUMMARY ? summaryBeyond(table, tpl, dict) : null;
             for (Row r : table.rows()) {
+                Term beyond = r.kind() != org.openbudget.core.disclosure.RowKind.TOTAL ? null
+                        : shape.kind() == TableShape.Kind.SUMMARY ? summaryBeyond : rowBeyond(tpl, dict, r);
                 LineSpec line = r.side() == null ? fixedSpecs.get(r.key()) : null;
                 if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
                 boolean lastYearRow = line != null && line.lastYear();
@@ -173,11 +177,55 @@ public final class MoneyCells {
                     List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
                     List<Term> key = key(cell, sources);
                     if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
+                    if (beyond != null && !key.isEmpty() && (firstOnly || shape.kind() == TableShape.Kind.SUMMARY || "total".equals(spec.measure()))) {
+                        List<Term> marked = new ArrayList<>(key);
+                        marked.add(beyond);
+                        key = List.copyOf(marked);
+                    }
                     if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
                 }
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Money a table prints that the ledger does not hold and that is no part of a column beside it: a measure declared
+     * printed_only, of no flow (a 决算's flows are the ledger's own accounts), not a "其中" part of another column — 西安's
+     * 上年实户资金余额, counted in 表1's 收入总计 and 表2's 合计 and spent (表3) only in part. A total that counts some
+     * is the same money only as another total counting it: its key gets this measure's mark.
+     */
+    private static boolean beside(MeasureDictionary dict, String measure) {
+        if (measure == null || measure.isEmpty()) return false;
+        var m = dict.find(measure).orElse(null);
+        return m != null && m.printedOnly() && !m.hasFlow() && !m.name().startsWith("其中");
+    }
+
+    private static Term mark(String measure) {
+        return new Term(0, 0, List.of("+" + measure), null);
+    }
+
+    /** A total row's mark when a column of a measure {@link #beside} the ledger holds money in it, else null. */
+    private static Term rowBeyond(TableTemplate tpl, MeasureDictionary dict, Row r) {
+        for (int c = 0; c < tpl.columns().size() && c < r.values().size(); c++) {
+            String m = tpl.columns().get(c).measure();
+            java.math.BigDecimal v = r.values().get(c);
+            if (v != null && v.signum() != 0 && beside(dict, m)) return mark(m);
+        }
+        return null;
+    }
+
+    /** The summary's totals' mark when an income row its 收入总计 adds up is of a measure {@link #beside} the ledger and holds money. */
+    private static Term summaryBeyond(DisclosureTable table, TableTemplate tpl, MeasureDictionary dict) {
+        for (LineSpec s : tpl.incomeRows()) {
+            if (!tpl.incomeTotalOf().contains(s.key()) || !beside(dict, s.measure())) continue;
+            for (Row r : table.rows()) {
+                if (r.side() != Side.INCOME || !s.key().equals(r.key()) || r.values().isEmpty()) continue;
+                java.math.BigDecimal v = r.values().get(0);
+                if (v != null && v.signum() != 0) return mark(s.measure());
+            }
+        }
+        return null;
     }
 
     /** The money a row stands for, or null for a row whose money the filters cannot say (a unit, a project). */
