@@ -568,7 +568,8 @@ public final class ShapeReader {
                     continue;
                 }
                 if (footer(sq)) continue;
-                if (otherTable(sq)) break;
+                // a mark just under the title, before the header, is the table's own however it numbers it (西安 决算: 表7 printed 公开09表)
+                if (otherTable(sq) && (body || k - from >= 3 || markNumber(sq) == null)) break;
                 if (plain) {
                     body = plainLine(k, raw, sq, body);
                     continue;
@@ -1206,23 +1207,18 @@ public final class ShapeReader {
             return seen(new Row(null, RowKind.CLASS, "", code.toString(), name, "", currentUnit, values));
         }
 
-        /** This table's mark with any number in its place ("公开表\\d+"), null when the template prints none. */
-        private java.util.regex.Pattern marks;
-        private String ownPrefix = "";
-
         /**
-         * A line that starts what is no more this table: another table's mark (a table the template does
-         * not list, 烟台 公开表12 政府采购预算表, after the last one it does) or a part heading (第三部分).
+         * A line that starts what is no more this table: another table's mark (a table the template does not list,
+         * 烟台 公开表12 政府采购预算表, after the last one it does) or a part heading (第三部分). The mark in any style a
+         * region prints it (表5, 表 5, 表五, 公开表5, 部门公开表5, 预算05表, 表5-1) whose number is not this table's own —
+         * its own mark repeated on a continuation page is no end.
          */
         private boolean otherTable(String sq) {
             if (PART_LINE.matcher(sq).matches()) return true;
             String own = squeeze(t.mark());
             if (own.isEmpty() || sq.equals(own)) return false;
-            if (marks == null) {
-                ownPrefix = own.replaceAll("\\d.*$", "");
-                marks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(ownPrefix) + "\\d{1,2}(?:-\\d{1,2})?");
-            }
-            return !ownPrefix.isEmpty() && marks.matcher(sq).matches();
+            String number = markNumber(sq);
+            return number != null && !number.equals(markNumber(own));
         }
 
         /** The row just read names a second classification beside the table's own. */
@@ -1905,6 +1901,29 @@ public final class ShapeReader {
             out.set(j, rest.toString());
         }
         return out == null ? cells : out;
+    }
+
+    /** A table mark alone on its line, in any style: 表5, 表五, 公开表5, 部门公开表5, 预算05表, 公开05表, 表5-1. */
+    private static final java.util.regex.Pattern MARK_LINE = java.util.regex.Pattern.compile(
+            "(?:部门)?(?:公开|预算)?表(\\d{1,2}(?:-\\d{1,2})?|[一二三四五六七八九十]{1,3})|(?:部门)?(?:公开|预算)(\\d{1,2})表");
+
+    /** The number a mark line gives its table ("12", "5-1"; Chinese numerals as digits; leading zeros dropped), null when the line is no mark. */
+    static String markNumber(String sq) {
+        java.util.regex.Matcher m = MARK_LINE.matcher(sq);
+        if (!m.matches()) return null;
+        String n = m.group(1) != null ? m.group(1) : m.group(2);
+        if (!Character.isDigit(n.charAt(0))) {
+            String cn = "零一二三四五六七八九";
+            int ten = n.indexOf('十');
+            if (ten < 0) return n.length() == 1 ? String.valueOf(cn.indexOf(n.charAt(0))) : null;
+            int tens = ten == 0 ? 1 : ten == 1 ? cn.indexOf(n.charAt(0)) : -1;
+            int units = ten == n.length() - 1 ? 0 : ten == n.length() - 2 ? cn.indexOf(n.charAt(ten + 1)) : -1;
+            return tens < 0 || units < 0 ? null : String.valueOf(tens * 10 + units);
+        }
+        String[] parts = n.split("-");
+        StringBuilder b = new StringBuilder(String.valueOf(Integer.parseInt(parts[0])));
+        for (int i = 1; i < parts.length; i++) b.append('-').append(Integer.parseInt(parts[i]));
+        return b.toString();
     }
 
     private static boolean cjk(char ch) {
