@@ -200,13 +200,13 @@ public final class ShapeReader {
         boolean plain = true;
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
-            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || c == '\u3000' || Character.isWhitespace(c));
+            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || white(c));
         }
         if (plain) return s;
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u3000') continue;
+            if (white(c)) continue;
             b.append(switch (c) {
                 case ':' -> '：';
                 case '(' -> '（';
@@ -215,6 +215,14 @@ public final class ShapeReader {
             });
         }
         return b.toString();
+    }
+
+    /**
+     * {@link Character#isWhitespace} or the ideographic space: the Unicode spaces all lie at or below U+3000, so the
+     * CJK text above it (every line of every table, many times over) is not looked up.
+     */
+    private static boolean white(char c) {
+        return c <= '\u3000' && (c == '\u3000' || Character.isWhitespace(c));
     }
 
     /**
