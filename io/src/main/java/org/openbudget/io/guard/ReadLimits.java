@@ -1,6 +1,5 @@
 package org.openbudget.io.guard;
 
-import java.util.Locale;
 
 /**
  * The bounds every reader keeps whatever the input (issue 16): sizes, counts, nesting, digits and
@@ -92,10 +91,21 @@ public record ReadLimits(
                 (int) get("seconds", d.seconds), (int) get("problems", d.problems));
     }
 
+    /** "pdfStreamBytes" → "BUDGET_LIMIT_PDF_STREAM_BYTES" (without a regular expression: the limits are read at every audit). */
+    static String envName(String name) {
+        StringBuilder b = new StringBuilder(13 + name.length() + 4).append("BUDGET_LIMIT_");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) b.append('_');
+            b.append(Character.toUpperCase(c));
+        }
+        return b.toString();
+    }
+
     private static long get(String name, long dflt) {
         String v = System.getProperty("budget.limit." + name);
         if (v == null) {
-            String env = "BUDGET_LIMIT_" + name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            String env = envName(name);
             v = System.getenv(env);
         }
         if (v == null) return dflt;

@@ -33,4 +33,11 @@ class ReadLimitsTest {
         }
         assertThat(ReadLimits.current()).isEqualTo(ReadLimits.current());
     }
+
+    @Test
+    void eachLimitHasItsEnvironmentVariable() {
+        assertThat(ReadLimits.envName("pdfStreamBytes")).isEqualTo("BUDGET_LIMIT_PDF_STREAM_BYTES");
+        assertThat(ReadLimits.envName("seconds")).isEqualTo("BUDGET_LIMIT_SECONDS");
+        assertThat(ReadLimits.envName("zipMinRatioPermille")).isEqualTo("BUDGET_LIMIT_ZIP_MIN_RATIO_PERMILLE");
+    }
 }
