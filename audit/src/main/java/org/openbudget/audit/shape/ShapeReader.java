@@ -1664,6 +1664,8 @@ public final class ShapeReader {
 
         /** A fixed table of one row printed turned (西安 2022 决算's 三公 table): its rows by column label (预算数, 决算数), their cells. */
         private final Map<String, List<String>> turned = new java.util.LinkedHashMap<>();
+        /** Where the first of those rows is printed: the row read from them is placed there. */
+        private org.openbudget.core.disclosure.Origin turnedAt;
 
         /**
          * A fixed table of one row whose columns are labels under groups (预算数 | 决算数 of 因公出国（境）费 …) printed
@@ -1675,6 +1677,7 @@ public final class ShapeReader {
             String sq = squeeze(label);
             boolean grouped = t.columns().stream().anyMatch(c -> squeeze(c.label()).equals(sq) && !c.group().isBlank());
             if (!grouped) return false;
+            if (turned.isEmpty()) turnedAt = source.origin(currentLine, null);
             turned.put(sq, cells);
             return true;
         }
@@ -1719,7 +1722,7 @@ public final class ShapeReader {
                 if (cells != null && k < cells.size() && amount(cells.get(k))) v.set(c, number(cells.get(k)));
             }
             LineSpec s = t.rows().get(0);
-            return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
+            return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v, turnedAt);
         }
 
         private String years(String label) {
