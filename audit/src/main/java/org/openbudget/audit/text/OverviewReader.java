@@ -112,7 +112,12 @@ final class OverviewReader {
             }
             Matcher m = Pattern.compile(before + "\\s*+\\d{1,9}\\s*+" + after + "[，,]\\s*+" + listed + "[：:]([^。\\n\\r\\u0085\\u2028\\u2029]*+)。").matcher(b);
             if (m.find()) {
-                for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
+                // the profile's sentence of no offices ("本单位无下设处室。") printed in the list's place is none
+                String none = OutlineWords.flat(profile.text().sentences().getOrDefault("p1.no_offices", "")).replaceAll("[。.]+$", "");
+                for (String o : m.group(1).split("、")) {
+                    String f = OutlineWords.flat(o);
+                    if (!o.isBlank() && (none.isEmpty() || !(none.contains(f) || f.contains(none)))) offices.add(o.trim());
+                }
             }
         }
         return new Overview(functions, units, offices, staffing);

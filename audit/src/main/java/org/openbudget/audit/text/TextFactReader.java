@@ -33,9 +33,16 @@ import org.openbudget.core.text.NarrativeStatements;
 import org.openbudget.core.text.RestatedClauses;
 
 /**
- * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
- * 第三部分 and the performance tables — into a {@link DocumentText} whose facts use the keys of
- * docs/text-facts.md. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
+ * Reads the TEXT parts of a published document — 第一部分 ({@link OverviewReader}), the sections of 第三部分
+ * (here), the 绩效目标表 ({@link PerformanceTableReader}), 第四部分 and the closing ({@link ClosingReader}) — into a
+ * {@link DocumentText} whose facts use the keys of docs/text-facts.md. Nothing of a template is written here: the
+ * parts, the numbering and the text's amount unit are the profile's ({@link TextMarks}), each section is read by
+ * what the outline says it states ({@code reads:} total, income, expense, fiscal, gpb, basic, projects, fund,
+ * three_public, carry_over, other — one method each, the words it looks for taken from the blocks' sentence
+ * patterns by {@link OutlineWords} and {@link org.openbudget.core.text.RestatedClauses}), subjects map to keys by
+ * the profile's words ({@link org.openbudget.core.profile.TextSubjects}). What stays is how a published text is
+ * laid out, true of every template: wrapped lines joined into paragraphs, a clause continued on the next line,
+ * 类/款/项 named with their level marks, a name before its amount. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
  * no markdown heading marks), in every layout of the examples: lines wrapped mid-sentence (plain
  * text), one paragraph per line (tab/markdown), numbers with or without thousands separators, half-
  * and full-width punctuation, "（一十）" numbering.
@@ -56,11 +63,11 @@ final class TextFactReader {
     /** The profile's marks: parts, numbering, the text's amount unit ({@link TextMarks}). */
     private final TextMarks marks;
     /** An amount in the text's unit (the number as group 1), not a threshold; {@link TextMarks#amount}. */
-    private final Pattern AMOUNT;
+    private final Pattern amountMark;
     /** A section heading of 第三部分, numbered as the profile numbers its sections (一、 … ). */
-    private final Pattern SECTION;
+    private final Pattern sectionMark;
     /** A sub-part of a section, numbered as the profile's sub_heading ((一)). */
-    private final Pattern SUB;
+    private final Pattern subMark;
 
     /**
      * What the pattern {@code ([^,;:、。]{0,200}?)\s*NUM\s*UNIT} finds — a name and the amount after it —
@@ -132,9 +139,9 @@ final class TextFactReader {
         this.tables = tables;
         this.notes = notes;
         this.marks = new TextMarks(profile.text());
-        this.AMOUNT = marks.amount;
-        this.SECTION = marks.section;
-        this.SUB = marks.sub;
+        this.amountMark = marks.amount;
+        this.sectionMark = marks.section;
+        this.subMark = marks.sub;
         this.words = new OutlineWords(profile.text());
         this.performanceReader = new PerformanceTableReader(profile.text().performanceLabels(), notes);
         // the projects block's field labels, as its patterns print them before their placeholder ("预算安排规模：{amount}万元")
@@ -232,7 +239,7 @@ final class TextFactReader {
                     current.add(s);
                     continue;
                 }
-                if (current != null && SUB.matcher(half(s)).find()) current = null; // (五) 其他需说明的事项
+                if (current != null && subMark.matcher(half(s)).find()) current = null; // (五) 其他需说明的事项
                 if (current != null) current.add(l);
                 else text.add(l);
             }
@@ -264,7 +271,7 @@ final class TextFactReader {
             if (l.startsWith("- ")) l = l.substring(2).trim();
             if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
-            boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || marks.item(h) != null || field != null && field.matcher(h).find();
+            boolean start = sectionMark.matcher(h).find() || subMark.matcher(h).find() || marks.item(h) != null || field != null && field.matcher(h).find();
             if (cur != null && !start && continues(h)) {
                 cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
@@ -299,8 +306,8 @@ final class TextFactReader {
         if (p.length() > 200) return false;
         String h = half(p).trim();
         // a heading ends as the outline's titles and headings end (说明; 情况, 事项)
-        if (SECTION.matcher(h).find()) return endsWithAny(h, marks.sectionEndings);
-        if (SUB.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) {
+        if (sectionMark.matcher(h).find()) return endsWithAny(h, marks.sectionEndings);
+        if (subMark.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) {
             return endsWithAny(h, marks.subEndings) || endsWithAny(h, marks.sectionEndings);
         }
         return false;
@@ -323,7 +330,7 @@ final class TextFactReader {
         String numeral = null, title = null;
         List<String> body = new ArrayList<>();
         for (String p : paragraphs) {
-            Matcher m = SECTION.matcher(half(p));
+            Matcher m = sectionMark.matcher(half(p));
             if (m.find()) {
                 if (numeral != null) out.add(new Section(numeral, title, body));
                 // the section's number as the outline numbers its sections (一 … 十二), however the document prints it
@@ -345,7 +352,7 @@ final class TextFactReader {
         String part = "";
         for (String p : s.paragraphs()) {
             String h = half(p);
-            Matcher sub = SUB.matcher(h);
+            Matcher sub = subMark.matcher(h);
             if (sub.find()) {
                 part = partName(sub.group(1));
                 if (!reads(s.numeral()).equals("projects")) continue;
@@ -412,7 +419,7 @@ final class TextFactReader {
 
     /** The number of a sub-part as {@link #partName} names it: 3 for "（三）" (0 when it is not one). */
     private int partOrdinal(String part) {
-        Matcher m = SUB.matcher(half(part));
+        Matcher m = subMark.matcher(half(part));
         return m.find() ? org.openbudget.core.text.Numbering.ordinal(m.group(1)) : 0;
     }
 
@@ -441,7 +448,7 @@ final class TextFactReader {
                 if (a.var().isEmpty()) continue;
                 String anchor = words.before(b.sentence(), a.var());
                 if (anchor.isEmpty() || !h.contains(anchor)) continue;
-                if (unlessShare && (sharing(blocks, h) || !AMOUNT.matcher(h).find())) continue;
+                if (unlessShare && (sharing(blocks, h) || !amountMark.matcher(h).find())) continue;
                 amountAfter(sec, part, a.key(), a.subject(), p, h, h.indexOf(anchor));
                 return true;
             }
@@ -477,7 +484,7 @@ final class TextFactReader {
 
     /** "…收支总预算 304.15万元。" — the first amount after {@code from}. */
     private void amountAfter(String sec, String part, String key, String subject, String p, String h, int from) {
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (m.find(Math.max(0, from))) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
     }
 
@@ -500,7 +507,7 @@ final class TextFactReader {
      * or "上级政府性基金安排的转移支付资金未安排。" — its key by the subject printed before the first number.
      */
     private void item(String sec, String part, String prefix, String p, String h, String notArranged) {
-        Matcher am = AMOUNT.matcher(h);
+        Matcher am = amountMark.matcher(h);
         boolean hasAmount = am.find();
         int cut = hasAmount ? am.start() : notArranged.isEmpty() ? -1 : h.indexOf(notArranged);
         if (cut < 0) return;
@@ -634,7 +641,7 @@ final class TextFactReader {
         for (String clause : body.split(";")) {
             int cstart = offset + pos;
             pos += clause.length() + 1;
-            Matcher m = AMOUNT.matcher(clause);
+            Matcher m = amountMark.matcher(clause);
             if (!m.find()) continue;
             String name = clause.substring(0, m.start()).trim();
             String code = classCode(name, 1, null);
@@ -662,7 +669,7 @@ final class TextFactReader {
 
     /** A row of a table at 类 level, named with its amount and share ("1、一般公共服务支出（类）X万元，占Y%。"), keyed {@code prefix:code}. */
     private void rowClass(String sec, String part, String p, String h, String prefix) {
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
         String name = marks.stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
         String code = classCode(name, 1, null);
@@ -704,7 +711,7 @@ final class TextFactReader {
             notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到" + tableName(block.rows() == null ? null : block.rows().table()) + "或" + ref.year() + "年功能分类的项");
             return;
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find(off + lv.end())) return;
         String key = prefix + ":" + code;
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
@@ -726,7 +733,7 @@ final class TextFactReader {
             TextOutline.Item first = each.items().get(0);
             listWords = words.before(first.sentence().isEmpty() ? each.sentence() : first.sentence(), "list");
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
         String subject = p.substring(0, m.start()).trim();
         String key = keyOf(total.key(), subject);
@@ -755,7 +762,7 @@ final class TextFactReader {
 
     // 七
     private void project(String sec, String p, String h) {
-        Matcher sub = SUB.matcher(h);
+        Matcher sub = subMark.matcher(h);
         if (sub.find()) {
             currentProjectPart = partName(sub.group(1));
             int at = projectName.isEmpty() ? -1 : h.indexOf(projectName);
@@ -774,7 +781,7 @@ final class TextFactReader {
         String label = f.group(1);
         switch (fieldNames.getOrDefault(label, "")) {
             case "amount" -> {
-                Matcher m = AMOUNT.matcher(hv);
+                Matcher m = amountMark.matcher(hv);
                 if (m.find()) add(sec, part, "project.amount", label, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             }
             case "unit" -> {
@@ -811,7 +818,7 @@ final class TextFactReader {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
     }
 
@@ -884,7 +891,7 @@ final class TextFactReader {
     private void segment(String sec, String part, String key, String subject, String p, String h, int from, int to) {
         String seg = h.substring(from, to);
         Matcher cm = change == null ? null : change.matcher(seg);
-        Matcher am = AMOUNT.matcher(seg);
+        Matcher am = amountMark.matcher(seg);
         boolean changed = cm != null && cm.find();
         if (am.find() && (!changed || am.start() < cm.start())) {
             add(sec, part, key, subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
@@ -903,7 +910,7 @@ final class TextFactReader {
         }
         Matcher item = marks.item(h);
         if (item != null) {
-            Matcher m = AMOUNT.matcher(h);
+            Matcher m = amountMark.matcher(h);
             if (!m.find()) return;
             String name = p.substring(item.end(), m.start()).trim();
             add(sec, item.group(1) + ".", "carry.project", name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
@@ -930,7 +937,7 @@ final class TextFactReader {
                 case "sentence" -> {
                     if (b.amounts().isEmpty()) continue;
                     String key = b.amounts().get(0).key();
-                    Matcher am = AMOUNT.matcher(h);
+                    Matcher am = amountMark.matcher(h);
                     if (!am.find()) return;
                     // the subject: the longest of the running terms printed before the amount, else the measure's name
                     String term = "";
