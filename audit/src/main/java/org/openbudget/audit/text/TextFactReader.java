@@ -1096,12 +1096,21 @@ final class TextFactReader {
 
     /** No whitespace at all. */
     static String squash(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        // lines are read many times over: a line without a space is returned as it is (the spaces all lie at or below U+3000)
+        int i = 0;
+        while (i < s.length() && !blank(s.charAt(i))) i++;
+        if (i == s.length()) return s;
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+            if (!blank(c)) b.append(c);
         }
         return b.toString();
+    }
+
+    /** Whitespace, the no-break and the ideographic space. */
+    private static boolean blank(char c) {
+        return c <= '\u3000' && (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000');
     }
 
     /**
@@ -1109,6 +1118,9 @@ final class TextFactReader {
      * one, so that positions in the result are positions in the original.
      */
     static String half(String s) {
+        int k = 0;
+        while (k < s.length() && (s.charAt(k) < '\uFF01' || s.charAt(k) > '\uFF5E') && s.charAt(k) != '\u3000') k++;
+        if (k == s.length()) return s;   // nothing full-width: as it is
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
