@@ -47,7 +47,7 @@ final class PerformanceTableReader {
         Pattern goalLabel = Pattern.compile("^(" + Pattern.quote(projectGoal) + "|" + Pattern.quote(overallGoal) + ")\\s*");
         String unitName = "", name = "", manager = "", goal = "";
         for (String l : lines) {
-            String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
+            String flat = SPACES.matcher(l.replace('\t', ' ').trim()).replaceAll(" ");
             String fs = TextFactReader.squash(l);
             if (unitName.isEmpty()) {
                 // the profile's unit labels; a remark the label's cell prints after it ("部门名称 (盖章)") is not the name
@@ -106,7 +106,7 @@ final class PerformanceTableReader {
                     tokens.clear();
                     indicators.add(row);
                 } else {
-                    for (String t : line.split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
+                    for (String t : TABS_SPACES.split(line)) if (!t.isBlank()) tokens.add(t.trim());
                 }
             }
             indicators.addAll(tokenIndicators(tokens));
@@ -130,6 +130,10 @@ final class PerformanceTableReader {
         return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators, phone, upper);
     }
 
+    // per line of every 绩效目标表: compiled once
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TABS_SPACES = Pattern.compile("[\\t ]+");
+    private static final Pattern WIDE_SPACES = Pattern.compile("\\s{2,}");
     private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?");
 
     /** One tab row of indicators, or null when no cell is a weight followed by its 赋分规则. */
@@ -190,7 +194,7 @@ final class PerformanceTableReader {
         String rest = afterLabel(line, label);
         int s = rest.indexOf(stop);
         if (s >= 0) rest = rest.substring(0, s);
-        return rest.replace('\t', ' ').trim().replaceAll("\\s{2,}", " ");
+        return WIDE_SPACES.matcher(rest.replace('\t', ' ').trim()).replaceAll(" ");
     }
 
     /** The text after a label whose characters may be separated by spaces in the line. */
