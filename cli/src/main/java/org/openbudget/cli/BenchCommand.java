@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
         ReferenceLibrary lib = ReferenceLibrary.standard();
         ReferenceData ref = lib.year(year);
         TemplateProfile profile = lib.profile(profileId != null ? profileId
-                : lib.profileFor(org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY, year).orElseThrow());
+                : lib.defaultProfile("预算", year));
         SyntheticBudgets gen = new SyntheticBudgets(ref, profile.id());
         out.printf("profile: %s (%s)%n", profile.id(), profile.meta().basis());
         int threads = threadCount != null && threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
