@@ -68,6 +68,9 @@ public final class BudgetCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The commands run once on a document (the launcher's quick start): the web's and the benches' are not among them. */
+    static final java.util.Set<String> ONE_SHOT = java.util.Set.of("audit", "compare", "check", "tables", "text", "render", "workbook", "checks", "cds-train");
+
     public static void main(String[] args) {
         // Apache POI (Excel workbooks) logs through the Log4j API; without a provider it complains on stderr
         if (System.getProperty("log4j.provider") == null) System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
@@ -80,6 +83,12 @@ public final class BudgetCli implements Runnable {
             } catch (java.io.IOException | RuntimeException e) {
                 System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
             }
+        }
+        // the PDF library's loggers stay idle until they have something to write (LibraryLogFactory): a command run
+        // once on a document would otherwise start logback for messages it drops
+        if (args.length > 0 && ONE_SHOT.contains(args[0]) && System.getProperty("logback.configurationFile") == null
+                && System.getProperty(org.apache.commons.logging.LogFactory.FACTORY_PROPERTY) == null) {
+            LibraryLogFactory.install();
         }
         try {
             warmUp(args);
@@ -129,11 +138,20 @@ public final class BudgetCli implements Runnable {
 
     /**
      * The library's templates and their signatures read on a spare core; the command finds them ready, or reads
-     * what is still missing, and says what is wrong with a broken one (nothing is reported from here).
+     * what is still missing, and says what is wrong with a broken one (nothing is reported from here). Then what every
+     * audit reads after its pages whatever the document — the dictionary of measures, the latest year's classification
+     * lists (a document of this year or the next is read with them) and the scoring rubric — so that the work after
+     * the reading, on one core, does not wait for them.
      */
     static void prepareTemplates(ReferenceLibrary lib) {
         if (Runtime.getRuntime().availableProcessors() < 2) return;
-        background("templates", () -> Recognizer.prepare(lib));
+        background("templates", () -> {
+            Recognizer.prepare(lib);
+            lib.measures();
+            java.util.SortedSet<Integer> years = lib.years();
+            if (!years.isEmpty()) lib.year(years.last());
+            lib.rubric();
+        });
     }
 
     /** Work that readies what a command will need: best effort, on a daemon thread; a failure is the command's to meet. */

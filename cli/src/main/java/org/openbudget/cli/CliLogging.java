@@ -26,6 +26,23 @@ import org.openbudget.io.guard.FailureLog;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class CliLogging extends ContextAwareBase implements Configurator {
+    /** The libraries whose messages go to {@code libraries.log}, at {@link #LIBRARY_LEVEL} and above. */
+    static final String[] LIBRARIES = {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi"};
+    static final Level LIBRARY_LEVEL = Level.ERROR;
+    static final String OWN = "org.openbudget";
+    static final Level OWN_LEVEL = Level.INFO;
+    static final Level ROOT_LEVEL = Level.WARN;
+
+    /** The level from which a logger of this name writes anything, as {@link #configure} sets them. */
+    static Level threshold(String name) {
+        for (String l : LIBRARIES) if (within(name, l)) return LIBRARY_LEVEL;
+        return within(name, OWN) ? OWN_LEVEL : ROOT_LEVEL;
+    }
+
+    private static boolean within(String name, String parent) {
+        return name.startsWith(parent) && (name.length() == parent.length() || name.charAt(parent.length()) == '.');
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
@@ -43,16 +60,16 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         libraries.setEncoder(encoder(context, "%d{ISO8601} %-5level %logger{36} [%thread] - %msg%n"));
         libraries.start();
 
-        for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi"}) {
+        for (String name : LIBRARIES) {
             Logger l = context.getLogger(name);
-            l.setLevel(Level.ERROR);
+            l.setLevel(LIBRARY_LEVEL);
             l.setAdditive(false);
             l.addAppender(libraries);
         }
-        context.getLogger("org.openbudget").setLevel(Level.INFO);
+        context.getLogger(OWN).setLevel(OWN_LEVEL);
         context.getLogger("org.springframework.boot.web.embedded").setLevel(Level.INFO);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
+        root.setLevel(ROOT_LEVEL);
         root.addAppender(console);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

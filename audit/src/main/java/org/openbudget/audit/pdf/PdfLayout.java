@@ -118,11 +118,17 @@ public final class PdfLayout {
         }
     }
 
-    /** PDFBox reports recoverable font quirks through java.util.logging; a user needs none of them. */
-    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.apache");
+    /**
+     * PDFBox reports recoverable font quirks through commons-logging, which falls back to java.util.logging where no
+     * other logging is on the class path (this module's own use): a user needs none of them. A program that binds
+     * commons-logging itself (the command line's one-shot commands: {@code org.apache.commons.logging.LogFactory})
+     * has them where it sends them, and does not start java.util.logging for nothing (a tenth of a second).
+     */
+    private static final java.util.logging.Logger QUIET = System.getProperty("org.apache.commons.logging.LogFactory") == null
+            ? java.util.logging.Logger.getLogger("org.apache") : null;
 
     static {
-        QUIET.setLevel(java.util.logging.Level.SEVERE);
+        if (QUIET != null) QUIET.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private PdfLayout() {}

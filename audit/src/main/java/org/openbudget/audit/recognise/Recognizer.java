@@ -127,7 +127,7 @@ public final class Recognizer {
 
     /** A profile's detect: signature, squeezed and compiled once. */
     record Signature(String id, String family, int year, String basis, List<String> titles, List<String> titleNames,
-                     List<String> labels, List<Pattern> marks, List<String> markNames, List<String> phrases, String amountUnit) {
+                     List<String> labels, List<String> marks, List<String> markNames, List<String> phrases, String amountUnit) {
         Match score(String text, Optional<String> unit) {
             List<String> evidence = new ArrayList<>();
             double t = 0;
@@ -148,7 +148,7 @@ public final class Recognizer {
             if (label != null) evidence.add("标签「" + label + "」");
             boolean mark = false;
             for (int i = 0; i < marks.size() && !mark; i++) {
-                if (marks.get(i).matcher(text).find()) {
+                if (atLineStart(text, marks.get(i))) {
                     mark = true;
                     evidence.add("表号「" + markNames.get(i) + "」");
                 }
@@ -160,6 +160,15 @@ public final class Recognizer {
             double score = 0.55 * t + 0.15 * (label != null ? 1 : 0) + 0.15 * (mark ? 1 : 0) + 0.1 * (u ? 1 : 0) + 0.05 * (phrase ? 1 : 0);
             return new Match(id, family, Math.round(score * 100) / 100.0, List.copyOf(evidence));
         }
+    }
+
+    /** A table mark starting a line of {@code text} and not followed by a digit ("表1" is not "表12"). */
+    static boolean atLineStart(String text, String mark) {
+        for (int i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+            int end = i + mark.length();
+            if ((i == 0 || text.charAt(i - 1) == '\n') && (end == text.length() || text.charAt(end) < '0' || text.charAt(end) > '9')) return true;
+        }
+        return false;
     }
 
     /** Every profile's signature, by family and year. */
@@ -202,8 +211,8 @@ public final class Recognizer {
             Detection d = p.detect();
             if (d.isEmpty()) continue;
             String family = family(id);
-            List<Pattern> marks = new ArrayList<>();
-            for (String m : d.marks()) marks.add(Pattern.compile("(^|\n)" + Pattern.quote(squeeze(m)) + "(?![0-9])"));
+            List<String> marks = new ArrayList<>();
+            for (String m : d.marks()) marks.add(squeeze(m));
             Signature sig = new Signature(id, family, p.year(), p.basis(), d.titles().stream().map(Recognizer::squeeze).toList(),
                     d.titles(), d.labels().stream().map(Recognizer::squeeze).toList(), marks, d.marks(),
                     d.phrases().stream().map(Recognizer::squeeze).toList(), d.amountUnit());

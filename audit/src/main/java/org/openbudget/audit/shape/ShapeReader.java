@@ -200,13 +200,13 @@ public final class ShapeReader {
         boolean plain = true;
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
-            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || c == '\u3000' || Character.isWhitespace(c));
+            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || white(c));
         }
         if (plain) return s;
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u3000') continue;
+            if (white(c)) continue;
             b.append(switch (c) {
                 case ':' -> '：';
                 case '(' -> '（';
@@ -215,6 +215,14 @@ public final class ShapeReader {
             });
         }
         return b.toString();
+    }
+
+    /**
+     * {@link Character#isWhitespace} or the ideographic space: the Unicode spaces all lie at or below U+3000, so the
+     * CJK text above it (every line of every table, many times over) is not looked up.
+     */
+    private static boolean white(char c) {
+        return c <= '\u3000' && (c == '\u3000' || Character.isWhitespace(c));
     }
 
     /**
@@ -534,6 +542,18 @@ public final class ShapeReader {
 
         /** An amount token of the plain layout (two decimals: a code is no amount). */
         private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
+
+        /** A token that is an amount (PLAIN_AMOUNT, whole): its shape checked first, the pattern only for what may be one. */
+        private static boolean amountToken(String tok) {
+            int n = tok.length();
+            if (n < 4 || tok.charAt(n - 3) != '.' || !digit(tok.charAt(n - 1)) || !digit(tok.charAt(n - 2))) return false;
+            char c = tok.charAt(0);
+            return (c == '-' || digit(c)) && PLAIN_AMOUNT.matcher(tok).matches();
+        }
+
+        private static boolean digit(char c) {
+            return c >= '0' && c <= '9';
+        }
         /** A word then one space then an amount: cells printed run together, as no ruled or column layout prints them. */
         private static final java.util.regex.Pattern RUN_TOGETHER = java.util.regex.Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
         private static final java.util.regex.Pattern TRAILING_AMOUNT = java.util.regex.Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
@@ -565,7 +585,7 @@ public final class ShapeReader {
 
         private static List<String> tokens(String raw) {
             String t = raw.replace('\u3000', ' ').trim();
-            return t.isEmpty() ? List.of() : List.of(t.split("\\s++"));
+            return t.isEmpty() ? List.of() : List.of(SPACES.split(t));
         }
 
         /**
@@ -602,13 +622,14 @@ public final class ShapeReader {
         /** Does a plain line begin a row: a code, a total with its amounts, a template row's label, a unit's name? */
         private boolean plainRowStart(String line, String sq) {
             if (CODE_LINE.matcher(line).matches() || PLAIN_TOTAL.matcher(line).matches()) return true;
-            String first = tokens(line).isEmpty() ? "" : tokens(line).get(0);
+            List<String> tokens = tokens(line);
+            String first = tokens.isEmpty() ? "" : tokens.get(0);
             if (JOINED_CODE.matcher(first).lookingAt() && splitCode(first) != null) return true;
-            if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) return incomePrefix(tokens(line)) > 0;
+            if (shape != null && shape.kind() == TableShape.Kind.SUMMARY) return incomePrefix(tokens) > 0;
             if (shape != null && shape.kind() == TableShape.Kind.FIXED) {
                 StringBuilder label = new StringBuilder();
-                for (String tok : tokens(line)) {
-                    if (PLAIN_AMOUNT.matcher(tok).matches()) break;
+                for (String tok : tokens) {
+                    if (amountToken(tok)) break;
                     label.append(tok);
                 }
                 return fixedLabel(List.of(label.toString())).isPresent();
@@ -619,11 +640,12 @@ public final class ShapeReader {
 
         /** How many leading tokens make a summary's income label (a row of the template's, or its total); 0: none. */
         private int incomePrefix(List<String> tok) {
+            String total = squeeze(profile.incomeTotalLabel());
             for (int len = Math.min(8, tok.size()); len >= 1; len--) {
+                if (amountToken(tok.get(len - 1))) continue;
                 String cand = String.join("", tok.subList(0, len));
-                if (PLAIN_AMOUNT.matcher(tok.get(len - 1)).matches()) continue;
                 String sq = squeeze(cand);
-                if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计") || incomeLabel(cand, false).isPresent()) return len;
+                if (sq.equals(total) || sq.equals("收入总计") || incomeLabel(cand, false).isPresent()) return len;
             }
             return 0;
         }
@@ -664,7 +686,7 @@ public final class ShapeReader {
             }
             Row r = switch (shape.kind()) {
                 case FIXED -> {
-                    Optional<LineSpec> spec = fixedLabel(List.of(label.replaceAll("\\s+", "")));
+                    Optional<LineSpec> spec = fixedLabel(List.of(noSpace(label)));
                     if (spec.isEmpty()) {
                         notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
                         yield null;
@@ -672,7 +694,7 @@ public final class ShapeReader {
                     LineSpec sp = spec.get();
                     yield new Row(null, sp.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, sp.key(), "", sp.label(), "", "", blank());
                 }
-                case PROJECTS -> projectRow(List.of(label.replaceAll("\\s+", " ")));
+                case PROJECTS -> projectRow(List.of(oneSpace(label)));
                 default -> plainClassRow(label);
             };
             if (r == null) return;
@@ -706,14 +728,14 @@ public final class ShapeReader {
             int p = incomePrefix(tok);
             String income = String.join("", tok.subList(0, p));
             BigDecimal incomeValue = null;
-            if (p > 0 && p < tok.size() && PLAIN_AMOUNT.matcher(tok.get(p)).matches()) incomeValue = plainNumber(tok.get(p++));
+            if (p > 0 && p < tok.size() && amountToken(tok.get(p))) incomeValue = plainNumber(tok.get(p++));
             StringBuilder expense = new StringBuilder();
-            while (p < tok.size() && !PLAIN_AMOUNT.matcher(tok.get(p)).matches()) {
-                if (expense.length() > 0 && tok.get(p - 1).matches("\\d{3}")) expense.append(' ');
+            while (p < tok.size() && !amountToken(tok.get(p))) {
+                if (expense.length() > 0 && digits(tok.get(p - 1), 3, 3)) expense.append(' ');
                 expense.append(tok.get(p++));
             }
             List<BigDecimal> nums = new ArrayList<>();
-            while (p < tok.size() && PLAIN_AMOUNT.matcher(tok.get(p)).matches()) nums.add(plainNumber(tok.get(p++)));
+            while (p < tok.size() && amountToken(tok.get(p))) nums.add(plainNumber(tok.get(p++)));
             if (p < tok.size()) notes.add(name(t, year) + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
             if (!income.isEmpty()) {
                 Row r = incomeRow(income, List.of(), 0);
@@ -748,15 +770,15 @@ public final class ShapeReader {
             }
             if (code == null) {
                 crossed = false;
-                return classRow(List.of(label.trim().replaceAll("\\s+", " ")));
+                return classRow(List.of(oneSpace(label.trim())));
             }
             String project = "";
             if (shape.projectRows() && code.length() == 7) {
                 String[] np = splitNameProject(code, rest);
                 rest = np[0];
-                project = np[1].replaceAll("\\s+", " ");
+                project = oneSpace(np[1]);
             }
-            String name = rest.replaceAll("\\s+", "");
+            String name = noSpace(rest);
             if (!project.isEmpty()) return new Row(null, RowKind.PROJECT, "", code, name, project, currentUnit, blank());
             return seen(new Row(null, RowKind.CLASS, "", code, name, "", currentUnit, blank()));
         }
@@ -1017,7 +1039,7 @@ public final class ShapeReader {
                     text = false;
                 }
                 current.add(c);
-                if (!x.isEmpty() && !x.matches("\\d{2,3}|\\d{5}|\\d{7}")) text = true;
+                if (!x.isEmpty() && !(digits(x, 2, 3) || digits(x, 5, 5) || digits(x, 7, 7))) text = true;
             }
             if (!current.isEmpty()) out.add(current);
             return out;
@@ -1378,7 +1400,7 @@ public final class ShapeReader {
             for (int j = 0; j < cells.size(); j++) {
                 String c = cells.get(j);
                 // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount
-                if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && c.trim().matches("\\d{1,3}")) {
+                if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && digits(c.trim(), 1, 3)) {
                     afterLabel = false;
                     continue;
                 }
@@ -1739,11 +1761,60 @@ public final class ShapeReader {
         return ch >= '\u4e00' && ch <= '\u9fff';
     }
 
+    // the row paths run per line of every table: their patterns compiled once
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s++");
+    private static final java.util.regex.Pattern WIDE_GAPS = java.util.regex.Pattern.compile("\\s{2,}+");
+
+    /** Whether {@code s} is {@code min} to {@code max} ASCII digits ("\\d{min,max}"). */
+    static boolean digits(String s, int min, int max) {
+        int n = s.length();
+        if (n < min || n > max) return false;
+        for (int i = 0; i < n; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
+    /** The characters of a regular expression's \\s: ASCII space, tab, line ends, vertical tab, form feed. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Without whitespace (what replaceAll("\\s+", "") gives). */
+    static String noSpace(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (space(c)) {
+                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** Each run of whitespace as one space (what replaceAll("\\s+", " ") gives). */
+    static String oneSpace(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (space(c)) {
+                gap = true;
+            } else {
+                if (gap) b.append(' ');
+                gap = false;
+                b.append(c);
+            }
+        }
+        if (gap) b.append(' ');
+        return b.toString();
+    }
+
     /** Cells: tab-separated, else separated by runs of two or more spaces. */
     static List<String> cells(String line) {
         if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
         List<String> out = new ArrayList<>();
-        for (String c : line.trim().split("\\s{2,}+")) {
+        for (String c : WIDE_GAPS.split(line.trim())) {
             // a text laid out by spaces (pdftotext -layout) leaves one space where a narrow gap parts two cells: an amount
             // and the next column's label ("3,944.08 一、一般公共服务支出"), or a label and its amount ("其他收入 0.00")
             for (String part : AMOUNT_NEXT_TO_WORDS.split(c, -1)) out.add(part);
@@ -1826,7 +1897,11 @@ public final class ShapeReader {
 
     /** "一、一般公共服务支出" → 一般公共服务支出. */
     static String stripNumbering(String label) {
-        return DIGIT_NUMBERING.matcher(CN_NUMBERING.matcher(label.trim()).replaceFirst("")).replaceFirst("");
+        // the patterns only where the label starts as they do (a numeral, a digit): this runs for every label of every row
+        String s = label.trim();
+        if (!s.isEmpty() && "一二三四五六七八九十百".indexOf(s.charAt(0)) >= 0) s = CN_NUMBERING.matcher(s).replaceFirst("");
+        if (!s.isEmpty() && s.charAt(0) >= '0' && s.charAt(0) <= '9') s = DIGIT_NUMBERING.matcher(s).replaceFirst("");
+        return s;
     }
 
     /** A row label compared without numbering, 其中：, spaces or bracket width. */

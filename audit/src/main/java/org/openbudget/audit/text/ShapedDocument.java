@@ -113,7 +113,7 @@ final class ShapedDocument {
      */
     static List<TextFact> finalNarrative(List<String> lines, TemplateProfile profile, AgencyKind kind) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int[] range = explanation(lines);
+        int[] range = explanation(lines, profile.text().parts());
         if (range == null) return List.of();
         int from = range[0], to = range[1];
         // the sentences of each section (by its numeral), each with the line it starts on
@@ -177,7 +177,7 @@ final class ShapedDocument {
      */
     static List<TextFact> finalOutline(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int[] range = explanation(lines);
+        int[] range = explanation(lines, profile.text().parts());
         if (range == null) return List.of();
         int from = range[0], to = range[1];
         List<String> body = new ArrayList<>(lines.subList(from, to));
@@ -276,14 +276,16 @@ final class ShapedDocument {
     }
 
     /**
-     * The 决算's 情况说明: from its last 第三部分 heading to the 第四部分 after it (or the end); null without a 第三部分.
+     * The 决算's 情况说明: from its last 第三部分 heading to the 第四部分 after it (or the end); null without a 第三部分 —
+     * the parts found by the words their headings start with in the profile (text.parts).
      */
-    static int[] explanation(List<String> lines) {
+    static int[] explanation(List<String> lines, org.openbudget.core.profile.TextTemplate.Parts parts) {
+        String explanation = parts.explanationMark(), glossary = parts.glossaryMark();
         int from = -1, to = lines.size();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith(explanation)) from = i;
         if (from < 0) return null;
         for (int i = from + 1; i < lines.size(); i++) {
-            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
+            if (lines.get(i).replaceAll("\\s", "").startsWith(glossary)) {
                 to = i;
                 break;
             }

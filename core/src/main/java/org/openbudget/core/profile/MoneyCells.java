@@ -1,7 +1,6 @@
 package org.openbudget.core.profile;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +34,28 @@ public final class MoneyCells {
 
         public Term lastYear(boolean last) {
             return last == lastYear ? this : new Term(sources, kinds, eco, func, last);
+        }
+
+        // written out: a record's generated equals and hashCode are built from method handles at their first call,
+        // a cost a one-file audit's start pays for every record it hashes (Terms key every printed cell)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Term t && sources == t.sources && kinds == t.kinds && lastYear == t.lastYear
+                    && Objects.equals(eco, t.eco) && Objects.equals(func, t.func);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Long.hashCode(sources) * 31 + kinds) * 31 + Objects.hashCode(eco)) * 31 + Objects.hashCode(func) + (lastYear ? 1 : 0);
+        }
+
+        /** The canonical order of a key's terms. */
+        static int order(Term a, Term b) {
+            int c = Long.compare(a.sources, b.sources);
+            if (c == 0) c = Integer.compare(a.kinds, b.kinds);
+            if (c == 0) c = String.valueOf(a.eco).compareTo(String.valueOf(b.eco));
+            if (c == 0) c = String.valueOf(a.func).compareTo(String.valueOf(b.func));
+            return c != 0 ? c : Boolean.compare(a.lastYear, b.lastYear);
         }
     }
 
@@ -212,7 +233,7 @@ public final class MoneyCells {
                 }
             }
         }
-        out.sort(Comparator.comparing(Term::toString));
+        out.sort(Term::order);
         return List.copyOf(out);
     }
 }

@@ -19,7 +19,10 @@ import java.util.HexFormat;
  * {@code read-failures.log} (16 MB at most, and the one before as {@code .1}). Logging never fails the caller.
  */
 public final class FailureLog {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Incident numbers' source, made at the first failure (a secure generator's start costs a command's first milliseconds). */
+    private static final class Incidents {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
     /** A stack trace written at most this long (a deep recursion's stack is repetitive). */
     private static final int MAX_TRACE_CHARS = 64 * 1024;
     private static final long MAX_BYTES = 16L << 20;
@@ -55,7 +58,7 @@ public final class FailureLog {
 
     private static byte[] bytes() {
         byte[] b = new byte[4];
-        RANDOM.nextBytes(b);
+        Incidents.RANDOM.nextBytes(b);
         return b;
     }
 

@@ -383,7 +383,7 @@ public final class ReferenceLibrary {
     private synchronized SortedSet<Integer> fileYears() {
         if (fileYears == null) {
             SortedSet<Integer> ys = new TreeSet<>();
-            for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) if (read(indexFile(y)).isPresent()) ys.add(y);
+            for (int y : candidateYears()) if (y >= FIRST_YEAR && y <= LAST_YEAR && read(indexFile(y)).isPresent()) ys.add(y);
             fileYears = ys;
         }
         return fileYears;
@@ -408,16 +408,52 @@ public final class ReferenceLibrary {
         return fileProfiles;
     }
 
+    /**
+     * The years whose classification lists may be here: the year folders of {@code classifications/} in the override
+     * folder and on the classpath — or, where the classpath cannot be listed (or lists none), every year, each then
+     * probed: a lookup in every jar of the classpath per year, which is what listing saves a command's start.
+     */
+    private Set<Integer> candidateYears() {
+        Set<String> names = classpathNames("refdata/classifications");
+        Set<Integer> all = new TreeSet<>();
+        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) all.add(y);
+        if (names == null) return all;
+        if (overrideDir != null && Files.isDirectory(overrideDir.resolve("classifications"))) {
+            try (var files = Files.list(overrideDir.resolve("classifications"))) {
+                files.forEach(p -> names.add(p.getFileName().toString() + "/"));
+            } catch (IOException ignored) {
+                // an unreadable folder lists nothing
+            }
+        }
+        Set<Integer> years = new TreeSet<>();
+        for (String n : names) {
+            String d = n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+            if (d.length() == 4 && d.chars().allMatch(Character::isDigit)) years.add(Integer.parseInt(d));
+        }
+        return years.isEmpty() ? all : years;   // a jar without its folders' own entries lists nothing: probe
+    }
+
     /** The built-in profiles' ids: the yaml files of refdata/profiles/ on the classpath (a folder or a jar). */
     private static Set<String> classpathProfiles() {
+        Set<String> names = classpathNames("refdata/profiles");
+        if (names == null) return Set.of();   // not listable: the known ids are still probed
+        return names.stream().filter(n -> n.endsWith(".yaml") && !n.contains("/")).map(n -> n.substring(0, n.length() - 5)).collect(Collectors.toSet());
+    }
+
+    /**
+     * The names directly in a folder of the classpath, in every folder or jar that has it (a folder's own name ends
+     * in "/"; a jar lists the entries below it, so deeper names come with their path); null when it cannot be listed.
+     */
+    private static Set<String> classpathNames(String folder) {
         Set<String> names = new TreeSet<>();
+        String prefix = folder + "/";
         try {
-            Enumeration<URL> urls = ReferenceLibrary.class.getClassLoader().getResources("refdata/profiles");
+            Enumeration<URL> urls = ReferenceLibrary.class.getClassLoader().getResources(folder);
             while (urls.hasMoreElements()) {
                 URL u = urls.nextElement();
                 if ("file".equals(u.getProtocol())) {
                     try (var files = Files.list(Path.of(u.toURI()))) {
-                        files.forEach(p -> names.add(p.getFileName().toString()));
+                        files.forEach(p -> names.add(p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "")));
                     }
                 } else {
                     URLConnection c = u.openConnection();
@@ -425,16 +461,24 @@ public final class ReferenceLibrary {
                         j.setUseCaches(false);
                         try (JarFile jar = j.getJarFile()) {
                             for (JarEntry e : java.util.Collections.list(jar.entries())) {
-                                if (e.getName().startsWith("refdata/profiles/")) names.add(e.getName().substring("refdata/profiles/".length()));
+                                if (e.getName().startsWith(prefix) && e.getName().length() > prefix.length()) names.add(e.getName().substring(prefix.length()));
                             }
                         }
+                    } else {
+                        return null;
                     }
                 }
             }
-        } catch (IOException | URISyntaxException | RuntimeException ignored) {
-            // not listable: the known ids are still probed
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
         }
-        return names.stream().filter(n -> n.endsWith(".yaml") && !n.contains("/")).map(n -> n.substring(0, n.length() - 5)).collect(Collectors.toSet());
+        // a jar's entries below a folder: its first level ("2024/classifications.yaml" → "2024/")
+        Set<String> level = new TreeSet<>();
+        for (String n : names) {
+            int slash = n.indexOf('/');
+            level.add(slash < 0 || slash == n.length() - 1 ? n : n.substring(0, slash + 1));
+        }
+        return level;
     }
 
     private static String indexFile(int year) {

@@ -122,6 +122,24 @@ class ReferenceLibraryTest {
         assertThat(lib.referenceYear(2019)).isEqualTo(lib.years().first());
     }
 
+    /** The years are the folders that hold a year's lists: the built-in ones and a folder given at run time (--refdata). */
+    @Test
+    void aYearAddedInTheOverrideFolderIsListedBesideTheBuiltInOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ReferenceLibrary files = new ReferenceLibrary(null);
+        java.nio.file.Path y = java.nio.file.Files.createDirectories(dir.resolve("classifications/2027"));
+        java.nio.file.Files.createDirectories(dir.resolve("classifications/notes"));   // not a year: ignored
+        java.nio.file.Files.writeString(y.resolve("classifications.yaml"),
+                "year: 2027\nfunctional: {file: functional.csv}\neconomic: {file: economic.csv}\nfunding-sources: {file: funding-sources.csv}\n");
+        for (ListKind k : ListKind.values()) {
+            String name = k.id() + ".csv";
+            java.nio.file.Files.writeString(y.resolve(name), files.builtInList(2025, k).orElseThrow().csv());
+        }
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThat(lib.years()).containsExactly(2024, 2025, 2027);
+        assertThat(lib.year(2027).year()).isEqualTo(2027);
+        assertThat(files.years()).containsExactly(2024, 2025);
+    }
+
     /** The scoring rubric is data: the shipped one reads, and a bad item is refused at its line. */
     @Test
     void theScoringRubricIsReadAndABadItemIsRefusedAtItsLine() {
