@@ -31,8 +31,6 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 final class ShapedDocument {
     private ShapedDocument() {}
 
-    /** The family of the national 决算 template (refdata/profiles/national-final-2016.yaml). */
-    static final String NATIONAL_FINAL = "national-final";
     static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
     private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A part heading or 目录 entry naming the unit: "第二部分上海市普陀区财政局2024年度部门决算表". */
@@ -57,11 +55,11 @@ final class ShapedDocument {
                 notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
             }
         } else {
-            // a 决算 the regions' signatures do not fit is read by the national 决算 template, a budget by the national budget's
-            String family = fin ? NATIONAL_FINAL : "national";
+            // a document the regions' signatures do not fit is read by its basis's unrecognised family (refdata/templates.yaml: the national ones)
+            String family = lib.families().unrecognisedFamily(fin ? "决算" : "预算");
             profileId = lib.profileFor(family, year).orElseThrow(() ->
-                    new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有全国参考格式模板 (no profile fits)"));
-            notes.add("未能识别文档所用的地区模板，按全国参考格式（" + profileId + "）读取各表");
+                    new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有模板系列 " + family + " 的模板（refdata/templates.yaml 的 unrecognised）(no profile fits)"));
+            notes.add("未能识别文档所用的地区模板，按" + lib.profile(profileId).name() + "读取各表（模板 " + profileId + "）");
         }
         TemplateProfile profile = lib.profile(profileId);
         boolean proven = profile.meta().detect().proven();
