@@ -26,7 +26,7 @@ import org.openbudget.render.layout.DocumentView;
  * The text outline is data end to end (issue 10 item 3): a bureau's own copy of its profile, dropped in a directory
  * given at run time, that numbers 第三部分's sections and sub-parts otherwise (第一节, （1）), numbers its glossary with
  * digits, heads 第三部分 otherwise (a heading short of the right margin: the PDF reader joins a line that does not start
- * with one of its own marks — （一）, 一、, 1、 — to a line that ran to the margin) and labels its 绩效目标表 with other titles and labels — the SME center's ledger
+ * with a mark of the common numbering — （一）, 一、, 1、, 第X部分/节/章/条 — to a line that ran to the margin) and labels its 绩效目标表 with other titles and labels — the SME center's ledger
  * rendered under it (PDF) is read back by the audit under the same profile with the text facts, project tables,
  * glossary and closing the generator wrote. No Java knows the new words.
  */
