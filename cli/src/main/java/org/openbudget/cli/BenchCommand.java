@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "10000", description = "单位数 (default ${DEFAULT-VALUE})") int units;
     @Option(names = "--year", defaultValue = "2024") int year;
-    @Option(names = "--profile", description = "公开模板；决算模板则生成决算数据 (template profile; a 决算 one, e.g. national-final-2016, times synthetic final accounts; default: the year's 预算 template)") String profileId;
+    @Option(names = "--profile", description = "公开模板；决算模板则生成决算数据 (template profile; a 决算 one times synthetic final accounts; default: the year's of refdata/templates.yaml's default 预算 family)") String profileId;
     @Option(names = "--seed", defaultValue = "20240222") long seed;
     @Option(names = "--warmup", defaultValue = "2000", description = "预热单位数下限 (at least this many units derived and checked before timing; default ${DEFAULT-VALUE})") int warmup;
     @Option(names = "--max-warmup", defaultValue = "20000", description = "预热单位数上限：预热持续到 JIT 编译基本停止 (warm-up goes on in rounds of 1,000 units until the JIT compiler is quiet, at most this many units; default ${DEFAULT-VALUE})") int maxWarmup;
@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
         ReferenceLibrary lib = ReferenceLibrary.standard();
         ReferenceData ref = lib.year(year);
         TemplateProfile profile = lib.profile(profileId != null ? profileId
-                : lib.profileFor(org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY, year).orElseThrow());
+                : lib.defaultProfile("预算", year));
         SyntheticBudgets gen = new SyntheticBudgets(ref, profile.id());
         out.printf("profile: %s (%s)%n", profile.id(), profile.meta().basis());
         int threads = threadCount != null && threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();

@@ -65,8 +65,8 @@ final class BenchDashboardCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "40", description = "计时的请求数 (dashboard requests timed, after 10 to warm up; default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--profiles", defaultValue = "xinjiang-2024,national-2016,shanghai-2026,shenzhen-2026",
-            description = "生成文档所用的模板 (profiles the documents are laid out under, in turn; default ${DEFAULT-VALUE})")
+    @Option(names = "--profiles", paramLabel = "ID,…",
+            description = "生成文档所用的模板，默认为模板库中的全部预算模板 (profiles the documents are laid out under, in turn; default: every 预算 profile of the library)")
     String profiles;
 
     @Option(names = "--batch", description = "另测一批文件的网页批量审核耗时（如 ../shared/realdocs） (time a web batch job of these files, server warm)")
@@ -84,6 +84,7 @@ final class BenchDashboardCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("openbudget-bench-dashboard");
         ReferenceLibrary lib = ReferenceLibrary.standard();
+        if (profiles == null || profiles.isBlank()) profiles = String.join(",", budgetProfiles(lib));
         out.printf("生成并审核 %d 份合成文档（模板 %s）…%n", documents, profiles);
         out.flush();
         long t0 = System.nanoTime();
@@ -125,6 +126,13 @@ final class BenchDashboardCommand implements Callable<Integer> {
     }
 
     record Made(String name, String kind, String basis, String summary, String findings, byte[] pdf) {}
+
+    /** The library's 预算 profiles (refdata/profiles): the default mix of the synthetic documents. */
+    static List<String> budgetProfiles(ReferenceLibrary lib) {
+        List<String> ids = new ArrayList<>();
+        for (String id : lib.profileIds()) if ("预算".equals(lib.profileHead(id).basis())) ids.add(id);
+        return ids;
+    }
 
     private static int threads() { return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())); }
 

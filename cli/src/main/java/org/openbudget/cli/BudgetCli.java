@@ -227,7 +227,7 @@ public final class BudgetCli implements Runnable {
 
         @CommandLine.Mixin RefdataOption refdata = new RefdataOption();
 
-        @Option(names = "--profile", paramLabel = "ID", description = "按此公开模板生成，而非数据集所指的模板 (derive under this template profile instead of the dataset's, e.g. national-2016, shenzhen-2026)")
+        @Option(names = "--profile", paramLabel = "ID", description = "按此公开模板生成，而非数据集所指的模板 (derive under this template profile instead of the dataset's: a file name of refdata/profiles/ or --refdata DIR/profiles/ without .yaml)")
         String profile;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;

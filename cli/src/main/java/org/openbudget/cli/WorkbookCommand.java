@@ -46,11 +46,11 @@ final class WorkbookCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "行政|事业|参公", defaultValue = "事业", description = "单位类型，默认 ${DEFAULT-VALUE}")
     String type;
 
-    @Option(names = "--profile", paramLabel = "ID", description = "公开模板，默认 xinjiang-YEAR (template profile)")
+    @Option(names = "--profile", paramLabel = "ID", description = "公开模板，默认为 refdata/templates.yaml 所定模板系列的当年（或此前最近一年）模板 (template profile; default: the default family's of the year)")
     String profile;
 
     @Option(names = "--basis", paramLabel = "预算|决算", defaultValue = "预算",
-            description = "报表类型，默认 ${DEFAULT-VALUE}；决算工作簿默认模板 national-final-YEAR (budget or final accounts)")
+            description = "报表类型，默认 ${DEFAULT-VALUE}；决算工作簿的默认模板同样由 refdata/templates.yaml 确定 (budget or final accounts)")
     String basis;
 
     @Option(names = "--budget", paramLabel = "PATH",
@@ -87,12 +87,12 @@ final class WorkbookCommand implements Callable<Integer> {
             };
             if (!isFinal && budgeted != null) throw new InputException("--budget", 0, "", "--budget 只用于决算工作簿（--basis 决算）");
             if (isFinal) {
-                String p = profile != null ? profile : lib.profileFor(WorkbookTemplate.FINAL_FAMILY, year).orElse(WorkbookTemplate.FINAL_FAMILY + "-2016");
+                String p = profile != null ? profile : lib.defaultProfile("决算", year);
                 Budget b = budgeted == null ? null : new Workspace(lib).read(budgeted);
                 budget = new WorkbookTemplate(lib).blankFinal(agency, year, p, b);
             } else {
                 budget = new WorkbookTemplate(lib).blank(agency, year,
-                        profile != null ? profile : lib.profileFor(WorkbookTemplate.DEFAULT_FAMILY, year).orElse(WorkbookTemplate.defaultProfile(year)));
+                        profile != null ? profile : lib.defaultProfile("预算", year));
             }
         }
         try {

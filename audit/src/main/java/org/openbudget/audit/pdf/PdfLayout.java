@@ -923,9 +923,15 @@ public final class PdfLayout {
     /** Marks a line that continues the previous one (a paragraph wrapped at the right margin). */
     static final String CONTINUES = "\u0000";
 
-    /** A line that starts something new: a heading, a list item, a table mark, a part. */
+    /**
+     * A line that starts something new: a heading, a list item, a table mark, a part — its parts, sections, chapters
+     * and articles numbered as any Chinese document numbers them (第一部分 … 第十部分, 第一节, 第一章, 第一条), not only
+     * as one template does: the page is laid out before the template is recognised. Not （1） or ①: a paragraph's
+     * own list runs on in the line ("…；（8）…") where a wrapped line starts with them (深圳市气象局).
+     */
     private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile(
-            "(?<!\\s)\\s*+(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)|第[一二三四五]部分|表\\s*\\d|编制)");
+            "(?<!\\s)\\s*+(（[一二三四五六七八九十]{1,3}）|\\([一二三四五六七八九十]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[、.．](?!\\d)"
+            + "|第[一二三四五六七八九十\\d]{1,3}(?:部分|[节章条篇])|表\\s*\\d|编制)");
 
     /** A row that starts with a classification code ("206", "206 04 99 …"): a data row even without numbers. */
     private static boolean codeRow(List<String> cells) {

@@ -85,7 +85,7 @@ public final class Recognizer {
         }
         List<Match> ranked = new ArrayList<>(byFamily.values());
         // equal scores (a region's copy of a template signs as its original does): the default family first, then by id
-        String dflt = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY;
+        String dflt = lib.families().defaultFamily(basis);
         ranked.sort(Comparator.comparingDouble(Match::score).reversed()
                 .thenComparing(m -> !m.family().equals(dflt)).thenComparing(Match::profileId));
         // signatures come from the profiles' heads: a profile that does not read whole (a broken one in an

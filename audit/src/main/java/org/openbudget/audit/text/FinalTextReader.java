@@ -116,10 +116,10 @@ final class FinalTextReader {
         }
         // the explanation: from the last 第三部分 heading (the 目录 lists it first) to 第四部分 or the end
         int from = -1, to = lines.size();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("第三部分")) from = i;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(t.parts().explanationMark())) from = i;
         if (from < 0) return text(facts);
         for (int i = from + 1; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("第四部分")) {
+            if (lines.get(i).startsWith(t.parts().glossaryMark())) {
                 to = i;
                 break;
             }

@@ -31,8 +31,6 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 final class ShapedDocument {
     private ShapedDocument() {}
 
-    /** The family of the national 决算 template (refdata/profiles/national-final-2016.yaml). */
-    static final String NATIONAL_FINAL = "national-final";
     static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
     private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A part heading or 目录 entry naming the unit: "第二部分上海市普陀区财政局2024年度部门决算表". */
@@ -57,11 +55,11 @@ final class ShapedDocument {
                 notes.add("识别为模板 " + profileId + "（置信度 " + best.score() + "；依据：" + String.join("、", best.evidence()) + "）");
             }
         } else {
-            // a 决算 the regions' signatures do not fit is read by the national 决算 template, a budget by the national budget's
-            String family = fin ? NATIONAL_FINAL : "national";
+            // a document the regions' signatures do not fit is read by its basis's unrecognised family (refdata/templates.yaml: the national ones)
+            String family = lib.families().unrecognisedFamily(fin ? "决算" : "预算");
             profileId = lib.profileFor(family, year).orElseThrow(() ->
-                    new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有全国参考格式模板 (no profile fits)"));
-            notes.add("未能识别文档所用的地区模板，按全国参考格式（" + profileId + "）读取各表");
+                    new InputException(fileName, 1, "模板", "无法识别文档所用的模板，也没有模板系列 " + family + " 的模板（refdata/templates.yaml 的 unrecognised）(no profile fits)"));
+            notes.add("未能识别文档所用的地区模板，按" + lib.profile(profileId).name() + "读取各表（模板 " + profileId + "）");
         }
         TemplateProfile profile = lib.profile(profileId);
         boolean proven = profile.meta().detect().proven();
@@ -115,7 +113,7 @@ final class ShapedDocument {
      */
     static List<TextFact> finalNarrative(List<String> lines, TemplateProfile profile, AgencyKind kind) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int[] range = explanation(lines);
+        int[] range = explanation(lines, profile.text().parts());
         if (range == null) return List.of();
         int from = range[0], to = range[1];
         // the sentences of each section (by its numeral), each with the line it starts on
@@ -179,7 +177,7 @@ final class ShapedDocument {
      */
     static List<TextFact> finalOutline(List<String> lines, Disclosure d, TemplateProfile profile, ReferenceData ref, List<String> notes) {
         if (profile.text().outline().isEmpty()) return List.of();
-        int[] range = explanation(lines);
+        int[] range = explanation(lines, profile.text().parts());
         if (range == null) return List.of();
         int from = range[0], to = range[1];
         List<String> body = new ArrayList<>(lines.subList(from, to));
@@ -278,14 +276,16 @@ final class ShapedDocument {
     }
 
     /**
-     * The 决算's 情况说明: from its last 第三部分 heading to the 第四部分 after it (or the end); null without a 第三部分.
+     * The 决算's 情况说明: from its last 第三部分 heading to the 第四部分 after it (or the end); null without a 第三部分 —
+     * the parts found by the words their headings start with in the profile (text.parts).
      */
-    static int[] explanation(List<String> lines) {
+    static int[] explanation(List<String> lines, org.openbudget.core.profile.TextTemplate.Parts parts) {
+        String explanation = parts.explanationMark(), glossary = parts.glossaryMark();
         int from = -1, to = lines.size();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith("第三部分")) from = i;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).replaceAll("\\s", "").startsWith(explanation)) from = i;
         if (from < 0) return null;
         for (int i = from + 1; i < lines.size(); i++) {
-            if (lines.get(i).replaceAll("\\s", "").startsWith("第四部分")) {
+            if (lines.get(i).replaceAll("\\s", "").startsWith(glossary)) {
                 to = i;
                 break;
             }

@@ -33,9 +33,16 @@ import org.openbudget.core.text.NarrativeStatements;
 import org.openbudget.core.text.RestatedClauses;
 
 /**
- * Reads the TEXT parts of a published document — 第一部分's staffing, the twelve sections of
- * 第三部分 and the performance tables — into a {@link DocumentText} whose facts use the keys of
- * docs/text-facts.md. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
+ * Reads the TEXT parts of a published document — 第一部分 ({@link OverviewReader}), the sections of 第三部分
+ * (here), the 绩效目标表 ({@link PerformanceTableReader}), 第四部分 and the closing ({@link ClosingReader}) — into a
+ * {@link DocumentText} whose facts use the keys of docs/text-facts.md. Nothing of a template is written here: the
+ * parts, the numbering and the text's amount unit are the profile's ({@link TextMarks}), each section is read by
+ * what the outline says it states ({@code reads:} total, income, expense, fiscal, gpb, basic, projects, fund,
+ * three_public, carry_over, other — one method each, the words it looks for taken from the blocks' sentence
+ * patterns by {@link OutlineWords} and {@link org.openbudget.core.text.RestatedClauses}), subjects map to keys by
+ * the profile's words ({@link org.openbudget.core.profile.TextSubjects}). What stays is how a published text is
+ * laid out, true of every template: wrapped lines joined into paragraphs, a clause continued on the next line,
+ * 类/款/项 named with their level marks, a name before its amount. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
  * no markdown heading marks), in every layout of the examples: lines wrapped mid-sentence (plain
  * text), one paragraph per line (tab/markdown), numbers with or without thousands separators, half-
  * and full-width punctuation, "（一十）" numbering.
@@ -52,17 +59,18 @@ final class TextFactReader {
      * budget prints is not a number here.
      */
     static final String NUM = "(?<![\\d.])(\\d{1,3}(?:,\\d{3}){1,6}(?:\\.\\d{1,12})?|\\d{1,18}(?:\\.\\d{1,12})?)";
-    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*+万元(?!以上)");
-    /** A section heading of 第三部分, numbered as the outline numbers its sections (一、 … ). */
-    private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
-    private static final Pattern SUB = Pattern.compile("^\\(\\s*([一二三四五六七八九十]{1,3})\\s*\\)");
-    private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\s*[、.](?!\\d)");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
-    /** An amount in 万元 (the number as group 1), for {@link Named}. */
-    private static final Pattern AMOUNT_ANY = Pattern.compile(NUM + "\\s*+万元");
+    static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,3}");
+    /** The profile's marks: parts, numbering, the text's amount unit ({@link TextMarks}). */
+    private final TextMarks marks;
+    /** An amount in the text's unit (the number as group 1), not a threshold; {@link TextMarks#amount}. */
+    private final Pattern amountMark;
+    /** A section heading of 第三部分, numbered as the profile numbers its sections (一、 … ). */
+    private final Pattern sectionMark;
+    /** A sub-part of a section, numbered as the profile's sub_heading ((一)). */
+    private final Pattern subMark;
 
     /**
-     * What the pattern {@code ([^,;:、。]{0,200}?)\s*NUM\s*万元} finds — a name and the amount after it —
+     * What the pattern {@code ([^,;:、。]{0,200}?)\s*NUM\s*UNIT} finds — a name and the amount after it —
      * found in linear time (the pattern tried up to 200 names at every place of a line): the first
      * amount at or after the search start, and as its name the text before it back to the last
      * delimiter (, ; : 、 。), the search start, or 200 characters.
@@ -72,9 +80,9 @@ final class TextFactReader {
         private final Matcher amount;
         private int nameStart, nameEnd;
 
-        Named(String s) {
+        Named(String s, Pattern amountAny) {
             this.s = s;
-            this.amount = AMOUNT_ANY.matcher(s);
+            this.amount = amountAny.matcher(s);
         }
 
         boolean find(int from) {
@@ -130,7 +138,12 @@ final class TextFactReader {
         this.unit = unit;
         this.tables = tables;
         this.notes = notes;
+        this.marks = new TextMarks(profile.text());
+        this.amountMark = marks.amount;
+        this.sectionMark = marks.section;
+        this.subMark = marks.sub;
         this.words = new OutlineWords(profile.text());
+        this.performanceReader = new PerformanceTableReader(profile.text().performanceLabels(), notes);
         // the projects block's field labels, as its patterns print them before their placeholder ("预算安排规模：{amount}万元")
         TextOutline.Block projects = null;
         for (TextOutline.Section s : profile.text().outline().sections()) {
@@ -193,22 +206,23 @@ final class TextFactReader {
         boolean anyText = false;
         for (int n = 0; n < lines.size() && !anyText; n++) {
             String s = squash(lines.get(n)).replace("*", "").replace("#", "");
-            anyText = s.startsWith("第一部分") || s.startsWith("第三部分");
+            anyText = TextMarks.starts(s, marks.overview) || TextMarks.starts(s, marks.explanation);
         }
         if (!anyText) return DocumentText.EMPTY;
-        Staffing staffing = staffing(lines, firstTableLine);
-        agencyType(lines, firstTableLine);
+        OverviewReader part1 = new OverviewReader(profile, words, marks, kind, unit, tables, notes, facts);
+        Staffing staffing = part1.staffing(lines, firstTableLine);
+        part1.agencyType();
         int start = -1, end = lines.size();
         for (int n = 0; n < lines.size(); n++) {
-            if (squash(lines.get(n)).startsWith("第三部分") && n >= firstTableLine) start = n;
+            if (TextMarks.starts(squash(lines.get(n)), marks.explanation) && n >= firstTableLine) start = n;
         }
         List<Section> sections = new ArrayList<>();
         List<PerformanceTable> performance = new ArrayList<>();
         if (start < 0) {
-            notes.add("第三部分：文档中找不到（没有读取情况说明）");
+            notes.add(marks.explanation + "：文档中找不到（没有读取情况说明）");
         } else {
             for (int n = start + 1; n < lines.size(); n++) {
-                if (squash(lines.get(n)).replace("*", "").startsWith("第四部分")) {
+                if (TextMarks.starts(squash(lines.get(n)).replace("*", ""), marks.glossaryPart)) {
                     end = n;
                     break;
                 }
@@ -219,238 +233,32 @@ final class TextFactReader {
             for (int n = start + 1; n < end; n++) {
                 String l = lines.get(n);
                 String s = squash(l).replace("*", "");
-                if (s.equals("项目支出绩效目标表") || OVERALL_TABLE.matcher(s).matches()) {
+                if (performanceReader.title(s) != null) {
                     current = new ArrayList<>();
                     perf.add(current);
                     current.add(s);
                     continue;
                 }
-                if (current != null && SUB.matcher(half(s)).find()) current = null; // (五) 其他需说明的事项
+                if (current != null && subMark.matcher(half(s)).find()) current = null; // (五) 其他需说明的事项
                 if (current != null) current.add(l);
                 else text.add(l);
             }
             sections = sections(paragraphs(text));
             for (Section sec : sections) facts(sec);
-            for (List<String> p : perf) performance.add(performanceTable(p));
+            for (List<String> p : perf) performance.add(performanceReader.read(p));
         }
-        Overview overview = overview(lines, firstTableLine, staffing);
+        Overview overview = part1.overview(lines, firstTableLine, staffing);
         List<String> tail = start < 0 ? List.of() : lines.subList(Math.min(end, lines.size()), lines.size());
-        String[] closing = closing(tail);
-        List<DocumentText.GlossaryEntry> glossary = glossary(tail, closing[2]);
+        ClosingReader part4 = new ClosingReader(marks);
+        String[] closing = part4.closing(tail);
+        List<DocumentText.GlossaryEntry> glossary = part4.glossary(tail, Integer.parseInt(closing[2]));
         return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
     }
 
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
 
-    private static final Pattern OVERALL_TABLE = Pattern.compile("(部门|单位)整体(预算)?绩效目标表");
-    private static final Pattern FUNCTION_MARK = Pattern.compile("[（(][一二三四五六七八九十]{1,3}[）)]");
-    private static final Pattern LIST_LINE = Pattern.compile("^\\s*+-?\\s*+\\d{1,2}\\s*+[、.．]\\s*+(.+)$");
-    private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
-    private static final Pattern GLOSSARY_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
-
-    /** 主要职能 (one per numbered function), offices and subordinate units, and the staffing read above. */
-    private Overview overview(List<String> lines, int firstTableLine, Staffing staffing) {
-        int stop = firstTableLine > 0 ? firstTableLine : lines.size();
-        int start = 0;
-        for (int n = 0; n < stop; n++) if (squash(lines.get(n)).startsWith("第一部分")) start = n; // the last: the TOC names it too
-        int duties = -1, setup = -1;
-        // the two headings of 第一部分 as the profile prints them ("一、主要职能", "二、机构设置及人员情况")
-        Pattern dutiesHeading = words.heading("p1.functions_heading");
-        Pattern setupHeading = words.heading("p1.structure_heading");
-        for (int n = start; n < stop; n++) {
-            String s = squash(lines.get(n));
-            if (duties < 0 && dutiesHeading != null && dutiesHeading.matcher(s).find()) duties = n;
-            if (setup < 0 && setupHeading != null && setupHeading.matcher(s).find()) setup = n;
-        }
-        List<String> functions = new ArrayList<>();
-        if (duties >= 0) {
-            StringBuilder b = new StringBuilder();
-            for (int n = duties + 1; n < (setup > duties ? setup : stop); n++) b.append(lines.get(n).replace('\t', ' ').trim());
-            String all = b.toString();
-            Matcher m = FUNCTION_MARK.matcher(all);
-            List<Integer> at = new ArrayList<>();
-            while (m.find()) at.add(m.start());
-            for (int i = 0; i < at.size(); i++) {
-                String f = all.substring(at.get(i), i + 1 < at.size() ? at.get(i + 1) : all.length());
-                f = FUNCTION_MARK.matcher(f).replaceFirst("").trim().replaceFirst("[；;]$", "");
-                if (!f.isEmpty()) functions.add(f);
-            }
-        }
-        List<String> offices = new ArrayList<>(), units = new ArrayList<>();
-        if (setup >= 0) {
-            StringBuilder b = new StringBuilder();
-            boolean listing = false;
-            // the words of 第一部分's patterns: the staffing sentence's first label, the list of a department's units,
-            // "下设{count}个处室，分别是：{offices}"
-            String staffWords = words.before("p1.staffing", "authorized");
-            String unitsWords = words.tail("p1.department_units");
-            for (int n = setup + 1; n < stop; n++) {
-                String l = lines.get(n);
-                if (!staffWords.isEmpty() && squash(l).contains(staffWords)) break;
-                if (!unitsWords.isEmpty() && squash(l).contains(unitsWords)) listing = true;
-                Matcher item = LIST_LINE.matcher(l);
-                if (listing && item.matches()) units.add(item.group(1).trim());
-                else b.append(l.replace('\t', ' ').trim());
-            }
-            String before = Pattern.quote(words.before("p1.unit_structure", "count"));
-            String after = Pattern.quote(words.after("p1.unit_structure", "count"));
-            String listed = Pattern.quote(words.before("p1.unit_structure", "offices"));
-            Matcher count = Pattern.compile(before + "\\s*+(\\d{1,9})\\s*+" + after).matcher(b);
-            if (count.find()) {
-                facts.add(new TextFact("第一部分", "", "offices", "处室", FactKind.COUNT, new BigDecimal(count.group(1)), "", "", List.of(), "",
-                        squash(b.toString()).length() > 200 ? count.group() : b.toString()));
-            }
-            Matcher m = Pattern.compile(before + "\\s*+\\d{1,9}\\s*+" + after + "[，,]\\s*+" + listed + "[：:]([^。\\n\\r\\u0085\\u2028\\u2029]*+)。").matcher(b);
-            if (m.find()) {
-                for (String o : m.group(1).split("、")) if (!o.isBlank() && !o.contains("无下设")) offices.add(o.trim());
-            }
-        }
-        return new Overview(functions, units, offices, staffing);
-    }
-
-    /** {name, date, index of the first closing line in tail} from the last two lines: the unit's name and a date. */
-    private static String[] closing(List<String> tail) {
-        List<Integer> nonEmpty = new ArrayList<>();
-        for (int i = 0; i < tail.size(); i++) if (!tail.get(i).isBlank() && !PAGE_NUMBER.matcher(tail.get(i).trim()).matches()) nonEmpty.add(i);
-        if (nonEmpty.size() >= 2) {
-            String date = tail.get(nonEmpty.get(nonEmpty.size() - 1)).trim();
-            String name = tail.get(nonEmpty.get(nonEmpty.size() - 2)).trim();
-            if (DATE.matcher(date).matches() && !name.endsWith("。")) {
-                return new String[]{name, date, String.valueOf(nonEmpty.get(nonEmpty.size() - 2))};
-            }
-        }
-        return new String[]{"", "", String.valueOf(tail.size())};
-    }
-
-    /** 第四部分 名词解释: "一、财政拨款:指由……" entries, wrapped lines joined. */
-    private static List<DocumentText.GlossaryEntry> glossary(List<String> tail, String closingAt) {
-        List<DocumentText.GlossaryEntry> out = new ArrayList<>();
-        int stop = Integer.parseInt(closingAt);
-        StringBuilder cur = null;
-        List<String> entries = new ArrayList<>();
-        for (int i = 1; i < stop; i++) {
-            String l = tail.get(i).replace("**", "").replace('\t', ' ').trim();
-            if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
-            if (GLOSSARY_ITEM.matcher(l).find()) {
-                if (cur != null) entries.add(cur.toString());
-                cur = new StringBuilder(l);
-            } else if (cur != null) {
-                cur.append(l);
-            }
-        }
-        if (cur != null) entries.add(cur.toString());
-        for (String e : entries) {
-            String body = GLOSSARY_ITEM.matcher(e).replaceFirst("");
-            int colon = -1;
-            for (int i = 0; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (c == ':' || c == '：') {
-                    colon = i;
-                    break;
-                }
-            }
-            if (colon < 0) continue;
-            out.add(new DocumentText.GlossaryEntry(body.substring(0, colon).trim(), body.substring(colon + 1).trim()));
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ 第一部分
-
-    private Staffing staffing(List<String> lines, int firstTableLine) {
-        StringBuilder b = new StringBuilder();
-        for (int n = 0; n < Math.min(lines.size(), firstTableLine > 0 ? firstTableLine : lines.size()); n++) b.append(lines.get(n));
-        String all = half(squash(b.toString()));
-        // the labels the profile's staffing sentence prints before its numbers ("编制数{authorized}，实有人数{actual}人，其中：在职{active}人…")
-        String authorizedWords = words.before("p1.staffing", "authorized");
-        String actualWords = words.before("p1.staffing", "actual");
-        int at = authorizedWords.isEmpty() ? -1 : all.indexOf(authorizedWords);
-        if (at < 0) {
-            // a document without 第一部分 (e.g. the tables and 第三部分 only) has no staffing to miss
-            if (all.replace("*", "").replace("#", "").contains("第一部分")) notes.add("第一部分：找不到人员情况（" + authorizedWords + "、" + actualWords + "）");
-            return null;
-        }
-        int stop = all.indexOf('。', at);
-        String s = all.substring(at, stop < 0 ? Math.min(all.length(), at + 200) : stop + 1);
-        Integer authorized = intOf(s, Pattern.quote(authorizedWords) + "(\\d{1,9})(?!\\d)");
-        Integer actual = actualWords.isEmpty() ? null : intOf(s, Pattern.quote(actualWords) + "(\\d{1,9})(?!\\d)");
-        int[] active = person(s, "active", "staff.active");
-        int[] retired = person(s, "retired", "staff.retired");
-        int[] honorary = person(s, "honorary", "staff.honorary");
-        if (authorized != null) add("第一部分", "", "staff.authorized", authorizedWords, FactKind.COUNT, BigDecimal.valueOf(authorized), "", "", s);
-        if (actual != null) add("第一部分", "", "staff.actual", actualWords, FactKind.COUNT, BigDecimal.valueOf(actual), "", "", s);
-        return new Staffing(authorized, actual, box(active, 0), box(active, 1), box(retired, 0), box(retired, 1),
-                box(honorary, 0), box(honorary, 1));
-    }
-
-    /**
-     * A count of persons as the staffing pattern prints it ("退休{retired}人，{retired_word}{retired_change}人"): its label
-     * where a clause starts (not 退休 inside 离退休), the count, and the change after it.
-     */
-    private int[] person(String s, String var, String key) {
-        String subject = words.before("p1.staffing", var);
-        if (subject.isEmpty()) return null;
-        String unit = Pattern.quote(words.after("p1.staffing", var));
-        List<String> dir = profile.text().changeWords();
-        String changeWord = "(" + Pattern.quote(dir.get(0)) + "|" + Pattern.quote(dir.get(1)) + ")";
-        Matcher m = Pattern.compile("(?:(?<!\\p{IsHan})|(?<=其中))" + Pattern.quote(subject) + "(\\d{1,9})" + unit + ",?(?:" + changeWord + "(\\d{1,9})" + unit + ")?").matcher(s);
-        if (!m.find()) return null;
-        int v = Integer.parseInt(m.group(1));
-        add("第一部分", "", key, subject, FactKind.COUNT, BigDecimal.valueOf(v), "", "", s);
-        if (m.group(2) == null) return new int[]{v, Integer.MIN_VALUE};
-        int c = Integer.parseInt(m.group(3));
-        add("第一部分", "", key, subject, FactKind.CHANGE, BigDecimal.valueOf(c), m.group(2), "", s);
-        return new int[]{v, m.group(2).equals(dir.get(1)) ? -c : c};
-    }
-
-    private static Integer box(int[] a, int i) {
-        return a == null || a[i] == Integer.MIN_VALUE ? null : a[i];
-    }
-
-    private static Integer intOf(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    /**
-     * 行政 / 事业 of a single unit, from the evidence the document gives: the functional 项 of its
-     * tables (行政运行 / 行政单位离退休 vs 事业运行 / 事业单位离退休), else the kind of name. Recorded as
-     * the fact {@code agency.type} (the sentence says what it rests on).
-     */
-    private void agencyType(List<String> lines, int firstTableLine) {
-        if (kind != AgencyKind.UNIT) return;
-        boolean admin = false, inst = false;
-        String basis = "";
-        for (DisclosureTable t : tables) {
-            if (!functional(t)) continue;
-            for (Row r : t.rows()) {
-                if (r.kind() != RowKind.CLASS || r.code().length() != 7) continue;
-                String n = r.name();
-                if (n.equals("行政运行") || n.equals("行政单位离退休")) {
-                    admin = true;
-                    basis = tableName(t) + " " + r.code() + " " + n;
-                }
-                if (n.equals("事业运行") || n.equals("事业单位离退休")) {
-                    inst = true;
-                    if (!admin) basis = tableName(t) + " " + r.code() + " " + n;
-                }
-            }
-        }
-        String type = null;
-        if (admin && !inst) type = "行政";
-        else if (inst && !admin) type = "事业";
-        else if (!admin && unit.matches(".*(中心|院|所|站|馆|队|台|校|学)$")) {
-            type = "事业";
-            basis = "单位名称“" + unit + "”";
-        } else if (!admin && !inst && unit.matches(".*(局|委|办|厅|委员会|办公室)$")) {
-            type = "行政";
-            basis = "单位名称“" + unit + "”";
-        }
-        if (type != null) {
-            facts.add(new TextFact("第一部分", "", "agency.type", unit, FactKind.NAME, null, "", "", List.of(type), "",
-                    "单位类型推断为" + type + "（依据：" + basis + "）"));
-        }
-    }
+    /** The 绩效目标表 reader, with the profile's labels. */
+    private final PerformanceTableReader performanceReader;
 
     // ------------------------------------------------------------------ paragraphs and sections
 
@@ -463,7 +271,7 @@ final class TextFactReader {
             if (l.startsWith("- ")) l = l.substring(2).trim();
             if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
-            boolean start = SECTION.matcher(h).find() || SUB.matcher(h).find() || ITEM.matcher(h).find() || field != null && field.matcher(h).find();
+            boolean start = sectionMark.matcher(h).find() || subMark.matcher(h).find() || marks.item(h) != null || field != null && field.matcher(h).find();
             if (cur != null && !start && continues(h)) {
                 cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
@@ -497,8 +305,16 @@ final class TextFactReader {
     private boolean headingComplete(String p) {
         if (p.length() > 200) return false;
         String h = half(p).trim();
-        if (SECTION.matcher(h).find()) return h.endsWith("说明");
-        if (SUB.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) return h.endsWith("情况") || h.endsWith("事项") || h.endsWith("说明");
+        // a heading ends as the outline's titles and headings end (说明; 情况, 事项)
+        if (sectionMark.matcher(h).find()) return endsWithAny(h, marks.sectionEndings);
+        if (subMark.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) {
+            return endsWithAny(h, marks.subEndings) || endsWithAny(h, marks.sectionEndings);
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String h, java.util.Set<String> endings) {
+        for (String e : endings) if (h.endsWith(e)) return true;
         return false;
     }
 
@@ -509,15 +325,17 @@ final class TextFactReader {
         return c == '。' || c == ':' || c == ';';
     }
 
-    private static List<Section> sections(List<String> paragraphs) {
+    private List<Section> sections(List<String> paragraphs) {
         List<Section> out = new ArrayList<>();
         String numeral = null, title = null;
         List<String> body = new ArrayList<>();
         for (String p : paragraphs) {
-            Matcher m = SECTION.matcher(half(p));
+            Matcher m = sectionMark.matcher(half(p));
             if (m.find()) {
                 if (numeral != null) out.add(new Section(numeral, title, body));
-                numeral = m.group(1);
+                // the section's number as the outline numbers its sections (一 … 十二), however the document prints it
+                int ordinal = org.openbudget.core.text.Numbering.ordinal(m.group(1));
+                numeral = ordinal > 0 ? org.openbudget.core.text.ChineseNumerals.of(ordinal) : m.group(1);
                 title = p.substring(m.end()).trim();
                 body = new ArrayList<>();
             } else if (numeral != null) {
@@ -534,9 +352,9 @@ final class TextFactReader {
         String part = "";
         for (String p : s.paragraphs()) {
             String h = half(p);
-            Matcher sub = SUB.matcher(h);
+            Matcher sub = subMark.matcher(h);
             if (sub.find()) {
-                part = "（" + numeral(sub.group(1)) + "）";
+                part = partName(sub.group(1));
                 if (!reads(s.numeral()).equals("projects")) continue;
             }
             try {
@@ -567,7 +385,7 @@ final class TextFactReader {
 
     private void paragraph(String sec, String part, String p, String h) {
         // a section's sub-part (（二）) holds the blocks after the outline's second heading of it; without headings, all of them
-        List<TextOutline.Block> blocks = words.headed(sec) ? words.part(sec, part.isEmpty() ? 0 : partNumber(part)) : words.blocks(sec);
+        List<TextOutline.Block> blocks = words.headed(sec) ? words.part(sec, part.isEmpty() ? 0 : partOrdinal(part)) : words.blocks(sec);
         switch (reads(sec)) {
             case "total" -> {
                 stated(sec, part, p, h, blocks, false);
@@ -591,6 +409,18 @@ final class TextFactReader {
             case "other" -> other(sec, part, p, h, blocks);
             default -> { }
         }
+    }
+
+    /** A sub-part's name as the profile numbers sub-parts, from its number as printed ("三" → "（三）"). */
+    private String partName(String printed) {
+        int n = org.openbudget.core.text.Numbering.ordinal(printed);
+        return n > 0 ? org.openbudget.core.text.Numbering.format(profile.text().subHeading(), n).strip() : "（" + numeral(printed) + "）";
+    }
+
+    /** The number of a sub-part as {@link #partName} names it: 3 for "（三）" (0 when it is not one). */
+    private int partOrdinal(String part) {
+        Matcher m = subMark.matcher(half(part));
+        return m.find() ? org.openbudget.core.text.Numbering.ordinal(m.group(1)) : 0;
     }
 
     /** The number of a sub-part "（三）": 3 (0 when it is not one). */
@@ -618,7 +448,7 @@ final class TextFactReader {
                 if (a.var().isEmpty()) continue;
                 String anchor = words.before(b.sentence(), a.var());
                 if (anchor.isEmpty() || !h.contains(anchor)) continue;
-                if (unlessShare && (sharing(blocks, h) || !AMOUNT.matcher(h).find())) continue;
+                if (unlessShare && (sharing(blocks, h) || !amountMark.matcher(h).find())) continue;
                 amountAfter(sec, part, a.key(), a.subject(), p, h, h.indexOf(anchor));
                 return true;
             }
@@ -654,7 +484,7 @@ final class TextFactReader {
 
     /** "…收支总预算 304.15万元。" — the first amount after {@code from}. */
     private void amountAfter(String sec, String part, String key, String subject, String p, String h, int from) {
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (m.find(Math.max(0, from))) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
     }
 
@@ -677,7 +507,7 @@ final class TextFactReader {
      * or "上级政府性基金安排的转移支付资金未安排。" — its key by the subject printed before the first number.
      */
     private void item(String sec, String part, String prefix, String p, String h, String notArranged) {
-        Matcher am = AMOUNT.matcher(h);
+        Matcher am = amountMark.matcher(h);
         boolean hasAmount = am.find();
         int cut = hasAmount ? am.start() : notArranged.isEmpty() ? -1 : h.indexOf(notArranged);
         if (cut < 0) return;
@@ -792,7 +622,7 @@ final class TextFactReader {
         String itemKey = budgets.key();
         int inc = incomeWords.isEmpty() ? -1 : h.indexOf(incomeWords);
         if (inc >= 0) {
-            Named m = new Named(h);
+            Named m = new Named(h, marks.amountAny);
             int at = inc + incomeWords.length();
             while (m.find(at)) {
                 String subject = p.substring(m.start(1), m.end(1)).replaceFirst("^\\s*[:：]", "").trim();
@@ -811,7 +641,7 @@ final class TextFactReader {
         for (String clause : body.split(";")) {
             int cstart = offset + pos;
             pos += clause.length() + 1;
-            Matcher m = AMOUNT.matcher(clause);
+            Matcher m = amountMark.matcher(clause);
             if (!m.find()) continue;
             String name = clause.substring(0, m.start()).trim();
             String code = classCode(name, 1, null);
@@ -824,7 +654,7 @@ final class TextFactReader {
             }
             add(sec, part, classKey + ":" + code, name, FactKind.AMOUNT, num(m.group(1)), "", note, p);
             if (use >= 0) {
-                Named im = new Named(clause);
+                Named im = new Named(clause, marks.amountAny);
                 int at = use + useWords.length();
                 while (im.find(at)) {
                     String iname = clause.substring(im.start(1), im.end(1)).trim();
@@ -839,9 +669,9 @@ final class TextFactReader {
 
     /** A row of a table at 类 level, named with its amount and share ("1、一般公共服务支出（类）X万元，占Y%。"), keyed {@code prefix:code}. */
     private void rowClass(String sec, String part, String p, String h, String prefix) {
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
-        String name = stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
+        String name = marks.stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
         String code = classCode(name, 1, null);
         if (code == null) {
             notes.add("第三部分" + sec + part + "：“" + name + "”不是" + ref.year() + "年的功能分类类");
@@ -870,7 +700,7 @@ final class TextFactReader {
 
     /** A row of a table at 项 level, named by its 类, 款 and 项 ("类（类）款（款）项（项）：…X万元，比上年…"), keyed {@code prefix:code}. */
     private void rowItem(String sec, String part, String p, String h, String prefix, TextOutline.Block block) {
-        String body = stripItem(h);
+        String body = marks.stripItem(h);
         int off = h.length() - body.length();
         Levels lv = Levels.of(body);
         if (lv == null) return;
@@ -881,7 +711,7 @@ final class TextFactReader {
             notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到" + tableName(block.rows() == null ? null : block.rows().table()) + "或" + ref.year() + "年功能分类的项");
             return;
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find(off + lv.end())) return;
         String key = prefix + ":" + code;
         add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(1)), "", "", p);
@@ -903,7 +733,7 @@ final class TextFactReader {
             TextOutline.Item first = each.items().get(0);
             listWords = words.before(first.sentence().isEmpty() ? each.sentence() : first.sentence(), "list");
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
         String subject = p.substring(0, m.start()).trim();
         String key = keyOf(total.key(), subject);
@@ -932,9 +762,9 @@ final class TextFactReader {
 
     // 七
     private void project(String sec, String p, String h) {
-        Matcher sub = SUB.matcher(h);
+        Matcher sub = subMark.matcher(h);
         if (sub.find()) {
-            currentProjectPart = "（" + numeral(sub.group(1)) + "）";
+            currentProjectPart = partName(sub.group(1));
             int at = projectName.isEmpty() ? -1 : h.indexOf(projectName);
             if (at >= 0) {
                 String name = p.substring(at + projectName.length()).replaceFirst("^\\s*[:：]", "").trim();
@@ -951,7 +781,7 @@ final class TextFactReader {
         String label = f.group(1);
         switch (fieldNames.getOrDefault(label, "")) {
             case "amount" -> {
-                Matcher m = AMOUNT.matcher(hv);
+                Matcher m = amountMark.matcher(hv);
                 if (m.find()) add(sec, part, "project.amount", label, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             }
             case "unit" -> {
@@ -965,7 +795,7 @@ final class TextFactReader {
                     }
                     return;
                 }
-                Named m = new Named(h);
+                Named m = new Named(h, marks.amountAny);
                 int at = f.end();
                 while (m.find(at)) {
                     String item = p.substring(m.start(1), m.end(1)).trim();
@@ -988,7 +818,7 @@ final class TextFactReader {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
-        Matcher m = AMOUNT.matcher(h);
+        Matcher m = amountMark.matcher(h);
         if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
     }
 
@@ -1061,7 +891,7 @@ final class TextFactReader {
     private void segment(String sec, String part, String key, String subject, String p, String h, int from, int to) {
         String seg = h.substring(from, to);
         Matcher cm = change == null ? null : change.matcher(seg);
-        Matcher am = AMOUNT.matcher(seg);
+        Matcher am = amountMark.matcher(seg);
         boolean changed = cm != null && cm.find();
         if (am.find() && (!changed || am.start() < cm.start())) {
             add(sec, part, key, subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
@@ -1078,15 +908,15 @@ final class TextFactReader {
             facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
-        Matcher item = ITEM.matcher(h);
-        if (item.find()) {
-            Matcher m = AMOUNT.matcher(h);
+        Matcher item = marks.item(h);
+        if (item != null) {
+            Matcher m = amountMark.matcher(h);
             if (!m.find()) return;
             String name = p.substring(item.end(), m.start()).trim();
             add(sec, item.group(1) + ".", "carry.project", name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             return;
         }
-        Named m = new Named(h);
+        Named m = new Named(h, marks.amountAny);
         int at = 0;
         while (m.find(at)) {
             String subject = p.substring(m.start(1), m.end(1)).trim();
@@ -1107,12 +937,14 @@ final class TextFactReader {
                 case "sentence" -> {
                     if (b.amounts().isEmpty()) continue;
                     String key = b.amounts().get(0).key();
-                    Matcher am = AMOUNT.matcher(h);
+                    Matcher am = amountMark.matcher(h);
                     if (!am.find()) return;
-                    String term = "运行经费";
+                    // the subject: the longest of the running terms printed before the amount, else the measure's name
+                    String term = "";
                     for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
                         if (h.substring(0, am.start()).contains(t) && t.length() > term.length()) term = t;
                     }
+                    if (term.isEmpty()) term = profile.measures().find(key).map(org.openbudget.core.measure.Measure::name).orElse(key);
                     add(sec, part, key, term, FactKind.AMOUNT, num(am.group(1)), "", "", p);
                     changes(sec, part, key, term, p, h, am.end());
                     return;
@@ -1148,180 +980,6 @@ final class TextFactReader {
 
     /** Each narrative block's statements, compiled on first use. */
     private final Map<TextOutline.Block, NarrativeStatements> statements = new java.util.IdentityHashMap<>();
-
-    // ------------------------------------------------------------------ performance tables
-
-    private PerformanceTable performanceTable(List<String> lines) {
-        String kindOf = lines.get(0).contains("整体") ? "整体" : "项目";
-        // the table's labels as the profile prints them (text.performance_labels)
-        org.openbudget.core.profile.PerformanceLabels pl = profile.text().performanceLabels();
-        String projectLabel = squash(pl.project()), managerLabel = squash(pl.manager());
-        String projectGoal = squash(pl.projectGoal()), overallGoal = squash(pl.overallGoal());
-        Pattern goalLabel = Pattern.compile("^(" + Pattern.quote(projectGoal) + "|" + Pattern.quote(overallGoal) + ")\\s*");
-        String unitName = "", name = "", manager = "", goal = "";
-        for (String l : lines) {
-            String flat = l.replace('\t', ' ').trim().replaceAll("\\s+", " ");
-            String fs = squash(l);
-            if (unitName.isEmpty()) {
-                // the profile's unit labels; a remark the label's cell prints after it ("部门名称 (盖章)") is not the name
-                for (String label : List.of(squash(pl.unit()), squash(pl.overallUnit("单位")), squash(pl.overallUnit("部门")))) {
-                    if (fs.startsWith(label)) {
-                        unitName = firstCell(l, label);
-                        break;
-                    }
-                }
-            }
-            if (name.isEmpty() && !projectLabel.isEmpty() && fs.startsWith(projectLabel)) {
-                String rest = firstCellsUntil(l, projectLabel, managerLabel);
-                name = rest;
-                int m = managerLabel.isEmpty() ? -1 : flat.indexOf(managerLabel);
-                if (m >= 0) manager = flat.substring(m + managerLabel.length()).trim();
-            }
-            if (goal.isEmpty() && (fs.startsWith(projectGoal) || fs.startsWith(overallGoal))) {
-                goal = goalLabel.matcher(flat).replaceFirst("").replace("<p>", "").replace("</p>", "").trim();
-            }
-        }
-        String joined = half(squash(String.join("", lines)));
-        BigDecimal total, fiscal, other;
-        if (kindOf.equals("项目")) {
-            total = after(joined, squash(pl.total()));
-            fiscal = after(joined, squash(pl.fiscal()).replaceFirst("^其中[：:]", ""));
-            other = after(joined, squash(pl.other()));
-        } else {
-            BigDecimal up = after(joined, "上级安排"), local = after(joined, "本级安排");
-            other = after(joined, "其他资金(万元)其他");
-            fiscal = up == null && local == null ? null : nz(up).add(nz(local));
-            total = fiscal == null && other == null ? null : nz(fiscal).add(nz(other));
-        }
-        List<PerformanceTable.Indicator> indicators = new ArrayList<>();
-        int header = -1;
-        // the indicator header: its first label, or the first half of it where a narrow cell wraps it (一级 / 指标)
-        String first = squash(pl.indicators().get(0));
-        String firstHead = first.length() > 2 ? first.substring(0, first.length() / 2) : first;
-        for (int i = 0; i < lines.size(); i++) {
-            if (squash(lines.get(i)).startsWith(firstHead)) {
-                header = i;
-                break;
-            }
-        }
-        if (header >= 0) {
-            // tab rows: the weight is the number just before the 赋分规则 cell, the other columns lie around it;
-            // other lines (plain layout, cells broken over lines): the weight is the token before the rule
-            List<String> tokens = new ArrayList<>();
-            String level1 = "", level2 = "";
-            for (int i = header + 1; i < lines.size(); i++) {
-                String line = lines.get(i);
-                PerformanceTable.Indicator row = line.indexOf('\t') >= 0 ? tabIndicator(line.split("\t", -1), level1, level2) : null;
-                if (row != null) {
-                    level1 = row.level1();
-                    level2 = row.level2();
-                    indicators.addAll(tokenIndicators(tokens));
-                    tokens.clear();
-                    indicators.add(row);
-                } else {
-                    for (String t : line.split("[\\t ]+")) if (!t.isBlank()) tokens.add(t.trim());
-                }
-            }
-            indicators.addAll(tokenIndicators(tokens));
-        }
-        if (kindOf.equals("项目") && name.isEmpty()) notes.add("绩效目标表：找不到项目名称");
-        String phone = "";
-        BigDecimal upper = null;
-        if (kindOf.equals("整体")) {
-            for (String l : lines) {
-                String fs = squash(l);
-                if (fs.startsWith(squash(pl.contact("单位"))) || fs.startsWith(squash(pl.contact("部门")))) {
-                    String[] cells = l.split("\t");
-                    List<String> nonEmpty = new ArrayList<>();
-                    for (String c : cells) if (!c.isBlank()) nonEmpty.add(c.trim());
-                    if (nonEmpty.size() >= 2) manager = nonEmpty.get(1);
-                    if (nonEmpty.size() >= 4) phone = nonEmpty.get(3);
-                }
-            }
-            upper = after(joined, "上级安排");
-        }
-        return new PerformanceTable(kindOf, unitName, "", name, manager, total, fiscal, other, goal, indicators, phone, upper);
-    }
-
-    private static final Pattern WEIGHT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?");
-
-    /** One tab row of indicators, or null when no cell is a weight followed by its 赋分规则. */
-    private static PerformanceTable.Indicator tabIndicator(String[] raw, String level1, String level2) {
-        String[] c = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) c[i] = raw[i].trim();
-        for (int w = 1; w + 1 < c.length; w++) {
-            if (!WEIGHT.matcher(c[w]).matches() || !c[w + 1].contains("赋")) continue;
-            String l3 = w >= 4 ? c[w - 4] : "";
-            if (l3.isEmpty()) for (int k = 0; k < w - 3 && l3.isEmpty(); k++) l3 = c[k];
-            String l1 = w >= 6 && !c[w - 6].isEmpty() ? c[w - 6] : level1;
-            String l2 = w >= 5 && !c[w - 5].isEmpty() && !c[w - 5].equals(l3) ? c[w - 5] : level2;
-            return new PerformanceTable.Indicator(l1, l2, l3, w >= 3 ? c[w - 3] : "", w >= 2 ? c[w - 2] : "", c[w - 1],
-                    new BigDecimal(c[w]), c[w + 1], w + 2 < c.length ? c[w + 2] : "");
-        }
-        return null;
-    }
-
-    private static List<PerformanceTable.Indicator> tokenIndicators(List<String> tokens) {
-        List<PerformanceTable.Indicator> out = new ArrayList<>();
-        for (int i = 1; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            String both = t + (i + 1 < tokens.size() ? tokens.get(i + 1) : "");
-            if (!(t.startsWith("按") || t.startsWith("满意度赋")) || !t.contains("赋")) continue;
-            String w = tokens.get(i - 1);
-            if (!WEIGHT.matcher(w).matches()) continue;
-            String rule = t.endsWith("赋") ? both : t;
-            out.add(new PerformanceTable.Indicator("", "", "", "", "", "", new BigDecimal(w), rule, ""));
-        }
-        return out;
-    }
-
-    private static BigDecimal nz(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
-    }
-
-    private static final Map<String, Pattern> AFTER_LABEL = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static BigDecimal after(String s, String label) {
-        Matcher m = AFTER_LABEL.computeIfAbsent(label, l -> Pattern.compile(Pattern.quote(half(l)) + "[:]?" + NUM)).matcher(s);
-        return m.find() ? num(m.group(1)) : null;
-    }
-
-    /** A remark in brackets right after a label, in its cell ("部门名称 (盖章)"): at most 12 characters. */
-    private static final Pattern REMARK = Pattern.compile("^[ \\u3000]*+[(（][^()（）\\t]{1,12}[)）]");
-
-    /** The first non-empty cell after a label ("预算单位\t\t乌鲁木齐…\t\t"), or the rest of a plain line (a remark after the label dropped). */
-    private static String firstCell(String line, String label) {
-        String rest = REMARK.matcher(afterLabel(line, label)).replaceFirst("");
-        if (line.indexOf('\t') >= 0) {
-            for (String c : rest.split("\t")) if (!c.isBlank()) return c.trim();
-            return "";
-        }
-        return rest.trim();
-    }
-
-    private static String firstCellsUntil(String line, String label, String stop) {
-        String rest = afterLabel(line, label);
-        int s = rest.indexOf(stop);
-        if (s >= 0) rest = rest.substring(0, s);
-        return rest.replace('\t', ' ').trim().replaceAll("\\s{2,}", " ");
-    }
-
-    /** The text after a label whose characters may be separated by spaces in the line. */
-    private static String afterLabel(String line, String label) {
-        int k = 0, i = 0;
-        String l = line;
-        while (i < l.length() && k < label.length()) {
-            char c = l.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (half(String.valueOf(c)).charAt(0) == half(String.valueOf(label.charAt(k))).charAt(0)) k++;
-            else return l.substring(i);
-            i++;
-        }
-        return l.substring(i);
-    }
 
     // ------------------------------------------------------------------ classification names → codes
 
@@ -1393,13 +1051,18 @@ final class TextFactReader {
 
     /** Whether a table of the document is a classification table of the functional classification (by its template's shape). */
     private boolean functional(DisclosureTable t) {
+        return functional(profile, t);
+    }
+
+    /** Whether a table is a classification table of the functional classification under this profile. */
+    static boolean functional(TemplateProfile profile, DisclosureTable t) {
         return MoneyCells.template(profile, t).map(tpl -> tpl.shape() != null
                 && tpl.shape().kind() == org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
                 && !tpl.shape().economic()).orElse(false);
     }
 
     /** How a note names a table of the document: its mark (表5), else its title. */
-    private static String tableName(DisclosureTable t) {
+    static String tableName(DisclosureTable t) {
         return t.mark().isBlank() ? "《" + t.title() + "》" : t.mark();
     }
 
@@ -1419,10 +1082,6 @@ final class TextFactReader {
         facts.add(new TextFact(sec, part, key, subject, kind, value, word, reason, List.of(), "", sentence.trim()));
     }
 
-    private static String stripItem(String s) {
-        return s.replaceFirst("^\\s*\\d{1,2}\\s*[、.．](?!\\d)\\s*", "");
-    }
-
     private static String numeral(String n) {
         return n.startsWith("一十") ? n.substring(1) : n;
     }
@@ -1437,12 +1096,21 @@ final class TextFactReader {
 
     /** No whitespace at all. */
     static String squash(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        // lines are read many times over: a line without a space is returned as it is (the spaces all lie at or below U+3000)
+        int i = 0;
+        while (i < s.length() && !blank(s.charAt(i))) i++;
+        if (i == s.length()) return s;
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') b.append(c);
+            if (!blank(c)) b.append(c);
         }
         return b.toString();
+    }
+
+    /** Whitespace, the no-break and the ideographic space. */
+    private static boolean blank(char c) {
+        return c <= '\u3000' && (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000');
     }
 
     /**
@@ -1450,6 +1118,9 @@ final class TextFactReader {
      * one, so that positions in the result are positions in the original.
      */
     static String half(String s) {
+        int k = 0;
+        while (k < s.length() && (s.charAt(k) < '\uFF01' || s.charAt(k) > '\uFF5E') && s.charAt(k) != '\u3000') k++;
+        if (k == s.length()) return s;   // nothing full-width: as it is
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

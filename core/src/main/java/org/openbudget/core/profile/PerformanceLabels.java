@@ -19,19 +19,36 @@ import java.util.List;
  * @param projectGoal     项目总体目标
  * @param overallGoal     年度绩效目标
  * @param indicators      the indicator header, nine columns (一级指标 … 佐证资料)
+ * @param projectTitle    the project table's title (项目支出绩效目标表)
+ * @param overallTitles   the overall table's title ({kind}整体绩效目标表), printed; the others are read too
+ *                        ({kind}整体预算绩效目标表)
+ * @param upper           a published overall table's row of 财政资金 from above (上级安排)
+ * @param local           its row of the level's own 财政资金 (本级安排)
+ * @param otherSource     its row of other money, the cells read as one ("其他资金（万元）其他")
+ * @param ruleMark        the mark of a scoring rule's cell (赋, of 赋分): the weight is the number before it
+ * @param ruleStarts      how a scoring rule starts where cells are not kept apart (按…赋分, 满意度赋分…)
  */
 public record PerformanceLabels(String unit, String overallUnit, String contact, String project, String manager,
                                 String projectFunds, String overallFunds, String total, String fiscal, String other,
-                                String projectGoal, String overallGoal, List<String> indicators) {
+                                String projectGoal, String overallGoal, List<String> indicators,
+                                String projectTitle, List<String> overallTitles, String upper, String local, String otherSource,
+                                String ruleMark, List<String> ruleStarts) {
     /** The labels of the published Xinjiang 2024 tables (and every profile that names none). */
     public static final PerformanceLabels DEFAULT = new PerformanceLabels("预算单位", "{kind}名称", "{kind}联系人", "项目名称", "项目负责人",
             "项目资金（万元）", "年度预算（万元）", "年度预算总额", "其中：财政拨款", "其他资金", "项目总体目标", "年度绩效目标",
-            List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"));
+            List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"),
+            "项目支出绩效目标表", List.of("{kind}整体绩效目标表", "{kind}整体预算绩效目标表"), "上级安排", "本级安排", "其他资金（万元）其他",
+            "赋", List.of("按", "满意度赋"));
 
     public PerformanceLabels {
         indicators = List.copyOf(indicators);
         if (indicators.size() != 9) throw new IllegalArgumentException("a 绩效目标表 has nine indicator columns, not " + indicators.size());
+        overallTitles = overallTitles == null || overallTitles.isEmpty() ? List.of("{kind}整体绩效目标表") : List.copyOf(overallTitles);
+        ruleStarts = ruleStarts == null ? List.of() : List.copyOf(ruleStarts);
     }
+
+    /** The overall table's title as printed for a document of this kind (单位 / 部门). */
+    public String overallTitle(String kind) { return overallTitles.get(0).replace("{kind}", kind); }
 
     /** The overall table's unit row for a document of this kind (单位 / 部门). */
     public String overallUnit(String kind) { return overallUnit.replace("{kind}", kind); }

@@ -111,7 +111,8 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
 
     /** A table by its id in this profile. */
     public Optional<TableTemplate> tableById(String tableId) {
-        return tables.values().stream().filter(t -> t.id().equals(tableId)).findFirst();
+        for (TableTemplate t : tables.values()) if (t.id().equals(tableId)) return Optional.of(t);   // every check asks: no stream
+        return Optional.empty();
     }
 
     /** A profile of tables only. */

@@ -28,6 +28,12 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  * @param changeWords   the words of a change's direction, up and down ({change_word}: [增加, 减少])
  * @param rateWords     the words of a rate's direction, up and down ({rate_word}: [增长, 下降])
  * @param performanceLabels the labels of the 绩效目标表 ({@code performance_labels})
+ * @param sectionNumber the numbering of 第三部分's sections ("{cn}、" → 三、): printed before each title, read back
+ * @param glossaryNumber the numbering of 第四部分's entries ("{cn}、")
+ * @param amountUnit    the unit the text's amounts are written in (万元), whatever the tables print
+ *                      (Shanghai's tables are in 元, its text in 万元); the reader takes a number followed by it
+ *                      as an amount
+ * @param parts         the headings of the document's parts ({@link Parts})
  *
  * <p>An amount placeholder may carry a modifier: {@code {x|0}} prints a zero amount as "0", and
  * {@code {x|plain}} prints the amount without trailing zeros or separators ("2", "8.9").
@@ -36,7 +42,45 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
                            String percent, String listNumber, String subHeading,
                            String itemNumber, List<String> zeroChange, String dateFormat,
                            List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides,
-                           List<String> changeWords, List<String> rateWords, PerformanceLabels performanceLabels) {
+                           List<String> changeWords, List<String> rateWords, PerformanceLabels performanceLabels,
+                           String sectionNumber, String glossaryNumber, String amountUnit, Parts parts) {
+
+    /**
+     * The headings of the document's parts as patterns ({year}, {unit}, {kind}): printed by the renderer, and what
+     * comes before their first placeholder ("第三部分") is how the reader finds where each part starts.
+     *
+     * @param overview    第一部分 (概况)
+     * @param tables      第二部分 (the tables)
+     * @param explanation 第三部分 (情况说明: the outline's sections)
+     * @param glossary    第四部分 (名词解释)
+     */
+    public record Parts(String overview, String tables, String explanation, String glossary) {
+        /** The parts of a 预算 as the national template heads them. */
+        public static final Parts BUDGET = new Parts("第一部分 {year}年{unit}{kind}概况", "第二部分 {year}年{kind}预算公开表",
+                "第三部分 {year}年{kind}预算情况说明", "第四部分 名词解释");
+
+        /** The words a part's heading starts with, before its first placeholder, without spaces ("第三部分"). */
+        public static String mark(String heading) {
+            int brace = heading.indexOf('{');
+            String w = brace < 0 ? heading : heading.substring(0, brace);
+            return w.replaceAll("[\\s\u3000]+", "");
+        }
+
+        public String overviewMark() { return mark(overview); }
+        public String tablesMark() { return mark(tables); }
+        public String explanationMark() { return mark(explanation); }
+        public String glossaryMark() { return mark(glossary); }
+    }
+
+    /** As the canonical constructor, with the default numbering of sections and glossary, 万元 and a 预算's parts. */
+    public TextTemplate(Map<String, String> titles, Map<String, String> sentences, TextOutline outline,
+                        String percent, String listNumber, String subHeading,
+                        String itemNumber, List<String> zeroChange, String dateFormat,
+                        List<GlossaryEntry> glossary, Map<String, Map<String, String>> overrides,
+                        List<String> changeWords, List<String> rateWords, PerformanceLabels performanceLabels) {
+        this(titles, sentences, outline, percent, listNumber, subHeading, itemNumber, zeroChange, dateFormat, glossary, overrides,
+                changeWords, rateWords, performanceLabels, null, null, null, null);
+    }
 
     /** The direction words when a profile names none: a change 增加/减少, a rate 增长/下降. */
     public static final List<String> CHANGE_WORDS = List.of("增加", "减少");
@@ -62,6 +106,10 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         changeWords = changeWords == null || changeWords.size() != 2 ? CHANGE_WORDS : List.copyOf(changeWords);
         rateWords = rateWords == null || rateWords.size() != 2 ? RATE_WORDS : List.copyOf(rateWords);
         performanceLabels = performanceLabels == null ? PerformanceLabels.DEFAULT : performanceLabels;
+        sectionNumber = sectionNumber == null || sectionNumber.isBlank() ? "{cn}、" : sectionNumber;
+        glossaryNumber = glossaryNumber == null || glossaryNumber.isBlank() ? "{cn}、" : glossaryNumber;
+        amountUnit = amountUnit == null || amountUnit.isBlank() ? "万元" : amountUnit.strip();
+        parts = parts == null ? Parts.BUDGET : parts;
     }
 
     /** The word of a change in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */

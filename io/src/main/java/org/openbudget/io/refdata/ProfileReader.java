@@ -466,7 +466,14 @@ public final class ProfileReader {
             YamlNode s = t.require("subjects");
             for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
         }
-        return new TextRules(weights, admin, inst, subjects, t.optString("project_items").orElse(""));
+        List<TextRules.AgencyType> types = TextRules.AGENCY_TYPES;
+        if (t.get("agency_types").isPresent()) {
+            types = new ArrayList<>();
+            for (YamlNode a : t.require("agency_types").items()) {
+                types.add(new TextRules.AgencyType(a.string("type"), a.strings("items"), a.strings("name_endings")));
+            }
+        }
+        return new TextRules(weights, admin, inst, subjects, t.optString("project_items").orElse(""), types);
     }
 
     /** {@code performance_labels}: the 绩效目标表's labels, each optional (the default's where not given). */
@@ -485,7 +492,12 @@ public final class ProfileReader {
                 l.optString("manager").orElse(d.manager()), l.optString("project_funds").orElse(d.projectFunds()),
                 l.optString("overall_funds").orElse(d.overallFunds()), l.optString("total").orElse(d.total()),
                 l.optString("fiscal").orElse(d.fiscal()), l.optString("other").orElse(d.other()),
-                l.optString("project_goal").orElse(d.projectGoal()), l.optString("overall_goal").orElse(d.overallGoal()), indicators);
+                l.optString("project_goal").orElse(d.projectGoal()), l.optString("overall_goal").orElse(d.overallGoal()), indicators,
+                l.optString("project_title").orElse(d.projectTitle()),
+                l.get("overall_titles").isPresent() ? l.strings("overall_titles") : d.overallTitles(),
+                l.optString("upper").orElse(d.upper()), l.optString("local").orElse(d.local()),
+                l.optString("other_source").orElse(d.otherSource()), l.optString("rule_mark").orElse(d.ruleMark()),
+                l.get("rule_starts").isPresent() ? l.strings("rule_starts") : d.ruleStarts());
     }
 
     /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */
@@ -525,11 +537,33 @@ public final class ProfileReader {
                 raw(t, "percent", "{value}%"), raw(t, "list_number", "{n}、"),
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
                 zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides, changeWords, rateWords,
-                performanceLabels(t, problems));
+                performanceLabels(t, problems), raw(t, "section_number", "{cn}、"), raw(t, "glossary_number", "{cn}、"),
+                t.optString("amount_unit").orElse("万元"), parts(t, problems));
         for (String missing : out.missing()) {
             problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
         }
         if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
+    /** {@code parts}: the headings of the document's parts, each optional (a 预算's where not given); each starts with words. */
+    private static TextTemplate.Parts parts(YamlNode t, List<InputProblem> problems) {
+        TextTemplate.Parts d = TextTemplate.Parts.BUDGET;
+        if (t.get("parts").isEmpty()) return d;
+        YamlNode p = t.require("parts");
+        TextTemplate.Parts out = new TextTemplate.Parts(p.optString("overview").orElse(d.overview()), p.optString("tables").orElse(d.tables()),
+                p.optString("explanation").orElse(d.explanation()), p.optString("glossary").orElse(d.glossary()));
+        for (String k : List.of("overview", "tables", "explanation", "glossary")) {
+            String h = switch (k) {
+                case "overview" -> out.overview();
+                case "tables" -> out.tables();
+                case "explanation" -> out.explanation();
+                default -> out.glossary();
+            };
+            if (TextTemplate.Parts.mark(h).isEmpty()) {
+                problems.add(p.require(k).problem("部分标题应以文字开头（如“第三部分”），读取时据此找到该部分 (a part's heading starts with words)"));
+            }
+        }
         return out;
     }
 

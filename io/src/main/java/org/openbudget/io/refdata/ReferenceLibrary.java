@@ -152,7 +152,7 @@ public final class ReferenceLibrary {
     }
 
     /**
-     * The profile of a template family ("xinjiang") for a year: {@code family-year} when there is one,
+     * The profile of a template family (a profile id without its year) for a year: {@code family-year} when there is one,
      * else the family's latest earlier year, else its earliest; empty when the family has no profile.
      */
     public Optional<String> profileFor(String family, int year) {
@@ -244,6 +244,28 @@ public final class ReferenceLibrary {
             measures = d;
         }
         return measures;
+    }
+
+    private TemplateFamilies families;
+
+    /** The template families taken when nothing chooses one (refdata/templates.yaml: the override directory's, else the built-in one). */
+    public synchronized TemplateFamilies families() {
+        if (families == null) {
+            String text = read("templates.yaml").orElseThrow(() -> new InputException("refdata/templates.yaml", 0, "",
+                    "找不到模板系列设置 templates.yaml (the default template families are missing)"));
+            families = TemplateFamilies.read("refdata/templates.yaml", text);
+        }
+        return families;
+    }
+
+    /**
+     * The profile a document of this basis and year takes when nothing names one: the default family's
+     * ({@link #families()}) of that year, else its latest earlier one ({@link #profileFor}); {@code family-YEAR}
+     * when the family has no profile at all (loading it then says it is missing).
+     */
+    public String defaultProfile(String basis, int year) {
+        String family = families().defaultFamily(basis);
+        return profileFor(family, year).orElse(family + "-" + year);
     }
 
     private org.openbudget.core.score.Rubric rubric;
@@ -378,7 +400,7 @@ public final class ReferenceLibrary {
                 }
             }
             for (int y : fileYears()) {
-                String id = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY + "-" + y;
+                String id = families().defaultFamily("预算") + "-" + y;
                 if (read("profiles/" + id + ".yaml").isPresent()) ids.add(id);
             }
             fileProfiles = ids;

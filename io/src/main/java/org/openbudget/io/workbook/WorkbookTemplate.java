@@ -21,17 +21,6 @@ public final class WorkbookTemplate {
         this.library = library;
     }
 
-    /** The template family used when none is named (the embedded default). */
-    public static final String DEFAULT_FAMILY = "xinjiang";
-
-    /** The default family's profile named for a year (refdata/profiles/xinjiang-YEAR.yaml); see ReferenceLibrary#profileFor for a year without one. */
-    public static String defaultProfile(int year) {
-        return DEFAULT_FAMILY + "-" + year;
-    }
-
-    /** The template family of a blank 决算 workbook when none is named (refdata/profiles/national-final-YEAR.yaml). */
-    public static final String FINAL_FAMILY = "national-final";
-
     /**
      * The 决算 a blank 决算 workbook stands for: the agency and year, and — given the year's 预算 dataset of the same unit —
      * its projects and its lines as the 年初预算数 (the 收支与结转 sheet's budget.initial rows), so that the 决算's
@@ -41,7 +30,8 @@ public final class WorkbookTemplate {
         Budget blank = blank(agency, year, profile);
         String basis = library.profile(profile).meta().basis();
         if (!org.openbudget.core.ledger.Accounts.FINAL.equals(basis)) {
-            throw new InputException("--profile", 0, "profile", "模板 " + profile + " 是" + basis + "模板：决算工作簿请选用决算模板（如 national-final-2016）");
+            throw new InputException("--profile", 0, "profile", "模板 " + profile + " 是" + basis + "模板：决算工作簿请选用决算模板（如 "
+                    + library.defaultProfile(org.openbudget.core.ledger.Accounts.FINAL, year) + "）");
         }
         java.util.Map<String, List<org.openbudget.core.ledger.LedgerLine>> flows = new java.util.LinkedHashMap<>();
         List<org.openbudget.core.ledger.Project> projects = List.of();

@@ -36,7 +36,7 @@ class WorkbookTemplateTest {
     Path blank(AgencyKind kind, int year) {
         Path out = dir.resolve("blank-" + kind + year + ".xlsx");
         new WorkbookTemplate(LIB).write(new Agency("0012", "测试单位", kind, AgencyType.PUBLIC_INSTITUTION), year,
-                WorkbookTemplate.defaultProfile(year), out);
+                LIB.defaultProfile("预算", year), out);
         return out;
     }
 

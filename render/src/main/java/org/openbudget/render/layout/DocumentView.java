@@ -2,6 +2,8 @@ package org.openbudget.render.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import org.openbudget.core.text.Numbering;
 import java.util.regex.Pattern;
 
 import org.openbudget.core.disclosure.Disclosure;
@@ -23,11 +25,12 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class DocumentView {
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
             "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
-    private static final Pattern SUB_HEADING = Pattern.compile("^[（(][一二三四五六七八九十]+[）)]");
     private static final Pattern NUMBERED = Pattern.compile("^([（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．]|[一二三四五六七八九十]+、)");
 
     private final Disclosure disclosure;
     private final TemplateProfile profile;
+    /** A sub-heading's number at a paragraph's start, as the profile numbers them (text.sub_heading). */
+    private final Pattern subHeading;
     private final String kind;
     private final List<TableView> tables;
     private final List<Block> blocks;
@@ -35,6 +38,7 @@ public final class DocumentView {
     public DocumentView(Disclosure disclosure, TemplateProfile profile) {
         this.disclosure = disclosure;
         this.profile = profile;
+        this.subHeading = Numbering.start(profile.text().subHeading());
         this.kind = disclosure.kind().label();
         TableLayouts layouts = new TableLayouts(profile, disclosure.year());
         List<TableView> ts = new ArrayList<>();
@@ -80,6 +84,11 @@ public final class DocumentView {
         return n >= 1 && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
     }
 
+    /** A part's heading as the profile's text.parts words it ({year}, {unit}, {kind}). */
+    private String part(String pattern) {
+        return pattern.replace("{year}", String.valueOf(year())).replace("{unit}", unit()).replace("{kind}", kind);
+    }
+
     /** A heading of 第一部分 as the profile's text prints it ("" when the profile has none). */
     private String heading(String key) {
         String h = profile.text().sentences().get(key);
@@ -98,7 +107,7 @@ public final class DocumentView {
         boolean hasOverview = !ov.functions().isEmpty() || ov.staffing() != null || !ov.offices().isEmpty()
                 || !ov.subordinateUnits().isEmpty();
         if (hasOverview) {
-            String h = "第一部分 " + year() + "年" + unit() + kind + "概况";
+            String h = part(profile.text().parts().overview());
             out.add(new Block.Heading(1, h, "part1"));
             toc.add(new Block.TocEntry(1, h, "part1"));
             // 第一部分's headings as the profile's outline words them (p1.functions_heading, p1.structure_heading)
@@ -109,7 +118,7 @@ public final class DocumentView {
             }
             int i = 1;
             for (String f : ov.functions()) {
-                out.add(Block.Para.of(NUMBERED.matcher(f).find() ? f : "（" + numeral(i) + "）" + f));
+                out.add(Block.Para.of(NUMBERED.matcher(f).find() ? f : Numbering.format(profile.text().subHeading(), i) + f));
                 i++;
             }
             String structure = heading("p1.structure_heading");
@@ -120,7 +129,7 @@ public final class DocumentView {
             if (!organisationFromFacts(text, ov, out)) organisation(ov, out);
         }
 
-        String h2 = finalAccounts() ? "第二部分 " + unit() + year() + "年度" + kind + "决算表" : "第二部分 " + year() + "年" + kind + "预算公开表";
+        String h2 = part(profile.text().parts().tables());
         out.add(new Block.Heading(1, h2, "part2"));
         toc.add(new Block.TocEntry(1, h2, "part2"));
         int n = 1;
@@ -132,7 +141,7 @@ public final class DocumentView {
         }
 
         if (!text.sections().isEmpty() || !text.performance().isEmpty()) {
-            String h3 = finalAccounts() ? "第三部分 " + unit() + year() + "年度" + kind + "决算情况说明" : "第三部分 " + year() + "年" + kind + "预算情况说明";
+            String h3 = part(profile.text().parts().explanation());
             out.add(new Block.Heading(1, h3, "part3"));
             toc.add(new Block.TocEntry(1, h3, "part3"));
             boolean perfPlaced = false;
@@ -140,7 +149,8 @@ public final class DocumentView {
             int s = 1;
             for (Section sec : text.sections()) {
                 String id = "section" + s++;
-                String title = sec.numeral().isEmpty() ? sec.title() : sec.numeral() + "、" + sec.title();
+                String title = sec.numeral().isEmpty() ? sec.title()
+                        : Numbering.format(profile.text().sectionNumber(), Numbering.ordinal(sec.numeral())) + sec.title();
                 out.add(new Block.Heading(2, title, id));
                 toc.add(new Block.TocEntry(2, title, id));
                 List<String> ps = sec.paragraphs();
@@ -151,8 +161,8 @@ public final class DocumentView {
                     insertAt = ps.size();
                     int part = Integer.parseInt(perf[1]);
                     for (int i = 0; i < ps.size(); i++) {
-                        java.util.regex.Matcher m = PART.matcher(ps.get(i));
-                        if (m.find() && partNumber(m.group(1)) > part) { insertAt = i; break; }
+                        java.util.regex.Matcher m = subHeading.matcher(Numbering.half(ps.get(i)));
+                        if (m.find() && Numbering.ordinal(m.group(1)) > part) { insertAt = i; break; }
                     }
                 }
                 for (int i = 0; i < ps.size(); i++) {
@@ -165,11 +175,12 @@ public final class DocumentView {
         }
 
         if (!text.glossary().isEmpty()) {
-            out.add(new Block.Heading(1, "第四部分 名词解释", "part4"));
-            toc.add(new Block.TocEntry(1, "第四部分 名词解释", "part4"));
+            String h4 = part(profile.text().parts().glossary());
+            out.add(new Block.Heading(1, h4, "part4"));
+            toc.add(new Block.TocEntry(1, h4, "part4"));
             int g = 1;
             for (DocumentText.GlossaryEntry e : text.glossary()) {
-                out.add(new Block.Para(numeral(g++) + "、" + e.term() + "：", e.definition(), false));
+                out.add(new Block.Para(Numbering.format(profile.text().glossaryNumber(), g++) + e.term() + "：", e.definition(), false));
             }
         }
         if (!text.isEmpty() || !text.closingName().isEmpty()) {
@@ -179,7 +190,6 @@ public final class DocumentView {
         return out;
     }
 
-    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("^[（(]([一二三四五六七八九十]{1,3})[）)]");
 
     /** {section number, part} of the outline's performance block: the part is the number of headings before it ("" when none). */
     private String[] performancePlace() {
@@ -193,18 +203,8 @@ public final class DocumentView {
         return new String[] {"", "0"};
     }
 
-    /** 一 … 九十九 as a number. */
-    private static int partNumber(String n) {
-        String digits = "一二三四五六七八九";
-        int tens = n.indexOf('十');
-        if (tens < 0) return digits.indexOf(n) + 1;
-        int high = tens == 0 ? 1 : digits.indexOf(n.substring(0, tens)) + 1;
-        int low = tens == n.length() - 1 ? 0 : digits.indexOf(n.substring(tens + 1)) + 1;
-        return high * 10 + low;
-    }
-
     private void paragraph(String p, List<Block> out, String id) {
-        if (SUB_HEADING.matcher(p).find() && p.length() <= 80 && !p.contains("。")) {
+        if (subHeading.matcher(Numbering.half(p)).find() && p.length() <= 80 && !p.contains("。")) {
             out.add(new Block.Heading(3, p, id));
         } else {
             out.add(Block.Para.of(p));
@@ -213,7 +213,8 @@ public final class DocumentView {
 
     private void performance(DocumentText text, List<Block> out) {
         for (PerformanceTable p : text.performance()) {
-            String title = "整体".equals(p.kind()) ? kind + "整体绩效目标表" : "项目支出绩效目标表";
+            var labels = profile.text().performanceLabels();
+            String title = "整体".equals(p.kind()) ? labels.overallTitle(kind) : labels.projectTitle();
             out.add(new Block.Performance(p, title, "（" + year() + "年）"));
         }
     }
@@ -236,7 +237,7 @@ public final class DocumentView {
             out.add(Block.Para.of(sentence));
             if (!listed && sentence.endsWith("包括：") && !ov.subordinateUnits().isEmpty()) {
                 int i = 1;
-                for (String u : ov.subordinateUnits()) out.add(Block.Para.of((i++) + "、" + u));
+                for (String u : ov.subordinateUnits()) out.add(Block.Para.of(Numbering.format(profile.text().listNumber(), i++) + u));
                 listed = true;
             }
         }
@@ -254,7 +255,7 @@ public final class DocumentView {
             }
             out.add(Block.Para.of("纳入" + unit() + year() + "年" + kind + "预算编制范围的下属预算单位包括："));
             int i = 1;
-            for (String u : ov.subordinateUnits()) out.add(Block.Para.of((i++) + "、" + u));
+            for (String u : ov.subordinateUnits()) out.add(Block.Para.of(Numbering.format(profile.text().listNumber(), i++) + u));
         }
         Staffing s = ov.staffing();
         if (s != null) {

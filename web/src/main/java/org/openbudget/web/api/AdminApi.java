@@ -170,7 +170,7 @@ public class AdminApi {
     public record NewProfile(String id, String copyOf, String comment) {}
 
     @PostMapping("/profiles")
-    @Operation(summary = "新建模板：复制一个已有模板（如 xinjiang-2025）为新的编号（如另一财政部门的 hami-2025）")
+    @Operation(summary = "新建模板：复制一个已有模板（copyOf）为新的编号（id，“模板系列-年度”，如另一财政部门的本年度模板）")
     public ReferenceDataRepository.ProfileVersion createProfile(@AuthenticationPrincipal BudgetUser u, @RequestBody NewProfile n) {
         return refdata.createProfile(u, n.id(), n.copyOf(), n.comment());
     }
@@ -182,7 +182,7 @@ public class AdminApi {
     }
 
     @GetMapping("/region-profiles")
-    @Operation(summary = "各地区（财政部门）各年度使用的模板：系统管理指定的，或默认的 xinjiang-年度")
+    @Operation(summary = "各地区（财政部门）各年度使用的模板：系统管理指定的，或默认的（refdata/templates.yaml 所定预算模板系列的该年度模板）")
     public List<RegionProfileService.RegionYear> regionProfiles(@AuthenticationPrincipal BudgetUser u) { return regionProfiles.overview(u); }
 
     @GetMapping("/region-profiles/{region}/{year}")
@@ -191,11 +191,11 @@ public class AdminApi {
         return regionProfiles.view(u, region, year);
     }
 
-    /** {@code profile} null or empty: back to the default xinjiang-YEAR. */
+    /** {@code profile} null or empty: back to the default (the default family's profile of the year, refdata/templates.yaml). */
     public record RegionProfileAssignment(String profile, String comment, Integer baseVersion) {}
 
     @PutMapping("/region-profiles/{region}/{year}")
-    @Operation(summary = "指定一个地区一个年度使用的模板（profile 为空：恢复默认 xinjiang-年度）。模板须存在且为该年度的模板，否则 422；"
+    @Operation(summary = "指定一个地区一个年度使用的模板（profile 为空：恢复默认模板，即 refdata/templates.yaml 所定预算模板系列的该年度模板）。模板须存在且为该年度的模板，否则 422；"
             + "baseVersion 为读取时的在用版本号（0：未指定过），已有新版本时 409。此后本地区单位的空白工作簿和部门汇总使用该模板，"
             + "所用模板不同的数据集在保存、审核（/api/check）和提交时被拒绝，错误定位到 profile 字段并给出应为的模板")
     public RegionProfileRepository.Assignment assignRegionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year,

@@ -81,7 +81,7 @@ public final class FormOptions {
     public static String fixedKeyLabel(org.openbudget.io.refdata.ReferenceLibrary library, String key) {
         if (library != null) {
             List<String> ids = new ArrayList<>(library.profileIds());
-            String family = org.openbudget.io.workbook.WorkbookTemplate.DEFAULT_FAMILY + "-";
+            String family = library.families().defaultFamily("预算") + "-";
             ids.sort(java.util.Comparator.comparing((String id) -> !id.startsWith(family)).thenComparing(java.util.Comparator.reverseOrder()));
             for (String id : ids) {
                 TemplateProfile p;

@@ -43,6 +43,7 @@ public class AdminPages {
         m.addAttribute("checks", admin.checks(u));
         m.addAttribute("refdata", admin.refdata(u));
         m.addAttribute("regionProfiles", regionProfiles.overview(u));
+        m.addAttribute("defaultFamily", regionProfiles.defaultFamily());
         m.addAttribute("log", admin.auditLog(u, 100));
         m.addAttribute("roles", Role.values());
         m.addAttribute("severities", Severity.values());
@@ -263,6 +264,7 @@ public class AdminPages {
     @GetMapping("/admin/region-profiles/{region}/{year}")
     public String regionProfile(@AuthenticationPrincipal BudgetUser u, @PathVariable String region, @PathVariable int year, Model m) {
         m.addAttribute("view", regionProfiles.view(u, region, year));
+        m.addAttribute("copyFrom", regionProfiles.nearestDefault(year));
         return "admin/region-profile";
     }
 

@@ -159,17 +159,20 @@ public class DemoData implements ApplicationRunner {
         List<ConsolidatedUnit> snapshot = new java.util.ArrayList<>();
         for (Object[] u : units) {
             Status s = u[0].equals("650100417003") ? Status.PUBLISHED : Status.APPROVED;
-            Document d = documents.create((String) u[0], 2024, s, read((String) u[3]), "xinjiang-2024", "演示数据");
+            String yaml = read((String) u[3]);
+            Document d = documents.create((String) u[0], 2024, s, yaml, profileOf((String) u[3], yaml), "演示数据");
             snapshot.add(new ConsolidatedUnit(d.agencyCode(), d.rowVersion(), d.source()));
         }
         publishUnit(workflow.agency("650100417003"));
         // the department's own dataset (its text part) from the example, its units replaced by the consolidated ones
+        String deptYaml = read(dir + "dataset.yaml");
         Document dept = documents.create(BUREAU, 2024, Status.PUBLISHED,
-                WorkflowService.withUnits(read(dir + "dataset.yaml"), snapshot), "xinjiang-2024", "演示数据");
+                WorkflowService.withUnits(deptYaml, snapshot), profileOf(dir + "dataset.yaml", deptYaml), "演示数据");
         documents.replaceConsolidation(dept.id(), snapshot);
         workflow.publishNow(bureau, dept, "演示数据");
         audit.record("演示数据", "发布", BUREAU, 2024, "示例：第 1 版");
-        documents.create(scitech.code(), 2024, Status.PUBLISHED, read("demo/urumqi-sci-tech-info-center-2024/dataset.yaml"), "xinjiang-2024", "演示数据");
+        String scitechFile = "demo/urumqi-sci-tech-info-center-2024/dataset.yaml", scitechYaml = read(scitechFile);
+        documents.create(scitech.code(), 2024, Status.PUBLISHED, scitechYaml, profileOf(scitechFile, scitechYaml), "演示数据");
         publishUnit(scitech);
     }
 
@@ -178,6 +181,11 @@ public class DemoData implements ApplicationRunner {
         Document d = documents.find(a.code(), 2024).orElseThrow();
         workflow.publishNow(a, d, "演示数据");
         audit.record("演示数据", "发布", a.code(), 2024, "示例：第 1 版");
+    }
+
+    /** The template profile a demo dataset names (its {@code profile:}): the examples' own, not one written here. */
+    private static String profileOf(String resource, String yaml) {
+        return org.openbudget.io.yaml.YamlNode.parse(resource, yaml).string("profile");
     }
 
     private static String read(String resource) {

@@ -14,7 +14,6 @@ import org.openbudget.io.InputProblem;
 import org.openbudget.io.refdata.ReferenceLibrary;
 import org.openbudget.io.workbook.WorkbookLayout;
 import org.openbudget.io.workbook.WorkbookReader;
-import org.openbudget.io.workbook.WorkbookTemplate;
 import org.openbudget.io.yaml.YamlNode;
 import org.openbudget.web.db.repositories.Agency;
 import org.openbudget.web.db.repositories.AgencyRepository;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The template profile of each finance bureau (region) and budget year: the administrator assigns it;
- * without an assignment a region uses the year's default, {@code xinjiang-YEAR}. The blank workbook of
+ * without an assignment a region uses the year's default (refdata/templates.yaml: its default family's profile of the year). The blank workbook of
  * a unit and a department's consolidation name the profile of their region; a dataset that names
  * another one is refused when it is saved, checked (/api/check) or submitted, with the problem located
  * at its {@code profile} field (the 公开模板 cell of a workbook) and the profile expected.
@@ -57,7 +56,7 @@ public class RegionProfileService {
 
     /** The profile the agencies of a region use for a year: the one assigned, else the year's default. */
     public String profileFor(String regionCode, int year) {
-        return repo.current(regionCode, year).map(Assignment::profileId).orElseGet(() -> WorkbookTemplate.defaultProfile(year));
+        return repo.current(regionCode, year).map(Assignment::profileId).orElseGet(() -> defaultProfile(year));
     }
 
     /** The profile an agency's datasets of a year name: its region's. */
@@ -65,9 +64,27 @@ public class RegionProfileService {
         return profileFor(a.regionCode(), year);
     }
 
-    /** The template family of a 决算 when its region assigned none: national-final-YEAR (the latest year up to this one). */
+    /**
+     * The profile of a region's 预算 of a year when none is assigned: the default family's (refdata/templates.yaml) profile
+     * of that very year — the region's page lists a template per year and says when the year's is missing.
+     */
+    public String defaultProfile(int year) {
+        return library.families().defaultFamily(BUDGET) + "-" + year;
+    }
+
+    /** The default 预算 family (refdata/templates.yaml), as the pages name it. */
+    public String defaultFamily() {
+        return library.families().defaultFamily(BUDGET);
+    }
+
+    /** The default family's profile nearest before or at the year (the one to copy for a year that has none). */
+    public String nearestDefault(int year) {
+        return library.defaultProfile(BUDGET, year);
+    }
+
+    /** The profile of a 决算 when its region assigned none: the default 决算 family's (refdata/templates.yaml) of the latest year up to this one. */
     public String defaultFinalProfile(int year) {
-        return library.profileFor(WorkbookTemplate.FINAL_FAMILY, year).orElse(WorkbookTemplate.FINAL_FAMILY + "-2016");
+        return library.defaultProfile(Document.FINAL, year);
     }
 
     /** The profile an agency's documents of a year and basis name: its region's for that basis (预算 or 决算). */
@@ -167,8 +184,8 @@ public class RegionProfileService {
 
     private RegionYear state(String region, String name, int year, Optional<Assignment> current) {
         String assigned = current.map(Assignment::profileId).orElse(null);
-        String id = assigned != null ? assigned : WorkbookTemplate.defaultProfile(year);
-        return new RegionYear(region, name, year, id, assigned != null, WorkbookTemplate.defaultProfile(year), library.hasProfile(id),
+        String id = assigned != null ? assigned : defaultProfile(year);
+        return new RegionYear(region, name, year, id, assigned != null, defaultProfile(year), library.hasProfile(id),
                 current.map(Assignment::versionNo).orElse(0), current.map(Assignment::createdBy).orElse(null), current.map(Assignment::createdAt).orElse(null));
     }
 
@@ -293,13 +310,13 @@ public class RegionProfileService {
         }
         String before = current.map(Assignment::profileId).orElse(null);
         if (java.util.Objects.equals(before, id)) {
-            throw new RuleViolation(id == null ? name + " " + year + " 年已在使用默认模板 " + WorkbookTemplate.defaultProfile(year) + "。"
+            throw new RuleViolation(id == null ? name + " " + year + " 年已在使用默认模板 " + defaultProfile(year) + "。"
                     : name + " " + year + " 年已在使用模板 " + id + "。");
         }
         Assignment a = repo.insert(region, year, id, comment, u.username());
         audit.record(u.username(), "指定地区模板", null, year, name + "（" + region + "）" + year + " 年："
-                + (before == null ? "默认 " + WorkbookTemplate.defaultProfile(year) : before) + " → "
-                + (id == null ? "默认 " + WorkbookTemplate.defaultProfile(year) : id) + "，第 " + a.versionNo() + " 版"
+                + (before == null ? "默认 " + defaultProfile(year) : before) + " → "
+                + (id == null ? "默认 " + defaultProfile(year) : id) + "，第 " + a.versionNo() + " 版"
                 + (a.comment().isBlank() ? "" : "（" + a.comment() + "）"));
         return a;
     }

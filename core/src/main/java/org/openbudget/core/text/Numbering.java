@@ -1,0 +1,84 @@
+package org.openbudget.core.text;
+
+import java.util.regex.Pattern;
+
+/**
+ * A numbering style as a profile writes it ("{cn}、", "（{cn}）", "{n}.", "第{cn}节"): printed for the n-th
+ * heading or item, and compiled into the pattern that finds such a number at the start of a line of a published
+ * document. The style itself is the profile's (its text.section_number, sub_heading, list_number, item_number,
+ * glossary_number); what stays here is universal Chinese document grammar, true of every template: {cn} is
+ * written in Chinese numerals (一 … 十 … 十二, ChineseNumerals), {n} in digits, full-width and half-width
+ * punctuation are the same mark (（ and (, 、, ．and .), and a printed number may have spaces around its marks.
+ */
+public final class Numbering {
+    private Numbering() {}
+
+    /** The n-th number in this style ({cn} → 三, {n} → 3). */
+    public static String format(String style, int n) {
+        return style.replace("{cn}", ChineseNumerals.of(n)).replace("{n}", String.valueOf(n));
+    }
+
+    /**
+     * A line (made half width: {@link #half}) that starts with a number in this style, the number as printed in
+     * group 1; a digit number is not followed by a digit (a list's "1." is not a year's "2022.5").
+     */
+    public static Pattern start(String style) {
+        return Pattern.compile("^\\s*+" + body(style));
+    }
+
+    /** The style's regular expression (no anchor), the number as printed in its first group. */
+    public static String body(String style) {
+        String s = half(style).strip();
+        StringBuilder b = new StringBuilder();
+        boolean digits = false;
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith("{cn}", i)) {
+                b.append("([一二三四五六七八九十]{1,3})");
+                i += 4;
+                digits = false;
+            } else if (s.startsWith("{n}", i)) {
+                b.append("(\\d{1,2})");
+                i += 3;
+                digits = true;
+            } else {
+                char c = s.charAt(i++);
+                if (Character.isWhitespace(c)) {
+                    b.append("\\s*+");
+                    continue;
+                }
+                b.append("\\s*+").append(Pattern.quote(String.valueOf(c)));
+                if (digits) b.append("(?!\\d)");
+                digits = false;
+            }
+        }
+        return b.toString();
+    }
+
+    /** The ordinal of a number as printed: 三 → 3, 一十二 → 12, 12 → 12; 0 when it is none. */
+    public static int ordinal(String printed) {
+        String n = printed.strip();
+        if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) return n.length() > 4 ? 0 : Integer.parseInt(n);
+        int tens = n.indexOf('十');
+        if (tens < 0) return n.length() == 1 ? digit(n.charAt(0)) : 0;
+        int high = tens == 0 ? 1 : tens == 1 ? digit(n.charAt(0)) : 0;
+        int low = tens == n.length() - 1 ? 0 : tens == n.length() - 2 ? digit(n.charAt(tens + 1)) : -1;
+        return high <= 0 || low < 0 ? 0 : high * 10 + low;
+    }
+
+    private static int digit(char c) {
+        return "一二三四五六七八九".indexOf(c) + 1;
+    }
+
+    /** Full-width ASCII to half width (（ → (, ．→ .); 、 and other marks kept; one character for one. */
+    public static String half(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
+            else if (c == '\u3000') c = ' ';
+            b.append(c);
+        }
+        return b.toString();
+    }
+}
