@@ -35,6 +35,8 @@ class LinearPatternsTest {
     static final List<String> CLASSES = List.of(
             "org.openbudget.audit.shape.ShapeReader", "org.openbudget.audit.text.TextFactReader",
             "org.openbudget.audit.text.PublishedTextReader", "org.openbudget.audit.shape.Placement", "org.openbudget.audit.text.FinalTextReader",
+            "org.openbudget.audit.text.ShapedDocument", "org.openbudget.audit.text.PerformanceTableReader",
+            "org.openbudget.audit.recognise.Recognizer",
             "org.openbudget.audit.pdf.PdfLayout", "org.openbudget.io.workbook.WorkbookReader",
             "org.openbudget.io.dataset.NarrativeReader", "org.openbudget.io.dataset.DatasetRules",
             "org.openbudget.io.dataset.TextPartReader");
