@@ -1118,17 +1118,7 @@ final class TextFactReader {
      * one, so that positions in the result are positions in the original.
      */
     static String half(String s) {
-        int k = 0;
-        while (k < s.length() && (s.charAt(k) < '\uFF01' || s.charAt(k) > '\uFF5E') && s.charAt(k) != '\u3000') k++;
-        if (k == s.length()) return s;   // nothing full-width: as it is
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') c = (char) (c - 0xFEE0);
-            else if (c == '\u3000') c = ' ';
-            b.append(c);
-        }
-        return b.toString();
+        return org.openbudget.core.text.Numbering.half(s);
     }
 
     /** For comparing names: half width, no whitespace, no quotes. */

@@ -72,6 +72,9 @@ public final class Numbering {
 
     /** Full-width ASCII to half width (（ → (, ．→ .); 、 and other marks kept; one character for one. */
     public static String half(String s) {
+        int k = 0;
+        while (k < s.length() && (s.charAt(k) < '\uFF01' || s.charAt(k) > '\uFF5E') && s.charAt(k) != '\u3000') k++;
+        if (k == s.length()) return s;   // nothing full-width (most lines, read many times over): as it is
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
