@@ -10,12 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.openbudget.core.classification.ClassItem;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.DisclosureTable;
-import org.openbudget.core.disclosure.Row;
-import org.openbudget.core.disclosure.RowKind;
-import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.Overview;
@@ -122,8 +118,8 @@ final class TextFactReader {
     private final List<DisclosureTable> tables;
     private final List<String> notes;
     private final List<TextFact> facts = new ArrayList<>();
-    /** The year's functional classification: normalized name → codes (built on first use). */
-    private Map<String, List<String>> functionalByName;
+    /** 类/款/项 named by name → codes: the document's tables first, then the year's classification. */
+    private final ClassNames classNames;
     /** The profile's subjects, normalized once: key → normalized words. */
     private Map<String, List<String>> subjectWords;
     /** The profile's subjects as written ({@link TextSubjects}). */
@@ -138,6 +134,7 @@ final class TextFactReader {
         this.unit = unit;
         this.tables = tables;
         this.notes = notes;
+        this.classNames = new ClassNames(profile, ref, tables);
         this.marks = new TextMarks(profile.text());
         this.amountMark = marks.amount;
         this.sectionMark = marks.section;
@@ -412,7 +409,9 @@ final class TextFactReader {
         return null;
     }
 
-    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("procurement", "assets", "performance", "other_matters");
+    /** The blocks over the dataset's narrative whose statements the dictionary declares ({@code statements:}); a 决算's too. */
+    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("procurement", "assets", "performance", "other_matters",
+            "three_public", "evaluation");
 
     /** The first sentence block of a part that has this option, null when none. */
     private static TextOutline.Block sentence(List<TextOutline.Block> blocks, java.util.function.Predicate<TextOutline.Block> option) {
@@ -651,7 +650,7 @@ final class TextFactReader {
             Matcher m = amountMark.matcher(clause);
             if (!m.find()) continue;
             String name = clause.substring(0, m.start()).trim();
-            String code = classCode(name, 1, null);
+            String code = classNames.classCode(name, 1, null);
             String note = "";
             int use = useWords.isEmpty() ? -1 : clause.indexOf(useWords, m.end());
             if (use >= 0) note = p.substring(cstart + use + useWords.length(), cstart + clause.length()).replaceFirst("[。;；]+$", "").trim();
@@ -665,7 +664,7 @@ final class TextFactReader {
                 int at = use + useWords.length();
                 while (im.find(at)) {
                     String iname = clause.substring(im.start(1), im.end(1)).trim();
-                    String icode = classCode(iname, 3, code);
+                    String icode = classNames.classCode(iname, 3, code);
                     if (icode == null) notes.add("第三部分" + sec + "：“" + iname + "”不是" + name + "下的功能分类项");
                     else add(sec, part, itemKey + ":" + icode, iname, FactKind.AMOUNT, num(im.group(2)), "", "", p);
                     at = im.end();
@@ -679,7 +678,7 @@ final class TextFactReader {
         Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
         String name = marks.stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
-        String code = classCode(name, 1, null);
+        String code = classNames.classCode(name, 1, null);
         if (code == null) {
             notes.add("第三部分" + sec + part + "：“" + name + "”不是" + ref.year() + "年的功能分类类");
             return;
@@ -712,7 +711,7 @@ final class TextFactReader {
         Levels lv = Levels.of(body);
         if (lv == null) return;
         String cls = lv.cls().trim(), kuan = lv.kuan().trim(), xiang = lv.xiang().trim();
-        String code = itemCode(cls, kuan, xiang);
+        String code = classNames.itemCode(cls, kuan, xiang);
         String subject = p.substring(off, off + lv.end()).trim();
         if (code == null) {
             notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到" + tableName(block.rows() == null ? null : block.rows().table()) + "或" + ref.year() + "年功能分类的项");
@@ -999,7 +998,8 @@ final class TextFactReader {
     }
 
     /**
-     * A narrative block ({@code procurement}, {@code assets}, {@code performance}, {@code other_matters}): what its
+     * A narrative block ({@code procurement}, {@code assets}, {@code performance}, {@code other_matters}; a 决算's
+     * {@code three_public}, {@code evaluation}): what its
      * sentences state, read by its patterns (core/text/NarrativeStatements); a clause that starts with the unit's name is
      * read after the name the document's recognition found.
      */
@@ -1028,84 +1028,11 @@ final class TextFactReader {
     /** Each narrative block's statements, compiled on first use. */
     private final Map<TextOutline.Block, NarrativeStatements> statements = new java.util.IdentityHashMap<>();
 
-    // ------------------------------------------------------------------ classification names → codes
-
-    /** A 类 (level 1) or a 项 (level 3, within {@code within} 类) by its printed name: the document's tables first, then the year's list. */
-    private String classCode(String name, int level, String within) {
-        String n = norm(name);
-        int len = level == 1 ? 3 : level == 2 ? 5 : 7;
-        for (DisclosureTable t : tables) {
-            for (Row r : t.rows()) {
-                if (r.kind() != RowKind.CLASS || r.code().length() != len || r.side() == Side.INCOME) continue;
-                if (within != null && !r.code().startsWith(within)) continue;
-                if (norm(r.name()).equals(n)) return r.code();
-            }
-        }
-        for (String code : functionalByName().getOrDefault(n, List.of())) {
-            if (code.length() != len || within != null && !code.startsWith(within)) continue;
-            return code;
-        }
-        return null;
-    }
-
-    private Map<String, List<String>> functionalByName() {
-        if (functionalByName == null) {
-            // the year's list, normalised once per list (the library keeps one list per year): the last one is kept
-            NamesOf last = lastNames;
-            if (last != null && last.list() == ref.functional()) {
-                functionalByName = last.byName();
-            } else {
-                Map<String, List<String>> m = new java.util.HashMap<>();
-                for (ClassItem c : ref.functional().items()) m.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
-                functionalByName = java.util.Collections.unmodifiableMap(m);
-                lastNames = new NamesOf(ref.functional(), functionalByName);
-            }
-        }
-        return functionalByName;
-    }
-
-    private record NamesOf(Object list, Map<String, List<String>> byName) {}
-
-    private static volatile NamesOf lastNames;
-
-    /** A 项 named by its 类, 款 and 项 names: the document's functional classification tables first, then the year's list. */
-    private String itemCode(String cls, String kuan, String xiang) {
-        String c = classCode(cls, 1, null);
-        if (c == null) return null;
-        String nx = norm(xiang), nk = norm(kuan);
-        // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
-        Map<String, String> names = new LinkedHashMap<>();
-        for (DisclosureTable t : tables) {
-            if (!functional(t)) continue;
-            for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
-        }
-        for (String code : functionalByName().getOrDefault(nx, List.of())) {
-            if (code.length() == 7 && code.startsWith(c)) names.putIfAbsent(code, ref.functional().nameOrCode(code));
-        }
-        List<String> candidates = new ArrayList<>();
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getKey().length() == 7 && norm(e.getValue()).equals(nx)) candidates.add(e.getKey());
-        }
-        for (String code : candidates) {
-            String k = code.substring(0, 5);
-            String kn = names.containsKey(k) ? names.get(k) : ref.functional().nameOrCode(k);
-            if (norm(kn).equals(nk)) return code;
-        }
-        return candidates.isEmpty() ? null : candidates.get(0);
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    /** Whether a table of the document is a classification table of the functional classification (by its template's shape). */
-    private boolean functional(DisclosureTable t) {
-        return functional(profile, t);
-    }
 
     /** Whether a table is a classification table of the functional classification under this profile. */
     static boolean functional(TemplateProfile profile, DisclosureTable t) {
-        return MoneyCells.template(profile, t).map(tpl -> tpl.shape() != null
-                && tpl.shape().kind() == org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
-                && !tpl.shape().economic()).orElse(false);
+        return ClassNames.functional(profile, t);
     }
 
     /** How a note names a table of the document: its mark (表5), else its title. */
