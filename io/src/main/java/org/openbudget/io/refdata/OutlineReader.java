@@ -39,7 +39,8 @@ final class OutlineReader {
         for (YamlNode s : o.items()) {
             if (s.get("reads").isPresent()) {
                 // earlier profiles said how a section is read back; its blocks say it now (docs/text-facts.md)
-                problems.add(s.require("reads").problem("reads 已取消：各节按其块的种类读回，删去此行即可 (reads: is gone: a section is read by its blocks' kinds; delete the line)"));
+                problems.add(s.require("reads").problem("reads 已取消：各节按其块的种类读回——删去各节的 reads，并在 text 下写 read: full 以全文读回"
+                        + " (reads: is gone: a section is read by its blocks' kinds; delete it, and say read: full under text to read the text in full)"));
             } else {
                 unknown(s, SECTION_KEYS, "文字大纲的节", problems);
             }
