@@ -201,8 +201,9 @@ final class TextFactReader {
     DocumentText read(List<String> lines, int firstTableLine) {
         // a text of the tables alone (no 第一部分, no 第三部分) has no text to read: nothing to note
         boolean anyText = false;
+        String[] squashed = new String[lines.size()];   // each line squashed once, for the three passes below
         for (int n = 0; n < lines.size() && !anyText; n++) {
-            String s = squash(lines.get(n)).replace("*", "").replace("#", "");
+            String s = squashed(lines, squashed, n).replace("*", "").replace("#", "");
             anyText = TextMarks.starts(s, marks.overview) || TextMarks.starts(s, marks.explanation);
         }
         if (!anyText) return DocumentText.EMPTY;
@@ -211,7 +212,7 @@ final class TextFactReader {
         part1.agencyType();
         int start = -1, end = lines.size();
         for (int n = 0; n < lines.size(); n++) {
-            if (TextMarks.starts(squash(lines.get(n)), marks.explanation) && n >= firstTableLine) start = n;
+            if (TextMarks.starts(squashed(lines, squashed, n), marks.explanation) && n >= firstTableLine) start = n;
         }
         List<Section> sections = new ArrayList<>();
         List<PerformanceTable> performance = new ArrayList<>();
@@ -219,7 +220,7 @@ final class TextFactReader {
             notes.add(marks.explanation + "：文档中找不到（没有读取情况说明）");
         } else {
             for (int n = start + 1; n < lines.size(); n++) {
-                if (TextMarks.starts(squash(lines.get(n)).replace("*", ""), marks.glossaryPart)) {
+                if (TextMarks.starts(squashed(lines, squashed, n).replace("*", ""), marks.glossaryPart)) {
                     end = n;
                     break;
                 }
@@ -229,7 +230,7 @@ final class TextFactReader {
             List<String> current = null;
             for (int n = start + 1; n < end; n++) {
                 String l = lines.get(n);
-                String s = squash(l).replace("*", "");
+                String s = squashed(lines, squashed, n).replace("*", "");
                 if (performanceReader.title(s) != null) {
                     current = new ArrayList<>();
                     perf.add(current);
@@ -1066,6 +1067,12 @@ final class TextFactReader {
 
     private static String shortly(String p) {
         return p.length() > 40 ? p.substring(0, 40) + "…" : p;
+    }
+
+    private static String squashed(List<String> lines, String[] squashed, int n) {
+        String s = squashed[n];
+        if (s == null) squashed[n] = s = squash(lines.get(n));
+        return s;
     }
 
     /** No whitespace at all. */

@@ -16,21 +16,48 @@ import java.util.Set;
  * tables by the money their cells show ({@link MoneyCells}); a table is named by its shape and scope,
  * never by its number. Every block is described in docs/text-facts.md ("The outline").
  *
- * @param sections      第三部分's sections in order
- * @param omitUnprinted what the text says of a measure no table of the document prints: nothing (true:
- *                      the sentence or item is left out — for an outline a template inherits, whose tables
- *                      may not print every measure it names) or 0.00 (false, the default)
- * @param readInFull    how the audit reads a published document's 第三部分 by this outline ({@code text.read}): in full
- *                      (true, {@code full}: every block by its kind — amounts, shares, changes, rates, reasons, lists,
- *                      projects, narrative statements) or only the amounts its sentence patterns state, each held to its
- *                      table cell (false, {@code amounts}, the default: for templates whose published texts vary more
- *                      than their outline says)
+ * <p>Its parts: {@code sections}, 第三部分's sections in order; {@code omitUnprinted}, what the text says of a
+ * measure no table of the document prints — nothing (true: the sentence or item is left out, for an outline a
+ * template inherits, whose tables may not print every measure it names) or 0.00 (false, the default);
+ * {@code readInFull}, how the audit reads a published document's 第三部分 by this outline ({@code text.read}) — in
+ * full (true, {@code full}: every block by its kind: amounts, shares, changes, rates, reasons, lists, projects,
+ * narrative statements) or only the amounts its sentence patterns state, each held to its table cell (false,
+ * {@code amounts}, the default: for templates whose published texts vary more than their outline says).
  */
-public record TextOutline(List<Section> sections, boolean omitUnprinted, boolean readInFull) {
+public final class TextOutline {
     public static final TextOutline NONE = new TextOutline(List.of(), false, false);
 
-    public TextOutline {
-        sections = List.copyOf(sections);
+    private final List<Section> sections;
+    private final boolean omitUnprinted;
+    private final boolean readInFull;
+    /** {@link #sectionOf}'s answers: the checks ask it for every fact of every document. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Section>> sectionOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public TextOutline(List<Section> sections, boolean omitUnprinted, boolean readInFull) {
+        this.sections = List.copyOf(sections);
+        this.omitUnprinted = omitUnprinted;
+        this.readInFull = readInFull;
+    }
+
+    public List<Section> sections() { return sections; }
+
+    public boolean omitUnprinted() { return omitUnprinted; }
+
+    public boolean readInFull() { return readInFull; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TextOutline t && t.sections.equals(sections) && t.omitUnprinted == omitUnprinted && t.readInFull == readInFull;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(sections, omitUnprinted, readInFull);
+    }
+
+    @Override
+    public String toString() {
+        return "TextOutline[sections=" + sections + ", omitUnprinted=" + omitUnprinted + ", readInFull=" + readInFull + "]";
     }
 
     public TextOutline(List<Section> sections, boolean omitUnprinted) {
@@ -49,8 +76,10 @@ public record TextOutline(List<Section> sections, boolean omitUnprinted, boolean
      * the checks find where a template's text states what, by what its blocks declare (never by a section's number).
      */
     public java.util.Optional<Section> sectionOf(String keyOrKind) {
-        for (Section s : sections) if (s.states(keyOrKind)) return java.util.Optional.of(s);
-        return java.util.Optional.empty();
+        return sectionOf.computeIfAbsent(keyOrKind, k -> {
+            for (Section s : sections) if (s.states(k)) return java.util.Optional.of(s);
+            return java.util.Optional.empty();
+        });
     }
 
     /** A section of the outline: its number (一, 二 …), title pattern and blocks. */
