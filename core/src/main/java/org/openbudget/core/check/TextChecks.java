@@ -366,7 +366,7 @@ public final class TextChecks {
         String measure;
         List<Where> code = null;
         if (colon < 0) {
-            measure = ctx.runFact(Outline.MEASURES, () -> ctx.profile().text().outline().measuresByKey()).get(key);
+            measure = ctx.runFact(Outline.MEASURES, () -> stated(ctx.profile().text().outline())).get(key);
             if (measure == null && dict.find(key).isPresent()) measure = key;
         } else {
             Walked w = walked(ctx, key.substring(0, colon));
@@ -377,7 +377,24 @@ public final class TextChecks {
         return code == null ? dict.terms(measure) : Bindings.and(dict.terms(measure), code);
     }
 
-    private enum Outline { MEASURES }
+    private enum Outline { MEASURES, INDEX }
+
+    /**
+     * Fact key → the measure expression the outline states under it: the amounts it reads off the tables
+     * ({@link TextOutline#measuresByKey}), then those of its narrative blocks (十二's 整体绩效目标 and 当年财政拨款项目
+     * amounts, the 上年结转结余项目 of 其他事项), which the text checks hold to the same cells.
+     */
+    private static Map<String, String> stated(TextOutline outline) {
+        Map<String, String> out = new LinkedHashMap<>(outline.measuresByKey());
+        for (TextOutline.Section s : outline.sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                for (TextOutline.Stated a : b.amounts()) {
+                    if (a.checked() && a.measure() != null && !a.measure().isEmpty()) out.putIfAbsent(a.key(), a.measure());
+                }
+            }
+        }
+        return out;
+    }
 
     /** The table a row-walking fact (fiscal.item:2080502) is stated from, as its block names it; else {@code otherwise}. */
     private static DisclosureTable tableOf(CheckContext ctx, TextFact f, DisclosureTable otherwise) {
@@ -1002,13 +1019,10 @@ public final class TextChecks {
         DisclosureTable t7 = table(ctx, Role.GPB_PROJECTS).orElse(null);
         if (t7 == null) return;
         List<Row> rows = projects7(ctx);
-        BigDecimal total7 = printed(t7.total(null).orElse(null), 0);
         for (TextFact f : of(ctx, "perf.fiscal", FactKind.COUNT)) {
             countIs(ctx, f, rows.size(), no(ctx, Role.GPB_PROJECTS), mark(ctx, Role.GPB_PROJECTS) + " 的项目个数");
         }
-        for (TextFact f : of(ctx, "perf.fiscal", FactKind.AMOUNT)) {
-            expect(ctx, f, total7, no(ctx, Role.GPB_PROJECTS), "", "", "当年财政拨款项目金额（" + mark(ctx, Role.GPB_PROJECTS) + " 总计）");
-        }
+        against(ctx, t7, of(ctx, "perf.fiscal", FactKind.AMOUNT), false);
         List<Described> withheld = described(ctx).stream().filter(Described::withheld).toList();
         if (!described(ctx).isEmpty()) {
             BigDecimal classified = BigDecimal.ZERO;
@@ -1025,16 +1039,12 @@ public final class TextChecks {
         if (t11.isPresent()) {
             List<Row> carried = t11.get().rows(r -> r.kind() == RowKind.PROJECT);
             for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), no(ctx, Role.CARRY), mark(ctx, Role.CARRY) + " 的项目个数");
-            for (TextFact f : of(ctx, "other.carry", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), t11.get().no(), "", "", "上年结转结余项目金额（" + mark(ctx, Role.CARRY) + " 总计）");
-            }
+            against(ctx, t11.get(), of(ctx, "other.carry", FactKind.AMOUNT), false);
         }
         Optional<DisclosureTable> t1 = table(ctx, Role.SUMMARY);
         Optional<TextFact> overallCount = one(ctx, "perf.overall", FactKind.COUNT);
         if (t1.isPresent() && overallCount.isPresent() && overallCount.get().value().signum() > 0) {
-            for (TextFact f : of(ctx, "perf.overall", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t1.get().total(Side.INCOME).orElse(null), 0), t1.get().no(), "", "", "整体绩效目标金额（收支总预算）");
-            }
+            against(ctx, t1.get(), of(ctx, "perf.overall", FactKind.AMOUNT), false);
         }
     }
 
@@ -1173,22 +1183,37 @@ public final class TextChecks {
                 && x.part().equals(f.part())).findFirst();
     }
 
-    /** The whole a share is of: the text's own total (二 收入预算, 三 支出预算, 五 拨款合计), else the table's. */
-    private static BigDecimal whole(CheckContext ctx, TextFact share) {
-        String k = share.key();
-        if (k.startsWith("income.")) {
-            return one(ctx, "income.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.SUMMARY).map(t -> printed(t.total(Side.INCOME).orElse(null), 0)).orElse(null));
-        }
-        if (k.startsWith("expense.")) {
-            return one(ctx, "expense.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.EXPENSE).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
-        }
-        if (k.startsWith("gpb.class:")) {
-            return one(ctx, "gpb.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.GPB).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+    /** A block of the outline that states shares ({@code share_of}), with the number of its section. */
+    private record Shares(String section, TextOutline.Block block) {}
+
+    /** The block whose items (each) or rows (each_row: gpb.class:201) state the share under this key; null when none does. */
+    private static Shares sharesOf(CheckContext ctx, String key) {
+        int colon = key.indexOf(':');
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (b.shareOf().isEmpty()) continue;
+                boolean states = colon >= 0 ? b.kind().equals("each_row") && b.key().equals(key.substring(0, colon))
+                        : b.items().stream().anyMatch(i -> i.key().equals(key));
+                if (states) return new Shares(s.number(), b);
+            }
         }
         return null;
+    }
+
+    /**
+     * The whole a share is of, as the outline declares it ({@code share_of}: 二's and 三's total, 五's 类 of gpb): the
+     * text's own statement of that measure in the section (收入预算, 支出预算, 拨款合计), else the cell that prints it.
+     */
+    private static BigDecimal whole(CheckContext ctx, TextFact share) {
+        Shares of = sharesOf(ctx, share.key());
+        if (of == null) return null;
+        String measure = of.block().shareOf();
+        Map<String, String> stated = ctx.runFact(Outline.MEASURES, () -> stated(ctx.profile().text().outline()));
+        for (TextFact f : facts(ctx, x -> x.kind() == FactKind.AMOUNT && x.section().equals(of.section()) && measure.equals(stated.get(x.key())))) {
+            return f.value();
+        }
+        return ctx.runFact(Outline.INDEX, () -> new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources()))
+                .cell(measure).map(c -> printed(c.row(), c.column())).orElse(null);
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
@@ -1236,9 +1261,10 @@ public final class TextChecks {
     }
 
     private static void shareSums(CheckContext ctx) {
-        Map<String, List<TextFact>> groups = new LinkedHashMap<>();
+        // the shares of one block of the outline (二's incomes, 三's 基本/项目, 五's 类) add up to 100
+        Map<Shares, List<TextFact>> groups = new LinkedHashMap<>();
         for (TextFact s : facts(ctx, f -> f.kind() == FactKind.SHARE)) {
-            String g = s.key().startsWith("income.") ? "income" : s.key().startsWith("expense.") ? "expense" : s.key().startsWith("gpb.class:") ? "gpb.class" : null;
+            Shares g = sharesOf(ctx, s.key());
             if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
         }
         for (List<TextFact> g : groups.values()) {
