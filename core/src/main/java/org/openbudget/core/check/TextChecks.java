@@ -518,32 +518,36 @@ public final class TextChecks {
         table(ctx, Role.SUMMARY).ifPresent(t -> against(ctx, t, amountsIn(ctx, "total"), true));
     }
 
-    /** The measures a names block lists under this fact key (收入预算包括: gpb, gfb … as the outline's items state them). */
-    private static List<String> named(CheckContext ctx, String key) {
-        List<String> out = new ArrayList<>();
-        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
-            for (TextOutline.Block b : s.blocks()) {
-                if (!b.kind().equals("names") || !b.key().equals(key)) continue;
-                for (TextOutline.Item i : b.items()) if (!i.measure().isEmpty()) out.add(i.measure());
-            }
-        }
-        return out;
-    }
-
+    /**
+     * 一's lists, as the outline's {@code names} blocks of the section read as total say: the measures a block lists
+     * (收入预算包括: the sources) each printed non-zero in the summary exactly when the text names it; the rows a block
+     * lists (支出预算包括: the summary's expense 类) exactly those with money. Findings name the list by the block's subject.
+     */
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
         if (t1 == null) return;
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            if (!s.reads().equals("total")) continue;
+            for (TextOutline.Block b : s.blocks()) {
+                if (!b.kind().equals("names") || b.key().isEmpty()) continue;
+                if (b.rows() != null) listedRows(ctx, b, MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.rows().table()).orElse(t1));
+                else listedMeasures(ctx, b, t1);
+            }
+        }
+    }
+
+    /** The sources a names block lists: each the summary's cell of its measure (a carry-over named as a whole covers both halves). */
+    private static void listedMeasures(CheckContext ctx, TextOutline.Block b, DisclosureTable t1) {
         TextRules rules = ctx.profile().rules();
-        for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
-            // the sources the outline lists there, each the summary's cell of its measure
-            List<String> groups = named(ctx, f.key());
+        List<String> groups = b.items().stream().map(TextOutline.Item::measure).filter(m -> !m.isEmpty()).toList();
+        for (TextFact f : of(ctx, b.key(), FactKind.LIST)) {
             Set<String> listed = new LinkedHashSet<>();
             for (String item : f.items()) {
                 String g = sourceGroup(rules, item);
                 if (g == null) continue;
                 listed.add(g);
                 if (amount(ctx, t1, g).signum() == 0) {
-                    ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", item, "第三部分" + f.section() + " 收入预算包括“" + item + "”，而" + t1.mark() + " 该项收入为空");
+                    ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", item, "第三部分" + f.section() + " " + b.subject() + "“" + item + "”，而" + t1.mark() + " 该项收入为空");
                 }
             }
             for (String g : groups) {
@@ -552,22 +556,32 @@ public final class TextChecks {
                 if (g.startsWith("carry") && (listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
                 String name = c.get().row().name();
                 ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), name, String.join("、", f.items()),
-                        "第三部分" + f.section() + " 收入预算包括中缺少" + t1.mark() + " 有数的“" + name + "”");
+                        "第三部分" + f.section() + " " + b.subject() + "中缺少" + t1.mark() + " 有数的“" + name + "”");
             }
         }
-        for (TextFact f : of(ctx, "expense.classes", FactKind.LIST)) {
+    }
+
+    /** The rows a names block lists (its table's class rows of its side and level): exactly those with money. */
+    private static void listedRows(CheckContext ctx, TextOutline.Block b, DisclosureTable t) {
+        Side side = switch (b.rows().side()) {
+            case "income" -> Side.INCOME;
+            case "expense" -> Side.EXPENSE;
+            default -> null;
+        };
+        int digits = switch (b.rows().level()) { case 1 -> 3; case 2 -> 5; default -> 7; };
+        for (TextFact f : of(ctx, b.key(), FactKind.LIST)) {
             Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
             Set<String> expected = new LinkedHashSet<>();
-            for (Row r : t1.rows()) {
-                if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
+            for (Row r : t.rows()) {
+                if (r.side() == side && r.kind() == RowKind.CLASS && r.code().length() == digits && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
             }
             for (String e : expected) {
-                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
-                        "第三部分" + f.section() + " 支出预算包括中缺少" + t1.mark() + " 有数的“" + e + "”");
+                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
+                        "第三部分" + f.section() + " " + b.subject() + "中缺少" + t.mark() + " 有数的“" + e + "”");
             }
             for (String l : listed) {
-                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", l,
-                        "第三部分" + f.section() + " 支出预算包括“" + l + "”，而" + t1.mark() + " 该类为空");
+                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), t.no(), "", "", "列举", f.section(), "", l,
+                        "第三部分" + f.section() + " " + b.subject() + "“" + l + "”，而" + t.mark() + " 该类为空");
             }
         }
     }
@@ -605,10 +619,49 @@ public final class TextChecks {
         return s;
     }
 
+    /** The keys of the items the outline's {@code each} blocks state one by one in the section read as {@code reads} (三's 基本支出, 项目支出). */
+    private static Set<String> itemKeys(CheckContext ctx, String reads) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            if (!s.reads().equals(reads)) continue;
+            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each")) for (TextOutline.Item i : b.items()) out.add(i.key());
+        }
+        return out;
+    }
+
+    /** The key prefixes of the rows whose changes the section read as {@code reads} states ({@code each_row} with change: 五's gpb.item). */
+    private static Set<String> changedRows(CheckContext ctx, String reads) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            if (!s.reads().equals(reads)) continue;
+            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each_row") && b.change()) out.add(b.key() + ":");
+        }
+        return out;
+    }
+
+    /** The measure of the first amount the section read as {@code reads} states (五's 拨款合计: gpb); "" when none. */
+    private static String sectionTotal(CheckContext ctx, String reads) {
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            if (!s.reads().equals(reads)) continue;
+            for (TextOutline.Block b : s.blocks()) for (TextOutline.Stated a : b.amounts()) if (!a.measure().isEmpty()) return a.measure();
+        }
+        return "";
+    }
+
+    /** Whether the money the fact under this key states lies within the measure {@code whole} (上级转移支付 within 一般公共预算). */
+    private static boolean within(CheckContext ctx, String key, String whole) {
+        MeasureDictionary dict = ctx.profile().measures();
+        List<Where> part = money(ctx, key);
+        if (part == null || whole.isEmpty() || !dict.problems(whole).isEmpty()) return false;
+        List<MoneyCells.Term> k = MoneyCells.key(part, ctx.ref().sources());
+        return !k.isEmpty() && k.equals(MoneyCells.key(Bindings.and(dict.terms(whole), part), ctx.ref().sources()));
+    }
+
+    /** 三's changes of 基本支出 and 项目支出 add up to 二's changes of the incomes (the outline's items of each). */
     private static void changesThree(CheckContext ctx) {
-        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("expense.basic") || f.key().equals("expense.project")));
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
+        Set<String> expense = itemKeys(ctx, "expense"), income = itemKeys(ctx, "income");
+        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense") && f.kind() == FactKind.CHANGE && expense.contains(f.key()));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && income.contains(f.key()));
         if (three.size() < 2 || two.isEmpty()) return;
         expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
                 "基本支出与项目支出的增减额之和（" + numeral(ctx, "income") + " 各项收入增减额之和）");
@@ -667,17 +720,23 @@ public final class TextChecks {
         }
     }
 
+    /**
+     * 五's changes: of its 项 add up to those of 基本支出 and 项目支出, and these to 二's changes of the incomes within 五's
+     * money (一般公共预算 and its 上级转移支付: the income items whose measure lies within the measure 五 states first).
+     */
     private static void changesFive(CheckContext ctx) {
-        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("gpb.basic") || f.key().equals("gpb.project")));
-        List<TextFact> items = facts(ctx, f -> f.key().startsWith("gpb.item:") && f.kind() == FactKind.CHANGE);
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("income.gpb.local") || f.key().equals("income.gpb.transfer")));
-        if (one.size() == 2 && !items.isEmpty()) {
+        Set<String> parts = itemKeys(ctx, "gpb"), rows = changedRows(ctx, "gpb"), income = itemKeys(ctx, "income");
+        String whole = sectionTotal(ctx, "gpb");
+        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb") && f.kind() == FactKind.CHANGE && parts.contains(f.key()));
+        List<TextFact> items = facts(ctx, f -> f.kind() == FactKind.CHANGE && rows.stream().anyMatch(f.key()::startsWith));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && income.contains(f.key())
+                && within(ctx, f.key(), whole));
+        boolean all = !one.isEmpty() && one.size() == parts.size();
+        if (all && !items.isEmpty()) {
             expectSum(ctx, items.get(0), changeSum(items), changeSum(one), items.size() + 1, null, "",
                     items.get(0).part() + "各项增减额之和（" + one.get(0).part() + "基本支出与项目支出增减额之和）");
         }
-        if (one.size() == 2 && !two.isEmpty()) {
+        if (all && !two.isEmpty()) {
             expectSum(ctx, one.get(0), changeSum(one), changeSum(two), 1 + two.size(), null, "",
                     one.get(0).part() + "基本支出与项目支出增减额之和（" + two.get(0).section() + " 一般公共预算与上级转移支付增减额之和）");
         }
