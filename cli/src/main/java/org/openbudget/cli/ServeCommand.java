@@ -42,9 +42,23 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConfigurableApplicationContext ctx;
+        // stopped (Ctrl+C) while starting: the database closes under the start, which then fails — that is no failure to report
+        // (the JVM may end before the start's failure reaches this thread: the stop is said when it begins)
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            if (!started.get()) {
+                err.println("网站在启动完成之前被停止 (stopped before it had started)");
+                err.flush();
+            }
+        }, "budget-stopping"));
         try {
             ctx = WebApp.start(new WebApp.Options(port, dbUrl, dbUser, dbPassword, dataDir, demo, host, https ? Boolean.TRUE : null));
+            started.set(true);
         } catch (RuntimeException e) {
+            if (stopping.get()) return BudgetCli.OK;
             spec.commandLine().getErr().println("网站无法启动 (cannot start): " + WebApp.explain(e));
             return BudgetCli.BAD_INPUT;
         }
