@@ -156,7 +156,7 @@ class ProfilesAsDataTest {
 
     /**
      * The words a text prints for a measure are its synonyms in the one dictionary, and a section is read by its blocks:
-     * a profile still written with text_rules.subjects or an outline section's reads: is refused at that key, in its file.
+     * a profile still written with text_rules.subjects, an outline section's reads: or a check set (sets:) is refused at that key, in its file.
      */
     @Test
     void aProfileWithTheFormerSubjectsOrReadsIsRefusedAtThatKey(@TempDir Path dir) throws IOException {
@@ -182,7 +182,17 @@ class ProfilesAsDataTest {
                         - sentence: s1.total
                           amounts: [{var: total, key: total, measure: total, subject: 收支总预算}]
                 """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/old-sets-2027.yaml"), """
+                extends: xinjiang-2024
+                id: old-sets-2027
+                year: 2027
+                checks:
+                  sets: [xinjiang]
+                """, StandardCharsets.UTF_8);
         ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThatThrownBy(() -> lib.profile("old-sets-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("old-sets-2027.yaml")
+                        && p.field().endsWith("sets") && p.message().contains("read: full") && p.message().contains("generated: false")));
         assertThatThrownBy(() -> lib.profile("old-subjects-2027")).isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("old-subjects-2027.yaml")
                         && p.field().equals("text_rules.subjects") && p.message().contains("measures.yaml")));
@@ -193,6 +203,11 @@ class ProfilesAsDataTest {
         assertThat(LIB.profile("xinjiang-2024").text().outline().readInFull()).isTrue();
         assertThat(LIB.profile("xinjiang-2025").text().outline().readInFull()).isTrue();
         assertThat(LIB.profile("national-2016").text().outline().readInFull()).isFalse();
+        // the Xinjiang profiles' checks between tables are those they declare (2025 by inheriting it), the others' generated too
+        assertThat(LIB.profile("xinjiang-2024").meta().generated()).isFalse();
+        assertThat(LIB.profile("xinjiang-2025").meta().generated()).isFalse();
+        assertThat(LIB.profile("national-2016").meta().generated()).isTrue();
+        assertThat(LIB.profile("national-final-2016").meta().generated()).isTrue();
     }
 
     @Test

@@ -18,11 +18,15 @@ import org.openbudget.core.profile.TemplateProfile;
 public final class CheckCatalogue {
     private static final Map<String, Check> CHECKS = new LinkedHashMap<>();
     /**
-     * The text checks written for the Xinjiang template's twelve sections: run for a profile that takes
-     * the {@code xinjiang} check set, which also declares its checks between tables ({@code checks:
-     * between:}, {@link CrossChecks}) instead of the generated {@link MeasureChecks} (which the others get).
+     * The checks of a text read in full (its shares, changes, lists, reasons, projects: {@code text.read: full}), run
+     * where the profile's outline is read so; the others' text is held to its tables by the amounts alone.
      */
-    private static final java.util.Set<String> XINJIANG = new java.util.HashSet<>();
+    private static final java.util.Set<String> FULL_TEXT = new java.util.HashSet<>();
+    /**
+     * The checks between tables generated from the measures' bindings ({@link MeasureChecks}): run unless the
+     * profile says its own declared ones ({@code checks: between:}, {@link CrossChecks}) stand instead
+     * ({@code checks: generated: false}).
+     */
     private static final java.util.Set<String> GENERATED = new java.util.HashSet<>();
     /** Earlier ids that name a rule on one table of the Xinjiang template (T3.row-sum → row-sum on 表3). */
     private static final Map<String, String> ALIASES = WithinTableChecks.aliases();
@@ -39,7 +43,7 @@ public final class CheckCatalogue {
         all.addAll(ClassificationChecks.all());
         all.addAll(TextChecks.all());
         all.addAll(FinalTextChecks.all());
-        for (Check c : TextChecks.all()) XINJIANG.add(c.id());
+        for (Check c : TextChecks.all()) FULL_TEXT.add(c.id());
         for (Check c : MeasureChecks.all()) GENERATED.add(c.id());
         for (Check c : all) {
             if (CHECKS.put(c.id(), c) != null) throw new IllegalStateException("duplicate check id " + c.id());
@@ -94,9 +98,9 @@ public final class CheckCatalogue {
     /** Runs every check; findings ordered by severity, then table. */
     public static List<Finding> run(Disclosure d, TemplateProfile profile, ReferenceData ref) {
         CheckContext ctx = new CheckContext(d, profile, ref);
-        boolean xinjiang = profile.meta().checkSets().contains("xinjiang");
+        boolean fullText = profile.text().outline().readInFull(), generated = profile.meta().generated();
         for (Check c : checks(profile)) {
-            if (xinjiang ? GENERATED.contains(c.id()) : XINJIANG.contains(c.id())) continue;
+            if (!generated && GENERATED.contains(c.id()) || !fullText && FULL_TEXT.contains(c.id())) continue;
             runOne(ctx, c);
         }
         List<Finding> out = new ArrayList<>(ctx.findings());

@@ -338,7 +338,7 @@ public final class Compare {
         for (Map.Entry<Integer, TableTemplate> e : fp.tables().entrySet()) tables.put(e.getKey(), rebind(e.getValue()));
         TemplateProfile.Meta m = fp.meta();
         TemplateProfile.Meta meta = new TemplateProfile.Meta(m.parent(), m.basis(), m.amountUnit(), m.decimals(), m.unitLabel(), m.detect(),
-                dict.with(changed), m.checkSets(), m.severities(), m.zeros(), m.crossChecks());
+                dict.with(changed), m.generated(), m.severities(), m.zeros(), m.crossChecks());
         return new TemplateProfile(fp.id(), fp.name(), fp.year(), fp.totalFirst(), fp.thousands(), fp.totalLabel(), fp.incomeTotalLabel(),
                 fp.expenseTotalLabel(), tables, fp.text(), fp.rules(), meta);
     }

@@ -29,28 +29,28 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
     /**
      * What a profile of the second format adds: the profile it extends, the basis (预算/决算), the
      * amount unit and decimals its tables print, the label the unit's name is printed under, the
-     * signature that recognises its documents, the dictionary of measures its tables bind to, the
-     * template-specific check sets it takes besides the generic ones ({@code xinjiang}: the between-table
-     * and text checks written for that template's eleven tables and twelve sections), and the
+     * signature that recognises its documents, the dictionary of measures its tables bind to, whether the
+     * checks between tables generated from the measures' bindings run ({@code generated}; false: only those
+     * the profile declares, {@code checks: generated: false}), and the
      * severities it sets for check ids (error, warning, notice), whether an empty or zero cell prints
      * as 0.00 ({@code number_format.zeros: true}) rather than blank, and the checks between its tables
      * that it declares ({@code checks: between:}).
      */
     public record Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
-                       Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities,
+                       Detection detect, MeasureDictionary measures, boolean generated, Map<String, String> severities,
                        boolean zeros, List<CrossCheck> crossChecks) {
         public static final Meta DEFAULT = new Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, MeasureDictionary.EMPTY,
-                List.of(), Map.of(), false);
+                true, Map.of(), false);
 
         public Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
-                    Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities,
+                    Detection detect, MeasureDictionary measures, boolean generated, Map<String, String> severities,
                     boolean zeros) {
-            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, checkSets, severities, zeros, List.of());
+            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, generated, severities, zeros, List.of());
         }
 
         public Meta(String parent, String basis, String amountUnit, int decimals, String unitLabel,
-                    Detection detect, MeasureDictionary measures, List<String> checkSets, Map<String, String> severities) {
-            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, checkSets, severities, false);
+                    Detection detect, MeasureDictionary measures, boolean generated, Map<String, String> severities) {
+            this(parent, basis, amountUnit, decimals, unitLabel, detect, measures, generated, severities, false);
         }
 
         public Meta {
@@ -60,7 +60,6 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
             unitLabel = unitLabel == null ? "" : unitLabel;
             detect = detect == null ? Detection.NONE : detect;
             measures = measures == null ? MeasureDictionary.EMPTY : measures;
-            checkSets = checkSets == null ? List.of() : List.copyOf(checkSets);
             severities = severities == null ? Map.of() : Map.copyOf(severities);
             crossChecks = crossChecks == null ? List.of() : List.copyOf(crossChecks);
         }

@@ -87,7 +87,7 @@ public final class Kit {
                 List.of(), List.of(), "{unit}{year}年没有支出预算。", List.of("1 = 2+3"), "never", List.of(), List.of(), "expense", "表1", byFunction));
         tables.put(2, new TableTemplate(2, "基本支出表", List.of(column("合计", "basic"), column("人员经费", "personnel"), column("公用经费", "public")),
                 List.of(), List.of(), "{unit}{year}年没有基本支出。", List.of("1 = 2+3"), "never", List.of(), List.of(), "basic", "表2", byEconomic));
-        TemplateProfile.Meta meta = new TemplateProfile.Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, measures(), List.of(), Map.of());
+        TemplateProfile.Meta meta = new TemplateProfile.Meta("", "预算", "万元", 2, "编制单位", Detection.NONE, measures(), true, Map.of());
         return new TemplateProfile("kit-" + YEAR, "核心测试模板", YEAR, true, true, "合计", "收入总计", "支出总计", tables, null, null, meta);
     }
 

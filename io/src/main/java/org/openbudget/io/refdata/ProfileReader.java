@@ -87,15 +87,15 @@ public final class ProfileReader {
         int decimals = format.isPresent() && format.get().get("decimals").isPresent() ? format.get().integer("decimals") : 2;
         String basis = root.optString("basis").orElse("预算");
         if (!basis.equals("预算") && !basis.equals("决算")) throw root.require("basis").error("应为 预算 或 决算");
-        List<String> checkSets = new ArrayList<>();
+        boolean generated = true;
         Map<String, String> severities = new LinkedHashMap<>();
         List<CrossCheck> crossChecks = new ArrayList<>();
         if (root.get("checks").isPresent()) {
             YamlNode c = root.require("checks");
-            for (String set : c.strings("sets")) {
-                if (!"xinjiang".equals(set)) throw c.require("sets").error("未知的审核公式集 " + set + " (known: xinjiang)");
-                checkSets.add(set);
-            }
+            // the former check set (sets: [xinjiang]) said two things, each now said by what it means
+            if (c.get("sets").isPresent()) throw c.require("sets").error("审核公式集已不再使用：文本按全文审核写 text: {read: full}，"
+                    + "表间审核只用本模板声明的（between:）写 checks: {generated: false} (check sets are gone: say text.read: full and checks.generated: false)");
+            generated = c.bool("generated", true);
             if (c.get("severity").isPresent()) {
                 c.require("severity").entries().forEach((id, v) -> {
                     String sv = v.text() == null ? "" : v.text().trim();
@@ -108,7 +108,7 @@ public final class ProfileReader {
         }
         TemplateProfile.Meta meta = new TemplateProfile.Meta(root.optString("extends").orElse(""), basis, unit, decimals,
                 labels.optString("unit").orElse(""), root.get("detect").map(ProfileReader::detection).orElse(Detection.NONE), dict,
-                checkSets, severities, format.map(n -> n.bool("zeros", false)).orElse(false), crossChecks);
+                generated, severities, format.map(n -> n.bool("zeros", false)).orElse(false), crossChecks);
         TextTemplate textTemplate = root.get("text").map(t -> text(t, dict)).orElse(TextTemplate.NONE);
         return new TemplateProfile(root.string("id"), root.string("name"), root.integer("year"),
                 root.bool("total_first", true), thousands,
