@@ -101,13 +101,19 @@ public final class ReadGuard {
 
     private record Done(Object value) {}
 
+    /** A worker's name while it reads a document (thread dumps, and tests that a stopped reading has ended). */
+    public static final String BUSY = "budget-read";
+    /** A worker's name between readings. */
+    public static final String IDLE = "budget-read-idle";
+
     /**
      * The workers: threads of a 64 MB stack (a deep document's recursion), kept 30 s between readings — a thread
-     * started and joined per reading cost more than a small text's whole audit on a busy machine (0.5 ms).
+     * started and joined per reading cost more than a small text's whole audit on a busy machine (0.5 ms). A worker
+     * is named {@value #BUSY} while it reads and {@value #IDLE} while it waits for the next reading.
      */
     private static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(null, r, "budget-read", 64L << 20);
+                Thread t = new Thread(null, r, IDLE, 64L << 20);
                 t.setDaemon(true);
                 return t;
             });
@@ -131,6 +137,7 @@ public final class ReadGuard {
             synchronized (this) {
                 runner = Thread.currentThread();
             }
+            runner.setName(BUSY);
             STATE.set(state);
             try {
                 outcome = new Done(work.call());
@@ -142,6 +149,7 @@ public final class ReadGuard {
                     finished = true;
                 }
                 Thread.interrupted();   // an interrupt sent before finished: not the next reading's
+                Thread.currentThread().setName(IDLE);
                 done.countDown();
             }
         }

@@ -136,7 +136,8 @@ class ReadGuardTest {
             assertThat(out).isEqualTo("读完");
             assertThat(interrupted[0]).as("reading %d started interrupted", i).isFalse();
         }
-        // one after another, the readings share a handful of workers rather than a thread each
+        // one after another, the readings share a handful of workers rather than a thread each, named busy only while reading
         assertThat(workers.size()).isLessThan(10);
+        assertThat(workers).allMatch(t -> !t.isAlive() || t.getName().equals(ReadGuard.IDLE));
     }
 }
