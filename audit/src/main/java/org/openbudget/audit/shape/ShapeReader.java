@@ -556,6 +556,9 @@ public final class ShapeReader {
         void read(List<String> lines, List<String> squeezed, int from, int to) {
             boolean body = false;
             plain = plainLayout(lines, from, to);
+            if (!plain && source.text() && shape != null && !shape.panels() && shape.kind() != TableShape.Kind.SUMMARY && noTab(lines, from, to)) {
+                spaced = SpacedColumns.of(lines, from, to);
+            }
             for (int k = from; k < to; k++) {
                 String raw = lines.get(k);
                 String sq = squeezed.get(k);
@@ -603,6 +606,7 @@ public final class ShapeReader {
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
+                spacedValues = spaced == null ? null : spacedValues(k, lines);
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
@@ -1328,6 +1332,24 @@ public final class ShapeReader {
             }
             if (!any) any = plainHeaderLabels(firstRow, label);
             if (!any || n == 0) return;
+            int[] pos = byLabels(label, firstAmount);
+            if (pos == null) return;
+            at = pos;
+            width = rowWidth;
+        }
+
+        /**
+         * Each template column's cell among cells labelled {@code label} (the amounts from cell {@code firstAmount} on):
+         * the cell whose label is its header or label; a run of columns not found between two found takes the free
+         * cells between when as many. Null unless most columns are found, in the order printed.
+         */
+        private int[] byLabels(String[] label, int firstAmount) {
+            return byLabels(label, firstAmount, false);
+        }
+
+        /** As above; {@code few}: a few columns found will do (a text laid out by spaces labels only the columns some row fills). */
+        private int[] byLabels(String[] label, int firstAmount, boolean few) {
+            int rowWidth = label.length;
             int[] pos = new int[n];
             java.util.Arrays.fill(pos, -1);
             boolean[] taken = new boolean[rowWidth];
@@ -1353,7 +1375,7 @@ public final class ShapeReader {
                     }
                 }
             }
-            if (found * 2 <= n || found == 0) return;
+            if (found * 2 <= n && !few || found == 0) return null;
             // columns whose header cell is blank on the lines as wide as the rows (a label printed on a merged line
             // above): a run of them between two columns found takes the free cells between, when as many
             for (int c = 0; c < n; ) {
@@ -1375,11 +1397,10 @@ public final class ShapeReader {
             int last = -1;
             for (int c = 0; c < n; c++) {
                 if (pos[c] < 0) continue;
-                if (pos[c] < last) return;
+                if (pos[c] < last) return null;
                 last = pos[c];
             }
-            at = pos;
-            width = rowWidth;
+            return pos;
         }
 
         /**
@@ -1440,8 +1461,93 @@ public final class ShapeReader {
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
+        // ------------------------------------------------------------ a text laid out by spaces: amounts by where they are
+
+        /** The table's columns in a text laid out by spaces (pdftotext -layout), null in any other layout. */
+        private SpacedColumns spaced;
+        /** Per page of {@link #spaced}: each template column's column there (−1: not printed); null: not known. */
+        private final Map<Integer, int[]> spacedAt = new HashMap<>();
+        /** The amounts of the line being read, in the template's columns by where they are printed; null: not placed so. */
+        private List<BigDecimal> spacedValues;
+        /** How many amounts the line being read ends with (its cells from the right). */
+        private int spacedCount;
+
+        private static boolean noTab(List<String> lines, int from, int to) {
+            for (int k = from; k < to; k++) if (lines.get(k).indexOf('\t') >= 0) return false;
+            return true;
+        }
+
+        /**
+         * A line's amounts put in the template's columns by where they are printed: each amount in the column whose
+         * right edge it ends at (the page's columns, {@link SpacedColumns}), each column labelled by the header's
+         * words over it and matched to the template's as a ruled table's header is ({@link #byLabels}). Columns the
+         * template does not have are left out, a blank cell stays blank. Null when the page's columns are not known,
+         * or an amount ends at no column or shares one with another (then the amounts are taken from the right).
+         */
+        private List<BigDecimal> spacedValues(int k, List<String> lines) {
+            int page = spaced.page(k);
+            if (page < 0) return null;
+            int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
+            if (pos.length == 0) return null;
+            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+            if (tok.isEmpty()) return null;
+            List<BigDecimal> v = blank();
+            int last = -1;
+            for (SpacedColumns.Token x : tok) {
+                if (DASH.matcher(x.text()).matches()) continue;
+                int j = spaced.column(page, x.end());
+                if (j <= last) return null;
+                last = j;
+                for (int c = 0; c < n; c++) if (pos[c] == j) v.set(c, number(x.text()));
+            }
+            spacedCount = tok.size();
+            return v;
+        }
+
+        /** The template's columns on a page ({@link #spacedValues}); a page without a header has its previous page's when as many. */
+        private int[] spacedColumns(int page, List<String> lines) {
+            int m = spaced.columns(page);
+            if (m == 0) return new int[0];
+            if (spaced.hasHeader(page)) {
+                // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
+                String[] label = spaced.labels(page, lines);
+                int[] pos = byLabels(label, 0, true);
+                if (pos == null) return new int[0];
+                for (int j = 0; j < m; j++) {
+                    final int col = j;
+                    if (label[j].isEmpty() && java.util.Arrays.stream(pos).noneMatch(p -> p == col)) return new int[0];
+                }
+                return pos;
+            }
+            for (int p = page - 1; p >= 0; p--) {
+                int[] before = spacedAt.get(p);
+                if (before != null && before.length > 0) return spaced.columns(p) == m ? before : new int[0];
+            }
+            return new int[0];
+        }
+
+        /** A row's text cells and its amounts placed by where they are printed ({@link #spacedValues}); null when its cells do not part as its amounts do. */
+        private Split spacedSplit(List<String> cells) {
+            int first = cells.size(), tokens = 0;
+            while (first > 0 && tokens < spacedCount) {
+                String c = cells.get(first - 1).trim();
+                if (c.isEmpty()) { first--; continue; }
+                String[] parts = SPACES.split(c);
+                for (String part : parts) if (!amount(part)) return null;
+                tokens += parts.length;
+                first--;
+            }
+            if (tokens != spacedCount) return null;
+            cellOf = null;
+            return new Split(new ArrayList<>(cells.subList(0, first)), spacedValues);
+        }
+
         /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */
         private Split split(List<String> cells) {
+            if (spacedValues != null) {
+                Split sp = spacedSplit(cells);
+                if (sp != null) return sp;
+            }
             if (at != null && cells.size() <= width && cells.size() >= width - 3) {
                 int shift = width - cells.size(); // a row whose first cells are merged (合计 over the code columns)
                 int first = Integer.MAX_VALUE;
