@@ -581,6 +581,9 @@ public final class ShapeReader {
                 if (footer(sq)) continue;
                 // a mark just under the title, before the header, is the table's own however it numbers it (西安 决算: 表7 printed 公开09表)
                 if (otherTable(sq) && (body || k - from >= 3 || markNumber(sq) == null)) break;
+                // a mark alone on its line in the body (its own, printed again on the next page, or the next table's in
+                // a style the profile does not list: 表六 for 表6) is no row
+                if (body && markNumber(sq) != null) continue;
                 if (plain) {
                     body = plainLine(k, raw, sq, body);
                     continue;
@@ -1182,6 +1185,8 @@ public final class ShapeReader {
                 String c = text.get(i).trim();
                 if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
                 if (code.length() == 0 && CODE_DIGITS.matcher(c).matches()) { code.append(c); i++; continue; }
+                // a code split by single spaces in one cell of a text laid out by spaces ("201 40", "201 40 01")
+                if (code.length() == 0 && SPLIT_CODE.matcher(c).matches()) { code.append(noSpace(c)); i++; continue; }
                 // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
                 if (code.length() == 0 && blanks > 0 && TWO_DIGITS.matcher(c).matches()) {
                     String parent = blanks == 1 ? lastClass : lastKuan;
@@ -1358,13 +1363,15 @@ public final class ShapeReader {
                 var col = t.columns().get(c);
                 String head = squeeze(col.header()), lab = squeeze(col.label());
                 String group = col.group().isBlank() ? "" : squeeze(col.group().substring(col.group().lastIndexOf('/') + 1));
-                for (int pass = 0; pass < 3 && pos[c] < 0; pass++) {
+                for (int pass = 0; pass < (few ? 4 : 3) && pos[c] < 0; pass++) {
                     for (int j = 0; j < rowWidth; j++) {
                         if (taken[j] || label[j].isEmpty()) continue;
                         boolean match = switch (pass) {
                             case 0 -> label[j].equals(head) || label[j].equals(lab) || !group.isEmpty() && label[j].equals(group + head);
                             case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
-                            default -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                            case 2 -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                            // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
+                            default -> label[j].contains(lab) && lab.length() >= 4;
                         };
                         if (match) {
                             pos[c] = j;
@@ -1493,9 +1500,12 @@ public final class ShapeReader {
             if (tok.isEmpty()) return null;
             List<BigDecimal> v = blank();
             int last = -1;
-            for (SpacedColumns.Token x : tok) {
+            // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
+            boolean full = tok.size() == spaced.columns(page);
+            for (int i = 0; i < tok.size(); i++) {
+                SpacedColumns.Token x = tok.get(i);
                 if (DASH.matcher(x.text()).matches()) continue;
-                int j = spaced.column(page, x.end());
+                int j = full ? i : spaced.column(page, x.end());
                 if (j <= last) return null;
                 last = j;
                 for (int c = 0; c < n; c++) if (pos[c] == j) v.set(c, number(x.text()));
@@ -1512,6 +1522,7 @@ public final class ShapeReader {
                 // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
                 String[] label = spaced.labels(page, lines);
                 int[] pos = byLabels(label, 0, true);
+                if (Boolean.getBoolean("spaced.debug")) System.err.println("SPACED " + t.title() + " page " + page + " labels " + java.util.Arrays.toString(label) + " pos " + java.util.Arrays.toString(pos));
                 if (pos == null) return new int[0];
                 for (int j = 0; j < m; j++) {
                     final int col = j;
@@ -2139,6 +2150,7 @@ public final class ShapeReader {
     private static final java.util.regex.Pattern DASH = java.util.regex.Pattern.compile("-|—|－");
     private static final java.util.regex.Pattern ONE_OR_TWO_DIGITS = java.util.regex.Pattern.compile("\\d{1,2}");
     private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
+    private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
     private static final java.util.regex.Pattern CODE_DIGITS = java.util.regex.Pattern.compile("\\d{3}|\\d{5}|\\d{7}");
     private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
     private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");

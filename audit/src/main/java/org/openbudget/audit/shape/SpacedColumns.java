@@ -101,6 +101,20 @@ final class SpacedColumns {
             h.remove(h.size() - 1);
             l.remove(l.size() - 1);
         }
+        // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
+        int placed = 0;
+        for (int e : edges) {
+            for (int j = 0; j < h.size(); j++) {
+                if (e >= l.get(j) - 1 && e <= h.get(j) + 1) {
+                    placed++;
+                    break;
+                }
+            }
+        }
+        if (placed * 4 < edges.size() * 3) {
+            h.clear();
+            l.clear();
+        }
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
@@ -131,7 +145,8 @@ final class SpacedColumns {
      * its own), line by line from the top. A word squeezed left onto the cell of the word before it on its line (one
      * space between them, both CJK) is put in the next cell. Where a cell holds words of two columns one over the
      * other (a column no row fills, then the column of the amounts: their labels side by side, neither over the
-     * other), the column's label is the rightmost of them, the amounts being right-aligned.
+     * other), the column's label is the rightmost of them, the amounts being right-aligned; words above or below it
+     * (a group's heading centred over several columns) are part of its label.
      */
     String[] labels(int page, List<String> lines) {
         int[] h = hi.get(page);
@@ -176,18 +191,32 @@ final class SpacedColumns {
                     if (ws.get(a)[1] < ws.get(b)[2] + 1 && ws.get(b)[1] < ws.get(a)[2] + 1) union(stack, a, b);
                 }
             }
+            // the column's own stack is the rightmost; a stack beside it (on lines it also spans) is another column's,
+            // a stack above or below it (a group's heading over several columns) is part of its label
             int best = -1, bestRight = -1;
             for (int a = 0; a < ws.size(); a++) {
                 if (ws.get(a)[3] == 1) continue;
-                int root = find(stack, a);
                 if (ws.get(a)[2] > bestRight) {
                     bestRight = ws.get(a)[2];
-                    best = root;
+                    best = find(stack, a);
                 }
             }
+            java.util.Map<Integer, int[]> rows = new java.util.HashMap<>();   // stack → {first line, last line}
+            for (int a = 0; a < ws.size(); a++) {
+                if (ws.get(a)[3] == 1) continue;
+                int[] r = rows.computeIfAbsent(find(stack, a), x -> new int[]{Integer.MAX_VALUE, Integer.MIN_VALUE});
+                r[0] = Math.min(r[0], ws.get(a)[0]);
+                r[1] = Math.max(r[1], ws.get(a)[0]);
+            }
+            int[] own = best < 0 ? null : rows.get(best);
             StringBuilder sb = new StringBuilder();
             for (int a = 0; a < ws.size(); a++) {
-                if (ws.get(a)[3] == 1 || best < 0 || find(stack, a) == best) sb.append(ShapeReader.squeeze(texts.get(j).get(a)));
+                boolean in = ws.get(a)[3] == 1 || own == null;
+                if (!in) {
+                    int[] r = rows.get(find(stack, a));
+                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1];
+                }
+                if (in) sb.append(ShapeReader.squeeze(texts.get(j).get(a)));
             }
             out[j] = sb.toString();
         }
