@@ -556,12 +556,14 @@ public final class ShapeReader {
         void read(List<String> lines, List<String> squeezed, int from, int to) {
             boolean body = false;
             plain = plainLayout(lines, from, to);
+            java.util.Map<Integer, String> unwrapped = java.util.Map.of();
             if (!plain && source.text() && shape != null && !shape.panels() && shape.kind() != TableShape.Kind.SUMMARY && noTab(lines, from, to)) {
                 spaced = SpacedColumns.of(lines, from, to);
+                unwrapped = spaced.unwrap(lines);
             }
             for (int k = from; k < to; k++) {
-                String raw = lines.get(k);
-                String sq = squeezed.get(k);
+                String raw = unwrapped.getOrDefault(k, lines.get(k));
+                String sq = unwrapped.containsKey(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
                 if (sq.contains("没有") && !sq.contains("空表")) {
@@ -610,6 +612,7 @@ public final class ShapeReader {
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
                 spacedValues = spaced == null ? null : spacedValues(k, lines);
+                spacedBlanks = spaced == null ? 0 : spacedBlanks(k, lines);
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
@@ -1180,7 +1183,7 @@ public final class ShapeReader {
             }
             int i = 0;
             StringBuilder code = new StringBuilder();
-            int blanks = 0;
+            int blanks = spacedBlanks;
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
                 if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
@@ -1512,6 +1515,15 @@ public final class ShapeReader {
             }
             spacedCount = tok.size();
             return v;
+        }
+
+        /** The code cells left blank before a row's two-digit code, by where it is printed (0: not such a row, or not known). */
+        private int spacedBlanks;
+
+        private int spacedBlanks(int k, List<String> lines) {
+            List<SpacedColumns.Token> w = SpacedColumns.words(lines.get(k));
+            if (w.isEmpty() || !TWO_DIGITS.matcher(w.get(0).text()).matches()) return 0;
+            return spaced.blanksBefore(Math.max(0, spaced.page(k)), w.get(0).start(), lines);
         }
 
         /** The template's columns on a page ({@link #spacedValues}); a page without a header has its previous page's when as many. */

@@ -29,6 +29,8 @@ final class SpacedColumns {
     private final List<int[]> hi = new ArrayList<>(), lo = new ArrayList<>();
     /** Per page: its header lines (after its unit line, before its first line of amounts). */
     private final List<List<Integer>> headerLines = new ArrayList<>();
+    /** Per page: where its first column of amounts starts (the leftmost start of an amount), MAX_VALUE when none. */
+    private final List<Integer> stub = new ArrayList<>();
 
     private SpacedColumns(int from, int to) {
         this.from = from;
@@ -42,6 +44,7 @@ final class SpacedColumns {
         List<Integer> edges = new ArrayList<>();
         List<Integer> header = new ArrayList<>();
         boolean amounts = false;
+        s.stub.add(Integer.MAX_VALUE);
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
             if (raw.indexOf('\f') >= 0 && k > from) {
@@ -50,6 +53,7 @@ final class SpacedColumns {
                 header = new ArrayList<>();
                 amounts = false;
                 page++;
+                s.stub.add(Integer.MAX_VALUE);
             }
             s.pageOf[k - from] = page;
             List<Token> tok = trailingAmounts(raw);
@@ -62,10 +66,118 @@ final class SpacedColumns {
                 continue;
             }
             amounts = true;
-            for (Token t : tok) if (separated(t.text()) || t.text().length() >= 4) edges.add(t.end());
+            for (Token t : tok) {
+                if (separated(t.text()) || t.text().length() >= 4) {
+                    edges.add(t.end());
+                    if (t.start() < s.stub.get(page)) s.stub.set(page, t.start());
+                }
+            }
         }
         s.close(edges, header);
         return s;
+    }
+
+    /** A line with amounts: a row's (its amounts, beyond a lone number without separators: a serial, a line number). */
+    static boolean amountLine(String raw) {
+        List<Token> tok = trailingAmounts(raw);
+        return !(tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text()));
+    }
+
+    /**
+     * A row whose name is wrapped in its cell: pdftotext prints the amounts on the middle line of the cell, the name's
+     * lines above and below it (机关事业单位基本养老保险缴 / 2080505  527.05 … / 费支出), the lines of a name of two
+     * lines around a line of amounts alone. Each row takes as many of the name's lines below it as above it (one
+     * below at least when its own line names nothing); the lines between two rows not taken by the upper one are the
+     * lower one's. A name line is a line without amounts whose words start left of the page's first column of amounts
+     * (the words right of it, another column's text, are left out), no code, total, note or mark. Returns the lines
+     * changed: a row's line with its whole name (its code first, then the name, then its amounts as printed), each
+     * name line taken blank.
+     */
+    java.util.Map<Integer, String> unwrap(List<String> lines) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        int k = from, to = from + pageOf.length;
+        while (k < to) {
+            int page = pageOf[k - from], end = k;
+            while (end < to && pageOf[end - from] == page) end++;
+            unwrapPage(lines, k, end, stub.get(page), out);
+            k = end;
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s\\d{2}){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
+
+    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.Map<Integer, String> out) {
+        if (limit == Integer.MAX_VALUE) return;
+        // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
+        char[] kind = new char[to - from];
+        String[] part = new String[to - from];
+        boolean body = false;
+        for (int k = from; k < to; k++) {
+            String raw = lines.get(k);
+            if (amountLine(raw)) {
+                kind[k - from] = 'A';
+                body = true;
+                continue;
+            }
+            kind[k - from] = 'X';
+            if (!body) continue;
+            List<Token> w = words(raw);
+            if (w.isEmpty()) continue;
+            StringBuilder left = new StringBuilder();
+            for (Token t : w) if (t.start() < limit - 1) left.append(t.text());
+            if (left.length() == 0) {
+                kind[k - from] = 'T';
+                continue;
+            }
+            String sq = ShapeReader.squeeze(left.toString());
+            if (LEADING_CODE.matcher(raw).find() || sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
+                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
+            kind[k - from] = 'F';
+            part[k - from] = left.toString();
+        }
+        int takenBelow = 0;   // name lines the row above took below it
+        int prev = -1;
+        for (int a = from; a < to; a++) {
+            if (kind[a - from] != 'A') continue;
+            List<Integer> up = new ArrayList<>(), down = new ArrayList<>();
+            if (prev >= 0) {
+                for (int k = a - 1; k > prev; k--) {
+                    char c = kind[k - from];
+                    if (c == 'F') up.add(0, k);
+                    else if (c != 'T') break;
+                }
+                // the ones the row above took are not this one's (when its lines below run on to this row)
+                boolean run = true;
+                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X') run = false;
+                if (run) up = new ArrayList<>(up.subList(Math.min(up.size(), takenBelow), up.size()));
+            }
+            for (int k = a + 1; k < to; k++) {
+                char c = kind[k - from];
+                if (c == 'F') down.add(k);
+                else if (c != 'T') break;
+            }
+            String raw = lines.get(a), plain = raw.replace("\f", "");
+            List<Token> tok = trailingAmounts(raw);
+            String stubText = plain.substring(0, tok.get(0).start());
+            java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
+            String codePart = code.find() ? code.group().trim() : "";
+            String own = stubText.substring(codePart.isEmpty() ? 0 : code.end()).trim();
+            int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            if (own.isEmpty() && up.isEmpty() && below == 0) { prev = a; takenBelow = 0; continue; }
+            if (!up.isEmpty() || below > 0) {
+                StringBuilder name = new StringBuilder();
+                for (int k : up) name.append(part[k - from].trim());
+                name.append(ShapeReader.noSpace(own));
+                for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                String amounts = plain.substring(tok.get(0).start());
+                out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
+                for (int k : up) out.put(k, "");
+                for (int i = 0; i < below; i++) out.put(down.get(i), "");
+            }
+            takenBelow = below;
+            prev = a;
+        }
     }
 
     /** An amount printed with its decimals or thousands separators: no code, serial or row number. */
@@ -134,6 +246,25 @@ final class SpacedColumns {
         int[] h = hi.get(page), l = lo.get(page);
         for (int j = 0; j < h.length; j++) if (end >= l[j] - 1 && end <= h[j] + 1) return j;
         return -1;
+    }
+
+    /**
+     * How many code cells a row starting with a two-digit code at {@code start} leaves blank before it: 1 under the
+     * header's 款, 2 under its 项 (烟台: "      03   政府办公厅…" under "类  款  项"); 0 when the header does not say.
+     */
+    int blanksBefore(int page, int start, List<String> lines) {
+        for (int p = page; p >= 0; p--) {
+            int kuan = -1, xiang = -1;
+            for (int k : headerLines.get(p)) {
+                for (Token w : words(lines.get(k))) {
+                    if (w.text().equals("款")) kuan = w.start();
+                    else if (w.text().equals("项")) xiang = w.start();
+                }
+            }
+            if (kuan < 0 || xiang <= kuan) continue;
+            return Math.abs(start - kuan) <= Math.abs(start - xiang) ? 1 : 2;
+        }
+        return 0;
     }
 
     boolean hasHeader(int page) {
