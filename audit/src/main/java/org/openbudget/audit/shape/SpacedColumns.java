@@ -105,7 +105,7 @@ final class SpacedColumns {
         return out;
     }
 
-    private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s\\d{2}){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
+    private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
     private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.Map<Integer, String> out) {
         if (limit == Integer.MAX_VALUE) return;
