@@ -563,7 +563,8 @@ public final class ShapeReader {
             }
             for (int k = from; k < to; k++) {
                 String raw = unwrapped.getOrDefault(k, lines.get(k));
-                String sq = unwrapped.containsKey(k) ? squeeze(raw) : squeezed.get(k);
+                if (spaced != null) raw = SpacedColumns.withoutTail(raw);
+                String sq = unwrapped.containsKey(k) || raw != lines.get(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
                 if (sq.contains("没有") && !sq.contains("空表")) {

@@ -124,17 +124,20 @@ final class SpacedColumns {
             if (!body) continue;
             List<Token> w = words(raw);
             if (w.isEmpty()) continue;
-            StringBuilder left = new StringBuilder();
-            for (Token t : w) if (t.start() < limit - 1) left.append(t.text());
-            if (left.length() == 0) {
+            // the words left of the first column of amounts, spaced as printed
+            int cut = 0;
+            for (Token t : w) if (t.start() < limit - 1) cut = t.end();
+            String left = raw.replace("\f", "").substring(0, cut).trim();
+            if (left.isEmpty()) {
                 kind[k - from] = 'T';
+                out.put(k, "");   // another column's text (广州's 绩效目标 beside its projects): no row
                 continue;
             }
-            String sq = ShapeReader.squeeze(left.toString());
+            String sq = ShapeReader.squeeze(left);
             if (LEADING_CODE.matcher(raw).find() || sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
-            part[k - from] = left.toString();
+            part[k - from] = left;
         }
         int takenBelow = 0;   // name lines the row above took below it
         int prev = -1;
@@ -168,7 +171,7 @@ final class SpacedColumns {
             if (!up.isEmpty() || below > 0) {
                 StringBuilder name = new StringBuilder();
                 for (int k : up) name.append(part[k - from].trim());
-                name.append(ShapeReader.noSpace(own));
+                name.append(own);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
                 String amounts = plain.substring(tok.get(0).start());
                 out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
@@ -383,16 +386,41 @@ final class SpacedColumns {
 
     /**
      * The amounts a line ends with, where they are: the last run of words that are amounts; the codes a row starts
-     * with (205 03 02, 2080505: digits without separators) are not among them.
+     * with (205 03 02, 2080505: digits without separators) are not among them. A row may end with another column's
+     * text after its amounts (广州's 绩效目标): a run of two amounts or more, then words parted from it by two spaces
+     * or more, or by one before a CJK word.
      */
     static List<Token> trailingAmounts(String raw) {
         List<Token> w = words(raw);
-        int k = w.size();
+        int end = w.size() - tail(w);
+        int k = end;
         while (k > 0 && ShapeReader.amount(w.get(k - 1).text())) k--;
         if (k == 0) {
             // a line of codes and amounts only (the name wrapped onto the lines around it): the codes are no amounts
-            while (k < w.size() && w.get(k).text().matches("\\d{2,7}")) k++;
+            while (k < end && w.get(k).text().matches("\\d{2,7}")) k++;
         }
-        return new ArrayList<>(w.subList(k, w.size()));
+        return new ArrayList<>(w.subList(k, end));
+    }
+
+    /** How many words after a row's amounts are another column's text (0 when the line ends with its amounts). */
+    private static int tail(List<Token> w) {
+        int t = w.size();
+        while (t > 0 && !ShapeReader.amount(w.get(t - 1).text())) t--;
+        if (t == w.size() || t == 0) return 0;
+        int run = t;
+        while (run > 0 && ShapeReader.amount(w.get(run - 1).text())) run--;
+        // two spaces or more before the text, or one before a CJK word (pdftotext leaves one where the columns are close)
+        int gap = w.get(t).start() - w.get(t - 1).end();
+        if (t - run < 2 || !separated(w.get(t - 1).text()) || gap < 2 && !cjk(w.get(t).text().charAt(0))) return 0;
+        return w.size() - t;
+    }
+
+    /** The line without the text printed after its amounts (another column's: {@link #trailingAmounts}). */
+    static String withoutTail(String raw) {
+        List<Token> w = words(raw);
+        int n = tail(w);
+        if (n == 0) return raw;
+        String plain = raw.replace("\f", "");
+        return (raw.indexOf('\f') >= 0 ? "\f" : "") + plain.substring(0, w.get(w.size() - n - 1).end());
     }
 }
