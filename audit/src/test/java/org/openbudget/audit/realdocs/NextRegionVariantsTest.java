@@ -99,13 +99,15 @@ class NextRegionVariantsTest {
     private static String yuan(String text) {
         StringBuilder out = new StringBuilder();
         for (String l : text.split("\n", -1)) {
-            boolean rows = AMOUNT_ANY.matcher(l).find() && !l.contains("%") && !l.contains("万元") && !l.matches(".*[，。；].*");
+            // a row of a table: amounts, no sentence — or amounts side by side, then another column's sentence (广州's 绩效目标)
+            boolean rows = AMOUNT_ANY.matcher(l).find() && !l.contains("%") && !l.contains("万元") && (!l.matches(".*[，。；].*") || AMOUNTS.matcher(l).find());
             if (rows || WIDE.matcher(l.trim()).find()) l = twiceAsWide(l, rows);
             out.append(l).append('\n');
         }
         return out.substring(0, out.length() - 1).replace("单位：万元", "单位：元").replace("单位:万元", "单位：元");
     }
 
+    private static final Pattern AMOUNTS = Pattern.compile("\\d\\.\\d{2} +\\d[\\d,]*\\.\\d{2} +\\d[\\d,]*\\.\\d{2}");
     private static final Pattern WIDE = Pattern.compile("\\S {2,}\\S");
     private static final Pattern WORD = Pattern.compile("[^ ]+");
 
