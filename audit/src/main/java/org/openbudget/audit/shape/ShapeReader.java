@@ -1535,7 +1535,6 @@ public final class ShapeReader {
                 // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
                 String[] label = spaced.labels(page, lines);
                 int[] pos = byLabels(label, 0, true);
-                if (Boolean.getBoolean("spaced.debug")) System.err.println("SPACED " + t.title() + " page " + page + " labels " + java.util.Arrays.toString(label) + " pos " + java.util.Arrays.toString(pos));
                 if (pos == null) return new int[0];
                 for (int j = 0; j < m; j++) {
                     final int col = j;
