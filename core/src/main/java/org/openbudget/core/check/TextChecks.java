@@ -100,7 +100,7 @@ public final class TextChecks {
     /**
      * The text checks. Each is named by what it checks (text.gpb-item: each 项 the text states against the 一般公共预算
      * spending table), never by a section's or a table's number: a template says where its text states what (its
-     * outline's reads:) and which table is which (by shape and measure), and findings name the table by its mark or
+     * outline's blocks) and which table is which (by shape and measure), and findings name the table by its mark or
      * title in the document at hand.
      */
     static List<Check> all() {
@@ -172,12 +172,12 @@ public final class TextChecks {
         return ctx.disclosure().text();
     }
 
-    /** Is the fact stated in a section the profile's outline reads as {@code reads} (its 五 is {@code gpb} …)? */
-    private static boolean in(CheckContext ctx, TextFact f, String reads) {
-        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
-            if (s.reads().equals(reads) && s.number().equals(f.section())) return true;
-        }
-        return false;
+    /**
+     * Is the fact stated in the section of the profile's outline that states {@code key} (or holds a block of that kind):
+     * 五 for gpb.total, 六 for gpb.basic.personnel …, by what the outline's blocks declare ({@link TextOutline#sectionOf})?
+     */
+    private static boolean in(CheckContext ctx, TextFact f, String key) {
+        return ctx.profile().text().outline().sectionOf(key).map(s -> s.number().equals(f.section())).orElse(false);
     }
 
     private static List<TextFact> facts(CheckContext ctx, Predicate<TextFact> p) {
@@ -290,10 +290,9 @@ public final class TextChecks {
         return table(ctx, role).map(DisclosureTable::no).orElseGet(() -> template(ctx, role).map(org.openbudget.core.profile.TableTemplate::no).orElse(0));
     }
 
-    /** The outline's number of the section read as {@code reads} (the Xinjiang outline's 七 for projects), "" when none. */
-    private static String numeral(CheckContext ctx, String reads) {
-        for (TextOutline.Section s : ctx.profile().text().outline().sections()) if (s.reads().equals(reads)) return s.number();
-        return "";
+    /** The outline's number of the section that holds a block of this kind or states this key (the Xinjiang outline's 七 for projects), "" when none. */
+    private static String numeral(CheckContext ctx, String keyOrKind) {
+        return ctx.profile().text().outline().sectionOf(keyOrKind).map(TextOutline.Section::number).orElse("");
     }
 
     /** The profile's first table of this role. */
@@ -384,15 +383,17 @@ public final class TextChecks {
     }
 
     private static final List<String> SOURCE_GROUPS = List.of("gpb", "gfb", "soc", "edu", "unit", "carry.fiscal", "carry.nonfiscal");
+    /** The measures whose words name a listed source: the groups, and all carried-over money. */
+    private static final List<String> SOURCE_WORDS = List.of("gpb", "gfb", "soc", "edu", "unit", "carry.fiscal", "carry.nonfiscal", "carry");
 
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
         if (t1 == null) return;
-        TextRules rules = ctx.profile().rules();
+        org.openbudget.core.measure.MeasureDictionary dict = ctx.profile().measures();
         for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
             Set<String> listed = new LinkedHashSet<>();
             for (String item : f.items()) {
-                String g = sourceGroup(rules, item);
+                String g = sourceGroup(dict, item);
                 if (g == null) continue;
                 listed.add(g);
                 if (printed(t1.line(g).orElse(null), 0).signum() == 0) {
@@ -402,7 +403,7 @@ public final class TextChecks {
             for (String g : SOURCE_GROUPS) {
                 Optional<Row> r = t1.line(g);
                 if (r.isEmpty() || printed(r.get(), 0).signum() == 0 || listed.contains(g)) continue;
-                if (g.startsWith("carry") && (listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
+                if (g.startsWith("carry") && (listed.contains("carry") || listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
                 ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), r.get().name(), String.join("、", f.items()),
                         "第三部分" + f.section() + " 收入预算包括中缺少" + t1.mark() + " 有数的“" + r.get().name() + "”");
             }
@@ -424,16 +425,23 @@ public final class TextChecks {
         }
     }
 
-    private static String sourceGroup(TextRules rules, String item) {
+    /**
+     * The income group a listed source names, by the dictionary's names and synonyms of the groups' measures (and of
+     * {@code carry}, all carried-over money: 上年结转结余): the longest that the item is, starts or ends with.
+     */
+    private static String sourceGroup(org.openbudget.core.measure.MeasureDictionary dict, String item) {
         String s = spelling(item);
         String best = null;
         int len = -1;
-        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
-            if (!e.getKey().startsWith("source.")) continue;
-            for (String w : e.getValue()) {
+        for (String g : SOURCE_WORDS) {
+            org.openbudget.core.measure.Measure m = dict.find(g).orElse(null);
+            if (m == null) continue;
+            List<String> words = new ArrayList<>(m.synonyms());
+            words.add(0, m.name());
+            for (String w : words) {
                 String nw = spelling(w);
                 if ((s.equals(nw) || s.startsWith(nw) || s.endsWith(nw)) && nw.length() > len) {
-                    best = e.getKey().substring("source.".length());
+                    best = g;
                     len = nw.length();
                 }
             }
@@ -471,12 +479,12 @@ public final class TextChecks {
     }
 
     private static void changesThree(CheckContext ctx) {
-        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense") && f.kind() == FactKind.CHANGE
+        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense.total") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("expense.basic") || f.key().equals("expense.project")));
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income.total") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
         if (three.size() < 2 || two.isEmpty()) return;
         expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
-                "基本支出与项目支出的增减额之和（" + numeral(ctx, "income") + " 各项收入增减额之和）");
+                "基本支出与项目支出的增减额之和（" + numeral(ctx, "income.total") + " 各项收入增减额之和）");
     }
 
     private static void fiscal(CheckContext ctx) {
@@ -506,7 +514,7 @@ public final class TextChecks {
     private static void gpbTotals(CheckContext ctx) {
         Optional<Row> total = table(ctx, Role.GPB).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.total", 0, "gpb.basic", 1, "gpb.project", 2);
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb.total") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
             expect(ctx, f, cell(total, c), no(ctx, Role.GPB), "", "", mark(ctx, Role.GPB) + " 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
         }
@@ -555,10 +563,10 @@ public final class TextChecks {
     }
 
     private static void changesFive(CheckContext ctx) {
-        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb") && f.kind() == FactKind.CHANGE
+        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb.total") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("gpb.basic") || f.key().equals("gpb.project")));
         List<TextFact> items = facts(ctx, f -> f.key().startsWith("gpb.item:") && f.kind() == FactKind.CHANGE);
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income.total") && f.kind() == FactKind.CHANGE
                 && (f.key().equals("income.gpb.local") || f.key().equals("income.gpb.transfer")));
         if (one.size() == 2 && !items.isEmpty()) {
             expectSum(ctx, items.get(0), changeSum(items), changeSum(one), items.size() + 1, null, "",
@@ -575,7 +583,7 @@ public final class TextChecks {
     private static void basicAmounts(CheckContext ctx) {
         Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
         Map<String, Integer> cols = Map.of("gpb.basic", 0, "gpb.basic.personnel", 1, "gpb.basic.public", 2);
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb.basic.personnel") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
             int c = cols.get(f.key());
             expect(ctx, f, cell(total, c), no(ctx, Role.GPB_BASIC), "", "", mark(ctx, Role.GPB_BASIC) + " 总计「" + List.of("合计", "人员经费", "公用经费").get(c) + "」");
         }
@@ -584,7 +592,7 @@ public final class TextChecks {
     private static void basicItems(CheckContext ctx) {
         DisclosureTable t6 = table(ctx, Role.GPB_BASIC).orElse(null);
         if (t6 == null) return;
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && x.kind() == FactKind.LIST)) {
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb.basic.personnel") && x.kind() == FactKind.LIST)) {
             int col = f.key().equals("gpb.basic.personnel") ? 1 : f.key().equals("gpb.basic.public") ? 2 : -1;
             if (col < 0) continue;
             Map<String, Row> expected = new LinkedHashMap<>();
@@ -979,7 +987,7 @@ public final class TextChecks {
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             if (r == null) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "other"), null, t.projectName(),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "performance"), null, t.projectName(),
                         "项目支出绩效目标表“" + t.projectName() + "”对应不到" + mark(ctx, Role.GPB_PROJECTS) + " 的任何项目");
             } else {
                 covered.add(r);
@@ -987,7 +995,7 @@ public final class TextChecks {
         }
         for (Row r : rows) {
             if (covered.contains(r) || withheld.contains(r.project())) continue;
-            ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "绩效目标表", numeral(ctx, "other"), r.project(), null,
+            ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "绩效目标表", numeral(ctx, "performance"), r.project(), null,
                     mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”没有项目支出绩效目标表");
         }
     }
@@ -999,7 +1007,7 @@ public final class TextChecks {
             if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
             BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
             if (t.total().compareTo(total) != 0) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.SUMMARY), "", "", "年度预算", numeral(ctx, "other"), p(total), p(t.total()),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.SUMMARY), "", "", "年度预算", numeral(ctx, "performance"), p(total), p(t.total()),
                         "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）为 " + p(total) + "万元");
             }
         }
@@ -1007,13 +1015,13 @@ public final class TextChecks {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
             if (r != null && t.fiscal() != null && t.fiscal().compareTo(printed(r, 0)) != 0) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "other"), p(printed(r, 0)), p(t.fiscal()),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "performance"), p(printed(r, 0)), p(t.fiscal()),
                         label + "：其中财政拨款 " + p(t.fiscal()) + "万元，" + mark(ctx, Role.GPB_PROJECTS) + " 该项目为 " + p(printed(r, 0)) + "万元");
             }
             if (t.total() != null && t.fiscal() != null) {
                 BigDecimal sum = t.fiscal().add(t.other() == null ? BigDecimal.ZERO : t.other());
                 if (sum.compareTo(t.total()) != 0) {
-                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", numeral(ctx, "other"), p(sum), p(t.total()),
+                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", numeral(ctx, "performance"), p(sum), p(t.total()),
                             label + "：年度预算总额 " + p(t.total()) + "万元，而财政拨款 + 其他资金 = " + p(sum) + "万元");
                 }
             }
@@ -1027,7 +1035,7 @@ public final class TextChecks {
             if (t.indicators().isEmpty()) continue;
             BigDecimal w = t.weightTotal();
             if (w.compareTo(BigDecimal.valueOf(required)) != 0) {
-                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", numeral(ctx, "other"), String.valueOf(required), w.stripTrailingZeros().toPlainString(),
+                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", numeral(ctx, "performance"), String.valueOf(required), w.stripTrailingZeros().toPlainString(),
                         "项目支出绩效目标表“" + t.projectName() + "”：指标分值权重之和为 " + w.stripTrailingZeros().toPlainString() + "，模板规定为 " + required);
             }
         }
@@ -1039,7 +1047,7 @@ public final class TextChecks {
         List<Row> rows11 = table(ctx, Role.CARRY).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
         for (Row r : rows11) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), r.project(), null, no(ctx, Role.CARRY), null, mark(ctx, Role.CARRY));
         for (Described d : described(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), nameOf(d.name()), d.amount() == null ? null : d.amount().value(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects"), "第三部分" + numeral(ctx, "projects") + d.part());
-        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "other"), "项目支出绩效目标表");
+        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "performance"), "项目支出绩效目标表");
         for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, no(ctx, Role.CARRY), f.subject(), f.value(), no(ctx, Role.CARRY), numeral(ctx, "carry_over"), where(f));
     }
 
@@ -1078,7 +1086,7 @@ public final class TextChecks {
         }
         for (PerformanceTable t : text(ctx).performance()) {
             if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
-            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", numeral(ctx, "other"), ctx.disclosure().unitName(), t.unitName(),
+            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", numeral(ctx, "performance"), ctx.disclosure().unitName(), t.unitName(),
                     (t.kind().equals("整体") ? "整体绩效目标表" : "项目支出绩效目标表“" + t.projectName() + "”") + "的预算单位写作“"
                             + t.unitName() + "”，不是本文档的单位“" + ctx.disclosure().unitName() + "”");
         }
