@@ -37,6 +37,11 @@ public final class SourceLines {
         return new SourceLines(lineCount, pageOfLine, new ArrayList<>(lineBoxes), new ArrayList<>(cellBoxes));
     }
 
+    /** A text's lines (no pages, no boxes): where a text laid out by spaces keeps its columns. */
+    public boolean text() {
+        return pages.length == 0 && boxes.isEmpty();
+    }
+
     /** The page of 1-based line {@code line}, 0 for a text or out of range. */
     public int page(int line) {
         return line >= 1 && line <= pages.length ? pages[line - 1] : 0;

@@ -22,7 +22,8 @@ import org.openbudget.core.disclosure.text.TextFact;
  * @param line 1-based line of the text as read (0 when not found)
  * @param page 1-based PDF page (0 for a text, or when not found)
  * @param text the evidence: the row as printed (cells separated by " | ") or the sentence
- * @param box  on a PDF page, the box of the finding's cell (else its row), points from the top-left; null when unknown
+ * @param box  on a PDF page, the box of the finding's cell (else its row; for a sentence of the text, its line), points
+ *             from the top-left; null when unknown
  */
 public record Evidence(int line, int page, String text, Origin.Box box) {
     public static final Evidence NONE = new Evidence(0, 0, "", null);
@@ -97,7 +98,8 @@ public record Evidence(int line, int page, String text, Origin.Box box) {
                 }
             }
         }
-        return new Evidence(line, a.page(line), s, null);
+        // a sentence's box: its (first) line's on the PDF page
+        return new Evidence(line, a.page(line), s, line > 0 && a.read() != null ? a.read().box(line) : null);
     }
 
     private static String printed(String line) {

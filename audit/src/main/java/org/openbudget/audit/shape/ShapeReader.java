@@ -584,9 +584,15 @@ public final class ShapeReader {
         void read(List<String> lines, List<String> squeezed, int from, int to) {
             boolean body = false;
             plain = plainLayout(lines, from, to);
+            java.util.Map<Integer, String> unwrapped = java.util.Map.of();
+            if (!plain && source.text() && shape != null && !shape.panels() && shape.kind() != TableShape.Kind.SUMMARY && noTab(lines, from, to)) {
+                spaced = SpacedColumns.of(lines, from, to);
+                unwrapped = spaced.unwrap(lines);
+            }
             for (int k = from; k < to; k++) {
-                String raw = lines.get(k);
-                String sq = squeezed.get(k);
+                String raw = unwrapped.getOrDefault(k, lines.get(k));
+                if (spaced != null) raw = SpacedColumns.withoutTail(raw);
+                String sq = unwrapped.containsKey(k) || raw != lines.get(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
                 if (sq.contains("没有") && !sq.contains("空表")) {
@@ -606,6 +612,9 @@ public final class ShapeReader {
                 if (footer(sq)) continue;
                 // a mark just under the title, before the header, is the table's own however it numbers it (西安 决算: 表7 printed 公开09表)
                 if (otherTable(sq) && (body || k - from >= 3 || markNumber(sq) == null)) break;
+                // a mark alone on its line in the body (its own, printed again on the next page, or the next table's in
+                // a style the profile does not list: 表六 for 表6) is no row
+                if (body && markNumber(sq) != null) continue;
                 if (plain) {
                     body = plainLine(k, raw, sq, body);
                     continue;
@@ -631,6 +640,8 @@ public final class ShapeReader {
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
+                spacedValues = spaced == null ? null : spacedValues(k, lines);
+                spacedBlanks = spaced == null ? 0 : spacedBlanks(k, lines);
                 for (Row r : rows(cells)) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
@@ -1201,11 +1212,13 @@ public final class ShapeReader {
             }
             int i = 0;
             StringBuilder code = new StringBuilder();
-            int blanks = 0;
+            int blanks = spacedBlanks;
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
                 if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
                 if (code.length() == 0 && codeDigits(c)) { code.append(c); i++; continue; }
+                // a code split by single spaces in one cell of a text laid out by spaces ("201 40", "201 40 01")
+                if (code.length() == 0 && SPLIT_CODE.matcher(c).matches()) { code.append(noSpace(c)); i++; continue; }
                 // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
                 if (code.length() == 0 && blanks > 0 && digits(c, 2, 2)) {
                     String parent = blanks == 1 ? lastClass : lastKuan;
@@ -1356,6 +1369,24 @@ public final class ShapeReader {
             }
             if (!any) any = plainHeaderLabels(firstRow, label);
             if (!any || n == 0) return;
+            int[] pos = byLabels(label, firstAmount);
+            if (pos == null) return;
+            at = pos;
+            width = rowWidth;
+        }
+
+        /**
+         * Each template column's cell among cells labelled {@code label} (the amounts from cell {@code firstAmount} on):
+         * the cell whose label is its header or label; a run of columns not found between two found takes the free
+         * cells between when as many. Null unless most columns are found, in the order printed.
+         */
+        private int[] byLabels(String[] label, int firstAmount) {
+            return byLabels(label, firstAmount, false);
+        }
+
+        /** As above; {@code few}: a few columns found will do (a text laid out by spaces labels only the columns some row fills). */
+        private int[] byLabels(String[] label, int firstAmount, boolean few) {
+            int rowWidth = label.length;
             int[] pos = new int[n];
             java.util.Arrays.fill(pos, -1);
             boolean[] taken = new boolean[rowWidth];
@@ -1364,13 +1395,15 @@ public final class ShapeReader {
                 var col = t.columns().get(c);
                 String head = squeeze(col.header()), lab = squeeze(col.label());
                 String group = col.group().isBlank() ? "" : squeeze(col.group().substring(col.group().lastIndexOf('/') + 1));
-                for (int pass = 0; pass < 3 && pos[c] < 0; pass++) {
+                for (int pass = 0; pass < (few ? 4 : 3) && pos[c] < 0; pass++) {
                     for (int j = 0; j < rowWidth; j++) {
                         if (taken[j] || label[j].isEmpty()) continue;
                         boolean match = switch (pass) {
                             case 0 -> label[j].equals(head) || label[j].equals(lab) || !group.isEmpty() && label[j].equals(group + head);
                             case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
-                            default -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                            case 2 -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
+                            // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
+                            default -> label[j].contains(lab) && lab.length() >= 4;
                         };
                         if (match) {
                             pos[c] = j;
@@ -1381,7 +1414,7 @@ public final class ShapeReader {
                     }
                 }
             }
-            if (found * 2 <= n || found == 0) return;
+            if (found * 2 <= n && !few || found == 0) return null;
             // columns whose header cell is blank on the lines as wide as the rows (a label printed on a merged line
             // above): a run of them between two columns found takes the free cells between, when as many
             for (int c = 0; c < n; ) {
@@ -1403,11 +1436,10 @@ public final class ShapeReader {
             int last = -1;
             for (int c = 0; c < n; c++) {
                 if (pos[c] < 0) continue;
-                if (pos[c] < last) return;
+                if (pos[c] < last) return null;
                 last = pos[c];
             }
-            at = pos;
-            width = rowWidth;
+            return pos;
         }
 
         /**
@@ -1468,8 +1500,105 @@ public final class ShapeReader {
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
 
+        // ------------------------------------------------------------ a text laid out by spaces: amounts by where they are
+
+        /** The table's columns in a text laid out by spaces (pdftotext -layout), null in any other layout. */
+        private SpacedColumns spaced;
+        /** Per page of {@link #spaced}: each template column's column there (−1: not printed); null: not known. */
+        private final Map<Integer, int[]> spacedAt = new HashMap<>();
+        /** The amounts of the line being read, in the template's columns by where they are printed; null: not placed so. */
+        private List<BigDecimal> spacedValues;
+        /** How many amounts the line being read ends with (its cells from the right). */
+        private int spacedCount;
+
+        private static boolean noTab(List<String> lines, int from, int to) {
+            for (int k = from; k < to; k++) if (lines.get(k).indexOf('\t') >= 0) return false;
+            return true;
+        }
+
+        /**
+         * A line's amounts put in the template's columns by where they are printed: each amount in the column whose
+         * right edge it ends at (the page's columns, {@link SpacedColumns}), each column labelled by the header's
+         * words over it and matched to the template's as a ruled table's header is ({@link #byLabels}). Columns the
+         * template does not have are left out, a blank cell stays blank. Null when the page's columns are not known,
+         * or an amount ends at no column or shares one with another (then the amounts are taken from the right).
+         */
+        private List<BigDecimal> spacedValues(int k, List<String> lines) {
+            int page = spaced.page(k);
+            if (page < 0) return null;
+            int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
+            if (pos.length == 0) return null;
+            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+            if (tok.isEmpty()) return null;
+            List<BigDecimal> v = blank();
+            int last = -1;
+            // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
+            boolean full = tok.size() == spaced.columns(page);
+            for (int i = 0; i < tok.size(); i++) {
+                SpacedColumns.Token x = tok.get(i);
+                if (dash(x.text())) continue;
+                int j = full ? i : spaced.column(page, x.end());
+                if (j <= last) return null;
+                last = j;
+                for (int c = 0; c < n; c++) if (pos[c] == j) v.set(c, number(x.text()));
+            }
+            spacedCount = tok.size();
+            return v;
+        }
+
+        /** The code cells left blank before a row's two-digit code, by where it is printed (0: not such a row, or not known). */
+        private int spacedBlanks;
+
+        private int spacedBlanks(int k, List<String> lines) {
+            List<SpacedColumns.Token> w = SpacedColumns.words(lines.get(k));
+            if (w.isEmpty() || !digits(w.get(0).text(), 2, 2)) return 0;
+            return spaced.blanksBefore(Math.max(0, spaced.page(k)), w.get(0).start(), lines);
+        }
+
+        /** The template's columns on a page ({@link #spacedValues}); a page without a header has its previous page's when as many. */
+        private int[] spacedColumns(int page, List<String> lines) {
+            int m = spaced.columns(page);
+            if (m == 0) return new int[0];
+            if (spaced.hasHeader(page)) {
+                // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
+                String[] label = spaced.labels(page, lines);
+                int[] pos = byLabels(label, 0, true);
+                if (pos == null) return new int[0];
+                for (int j = 0; j < m; j++) {
+                    final int col = j;
+                    if (label[j].isEmpty() && java.util.Arrays.stream(pos).noneMatch(p -> p == col)) return new int[0];
+                }
+                return pos;
+            }
+            for (int p = page - 1; p >= 0; p--) {
+                int[] before = spacedAt.get(p);
+                if (before != null && before.length > 0) return spaced.columns(p) == m ? before : new int[0];
+            }
+            return new int[0];
+        }
+
+        /** A row's text cells and its amounts placed by where they are printed ({@link #spacedValues}); null when its cells do not part as its amounts do. */
+        private Split spacedSplit(List<String> cells) {
+            int first = cells.size(), tokens = 0;
+            while (first > 0 && tokens < spacedCount) {
+                String c = cells.get(first - 1).trim();
+                if (c.isEmpty()) { first--; continue; }
+                String[] parts = SPACES.split(c);
+                for (String part : parts) if (!amount(part)) return null;
+                tokens += parts.length;
+                first--;
+            }
+            if (tokens != spacedCount) return null;
+            cellOf = null;
+            return new Split(new ArrayList<>(cells.subList(0, first)), spacedValues);
+        }
+
         /** A row's text cells and its n amounts: by the header's columns, else the last n cells in the tab layout (blanks are cells), else the last n amounts. */
         private Split split(List<String> cells) {
+            if (spacedValues != null) {
+                Split sp = spacedSplit(cells);
+                if (sp != null) return sp;
+            }
             if (at != null && cells.size() <= width && cells.size() >= width - 3) {
                 int shift = width - cells.size(); // a row whose first cells are merged (合计 over the code columns)
                 int first = Integer.MAX_VALUE;
@@ -2113,6 +2242,7 @@ public final class ShapeReader {
     // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
     private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
     private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
+    private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
     private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
     private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
     private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");

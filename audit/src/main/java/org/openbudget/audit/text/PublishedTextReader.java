@@ -32,9 +32,19 @@ public final class PublishedTextReader {
      * the text and, for a PDF, the page and boxes) and what the reader could not decide or read
      * (ambiguities, skipped lines).
      */
-    public record Result(Disclosure disclosure, List<String> notes) {
+    public record Result(Disclosure disclosure, List<String> notes, SourceLines source) {
         public Result {
             notes = List.copyOf(notes);
+        }
+
+        public Result(Disclosure disclosure, List<String> notes) {
+            this(disclosure, notes, null);
+        }
+
+        /** Where 1-based line {@code line} is on its PDF page (the box of the whole line), null for a text or when unknown. */
+        public org.openbudget.core.disclosure.Origin.Box box(int line) {
+            org.openbudget.core.disclosure.Origin o = source == null ? null : source.origin(line, null);
+            return o == null ? null : o.box();
         }
 
         /** The 1-based line row {@code index} of table {@code no} was read from, 0 when unknown. */
@@ -75,7 +85,8 @@ public final class PublishedTextReader {
         }
         // one road for every template: the profile recognition chose (its detect: signature) reads the tables by their
         // shapes and the text by its outline; the shape reader keeps a row's trailing tabs (in the tab layout, blank last cells)
-        return ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
+        Result r = ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
+        return new Result(r.disclosure(), r.notes(), source);
     }
 
     /** Drops markdown heading marks, {@code <b>} tags and non-breaking spaces; keeps tabs. */

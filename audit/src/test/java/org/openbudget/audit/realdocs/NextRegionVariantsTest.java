@@ -89,19 +89,47 @@ class NextRegionVariantsTest {
         return (n < 20 ? "" : String.valueOf(d.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : String.valueOf(d.charAt(n % 10)));
     }
 
-    /** The tables' rows (lines of amounts, no sentence) in 元 with thousands separators, their unit lines saying so. */
+    /**
+     * The tables' rows (lines of amounts, no sentence) in 元 with thousands separators, their unit lines saying so. The
+     * lines of a table (words parted by wide gaps) are laid out again half as wide again, as pdftotext lays out a table
+     * whose columns are wide enough for figures in 元: each amount ends at 1.5 times its right edge, every other word
+     * centred on 1.5 times its centre (one space kept where one parted two words), so that a column's amounts still
+     * line up (within what pdftotext's placing of words strays by, 1.5 times as much).
+     */
     private static String yuan(String text) {
         StringBuilder out = new StringBuilder();
         for (String l : text.split("\n", -1)) {
-            if (AMOUNT_ANY.matcher(l).find() && !l.contains("%") && !l.contains("万元") && !l.matches(".*[，。；].*")) {
-                l = AMOUNT.matcher(l).replaceAll(m -> {
-                    BigDecimal v = new BigDecimal(m.group(1).replace(",", "") + "." + m.group(2)).movePointRight(4);
-                    return String.format("%,.2f", v);
-                });
-            }
+            // a row of a table: amounts, no sentence — or amounts side by side, then another column's sentence (广州's 绩效目标)
+            boolean rows = AMOUNT_ANY.matcher(l).find() && !l.contains("%") && !l.contains("万元") && (!l.matches(".*[，。；].*") || AMOUNTS.matcher(l).find());
+            if (rows || WIDE.matcher(l.trim()).find()) l = twiceAsWide(l, rows);
             out.append(l).append('\n');
         }
         return out.substring(0, out.length() - 1).replace("单位：万元", "单位：元").replace("单位:万元", "单位：元");
+    }
+
+    private static final Pattern AMOUNTS = Pattern.compile("\\d\\.\\d{2} +\\d[\\d,]*\\.\\d{2} +\\d[\\d,]*\\.\\d{2}");
+    private static final Pattern WIDE = Pattern.compile("\\S {2,}\\S");
+    private static final Pattern WORD = Pattern.compile("[^ ]+");
+
+    /** The line laid out 1.5 times as wide (its amounts in 元 when {@code rows}): amounts by their right edge, other words by their centre. */
+    private static String twiceAsWide(String l, boolean rows) {
+        StringBuilder row = new StringBuilder();
+        Matcher m = WORD.matcher(l);
+        int lastEnd = -10;
+        while (m.find()) {
+            String w = m.group();
+            Matcher a = AMOUNT.matcher(w);
+            boolean amount = rows && a.matches();
+            if (amount) w = String.format("%,.2f", new BigDecimal(a.group(1).replace(",", "") + "." + a.group(2)).movePointRight(4));
+            int s = m.start(), e = m.end();
+            int at = amount ? 3 * e / 2 - w.length() : 3 * (s + e) / 4 - w.length() / 2;
+            if (s - lastEnd == 1) at = row.length() + 1;   // one space parted them: one still does
+            else if (row.length() > 0) at = Math.max(at, row.length() + 2);
+            while (row.length() < at) row.append(' ');
+            row.append(w);
+            lastEnd = e;
+        }
+        return row.toString();
     }
 
     /** After a page break, a table's header lines before its first row of amounts left out (a page that starts a table keeps them). */

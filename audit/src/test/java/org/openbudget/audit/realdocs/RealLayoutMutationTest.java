@@ -43,9 +43,10 @@ class RealLayoutMutationTest {
      * The share found, at least, in the suite's sample — a guard against a reading that gets worse, not the issue's
      * measure: 139 / 144 on 2026-12-05 once a table in 元 is checked to its own decimals (133 / 144 before; 西安's
      * economic tables and 烟台's in pdftotext text are most of the misses; which amounts are drawn follows the reading),
-     * when the full run ({@code -Dmutants.full=true}, README) found 2,971 / 3,120 (95.2 %) before that.
+     * when the full run ({@code -Dmutants.full=true}, README) found 2,971 / 3,120 (95.2 %) before that; 144 / 144 on
+     * 2026-12-06 once a text laid out by spaces is read by where its amounts are (shape/SpacedColumns).
      */
-    static final double SAMPLE_FLOOR = 0.96;
+    static final double SAMPLE_FLOOR = 0.99;
     /** Mutants per document and route in the sampled run. */
     static final int PER_DOC = Integer.getInteger("mutants.perDoc", FULL ? 40 : 6);
 
@@ -118,7 +119,8 @@ class RealLayoutMutationTest {
         System.out.print(report);
         byFamilyRoute.forEach((k, v) -> v.missed().stream().limit(FULL ? 40 : 10).forEach(m -> System.out.println("  missed " + k + ": " + m)));
         assertThat(total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 300 : 120);
-        // the target, 95 %, is asserted on the full run; the sample of the suite keeps the level it reached (96.5 %)
+        // the target, 95 %, is asserted on the full run; the sample of the suite keeps the level it reached (100 % since
+        // session 13's spaced columns: 144 / 144; 96.5 % before)
         assertThat((double) found / total).as(report.toString()).isGreaterThanOrEqualTo(FULL ? 0.95 : SAMPLE_FLOOR);
         for (var e : byFamilyRoute.entrySet()) assertThat(e.getValue().counts()[0]).as(e.getKey() + " has mutants").isPositive();
     }

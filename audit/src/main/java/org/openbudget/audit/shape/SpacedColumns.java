@@ -1,0 +1,426 @@
+package org.openbudget.audit.shape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns of a table in a text laid out by spaces ({@code pdftotext -layout}), where a blank cell leaves no trace
+ * but every printed amount stays where its column is: amounts are right-aligned, so the right edges of a column's
+ * numbers line up over the rows of a page. The edges are measured in characters, one a character whatever its width:
+ * pdftotext gives each character one column and moves a word right of every word left of it on the page, so a CJK
+ * character (twice as wide on paper) takes one column like a digit, and the data rows line up in characters, not in
+ * display width (measured on 广州, 上海, 深圳: to within two characters in characters, not at all in display width).
+ * The header's words are placed less well (a line of wide header words squeezed left), so a column's label is read
+ * from the words over its cell, and a word pushed left onto its neighbour's is put back in its own cell.
+ *
+ * <p>Pages are read each on its own (pdftotext lays out each page anew): a page begins at a form feed.
+ */
+final class SpacedColumns {
+    /** An amount of a line, where it is (in characters, form feeds not counted). */
+    record Token(int start, int end, String text) {}
+
+    /** How far the right edges of one column's amounts may stray from the next (characters). */
+    private static final int JITTER = 3;
+
+    private final int from;
+    /** The page (segment) of each line from {@code from} on. */
+    private final int[] pageOf;
+    /** Per page: the columns' right edges, left to right (each the rightmost edge of its cluster), and their lowest. */
+    private final List<int[]> hi = new ArrayList<>(), lo = new ArrayList<>();
+    /** Per page: its header lines (after its unit line, before its first line of amounts). */
+    private final List<List<Integer>> headerLines = new ArrayList<>();
+    /** Per page: where its first column of amounts starts (the leftmost start of an amount), MAX_VALUE when none. */
+    private final List<Integer> stub = new ArrayList<>();
+
+    private SpacedColumns(int from, int to) {
+        this.from = from;
+        this.pageOf = new int[Math.max(0, to - from)];
+    }
+
+    /** The table's columns, lines {@code from} (inclusive) to {@code to}. */
+    static SpacedColumns of(List<String> lines, int from, int to) {
+        SpacedColumns s = new SpacedColumns(from, to);
+        int page = 0;
+        List<Integer> edges = new ArrayList<>();
+        List<Integer> header = new ArrayList<>();
+        boolean amounts = false;
+        s.stub.add(Integer.MAX_VALUE);
+        for (int k = from; k < to; k++) {
+            String raw = lines.get(k);
+            if (raw.indexOf('\f') >= 0 && k > from) {
+                s.close(edges, header);
+                edges = new ArrayList<>();
+                header = new ArrayList<>();
+                amounts = false;
+                page++;
+                s.stub.add(Integer.MAX_VALUE);
+            }
+            s.pageOf[k - from] = page;
+            List<Token> tok = trailingAmounts(raw);
+            if (tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text())) {
+                if (!amounts) {
+                    String sq = ShapeReader.squeeze(raw);
+                    if (sq.contains("单位：") || sq.contains("单位:")) header.clear();
+                    else if (!sq.isEmpty()) header.add(k);
+                }
+                continue;
+            }
+            amounts = true;
+            for (Token t : tok) {
+                if (separated(t.text()) || t.text().length() >= 4) {
+                    edges.add(t.end());
+                    if (t.start() < s.stub.get(page)) s.stub.set(page, t.start());
+                }
+            }
+        }
+        s.close(edges, header);
+        return s;
+    }
+
+    /** A line with amounts: a row's (its amounts, beyond a lone number without separators: a serial, a line number). */
+    static boolean amountLine(String raw) {
+        List<Token> tok = trailingAmounts(raw);
+        return !(tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text()));
+    }
+
+    /**
+     * A row whose name is wrapped in its cell: pdftotext prints the amounts on the middle line of the cell, the name's
+     * lines above and below it (机关事业单位基本养老保险缴 / 2080505  527.05 … / 费支出), the lines of a name of two
+     * lines around a line of amounts alone. Each row takes as many of the name's lines below it as above it (one
+     * below at least when its own line names nothing); the lines between two rows not taken by the upper one are the
+     * lower one's. A name line is a line without amounts whose words start left of the page's first column of amounts
+     * (the words right of it, another column's text, are left out), no code, total, note or mark. Returns the lines
+     * changed: a row's line with its whole name (its code first, then the name, then its amounts as printed), each
+     * name line taken blank.
+     */
+    java.util.Map<Integer, String> unwrap(List<String> lines) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        int k = from, to = from + pageOf.length;
+        while (k < to) {
+            int page = pageOf[k - from], end = k;
+            while (end < to && pageOf[end - from] == page) end++;
+            unwrapPage(lines, k, end, stub.get(page), out);
+            k = end;
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
+
+    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.Map<Integer, String> out) {
+        if (limit == Integer.MAX_VALUE) return;
+        // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
+        char[] kind = new char[to - from];
+        String[] part = new String[to - from];
+        boolean body = false;
+        for (int k = from; k < to; k++) {
+            String raw = lines.get(k);
+            if (amountLine(raw)) {
+                kind[k - from] = 'A';
+                body = true;
+                continue;
+            }
+            kind[k - from] = 'X';
+            if (!body) continue;
+            List<Token> w = words(raw);
+            if (w.isEmpty()) continue;
+            // the words left of the first column of amounts, spaced as printed
+            int cut = 0;
+            for (Token t : w) if (t.start() < limit - 1) cut = t.end();
+            String left = raw.replace("\f", "").substring(0, cut).trim();
+            if (left.isEmpty()) {
+                kind[k - from] = 'T';
+                out.put(k, "");   // another column's text (广州's 绩效目标 beside its projects): no row
+                continue;
+            }
+            String sq = ShapeReader.squeeze(left);
+            if (LEADING_CODE.matcher(raw).find() || sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
+                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
+            kind[k - from] = 'F';
+            part[k - from] = left;
+        }
+        int takenBelow = 0;   // name lines the row above took below it
+        int prev = -1;
+        for (int a = from; a < to; a++) {
+            if (kind[a - from] != 'A') continue;
+            List<Integer> up = new ArrayList<>(), down = new ArrayList<>();
+            if (prev >= 0) {
+                for (int k = a - 1; k > prev; k--) {
+                    char c = kind[k - from];
+                    if (c == 'F') up.add(0, k);
+                    else if (c != 'T') break;
+                }
+                // the ones the row above took are not this one's (when its lines below run on to this row)
+                boolean run = true;
+                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X') run = false;
+                if (run) up = new ArrayList<>(up.subList(Math.min(up.size(), takenBelow), up.size()));
+            }
+            for (int k = a + 1; k < to; k++) {
+                char c = kind[k - from];
+                if (c == 'F') down.add(k);
+                else if (c != 'T') break;
+            }
+            String raw = lines.get(a), plain = raw.replace("\f", "");
+            List<Token> tok = trailingAmounts(raw);
+            String stubText = plain.substring(0, tok.get(0).start());
+            java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
+            String codePart = code.find() ? code.group().trim() : "";
+            String own = stubText.substring(codePart.isEmpty() ? 0 : code.end()).trim();
+            int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            if (own.isEmpty() && up.isEmpty() && below == 0) { prev = a; takenBelow = 0; continue; }
+            if (!up.isEmpty() || below > 0) {
+                StringBuilder name = new StringBuilder();
+                for (int k : up) name.append(part[k - from].trim());
+                name.append(own);
+                for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                String amounts = plain.substring(tok.get(0).start());
+                out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
+                for (int k : up) out.put(k, "");
+                for (int i = 0; i < below; i++) out.put(down.get(i), "");
+            }
+            takenBelow = below;
+            prev = a;
+        }
+    }
+
+    /** An amount printed with its decimals or thousands separators: no code, serial or row number. */
+    private static boolean separated(String t) {
+        return t.indexOf('.') >= 0 || t.indexOf(',') >= 0;
+    }
+
+    /**
+     * The page's columns: the right edges of its amounts, each within {@link #JITTER} of the next (a column's numbers
+     * end where it ends, give or take what pdftotext's placing of the words around them moves them), a column at most
+     * twice that wide. A column only one amount ends at is no column: a line laid out apart from the others on its
+     * page (its last line, moved by a few characters) reads no column of its own.
+     */
+    private void close(List<Integer> edges, List<Integer> header) {
+        edges.sort(null);
+        List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
+        int count = 0;
+        for (int e : edges) {
+            if (!h.isEmpty() && e - h.get(h.size() - 1) <= JITTER && e - l.get(l.size() - 1) <= 2 * JITTER) {
+                h.set(h.size() - 1, e);
+                count++;
+                continue;
+            }
+            if (count == 1) {
+                h.remove(h.size() - 1);
+                l.remove(l.size() - 1);
+            }
+            l.add(e);
+            h.add(e);
+            count = 1;
+        }
+        if (count == 1) {
+            h.remove(h.size() - 1);
+            l.remove(l.size() - 1);
+        }
+        // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
+        int placed = 0;
+        for (int e : edges) {
+            for (int j = 0; j < h.size(); j++) {
+                if (e >= l.get(j) - 1 && e <= h.get(j) + 1) {
+                    placed++;
+                    break;
+                }
+            }
+        }
+        if (placed * 4 < edges.size() * 3) {
+            h.clear();
+            l.clear();
+        }
+        hi.add(h.stream().mapToInt(Integer::intValue).toArray());
+        lo.add(l.stream().mapToInt(Integer::intValue).toArray());
+        headerLines.add(header);
+    }
+
+    int page(int line) {
+        int i = line - from;
+        return i >= 0 && i < pageOf.length ? pageOf[i] : -1;
+    }
+
+    int columns(int page) {
+        return page < 0 || page >= hi.size() ? 0 : hi.get(page).length;
+    }
+
+    /** The column of the page an amount ending at {@code end} is in, −1 when none. */
+    int column(int page, int end) {
+        int[] h = hi.get(page), l = lo.get(page);
+        for (int j = 0; j < h.length; j++) if (end >= l[j] - 1 && end <= h[j] + 1) return j;
+        return -1;
+    }
+
+    /**
+     * How many code cells a row starting with a two-digit code at {@code start} leaves blank before it: 1 under the
+     * header's 款, 2 under its 项 (烟台: "      03   政府办公厅…" under "类  款  项"); 0 when the header does not say.
+     */
+    int blanksBefore(int page, int start, List<String> lines) {
+        for (int p = page; p >= 0; p--) {
+            int kuan = -1, xiang = -1;
+            for (int k : headerLines.get(p)) {
+                for (Token w : words(lines.get(k))) {
+                    if (w.text().equals("款")) kuan = w.start();
+                    else if (w.text().equals("项")) xiang = w.start();
+                }
+            }
+            if (kuan < 0 || xiang <= kuan) continue;
+            return Math.abs(start - kuan) <= Math.abs(start - xiang) ? 1 : 2;
+        }
+        return 0;
+    }
+
+    boolean hasHeader(int page) {
+        return page >= 0 && page < headerLines.size() && !headerLines.get(page).isEmpty();
+    }
+
+    /**
+     * Each column's label on the page: the header's words over its cell (from the right edge of the column before to
+     * its own), line by line from the top. A word squeezed left onto the cell of the word before it on its line (one
+     * space between them, both CJK) is put in the next cell. Where a cell holds words of two columns one over the
+     * other (a column no row fills, then the column of the amounts: their labels side by side, neither over the
+     * other), the column's label is the rightmost of them, the amounts being right-aligned; words above or below it
+     * (a group's heading centred over several columns) are part of its label.
+     */
+    String[] labels(int page, List<String> lines) {
+        int[] h = hi.get(page);
+        int m = h.length;
+        List<List<int[]>> words = new ArrayList<>();   // per cell: {line, start, end, pushed}
+        List<List<String>> texts = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            words.add(new ArrayList<>());
+            texts.add(new ArrayList<>());
+        }
+        for (int k : headerLines.get(page)) {
+            String raw = lines.get(k).replace('\f', ' ').replace('\u3000', ' ');
+            int prevCell = -1, prevEnd = -10;
+            char prevLast = ' ';
+            for (Token w : words(raw)) {
+                int center = (w.start() + w.end() - 1) / 2;
+                int cell = 0;
+                while (cell < m && center > h[cell]) cell++;
+                boolean pushed = false;
+                if (cell <= prevCell && w.start() - prevEnd == 1 && cjk(prevLast) && cjk(w.text().charAt(0))) {
+                    cell = prevCell + 1;
+                    pushed = true;
+                }
+                prevCell = cell;
+                prevEnd = w.end();
+                prevLast = w.text().charAt(w.text().length() - 1);
+                if (cell >= m) continue;
+                words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0});
+                texts.get(cell).add(w.text());
+            }
+        }
+        String[] out = new String[m];
+        for (int j = 0; j < m; j++) {
+            List<int[]> ws = words.get(j);
+            // the cell's words in stacks (words over one another); pushed words join the rightmost stack
+            int[] stack = new int[ws.size()];
+            for (int a = 0; a < ws.size(); a++) stack[a] = a;
+            for (int a = 0; a < ws.size(); a++) {
+                if (ws.get(a)[3] == 1) continue;
+                for (int b = 0; b < a; b++) {
+                    if (ws.get(b)[3] == 1) continue;
+                    if (ws.get(a)[1] < ws.get(b)[2] + 1 && ws.get(b)[1] < ws.get(a)[2] + 1) union(stack, a, b);
+                }
+            }
+            // the column's own stack is the rightmost; a stack beside it (on lines it also spans) is another column's,
+            // a stack above or below it (a group's heading over several columns) is part of its label
+            int best = -1, bestRight = -1;
+            for (int a = 0; a < ws.size(); a++) {
+                if (ws.get(a)[3] == 1) continue;
+                if (ws.get(a)[2] > bestRight) {
+                    bestRight = ws.get(a)[2];
+                    best = find(stack, a);
+                }
+            }
+            java.util.Map<Integer, int[]> rows = new java.util.HashMap<>();   // stack → {first line, last line}
+            for (int a = 0; a < ws.size(); a++) {
+                if (ws.get(a)[3] == 1) continue;
+                int[] r = rows.computeIfAbsent(find(stack, a), x -> new int[]{Integer.MAX_VALUE, Integer.MIN_VALUE});
+                r[0] = Math.min(r[0], ws.get(a)[0]);
+                r[1] = Math.max(r[1], ws.get(a)[0]);
+            }
+            int[] own = best < 0 ? null : rows.get(best);
+            StringBuilder sb = new StringBuilder();
+            for (int a = 0; a < ws.size(); a++) {
+                boolean in = ws.get(a)[3] == 1 || own == null;
+                if (!in) {
+                    int[] r = rows.get(find(stack, a));
+                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1];
+                }
+                if (in) sb.append(ShapeReader.squeeze(texts.get(j).get(a)));
+            }
+            out[j] = sb.toString();
+        }
+        return out;
+    }
+
+    private static int find(int[] p, int a) {
+        while (p[a] != a) a = p[a] = p[p[a]];
+        return a;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        p[find(p, a)] = find(p, b);
+    }
+
+    private static boolean cjk(char c) {
+        return c >= '\u3000' && c <= '\u9fff' || c >= '\uff00' && c <= '\uffef';
+    }
+
+    /** A line's words (runs of non-space), where they are. */
+    static List<Token> words(String raw) {
+        List<Token> out = new ArrayList<>();
+        String s = raw.replace("\f", "");
+        int i = 0, n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i)) || i < n && s.charAt(i) == '\u3000') i++;
+            int st = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u3000') i++;
+            if (i > st) out.add(new Token(st, i, s.substring(st, i)));
+        }
+        return out;
+    }
+
+    /**
+     * The amounts a line ends with, where they are: the last run of words that are amounts; the codes a row starts
+     * with (205 03 02, 2080505: digits without separators) are not among them. A row may end with another column's
+     * text after its amounts (广州's 绩效目标): a run of two amounts or more, then words parted from it by two spaces
+     * or more, or by one before a CJK word.
+     */
+    static List<Token> trailingAmounts(String raw) {
+        List<Token> w = words(raw);
+        int end = w.size() - tail(w);
+        int k = end;
+        while (k > 0 && ShapeReader.amount(w.get(k - 1).text())) k--;
+        if (k == 0) {
+            // a line of codes and amounts only (the name wrapped onto the lines around it): the codes are no amounts
+            while (k < end && w.get(k).text().matches("\\d{2,7}")) k++;
+        }
+        return new ArrayList<>(w.subList(k, end));
+    }
+
+    /** How many words after a row's amounts are another column's text (0 when the line ends with its amounts). */
+    private static int tail(List<Token> w) {
+        int t = w.size();
+        while (t > 0 && !ShapeReader.amount(w.get(t - 1).text())) t--;
+        if (t == w.size() || t == 0) return 0;
+        int run = t;
+        while (run > 0 && ShapeReader.amount(w.get(run - 1).text())) run--;
+        // two spaces or more before the text, or one before a CJK word (pdftotext leaves one where the columns are close)
+        int gap = w.get(t).start() - w.get(t - 1).end();
+        if (t - run < 2 || !separated(w.get(t - 1).text()) || gap < 2 && !cjk(w.get(t).text().charAt(0))) return 0;
+        return w.size() - t;
+    }
+
+    /** The line without the text printed after its amounts (another column's: {@link #trailingAmounts}). */
+    static String withoutTail(String raw) {
+        List<Token> w = words(raw);
+        int n = tail(w);
+        if (n == 0) return raw;
+        String plain = raw.replace("\f", "");
+        return (raw.indexOf('\f') >= 0 ? "\f" : "") + plain.substring(0, w.get(w.size() - n - 1).end());
+    }
+}
