@@ -2,6 +2,7 @@ package org.openbudget.core.profile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
@@ -70,6 +71,71 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         public String tablesMark() { return mark(tables); }
         public String explanationMark() { return mark(explanation); }
         public String glossaryMark() { return mark(glossary); }
+
+        /** The four headings, in the document's order. */
+        public List<String> headings() {
+            return List.of(overview, tables, explanation, glossary);
+        }
+
+        /** The four headings' marks ({@link #mark}), those that are not empty. */
+        public List<String> marks() {
+            return headings().stream().map(Parts::mark).filter(m -> !m.isEmpty()).toList();
+        }
+
+        /**
+         * Whether a line without whitespace starts a part: with a number in the style 第{cn}部分 (any number:
+         * {@link org.openbudget.core.text.Numbering#PART}), or with one of the marks given (these headings' own:
+         * {@link #marks}, computed once by a reader of many lines).
+         */
+        public static boolean starts(String squeezed, List<String> marks) {
+            if (org.openbudget.core.text.Numbering.PART_START.matcher(squeezed).find()) return true;
+            for (String m : marks) if (squeezed.startsWith(m)) return true;
+            return false;
+        }
+
+        /**
+         * The headings that name the unit and the year, compiled for a line without whitespace: group {@code unit} the
+         * unit's name ({unit}), group {@code year} the year ({year}), {kind} 部门 or 单位; a mark in the style 第{cn}部分
+         * stands for any part's number (the 目录 lists every part), and 年 before a placeholder's end reads 年 or 年度.
+         * "第二部分 {unit}{year}年度{kind}决算表" finds "第二部分上海市普陀区财政局2024年部门决算表" and "第五部分…".
+         */
+        public List<Pattern> naming() {
+            List<Pattern> out = new java.util.ArrayList<>();
+            for (String h : headings()) {
+                if (!h.contains("{unit}") || !h.contains("{year}")) continue;
+                String squeezed = h.replaceAll("[\\s\u3000]+", "");
+                String m = mark(h);
+                StringBuilder b = new StringBuilder("^");
+                int i = 0;
+                if (!m.isEmpty() && org.openbudget.core.text.Numbering.PART_START.matcher(m).matches()) {
+                    b.append(org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART));
+                    i = m.length();
+                }
+                boolean unit = false, year = false;
+                while (i < squeezed.length()) {
+                    if (squeezed.startsWith("{unit}", i) && !unit) {
+                        b.append("(?<unit>.{2,60}?)");
+                        unit = true;
+                        i += 6;
+                    } else if (squeezed.startsWith("{year}", i) && !year) {
+                        b.append("(?<year>20\\d\\d)");
+                        year = true;
+                        i += 6;
+                        if (squeezed.startsWith("年度", i)) {
+                            b.append("年度?");
+                            i += 2;
+                        }
+                    } else if (squeezed.startsWith("{kind}", i)) {
+                        b.append("(?:部门|单位)");
+                        i += 6;
+                    } else {
+                        b.append(Pattern.quote(String.valueOf(squeezed.charAt(i++))));
+                    }
+                }
+                out.add(Pattern.compile(b.append('$').toString()));
+            }
+            return out;
+        }
     }
 
     /** As the canonical constructor, with the default numbering of sections and glossary, 万元 and a 预算's parts. */
