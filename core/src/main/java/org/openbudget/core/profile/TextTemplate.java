@@ -96,7 +96,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         /**
          * The headings that name the unit and the year, compiled for a line without whitespace: group {@code unit} the
          * unit's name ({unit}), group {@code year} the year ({year}), {kind} 部门 or 单位; a mark in the style 第{cn}部分
-         * stands for any part's number (the 目录 lists every part), and 年 before a placeholder's end reads 年 or 年度.
+         * stands for any part's number (the 目录 lists every part), and the 年 or 年度 after {year} reads either.
          * "第二部分 {unit}{year}年度{kind}决算表" finds "第二部分上海市普陀区财政局2024年部门决算表" and "第五部分…".
          */
         public List<Pattern> naming() {
@@ -121,9 +121,9 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
                         b.append("(?<year>20\\d\\d)");
                         year = true;
                         i += 6;
-                        if (squeezed.startsWith("年度", i)) {
+                        if (squeezed.startsWith("年", i)) {
                             b.append("年度?");
-                            i += 2;
+                            i += squeezed.startsWith("年度", i) ? 2 : 1;
                         }
                     } else if (squeezed.startsWith("{kind}", i)) {
                         b.append("(?:部门|单位)");
@@ -176,6 +176,21 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         glossaryNumber = glossaryNumber == null || glossaryNumber.isBlank() ? "{cn}、" : glossaryNumber;
         amountUnit = amountUnit == null || amountUnit.isBlank() ? "万元" : amountUnit.strip();
         parts = parts == null ? Parts.BUDGET : parts;
+        // the unit the patterns print after an amount is the profile's amount_unit, declared once ({amount_unit})
+        sentences = withUnit(sentences, amountUnit);
+        Map<String, Map<String, String>> o = new LinkedHashMap<>();
+        for (var e : overrides.entrySet()) o.put(e.getKey(), withUnit(e.getValue(), amountUnit));
+        overrides = java.util.Collections.unmodifiableMap(o);
+    }
+
+    /** The placeholder of the text's amount unit in a sentence pattern: "{total}{amount_unit}" prints "12.00万元" (amount_unit). */
+    public static final String AMOUNT_UNIT = "{amount_unit}";
+
+    private static Map<String, String> withUnit(Map<String, String> patterns, String unit) {
+        if (patterns.values().stream().noneMatch(p -> p.contains(AMOUNT_UNIT))) return patterns;
+        Map<String, String> out = new LinkedHashMap<>();
+        patterns.forEach((k, p) -> out.put(k, p.replace(AMOUNT_UNIT, unit)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The word of a change in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */
