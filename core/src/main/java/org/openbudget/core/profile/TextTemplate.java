@@ -72,6 +72,11 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         public String explanationMark() { return mark(explanation); }
         public String glossaryMark() { return mark(glossary); }
 
+        /** A part's heading as printed for a document: {year}, {unit} and {kind} (单位 / 部门) filled in. */
+        public static String printed(String heading, int year, String unit, String kind) {
+            return heading.replace("{year}", String.valueOf(year)).replace("{unit}", unit).replace("{kind}", kind);
+        }
+
         /** The four headings, in the document's order. */
         public List<String> headings() {
             return List.of(overview, tables, explanation, glossary);
