@@ -51,13 +51,13 @@ final class FinalTextReader {
 
     /**
      * A change from the year before, in the grammar of the outline's changes ({@link RestatedClauses#changeThenRate}: the
-     * profile's change_words and rate_words): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
+     * profile's change_words and rate_words, its text's amount_unit): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
      * word, 5 the rate; matched on the text half-width (，→,), one character for one. Compiled once per template.
      */
     private static Pattern change(TextTemplate t) {
         return CHANGES.computeIfAbsent(t, x -> {
             if (CHANGES.size() > 64) CHANGES.clear();   // profiles loaded at run time: bounded
-            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, "万元"));
+            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, x.amountUnit()));
         });
     }
 
