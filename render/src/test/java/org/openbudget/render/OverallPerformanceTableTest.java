@@ -2,7 +2,6 @@ package org.openbudget.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class OverallPerformanceTableTest {
 
     @Test
     void aProfileNamesTheSourcesInItsOwnWords(@TempDir Path dir) throws Exception {
-        String yaml = resource("refdata/profiles/xinjiang-2024.yaml");
+        String yaml = ReferenceLibrary.builtIn("profiles/xinjiang-2024.yaml").orElseThrow();
         String sources = "    sources: [资金来源, 资金总额（万元）, 财政资金（万元）, 其他资金（万元）, 其他]\n";
         assertThat(yaml).contains(sources);
         Files.createDirectories(dir.resolve("profiles"));
@@ -68,11 +67,5 @@ class OverallPerformanceTableTest {
         table = table.substring(0, table.indexOf("</table>"));
         assertThat(table).contains(">资金构成<", ">金额（万元）<", ">财政拨款资金<", ">非财政拨款资金<", ">单位资金<", ">上级安排<")
                 .doesNotContain("财政资金（万元）").doesNotContain("其他资金（万元）");
-    }
-
-    private static String resource(String name) throws Exception {
-        try (InputStream in = OverallPerformanceTableTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.openbudget.io.refdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ class AmountUnitPlaceholderTest {
 
     @Test
     void theSentencesPrintTheProfilesAmountUnit(@TempDir Path dir) throws Exception {
-        String yaml = resource("refdata/profiles/xinjiang-2024.yaml");
+        String yaml = ReferenceLibrary.builtIn("profiles/xinjiang-2024.yaml").orElseThrow();
         String declared = "  amount_unit: 万元                 # the text's amounts";
         assertThat(yaml).contains(declared).contains("收支总预算{total}{amount_unit}。");
         Files.createDirectories(dir.resolve("profiles"));
@@ -42,11 +41,5 @@ class AmountUnitPlaceholderTest {
         assertThat(yuan.overrides().get("部门").get("s10.total")).contains("因公出国（境）费{abroad}元");
         // a threshold in the words stays as written (单位价值50万元以上大型设备)
         assertThat(yuan.sentence("s12.equipment")).isEqualTo(wan.sentence("s12.equipment")).contains("50万元以上");
-    }
-
-    private static String resource(String name) throws Exception {
-        try (InputStream in = AmountUnitPlaceholderTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -30,7 +30,7 @@ class FormLabelsFromDataTest {
 
     @Test
     void theFormSheetsRowsAreTheDictionarysStatements(@TempDir Path dir) throws Exception {
-        String measures = resource("refdata/measures.yaml");
+        String measures = ReferenceLibrary.builtIn("measures.yaml").orElseThrow();
         String excellent = "field: excellent, label: 评为优的项目数}";
         String held = "field: vehicles_held, label: 公务用车保有量（辆，年末）}";
         assertThat(measures).contains(excellent).contains(held);
@@ -72,11 +72,5 @@ class FormLabelsFromDataTest {
         List<String> out = new ArrayList<>();
         for (Row r : s) if (r.getCell(0) != null) out.add(r.getCell(0).getStringCellValue());
         return out;
-    }
-
-    private static String resource(String name) throws Exception {
-        try (InputStream in = FormLabelsFromDataTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
