@@ -351,6 +351,10 @@ public final class DocumentAudit {
         if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
         int off = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        // the platform's own decoding (one pass, no buffer copied): malformed bytes become U+FFFD, so a text without one
+        // was well-formed; with one (malformed, or a U+FFFD written in the text) the strict decoder below decides
+        String lenient = new String(b, off, b.length - off, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) return lenient;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, off, b.length - off)).toString();

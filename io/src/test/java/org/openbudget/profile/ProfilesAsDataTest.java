@@ -154,6 +154,47 @@ class ProfilesAsDataTest {
         assertThatThrownBy(() -> lib.profile("loop-a")).isInstanceOf(InputException.class).hasMessageContaining("成环");
     }
 
+    /**
+     * The words a text prints for a measure are its synonyms in the one dictionary, and a section is read by its blocks:
+     * a profile still written with text_rules.subjects or an outline section's reads: is refused at that key, in its file.
+     */
+    @Test
+    void aProfileWithTheFormerSubjectsOrReadsIsRefusedAtThatKey(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/old-subjects-2027.yaml"), """
+                extends: xinjiang-2024
+                id: old-subjects-2027
+                year: 2027
+                text_rules:
+                  subjects:
+                    source.gfb: [基金预算]
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/old-reads-2027.yaml"), """
+                extends: xinjiang-2024
+                id: old-reads-2027
+                year: 2027
+                text:
+                  outline:
+                    - number: 一
+                      reads: total
+                      title: "关于{unit}{year}年收支预算情况总体说明"
+                      blocks:
+                        - sentence: s1.total
+                          amounts: [{var: total, key: total, measure: total, subject: 收支总预算}]
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThatThrownBy(() -> lib.profile("old-subjects-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("old-subjects-2027.yaml")
+                        && p.field().equals("text_rules.subjects") && p.message().contains("measures.yaml")));
+        assertThatThrownBy(() -> lib.profile("old-reads-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("old-reads-2027.yaml")
+                        && p.field().endsWith("reads") && p.message().contains("reads")));
+        // the Xinjiang profiles say their text is read in full (2025 by inheriting it), the national one does not
+        assertThat(LIB.profile("xinjiang-2024").text().outline().readInFull()).isTrue();
+        assertThat(LIB.profile("xinjiang-2025").text().outline().readInFull()).isTrue();
+        assertThat(LIB.profile("national-2016").text().outline().readInFull()).isFalse();
+    }
+
     @Test
     void aProfileDeclaresTheChecksBetweenItsTablesAsData(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("profiles"));

@@ -246,7 +246,7 @@ public final class ShapeReader {
             if (!(extended ? extends_(l, String.join("", title)) : holds(l, title)) || l.length() > length + 60) continue;
             String line = l;
             if (longer.stream().anyMatch(o -> holds(line, o) || extends_(line, String.join("", o)))) continue;
-            if (l.matches(".*[.…·]{3,}\\d*$")) continue; // a 目录 entry with its dots and page number
+            if (tocDots(l)) continue; // a 目录 entry with its dots and page number
             // a row of a 目录 table under the one before it ("表8 国有资本…表 是 本部门不涉及"; "表9 …表 否")
             if (n > 0 && TOC_ENTRY.matcher(l).matches() && TOC_ENTRY.matcher(squeezed.get(n - 1)).matches()
                     && !PART_LINE.matcher(squeezed.get(n - 1)).matches()) continue;
@@ -328,24 +328,52 @@ public final class ShapeReader {
                 printedEconomic = new HashMap<>();
                 for (String line : lines) {
                     if (line.length() > 600) continue;
-                    java.util.regex.Matcher m = CODE_AND_NAME.matcher(line);
-                    while (m.find()) {
-                        String code = m.group(1), sq = squeeze(stripNumbering(m.group(2)));
-                        if (sq.isEmpty()) continue;
+                    codesAndNames(line, (code, name) -> {
+                        String sq = squeeze(stripNumbering(name));
+                        if (sq.isEmpty()) return;
                         Map<String, List<String>> into = code.charAt(0) == '2' ? printedFunctional
                                 : code.charAt(0) == '3' || code.charAt(0) == '5' ? printedEconomic : null;
-                        if (into == null) continue;
+                        if (into == null) return;
                         List<String> codes = into.computeIfAbsent(sq, x -> new ArrayList<>());
                         if (!codes.contains(code)) codes.add(code);
-                    }
+                    });
                 }
             }
             return economic ? printedEconomic : printedFunctional;
         }
 
-        /** A code (a cell of its own, or before the name in one) then the name, up to the next cell (a tab, or two spaces in a text laid out by spaces). */
-        private static final java.util.regex.Pattern CODE_AND_NAME = java.util.regex.Pattern.compile(
-                "(?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)");
+        /**
+         * Each code of a line (a cell of its own, or before the name in one: a run of exactly 3, 5 or 7 ASCII digits not
+         * part of an amount) then its name, up to the next cell (a tab, or two spaces in a text laid out by spaces) —
+         * the expression {@code (?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)}, scanned by hand: the
+         * document's every line is searched once, and the expression's look-behind at each character was a tenth of a
+         * text's audit.
+         */
+        static void codesAndNames(String line, java.util.function.BiConsumer<String, String> each) {
+            int n = line.length(), i = 0;
+            while (i < n) {
+                char c = line.charAt(i);
+                if (c < '0' || c > '9') {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') i++;
+                int len = i - start;
+                if (len != 3 && len != 5 && len != 7) continue;
+                if (start > 0) {
+                    char b = line.charAt(start - 1);
+                    if (b == ',' || b == '.') continue;
+                }
+                int h = i;
+                while (h < n && (line.charAt(h) == '\t' || line.charAt(h) == ' ')) h++;
+                if (h == i || h == n || Character.UnicodeScript.of(line.codePointAt(h)) != Character.UnicodeScript.HAN) continue;
+                int end = h + Character.charCount(line.codePointAt(h));
+                while (end < n && line.charAt(end) != '\t' && !(line.charAt(end) == ' ' && end + 1 < n && line.charAt(end + 1) == ' ')) end++;
+                each.accept(line.substring(start, i), line.substring(h, end));
+                i = end;
+            }
+        }
 
         void learn(TableTemplate t, DisclosureTable read) {
             for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
@@ -478,7 +506,7 @@ public final class ShapeReader {
         }
 
         private boolean headerWord(String sq) {
-            return headerWords.contains(sq) || LEVEL_WORD.matcher(sq).matches() || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
+            return headerWords.contains(sq) || levelWord(sq) || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目")
                     || sq.endsWith("编码") && sq.length() <= 10 || sq.equals("项目") || sq.equals("单位名称") || sq.equals("预算单位");
         }
 
@@ -1055,9 +1083,9 @@ public final class ShapeReader {
                 for (String c : slice) {
                     String x = c.trim();
                     if (x.isEmpty()) continue;
-                    if (name.isEmpty() && (code.length() == 0 ? CODE_DIGITS.matcher(x).matches() : code.length() < 7 && TWO_DIGITS.matcher(x).matches())) {
+                    if (name.isEmpty() && (code.length() == 0 ? codeDigits(x) : code.length() < 7 && digits(x, 2, 2))) {
                         code.append(x);
-                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !CODE_DIGITS.matcher(x).matches()) {
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !codeDigits(x)) {
                         value = number(x);
                     } else if (name.isEmpty()) {
                         name = x;
@@ -1144,7 +1172,7 @@ public final class ShapeReader {
             boolean text = false;
             for (String c : cells) {
                 String x = c.trim();
-                boolean starts = CODE_DIGITS.matcher(x).matches() || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
+                boolean starts = codeDigits(x) || !amount(x) && (squeeze(x).endsWith("合计") || splitCode(x) != null);
                 if (starts && text && !current.isEmpty()) {
                     out.add(current);
                     current = new ArrayList<>();
@@ -1163,13 +1191,13 @@ public final class ShapeReader {
             Split sp = split(cells);
             List<String> text = new ArrayList<>(sp.text());
             // the header's 类 | 款 | 项 cells printed on the total's line (上海 决算: "类 款 项 合计 2,946.25 …")
-            while (text.size() > 1 && text.get(0).trim().matches("[类款项]") && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
+            while (text.size() > 1 && levelWord(text.get(0).trim()) && text.stream().skip(1).anyMatch(c -> total(squeeze(c)))) text.remove(0);
             // a 序号 column (西安 2021/2022: "2  208  社会保障和就业支出 …"): the row's number is neither code nor name
             if (serials) {
                 int first = 0;
                 while (first < text.size() && text.get(first).isBlank()) first++;
-                if (first < text.size() - 1 && text.get(first).trim().matches("\\d{1,3}")) text.remove(first);
-                else if (first < text.size() && text.get(first).trim().matches("\\d{1,3}\\s+\\S.*")) text.set(first, text.get(first).trim().replaceFirst("^\\d{1,3}\\s+", ""));
+                if (first < text.size() - 1 && digits(text.get(first).trim(), 1, 3)) text.remove(first);
+                else if (first < text.size() && NUMBER_THEN_WORDS.matcher(text.get(first).trim()).matches()) text.set(first, text.get(first).trim().replaceFirst("^\\d{1,3}\\s+", ""));
             }
             int i = 0;
             StringBuilder code = new StringBuilder();
@@ -1177,18 +1205,18 @@ public final class ShapeReader {
             while (i < text.size() && code.length() < 7) {
                 String c = text.get(i).trim();
                 if (c.isEmpty() && i < 3) { i++; blanks++; continue; }
-                if (code.length() == 0 && CODE_DIGITS.matcher(c).matches()) { code.append(c); i++; continue; }
+                if (code.length() == 0 && codeDigits(c)) { code.append(c); i++; continue; }
                 // a 款 or 项 printed without the codes above it (类 and 款 cells left blank): under the rows above
-                if (code.length() == 0 && blanks > 0 && TWO_DIGITS.matcher(c).matches()) {
+                if (code.length() == 0 && blanks > 0 && digits(c, 2, 2)) {
                     String parent = blanks == 1 ? lastClass : lastKuan;
                     if (parent.isEmpty() || blanks > 2) break;
                     code.append(parent).append(c);
                     i++;
                     continue;
                 }
-                if (code.length() >= 3 && TWO_DIGITS.matcher(c).matches()) { code.append(c); i++; continue; }
+                if (code.length() >= 3 && digits(c, 2, 2)) { code.append(c); i++; continue; }
                 // the 款's own digits printed in the name's cell ("301 | 01 基本工资")
-                if (code.length() >= 3 && c.matches("\\d{2}\\s+\\S.*")) {
+                if (code.length() >= 3 && KUAN_THEN_WORDS.matcher(c).matches()) {
                     code.append(c, 0, 2);
                     text.set(i, c.substring(2).trim());
                 }
@@ -1197,11 +1225,11 @@ public final class ShapeReader {
             List<String> words = new ArrayList<>();
             for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
             // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
-            if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && words.get(0).matches("\\d{4,}")) words.remove(0);
+            if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && digits(words.get(0), 4, Integer.MAX_VALUE)) words.remove(0);
             String name = words.isEmpty() ? "" : words.get(0);
             String project = words.size() > 1 ? words.get(1) : "";
             // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
-            crossed = code.length() > 0 && words.size() >= 3 && CODE_DIGITS.matcher(words.get(1)).matches();
+            crossed = code.length() > 0 && words.size() >= 3 && codeDigits(words.get(1));
             if (code.length() == 0) {
                 String[] split = splitCode(name);
                 if (split != null) {
@@ -1435,7 +1463,7 @@ public final class ShapeReader {
         }
 
         private static boolean stubWord(String sq) {
-            return LEVEL_WORD.matcher(sq).matches() || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
+            return levelWord(sq) || sq.endsWith("科目编码") || sq.endsWith("科目名称") || sq.equals("科目") || sq.equals("项目")
                     || sq.endsWith("功能分类") || sq.endsWith("经济分类")   // the stub's heading (上海 决算: 功能分类 over 科目编码)
                     || sq.equals("单位名称") || sq.equals("预算单位") || sq.endsWith("编码") && sq.length() <= 10;
         }
@@ -1962,9 +1990,19 @@ public final class ShapeReader {
     /** Whether {@code s} is {@code min} to {@code max} ASCII digits ("\\d{min,max}"). */
     static boolean digits(String s, int min, int max) {
         int n = s.length();
-        if (n < min || n > max) return false;
-        for (int i = 0; i < n; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return n >= min && n <= max && digitsIn(s, 0, n);
+    }
+
+    /** Only ASCII digits from {@code from} to {@code to}. */
+    private static boolean digitsIn(String s, int from, int to) {
+        for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         return true;
+    }
+
+    /** A classification code's digits alone: 3, 5 or 7 of them. */
+    private static boolean codeDigits(String s) {
+        int n = s.length();
+        return (n == 3 || n == 5 || n == 7) && digitsIn(s, 0, n);
     }
 
     /** The characters of a regular expression's \\s: ASCII space, tab, line ends, vertical tab, form feed. */
@@ -2023,17 +2061,58 @@ public final class ShapeReader {
     static boolean amount(String s) {
         String c = s.trim();
         if (c.isEmpty() || c.length() > 24) return false;
-        if (c.equals("-") || c.equals("—") || c.equals("－")) return true;
-        return AMOUNT_CELL.matcher(c).matches();
+        if (dash(c)) return true;
+        return amountCell(c);
+    }
+
+    /**
+     * An amount as printed in a cell, {@code -?(\d{1,3}(,\d{3})++|\d++)(\.\d{1,4})?}: digits, or one to three then
+     * groups of a comma and three; then a point and one to four decimals, or nothing. Scanned by hand: every cell of
+     * every row is tested, and the expression's matcher was the reader's largest allocation.
+     */
+    static boolean amountCell(String c) {
+        int n = c.length(), i = n > 0 && c.charAt(0) == '-' ? 1 : 0, start = i;
+        while (i < n && c.charAt(i) >= '0' && c.charAt(i) <= '9') i++;
+        int head = i - start;
+        if (head == 0) return false;
+        if (i < n && c.charAt(i) == ',') {
+            if (head > 3) return false;
+            while (i < n && c.charAt(i) == ',') {
+                if (i + 4 > n || !digitsIn(c, i + 1, i + 4)) return false;
+                i += 4;
+            }
+        }
+        if (i == n) return true;
+        if (c.charAt(i) != '.') return false;
+        int decimals = n - i - 1;
+        return decimals >= 1 && decimals <= 4 && digitsIn(c, i + 1, n);
+    }
+
+    /** A 目录 entry's end, {@code .*[.…·]{3,}\\d*}: three or more leader dots, then the page's digits or nothing. */
+    static boolean tocDots(String l) {
+        int i = l.length();
+        while (i > 0 && l.charAt(i - 1) >= '0' && l.charAt(i - 1) <= '9') i--;
+        int dots = 0;
+        while (i > 0 && dots < 3 && (l.charAt(i - 1) == '.' || l.charAt(i - 1) == '…' || l.charAt(i - 1) == '·')) {
+            i--;
+            dots++;
+        }
+        return dots == 3;
+    }
+
+    /** A cell of a dash alone: nothing (-, —, －). */
+    private static boolean dash(String c) {
+        return c.equals("-") || c.equals("—") || c.equals("－");
+    }
+
+    /** 类, 款 or 项 alone: the level columns' header words. */
+    private static boolean levelWord(String sq) {
+        return sq.length() == 1 && (sq.charAt(0) == '类' || sq.charAt(0) == '款' || sq.charAt(0) == '项');
     }
 
     // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
-    private static final java.util.regex.Pattern AMOUNT_CELL = java.util.regex.Pattern.compile("-?(\\d{1,3}(,\\d{3})++|\\d++)(\\.\\d{1,4})?");
-    private static final java.util.regex.Pattern LEVEL_WORD = java.util.regex.Pattern.compile("[类款项]");
-    private static final java.util.regex.Pattern DASH = java.util.regex.Pattern.compile("-|—|－");
-    private static final java.util.regex.Pattern ONE_OR_TWO_DIGITS = java.util.regex.Pattern.compile("\\d{1,2}");
-    private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
-    private static final java.util.regex.Pattern CODE_DIGITS = java.util.regex.Pattern.compile("\\d{3}|\\d{5}|\\d{7}");
+    private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
+    private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
     private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
     private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
     private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
@@ -2043,7 +2122,7 @@ public final class ShapeReader {
     private static final java.util.regex.Pattern DIGIT_NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[、.．]\\s*");
 
     private static boolean hasAmount(List<String> cells) {
-        for (String c : cells) if (amount(c) && !DASH.matcher(c.trim()).matches() && !ONE_OR_TWO_DIGITS.matcher(c.trim()).matches()) return true;
+        for (String c : cells) if (amount(c) && !dash(c.trim()) && !digits(c.trim(), 1, 2)) return true;
         return false;
     }
 
@@ -2057,14 +2136,19 @@ public final class ShapeReader {
         for (String c : cells) {
             String s = c.trim();
             if (s.isEmpty() || s.equals("※") || COLUMN_NUMBERS.matcher(s).matches()) continue;
-            if (!ONE_OR_TWO_DIGITS.matcher(s).matches()) return false;
+            if (!digits(s, 1, 2)) return false;
             k++;
         }
         return k >= 1;
     }
 
     private static boolean footer(String sq) {
-        return sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差") || PAGE_FOOTER.matcher(sq).matches() || PAGE_OF.matcher(sq).matches();
+        if (sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差")) return true;
+        if (sq.isEmpty()) return false;
+        // the expressions only where they can match: a line that starts with a dash or a digit, or with 第
+        char first = sq.charAt(0);
+        if (first == '第') return PAGE_OF.matcher(sq).matches();
+        return (first >= '0' && first <= '9' || first == '-' || first == '—' || first == '–' || first == '－') && PAGE_FOOTER.matcher(sq).matches();
     }
 
     private static boolean total(String sq) {

@@ -60,7 +60,12 @@ public final class PublishedTextReader {
         String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         if (source == null) source = SourceLines.text(raw.length);
         List<String> lines = new ArrayList<>(raw.length);
-        for (String l : raw) lines.add(clean(l));
+        List<String> cells = new ArrayList<>(raw.length);
+        for (String l : raw) {
+            String c = clean(l);
+            lines.add(c);
+            cells.add(keepTabs(l, c));
+        }
 
         // what the document is, and under which template: by meaning (titles, labels, marks, amount unit)
         org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, lib);
@@ -70,24 +75,31 @@ public final class PublishedTextReader {
         }
         // one road for every template: the profile recognition chose (its detect: signature) reads the tables by their
         // shapes and the text by its outline; the shape reader keeps a row's trailing tabs (in the tab layout, blank last cells)
-        List<String> cells = new ArrayList<>(raw.length);
-        for (String l : raw) cells.add(keepTabs(l));
         return ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
     }
 
     /** Drops markdown heading marks, {@code <b>} tags and non-breaking spaces; keeps tabs. */
     static String clean(String l) {
-        String s = l.replace("<b>", "").replace("</b>", "").replace('\u00a0', ' ').replace('\u3000', ' ');
+        String s = l.indexOf('<') < 0 ? l : l.replace("<b>", "").replace("</b>", "");
+        s = s.replace('\u00a0', ' ').replace('\u3000', ' ');
         String t = s.stripLeading();
         if (t.startsWith("#")) {
-            s = t.replaceFirst("^#+\\s*", "");
+            // the heading's marks and the blanks after them (\\s: ASCII whitespace)
+            int i = 0;
+            while (i < t.length() && t.charAt(i) == '#') i++;
+            while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) >= '\t' && t.charAt(i) <= '\r')) i++;
+            s = t.substring(i);
         }
         return s.stripTrailing();
     }
 
     /** As {@link #clean}, but the trailing tabs (blank cells at a row's end) kept. */
     static String keepTabs(String l) {
-        String s = clean(l);
+        return keepTabs(l, clean(l));
+    }
+
+    /** {@link #keepTabs(String)} of a line already {@link #clean cleaned} to {@code s}. */
+    private static String keepTabs(String l, String s) {
         int tabs = 0;
         for (int i = l.length() - 1; i >= 0 && (l.charAt(i) == '\t' || l.charAt(i) == ' '); i--) if (l.charAt(i) == '\t') tabs++;
         return tabs == 0 || s.isEmpty() ? s : s + "\t".repeat(tabs);

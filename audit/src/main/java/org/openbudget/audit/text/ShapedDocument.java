@@ -25,7 +25,7 @@ import org.openbudget.io.refdata.ReferenceLibrary;
  * ({@link ShapeReader}) — or, when no profile's signature fits, by the national standard's — with the
  * unit's name under whatever label the template prints it (or from the cover), the year and 部门/单位 as
  * recognised; its text by the profile's outline: in full ({@link TextFactReader}: shares, changes, lists,
- * reasons, projects, staffing) where the outline says how each section is read ({@code reads:}), else the
+ * reasons, projects, staffing) where the profile says so ({@code text.read: full}), else the
  * amounts its sentence patterns state ({@link OutlinePatterns}).
  */
 final class ShapedDocument {
@@ -86,7 +86,7 @@ final class ShapedDocument {
             facts.addAll(finalNarrative(lines, profile, kind));
             d = d.withText(new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", ""));
         } else if (readsInFull(profile)) {
-            // the outline says how each section is read: shares, changes, lists, reasons, projects, staffing besides the amounts
+            // read: full — every block by its kind: shares, changes, lists, reasons, projects, staffing besides the amounts
             List<String> clean = new ArrayList<>(lines.size());
             for (String l : lines) clean.add(PublishedTextReader.clean(l));
             try {
@@ -199,10 +199,9 @@ final class ShapedDocument {
         return out;
     }
 
-    /** Whether the profile's outline says how each of its sections is read back ({@code reads:}): then its text is read in full. */
+    /** Whether the profile's text is read back in full, block by block ({@code text.read: full}). */
     static boolean readsInFull(TemplateProfile profile) {
-        for (org.openbudget.core.profile.TextOutline.Section s : profile.text().outline().sections()) if (!s.reads().isEmpty()) return true;
-        return false;
+        return profile.text().outline().readInFull();
     }
 
     /**

@@ -10,12 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.openbudget.core.classification.ClassItem;
 import org.openbudget.core.classification.ReferenceData;
 import org.openbudget.core.disclosure.DisclosureTable;
-import org.openbudget.core.disclosure.Row;
-import org.openbudget.core.disclosure.RowKind;
-import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.Overview;
@@ -36,18 +32,18 @@ import org.openbudget.core.text.RestatedClauses;
  * Reads the TEXT parts of a published document — 第一部分 ({@link OverviewReader}), the sections of 第三部分
  * (here), the 绩效目标表 ({@link PerformanceTableReader}), 第四部分 and the closing ({@link ClosingReader}) — into a
  * {@link DocumentText} whose facts use the keys of docs/text-facts.md. Nothing of a template is written here: the
- * parts, the numbering and the text's amount unit are the profile's ({@link TextMarks}), each section is read by
- * what the outline says it states ({@code reads:} total, income, expense, fiscal, gpb, basic, projects, fund,
- * three_public, carry_over, other — one method each, the words it looks for taken from the blocks' sentence
- * patterns by {@link OutlineWords} and {@link org.openbudget.core.text.RestatedClauses}), subjects map to keys by
- * the profile's words ({@link org.openbudget.core.profile.TextSubjects}). What stays is how a published text is
+ * parts, the numbering and the text's amount unit are the profile's ({@link TextMarks}), each part of a section is read by
+ * the kinds of the blocks the outline puts there — the same blocks the walker writes (core/text/OutlineWalker): one reader
+ * per kind of block, never per section, the words it looks for taken from the blocks' sentence patterns by
+ * {@link OutlineWords} and {@link org.openbudget.core.text.RestatedClauses} — and subjects map to keys by the outline's
+ * words and the dictionary's names and synonyms of the measures ({@link org.openbudget.core.profile.TextSubjects}). What stays is how a published text is
  * laid out, true of every template: wrapped lines joined into paragraphs, a clause continued on the next line,
  * 类/款/项 named with their level marks, a name before its amount. Works on the cleaned lines {@link PublishedTextReader} gives it (no {@code <b>},
  * no markdown heading marks), in every layout of the examples: lines wrapped mid-sentence (plain
  * text), one paragraph per line (tab/markdown), numbers with or without thousands separators, half-
  * and full-width punctuation, "（一十）" numbering.
  *
- * <p>Printed subjects are mapped to keys through the profile's {@link TextRules#subjects()}; 类/款/项
+ * <p>Printed subjects are mapped to keys through the outline's words and the measures' ({@link TextSubjects}); 类/款/项
  * named by name are mapped to codes through the document's own classification tables' rows, then the year's
  * classification. What cannot be mapped is a reader note, never an exception.
  */
@@ -122,8 +118,8 @@ final class TextFactReader {
     private final List<DisclosureTable> tables;
     private final List<String> notes;
     private final List<TextFact> facts = new ArrayList<>();
-    /** The year's functional classification: normalized name → codes (built on first use). */
-    private Map<String, List<String>> functionalByName;
+    /** 类/款/项 named by name → codes: the document's tables first, then the year's classification. */
+    private final ClassNames classNames;
     /** The profile's subjects, normalized once: key → normalized words. */
     private Map<String, List<String>> subjectWords;
     /** The profile's subjects as written ({@link TextSubjects}). */
@@ -138,6 +134,7 @@ final class TextFactReader {
         this.unit = unit;
         this.tables = tables;
         this.notes = notes;
+        this.classNames = new ClassNames(profile, ref, tables);
         this.marks = new TextMarks(profile.text());
         this.amountMark = marks.amount;
         this.sectionMark = marks.section;
@@ -204,8 +201,9 @@ final class TextFactReader {
     DocumentText read(List<String> lines, int firstTableLine) {
         // a text of the tables alone (no 第一部分, no 第三部分) has no text to read: nothing to note
         boolean anyText = false;
+        String[] squashed = new String[lines.size()];   // each line squashed once, for the three passes below
         for (int n = 0; n < lines.size() && !anyText; n++) {
-            String s = squash(lines.get(n)).replace("*", "").replace("#", "");
+            String s = squashed(lines, squashed, n).replace("*", "").replace("#", "");
             anyText = TextMarks.starts(s, marks.overview) || TextMarks.starts(s, marks.explanation);
         }
         if (!anyText) return DocumentText.EMPTY;
@@ -214,7 +212,7 @@ final class TextFactReader {
         part1.agencyType();
         int start = -1, end = lines.size();
         for (int n = 0; n < lines.size(); n++) {
-            if (TextMarks.starts(squash(lines.get(n)), marks.explanation) && n >= firstTableLine) start = n;
+            if (TextMarks.starts(squashed(lines, squashed, n), marks.explanation) && n >= firstTableLine) start = n;
         }
         List<Section> sections = new ArrayList<>();
         List<PerformanceTable> performance = new ArrayList<>();
@@ -222,7 +220,7 @@ final class TextFactReader {
             notes.add(marks.explanation + "：文档中找不到（没有读取情况说明）");
         } else {
             for (int n = start + 1; n < lines.size(); n++) {
-                if (TextMarks.starts(squash(lines.get(n)).replace("*", ""), marks.glossaryPart)) {
+                if (TextMarks.starts(squashed(lines, squashed, n).replace("*", ""), marks.glossaryPart)) {
                     end = n;
                     break;
                 }
@@ -232,7 +230,7 @@ final class TextFactReader {
             List<String> current = null;
             for (int n = start + 1; n < end; n++) {
                 String l = lines.get(n);
-                String s = squash(l).replace("*", "");
+                String s = squashed(lines, squashed, n).replace("*", "");
                 if (performanceReader.title(s) != null) {
                     current = new ArrayList<>();
                     perf.add(current);
@@ -350,12 +348,14 @@ final class TextFactReader {
 
     private void facts(Section s) {
         String part = "";
+        // a section of projects reads each project's sub-heading as its name; any other section's sub-heading starts a part
+        boolean projects = OutlineWords.block(words.blocks(s.numeral()), "projects").isPresent();
         for (String p : s.paragraphs()) {
             String h = half(p);
             Matcher sub = subMark.matcher(h);
             if (sub.find()) {
                 part = partName(sub.group(1));
-                if (!reads(s.numeral()).equals("projects")) continue;
+                if (!projects) continue;
             }
             try {
                 paragraph(s.numeral(), part, p, h);
@@ -369,46 +369,55 @@ final class TextFactReader {
     }
 
     private String currentProjectPart = "";
-    private int carryIndex = 0;
 
-    /** The outline's sections by number: how each is read ({@link TextOutline.Section#reads()}), built on first use. */
-    private Map<String, String> readsByNumber;
-
-    /** How the document's section of this number is read, by the profile's outline ("" when the outline says nothing). */
-    private String reads(String numeral) {
-        if (readsByNumber == null) {
-            readsByNumber = new java.util.HashMap<>();
-            for (TextOutline.Section s : profile.text().outline().sections()) readsByNumber.putIfAbsent(numeral(s.number()), s.reads());
-        }
-        return readsByNumber.getOrDefault(numeral, "");
-    }
-
+    /**
+     * A paragraph of a section's part, read by the blocks the outline puts there — by their kinds, the same the walker
+     * writes (core/text/OutlineWalker), never by the section's number or a word of the outline's saying how: a part is
+     * read by the first of its blocks that names what its paragraphs are (a project, a carried-over list, the 财政拨款
+     * budgets, a table's rows, a narrative block), else by its sentences and their items — clauses of items' changes,
+     * an empty table's note, items each with the names of its rows, items each with its share and change, lists of
+     * names, or the amounts the sentences state.
+     */
     private void paragraph(String sec, String part, String p, String h) {
         // a section's sub-part (（二）) holds the blocks after the outline's second heading of it; without headings, all of them
         List<TextOutline.Block> blocks = words.headed(sec) ? words.part(sec, part.isEmpty() ? 0 : partOrdinal(part)) : words.blocks(sec);
-        switch (reads(sec)) {
-            case "total" -> {
-                stated(sec, part, p, h, blocks, false);
-                for (TextOutline.Block b : blocks) {
-                    if (b.kind().equals("names")) list(sec, part, b.key(), words.before(b.sentence(), "list"), p, h);
-                }
+        TextOutline.Block b;
+        if (OutlineWords.block(blocks, "projects").isPresent()) project(sec, p, h);
+        else if ((b = OutlineWords.block(blocks, "carry_over").orElse(null)) != null) carry(sec, part, p, h, b);
+        else if ((b = OutlineWords.block(blocks, "budgets").orElse(null)) != null) fiscal(sec, part, p, h, blocks, b);
+        else if ((b = OutlineWords.block(blocks, "each_row").orElse(null)) != null) {
+            if (b.rows() != null && b.rows().level() == 1) rowClass(sec, part, p, h, b.key());
+            else rowItem(sec, part, p, h, b.key(), b);
+        } else if ((b = narrative(blocks)) != null) narrative(sec, part, p, h, b);
+        else if ((b = sentence(blocks, x -> x.clauses() != null)) != null) clauses(sec, part, p, h, blocks);
+        else if ((b = sentence(blocks, x -> !x.emptyKey().isEmpty())) != null) emptyOrAmount(sec, part, p, h, b);
+        else if ((b = OutlineWords.block(blocks, "each").orElse(null)) != null) {
+            if (b.items().stream().anyMatch(i -> i.names() != null)) named(sec, part, p, h, blocks);
+            else statedOrItem(sec, part, p, h, blocks);
+        } else if (OutlineWords.block(blocks, "names").isPresent()) {
+            stated(sec, part, p, h, blocks, false);
+            for (TextOutline.Block x : blocks) {
+                if (x.kind().equals("names")) list(sec, part, x.key(), words.before(x.sentence(), "list"), p, h);
             }
-            case "income", "expense" -> statedOrItem(sec, part, p, h, blocks);
-            case "fiscal" -> fiscal(sec, part, p, h, blocks);
-            case "gpb" -> {
-                Optional<TextOutline.Block> rows = OutlineWords.block(blocks, "each_row");
-                if (rows.isEmpty()) statedOrItem(sec, part, p, h, blocks);
-                else if (rows.get().rows() != null && rows.get().rows().level() == 1) rowClass(sec, part, p, h, rows.get().key());
-                else rowItem(sec, part, p, h, rows.get().key(), rows.get());
-            }
-            case "basic" -> basic(sec, part, p, h, blocks);
-            case "projects" -> project(sec, p, h);
-            case "fund" -> fund(sec, part, p, h);
-            case "three_public" -> threePublic(sec, part, p, h);
-            case "carry_over" -> carry(sec, part, p, h);
-            case "other" -> other(sec, part, p, h, blocks);
-            default -> { }
+        } else {
+            sentences(sec, part, p, h, blocks);
         }
+    }
+
+    /** The first narrative block of a part (its statements read by the dictionary's {@code statements:}), null when none. */
+    private static TextOutline.Block narrative(List<TextOutline.Block> blocks) {
+        for (TextOutline.Block b : blocks) if (NARRATIVE.contains(b.kind())) return b;
+        return null;
+    }
+
+    /** The blocks over the dataset's narrative whose statements the dictionary declares ({@code statements:}); a 决算's too. */
+    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("procurement", "assets", "performance", "other_matters",
+            "three_public", "evaluation");
+
+    /** The first sentence block of a part that has this option, null when none. */
+    private static TextOutline.Block sentence(List<TextOutline.Block> blocks, java.util.function.Predicate<TextOutline.Block> option) {
+        for (TextOutline.Block b : blocks) if (b.kind().equals("sentence") && option.test(b)) return b;
+        return null;
     }
 
     /** A sub-part's name as the profile numbers sub-parts, from its number as printed ("三" → "（三）"). */
@@ -578,7 +587,7 @@ final class TextFactReader {
         return best;
     }
 
-    /** The words printed for each fact key: the profile's text_rules.subjects, its outline's words and measures'. */
+    /** The words printed for each fact key: its outline's words and the dictionary's names and synonyms of its measures. */
     private Map<String, List<String>> subjects() {
         if (subjects == null) subjects = TextSubjects.of(profile);
         return subjects;
@@ -603,16 +612,14 @@ final class TextFactReader {
         });
     }
 
-    // 四 财政拨款
     /**
-     * The budgets block (四): the total's sentence, the income list ("收入预算包括：…", each item's key by its
+     * A budgets block (the Xinjiang outline's 四): the total's sentence, the income list ("收入预算包括：…", each item's key by its
      * printed name) and each budget's expense list ("…支出包括：类 X万元，主要用于项 Y万元；…") — the words as the
      * block's patterns print them.
      */
-    private void fiscal(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+    private void fiscal(String sec, String part, String p, String h, List<TextOutline.Block> blocks, TextOutline.Block budgets) {
         if (stated(sec, part, p, h, blocks, false)) return;
-        TextOutline.Block budgets = OutlineWords.block(blocks, "budgets").orElse(null);
-        if (budgets == null || budgets.items().isEmpty()) return;
+        if (budgets.items().isEmpty()) return;
         String pre = budgets.sentence() + ".";
         String incomeWords = words.before(pre + "income", "list");
         String expenseWords = words.before(pre + "expense", "list");
@@ -644,7 +651,7 @@ final class TextFactReader {
             Matcher m = amountMark.matcher(clause);
             if (!m.find()) continue;
             String name = clause.substring(0, m.start()).trim();
-            String code = classCode(name, 1, null);
+            String code = classNames.classCode(name, 1, null);
             String note = "";
             int use = useWords.isEmpty() ? -1 : clause.indexOf(useWords, m.end());
             if (use >= 0) note = p.substring(cstart + use + useWords.length(), cstart + clause.length()).replaceFirst("[。;；]+$", "").trim();
@@ -658,7 +665,7 @@ final class TextFactReader {
                 int at = use + useWords.length();
                 while (im.find(at)) {
                     String iname = clause.substring(im.start(1), im.end(1)).trim();
-                    String icode = classCode(iname, 3, code);
+                    String icode = classNames.classCode(iname, 3, code);
                     if (icode == null) notes.add("第三部分" + sec + "：“" + iname + "”不是" + name + "下的功能分类项");
                     else add(sec, part, itemKey + ":" + icode, iname, FactKind.AMOUNT, num(im.group(2)), "", "", p);
                     at = im.end();
@@ -672,7 +679,7 @@ final class TextFactReader {
         Matcher m = amountMark.matcher(h);
         if (!m.find()) return;
         String name = marks.stripItem(p.substring(0, m.start())).replaceAll("[（(]类[）)]\\s*$", "").trim();
-        String code = classCode(name, 1, null);
+        String code = classNames.classCode(name, 1, null);
         if (code == null) {
             notes.add("第三部分" + sec + part + "：“" + name + "”不是" + ref.year() + "年的功能分类类");
             return;
@@ -705,7 +712,7 @@ final class TextFactReader {
         Levels lv = Levels.of(body);
         if (lv == null) return;
         String cls = lv.cls().trim(), kuan = lv.kuan().trim(), xiang = lv.xiang().trim();
-        String code = itemCode(cls, kuan, xiang);
+        String code = classNames.itemCode(cls, kuan, xiang);
         String subject = p.substring(off, off + lv.end()).trim();
         if (code == null) {
             notes.add("第三部分" + sec + part + "：“" + subject + "”对应不到" + tableName(block.rows() == null ? null : block.rows().table()) + "或" + ref.year() + "年功能分类的项");
@@ -719,10 +726,11 @@ final class TextFactReader {
     }
 
     /**
-     * A total and its parts, each with the names of its rows (六: "…基本支出{total}万元，其中：" then "人员经费{amount}万元，
-     * 主要包括：{list}。"): keys by the printed subject among the total's and its items' keys.
+     * A total and its items, each with the names of its rows (an each block whose items have {@code names}; the Xinjiang
+     * outline's 六: "…基本支出{total}万元，其中：" then "人员经费{amount}万元，主要包括：{list}。"): keys by the printed subject
+     * among the total's and its items' keys.
      */
-    private void basic(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+    private void named(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
         TextOutline.Block sentence = OutlineWords.block(blocks, "sentence").orElse(null);
         TextOutline.Block each = OutlineWords.block(blocks, "each").orElse(null);
         if (sentence == null || sentence.amounts().isEmpty()) return;
@@ -812,14 +820,18 @@ final class TextFactReader {
         }
     }
 
-    // 八 九
-    private void fund(String sec, String part, String p, String h) {
+    /**
+     * A sentence that follows a table's emptiness (its {@code empty_key}; the Xinjiang outline's 八, 九): the table's empty
+     * note, else the first amount it states (its first amount's key), named by the words before it.
+     */
+    private void emptyOrAmount(String sec, String part, String p, String h, TextOutline.Block b) {
         if (emptyNote(sec, h)) {
-            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, b.emptyKey(), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
+        if (b.amounts().isEmpty()) return;
         Matcher m = amountMark.matcher(h);
-        if (m.find()) add(sec, part, firstAmountKey(sec), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
+        if (m.find()) add(sec, part, b.amounts().get(0).key(), p.substring(0, m.start()).trim(), FactKind.AMOUNT, num(m.group(1)), "", "", p);
     }
 
     /** Each section's empty-table note as its words print (its table's empty_note after the last placeholder), on first use. */
@@ -838,16 +850,6 @@ final class TextFactReader {
         return !words.isEmpty() && squash(h).contains(words);
     }
 
-    /** The fact key of a section's empty-table note, as the profile's outline gives it. */
-    private String emptyKey(String sec) {
-        return block(sec, b -> !b.emptyKey().isEmpty()).map(TextOutline.Block::emptyKey).orElse(sec + ".empty");
-    }
-
-    /** The key of the first amount a section's outline states (八: gfb.total). */
-    private String firstAmountKey(String sec) {
-        return block(sec, b -> !b.amounts().isEmpty()).map(b -> b.amounts().get(0).key()).orElse(sec + ".total");
-    }
-
     private Optional<TextOutline.Block> block(String sec, java.util.function.Predicate<TextOutline.Block> p) {
         for (TextOutline.Section s : profile.text().outline().sections()) {
             if (!s.number().equals(sec)) continue;
@@ -856,14 +858,35 @@ final class TextFactReader {
         return Optional.empty();
     }
 
-    // 十 三公
-    private void threePublic(String sec, String part, String p, String h) {
-        // clause starts: each 三公 item named at the start of a clause (after , ; : or the paragraph's start)
-        List<String[]> words = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : subjects().entrySet()) {
-            if (!e.getKey().startsWith("tpe.") || e.getKey().equals("tpe.total")) continue;
-            for (String w : e.getValue()) words.add(new String[]{e.getKey(), half(w)});
+    /**
+     * Sentences whose items' changes are clauses of one sentence (a sentence block with {@code clauses}; the Xinjiang
+     * outline's 十): the clause before the first item states the total (the first amount of the sentences), each clause
+     * that starts with an item's words (after , ; : or the paragraph's start) that item's amount and change — an item
+     * any amount or clause of the sentences states, or a subtotal of them the dictionary declares (公务用车购置及运行费).
+     */
+    private void clauses(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+        TextOutline.Stated total = null;
+        List<String> keys = new ArrayList<>(), measures = new ArrayList<>();
+        for (TextOutline.Block b : blocks) {
+            if (!b.kind().equals("sentence")) continue;
+            List<TextOutline.Item> items = new ArrayList<>();
+            for (TextOutline.Stated a : b.amounts()) items.add(new TextOutline.Item(a.key(), a.measure(), a.subject(), "", "", null, null));
+            if (b.clauses() != null) items.addAll(b.clauses().items());
+            for (TextOutline.Item i : items) {
+                if (total == null) total = new TextOutline.Stated("", i.key(), i.measure(), i.label(), false, "");
+                if (i.key().equals(total.key()) || keys.contains(i.key())) continue;
+                keys.add(i.key());
+                measures.add(i.measure());
+            }
         }
+        if (total == null) return;
+        List<String> totalKeys = org.openbudget.core.measure.MeasureDictionary.keys(total.measure());
+        String totalMeasure = totalKeys.isEmpty() ? total.key() : totalKeys.get(totalKeys.size() - 1);
+        List<String[]> words = new ArrayList<>();
+        for (String k : keys) for (String w : subjects().getOrDefault(k, List.of())) words.add(new String[]{k, half(w)});
+        TextSubjects.subtotals(profile, measures, List.of(totalMeasure)).forEach((k, ws) -> {
+            for (String w : ws) words.add(new String[]{k, half(w)});
+        });
         words.sort(Comparator.comparingInt((String[] w) -> -w[1].length()));
         List<int[]> starts = new ArrayList<>(); // {pos, wordIndex}
         for (int i = 0; i < h.length(); i++) {
@@ -879,7 +902,7 @@ final class TextFactReader {
         }
         int first = starts.isEmpty() ? h.length() : starts.get(0)[0];
         // the clause before the first item states the total, named as the dictionary of measures names it
-        segment(sec, part, "tpe.total", profile.measures().find("tpe.total").map(org.openbudget.core.measure.Measure::name).orElse("tpe.total"), p, h, 0, first);
+        segment(sec, part, total.key(), profile.measures().find(totalMeasure).map(org.openbudget.core.measure.Measure::name).orElse(total.key()), p, h, 0, first);
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s)[0];
             int to = s + 1 < starts.size() ? starts.get(s + 1)[0] : h.length();
@@ -902,10 +925,13 @@ final class TextFactReader {
         while (rm.find()) add(sec, part, key, subject, FactKind.RATE, num(rm.group(2)), rm.group(1), "", p);
     }
 
-    // 十一
-    private void carry(String sec, String part, String p, String h) {
+    /**
+     * A carried-over block (the Xinjiang outline's 十一): the table's empty note; a numbered line, one project of the
+     * table and its amount; else the amounts the block's sentence states, each keyed by its subject among the block's keys.
+     */
+    private void carry(String sec, String part, String p, String h, TextOutline.Block block) {
         if (emptyNote(sec, h)) {
-            facts.add(new TextFact(sec, part, emptyKey(sec), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
+            facts.add(new TextFact(sec, part, block.emptyKey(), "空表", FactKind.NAME, null, "", "", List.of(p.trim()), "", p));
             return;
         }
         Matcher item = marks.item(h);
@@ -916,11 +942,13 @@ final class TextFactReader {
             add(sec, item.group(1) + ".", "carry.project", name, FactKind.AMOUNT, num(m.group(1)), "", "", p);
             return;
         }
+        String prefix = keyPrefix(block.amounts().isEmpty() ? "" : block.amounts().get(0).key());
+        if (prefix.isEmpty()) return;
         Named m = new Named(h, marks.amountAny);
         int at = 0;
         while (m.find(at)) {
             String subject = p.substring(m.start(1), m.end(1)).trim();
-            String key = keyOf("carry.", subject);
+            String key = keyOf(prefix, subject);
             if (key != null) add(sec, part, key, subject, FactKind.AMOUNT, num(m.group(2)), "", "", p);
             else notes.add("第三部分" + sec + "：“" + subject + "”对应不到模板的任何项目");
             at = m.end();
@@ -928,46 +956,66 @@ final class TextFactReader {
     }
 
     /**
-     * A section of other matters (十二), each sub-part read by the block the outline puts there: a stated amount with
-     * its change (单位运行经费), procurement, assets, performance, other matters.
+     * The amounts a part's sentences state (the Xinjiang outline's 十二（一）, 运行经费): each after the words its pattern
+     * prints before it (the block's first amount: the paragraph's first amount when those words are not printed), named
+     * by its subject — the longest running term printed before it for {@code {running_label}}, the measure's name for
+     * another placeholder — with the share, change, rates and reason it states when the outline says it states them.
+     * A paragraph is one sentence: the first block that finds its amount in it.
      */
-    private void other(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
+    private void sentences(String sec, String part, String p, String h, List<TextOutline.Block> blocks) {
         for (TextOutline.Block b : blocks) {
-            switch (b.kind()) {
-                case "sentence" -> {
-                    if (b.amounts().isEmpty()) continue;
-                    String key = b.amounts().get(0).key();
-                    Matcher am = amountMark.matcher(h);
-                    if (!am.find()) return;
-                    // the subject: the longest of the running terms printed before the amount, else the measure's name
-                    String term = "";
-                    for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
-                        if (h.substring(0, am.start()).contains(t) && t.length() > term.length()) term = t;
-                    }
-                    if (term.isEmpty()) term = profile.measures().find(key).map(org.openbudget.core.measure.Measure::name).orElse(key);
-                    add(sec, part, key, term, FactKind.AMOUNT, num(am.group(1)), "", "", p);
-                    changes(sec, part, key, term, p, h, am.end());
-                    return;
-                }
-                case "procurement", "assets", "performance", "other_matters" -> {
-                    // what the block's sentences state, read by its patterns (core/text/NarrativeStatements); a clause
-                    // that starts with the unit's name is read after the name the document's recognition found
-                    NarrativeStatements n = statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x));
-                    String head = opened != null && opened[0].equals(sec + part) ? opened[1] : null;
-                    opened = endsWithColon(h) ? new String[]{sec + part, p} : null;
-                    if (head == null) {
-                        facts.addAll(n.read(sec, part, p, p, unit));
-                        return;
-                    }
-                    // the sentence before ended at its "其中：" (a paragraph of its own): its clauses go on here
-                    java.util.Set<String> before = new java.util.HashSet<>();
-                    for (TextFact f : n.read(sec, part, head, head, unit)) before.add(f.key() + "/" + f.kind());
-                    for (TextFact f : n.read(sec, part, head + p, p, unit)) if (!before.contains(f.key() + "/" + f.kind())) facts.add(f);
-                    return;
-                }
-                default -> { }
+            if (!b.kind().equals("sentence") || b.amounts().isEmpty()) continue;
+            boolean found = false;
+            for (TextOutline.Stated a : b.amounts()) {
+                if (a.var().isEmpty()) continue;
+                String anchor = words.before(b.sentence(), a.var());
+                int at = anchor.isEmpty() ? -1 : h.indexOf(anchor);
+                if (at < 0 && (found || a != b.amounts().get(0))) continue;
+                Matcher am = amountMark.matcher(h);
+                if (!am.find(Math.max(0, at))) continue;
+                found = true;
+                String subject = subject(a, h.substring(0, am.start()));
+                add(sec, part, a.key(), subject, FactKind.AMOUNT, num(am.group(1)), "", "", p);
+                if (a.change() || b.change() || !b.shareOf().isEmpty()) changes(sec, part, a.key(), subject, p, h, am.end());
+            }
+            if (found) return;
+        }
+    }
+
+    /** How a stated amount is named: its subject as the outline writes it, or the running term or measure a placeholder stands for. */
+    private String subject(TextOutline.Stated a, String before) {
+        if (!a.subject().contains("{")) return a.subject();
+        String term = "";
+        if (a.subject().contains("{running_label}")) {
+            for (String t : List.of(rules.runningTermAdmin(), rules.runningTermInstitution())) {
+                if (before.contains(t) && t.length() > term.length()) term = t;
             }
         }
+        if (!term.isEmpty()) return term;
+        // the dictionary's name of the fact's key (running: 机关运行经费), else of the measure stated
+        List<String> keys = org.openbudget.core.measure.MeasureDictionary.keys(a.measure());
+        String m = profile.measures().find(a.key()).isPresent() || keys.isEmpty() ? a.key() : keys.get(keys.size() - 1);
+        return profile.measures().find(m).map(org.openbudget.core.measure.Measure::name).orElse(a.key());
+    }
+
+    /**
+     * A narrative block ({@code procurement}, {@code assets}, {@code performance}, {@code other_matters}; a 决算's
+     * {@code three_public}, {@code evaluation}): what its
+     * sentences state, read by its patterns (core/text/NarrativeStatements); a clause that starts with the unit's name is
+     * read after the name the document's recognition found.
+     */
+    private void narrative(String sec, String part, String p, String h, TextOutline.Block b) {
+        NarrativeStatements n = statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x));
+        String head = opened != null && opened[0].equals(sec + part) ? opened[1] : null;
+        opened = endsWithColon(h) ? new String[]{sec + part, p} : null;
+        if (head == null) {
+            facts.addAll(n.read(sec, part, p, p, unit));
+            return;
+        }
+        // the sentence before ended at its "其中：" (a paragraph of its own): its clauses go on here
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (TextFact f : n.read(sec, part, head, head, unit)) before.add(f.key() + "/" + f.kind());
+        for (TextFact f : n.read(sec, part, head + p, p, unit)) if (!before.contains(f.key() + "/" + f.kind())) facts.add(f);
     }
 
     /** The section, part and text of the narrative paragraph before when it ended at a colon (its sentence goes on); else null. */
@@ -981,84 +1029,11 @@ final class TextFactReader {
     /** Each narrative block's statements, compiled on first use. */
     private final Map<TextOutline.Block, NarrativeStatements> statements = new java.util.IdentityHashMap<>();
 
-    // ------------------------------------------------------------------ classification names → codes
-
-    /** A 类 (level 1) or a 项 (level 3, within {@code within} 类) by its printed name: the document's tables first, then the year's list. */
-    private String classCode(String name, int level, String within) {
-        String n = norm(name);
-        int len = level == 1 ? 3 : level == 2 ? 5 : 7;
-        for (DisclosureTable t : tables) {
-            for (Row r : t.rows()) {
-                if (r.kind() != RowKind.CLASS || r.code().length() != len || r.side() == Side.INCOME) continue;
-                if (within != null && !r.code().startsWith(within)) continue;
-                if (norm(r.name()).equals(n)) return r.code();
-            }
-        }
-        for (String code : functionalByName().getOrDefault(n, List.of())) {
-            if (code.length() != len || within != null && !code.startsWith(within)) continue;
-            return code;
-        }
-        return null;
-    }
-
-    private Map<String, List<String>> functionalByName() {
-        if (functionalByName == null) {
-            // the year's list, normalised once per list (the library keeps one list per year): the last one is kept
-            NamesOf last = lastNames;
-            if (last != null && last.list() == ref.functional()) {
-                functionalByName = last.byName();
-            } else {
-                Map<String, List<String>> m = new java.util.HashMap<>();
-                for (ClassItem c : ref.functional().items()) m.computeIfAbsent(norm(c.name()), k -> new ArrayList<>()).add(c.code());
-                functionalByName = java.util.Collections.unmodifiableMap(m);
-                lastNames = new NamesOf(ref.functional(), functionalByName);
-            }
-        }
-        return functionalByName;
-    }
-
-    private record NamesOf(Object list, Map<String, List<String>> byName) {}
-
-    private static volatile NamesOf lastNames;
-
-    /** A 项 named by its 类, 款 and 项 names: the document's functional classification tables first, then the year's list. */
-    private String itemCode(String cls, String kuan, String xiang) {
-        String c = classCode(cls, 1, null);
-        if (c == null) return null;
-        String nx = norm(xiang), nk = norm(kuan);
-        // the document's own rows, then the year's list: a 项 of that name (under a 款 of that name, preferably)
-        Map<String, String> names = new LinkedHashMap<>();
-        for (DisclosureTable t : tables) {
-            if (!functional(t)) continue;
-            for (Row r : t.rows()) if (r.kind() == RowKind.CLASS && r.code().startsWith(c)) names.putIfAbsent(r.code(), r.name());
-        }
-        for (String code : functionalByName().getOrDefault(nx, List.of())) {
-            if (code.length() == 7 && code.startsWith(c)) names.putIfAbsent(code, ref.functional().nameOrCode(code));
-        }
-        List<String> candidates = new ArrayList<>();
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getKey().length() == 7 && norm(e.getValue()).equals(nx)) candidates.add(e.getKey());
-        }
-        for (String code : candidates) {
-            String k = code.substring(0, 5);
-            String kn = names.containsKey(k) ? names.get(k) : ref.functional().nameOrCode(k);
-            if (norm(kn).equals(nk)) return code;
-        }
-        return candidates.isEmpty() ? null : candidates.get(0);
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    /** Whether a table of the document is a classification table of the functional classification (by its template's shape). */
-    private boolean functional(DisclosureTable t) {
-        return functional(profile, t);
-    }
 
     /** Whether a table is a classification table of the functional classification under this profile. */
     static boolean functional(TemplateProfile profile, DisclosureTable t) {
-        return MoneyCells.template(profile, t).map(tpl -> tpl.shape() != null
-                && tpl.shape().kind() == org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
-                && !tpl.shape().economic()).orElse(false);
+        return ClassNames.functional(profile, t);
     }
 
     /** How a note names a table of the document: its mark (表5), else its title. */
@@ -1092,6 +1067,12 @@ final class TextFactReader {
 
     private static String shortly(String p) {
         return p.length() > 40 ? p.substring(0, 40) + "…" : p;
+    }
+
+    private static String squashed(List<String> lines, String[] squashed, int n) {
+        String s = squashed[n];
+        if (s == null) squashed[n] = s = squash(lines.get(n));
+        return s;
     }
 
     /** No whitespace at all. */

@@ -129,6 +129,12 @@ class TextChecksTest {
                 Case.of("text.fiscal", Doc.SME, "四 科学技术支出 34.33 → 35.33",
                         d -> TextMutate.value(d, fact("fiscal.class:206", AMOUNT), "35.33"),
                         Loc.error(4, "四", "206", "", "金额", "34.33", "35.33")),
+                Case.of("text.fiscal", Doc.SME, "四 一般公共预算拨款 304.15 → 300.00 (the 财政拨款 summary's income row of gpb)",
+                        d -> TextMutate.value(d, fact("fiscal.gpb", AMOUNT), "300.00"),
+                        Loc.error(4, "四", "", "", "金额", "304.15", "300.00")),
+                Case.of("text.fiscal", Doc.SCI, "四 a 项 of 一般公共预算 292.54 → 292.00 (against the table its block walks, 表5)",
+                        d -> TextMutate.value(d, fact("fiscal.item:2060501", AMOUNT), "292.00"),
+                        Loc.error(5, "四", "2060501", "", "金额", "292.54", "292.00")),
                 Case.of("text.gpb", Doc.SME, "五（一） 项目支出 34.33 → 34.34",
                         d -> TextMutate.value(d, fact("gpb.project", AMOUNT), "34.34"),
                         Loc.error(5, "五", "", "", "金额", "34.33", "34.34")),
@@ -172,6 +178,12 @@ class TextChecksTest {
                 Case.of("text.tpe", Doc.SME, "十 公务用车运行费 1.89 → 1.98",
                         d -> TextMutate.value(d, fact("tpe.vehicle.run", AMOUNT), "1.98"),
                         Loc.error(10, "十", "", "", "金额", "1.89", "1.98")),
+                Case.of("text.tpe", Doc.SME, "十 财政拨款“三公”经费 1.89 → 2.89",
+                        d -> TextMutate.value(d, fact("tpe.total", AMOUNT), "2.89"),
+                        Loc.error(10, "十", "", "", "金额", "1.89", "2.89")),
+                Case.of("text.carry", Doc.SCI, "十一 财政拨款 0.10 → 0.20 (表11 总计's 财政拨款合计 column)",
+                        d -> TextMutate.value(d, fact("carry.fiscal", AMOUNT), "0.20"),
+                        Loc.error(11, "十一", "", "", "金额", "0.10", "0.20")),
                 Case.of("text.carry", Doc.SCI, "十一 1. 科技统计与文献服务工作经费 0.10 → 0.20",
                         d -> TextMutate.value(d, fact("carry.project", AMOUNT), "0.20"),
                         Loc.error(11, "十一", "", SCI_STATS, "金额", "0.10", "0.20")),
@@ -258,6 +270,47 @@ class TextChecksTest {
     void every_text_check_has_a_mutation_test() {
         Set<String> tested = new TreeSet<>(cases().stream().map(Case::id).toList());
         assertThat(tested).isEqualTo(new TreeSet<>(TextChecks.ids()));
+    }
+
+    @Test
+    void a_stated_amount_is_held_to_the_cell_of_the_measure_the_outline_states_and_named_as_the_table_prints_it() {
+        Disclosure good = Doc.SME.disclosure();
+        var profile = LIB.profile(good.profileId());
+        var ref = LIB.year(good.year());
+        Disclosure broken = TextMutate.value(good, fact("expense.basic", AMOUNT), "269.00");
+        assertThat(CheckCatalogue.runOnly("text.expense", broken, profile, ref)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("表3「总计」基本支出应为 269.82"));
+        // the outline, not Java, says which cell: 三's 基本支出 stated by the measure project is held to 表3's 项目支出
+        var restated = withItemMeasure(profile, "expense.basic", "project");
+        assertThat(CheckCatalogue.runOnly("text.expense", good, restated, ref)).singleElement()
+                .satisfies(f -> {
+                    assertThat(Loc.of(f)).isEqualTo(Loc.error(3, "三", "", "", "金额", "34.33", "269.82"));
+                    assertThat(f.message()).contains("表3「总计」项目支出");
+                });
+    }
+
+    /** The profile with the outline's item of this fact key stating another measure. */
+    static org.openbudget.core.profile.TemplateProfile withItemMeasure(org.openbudget.core.profile.TemplateProfile p, String key, String measure) {
+        var outline = p.text().outline();
+        List<org.openbudget.core.profile.TextOutline.Section> sections = new ArrayList<>();
+        for (var s : outline.sections()) {
+            List<org.openbudget.core.profile.TextOutline.Block> blocks = new ArrayList<>();
+            for (var b : s.blocks()) {
+                List<org.openbudget.core.profile.TextOutline.Item> items = b.items().stream().map(i -> !i.key().equals(key) ? i
+                        : new org.openbudget.core.profile.TextOutline.Item(i.key(), measure, i.label(), i.whenZero(), i.sentence(), i.names(), i.words())).toList();
+                blocks.add(new org.openbudget.core.profile.TextOutline.Block(b.kind(), b.sentence(), b.key(), b.subject(), b.amounts(), items,
+                        b.rows(), b.table(), b.emptyKey(), b.shareOf(), b.change(), b.reason(), b.numbered(), b.lastYear(), b.notArranged(),
+                        b.clauses(), b.against()));
+            }
+            sections.add(new org.openbudget.core.profile.TextOutline.Section(s.number(), s.title(), blocks));
+        }
+        var t = p.text();
+        var text = new org.openbudget.core.profile.TextTemplate(t.titles(), t.sentences(),
+                new org.openbudget.core.profile.TextOutline(sections, outline.omitUnprinted(), outline.readInFull()), t.percent(), t.listNumber(), t.subHeading(),
+                t.itemNumber(), t.zeroChange(), t.dateFormat(), t.glossary(), t.overrides(), t.changeWords(), t.rateWords(),
+                t.performanceLabels(), t.sectionNumber(), t.glossaryNumber(), t.amountUnit(), t.parts());
+        return new org.openbudget.core.profile.TemplateProfile(p.id(), p.name(), p.year(), p.totalFirst(), p.thousands(), p.totalLabel(),
+                p.incomeTotalLabel(), p.expenseTotalLabel(), p.tables(), text, p.rules(), p.meta());
     }
 
     @Test

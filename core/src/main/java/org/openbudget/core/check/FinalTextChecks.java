@@ -85,12 +85,12 @@ public final class FinalTextChecks {
     }
 
     static void totals(CheckContext ctx) {
-        total(ctx, "final.total.", "total", "收支总表");
-        total(ctx, "final.fiscal.total.", "spent.fiscal", "财政拨款收支总表");
+        total(ctx, "final.total.", "total");
+        total(ctx, "final.fiscal.total.", "spent.fiscal");
     }
 
     /** Each stated total against the income total of the profile's summary whose money is {@code measure}. */
-    private static void total(CheckContext ctx, String prefix, String measure, String what) {
+    private static void total(CheckContext ctx, String prefix, String measure) {
         List<TextFact> stated = facts(ctx, prefix);
         if (stated.isEmpty() || ctx.profile().measures().find(measure).isEmpty()) return;
         Optional<TableTemplate> tpl = MoneyCells.summary(ctx.profile(), ctx.ref().sources(), measure);

@@ -193,11 +193,11 @@ final class MeasureChecks {
         return sources ? t.sources() : t.kinds();
     }
 
-    private static String label(Cell c) {
+    static String label(Cell c) {
         return c.column() < c.table().columns().size() ? c.table().columns().get(c.column()) : String.valueOf(c.column() + 1);
     }
 
-    private static String where(CheckContext ctx, Cell c) {
+    static String where(CheckContext ctx, Cell c) {
         return ctx.tableName(c.table()) + "「" + c.row().label() + "」" + label(c);
     }
 

@@ -24,7 +24,12 @@ import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.PerformanceTable;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.disclosure.text.FactKeys;
+import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.measure.Where;
+import org.openbudget.core.profile.Bindings;
 import org.openbudget.core.profile.MoneyCells;
+import org.openbudget.core.profile.MoneyCells.Cell;
+import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextRules;
 
@@ -100,7 +105,7 @@ public final class TextChecks {
     /**
      * The text checks. Each is named by what it checks (text.gpb-item: each 项 the text states against the 一般公共预算
      * spending table), never by a section's or a table's number: a template says where its text states what (its
-     * outline's reads:) and which table is which (by shape and measure), and findings name the table by its mark or
+     * outline's blocks) and which table is which (by shape and measure), and findings name the table by its mark or
      * title in the document at hand.
      */
     static List<Check> all() {
@@ -172,12 +177,12 @@ public final class TextChecks {
         return ctx.disclosure().text();
     }
 
-    /** Is the fact stated in a section the profile's outline reads as {@code reads} (its 五 is {@code gpb} …)? */
-    private static boolean in(CheckContext ctx, TextFact f, String reads) {
-        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
-            if (s.reads().equals(reads) && s.number().equals(f.section())) return true;
-        }
-        return false;
+    /**
+     * Is the fact stated in the section of the profile's outline that states {@code key} (or holds a block of that kind):
+     * 五 for gpb.total, 六 for gpb.basic.personnel …, by what the outline's blocks declare ({@link TextOutline#sectionOf})?
+     */
+    private static boolean in(CheckContext ctx, TextFact f, String key) {
+        return ctx.profile().text().outline().sectionOf(key).map(s -> s.number().equals(f.section())).orElse(false);
     }
 
     private static List<TextFact> facts(CheckContext ctx, Predicate<TextFact> p) {
@@ -237,10 +242,6 @@ public final class TextChecks {
         return t.length() > 60 ? t.substring(0, 60) + "…" : t;
     }
 
-    private static BigDecimal cell(Optional<Row> row, int col) {
-        return printed(row.orElse(null), col);
-    }
-
     /**
      * The tables the text is checked against, by what they are — a shape, the money the table shows as a whole
      * (its scope, "" any), a classification ("" any) and a measure one of its columns is bound to ("" any) —
@@ -290,10 +291,9 @@ public final class TextChecks {
         return table(ctx, role).map(DisclosureTable::no).orElseGet(() -> template(ctx, role).map(org.openbudget.core.profile.TableTemplate::no).orElse(0));
     }
 
-    /** The outline's number of the section read as {@code reads} (the Xinjiang outline's 七 for projects), "" when none. */
-    private static String numeral(CheckContext ctx, String reads) {
-        for (TextOutline.Section s : ctx.profile().text().outline().sections()) if (s.reads().equals(reads)) return s.number();
-        return "";
+    /** The outline's number of the section that holds a block of this kind or states this key (the Xinjiang outline's 七 for projects), "" when none. */
+    private static String numeral(CheckContext ctx, String keyOrKind) {
+        return ctx.profile().text().outline().sectionOf(keyOrKind).map(TextOutline.Section::number).orElse("");
     }
 
     /** The profile's first table of this role. */
@@ -326,6 +326,145 @@ public final class TextChecks {
             if (fits(MoneyCells.template(ctx.profile(), t).orElse(null), role, dict, sources, scope)) return Optional.of(t);
         }
         return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ the money a fact states, and the cell that prints it
+
+    /**
+     * A row-walking block's table and measure for the rows it states under a key prefix: an {@code each_row}
+     * block's (gpb.item: the rows' table, valued in their column), a {@code budgets} block's rows (fiscal.item) or
+     * the class rows of one of its budgets (class_key fiscal.class: the block's table, the budget's measure).
+     */
+    private record Walked(TextOutline.TableRef table, String measure) {}
+
+    private static Walked walked(CheckContext ctx, String prefix) {
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (!b.kind().equals("each_row") && !b.kind().equals("budgets")) continue;
+                if (b.key().equals(prefix) && b.rows() != null) {
+                    String column = b.rows().column();
+                    return new Walked(b.rows().table(), column.isEmpty() ? b.rows().table().where() : b.rows().table().where() + " & " + column);
+                }
+                for (TextOutline.Item i : b.items()) {
+                    if (prefix.equals(i.words().get("class_key")) && !i.measure().isEmpty()) return new Walked(b.table(), i.measure());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The money a fact states, as filters over the ledger: the measure expression the profile's outline states
+     * under its key (a sentence's amount, an item's), else the dictionary's measure of that key; for a row a block
+     * walks (gpb.item:2080502), the block's measure for that row's code. Null when the fact states no measure.
+     */
+    private static List<Where> money(CheckContext ctx, String key) {
+        MeasureDictionary dict = ctx.profile().measures();
+        if (dict.all().isEmpty()) return null;
+        int colon = key.indexOf(':');
+        String measure;
+        List<Where> code = null;
+        if (colon < 0) {
+            measure = ctx.runFact(Outline.MEASURES, () -> stated(ctx.profile().text().outline())).get(key);
+            if (measure == null && dict.find(key).isPresent()) measure = key;
+        } else {
+            Walked w = walked(ctx, key.substring(0, colon));
+            measure = w == null ? null : w.measure();
+            code = List.of(Where.func(List.of(key.substring(colon + 1))));
+        }
+        if (measure == null || !dict.problems(measure).isEmpty()) return null;
+        return code == null ? dict.terms(measure) : Bindings.and(dict.terms(measure), code);
+    }
+
+    private enum Outline { MEASURES, INDEX }
+
+    /**
+     * Fact key → the measure expression the outline states under it: the amounts it reads off the tables
+     * ({@link TextOutline#measuresByKey}), then those of its narrative blocks (十二's 整体绩效目标 and 当年财政拨款项目
+     * amounts, the 上年结转结余项目 of 其他事项), which the text checks hold to the same cells.
+     */
+    private static Map<String, String> stated(TextOutline outline) {
+        Map<String, String> out = new LinkedHashMap<>(outline.measuresByKey());
+        for (TextOutline.Section s : outline.sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                for (TextOutline.Stated a : b.amounts()) {
+                    if (a.checked() && a.measure() != null && !a.measure().isEmpty()) out.putIfAbsent(a.key(), a.measure());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The table a row-walking fact (fiscal.item:2080502) is stated from, as its block names it; else {@code otherwise}. */
+    private static DisclosureTable tableOf(CheckContext ctx, TextFact f, DisclosureTable otherwise) {
+        int colon = f.key().indexOf(':');
+        Walked w = colon < 0 ? null : walked(ctx, f.key().substring(0, colon));
+        if (w == null || w.table() == null) return otherwise;
+        return MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), w.table()).orElse(otherwise);
+    }
+
+    /** The cells of table t that print this money (within the table's own scope), in row order. */
+    private static List<Cell> printing(CheckContext ctx, DisclosureTable t, List<Where> money) {
+        TableTemplate tpl = MoneyCells.template(ctx.profile(), t).orElse(null);
+        if (tpl == null) return List.of();
+        List<MoneyCells.Term> want = MoneyCells.key(Bindings.and(Bindings.scope(tpl, ctx.profile().measures()), money), ctx.ref().sources());
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : MeasureChecks.cells(ctx)) if (c.table() == t && c.key().equals(want)) out.add(c);
+        return out;
+    }
+
+    /** The first cell of table t that prints this measure expression of the dictionary, if t prints it. */
+    private static Optional<Cell> cellOfMeasure(CheckContext ctx, DisclosureTable t, String measure) {
+        MeasureDictionary dict = ctx.profile().measures();
+        if (dict.all().isEmpty() || !dict.problems(measure).isEmpty()) return Optional.empty();
+        return printing(ctx, t, dict.terms(measure)).stream().findFirst();
+    }
+
+    /** What table t prints for this measure: its cell as printed, 0.00 when it prints none. */
+    private static BigDecimal amount(CheckContext ctx, DisclosureTable t, String measure) {
+        return cellOfMeasure(ctx, t, measure).map(c -> printed(c.row(), c.column())).orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    private static boolean zero(Optional<Cell> c) {
+        return c.map(x -> printed(x.row(), x.column()).signum() == 0).orElse(true);
+    }
+
+    /** The first cell of table t that prints the money the fact under this key states, if t prints it. */
+    private static Optional<Cell> cellOf(CheckContext ctx, DisclosureTable t, String key) {
+        List<Where> money = money(ctx, key);
+        return money == null ? Optional.empty() : printing(ctx, t, money).stream().findFirst();
+    }
+
+    /**
+     * Each amount stated against the cell of table t that prints the money its fact states (its outline's
+     * measure): the cell as printed, or 0.00 when the table prints no such cell (a row it leaves out). The finding
+     * names the table as the document does and the cell by its row and printed column header. {@code every}: when
+     * the table prints that money twice (a summary's 收入总计 and 支出总计), each other cell that differs too.
+     */
+    private static void against(CheckContext ctx, DisclosureTable t, List<TextFact> stated, boolean every) {
+        for (TextFact f : stated) {
+            List<Where> money = money(ctx, f.key());
+            if (money == null) continue;
+            DisclosureTable in = tableOf(ctx, f, t);
+            List<Cell> cells = printing(ctx, in, money);
+            if (cells.isEmpty()) {
+                int colon = f.key().indexOf(':');
+                expect(ctx, f, BigDecimal.ZERO.setScale(2), in.no(), colon < 0 ? "" : f.key().substring(colon + 1), "",
+                        ctx.tableName(in) + "「" + f.subject() + "」");
+                continue;
+            }
+            BigDecimal first = printed(cells.get(0).row(), cells.get(0).column());
+            for (Cell c : cells) {
+                BigDecimal v = printed(c.row(), c.column());
+                if (c != cells.get(0) && (!every || v.compareTo(first) == 0)) continue;
+                expect(ctx, f, v, in.no(), c.row().code(), "", MeasureChecks.where(ctx, c));
+            }
+        }
+    }
+
+    /** The amounts stated in the section of the outline that states {@code key} (五 for gpb.total) that state a measure. */
+    private static List<TextFact> amountsIn(CheckContext ctx, String key) {
+        return facts(ctx, f -> f.kind() == FactKind.AMOUNT && f.key().indexOf(':') < 0 && in(ctx, f, key) && money(ctx, f.key()) != null);
     }
 
     /** Names compared across places: half width, no whitespace (PDF extraction adds spaces between digits and CJK). */
@@ -373,67 +512,97 @@ public final class TextChecks {
         }
     }
 
+    /** 收支总预算 against the summary's 收入总计, and its 支出总计 where that differs (the cells that print all the money). */
     private static void total(CheckContext ctx) {
-        DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
-        if (t1 == null) return;
-        for (TextFact f : of(ctx, "total", FactKind.AMOUNT)) {
-            expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收支总预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）");
-            BigDecimal exp = cell(t1.total(Side.EXPENSE), 0);
-            if (exp.compareTo(cell(t1.total(Side.INCOME), 0)) != 0) expect(ctx, f, exp, t1.no(), "", "", "收支总预算（" + mark(ctx, Role.SUMMARY) + " 支出总计）");
-        }
+        table(ctx, Role.SUMMARY).ifPresent(t -> against(ctx, t, amountsIn(ctx, "total"), true));
     }
 
-    private static final List<String> SOURCE_GROUPS = List.of("gpb", "gfb", "soc", "edu", "unit", "carry.fiscal", "carry.nonfiscal");
-
+    /**
+     * 一's lists, as the outline's {@code names} blocks of the section read as total say: the measures a block lists
+     * (收入预算包括: the sources) each printed non-zero in the summary exactly when the text names it; the rows a block
+     * lists (支出预算包括: the summary's expense 类) exactly those with money. Findings name the list by the block's subject.
+     */
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
         if (t1 == null) return;
-        TextRules rules = ctx.profile().rules();
-        for (TextFact f : of(ctx, "income.sources", FactKind.LIST)) {
-            Set<String> listed = new LinkedHashSet<>();
-            for (String item : f.items()) {
-                String g = sourceGroup(rules, item);
-                if (g == null) continue;
-                listed.add(g);
-                if (printed(t1.line(g).orElse(null), 0).signum() == 0) {
-                    ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", item, "第三部分" + f.section() + " 收入预算包括“" + item + "”，而" + t1.mark() + " 该项收入为空");
-                }
-            }
-            for (String g : SOURCE_GROUPS) {
-                Optional<Row> r = t1.line(g);
-                if (r.isEmpty() || printed(r.get(), 0).signum() == 0 || listed.contains(g)) continue;
-                if (g.startsWith("carry") && (listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
-                ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), r.get().name(), String.join("、", f.items()),
-                        "第三部分" + f.section() + " 收入预算包括中缺少" + t1.mark() + " 有数的“" + r.get().name() + "”");
-            }
-        }
-        for (TextFact f : of(ctx, "expense.classes", FactKind.LIST)) {
-            Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<String> expected = new LinkedHashSet<>();
-            for (Row r : t1.rows()) {
-                if (r.side() == Side.EXPENSE && r.kind() == RowKind.CLASS && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
-            }
-            for (String e : expected) {
-                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
-                        "第三部分" + f.section() + " 支出预算包括中缺少" + t1.mark() + " 有数的“" + e + "”");
-            }
-            for (String l : listed) {
-                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", l,
-                        "第三部分" + f.section() + " 支出预算包括“" + l + "”，而" + t1.mark() + " 该类为空");
+        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf("total").stream().toList()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (!b.kind().equals("names") || b.key().isEmpty()) continue;
+                if (b.rows() != null) listedRows(ctx, b, MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.rows().table()).orElse(t1));
+                else listedMeasures(ctx, b, t1);
             }
         }
     }
 
-    private static String sourceGroup(TextRules rules, String item) {
+    /** The sources a names block lists: each the summary's cell of its measure (a carry-over named as a whole covers both halves). */
+    private static void listedMeasures(CheckContext ctx, TextOutline.Block b, DisclosureTable t1) {
+        org.openbudget.core.measure.MeasureDictionary dict = ctx.profile().measures();
+        List<String> groups = b.items().stream().map(TextOutline.Item::measure).filter(m -> !m.isEmpty()).toList();
+        List<String> words = new ArrayList<>(groups);
+        if (!words.contains("carry")) words.add("carry");   // all carried-over money named as a whole: 上年结转结余
+        for (TextFact f : of(ctx, b.key(), FactKind.LIST)) {
+            Set<String> listed = new LinkedHashSet<>();
+            for (String item : f.items()) {
+                String g = sourceGroup(dict, words, item);
+                if (g == null) continue;
+                listed.add(g);
+                if (amount(ctx, t1, g).signum() == 0) {
+                    ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), "", item, "第三部分" + f.section() + " " + b.subject() + "“" + item + "”，而" + t1.mark() + " 该项收入为空");
+                }
+            }
+            for (String g : groups) {
+                Optional<Cell> c = cellOfMeasure(ctx, t1, g);
+                if (c.isEmpty() || printed(c.get().row(), c.get().column()).signum() == 0 || listed.contains(g)) continue;
+                if (g.startsWith("carry") && (listed.contains("carry") || listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
+                String name = c.get().row().name();
+                ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), name, String.join("、", f.items()),
+                        "第三部分" + f.section() + " " + b.subject() + "中缺少" + t1.mark() + " 有数的“" + name + "”");
+            }
+        }
+    }
+
+    /** The rows a names block lists (its table's class rows of its side and level): exactly those with money. */
+    private static void listedRows(CheckContext ctx, TextOutline.Block b, DisclosureTable t) {
+        Side side = switch (b.rows().side()) {
+            case "income" -> Side.INCOME;
+            case "expense" -> Side.EXPENSE;
+            default -> null;
+        };
+        int digits = switch (b.rows().level()) { case 1 -> 3; case 2 -> 5; default -> 7; };
+        for (TextFact f : of(ctx, b.key(), FactKind.LIST)) {
+            Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> expected = new LinkedHashSet<>();
+            for (Row r : t.rows()) {
+                if (r.side() == side && r.kind() == RowKind.CLASS && r.code().length() == digits && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
+            }
+            for (String e : expected) {
+                if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
+                        "第三部分" + f.section() + " " + b.subject() + "中缺少" + t.mark() + " 有数的“" + e + "”");
+            }
+            for (String l : listed) {
+                if (!expected.contains(l)) ctx.report(ctx.currentSeverity(), t.no(), "", "", "列举", f.section(), "", l,
+                        "第三部分" + f.section() + " " + b.subject() + "“" + l + "”，而" + t.mark() + " 该类为空");
+            }
+        }
+    }
+
+    /**
+     * The income group a listed source names, by the dictionary's names and synonyms of the groups' measures (and of
+     * {@code carry}, all carried-over money: 上年结转结余): the longest that the item is, starts or ends with.
+     */
+    private static String sourceGroup(org.openbudget.core.measure.MeasureDictionary dict, List<String> groups, String item) {
         String s = spelling(item);
         String best = null;
         int len = -1;
-        for (Map.Entry<String, List<String>> e : rules.subjects().entrySet()) {
-            if (!e.getKey().startsWith("source.")) continue;
-            for (String w : e.getValue()) {
+        for (String g : groups) {
+            org.openbudget.core.measure.Measure m = dict.find(g).orElse(null);
+            if (m == null) continue;
+            List<String> words = new ArrayList<>(m.synonyms());
+            words.add(0, m.name());
+            for (String w : words) {
                 String nw = spelling(w);
                 if ((s.equals(nw) || s.startsWith(nw) || s.endsWith(nw)) && nw.length() > len) {
-                    best = e.getKey().substring("source.".length());
+                    best = g;
                     len = nw.length();
                 }
             }
@@ -441,27 +610,14 @@ public final class TextChecks {
         return best;
     }
 
+    /** 收入预算 and each income the text states against the summary's cell of that measure (收入总计, its income rows). */
     private static void income(CheckContext ctx) {
-        DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
-        if (t1 == null) return;
-        for (TextFact f : facts(ctx, x -> x.key().startsWith("income.") && x.kind() == FactKind.AMOUNT)) {
-            if (f.key().equals("income.total")) {
-                expect(ctx, f, cell(t1.total(Side.INCOME), 0), t1.no(), "", "", "收入预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）");
-                continue;
-            }
-            String line = f.key().substring("income.".length());
-            Optional<Row> r = t1.line(line);
-            expect(ctx, f, cell(r, 0), no(ctx, Role.SUMMARY), "", "", mark(ctx, Role.SUMMARY) + "「" + r.map(Row::name).orElse(line) + "」");
-        }
+        table(ctx, Role.SUMMARY).ifPresent(t -> against(ctx, t, amountsIn(ctx, "income.total"), false));
     }
 
+    /** 支出预算, 基本支出, 项目支出 against the expense table's cells of those measures (its 总计 row). */
     private static void expense(CheckContext ctx) {
-        Optional<Row> total = table(ctx, Role.EXPENSE).flatMap(t -> t.total(null));
-        Map<String, Integer> cols = Map.of("expense.total", 0, "expense.basic", 1, "expense.project", 2);
-        for (TextFact f : facts(ctx, x -> cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
-            int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), no(ctx, Role.EXPENSE), "", "", mark(ctx, Role.EXPENSE) + " 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
-        }
+        table(ctx, Role.EXPENSE).ifPresent(t -> against(ctx, t, amountsIn(ctx, "expense.total"), false));
     }
 
     private static BigDecimal changeSum(List<TextFact> changes) {
@@ -470,46 +626,66 @@ public final class TextChecks {
         return s;
     }
 
-    private static void changesThree(CheckContext ctx) {
-        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("expense.basic") || f.key().equals("expense.project")));
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE && f.key().startsWith("income."));
-        if (three.size() < 2 || two.isEmpty()) return;
-        expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
-                "基本支出与项目支出的增减额之和（" + numeral(ctx, "income") + " 各项收入增减额之和）");
+    /** The keys of the items the outline's {@code each} blocks state one by one in the section that states {@code key} (三's 基本支出, 项目支出). */
+    private static Set<String> itemKeys(CheckContext ctx, String key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
+            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each")) for (TextOutline.Item i : b.items()) out.add(i.key());
+        }
+        return out;
     }
 
+    /** The key prefixes of the rows whose changes the section that states {@code key} states ({@code each_row} with change: 五's gpb.item). */
+    private static Set<String> changedRows(CheckContext ctx, String key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
+            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each_row") && b.change()) out.add(b.key() + ":");
+        }
+        return out;
+    }
+
+    /** The measure of the first amount the section that states {@code key} states (五's 拨款合计: gpb); "" when none. */
+    private static String sectionTotal(CheckContext ctx, String key) {
+        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
+            for (TextOutline.Block b : s.blocks()) for (TextOutline.Stated a : b.amounts()) if (!a.measure().isEmpty()) return a.measure();
+        }
+        return "";
+    }
+
+    /** Whether the money the fact under this key states lies within the measure {@code whole} (上级转移支付 within 一般公共预算). */
+    private static boolean within(CheckContext ctx, String key, String whole) {
+        MeasureDictionary dict = ctx.profile().measures();
+        List<Where> part = money(ctx, key);
+        if (part == null || whole.isEmpty() || !dict.problems(whole).isEmpty()) return false;
+        List<MoneyCells.Term> k = MoneyCells.key(part, ctx.ref().sources());
+        return !k.isEmpty() && k.equals(MoneyCells.key(Bindings.and(dict.terms(whole), part), ctx.ref().sources()));
+    }
+
+    /** 三's changes of 基本支出 and 项目支出 add up to 二's changes of the incomes (the outline's items of each). */
+    private static void changesThree(CheckContext ctx) {
+        Set<String> expense = itemKeys(ctx, "expense.total"), income = itemKeys(ctx, "income.total");
+        List<TextFact> three = facts(ctx, f -> in(ctx, f, "expense.total") && f.kind() == FactKind.CHANGE && expense.contains(f.key()));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income.total") && f.kind() == FactKind.CHANGE && income.contains(f.key()));
+        if (three.size() < 2 || two.isEmpty()) return;
+        expectSum(ctx, three.get(0), changeSum(three), changeSum(two), three.size() + two.size() - 1, null, "",
+                "基本支出与项目支出的增减额之和（" + numeral(ctx, "income.total") + " 各项收入增减额之和）");
+    }
+
+    /**
+     * 四's amounts against the 财政拨款 summary's cells of their measures (its 收入总计, each budget's income row, each
+     * 类 in a budget's column) — the 项 the text lists under a budget against the table its block walks (一般公共预算支出).
+     */
     private static void fiscal(CheckContext ctx) {
         DisclosureTable t4 = table(ctx, Role.FISCAL).orElse(null);
         if (t4 == null) return;
-        DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
-        if (t5 == null) return;
-        for (TextFact f : facts(ctx, x -> x.key().startsWith("fiscal.") && x.kind() == FactKind.AMOUNT)) {
-            String k = f.key();
-            if (k.equals("fiscal.total")) {
-                expect(ctx, f, cell(t4.total(Side.INCOME), 0), t4.no(), "", "", "财政拨款收支总预算（" + mark(ctx, Role.FISCAL) + " 收入总计）");
-            } else if (k.startsWith("fiscal.class:")) {
-                String code = k.substring("fiscal.class:".length());
-                expect(ctx, f, cell(t4.classRow(Side.EXPENSE, code), 1), t4.no(), code, "", mark(ctx, Role.FISCAL) + " " + code + "「一般公共预算」");
-            } else if (k.startsWith("fiscal.item:")) {
-                String code = k.substring("fiscal.item:".length());
-                expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
-            } else {
-                Optional<Row> r = t4.line(k);
-                expect(ctx, f, cell(r, 0), no(ctx, Role.FISCAL), "", "", mark(ctx, Role.FISCAL) + "「" + r.map(Row::name).orElse(k) + "」");
-            }
-        }
+        against(ctx, t4, facts(ctx, x -> x.kind() == FactKind.AMOUNT && in(ctx, x, "fiscal.total") && money(ctx, x.key()) != null), false);
     }
 
     // ------------------------------------------------------------------ 五
 
+    /** 五's 拨款合计, 基本支出, 项目支出 against the 一般公共预算 spending table's cells of those measures. */
     private static void gpbTotals(CheckContext ctx) {
-        Optional<Row> total = table(ctx, Role.GPB).flatMap(t -> t.total(null));
-        Map<String, Integer> cols = Map.of("gpb.total", 0, "gpb.basic", 1, "gpb.project", 2);
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
-            int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), no(ctx, Role.GPB), "", "", mark(ctx, Role.GPB) + " 总计「" + List.of("合计", "基本支出", "项目支出").get(c) + "」");
-        }
+        table(ctx, Role.GPB).ifPresent(t -> against(ctx, t, amountsIn(ctx, "gpb.total"), false));
     }
 
     private static void gpbClasses(CheckContext ctx) {
@@ -518,11 +694,8 @@ public final class TextChecks {
         List<TextFact> stated = facts(ctx, x -> x.key().startsWith("gpb.class:") && x.kind() == FactKind.AMOUNT);
         if (stated.isEmpty()) return;
         Set<String> seen = new LinkedHashSet<>();
-        for (TextFact f : stated) {
-            String code = f.key().substring("gpb.class:".length());
-            seen.add(code);
-            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
-        }
+        for (TextFact f : stated) seen.add(f.key().substring("gpb.class:".length()));
+        against(ctx, t5, stated, false);
         for (Row r : t5.rows()) {
             if (r.kind() == RowKind.CLASS && r.code().length() == 3 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
                 ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
@@ -534,10 +707,7 @@ public final class TextChecks {
     private static void gpbItems(CheckContext ctx) {
         DisclosureTable t5 = table(ctx, Role.GPB).orElse(null);
         if (t5 == null) return;
-        for (TextFact f : facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT)) {
-            String code = f.key().substring("gpb.item:".length());
-            expect(ctx, f, cell(t5.classRow(null, code), 0), t5.no(), code, "", mark(ctx, Role.GPB) + " " + code + "「合计」");
-        }
+        against(ctx, t5, facts(ctx, x -> x.key().startsWith("gpb.item:") && x.kind() == FactKind.AMOUNT), false);
     }
 
     private static void gpbItemsListed(CheckContext ctx) {
@@ -554,17 +724,23 @@ public final class TextChecks {
         }
     }
 
+    /**
+     * 五's changes: of its 项 add up to those of 基本支出 and 项目支出, and these to 二's changes of the incomes within 五's
+     * money (一般公共预算 and its 上级转移支付: the income items whose measure lies within the measure 五 states first).
+     */
     private static void changesFive(CheckContext ctx) {
-        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("gpb.basic") || f.key().equals("gpb.project")));
-        List<TextFact> items = facts(ctx, f -> f.key().startsWith("gpb.item:") && f.kind() == FactKind.CHANGE);
-        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income") && f.kind() == FactKind.CHANGE
-                && (f.key().equals("income.gpb.local") || f.key().equals("income.gpb.transfer")));
-        if (one.size() == 2 && !items.isEmpty()) {
+        Set<String> parts = itemKeys(ctx, "gpb.total"), rows = changedRows(ctx, "gpb.total"), income = itemKeys(ctx, "income.total");
+        String whole = sectionTotal(ctx, "gpb.total");
+        List<TextFact> one = facts(ctx, f -> in(ctx, f, "gpb.total") && f.kind() == FactKind.CHANGE && parts.contains(f.key()));
+        List<TextFact> items = facts(ctx, f -> f.kind() == FactKind.CHANGE && rows.stream().anyMatch(f.key()::startsWith));
+        List<TextFact> two = facts(ctx, f -> in(ctx, f, "income.total") && f.kind() == FactKind.CHANGE && income.contains(f.key())
+                && within(ctx, f.key(), whole));
+        boolean all = !one.isEmpty() && one.size() == parts.size();
+        if (all && !items.isEmpty()) {
             expectSum(ctx, items.get(0), changeSum(items), changeSum(one), items.size() + 1, null, "",
                     items.get(0).part() + "各项增减额之和（" + one.get(0).part() + "基本支出与项目支出增减额之和）");
         }
-        if (one.size() == 2 && !two.isEmpty()) {
+        if (all && !two.isEmpty()) {
             expectSum(ctx, one.get(0), changeSum(one), changeSum(two), 1 + two.size(), null, "",
                     one.get(0).part() + "基本支出与项目支出增减额之和（" + two.get(0).section() + " 一般公共预算与上级转移支付增减额之和）");
         }
@@ -572,27 +748,25 @@ public final class TextChecks {
 
     // ------------------------------------------------------------------ 六
 
+    /** 六's 基本支出, 人员经费, 公用经费 against the 一般公共预算 基本支出 table's cells of those measures. */
     private static void basicAmounts(CheckContext ctx) {
-        Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
-        Map<String, Integer> cols = Map.of("gpb.basic", 0, "gpb.basic.personnel", 1, "gpb.basic.public", 2);
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
-            int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), no(ctx, Role.GPB_BASIC), "", "", mark(ctx, Role.GPB_BASIC) + " 总计「" + List.of("合计", "人员经费", "公用经费").get(c) + "」");
-        }
+        table(ctx, Role.GPB_BASIC).ifPresent(t -> against(ctx, t, amountsIn(ctx, "gpb.basic.personnel"), false));
     }
 
     private static void basicItems(CheckContext ctx) {
         DisclosureTable t6 = table(ctx, Role.GPB_BASIC).orElse(null);
         if (t6 == null) return;
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "basic") && x.kind() == FactKind.LIST)) {
-            int col = f.key().equals("gpb.basic.personnel") ? 1 : f.key().equals("gpb.basic.public") ? 2 : -1;
-            if (col < 0) continue;
+        for (TextFact f : facts(ctx, x -> in(ctx, x, "gpb.basic.personnel") && x.kind() == FactKind.LIST)) {
+            // the column that prints the money whose items the list names (人员经费's, 公用经费's)
+            Cell total = cellOf(ctx, t6, f.key()).filter(c -> c.row().kind() == RowKind.TOTAL).orElse(null);
+            if (total == null) continue;
+            int col = total.column();
             Map<String, Row> expected = new LinkedHashMap<>();
             for (Row r : t6.rows()) {
                 if (r.kind() == RowKind.CLASS && r.code().length() == 5 && printed(r, col).signum() != 0) expected.put(spelling(r.name()), r);
             }
             Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
-            String column = col == 1 ? "人员经费" : "公用经费";
+            String column = MeasureChecks.label(total);
             for (Map.Entry<String, Row> e : expected.entrySet()) {
                 if (!listed.contains(e.getKey())) {
                     ctx.report(ctx.currentSeverity(), t6.no(), e.getValue().code(), "", column, f.section(), e.getValue().name(), null,
@@ -730,16 +904,16 @@ public final class TextChecks {
     private static void allocThreePublic(CheckContext ctx) {
         DisclosureTable t10 = table(ctx, Role.THREE_PUBLIC).orElse(null);
         if (t10 == null) return;
-        BigDecimal reception = printed(t10.line("reception").orElse(null), 0);
-        BigDecimal vehicles = printed(t10.line("vehicles").orElse(null), 0);
+        // the “三公” table's rows of these measures (of the dictionary), named as the table prints them
+        Optional<Cell> reception = cellOfMeasure(ctx, t10, "tpe.reception");
+        Optional<Cell> vehicles = cellOfMeasure(ctx, t10, "tpe.vehicle");
         for (TextFact f : facts(ctx, x -> x.key().equals("project.alloc"))) {
             String s = spelling(f.subject());
-            boolean r = s.contains("公务接待") && reception.signum() == 0;
-            boolean v = s.contains("公务用车") && vehicles.signum() == 0;
-            if (r || v) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.THREE_PUBLIC), "", "", r ? "公务接待费" : "公务用车购置及运行费（小计）", f.section(), "0.00", p(f.value()),
-                        where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而" + mark(ctx, Role.THREE_PUBLIC) + " " + (r ? "公务接待费" : "公务用车购置及运行费") + "为空");
-            }
+            Optional<Cell> empty = s.contains("公务接待") && zero(reception) ? reception : s.contains("公务用车") && zero(vehicles) ? vehicles : null;
+            if (empty == null) continue;
+            String row = empty.map(c -> c.row().name()).orElse(s.contains("公务接待") ? "公务接待费" : "公务用车购置及运行费");
+            ctx.report(ctx.currentSeverity(), no(ctx, Role.THREE_PUBLIC), "", "", row, f.section(), "0.00", p(f.value()),
+                    where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而" + mark(ctx, Role.THREE_PUBLIC) + " " + row + "为空");
         }
     }
 
@@ -803,26 +977,16 @@ public final class TextChecks {
 
     // ------------------------------------------------------------------ 十 十一 十二
 
+    /** 十's “三公” amounts against the “三公” table's cells of their measures (合计 and each item, in all 财政拨款). */
     private static void threePublic(CheckContext ctx) {
-        DisclosureTable t10 = table(ctx, Role.THREE_PUBLIC).orElse(null);
-        if (t10 == null) return;
-        Map<String, String> lines = Map.of("tpe.total", "total", "tpe.abroad", "abroad", "tpe.reception", "reception",
-                "tpe.vehicle", "vehicles", "tpe.vehicle.purchase", "vehicles.buy", "tpe.vehicle.run", "vehicles.run");
-        for (TextFact f : facts(ctx, x -> lines.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
-            Optional<Row> r = f.key().equals("tpe.total") ? t10.line("total").or(() -> t10.total(null)) : t10.line(lines.get(f.key()));
-            expect(ctx, f, cell(r, 0), no(ctx, Role.THREE_PUBLIC), "", "", mark(ctx, Role.THREE_PUBLIC) + "「" + r.map(Row::name).orElse(f.subject()) + "」合计");
-        }
+        table(ctx, Role.THREE_PUBLIC).ifPresent(t -> against(ctx, t, amountsIn(ctx, "tpe.total"), false));
     }
 
+    /** 十一's 上年结转结余, 财政拨款, 非财政拨款 against the carry-over table's cells of those measures; each project against its row. */
     private static void carry(CheckContext ctx) {
         DisclosureTable t11 = table(ctx, Role.CARRY).orElse(null);
         if (t11 == null) return;
-        Optional<Row> total = t11.total(null);
-        Map<String, Integer> cols = Map.of("carry.total", 0, "carry.fiscal", 1, "carry.nonfiscal", 5);
-        for (TextFact f : facts(ctx, x -> in(ctx, x, "carry_over") && cols.containsKey(x.key()) && x.kind() == FactKind.AMOUNT)) {
-            int c = cols.get(f.key());
-            expect(ctx, f, cell(total, c), t11.no(), "", "", mark(ctx, Role.CARRY) + " 总计「" + t11.columns().get(c) + "」");
-        }
+        against(ctx, t11, amountsIn(ctx, "carry_over"), false);
         List<TextFact> listed = of(ctx, "carry.project", FactKind.AMOUNT);
         if (listed.isEmpty()) return;
         List<Row> rows = t11.rows(r -> r.kind() == RowKind.PROJECT);
@@ -845,11 +1009,9 @@ public final class TextChecks {
         }
     }
 
+    /** 机关运行经费 against the 一般公共预算 基本支出 table's cell of the measure the outline states it by (its 公用经费). */
     private static void running(CheckContext ctx) {
-        Optional<Row> total = table(ctx, Role.GPB_BASIC).flatMap(t -> t.total(null));
-        for (TextFact f : of(ctx, "running", FactKind.AMOUNT)) {
-            expect(ctx, f, cell(total, 2), no(ctx, Role.GPB_BASIC), "", "", "运行经费（" + mark(ctx, Role.GPB_BASIC) + " 总计「公用经费」）");
-        }
+        table(ctx, Role.GPB_BASIC).ifPresent(t -> against(ctx, t, of(ctx, "running", FactKind.AMOUNT), false));
     }
 
     private static void runningTerm(CheckContext ctx) {
@@ -920,13 +1082,10 @@ public final class TextChecks {
         DisclosureTable t7 = table(ctx, Role.GPB_PROJECTS).orElse(null);
         if (t7 == null) return;
         List<Row> rows = projects7(ctx);
-        BigDecimal total7 = printed(t7.total(null).orElse(null), 0);
         for (TextFact f : of(ctx, "perf.fiscal", FactKind.COUNT)) {
             countIs(ctx, f, rows.size(), no(ctx, Role.GPB_PROJECTS), mark(ctx, Role.GPB_PROJECTS) + " 的项目个数");
         }
-        for (TextFact f : of(ctx, "perf.fiscal", FactKind.AMOUNT)) {
-            expect(ctx, f, total7, no(ctx, Role.GPB_PROJECTS), "", "", "当年财政拨款项目金额（" + mark(ctx, Role.GPB_PROJECTS) + " 总计）");
-        }
+        against(ctx, t7, of(ctx, "perf.fiscal", FactKind.AMOUNT), false);
         List<Described> withheld = described(ctx).stream().filter(Described::withheld).toList();
         if (!described(ctx).isEmpty()) {
             BigDecimal classified = BigDecimal.ZERO;
@@ -943,16 +1102,12 @@ public final class TextChecks {
         if (t11.isPresent()) {
             List<Row> carried = t11.get().rows(r -> r.kind() == RowKind.PROJECT);
             for (TextFact f : of(ctx, "other.carry", FactKind.COUNT)) countIs(ctx, f, carried.size(), no(ctx, Role.CARRY), mark(ctx, Role.CARRY) + " 的项目个数");
-            for (TextFact f : of(ctx, "other.carry", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t11.get().total(null).orElse(null), 0), t11.get().no(), "", "", "上年结转结余项目金额（" + mark(ctx, Role.CARRY) + " 总计）");
-            }
+            against(ctx, t11.get(), of(ctx, "other.carry", FactKind.AMOUNT), false);
         }
         Optional<DisclosureTable> t1 = table(ctx, Role.SUMMARY);
         Optional<TextFact> overallCount = one(ctx, "perf.overall", FactKind.COUNT);
         if (t1.isPresent() && overallCount.isPresent() && overallCount.get().value().signum() > 0) {
-            for (TextFact f : of(ctx, "perf.overall", FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t1.get().total(Side.INCOME).orElse(null), 0), t1.get().no(), "", "", "整体绩效目标金额（收支总预算）");
-            }
+            against(ctx, t1.get(), of(ctx, "perf.overall", FactKind.AMOUNT), false);
         }
     }
 
@@ -979,7 +1134,7 @@ public final class TextChecks {
         for (PerformanceTable t : projectTables(ctx)) {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             if (r == null) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "other"), null, t.projectName(),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "performance"), null, t.projectName(),
                         "项目支出绩效目标表“" + t.projectName() + "”对应不到" + mark(ctx, Role.GPB_PROJECTS) + " 的任何项目");
             } else {
                 covered.add(r);
@@ -987,7 +1142,7 @@ public final class TextChecks {
         }
         for (Row r : rows) {
             if (covered.contains(r) || withheld.contains(r.project())) continue;
-            ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "绩效目标表", numeral(ctx, "other"), r.project(), null,
+            ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "绩效目标表", numeral(ctx, "performance"), r.project(), null,
                     mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”没有项目支出绩效目标表");
         }
     }
@@ -999,7 +1154,7 @@ public final class TextChecks {
             if (!t.kind().equals("整体") || t.total() == null || t1.isEmpty()) continue;
             BigDecimal total = printed(t1.get().total(Side.INCOME).orElse(null), 0);
             if (t.total().compareTo(total) != 0) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.SUMMARY), "", "", "年度预算", numeral(ctx, "other"), p(total), p(t.total()),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.SUMMARY), "", "", "年度预算", numeral(ctx, "performance"), p(total), p(t.total()),
                         "整体绩效目标表：年度预算资金总额 " + p(t.total()) + "万元，而收支总预算（" + mark(ctx, Role.SUMMARY) + " 收入总计）为 " + p(total) + "万元");
             }
         }
@@ -1007,13 +1162,13 @@ public final class TextChecks {
             Row r = match(rows, t.projectName(), t.fiscal(), 0);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
             if (r != null && t.fiscal() != null && t.fiscal().compareTo(printed(r, 0)) != 0) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "other"), p(printed(r, 0)), p(t.fiscal()),
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "performance"), p(printed(r, 0)), p(t.fiscal()),
                         label + "：其中财政拨款 " + p(t.fiscal()) + "万元，" + mark(ctx, Role.GPB_PROJECTS) + " 该项目为 " + p(printed(r, 0)) + "万元");
             }
             if (t.total() != null && t.fiscal() != null) {
                 BigDecimal sum = t.fiscal().add(t.other() == null ? BigDecimal.ZERO : t.other());
                 if (sum.compareTo(t.total()) != 0) {
-                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", numeral(ctx, "other"), p(sum), p(t.total()),
+                    ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "年度预算总额", numeral(ctx, "performance"), p(sum), p(t.total()),
                             label + "：年度预算总额 " + p(t.total()) + "万元，而财政拨款 + 其他资金 = " + p(sum) + "万元");
                 }
             }
@@ -1027,7 +1182,7 @@ public final class TextChecks {
             if (t.indicators().isEmpty()) continue;
             BigDecimal w = t.weightTotal();
             if (w.compareTo(BigDecimal.valueOf(required)) != 0) {
-                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", numeral(ctx, "other"), String.valueOf(required), w.stripTrailingZeros().toPlainString(),
+                ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "指标分值权重", numeral(ctx, "performance"), String.valueOf(required), w.stripTrailingZeros().toPlainString(),
                         "项目支出绩效目标表“" + t.projectName() + "”：指标分值权重之和为 " + w.stripTrailingZeros().toPlainString() + "，模板规定为 " + required);
             }
         }
@@ -1039,7 +1194,7 @@ public final class TextChecks {
         List<Row> rows11 = table(ctx, Role.CARRY).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
         for (Row r : rows11) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), r.project(), null, no(ctx, Role.CARRY), null, mark(ctx, Role.CARRY));
         for (Described d : described(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), nameOf(d.name()), d.amount() == null ? null : d.amount().value(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects"), "第三部分" + numeral(ctx, "projects") + d.part());
-        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "other"), "项目支出绩效目标表");
+        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "performance"), "项目支出绩效目标表");
         for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, no(ctx, Role.CARRY), f.subject(), f.value(), no(ctx, Role.CARRY), numeral(ctx, "carry_over"), where(f));
     }
 
@@ -1078,7 +1233,7 @@ public final class TextChecks {
         }
         for (PerformanceTable t : text(ctx).performance()) {
             if (t.unitName().isBlank() || units.contains(spelling(t.unitName()))) continue;
-            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", numeral(ctx, "other"), ctx.disclosure().unitName(), t.unitName(),
+            ctx.report(ctx.currentSeverity(), null, "", t.projectName(), "预算单位", numeral(ctx, "performance"), ctx.disclosure().unitName(), t.unitName(),
                     (t.kind().equals("整体") ? "整体绩效目标表" : "项目支出绩效目标表“" + t.projectName() + "”") + "的预算单位写作“"
                             + t.unitName() + "”，不是本文档的单位“" + ctx.disclosure().unitName() + "”");
         }
@@ -1091,22 +1246,37 @@ public final class TextChecks {
                 && x.part().equals(f.part())).findFirst();
     }
 
-    /** The whole a share is of: the text's own total (二 收入预算, 三 支出预算, 五 拨款合计), else the table's. */
-    private static BigDecimal whole(CheckContext ctx, TextFact share) {
-        String k = share.key();
-        if (k.startsWith("income.")) {
-            return one(ctx, "income.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.SUMMARY).map(t -> printed(t.total(Side.INCOME).orElse(null), 0)).orElse(null));
-        }
-        if (k.startsWith("expense.")) {
-            return one(ctx, "expense.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.EXPENSE).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
-        }
-        if (k.startsWith("gpb.class:")) {
-            return one(ctx, "gpb.total", FactKind.AMOUNT).map(TextFact::value)
-                    .orElseGet(() -> table(ctx, Role.GPB).map(t -> printed(t.total(null).orElse(null), 0)).orElse(null));
+    /** A block of the outline that states shares ({@code share_of}), with the number of its section. */
+    private record Shares(String section, TextOutline.Block block) {}
+
+    /** The block whose items (each) or rows (each_row: gpb.class:201) state the share under this key; null when none does. */
+    private static Shares sharesOf(CheckContext ctx, String key) {
+        int colon = key.indexOf(':');
+        for (TextOutline.Section s : ctx.profile().text().outline().sections()) {
+            for (TextOutline.Block b : s.blocks()) {
+                if (b.shareOf().isEmpty()) continue;
+                boolean states = colon >= 0 ? b.kind().equals("each_row") && b.key().equals(key.substring(0, colon))
+                        : b.items().stream().anyMatch(i -> i.key().equals(key));
+                if (states) return new Shares(s.number(), b);
+            }
         }
         return null;
+    }
+
+    /**
+     * The whole a share is of, as the outline declares it ({@code share_of}: 二's and 三's total, 五's 类 of gpb): the
+     * text's own statement of that measure in the section (收入预算, 支出预算, 拨款合计), else the cell that prints it.
+     */
+    private static BigDecimal whole(CheckContext ctx, TextFact share) {
+        Shares of = sharesOf(ctx, share.key());
+        if (of == null) return null;
+        String measure = of.block().shareOf();
+        Map<String, String> stated = ctx.runFact(Outline.MEASURES, () -> stated(ctx.profile().text().outline()));
+        for (TextFact f : facts(ctx, x -> x.kind() == FactKind.AMOUNT && x.section().equals(of.section()) && measure.equals(stated.get(x.key())))) {
+            return f.value();
+        }
+        return ctx.runFact(Outline.INDEX, () -> new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources()))
+                .cell(measure).map(c -> printed(c.row(), c.column())).orElse(null);
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
@@ -1154,9 +1324,10 @@ public final class TextChecks {
     }
 
     private static void shareSums(CheckContext ctx) {
-        Map<String, List<TextFact>> groups = new LinkedHashMap<>();
+        // the shares of one block of the outline (二's incomes, 三's 基本/项目, 五's 类) add up to 100
+        Map<Shares, List<TextFact>> groups = new LinkedHashMap<>();
         for (TextFact s : facts(ctx, f -> f.kind() == FactKind.SHARE)) {
-            String g = s.key().startsWith("income.") ? "income" : s.key().startsWith("expense.") ? "expense" : s.key().startsWith("gpb.class:") ? "gpb.class" : null;
+            Shares g = sharesOf(ctx, s.key());
             if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
         }
         for (List<TextFact> g : groups.values()) {

@@ -52,6 +52,10 @@ public record Where(Set<String> sources, Set<String> budgets, Period period, Boo
         return new Where(null, null, null, null, null, List.copyOf(prefixes), null, false);
     }
 
+    public static Where func(Collection<String> prefixes) {
+        return new Where(null, null, null, null, null, null, List.copyOf(prefixes), false);
+    }
+
     public static Where kinds(Set<Kind> kinds) {
         return new Where(null, null, null, null, kinds, null, null, false);
     }

@@ -234,7 +234,7 @@ public final class MoneyCells {
             // a class row inside a unit's block (unit_rows) is that unit's money only: the filters cannot say it
             case CLASS -> !r.unit().isEmpty() ? null : List.of(shape.economic() && r.side() == null
                     ? Where.eco(List.of(r.code()))
-                    : new Where(null, null, null, null, null, null, List.of(r.code()), false));
+                    : Where.func(List.of(r.code())));
             case TOTAL -> {
                 if (shape.kind() == TableShape.Kind.FIXED) yield fixed.get(r.key());
                 // a 决算's 总计 holds what the ledger does not (年末结转和结余, 结余分配): its own identities check it

@@ -16,42 +16,87 @@ import java.util.Set;
  * tables by the money their cells show ({@link MoneyCells}); a table is named by its shape and scope,
  * never by its number. Every block is described in docs/text-facts.md ("The outline").
  *
- * @param sections      第三部分's sections in order
- * @param omitUnprinted what the text says of a measure no table of the document prints: nothing (true:
- *                      the sentence or item is left out — for an outline a template inherits, whose tables
- *                      may not print every measure it names) or 0.00 (false, the default)
+ * <p>Its parts: {@code sections}, 第三部分's sections in order; {@code omitUnprinted}, what the text says of a
+ * measure no table of the document prints — nothing (true: the sentence or item is left out, for an outline a
+ * template inherits, whose tables may not print every measure it names) or 0.00 (false, the default);
+ * {@code readInFull}, how the audit reads a published document's 第三部分 by this outline ({@code text.read}) — in
+ * full (true, {@code full}: every block by its kind: amounts, shares, changes, rates, reasons, lists, projects,
+ * narrative statements) or only the amounts its sentence patterns state, each held to its table cell (false,
+ * {@code amounts}, the default: for templates whose published texts vary more than their outline says).
  */
-public record TextOutline(List<Section> sections, boolean omitUnprinted) {
-    public static final TextOutline NONE = new TextOutline(List.of(), false);
+public final class TextOutline {
+    public static final TextOutline NONE = new TextOutline(List.of(), false, false);
 
-    public TextOutline {
-        sections = List.copyOf(sections);
+    private final List<Section> sections;
+    private final boolean omitUnprinted;
+    private final boolean readInFull;
+    /** {@link #sectionOf}'s answers: the checks ask it for every fact of every document. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Section>> sectionOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public TextOutline(List<Section> sections, boolean omitUnprinted, boolean readInFull) {
+        this.sections = List.copyOf(sections);
+        this.omitUnprinted = omitUnprinted;
+        this.readInFull = readInFull;
+    }
+
+    public List<Section> sections() { return sections; }
+
+    public boolean omitUnprinted() { return omitUnprinted; }
+
+    public boolean readInFull() { return readInFull; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TextOutline t && t.sections.equals(sections) && t.omitUnprinted == omitUnprinted && t.readInFull == readInFull;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(sections, omitUnprinted, readInFull);
+    }
+
+    @Override
+    public String toString() {
+        return "TextOutline[sections=" + sections + ", omitUnprinted=" + omitUnprinted + ", readInFull=" + readInFull + "]";
+    }
+
+    public TextOutline(List<Section> sections, boolean omitUnprinted) {
+        this(sections, omitUnprinted, false);
     }
 
     public TextOutline(List<Section> sections) {
-        this(sections, false);
+        this(sections, false, false);
     }
 
     public boolean isEmpty() { return sections.isEmpty(); }
 
-    /** One section: its numeral (一 … 十二), title pattern and blocks. */
     /**
-     * A section of the outline: its number (一, 二 …), title and blocks; {@code reads} names how a published
-     * document's section of this place is read back beyond its amounts (the default family's reader of shares,
-     * changes, lists, reasons and projects: {@link #READS}), "" when it is read by its sentence patterns only.
+     * The first section that states this fact key (an amount's, an item's or a clause's key, or a block's key) or
+     * holds a block of this kind ({@code projects}, {@code carry_over}, {@code performance} …); empty when none. How
+     * the checks find where a template's text states what, by what its blocks declare (never by a section's number).
      */
-    public record Section(String number, String title, List<Block> blocks, String reads) {
-        /** The section readers of the default family's text reader (audit's TextFactReader), by what the section states. */
-        public static final List<String> READS = List.of("total", "income", "expense", "fiscal", "gpb", "basic", "projects",
-                "fund", "three_public", "carry_over", "other");
+    public java.util.Optional<Section> sectionOf(String keyOrKind) {
+        return sectionOf.computeIfAbsent(keyOrKind, k -> {
+            for (Section s : sections) if (s.states(k)) return java.util.Optional.of(s);
+            return java.util.Optional.empty();
+        });
+    }
 
+    /** A section of the outline: its number (一, 二 …), title pattern and blocks. */
+    public record Section(String number, String title, List<Block> blocks) {
         public Section {
             blocks = List.copyOf(blocks);
-            reads = reads == null ? "" : reads.trim();
         }
 
-        public Section(String number, String title, List<Block> blocks) {
-            this(number, title, blocks, "");
+        /** Whether a block of this section states this fact key or is of this kind ({@link TextOutline#sectionOf}). */
+        public boolean states(String keyOrKind) {
+            for (Block b : blocks) {
+                if (b.kind().equals(keyOrKind) || b.key().equals(keyOrKind)) return true;
+                for (Stated a : b.amounts()) if (a.key().equals(keyOrKind)) return true;
+                for (Item i : b.items()) if (i.key().equals(keyOrKind)) return true;
+                if (b.clauses() != null) for (Item i : b.clauses().items()) if (i.key().equals(keyOrKind)) return true;
+            }
+            return false;
         }
     }
 

@@ -1,7 +1,6 @@
 package org.openbudget.core.profile;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a template prescribes about the text of 第三部分 that the text checks and the reader of
@@ -11,8 +10,6 @@ import java.util.Map;
  *                               budget execution rate); 0 when the template does not prescribe it
  * @param runningTermAdmin       十二（一）'s term for a 行政 / 参公 unit (机关运行经费)
  * @param runningTermInstitution 十二（一）'s term for a 事业 unit (事业单位运行经费)
- * @param subjects               fact key → the words a document may print for it ("income.gpb.local" →
- *                               [一般公共预算, 一般财力]); first match wins, longest words first
  * @param projectItems           the words before which each project's text names the economic items its money goes to
  *                               ("资金分配情况：维修(护)费 34.33万元"); a reader of a table whose blank cells leave no
  *                               trace places a project row's amounts only in the columns of the classes named there; "" for none
@@ -20,7 +17,7 @@ import java.util.Map;
  *                               the functional 项 only such a unit spends on, and the endings of such a unit's name
  */
 public record TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution,
-                        Map<String, List<String>> subjects, String projectItems, List<AgencyType> agencyTypes) {
+                        String projectItems, List<AgencyType> agencyTypes) {
     /**
      * A type of unit and its evidence: a functional 项 (by name) of its tables only this type spends on (行政运行,
      * 行政单位离退休), else the ending of its name (局, 委 …; 中心, 院 …).
@@ -37,24 +34,10 @@ public record TextRules(int performanceWeightTotal, String runningTermAdmin, Str
             new AgencyType("行政", List.of("行政运行", "行政单位离退休"), List.of("局", "委", "办", "厅", "委员会", "办公室")),
             new AgencyType("事业", List.of("事业运行", "事业单位离退休"), List.of("中心", "院", "所", "站", "馆", "队", "台", "校", "学")));
 
-    public static final TextRules DEFAULT = new TextRules(0, "机关运行经费", "事业单位运行经费", Map.of(), "", AGENCY_TYPES);
+    public static final TextRules DEFAULT = new TextRules(0, "机关运行经费", "事业单位运行经费", "", AGENCY_TYPES);
 
     public TextRules {
-        subjects = subjects == null ? Map.of() : Map.copyOf(subjects);
         projectItems = projectItems == null ? "" : projectItems.trim();
         agencyTypes = agencyTypes == null ? AGENCY_TYPES : List.copyOf(agencyTypes);
-    }
-
-    public TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution, Map<String, List<String>> subjects) {
-        this(performanceWeightTotal, runningTermAdmin, runningTermInstitution, subjects, "", AGENCY_TYPES);
-    }
-
-    public TextRules(int performanceWeightTotal, String runningTermAdmin, String runningTermInstitution, Map<String, List<String>> subjects,
-                     String projectItems) {
-        this(performanceWeightTotal, runningTermAdmin, runningTermInstitution, subjects, projectItems, AGENCY_TYPES);
-    }
-
-    public List<String> subjects(String key) {
-        return subjects.getOrDefault(key, List.of());
     }
 }

@@ -12,18 +12,18 @@ import org.openbudget.core.profile.TextOutline.Item;
 import org.openbudget.core.profile.TextOutline.Stated;
 
 /**
- * The words a document may print for each fact key, as the reader of published text and the text checks
- * need them: the profile's {@code text_rules.subjects} (words the template adds), then what the outline
- * itself says — each stated amount's subject and each item's label — and the name and synonyms of the
- * measure it states (the last key of its expression: {@code fiscal & tpe.abroad} → 因公出国（境）费,
- * 因公出国（境）费用 …; never those of {@code total}, which names every table's first column).
+ * The words a document may print for each fact key, as the reader of published text needs them: what the
+ * outline itself says — each stated amount's subject and each item's label — and the name and synonyms of the
+ * measure it states in the one dictionary (refdata/measures.yaml; the last key of its expression:
+ * {@code fiscal & tpe.abroad} → 因公出国（境）费, 因公出国（境）费用 …; never those of {@code total}, which names every
+ * table's first column). A template adds words by adding synonyms to the dictionary (its own {@code measures:}), not
+ * in a list of its own (the profiles' {@code text_rules.subjects} is gone).
  */
 public final class TextSubjects {
     private TextSubjects() {}
 
     public static Map<String, List<String>> of(TemplateProfile profile) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        profile.rules().subjects().forEach((k, v) -> out.put(k, new ArrayList<>(v)));
         MeasureDictionary dict = profile.measures();
         for (TextOutline.Section s : profile.text().outline().sections()) {
             for (Block b : s.blocks()) {
@@ -33,6 +33,32 @@ public final class TextSubjects {
                 for (Item i : items) add(out, i.key(), i.label(), i.measure(), dict);
             }
         }
+        return freeze(out);
+    }
+
+    /**
+     * Besides, the subtotals a text may state among a block's items: each measure of the dictionary that is the sum of
+     * some of these items' measures (公务用车购置及运行费 = 购置费 + 运行费 among 十's items), keyed by its own key, with its
+     * name and synonyms — other than the measures in {@code except} (the block's own total).
+     */
+    public static Map<String, List<String>> subtotals(TemplateProfile profile, List<String> itemMeasures, java.util.Collection<String> except) {
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        for (String m : itemMeasures) {
+            List<String> keys = MeasureDictionary.keys(m);
+            if (!keys.isEmpty()) parts.add(keys.get(keys.size() - 1));
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Measure m : profile.measures().all()) {
+            if (m.sumOf().isEmpty() || except.contains(m.key()) || !parts.containsAll(m.sumOf())) continue;
+            List<String> words = new ArrayList<>();
+            words.add(m.name());
+            for (String syn : m.synonyms()) if (!words.contains(syn)) words.add(syn);
+            out.put(m.key(), words);
+        }
+        return freeze(out);
+    }
+
+    private static Map<String, List<String>> freeze(Map<String, List<String>> out) {
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         out.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return frozen;

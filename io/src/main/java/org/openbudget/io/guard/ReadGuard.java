@@ -1,9 +1,11 @@
 package org.openbudget.io.guard;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.openbudget.io.InputException;
 import org.openbudget.io.InputProblem;
@@ -74,30 +76,19 @@ public final class ReadGuard {
         if (!slot) throw new InputException(file, 0, "", "服务器正忙：同时读取的文件过多，请稍后再试 (too many files are being read at once)");
         try {
             State state = new State(start + budgetNanos);
-            AtomicReference<Object> outcome = new AtomicReference<>();
-            Thread worker = new Thread(null, () -> {
-                STATE.set(state);
-                try {
-                    outcome.set(new Done(work.call()));
-                } catch (Throwable t) {
-                    outcome.set(t);
-                } finally {
-                    STATE.remove();
-                }
-            }, "budget-read", 64L << 20);
-            worker.setDaemon(true);
-            worker.start();
-            join(worker, Math.max(1, state.deadline - System.nanoTime()));
-            if (worker.isAlive()) {
+            Reading reading = new Reading(state, work);
+            WORKERS.execute(reading);
+            await(reading.done, Math.max(1, state.deadline - System.nanoTime()));
+            if (reading.done.getCount() > 0) {
                 state.cancelled = true;
-                worker.interrupt();
-                join(worker, TimeUnit.SECONDS.toNanos(2));
+                reading.interrupt();
+                await(reading.done, TimeUnit.SECONDS.toNanos(2));
                 FailureLog.note(file, "reading stopped after " + limits.seconds() + " s at " + state.position
-                        + (worker.isAlive() ? " (the worker had not stopped 2 s later)" : ""));
+                        + (reading.done.getCount() > 0 ? " (the worker had not stopped 2 s later)" : ""));
                 throw new InputException(file, 0, "", "读取超时：" + limits.seconds() + " 秒内未能读完，已停止" + reached(state.position)
                         + "（上限可由 budget.limit.seconds 调整） (reading took too long and was stopped)");
             }
-            Object o = outcome.get();
+            Object o = reading.outcome;
             if (o instanceof Done d) {
                 @SuppressWarnings("unchecked") T value = (T) d.value();
                 return value;
@@ -110,6 +101,56 @@ public final class ReadGuard {
 
     private record Done(Object value) {}
 
+    /**
+     * The workers: threads of a 64 MB stack (a deep document's recursion), kept 30 s between readings — a thread
+     * started and joined per reading cost more than a small text's whole audit on a busy machine (0.5 ms).
+     */
+    private static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(null, r, "budget-read", 64L << 20);
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** One reading on a worker: its outcome, its end, and an interrupt that reaches only this reading, never the worker's next. */
+    private static final class Reading implements Runnable {
+        final State state;
+        final Callable<?> work;
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile Object outcome;
+        private Thread runner;
+        private boolean finished;
+
+        Reading(State state, Callable<?> work) {
+            this.state = state;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                runner = Thread.currentThread();
+            }
+            STATE.set(state);
+            try {
+                outcome = new Done(work.call());
+            } catch (Throwable t) {
+                outcome = t;
+            } finally {
+                STATE.remove();
+                synchronized (this) {
+                    finished = true;
+                }
+                Thread.interrupted();   // an interrupt sent before finished: not the next reading's
+                done.countDown();
+            }
+        }
+
+        synchronized void interrupt() {
+            if (runner != null && !finished) runner.interrupt();
+        }
+    }
+
     private static <T> T inline(String file, Callable<T> work) {
         try {
             return work.call();
@@ -120,14 +161,14 @@ public final class ReadGuard {
         }
     }
 
-    private static void join(Thread t, long nanos) {
+    private static void await(CountDownLatch done, long nanos) {
         long end = System.nanoTime() + nanos;
         boolean interrupted = false;
-        while (t.isAlive()) {
+        while (done.getCount() > 0) {
             long left = end - System.nanoTime();
             if (left <= 0) break;
             try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                done.await(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }

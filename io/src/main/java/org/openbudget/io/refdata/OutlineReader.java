@@ -30,24 +30,26 @@ final class OutlineReader {
     /** The options a block may set besides its kind (docs/text-facts.md, "The outline"). */
     private static final Set<String> BLOCK_KEYS = Set.of("key", "subject", "amounts", "items", "rows", "table", "empty_key",
             "share_of", "change", "reason", "numbered", "last_year", "not_arranged", "clauses", "against");
-    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks", "reads");
+    private static final Set<String> SECTION_KEYS = Set.of("number", "title", "blocks");
 
     private OutlineReader() {}
 
     static TextOutline outline(YamlNode o, MeasureDictionary dict, List<InputProblem> problems) {
         List<TextOutline.Section> sections = new ArrayList<>();
         for (YamlNode s : o.items()) {
-            unknown(s, SECTION_KEYS, "文字大纲的节", problems);
+            if (s.get("reads").isPresent()) {
+                // earlier profiles said how a section is read back; its blocks say it now (docs/text-facts.md)
+                problems.add(s.require("reads").problem("reads 已取消：各节按其块的种类读回——删去各节的 reads，并在 text 下写 read: full 以全文读回"
+                        + " (reads: is gone: a section is read by its blocks' kinds; delete it, and say read: full under text to read the text in full)"));
+            } else {
+                unknown(s, SECTION_KEYS, "文字大纲的节", problems);
+            }
             List<Block> blocks = new ArrayList<>();
             if (s.get("blocks").isPresent()) for (YamlNode b : s.require("blocks").items()) {
                 Block block = block(b, dict, problems);
                 if (block != null) blocks.add(block);
             }
-            String reads = s.optString("reads").orElse("");
-            if (!reads.isEmpty() && !TextOutline.Section.READS.contains(reads)) {
-                problems.add(s.require("reads").problem("应为 " + String.join("、", TextOutline.Section.READS) + " 之一，实际为 \"" + reads + "\""));
-            }
-            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks, reads));
+            sections.add(new TextOutline.Section(s.string("number"), s.string("title"), blocks));
         }
         return new TextOutline(sections);
     }

@@ -461,10 +461,10 @@ public final class ProfileReader {
             admin = r.optString("admin").orElse(admin);
             inst = r.optString("institution").orElse(inst);
         }
-        Map<String, List<String>> subjects = new java.util.LinkedHashMap<>();
         if (t.get("subjects").isPresent()) {
-            YamlNode s = t.require("subjects");
-            for (String key : s.entries().keySet()) subjects.put(key, s.strings(key));
+            // the words a text prints for a measure are its synonyms in the one dictionary now
+            throw t.require("subjects").error("text_rules.subjects 已取消：文字中的说法请作为度量的同义词写入 refdata/measures.yaml"
+                    + "（或本模板的 measures:）的 synonyms (text_rules.subjects is gone: add the words as the measures' synonyms)");
         }
         List<TextRules.AgencyType> types = TextRules.AGENCY_TYPES;
         if (t.get("agency_types").isPresent()) {
@@ -473,7 +473,7 @@ public final class ProfileReader {
                 types.add(new TextRules.AgencyType(a.string("type"), a.strings("items"), a.strings("name_endings")));
             }
         }
-        return new TextRules(weights, admin, inst, subjects, t.optString("project_items").orElse(""), types);
+        return new TextRules(weights, admin, inst, t.optString("project_items").orElse(""), types);
     }
 
     /** {@code performance_labels}: the 绩效目标表's labels, each optional (the default's where not given). */
@@ -516,7 +516,9 @@ public final class ProfileReader {
         TextOutline outline = t.get("outline").map(o -> OutlineReader.outline(o, dict, problems)).orElse(TextOutline.NONE);
         String unprinted = t.optString("unprinted").orElse("zero");
         if (!unprinted.equals("zero") && !unprinted.equals("omit")) problems.add(t.require("unprinted").problem("应为 zero 或 omit，实际为 \"" + unprinted + "\""));
-        if (unprinted.equals("omit")) outline = new TextOutline(outline.sections(), true);
+        String read = t.optString("read").orElse("amounts");
+        if (!read.equals("amounts") && !read.equals("full")) problems.add(t.require("read").problem("应为 full（逐块全部读回）或 amounts（只读金额），实际为 \"" + read + "\""));
+        outline = new TextOutline(outline.sections(), unprinted.equals("omit"), read.equals("full"));
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));

@@ -111,4 +111,32 @@ class ReadGuardTest {
         assertThat(thread).isEqualTo("budget-readtrue");
         assertThat(ReadGuard.active()).isFalse();
     }
+
+    @Test
+    void theWorkersAreReusedAndAStoppedReadingLeavesNothingToTheNext() throws Exception {
+        System.setProperty("budget.limit.seconds", "1");
+        // a reading stopped by its budget while it waits (interrupted): the worker it ran on is free again afterwards
+        assertThatThrownBy(() -> ReadGuard.read("slow.yaml", () -> {
+            while (true) {
+                Thread.sleep(10);
+                ReadGuard.checkpointNow();
+            }
+        })).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> ReadGuard.read("deep.yaml", () -> deep(0))).isInstanceOf(InputException.class);
+        java.util.Set<Thread> workers = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            boolean[] interrupted = new boolean[1];
+            String out = ReadGuard.read("next" + i + ".txt", () -> {
+                workers.add(Thread.currentThread());
+                interrupted[0] = Thread.currentThread().isInterrupted();
+                Thread.sleep(1);   // an interrupt left over would end this wait
+                ReadGuard.checkpointNow();
+                return "读完";
+            });
+            assertThat(out).isEqualTo("读完");
+            assertThat(interrupted[0]).as("reading %d started interrupted", i).isFalse();
+        }
+        // one after another, the readings share a handful of workers rather than a thread each
+        assertThat(workers.size()).isLessThan(10);
+    }
 }

@@ -1,4 +1,4 @@
-package org.openbudget.profile;
+package org.openbudget.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,95 @@
+package org.openbudget.audit.shape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The reader's hand-written scans (a line's codes and names, an amount's cell) accept exactly what the expressions they replaced did. */
+class HandScansTest {
+
+    /** The expression the scan replaced (ShapeReader's CODE_AND_NAME until session 13). */
+    private static final Pattern EXPRESSION = Pattern.compile("(?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)");
+
+    private static List<String> byExpression(String line) {
+        List<String> out = new ArrayList<>();
+        Matcher m = EXPRESSION.matcher(line);
+        while (m.find()) out.add(m.group(1) + "|" + m.group(2));
+        return out;
+    }
+
+    private static List<String> byScan(String line) {
+        List<String> out = new ArrayList<>();
+        ShapeReader.Document.codesAndNames(line, (code, name) -> out.add(code + "|" + name));
+        return out;
+    }
+
+    @Test
+    void printedLinesOfRealLayouts() {
+        for (String line : List.of(
+                "2080104 综合业务管理\t12.00\t3.00",
+                "201\t一般公共服务支出\t1,234.56",
+                "  20103  政府办公厅（室）及相关机构事务   3,944.08 一、一般公共服务支出",
+                "301 | 01 基本工资",
+                "1,234.567 人 12.345 元",
+                "50101 工资福利支出  2010301 行政运行\t",
+                "20899 其他社会保障和就业支出 ",
+                "合计 2089999 其他社会保障和就业支出  0.00",
+                "12345678 某单位",
+                "2024年 收入 123 𠀀字 4567890\t收入")) {
+            assertThat(byScan(line)).as(line).isEqualTo(byExpression(line));
+        }
+        assertThat(byScan("2080104 综合业务管理\t12.00")).containsExactly("2080104|综合业务管理");
+        assertThat(byScan("1,234.567 人")).isEmpty();
+    }
+
+    @Test
+    void randomLinesOfDigitsSpacesAndWords() {
+        String alphabet = "0123456789  \t\t,.-一二收支出合计费𠀀a|（";
+        Random random = new Random(13);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                int k = random.nextInt(alphabet.length());
+                if (Character.isHighSurrogate(alphabet.charAt(k))) b.append(alphabet, k, k + 2);
+                else if (Character.isLowSurrogate(alphabet.charAt(k))) b.append(alphabet, k - 1, k + 1);
+                else b.append(alphabet.charAt(k));
+            }
+            String line = b.toString();
+            assertThat(byScan(line)).as("「%s」", line).isEqualTo(byExpression(line));
+        }
+    }
+
+    /** The expression {@link ShapeReader#amountCell} replaced. */
+    private static final Pattern AMOUNT = Pattern.compile("-?(\\d{1,3}(,\\d{3})++|\\d++)(\\.\\d{1,4})?");
+
+    @Test
+    void amountCells() {
+        for (String c : List.of("0", "0.00", "-12.5", "1,234.56", "12,345,678", "1234,567", ",123", "1,23", "1,2345", "1.", ".5",
+                "1.23456", "-", "--1", "1,234,567.1234", "１２３", "12a", "")) {
+            assertThat(ShapeReader.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
+        }
+        String alphabet = "0123456789,,..-a";
+        Random random = new Random(7);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(14);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String c = b.toString();
+            assertThat(ShapeReader.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
+        }
+    }
+
+    @Test
+    void tocEntriesEnds() {
+        Pattern expression = Pattern.compile(".*[.…·]{3,}\\d*$");
+        for (String l : List.of("表1 收支总表......3", "表1 收支总表……12", "表1·····", "表1 收支总表..3", "表1 收支总表...3a", "...", "12", "", "表1…·.")) {
+            assertThat(ShapeReader.tocDots(l)).as("「%s」", l).isEqualTo(expression.matcher(l).matches());
+        }
+    }
+}
