@@ -8,6 +8,9 @@ import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.PerformanceTable;
 import org.openbudget.core.disclosure.text.Section;
 import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.PerformanceLabels;
+import org.openbudget.core.profile.TextTemplate;
+import org.openbudget.core.text.Numbering;
 import org.openbudget.io.Workspace;
 
 import picocli.CommandLine.Command;
@@ -34,45 +37,47 @@ final class TextCommand extends BudgetCli.DatasetCommand implements Callable<Int
             return BudgetCli.OK;
         }
         String kind = d.kind().label();
-        out.println("第一部分 " + d.year() + "年" + d.unitName() + kind + "概况");
+        TextTemplate text = l.profile().text();
+        TextTemplate.Parts parts = text.parts();
+        out.println(TextTemplate.Parts.printed(parts.overview(), d.year(), d.unitName(), kind));
         out.println();
         for (String p : t.overview().paragraphs()) out.println(p);
         out.println();
         // headed as the document heads it (a 决算: 第三部分 {unit}2024年度单位决算情况说明)
-        out.println("决算".equals(l.profile().meta().basis()) ? "第三部分 " + d.unitName() + d.year() + "年度" + kind + "决算情况说明"
-                : "第三部分 " + d.year() + "年" + kind + "预算情况说明");
+        out.println(TextTemplate.Parts.printed(parts.explanation(), d.year(), d.unitName(), kind));
         for (Section s : t.sections()) {
             out.println();
             out.println(s.numeral() + "、" + s.title());
             for (String p : s.paragraphs()) out.println(p);
         }
+        // the 绩效目标表 in the profile's words (text.performance_labels), a table's rows one line each
+        PerformanceLabels pl = text.performanceLabels();
         for (PerformanceTable p : t.performance()) {
             out.println();
-            out.println(p.kind().equals("整体") ? kind + "整体绩效目标表" : "项目支出绩效目标表");
+            out.println(p.kind().equals("整体") ? pl.overallTitle(kind) : pl.projectTitle());
             out.println("（" + d.year() + "年）");
             if (p.kind().equals("整体")) {
-                out.println(kind + "名称：" + p.unitName() + "\t" + kind + "联系人：" + p.manager() + "\t联系电话：" + p.phone());
-                out.println("年度预算（万元）：" + p.total().toPlainString() + "\t财政资金 上级安排 " + p.fiscalUpper().toPlainString()
-                        + "\t本级安排 " + p.fiscal().subtract(p.fiscalUpper()).toPlainString() + "\t其他资金 " + p.other().toPlainString());
-                out.println("年度绩效目标：" + p.goal());
+                out.println(pl.overallUnit(kind) + "：" + p.unitName() + "\t" + pl.contact(kind) + "：" + p.manager() + "\t联系电话：" + p.phone());
+                out.println(pl.overallFunds() + "：" + plain(p.total()) + "\t" + pl.fiscalSource() + " " + pl.upper() + " " + plain(p.fiscalUpper())
+                        + "\t" + pl.local() + " " + plain(p.fiscalLocal()) + "\t" + pl.otherFunds() + " " + pl.otherItem() + " " + plain(p.other()));
+                out.println(pl.overallGoal() + "：" + p.goal());
             } else {
-                out.println("预算单位：" + p.unitName());
-                out.println("项目名称：" + p.projectName() + "\t项目负责人：" + p.manager());
-                out.println("项目资金（万元）：年度预算总额 " + p.total().toPlainString() + "\t其中：财政拨款 " + p.fiscal().toPlainString()
-                        + "\t其他资金 " + p.other().toPlainString());
-                out.println("项目总体目标：" + p.goal());
+                out.println(pl.unit() + "：" + p.unitName());
+                out.println(pl.project() + "：" + p.projectName() + "\t" + pl.manager() + "：" + p.manager());
+                out.println(pl.projectFunds() + "：" + pl.total() + " " + plain(p.total()) + "\t" + pl.fiscal() + " " + plain(p.fiscal())
+                        + "\t" + pl.other() + " " + plain(p.other()));
+                out.println(pl.projectGoal() + "：" + p.goal());
             }
-            out.println("一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t指标赋分规则\t佐证资料");
+            out.println(String.join("\t", pl.indicators()));
             for (PerformanceTable.Indicator i : p.indicators()) {
                 out.println(String.join("\t", i.level1(), i.level2(), i.level3(), i.target(), i.basis(), i.lastYear(),
                         i.weight() == null ? "" : i.weight().toPlainString(), i.scoringRule(), i.evidence()));
             }
         }
         out.println();
-        out.println("第四部分 名词解释");
-        String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
+        out.println(TextTemplate.Parts.printed(parts.glossary(), d.year(), d.unitName(), kind));
         for (int i = 0; i < t.glossary().size(); i++) {
-            out.println(numerals[Math.min(i, numerals.length - 1)] + "、" + t.glossary().get(i).term() + "：" + t.glossary().get(i).definition());
+            out.println(Numbering.format(text.glossaryNumber(), i + 1) + t.glossary().get(i).term() + "：" + t.glossary().get(i).definition());
         }
         out.println();
         out.println(t.closingName());
@@ -86,5 +91,10 @@ final class TextCommand extends BudgetCli.DatasetCommand implements Callable<Int
             }
         }
         return BudgetCli.OK;
+    }
+
+    /** An amount as the text prints it in a table's line (blank when not stated). */
+    private static String plain(java.math.BigDecimal v) {
+        return v == null ? "" : v.toPlainString();
     }
 }

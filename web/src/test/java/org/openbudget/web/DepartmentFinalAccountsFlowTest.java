@@ -107,7 +107,7 @@ class DepartmentFinalAccountsFlowTest extends WebTestBase {
         com.fasterxml.jackson.databind.node.ObjectNode badText = words.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) badText.get("evaluation")).put("selfEvaluated", "1").put("averageScore", "120");
         assertThat(ok(post(text + "/check").contentType("application/json").content(badText.toString()), "sme").toString())
-                .contains("evaluation.averageScore", "0 到 100");
+                .contains("evaluation.averageScore", "0 到 100", "绩效评价 绩效自评平均分");   // the field in the dictionary's words
         com.fasterxml.jackson.databind.node.ObjectNode goodText = words.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) goodText.get("evaluation")).put("selfEvaluated", "1").put("selfAmount", "38.2")
                 .put("averageScore", "95").put("excellent", "1");

@@ -48,9 +48,6 @@ public final class ShapeReader {
         }
     }
 
-    /** A part heading of the document (第三部分 情况说明 after the last table). */
-    private static final java.util.regex.Pattern PART_HEADING = java.util.regex.Pattern.compile("^第[一二三四五六七八九十]部分");
-
     /** How far below a title its unit line or header must start. */
     private static final int TITLE_REACH = 5;
 
@@ -217,7 +214,7 @@ public final class ShapeReader {
 
     /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
     private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
-            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|第[一二三四五六七八九十]部分.*"
+            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|" + org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART) + ".*"
             + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?(?:20\\d\\d年度?|[^\\d\\-]).{1,60}表(?:（.{1,30}）)?(?:是|否)?(?:不涉及)?)$");
 
     /** The other tables' titles that hold this one's (一般公共预算财政拨款支出决算表 holds 支出决算表): a line with one is theirs. */
@@ -307,9 +304,12 @@ public final class ShapeReader {
         /** Unit names seen on unit rows, the document's own first. */
         final java.util.Set<String> units = new java.util.LinkedHashSet<>();
         private java.util.Set<String> projectEco;
+        /** The marks the profile's part headings start with (第三部分 …): where a part starts, the tables are over. */
+        final List<String> partMarks;
 
         Document(TemplateProfile profile, ReferenceData ref, List<String> lines, String unit) {
             this.profile = profile;
+            this.partMarks = profile.text().parts().marks();
             this.ref = ref;
             this.lines = lines;
             units.add(unit);
@@ -594,7 +594,7 @@ public final class ShapeReader {
                 if (spaced != null) raw = SpacedColumns.withoutTail(raw);
                 String sq = unwrapped.containsKey(k) || raw != lines.get(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
-                if (PART_HEADING.matcher(sq).find()) break;   // 第三部分 …: the tables are over
+                if (org.openbudget.core.profile.TextTemplate.Parts.starts(sq, doc.partMarks)) break;   // 第三部分 … (any part's, or the profile's own): the tables are over
                 if (sq.contains("没有") && !sq.contains("空表")) {
                     // the empty table's sentence wrapped over two lines ("…政府性基金预算支出情" / "况表为空表。")
                     int next = k + 1;
@@ -2246,7 +2246,8 @@ public final class ShapeReader {
     private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
     private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
     private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
-    private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile("第[一二三四五六七八九十]{1,2}部分.{0,30}");
+    private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile(
+            org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART) + ".{0,30}");
     private static final java.util.regex.Pattern CN_NUMBERING = java.util.regex.Pattern.compile("^[一二三四五六七八九十百]{1,4}[、.．]\\s*");
     private static final java.util.regex.Pattern DIGIT_NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[、.．]\\s*");
 

@@ -24,7 +24,9 @@ import org.openbudget.core.text.RestatedClauses;
 final class FinalTextReader {
     private FinalTextReader() {}
 
-    private static final Pattern PART = Pattern.compile("^第[一二三四五]部分(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)决算(?:表|情况说明)?$");
+    /** A part heading that names the unit and the year (第N部分 of any number; the profile's own headings too: {@link #parts}). */
+    private static final Pattern PART = Pattern.compile("^" + org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART)
+            + "(?<unit>.{2,60}?)(?<year>20\\d\\d)年度?(?:部门|单位)决算(?:表|情况说明)?$");
     /** A heading of the 说明: "五、…", "（一）…". */
     private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)");
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
@@ -49,13 +51,13 @@ final class FinalTextReader {
 
     /**
      * A change from the year before, in the grammar of the outline's changes ({@link RestatedClauses#changeThenRate}: the
-     * profile's change_words and rate_words): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
+     * profile's change_words and rate_words, its text's amount_unit): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
      * word, 5 the rate; matched on the text half-width (，→,), one character for one. Compiled once per template.
      */
     private static Pattern change(TextTemplate t) {
         return CHANGES.computeIfAbsent(t, x -> {
             if (CHANGES.size() > 64) CHANGES.clear();   // profiles loaded at run time: bounded
-            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, "万元"));
+            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, x.amountUnit()));
         });
     }
 
@@ -63,7 +65,7 @@ final class FinalTextReader {
     /** The change of a template with the default words: a field, so that the linear-pattern test (LinearPatternsTest) runs it too. */
     static final Pattern CHANGE_IN_DEFAULT_WORDS = change(TextTemplate.NONE);
     /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%". */
-    private static final String CLASS_MARK = "（类）";
+    private static final String CLASS_MARK = org.openbudget.core.text.Numbering.LEVEL_MARKS.get(0);
     /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
     private static final String NOT_NAME = "，。；：、（）.．";
     private static final Pattern CLASS_SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占" + NUM + "%");
@@ -91,19 +93,30 @@ final class FinalTextReader {
         return null;
     }
 
+    /** The part headings that name the unit and the year: 第N部分…20xx年度部门决算表, and the profile's own (text.parts). */
+    private static List<Pattern> parts(TextTemplate t) {
+        List<Pattern> out = new ArrayList<>();
+        out.add(PART);
+        out.addAll(t.parts().naming());
+        return out;
+    }
+
     /** The text's facts; {@code t} is the recognised 决算 profile's text (its direction words). */
     static DocumentText read(List<String> raw, TextTemplate t) {
         List<String> lines = new ArrayList<>(raw.size());
         for (String l : raw) lines.add(l.replace('\t', ' ').replaceAll("[\\s\u3000]+", ""));
         List<TextFact> facts = new ArrayList<>();
         int n = 0;
+        List<Pattern> parts = parts(t);
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
-            Matcher p = PART.matcher(l);
-            if (p.matches()) {
+            for (Pattern part : parts) {
+                Matcher p = part.matcher(l);
+                if (!p.matches()) continue;
                 String sentence = raw.get(i).replace('\t', ' ').trim();
-                facts.add(name("heading.year." + (++n), p.group(2), sentence, i));
-                facts.add(name("heading.unit." + n, p.group(1), sentence, i));
+                facts.add(name("heading.year." + (++n), p.group("year"), sentence, i));
+                facts.add(name("heading.unit." + n, p.group("unit"), sentence, i));
+                break;
             }
         }
         // a doubled full stop anywhere in the text after the 目录 (a slip of editing)
@@ -257,7 +270,8 @@ final class FinalTextReader {
     }
 
     private static final Pattern REASON = Pattern.compile("主要原因(?:是|为)?[：:，]?([^。]{1,300})");
-    private static final List<String> ITEM_ENDS = List.of("（项）", "（款）", "（类）");
+    /** The marks an item heading ends with (its 项, 款 or 类: "1、一般公共服务支出（类）财政事务（款）行政运行（项）"). */
+    private static final List<String> ITEM_ENDS = org.openbudget.core.text.Numbering.LEVEL_MARKS;
 
     /**
      * What a "年初预算为…" statement is about: the words before it in its clause ("一般公共预算财政拨款支出",

@@ -34,7 +34,8 @@ final class ShapedDocument {
     static final List<String> UNIT_LABELS = List.of("编制单位", "编制部门", "单位名称", "部门名称", "预算单位", "部门（单位）", "部门(单位)", "填报单位");
     private static final Pattern COVER = Pattern.compile("^(?:(20\\d\\d)年度?)?(.{2,60}?)(部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A part heading or 目录 entry naming the unit: "第二部分上海市普陀区财政局2024年度部门决算表". */
-    private static final Pattern PART_HEADING = Pattern.compile("^第[一二三四五]部分(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:表|情况说明|公开表)?$");
+    static final Pattern PART_HEADING = Pattern.compile("^" + org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART)
+            + "(.{2,60}?)(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:表|情况说明|公开表)?$");
     /** A cover whose unit stands on the line above "2024年度部门决算" (上海). */
     private static final Pattern COVER_YEAR_ONLY = Pattern.compile("^(20\\d\\d)年度?(?:部门|单位)(?:综合)?[预决]算(?:公开)?$");
     /** A cover that names the unit before the year: "西安市信访局 2026年部门预算公开". */
@@ -269,7 +270,16 @@ final class ShapedDocument {
             Matcher m = COVER.matcher(t);
             if (m.matches()) return m.group(2);
             Matcher part = PART_HEADING.matcher(t);
-            if (part.matches()) return part.group(1);
+            if (part.matches()) return part.group(2);
+        }
+        // the profile's own part headings that name the unit ("第二部分 {unit}{year}年度{kind}决算表")
+        List<Pattern> own = profile.text().parts().naming();
+        for (int n = 0; n < Math.min(lines.size(), 40) && !own.isEmpty(); n++) {
+            String t = lines.get(n).replaceAll("\\s", "");
+            for (Pattern p : own) {
+                Matcher m = p.matcher(t);
+                if (m.matches()) return m.group("unit");
+            }
         }
         return null;
     }

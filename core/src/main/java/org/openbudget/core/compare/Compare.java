@@ -622,14 +622,16 @@ public final class Compare {
 
     /** The length of the code of the row a subject names: 7 for a 项, 5 for a 款, 3 for a 类, 0 for none. */
     static int codeLength(String subject) {
-        if (subject.contains("（项）")) return 7;
-        if (subject.contains("（款）")) return 5;
-        return subject.contains("（类）") ? 3 : 0;
+        List<String> marks = org.openbudget.core.text.Numbering.LEVEL_MARKS;
+        if (subject.contains(marks.get(2))) return 7;
+        if (subject.contains(marks.get(1))) return 5;
+        return subject.contains(marks.get(0)) ? 3 : 0;
     }
 
     /** The 项 (else 款, else 类) a subject names: "一般公共服务支出（类）财政事务（款）行政运行（项）" → 行政运行; "" when none. */
     static String item(String subject) {
-        for (String level : List.of("（项）", "（款）", "（类）")) {
+        List<String> marks = org.openbudget.core.text.Numbering.LEVEL_MARKS;
+        for (String level : List.of(marks.get(2), marks.get(1), marks.get(0))) {
             int end = subject.lastIndexOf(level);
             if (end < 0) continue;
             int start = Math.max(subject.lastIndexOf('）', end - 1) + 1, 0);

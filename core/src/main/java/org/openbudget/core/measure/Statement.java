@@ -7,10 +7,21 @@ import org.openbudget.core.disclosure.text.FactKind;
  * block kind (assets, performance, other_matters, procurement, three_public, evaluation), the pattern after the
  * block's prefix ("building" → s12.building), the placeholder ("" none: the pattern's words state 0), the fact's
  * key, subject and kind. Declared once: the walker records its fact by it, the compiled outline reads it back.
+ * {@code field}: the dataset's field under the block that holds the value ("" when none has its own: derived, or read
+ * as part of another), {@code label}: how a form asks for it (the workbook's row, the web's field; the subject when
+ * none is given).
  */
-public record Statement(String block, String pattern, String var, String key, String subject, FactKind kind) {
+public record Statement(String block, String pattern, String var, String key, String subject, FactKind kind,
+                        String field, String label) {
     public Statement {
         var = var == null ? "" : var;
         subject = subject == null ? "" : subject;
+        field = field == null ? "" : field;
+        label = label == null || label.isBlank() ? subject : label;
+    }
+
+    /** A statement of no dataset field of its own (its value derived, or the field named elsewhere). */
+    public Statement(String block, String pattern, String var, String key, String subject, FactKind kind) {
+        this(block, pattern, var, key, subject, kind, "", "");
     }
 }

@@ -27,25 +27,51 @@ import java.util.List;
  * @param otherSource     its row of other money, the cells read as one ("其他资金（万元）其他")
  * @param ruleMark        the mark of a scoring rule's cell (赋, of 赋分): the weight is the number before it
  * @param ruleStarts      how a scoring rule starts where cells are not kept apart (按…赋分, 满意度赋分…)
+ * @param sources         the overall table's funds by source, as the published tables print them: the head of the
+ *                        sources (资金来源) and of their amounts (资金总额（万元）), then the rows 财政资金（万元） — its
+ *                        {@code upper} and {@code local} — and 其他资金（万元） with its one item (其他):
+ *                        [head, amounts head, fiscal, other, other's item]
  */
 public record PerformanceLabels(String unit, String overallUnit, String contact, String project, String manager,
                                 String projectFunds, String overallFunds, String total, String fiscal, String other,
                                 String projectGoal, String overallGoal, List<String> indicators,
                                 String projectTitle, List<String> overallTitles, String upper, String local, String otherSource,
-                                String ruleMark, List<String> ruleStarts) {
+                                String ruleMark, List<String> ruleStarts, List<String> sources) {
+    /** The overall table's sources of money as the published Xinjiang tables print them ({@code sources}). */
+    public static final List<String> SOURCES = List.of("资金来源", "资金总额（万元）", "财政资金（万元）", "其他资金（万元）", "其他");
+
     /** The labels of the published Xinjiang 2024 tables (and every profile that names none). */
     public static final PerformanceLabels DEFAULT = new PerformanceLabels("预算单位", "{kind}名称", "{kind}联系人", "项目名称", "项目负责人",
             "项目资金（万元）", "年度预算（万元）", "年度预算总额", "其中：财政拨款", "其他资金", "项目总体目标", "年度绩效目标",
             List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"),
             "项目支出绩效目标表", List.of("{kind}整体绩效目标表", "{kind}整体预算绩效目标表"), "上级安排", "本级安排", "其他资金（万元）其他",
-            "赋", List.of("按", "满意度赋"));
+            "赋", List.of("按", "满意度赋"), SOURCES);
 
     public PerformanceLabels {
         indicators = List.copyOf(indicators);
         if (indicators.size() != 9) throw new IllegalArgumentException("a 绩效目标表 has nine indicator columns, not " + indicators.size());
         overallTitles = overallTitles == null || overallTitles.isEmpty() ? List.of("{kind}整体绩效目标表") : List.copyOf(overallTitles);
         ruleStarts = ruleStarts == null ? List.of() : List.copyOf(ruleStarts);
+        sources = sources == null ? SOURCES : List.copyOf(sources);
+        if (sources.size() != SOURCES.size()) {
+            throw new IllegalArgumentException("the overall table's sources are five labels (资金来源 … 其他), not " + sources.size());
+        }
     }
+
+    /** The head of the overall table's sources (资金来源). */
+    public String sourcesHead() { return sources.get(0); }
+
+    /** The head of their amounts (资金总额（万元）). */
+    public String sourcesTotal() { return sources.get(1); }
+
+    /** The row of 财政资金 (its upper and local lines). */
+    public String fiscalSource() { return sources.get(2); }
+
+    /** The row of other money (其他资金（万元）). */
+    public String otherFunds() { return sources.get(3); }
+
+    /** The other money's one line (其他). */
+    public String otherItem() { return sources.get(4); }
 
     /** The overall table's title as printed for a document of this kind (单位 / 部门). */
     public String overallTitle(String kind) { return overallTitles.get(0).replace("{kind}", kind); }

@@ -2,6 +2,7 @@ package org.openbudget.core.profile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
@@ -70,6 +71,76 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         public String tablesMark() { return mark(tables); }
         public String explanationMark() { return mark(explanation); }
         public String glossaryMark() { return mark(glossary); }
+
+        /** A part's heading as printed for a document: {year}, {unit} and {kind} (单位 / 部门) filled in. */
+        public static String printed(String heading, int year, String unit, String kind) {
+            return heading.replace("{year}", String.valueOf(year)).replace("{unit}", unit).replace("{kind}", kind);
+        }
+
+        /** The four headings, in the document's order. */
+        public List<String> headings() {
+            return List.of(overview, tables, explanation, glossary);
+        }
+
+        /** The four headings' marks ({@link #mark}), those that are not empty. */
+        public List<String> marks() {
+            return headings().stream().map(Parts::mark).filter(m -> !m.isEmpty()).toList();
+        }
+
+        /**
+         * Whether a line without whitespace starts a part: with a number in the style 第{cn}部分 (any number:
+         * {@link org.openbudget.core.text.Numbering#PART}), or with one of the marks given (these headings' own:
+         * {@link #marks}, computed once by a reader of many lines).
+         */
+        public static boolean starts(String squeezed, List<String> marks) {
+            if (org.openbudget.core.text.Numbering.PART_START.matcher(squeezed).find()) return true;
+            for (String m : marks) if (squeezed.startsWith(m)) return true;
+            return false;
+        }
+
+        /**
+         * The headings that name the unit and the year, compiled for a line without whitespace: group {@code unit} the
+         * unit's name ({unit}), group {@code year} the year ({year}), {kind} 部门 or 单位; a mark in the style 第{cn}部分
+         * stands for any part's number (the 目录 lists every part), and the 年 or 年度 after {year} reads either.
+         * "第二部分 {unit}{year}年度{kind}决算表" finds "第二部分上海市普陀区财政局2024年部门决算表" and "第五部分…".
+         */
+        public List<Pattern> naming() {
+            List<Pattern> out = new java.util.ArrayList<>();
+            for (String h : headings()) {
+                if (!h.contains("{unit}") || !h.contains("{year}")) continue;
+                String squeezed = h.replaceAll("[\\s\u3000]+", "");
+                String m = mark(h);
+                StringBuilder b = new StringBuilder("^");
+                int i = 0;
+                if (!m.isEmpty() && org.openbudget.core.text.Numbering.PART_START.matcher(m).matches()) {
+                    b.append(org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART));
+                    i = m.length();
+                }
+                boolean unit = false, year = false;
+                while (i < squeezed.length()) {
+                    if (squeezed.startsWith("{unit}", i) && !unit) {
+                        b.append("(?<unit>.{2,60}?)");
+                        unit = true;
+                        i += 6;
+                    } else if (squeezed.startsWith("{year}", i) && !year) {
+                        b.append("(?<year>20\\d\\d)");
+                        year = true;
+                        i += 6;
+                        if (squeezed.startsWith("年", i)) {
+                            b.append("年度?");
+                            i += squeezed.startsWith("年度", i) ? 2 : 1;
+                        }
+                    } else if (squeezed.startsWith("{kind}", i)) {
+                        b.append("(?:部门|单位)");
+                        i += 6;
+                    } else {
+                        b.append(Pattern.quote(String.valueOf(squeezed.charAt(i++))));
+                    }
+                }
+                out.add(Pattern.compile(b.append('$').toString()));
+            }
+            return out;
+        }
     }
 
     /** As the canonical constructor, with the default numbering of sections and glossary, 万元 and a 预算's parts. */
@@ -110,6 +181,21 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         glossaryNumber = glossaryNumber == null || glossaryNumber.isBlank() ? "{cn}、" : glossaryNumber;
         amountUnit = amountUnit == null || amountUnit.isBlank() ? "万元" : amountUnit.strip();
         parts = parts == null ? Parts.BUDGET : parts;
+        // the unit the patterns print after an amount is the profile's amount_unit, declared once ({amount_unit})
+        sentences = withUnit(sentences, amountUnit);
+        Map<String, Map<String, String>> o = new LinkedHashMap<>();
+        for (var e : overrides.entrySet()) o.put(e.getKey(), withUnit(e.getValue(), amountUnit));
+        overrides = java.util.Collections.unmodifiableMap(o);
+    }
+
+    /** The placeholder of the text's amount unit in a sentence pattern: "{total}{amount_unit}" prints "12.00万元" (amount_unit). */
+    public static final String AMOUNT_UNIT = "{amount_unit}";
+
+    private static Map<String, String> withUnit(Map<String, String> patterns, String unit) {
+        if (patterns.values().stream().noneMatch(p -> p.contains(AMOUNT_UNIT))) return patterns;
+        Map<String, String> out = new LinkedHashMap<>();
+        patterns.forEach((k, p) -> out.put(k, p.replace(AMOUNT_UNIT, unit)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The word of a change in this direction (sign of the change; 0 prints the profile's {@code zero_change}). */

@@ -13,6 +13,21 @@ import java.util.regex.Pattern;
 public final class Numbering {
     private Numbering() {}
 
+    /**
+     * How every template numbers the document's parts: 第一部分 … 第十二部分. A part heading whose mark is in this style
+     * ({@link org.openbudget.core.profile.TextTemplate.Parts}) is found whatever its number (the 目录 lists them all).
+     */
+    public static final String PART = "第{cn}部分";
+
+    /** A line (squeezed or half width) that starts with a part's number in the style {@link #PART}, of any number. */
+    public static final Pattern PART_START = start(PART);
+
+    /**
+     * The marks of the levels of 政府收支分类科目 (the national classification every template names its lines by), as a
+     * text writes them after a name: 类, 款, 项 — "一般公共服务支出（类）财政事务（款）行政运行（项）".
+     */
+    public static final java.util.List<String> LEVEL_MARKS = java.util.List.of("（类）", "（款）", "（项）");
+
     /** The n-th number in this style ({cn} → 三, {n} → 3). */
     public static String format(String style, int n) {
         return style.replace("{cn}", ChineseNumerals.of(n)).replace("{n}", String.valueOf(n));
@@ -53,6 +68,15 @@ public final class Numbering {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The style's regular expression as {@link #body}, without the spaces it allows before its first mark: for a line
+     * without whitespace, or within a pattern that anchors it (linear where {@code find} tries every position).
+     */
+    public static String inline(String style) {
+        String b = body(style);
+        return b.startsWith("\\s*+") ? b.substring(4) : b;
     }
 
     /** The ordinal of a number as printed: 三 → 3, 一十二 → 12, 12 → 12; 0 when it is none. */

@@ -242,7 +242,7 @@ final class OutlineWalker {
         }
     }
 
-    private static final List<String> LEVELS = List.of("（类）", "（款）", "（项）");
+    private static final List<String> LEVELS = Numbering.LEVEL_MARKS;
     private static final List<Integer> LENGTHS = List.of(3, 5, 7);
     private static final List<String> VARS = List.of("class", "section", "item");
 }

@@ -27,8 +27,9 @@ public final class MeasureReader {
     }
 
     /**
-     * {@code statements:} block kind → a list of {pattern, var, key, subject, kind}: what each placeholder of a narrative
-     * block's sentence pattern states (kind amount | count | quantity; no var: the pattern's words state 0).
+     * {@code statements:} block kind → a list of {pattern, var, key, subject, kind, field?, label?}: what each placeholder of
+     * a narrative block's sentence pattern states (kind amount | count | quantity; no var: the pattern's words state 0),
+     * the dataset field that holds it and how a form asks for it.
      */
     static List<org.openbudget.core.measure.Statement> statements(YamlNode map) {
         List<org.openbudget.core.measure.Statement> out = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class MeasureReader {
                     String key = s.string("key");
                     if (!key.matches("[a-z][a-z0-9_.]*")) throw s.require("key").error("事实键应为小写字母、数字、点 (a fact key is lower-case letters, digits and dots)");
                     out.add(new org.openbudget.core.measure.Statement(block, s.string("pattern"), s.optString("var").orElse(""), key,
-                            s.optString("subject").orElse(""), k));
+                            s.optString("subject").orElse(""), k, s.optString("field").orElse(""), s.optString("label").orElse("")));
                 } catch (InputException e) {
                     problems.addAll(e.problems());
                 }

@@ -486,6 +486,12 @@ public final class ProfileReader {
             problems.add(l.require("indicators").problem("应为九列指标表头（一级指标 … 佐证资料），实际为 " + indicators.size() + " 列 (nine indicator columns are expected)"));
             indicators = d.indicators();
         }
+        List<String> sources = l.get("sources").isPresent() ? l.strings("sources") : d.sources();
+        if (sources.size() != d.sources().size()) {
+            problems.add(l.require("sources").problem("应为五个标签（资金来源、资金总额、财政资金、其他资金、其他），实际为 " + sources.size()
+                    + " 个 (five labels are expected)"));
+            sources = d.sources();
+        }
         return new org.openbudget.core.profile.PerformanceLabels(
                 l.optString("unit").orElse(d.unit()), l.optString("overall_unit").orElse(d.overallUnit()),
                 l.optString("contact").orElse(d.contact()), l.optString("project").orElse(d.project()),
@@ -497,7 +503,7 @@ public final class ProfileReader {
                 l.get("overall_titles").isPresent() ? l.strings("overall_titles") : d.overallTitles(),
                 l.optString("upper").orElse(d.upper()), l.optString("local").orElse(d.local()),
                 l.optString("other_source").orElse(d.otherSource()), l.optString("rule_mark").orElse(d.ruleMark()),
-                l.get("rule_starts").isPresent() ? l.strings("rule_starts") : d.ruleStarts());
+                l.get("rule_starts").isPresent() ? l.strings("rule_starts") : d.ruleStarts(), sources);
     }
 
     /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */

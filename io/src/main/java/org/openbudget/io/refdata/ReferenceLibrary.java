@@ -587,10 +587,20 @@ public final class ReferenceLibrary {
                 Path p = overrideDir.resolve(relative);
                 if (Files.isRegularFile(p)) return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
             }
-            try (InputStream in = ReferenceLibrary.class.getClassLoader().getResourceAsStream("refdata/" + relative)) {
-                if (in == null) return Optional.empty();
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+        } catch (IOException e) {
+            throw new InputException("refdata/" + relative, 0, "", "无法读取: " + e.getMessage());
+        }
+        return builtIn(relative);
+    }
+
+    /**
+     * The text of a built-in reference-data file ("profiles/xinjiang-2024.yaml", "measures.yaml"): what a --refdata
+     * directory's own copy starts from; empty when there is none.
+     */
+    public static Optional<String> builtIn(String relative) {
+        try (InputStream in = ReferenceLibrary.class.getClassLoader().getResourceAsStream("refdata/" + relative)) {
+            if (in == null) return Optional.empty();
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InputException("refdata/" + relative, 0, "", "无法读取: " + e.getMessage());
         }

@@ -3,6 +3,9 @@ package org.openbudget.io.workbook;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openbudget.core.measure.MeasureDictionary;
+import org.openbudget.core.measure.Statement;
+
 /**
  * The layout of a budget workbook (docs/workbook.md), shared by the writer and the reader so that
  * the two cannot drift apart. A data sheet has two header rows — the Chinese label (row 1) and the
@@ -103,27 +106,32 @@ public final class WorkbookLayout {
         return c;
     }
 
-    /** 三公明细 (决算 workbooks): the counts behind the “三公” money, label in A and value in B. */
-    public static FormSheet threePublicForm() {
-        String[] labels = {"因公出国（境）团组数（个）", "因公出国（境）人次", "公务用车购置数（辆）", "公务用车保有量（辆，年末）",
-                "公务接待批次", "公务接待人次", "其中：外宾接待批次", "其中：外宾接待人次"};
-        List<Column> fields = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            fields.add(new Column(org.openbudget.core.ledger.Narrative.ThreePublic.FIELDS.get(i), labels[i], "整数，≥ 0", 16, Kind.NUMBER, null, false));
-        }
-        return new FormSheet(THREE_PUBLIC, "第三部分 “三公”经费决算情况说明（二）：团组、车辆和接待的数量", fields);
+    /** 三公明细 (决算 workbooks): the counts behind the “三公” money, label in A and value in B — the dictionary's rows. */
+    public static FormSheet threePublicForm(MeasureDictionary measures) {
+        return new FormSheet(THREE_PUBLIC, "第三部分 “三公”经费决算情况说明（二）：团组、车辆和接待的数量", formFields(measures, "three_public"));
     }
 
-    /** 绩效评价 (决算 workbooks): the year's 预算绩效管理 results, label in A and value in B. */
-    public static FormSheet evaluationForm() {
-        String[][] f = {{"设定绩效目标的项目数（个）", "整数，≥ 0"}, {"设定绩效目标的资金（万元）", "万元"}, {"开展绩效监控的项目数（个）", "整数，≥ 0"},
-                {"开展绩效自评的项目数（个）", "整数，≥ 0"}, {"开展绩效自评的资金（万元）", "万元"}, {"绩效自评平均分", "0–100"},
-                {"评为优的项目数", "整数，≥ 0"}, {"评为良的项目数", "整数，≥ 0"}, {"评为合格的项目数", "整数，≥ 0"}, {"评为不合格的项目数", "整数，≥ 0"}};
+    /** 绩效评价 (决算 workbooks): the year's 预算绩效管理 results, label in A and value in B — the dictionary's rows. */
+    public static FormSheet evaluationForm(MeasureDictionary measures) {
+        return new FormSheet(EVALUATION, "第三部分 预算绩效管理：绩效目标、绩效监控和绩效自评结果", formFields(measures, "evaluation"));
+    }
+
+    /**
+     * The rows of a form sheet of a narrative block: what the dictionary says the block's sentences state from a dataset
+     * field (refdata/measures.yaml {@code statements:}, those with a {@code field}), each asked for by its label.
+     */
+    private static List<Column> formFields(MeasureDictionary measures, String block) {
         List<Column> fields = new ArrayList<>();
-        for (int i = 0; i < f.length; i++) {
-            fields.add(new Column(org.openbudget.core.ledger.Narrative.Evaluation.FIELDS.get(i), f[i][0], f[i][1], 16, Kind.NUMBER, null, false));
+        for (Statement s : measures.statements(block)) {
+            if (s.field().isEmpty() || fields.stream().anyMatch(c -> c.field().equals(s.field()))) continue;
+            String hint = switch (s.kind()) {
+                case AMOUNT -> "万元";
+                case COUNT -> "整数，≥ 0";
+                default -> "数字";
+            };
+            fields.add(new Column(s.field(), s.label(), hint, 16, Kind.NUMBER, null, false));
         }
-        return new FormSheet(EVALUATION, "第三部分 预算绩效管理：绩效目标、绩效监控和绩效自评结果", fields);
+        return fields;
     }
 
     /**
@@ -259,27 +267,18 @@ public final class WorkbookLayout {
                         List.of(text("paragraph", "其他需说明的事项", "每行一段", 100, true))));
     }
 
-    public static List<FormSheet> textForms() {
+    /** The text part's form sheets; those of the narrative blocks (政府采购, 国有资产, a 决算's 三公明细 and 绩效评价) are the dictionary's rows. */
+    public static List<FormSheet> textForms(MeasureDictionary measures) {
         return List.of(
                 new FormSheet(PERSONNEL, "第一部分 人员情况（人）", List.of(
                         number("authorized", "编制数", "人", false), number("active", "在职人数", "人", false),
                         number("active_change", "在职人数比上年增减", "减少填负数", false), number("retired", "退休人数", "人", false),
                         number("retired_change", "退休人数比上年增减", "减少填负数", false), number("honorary", "离休人数", "人", false),
                         number("honorary_change", "离休人数比上年增减", "减少填负数", false))),
-                new FormSheet(PROCUREMENT, "第三部分 政府采购预算（万元）", List.of(
-                        number("goods", "货物", "万元", false), number("works", "工程", "万元", false), number("services", "服务", "万元", false),
-                        number("sme", "预留给中小企业", "万元", false), number("micro", "其中预留给小微企业", "万元", false))),
-                threePublicForm(),
-                evaluationForm(),
-                new FormSheet(ASSETS, "第三部分 国有资产占用使用情况（上年末）及本年购置", List.of(
-                        number("building.area", "房屋面积", "平方米", false), number("building.value", "房屋价值", "万元", false),
-                        number("vehicles.official.count", "一般公务用车（辆）", "辆", false), number("vehicles.official.value", "一般公务用车价值", "万元", false),
-                        number("vehicles.enforcement.count", "执法执勤用车（辆）", "辆", false), number("vehicles.enforcement.value", "执法执勤用车价值", "万元", false),
-                        number("vehicles.other.count", "其他用车（辆）", "辆", false), number("vehicles.other.value", "其他用车价值", "万元", false),
-                        number("furniture", "办公家具价值", "万元", false), number("other", "其他资产价值", "万元", false),
-                        number("equipment_50", "单价50万元以上通用设备（台）", "台", false), number("equipment_100", "单价100万元以上专用设备（台）", "台", false),
-                        number("purchase.vehicles", "本年拟购置车辆（辆）", "辆", false), number("purchase.equipment_50", "本年拟购置单价50万元以上通用设备（台）", "台", false),
-                        number("purchase.equipment_100", "本年拟购置单价100万元以上专用设备（台）", "台", false))),
+                new FormSheet(PROCUREMENT, "第三部分 政府采购预算（万元）", formFields(measures, "procurement")),
+                threePublicForm(measures),
+                evaluationForm(measures),
+                new FormSheet(ASSETS, "第三部分 国有资产占用使用情况（上年末）及本年购置", formFields(measures, "assets")),
                 new FormSheet(OVERALL, "部门（单位）整体绩效目标表（金额由预算明细得出）", List.of(
                         text("contact", "联系人", "", 20, false), text("phone", "联系电话", "", 20, false),
                         text("goal", "年度总体目标", "", 80, false))));

@@ -500,7 +500,7 @@ public final class WorkbookReader {
             Map<String, YamlBridge.Cell> formCells = new HashMap<>();
 
             Map<String, String> form(String name) {
-                FormSheet f = textForms().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                FormSheet f = textForms(library.measures()).stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
                 Map<String, String> out = new LinkedHashMap<>();
                 Sheet sheet = wb.getSheet(name);
                 if (sheet == null) return out;

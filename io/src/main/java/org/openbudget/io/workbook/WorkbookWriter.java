@@ -46,6 +46,8 @@ import org.openbudget.core.ledger.Project;
  */
 public final class WorkbookWriter {
     private final ReferenceData ref;
+    /** The dictionary the template is bound to: the rows of the 决算's form sheets (三公明细, 绩效评价). */
+    private final org.openbudget.core.measure.MeasureDictionary measures;
     private XSSFWorkbook wb;
     private CellStyle header;
     private CellStyle hint;
@@ -66,6 +68,7 @@ public final class WorkbookWriter {
      */
     public WorkbookWriter(ReferenceData ref, org.openbudget.core.profile.TemplateProfile profile) {
         this.ref = ref;
+        this.measures = profile == null ? org.openbudget.io.refdata.ReferenceLibrary.builtInMeasures() : profile.measures();
         this.changeKeys = WorkbookLayout.changeKeys(profile);
         this.totalKeys = WorkbookLayout.totalKeys(profile);
         this.flows = profile == null ? List.of() : org.openbudget.io.dataset.AccountsPartReader.flows(profile.measures()).stream()
@@ -369,10 +372,10 @@ public final class WorkbookWriter {
         for (String name : List.of(FUNCTIONS, OFFICES, PERSONNEL, LAST_YEAR, REASONS, CLASS_NOTES, PROJECT_TEXTS, ALLOCATIONS,
                 PROJECT_INDICATORS, CARRY_OVER, PROCUREMENT, ASSETS, OVERALL, OVERALL_INDICATORS, OTHER_MATTERS)) {
             textTables().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> tables.put(name, table(name, t.columns())));
-            textForms().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
+            textForms(measures).stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> forms.put(name, form(f)));
             if (isFinal && name.equals(REASONS)) {
-                forms.put(THREE_PUBLIC, form(threePublicForm()));
-                forms.put(EVALUATION, form(evaluationForm()));
+                forms.put(THREE_PUBLIC, form(threePublicForm(measures)));
+                forms.put(EVALUATION, form(evaluationForm(measures)));
             }
         }
         var tp = n.threePublic();
@@ -516,7 +519,7 @@ public final class WorkbookWriter {
 
     /** Fills a form's values (numbers or texts) by field. */
     private void fill(Sheet s, String name, java.util.Map<String, ?> values) {
-        FormSheet f = textForms().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        FormSheet f = textForms(measures).stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         for (int i = 0; i < f.fields().size(); i++) {
             Object v = values.get(f.fields().get(i).field());
             Row r = s.getRow(i + 1);

@@ -143,10 +143,25 @@ public final class HtmlWriter {
             b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(l.project())).append("</th><td colspan=\"3\">").append(esc(p.projectName()))
                     .append("</td><th scope=\"row\" colspan=\"2\">").append(esc(l.manager())).append("</th><td colspan=\"2\">").append(esc(p.manager())).append("</td></tr>\n");
         }
-        b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(overall ? l.overallFunds() : l.projectFunds()))
-                .append("</th><th scope=\"col\">").append(esc(l.total())).append("</th><td class=\"num\">").append(esc(money(p.total(), sep)))
-                .append("</td><th scope=\"col\">").append(esc(l.fiscal())).append("</th><td class=\"num\">").append(esc(money(p.fiscal(), sep)))
-                .append("</td><th scope=\"col\">").append(esc(l.other())).append("</th><td class=\"num\" colspan=\"2\">").append(esc(money(p.other(), sep))).append("</td></tr>\n");
+        if (overall) {
+            // as the published tables print it: the sources of the year's money, 财政资金 by 上级安排 and 本级安排, 其他资金
+            BigDecimal upper = p.fiscalUpper(), local = p.fiscalLocal();
+            b.append("<tr><th scope=\"row\" colspan=\"2\" rowspan=\"4\">").append(esc(l.overallFunds()))
+                    .append("</th><th scope=\"col\" colspan=\"3\">").append(esc(l.sourcesHead()))
+                    .append("</th><th scope=\"col\" colspan=\"4\">").append(esc(l.sourcesTotal())).append("</th></tr>\n");
+            b.append("<tr><th scope=\"row\" colspan=\"2\" rowspan=\"2\">").append(esc(l.fiscalSource()))
+                    .append("</th><th scope=\"row\">").append(esc(l.upper())).append("</th><td class=\"num\" colspan=\"4\">")
+                    .append(esc(money(upper, sep))).append("</td></tr>\n");
+            b.append("<tr><th scope=\"row\">").append(esc(l.local())).append("</th><td class=\"num\" colspan=\"4\">")
+                    .append(esc(money(local, sep))).append("</td></tr>\n");
+            b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(l.otherFunds())).append("</th><th scope=\"row\">")
+                    .append(esc(l.otherItem())).append("</th><td class=\"num\" colspan=\"4\">").append(esc(money(p.other(), sep))).append("</td></tr>\n");
+        } else {
+            b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(l.projectFunds()))
+                    .append("</th><th scope=\"col\">").append(esc(l.total())).append("</th><td class=\"num\">").append(esc(money(p.total(), sep)))
+                    .append("</td><th scope=\"col\">").append(esc(l.fiscal())).append("</th><td class=\"num\">").append(esc(money(p.fiscal(), sep)))
+                    .append("</td><th scope=\"col\">").append(esc(l.other())).append("</th><td class=\"num\" colspan=\"2\">").append(esc(money(p.other(), sep))).append("</td></tr>\n");
+        }
         b.append("<tr><th scope=\"row\" colspan=\"2\">").append(esc(overall ? l.overallGoal() : l.projectGoal())).append("</th><td colspan=\"7\" class=\"goal\">")
                 .append(esc(p.goal())).append("</td></tr>\n");
         b.append("<tr class=\"ihead\">");

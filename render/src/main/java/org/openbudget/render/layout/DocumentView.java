@@ -86,7 +86,7 @@ public final class DocumentView {
 
     /** A part's heading as the profile's text.parts words it ({year}, {unit}, {kind}). */
     private String part(String pattern) {
-        return pattern.replace("{year}", String.valueOf(year())).replace("{unit}", unit()).replace("{kind}", kind);
+        return org.openbudget.core.profile.TextTemplate.Parts.printed(pattern, year(), unit(), kind);
     }
 
     /** A heading of 第一部分 as the profile's text prints it ("" when the profile has none). */

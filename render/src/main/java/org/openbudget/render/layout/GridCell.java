@@ -47,8 +47,14 @@ public record GridCell(String text, int colspan, int rowspan, boolean head, bool
         return out;
     }
 
-    /** Number of leading rows of {@link #performance} that are the table's head (unit, project, funds, goal, indicator header). */
-    public static final int PERF_HEAD_ROWS = 5;
+    /**
+     * Number of leading rows of {@link #performance} that are the table's head (unit, project or contact, funds, goal,
+     * indicator header): a project table's funds are one row, an overall table's four (its sources, 财政资金 上级安排 and
+     * 本级安排, 其他资金).
+     */
+    public static int performanceHeadRows(PerformanceTable p) {
+        return "整体".equals(p.kind()) ? 8 : 5;
+    }
 
     /** A 绩效目标表 on 9 columns: unit, project and manager, funds, goal, indicator header, indicators (一级/二级 merged). */
     public static List<List<GridCell>> performance(PerformanceTable p, org.openbudget.core.profile.PerformanceLabels l, String kind, boolean thousands) {
@@ -57,8 +63,17 @@ public record GridCell(String text, int colspan, int rowspan, boolean head, bool
         rows.add(List.of(head(overall ? l.overallUnit(kind) : l.unit(), 2, 1), text(p.unitName(), 7, 1)));
         if (overall) rows.add(List.of(head(l.contact(kind), 2, 1), text(p.manager(), 7, 1)));
         else rows.add(List.of(head(l.project(), 2, 1), text(p.projectName(), 3, 1), head(l.manager(), 2, 1), text(p.manager(), 2, 1)));
-        rows.add(List.of(head(overall ? l.overallFunds() : l.projectFunds(), 2, 1), head(l.total(), 1, 1), money(p.total(), thousands, 1),
-                head(l.fiscal(), 1, 1), money(p.fiscal(), thousands, 1), head(l.other(), 1, 1), money(p.other(), thousands, 2)));
+        if (overall) {
+            // as the published tables print it: the sources of the year's money, 财政资金 by 上级安排 and 本级安排, 其他资金
+            BigDecimal upper = p.fiscalUpper(), local = p.fiscalLocal();
+            rows.add(List.of(head(l.overallFunds(), 2, 4), head(l.sourcesHead(), 3, 1), head(l.sourcesTotal(), 4, 1)));
+            rows.add(List.of(head(l.fiscalSource(), 2, 2), head(l.upper(), 1, 1), money(upper, thousands, 4)));
+            rows.add(List.of(head(l.local(), 1, 1), money(local, thousands, 4)));
+            rows.add(List.of(head(l.otherFunds(), 2, 1), head(l.otherItem(), 1, 1), money(p.other(), thousands, 4)));
+        } else {
+            rows.add(List.of(head(l.projectFunds(), 2, 1), head(l.total(), 1, 1), money(p.total(), thousands, 1),
+                    head(l.fiscal(), 1, 1), money(p.fiscal(), thousands, 1), head(l.other(), 1, 1), money(p.other(), thousands, 2)));
+        }
         rows.add(List.of(head(overall ? l.overallGoal() : l.projectGoal(), 2, 1), text(p.goal(), 7, 1)));
         List<GridCell> ih = new ArrayList<>();
         for (String h : l.indicators()) ih.add(head(h, 1, 1));

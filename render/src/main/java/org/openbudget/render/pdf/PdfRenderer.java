@@ -267,7 +267,7 @@ public final class PdfRenderer implements Renderer {
         private void performance(Block.Performance p) {
             if (flow.page().landscape) flow.newPage(false);
             PdfTable table = PdfTable.performance(GridCell.performance(p.table(), view.profile().text().performanceLabels(), view.kind(), view.profile().thousands()),
-                    GridCell.PERF_WIDTHS, flow.left(), flow.width());
+                    GridCell.performanceHeadRows(p.table()), GridCell.PERF_WIDTHS, flow.left(), flow.width());
             List<Text.Line> title = Text.wrap(p.title(), FontFace.BOLD, 14f, flow.width());
             float titleH = title.size() * 14f * LEADING;
             float yearH = BODY * LEADING;

@@ -131,13 +131,13 @@ final class PdfTable {
     }
 
     /** A 绩效目标表 (its rows from {@link GridCell#performance}): no header repeated, indicator groups kept together. */
-    static PdfTable performance(List<List<GridCell>> rows, double[] widths, float left, float width) {
+    static PdfTable performance(List<List<GridCell>> rows, int headRows, double[] widths, float left, float width) {
         float size = 8f;
         PdfTable p = new PdfTable(edges(widths, left, width), rows.size(), 0, false, size * 1.3f);
         for (Grid.Placed<GridCell> c : Grid.place(rows, widths.length, GridCell::colspan, GridCell::rowspan)) {
             GridCell g = c.cell();
             // amounts right-aligned; an indicator's weight (the one number of an indicator row) centred
-            int align = g.head() ? CENTER : g.numeric() ? (c.row() >= GridCell.PERF_HEAD_ROWS ? CENTER : RIGHT) : LEFT;
+            int align = g.head() ? CENTER : g.numeric() ? (c.row() >= headRows ? CENTER : RIGHT) : LEFT;
             p.boxes.add(new Box(c.row(), c.col(), c.colspan(), c.rowspan(), g.text(), g.strong() ? FontFace.BOLD : FontFace.REGULAR,
                     size, align, 0));
         }

@@ -63,13 +63,20 @@ public class TextForm implements SectionForm {
         public String targetProjects = "", targetAmount = "", monitoredProjects = "", selfEvaluated = "", selfAmount = "", averageScore = "",
                 excellent = "", good = "", pass = "", fail = "";
 
-        /** Dataset field, form field (under {@code evaluation.}), label, whether a count — in the dataset's order. */
+        /**
+         * Dataset field and form field (under {@code evaluation.}), in the dataset's order; what each is called and whether
+         * it is a count are the dictionary's (refdata/measures.yaml {@code statements: evaluation}, by field).
+         */
         static final String[][] FIELDS = {
-                {"target_projects", "targetProjects", "设定绩效目标的项目数", "count"}, {"target_amount", "targetAmount", "设定绩效目标的资金", ""},
-                {"monitored_projects", "monitoredProjects", "开展绩效监控的项目数", "count"}, {"self_evaluated", "selfEvaluated", "开展绩效自评的项目数", "count"},
-                {"self_amount", "selfAmount", "开展绩效自评的资金", ""}, {"average_score", "averageScore", "绩效自评平均分", ""},
-                {"excellent", "excellent", "评为优的项目数", "count"}, {"good", "good", "评为良的项目数", "count"},
-                {"pass", "pass", "评为合格的项目数", "count"}, {"fail", "fail", "评为不合格的项目数", "count"}};
+                {"target_projects", "targetProjects"}, {"target_amount", "targetAmount"}, {"monitored_projects", "monitoredProjects"},
+                {"self_evaluated", "selfEvaluated"}, {"self_amount", "selfAmount"}, {"average_score", "averageScore"},
+                {"excellent", "excellent"}, {"good", "good"}, {"pass", "pass"}, {"fail", "fail"}};
+
+        /** Whether the dataset field is a count (the dictionary's kind of its statement). */
+        static boolean count(String datasetField) {
+            var s = statement("evaluation", datasetField);
+            return s != null && s.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT;
+        }
 
         String get(String field) {
             return switch (field) {
@@ -200,7 +207,7 @@ public class TextForm implements SectionForm {
         Evaluation e = evaluation == null ? new Evaluation() : evaluation;
         YamlOut.Mapping eval = YamlOut.flowMap("evaluation.targetProjects");
         for (String[] t : Evaluation.FIELDS) {
-            if (t[3].equals("count")) eval.count(t[0], e.get(t[1]), "evaluation." + t[1]);
+            if (Evaluation.count(t[0])) eval.count(t[0], e.get(t[1]), "evaluation." + t[1]);
             else eval.text(t[0], e.get(t[1]), "evaluation." + t[1]);
         }
         out.put("performance_evaluation", eval.isEmpty() ? null : eval);
@@ -264,26 +271,46 @@ public class TextForm implements SectionForm {
         return m.isEmpty() ? null : m;
     }
 
-    static final Map<String, String> LABELS = withEvaluation(Map.ofEntries(
+    /** The form's fields of 国有资产 (under {@code assets.}) and the dataset's (under {@code assets:}). */
+    private static final String[][] ASSET_FIELDS = {
+            {"buildingArea", "building.area"}, {"buildingValue", "building.value"}, {"officialCount", "vehicles.official.count"},
+            {"officialValue", "vehicles.official.value"}, {"enforcementCount", "vehicles.enforcement.count"},
+            {"enforcementValue", "vehicles.enforcement.value"}, {"otherCarCount", "vehicles.other.count"}, {"otherCarValue", "vehicles.other.value"},
+            {"furniture", "furniture"}, {"other", "other"}, {"equipment50", "equipment_50"}, {"equipment100", "equipment_100"},
+            {"purchaseVehicles", "purchase.vehicles"}, {"purchaseEquipment50", "purchase.equipment_50"}, {"purchaseEquipment100", "purchase.equipment_100"}};
+
+    static final Map<String, String> LABELS = withStatements(Map.ofEntries(
             Map.entry("functions", "主要职能"), Map.entry("offices", "内设处室"), Map.entry("otherMatters", "其他需说明的事项"), Map.entry("closingDate", "落款日期"),
             Map.entry("personnel.authorized", "编制数"), Map.entry("personnel.active", "在职人数"), Map.entry("personnel.activeChange", "在职人数增减"),
             Map.entry("personnel.retired", "退休人数"), Map.entry("personnel.retiredChange", "退休人数增减"), Map.entry("personnel.honorary", "离休人数"),
             Map.entry("personnel.honoraryChange", "离休人数增减"),
-            Map.entry("procurement.goods", "政府采购 货物"), Map.entry("procurement.works", "政府采购 工程"), Map.entry("procurement.services", "政府采购 服务"),
-            Map.entry("procurement.sme", "面向中小企业预留"), Map.entry("procurement.micro", "面向小微企业"),
-            Map.entry("assets.buildingArea", "房屋面积"), Map.entry("assets.buildingValue", "房屋价值"), Map.entry("assets.officialCount", "一般公务用车数"),
-            Map.entry("assets.officialValue", "一般公务用车价值"), Map.entry("assets.enforcementCount", "执法执勤用车数"), Map.entry("assets.enforcementValue", "执法执勤用车价值"),
-            Map.entry("assets.otherCarCount", "其他车辆数"), Map.entry("assets.otherCarValue", "其他车辆价值"), Map.entry("assets.furniture", "办公家具价值"),
-            Map.entry("assets.other", "其他资产价值"), Map.entry("assets.equipment50", "50万元以上设备"), Map.entry("assets.equipment100", "100万元以上设备"),
-            Map.entry("assets.purchaseVehicles", "拟购车辆"), Map.entry("assets.purchaseEquipment50", "拟购50万元以上设备"),
-            Map.entry("assets.purchaseEquipment100", "拟购100万元以上设备"),
             Map.entry("overall.contact", "整体绩效目标 联系人"), Map.entry("overall.phone", "整体绩效目标 联系电话"), Map.entry("overall.goal", "整体绩效目标 年度绩效目标")));
 
-    private static Map<String, String> withEvaluation(Map<String, String> labels) {
+    /**
+     * The labels with those of the narrative blocks' fields — 政府采购, 国有资产, 绩效评价 — in the dictionary's words
+     * (refdata/measures.yaml {@code statements:}: each dataset field's label), after the block's name.
+     */
+    private static Map<String, String> withStatements(Map<String, String> labels) {
         Map<String, String> out = new java.util.HashMap<>(labels);
-        for (String[] t : Evaluation.FIELDS) out.put("evaluation." + t[1], "绩效评价 " + t[2]);
+        for (String f : List.of("goods", "works", "services", "sme", "micro")) out.put("procurement." + f, "政府采购 " + statementLabel("procurement", f));
+        for (String[] f : ASSET_FIELDS) out.put("assets." + f[0], "国有资产 " + statementLabel("assets", f[1]));
+        for (String[] t : Evaluation.FIELDS) out.put("evaluation." + t[1], "绩效评价 " + statementLabel("evaluation", t[0]));
         return Map.copyOf(out);
     }
+
+    /** The statement of a narrative block's dataset field (its label and kind); null when the dictionary has none. */
+    static org.openbudget.core.measure.Statement statement(String block, String datasetField) {
+        for (org.openbudget.core.measure.Statement s : org.openbudget.io.refdata.ReferenceLibrary.builtInMeasures().statements(block)) {
+            if (s.field().equals(datasetField)) return s;
+        }
+        return null;
+    }
+
+    private static String statementLabel(String block, String datasetField) {
+        var s = statement(block, datasetField);
+        return s == null ? datasetField : s.label();
+    }
+
     private static final Pattern ROW = Pattern.compile("(reasons|classNotes|carryOverNotes|overall\\.indicators)\\[(\\d+)\\](?:\\.(\\w+))?");
 
     @Override

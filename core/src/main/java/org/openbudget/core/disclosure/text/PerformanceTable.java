@@ -41,6 +41,11 @@ public record PerformanceTable(String kind, String unitName, String projectCode,
     }
 
     /** Σ 指标分值权重. */
+    /** Of {@code fiscal}, 本级安排: what is not {@code fiscalUpper}; null when either is not stated. */
+    public BigDecimal fiscalLocal() {
+        return fiscalUpper == null || fiscal == null ? null : fiscal.subtract(fiscalUpper);
+    }
+
     public BigDecimal weightTotal() {
         BigDecimal s = BigDecimal.ZERO;
         for (Indicator i : indicators) if (i.weight() != null) s = s.add(i.weight());
