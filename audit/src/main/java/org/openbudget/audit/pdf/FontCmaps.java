@@ -42,6 +42,9 @@ final class FontCmaps extends DefaultResourceCache {
     private static final COSName ORIGINAL = COSName.getPDFName("OpenBudgetCmapOf");
     private static final COSName CID_FONT_TYPE2 = COSName.getPDFName("CIDFontType2");
 
+    /** A program longer than this (a whole CJK font is some 10 to 20 MB) is left to PDFBox: its bytes are not copied. */
+    private static final int MAX_PROGRAM = 32 << 20;
+
     /** Each program stripped once, however many fonts share it. */
     private final Map<COSStream, COSStream> stripped = new IdentityHashMap<>();
 
@@ -83,9 +86,9 @@ final class FontCmaps extends DefaultResourceCache {
     private static COSStream withoutCmap(COSStream program) throws IOException {
         byte[] b;
         try (InputStream in = program.createInputStream()) {
-            b = in.readAllBytes();
+            b = in.readNBytes(MAX_PROGRAM + 1);
         }
-        if (b.length < 12) return null;
+        if (b.length < 12 || b.length > MAX_PROGRAM) return null;
         int version = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
         if (version != 0x00010000 && version != 0x74727565) return null;   // 1.0 or 'true'; not 'OTTO' (PDFBox's OpenType parser)
         int tables = (b[4] & 0xff) << 8 | (b[5] & 0xff);
