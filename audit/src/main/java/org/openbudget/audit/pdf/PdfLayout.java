@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.Loader;
@@ -42,6 +43,7 @@ import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -245,6 +247,7 @@ public final class PdfLayout {
     static Text read(PDDocument doc, ReadLimits limits, SplitReading.Copy copy) throws IOException, PdfException {
         int pages = doc.getNumberOfPages();
         if (pages == 0) throw new PdfException("PDF 没有页面 (the PDF has no pages)");
+        FontCmaps.install(doc);
         List<String> notes = new ArrayList<>();
         int maxPages = Math.min(MAX_PAGES, limits.pdfPages());
         if (pages > maxPages) {
@@ -389,6 +392,8 @@ public final class PdfLayout {
         private final PageSink sink;
         /** Per font: its glyphs' height in text space (a font's bounding box and descriptor, worked out once). */
         private final Map<COSDictionary, Float> fontHeights = new IdentityHashMap<>();
+        /** The original programs' cmaps of the fonts read without them ({@link FontCmaps#unmapped}). */
+        private final Map<COSStream, CmapLookup> programCmaps = new IdentityHashMap<>();
         private PDFont lastFont;
         private float lastFontHeight;
         private Glyph last;
@@ -460,6 +465,7 @@ public final class PdfLayout {
         @Override
         protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
             String u = font instanceof PDSimpleFont ? font.toUnicode(code, AdditionalGlyphs.LIST) : font.toUnicode(code);
+            if (u == null) u = FontCmaps.unmapped(font, code, programCmaps);   // a program read without its cmap (FontCmaps)
             if (u == null) {
                 // as Acrobat does: a simple font's code is taken as the character, a composite font's glyph is skipped
                 if (!(font instanceof PDSimpleFont)) return;

@@ -140,6 +140,7 @@ final class SplitReading {
         public void run() {
             try (PDDocument doc = copy.open()) {
                 if (doc.getNumberOfPages() != first) return;   // not the same document after all: the first reader reads all
+                FontCmaps.install(doc);
                 List<PDPage> list = pagesOf(doc, pages);
                 if (list.size() != handed.length) return;
                 PdfLayout.GlyphEngine[] self = new PdfLayout.GlyphEngine[1];
