@@ -359,6 +359,13 @@ public final class TextChecks {
      * walks (gpb.item:2080502), the block's measure for that row's code. Null when the fact states no measure.
      */
     private static List<Where> money(CheckContext ctx, String key) {
+        // the same for every document of the template: worked out once per key
+        return ctx.templateFact(new MoneyOf(key), () -> Optional.ofNullable(moneyOf(ctx, key))).orElse(null);
+    }
+
+    private record MoneyOf(String key) {}
+
+    private static List<Where> moneyOf(CheckContext ctx, String key) {
         MeasureDictionary dict = ctx.profile().measures();
         if (dict.all().isEmpty()) return null;
         int colon = key.indexOf(':');
@@ -407,11 +414,22 @@ public final class TextChecks {
     private static List<Cell> printing(CheckContext ctx, DisclosureTable t, List<Where> money) {
         TableTemplate tpl = MoneyCells.template(ctx.profile(), t).orElse(null);
         if (tpl == null) return List.of();
-        List<MoneyCells.Term> want = MoneyCells.key(Bindings.and(Bindings.scope(tpl, ctx.profile().measures()), money), ctx.ref().sources());
-        List<Cell> out = new ArrayList<>();
-        for (Cell c : MeasureChecks.cells(ctx)) if (c.table() == t && c.key().equals(want)) out.add(c);
-        return out;
+        // the money's key within the table's scope: the same for every document of the template (and year's sources)
+        List<MoneyCells.Term> want = ctx.templateFact(new Wanted(tpl.id(), tpl.no(), money, ctx.ref()),
+                () -> MoneyCells.key(Bindings.and(Bindings.scope(tpl, ctx.profile().measures()), money), ctx.ref().sources()));
+        // the document's cells by table and key, indexed once per run (every amount the text states looks one up)
+        Map<DisclosureTable, Map<List<MoneyCells.Term>, List<Cell>>> index = ctx.runFact(CellIndex.KEY, () -> {
+            Map<DisclosureTable, Map<List<MoneyCells.Term>, List<Cell>>> m = new java.util.IdentityHashMap<>();
+            for (Cell c : MeasureChecks.cells(ctx)) m.computeIfAbsent(c.table(), x -> new java.util.HashMap<>()).computeIfAbsent(c.key(), x -> new ArrayList<>()).add(c);
+            return m;
+        });
+        return index.getOrDefault(t, Map.of()).getOrDefault(want, List.of());
     }
+
+    /** A template fact's key: a table's (by id and number) key of this money, under a year's reference data (by identity). */
+    private record Wanted(String table, int no, List<Where> money, org.openbudget.core.classification.ReferenceData ref) {}
+
+    private enum CellIndex { KEY }
 
     /** The first cell of table t that prints this measure expression of the dictionary, if t prints it. */
     private static Optional<Cell> cellOfMeasure(CheckContext ctx, DisclosureTable t, String measure) {
