@@ -697,7 +697,7 @@ public final class ShapeReader {
 
         private static List<String> tokens(String raw) {
             String t = raw.replace('\u3000', ' ').trim();
-            return t.isEmpty() ? List.of() : List.of(SPACES.split(t));
+            return t.isEmpty() ? List.of() : splitSpaces(t);
         }
 
         /**
@@ -2091,6 +2091,8 @@ public final class ShapeReader {
 
     /** The number a mark line gives its table ("12", "5-1"; Chinese numerals as digits; leading zeros dropped), null when the line is no mark. */
     static String markNumber(String sq) {
+        // a mark is at most ten characters and holds 表 (部门公开表12-1): other lines are not matched at all
+        if (sq.length() > 10 || sq.indexOf('表') < 0) return null;
         java.util.regex.Matcher m = MARK_LINE.matcher(sq);
         if (!m.matches()) return null;
         String n = m.group(1) != null ? m.group(1) : m.group(2);
@@ -2126,6 +2128,23 @@ public final class ShapeReader {
     private static boolean digitsIn(String s, int from, int to) {
         for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         return true;
+    }
+
+    /**
+     * A trimmed line's words between runs of ASCII whitespace — {@code List.of(SPACES.split(t))}, scanned by hand (every
+     * line of a plain table is split so).
+     */
+    static List<String> splitSpaces(String t) {
+        List<String> out = new ArrayList<>();
+        int n = t.length(), i = 0;
+        while (i < n) {
+            while (i < n && space(t.charAt(i))) i++;
+            if (i == n) break;
+            int start = i;
+            while (i < n && !space(t.charAt(i))) i++;
+            out.add(t.substring(start, i));
+        }
+        return List.copyOf(out);
     }
 
     /** A classification code's digits alone: 3, 5 or 7 of them. */

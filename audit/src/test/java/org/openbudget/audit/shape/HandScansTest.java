@@ -92,4 +92,45 @@ class HandScansTest {
             assertThat(ShapeReader.tocDots(l)).as("「%s」", l).isEqualTo(expression.matcher(l).matches());
         }
     }
+
+    @Test
+    void wordsBetweenSpaces() {
+        Pattern spaces = Pattern.compile("\\s++");
+        String alphabet = "ab合计 \t\u000B\f\r\n1.,";
+        Random random = new Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(20);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String t = b.toString().trim();
+            if (t.isEmpty()) continue;
+            assertThat(ShapeReader.splitSpaces(t)).as("「%s」", t).isEqualTo(List.of(spaces.split(t)));
+        }
+    }
+
+    /** A mark line is short and holds 表: what markNumber looks at before its expression. */
+    @Test
+    void everyMarkLineIsShortAndHoldsItsMark() {
+        Pattern mark = Pattern.compile("(?:部门)?(?:公开|预算)?表(\\d{1,2}(?:-\\d{1,2})?|[一二三四五六七八九十]{1,3})|(?:部门)?(?:公开|预算)(\\d{1,2})表");
+        String alphabet = "部门公开预算表表0123456789--一二十五";
+        Random random = new Random(5);
+        int marks = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + random.nextInt(12);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String s = b.toString();
+            if (!mark.matcher(s).matches()) {
+                assertThat(ShapeReader.markNumber(s)).as(s).isNull();
+                continue;
+            }
+            marks++;
+            assertThat(s.length()).as(s).isLessThanOrEqualTo(10);
+            assertThat(s).contains("表");
+        }
+        assertThat(marks).isGreaterThan(100);
+        assertThat(ShapeReader.markNumber("部门公开表12-1")).isEqualTo("12-1");
+        assertThat(ShapeReader.markNumber("预算05表")).isEqualTo("5");
+        assertThat(ShapeReader.markNumber("表十二")).isEqualTo("12");
+    }
 }
