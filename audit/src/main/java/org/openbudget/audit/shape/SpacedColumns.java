@@ -397,7 +397,7 @@ final class SpacedColumns {
         while (k > 0 && ShapeReader.amount(w.get(k - 1).text())) k--;
         if (k == 0) {
             // a line of codes and amounts only (the name wrapped onto the lines around it): the codes are no amounts
-            while (k < end && w.get(k).text().matches("\\d{2,7}")) k++;
+            while (k < end && ShapeReader.digits(w.get(k).text(), 2, 7)) k++;
         }
         return new ArrayList<>(w.subList(k, end));
     }

@@ -543,12 +543,10 @@ public final class TextChecks {
     private static void lists(CheckContext ctx) {
         DisclosureTable t1 = table(ctx, Role.SUMMARY).orElse(null);
         if (t1 == null) return;
-        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf("total").stream().toList()) {
-            for (TextOutline.Block b : s.blocks()) {
-                if (!b.kind().equals("names") || b.key().isEmpty()) continue;
-                if (b.rows() != null) listedRows(ctx, b, MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.rows().table()).orElse(t1));
-                else listedMeasures(ctx, b, t1);
-            }
+        for (TextOutline.Block b : blocksOf(ctx, "total")) {
+            if (!b.kind().equals("names") || b.key().isEmpty()) continue;
+            if (b.rows() != null) listedRows(ctx, b, MoneyCells.table(ctx.disclosure(), ctx.profile(), ctx.ref().sources(), b.rows().table()).orElse(t1));
+            else listedMeasures(ctx, b, t1);
         }
     }
 
@@ -647,26 +645,25 @@ public final class TextChecks {
     /** The keys of the items the outline's {@code each} blocks state one by one in the section that states {@code key} (三's 基本支出, 项目支出). */
     private static Set<String> itemKeys(CheckContext ctx, String key) {
         Set<String> out = new LinkedHashSet<>();
-        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
-            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each")) for (TextOutline.Item i : b.items()) out.add(i.key());
-        }
+        for (TextOutline.Block b : blocksOf(ctx, key)) if (b.kind().equals("each")) for (TextOutline.Item i : b.items()) out.add(i.key());
         return out;
+    }
+
+    /** The blocks of the section of the outline that states {@code key} (or holds a block of that kind); none when no section does. */
+    private static List<TextOutline.Block> blocksOf(CheckContext ctx, String key) {
+        return ctx.profile().text().outline().sectionOf(key).map(TextOutline.Section::blocks).orElse(List.of());
     }
 
     /** The key prefixes of the rows whose changes the section that states {@code key} states ({@code each_row} with change: 五's gpb.item). */
     private static Set<String> changedRows(CheckContext ctx, String key) {
         Set<String> out = new LinkedHashSet<>();
-        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
-            for (TextOutline.Block b : s.blocks()) if (b.kind().equals("each_row") && b.change()) out.add(b.key() + ":");
-        }
+        for (TextOutline.Block b : blocksOf(ctx, key)) if (b.kind().equals("each_row") && b.change()) out.add(b.key() + ":");
         return out;
     }
 
     /** The measure of the first amount the section that states {@code key} states (五's 拨款合计: gpb); "" when none. */
     private static String sectionTotal(CheckContext ctx, String key) {
-        for (TextOutline.Section s : ctx.profile().text().outline().sectionOf(key).stream().toList()) {
-            for (TextOutline.Block b : s.blocks()) for (TextOutline.Stated a : b.amounts()) if (!a.measure().isEmpty()) return a.measure();
-        }
+        for (TextOutline.Block b : blocksOf(ctx, key)) for (TextOutline.Stated a : b.amounts()) if (!a.measure().isEmpty()) return a.measure();
         return "";
     }
 
