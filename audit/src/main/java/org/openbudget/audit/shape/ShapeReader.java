@@ -413,7 +413,7 @@ public final class ShapeReader {
     }
 
     /** One table being read. */
-    private static final class Table {
+    static final class Table {
         final TableTemplate t;
         final TableShape shape;
         final TemplateProfile profile;
@@ -655,20 +655,80 @@ public final class ShapeReader {
         /** An amount token of the plain layout (two decimals: a code is no amount). */
         private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
 
-        /** A token that is an amount (PLAIN_AMOUNT, whole): its shape checked first, the pattern only for what may be one. */
-        private static boolean amountToken(String tok) {
+        /** A token that is an amount (PLAIN_AMOUNT, whole), by hand. */
+        static boolean amountToken(String tok) {
             int n = tok.length();
             if (n < 4 || tok.charAt(n - 3) != '.' || !digit(tok.charAt(n - 1)) || !digit(tok.charAt(n - 2))) return false;
-            char c = tok.charAt(0);
-            return (c == '-' || digit(c)) && PLAIN_AMOUNT.matcher(tok).matches();
+            return wholePart(tok, tok.charAt(0) == '-' ? 1 : 0, n - 3);
+        }
+
+        /** Where the amount that begins at {@code from} ends (-12.00, 1,234.56: PLAIN_AMOUNT's shape), or -1. */
+        private static int amountEnd(CharSequence s, int from) {
+            int n = s.length(), i = from < n && s.charAt(from) == '-' ? from + 1 : from, k = i;
+            while (k < n && (digit(s.charAt(k)) || s.charAt(k) == ',')) k++;
+            if (k + 2 >= n || s.charAt(k) != '.' || !digit(s.charAt(k + 1)) || !digit(s.charAt(k + 2)) || !wholePart(s, i, k)) return -1;
+            return k + 3;
+        }
+
+        /**
+         * A word then one space then an amount then a space or the line's end: cells printed run together, as no
+         * ruled or column layout prints them (RUN_TOGETHER's shape, by hand: every line of every plain table is asked).
+         */
+        static boolean runTogether(CharSequence s) {
+            int n = s.length();
+            for (int p = 1; p + 4 < n + 1; p++) {
+                if (s.charAt(p) != ' ' || space(s.charAt(p - 1))) continue;
+                int e = amountEnd(s, p + 1);
+                if (e < 0) continue;
+                if (e == n || s.charAt(e) == ' ' || lineEndFrom(s, e)) return true;
+            }
+            return false;
+        }
+
+        /** Does s end at i with a line end (the expression's $ stops before one)? */
+        private static boolean lineEndFrom(CharSequence s, int i) {
+            int left = s.length() - i;
+            char c = s.charAt(i);
+            if (left == 1) return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            return left == 2 && c == '\r' && s.charAt(i + 1) == '\n';
         }
 
         private static boolean digit(char c) {
             return c >= '0' && c <= '9';
         }
-        /** A word then one space then an amount: cells printed run together, as no ruled or column layout prints them. */
-        private static final java.util.regex.Pattern RUN_TOGETHER = java.util.regex.Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
-        private static final java.util.regex.Pattern TRAILING_AMOUNT = java.util.regex.Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
+
+        /**
+         * Where the amount a line ends with begins (at its start or after a space: -12.00, 1,234.56, at most 18 digits
+         * or seven groups), or -1 — by hand, from the end: every line of a plain table is asked, its label again for
+         * each amount it gives up (the expression it replaced scanned the whole line each time).
+         */
+        static int trailingAmount(CharSequence s) {
+            int n = s.length();
+            if (n < 4 || s.charAt(n - 3) != '.' || !digit(s.charAt(n - 1)) || !digit(s.charAt(n - 2))) return -1;
+            int end = n - 3, i = end;
+            while (i > 0 && (digit(s.charAt(i - 1)) || s.charAt(i - 1) == ',')) i--;
+            if (!wholePart(s, i, end)) return -1;
+            int start = i > 0 && s.charAt(i - 1) == '-' ? i - 1 : i;
+            return start == 0 || space(s.charAt(start - 1)) ? start : -1;
+        }
+
+        /** Is s[from, to) an amount's whole part: 1–18 digits, or 1–3 digits then one to six groups of ,ddd? */
+        private static boolean wholePart(CharSequence s, int from, int to) {
+            int len = to - from, comma = -1;
+            if (len < 1) return false;
+            for (int k = from; k < to && comma < 0; k++) {
+                if (s.charAt(k) == ',') comma = k;
+                else if (!digit(s.charAt(k))) return false;
+            }
+            if (comma < 0) return len <= 18;
+            int lead = comma - from;
+            if (lead < 1 || lead > 3 || (to - comma) % 4 != 0 || (to - comma) / 4 > 6) return false;
+            for (int k = comma; k < to; k += 4) {
+                if (s.charAt(k) != ',') return false;
+                for (int j = k + 1; j < k + 4; j++) if (!digit(s.charAt(j))) return false;
+            }
+            return true;
+        }
         private static final java.util.regex.Pattern PLAIN_CODE = java.util.regex.Pattern.compile("^(\\d{3})(?:\\s++(\\d{2}))?(?:\\s++(\\d{2}))?(?:\\s++(.*))?$");
         private static final java.util.regex.Pattern PLAIN_TOTAL = java.util.regex.Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})++");
 
@@ -686,13 +746,13 @@ public final class ShapeReader {
         private boolean blocked;
 
         private static boolean plainLayout(List<String> lines, int from, int to) {
-            boolean runTogether = false;
+            boolean together = false;
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
-                if (!runTogether && RUN_TOGETHER.matcher(l).find()) runTogether = true;
+                if (!together && runTogether(l)) together = true;
             }
-            return runTogether;
+            return together;
         }
 
         private static List<String> tokens(String raw) {
@@ -713,7 +773,7 @@ public final class ShapeReader {
                 else if (sq.contains("单位：元")) scale = BigDecimal.valueOf(10_000);
                 if (numberRow(tokens)) return true;
                 if (!plainRowStart(raw.trim(), sq)) return false;
-            } else if (numberRow(tokens) || !PLAIN_AMOUNT.matcher(raw).find() && repeated.contains(sq)) {
+            } else if (numberRow(tokens) || repeated.contains(sq) && !PLAIN_AMOUNT.matcher(raw).find()) {
                 return true;
             }
             if (shape == null) return true;
@@ -727,7 +787,7 @@ public final class ShapeReader {
             if (buf.length() > 0 && plainRowStart(raw.trim(), sq)) flushPlain();
             if (buf.length() == 0) bufLine = k + 1;
             join(buf, raw.trim());
-            if (TRAILING_AMOUNT.matcher(buf).find()) flushPlain();
+            if (trailingAmount(buf) >= 0) flushPlain();
             return true;
         }
 
@@ -790,11 +850,9 @@ public final class ShapeReader {
             }
             List<BigDecimal> nums = new ArrayList<>();
             String label = text;
-            while (true) {
-                java.util.regex.Matcher m = TRAILING_AMOUNT.matcher(label);
-                if (!m.find()) break;
-                nums.add(0, plainNumber(m.group(1)));
-                label = label.substring(0, m.start()).trim();
+            for (int at; (at = trailingAmount(label)) >= 0; ) {
+                nums.add(0, plainNumber(label.substring(at)));
+                label = label.substring(0, at).trim();
             }
             Row r = switch (shape.kind()) {
                 case FIXED -> {

@@ -133,4 +133,55 @@ class HandScansTest {
         assertThat(ShapeReader.markNumber("预算05表")).isEqualTo("5");
         assertThat(ShapeReader.markNumber("表十二")).isEqualTo("12");
     }
+
+    /** The expression {@link ShapeReader.Table#trailingAmount} replaced (ShapeReader's TRAILING_AMOUNT until session 14). */
+    private static final Pattern TRAILING = Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
+
+    private static int trailingByExpression(String line) {
+        Matcher m = TRAILING.matcher(line);
+        return m.find() ? m.start(1) : -1;
+    }
+
+    @Test
+    void trailingAmounts() {
+        for (String line : List.of("一般公共服务支出 1,234.56", "合计 12.00 3.00", "-1.00", " -1.00", "a-1.00", "--1.00", "1.00", "1,23.00",
+                "x 1234,567.00", "x 1,234,567,890,123,456,789.00", "x 1,234,567,890,123,456.00", "x 1234567890123456789.00",
+                "x 123456789012345678.00", "x ,123.00", "x 1,234.5", "x 1,234.567", "行政运行\t3.00", "2080104 综合业务管理 12.00", "")) {
+            assertThat(ShapeReader.Table.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
+        }
+        assertThat(ShapeReader.Table.trailingAmount("合计 12.00 3.00")).isEqualTo(9);
+        String alphabet = "0123456789 \t,,..--a收";
+        Random random = new Random(14);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(24);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            // the reader asks of trimmed lines and labels: no line end for the expression's $ to stop before
+            String line = b.toString().trim();
+            assertThat(ShapeReader.Table.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
+        }
+    }
+
+    /** The expressions {@link ShapeReader.Table#runTogether} and {@link ShapeReader.Table#amountToken} replaced. */
+    private static final Pattern RUN_TOGETHER = Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
+
+    @Test
+    void runTogetherAndAmountTokens() {
+        for (String line : List.of("一般公共服务支出 1,234.56", "合计 12.00 3.00", "合计  12.00", "合计 12.001", "合计 -1.00", "合计 --1.00",
+                "a 1,23.00 b", "a 1234,567.00", "a 12.00\n", "a 12.00\r\n", "a 12.00\n\n", "\t1.00", " 1.00", "a\t1.00", "行政运行 3.00收")) {
+            assertThat(ShapeReader.Table.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
+        }
+        String alphabet = "0123456789  \t\n\r,,..--a收";
+        Random random = new Random(15);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(24);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String line = b.toString();
+            assertThat(ShapeReader.Table.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
+            String token = line.strip();
+            assertThat(ShapeReader.Table.amountToken(token)).as("「%s」", token).isEqualTo(PLAIN_AMOUNT.matcher(token).matches());
+        }
+    }
 }

@@ -234,8 +234,12 @@ final class MeasureChecks {
 
     /** Every printed cell of the shaped tables whose money is known, with its key (worked out once per run). */
     static List<Cell> cells(CheckContext ctx) {
-        return ctx.runFact(CellsOf.KEY, () -> MoneyCells.of(ctx.disclosure(), ctx.profile(), ctx.ref().sources()));
+        return ctx.runFact(CellsOf.KEY, () -> MoneyCells.of(ctx.disclosure(), ctx.profile(), ctx.ref().sources(),
+                ctx.templateFact(new CellMoney(ctx.ref()), java.util.concurrent.ConcurrentHashMap::new)));
     }
 
     private enum CellsOf { KEY }
+
+    /** The template fact of its cells' money by template, row and column, under a year's reference data (by identity). */
+    private record CellMoney(org.openbudget.core.classification.ReferenceData ref) {}
 }

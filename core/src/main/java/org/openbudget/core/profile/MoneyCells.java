@@ -145,48 +145,107 @@ public final class MoneyCells {
 
     /** Every printed cell of the shaped tables whose money is known, with its key, in table and row order. */
     public static List<Cell> of(Disclosure d, TemplateProfile profile, List<FundingSource> sources) {
+        return of(d, profile, sources, null);
+    }
+
+    /**
+     * As {@link #of(Disclosure, TemplateProfile, List)}, the money of each (table template, row) by column looked up in
+     * {@code memo} first: a cell's key depends only on its template, its row's code or key and its column — the
+     * same for every document of the template under one year's sources, so the checks keep one memo per template
+     * and sources (null: none).
+     */
+    public static List<Cell> of(Disclosure d, TemplateProfile profile, List<FundingSource> sources, Map<Object, List<List<Term>>> memo) {
         List<Cell> out = new ArrayList<>();
         MeasureDictionary dict = profile.measures();
         for (DisclosureTable table : d.tables()) {
             TableTemplate tpl = template(profile, table).orElse(null);
             if (tpl == null || tpl.shape() == null || table.empty()) continue;
             TableShape shape = tpl.shape();
-            List<Where> scope = Bindings.scope(tpl, dict);
-            List<List<Where>> columns = new ArrayList<>();
-            for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
-            Map<String, List<Where>> income = Bindings.rows(tpl.incomeRows(), dict);
-            Map<String, List<Where>> fixed = Bindings.rows(tpl.rows(), dict);
+            Bound bound = null;   // the template's filters, made at the first cell the memo does not hold
             Map<String, LineSpec> fixedSpecs = new java.util.HashMap<>();
             if (shape.kind() == TableShape.Kind.FIXED) for (LineSpec s : tpl.rows()) fixedSpecs.put(s.key(), s);
             // the summary's totals count money beside the ledger's when an income row they add up prints some
             Term summaryBeyond = shape.kind() == TableShape.Kind.SUMMARY ? summaryBeyond(table, tpl, dict) : null;
+            int width = tpl.columns().size();
             for (Row r : table.rows()) {
                 Term beyond = r.kind() != org.openbudget.core.disclosure.RowKind.TOTAL ? null
                         : shape.kind() == TableShape.Kind.SUMMARY ? summaryBeyond : rowBeyond(tpl, dict, r);
                 LineSpec line = r.side() == null ? fixedSpecs.get(r.key()) : null;
                 if (line != null && line.computed()) continue;   // 增减变化金额: checked against its two rows (column-change)
                 boolean lastYearRow = line != null && line.lastYear();
-                List<Where> row = rowFilter(shape, tpl, r, income, fixed);
-                if (row == null) continue;
+                if (!hasMoney(r)) continue;
                 boolean firstOnly = shape.kind() == TableShape.Kind.SUMMARY && r.side() == Side.INCOME
-                        && (shape.incomeFirstColumn() || columns.size() == 1);
-                for (int c = 0; c < columns.size() && c < table.columns().size(); c++) {
-                    if (firstOnly && c > 0) break;
+                        && (shape.incomeFirstColumn() || width == 1);
+                // the row's money by column: from the memo, else made (and kept) at its first document
+                Object at = memo == null ? null : new At(tpl.id(), tpl.no(), r.kind(), r.side(),
+                        r.kind() == org.openbudget.core.disclosure.RowKind.CLASS ? r.code() : r.key(), firstOnly);
+                List<List<Term>> keys = at == null ? null : memo.get(at);
+                if (keys == null) {
+                    if (bound == null) bound = new Bound(tpl, dict);
+                    List<Where> row = rowFilter(shape, tpl, r, bound.income, bound.fixed);
+                    List<List<Term>> made = new ArrayList<>();
+                    for (int c = 0; c < width; c++) {
+                        boolean none = row == null || (firstOnly && c > 0) || tpl.columns().get(c).computed();
+                        made.add(none ? List.of() : key(Bindings.and(row, firstOnly ? bound.scope : bound.columns.get(c)), sources));
+                    }
+                    keys = List.copyOf(made);
+                    if (at != null) memo.put(at, keys);
+                }
+                for (int c = 0; c < width && c < table.columns().size(); c++) {
+                    List<Term> key = keys.get(c);
+                    if (key.isEmpty()) continue;   // no money the filters can say, or 增减 (checked against its two columns)
                     ColumnSpec spec = tpl.columns().get(c);
-                    if (spec.computed()) continue;   // 增减: checked against its two columns (column-change)
-                    List<Where> cell = Bindings.and(row, firstOnly ? scope : columns.get(c));
-                    List<Term> key = key(cell, sources);
                     if (spec.lastYear() || lastYearRow) key = key.stream().map(k -> k.lastYear(true)).toList();
-                    if (beyond != null && !key.isEmpty() && (firstOnly || shape.kind() == TableShape.Kind.SUMMARY || "total".equals(spec.measure()))) {
+                    if (beyond != null && (firstOnly || shape.kind() == TableShape.Kind.SUMMARY || "total".equals(spec.measure()))) {
                         List<Term> marked = new ArrayList<>(key);
                         marked.add(beyond);
                         key = List.copyOf(marked);
                     }
-                    if (!key.isEmpty()) out.add(new Cell(table, r, c, key));
+                    out.add(new Cell(table, r, c, key));
                 }
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A row {@link #rowFilter} can give money to (the others have none, whatever their template). */
+    private static boolean hasMoney(Row r) {
+        return switch (r.kind()) {
+            case CLASS -> r.unit().isEmpty();
+            case TOTAL, LINE -> true;
+            default -> false;
+        };
+    }
+
+    /** Where a row's money is the same for every document of a template: its template, its row's kind, side and code or key. */
+    private record At(String table, int no, org.openbudget.core.disclosure.RowKind kind, Side side, String row, boolean firstOnly) {
+        // written out, as Term's: a record's generated equals and hashCode cost a one-file audit's start
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof At a && no == a.no && firstOnly == a.firstOnly && kind == a.kind
+                    && side == a.side && Objects.equals(table, a.table) && Objects.equals(row, a.row);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(table) * 31 + no) * 31 + Objects.hashCode(row)) * 31
+                    + Objects.hashCode(kind) + (side == null ? 0 : side.ordinal() + 7) + (firstOnly ? 1 : 0);
+        }
+    }
+
+    /** A table template's filters: its scope, each column's within it, its income and fixed rows'. */
+    private static final class Bound {
+        final List<Where> scope;
+        final List<List<Where>> columns = new ArrayList<>();
+        final Map<String, List<Where>> income;
+        final Map<String, List<Where>> fixed;
+
+        Bound(TableTemplate tpl, MeasureDictionary dict) {
+            scope = Bindings.scope(tpl, dict);
+            for (var c : tpl.columns()) columns.add(Bindings.and(scope, Bindings.column(c, dict)));
+            income = Bindings.rows(tpl.incomeRows(), dict);
+            fixed = Bindings.rows(tpl.rows(), dict);
+        }
     }
 
     /**
