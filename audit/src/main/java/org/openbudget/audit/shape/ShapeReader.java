@@ -2325,8 +2325,6 @@ public final class ShapeReader {
     private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
     private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile(
             org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART) + ".{0,30}");
-    private static final java.util.regex.Pattern CN_NUMBERING = java.util.regex.Pattern.compile("^[一二三四五六七八九十百]{1,4}[、.．]\\s*");
-    private static final java.util.regex.Pattern DIGIT_NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[、.．]\\s*");
 
     private static boolean hasAmount(List<String> cells) {
         for (String c : cells) if (amount(c) && !dash(c.trim()) && !digits(c.trim(), 1, 2)) return true;
@@ -2383,11 +2381,21 @@ public final class ShapeReader {
 
     /** "一、一般公共服务支出" → 一般公共服务支出. */
     static String stripNumbering(String label) {
-        // the patterns only where the label starts as they do (a numeral, a digit): this runs for every label of every row
+        // by hand (CN_NUMBERING then DIGIT_NUMBERING, as HandScansTest holds): this runs for every label of every row,
+        // and for each prefix of a summary's line that may be its income label
         String s = label.trim();
-        if (!s.isEmpty() && "一二三四五六七八九十百".indexOf(s.charAt(0)) >= 0) s = CN_NUMBERING.matcher(s).replaceFirst("");
-        if (!s.isEmpty() && s.charAt(0) >= '0' && s.charAt(0) <= '9') s = DIGIT_NUMBERING.matcher(s).replaceFirst("");
-        return s;
+        s = s.substring(numbering(s, 4, true));
+        return s.substring(numbering(s, 3, false));
+    }
+
+    /** How long the numbering a label starts with is: up to {@code most} numerals (or digits), 、 . or ．, then spaces; 0: none. */
+    private static int numbering(String s, int most, boolean numerals) {
+        int r = 0, n = s.length();
+        while (r < n && r <= most && (numerals ? "一二三四五六七八九十百".indexOf(s.charAt(r)) >= 0 : s.charAt(r) >= '0' && s.charAt(r) <= '9')) r++;
+        if (r == 0 || r > most || r == n || "、.．".indexOf(s.charAt(r)) < 0) return 0;
+        int e = r + 1;
+        while (e < n && space(s.charAt(e))) e++;
+        return e;
     }
 
     /** A row label compared without numbering, 其中：, spaces or bracket width. */

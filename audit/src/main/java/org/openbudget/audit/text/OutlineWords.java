@@ -78,7 +78,7 @@ final class OutlineWords {
     }
 
     /** What {@link #before} and the others found, per pattern and placeholder (a paragraph asks for the same words again and again). */
-    private final java.util.Map<String, String> memo = new java.util.HashMap<>();
+    private final java.util.Map<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String beforeOf(String key, String var) {
         if (key == null || key.isEmpty() || !text.sentences().containsKey(key)) return "";

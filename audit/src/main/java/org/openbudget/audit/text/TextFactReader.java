@@ -121,9 +121,9 @@ final class TextFactReader {
     /** 类/款/项 named by name → codes: the document's tables first, then the year's classification. */
     private final ClassNames classNames;
     /** The profile's subjects, normalized once: key → normalized words. */
-    private Map<String, List<String>> subjectWords;
+    private final Map<String, List<String>> subjectWords;
     /** The profile's subjects as written ({@link TextSubjects}). */
-    private Map<String, List<String>> subjects;
+    private final Map<String, List<String>> subjects;
 
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
@@ -135,50 +135,136 @@ final class TextFactReader {
         this.tables = tables;
         this.notes = notes;
         this.classNames = new ClassNames(profile, ref, tables);
-        this.marks = new TextMarks(profile.text());
+        this.performanceReader = new PerformanceTableReader(profile.text().performanceLabels(), notes);
+        Template t = Template.of(profile, ref);
+        this.marks = t.marks;
         this.amountMark = marks.amount;
         this.sectionMark = marks.section;
         this.subMark = marks.sub;
-        this.words = new OutlineWords(profile.text());
-        this.performanceReader = new PerformanceTableReader(profile.text().performanceLabels(), notes);
-        // the projects block's field labels, as its patterns print them before their placeholder ("预算安排规模：{amount}万元")
-        TextOutline.Block projects = null;
-        for (TextOutline.Section s : profile.text().outline().sections()) {
-            for (TextOutline.Block b : s.blocks()) if (projects == null && b.kind().equals("projects")) projects = b;
+        this.words = t.words;
+        this.projectPrefix = t.projectPrefix;
+        this.projectName = t.projectName;
+        this.withheldWords = t.withheldWords;
+        this.fieldNames = t.fieldNames;
+        this.field = t.field;
+        this.share = t.share;
+        this.change = t.change;
+        this.rate = t.rate;
+        this.reason = t.reason;
+        this.continuations = t.continuations;
+        this.subjects = t.subjects;
+        this.subjectWords = t.subjectWords;
+    }
+
+    /**
+     * What the reader takes from a template — its marks, its outline's words and clauses, the projects' field labels, the
+     * subjects' words — made once per profile and year's reference data, not for every document read (an audit of a text
+     * made them anew each time). Shared by the audits running at once: nothing in it changes after it is made.
+     */
+    private static final class Template {
+        private static final Map<List<Object>, Template> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        final TextMarks marks;
+        final OutlineWords words;
+        final Map<String, String> fieldNames = new java.util.HashMap<>();
+        final Pattern field;
+        final String projectPrefix, projectName, withheldWords;
+        final Pattern share, change, rate, reason;
+        final List<String> continuations;
+        final Map<String, List<String>> subjects;
+        final Map<String, List<String>> subjectWords = new LinkedHashMap<>();
+
+        /** The template of this profile under this year's data (by identity: a profile read at run time is its own). */
+        static Template of(TemplateProfile profile, ReferenceData ref) {
+            List<Object> key = List.of(new Same(profile), new Same(ref));
+            Template done = MADE.get(key);
+            if (done != null) return done;
+            Template made = new Template(profile, ref);
+            if (MADE.size() > 32) MADE.clear();   // profiles loaded at run time: bounded
+            MADE.put(key, made);
+            return made;
         }
-        StringBuilder alt = new StringBuilder();
-        if (projects != null) {
-            String pre = projects.sentence() + ".";
-            projectPrefix = pre;
-            projectName = words.before(pre + "name", "name");
-            withheldWords = words.words(pre + "withheld");
-            String[][] fields = {{"basis", "basis"}, {"amount", "amount"}, {"unit", "unit_name"}, {"alloc", "list"}, {"period", "period"}};
-            for (String[] x : fields) {
-                String label = words.before(pre + x[0], x[1]);
-                if (label.isEmpty()) continue;
-                fieldNames.put(label, x[0]);
-                if (alt.length() > 0) alt.append('|');
-                alt.append(Pattern.quote(label));
+
+        private Template(TemplateProfile profile, ReferenceData ref) {
+            marks = new TextMarks(profile.text());
+            words = new OutlineWords(profile.text());
+            // the projects block's field labels, as its patterns print them before their placeholder ("预算安排规模：{amount}万元")
+            TextOutline.Block projects = null;
+            for (TextOutline.Section s : profile.text().outline().sections()) {
+                for (TextOutline.Block b : s.blocks()) if (projects == null && b.kind().equals("projects")) projects = b;
             }
-        }
-        this.field = alt.length() == 0 ? null : Pattern.compile("^(" + alt + ")\\s*+:");
-        // what the outline's blocks declare their amounts restate (share_of, change, reason), compiled from their patterns
-        RestatedClauses restated = RestatedClauses.of(profile.text(), NUM);
-        this.share = restated.share();
-        this.change = restated.change();
-        this.rate = restated.rate();
-        this.reason = restated.reason();
-        // a clause wrapped onto its own line right after the sentence's 。 — its reason, or what a 类 or a project is 主要用于
-        List<String> onwards = new ArrayList<>(restated.reasonWords());
-        for (TextOutline.Section s : profile.text().outline().sections()) {
-            for (TextOutline.Block b : s.blocks()) {
-                for (String x : List.of("expense_item_noted", "project")) {
-                    String w = words.before(b.sentence() + "." + x, "note");
-                    if (!w.isEmpty() && !onwards.contains(w)) onwards.add(w);
+            StringBuilder alt = new StringBuilder();
+            String pre = projects == null ? "" : projects.sentence() + ".";
+            projectPrefix = pre;
+            projectName = projects == null ? "" : words.before(pre + "name", "name");
+            withheldWords = projects == null ? "" : words.words(pre + "withheld");
+            if (projects != null) {
+                String[][] fields = {{"basis", "basis"}, {"amount", "amount"}, {"unit", "unit_name"}, {"alloc", "list"}, {"period", "period"}};
+                for (String[] x : fields) {
+                    String label = words.before(pre + x[0], x[1]);
+                    if (label.isEmpty()) continue;
+                    fieldNames.put(label, x[0]);
+                    if (alt.length() > 0) alt.append('|');
+                    alt.append(Pattern.quote(label));
                 }
             }
+            field = alt.length() == 0 ? null : Pattern.compile("^(" + alt + ")\\s*+:");
+            // what the outline's blocks declare their amounts restate (share_of, change, reason), compiled from their patterns
+            RestatedClauses restated = RestatedClauses.of(profile.text(), NUM);
+            share = restated.share();
+            change = restated.change();
+            rate = restated.rate();
+            reason = restated.reason();
+            // a clause wrapped onto its own line right after the sentence's 。 — its reason, or what a 类 or a project is 主要用于
+            List<String> onwards = new ArrayList<>(restated.reasonWords());
+            for (TextOutline.Section s : profile.text().outline().sections()) {
+                for (TextOutline.Block b : s.blocks()) {
+                    for (String x : List.of("expense_item_noted", "project")) {
+                        String w = words.before(b.sentence() + "." + x, "note");
+                        if (!w.isEmpty() && !onwards.contains(w)) onwards.add(w);
+                    }
+                }
+            }
+            continuations = List.copyOf(onwards);
+            subjects = TextSubjects.of(profile);
+            subjects.forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
+            // the table labels too: the income rows of the summary of all money ("其中：一般财力" → income.gpb.local)
+            // and of the summary of 财政拨款 (fiscal.*)
+            labels(profile, ref, "total", "income.");
+            labels(profile, ref, "fiscal", "");
         }
-        this.continuations = List.copyOf(onwards);
+
+        /**
+         * The income rows of the profile's summary table of this money (a measure expression) as subjects of
+         * {@code prefix + key}: label without "其中：" or its number, and aliases.
+         */
+        private void labels(TemplateProfile profile, ReferenceData ref, String where, String prefix) {
+            MoneyCells.summary(profile, ref.sources(), where).ifPresent(t -> {
+                for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
+                    List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
+                    List<String> printed = new ArrayList<>(l.aliases());
+                    printed.add(l.label());
+                    for (String w : printed) {
+                        String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
+                        if (!n.isEmpty() && !words.contains(n)) words.add(n);
+                    }
+                    subjectWords.put(prefix + l.key(), words);
+                }
+            });
+        }
+
+        /** A key part compared by identity. */
+        private record Same(Object o) {
+            @Override
+            public boolean equals(Object x) {
+                return x instanceof Same s && s.o == o;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(o);
+            }
+        }
     }
 
     /** A share, a change, a rate and a reason as the outline's patterns print them ({@link RestatedClauses}); null: none declared. */
@@ -191,11 +277,11 @@ final class TextFactReader {
     /** A field line of a project's description ("预算安排规模：…"), by the projects block's patterns; null when none. */
     private final Pattern field;
     /** Field label → the pattern it is printed by (basis, amount, unit, alloc, period). */
-    private final Map<String, String> fieldNames = new java.util.HashMap<>();
-    private String projectPrefix = "";
+    private final Map<String, String> fieldNames;
+    private final String projectPrefix;
     /** The label of a project's name ("项目名称") and the words of a withheld one ("完全不予公开"). */
-    private String projectName = "";
-    private String withheldWords = "";
+    private final String projectName;
+    private final String withheldWords;
 
     /** The document's text; {@code firstTableLine} is where 第二部分's tables start (0 when unknown). */
     DocumentText read(List<String> lines, int firstTableLine) {
@@ -566,14 +652,6 @@ final class TextFactReader {
         String s = norm(subject);
         String best = null;
         int bestLen = -1;
-        if (subjectWords == null) {
-            subjectWords = new LinkedHashMap<>();
-            subjects().forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
-            // the table labels too: the income rows of the summary of all money ("其中：一般财力" → income.gpb.local)
-            // and of the summary of 财政拨款 (fiscal.*)
-            labels("total", "income.");
-            labels("fiscal", "");
-        }
         for (Map.Entry<String, List<String>> e : subjectWords.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
             for (String nw : e.getValue()) {
@@ -589,27 +667,7 @@ final class TextFactReader {
 
     /** The words printed for each fact key: its outline's words and the dictionary's names and synonyms of its measures. */
     private Map<String, List<String>> subjects() {
-        if (subjects == null) subjects = TextSubjects.of(profile);
         return subjects;
-    }
-
-    /**
-     * The income rows of the profile's summary table of this money (a measure expression) as subjects of
-     * {@code prefix + key}: label without "其中：" or its number, and aliases.
-     */
-    private void labels(String where, String prefix) {
-        MoneyCells.summary(profile, ref.sources(), where).ifPresent(t -> {
-            for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
-                List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
-                List<String> printed = new ArrayList<>(l.aliases());
-                printed.add(l.label());
-                for (String w : printed) {
-                    String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
-                    if (!n.isEmpty() && !words.contains(n)) words.add(n);
-                }
-                subjectWords.put(prefix + l.key(), words);
-            }
-        });
     }
 
     /**

@@ -184,4 +184,32 @@ class HandScansTest {
             assertThat(ShapeReader.Table.amountToken(token)).as("「%s」", token).isEqualTo(PLAIN_AMOUNT.matcher(token).matches());
         }
     }
+
+    /** The expressions {@link ShapeReader#stripNumbering} replaced. */
+    private static final Pattern CN_NUMBERING = Pattern.compile("^[一二三四五六七八九十百]{1,4}[、.．]\\s*");
+    private static final Pattern DIGIT_NUMBERING = Pattern.compile("^\\d{1,3}[、.．]\\s*");
+
+    private static String stripByExpression(String label) {
+        String s = label.trim();
+        if (!s.isEmpty() && "一二三四五六七八九十百".indexOf(s.charAt(0)) >= 0) s = CN_NUMBERING.matcher(s).replaceFirst("");
+        if (!s.isEmpty() && s.charAt(0) >= '0' && s.charAt(0) <= '9') s = DIGIT_NUMBERING.matcher(s).replaceFirst("");
+        return s;
+    }
+
+    @Test
+    void numberingStripped() {
+        for (String label : List.of("一、一般公共服务支出", "十一、 其他收入", "一二三四五、x", "一二三四、x", "12、x", "1234.x", "1.2.x", "一、1.x",
+                "（一）x", "一", "一、", "3．\t事业收入", "百.", "其中：x")) {
+            assertThat(ShapeReader.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
+        }
+        String alphabet = "一二十百0129、.．  \t收x";
+        Random random = new Random(16);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(12);
+            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String label = b.toString();
+            assertThat(ShapeReader.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
+        }
+    }
 }
