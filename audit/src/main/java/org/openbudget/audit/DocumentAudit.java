@@ -126,7 +126,7 @@ public final class DocumentAudit {
             int[] pageOfLine = pdf ? pages.stream().mapToInt(Integer::intValue).toArray() : new int[0];
             bounded(lines, where, pdf ? Format.PDF : Format.TEXT, pageOfLine);
             String name = name(files.get(0)) + " 等 " + files.size() + " 个文件";
-            return audit(name, pdf ? Format.PDF : Format.TEXT, String.join("\n", lines), lines, pageOfLine, boxes, notes, lib, where);
+            return audit(name, pdf ? Format.PDF : Format.TEXT, lines, pageOfLine, boxes, notes, lib, where);
         });
     }
 
@@ -214,8 +214,7 @@ public final class DocumentAudit {
 
     private static Result audit(String name, Part part, ReferenceLibrary lib, String where) {
         bounded(part.lines(), where, part.format(), part.pageOfLine());
-        String text = String.join("\n", part.lines());
-        return audit(name, part.format(), text, part.lines(), part.pageOfLine(), part.boxes(), new ArrayList<>(part.notes()), lib, where);
+        return audit(name, part.format(), part.lines(), part.pageOfLine(), part.boxes(), new ArrayList<>(part.notes()), lib, where);
     }
 
     private static Result runUnguarded(String name, byte[] content, ReferenceLibrary lib) {
@@ -291,12 +290,12 @@ public final class DocumentAudit {
         }
     }
 
-    private static Result audit(String name, Format format, String text, List<String> lines, int[] pages, List<PdfLayout.LineBox> boxes,
+    private static Result audit(String name, Format format, List<String> lines, int[] pages, List<PdfLayout.LineBox> boxes,
                                 List<String> notes, ReferenceLibrary lib, String where) {
         PublishedTextReader.Result r;
         ReadGuard.at(format.paged() ? format.label() + " 的文字（已全部取出），正在识别表格" : "文本的表格与文字");
         try {
-            r = PublishedTextReader.readWithNotes(name, text, lib, source(lines.size(), pages, boxes));
+            r = PublishedTextReader.readWithNotes(name, lines, lib, source(lines.size(), pages, boxes));
         } catch (InputException | ReadGuard.Stop e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

@@ -54,13 +54,18 @@ public final class Recognizer {
     private static final List<String> FINAL_TITLE = List.of("部门决算", "单位决算", "决算公开", "决算总表", "支出决算表", "收入决算表");
 
     public static Recognition recognise(List<String> lines, ReferenceLibrary lib) {
+        return recognise(lines, null, lib);
+    }
+
+    /** As above, with each line squeezed already ({@link org.openbudget.audit.shape.ShapeReader#squeezedAll}; null: squeezed here). */
+    public static Recognition recognise(List<String> lines, List<String> squeezedLines, ReferenceLibrary lib) {
+        List<String> squeezed = squeezedLines != null && squeezedLines.size() == lines.size() ? squeezedLines
+                : org.openbudget.audit.shape.ShapeReader.squeezedAll(lines);
         // titles, labels, marks and headings stand on short lines: the long lines of the text are not searched
         StringBuilder all = new StringBuilder();
         StringBuilder head = new StringBuilder();
-        List<String> squeezed = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            String l = squeeze(lines.get(i));
-            squeezed.add(l);
+            String l = squeezed.get(i);
             if (i < HEAD_LINES) head.append(l).append('\n');
             if (l.length() <= SHORT_LINE) all.append(l).append('\n');
         }

@@ -57,9 +57,14 @@ public final class ShapeReader {
 
     /** As above, each row read with where it is ({@code source}: a PDF's pages and boxes, or a text's lines). */
     public static Result read(List<String> lines, SourceLines source, TemplateProfile profile, ReferenceData ref, String unit, AgencyKind kind, int year) {
+        return read(lines, null, source, profile, ref, unit, kind, year);
+    }
+
+    /** As above, with each line {@link #squeeze squeezed} already (the recognition squeezed them; null: squeezed here). */
+    public static Result read(List<String> lines, List<String> squeezedLines, SourceLines source, TemplateProfile profile, ReferenceData ref,
+                              String unit, AgencyKind kind, int year) {
         List<String> notes = new ArrayList<>();
-        List<String> squeezed = new ArrayList<>(lines.size());
-        for (String l : lines) squeezed.add(squeeze(l));
+        List<String> squeezed = squeezedLines != null && squeezedLines.size() == lines.size() ? squeezedLines : squeezedAll(lines);
         String kindLabel = kind.label();
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
@@ -2377,6 +2382,13 @@ public final class ShapeReader {
         if (code.length() != 3 && code.length() != 5 && code.length() != 7) return null;
         String name = s.substring(i).trim();
         return name.isEmpty() ? null : new String[]{code.toString(), name};
+    }
+
+    /** Every line {@link #squeeze squeezed}. */
+    public static List<String> squeezedAll(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String l : lines) out.add(squeeze(l));
+        return out;
     }
 
     /** "一、一般公共服务支出" → 一般公共服务支出. */

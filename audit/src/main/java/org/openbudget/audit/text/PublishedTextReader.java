@@ -66,11 +66,21 @@ public final class PublishedTextReader {
 
     /** As above, with where each line is ({@code source}: a PDF's pages and boxes; null: the text's own lines). */
     public static Result readWithNotes(String fileName, String text, ReferenceLibrary lib, SourceLines source) {
+        return readWithNotes(fileName, List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)), lib, source);
+    }
+
+    /**
+     * As above, of the text's lines (a PDF's, a text's already split: not joined and split again). A line with a line
+     * break in it is split there, as the text would be.
+     */
+    public static Result readWithNotes(String fileName, List<String> raw, ReferenceLibrary lib, SourceLines source) {
+        for (String l : raw) {
+            if (l.indexOf('\n') >= 0 || l.indexOf('\r') >= 0) return readWithNotes(fileName, String.join("\n", raw), lib, source);
+        }
         List<String> notes = new ArrayList<>();
-        String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        if (source == null) source = SourceLines.text(raw.length);
-        List<String> lines = new ArrayList<>(raw.length);
-        List<String> cells = new ArrayList<>(raw.length);
+        if (source == null) source = SourceLines.text(raw.size());
+        List<String> lines = new ArrayList<>(raw.size());
+        List<String> cells = new ArrayList<>(raw.size());
         for (String l : raw) {
             String c = clean(l);
             lines.add(c);
@@ -78,14 +88,16 @@ public final class PublishedTextReader {
         }
 
         // what the document is, and under which template: by meaning (titles, labels, marks, amount unit)
-        org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, lib);
+        // each line squeezed once, for the recognition and the tables (a cell's trailing tabs are blanks to squeeze: the same)
+        List<String> squeezed = org.openbudget.audit.shape.ShapeReader.squeezedAll(lines);
+        org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, squeezed, lib);
         switch (recognition.kind()) {
             case NOT_A_DISCLOSURE -> throw new InputException(fileName, 1, "文档", recognition.reason());
             default -> { }
         }
         // one road for every template: the profile recognition chose (its detect: signature) reads the tables by their
         // shapes and the text by its outline; the shape reader keeps a row's trailing tabs (in the tab layout, blank last cells)
-        Result r = ShapedDocument.read(fileName, cells, source, lib, recognition, notes);
+        Result r = ShapedDocument.read(fileName, cells, squeezed, source, lib, recognition, notes);
         return new Result(r.disclosure(), r.notes(), source);
     }
 

@@ -43,7 +43,7 @@ final class ShapedDocument {
     /** A label printed after the unit's name on the same line (西安: "部门名称：…（汇总）保密审查情况：已审查"). */
     private static final Pattern NEXT_LABEL = Pattern.compile("(?:保密审查|审查情况|联系人|联系电话|填报人|填报日期|公开日期|编制日期|日期)[^：:]{0,4}[：:]");
 
-    static PublishedTextReader.Result read(String fileName, List<String> lines, SourceLines source, ReferenceLibrary lib,
+    static PublishedTextReader.Result read(String fileName, List<String> lines, List<String> squeezed, SourceLines source, ReferenceLibrary lib,
                                            Recognizer.Recognition recognition, List<String> notes) {
         int year = recognition.year();
         boolean fin = recognition.kind() == Recognizer.Kind.FINAL_ACCOUNTS;
@@ -70,7 +70,7 @@ final class ShapedDocument {
         AgencyKind kind = "单位".equals(recognition.agencyKind()) ? AgencyKind.UNIT : AgencyKind.DEPARTMENT;
         String unit = unitName(lines, profile);
         if (unit == null) throw new InputException(fileName, 1, "单位名称", "找不到单位名称（“单位名称：”“部门名称：”等，或封面上的“20xx年……" + (fin ? "决算" : "预算") + "”）");
-        ShapeReader.Result r = ShapeReader.read(lines, source, profile, ref, unit, kind, year);
+        ShapeReader.Result r = ShapeReader.read(lines, squeezed, source, profile, ref, unit, kind, year);
         notes.addAll(r.notes());
         if (r.tables().isEmpty()) throw new InputException(fileName, 1, "表", fin
                 ? "识别为部门决算文档，但按决算模板 " + profileId + " 找不到任何决算公开表（收入支出决算总表等）——版式无法识别"

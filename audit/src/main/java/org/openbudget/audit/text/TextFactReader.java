@@ -124,6 +124,8 @@ final class TextFactReader {
     private final Map<String, List<String>> subjectWords;
     /** The profile's subjects as written ({@link TextSubjects}). */
     private final Map<String, List<String>> subjects;
+    /** What the reader takes from the template, shared by the documents of one profile and year. */
+    private final Template template;
 
     TextFactReader(TemplateProfile profile, ReferenceData ref, AgencyKind kind, String unit,
                    List<DisclosureTable> tables, List<String> notes) {
@@ -137,6 +139,7 @@ final class TextFactReader {
         this.classNames = new ClassNames(profile, ref, tables);
         this.performanceReader = new PerformanceTableReader(profile.text().performanceLabels(), notes);
         Template t = Template.of(profile, ref);
+        this.template = t;
         this.marks = t.marks;
         this.amountMark = marks.amount;
         this.sectionMark = marks.section;
@@ -173,6 +176,13 @@ final class TextFactReader {
         final List<String> continuations;
         final Map<String, List<String>> subjects;
         final Map<String, List<String>> subjectWords = new LinkedHashMap<>();
+        /** A narrative block's statements compiled, by the block (its identity) and the document's kind (单位 / 部门). */
+        private final Map<List<Object>, NarrativeStatements> statements = new java.util.concurrent.ConcurrentHashMap<>();
+
+        NarrativeStatements statements(TemplateProfile profile, String kind, TextOutline.Block b) {
+            // looked up by the block's identity: a key with the template in it hashes the whole outline (per paragraph)
+            return statements.computeIfAbsent(List.of(new Same(b), kind), k -> NarrativeStatements.compile(profile, kind, b));
+        }
 
         /** The template of this profile under this year's data (by identity: a profile read at run time is its own). */
         static Template of(TemplateProfile profile, ReferenceData ref) {
@@ -1063,7 +1073,7 @@ final class TextFactReader {
      * read after the name the document's recognition found.
      */
     private void narrative(String sec, String part, String p, String h, TextOutline.Block b) {
-        NarrativeStatements n = statements.computeIfAbsent(b, x -> NarrativeStatements.compile(profile, kind.label(), x));
+        NarrativeStatements n = statements.computeIfAbsent(b, x -> template.statements(profile, kind.label(), x));
         String head = opened != null && opened[0].equals(sec + part) ? opened[1] : null;
         opened = endsWithColon(h) ? new String[]{sec + part, p} : null;
         if (head == null) {

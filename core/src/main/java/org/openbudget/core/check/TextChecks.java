@@ -190,12 +190,27 @@ public final class TextChecks {
     }
 
     private static List<TextFact> of(CheckContext ctx, String key, FactKind kind) {
-        return facts(ctx, f -> f.key().equals(key) && f.kind() == kind);
+        List<TextFact> out = new ArrayList<>();
+        for (TextFact f : keyed(ctx, key)) if (f.kind() == kind) out.add(f);
+        return out;
     }
 
     private static Optional<TextFact> one(CheckContext ctx, String key, FactKind kind) {
-        return text(ctx).fact(key, kind);
+        for (TextFact f : keyed(ctx, key)) if (f.kind() == kind) return Optional.of(f);
+        return Optional.empty();
     }
+
+    /** The facts stated under one key, in document order: the document's facts grouped once per run (every rule asks). */
+    private static List<TextFact> keyed(CheckContext ctx, String key) {
+        Map<String, List<TextFact>> byKey = ctx.runFact(FactsByKey.KEY, () -> {
+            Map<String, List<TextFact>> m = new java.util.HashMap<>();
+            for (TextFact f : text(ctx).facts()) m.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+            return m;
+        });
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    private enum FactsByKey { KEY }
 
     private static String p(BigDecimal v) {
         return v == null ? null : v.setScale(Math.max(2, v.scale()), RoundingMode.HALF_UP).toPlainString();
@@ -482,8 +497,11 @@ public final class TextChecks {
 
     /** The amounts stated in the section of the outline that states {@code key} (五 for gpb.total) that state a measure. */
     private static List<TextFact> amountsIn(CheckContext ctx, String key) {
-        return facts(ctx, f -> f.kind() == FactKind.AMOUNT && f.key().indexOf(':') < 0 && in(ctx, f, key) && money(ctx, f.key()) != null);
+        return ctx.runFact(new AmountsIn(key), () -> facts(ctx, f -> f.kind() == FactKind.AMOUNT && f.key().indexOf(':') < 0 && in(ctx, f, key) && money(ctx, f.key()) != null));
     }
+
+    /** The run's fact of {@link #amountsIn} for a key. */
+    private record AmountsIn(String key) {}
 
     /** Names compared across places: half width, no whitespace (PDF extraction adds spaces between digits and CJK). */
     static String spelling(String s) {
@@ -809,10 +827,9 @@ public final class TextChecks {
 
     private static List<Described> described(CheckContext ctx) {
         List<Described> out = new ArrayList<>();
-        for (TextFact n : facts(ctx, f -> f.key().equals("project.name") && f.kind() == FactKind.NAME)) {
-            TextFact amount = facts(ctx, f -> f.key().equals("project.amount") && f.part().equals(n.part()) && f.kind() == FactKind.AMOUNT)
-                    .stream().findFirst().orElse(null);
-            boolean withheld = !facts(ctx, f -> f.key().equals("project.withheld") && f.part().equals(n.part())).isEmpty();
+        for (TextFact n : of(ctx, "project.name", FactKind.NAME)) {
+            TextFact amount = of(ctx, "project.amount", FactKind.AMOUNT).stream().filter(f -> f.part().equals(n.part())).findFirst().orElse(null);
+            boolean withheld = keyed(ctx, "project.withheld").stream().anyMatch(f -> f.part().equals(n.part()));
             out.add(new Described(n.part(), n, amount, withheld));
         }
         return out;
@@ -908,7 +925,7 @@ public final class TextChecks {
     private static void allocSum(CheckContext ctx) {
         for (Described d : described(ctx)) {
             if (d.amount() == null || d.withheld()) continue;
-            List<TextFact> items = facts(ctx, f -> f.key().equals("project.alloc") && f.part().equals(d.part()) && f.kind() == FactKind.AMOUNT);
+            List<TextFact> items = of(ctx, "project.alloc", FactKind.AMOUNT).stream().filter(f -> f.part().equals(d.part())).toList();
             if (items.isEmpty()) continue;
             BigDecimal sum = BigDecimal.ZERO;
             for (TextFact i : items) sum = sum.add(i.value());
