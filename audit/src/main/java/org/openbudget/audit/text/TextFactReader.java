@@ -365,7 +365,7 @@ final class TextFactReader {
             if (l.startsWith("- ")) l = l.substring(2).trim();
             if (l.isEmpty() || PAGE_NUMBER.matcher(l).matches()) continue;
             String h = half(l);
-            boolean start = sectionMark.matcher(h).find() || subMark.matcher(h).find() || marks.item(h) != null || field != null && field.matcher(h).find();
+            boolean start = marks.sectionStart.at(h) || marks.subStart.at(h) || marks.item(h) != null || field != null && field.matcher(h).find();
             if (cur != null && !start && continues(h)) {
                 cur.append(l); // a reason wrapped right after the sentence's 。 belongs to it
             } else if (cur == null) {
@@ -400,8 +400,8 @@ final class TextFactReader {
         if (p.length() > 200) return false;
         String h = half(p).trim();
         // a heading ends as the outline's titles and headings end (说明; 情况, 事项)
-        if (sectionMark.matcher(h).find()) return endsWithAny(h, marks.sectionEndings);
-        if (subMark.matcher(h).find() && (projectName.isEmpty() || !h.contains(projectName))) {
+        if (marks.sectionStart.at(h)) return endsWithAny(h, marks.sectionEndings);
+        if (marks.subStart.at(h) && (projectName.isEmpty() || !h.contains(projectName))) {
             return endsWithAny(h, marks.subEndings) || endsWithAny(h, marks.sectionEndings);
         }
         return false;

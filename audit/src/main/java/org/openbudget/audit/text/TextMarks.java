@@ -27,7 +27,9 @@ final class TextMarks {
     /** A sub-part of a section (（一）), its number in group 1. */
     final Pattern sub;
     /** A numbered list line or item (1、 1.), its number in group 1: each style the profile numbers lists with. */
-    final List<Pattern> items;
+    final List<Numbering.Start> items;
+    /** {@link #section} and {@link #sub} with their test of a line's first mark (asked of every line). */
+    final Numbering.Start sectionStart, subStart;
     /** A numbered entry of the glossary. */
     final Pattern glossary;
     /** The closing date, the whole line. */
@@ -46,9 +48,11 @@ final class TextMarks {
     TextMarks(TextTemplate t) {
         section = Numbering.start(t.sectionNumber());
         sub = Numbering.start(t.subHeading());
-        List<Pattern> list = new ArrayList<>();
+        sectionStart = Numbering.starting(t.sectionNumber());
+        subStart = Numbering.starting(t.subHeading());
+        List<Numbering.Start> list = new ArrayList<>();
         for (String style : new LinkedHashSet<>(List.of(Numbering.half(t.listNumber()).strip(), Numbering.half(t.itemNumber()).strip()))) {
-            list.add(Numbering.start(style));
+            list.add(Numbering.starting(style));
         }
         items = List.copyOf(list);
         glossary = Numbering.start(t.glossaryNumber());
@@ -99,9 +103,9 @@ final class TextMarks {
 
     /** The number of a numbered list line or item at the line's start (half width), or null. */
     Matcher item(String h) {
-        for (Pattern p : items) {
-            Matcher m = p.matcher(h);
-            if (m.find()) return m;
+        for (Numbering.Start p : items) {
+            Matcher m = p.find(h);
+            if (m != null) return m;
         }
         return null;
     }

@@ -93,7 +93,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
          * {@link #marks}, computed once by a reader of many lines).
          */
         public static boolean starts(String squeezed, List<String> marks) {
-            if (org.openbudget.core.text.Numbering.PART_START.matcher(squeezed).find()) return true;
+            if (org.openbudget.core.text.Numbering.PART_STARTING.at(squeezed)) return true;
             for (String m : marks) if (squeezed.startsWith(m)) return true;
             return false;
         }

@@ -22,6 +22,9 @@ public final class Numbering {
     /** A line (squeezed or half width) that starts with a part's number in the style {@link #PART}, of any number. */
     public static final Pattern PART_START = start(PART);
 
+    /** {@link #PART_START} with its test of the first mark ({@link #starting}). */
+    public static final Start PART_STARTING = starting(PART);
+
     /**
      * The marks of the levels of 政府收支分类科目 (the national classification every template names its lines by), as a
      * text writes them after a name: 类, 款, 项 — "一般公共服务支出（类）财政事务（款）行政运行（项）".
@@ -39,6 +42,39 @@ public final class Numbering {
      */
     public static Pattern start(String style) {
         return Pattern.compile("^\\s*+" + body(style));
+    }
+
+    /**
+     * {@link #start(String)} with a test of the line's first mark that spares the pattern on the lines that cannot start
+     * with the style (most lines: a reader asks of every line whether it starts a section, a sub-part, an item).
+     */
+    public static Start starting(String style) {
+        String s = half(style).strip();
+        String first = s.isEmpty() ? null : s.startsWith("{cn}") ? "一二三四五六七八九十" : s.startsWith("{n}") ? "0123456789" : s.substring(0, 1);
+        return new Start(start(style), first);
+    }
+
+    /** A style's start pattern and the marks a line may start with for it to match (null: any). */
+    public record Start(Pattern pattern, String first) {
+        /** The match at the line's start (group 1 the number), or null. */
+        public java.util.regex.Matcher find(CharSequence line) {
+            if (!mayStart(line)) return null;
+            java.util.regex.Matcher m = pattern.matcher(line);
+            return m.find() ? m : null;
+        }
+
+        /** Whether the line starts with a number in the style. */
+        public boolean at(CharSequence line) {
+            return find(line) != null;
+        }
+
+        private boolean mayStart(CharSequence line) {
+            if (first == null) return true;
+            int i = 0, n = line.length();
+            // the pattern's leading \s*+: ASCII spaces, tabs and line ends
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) >= '\t' && line.charAt(i) <= '\r')) i++;
+            return i < n && first.indexOf(line.charAt(i)) >= 0;
+        }
     }
 
     /** The style's regular expression (no anchor), the number as printed in its first group. */
