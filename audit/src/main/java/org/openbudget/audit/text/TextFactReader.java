@@ -250,7 +250,7 @@ final class TextFactReader {
         ClosingReader part4 = new ClosingReader(marks);
         String[] closing = part4.closing(tail);
         List<DocumentText.GlossaryEntry> glossary = part4.glossary(tail, Integer.parseInt(closing[2]));
-        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
+        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1], marks.unit);
     }
 
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing
