@@ -58,6 +58,46 @@ public final class TextSubjects {
         return freeze(out);
     }
 
+    /**
+     * Besides, the rows of the profile's summary tables (收支总表, 财政拨款收支总表) as a text names them: each income row's
+     * label and aliases as printed, as words of each outline item whose measure is that row's money in its table
+     * ({@code income.gpb.local} ← 表1's "其中：一般公共预算", {@code fiscal.gpb} ← 表4's "一般公共预算") — found by the
+     * money both are bound to (the measures' dictionary, the table's scope and the row's sources), never by how their
+     * keys are spelled. The words are the rows' as printed; the reader makes them comparable.
+     */
+    public static Map<String, List<String>> rowLabels(TemplateProfile profile, List<org.openbudget.core.classification.FundingSource> sources) {
+        MeasureDictionary dict = profile.measures();
+        Map<List<MoneyCells.Term>, List<String>> itemsByMoney = new LinkedHashMap<>();
+        if (dict.all().isEmpty()) return Map.of();
+        for (TextOutline.Section s : profile.text().outline().sections()) {
+            for (Block b : s.blocks()) {
+                List<Item> items = new ArrayList<>(b.items());
+                if (b.clauses() != null) items.addAll(b.clauses().items());
+                for (Item i : items) {
+                    if (i.key().isEmpty() || i.measure().isEmpty() || !dict.problems(i.measure()).isEmpty()) continue;
+                    List<String> keys = itemsByMoney.computeIfAbsent(MoneyCells.key(dict.terms(i.measure()), sources), k -> new ArrayList<>());
+                    if (!keys.contains(i.key())) keys.add(i.key());
+                }
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (TableTemplate t : profile.tables().values()) {
+            if (t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY) continue;
+            List<org.openbudget.core.measure.Where> scope = Bindings.scope(t, dict);
+            Map<String, List<org.openbudget.core.measure.Where>> rows = Bindings.rows(t.incomeRows(), dict);
+            for (LineSpec l : t.incomeRows()) {
+                List<org.openbudget.core.measure.Where> money = rows.get(l.key());
+                if (money == null || l.lastYear() || l.computed()) continue;
+                for (String key : itemsByMoney.getOrDefault(MoneyCells.key(Bindings.and(scope, money), sources), List.of())) {
+                    List<String> words = out.computeIfAbsent(key, k -> new ArrayList<>());
+                    for (String w : l.aliases()) if (!words.contains(w)) words.add(w);
+                    if (!words.contains(l.label())) words.add(l.label());
+                }
+            }
+        }
+        return freeze(out);
+    }
+
     private static Map<String, List<String>> freeze(Map<String, List<String>> out) {
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         out.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
