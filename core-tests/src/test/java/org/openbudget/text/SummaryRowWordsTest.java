@@ -37,8 +37,11 @@ class SummaryRowWordsTest {
             assertThat(words.get("income.edu")).as(id).contains(row(p, "edu").label());
             assertThat(words.get("fiscal.gpb")).as(id).contains(row(p, "fiscal.gpb").label());
             assertThat(words.get("fiscal.soc")).as(id).contains(row(p, "fiscal.soc").label());
-            // a row whose money no item states names none (本年收入, 单位资金's parts)
-            assertThat(words.values().stream().flatMap(List::stream)).doesNotContain(row(p, "current").label());
+            // a row the outline lists no item of: the key the block listing 表1's rows gives it (its items' prefix) with the
+            // dictionary's measure of the row's money; the table's whole (表4's 财政拨款 row) names nothing
+            assertThat(words.get("income.unit.biz")).as(id).contains(row(p, "unit.biz").label());
+            assertThat(words.get("income.current")).as(id).contains(row(p, "current").label());
+            assertThat(words.values().stream().flatMap(List::stream)).doesNotContain(row(p, "fiscal").label());
         }
     }
 
@@ -56,6 +59,7 @@ class SummaryRowWordsTest {
         Map<String, List<String>> words = TextSubjects.rowLabels(lib.profile("xinjiang-2024"), lib.year(2024).sources());
         assertThat(words.get("income.gpb.local")).contains("其中：本级财力");
         assertThat(words).doesNotContainKey("income.own.general");
+        assertThat(words.get("income.unit.biz")).contains("其中：事业收入");
     }
 
     /** The income row of this key of a summary table of the profile (表1's rows and 表4's have keys of their own). */
