@@ -323,6 +323,12 @@ final class Writer {
             };
         }
 
+        /** A statement of a count with its direction ({@code wordVar}: 增加/减少), recorded as a CHANGE of the statement's key. */
+        Sentence signed(org.openbudget.core.measure.Statement st, String wordVar, int n, String source) {
+            if (st.kind() != FactKind.COUNT) throw new IllegalStateException(st + " is not a count");
+            return signedCount(st.var(), wordVar, st.key(), st.subject(), n, source);
+        }
+
         Sentence count(String var, String key, String subject, int n, String source) {
             vars.put(var, String.valueOf(n));
             pending.add(s -> new TextFact(section, part, key, subject, FactKind.COUNT, BigDecimal.valueOf(n), "", "", List.of(), source, s));
