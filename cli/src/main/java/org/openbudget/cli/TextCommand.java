@@ -47,7 +47,8 @@ final class TextCommand extends BudgetCli.DatasetCommand implements Callable<Int
         out.println(TextTemplate.Parts.printed(parts.explanation(), d.year(), d.unitName(), kind));
         for (Section s : t.sections()) {
             out.println();
-            out.println(s.numeral() + "、" + s.title());
+            // numbered as the document numbers it (text.section_number), the renderer's way
+            out.println(Numbering.heading(text.sectionNumber(), s.numeral(), s.title()));
             for (String p : s.paragraphs()) out.println(p);
         }
         // the 绩效目标表 in the profile's words (text.performance_labels), a table's rows one line each

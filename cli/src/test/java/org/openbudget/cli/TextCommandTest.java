@@ -30,6 +30,18 @@ class TextCommandTest {
         }
     }
 
+    /** A section is headed by the profile's numbering (text.section_number), as the renderer heads it, not by "{numeral}、". */
+    @Test
+    void sectionsAreNumberedAsTheProfileNumbersThem(@TempDir Path dir) throws IOException {
+        String yaml = Files.readString(Path.of("../refdata/profiles/xinjiang-2024.yaml"));
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/xinjiang-2024.yaml"),
+                OutlineAsDataRoundTripTest.changed(yaml, "section_number: \"{cn}、\"", "section_number: \"第{cn}节 \""));
+        BudgetCliTest.Result r = BudgetCliTest.run("text", "--refdata", dir.toString(), BudgetCliTest.SME);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\n第一节 关于").contains("\n第十二节 ").doesNotContain("\n一、关于").doesNotContain("\n十二、");
+    }
+
     @Test
     void factsListEveryNumberWithItsSource() {
         BudgetCliTest.Result r = BudgetCliTest.run("text", BudgetCliTest.SME, "--facts");

@@ -210,6 +210,34 @@ class ProfilesAsDataTest {
         assertThat(LIB.profile("national-final-2016").meta().generated()).isTrue();
     }
 
+    /** The text states its amounts in 万元 or 元 (text.amount_unit), as a table prints them; any other unit is refused at that key. */
+    @Test
+    void aTextInAnotherUnitIsRefusedAtItsAmountUnit(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/yi-2027.yaml"), """
+                extends: xinjiang-2024
+                id: yi-2027
+                year: 2027
+                text:
+                  amount_unit: 亿元
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/yuan-2027.yaml"), """
+                extends: xinjiang-2024
+                id: yuan-2027
+                year: 2027
+                text:
+                  amount_unit: 元
+                """, StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThatThrownBy(() -> lib.profile("yi-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("yi-2027.yaml")
+                        && p.field().endsWith("amount_unit") && p.message().contains("万元 或 元")));
+        assertThat(lib.profile("yuan-2027").text().amountUnit()).isEqualTo("元");
+        assertThat(lib.profile("yuan-2027").textFormat().yuan()).isTrue();
+        assertThat(LIB.profile("shanghai-2026").textFormat().yuan()).isFalse();   // tables in 元, text in 万元
+        assertThat(LIB.profile("shanghai-2026").amountFormat().yuan()).isTrue();
+    }
+
     @Test
     void aProfileDeclaresTheChecksBetweenItsTablesAsData(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("profiles"));

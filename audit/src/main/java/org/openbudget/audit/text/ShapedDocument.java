@@ -221,7 +221,7 @@ final class ShapedDocument {
         notes.add("文字部分（情况说明）按模板 " + profile.id() + " 的文字大纲读出 " + facts.size() + " 个金额，其中 " + comparable
                 + " 个与表中印出同一度量之数核对");
         if (facts.isEmpty()) return DocumentText.EMPTY;
-        return new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "");
+        return new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "", profile.text().amountUnit());
     }
 
     /** The unit's name: after its label on a table's unit line, else from the cover's "20xx年……预算". */

@@ -238,28 +238,15 @@ final class TextFactReader {
             continuations = List.copyOf(onwards);
             subjects = TextSubjects.of(profile);
             subjects.forEach((k, v) -> subjectWords.put(k, v.stream().map(TextFactReader::norm).toList()));
-            // the table labels too: the income rows of the summary of all money ("其中：一般财力" → income.gpb.local)
-            // and of the summary of 财政拨款 (fiscal.*)
-            labels(profile, ref, "total", "income.");
-            labels(profile, ref, "fiscal", "");
-        }
-
-        /**
-         * The income rows of the profile's summary table of this money (a measure expression) as subjects of
-         * {@code prefix + key}: label without "其中：" or its number, and aliases.
-         */
-        private void labels(TemplateProfile profile, ReferenceData ref, String where, String prefix) {
-            MoneyCells.summary(profile, ref.sources(), where).ifPresent(t -> {
-                for (org.openbudget.core.profile.LineSpec l : t.incomeRows()) {
-                    List<String> words = new ArrayList<>(subjectWords.getOrDefault(prefix + l.key(), List.of()));
-                    List<String> printed = new ArrayList<>(l.aliases());
-                    printed.add(l.label());
-                    for (String w : printed) {
-                        String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
-                        if (!n.isEmpty() && !words.contains(n)) words.add(n);
-                    }
-                    subjectWords.put(prefix + l.key(), words);
+            // the summary tables' rows too, added to the item that states their money (by measure, TextSubjects.rowLabels):
+            // "其中：一般财力" → income.gpb.local; the label without "其中：" or its number
+            TextSubjects.rowLabels(profile, ref.sources()).forEach((key, printed) -> {
+                List<String> words = new ArrayList<>(subjectWords.getOrDefault(key, List.of()));
+                for (String w : printed) {
+                    String n = norm(w).replaceFirst("^其中:", "").replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^\\d+[.、]", "");
+                    if (!n.isEmpty() && !words.contains(n)) words.add(n);
                 }
+                subjectWords.put(key, words);
             });
         }
 
@@ -346,7 +333,7 @@ final class TextFactReader {
         ClosingReader part4 = new ClosingReader(marks);
         String[] closing = part4.closing(tail);
         List<DocumentText.GlossaryEntry> glossary = part4.glossary(tail, Integer.parseInt(closing[2]));
-        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1]);
+        return new DocumentText(overview, sections, facts, performance, glossary, closing[0], closing[1], marks.unit);
     }
 
     // ------------------------------------------------------------------ 第一部分 概况, 第四部分, closing

@@ -385,6 +385,25 @@ public final class CheckContext {
         return printed(row).value(column);
     }
 
+    /** The unit the document's text states its amounts in ({@link org.openbudget.core.disclosure.text.DocumentText#amountUnit}). */
+    public String textUnit() {
+        return disclosure.text().amountUnit();
+    }
+
+    /**
+     * A cell as the text states it, to hold a text's amount to: in the text's unit, two decimals — {@link #cell} when
+     * that is 万元 (the cell as printed), the exact amount in 元 when the text is in 元 (whatever unit the table prints).
+     */
+    public BigDecimal textCell(Row row, int column) {
+        if (textUnit().equals("万元")) return cell(row, column);
+        return row == null ? ZERO : textAmount(row.value(column));
+    }
+
+    /** An exact amount (万元) as the text states it: in its unit, two decimals, 0.00 for a blank. */
+    public BigDecimal textAmount(BigDecimal wan) {
+        return org.openbudget.core.money.AmountFormat.text(textUnit()).printed(wan);
+    }
+
     /** {@link #sum(List, int)} of the cached printed cells. */
     public BigDecimal sumOf(List<Row> rows, int column) {
         BigDecimal s = ZERO;

@@ -203,8 +203,8 @@ final class MeasureChecks {
 
     /**
      * Each amount the text states under a fact key that the profile's outline reads off the tables by a
-     * measure equals the cell that prints that measure (as printed), wherever that cell is — to the precision
-     * the text prints it (whole 万元: the cell rounded).
+     * measure equals the cell that prints that measure (as printed, in the text's unit), wherever that cell is — to the
+     * precision the text prints it (whole 万元: the cell rounded).
      */
     static void textMeasure(CheckContext ctx) {
         Map<String, String> measures = ctx.profile().text().outline().measuresByKey();
@@ -216,7 +216,8 @@ final class MeasureChecks {
             if (measure == null) continue;
             Cell c = index.cell(measure).orElse(null);
             if (c == null) continue;
-            BigDecimal printed = ctx.cell(c.row(), c.column());
+            // the cell in the text's unit (元 from the exact amount when the text states 元, whatever the table prints)
+            BigDecimal printed = ctx.textCell(c.row(), c.column());
             // a text that states whole 万元 (上海: 收入预算12,122万元) is compared to the cell so rounded
             if (f.value().scale() < printed.scale()) printed = printed.setScale(Math.max(0, f.value().scale()), java.math.RoundingMode.HALF_UP);
             if (printed.compareTo(f.value()) == 0) continue;

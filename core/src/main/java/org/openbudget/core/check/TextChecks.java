@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -211,6 +212,21 @@ public final class TextChecks {
     }
 
     private enum FactsByKey { KEY }
+
+    /** A row's first amount as the text states it (its unit), to know a project by the amount the text gives it. */
+    private static Function<Row, BigDecimal> inText(CheckContext ctx) {
+        return r -> ctx.textCell(r, 0);
+    }
+
+    /** A row's first amount as printed in 万元, as a 绩效目标表 states its 财政拨款 (its labels: 资金总额（万元）). */
+    private static BigDecimal inTable(Row r) {
+        return printed(r, 0);
+    }
+
+    /** The unit the text states its amounts in (万元, 元), as a finding names an amount of it. */
+    private static String unit(CheckContext ctx) {
+        return ctx.textUnit();
+    }
 
     private static String p(BigDecimal v) {
         return v == null ? null : v.setScale(Math.max(2, v.scale()), RoundingMode.HALF_UP).toPlainString();
@@ -455,7 +471,7 @@ public final class TextChecks {
 
     /** What table t prints for this measure: its cell as printed, 0.00 when it prints none. */
     private static BigDecimal amount(CheckContext ctx, DisclosureTable t, String measure) {
-        return cellOfMeasure(ctx, t, measure).map(c -> printed(c.row(), c.column())).orElse(BigDecimal.ZERO.setScale(2));
+        return cellOfMeasure(ctx, t, measure).map(c -> ctx.textCell(c.row(), c.column())).orElse(BigDecimal.ZERO.setScale(2));
     }
 
     private static boolean zero(Optional<Cell> c) {
@@ -486,9 +502,9 @@ public final class TextChecks {
                         ctx.tableName(in) + "「" + f.subject() + "」");
                 continue;
             }
-            BigDecimal first = printed(cells.get(0).row(), cells.get(0).column());
+            BigDecimal first = ctx.textCell(cells.get(0).row(), cells.get(0).column());
             for (Cell c : cells) {
-                BigDecimal v = printed(c.row(), c.column());
+                BigDecimal v = ctx.textCell(c.row(), c.column());
                 if (c != cells.get(0) && (!every || v.compareTo(first) == 0)) continue;
                 expect(ctx, f, v, in.no(), c.row().code(), "", MeasureChecks.where(ctx, c));
             }
@@ -586,7 +602,7 @@ public final class TextChecks {
             }
             for (String g : groups) {
                 Optional<Cell> c = cellOfMeasure(ctx, t1, g);
-                if (c.isEmpty() || printed(c.get().row(), c.get().column()).signum() == 0 || listed.contains(g)) continue;
+                if (c.isEmpty() || ctx.textCell(c.get().row(), c.get().column()).signum() == 0 || listed.contains(g)) continue;
                 if (g.startsWith("carry") && (listed.contains("carry") || listed.contains("carry.fiscal") || listed.contains("carry.nonfiscal"))) continue;
                 String name = c.get().row().name();
                 ctx.report(ctx.currentSeverity(), t1.no(), "", "", "列举", f.section(), name, String.join("、", f.items()),
@@ -607,7 +623,7 @@ public final class TextChecks {
             Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
             Set<String> expected = new LinkedHashSet<>();
             for (Row r : t.rows()) {
-                if (r.side() == side && r.kind() == RowKind.CLASS && r.code().length() == digits && printed(r, 0).signum() != 0) expected.add(spelling(r.name()));
+                if (r.side() == side && r.kind() == RowKind.CLASS && r.code().length() == digits && ctx.textCell(r, 0).signum() != 0) expected.add(spelling(r.name()));
             }
             for (String e : expected) {
                 if (!listed.contains(e)) ctx.report(ctx.currentSeverity(), t.no(), "", "", "列举", f.section(), e, String.join("、", f.items()),
@@ -730,9 +746,9 @@ public final class TextChecks {
         for (TextFact f : stated) seen.add(f.key().substring("gpb.class:".length()));
         against(ctx, t5, stated, false);
         for (Row r : t5.rows()) {
-            if (r.kind() == RowKind.CLASS && r.code().length() == 3 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
-                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
-                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的类 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+            if (r.kind() == RowKind.CLASS && r.code().length() == 3 && ctx.textCell(r, 0).signum() != 0 && !seen.contains(r.code())) {
+                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(ctx.textCell(r, 0)), null,
+                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的类 " + r.code() + " " + r.name() + "（" + p(ctx.textCell(r, 0)) + unit(ctx) + "）");
             }
         }
     }
@@ -750,9 +766,9 @@ public final class TextChecks {
         if (stated.isEmpty()) return;
         Set<String> seen = stated.stream().map(f -> f.key().substring("gpb.item:".length())).collect(Collectors.toSet());
         for (Row r : t5.rows()) {
-            if (r.kind() == RowKind.CLASS && r.code().length() == 7 && printed(r, 0).signum() != 0 && !seen.contains(r.code())) {
-                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(printed(r, 0)), null,
-                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的项 " + r.code() + " " + r.name() + "（" + p(printed(r, 0)) + "万元）");
+            if (r.kind() == RowKind.CLASS && r.code().length() == 7 && ctx.textCell(r, 0).signum() != 0 && !seen.contains(r.code())) {
+                ctx.report(ctx.currentSeverity(), t5.no(), r.code(), "", "列举", stated.get(0).section(), p(ctx.textCell(r, 0)), null,
+                        "第三部分" + stated.get(0).section() + stated.get(0).part() + "没有列出" + t5.mark() + " 的项 " + r.code() + " " + r.name() + "（" + p(ctx.textCell(r, 0)) + unit(ctx) + "）");
             }
         }
     }
@@ -796,7 +812,7 @@ public final class TextChecks {
             int col = total.column();
             Map<String, Row> expected = new LinkedHashMap<>();
             for (Row r : t6.rows()) {
-                if (r.kind() == RowKind.CLASS && r.code().length() == 5 && printed(r, col).signum() != 0) expected.put(spelling(r.name()), r);
+                if (r.kind() == RowKind.CLASS && r.code().length() == 5 && ctx.textCell(r, col).signum() != 0) expected.put(spelling(r.name()), r);
             }
             Set<String> listed = f.items().stream().map(TextChecks::spelling).collect(Collectors.toCollection(LinkedHashSet::new));
             String column = MeasureChecks.label(total);
@@ -843,7 +859,7 @@ public final class TextChecks {
      * The row of {@code rows} that a printed project name means: the same spelling, else one similar
      * enough (same numbers, most characters in common), preferring the one with the given amount.
      */
-    static Row match(List<Row> rows, String name, BigDecimal amount, int amountColumn) {
+    static Row match(List<Row> rows, String name, BigDecimal amount, Function<Row, BigDecimal> valued) {
         String s = spelling(name);
         for (Row r : rows) if (spelling(r.project()).equals(s)) return r;
         Row best = null;
@@ -851,7 +867,7 @@ public final class TextChecks {
         for (Row r : rows) {
             double score = similarity(s, spelling(r.project()), false);
             if (score < 0.75) continue;
-            boolean sameAmount = amount != null && printed(r, amountColumn).compareTo(amount) == 0;
+            boolean sameAmount = amount != null && valued.apply(r).compareTo(amount) == 0;
             // without the same amount as evidence, most of the LONGER name must be shared too
             if (!sameAmount && similarity(s, spelling(r.project()), true) < 0.75) continue;
             if (sameAmount) score += 1;
@@ -896,7 +912,7 @@ public final class TextChecks {
         List<Row> rows = projects7(ctx);
         Set<Row> covered = new java.util.HashSet<>();
         for (Described d : desc) {
-            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
+            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), inText(ctx));
             if (r == null) {
                 ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", nameOf(d.name()), "项目", numeral(ctx, "projects"), null, nameOf(d.name()),
                         "第三部分" + numeral(ctx, "projects") + d.part() + " 说明的项目“" + nameOf(d.name()) + "”不在" + mark(ctx, Role.GPB_PROJECTS) + " 中");
@@ -907,7 +923,7 @@ public final class TextChecks {
         for (Row r : rows) {
             if (!covered.contains(r)) {
                 ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "项目", numeral(ctx, "projects"), r.project(), null,
-                        mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分" + numeral(ctx, "projects") + " 中没有说明");
+                        mark(ctx, Role.GPB_PROJECTS) + " 的项目“" + r.project() + "”（" + p(ctx.textCell(r, 0)) + unit(ctx) + "）在第三部分" + numeral(ctx, "projects") + " 中没有说明");
             }
         }
     }
@@ -916,9 +932,9 @@ public final class TextChecks {
         List<Row> rows = projects7(ctx);
         for (Described d : described(ctx)) {
             if (d.amount() == null) continue;
-            Row r = match(rows, nameOf(d.name()), d.amount().value(), 0);
+            Row r = match(rows, nameOf(d.name()), d.amount().value(), inText(ctx));
             if (r == null) continue;
-            expect(ctx, d.amount(), printed(r, 0), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "预算安排规模（" + mark(ctx, Role.GPB_PROJECTS) + "「项目支出合计」）");
+            expect(ctx, d.amount(), ctx.textCell(r, 0), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "预算安排规模（" + mark(ctx, Role.GPB_PROJECTS) + "「项目支出合计」）");
         }
     }
 
@@ -945,7 +961,7 @@ public final class TextChecks {
             if (empty == null) continue;
             String row = empty.map(c -> c.row().name()).orElse(s.contains("公务接待") ? "公务接待费" : "公务用车购置及运行费");
             ctx.report(ctx.currentSeverity(), no(ctx, Role.THREE_PUBLIC), "", "", row, f.section(), "0.00", p(f.value()),
-                    where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + "万元，而" + mark(ctx, Role.THREE_PUBLIC) + " " + row + "为空");
+                    where(f) + "：资金分配情况列有“" + f.subject() + "” " + p(f.value()) + unit(ctx) + "，而" + mark(ctx, Role.THREE_PUBLIC) + " " + row + "为空");
         }
     }
 
@@ -983,13 +999,13 @@ public final class TextChecks {
             String name = ctx.tableName(t);
             for (TextFact f : of(ctx, s.emptyKey(), FactKind.NAME)) {
                 if (hasRows(t)) {
-                    ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), p(printed(t.total(null).orElse(null), 0)), "为空表",
-                            "第三部分" + s.section() + " 说" + name + "为空表，而" + name + "有数（合计 " + p(printed(t.total(null).orElse(null), 0)) + "万元）");
+                    ctx.report(ctx.currentSeverity(), t.no(), "", "", "空表", s.section(), p(ctx.textCell(t.total(null).orElse(null), 0)), "为空表",
+                            "第三部分" + s.section() + " 说" + name + "为空表，而" + name + "有数（合计 " + p(ctx.textCell(t.total(null).orElse(null), 0)) + unit(ctx) + "）");
                 }
             }
             if (s.comparedElsewhere() || s.totalKey().isEmpty()) continue;
             for (TextFact f : facts(ctx, x -> x.key().equals(s.totalKey()) && x.kind() == FactKind.AMOUNT)) {
-                expect(ctx, f, printed(t.total(null).orElse(null), 0), t.no(), "", "", name + " 合计");
+                expect(ctx, f, ctx.textCell(t.total(null).orElse(null), 0), t.no(), "", "", name + " 合计");
             }
         }
     }
@@ -1024,19 +1040,19 @@ public final class TextChecks {
         List<Row> rows = t11.rows(r -> r.kind() == RowKind.PROJECT);
         Set<Row> covered = new java.util.HashSet<>();
         for (TextFact f : listed) {
-            Row r = match(rows, f.subject(), f.value(), 0);
+            Row r = match(rows, f.subject(), f.value(), inText(ctx));
             if (r == null) {
                 ctx.report(ctx.currentSeverity(), no(ctx, Role.CARRY), "", f.subject(), "项目", f.section(), null, f.subject(),
                         where(f) + "：项目不在" + mark(ctx, Role.CARRY) + " 中");
                 continue;
             }
             covered.add(r);
-            expect(ctx, f, printed(r, 0), no(ctx, Role.CARRY), "", r.project(), mark(ctx, Role.CARRY) + "「" + r.project() + "」总计");
+            expect(ctx, f, ctx.textCell(r, 0), no(ctx, Role.CARRY), "", r.project(), mark(ctx, Role.CARRY) + "「" + r.project() + "」总计");
         }
         for (Row r : rows) {
             if (!covered.contains(r)) {
-                ctx.report(ctx.currentSeverity(), no(ctx, Role.CARRY), "", r.project(), "项目", numeral(ctx, "carry_over"), p(printed(r, 0)), null,
-                        mark(ctx, Role.CARRY) + " 的项目“" + r.project() + "”（" + p(printed(r, 0)) + "万元）在第三部分" + numeral(ctx, "carry_over") + " 中没有列出");
+                ctx.report(ctx.currentSeverity(), no(ctx, Role.CARRY), "", r.project(), "项目", numeral(ctx, "carry_over"), p(ctx.textCell(r, 0)), null,
+                        mark(ctx, Role.CARRY) + " 的项目“" + r.project() + "”（" + p(ctx.textCell(r, 0)) + unit(ctx) + "）在第三部分" + numeral(ctx, "carry_over") + " 中没有列出");
             }
         }
     }
@@ -1075,11 +1091,11 @@ public final class TextChecks {
         Optional<TextFact> micro = one(ctx, "proc.micro", FactKind.AMOUNT);
         if (sme.isPresent() && sme.get().value().compareTo(total.get().value()) > 0) {
             ctx.report(ctx.currentSeverity(), null, "", "", "金额", sme.get().section(), "≤ " + p(total.get().value()), p(sme.get().value()),
-                    where(sme.get()) + "：面向中小企业预留 " + p(sme.get().value()) + "万元，超过政府采购预算 " + p(total.get().value()) + "万元");
+                    where(sme.get()) + "：面向中小企业预留 " + p(sme.get().value()) + unit(ctx) + "，超过政府采购预算 " + p(total.get().value()) + unit(ctx));
         }
         if (sme.isPresent() && micro.isPresent() && micro.get().value().compareTo(sme.get().value()) > 0) {
             ctx.report(ctx.currentSeverity(), null, "", "", "金额", micro.get().section(), "≤ " + p(sme.get().value()), p(micro.get().value()),
-                    where(micro.get()) + "：小微企业预留 " + p(micro.get().value()) + "万元，超过面向中小企业预留的 " + p(sme.get().value()) + "万元");
+                    where(micro.get()) + "：小微企业预留 " + p(micro.get().value()) + unit(ctx) + "，超过面向中小企业预留的 " + p(sme.get().value()) + unit(ctx));
         }
     }
 
@@ -1122,8 +1138,8 @@ public final class TextChecks {
         if (!described(ctx).isEmpty()) {
             BigDecimal classified = BigDecimal.ZERO;
             for (Described d : withheld) {
-                Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
-                if (r != null) classified = classified.add(printed(r, 0));
+                Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), inText(ctx));
+                if (r != null) classified = classified.add(ctx.textCell(r, 0));
             }
             for (String key : List.of("perf.classified", "other.classified")) {
                 for (TextFact f : of(ctx, key, FactKind.COUNT)) countIs(ctx, f, withheld.size(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects") + "中完全不予公开的项目个数");
@@ -1159,12 +1175,12 @@ public final class TextChecks {
         Set<String> withheld = new java.util.HashSet<>();
         for (Described d : described(ctx)) {
             if (!d.withheld()) continue;
-            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), 0);
+            Row r = match(rows, nameOf(d.name()), d.amount() == null ? null : d.amount().value(), inText(ctx));
             if (r != null) withheld.add(r.project());
         }
         Set<Row> covered = new java.util.HashSet<>();
         for (PerformanceTable t : projectTables(ctx)) {
-            Row r = match(rows, t.projectName(), t.fiscal(), 0);
+            Row r = match(rows, t.projectName(), t.fiscal(), TextChecks::inTable);
             if (r == null) {
                 ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), "", t.projectName(), "绩效目标表", numeral(ctx, "performance"), null, t.projectName(),
                         "项目支出绩效目标表“" + t.projectName() + "”对应不到" + mark(ctx, Role.GPB_PROJECTS) + " 的任何项目");
@@ -1191,7 +1207,7 @@ public final class TextChecks {
             }
         }
         for (PerformanceTable t : projectTables(ctx)) {
-            Row r = match(rows, t.projectName(), t.fiscal(), 0);
+            Row r = match(rows, t.projectName(), t.fiscal(), TextChecks::inTable);
             String label = "项目支出绩效目标表“" + t.projectName() + "”";
             if (r != null && t.fiscal() != null && t.fiscal().compareTo(printed(r, 0)) != 0) {
                 ctx.report(ctx.currentSeverity(), no(ctx, Role.GPB_PROJECTS), r.code(), r.project(), "财政拨款", numeral(ctx, "performance"), p(printed(r, 0)), p(t.fiscal()),
@@ -1224,10 +1240,10 @@ public final class TextChecks {
         List<Row> rows7 = projects7(ctx);
         if (rows7.isEmpty()) return;
         List<Row> rows11 = table(ctx, Role.CARRY).map(t -> t.rows(r -> r.kind() == RowKind.PROJECT)).orElse(List.of());
-        for (Row r : rows11) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), r.project(), null, no(ctx, Role.CARRY), null, mark(ctx, Role.CARRY));
-        for (Described d : described(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), nameOf(d.name()), d.amount() == null ? null : d.amount().value(), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects"), "第三部分" + numeral(ctx, "projects") + d.part());
-        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), null, numeral(ctx, "performance"), "项目支出绩效目标表");
-        for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, no(ctx, Role.CARRY), f.subject(), f.value(), no(ctx, Role.CARRY), numeral(ctx, "carry_over"), where(f));
+        for (Row r : rows11) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), r.project(), null, inText(ctx), no(ctx, Role.CARRY), null, mark(ctx, Role.CARRY));
+        for (Described d : described(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), nameOf(d.name()), d.amount() == null ? null : d.amount().value(), inText(ctx), no(ctx, Role.GPB_PROJECTS), numeral(ctx, "projects"), "第三部分" + numeral(ctx, "projects") + d.part());
+        for (PerformanceTable t : projectTables(ctx)) spelledAs(ctx, rows7, no(ctx, Role.GPB_PROJECTS), t.projectName(), t.fiscal(), TextChecks::inTable, null, numeral(ctx, "performance"), "项目支出绩效目标表");
+        for (TextFact f : of(ctx, "carry.project", FactKind.AMOUNT)) spelledAs(ctx, rows11, no(ctx, Role.CARRY), f.subject(), f.value(), inText(ctx), no(ctx, Role.CARRY), numeral(ctx, "carry_over"), where(f));
     }
 
     /**
@@ -1235,10 +1251,10 @@ public final class TextChecks {
      * spelling is fine; a similar one is the same project spelled differently.
      */
     private static void spelledAs(CheckContext ctx, List<Row> canonical, int canonicalTable, String name, BigDecimal amount,
-                                  Integer table, String section, String place) {
+                                  Function<Row, BigDecimal> valued, Integer table, String section, String place) {
         if (name == null || name.isBlank()) return;
         if (canonical.stream().anyMatch(r -> spelling(r.project()).equals(spelling(name)))) return;
-        Row r = match(canonical, name, amount, 0);
+        Row r = match(canonical, name, amount, valued);
         if (r == null) return;
         ctx.report(ctx.currentSeverity(), table, r.code(), r.project(), "项目名称", section,
                 r.project(), name, place + " 写作“" + name + "”，表" + canonicalTable + " 写作“" + r.project() + "”");
@@ -1308,7 +1324,7 @@ public final class TextChecks {
             return f.value();
         }
         return ctx.runFact(Outline.INDEX, () -> new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources()))
-                .cell(measure).map(c -> printed(c.row(), c.column())).orElse(null);
+                .cell(measure).map(c -> ctx.textCell(c.row(), c.column())).orElse(null);
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
@@ -1419,7 +1435,7 @@ public final class TextChecks {
             Optional<TextFact> amount = sibling(ctx, c, FactKind.AMOUNT);
             if (amount.isEmpty() || c.value().compareTo(amount.get().value().add(HALF_CENT.add(HALF_CENT))) <= 0) continue;
             ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), down, c.word(),
-                    where(c) + "：本年 " + p(amount.get().value()) + "万元，却比上年“" + up + "” " + p(c.value()) + "万元（上年将为负数，应为“" + down + "”）");
+                    where(c) + "：本年 " + p(amount.get().value()) + unit(ctx) + "，却比上年“" + up + "” " + p(c.value()) + unit(ctx) + "（上年将为负数，应为“" + down + "”）");
         }
         for (TextFact r : facts(ctx, f -> f.kind() == FactKind.RATE)) {
             Optional<TextFact> change = sibling(ctx, r, FactKind.CHANGE);
@@ -1429,7 +1445,7 @@ public final class TextChecks {
             String expected = c.word().equals(up) ? rateWords.get(0) : c.word().equals(down) ? rateWords.get(1) : "";
             if (expected.isEmpty() || r.word().equals(expected)) continue;
             ctx.report(ctx.currentSeverity(), null, "", "", "增减率", r.section(), expected, r.word(),
-                    where(r) + "：" + c.word() + " " + p(c.value()) + "万元，增减率却写作“" + r.word() + "”（应为“" + expected + "”）");
+                    where(r) + "：" + c.word() + " " + p(c.value()) + unit(ctx) + "，增减率却写作“" + r.word() + "”（应为“" + expected + "”）");
         }
     }
 
@@ -1440,7 +1456,7 @@ public final class TextChecks {
             if (c.value().signum() == 0 || !c.reason().isBlank()) continue;
             if (c.key().equals("tpe.total") && tpeItemsExplained) continue; // explained item by item
             ctx.report(ctx.currentSeverity(), null, "", "", "增减额", c.section(), "主要原因", null,
-                    where(c) + "：" + c.word() + " " + p(c.value()) + "万元，没有说明主要原因");
+                    where(c) + "：" + c.word() + " " + p(c.value()) + unit(ctx) + "，没有说明主要原因");
         }
     }
 }

@@ -56,6 +56,12 @@ public final class MeasureDictionary {
         return out;
     }
 
+    /** The statement of a block kind that a dataset field holds (its label: how a form asks for it), if any. */
+    public java.util.Optional<Statement> statementOf(String block, String field) {
+        for (Statement s : statements(block)) if (s.field().equals(field)) return java.util.Optional.of(s);
+        return java.util.Optional.empty();
+    }
+
     /** The statement of a block kind's pattern and placeholder; the walker records its fact by it. */
     public Statement statement(String block, String pattern, String var) {
         for (Statement s : statements(block)) {

@@ -13,6 +13,12 @@ import org.openbudget.core.disclosure.text.FactKind;
  */
 public record Statement(String block, String pattern, String var, String key, String subject, FactKind kind,
                         String field, String label) {
+    /**
+     * The block kind of 第一部分 概况's statements (its 人员情况: {@code p1.staffing}), beside 第三部分's narrative blocks; the
+     * dataset's fields under {@code overview:}.
+     */
+    public static final String OVERVIEW = "overview";
+
     public Statement {
         var = var == null ? "" : var;
         subject = subject == null ? "" : subject;

@@ -20,6 +20,14 @@ public record AmountFormat(String unit, int decimals, boolean thousands, boolean
         return new AmountFormat("万元", 2, thousands, false);
     }
 
+    /**
+     * How a text states an amount it restates from the tables: in the text's own unit ({@code text.amount_unit}: 万元, or
+     * 元 — whatever the tables print), two decimals, 0.00 for nothing. {@link #printed} gives the value so stated.
+     */
+    public static AmountFormat text(String unit) {
+        return new AmountFormat(unit, Amounts.PRINTED_SCALE, false, true);
+    }
+
     public AmountFormat {
         unit = unit == null || unit.isBlank() ? "万元" : unit;
         if (!unit.equals("万元") && !unit.equals("元")) throw new IllegalArgumentException("unit " + unit);

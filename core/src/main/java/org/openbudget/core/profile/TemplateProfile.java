@@ -85,6 +85,11 @@ public record TemplateProfile(String id, String name, int year, boolean totalFir
         return new AmountFormat(meta.amountUnit(), meta.decimals(), thousands, meta.zeros());
     }
 
+    /** How the text states an amount: in its own unit (text.amount_unit), two decimals — not the tables' format. */
+    public AmountFormat textFormat() {
+        return AmountFormat.text(text.amountUnit());
+    }
+
     /** How one table prints its amounts: its own number format where the profile gives it one, else the profile's. */
     public AmountFormat amountFormat(TableTemplate t) {
         if (t == null || t.shape() == null || t.shape().print().format() == null) return amountFormat();

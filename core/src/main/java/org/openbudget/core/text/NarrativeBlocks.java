@@ -23,7 +23,6 @@ import org.openbudget.core.ledger.Narrative.CarryOverNote;
 import org.openbudget.core.ledger.Narrative.Procurement;
 import org.openbudget.core.ledger.Narrative.ProjectText;
 import org.openbudget.core.ledger.Project;
-import org.openbudget.core.money.Amounts;
 import org.openbudget.core.money.Fen;
 import org.openbudget.core.profile.TextOutline.Block;
 import org.openbudget.core.profile.TextOutline.Item;
@@ -93,7 +92,7 @@ final class NarrativeBlocks {
             List<String> classes = new ArrayList<>();
             for (Row r : t.table().rows()) {
                 if (r.side() != Side.EXPENSE || r.kind() != RowKind.CLASS) continue;
-                BigDecimal v = TableAmounts.printed(r.value(col));
+                BigDecimal v = w.printed(r.value(col));
                 if (v.signum() == 0) continue;
                 String key = i.word("class_key") + ":" + r.code();
                 String note = w.narrative.classNotes().getOrDefault(r.code(), "").trim();
@@ -121,7 +120,7 @@ final class NarrativeBlocks {
             BigDecimal v = Z;
             String src = "";
             if (rows != null && rows.table() != null && rows.column() >= 0) {
-                for (Row r : rows.rows()) if (r.code().equals(code)) { v = TableAmounts.printed(r.value(rows.column())); break; }
+                for (Row r : rows.rows()) if (r.code().equals(code)) { v = w.printed(r.value(rows.column())); break; }
                 src = rows.table().name() + " " + rows.table().table().columns().get(rows.column()) + " · " + code;
             }
             s.amountFact(b.key() + ":" + code, w.ref.functional().nameOrCode(code), v, src);
@@ -168,7 +167,7 @@ final class NarrativeBlocks {
             } else {
                 at.paragraphs.add(w.sentence(at.section, h, p(b, "basis")).var("basis", text.basis()).done());
             }
-            BigDecimal amount = Amounts.printed(Fen.toWan(money.get(code).gpb()));
+            BigDecimal amount = wan(w, money.get(code).gpb());
             at.paragraphs.add(w.sentence(at.section, h, p(b, "amount")).amount("amount", "project.amount", pr.name(), amount, where + " " + pr.name() + " 合计").done());
             String unitName = w.budget.unit(pr.agencyCode()).map(Budget::agency).map(a -> a.name()).orElse(w.unit);
             at.paragraphs.add(w.sentence(at.section, h, p(b, "unit")).name("unit_name", "project.unit", pr.name(), unitName, "项目承担单位").done());
@@ -181,8 +180,8 @@ final class NarrativeBlocks {
             List<String> items = new ArrayList<>();
             for (Allocation a : text.allocation()) {
                 items.add(w.literal(at.section, h, w.pattern(p(b, "alloc_item"))).var("item", a.item())
-                        .var("amount", a.amount().stripTrailingZeros().toPlainString())
-                        .amountFact("project.alloc", a.item(), a.amount(), "资金分配情况 · " + pr.name()).into(alloc));
+                        .var("amount", w.given(a.amount()).stripTrailingZeros().toPlainString())
+                        .amountFact("project.alloc", a.item(), w.given(a.amount()), "资金分配情况 · " + pr.name()).into(alloc));
             }
             at.paragraphs.add(alloc.var("list", String.join(w.pattern(p(b, "alloc_separator")), items)).done());
             at.paragraphs.add(w.sentence(at.section, h, p(b, "period")).var("period", text.period()).done());
@@ -217,7 +216,7 @@ final class NarrativeBlocks {
         int n = 0;
         for (String code : order) {
             Project pr = projects.get(code);
-            BigDecimal v = TableAmounts.printed(rows.get(code).value(0));
+            BigDecimal v = w.printed(rows.get(code).value(0));
             String number = w.itemNumber(++n);
             String part = number.trim();
             String note = notes.getOrDefault(code, "").trim().replaceAll("[。；]+$", "");
@@ -229,7 +228,7 @@ final class NarrativeBlocks {
             String number = w.itemNumber(++n);
             String part = number.trim();
             at.paragraphs.add(w.sentence(at.section, part, p(b, "basic")).var("n", number).var("unit_name", r.unit())
-                    .amount("amount", "carry.basic", r.unit() + " 基本支出", TableAmounts.printed(r.value(0)),
+                    .amount("amount", "carry.basic", r.unit() + " 基本支出", w.printed(r.value(0)),
                             t.name() + " " + r.unit() + " 基本支出 " + column).done());
         }
     }
@@ -260,13 +259,13 @@ final class NarrativeBlocks {
         if (pr == null && w.budget.isFinal()) return;   // a 决算 states its procurement when the dataset gives it
         if (pr == null) pr = new Procurement(Z, Z, Z, Z, Z);
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "procurement"))
-                .stated(w.statement("procurement", "procurement", "total"), scale(pr.total()), "货物 + 工程 + 服务")
-                .stated(w.statement("procurement", "procurement", "goods"), scale(pr.goods()), "数据集 procurement.goods")
-                .stated(w.statement("procurement", "procurement", "works"), scale(pr.works()), "数据集 procurement.works")
-                .stated(w.statement("procurement", "procurement", "services"), scale(pr.services()), "数据集 procurement.services").done());
+                .stated(w.statement("procurement", "procurement", "total"), w.printed(pr.total()), "货物 + 工程 + 服务")
+                .stated(w.statement("procurement", "procurement", "goods"), w.printed(pr.goods()), "数据集 procurement.goods")
+                .stated(w.statement("procurement", "procurement", "works"), w.printed(pr.works()), "数据集 procurement.works")
+                .stated(w.statement("procurement", "procurement", "services"), w.printed(pr.services()), "数据集 procurement.services").done());
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "reserved"))
-                .stated(w.statement("procurement", "reserved", "sme"), scale(pr.sme()), "数据集 procurement.sme")
-                .stated(w.statement("procurement", "reserved", "micro"), scale(pr.micro()), "数据集 procurement.micro").done());
+                .stated(w.statement("procurement", "reserved", "sme"), w.printed(pr.sme()), "数据集 procurement.sme")
+                .stated(w.statement("procurement", "reserved", "micro"), w.printed(pr.micro()), "数据集 procurement.micro").done());
     }
 
     /**
@@ -284,10 +283,10 @@ final class NarrativeBlocks {
         String src = "数据集 performance_evaluation.";
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "evaluation"))
                 .stated(w.statement("evaluation", "evaluation", "targets"), e.targetProjects(), src + "target_projects")
-                .stated(w.statement("evaluation", "evaluation", "target_amount"), scale(e.targetAmount()), src + "target_amount")
+                .stated(w.statement("evaluation", "evaluation", "target_amount"), w.printed(e.targetAmount()), src + "target_amount")
                 .stated(w.statement("evaluation", "evaluation", "monitored"), e.monitoredProjects(), src + "monitored_projects")
                 .stated(w.statement("evaluation", "evaluation", "self"), e.selfEvaluated(), src + "self_evaluated")
-                .stated(w.statement("evaluation", "evaluation", "self_amount"), scale(e.selfAmount()), src + "self_amount")
+                .stated(w.statement("evaluation", "evaluation", "self_amount"), w.printed(e.selfAmount()), src + "self_amount")
                 .stated(w.statement("evaluation", "evaluation", "score"), e.averageScore(), src + "average_score").done());
         if (e.graded() == 0) return;
         at.paragraphs.add(w.sentence(at.section, at.part, p(b, "grades"))
@@ -307,20 +306,20 @@ final class NarrativeBlocks {
         out.add(w.sentence(sec, h, p(b, "assets")).done());
         out.add(w.sentence(sec, h, p(b, "building")).var("n", w.itemNumber(1))
                 .stated(w.statement("assets", "building", "area"), a.buildingArea(), "数据集 assets.building.area")
-                .stated(w.statement("assets", "building", "value"), scale(a.buildingValue()), "数据集 assets.building.value").done());
+                .stated(w.statement("assets", "building", "value"), w.printed(a.buildingValue()), "数据集 assets.building.value").done());
         out.add(w.sentence(sec, h, p(b, "vehicles")).var("n", w.itemNumber(2))
                 .stated(w.statement("assets", "vehicles", "count"), a.cars(), "一般公务用车 + 执法执勤用车 + 其他车辆")
-                .stated(w.statement("assets", "vehicles", "value"), scale(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
+                .stated(w.statement("assets", "vehicles", "value"), w.printed(a.carsValue()), "一般公务用车 + 执法执勤用车 + 其他车辆")
                 .stated(w.statement("assets", "vehicles", "official_count"), a.officialCars(), "数据集 assets.vehicles.official")
-                .stated(w.statement("assets", "vehicles", "official_value"), scale(a.officialCarsValue()), "数据集 assets.vehicles.official")
+                .stated(w.statement("assets", "vehicles", "official_value"), w.printed(a.officialCarsValue()), "数据集 assets.vehicles.official")
                 .stated(w.statement("assets", "vehicles", "enforcement_count"), a.enforcementCars(), "数据集 assets.vehicles.enforcement")
-                .stated(w.statement("assets", "vehicles", "enforcement_value"), scale(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
+                .stated(w.statement("assets", "vehicles", "enforcement_value"), w.printed(a.enforcementCarsValue()), "数据集 assets.vehicles.enforcement")
                 .stated(w.statement("assets", "vehicles", "other_count"), a.otherCars(), "数据集 assets.vehicles.other")
-                .stated(w.statement("assets", "vehicles", "other_value"), scale(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
+                .stated(w.statement("assets", "vehicles", "other_value"), w.printed(a.otherCarsValue()), "数据集 assets.vehicles.other").done());
         out.add(w.sentence(sec, h, p(b, "furniture")).var("n", w.itemNumber(3))
-                .stated(w.statement("assets", "furniture", "value"), scale(a.furniture()), "数据集 assets.furniture").done());
+                .stated(w.statement("assets", "furniture", "value"), w.printed(a.furniture()), "数据集 assets.furniture").done());
         out.add(w.sentence(sec, h, p(b, "other_assets")).var("n", w.itemNumber(4))
-                .stated(w.statement("assets", "other_assets", "value"), scale(a.other()), "数据集 assets.other").done());
+                .stated(w.statement("assets", "other_assets", "value"), w.printed(a.other()), "数据集 assets.other").done());
         out.add(w.sentence(sec, h, p(b, "equipment"))
                 .stated(w.statement("assets", "equipment", "e50"), a.equipment50(), "数据集 assets.equipment_50")
                 .stated(w.statement("assets", "equipment", "e100"), a.equipment100(), "数据集 assets.equipment_100").done());
@@ -357,7 +356,7 @@ final class NarrativeBlocks {
             if (m.gpb() != 0) {
                 fiscalCount++;
                 Project pr = projects.get(e.getKey());
-                if (pr != null && pr.classified()) { classifiedCount++; classified = classified.add(wan(m.gpb())); }
+                if (pr != null && pr.classified()) { classifiedCount++; classified = classified.add(wan(w, m.gpb())); }
             }
             if (m.nonFiscal() != 0) { nonFiscalCount++; nonFiscal = Math.addExact(nonFiscal, m.nonFiscal()); }
         }
@@ -371,7 +370,7 @@ final class NarrativeBlocks {
                 .stated(w.statement("performance", "performance", "fiscal_count"), fiscalCount, "有当年财政拨款的项目数")
                 .stated(w.statement("performance", "performance", "fiscal_amount"), fiscal, w.tables.source(fiscalMeasure))
                 .stated(w.statement("performance", "performance", "nonfiscal_count"), nonFiscalCount, "有当年非财政拨款的项目数")
-                .stated(w.statement("performance", "performance", "nonfiscal_amount"), wan(nonFiscal), "这些项目的当年非财政拨款");
+                .stated(w.statement("performance", "performance", "nonfiscal_amount"), wan(w, nonFiscal), "这些项目的当年非财政拨款");
         String classifiedClause = classifiedCount == 0 ? "" : w.sentence(at.section, at.part, p(b, "performance_classified"))
                 .stated(w.statement("performance", "performance_classified", "count"), classifiedCount, "涉密项目数")
                 .stated(w.statement("performance", "performance_classified", "amount"), classified, "涉密项目的当年一般公共预算拨款之和").into(s);
@@ -397,7 +396,7 @@ final class NarrativeBlocks {
                 BigDecimal amount = Z;
                 for (Map.Entry<String, ProjectMoney> e : money.entrySet()) {
                     Project pr = w.budget.allProjects().get(e.getKey());
-                    if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(e.getValue().gpb())); }
+                    if (pr != null && pr.classified() && e.getValue().gpb() != 0) { count++; amount = amount.add(wan(w, e.getValue().gpb())); }
                 }
                 s.stated(w.statement("other_matters", "other_classified", "classified_count"), count, "涉密项目数")
                         .stated(w.statement("other_matters", "other_classified", "classified_amount"), amount, "涉密项目的当年一般公共预算拨款之和");
@@ -413,11 +412,8 @@ final class NarrativeBlocks {
         }
     }
 
-    private static BigDecimal wan(long fen) {
-        return Amounts.printed(Fen.toWan(fen));
-    }
-
-    private static BigDecimal scale(BigDecimal v) {
-        return v == null ? Z : Amounts.printed(v);
+    /** An amount of whole 分 as the text states it (its unit, two decimals). */
+    private static BigDecimal wan(Writer w, long fen) {
+        return w.printed(Fen.toWan(fen));
     }
 }

@@ -37,6 +37,15 @@ public final class Numbering {
     }
 
     /**
+     * A section's heading as the document prints it: its number in the profile's style ({@code text.section_number}:
+     * "{cn}、" → 三、, "第{cn}节 " → 第三节 ) before its title; the title alone when the section has no number. The one
+     * way the renderer and {@code budget text} head a section of 第三部分.
+     */
+    public static String heading(String style, String numeral, String title) {
+        return numeral == null || numeral.isEmpty() ? title : format(style, ordinal(numeral)) + title;
+    }
+
+    /**
      * A line (made half width: {@link #half}) that starts with a number in this style, the number as printed in
      * group 1; a digit number is not followed by a digit (a list's "1." is not a year's "2022.5").
      */

@@ -152,16 +152,16 @@ final class OutlineWalker {
             else if (b.change()) s.change("", i.key(), i.label(), cur, last, b.reason().isEmpty() ? null : b.reason());
             if (i.names() != null) {
                 TableAmounts.ClassRows rows = w.tables.rows(i.names());
-                s.list("list", i.key(), i.label(), nonZeroNames(rows), "、", rows.table() == null ? "" : rows.table().name() + " " + i.label() + " 非零行");
+                s.list("list", i.key(), i.label(), nonZeroNames(w, rows), "、", rows.table() == null ? "" : rows.table().name() + " " + i.label() + " 非零行");
             }
             at.paragraphs.add(s.done());
         }
     }
 
-    private static List<String> nonZeroNames(TableAmounts.ClassRows rows) {
+    private static List<String> nonZeroNames(Writer w, TableAmounts.ClassRows rows) {
         List<String> names = new ArrayList<>();
         if (rows.column() < 0) return names;
-        for (Row r : rows.rows()) if (TableAmounts.printed(r.value(rows.column())).signum() != 0) names.add(r.name());
+        for (Row r : rows.rows()) if (w.printed(r.value(rows.column())).signum() != 0) names.add(r.name());
         return names;
     }
 
@@ -172,7 +172,7 @@ final class OutlineWalker {
         if (b.rows() != null) {
             TableAmounts.ClassRows rows = w.tables.rows(b.rows());
             if (w.t.outline().omitUnprinted() && (rows.table() == null || rows.column() < 0)) return;
-            names = nonZeroNames(rows);
+            names = nonZeroNames(w, rows);
             src = rows.table() == null ? "" : rows.table().name() + " 非零行";
         } else {
             for (Item i : b.items()) if (w.amount(i.measure()).signum() != 0) names.add(i.label());
@@ -197,7 +197,7 @@ final class OutlineWalker {
         if (!b.lastYear()) {
             for (Row r : cr.rows()) {
                 String key = b.key() + ":" + r.code();
-                BigDecimal v = TableAmounts.printed(r.value(cr.column()));
+                BigDecimal v = w.printed(r.value(cr.column()));
                 String subject = r.name() + LEVELS.get(0);
                 Writer.Sentence s = w.sentence(at.section, at.part, b.sentence()).var("class", r.name()).var("code", r.code());
                 if (b.numbered()) s.var("n", w.listNumber(++n));
@@ -213,7 +213,7 @@ final class OutlineWalker {
         Map<String, Row> byCode = new java.util.HashMap<>();
         for (Row r : cr.rows()) {
             byCode.putIfAbsent(r.code(), r);
-            if (TableAmounts.printed(r.value(cr.column())).signum() != 0) codes.add(r.code());
+            if (w.printed(r.value(cr.column())).signum() != 0) codes.add(r.code());
         }
         String prefix = b.key() + ":";
         // the rows of the comparison too: last year's, or the 年初预算's (a 项 budgeted and not spent)
@@ -230,7 +230,7 @@ final class OutlineWalker {
                 subject.append(name).append(LEVELS.get(level - 1));
             }
             Row r = byCode.get(code);
-            BigDecimal cur = r == null ? TableAmounts.ZERO : TableAmounts.printed(r.value(cr.column()));
+            BigDecimal cur = r == null ? TableAmounts.ZERO : w.printed(r.value(cr.column()));
             Writer.Sentence s = w.sentence(at.section, at.part, b.sentence()).var("code", code);
             for (int i = 0; i < chain.size(); i++) s.var(VARS.get(i), chain.get(i));
             if (b.numbered()) s.var("n", w.listNumber(++n));

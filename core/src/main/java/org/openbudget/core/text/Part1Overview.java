@@ -52,19 +52,25 @@ final class Part1Overview {
         Staffing staffing = null;
         Personnel s = n.personnel();
         if (s != null) {
+            // each number's key and subject as the dictionary declares them (refdata/measures.yaml, statements: overview:)
             p.add(w.sentence(SECTION, "", "p1.staffing")
-                    .count("authorized", "staff.authorized", "编制数", s.authorized(), "数据集 personnel.authorized")
-                    .count("actual", "staff.actual", "实有人数", s.actual(), "在职 + 退休 + 离休")
-                    .count("active", "staff.active", "在职", s.active(), "数据集 personnel.active")
-                    .signedCount("active_change", "active_word", "staff.active", "在职", s.activeChange(), "数据集 personnel.active_change")
-                    .count("retired", "staff.retired", "退休", s.retired(), "数据集 personnel.retired")
-                    .signedCount("retired_change", "retired_word", "staff.retired", "退休", s.retiredChange(), "数据集 personnel.retired_change")
-                    .count("honorary", "staff.honorary", "离休", s.honorary(), "数据集 personnel.honorary")
-                    .signedCount("honorary_change", "honorary_word", "staff.honorary", "离休", s.honoraryChange(), "数据集 personnel.honorary_change")
+                    .stated(staffing(w, "authorized"), s.authorized(), "数据集 personnel.authorized")
+                    .stated(staffing(w, "actual"), s.actual(), "在职 + 退休 + 离休")
+                    .stated(staffing(w, "active"), s.active(), "数据集 personnel.active")
+                    .signed(staffing(w, "active_change"), "active_word", s.activeChange(), "数据集 personnel.active_change")
+                    .stated(staffing(w, "retired"), s.retired(), "数据集 personnel.retired")
+                    .signed(staffing(w, "retired_change"), "retired_word", s.retiredChange(), "数据集 personnel.retired_change")
+                    .stated(staffing(w, "honorary"), s.honorary(), "数据集 personnel.honorary")
+                    .signed(staffing(w, "honorary_change"), "honorary_word", s.honoraryChange(), "数据集 personnel.honorary_change")
                     .done());
             staffing = new Staffing(s.authorized(), s.actual(), s.active(), s.activeChange(), s.retired(), s.retiredChange(),
                     s.honorary(), s.honoraryChange());
         }
         return new Overview(n.functions(), units, n.offices(), staffing, p);
+    }
+
+    /** What the staffing sentence states under a placeholder (the dictionary's {@code overview} statements). */
+    private static org.openbudget.core.measure.Statement staffing(Writer w, String var) {
+        return w.statement(org.openbudget.core.measure.Statement.OVERVIEW, "staffing", var);
     }
 }

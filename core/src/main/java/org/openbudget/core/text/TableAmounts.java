@@ -16,7 +16,7 @@ import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.measure.Where;
-import org.openbudget.core.money.Amounts;
+import org.openbudget.core.money.AmountFormat;
 import org.openbudget.core.profile.Bindings;
 import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.MoneyCells.Cell;
@@ -32,7 +32,8 @@ import org.openbudget.core.profile.TextOutline.Stated;
 import org.openbudget.core.profile.TextOutline.TableRef;
 
 /**
- * The amounts the text states, read off a Disclosure's tables as printed (two decimals) by measure:
+ * The amounts the text states, read off a Disclosure's tables by measure as the text states them — in the text's own
+ * unit ({@code text.amount_unit}: 万元, or 元 from the exact amount, whatever unit the tables print), two decimals:
  * a measure expression of the dictionary finds the cell whose money it is ({@link MoneyCells}), whichever
  * table prints it; a table is found by its shape and the money it shows as a whole, its column by the
  * measure the column is bound to; never by a table's number. The same reading gives last year's
@@ -46,8 +47,15 @@ final class TableAmounts {
     private final MeasureDictionary dict;
     private final List<FundingSource> sources;
     private final MoneyCells.Index cells;
+    /** How the amounts are stated: the text's unit (the generator's), or 万元 (last year's comparatives, {@link #byFactKey}). */
+    private final AmountFormat unit;
 
     TableAmounts(Disclosure d, TemplateProfile profile, ReferenceData ref) {
+        this(d, profile, ref, profile.textFormat());
+    }
+
+    TableAmounts(Disclosure d, TemplateProfile profile, ReferenceData ref, AmountFormat unit) {
+        this.unit = unit;
         this.d = d;
         this.profile = profile;
         this.dict = profile.measures();
@@ -148,9 +156,9 @@ final class TableAmounts {
         return new ClassRows(f.get(), col, rows);
     }
 
-    /** Value of a table cell as printed, 0 for a blank. */
-    static BigDecimal printed(BigDecimal v) {
-        return v == null ? ZERO : Amounts.printed(v);
+    /** An exact amount (万元, a table cell's or the ledger's) as the text states it: in its unit, two decimals, 0.00 for a blank. */
+    BigDecimal printed(BigDecimal v) {
+        return unit.printed(v);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.openbudget.core.disclosure.text.PerformanceTable;
 import org.openbudget.core.disclosure.text.Section;
 import org.openbudget.core.ledger.Budget;
 import org.openbudget.core.ledger.Narrative;
+import org.openbudget.core.money.AmountFormat;
 import org.openbudget.core.profile.TemplateProfile;
 
 /**
@@ -44,7 +45,7 @@ public final class TextGenerator {
         List<Section> sections = OutlineWalker.write(w);
         List<PerformanceTable> performance = PerformanceTables.write(w);
         return new DocumentText(overview, sections, w.facts, performance, profile.text().glossary(),
-                budget.agency().name(), date(budget.narrative().closingDate(), profile.text().dateFormat()));
+                budget.agency().name(), date(budget.narrative().closingDate(), profile.text().dateFormat()), profile.text().amountUnit());
     }
 
     /**
@@ -55,7 +56,9 @@ public final class TextGenerator {
     public static Map<String, BigDecimal> comparatives(Narrative.LastYear lastYear, Disclosure lastYearDisclosure,
                                                        ReferenceData ref, TemplateProfile profile) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        if (lastYearDisclosure != null) out.putAll(new TableAmounts(lastYearDisclosure, profile, ref).byFactKey(profile.text().outline()));
+        // in 万元 as the dataset's own amounts (the generator states them in the text's unit: Writer.last)
+        if (lastYearDisclosure != null) out.putAll(new TableAmounts(lastYearDisclosure, profile, ref, AmountFormat.text("万元"))
+                .byFactKey(profile.text().outline()));
         out.putAll(lastYear.amounts());
         return out;
     }

@@ -23,7 +23,7 @@ import org.openbudget.core.profile.TextTemplate;
 /**
  * What every block of the outline shares: this year's amounts by measure (read off the tables), last year's by fact key, the profile's
  * patterns and formats, and the facts recorded so far. Arithmetic of the text works on PRINTED
- * amounts (万元, two decimals): change = this year as printed − last year as printed; rate =
+ * amounts (in the text's unit, {@code text.amount_unit}: 万元 or 元, two decimals): change = this year as printed − last year as printed; rate =
  * change ÷ last year × 100; share = part ÷ whole × 100 (both as printed), rounded HALF_UP to two
  * decimals — so that a reader can redo every figure from the numbers on the page.
  */
@@ -72,15 +72,27 @@ final class Writer {
         return tables.amount(measure);
     }
 
+    /** Last year's amount of a fact key (kept in 万元) as the text states it, in its unit (0 when none). */
     BigDecimal last(String key) {
-        BigDecimal v = last.get(key);
-        return v == null ? ZERO : Amounts.printed(v);
+        return printed(last.get(key));
     }
 
     /** The 年初预算数 of a fact key, as printed (0 when the year's budget had none). */
     BigDecimal budgeted(String key) {
-        BigDecimal v = budgeted.get(key);
-        return v == null ? ZERO : Amounts.printed(v);
+        return printed(budgeted.get(key));
+    }
+
+    /** An exact amount (万元: a table cell, the ledger's, the dataset's) as the text states it: its unit, two decimals. */
+    BigDecimal printed(BigDecimal wan) {
+        return tables.printed(wan);
+    }
+
+    /**
+     * An amount the dataset gives as the text prints it unrounded (资金分配情况 "12.5万元"): in the text's unit, as given
+     * when that is 万元, × 10000 when 元.
+     */
+    BigDecimal given(BigDecimal wan) {
+        return wan == null || t.amountUnit().equals("万元") ? wan : wan.movePointRight(4);
     }
 
     String money(BigDecimal printed) {
@@ -309,6 +321,12 @@ final class Writer {
                 case QUANTITY -> quantity(st.var(), st.key(), st.subject(), v, source);
                 default -> throw new IllegalStateException(st + " is not an amount or a quantity");
             };
+        }
+
+        /** A statement of a count with its direction ({@code wordVar}: 增加/减少), recorded as a CHANGE of the statement's key. */
+        Sentence signed(org.openbudget.core.measure.Statement st, String wordVar, int n, String source) {
+            if (st.kind() != FactKind.COUNT) throw new IllegalStateException(st + " is not a count");
+            return signedCount(st.var(), wordVar, st.key(), st.subject(), n, source);
         }
 
         Sentence count(String var, String key, String subject, int n, String source) {

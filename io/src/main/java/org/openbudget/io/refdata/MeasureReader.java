@@ -35,8 +35,8 @@ public final class MeasureReader {
         List<org.openbudget.core.measure.Statement> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         map.entries().forEach((block, list) -> {
-            if (!org.openbudget.core.profile.TextOutline.NARRATIVE.containsKey(block)) {
-                problems.add(list.problem("未知的段落类型 " + block + " (expected a narrative block kind: "
+            if (!org.openbudget.core.profile.TextOutline.NARRATIVE.containsKey(block) && !block.equals(org.openbudget.core.measure.Statement.OVERVIEW)) {
+                problems.add(list.problem("未知的段落类型 " + block + " (expected " + org.openbudget.core.measure.Statement.OVERVIEW + " or a narrative block kind: "
                         + String.join(", ", new java.util.TreeSet<>(org.openbudget.core.profile.TextOutline.NARRATIVE.keySet())) + ")"));
                 return;
             }

@@ -506,6 +506,14 @@ public final class ProfileReader {
                 l.get("rule_starts").isPresent() ? l.strings("rule_starts") : d.ruleStarts(), sources);
     }
 
+    /** The unit the text states its amounts in ({@code text.amount_unit}): 万元 (the default) or 元, as a table's. */
+    private static String textUnit(YamlNode t, List<InputProblem> problems) {
+        String unit = t.optString("amount_unit").orElse("万元").strip();
+        if (unit.equals("万元") || unit.equals("元")) return unit;
+        problems.add(t.require("amount_unit").problem("应为 万元 或 元 (the text's amounts are stated in 万元 or 元)"));
+        return "万元";
+    }
+
     /** The {@code text} block: the outline, sentence patterns, formats, glossary (see TextTemplate). */
     static TextTemplate text(YamlNode t, MeasureDictionary dict) {
         List<InputProblem> problems = new ArrayList<>();
@@ -546,7 +554,7 @@ public final class ProfileReader {
                 raw(t, "sub_heading", "（{cn}）"), raw(t, "item_number", "{n}."),
                 zero, t.optString("date_format").orElse("{y}年{m}月{d}日"), glossary, overrides, changeWords, rateWords,
                 performanceLabels(t, problems), raw(t, "section_number", "{cn}、"), raw(t, "glossary_number", "{cn}、"),
-                t.optString("amount_unit").orElse("万元"), parts(t, problems));
+                textUnit(t, problems), parts(t, problems));
         for (String missing : out.missing()) {
             problems.add(t.problem("模板缺少文字句式 " + missing + " (the profile's text lacks this sentence pattern)"));
         }

@@ -230,12 +230,19 @@ public final class ReferenceLibrary {
             String text = read("measures.yaml").orElseThrow(() -> new InputException("refdata/measures.yaml", 0, "",
                     "找不到度量字典 measures.yaml (the dictionary of measures is missing)"));
             org.openbudget.core.measure.MeasureDictionary d = MeasureReader.dictionary("refdata/measures.yaml", text);
-            if (d.allStatements().isEmpty()) {
-                // an override dictionary that declares no narrative statements keeps the built-in ones (the walker writes by them)
+            if (d.allStatements().isEmpty() || d.statements(org.openbudget.core.measure.Statement.OVERVIEW).isEmpty()) {
+                // an override dictionary keeps the built-in statements of each block kind it declares none of (the walker
+                // writes by them: one with no statements at all, or one written before 第一部分's overview was declared)
                 try (java.io.InputStream in = ReferenceLibrary.class.getResourceAsStream("/refdata/measures.yaml")) {
                     if (in != null) {
-                        d = new org.openbudget.core.measure.MeasureDictionary(d.all(), MeasureReader.dictionary("refdata/measures.yaml",
-                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).allStatements());
+                        List<org.openbudget.core.measure.Statement> all = new java.util.ArrayList<>(d.allStatements());
+                        java.util.Set<String> declared = new java.util.HashSet<>();
+                        for (org.openbudget.core.measure.Statement st : all) declared.add(st.block());
+                        for (org.openbudget.core.measure.Statement st : MeasureReader.dictionary("refdata/measures.yaml",
+                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).allStatements()) {
+                            if (!declared.contains(st.block())) all.add(st);
+                        }
+                        d = new org.openbudget.core.measure.MeasureDictionary(d.all(), all);
                     }
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);

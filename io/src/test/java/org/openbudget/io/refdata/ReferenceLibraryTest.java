@@ -33,6 +33,21 @@ class ReferenceLibraryTest {
         @Override public Set<String> profileIds() { return profiles.keySet(); }
     }
 
+    /** A dictionary written before 第一部分's statements were declared (no overview:) keeps the built-in ones; its own stay. */
+    @Test
+    void anOverrideDictionaryWithoutTheOverviewsStatementsKeepsTheBuiltInOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String measures = ReferenceLibrary.builtIn("measures.yaml").orElseThrow();
+        int from = measures.indexOf("  overview:\n"), to = measures.indexOf("  procurement:\n");
+        assertThat(from).isPositive();
+        assertThat(to).isGreaterThan(from);
+        String old = measures.substring(0, from) + measures.substring(to);
+        java.nio.file.Files.writeString(dir.resolve("measures.yaml"), old.replace("label: 货物}", "label: 货物类}"));
+        var d = new ReferenceLibrary(dir).measures();
+        assertThat(d.statementOf(org.openbudget.core.measure.Statement.OVERVIEW, "personnel.active")).get()
+                .extracting(org.openbudget.core.measure.Statement::label).isEqualTo("在职人数");
+        assertThat(d.statementOf("procurement", "goods")).get().extracting(org.openbudget.core.measure.Statement::label).isEqualTo("货物类");
+    }
+
     @Test
     void aProfilesHeadIsWhatTheWholeProfileSays() {
         ReferenceLibrary heads = new ReferenceLibrary(null);

@@ -149,8 +149,7 @@ public final class DocumentView {
             int s = 1;
             for (Section sec : text.sections()) {
                 String id = "section" + s++;
-                String title = sec.numeral().isEmpty() ? sec.title()
-                        : Numbering.format(profile.text().sectionNumber(), Numbering.ordinal(sec.numeral())) + sec.title();
+                String title = Numbering.heading(profile.text().sectionNumber(), sec.numeral(), sec.title());
                 out.add(new Block.Heading(2, title, id));
                 toc.add(new Block.TocEntry(2, title, id));
                 List<String> ps = sec.paragraphs();

@@ -47,6 +47,7 @@ public final class FormOptions {
         this.ref = ref;
         this.budget = budget;
         this.disclosure = disclosure;
+        this.profile = profile;
         this.changeKeys = new LinkedHashMap<>();
         this.otherAmountKeys = new LinkedHashMap<>();
         if (profile != null) {
@@ -69,6 +70,32 @@ public final class FormOptions {
     public String place(String blockKind) {
         String p = places.get(blockKind);
         return p == null ? "第三部分" : "第三部分 " + p;
+    }
+
+    private final TemplateProfile profile;
+
+    /**
+     * How the form asks for a dataset field of a block (procurement goods → 货物, overview personnel.active → 在职人数): the
+     * label of its statement in the template's dictionary of measures (refdata/measures.yaml, statements:), the field when
+     * none declares it.
+     */
+    public String label(String block, String datasetField) {
+        var dict = profile != null ? profile.measures() : org.openbudget.io.refdata.ReferenceLibrary.builtInMeasures();
+        return dict.statementOf(block, datasetField).map(org.openbudget.core.measure.Statement::label).orElse(datasetField);
+    }
+
+    /**
+     * The heading under which the template's 第一部分 states 人员情况, without its number ({@code p1.structure_heading}
+     * "二、机构设置及人员情况" → 机构设置及人员情况); "" when no template is known or it has none.
+     */
+    public String staffingHeading() {
+        String h = profile == null ? null : profile.text().sentences().get("p1.structure_heading");
+        return h == null ? "" : h.replaceFirst("^\\s*[一二三四五六七八九十]+[、.．]\\s*", "").strip();
+    }
+
+    /** The template's labels of its 绩效目标表 (text.performance_labels; the default ones when no template is known). */
+    public org.openbudget.core.profile.PerformanceLabels performance() {
+        return profile == null ? org.openbudget.core.profile.PerformanceLabels.DEFAULT : profile.text().performanceLabels();
     }
 
     /** Block kind → its section and part in the profile's outline. */

@@ -279,12 +279,14 @@ public class TextForm implements SectionForm {
             {"furniture", "furniture"}, {"other", "other"}, {"equipment50", "equipment_50"}, {"equipment100", "equipment_100"},
             {"purchaseVehicles", "purchase.vehicles"}, {"purchaseEquipment50", "purchase.equipment_50"}, {"purchaseEquipment100", "purchase.equipment_100"}};
 
+    /** The form's fields of 人员情况 (under {@code personnel.}) and the dataset's (under {@code overview:}). */
+    static final String[][] PERSONNEL_FIELDS = {
+            {"authorized", "personnel.authorized"}, {"active", "personnel.active"}, {"activeChange", "personnel.active_change"},
+            {"retired", "personnel.retired"}, {"retiredChange", "personnel.retired_change"}, {"honorary", "personnel.honorary"},
+            {"honoraryChange", "personnel.honorary_change"}};
+
     static final Map<String, String> LABELS = withStatements(Map.ofEntries(
-            Map.entry("functions", "主要职能"), Map.entry("offices", "内设处室"), Map.entry("otherMatters", "其他需说明的事项"), Map.entry("closingDate", "落款日期"),
-            Map.entry("personnel.authorized", "编制数"), Map.entry("personnel.active", "在职人数"), Map.entry("personnel.activeChange", "在职人数增减"),
-            Map.entry("personnel.retired", "退休人数"), Map.entry("personnel.retiredChange", "退休人数增减"), Map.entry("personnel.honorary", "离休人数"),
-            Map.entry("personnel.honoraryChange", "离休人数增减"),
-            Map.entry("overall.contact", "整体绩效目标 联系人"), Map.entry("overall.phone", "整体绩效目标 联系电话"), Map.entry("overall.goal", "整体绩效目标 年度绩效目标")));
+            Map.entry("functions", "主要职能"), Map.entry("offices", "内设处室"), Map.entry("otherMatters", "其他需说明的事项"), Map.entry("closingDate", "落款日期")));
 
     /**
      * The labels with those of the narrative blocks' fields — 政府采购, 国有资产, 绩效评价 — in the dictionary's words
@@ -292,6 +294,13 @@ public class TextForm implements SectionForm {
      */
     private static Map<String, String> withStatements(Map<String, String> labels) {
         Map<String, String> out = new java.util.HashMap<>(labels);
+        // 人员情况: the dictionary's overview statements; 整体绩效目标表: the templates' performance_labels (their defaults)
+        for (String[] f : PERSONNEL_FIELDS) out.put("personnel." + f[0], statementLabel(org.openbudget.core.measure.Statement.OVERVIEW, f[1]));
+        org.openbudget.core.profile.PerformanceLabels pl = org.openbudget.core.profile.PerformanceLabels.DEFAULT;
+        String overall = pl.overallTitle("");
+        out.put("overall.contact", overall + " " + pl.contact(""));
+        out.put("overall.phone", overall + " 联系电话");
+        out.put("overall.goal", overall + " " + pl.overallGoal());
         for (String f : List.of("goods", "works", "services", "sme", "micro")) out.put("procurement." + f, "政府采购 " + statementLabel("procurement", f));
         for (String[] f : ASSET_FIELDS) out.put("assets." + f[0], "国有资产 " + statementLabel("assets", f[1]));
         for (String[] t : Evaluation.FIELDS) out.put("evaluation." + t[1], "绩效评价 " + statementLabel("evaluation", t[0]));
@@ -300,10 +309,7 @@ public class TextForm implements SectionForm {
 
     /** The statement of a narrative block's dataset field (its label and kind); null when the dictionary has none. */
     static org.openbudget.core.measure.Statement statement(String block, String datasetField) {
-        for (org.openbudget.core.measure.Statement s : org.openbudget.io.refdata.ReferenceLibrary.builtInMeasures().statements(block)) {
-            if (s.field().equals(datasetField)) return s;
-        }
-        return null;
+        return org.openbudget.io.refdata.ReferenceLibrary.builtInMeasures().statementOf(block, datasetField).orElse(null);
     }
 
     private static String statementLabel(String block, String datasetField) {

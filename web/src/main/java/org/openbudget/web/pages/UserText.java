@@ -31,14 +31,20 @@ public class UserText {
                 {"overview", "第一部分"}, {"functions", "主要职能"}, {"offices", "内设处室"}, {"personnel", "人员情况"},
                 {"last_year", "上年数"}, {"dataset", "上年数据集"}, {"amounts", "上年金额"}, {"reasons", "变动原因"},
                 {"class_notes", "主要用于"}, {"project_texts", "项目说明"}, {"basis", "立项依据"}, {"performance", "绩效目标"},
-                {"performance_order", "绩效目标表顺序"}, {"performance_overall", "整体绩效目标"}, {"contact", "联系人"}, {"phone", "联系电话"},
+                {"performance_order", "绩效目标表顺序"}, {"contact", "联系人"}, {"phone", "联系电话"},
                 {"goal", "年度绩效目标"}, {"indicators", "绩效指标"}, {"carry_over_notes", "结转项目说明"}, {"procurement", "政府采购"},
                 {"goods", "货物"}, {"works", "工程"}, {"services", "服务"}, {"sme", "预留中小企业"}, {"micro", "其中小微企业"},
                 {"assets", "国有资产"}, {"building", "房屋"}, {"area", "面积"}, {"value", "价值"}, {"vehicles", "车辆"}, {"furniture", "办公家具"},
                 {"other", "其他资产"}, {"purchase", "拟购置"}, {"other_matters", "其他需说明事项"}, {"closing_date", "落款日期"},
-                {"text", "文字"}, {"name", "名称"}, {"code", "代码"}};
+                {"text", "文字"}, {"name", "名称"}, {"code", "代码"}, {"three_public", "“三公”明细"}, {"performance_evaluation", "绩效评价"}};
         for (String[] e : k) KEYS.put(e[0], e[1]);
+        // the overall 绩效目标表 as the templates title it (their performance_labels; {kind} left out)
+        KEYS.put("performance_overall", org.openbudget.core.profile.PerformanceLabels.DEFAULT.overallTitle(""));
     }
+
+    /** A dataset block's key → the block kind of the dictionary's statements of its fields (refdata/measures.yaml). */
+    private static final Map<String, String> STATEMENT_BLOCKS = Map.of("overview", org.openbudget.core.measure.Statement.OVERVIEW,
+            "procurement", "procurement", "assets", "assets", "three_public", "three_public", "performance_evaluation", "evaluation");
 
     /** A gloss in parentheses that is all ASCII with a letter: the English the readers add for developers. */
     private static final Pattern ENGLISH = Pattern.compile("\\s*[(（][\\x20-\\x7E&&[^()（）]]*[A-Za-z][\\x20-\\x7E&&[^()（）]]*[)）]");
@@ -56,6 +62,14 @@ public class UserText {
         if (path == null || path.isBlank()) return "";
         StringBuilder out = new StringBuilder();
         String rest = path;
+        // a field a statement of the dictionary declares (overview.personnel.active_change, assets.vehicles.official.count):
+        // its block in words and the statement's label (how the forms ask for it)
+        int first = path.indexOf('.');
+        String block = first < 0 ? null : STATEMENT_BLOCKS.get(path.substring(0, first));
+        if (block != null) {
+            var st = library.measures().statementOf(block, path.substring(first + 1));
+            if (st.isPresent()) return KEYS.get(path.substring(0, first)) + " › " + st.get().label();
+        }
         while (!rest.isEmpty()) {
             // a text-fact key (income.gpb.local) after 上年金额 or 变动原因: the rest of the path, whole
             String at = out.toString();

@@ -10,14 +10,24 @@ import java.util.Optional;
  * from a ledger with no text data, carries {@link #EMPTY}.
  *
  * @param closingDate the date printed under the closing name, as printed ("2024年 2月 22日"), "" when none
+ * @param amountUnit  the unit the text states its amounts in — its AMOUNT and CHANGE facts' values (万元, or 元: the
+ *                    profile's {@code text.amount_unit}, whatever unit the tables print); the checks hold them to the
+ *                    cells in this unit
  */
 public record DocumentText(Overview overview, List<Section> sections, List<TextFact> facts,
                            List<PerformanceTable> performance, List<GlossaryEntry> glossary,
-                           String closingName, String closingDate) {
+                           String closingName, String closingDate, String amountUnit) {
     public static final DocumentText EMPTY =
             new DocumentText(Overview.EMPTY, List.of(), List.of(), List.of(), List.of(), "", "");
 
+    /** A text whose amounts are in 万元. */
+    public DocumentText(Overview overview, List<Section> sections, List<TextFact> facts, List<PerformanceTable> performance,
+                        List<GlossaryEntry> glossary, String closingName, String closingDate) {
+        this(overview, sections, facts, performance, glossary, closingName, closingDate, "万元");
+    }
+
     public DocumentText {
+        amountUnit = amountUnit == null || amountUnit.isBlank() ? "万元" : amountUnit;
         overview = overview == null ? Overview.EMPTY : overview;
         sections = List.copyOf(sections);
         facts = List.copyOf(facts);
