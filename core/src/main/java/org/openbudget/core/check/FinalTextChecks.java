@@ -384,30 +384,33 @@ public final class FinalTextChecks {
 
     /**
      * The 三公 section's counts (the statements of its {@code three_public} block: fa.tpe.*) against each other and against
-     * the money the 三公 table prints: persons at least groups (batches), 外宾 within all receptions — errors; a count of 0
-     * with money spent, or money of 0 with a count, for 因公出国（境）团组, 公务用车购置 and 公务接待批次 — warnings.
+     * the money the 三公 table prints, as refdata/measures.yaml declares each statement ({@code at_least}, {@code of}):
+     * persons at least groups (batches), 外宾 within all receptions — errors; a count of 0 with money spent, or money of 0
+     * with a count, for 因公出国（境）团组, 公务用车购置 and 公务接待批次 — warnings.
      */
     static void threePublicDetails(CheckContext ctx) {
         org.openbudget.core.profile.TextOutline.Section sec = threePublicSection(ctx);
         if (sec == null) return;
+        // the counts the block's statements declare, each held to what the dictionary declares of it: the counts it is never
+        // below (at_least), the money it counts (of)
+        List<org.openbudget.core.measure.Statement> declared = ctx.profile().measures().statements("three_public");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (org.openbudget.core.measure.Statement st : declared) keys.add(st.key());
         java.util.Map<String, TextFact> count = new java.util.HashMap<>();
         for (TextFact f : ctx.disclosure().text().facts()) {
-            if (f.key().startsWith("fa.tpe.") && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT && f.value() != null) count.putIfAbsent(f.key(), f);
+            if (keys.contains(f.key()) && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT && f.value() != null) count.putIfAbsent(f.key(), f);
         }
         if (count.isEmpty()) return;
-        atLeast(ctx, count.get("fa.tpe.abroad.persons"), count.get("fa.tpe.abroad.groups"));
-        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.batches"));
-        atLeast(ctx, count.get("fa.tpe.reception.batches"), count.get("fa.tpe.reception.foreign.batches"));
-        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.foreign.persons"));
-        atLeast(ctx, count.get("fa.tpe.reception.foreign.persons"), count.get("fa.tpe.reception.foreign.batches"));
+        for (org.openbudget.core.measure.Statement st : declared) {
+            for (String less : st.atLeast()) atLeast(ctx, count.get(st.key()), count.get(less));
+        }
         MoneyCells.Index cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
-        for (String[] pair : new String[][] {{"fa.tpe.abroad.groups", "tpe.abroad"}, {"fa.tpe.vehicle.purchased", "tpe.vehicle.purchase"},
-                {"fa.tpe.reception.batches", "tpe.reception"}}) {
-            TextFact c = count.get(pair[0]);
-            if (c == null) continue;
+        for (org.openbudget.core.measure.Statement st : declared) {
+            TextFact c = count.get(st.key());
+            if (c == null || st.of().isEmpty()) continue;
             String measure = null;
             for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
-                for (org.openbudget.core.profile.TextOutline.Item i : b.items()) if (i.measure().endsWith(pair[1])) measure = i.measure();
+                for (org.openbudget.core.profile.TextOutline.Item i : b.items()) if (i.measure().endsWith(st.of())) measure = i.measure();
             }
             if (measure == null) continue;
             MoneyCells.Cell cell = cells.cell(measure).orElse(null);
