@@ -335,14 +335,14 @@ public final class FinalTextChecks {
                 // the table is there but prints nothing (no row): its budget is none
                 if (table == null || budget.signum() == 0 || table.rows().stream().anyMatch(r -> !r.values().isEmpty())) continue;
                 ctx.report(ctx.currentSeverity(), table.no(), f.key(), "", "预算数", f.section(), "0", budget.toPlainString(),
-                        "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table)
+                        "第三部分" + f.section() + " " + f.subject() + "：" + against.initial().name() + "为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table)
                                 + "未印任何数（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             BigDecimal printed = ctx.cell(cell.row(), cell.column());
             if (printed.compareTo(budget) == 0) continue;
             ctx.report(ctx.currentSeverity(), cell.table().no(), f.key(), "", "预算数", f.section(), printed.toPlainString(), budget.toPlainString(),
-                    "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(cell.table())
+                    "第三部分" + f.section() + " " + f.subject() + "：" + against.initial().name() + "为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(cell.table())
                             + "该项预算数为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }
     }

@@ -45,6 +45,7 @@ public final class StatementPatterns {
         }
     }
 
+    private final TextTemplate template;
     private final TextStatements statements;
     private final Compiled heading, asOf, against, classShare, share, reason;
     private final List<Compiled> totals;
@@ -52,6 +53,7 @@ public final class StatementPatterns {
     private final Pattern amount;
 
     private StatementPatterns(TextTemplate t) {
+        this.template = t;
         this.statements = t.outline().statements();
         String unit = t.amountUnit();
         Map<String, String> words = words(statements.against());
@@ -72,15 +74,21 @@ public final class StatementPatterns {
     }
 
     private static final Map<TextTemplate, StatementPatterns> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The template asked for last and its compiled statements: found by identity, without hashing the whole template. */
+    private static volatile StatementPatterns last;
 
     /** The template's statements, compiled (once per template: profiles loaded at run time keep the cache bounded). */
     public static StatementPatterns of(TextTemplate t) {
+        StatementPatterns l = last;
+        if (l != null && l.template == t) return l;
         StatementPatterns done = COMPILED.get(t);
-        if (done != null) return done;
-        if (COMPILED.size() > 64) COMPILED.clear();
-        StatementPatterns made = new StatementPatterns(t);
-        COMPILED.put(t, made);
-        return made;
+        if (done == null) {
+            if (COMPILED.size() > 64) COMPILED.clear();
+            done = new StatementPatterns(t);
+            COMPILED.put(t, done);
+        }
+        last = done;
+        return done;
     }
 
     /**
