@@ -77,7 +77,7 @@ final class FinalTextReader {
         for (String l : raw) lines.add(l.replace('\t', ' ').replaceAll("[\\s\u3000]+", ""));
         List<TextFact> facts = new ArrayList<>();
         int n = 0;
-        String heading = declared.heading() == null ? "heading" : declared.heading().key();
+        String heading = declared.headingKey();
         List<Pattern> parts = parts(t, st.heading());
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);

@@ -80,15 +80,10 @@ public final class FinalTextChecks {
         return " " + ctx.profile().text().amountUnit();
     }
 
-    /** The key of the part headings' facts (its .year.N and .unit.N): the profile's heading statement's, "heading" without one. */
-    private static String headingKey(CheckContext ctx) {
-        return declared(ctx).heading() == null ? "heading" : declared(ctx).heading().key();
-    }
-
     static void year(CheckContext ctx) {
         String want = String.valueOf(ctx.disclosure().year());
         TextStatements st = declared(ctx);
-        String headings = headingKey(ctx) + ".year.";
+        String headings = declared(ctx).headingKey() + ".year.";
         for (String prefix : st.asOf() == null ? List.of(headings) : List.of(headings, st.asOf().prefix())) {
             boolean asOf = !prefix.equals(headings);
             for (TextFact f : facts(ctx, prefix)) {
@@ -102,7 +97,7 @@ public final class FinalTextChecks {
 
     static void unit(CheckContext ctx) {
         String want = squeeze(ctx.disclosure().unitName());
-        for (TextFact f : facts(ctx, headingKey(ctx) + ".unit.")) {
+        for (TextFact f : facts(ctx, declared(ctx).headingKey() + ".unit.")) {
             String said = f.items().isEmpty() ? "" : f.items().get(0);
             if (squeeze(said).equals(want)) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), ctx.disclosure().unitName(), said,
@@ -138,7 +133,7 @@ public final class FinalTextChecks {
         List<java.util.Map.Entry<String, TextFact>> out = new java.util.ArrayList<>();
         TextStatements.Against against = declared(ctx).against();
         if (against == null) return out;
-        for (TextStatements.Budget b : against.budgets()) for (TextFact f : facts(ctx, b.prefix())) out.add(java.util.Map.entry(b.name(), f));
+        for (TextStatements.Basis b : against.budgets()) for (TextFact f : facts(ctx, b.prefix())) out.add(java.util.Map.entry(b.name(), f));
         return out;
     }
 

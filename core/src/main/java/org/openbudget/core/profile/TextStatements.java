@@ -63,7 +63,7 @@ public record TextStatements(Statement heading, Statement asOf, List<Statement> 
      * A budget a 决算数 is stated against: the word that names it in the text ({basis}: 年初, 全年), its facts' key, its
      * name in a finding (年初预算), the measure of its amounts in the tables ({@code budget.initial}: the 预算数 columns).
      */
-    public record Budget(String word, String key, String name, String measure) {
+    public record Basis(String word, String key, String name, String measure) {
         public String prefix() {
             return key + ".";
         }
@@ -74,9 +74,9 @@ public record TextStatements(Statement heading, Statement asOf, List<Statement> 
      * {direction_basis}, {level}), the budget at the start of the year and the adjusted one, and the words that say how the
      * 决算数 compares (大于, 小于, 等于; 持平 for about equal).
      */
-    public record Against(String pattern, Budget initial, Budget adjusted, String more, String less, String equal, String level) {
+    public record Against(String pattern, Basis initial, Basis adjusted, String more, String less, String equal, String level) {
         /** The two budgets. */
-        public List<Budget> budgets() {
+        public List<Basis> budgets() {
             return List.of(initial, adjusted);
         }
 
@@ -84,6 +84,11 @@ public record TextStatements(Statement heading, Statement asOf, List<Statement> 
         public String word(int signum) {
             return signum > 0 ? more : signum < 0 ? less : equal;
         }
+    }
+
+    /** The key of the part headings' facts (its .year.N and .unit.N): the heading statement's, "heading" without one (text.parts still name them). */
+    public String headingKey() {
+        return heading == null ? "heading" : heading.key();
     }
 
     /** The statements that have a pattern, in the order the reader reads them. */

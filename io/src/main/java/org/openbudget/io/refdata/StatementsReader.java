@@ -7,7 +7,7 @@ import java.util.Set;
 import org.openbudget.core.measure.MeasureDictionary;
 import org.openbudget.core.profile.TextStatements;
 import org.openbudget.core.profile.TextStatements.Against;
-import org.openbudget.core.profile.TextStatements.Budget;
+import org.openbudget.core.profile.TextStatements.Basis;
 import org.openbudget.core.profile.TextStatements.Statement;
 import org.openbudget.core.text.StatementPatterns;
 import org.openbudget.io.InputProblem;
@@ -60,11 +60,11 @@ final class StatementsReader {
                 w.string("more"), w.string("less"), w.string("equal"), w.string("level"));
     }
 
-    private static Budget budget(YamlNode b, MeasureDictionary dict, List<InputProblem> problems) {
+    private static Basis budget(YamlNode b, MeasureDictionary dict, List<InputProblem> problems) {
         unknown(b, BUDGET_KEYS, problems);
         String measure = b.optString("measure").orElse("");
         measure(b, measure, dict, problems);
-        return new Budget(b.string("word"), b.string("key"), b.string("name"), measure);
+        return new Basis(b.string("word"), b.string("key"), b.string("name"), measure);
     }
 
     private static void measure(YamlNode n, String expression, MeasureDictionary dict, List<InputProblem> problems) {
