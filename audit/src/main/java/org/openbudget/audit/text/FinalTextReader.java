@@ -11,74 +11,36 @@ import org.openbudget.core.disclosure.text.FactKind;
 import org.openbudget.core.disclosure.text.Overview;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.profile.TextTemplate;
-import org.openbudget.core.text.RestatedClauses;
+import org.openbudget.core.profile.TextStatements;
+import org.openbudget.core.text.StatementPatterns;
 
 /**
  * What a published 决算's text (情况说明) states that the 决算 text checks verify ({@code core/check/FinalTextChecks},
- * fact keys in docs/final-accounts-audit.md): the year and the unit its part headings and dates name, the 收入支出总计
- * and 财政拨款收入支出总计 of sections 一 and 四, and each "年初预算为A万元，支出决算为B万元" with the 完成年初预算的X%
- * and the 大于/小于/等于/持平 it states. By the sentence patterns of the national 决算 explanation; what it does not
- * recognise it leaves unread (nothing is guessed). Each fact's sentence starts at the line it was read from, so that
- * a finding points at that line and page.
+ * fact keys in docs/final-accounts-audit.md): the year and the unit its part headings and dates name, the totals of
+ * sections 一 and 四, and each "年初预算为A万元，支出决算为B万元" with the 完成年初预算的X% and the 大于/小于/等于/持平 it
+ * states, the changes on the year before, the shares. The words are the recognised profile's ({@code text.statements},
+ * compiled once per template: {@link StatementPatterns}; their fact keys too) — none is written here; what they do not
+ * recognise is left unread (nothing is guessed). Each fact's sentence starts at the line it was read from, so that a
+ * finding points at that line and page.
  */
 final class FinalTextReader {
     private FinalTextReader() {}
 
-    /** A part heading that names the unit and the year (第N部分 of any number; the profile's own headings too: {@link #parts}). */
-    private static final Pattern PART = Pattern.compile("^" + org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART)
-            + "(?<unit>.{2,60}?)(?<year>20\\d\\d)年度?(?:部门|单位)决算(?:表|情况说明)?$");
     /** A heading of the 说明: "五、…", "（一）…". */
     private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)");
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
     /** Two full stops, not the three of a placeholder's ellipsis (the blank template's "。。。"). */
     private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!。)。。(?!。)");
-    private static final Pattern AS_OF = Pattern.compile("截至(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日");
-    private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?)";
-    private static final Pattern TOTAL = Pattern.compile("(?<!财政拨款)收入支出总计" + NUM + "万元");
-    private static final Pattern FISCAL_TOTAL = Pattern.compile("财政拨款收入支出总计" + NUM + "万元");
-    /**
-     * A statement against the budget: 年初预算 (or 全年预算, the adjusted budget: 上海's units new in the year) A, the 全年预算
-     * A2 when both are stated, the 决算数 B, the 完成率 R and which budget it is of, and the 大于/小于/等于/持平 with the budget it names.
-     */
-    private static final Pattern VS_BUDGET = Pattern.compile("(?<k1>年初|全年)预算(?:数)?为" + num("a") + "万元，(?:全年预算(?:数)?为" + num("a2") + "万元，)?"
-            + "(?:支出)?决算(?:数)?为" + num("b") + "万元"
-            + "(?:[，。]完成(?<rk>年初|全年)?预算(?:数)?的" + num("r") + "%)?[。，；]?"
-            + "(?:决算数(?<w>大于|小于|等于)(?<wk>年初|全年)?预算数|决算数[与同](?<pk>年初|全年)?预算数(?:基本)?(?<p>持平))?");
-
-    private static String num(String name) {
-        return "(?<" + name + ">\\d[\\d,]*(?:\\.\\d+)?)";
-    }
-
-    /**
-     * A change from the year before, in the grammar of the outline's changes ({@link RestatedClauses#changeThenRate}: the
-     * profile's change_words and rate_words, its text's amount_unit): group 1 its subject (may be empty), 2 the change word, 3 the change, 4 the rate
-     * word, 5 the rate; matched on the text half-width (，→,), one character for one. Compiled once per template.
-     */
-    private static Pattern change(TextTemplate t) {
-        return CHANGES.computeIfAbsent(t, x -> {
-            if (CHANGES.size() > 64) CHANGES.clear();   // profiles loaded at run time: bounded
-            return Pattern.compile("(?:与20\\d\\d年度?相比,|比20\\d\\d年度?)([^,。;:]{0,30}?)" + RestatedClauses.changeThenRate(x, NUM, x.amountUnit()));
-        });
-    }
-
-    private static final java.util.Map<TextTemplate, Pattern> CHANGES = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The change of a template with the default words: a field, so that the linear-pattern test (LinearPatternsTest) runs it too. */
-    static final Pattern CHANGE_IN_DEFAULT_WORDS = change(TextTemplate.NONE);
-    /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%". */
+    /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%" (the profile's class_share after the mark). */
     private static final String CLASS_MARK = org.openbudget.core.text.Numbering.LEVEL_MARKS.get(0);
     /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
     private static final String NOT_NAME = "，。；：、（）.．";
-    private static final Pattern CLASS_SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占" + NUM + "%");
-    /** A share: "2106.66万元，占71.73%", "2940.05万元，占本年支出合计的100.00%". */
-    private static final Pattern SHARE = Pattern.compile("(?<![\\d,.])" + NUM + "万元，占(?:本年支出合计的)?" + NUM + "%");
-    /** An amount from its first digit (not from within a number: linear on a line of digits). */
-    private static final Pattern AMOUNT = Pattern.compile("(?<![\\d,.])" + NUM + "万元");
 
     /**
      * The amount a change is about: the last amount in its own sentence before it, else in the sentence before (in the
      * same section); null when neither states one.
      */
-    static String current(String body, int at, List<String> sectionAt) {
+    static String current(String body, int at, List<String> sectionAt, Pattern amount) {
         int own = body.lastIndexOf('。', at - 1);
         int before = own < 0 ? -1 : body.lastIndexOf('。', own - 1);
         String section = sectionAt.get(Math.max(0, at - 1));
@@ -87,35 +49,44 @@ final class FinalTextReader {
             // within the section (the sentence before may be its heading's or another section's)
             while (start < at && !sectionAt.get(start).equals(section)) start++;
             String last = null;
-            for (Matcher m = AMOUNT.matcher(body).region(start, at); m.find(); ) last = m.group(1);
+            for (Matcher m = amount.matcher(body).region(start, at); m.find(); ) last = m.group(1);
             if (last != null) return last.replace(",", "");
         }
         return null;
     }
 
-    /** The part headings that name the unit and the year: 第N部分…20xx年度部门决算表, and the profile's own (text.parts). */
-    private static List<Pattern> parts(TextTemplate t) {
+    /**
+     * The part headings that name the unit and the year: the profile's statement (第N部分…20xx年度部门决算表) and its own
+     * parts (text.parts), each with groups year and unit.
+     */
+    private static List<Pattern> parts(TextTemplate t, StatementPatterns.Compiled heading) {
         List<Pattern> out = new ArrayList<>();
-        out.add(PART);
+        if (heading != null) out.add(heading.pattern());
         out.addAll(t.parts().naming());
         return out;
     }
 
-    /** The text's facts; {@code t} is the recognised 决算 profile's text (its direction words). */
+    /**
+     * The text's facts; {@code t} is the recognised 决算 profile's text: what it states anywhere in 第三部分 (its
+     * {@code statements}, compiled once per template: {@link StatementPatterns}), its direction words.
+     */
     static DocumentText read(List<String> raw, TextTemplate t) {
+        StatementPatterns st = StatementPatterns.of(t);
+        TextStatements declared = st.statements();
         List<String> lines = new ArrayList<>(raw.size());
         for (String l : raw) lines.add(l.replace('\t', ' ').replaceAll("[\\s\u3000]+", ""));
         List<TextFact> facts = new ArrayList<>();
         int n = 0;
-        List<Pattern> parts = parts(t);
+        String heading = declared.headingKey();
+        List<Pattern> parts = parts(t, st.heading());
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             for (Pattern part : parts) {
                 Matcher p = part.matcher(l);
                 if (!p.matches()) continue;
                 String sentence = raw.get(i).replace('\t', ' ').trim();
-                facts.add(name("heading.year." + (++n), p.group("year"), sentence, i));
-                facts.add(name("heading.unit." + n, p.group("unit"), sentence, i));
+                facts.add(name(heading + ".year." + (++n), p.group("year"), sentence, i));
+                facts.add(name(heading + ".unit." + n, p.group("unit"), sentence, i));
                 break;
             }
         }
@@ -158,85 +129,98 @@ final class FinalTextReader {
         }
         String body = all.toString();
         int k = 0;
-        for (Matcher m = TOTAL.matcher(body); m.find(); ) {
-            facts.add(amount("final.total." + (++k), sectionAt.get(m.start()), "收入支出总计", m.group(1), "", List.of(), evidence(body, lineStart, lineAt, from, m),
-                    lineAt.get(m.start())));
+        // each total the profile declares ("收入支出总计2995.39万元"), in its order
+        for (StatementPatterns.Compiled total : st.totals()) {
+            TextStatements.Statement d = total.statement();
+            for (Matcher m = total.pattern().matcher(body); m.find(); ) {
+                facts.add(amount(d.key() + "." + (++k), sectionAt.get(m.start()), d.subject(), total.group(m, "amount"), "", List.of(),
+                        evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+            }
         }
-        for (Matcher m = FISCAL_TOTAL.matcher(body); m.find(); ) {
-            facts.add(amount("final.fiscal.total." + (++k), sectionAt.get(m.start()), "财政拨款收入支出总计", m.group(1), "", List.of(),
-                    evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
-        }
+        StatementPatterns.Compiled vs = st.against();
         List<int[]> spans = new ArrayList<>();
-        for (Matcher m = VS_BUDGET.matcher(body); m.find(); ) spans.add(new int[] {m.start(), m.end()});
+        if (vs != null) for (Matcher m = vs.pattern().matcher(body); m.find(); ) spans.add(new int[] {m.start(), m.end()});
         int v = 0;
-        for (Matcher m = VS_BUDGET.matcher(body); m.find(); v++) {
-            String word = m.group("w") != null ? m.group("w") : m.group("p") != null ? "持平" : "";
-            boolean initial = m.group("k1").equals("年初");
-            String y0 = initial ? m.group("a").replace(",", "") : null;
-            String yAll = initial ? (m.group("a2") == null ? null : m.group("a2").replace(",", "")) : m.group("a").replace(",", "");
+        TextStatements.Against against = declared.against();
+        for (Matcher m = vs == null ? null : vs.pattern().matcher(body); m != null && m.find(); v++) {
+            String direction = vs.group(m, "direction"), level = vs.group(m, "level");
+            String word = direction != null ? direction : level != null ? level : "";
+            String adjustedWord = against.adjusted().word();
+            boolean initial = vs.group(m, "basis").equals(against.initial().word());
+            String budget = vs.group(m, "budget").replace(",", ""), adjusted = vs.group(m, "adjusted");
+            String y0 = initial ? budget : null;
+            String yAll = initial ? (adjusted == null ? null : adjusted.replace(",", "")) : budget;
+            String rate = vs.group(m, "rate");
             // the budget a rate and a word are of: the one they name, else the 年初预算 for the rate and the 全年预算 for the word
-            String rk = m.group("rk"), wk = m.group("wk") != null ? m.group("wk") : m.group("pk");
-            boolean rateOfAll = yAll != null && ("全年".equals(rk) || y0 == null);
-            boolean wordOfAll = yAll != null && ("全年".equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
+            String rk = vs.group(m, "rate_basis"), wk = vs.group(m, "direction_basis");
+            boolean rateOfAll = yAll != null && (adjustedWord.equals(rk) || y0 == null);
+            boolean wordOfAll = yAll != null && (adjustedWord.equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
             int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
             int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
             String subject = subject(body, m.start(), prevEnd);
-            String reason = reason(body, m.end(), nextStart);
+            String reason = reason(body, m.end(), nextStart, st.reason());
             int line = lineAt.get(m.start());
             String sentence = evidence(body, lineStart, lineAt, from, m);
+            String spent = vs.group(m, "amount");
             if (y0 != null) {
                 List<String> items = new ArrayList<>(List.of(y0));
-                if (m.group("r") != null && !rateOfAll) items.add(m.group("r"));
-                facts.add(withReason(amount("final.vs-budget." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? "" : word, items,
+                if (rate != null && !rateOfAll) items.add(rate);
+                facts.add(withReason(amount(against.initial().key() + "." + (++k), sectionAt.get(m.start()), subject, spent, wordOfAll ? "" : word, items,
                         sentence, line), reason));
             }
             if (yAll != null) {
                 List<String> items = new ArrayList<>(List.of(yAll));
-                if (m.group("r") != null && rateOfAll) items.add(m.group("r"));
-                facts.add(withReason(amount("final.vs-adjusted." + (++k), sectionAt.get(m.start()), subject, m.group("b"), wordOfAll ? word : "", items,
+                if (rate != null && rateOfAll) items.add(rate);
+                facts.add(withReason(amount(against.adjusted().key() + "." + (++k), sectionAt.get(m.start()), subject, spent, wordOfAll ? word : "", items,
                         sentence, line), reason));
             }
         }
         // what the text states against the year before: "与2023年度相比，收入支出总计减少56.95万元，下降1.87%" after the amount it
         // is about ("收入支出总计2995.39万元。"), "比2023年度增加2.55万元，增长1.40%" within its clause — held to that amount
-        for (Matcher m = change(t).matcher(TextFactReader.half(body)); m.find(); ) {
-            String now = current(body, m.start(), sectionAt);
-            if (now == null) continue;
-            // items: the change, the rate, the rate's word (增长/下降)
-            List<String> items = List.of(m.group(3).replace(",", ""), m.group(5).replace(",", ""), m.group(4));
-            String subject = body.substring(m.start(1), m.end(1));
-            facts.add(amount("final.change." + (++k), sectionAt.get(m.start()), subject.isEmpty() ? "与上年比较" : subject, now, m.group(2),
-                    items, evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+        if (st.change() != null) {
+            TextStatements.Statement d = declared.change();
+            for (Matcher m = st.change().matcher(TextFactReader.half(body)); m.find(); ) {
+                String now = current(body, m.start(), sectionAt, st.amount());
+                if (now == null) continue;
+                // items: the change, the rate, the rate's word (增长/下降)
+                List<String> items = List.of(m.group(3).replace(",", ""), m.group(5).replace(",", ""), m.group(4));
+                String subject = body.substring(m.start(1), m.end(1));
+                facts.add(amount(d.key() + "." + (++k), sectionAt.get(m.start()), subject.isEmpty() ? d.subject() : subject, now, m.group(2),
+                        items, evidence(body, lineStart, lineAt, from, m), lineAt.get(m.start())));
+            }
         }
         // the 类 of a structure sentence: "一般公共服务支出（类）2106.66万元，占71.73%" (found by its "（类）", its name read
         // backwards to the punctuation before it: linear on any line)
-        Matcher share = CLASS_SHARE.matcher(body);
-        for (int at = body.indexOf(CLASS_MARK); at >= 0; at = body.indexOf(CLASS_MARK, at + 1)) {
+        StatementPatterns.Compiled classShare = st.classShare();
+        Matcher share = classShare == null ? null : classShare.pattern().matcher(body);
+        for (int at = share == null ? -1 : body.indexOf(CLASS_MARK); at >= 0; at = body.indexOf(CLASS_MARK, at + 1)) {
             int start = at;
             while (start > 0 && at - start < 30 && NOT_NAME.indexOf(body.charAt(start - 1)) < 0 && !Character.isDigit(body.charAt(start - 1))) start--;
             if (at - start < 2) continue;
             share.region(at + CLASS_MARK.length(), body.length());
             if (!share.lookingAt()) continue;
             int end = share.end();
-            facts.add(amount("final.class." + (++k), sectionAt.get(start), body.substring(start, at) + CLASS_MARK, share.group(1), "", List.of(share.group(2)),
+            facts.add(amount(classShare.statement().key() + "." + (++k), sectionAt.get(start), body.substring(start, at) + CLASS_MARK,
+                    classShare.group(share, "amount"), "", List.of(classShare.group(share, "share")),
                     evidence(body, lineStart, lineAt, from, start, end), lineAt.get(start)));
         }
         // every share the text states: "{label}{amount}万元，占{R}%" (二 三 五's lines, 五's 类, "占本年支出合计的R%"), its
         // subject the words before the amount back to the punctuation before them; the whole it is of is the outline's
         // (FT.share)
-        for (Matcher m = SHARE.matcher(body); m.find(); ) {
+        StatementPatterns.Compiled shares = st.share();
+        for (Matcher m = shares == null ? null : shares.pattern().matcher(body); m != null && m.find(); ) {
             int start = m.start();
             while (start > 0 && m.start() - start < 40 && "，。；：".indexOf(body.charAt(start - 1)) < 0 && !headingEnds.get(start)) start--;
             String subject = body.substring(start, m.start()).replaceFirst("^(?:[0-9]{1,3}[、.．]|（[0-9一二三四五六七八九十]{1,3}）)", "");
             if (subject.isEmpty()) continue;
-            facts.add(new TextFact(sectionAt.get(m.start()), "", "final.share." + (++k), subject, FactKind.SHARE,
-                    new BigDecimal(m.group(2).replace(",", "")), "", "", List.of(m.group(1).replace(",", "")), source(lineAt.get(start)),
-                    evidence(body, lineStart, lineAt, from, start, m.end())));
+            facts.add(new TextFact(sectionAt.get(m.start()), "", shares.statement().key() + "." + (++k), subject, FactKind.SHARE,
+                    new BigDecimal(shares.group(m, "share").replace(",", "")), "", "", List.of(shares.group(m, "amount").replace(",", "")),
+                    source(lineAt.get(start)), evidence(body, lineStart, lineAt, from, start, m.end())));
         }
-        Matcher asOf = AS_OF.matcher(body);
-        while (asOf.find()) {
-            facts.add(new TextFact(sectionAt.get(asOf.start()), "", "asof.year." + (++k), "截至日期", FactKind.NAME, null, "", "",
-                    List.of(asOf.group(1)), source(lineAt.get(asOf.start())), evidence(body, lineStart, lineAt, from, asOf)));
+        StatementPatterns.Compiled asOf = st.asOf();
+        for (Matcher m = asOf == null ? null : asOf.pattern().matcher(body); m != null && m.find(); ) {
+            facts.add(new TextFact(sectionAt.get(m.start()), "", asOf.statement().key() + "." + (++k), "截至日期", FactKind.NAME, null, "", "",
+                    List.of(asOf.group(m, "year")), source(lineAt.get(m.start())), evidence(body, lineStart, lineAt, from, m)));
         }
         return text(facts);
     }
@@ -269,7 +253,6 @@ final class FinalTextReader {
         return new TextFact(section, "", key, subject, FactKind.AMOUNT, new BigDecimal(value.replace(",", "")), word, "", items, source(line), sentence);
     }
 
-    private static final Pattern REASON = Pattern.compile("主要原因(?:是|为)?[：:，]?([^。]{1,300})");
     /** The marks an item heading ends with (its 项, 款 or 类: "1、一般公共服务支出（类）财政事务（款）行政运行（项）"). */
     private static final List<String> ITEM_ENDS = org.openbudget.core.text.Numbering.LEVEL_MARKS;
 
@@ -294,10 +277,11 @@ final class FinalTextReader {
     }
 
     /** The reason the text gives after a statement, before the next one ("…的主要原因：人员进出及退休变化…"), "" when none. */
-    static String reason(String body, int from, int to) {
+    static String reason(String body, int from, int to, StatementPatterns.Compiled reason) {
+        if (reason == null) return "";
         int end = Math.min(to, Math.min(body.length(), from + 400));
-        Matcher r = REASON.matcher(body).region(from, end);
-        return r.find() ? r.group(1) : "";
+        Matcher r = reason.pattern().matcher(body).region(from, end);
+        return r.find() ? reason.group(r, "reason") : "";
     }
 
     private static TextFact withReason(TextFact f, String reason) {

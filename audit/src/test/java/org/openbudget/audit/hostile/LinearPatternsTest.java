@@ -81,6 +81,9 @@ class LinearPatternsTest {
             collect(k, out);
             for (Class<?> inner : k.getDeclaredClasses()) collect(inner, out);
         }
+        // the 决算 reader's patterns are the profiles' (text.statements), compiled per template: each shipped profile's
+        ReferenceLibrary lib = ReferenceLibrary.standard();
+        for (String id : lib.profileIds()) out.addAll(org.openbudget.core.text.StatementPatterns.of(lib.profile(id).text()).patterns());
         return out;
     }
 

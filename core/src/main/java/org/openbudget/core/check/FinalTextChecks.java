@@ -13,13 +13,16 @@ import org.openbudget.core.disclosure.Side;
 import org.openbudget.core.disclosure.text.TextFact;
 import org.openbudget.core.profile.MoneyCells;
 import org.openbudget.core.profile.TableTemplate;
+import org.openbudget.core.profile.TextStatements;
 
 /**
- * The text of a 决算 (情况说明) against its own document: the year and the unit its headings and dates name, the
- * 收入支出总计 it states against the two-sided summary of all money, the 财政拨款收入支出总计 against the summary of
- * 财政拨款, and every "年初预算为A万元，支出决算为B万元" against the 完成率 and the 大于/小于/持平 it states. The facts are
- * keyed as the 决算 text reader records them (docs/final-accounts-audit.md); a document without them (a budget) gets
- * nothing from these checks. The summaries are found by the money their scope measures, never by a table number.
+ * The text of a 决算 (情况说明) against its own document: the year and the unit its headings and dates name, each total
+ * it states against the two-sided summary of the money its measure names (收入支出总计: all money; 财政拨款收入支出总计:
+ * 财政拨款), and every "年初预算为A万元，支出决算为B万元" against the 完成率 and the 大于/小于/持平 it states. The facts are
+ * keyed, worded and bound to measures as the profile's {@code text.statements} declare ({@link TextStatements}; the 决算
+ * text reader reads by them, docs/final-accounts-audit.md) — no key, word or measure of them is written here; a document
+ * without them (a budget) gets nothing from these checks. The summaries are found by the money their scope measures,
+ * never by a table number.
  */
 public final class FinalTextChecks {
     private FinalTextChecks() {}
@@ -62,21 +65,39 @@ public final class FinalTextChecks {
         return ctx.disclosure().text().facts().stream().filter(f -> f.key().startsWith(prefix)).toList();
     }
 
+    /** What the profile's 决算 text states anywhere in 第三部分: its words, keys and measures (text.statements). */
+    private static TextStatements declared(CheckContext ctx) {
+        return ctx.profile().text().outline().statements();
+    }
+
+    /** The facts of a statement the profile declares (none when it declares none). */
+    private static List<TextFact> facts(CheckContext ctx, TextStatements.Statement s) {
+        return s == null ? List.of() : facts(ctx, s.prefix());
+    }
+
+    /** The unit the text states its amounts in (the profile's amount_unit), as a finding writes it after a number. */
+    private static String amountUnit(CheckContext ctx) {
+        return " " + ctx.profile().text().amountUnit();
+    }
+
     static void year(CheckContext ctx) {
         String want = String.valueOf(ctx.disclosure().year());
-        for (String prefix : List.of("heading.year.", "asof.year.")) {
+        TextStatements st = declared(ctx);
+        String headings = declared(ctx).headingKey() + ".year.";
+        for (String prefix : st.asOf() == null ? List.of(headings) : List.of(headings, st.asOf().prefix())) {
+            boolean asOf = !prefix.equals(headings);
             for (TextFact f : facts(ctx, prefix)) {
                 String said = f.items().isEmpty() ? "" : f.items().get(0);
                 if (said.equals(want)) continue;
                 ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), want, said,
-                        (prefix.startsWith("asof") ? "截至日期" : "标题") + "所述年度为 " + said + "，而文档是 " + want + " 年度决算（“" + shortly(f.sentence()) + "”）");
+                        (asOf ? "截至日期" : "标题") + "所述年度为 " + said + "，而文档是 " + want + " 年度决算（“" + shortly(f.sentence()) + "”）");
             }
         }
     }
 
     static void unit(CheckContext ctx) {
         String want = squeeze(ctx.disclosure().unitName());
-        for (TextFact f : facts(ctx, "heading.unit.")) {
+        for (TextFact f : facts(ctx, declared(ctx).headingKey() + ".unit.")) {
             String said = f.items().isEmpty() ? "" : f.items().get(0);
             if (squeeze(said).equals(want)) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), ctx.disclosure().unitName(), said,
@@ -85,11 +106,10 @@ public final class FinalTextChecks {
     }
 
     static void totals(CheckContext ctx) {
-        total(ctx, "final.total.", "total");
-        total(ctx, "final.fiscal.total.", "spent.fiscal");
+        for (TextStatements.Statement s : declared(ctx).totals()) if (!s.measure().isEmpty()) total(ctx, s.prefix(), s.measure());
     }
 
-    /** Each stated total against the income total of the profile's summary whose money is {@code measure}. */
+    /** Each stated total (of the facts under {@code prefix}) against the income total of the profile's summary whose money is {@code measure}. */
     private static void total(CheckContext ctx, String prefix, String measure) {
         List<TextFact> stated = facts(ctx, prefix);
         if (stated.isEmpty() || ctx.profile().measures().find(measure).isEmpty()) return;
@@ -103,7 +123,7 @@ public final class FinalTextChecks {
         for (TextFact f : stated) {
             if (f.value().compareTo(printed) == 0) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), printed.toPlainString(), f.value().toPlainString(),
-                    "第三部分" + f.section() + " " + f.subject() + "为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table.get())
+                    "第三部分" + f.section() + " " + f.subject() + "为 " + f.value().toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table.get())
                             + "总计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }
     }
@@ -111,24 +131,27 @@ public final class FinalTextChecks {
     /** The statements against the 年初预算 and against the 全年预算 (the adjusted budget), each with the name of its budget. */
     private static List<java.util.Map.Entry<String, TextFact>> statements(CheckContext ctx) {
         List<java.util.Map.Entry<String, TextFact>> out = new java.util.ArrayList<>();
-        for (TextFact f : facts(ctx, "final.vs-budget.")) out.add(java.util.Map.entry("年初预算", f));
-        for (TextFact f : facts(ctx, "final.vs-adjusted.")) out.add(java.util.Map.entry("全年预算", f));
+        TextStatements.Against against = declared(ctx).against();
+        if (against == null) return out;
+        for (TextStatements.Basis b : against.budgets()) for (TextFact f : facts(ctx, b.prefix())) out.add(java.util.Map.entry(b.name(), f));
         return out;
     }
 
     static void direction(CheckContext ctx) {
+        TextStatements.Against words = declared(ctx).against();
         for (var s : statements(ctx)) {
             TextFact f = s.getValue();
             if (f.word().isEmpty() || f.items().isEmpty()) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
             int c = f.value().compareTo(budget);
-            String right = c > 0 ? "大于" : c < 0 ? "小于" : "等于";
-            boolean ok = f.word().equals(right) || c == 0 && f.word().equals("持平");
+            String right = words.word(c);
+            boolean level = f.word().equals(words.level());
+            boolean ok = f.word().equals(right) || c == 0 && level;
             if (ok) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "决算数" + right + "预算数",
-                    f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数",
-                    "第三部分" + f.section() + "：" + s.getKey() + " " + budget.toPlainString() + " 万元、决算 " + f.value().toPlainString() + " 万元，应为“决算数"
-                            + right + "预算数”，文字却写“" + (f.word().equals("持平") ? "持平" : "决算数" + f.word() + "预算数") + "”（“" + shortly(f.sentence()) + "”）");
+                    level ? words.level() : "决算数" + f.word() + "预算数",
+                    "第三部分" + f.section() + "：" + s.getKey() + " " + budget.toPlainString() + amountUnit(ctx) + "、决算 " + f.value().toPlainString() + amountUnit(ctx) + "，应为“决算数"
+                            + right + "预算数”，文字却写“" + (level ? words.level() : "决算数" + f.word() + "预算数") + "”（“" + shortly(f.sentence()) + "”）");
         }
     }
 
@@ -160,23 +183,24 @@ public final class FinalTextChecks {
      * before's amount (this year's less the increase, or plus the decrease) — none on a year before of nothing.
      */
     static void change(CheckContext ctx) {
-        for (TextFact f : facts(ctx, "final.change.")) {
+        List<String> changeWords = ctx.profile().text().changeWords(), rateWords = ctx.profile().text().rateWords();
+        for (TextFact f : facts(ctx, declared(ctx).change())) {
             if (f.items().size() < 3 || f.value() == null) continue;
             BigDecimal change = new BigDecimal(f.items().get(0));
             BigDecimal rate = new BigDecimal(f.items().get(1));
             String rateWord = f.items().get(2);
-            boolean up = f.word().equals("增加");
-            if (up != rateWord.equals("增长")) {
-                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), up ? "增长" : "下降", rateWord,
-                        "第三部分" + f.section() + "：" + f.word() + " " + change.toPlainString() + " 万元，却写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+            boolean up = f.word().equals(changeWords.get(0));
+            if (up != rateWord.equals(rateWords.get(0))) {
+                ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), rateWords.get(up ? 0 : 1), rateWord,
+                        "第三部分" + f.section() + "：" + f.word() + " " + change.toPlainString() + amountUnit(ctx) + "，却写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             BigDecimal before = up ? f.value().subtract(change) : f.value().add(change);
             if (before.signum() <= 0) {
                 // the amounts agree; the wording does not (a rate over nothing): a warning
                 ctx.report(Severity.WARNING, null, f.key(), "", "", f.section(), "上年数为 " + before.toPlainString() + "，不写增减率",
-                        rateWord + rate.toPlainString() + "%", "第三部分" + f.section() + "：本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
-                                + change.toPlainString() + " 万元，上年为 " + before.toPlainString() + "，不应写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
+                        rateWord + rate.toPlainString() + "%", "第三部分" + f.section() + "：本年 " + f.value().toPlainString() + amountUnit(ctx) + "、" + f.word() + " "
+                                + change.toPlainString() + amountUnit(ctx) + "，上年为 " + before.toPlainString() + "，不应写“" + rateWord + rate.toPlainString() + "%”（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             BigDecimal exact = change.multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP);
@@ -185,8 +209,8 @@ public final class FinalTextChecks {
             Severity severity = rateOff(ctx, exact, rate, new BigDecimal("0.01").multiply(BigDecimal.valueOf(100)).divide(before, 6, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(2)));
             if (severity == null) continue;
             ctx.report(severity, null, f.key(), "", "", f.section(), exact.setScale(Math.max(2, decimals), RoundingMode.HALF_UP).toPlainString() + "%",
-                    rate.toPlainString() + "%", "第三部分" + f.section() + "：" + f.subject() + "本年 " + f.value().toPlainString() + " 万元、" + f.word() + " "
-                            + change.toPlainString() + " 万元，" + rateWord + "应为 " + change.toPlainString() + " ÷ " + before.toPlainString() + " = "
+                    rate.toPlainString() + "%", "第三部分" + f.section() + "：" + f.subject() + "本年 " + f.value().toPlainString() + amountUnit(ctx) + "、" + f.word() + " "
+                            + change.toPlainString() + amountUnit(ctx) + "，" + rateWord + "应为 " + change.toPlainString() + " ÷ " + before.toPlainString() + " = "
                             + exact.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%，文字却写 " + rate.toPlainString() + "%（“" + shortly(f.sentence()) + "”）");
         }
     }
@@ -212,7 +236,7 @@ public final class FinalTextChecks {
      * declares no whole (七's “三公” items) is not checked here.
      */
     static void shares(CheckContext ctx) {
-        List<TextFact> stated = facts(ctx, "final.share.");
+        List<TextFact> stated = facts(ctx, declared(ctx).share());
         if (stated.isEmpty()) return;
         org.openbudget.core.profile.TextOutline outline = ctx.profile().text().outline();
         MoneyCells.Index cells = null;
@@ -287,7 +311,9 @@ public final class FinalTextChecks {
     static void threePublicBudget(CheckContext ctx) {
         org.openbudget.core.profile.TextOutline.Section sec = threePublicSection(ctx);
         if (sec == null) return;
-        List<TextFact> stated = facts(ctx, "final.vs-budget.").stream().filter(f -> f.section().equals(sec.number())).toList();
+        TextStatements.Against against = declared(ctx).against();
+        if (against == null) return;
+        List<TextFact> stated = facts(ctx, against.initial().prefix()).stream().filter(f -> f.section().equals(sec.number())).toList();
         if (stated.isEmpty()) return;
         MoneyCells.Index cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
         DisclosureTable table = null;
@@ -299,28 +325,28 @@ public final class FinalTextChecks {
             String measure = tpeMeasure(sec, f.subject());
             if (measure == null) continue;
             BigDecimal budget = new BigDecimal(f.items().get(0));
-            MoneyCells.Cell cell = budgetCell(ctx, cells.cell(measure).orElse(null));
+            MoneyCells.Cell cell = budgetCell(ctx, cells.cell(measure).orElse(null), against.initial().measure());
             if (cell == null) {
                 // the table is there but prints nothing (no row): its budget is none
                 if (table == null || budget.signum() == 0 || table.rows().stream().anyMatch(r -> !r.values().isEmpty())) continue;
                 ctx.report(ctx.currentSeverity(), table.no(), f.key(), "", "预算数", f.section(), "0", budget.toPlainString(),
-                        "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + " 万元，而" + ctx.tableName(table)
+                        "第三部分" + f.section() + " " + f.subject() + "：" + against.initial().name() + "为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table)
                                 + "未印任何数（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
             BigDecimal printed = ctx.cell(cell.row(), cell.column());
             if (printed.compareTo(budget) == 0) continue;
             ctx.report(ctx.currentSeverity(), cell.table().no(), f.key(), "", "预算数", f.section(), printed.toPlainString(), budget.toPlainString(),
-                    "第三部分" + f.section() + " " + f.subject() + "：年初预算为 " + budget.toPlainString() + " 万元，而" + ctx.tableName(cell.table())
+                    "第三部分" + f.section() + " " + f.subject() + "：" + against.initial().name() + "为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(cell.table())
                             + "该项预算数为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }
     }
 
     /**
      * The 预算数 beside a 决算数 cell: the column of the same group (合计, 因公出国（境）费 …) whose measure is the 年初预算数
-     * ({@code budget.initial}); null when the table prints none.
+     * ({@code budget}: the initial budget's of the profile's statements, {@code budget.initial}); null when the table prints none.
      */
-    private static MoneyCells.Cell budgetCell(CheckContext ctx, MoneyCells.Cell spent) {
+    private static MoneyCells.Cell budgetCell(CheckContext ctx, MoneyCells.Cell spent, String budget) {
         if (spent == null) return null;
         TableTemplate tpl = MoneyCells.template(ctx.profile(), spent.table()).orElse(null);
         if (tpl == null || spent.column() >= tpl.columns().size()) return null;
@@ -328,7 +354,7 @@ public final class FinalTextChecks {
         for (int c = 0; c < tpl.columns().size() && c < spent.table().columns().size(); c++) {
             var col = tpl.columns().get(c);
             if (c != spent.column() && java.util.Objects.equals(col.group(), group) && col.measure() != null
-                    && java.util.Arrays.stream(col.measure().split("&")).map(String::trim).anyMatch("budget.initial"::equals)) {
+                    && java.util.Arrays.stream(col.measure().split("&")).map(String::trim).anyMatch(budget::equals)) {
                 return new MoneyCells.Cell(spent.table(), spent.row(), c, List.of());
             }
         }
@@ -353,30 +379,33 @@ public final class FinalTextChecks {
 
     /**
      * The 三公 section's counts (the statements of its {@code three_public} block: fa.tpe.*) against each other and against
-     * the money the 三公 table prints: persons at least groups (batches), 外宾 within all receptions — errors; a count of 0
-     * with money spent, or money of 0 with a count, for 因公出国（境）团组, 公务用车购置 and 公务接待批次 — warnings.
+     * the money the 三公 table prints, as refdata/measures.yaml declares each statement ({@code at_least}, {@code of}):
+     * persons at least groups (batches), 外宾 within all receptions — errors; a count of 0 with money spent, or money of 0
+     * with a count, for 因公出国（境）团组, 公务用车购置 and 公务接待批次 — warnings.
      */
     static void threePublicDetails(CheckContext ctx) {
         org.openbudget.core.profile.TextOutline.Section sec = threePublicSection(ctx);
         if (sec == null) return;
+        // the counts the block's statements declare, each held to what the dictionary declares of it: the counts it is never
+        // below (at_least), the money it counts (of)
+        List<org.openbudget.core.measure.Statement> declared = ctx.profile().measures().statements("three_public");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (org.openbudget.core.measure.Statement st : declared) keys.add(st.key());
         java.util.Map<String, TextFact> count = new java.util.HashMap<>();
         for (TextFact f : ctx.disclosure().text().facts()) {
-            if (f.key().startsWith("fa.tpe.") && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT && f.value() != null) count.putIfAbsent(f.key(), f);
+            if (keys.contains(f.key()) && f.kind() == org.openbudget.core.disclosure.text.FactKind.COUNT && f.value() != null) count.putIfAbsent(f.key(), f);
         }
         if (count.isEmpty()) return;
-        atLeast(ctx, count.get("fa.tpe.abroad.persons"), count.get("fa.tpe.abroad.groups"));
-        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.batches"));
-        atLeast(ctx, count.get("fa.tpe.reception.batches"), count.get("fa.tpe.reception.foreign.batches"));
-        atLeast(ctx, count.get("fa.tpe.reception.persons"), count.get("fa.tpe.reception.foreign.persons"));
-        atLeast(ctx, count.get("fa.tpe.reception.foreign.persons"), count.get("fa.tpe.reception.foreign.batches"));
+        for (org.openbudget.core.measure.Statement st : declared) {
+            for (String less : st.atLeast()) atLeast(ctx, count.get(st.key()), count.get(less));
+        }
         MoneyCells.Index cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
-        for (String[] pair : new String[][] {{"fa.tpe.abroad.groups", "tpe.abroad"}, {"fa.tpe.vehicle.purchased", "tpe.vehicle.purchase"},
-                {"fa.tpe.reception.batches", "tpe.reception"}}) {
-            TextFact c = count.get(pair[0]);
-            if (c == null) continue;
+        for (org.openbudget.core.measure.Statement st : declared) {
+            TextFact c = count.get(st.key());
+            if (c == null || st.of().isEmpty()) continue;
             String measure = null;
             for (org.openbudget.core.profile.TextOutline.Block b : sec.blocks()) {
-                for (org.openbudget.core.profile.TextOutline.Item i : b.items()) if (i.measure().endsWith(pair[1])) measure = i.measure();
+                for (org.openbudget.core.profile.TextOutline.Item i : b.items()) if (i.measure().endsWith(st.of())) measure = i.measure();
             }
             if (measure == null) continue;
             MoneyCells.Cell cell = cells.cell(measure).orElse(null);
@@ -421,18 +450,24 @@ public final class FinalTextChecks {
      * names of the item and of the rows above it. An item the table does not list is not checked here.
      */
     static void item(CheckContext ctx) {
-        List<TextFact> stated = new java.util.ArrayList<>(facts(ctx, "final.vs-budget."));
-        // a statement against the 全年预算 only (one against both is checked once, by its 年初预算 twin)
-        java.util.Set<String> twins = new java.util.HashSet<>();
-        for (TextFact f : stated) twins.add(f.source() + "|" + f.sentence());
-        for (TextFact f : facts(ctx, "final.vs-adjusted.")) if (!twins.contains(f.source() + "|" + f.sentence())) stated.add(f);
-        stated.addAll(facts(ctx, "final.class."));
+        TextStatements st = declared(ctx);
+        TextStatements.Statement classes = st.classShare();
+        if (classes == null || classes.measure().isEmpty()) return;
+        List<TextFact> stated = new java.util.ArrayList<>();
+        if (st.against() != null) {
+            stated.addAll(facts(ctx, st.against().initial().prefix()));
+            // a statement against the 全年预算 only (one against both is checked once, by its 年初预算 twin)
+            java.util.Set<String> twins = new java.util.HashSet<>();
+            for (TextFact f : stated) twins.add(f.source() + "|" + f.sentence());
+            for (TextFact f : facts(ctx, st.against().adjusted().prefix())) if (!twins.contains(f.source() + "|" + f.sentence())) stated.add(f);
+        }
+        stated.addAll(facts(ctx, classes));
         if (stated.isEmpty()) return;
         DisclosureTable table = null;
         TableTemplate tpl = null;
         for (TableTemplate t : ctx.profile().tables().values()) {
             if (t.shape() == null || t.shape().kind() != org.openbudget.core.profile.TableShape.Kind.CLASSIFICATION
-                    || !"spent.gpb".equals(t.shape().where()) || "economic".equals(t.shape().classification())) continue;
+                    || !classes.measure().equals(t.shape().where()) || "economic".equals(t.shape().classification())) continue;
             Optional<DisclosureTable> read = ctx.table(t.no());
             if (read.isPresent() && !read.get().rows().isEmpty()) {
                 table = read.get();
@@ -452,9 +487,9 @@ public final class FinalTextChecks {
             BigDecimal printed = ctx.cell(row, column);
             if (printed.compareTo(f.value()) == 0) continue;
             // a 类's amount a cent off its row: rounded another way (the text's sum of its 项), a notice
-            boolean cent = f.key().startsWith("final.class.") && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
+            boolean cent = f.key().startsWith(classes.prefix()) && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
             ctx.report(cent ? Severity.NOTICE : ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
-                    "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + " 万元，而" + ctx.tableName(table)
+                    "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table)
                             + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
         }
     }
@@ -491,8 +526,8 @@ public final class FinalTextChecks {
             if (f.items().isEmpty() || f.value() == null || !f.reason().isBlank()) continue;
             if (new BigDecimal(f.items().get(0)).compareTo(f.value()) == 0 || !asked.add(f.source() + "|" + f.sentence())) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), "主要原因", "",
-                    "第三部分" + f.section() + " " + f.subject() + "：" + s.getKey() + " " + new BigDecimal(f.items().get(0)).toPlainString() + " 万元、决算 "
-                            + f.value().toPlainString() + " 万元，未说明差异的主要原因（“" + shortly(f.sentence()) + "”）");
+                    "第三部分" + f.section() + " " + f.subject() + "：" + s.getKey() + " " + new BigDecimal(f.items().get(0)).toPlainString() + amountUnit(ctx) + "、决算 "
+                            + f.value().toPlainString() + amountUnit(ctx) + "，未说明差异的主要原因（“" + shortly(f.sentence()) + "”）");
         }
     }
 

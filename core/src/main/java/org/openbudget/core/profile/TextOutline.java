@@ -30,14 +30,24 @@ public final class TextOutline {
     private final List<Section> sections;
     private final boolean omitUnprinted;
     private final boolean readInFull;
+    private final TextStatements statements;
     /** {@link #sectionOf}'s answers: the checks ask it for every fact of every document. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Section>> sectionOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TextOutline(List<Section> sections, boolean omitUnprinted, boolean readInFull) {
+        this(sections, omitUnprinted, readInFull, TextStatements.NONE);
+    }
+
+    /** With what a 决算's text states anywhere in 第三部分 besides its sections' sentences ({@code text.statements}). */
+    public TextOutline(List<Section> sections, boolean omitUnprinted, boolean readInFull, TextStatements statements) {
         this.sections = List.copyOf(sections);
         this.omitUnprinted = omitUnprinted;
         this.readInFull = readInFull;
+        this.statements = statements == null ? TextStatements.NONE : statements;
     }
+
+    /** What a 决算's text states anywhere in 第三部分, read and checked besides the sections' sentences ({@link TextStatements}). */
+    public TextStatements statements() { return statements; }
 
     public List<Section> sections() { return sections; }
 
@@ -47,17 +57,18 @@ public final class TextOutline {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof TextOutline t && t.sections.equals(sections) && t.omitUnprinted == omitUnprinted && t.readInFull == readInFull;
+        return o == this || o instanceof TextOutline t && t.sections.equals(sections) && t.omitUnprinted == omitUnprinted && t.readInFull == readInFull
+                && t.statements.equals(statements);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(sections, omitUnprinted, readInFull);
+        return java.util.Objects.hash(sections, omitUnprinted, readInFull, statements);
     }
 
     @Override
     public String toString() {
-        return "TextOutline[sections=" + sections + ", omitUnprinted=" + omitUnprinted + ", readInFull=" + readInFull + "]";
+        return "TextOutline[sections=" + sections + ", omitUnprinted=" + omitUnprinted + ", readInFull=" + readInFull + ", statements=" + statements + "]";
     }
 
     public TextOutline(List<Section> sections, boolean omitUnprinted) {

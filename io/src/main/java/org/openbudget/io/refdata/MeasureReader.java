@@ -27,9 +27,10 @@ public final class MeasureReader {
     }
 
     /**
-     * {@code statements:} block kind → a list of {pattern, var, key, subject, kind, field?, label?}: what each placeholder of
-     * a narrative block's sentence pattern states (kind amount | count | quantity; no var: the pattern's words state 0),
-     * the dataset field that holds it and how a form asks for it.
+     * {@code statements:} block kind → a list of {pattern, var, key, subject, kind, field?, label?, of?, at_least?}: what each
+     * placeholder of a narrative block's sentence pattern states (kind amount | count | quantity; no var: the pattern's
+     * words state 0), the dataset field that holds it and how a form asks for it; a count's money ({@code of}, a measure)
+     * and the counts it is never below ({@code at_least}, their keys).
      */
     static List<org.openbudget.core.measure.Statement> statements(YamlNode map) {
         List<org.openbudget.core.measure.Statement> out = new ArrayList<>();
@@ -52,9 +53,19 @@ public final class MeasureReader {
                     String key = s.string("key");
                     if (!key.matches("[a-z][a-z0-9_.]*")) throw s.require("key").error("事实键应为小写字母、数字、点 (a fact key is lower-case letters, digits and dots)");
                     out.add(new org.openbudget.core.measure.Statement(block, s.string("pattern"), s.optString("var").orElse(""), key,
-                            s.optString("subject").orElse(""), k, s.optString("field").orElse(""), s.optString("label").orElse("")));
+                            s.optString("subject").orElse(""), k, s.optString("field").orElse(""), s.optString("label").orElse(""),
+                            s.optString("of").orElse(""), s.get("at_least").isPresent() ? s.strings("at_least") : List.of()));
                 } catch (InputException e) {
                     problems.addAll(e.problems());
+                }
+            }
+            // a count is held to counts of its own block
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (org.openbudget.core.measure.Statement st : out) if (st.block().equals(block)) keys.add(st.key());
+            for (org.openbudget.core.measure.Statement st : out) {
+                if (!st.block().equals(block)) continue;
+                for (String k : st.atLeast()) {
+                    if (!keys.contains(k)) problems.add(list.problem(st.key() + " 的 at_least 应为本段落类型的事实键，实际为 " + k + " (at_least names a key of this block)"));
                 }
             }
         });

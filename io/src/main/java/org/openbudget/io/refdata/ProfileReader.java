@@ -526,7 +526,9 @@ public final class ProfileReader {
         if (!unprinted.equals("zero") && !unprinted.equals("omit")) problems.add(t.require("unprinted").problem("应为 zero 或 omit，实际为 \"" + unprinted + "\""));
         String read = t.optString("read").orElse("amounts");
         if (!read.equals("amounts") && !read.equals("full")) problems.add(t.require("read").problem("应为 full（逐块全部读回）或 amounts（只读金额），实际为 \"" + read + "\""));
-        outline = new TextOutline(outline.sections(), unprinted.equals("omit"), read.equals("full"));
+        org.openbudget.core.profile.TextStatements statements = t.get("statements").map(s -> StatementsReader.read(s, dict, problems))
+                .orElse(org.openbudget.core.profile.TextStatements.NONE);
+        outline = new TextOutline(outline.sections(), unprinted.equals("omit"), read.equals("full"), statements);
         List<GlossaryEntry> glossary = new ArrayList<>();
         if (t.get("glossary").isPresent()) {
             for (YamlNode g : t.require("glossary").items()) glossary.add(new GlossaryEntry(g.string("term"), g.string("definition")));
