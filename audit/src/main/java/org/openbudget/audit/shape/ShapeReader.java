@@ -585,13 +585,14 @@ public final class ShapeReader {
             boolean body = false;
             plain = plainLayout(lines, from, to);
             java.util.Map<Integer, String> unwrapped = java.util.Map.of();
-            if (!plain && source.text() && shape != null && !shape.panels() && shape.kind() != TableShape.Kind.SUMMARY && noTab(lines, from, to)) {
-                spaced = SpacedColumns.of(lines, from, to);
-                unwrapped = spaced.unwrap(lines);
+            boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
+            if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
+                spaced = SpacedColumns.of(lines, from, to, summary);
+                if (!summary) unwrapped = spaced.unwrap(lines);
             }
             for (int k = from; k < to; k++) {
                 String raw = unwrapped.getOrDefault(k, lines.get(k));
-                if (spaced != null) raw = SpacedColumns.withoutTail(raw);
+                if (spaced != null && !summary) raw = SpacedColumns.withoutTail(raw);
                 String sq = unwrapped.containsKey(k) || raw != lines.get(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (org.openbudget.core.profile.TextTemplate.Parts.starts(sq, doc.partMarks)) break;   // 第三部分 … (any part's, or the profile's own): the tables are over
@@ -640,9 +641,13 @@ public final class ShapeReader {
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
-                spacedValues = spaced == null ? null : spacedValues(k, lines);
-                spacedBlanks = spaced == null ? 0 : spacedBlanks(k, lines);
-                for (Row r : rows(cells)) {
+                List<Row> read = summary && spaced != null ? spacedSummaryRows(k, lines) : null;
+                if (read == null) {
+                    spacedValues = spaced == null || summary ? null : spacedValues(k, lines);
+                    spacedBlanks = spaced == null || summary ? 0 : spacedBlanks(k, lines);
+                    read = rows(cells);
+                }
+                for (Row r : read) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
                 }
@@ -1236,7 +1241,9 @@ public final class ShapeReader {
                 break;
             }
             List<String> words = new ArrayList<>();
-            for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
+            String spacedTotal = code.length() == 0 ? letterSpacedTotal(text.subList(i, text.size())) : null;
+            if (spacedTotal != null) words.add(spacedTotal);
+            else for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
             // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
             if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && digits(words.get(0), 4, Integer.MAX_VALUE)) words.remove(0);
             String name = words.isEmpty() ? "" : words.get(0);
@@ -1651,6 +1658,67 @@ public final class ShapeReader {
 
         private record Split(List<String> text, List<BigDecimal> values) {}
 
+        /** Per page of {@link #spaced}, a summary's: the side (block) of each column, from 0 (income); null: not known. */
+        private final Map<Integer, int[]> spacedBlocks = new HashMap<>();
+
+        /**
+         * A summary's line in a text laid out by spaces, read by where its words are: each amount in its column
+         * ({@link SpacedColumns}, every amount of the page's lines marking one), each label heading the columns right of
+         * it up to the next label's (the page's labelled columns start its sides: income, expense, and 西安's further
+         * expense blocks, which are not the table's). A side's amounts are its columns' from the left, blank cells kept
+         * blank. Null when the page's columns are not known (then the line is read by its cells).
+         */
+        private List<Row> spacedSummaryRows(int k, List<String> lines) {
+            int page = spaced.page(k);
+            int m = spaced.columns(page);
+            if (page < 0 || m == 0) return null;
+            int[] block = spacedBlocks.computeIfAbsent(page, p -> {
+                boolean[] labelled = spaced.labelled(p, lines);
+                int[] b = new int[m];
+                int side = -1;
+                for (int j = 0; j < m; j++) {
+                    if (labelled[j]) side++;
+                    b[j] = Math.max(0, side);
+                }
+                return b;
+            });
+            int sides = block[m - 1] + 1;
+            StringBuilder[] label = new StringBuilder[sides];
+            List<List<BigDecimal>> values = new ArrayList<>(sides);
+            int[] first = new int[sides];
+            for (int b = 0; b < sides; b++) values.add(blank());
+            for (int j = m - 1; j >= 0; j--) first[block[j]] = j;
+            for (SpacedColumns.Token w : SpacedColumns.words(lines.get(k))) {
+                String x = w.text();
+                int col = amount(x) ? spaced.column(page, w.end()) : -1;
+                if (col >= 0) {
+                    int c = col - first[block[col]];
+                    if (c < n) values.get(block[col]).set(c, number(x));
+                    continue;
+                }
+                // a 行次 column (西安 决算): the line's number beside its label is no label
+                if (rowNumbers && digits(x, 1, 3)) continue;
+                int j = spaced.after(page, w.end());
+                int b = j < m ? block[j] : sides - 1;
+                if (label[b] == null) label[b] = new StringBuilder();
+                else label[b].append(' ');
+                label[b].append(x);
+            }
+            List<Row> out = new ArrayList<>();
+            cellOf = null;
+            for (int b = 0; b < Math.min(2, sides); b++) {
+                if (label[b] == null) continue;
+                // one side printed on the page (a continuation of the expense side alone): the side its labels are
+                boolean income = sides > 1 ? b == 0 : incomeLabel(label[b].toString(), false).isPresent()
+                        || squeeze(label[b].toString()).equals(squeeze(profile.incomeTotalLabel()));
+                Row r = income ? incomeRow(label[b].toString(), values.get(b)) : expenseRow(label[b].toString(), values.get(b));
+                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
+                pending.clear();
+                if (r != null) out.add(located(r));
+            }
+            return out;
+        }
+
         /** Income label and amount(s), then expense label and amounts, on one line. */
         private List<Row> summaryRows(List<String> cells) {
             List<String> labels = new ArrayList<>();
@@ -1694,7 +1762,10 @@ public final class ShapeReader {
         }
 
         private Row incomeRow(String label, List<String> cellValues, int start) {
-            List<BigDecimal> v = values(cellValues, start);
+            return incomeRow(label, values(cellValues, start));
+        }
+
+        private Row incomeRow(String label, List<BigDecimal> v) {
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计")) {
                 return new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", label, "", "", v);
@@ -1708,7 +1779,10 @@ public final class ShapeReader {
         }
 
         private Row expenseRow(String label, List<String> cellValues, int start) {
-            List<BigDecimal> v = values(cellValues, start);
+            return expenseRow(label, values(cellValues, start));
+        }
+
+        private Row expenseRow(String label, List<BigDecimal> v) {
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
                 return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
@@ -1898,7 +1972,8 @@ public final class ShapeReader {
 
         private Row projectRow(List<String> cells) {
             Split sp = split(cells);
-            String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
+            String label = letterSpacedTotal(sp.text());
+            if (label == null) label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
             List<BigDecimal> v = sp.values();
             String sq = squeeze(label);
             if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
@@ -2007,6 +2082,23 @@ public final class ShapeReader {
                 lastKuan = code;
             }
             return r;
+        }
+
+        /**
+         * A total's label printed letter-spaced wide enough that a text laid out by spaces parts it into cells ("合   计",
+         * 烟台): the label joined, null when the row's text cells are not a total's so.
+         */
+        private String letterSpacedTotal(List<String> text) {
+            StringBuilder b = new StringBuilder();
+            int parts = 0;
+            for (String c : text) {
+                String sq = squeeze(c);
+                if (sq.isEmpty()) continue;
+                if (sq.length() > 2) return null;
+                b.append(sq);
+                parts++;
+            }
+            return parts > 1 && totalLabel(b.toString()) ? b.toString() : null;
         }
 
         /** The table's total row by its label: 合计, 总计 …, or the profile's total label (the unit's name where the template prints that). */

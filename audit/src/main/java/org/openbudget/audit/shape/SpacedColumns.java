@@ -23,6 +23,8 @@ final class SpacedColumns {
     private static final int JITTER = 3;
 
     private final int from;
+    /** Each amount marks its column (a summary's), not only a line's last run: a column one amount ends at is one too. */
+    private boolean every;
     /** The page (segment) of each line from {@code from} on. */
     private final int[] pageOf;
     /** Per page: the columns' right edges, left to right (each the rightmost edge of its cluster), and their lowest. */
@@ -39,24 +41,36 @@ final class SpacedColumns {
 
     /** The table's columns, lines {@code from} (inclusive) to {@code to}. */
     static SpacedColumns of(List<String> lines, int from, int to) {
+        return of(lines, from, to, false);
+    }
+
+    /**
+     * As above; {@code every}: each amount of a line marks its column, not only the run it ends with — a summary prints
+     * its two sides side by side (本年收入 | 本年支出, 西安: three expense blocks), an income amount with the expense
+     * side's label after it.
+     */
+    static SpacedColumns of(List<String> lines, int from, int to, boolean every) {
         SpacedColumns s = new SpacedColumns(from, to);
+        s.every = every;
         int page = 0;
         List<Integer> edges = new ArrayList<>();
+        List<int[]> lineEdges = new ArrayList<>();
         List<Integer> header = new ArrayList<>();
         boolean amounts = false;
         s.stub.add(Integer.MAX_VALUE);
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
             if (raw.indexOf('\f') >= 0 && k > from) {
-                s.close(edges, header);
+                s.close(edges, lineEdges, header);
                 edges = new ArrayList<>();
+                lineEdges = new ArrayList<>();
                 header = new ArrayList<>();
                 amounts = false;
                 page++;
                 s.stub.add(Integer.MAX_VALUE);
             }
             s.pageOf[k - from] = page;
-            List<Token> tok = trailingAmounts(raw);
+            List<Token> tok = every ? amounts(raw) : trailingAmounts(raw);
             if (tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text())) {
                 if (!amounts) {
                     String sq = ShapeReader.squeeze(raw);
@@ -66,14 +80,17 @@ final class SpacedColumns {
                 continue;
             }
             amounts = true;
+            int before = edges.size();
             for (Token t : tok) {
-                if (separated(t.text()) || t.text().length() >= 4) {
+                // a summary's amounts anywhere on a line: only those with decimals or separators (a header's 2026 年预算数 is none)
+                if (separated(t.text()) || !every && t.text().length() >= 4) {
                     edges.add(t.end());
                     if (t.start() < s.stub.get(page)) s.stub.set(page, t.start());
                 }
             }
+            lineEdges.add(edges.subList(before, edges.size()).stream().mapToInt(Integer::intValue).toArray());
         }
-        s.close(edges, header);
+        s.close(edges, lineEdges, header);
         return s;
     }
 
@@ -192,9 +209,11 @@ final class SpacedColumns {
      * The page's columns: the right edges of its amounts, each within {@link #JITTER} of the next (a column's numbers
      * end where it ends, give or take what pdftotext's placing of the words around them moves them), a column at most
      * twice that wide. A column only one amount ends at is no column: a line laid out apart from the others on its
-     * page (its last line, moved by a few characters) reads no column of its own.
+     * page (its last line, moved by a few characters) reads no column of its own — but for a summary's, whose income
+     * side may print one amount on a page (烟台 公开表4: 一般公共预算收入 alone, its total on the next page).
      */
-    private void close(List<Integer> edges, List<Integer> header) {
+    private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
+        edges = new ArrayList<>(edges);
         edges.sort(null);
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
         int count = 0;
@@ -204,7 +223,7 @@ final class SpacedColumns {
                 count++;
                 continue;
             }
-            if (count == 1) {
+            if (count == 1 && !every) {
                 h.remove(h.size() - 1);
                 l.remove(l.size() - 1);
             }
@@ -212,9 +231,26 @@ final class SpacedColumns {
             h.add(e);
             count = 1;
         }
-        if (count == 1) {
+        if (count == 1 && !every) {
             h.remove(h.size() - 1);
             l.remove(l.size() - 1);
+        }
+        // a column only one amount ends at, on a line whose other amounts are in their columns (烟台教育局's 政府性基金,
+        // filled by the 合计 row alone on its page): the line is laid out with the others, its lone amount makes a column
+        if (!every) {
+            for (int[] line : lineEdges) {
+                int lone = -1, inColumns = 0;
+                for (int e : line) {
+                    int j = near(h, l, e, 1);
+                    if (j >= 0) inColumns++;
+                    else if (near(h, l, e, 2 * JITTER) < 0) lone = e;
+                }
+                if (lone < 0 || inColumns < 2 || inColumns != line.length - 1) continue;
+                int at = 0;
+                while (at < h.size() && h.get(at) < lone) at++;
+                h.add(at, lone);
+                l.add(at, lone);
+            }
         }
         // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
         int placed = 0;
@@ -233,6 +269,48 @@ final class SpacedColumns {
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
+    }
+
+    /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */
+    int after(int page, int end) {
+        int[] h = hi.get(page);
+        int j = 0;
+        while (j < h.length && h[j] < end) j++;
+        return j;
+    }
+
+    /**
+     * The columns of a page a label heads (a side of a summary begins with its label, then its amounts): for each
+     * column, whether a word not in a column of amounts ends before it and after the column on its left, on a line of
+     * the page's body (from its first line of amounts on).
+     */
+    boolean[] labelled(int page, List<String> lines) {
+        int m = columns(page);
+        boolean[] out = new boolean[m];
+        boolean body = false;
+        for (int k = from; k < from + pageOf.length; k++) {
+            if (pageOf[k - from] != page) {
+                if (pageOf[k - from] > page) break;
+                continue;
+            }
+            String raw = lines.get(k);
+            if (!body) {
+                for (Token w : amounts(raw)) body |= separated(w.text()) && column(page, w.end()) >= 0;
+                if (!body) continue;
+            }
+            for (Token w : words(raw)) {
+                if (ShapeReader.amount(w.text()) && column(page, w.end()) >= 0) continue;
+                int j = after(page, w.end());
+                if (j < m) out[j] = true;
+            }
+        }
+        return out;
+    }
+
+    /** The column (of right edges {@code h}, lowest {@code l}) an amount ending at {@code e} is in, give or take {@code slack}; −1 when none. */
+    private static int near(List<Integer> h, List<Integer> l, int e, int slack) {
+        for (int j = 0; j < h.size(); j++) if (e >= l.get(j) - slack && e <= h.get(j) + slack) return j;
+        return -1;
     }
 
     int page(int line) {
@@ -368,6 +446,13 @@ final class SpacedColumns {
 
     private static boolean cjk(char c) {
         return c >= '\u3000' && c <= '\u9fff' || c >= '\uff00' && c <= '\uffef';
+    }
+
+    /** A line's amounts, wherever they are on it. */
+    static List<Token> amounts(String raw) {
+        List<Token> out = new ArrayList<>();
+        for (Token w : words(raw)) if (ShapeReader.amount(w.text())) out.add(w);
+        return out;
     }
 
     /** A line's words (runs of non-space), where they are. */

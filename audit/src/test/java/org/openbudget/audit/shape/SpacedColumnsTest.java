@@ -76,13 +76,127 @@ class SpacedColumnsTest {
         assertThat(values(t, "2050302")).containsExactly(null, null, null, "960", "960");
     }
 
+    /** 上海市戒毒康复中心's 财务收支预算总表 as pdftotext prints it: the two sides side by side, blank cells lost. */
+    private static final List<String> SUMMARY = List.of(
+            "                                      2026年预算单位财务收支预算总表",
+            "编制单位：上海市戒毒康复中心                                                                                  单位：元",
+            "",
+            "                本年收入                                       本年支出",
+            "",
+            "                                                                          预算数",
+            "",
+            "          项目           预算数                   项目                           基本支出",
+            "                                                    合计                                         项目支出",
+            "                                                                  人员经费           公用经费",
+            "",
+            "一、财政拨款收入                121,224,000 一、公共安全支出         82,430,239     63,489,719    15,396,520    3,544,000",
+            "",
+            "  1、一般公共预算              121,224,000 二、社会保障和就业支出      12,565,793     12,488,313       77,480",
+            "",
+            "  2、政府性基金预算                           三、卫生健康支出        5,257,920      5,257,920",
+            "",
+            "  3、国有资本经营预算                          四、住房保障支出       20,970,048     20,970,048",
+            "",
+            "二、事业收入",
+            "",
+            "         收入总计           121,224,000         支出总计    121,224,000    102,206,000    15,474,000    3,544,000");
+
+    @Test
+    void aSummarysTwoSidesArePlacedByWhereTheirWordsAre() {
+        List<String> doc = new ArrayList<>(SUMMARY);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shanghai-2026"), LIB.year(2026), "上海市戒毒康复中心", AgencyKind.UNIT, 2026);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("财务收支预算总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        // the income amount followed by the expense side's label (one space between) is the income side's
+        assertThat(values(side(t, "一、财政拨款收入"))).containsExactly("12122.4", null, null, null);
+        assertThat(values(side(t, "1、一般公共预算"))).containsExactly("12122.4", null, null, null);
+        assertThat(values(side(t, "2、政府性基金预算"))).containsExactly(null, null, null, null);
+        // 合计 | 人员经费 | 公用经费 | 项目支出: the blank 公用经费 and 项目支出 stay blank, 77,480 is 公用经费 not 项目支出
+        assertThat(values(row(t, "208"))).containsExactly("1256.5793", "1248.8313", "7.748", null);
+        assertThat(values(row(t, "210"))).containsExactly("525.792", "525.792", null, null);
+        assertThat(values(side(t, "支出总计"))).containsExactly("12122.4", "10220.6", "1547.4", "354.4");
+    }
+
+    /** 西安市信访局's 收支总表: income, then three expense blocks (功能分类, 部门经济分类, 政府经济分类) side by side. */
+    private static final List<String> BLOCKS = List.of(
+            "表1",
+            "                                                             部门综合预算收支总表",
+            "                                                                                                                                          单位：元",
+            "                     收入                                                                         支出",
+            "            项目            预算数                支出功能分类科目（按大类）    预算数              部门预算支出经济分类科目（按大类）     预算数              政府预算支出经济分类科目（按大类）   预算数",
+            "一、部门预算                    28,384,234.71 一、部门预算                28,384,234.71 一、部门预算                   28,384,234.71 一、部门预算                 28,384,234.71",
+            " 1、财政拨款                   28,384,234.71    1、一般公共服务支出         22,669,300.94    1、人员经费和公用经费支出         19,328,114.71    1、机关工资福利支出          17,103,265.51",
+            "     (1)一般公共预算拨款          28,384,234.71    2、外交支出                                (1)工资福利支出           17,103,265.51    2、机关商品和服务支出          9,919,499.20",
+            "      其中：专项资金列入部门预算的项目       550,000.00    3、国防支出                                (2)商品和服务支出           1,753,379.20    3、机关资本性支出               95,500.00",
+            "     (2)政府性基金拨款                            4、公共安全支出                              (3)对个人和家庭的补助           415,970.00    4、机关资本性支出（基本建设）",
+            "     (3)国有资本经营预算收入                         5、教育支出                219,800.00      (4)资本性支出                55,500.00    5、对事业单位经常性补助",
+            " 2、上级补助收入                                  6、科学技术支出                            2、专项业务经费支出             9,056,120.00    6、对事业单位资本性补助");
+
+    @Test
+    void aSummarysSideBySideBlocksAreReadByColumnNotByOrder() {
+        List<String> doc = new ArrayList<>(BLOCKS);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("xian-2026"), LIB.year(2026), "西安市信访局", AgencyKind.DEPARTMENT, 2026);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收支总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("2838.423471");
+        // 国防支出 prints no amount: the 部门经济分类 block's 1,753,379.20 beside it is not its
+        assertThat(values(row(t, "203"))).containsExactly((String) null);
+        assertThat(values(row(t, "205"))).containsExactly("21.98");
+        assertThat(values(row(t, "201"))).containsExactly("2266.930094");
+        // the income side's label on a line whose other blocks hold amounts stays the income side's
+        assertThat(values(side(t, "(2)政府性基金拨款"))).containsExactly((String) null);
+        assertThat(t.rows()).noneMatch(x -> x.name().contains("经费") || x.name().contains("机关"));
+    }
+
+    /**
+     * 烟台市人民政府办公室's 项目支出预算情况表 as pdftotext prints it, its 合计 letter-spaced ("合   计": two cells in a
+     * text laid out by spaces) and the only row on the page with an amount of 单位资金 (93.01, one amount in its column).
+     */
+    private static final List<String> PROJECTS = List.of(
+            "                                                                                                  公开表11",
+            "",
+            "                              项目支出预算情况表",
+            "部门（单位）：烟台市人民政府办公室                                                                                单位：万元",
+            "",
+            "                                                       财政拨款",
+            "                                                                       财政专户管             使用非财政",
+            "              项目名称    项目类别   合计                    一般公共预 政府性基金 国有资本经    理资金    单位资金      拨款结余    上年结转",
+            "                                        小计           算    预算    营预算",
+            "合   计                        5,039.97   4,946.96    4,946.96                     93.01",
+            "",
+            "国际零碳岛屿合作组织专班经费       其他运转类     155.00     155.00      155.00",
+            "",
+            "办公室政务运行保障经费          其他运转类     891.00     891.00      891.00",
+            "",
+            "推进政府职能转变优化营商环境工作经费   其他运转类     300.00     300.00      300.00");
+
+    @Test
+    void aLetterSpacedTotalIsTheTotalAndALoneAmountOnALineLaidOutWithTheOthersIsInItsColumn() {
+        List<String> doc = new ArrayList<>(PROJECTS);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("yantai-2026"), LIB.year(2026), "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("项目支出预算情况表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        Row total = t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
+                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
+        assertThat(total.name()).isEqualTo("合计");
+        // 合计 | 财政拨款小计 | 一般公共预算 | 政府性基金 | 国有资本 | 财政专户 | 单位资金 | …: 93.01 under 单位资金, not from the right
+        assertThat(values(total)).containsExactly("5039.97", "4946.96", "4946.96", null, null, null, "93.01", null, null);
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("合") || x.project().equals("计"));
+    }
+
+    private static Row side(DisclosureTable t, String label) {
+        return t.rows().stream().filter(x -> x.code().isEmpty() && x.label().replace(" ", "").equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
+    }
+
     private static Row row(DisclosureTable t, String code) {
         return t.rows().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow(() -> new AssertionError(code + " not read: " + t.rows()));
     }
 
     private static List<String> values(DisclosureTable t, String code) {
+        return values(row(t, code));
+    }
+
+    private static List<String> values(Row r) {
         List<String> out = new ArrayList<>();
-        for (BigDecimal v : row(t, code).values()) out.add(v == null ? null : v.stripTrailingZeros().toPlainString());
+        for (BigDecimal v : r.values()) out.add(v == null ? null : v.stripTrailingZeros().toPlainString());
         return out;
     }
 }
