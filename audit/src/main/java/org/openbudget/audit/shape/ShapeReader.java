@@ -42,9 +42,21 @@ public final class ShapeReader {
      * The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}), what could not be read (in Chinese),
      * and the 0-based line of the first table found (its mark, or its title; −1 when none): the text before it is the document's opening part.
      */
-    public record Result(List<DisclosureTable> tables, List<String> notes, int firstTable) {
+    public record Result(List<DisclosureTable> tables, List<String> notes, int firstTable, Map<Integer, Integer> places) {
         public Result(List<DisclosureTable> tables, List<String> notes) {
             this(tables, notes, -1);
+        }
+
+        public Result(List<DisclosureTable> tables, List<String> notes, int firstTable) {
+            this(tables, notes, firstTable, Map.of());
+        }
+
+        /**
+         * Where each table of the template is, by its number: the 1-based line of its title; for a table not found, the
+         * last line of the table the template lists before it that was found (where it would have been printed).
+         */
+        public Result {
+            places = Map.copyOf(places);
         }
     }
 
@@ -109,6 +121,8 @@ public final class ShapeReader {
         List<DisclosureTable> out = new ArrayList<>();
         int first = -1;
         Document doc = new Document(profile, ref, lines, unit);
+        Map<Integer, Integer> places = new HashMap<>();
+        int[] ends = new int[templates.size()];
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             // the table runs to the next table printed, whichever the profile lists it as
@@ -119,6 +133,7 @@ public final class ShapeReader {
                     next = j;
                 }
             }
+            ends[i] = end;
             if (next >= 0) {
                 // the next table's mark on the line above its title ("表2") belongs to it
                 String mark = squeeze(templates.get(next).mark());
@@ -145,7 +160,21 @@ public final class ShapeReader {
                 notes.add(name(t, year) + "：无法读取（记录编号 " + id + "），略去此表");
             }
         }
-        return new Result(out, notes, first);
+        for (int i = 0; i < templates.size(); i++) {
+            if (start[i] >= 0) {
+                places.put(templates.get(i).no(), start[i] + 1);
+                continue;
+            }
+            // a table not printed: after the last line (not blank) of the table the template lists before it
+            for (int j = i - 1; j >= 0; j--) {
+                if (start[j] < 0) continue;
+                int last = ends[j] - 1;
+                while (last > start[j] && squeezed.get(last).isEmpty()) last--;
+                places.put(templates.get(i).no(), last + 1);
+                break;
+            }
+        }
+        return new Result(out, notes, first, places);
     }
 
     /** How notes name a table: its mark, or its title with the document's year (上海 numbers its tables only in the 目录). */
