@@ -129,6 +129,7 @@ final class SpacedColumns {
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
         String[] part = new String[to - from];
+        String[] codeOf = new String[to - from];
         boolean body = false;
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
@@ -151,10 +152,36 @@ final class SpacedColumns {
                 continue;
             }
             String sq = ShapeReader.squeeze(left);
-            if (LEADING_CODE.matcher(raw).find() || sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
+            String plain = raw.replace("\f", "");
+            java.util.regex.Matcher code = LEADING_CODE.matcher(plain);
+            if (code.find()) {
+                // a code on a line of its own, or with the name's last words (西安 2021: "2013302       事务" under
+                // "一般行政管理    30,964,000.00 …"): perhaps the code of the row above, printed at the foot of its cell
+                String digits = ShapeReader.noSpace(code.group());
+                if (digits.length() == 3 || digits.length() == 5 || digits.length() == 7) {
+                    kind[k - from] = 'C';
+                    codeOf[k - from] = digits;
+                    part[k - from] = cut > code.end() ? plain.substring(code.end(), cut).trim() : "";
+                }
+                continue;
+            }
+            if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
+        }
+        // a row whose code is printed at the foot of its cell, below its amounts (西安 2021): the page's rows are read
+        // from their amounts' line down, a name wrapped below its amounts the row's own (not the next row's)
+        int[] foot = new int[to - from];
+        java.util.Arrays.fill(foot, -1);
+        boolean footCodes = false;
+        for (int k = from; k < to; k++) {
+            if (kind[k - from] != 'C') continue;
+            int a = k - 1;
+            while (a >= from && (kind[a - from] == 'F' || kind[a - from] == 'T')) a--;
+            if (a < from || kind[a - from] != 'A' || !stubCode(lines.get(a)).isEmpty()) continue;
+            foot[a - from] = k;
+            footCodes = true;
         }
         int takenBelow = 0;   // name lines the row above took below it
         int prev = -1;
@@ -169,7 +196,7 @@ final class SpacedColumns {
                 }
                 // the ones the row above took are not this one's (when its lines below run on to this row)
                 boolean run = true;
-                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X') run = false;
+                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X' || kind[k - from] == 'C') run = false;
                 if (run) up = new ArrayList<>(up.subList(Math.min(up.size(), takenBelow), up.size()));
             }
             for (int k = a + 1; k < to; k++) {
@@ -183,13 +210,40 @@ final class SpacedColumns {
             java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
             String codePart = code.find() ? code.group().trim() : "";
             String own = stubText.substring(codePart.isEmpty() ? 0 : code.end()).trim();
+            if (footCodes && foot[a - from] < 0) {
+                // its lines below run to a code at the foot of its cell (the row's code printed on its own last line)
+                for (int k = a + 1; k < to && foot[a - from] < 0 && codePart.isEmpty(); k++) {
+                    if (kind[k - from] == 'C') foot[a - from] = k;
+                    else if (kind[k - from] != 'F' && kind[k - from] != 'T') break;
+                }
+            }
+            int footLine = foot[a - from];
+            if (prev < 0 && own.isEmpty() && footLine >= 0 && a > from) {
+                // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
+                // amounts alone, "2080505  基本养老保险缴费支出" under it): a line of the stub's words only, not the header's
+                List<Token> w = words(lines.get(a - 1));
+                boolean stubOnly = !w.isEmpty();
+                for (Token t : w) stubOnly &= t.end() < limit && !ShapeReader.amount(t.text());
+                String sq = stubOnly ? ShapeReader.squeeze(lines.get(a - 1)) : "";
+                if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")) {
+                    part[a - 1 - from] = lines.get(a - 1).replace("\f", "").trim();
+                    up.add(a - 1);
+                }
+            }
             int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
-            if (own.isEmpty() && up.isEmpty() && below == 0) { prev = a; takenBelow = 0; continue; }
-            if (!up.isEmpty() || below > 0) {
+            // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own
+            if (footCodes) below = down.size();
+            if (own.isEmpty() && up.isEmpty() && below == 0 && footLine < 0) { prev = a; takenBelow = 0; continue; }
+            if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
                 for (int k : up) name.append(part[k - from].trim());
                 name.append(own);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                if (footLine >= 0) {
+                    name.append(part[footLine - from]);
+                    codePart = codeOf[footLine - from];
+                    out.put(footLine, "");
+                }
                 String amounts = plain.substring(tok.get(0).start());
                 out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
                 for (int k : up) out.put(k, "");
@@ -198,6 +252,14 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** The code a row's line starts with, before its amounts ("" when none). */
+    private static String stubCode(String raw) {
+        List<Token> tok = trailingAmounts(raw);
+        String plain = raw.replace("\f", "");
+        java.util.regex.Matcher code = LEADING_CODE.matcher(tok.isEmpty() ? plain : plain.substring(0, tok.get(0).start()));
+        return code.find() ? code.group().trim() : "";
     }
 
     /** An amount printed with its decimals or thousands separators: no code, serial or row number. */

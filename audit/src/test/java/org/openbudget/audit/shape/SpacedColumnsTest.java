@@ -181,6 +181,68 @@ class SpacedColumnsTest {
         assertThat(t.rows()).noneMatch(x -> x.name().equals("合") || x.project().equals("计"));
     }
 
+    /**
+     * 西安 2021's 一般公共预算支出明细表 as pdftotext prints it: a 项's code at the foot of its cell, on the line below its
+     * amounts (with the name's last words: "2013302       事务"), a name wrapped below its amounts ("文化旅游体育与传媒支
+     * / 出"), and on the next page a name's first line above a line of amounts alone.
+     */
+    private static final List<String> FOOT_CODES = List.of(
+            "表5",
+            "",
+            " 2021年部门综合预算一般公共预算支出明细表（按支出功能分类科",
+            "             目-不含上年结转）",
+            "                                                                                                  单位：元",
+            "",
+            " 功能科目编码            功能科目名称        合计            人员经费支出           公用经费支出          专项业务经费支出           备注",
+            "",
+            "              合计              258,596,001.79    21,914,447.48    1,259,954.31    235,421,600.00",
+            "",
+            "201           一般公共服务支出         48,615,794.92    16,411,840.61    1,239,954.31     30,964,000.00",
+            "",
+            "      20133        宣传事务        48,615,794.92    16,411,840.61    1,239,954.31     30,964,000.00",
+            "",
+            "                     行政运行      17,651,794.92    16,411,840.61    1,239,954.31              0.00",
+            "2013301",
+            "                     一般行政管理    30,964,000.00             0.00           0.00      30,964,000.00",
+            "2013302       事务",
+            "207           文化旅游体育与传媒支      203,381,600.00             0.00           0.00     203,381,600.00",
+            "              出",
+            "      20706        新闻出版电影       3,381,600.00             0.00           0.00       3,381,600.00",
+            "",
+            "                     电影         3,381,600.00             0.00           0.00       3,381,600.00",
+            "2070607",
+            "\f表5",
+            "",
+            " 2021年部门综合预算一般公共预算支出明细表（按支出功能分类科",
+            "             目-不含上年结转）",
+            "                                                                                   单位：元",
+            "",
+            " 功能科目编码         功能科目名称     合计             人员经费支出          公用经费支出      专项业务经费支出      备注",
+            "",
+            "                  机关事业单位",
+            "                           1,449,977.63    1,449,977.63        0.00         0.00",
+            "2080505       基本养老保险缴费支出",
+            "                  机关事业单位    724,988.81      724,988.81         0.00         0.00",
+            "2080506       职业年金缴费支出");
+
+    @Test
+    void aCodePrintedAtTheFootOfItsCellIsItsRowsCode() {
+        List<String> doc = new ArrayList<>(FOOT_CODES);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("xian-2026"), LIB.year(2026), "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("按支出功能分类科目")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        assertThat(row(t, "2013301").name()).isEqualTo("行政运行");
+        assertThat(row(t, "2013302").name()).isEqualTo("一般行政管理事务");
+        assertThat(values(t, "2013302")).containsExactly("3096.4", null, null, "3096.4");
+        // a name wrapped below its amounts is its own row's, not the next row's
+        assertThat(row(t, "207").name()).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(row(t, "20706").name()).isEqualTo("新闻出版电影");
+        assertThat(row(t, "2070607").name()).isEqualTo("电影");
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(values(t, "2080505")).containsExactly("144.997763", "144.997763", null, null);
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
+    }
+
     private static Row side(DisclosureTable t, String label) {
         return t.rows().stream().filter(x -> x.code().isEmpty() && x.label().replace(" ", "").equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
