@@ -165,6 +165,18 @@ final class SpacedColumns {
                 }
                 continue;
             }
+            if (sq.equals("合计") || sq.equals("总计")) {
+                // a total's label alone, its amounts on a line above it (普陀 决算: "2,946.25  2,940.05 … 6.20" / "类 款 项" / "合计")
+                kind[k - from] = 'S';
+                part[k - from] = sq;
+                continue;
+            }
+            if (levelWords(sq)) {
+                // the header's 类 款 项 printed among the rows (between a total's amounts and its label): no row
+                kind[k - from] = 'T';
+                out.put(k, "");
+                continue;
+            }
             if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
@@ -217,6 +229,19 @@ final class SpacedColumns {
                     else if (kind[k - from] != 'F' && kind[k - from] != 'T') break;
                 }
             }
+            if (own.isEmpty() && codePart.isEmpty()) {
+                // a line of amounts alone whose label is printed below it, under the header's 类 款 项 (a total's)
+                int k = a + 1;
+                while (k < to && kind[k - from] == 'T') k++;
+                if (k < to && kind[k - from] == 'S') {
+                    String amounts = plain.substring(tok.get(0).start());
+                    out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + part[k - from] + "  " + amounts.trim());
+                    out.put(k, "");
+                    prev = a;
+                    takenBelow = 0;
+                    continue;
+                }
+            }
             int footLine = foot[a - from];
             if (prev < 0 && own.isEmpty() && footLine >= 0 && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
@@ -231,8 +256,10 @@ final class SpacedColumns {
                 }
             }
             int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
-            // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own
-            if (footCodes) below = down.size();
+            // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own;
+            // so too a row's whole name below its code and amounts (普陀 决算: "208 05 05  160.75 …" / "机关事业单位基本养老保险" / "缴费支出")
+            // (not the page's first row, whose lines above are not looked at: its name may run above it too)
+            if (footCodes || own.isEmpty() && up.isEmpty() && !codePart.isEmpty() && prev >= 0 && a > from && kind[a - 1 - from] != 'F') below = down.size();
             if (own.isEmpty() && up.isEmpty() && below == 0 && footLine < 0) { prev = a; takenBelow = 0; continue; }
             if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
@@ -252,6 +279,13 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** 类, 款 and 项 only (the level columns' header words), one or more. */
+    private static boolean levelWords(String sq) {
+        if (sq.isEmpty()) return false;
+        for (int i = 0; i < sq.length(); i++) if ("类款项".indexOf(sq.charAt(i)) < 0) return false;
+        return true;
     }
 
     /** The code a row's line starts with, before its amounts ("" when none). */

@@ -243,6 +243,51 @@ class SpacedColumnsTest {
         assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
     }
 
+    /**
+     * 普陀区财政局's 决算 收入决算表 as pdftotext prints it: the 合计 row's amounts on a line above its label (the header's
+     * 类 款 项 between them), a 项's whole name on two lines below its code and amounts.
+     */
+    private static final List<String> FINAL_INCOME = List.of(
+            "                                   收入决算表",
+            "",
+            "                                                                              单位：万元",
+            "",
+            "                项目                                                          附属单",
+            "                               本年收入合        财政拨款收        上级补助   事业收   经营收         其他收",
+            "  支出功能分类                                                                    位上",
+            "                     科目名称        计            入           收入     入     入           入",
+            "   科目编码                                                                     缴收入",
+            "",
+            "                                 2,946.25    2,940.05                              6.20",
+            " 类   款  项",
+            "                     合计",
+            "",
+            "201             一般公共服务支出         2,112.86     2,106.66                             6.20",
+            "208   05   01   行政单位离退休           84.65        84.65",
+            "",
+            "208   05   05                   160.75       160.75",
+            "                机关事业单位基本养老保险",
+            "                缴费支出",
+            "",
+            "208   05   06                    80.38        80.38",
+            "                机关事业单位职业年金缴费",
+            "                支出",
+            "208   05   99   其他行政事业单位养老支出      0.94         0.94");
+
+    @Test
+    void aTotalsAmountsAboveItsLabelAndANameBelowItsCodeAreTheirRows() {
+        List<String> doc = new ArrayList<>(FINAL_INCOME);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shanghai-final-2024"), LIB.year(2024), "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收入决算表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        Row total = t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
+                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
+        assertThat(values(total)).containsExactly("2946.25", "2940.05", null, null, null, null, "6.2");
+        assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
+    }
+
     private static Row side(DisclosureTable t, String label) {
         return t.rows().stream().filter(x -> x.code().isEmpty() && x.label().replace(" ", "").equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
