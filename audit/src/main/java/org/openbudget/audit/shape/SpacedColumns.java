@@ -243,14 +243,16 @@ final class SpacedColumns {
                 }
             }
             int footLine = foot[a - from];
-            if (prev < 0 && own.isEmpty() && footLine >= 0 && a > from) {
+            if (prev < 0 && own.isEmpty() && (footLine >= 0 || !down.isEmpty()) && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
-                // amounts alone, "2080505  基本养老保险缴费支出" under it): a line of the stub's words only, not the header's
+                // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
+                // "（本级）"): a line of the stub's words only, not the header's
                 List<Token> w = words(lines.get(a - 1));
                 boolean stubOnly = !w.isEmpty();
                 for (Token t : w) stubOnly &= t.end() < limit && !ShapeReader.amount(t.text());
                 String sq = stubOnly ? ShapeReader.squeeze(lines.get(a - 1)) : "";
-                if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")) {
+                if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
+                        && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
                     part[a - 1 - from] = lines.get(a - 1).replace("\f", "").trim();
                     up.add(a - 1);
                 }

@@ -288,6 +288,31 @@ class SpacedColumnsTest {
         assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
     }
 
+    /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
+    private static final List<String> WRAPPED_UNIT = List.of(
+            "表2",
+            "                                                                        收入总表",
+            "部门名称：深圳市人力资源和社会保障局                                                                                                                                      单位：万元",
+            "",
+            "                                 一般公共预算        政府性基金预算 国有资本经营预              资金                    事业单位经营                   附属单位上缴",
+            "           单位名称     合计                                                                    事业收入                    上级补助收入                   其他收入",
+            "                                   拨款            拨款          算拨款                                    收入                       收入",
+            "     深圳市社会保险基金管理局",
+            "                     11,429.20     11,209.62          0.00         0.00          0.00      0.00          0.00       0.00          0.00       0.00     219.58",
+            "（本级）",
+            "     深圳市社会保险基金管理局",
+            "                      2,688.17      2,688.17          0.00         0.00          0.00      0.00          0.00       0.00          0.00       0.00         0.00",
+            "光明分局");
+
+    @Test
+    void aPagesFirstRowTakesItsNamesLineAbove() {
+        List<String> doc = new ArrayList<>(WRAPPED_UNIT);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shenzhen-2026"), LIB.year(2026), "深圳市人力资源和社会保障局", AgencyKind.DEPARTMENT, 2026);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().equals("收入总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        assertThat(t.rows()).extracting(Row::name).containsExactly("深圳市社会保险基金管理局（本级）", "深圳市社会保险基金管理局光明分局");
+        assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
+    }
+
     private static Row side(DisclosureTable t, String label) {
         return t.rows().stream().filter(x -> x.code().isEmpty() && x.label().replace(" ", "").equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
