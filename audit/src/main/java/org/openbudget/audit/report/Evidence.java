@@ -44,7 +44,8 @@ public record Evidence(int line, int page, String text, Origin.Box box) {
             o = index >= 0 ? t.rows().get(index).origin() : null;
         }
         // a finding about a table without rows (empty-note): its title line
-        if (o == null || o.line() <= 0) return place(a, f.table(), true);
+        if ((o == null || o.line() <= 0) && t.rows().isEmpty()) return place(a, f.table(), true);
+        if (o == null || o.line() <= 0) return NONE;
         int column = t.columns().indexOf(f.column());
         Origin.Box box = o.cell(column);
         // a finding about a row's name (C.func.name, C.eco.name): the cell the name is printed in, not the row

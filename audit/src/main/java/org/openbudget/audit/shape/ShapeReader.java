@@ -2118,13 +2118,16 @@ public final class ShapeReader {
          * 烟台): the label joined, null when the row's text cells are not a total's so.
          */
         private String letterSpacedTotal(List<String> text) {
-            StringBuilder b = new StringBuilder();
+            StringBuilder b = null;
             int parts = 0;
             for (String c : text) {
-                String sq = squeeze(c);
-                if (sq.isEmpty()) continue;
-                if (sq.length() > 2) return null;
-                b.append(sq);
+                // every row's text cells pass here: a cell of more than two characters (most names) ends the look at once
+                int chars = 0;
+                for (int i = 0; i < c.length() && chars <= 2; i++) if (!white(c.charAt(i))) chars++;
+                if (chars == 0) continue;
+                if (chars > 2) return null;
+                if (b == null) b = new StringBuilder(4);
+                b.append(squeeze(c));
                 parts++;
             }
             return parts > 1 && totalLabel(b.toString()) ? b.toString() : null;

@@ -103,9 +103,7 @@ class SpacedColumnsTest {
 
     @Test
     void aSummarysTwoSidesArePlacedByWhereTheirWordsAre() {
-        List<String> doc = new ArrayList<>(SUMMARY);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shanghai-2026"), LIB.year(2026), "上海市戒毒康复中心", AgencyKind.UNIT, 2026);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("财务收支预算总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        DisclosureTable t = table(SUMMARY, "shanghai-2026", 2026, "上海市戒毒康复中心", AgencyKind.UNIT, 2026, "财务收支预算总表", false);
         // the income amount followed by the expense side's label (one space between) is the income side's
         assertThat(values(side(t, "一、财政拨款收入"))).containsExactly("12122.4", null, null, null);
         assertThat(values(side(t, "1、一般公共预算"))).containsExactly("12122.4", null, null, null);
@@ -133,9 +131,7 @@ class SpacedColumnsTest {
 
     @Test
     void aSummarysSideBySideBlocksAreReadByColumnNotByOrder() {
-        List<String> doc = new ArrayList<>(BLOCKS);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("xian-2026"), LIB.year(2026), "西安市信访局", AgencyKind.DEPARTMENT, 2026);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收支总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        DisclosureTable t = table(BLOCKS, "xian-2026", 2026, "西安市信访局", AgencyKind.DEPARTMENT, 2026, "收支总表", false);
         assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("2838.423471");
         // 国防支出 prints no amount: the 部门经济分类 block's 1,753,379.20 beside it is not its
         assertThat(values(row(t, "203"))).containsExactly((String) null);
@@ -170,11 +166,8 @@ class SpacedColumnsTest {
 
     @Test
     void aLetterSpacedTotalIsTheTotalAndALoneAmountOnALineLaidOutWithTheOthersIsInItsColumn() {
-        List<String> doc = new ArrayList<>(PROJECTS);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("yantai-2026"), LIB.year(2026), "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("项目支出预算情况表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
-        Row total = t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
-                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
+        DisclosureTable t = table(PROJECTS, "yantai-2026", 2026, "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026, "项目支出预算情况表", false);
+        Row total = total(t);
         assertThat(total.name()).isEqualTo("合计");
         // 合计 | 财政拨款小计 | 一般公共预算 | 政府性基金 | 国有资本 | 财政专户 | 单位资金 | …: 93.01 under 单位资金, not from the right
         assertThat(values(total)).containsExactly("5039.97", "4946.96", "4946.96", null, null, null, "93.01", null, null);
@@ -227,9 +220,7 @@ class SpacedColumnsTest {
 
     @Test
     void aCodePrintedAtTheFootOfItsCellIsItsRowsCode() {
-        List<String> doc = new ArrayList<>(FOOT_CODES);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("xian-2026"), LIB.year(2026), "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("按支出功能分类科目")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        DisclosureTable t = table(FOOT_CODES, "xian-2026", 2026, "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021, "按支出功能分类科目", false);
         assertThat(row(t, "2013301").name()).isEqualTo("行政运行");
         assertThat(row(t, "2013302").name()).isEqualTo("一般行政管理事务");
         assertThat(values(t, "2013302")).containsExactly("3096.4", null, null, "3096.4");
@@ -276,11 +267,8 @@ class SpacedColumnsTest {
 
     @Test
     void aTotalsAmountsAboveItsLabelAndANameBelowItsCodeAreTheirRows() {
-        List<String> doc = new ArrayList<>(FINAL_INCOME);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shanghai-final-2024"), LIB.year(2024), "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收入决算表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
-        Row total = t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
-                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
+        DisclosureTable t = table(FINAL_INCOME, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "收入决算表", false);
+        Row total = total(t);
         assertThat(values(total)).containsExactly("2946.25", "2940.05", null, null, null, null, "6.2");
         assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
         assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
@@ -306,11 +294,21 @@ class SpacedColumnsTest {
 
     @Test
     void aPagesFirstRowTakesItsNamesLineAbove() {
-        List<String> doc = new ArrayList<>(WRAPPED_UNIT);
-        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("shenzhen-2026"), LIB.year(2026), "深圳市人力资源和社会保障局", AgencyKind.DEPARTMENT, 2026);
-        DisclosureTable t = r.tables().stream().filter(x -> x.title().equals("收入总表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        DisclosureTable t = table(WRAPPED_UNIT, "shenzhen-2026", 2026, "深圳市人力资源和社会保障局", AgencyKind.DEPARTMENT, 2026, "收入总表", true);
         assertThat(t.rows()).extracting(Row::name).containsExactly("深圳市社会保险基金管理局（本级）", "深圳市社会保险基金管理局光明分局");
         assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
+    }
+
+    /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
+    private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
+        ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
+        return r.tables().stream().filter(x -> exact ? x.title().equals(title) : x.title().contains(title)).findFirst()
+                .orElseThrow(() -> new AssertionError(r.notes()));
+    }
+
+    private static Row total(DisclosureTable t) {
+        return t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
+                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
     }
 
     private static Row side(DisclosureTable t, String label) {
