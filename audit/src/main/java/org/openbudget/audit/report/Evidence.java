@@ -17,7 +17,8 @@ import org.openbudget.core.disclosure.text.TextFact;
  *
  * <p>A finding about a row carries the row's {@link Origin} (the reader records where it read every
  * row); only a finding made without a row (a table-level one) is placed at the row of its code, else at
- * the table's total row.
+ * the table's total row, else (a table without rows) at its title; a table not printed at all, on the page
+ * where it would be. A finding about a row's name is boxed at the name's cell.
  *
  * @param line 1-based line of the text as read (0 when not found)
  * @param page 1-based PDF page (0 for a text, or when not found)
@@ -35,15 +36,31 @@ public record Evidence(int line, int page, String text, Origin.Box box) {
         }
         if (f.table() == null) return NONE;
         DisclosureTable t = a.disclosure().table(f.table()).orElse(null);
-        if (t == null) return NONE;
+        // a table not printed (table-missing): the page where it would be, after the table printed before it — no box
+        if (t == null) return place(a, f.table(), false);
         Origin o = f.origin();
         if (o == null) {
             int index = rowIndex(t, f);
             o = index >= 0 ? t.rows().get(index).origin() : null;
         }
+        // a finding about a table without rows (empty-note): its title line
+        if ((o == null || o.line() <= 0) && t.rows().isEmpty()) return place(a, f.table(), true);
         if (o == null || o.line() <= 0) return NONE;
-        Origin.Box box = o.cell(t.columns().indexOf(f.column()));
+        int column = t.columns().indexOf(f.column());
+        Origin.Box box = o.cell(column);
+        // a finding about a row's name (C.func.name, C.eco.name): the cell the name is printed in, not the row
+        if (column < 0 && "名称".equals(f.column()) && a.read() != null) {
+            Origin.Box name = a.read().cellHolding(o.line(), a.line(o.line()), f.found());
+            if (name != null) box = name;
+        }
         return new Evidence(o.line(), o.page() > 0 ? o.page() : a.page(o.line()), printed(a.line(o.line())), box);
+    }
+
+    /** Where table {@code no} is printed (its title line, boxed when {@code title}), or would be: page and line, else NONE. */
+    private static Evidence place(DocumentAudit.Result a, int no, boolean title) {
+        int line = a.read() == null ? 0 : a.read().place(no);
+        if (line <= 0) return NONE;
+        return new Evidence(line, a.page(line), title ? printed(a.line(line)) : "", title ? a.read().box(line) : null);
     }
 
     /** The row of a finding made without one: by code (and project), else the table's total row. */

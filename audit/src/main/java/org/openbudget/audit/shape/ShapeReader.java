@@ -42,9 +42,21 @@ public final class ShapeReader {
      * The tables read (each row with its {@link org.openbudget.core.disclosure.Origin}), what could not be read (in Chinese),
      * and the 0-based line of the first table found (its mark, or its title; −1 when none): the text before it is the document's opening part.
      */
-    public record Result(List<DisclosureTable> tables, List<String> notes, int firstTable) {
+    public record Result(List<DisclosureTable> tables, List<String> notes, int firstTable, Map<Integer, Integer> places) {
         public Result(List<DisclosureTable> tables, List<String> notes) {
             this(tables, notes, -1);
+        }
+
+        public Result(List<DisclosureTable> tables, List<String> notes, int firstTable) {
+            this(tables, notes, firstTable, Map.of());
+        }
+
+        /**
+         * Where each table of the template is, by its number: the 1-based line of its title; for a table not found, the
+         * last line of the table the template lists before it that was found (where it would have been printed).
+         */
+        public Result {
+            places = Map.copyOf(places);
         }
     }
 
@@ -114,6 +126,8 @@ public final class ShapeReader {
         List<DisclosureTable> out = new ArrayList<>();
         int first = -1;
         Document doc = new Document(profile, ref, lines, unit);
+        Map<Integer, Integer> places = new HashMap<>();
+        int[] ends = new int[templates.size()];
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] < 0) continue;
             // the table runs to the next table printed, whichever the profile lists it as
@@ -124,6 +138,7 @@ public final class ShapeReader {
                     next = j;
                 }
             }
+            ends[i] = end;
             if (next >= 0) {
                 // the next table's mark on the line above its title ("表2") belongs to it
                 String mark = squeeze(templates.get(next).mark());
@@ -150,7 +165,21 @@ public final class ShapeReader {
                 notes.add(name(t, year) + "：无法读取（记录编号 " + id + "），略去此表");
             }
         }
-        return new Result(out, notes, first);
+        for (int i = 0; i < templates.size(); i++) {
+            if (start[i] >= 0) {
+                places.put(templates.get(i).no(), start[i] + 1);
+                continue;
+            }
+            // a table not printed: after the last line (not blank) of the table the template lists before it
+            for (int j = i - 1; j >= 0; j--) {
+                if (start[j] < 0) continue;
+                int last = ends[j] - 1;
+                while (last > start[j] && squeezed.get(last).isEmpty()) last--;
+                places.put(templates.get(i).no(), last + 1);
+                break;
+            }
+        }
+        return new Result(out, notes, first, places);
     }
 
     /** How notes name a table: its mark, or its title with the document's year (上海 numbers its tables only in the 目录). */
@@ -590,13 +619,14 @@ public final class ShapeReader {
             boolean body = false;
             plain = plainLayout(lines, from, to);
             java.util.Map<Integer, String> unwrapped = java.util.Map.of();
-            if (!plain && source.text() && shape != null && !shape.panels() && shape.kind() != TableShape.Kind.SUMMARY && noTab(lines, from, to)) {
-                spaced = SpacedColumns.of(lines, from, to);
-                unwrapped = spaced.unwrap(lines);
+            boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
+            if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
+                spaced = SpacedColumns.of(lines, from, to, summary);
+                if (!summary) unwrapped = spaced.unwrap(lines);
             }
             for (int k = from; k < to; k++) {
                 String raw = unwrapped.getOrDefault(k, lines.get(k));
-                if (spaced != null) raw = SpacedColumns.withoutTail(raw);
+                if (spaced != null && !summary) raw = SpacedColumns.withoutTail(raw);
                 String sq = unwrapped.containsKey(k) || raw != lines.get(k) ? squeeze(raw) : squeezed.get(k);
                 if (sq.isEmpty()) continue;
                 if (org.openbudget.core.profile.TextTemplate.Parts.starts(sq, doc.partMarks)) break;   // 第三部分 … (any part's, or the profile's own): the tables are over
@@ -645,9 +675,13 @@ public final class ShapeReader {
                 }
                 if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
-                spacedValues = spaced == null ? null : spacedValues(k, lines);
-                spacedBlanks = spaced == null ? 0 : spacedBlanks(k, lines);
-                for (Row r : rows(cells)) {
+                List<Row> read = summary && spaced != null ? spacedSummaryRows(k, lines) : null;
+                if (read == null) {
+                    spacedValues = spaced == null || summary ? null : spacedValues(k, lines);
+                    spacedBlanks = spaced == null || summary ? 0 : spacedBlanks(k, lines);
+                    read = rows(cells);
+                }
+                for (Row r : read) {
                     if (crossed && merged(r)) continue;
                     rows.add(r);
                 }
@@ -1299,7 +1333,9 @@ public final class ShapeReader {
                 break;
             }
             List<String> words = new ArrayList<>();
-            for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
+            String spacedTotal = code.length() == 0 ? letterSpacedTotal(text.subList(i, text.size())) : null;
+            if (spacedTotal != null) words.add(spacedTotal);
+            else for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
             // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
             if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && digits(words.get(0), 4, Integer.MAX_VALUE)) words.remove(0);
             String name = words.isEmpty() ? "" : words.get(0);
@@ -1714,6 +1750,67 @@ public final class ShapeReader {
 
         private record Split(List<String> text, List<BigDecimal> values) {}
 
+        /** Per page of {@link #spaced}, a summary's: the side (block) of each column, from 0 (income); null: not known. */
+        private final Map<Integer, int[]> spacedBlocks = new HashMap<>();
+
+        /**
+         * A summary's line in a text laid out by spaces, read by where its words are: each amount in its column
+         * ({@link SpacedColumns}, every amount of the page's lines marking one), each label heading the columns right of
+         * it up to the next label's (the page's labelled columns start its sides: income, expense, and 西安's further
+         * expense blocks, which are not the table's). A side's amounts are its columns' from the left, blank cells kept
+         * blank. Null when the page's columns are not known (then the line is read by its cells).
+         */
+        private List<Row> spacedSummaryRows(int k, List<String> lines) {
+            int page = spaced.page(k);
+            int m = spaced.columns(page);
+            if (page < 0 || m == 0) return null;
+            int[] block = spacedBlocks.computeIfAbsent(page, p -> {
+                boolean[] labelled = spaced.labelled(p, lines);
+                int[] b = new int[m];
+                int side = -1;
+                for (int j = 0; j < m; j++) {
+                    if (labelled[j]) side++;
+                    b[j] = Math.max(0, side);
+                }
+                return b;
+            });
+            int sides = block[m - 1] + 1;
+            StringBuilder[] label = new StringBuilder[sides];
+            List<List<BigDecimal>> values = new ArrayList<>(sides);
+            int[] first = new int[sides];
+            for (int b = 0; b < sides; b++) values.add(blank());
+            for (int j = m - 1; j >= 0; j--) first[block[j]] = j;
+            for (SpacedColumns.Token w : SpacedColumns.words(lines.get(k))) {
+                String x = w.text();
+                int col = amount(x) ? spaced.column(page, w.end()) : -1;
+                if (col >= 0) {
+                    int c = col - first[block[col]];
+                    if (c < n) values.get(block[col]).set(c, number(x));
+                    continue;
+                }
+                // a 行次 column (西安 决算): the line's number beside its label is no label
+                if (rowNumbers && digits(x, 1, 3)) continue;
+                int j = spaced.after(page, w.end());
+                int b = j < m ? block[j] : sides - 1;
+                if (label[b] == null) label[b] = new StringBuilder();
+                else label[b].append(' ');
+                label[b].append(x);
+            }
+            List<Row> out = new ArrayList<>();
+            cellOf = null;
+            for (int b = 0; b < Math.min(2, sides); b++) {
+                if (label[b] == null) continue;
+                // one side printed on the page (a continuation of the expense side alone): the side its labels are
+                boolean income = sides > 1 ? b == 0 : incomeLabel(label[b].toString(), false).isPresent()
+                        || squeeze(label[b].toString()).equals(squeeze(profile.incomeTotalLabel()));
+                Row r = income ? incomeRow(label[b].toString(), values.get(b)) : expenseRow(label[b].toString(), values.get(b));
+                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
+                pending.clear();
+                if (r != null) out.add(located(r));
+            }
+            return out;
+        }
+
         /** Income label and amount(s), then expense label and amounts, on one line. */
         private List<Row> summaryRows(List<String> cells) {
             List<String> labels = new ArrayList<>();
@@ -1757,7 +1854,10 @@ public final class ShapeReader {
         }
 
         private Row incomeRow(String label, List<String> cellValues, int start) {
-            List<BigDecimal> v = values(cellValues, start);
+            return incomeRow(label, values(cellValues, start));
+        }
+
+        private Row incomeRow(String label, List<BigDecimal> v) {
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals("收入总计")) {
                 return new Row(Side.INCOME, RowKind.TOTAL, "income.total", "", label, "", "", v);
@@ -1771,7 +1871,10 @@ public final class ShapeReader {
         }
 
         private Row expenseRow(String label, List<String> cellValues, int start) {
-            List<BigDecimal> v = values(cellValues, start);
+            return expenseRow(label, values(cellValues, start));
+        }
+
+        private Row expenseRow(String label, List<BigDecimal> v) {
             String sq = squeeze(label);
             if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计")) {
                 return new Row(Side.EXPENSE, RowKind.TOTAL, "expense.total", "", label, "", "", v);
@@ -1961,7 +2064,8 @@ public final class ShapeReader {
 
         private Row projectRow(List<String> cells) {
             Split sp = split(cells);
-            String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
+            String label = letterSpacedTotal(sp.text());
+            if (label == null) label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
             List<BigDecimal> v = sp.values();
             String sq = squeeze(label);
             if (totalLabel(sq)) return new Row(null, RowKind.TOTAL, "", "", label, "", "", v);
@@ -2070,6 +2174,26 @@ public final class ShapeReader {
                 lastKuan = code;
             }
             return r;
+        }
+
+        /**
+         * A total's label printed letter-spaced wide enough that a text laid out by spaces parts it into cells ("合   计",
+         * 烟台): the label joined, null when the row's text cells are not a total's so.
+         */
+        private String letterSpacedTotal(List<String> text) {
+            StringBuilder b = null;
+            int parts = 0;
+            for (String c : text) {
+                // every row's text cells pass here: a cell of more than two characters (most names) ends the look at once
+                int chars = 0;
+                for (int i = 0; i < c.length() && chars <= 2; i++) if (!white(c.charAt(i))) chars++;
+                if (chars == 0) continue;
+                if (chars > 2) return null;
+                if (b == null) b = new StringBuilder(4);
+                b.append(squeeze(c));
+                parts++;
+            }
+            return parts > 1 && totalLabel(b.toString()) ? b.toString() : null;
         }
 
         /** The table's total row by its label: 合计, 总计 …, or the profile's total label (the unit's name where the template prints that). */

@@ -23,6 +23,8 @@ final class SpacedColumns {
     private static final int JITTER = 3;
 
     private final int from;
+    /** Each amount marks its column (a summary's), not only a line's last run: a column one amount ends at is one too. */
+    private boolean every;
     /** The page (segment) of each line from {@code from} on. */
     private final int[] pageOf;
     /** Per page: the columns' right edges, left to right (each the rightmost edge of its cluster), and their lowest. */
@@ -39,24 +41,36 @@ final class SpacedColumns {
 
     /** The table's columns, lines {@code from} (inclusive) to {@code to}. */
     static SpacedColumns of(List<String> lines, int from, int to) {
+        return of(lines, from, to, false);
+    }
+
+    /**
+     * As above; {@code every}: each amount of a line marks its column, not only the run it ends with — a summary prints
+     * its two sides side by side (本年收入 | 本年支出, 西安: three expense blocks), an income amount with the expense
+     * side's label after it.
+     */
+    static SpacedColumns of(List<String> lines, int from, int to, boolean every) {
         SpacedColumns s = new SpacedColumns(from, to);
+        s.every = every;
         int page = 0;
         List<Integer> edges = new ArrayList<>();
+        List<int[]> lineEdges = new ArrayList<>();
         List<Integer> header = new ArrayList<>();
         boolean amounts = false;
         s.stub.add(Integer.MAX_VALUE);
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
             if (raw.indexOf('\f') >= 0 && k > from) {
-                s.close(edges, header);
+                s.close(edges, lineEdges, header);
                 edges = new ArrayList<>();
+                lineEdges = new ArrayList<>();
                 header = new ArrayList<>();
                 amounts = false;
                 page++;
                 s.stub.add(Integer.MAX_VALUE);
             }
             s.pageOf[k - from] = page;
-            List<Token> tok = trailingAmounts(raw);
+            List<Token> tok = every ? amounts(raw) : trailingAmounts(raw);
             if (tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text())) {
                 if (!amounts) {
                     String sq = ShapeReader.squeeze(raw);
@@ -66,14 +80,17 @@ final class SpacedColumns {
                 continue;
             }
             amounts = true;
+            int before = edges.size();
             for (Token t : tok) {
-                if (separated(t.text()) || t.text().length() >= 4) {
+                // a summary's amounts anywhere on a line: only those with decimals or separators (a header's 2026 年预算数 is none)
+                if (separated(t.text()) || !every && t.text().length() >= 4) {
                     edges.add(t.end());
                     if (t.start() < s.stub.get(page)) s.stub.set(page, t.start());
                 }
             }
+            lineEdges.add(edges.subList(before, edges.size()).stream().mapToInt(Integer::intValue).toArray());
         }
-        s.close(edges, header);
+        s.close(edges, lineEdges, header);
         return s;
     }
 
@@ -112,6 +129,7 @@ final class SpacedColumns {
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
         String[] part = new String[to - from];
+        String[] codeOf = new String[to - from];
         boolean body = false;
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
@@ -134,10 +152,48 @@ final class SpacedColumns {
                 continue;
             }
             String sq = ShapeReader.squeeze(left);
-            if (LEADING_CODE.matcher(raw).find() || sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
+            String plain = raw.replace("\f", "");
+            java.util.regex.Matcher code = LEADING_CODE.matcher(plain);
+            if (code.find()) {
+                // a code on a line of its own, or with the name's last words (西安 2021: "2013302       事务" under
+                // "一般行政管理    30,964,000.00 …"): perhaps the code of the row above, printed at the foot of its cell
+                String digits = ShapeReader.noSpace(code.group());
+                if (digits.length() == 3 || digits.length() == 5 || digits.length() == 7) {
+                    kind[k - from] = 'C';
+                    codeOf[k - from] = digits;
+                    part[k - from] = cut > code.end() ? plain.substring(code.end(), cut).trim() : "";
+                }
+                continue;
+            }
+            if (sq.equals("合计") || sq.equals("总计")) {
+                // a total's label alone, its amounts on a line above it (普陀 决算: "2,946.25  2,940.05 … 6.20" / "类 款 项" / "合计")
+                kind[k - from] = 'S';
+                part[k - from] = sq;
+                continue;
+            }
+            if (levelWords(sq)) {
+                // the header's 类 款 项 printed among the rows (between a total's amounts and its label): no row
+                kind[k - from] = 'T';
+                out.put(k, "");
+                continue;
+            }
+            if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
+        }
+        // a row whose code is printed at the foot of its cell, below its amounts (西安 2021): the page's rows are read
+        // from their amounts' line down, a name wrapped below its amounts the row's own (not the next row's)
+        int[] foot = new int[to - from];
+        java.util.Arrays.fill(foot, -1);
+        boolean footCodes = false;
+        for (int k = from; k < to; k++) {
+            if (kind[k - from] != 'C') continue;
+            int a = k - 1;
+            while (a >= from && (kind[a - from] == 'F' || kind[a - from] == 'T')) a--;
+            if (a < from || kind[a - from] != 'A' || !stubCode(lines.get(a)).isEmpty()) continue;
+            foot[a - from] = k;
+            footCodes = true;
         }
         int takenBelow = 0;   // name lines the row above took below it
         int prev = -1;
@@ -152,7 +208,7 @@ final class SpacedColumns {
                 }
                 // the ones the row above took are not this one's (when its lines below run on to this row)
                 boolean run = true;
-                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X') run = false;
+                for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X' || kind[k - from] == 'C') run = false;
                 if (run) up = new ArrayList<>(up.subList(Math.min(up.size(), takenBelow), up.size()));
             }
             for (int k = a + 1; k < to; k++) {
@@ -166,13 +222,57 @@ final class SpacedColumns {
             java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
             String codePart = code.find() ? code.group().trim() : "";
             String own = stubText.substring(codePart.isEmpty() ? 0 : code.end()).trim();
+            if (footCodes && foot[a - from] < 0) {
+                // its lines below run to a code at the foot of its cell (the row's code printed on its own last line)
+                for (int k = a + 1; k < to && foot[a - from] < 0 && codePart.isEmpty(); k++) {
+                    if (kind[k - from] == 'C') foot[a - from] = k;
+                    else if (kind[k - from] != 'F' && kind[k - from] != 'T') break;
+                }
+            }
+            if (own.isEmpty() && codePart.isEmpty()) {
+                // a line of amounts alone whose label is printed below it, under the header's 类 款 项 (a total's)
+                int k = a + 1;
+                while (k < to && kind[k - from] == 'T') k++;
+                if (k < to && kind[k - from] == 'S') {
+                    String amounts = plain.substring(tok.get(0).start());
+                    out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + part[k - from] + "  " + amounts.trim());
+                    out.put(k, "");
+                    prev = a;
+                    takenBelow = 0;
+                    continue;
+                }
+            }
+            int footLine = foot[a - from];
+            if (prev < 0 && own.isEmpty() && (footLine >= 0 || !down.isEmpty()) && a > from) {
+                // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
+                // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
+                // "（本级）"): a line of the stub's words only, not the header's
+                List<Token> w = words(lines.get(a - 1));
+                boolean stubOnly = !w.isEmpty();
+                for (Token t : w) stubOnly &= t.end() < limit && !ShapeReader.amount(t.text());
+                String sq = stubOnly ? ShapeReader.squeeze(lines.get(a - 1)) : "";
+                if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
+                        && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
+                    part[a - 1 - from] = lines.get(a - 1).replace("\f", "").trim();
+                    up.add(a - 1);
+                }
+            }
             int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
-            if (own.isEmpty() && up.isEmpty() && below == 0) { prev = a; takenBelow = 0; continue; }
-            if (!up.isEmpty() || below > 0) {
+            // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own;
+            // so too a row's whole name below its code and amounts (普陀 决算: "208 05 05  160.75 …" / "机关事业单位基本养老保险" / "缴费支出")
+            // (not the page's first row, whose lines above are not looked at: its name may run above it too)
+            if (footCodes || own.isEmpty() && up.isEmpty() && !codePart.isEmpty() && prev >= 0 && a > from && kind[a - 1 - from] != 'F') below = down.size();
+            if (own.isEmpty() && up.isEmpty() && below == 0 && footLine < 0) { prev = a; takenBelow = 0; continue; }
+            if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
                 for (int k : up) name.append(part[k - from].trim());
                 name.append(own);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                if (footLine >= 0) {
+                    name.append(part[footLine - from]);
+                    codePart = codeOf[footLine - from];
+                    out.put(footLine, "");
+                }
                 String amounts = plain.substring(tok.get(0).start());
                 out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
                 for (int k : up) out.put(k, "");
@@ -181,6 +281,21 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** 类, 款 and 项 only (the level columns' header words), one or more. */
+    private static boolean levelWords(String sq) {
+        if (sq.isEmpty()) return false;
+        for (int i = 0; i < sq.length(); i++) if ("类款项".indexOf(sq.charAt(i)) < 0) return false;
+        return true;
+    }
+
+    /** The code a row's line starts with, before its amounts ("" when none). */
+    private static String stubCode(String raw) {
+        List<Token> tok = trailingAmounts(raw);
+        String plain = raw.replace("\f", "");
+        java.util.regex.Matcher code = LEADING_CODE.matcher(tok.isEmpty() ? plain : plain.substring(0, tok.get(0).start()));
+        return code.find() ? code.group().trim() : "";
     }
 
     /** An amount printed with its decimals or thousands separators: no code, serial or row number. */
@@ -192,9 +307,11 @@ final class SpacedColumns {
      * The page's columns: the right edges of its amounts, each within {@link #JITTER} of the next (a column's numbers
      * end where it ends, give or take what pdftotext's placing of the words around them moves them), a column at most
      * twice that wide. A column only one amount ends at is no column: a line laid out apart from the others on its
-     * page (its last line, moved by a few characters) reads no column of its own.
+     * page (its last line, moved by a few characters) reads no column of its own — but for a summary's, whose income
+     * side may print one amount on a page (烟台 公开表4: 一般公共预算收入 alone, its total on the next page).
      */
-    private void close(List<Integer> edges, List<Integer> header) {
+    private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
+        edges = new ArrayList<>(edges);
         edges.sort(null);
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
         int count = 0;
@@ -204,7 +321,7 @@ final class SpacedColumns {
                 count++;
                 continue;
             }
-            if (count == 1) {
+            if (count == 1 && !every) {
                 h.remove(h.size() - 1);
                 l.remove(l.size() - 1);
             }
@@ -212,9 +329,26 @@ final class SpacedColumns {
             h.add(e);
             count = 1;
         }
-        if (count == 1) {
+        if (count == 1 && !every) {
             h.remove(h.size() - 1);
             l.remove(l.size() - 1);
+        }
+        // a column only one amount ends at, on a line whose other amounts are in their columns (烟台教育局's 政府性基金,
+        // filled by the 合计 row alone on its page): the line is laid out with the others, its lone amount makes a column
+        if (!every) {
+            for (int[] line : lineEdges) {
+                int lone = -1, inColumns = 0;
+                for (int e : line) {
+                    int j = near(h, l, e, 1);
+                    if (j >= 0) inColumns++;
+                    else if (near(h, l, e, 2 * JITTER) < 0) lone = e;
+                }
+                if (lone < 0 || inColumns < 2 || inColumns != line.length - 1) continue;
+                int at = 0;
+                while (at < h.size() && h.get(at) < lone) at++;
+                h.add(at, lone);
+                l.add(at, lone);
+            }
         }
         // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
         int placed = 0;
@@ -233,6 +367,48 @@ final class SpacedColumns {
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
+    }
+
+    /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */
+    int after(int page, int end) {
+        int[] h = hi.get(page);
+        int j = 0;
+        while (j < h.length && h[j] < end) j++;
+        return j;
+    }
+
+    /**
+     * The columns of a page a label heads (a side of a summary begins with its label, then its amounts): for each
+     * column, whether a word not in a column of amounts ends before it and after the column on its left, on a line of
+     * the page's body (from its first line of amounts on).
+     */
+    boolean[] labelled(int page, List<String> lines) {
+        int m = columns(page);
+        boolean[] out = new boolean[m];
+        boolean body = false;
+        for (int k = from; k < from + pageOf.length; k++) {
+            if (pageOf[k - from] != page) {
+                if (pageOf[k - from] > page) break;
+                continue;
+            }
+            String raw = lines.get(k);
+            if (!body) {
+                for (Token w : amounts(raw)) body |= separated(w.text()) && column(page, w.end()) >= 0;
+                if (!body) continue;
+            }
+            for (Token w : words(raw)) {
+                if (ShapeReader.amount(w.text()) && column(page, w.end()) >= 0) continue;
+                int j = after(page, w.end());
+                if (j < m) out[j] = true;
+            }
+        }
+        return out;
+    }
+
+    /** The column (of right edges {@code h}, lowest {@code l}) an amount ending at {@code e} is in, give or take {@code slack}; −1 when none. */
+    private static int near(List<Integer> h, List<Integer> l, int e, int slack) {
+        for (int j = 0; j < h.size(); j++) if (e >= l.get(j) - slack && e <= h.get(j) + slack) return j;
+        return -1;
     }
 
     int page(int line) {
@@ -368,6 +544,13 @@ final class SpacedColumns {
 
     private static boolean cjk(char c) {
         return c >= '\u3000' && c <= '\u9fff' || c >= '\uff00' && c <= '\uffef';
+    }
+
+    /** A line's amounts, wherever they are on it. */
+    static List<Token> amounts(String raw) {
+        List<Token> out = new ArrayList<>();
+        for (Token w : words(raw)) if (ShapeReader.amount(w.text())) out.add(w);
+        return out;
     }
 
     /** A line's words (runs of non-space), where they are. */

@@ -32,13 +32,38 @@ public final class PublishedTextReader {
      * the text and, for a PDF, the page and boxes) and what the reader could not decide or read
      * (ambiguities, skipped lines).
      */
-    public record Result(Disclosure disclosure, List<String> notes, SourceLines source) {
+    public record Result(Disclosure disclosure, List<String> notes, SourceLines source, java.util.Map<Integer, Integer> places) {
         public Result {
             notes = List.copyOf(notes);
+            places = places == null ? java.util.Map.of() : java.util.Map.copyOf(places);
         }
 
         public Result(Disclosure disclosure, List<String> notes) {
-            this(disclosure, notes, null);
+            this(disclosure, notes, null, null);
+        }
+
+        /** The 1-based line a table of the template is printed at (its title), or would be (see {@link org.openbudget.audit.shape.ShapeReader.Result#places}); 0 when unknown. */
+        public int place(int no) {
+            return places.getOrDefault(no, 0);
+        }
+
+        /** On a PDF page, the box of the cell of 1-based {@code line} that holds {@code text} (its spaces aside); null when none or for a text. */
+        public org.openbudget.core.disclosure.Origin.Box cellHolding(int line, String lineText, String text) {
+            if (source == null || source.text() || text == null || text.isBlank() || lineText.indexOf('\t') < 0) return null;
+            String want = org.openbudget.audit.shape.ShapeReader.squeeze(text);
+            String[] cells = lineText.split("\t", -1);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = 0; k < cells.length; k++) {
+                    String c = org.openbudget.audit.shape.ShapeReader.squeeze(cells[k]);
+                    if (c.isEmpty()) continue;
+                    // the cell that holds the name, else (a name wrapped over lines, the row's line holding a part) the part the name holds
+                    if (pass == 0 ? c.contains(want) : want.contains(c) && c.length() >= 2) {
+                        org.openbudget.core.disclosure.Origin o = source.origin(line, new int[]{k});
+                        return o == null || o.cells().isEmpty() ? null : o.cells().get(0);
+                    }
+                }
+            }
+            return null;
         }
 
         /** Where 1-based line {@code line} is on its PDF page (the box of the whole line), null for a text or when unknown. */
@@ -98,7 +123,7 @@ public final class PublishedTextReader {
         // one road for every template: the profile recognition chose (its detect: signature) reads the tables by their
         // shapes and the text by its outline; the shape reader keeps a row's trailing tabs (in the tab layout, blank last cells)
         Result r = ShapedDocument.read(fileName, cells, squeezed, source, lib, recognition, notes);
-        return new Result(r.disclosure(), r.notes(), source);
+        return new Result(r.disclosure(), r.notes(), source, r.places());
     }
 
     /** Drops markdown heading marks, {@code <b>} tags and non-breaking spaces; keeps tabs. */

@@ -100,7 +100,7 @@ final class ShapedDocument {
         } else {
             d = d.withText(text(lines, d, profile, ref, notes));
         }
-        return new PublishedTextReader.Result(d, new ArrayList<>(notes));
+        return new PublishedTextReader.Result(d, new ArrayList<>(notes), null, r.places());
     }
 
     /** A section heading of a 决算's 说明: "七、…" (its numeral). */

@@ -63,9 +63,9 @@ public class FinalAccountsAuditTest {
         DocumentAudit.Result a = putuo(PLANTED);
         assertThat(a.disclosure().profileId()).isEqualTo("shanghai-final-2024");
         assertThat(where(a, Severity.WARNING)).containsExactlyInAnyOrder(
-                "table-missing@表3",          // 1 支出决算表 not printed (the 目录 lists it)
+                "table-missing@p9",           // 1 支出决算表 not printed (the 目录 lists it): where it would be, after 表2 on p9
                 "FT.unit@p7",                 // 2 第二部分 上海市普陀区XX局
-                "empty-note@表7",             // 3 “三公” table printed blank (the text states 年初预算 0.95)
+                "empty-note@p15",             // 3 “三公” table printed blank (the text states 年初预算 0.95): at its title
                 "FT.year@p18",                // 4 第三部分 …2023年度部门决算情况说明
                 "FT.total@p18",               // 5 收入支出总计 0 万元
                 "FT.change@p18",              // 5 … so its 减少56.95万元 is no 下降1.87%

@@ -94,14 +94,16 @@ class NextRegionVariantsTest {
      * lines of a table (words parted by wide gaps) are laid out again half as wide again, as pdftotext lays out a table
      * whose columns are wide enough for figures in 元: each amount ends at 1.5 times its right edge, every other word
      * centred on 1.5 times its centre (one space kept where one parted two words), so that a column's amounts still
-     * line up (within what pdftotext's placing of words strays by, 1.5 times as much).
+     * line up (within what pdftotext's placing of words strays by, 1.5 times as much); a header's word alone on its line
+     * is moved with its column as well.
      */
     private static String yuan(String text) {
         StringBuilder out = new StringBuilder();
         for (String l : text.split("\n", -1)) {
             // a row of a table: amounts, no sentence — or amounts side by side, then another column's sentence (广州's 绩效目标)
             boolean rows = AMOUNT_ANY.matcher(l).find() && !l.contains("%") && !l.contains("万元") && (!l.matches(".*[，。；].*") || AMOUNTS.matcher(l).find());
-            if (rows || WIDE.matcher(l.trim()).find()) l = twiceAsWide(l, rows);
+            // a word alone on an indented line (a header's word wrapped under its column: 烟台's 小计) is moved with its column too
+            if (rows || WIDE.matcher(l.trim()).find() || l.startsWith("   ") && !l.isBlank() && l.trim().indexOf(' ') < 0) l = twiceAsWide(l, rows);
             out.append(l).append('\n');
         }
         return out.substring(0, out.length() - 1).replace("单位：万元", "单位：元").replace("单位:万元", "单位：元");

@@ -41,10 +41,11 @@ class PdfTextParityTest {
      * 决算 text read by its outline too, and its 类 lines and changes on the year before — each new text fact checked
      * against a table pdftotext's text misreads is one more difference; 1,605 with a 部门 收支总表's unprinted columns not read
      * as zero cells, header words run together and 西安's units-only tables; 576 since a text laid out by spaces places a
-     * row's amounts by where they are printed and joins a name wrapped around its amounts (shape/SpacedColumns) — lower
-     * it as the readings converge).
+     * row's amounts by where they are printed and joins a name wrapped around its amounts (shape/SpacedColumns); 455 since a
+     * summary's two sides are placed by where they are too, a letter-spaced 合   计 is a total and a lone amount on a line
+     * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above — lower it as the readings converge).
      */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 576);
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 282);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {
@@ -125,9 +126,10 @@ class PdfTextParityTest {
      * the 收支总表 of each and the tables whose blank cells the spaces lose; 1,397 since the 决算 text's 类 lines and the
      * outline's amounts are checked against those misread tables too (FT.item, text-measure); 1,404 since the 决算 text's
      * shares, “三公” statements and narrative sums are (FT.share, FT.tpe, FT.procurement …); 303 since a text laid out by
-     * spaces places a row's amounts by where they are printed (300 with the checks by measure); the target is none).
+     * spaces places a row's amounts by where they are printed (300 with the checks by measure); 273 since a summary's
+     * two sides are placed by where they are printed; the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 300);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 273);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {

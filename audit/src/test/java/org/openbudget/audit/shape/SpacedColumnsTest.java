@@ -76,13 +76,257 @@ class SpacedColumnsTest {
         assertThat(values(t, "2050302")).containsExactly(null, null, null, "960", "960");
     }
 
+    /** 上海市戒毒康复中心's 财务收支预算总表 as pdftotext prints it: the two sides side by side, blank cells lost. */
+    private static final List<String> SUMMARY = List.of(
+            "                                      2026年预算单位财务收支预算总表",
+            "编制单位：上海市戒毒康复中心                                                                                  单位：元",
+            "",
+            "                本年收入                                       本年支出",
+            "",
+            "                                                                          预算数",
+            "",
+            "          项目           预算数                   项目                           基本支出",
+            "                                                    合计                                         项目支出",
+            "                                                                  人员经费           公用经费",
+            "",
+            "一、财政拨款收入                121,224,000 一、公共安全支出         82,430,239     63,489,719    15,396,520    3,544,000",
+            "",
+            "  1、一般公共预算              121,224,000 二、社会保障和就业支出      12,565,793     12,488,313       77,480",
+            "",
+            "  2、政府性基金预算                           三、卫生健康支出        5,257,920      5,257,920",
+            "",
+            "  3、国有资本经营预算                          四、住房保障支出       20,970,048     20,970,048",
+            "",
+            "二、事业收入",
+            "",
+            "         收入总计           121,224,000         支出总计    121,224,000    102,206,000    15,474,000    3,544,000");
+
+    @Test
+    void aSummarysTwoSidesArePlacedByWhereTheirWordsAre() {
+        DisclosureTable t = table(SUMMARY, "shanghai-2026", 2026, "上海市戒毒康复中心", AgencyKind.UNIT, 2026, "财务收支预算总表", false);
+        // the income amount followed by the expense side's label (one space between) is the income side's
+        assertThat(values(side(t, "一、财政拨款收入"))).containsExactly("12122.4", null, null, null);
+        assertThat(values(side(t, "1、一般公共预算"))).containsExactly("12122.4", null, null, null);
+        assertThat(values(side(t, "2、政府性基金预算"))).containsExactly(null, null, null, null);
+        // 合计 | 人员经费 | 公用经费 | 项目支出: the blank 公用经费 and 项目支出 stay blank, 77,480 is 公用经费 not 项目支出
+        assertThat(values(row(t, "208"))).containsExactly("1256.5793", "1248.8313", "7.748", null);
+        assertThat(values(row(t, "210"))).containsExactly("525.792", "525.792", null, null);
+        assertThat(values(side(t, "支出总计"))).containsExactly("12122.4", "10220.6", "1547.4", "354.4");
+    }
+
+    /** 西安市信访局's 收支总表: income, then three expense blocks (功能分类, 部门经济分类, 政府经济分类) side by side. */
+    private static final List<String> BLOCKS = List.of(
+            "表1",
+            "                                                             部门综合预算收支总表",
+            "                                                                                                                                          单位：元",
+            "                     收入                                                                         支出",
+            "            项目            预算数                支出功能分类科目（按大类）    预算数              部门预算支出经济分类科目（按大类）     预算数              政府预算支出经济分类科目（按大类）   预算数",
+            "一、部门预算                    28,384,234.71 一、部门预算                28,384,234.71 一、部门预算                   28,384,234.71 一、部门预算                 28,384,234.71",
+            " 1、财政拨款                   28,384,234.71    1、一般公共服务支出         22,669,300.94    1、人员经费和公用经费支出         19,328,114.71    1、机关工资福利支出          17,103,265.51",
+            "     (1)一般公共预算拨款          28,384,234.71    2、外交支出                                (1)工资福利支出           17,103,265.51    2、机关商品和服务支出          9,919,499.20",
+            "      其中：专项资金列入部门预算的项目       550,000.00    3、国防支出                                (2)商品和服务支出           1,753,379.20    3、机关资本性支出               95,500.00",
+            "     (2)政府性基金拨款                            4、公共安全支出                              (3)对个人和家庭的补助           415,970.00    4、机关资本性支出（基本建设）",
+            "     (3)国有资本经营预算收入                         5、教育支出                219,800.00      (4)资本性支出                55,500.00    5、对事业单位经常性补助",
+            " 2、上级补助收入                                  6、科学技术支出                            2、专项业务经费支出             9,056,120.00    6、对事业单位资本性补助");
+
+    @Test
+    void aSummarysSideBySideBlocksAreReadByColumnNotByOrder() {
+        DisclosureTable t = table(BLOCKS, "xian-2026", 2026, "西安市信访局", AgencyKind.DEPARTMENT, 2026, "收支总表", false);
+        assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("2838.423471");
+        // 国防支出 prints no amount: the 部门经济分类 block's 1,753,379.20 beside it is not its
+        assertThat(values(row(t, "203"))).containsExactly((String) null);
+        assertThat(values(row(t, "205"))).containsExactly("21.98");
+        assertThat(values(row(t, "201"))).containsExactly("2266.930094");
+        // the income side's label on a line whose other blocks hold amounts stays the income side's
+        assertThat(values(side(t, "(2)政府性基金拨款"))).containsExactly((String) null);
+        assertThat(t.rows()).noneMatch(x -> x.name().contains("经费") || x.name().contains("机关"));
+    }
+
+    /**
+     * 烟台市人民政府办公室's 项目支出预算情况表 as pdftotext prints it, its 合计 letter-spaced ("合   计": two cells in a
+     * text laid out by spaces) and the only row on the page with an amount of 单位资金 (93.01, one amount in its column).
+     */
+    private static final List<String> PROJECTS = List.of(
+            "                                                                                                  公开表11",
+            "",
+            "                              项目支出预算情况表",
+            "部门（单位）：烟台市人民政府办公室                                                                                单位：万元",
+            "",
+            "                                                       财政拨款",
+            "                                                                       财政专户管             使用非财政",
+            "              项目名称    项目类别   合计                    一般公共预 政府性基金 国有资本经    理资金    单位资金      拨款结余    上年结转",
+            "                                        小计           算    预算    营预算",
+            "合   计                        5,039.97   4,946.96    4,946.96                     93.01",
+            "",
+            "国际零碳岛屿合作组织专班经费       其他运转类     155.00     155.00      155.00",
+            "",
+            "办公室政务运行保障经费          其他运转类     891.00     891.00      891.00",
+            "",
+            "推进政府职能转变优化营商环境工作经费   其他运转类     300.00     300.00      300.00");
+
+    @Test
+    void aLetterSpacedTotalIsTheTotalAndALoneAmountOnALineLaidOutWithTheOthersIsInItsColumn() {
+        DisclosureTable t = table(PROJECTS, "yantai-2026", 2026, "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026, "项目支出预算情况表", false);
+        Row total = total(t);
+        assertThat(total.name()).isEqualTo("合计");
+        // 合计 | 财政拨款小计 | 一般公共预算 | 政府性基金 | 国有资本 | 财政专户 | 单位资金 | …: 93.01 under 单位资金, not from the right
+        assertThat(values(total)).containsExactly("5039.97", "4946.96", "4946.96", null, null, null, "93.01", null, null);
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("合") || x.project().equals("计"));
+    }
+
+    /**
+     * 西安 2021's 一般公共预算支出明细表 as pdftotext prints it: a 项's code at the foot of its cell, on the line below its
+     * amounts (with the name's last words: "2013302       事务"), a name wrapped below its amounts ("文化旅游体育与传媒支
+     * / 出"), and on the next page a name's first line above a line of amounts alone.
+     */
+    private static final List<String> FOOT_CODES = List.of(
+            "表5",
+            "",
+            " 2021年部门综合预算一般公共预算支出明细表（按支出功能分类科",
+            "             目-不含上年结转）",
+            "                                                                                                  单位：元",
+            "",
+            " 功能科目编码            功能科目名称        合计            人员经费支出           公用经费支出          专项业务经费支出           备注",
+            "",
+            "              合计              258,596,001.79    21,914,447.48    1,259,954.31    235,421,600.00",
+            "",
+            "201           一般公共服务支出         48,615,794.92    16,411,840.61    1,239,954.31     30,964,000.00",
+            "",
+            "      20133        宣传事务        48,615,794.92    16,411,840.61    1,239,954.31     30,964,000.00",
+            "",
+            "                     行政运行      17,651,794.92    16,411,840.61    1,239,954.31              0.00",
+            "2013301",
+            "                     一般行政管理    30,964,000.00             0.00           0.00      30,964,000.00",
+            "2013302       事务",
+            "207           文化旅游体育与传媒支      203,381,600.00             0.00           0.00     203,381,600.00",
+            "              出",
+            "      20706        新闻出版电影       3,381,600.00             0.00           0.00       3,381,600.00",
+            "",
+            "                     电影         3,381,600.00             0.00           0.00       3,381,600.00",
+            "2070607",
+            "\f表5",
+            "",
+            " 2021年部门综合预算一般公共预算支出明细表（按支出功能分类科",
+            "             目-不含上年结转）",
+            "                                                                                   单位：元",
+            "",
+            " 功能科目编码         功能科目名称     合计             人员经费支出          公用经费支出      专项业务经费支出      备注",
+            "",
+            "                  机关事业单位",
+            "                           1,449,977.63    1,449,977.63        0.00         0.00",
+            "2080505       基本养老保险缴费支出",
+            "                  机关事业单位    724,988.81      724,988.81         0.00         0.00",
+            "2080506       职业年金缴费支出");
+
+    @Test
+    void aCodePrintedAtTheFootOfItsCellIsItsRowsCode() {
+        DisclosureTable t = table(FOOT_CODES, "xian-2026", 2026, "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021, "按支出功能分类科目", false);
+        assertThat(row(t, "2013301").name()).isEqualTo("行政运行");
+        assertThat(row(t, "2013302").name()).isEqualTo("一般行政管理事务");
+        assertThat(values(t, "2013302")).containsExactly("3096.4", null, null, "3096.4");
+        // a name wrapped below its amounts is its own row's, not the next row's
+        assertThat(row(t, "207").name()).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(row(t, "20706").name()).isEqualTo("新闻出版电影");
+        assertThat(row(t, "2070607").name()).isEqualTo("电影");
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(values(t, "2080505")).containsExactly("144.997763", "144.997763", null, null);
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
+    }
+
+    /**
+     * 普陀区财政局's 决算 收入决算表 as pdftotext prints it: the 合计 row's amounts on a line above its label (the header's
+     * 类 款 项 between them), a 项's whole name on two lines below its code and amounts.
+     */
+    private static final List<String> FINAL_INCOME = List.of(
+            "                                   收入决算表",
+            "",
+            "                                                                              单位：万元",
+            "",
+            "                项目                                                          附属单",
+            "                               本年收入合        财政拨款收        上级补助   事业收   经营收         其他收",
+            "  支出功能分类                                                                    位上",
+            "                     科目名称        计            入           收入     入     入           入",
+            "   科目编码                                                                     缴收入",
+            "",
+            "                                 2,946.25    2,940.05                              6.20",
+            " 类   款  项",
+            "                     合计",
+            "",
+            "201             一般公共服务支出         2,112.86     2,106.66                             6.20",
+            "208   05   01   行政单位离退休           84.65        84.65",
+            "",
+            "208   05   05                   160.75       160.75",
+            "                机关事业单位基本养老保险",
+            "                缴费支出",
+            "",
+            "208   05   06                    80.38        80.38",
+            "                机关事业单位职业年金缴费",
+            "                支出",
+            "208   05   99   其他行政事业单位养老支出      0.94         0.94");
+
+    @Test
+    void aTotalsAmountsAboveItsLabelAndANameBelowItsCodeAreTheirRows() {
+        DisclosureTable t = table(FINAL_INCOME, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "收入决算表", false);
+        Row total = total(t);
+        assertThat(values(total)).containsExactly("2946.25", "2940.05", null, null, null, null, "6.2");
+        assertThat(t.rows()).noneMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.UNIT);
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
+    }
+
+    /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
+    private static final List<String> WRAPPED_UNIT = List.of(
+            "表2",
+            "                                                                        收入总表",
+            "部门名称：深圳市人力资源和社会保障局                                                                                                                                      单位：万元",
+            "",
+            "                                 一般公共预算        政府性基金预算 国有资本经营预              资金                    事业单位经营                   附属单位上缴",
+            "           单位名称     合计                                                                    事业收入                    上级补助收入                   其他收入",
+            "                                   拨款            拨款          算拨款                                    收入                       收入",
+            "     深圳市社会保险基金管理局",
+            "                     11,429.20     11,209.62          0.00         0.00          0.00      0.00          0.00       0.00          0.00       0.00     219.58",
+            "（本级）",
+            "     深圳市社会保险基金管理局",
+            "                      2,688.17      2,688.17          0.00         0.00          0.00      0.00          0.00       0.00          0.00       0.00         0.00",
+            "光明分局");
+
+    @Test
+    void aPagesFirstRowTakesItsNamesLineAbove() {
+        DisclosureTable t = table(WRAPPED_UNIT, "shenzhen-2026", 2026, "深圳市人力资源和社会保障局", AgencyKind.DEPARTMENT, 2026, "收入总表", true);
+        assertThat(t.rows()).extracting(Row::name).containsExactly("深圳市社会保险基金管理局（本级）", "深圳市社会保险基金管理局光明分局");
+        assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
+    }
+
+    /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
+    private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
+        ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
+        return r.tables().stream().filter(x -> exact ? x.title().equals(title) : x.title().contains(title)).findFirst()
+                .orElseThrow(() -> new AssertionError(r.notes()));
+    }
+
+    private static Row total(DisclosureTable t) {
+        return t.rows().stream().filter(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL).findFirst()
+                .orElseThrow(() -> new AssertionError("no total: " + t.rows()));
+    }
+
+    private static Row side(DisclosureTable t, String label) {
+        return t.rows().stream().filter(x -> x.code().isEmpty() && x.label().replace(" ", "").equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
+    }
+
     private static Row row(DisclosureTable t, String code) {
         return t.rows().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow(() -> new AssertionError(code + " not read: " + t.rows()));
     }
 
     private static List<String> values(DisclosureTable t, String code) {
+        return values(row(t, code));
+    }
+
+    private static List<String> values(Row r) {
         List<String> out = new ArrayList<>();
-        for (BigDecimal v : row(t, code).values()) out.add(v == null ? null : v.stripTrailingZeros().toPlainString());
+        for (BigDecimal v : r.values()) out.add(v == null ? null : v.stripTrailingZeros().toPlainString());
         return out;
     }
 }
