@@ -2449,7 +2449,6 @@ public final class ShapeReader {
     private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
     private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
     private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
-    private static final java.util.regex.Pattern COLUMN_NUMBERS = java.util.regex.Pattern.compile("栏次|行次");
     private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
     private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
     private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile(
@@ -2469,7 +2468,7 @@ public final class ShapeReader {
         int k = 0;
         for (String c : cells) {
             String s = c.trim();
-            if (s.isEmpty() || s.equals("※") || COLUMN_NUMBERS.matcher(s).matches()) continue;
+            if (s.isEmpty() || s.equals("※") || s.equals("栏次") || s.equals("行次")) continue;
             if (!digits(s, 1, 2)) return false;
             k++;
         }
