@@ -77,10 +77,7 @@ class HandScansTest {
         String alphabet = "0123456789,,..-a";
         Random random = new Random(7);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(14);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String c = b.toString();
+            String c = randomLine(random, alphabet, 1, 14);
             assertThat(ShapeReader.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
         }
     }
@@ -99,10 +96,7 @@ class HandScansTest {
         String alphabet = "ab合计 \t\u000B\f\r\n1.,";
         Random random = new Random(11);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = random.nextInt(20);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String t = b.toString().trim();
+            String t = randomLine(random, alphabet, 0, 20).trim();
             if (t.isEmpty()) continue;
             assertThat(ShapeReader.splitSpaces(t)).as("「%s」", t).isEqualTo(List.of(spaces.split(t)));
         }
@@ -116,10 +110,7 @@ class HandScansTest {
         Random random = new Random(5);
         int marks = 0;
         for (int n = 0; n < 200_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = 1 + random.nextInt(12);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String s = b.toString();
+            String s = randomLine(random, alphabet, 1, 12);
             if (!mark.matcher(s).matches()) {
                 assertThat(ShapeReader.markNumber(s)).as(s).isNull();
                 continue;
@@ -153,11 +144,8 @@ class HandScansTest {
         String alphabet = "0123456789 \t,,..--a收";
         Random random = new Random(14);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = random.nextInt(24);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             // the reader asks of trimmed lines and labels: no line end for the expression's $ to stop before
-            String line = b.toString().trim();
+            String line = randomLine(random, alphabet, 0, 24).trim();
             assertThat(ShapeReader.Table.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
         }
     }
@@ -175,10 +163,7 @@ class HandScansTest {
         String alphabet = "0123456789  \t\n\r,,..--a收";
         Random random = new Random(15);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = random.nextInt(24);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String line = b.toString();
+            String line = randomLine(random, alphabet, 0, 24);
             assertThat(ShapeReader.Table.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
             String token = line.strip();
             assertThat(ShapeReader.Table.amountToken(token)).as("「%s」", token).isEqualTo(PLAIN_AMOUNT.matcher(token).matches());
@@ -205,11 +190,16 @@ class HandScansTest {
         String alphabet = "一二十百0129、.．  \t收x";
         Random random = new Random(16);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = random.nextInt(12);
-            for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String label = b.toString();
+            String label = randomLine(random, alphabet, 0, 12);
             assertThat(ShapeReader.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
         }
+    }
+
+    /** A line of {@code min} to {@code min + spread - 1} characters drawn from the alphabet. */
+    private static String randomLine(Random random, String alphabet, int min, int spread) {
+        StringBuilder b = new StringBuilder();
+        int len = min + random.nextInt(spread);
+        for (int i = 0; i < len; i++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return b.toString();
     }
 }
