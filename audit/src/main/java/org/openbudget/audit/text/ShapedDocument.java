@@ -84,7 +84,7 @@ final class ShapedDocument {
             List<TextFact> facts = new ArrayList<>(stated.facts());
             facts.addAll(finalOutline(lines, d, profile, ref, notes));
             facts.addAll(finalNarrative(lines, profile, kind));
-            d = d.withText(new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", ""));
+            d = d.withText(new DocumentText(Overview.EMPTY, List.of(), facts, List.of(), List.of(), "", "", profile.text().amountUnit()));
         } else if (readsInFull(profile)) {
             // read: full — every block by its kind: shares, changes, lists, reasons, projects, staffing besides the amounts
             List<String> clean = new ArrayList<>(lines.size());

@@ -111,4 +111,50 @@ class FinalStatementsAsDataTest {
         assertThatThrownBy(() -> own.profile("shanghai-final-2024")).isInstanceOf(InputException.class)
                 .hasMessageContaining("shanghai-final-2024.yaml").hasMessageContaining("{shares}");
     }
+
+    /** Our 决算's text with every amount it states in 万元 restated in 元 ("2106.66万元" → "21066600.00元"; a threshold, 50万元以上, kept); the tables as printed. */
+    private static List<String> inYuan() {
+        java.util.regex.Pattern wan = java.util.regex.Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)万元(?!以上)");
+        List<String> out = new ArrayList<>();
+        for (String l : FinalAccountsAuditTest.audited(FinalAccountsAuditTest.OURS).lines()) {
+            java.util.regex.Matcher m = wan.matcher(l);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                BigDecimal yuan = new BigDecimal(m.group(1).replace(",", "")).movePointRight(4).setScale(2);
+                m.appendReplacement(b, yuan.toPlainString() + "元");
+            }
+            m.appendTail(b);
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void aProfileWhoseTextIsInYuanHoldsItsAmountsToTheTablesInWan(@TempDir Path dir) throws Exception {
+        DocumentAudit.Result shipped = FinalAccountsAuditTest.audited(FinalAccountsAuditTest.OURS);
+        List<String> lines = inYuan();
+        assertThat(String.join("\n", lines)).contains("元").doesNotContainPattern("\\d万元(?!以上)");
+        String yaml = Files.readString(Path.of("../refdata/profiles/shanghai-final-2024.yaml"), StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve("own/profiles"));
+        Files.writeString(dir.resolve("own/profiles/shanghai-final-2024.yaml"), yaml.replace("\ntext:\n", "\ntext:\n  amount_unit: 元\n"), StandardCharsets.UTF_8);
+        ReferenceLibrary own = new ReferenceLibrary(dir.resolve("own"));
+
+        DocumentAudit.Result read = audit(lines, own);
+        assertThat(read.disclosure().text().amountUnit()).isEqualTo("元");
+        // the same totals, in 元, held to the summaries printed in 万元: no more findings of the text than in 万元
+        List<String> stated = totals(read);
+        assertThat(stated).hasSize(2);
+        for (String id : List.of("FT.total", "FT.item", "FT.share", "FT.tpe")) {
+            assertThat(errors(read, id)).as(id).hasSameSizeAs(errors(shipped, id));
+        }
+        // a total one 元 off is found
+        String total = stated.stream().filter(s -> s.startsWith("final.total ")).findFirst().orElseThrow().split(" ")[1];
+        String off = new BigDecimal(total).add(BigDecimal.ONE).setScale(2).toPlainString();
+        List<String> mutant = new ArrayList<>(lines);
+        int at = -1;
+        for (int i = 0; i < mutant.size() && at < 0; i++) if (mutant.get(i).contains(total + "元") && mutant.get(i).contains("收入支出总计")) at = i;
+        assertThat(at).as("the line stating 收入支出总计 %s元", total).isGreaterThanOrEqualTo(0);
+        mutant.set(at, mutant.get(at).replaceFirst(java.util.regex.Pattern.quote(total + "元"), off + "元"));
+        assertThat(errors(audit(mutant, own), "FT.total")).hasSize(1).allMatch(m -> m.contains(off));
+    }
 }

@@ -119,7 +119,7 @@ public final class FinalTextChecks {
         if (table.isEmpty()) return;
         Optional<Row> total = ctx.total(table.get(), Side.INCOME);
         if (total.isEmpty()) return;
-        BigDecimal printed = ctx.cell(total.get(), 0);
+        BigDecimal printed = ctx.textCell(total.get(), 0);
         for (TextFact f : stated) {
             if (f.value().compareTo(printed) == 0) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), printed.toPlainString(), f.value().toPlainString(),
@@ -247,7 +247,7 @@ public final class FinalTextChecks {
             if (cells == null) cells = new MoneyCells.Index(MeasureChecks.cells(ctx), ctx.profile(), ctx.ref().sources());
             MoneyCells.Cell cell = cells.cell(of).orElse(null);
             if (cell == null) continue;
-            BigDecimal whole = ctx.cell(cell.row(), cell.column());
+            BigDecimal whole = ctx.textCell(cell.row(), cell.column());
             // a whole of nothing has no shares (the amounts against that cell are text-measure's)
             if (whole.signum() == 0) continue;
             BigDecimal amount = new BigDecimal(f.items().get(0));
@@ -334,7 +334,7 @@ public final class FinalTextChecks {
                                 + "未印任何数（“" + shortly(f.sentence()) + "”）");
                 continue;
             }
-            BigDecimal printed = ctx.cell(cell.row(), cell.column());
+            BigDecimal printed = ctx.textCell(cell.row(), cell.column());
             if (printed.compareTo(budget) == 0) continue;
             ctx.report(ctx.currentSeverity(), cell.table().no(), f.key(), "", "预算数", f.section(), printed.toPlainString(), budget.toPlainString(),
                     "第三部分" + f.section() + " " + f.subject() + "：" + against.initial().name() + "为 " + budget.toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(cell.table())
@@ -484,7 +484,7 @@ public final class FinalTextChecks {
             if (path == null || f.value() == null) continue;
             Row row = find(table, path);
             if (row == null) continue;
-            BigDecimal printed = ctx.cell(row, column);
+            BigDecimal printed = ctx.textCell(row, column);
             if (printed.compareTo(f.value()) == 0) continue;
             // a 类's amount a cent off its row: rounded another way (the text's sum of its 项), a notice
             boolean cent = f.key().startsWith(classes.prefix()) && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
