@@ -165,7 +165,7 @@ final class TextFactReader {
      * made them anew each time). Shared by the audits running at once: nothing in it changes after it is made.
      */
     private static final class Template {
-        private static final Map<List<Object>, Template> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final org.openbudget.core.profile.PerTemplate<Template> MADE = new org.openbudget.core.profile.PerTemplate<>(32);
 
         final TextMarks marks;
         final OutlineWords words;
@@ -177,22 +177,16 @@ final class TextFactReader {
         final Map<String, List<String>> subjects;
         final Map<String, List<String>> subjectWords = new LinkedHashMap<>();
         /** A narrative block's statements compiled, by the block (its identity) and the document's kind (单位 / 部门). */
-        private final Map<List<Object>, NarrativeStatements> statements = new java.util.concurrent.ConcurrentHashMap<>();
+        private final org.openbudget.core.profile.PerTemplate<NarrativeStatements> statements = new org.openbudget.core.profile.PerTemplate<>(256);
 
         NarrativeStatements statements(TemplateProfile profile, String kind, TextOutline.Block b) {
             // looked up by the block's identity: a key with the template in it hashes the whole outline (per paragraph)
-            return statements.computeIfAbsent(List.of(new Same(b), kind), k -> NarrativeStatements.compile(profile, kind, b));
+            return statements.get(() -> NarrativeStatements.compile(profile, kind, b), b, kind);
         }
 
         /** The template of this profile under this year's data (by identity: a profile read at run time is its own). */
         static Template of(TemplateProfile profile, ReferenceData ref) {
-            List<Object> key = List.of(new Same(profile), new Same(ref));
-            Template done = MADE.get(key);
-            if (done != null) return done;
-            Template made = new Template(profile, ref);
-            if (MADE.size() > 32) MADE.clear();   // profiles loaded at run time: bounded
-            MADE.put(key, made);
-            return made;
+            return MADE.get(() -> new Template(profile, ref), profile, ref);
         }
 
         private Template(TemplateProfile profile, ReferenceData ref) {
@@ -248,19 +242,6 @@ final class TextFactReader {
                 }
                 subjectWords.put(key, words);
             });
-        }
-
-        /** A key part compared by identity. */
-        private record Same(Object o) {
-            @Override
-            public boolean equals(Object x) {
-                return x instanceof Same s && s.o == o;
-            }
-
-            @Override
-            public int hashCode() {
-                return System.identityHashCode(o);
-            }
         }
     }
 

@@ -190,18 +190,13 @@ public final class CheckContext {
      * parsed equations…): the same for every document of a template, so kept per template object
      * (a few templates live in a process; the cache is cleared should many come and go).
      */
-    private static final java.util.Map<TemplateProfile, java.util.Map<Object, Object>> TEMPLATE_FACTS = new java.util.IdentityHashMap<>();
+    private static final org.openbudget.core.profile.PerTemplate<java.util.Map<Object, Object>> TEMPLATE_FACTS = new org.openbudget.core.profile.PerTemplate<>(32);
     private java.util.Map<Object, Object> templateFacts;
 
     /** The template fact under {@code key}, worked out by {@code make} once per template. */
     @SuppressWarnings("unchecked")
     <T> T templateFact(Object key, java.util.function.Supplier<T> make) {
-        if (templateFacts == null) {
-            synchronized (TEMPLATE_FACTS) {
-                if (TEMPLATE_FACTS.size() > 32 && !TEMPLATE_FACTS.containsKey(profile)) TEMPLATE_FACTS.clear();
-                templateFacts = TEMPLATE_FACTS.computeIfAbsent(profile, p -> new java.util.concurrent.ConcurrentHashMap<>());
-            }
-        }
+        if (templateFacts == null) templateFacts = TEMPLATE_FACTS.get(java.util.concurrent.ConcurrentHashMap::new, profile);
         Object v = templateFacts.get(key);
         if (v == null) {
             v = make.get();

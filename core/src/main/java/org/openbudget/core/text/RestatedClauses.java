@@ -2,11 +2,11 @@ package org.openbudget.core.text;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openbudget.core.profile.PerTemplate;
 import org.openbudget.core.profile.TextOutline;
 import org.openbudget.core.profile.TextTemplate;
 
@@ -35,16 +35,11 @@ public record RestatedClauses(Pattern share, Pattern change, Pattern rate, Patte
     private static final String STOPS = ",;:。";
 
     /** Compiled outlines by template: a profile's are compiled once, not for every document read. */
-    private static final Map<TextTemplate, RestatedClauses> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final PerTemplate<RestatedClauses> COMPILED = new PerTemplate<>(64);
 
     /** The clauses of a template's outline, compiled; {@code number} is how a number is matched (its group the number). */
     public static RestatedClauses of(TextTemplate t, String number) {
-        RestatedClauses done = COMPILED.get(t);
-        if (done != null) return done;
-        RestatedClauses made = compile(t, number);
-        if (COMPILED.size() > 64) COMPILED.clear();   // profiles loaded at run time: bounded
-        COMPILED.put(t, made);
-        return made;
+        return COMPILED.get(() -> compile(t, number), t, number);
     }
 
     private static RestatedClauses compile(TextTemplate t, String number) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openbudget.core.profile.PerTemplate;
 import org.openbudget.core.profile.TextStatements;
 import org.openbudget.core.profile.TextStatements.Statement;
 import org.openbudget.core.profile.TextTemplate;
@@ -45,7 +46,6 @@ public final class StatementPatterns {
         }
     }
 
-    private final TextTemplate template;
     private final TextStatements statements;
     private final Compiled heading, asOf, against, classShare, share, reason;
     private final List<Compiled> totals;
@@ -53,7 +53,6 @@ public final class StatementPatterns {
     private final Pattern amount;
 
     private StatementPatterns(TextTemplate t) {
-        this.template = t;
         this.statements = t.outline().statements();
         String unit = t.amountUnit();
         Map<String, String> words = words(statements.against());
@@ -73,22 +72,11 @@ public final class StatementPatterns {
         amount = Pattern.compile("(?<![\\d,.])(" + NUMBER + ")" + Pattern.quote(unit));
     }
 
-    private static final Map<TextTemplate, StatementPatterns> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The template asked for last and its compiled statements: found by identity, without hashing the whole template. */
-    private static volatile StatementPatterns last;
+    private static final PerTemplate<StatementPatterns> COMPILED = new PerTemplate<>(64);
 
     /** The template's statements, compiled (once per template: profiles loaded at run time keep the cache bounded). */
     public static StatementPatterns of(TextTemplate t) {
-        StatementPatterns l = last;
-        if (l != null && l.template == t) return l;
-        StatementPatterns done = COMPILED.get(t);
-        if (done == null) {
-            if (COMPILED.size() > 64) COMPILED.clear();
-            done = new StatementPatterns(t);
-            COMPILED.put(t, done);
-        }
-        last = done;
-        return done;
+        return COMPILED.get(() -> new StatementPatterns(t), t);
     }
 
     /**
