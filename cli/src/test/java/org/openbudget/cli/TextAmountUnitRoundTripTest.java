@@ -31,7 +31,8 @@ import org.openbudget.render.layout.DocumentView;
  * A text stated in 元 (issue 10): a bureau's copy of its profile, given at run time, whose text says
  * {@code amount_unit: 元} while its tables stay in 万元. The generator states every amount in 元 (the exact amount,
  * not 万元 figures followed by 元), the audit reads the rendered PDF back under that profile with the same facts
- * and holds them to the tables in 元 — no error — and an amount changed by one 元 in the text is caught where it is.
+ * and holds them to the tables in 元 — no error — to the precision the tables print: an amount changed by less than
+ * the 100 元 a 0.01 万元 cell tells is no slip; changed by 100 元, it is caught where it is.
  */
 class TextAmountUnitRoundTripTest {
     private static final String UNIT_LINE = "  amount_unit: 万元                 # the text's amounts (whatever unit the tables print)";
@@ -81,21 +82,30 @@ class TextAmountUnitRoundTripTest {
                 .containsExactlyInAnyOrderElementsOf(OutlineAsDataRoundTripTest.summary(yuan.facts()));
         assertThat(errors(a)).isEmpty();
 
-        // one amount of the text changed by 1 元 (0.0001 万元: below what a 万元 figure shows) is caught in its section
+        // one amount of the text changed: by 49 元, it still rounds to the 0.01 万元 its table prints (a table in 万元
+        // knows the amount only to 100 元: a text in 元 to the cent is not a slip for that) — no error; by 100 元, it is
+        // a slip the table shows, caught in its section, the cell's precision said
         TextFact basic = yuan.facts().stream().filter(f -> f.key().equals("expense.basic") && f.kind() == FactKind.AMOUNT)
                 .findFirst().orElseThrow();
-        String printed = Amounts.format(basic.value(), true) + "元";
-        String changed = Amounts.format(basic.value().add(BigDecimal.ONE).setScale(2, RoundingMode.UNNECESSARY), true) + "元";
         PdfLayout.Text laid = PdfLayout.read(pdf.toFile());
+        assertThat(errors(changed(laid, basic, 49, own))).isEmpty();
+        assertThat(errors(changed(laid, basic, -49, own))).isEmpty();
+        assertThat(errors(changed(laid, basic, 100, own))).isNotEmpty().allMatch(f -> f.section().equals(basic.section()))
+                .anyMatch(f -> f.message().contains(basic.value().add(BigDecimal.valueOf(100)).toPlainString())
+                        && f.message().contains("表中数只精确到 100 元"));
+    }
+
+    /** The rendered PDF's text with the line stating {@code f} changed by {@code yuan}, audited under {@code lib}. */
+    private static DocumentAudit.Result changed(PdfLayout.Text laid, TextFact f, int yuan, ReferenceLibrary lib) {
+        String printed = Amounts.format(f.value(), true) + "元";
+        String changed = Amounts.format(f.value().add(BigDecimal.valueOf(yuan)).setScale(2, RoundingMode.UNNECESSARY), true) + "元";
         List<String> lines = new ArrayList<>(laid.lines());
         int at = -1;
         for (int i = 0; i < lines.size() && at < 0; i++) if (lines.get(i).contains("基本支出" + printed)) at = i;
         assertThat(at).as("the line stating 基本支出 " + printed).isNotNegative();
         lines.set(at, lines.get(at).replace("基本支出" + printed, "基本支出" + changed));
-        DocumentAudit.Result m = DocumentAudit.auditLaidOut("own.pdf",
-                new PdfLayout.Text(lines, laid.pageOfLine(), laid.pages(), laid.encrypted(), laid.notes(), laid.boxes()), own);
-        assertThat(errors(m)).isNotEmpty().allMatch(f -> f.section().equals(basic.section()))
-                .anyMatch(f -> f.message().contains(basic.value().add(BigDecimal.ONE).toPlainString()));
+        return DocumentAudit.auditLaidOut("own.pdf",
+                new PdfLayout.Text(lines, laid.pageOfLine(), laid.pages(), laid.encrypted(), laid.notes(), laid.boxes()), lib);
     }
 
     private static List<Finding> errors(DocumentAudit.Result r) {

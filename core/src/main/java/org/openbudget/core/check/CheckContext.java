@@ -391,7 +391,29 @@ public final class CheckContext {
      */
     public BigDecimal textCell(Row row, int column) {
         if (textUnit().equals("万元")) return cell(row, column);
-        return row == null ? ZERO : textAmount(row.value(column));
+        if (row == null) return ZERO;
+        BigDecimal wan = row.value(column);
+        BigDecimal yuan = textAmount(wan);
+        // a cell read from a printed table is known only to the decimals it printed: 0.01 万元 is 100 元 (scale -2)
+        int known = wan == null ? yuan.scale() : wan.scale() - 4;
+        return known < yuan.scale() ? yuan.setScale(known, java.math.RoundingMode.HALF_UP) : yuan;
+    }
+
+    /**
+     * Does an amount the text states agree with a cell as the text states it ({@link #textCell})? Exactly, unless
+     * the cell is known to fewer places than the text states — a table printed to 0.01 万元 beside a text in 元 to the
+     * cent: the cell tells the amount only to 100 元, so the text's amount agrees when it rounds to the cell (Arelle's
+     * rounding-aware comparison). A text coarser than its cell is not rounded here: a text that prints two decimals
+     * and states a whole number means that number.
+     */
+    public static boolean textAgrees(BigDecimal stated, BigDecimal cell) {
+        if (cell.scale() < stated.scale()) stated = stated.setScale(cell.scale(), java.math.RoundingMode.HALF_UP);
+        return stated.compareTo(cell) == 0;
+    }
+
+    /** What a report says of a cell known to fewer places than the text states (see {@link #textAgrees}), else "". */
+    public static String textPrecision(BigDecimal cell) {
+        return cell.scale() >= 0 ? "" : "（表中数只精确到 " + BigDecimal.ONE.movePointRight(-cell.scale()).toPlainString() + " 元）";
     }
 
     /** An exact amount (万元) as the text states it: in its unit, two decimals, 0.00 for a blank. */

@@ -121,10 +121,10 @@ public final class FinalTextChecks {
         if (total.isEmpty()) return;
         BigDecimal printed = ctx.textCell(total.get(), 0);
         for (TextFact f : stated) {
-            if (f.value().compareTo(printed) == 0) continue;
+            if (CheckContext.textAgrees(f.value(), printed)) continue;
             ctx.report(ctx.currentSeverity(), null, f.key(), "", "", f.section(), printed.toPlainString(), f.value().toPlainString(),
                     "第三部分" + f.section() + " " + f.subject() + "为 " + f.value().toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table.get())
-                            + "总计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+                            + "总计为 " + printed.toPlainString() + CheckContext.textPrecision(printed) + "（“" + shortly(f.sentence()) + "”）");
         }
     }
 
@@ -485,12 +485,12 @@ public final class FinalTextChecks {
             Row row = find(table, path);
             if (row == null) continue;
             BigDecimal printed = ctx.textCell(row, column);
-            if (printed.compareTo(f.value()) == 0) continue;
+            if (CheckContext.textAgrees(f.value(), printed)) continue;
             // a 类's amount a cent off its row: rounded another way (the text's sum of its 项), a notice
             boolean cent = f.key().startsWith(classes.prefix()) && printed.subtract(f.value()).abs().compareTo(new BigDecimal("0.01")) <= 0;
             ctx.report(cent ? Severity.NOTICE : ctx.currentSeverity(), table.no(), row.code(), "", table.columns().get(column), f.section(), printed.toPlainString(), f.value().toPlainString(),
                     "第三部分" + f.section() + " " + String.join("", path) + "：支出决算为 " + f.value().toPlainString() + amountUnit(ctx) + "，而" + ctx.tableName(table)
-                            + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+                            + "「" + row.code() + " " + row.name() + "」合计为 " + printed.toPlainString() + CheckContext.textPrecision(printed) + "（“" + shortly(f.sentence()) + "”）");
         }
     }
 

@@ -220,11 +220,11 @@ final class MeasureChecks {
             BigDecimal printed = ctx.textCell(c.row(), c.column());
             // a text that states whole 万元 (上海: 收入预算12,122万元) is compared to the cell so rounded
             if (f.value().scale() < printed.scale()) printed = printed.setScale(Math.max(0, f.value().scale()), java.math.RoundingMode.HALF_UP);
-            if (printed.compareTo(f.value()) == 0) continue;
+            if (CheckContext.textAgrees(f.value(), printed)) continue;
             ctx.report(ctx.currentSeverity(), c.table().no(), c.row().code(), c.row().project(), label(c), f.section(),
                     printed.toPlainString(), f.value().toPlainString(),
                     "第三部分" + f.section() + " " + f.subject() + "：文字为 " + f.value().toPlainString() + "，而" + where(ctx, c) + "为 "
-                            + printed.toPlainString() + "（“" + shortly(f.sentence()) + "”）");
+                            + printed.toPlainString() + CheckContext.textPrecision(printed) + "（“" + shortly(f.sentence()) + "”）");
         }
     }
 

@@ -252,9 +252,9 @@ public final class TextChecks {
     /** A stated number against the value a table (or arithmetic) gives: equal, or a finding of the check's severity. */
     private static void expect(CheckContext ctx, TextFact f, BigDecimal expected, Integer table, String code, String project, String what) {
         if (f.value() == null || expected == null) return;
-        if (f.value().compareTo(expected) == 0) return;
+        if (CheckContext.textAgrees(f.value(), expected)) return;
         ctx.report(ctx.currentSeverity(), table, code, project, kindLabel(f.kind()), f.section(), p(expected), p(f.value()),
-                where(f) + "：" + what + "应为 " + p(expected) + "，文字为 " + p(f.value()) + "（“" + shortly(f.sentence()) + "”）");
+                where(f) + "：" + what + "应为 " + p(expected) + CheckContext.textPrecision(expected) + "，文字为 " + p(f.value()) + "（“" + shortly(f.sentence()) + "”）");
     }
 
     /** A sum of n printed text numbers against a stated total: within 0.005 × (n + 1) a notice. */
@@ -867,7 +867,7 @@ public final class TextChecks {
         for (Row r : rows) {
             double score = similarity(s, spelling(r.project()), false);
             if (score < 0.75) continue;
-            boolean sameAmount = amount != null && valued.apply(r).compareTo(amount) == 0;
+            boolean sameAmount = amount != null && CheckContext.textAgrees(amount, valued.apply(r));
             // without the same amount as evidence, most of the LONGER name must be shared too
             if (!sameAmount && similarity(s, spelling(r.project()), true) < 0.75) continue;
             if (sameAmount) score += 1;
