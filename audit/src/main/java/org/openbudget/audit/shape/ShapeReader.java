@@ -1504,7 +1504,7 @@ public final class ShapeReader {
                 // the label with a heading of its group over it: the nearest (…预算公务接待费), or one centred over the
                 // group's columns and standing right over this one (西安 表13: 上年 | 当年 over "小计" of 公务用车…)
                 List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(ShapeReader::squeeze).toList();
-                for (int pass = 0; pass < (few ? 4 : 3) && pos[c] < 0; pass++) {
+                for (int pass = 0; pass < (few ? 5 : 3) && pos[c] < 0; pass++) {
                     for (int j = 0; j < rowWidth; j++) {
                         if (taken[j] || label[j].isEmpty()) continue;
                         String l = label[j];
@@ -1513,7 +1513,9 @@ public final class ShapeReader {
                             case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
                             case 2 -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
                             // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
-                            default -> label[j].contains(lab) && lab.length() >= 4;
+                            case 3 -> label[j].contains(lab) && lab.length() >= 4;
+                            // … or a word squeezed right of them, from a column no row fills (西安 表13: 培训费 | 公务用车运行)
+                            default -> label[j].startsWith(head) && head.length() >= 3;
                         };
                         if (match) {
                             pos[c] = j;
