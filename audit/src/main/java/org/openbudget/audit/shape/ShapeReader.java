@@ -661,7 +661,10 @@ public final class ShapeReader {
                     repeated.add(sq);
                     if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
                     else if (sq.contains("单位：元")) scale = BigDecimal.valueOf(10_000);
+                    // (not a header line naming a column like the fixed row, above the page's first amounts: 西安 表13's
+                    // "合计  因公出国  会议费  培训费  合计 …")
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
+                            && !(spaced != null && spaced.inHeader(k) && cells.stream().filter(c -> !c.isBlank()).count() > 1)
                             || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
@@ -789,10 +792,15 @@ public final class ShapeReader {
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
-                if (!together && runTogether(l)) together = true;
+                // an amount then a negative one a space apart are columns laid out tight (西安 表13: "210,000.00
+                // -194,000.00", the minus taking the second space), not cells run together
+                if (!together && runTogether(l) && runTogether(AMOUNT_THEN_NEGATIVE.matcher(l).replaceAll("$1  "))) together = true;
             }
             return together;
         }
+
+        /** An amount (its decimals) then one space before a negative amount. */
+        private static final java.util.regex.Pattern AMOUNT_THEN_NEGATIVE = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-\\d)");
 
         private static List<String> tokens(String raw) {
             String t = raw.replace('\u3000', ' ').trim();
@@ -1493,16 +1501,21 @@ public final class ShapeReader {
             for (int c = 0; c < n; c++) {
                 var col = t.columns().get(c);
                 String head = squeeze(col.header()), lab = squeeze(col.label());
-                String group = col.group().isBlank() ? "" : squeeze(col.group().substring(col.group().lastIndexOf('/') + 1));
-                for (int pass = 0; pass < (few ? 4 : 3) && pos[c] < 0; pass++) {
+                // the label with a heading of its group over it: the nearest (…预算公务接待费), or one centred over the
+                // group's columns and standing right over this one (西安 表13: 上年 | 当年 over "小计" of 公务用车…)
+                List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(ShapeReader::squeeze).toList();
+                for (int pass = 0; pass < (few ? 5 : 3) && pos[c] < 0; pass++) {
                     for (int j = 0; j < rowWidth; j++) {
                         if (taken[j] || label[j].isEmpty()) continue;
+                        String l = label[j];
                         boolean match = switch (pass) {
-                            case 0 -> label[j].equals(head) || label[j].equals(lab) || !group.isEmpty() && label[j].equals(group + head);
+                            case 0 -> l.equals(head) || l.equals(lab) || groups.stream().anyMatch(g -> l.equals(g + head));
                             case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
                             case 2 -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
                             // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
-                            default -> label[j].contains(lab) && lab.length() >= 4;
+                            case 3 -> label[j].contains(lab) && lab.length() >= 4;
+                            // … or a word squeezed right of them, from a column no row fills (西安 表13: 培训费 | 公务用车运行)
+                            default -> label[j].startsWith(head) && head.length() >= 3;
                         };
                         if (match) {
                             pos[c] = j;

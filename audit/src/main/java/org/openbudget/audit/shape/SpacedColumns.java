@@ -446,6 +446,15 @@ final class SpacedColumns {
         return 0;
     }
 
+    /** The words that head a table's stub: its codes, their levels, its names. */
+    private static final java.util.regex.Pattern STUB_HEADING = java.util.regex.Pattern.compile("(?:编码|代码|名称)$|^(?:[类款项]|项目|科目)$");
+
+    /** Is the line one of its page's header lines (after its unit line, before its first line of amounts)? */
+    boolean inHeader(int line) {
+        int page = page(line);
+        return page >= 0 && page < headerLines.size() && headerLines.get(page).contains(line);
+    }
+
     boolean hasHeader(int page) {
         return page >= 0 && page < headerLines.size() && !headerLines.get(page).isEmpty();
     }
@@ -472,6 +481,8 @@ final class SpacedColumns {
             int prevCell = -1, prevEnd = -10;
             char prevLast = ' ';
             for (Token w : words(raw)) {
+                // a stub's heading left of where the page's amounts start (单位编码, 单位名称, 类 款), no column's
+                if (w.end() <= stub.get(page) && STUB_HEADING.matcher(w.text()).find()) continue;
                 int center = (w.start() + w.end() - 1) / 2;
                 int cell = 0;
                 while (cell < m && center > h[cell]) cell++;
@@ -491,13 +502,19 @@ final class SpacedColumns {
         String[] out = new String[m];
         for (int j = 0; j < m; j++) {
             List<int[]> ws = words.get(j);
-            // the cell's words in stacks (words over one another); pushed words join the rightmost stack
+            // the cell's words in stacks (words over one another); pushed words join the rightmost stack. A word reaching
+            // past the cell's right edge is a heading over it and the next cells, not its own label, when the cell has
+            // words within it: no stack of its own, nor a bridge between two
+            boolean within = false;
+            for (int[] w : ws) within |= w[3] == 0 && w[2] <= h[j] + 1;
+            final boolean[] heading = new boolean[ws.size()];
+            for (int a = 0; a < ws.size(); a++) heading[a] = within && ws.get(a)[2] > h[j] + 1;
             int[] stack = new int[ws.size()];
             for (int a = 0; a < ws.size(); a++) stack[a] = a;
             for (int a = 0; a < ws.size(); a++) {
-                if (ws.get(a)[3] == 1) continue;
+                if (ws.get(a)[3] == 1 || heading[a]) continue;
                 for (int b = 0; b < a; b++) {
-                    if (ws.get(b)[3] == 1) continue;
+                    if (ws.get(b)[3] == 1 || heading[b]) continue;
                     if (ws.get(a)[1] < ws.get(b)[2] + 1 && ws.get(b)[1] < ws.get(a)[2] + 1) union(stack, a, b);
                 }
             }
@@ -505,7 +522,7 @@ final class SpacedColumns {
             // a stack above or below it (a group's heading over several columns) is part of its label
             int best = -1, bestRight = -1;
             for (int a = 0; a < ws.size(); a++) {
-                if (ws.get(a)[3] == 1) continue;
+                if (ws.get(a)[3] == 1 || heading[a]) continue;
                 if (ws.get(a)[2] > bestRight) {
                     bestRight = ws.get(a)[2];
                     best = find(stack, a);

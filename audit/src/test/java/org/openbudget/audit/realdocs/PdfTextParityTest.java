@@ -127,9 +127,10 @@ class PdfTextParityTest {
      * outline's amounts are checked against those misread tables too (FT.item, text-measure); 1,404 since the 决算 text's
      * shares, “三公” statements and narrative sums are (FT.share, FT.tpe, FT.procurement …); 303 since a text laid out by
      * spaces places a row's amounts by where they are printed (300 with the checks by measure); 273 since a summary's
-     * two sides are placed by where they are printed; the target is none).
+     * two sides are placed by where they are printed; 266 since a header of three levels — 西安's “三公” table — is
+     * read by its labels; the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 273);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 266);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {
