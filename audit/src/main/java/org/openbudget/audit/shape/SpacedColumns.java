@@ -129,6 +129,7 @@ final class SpacedColumns {
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
         String[] part = new String[to - from];
+        int[] partStart = new int[to - from], partEnd = new int[to - from];
         String[] codeOf = new String[to - from];
         boolean body = false;
         for (int k = from; k < to; k++) {
@@ -181,7 +182,13 @@ final class SpacedColumns {
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
+            partEnd[k - from] = cut;
+            partStart[k - from] = cut - left.length();
         }
+        // the width a name wraps at: its name lines' widest (a wrapped line fills its cell; a line narrower by more
+        // than a character ends its name)
+        int wrap = 0;
+        for (int k = from; k < to; k++) if (kind[k - from] == 'F') wrap = Math.max(wrap, width(part[k - from]));
         // a row whose code is printed at the foot of its cell, below its amounts (西安 2021): the page's rows are read
         // from their amounts' line down, a name wrapped below its amounts the row's own (not the next row's)
         int[] foot = new int[to - from];
@@ -258,6 +265,24 @@ final class SpacedColumns {
                 }
             }
             int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            if (below < down.size() && down.get(down.size() - 1) + 1 < to && kind[down.get(down.size() - 1) + 1 - from] == 'A') {
+                // the name lines between this row and the next: those down to the last that ends a name (narrower than
+                // the wrap) are this row's, the next row's name starting after it (烟台司法局: "05  机关事业单位基本养老保
+                // 511.71 …" / "险缴费支出" / "机关事业单位职业年金缴" / "06  74.00 …" / "费支出")
+                for (int i = down.size() - 1; i >= below; i--) {
+                    if (width(part[down.get(i) - from]) < wrap - 2) {
+                        below = i + 1;
+                        break;
+                    }
+                }
+            }
+            int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
+            if (below < down.size() && !down.isEmpty() && nobodyElses(kind, down.get(down.size() - 1) + 1 - from)
+                    && ownStart >= 0 && startsUnder(partStart, down, from, ownStart)) {
+                // the name's lines below it, a blank line after them: the next row cannot take them (烟台: "03  政府办公厅（室）及相关机
+                // 8,105.31 …" / "构事务" / ""), they are its own when they start where its name does
+                below = down.size();
+            }
             // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own;
             // so too a row's whole name below its code and amounts (普陀 决算: "208 05 05  160.75 …" / "机关事业单位基本养老保险" / "缴费支出")
             // (not the page's first row, whose lines above are not looked at: its name may run above it too)
@@ -266,8 +291,15 @@ final class SpacedColumns {
             if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
                 for (int k : up) name.append(part[k - from].trim());
-                name.append(own);
+                // the row's own words another cell's, a code and its name right of its name's lines (烟台 公开表10: "301   08" and the 政府预算支出经济分类's
+                // "501   02   社会保障缴费" on the line of amounts, "机关事业单位基本养老保" / "险缴费" above and below it)
+                int partsEnd = -1;
+                for (int k : up) partsEnd = Math.max(partsEnd, partEnd[k - from]);
+                for (int i = 0; i < below; i++) partsEnd = Math.max(partsEnd, partEnd[down.get(i) - from]);
+                boolean apart = ownStart > partsEnd + 1 && partsEnd >= 0 && LEADING_CODE.matcher(own).find();
+                if (!apart) name.append(own);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                if (apart) name.append("  ").append(own);
                 if (footLine >= 0) {
                     name.append(part[footLine - from]);
                     codePart = codeOf[footLine - from];
@@ -281,6 +313,25 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** A text's width on paper, in half-width characters (a CJK character two). */
+    private static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) w += cjk(s.charAt(i)) ? 2 : 1;
+        return w;
+    }
+
+    /** Whether the lines from {@code i} on (another column's text skipped) reach a blank line or the page's end before a row. */
+    private static boolean nobodyElses(char[] kind, int i) {
+        while (i < kind.length && kind[i] == 'T') i++;
+        return i >= kind.length || kind[i] == 'X';
+    }
+
+    /** Whether each of the name's lines {@code down} starts within a few characters of the row's name at {@code start} (no note). */
+    private static boolean startsUnder(int[] partStart, List<Integer> down, int from, int start) {
+        for (int k : down) if (Math.abs(partStart[k - from] - start) > 2 * JITTER) return false;
+        return true;
     }
 
     /** 类, 款 and 项 only (the level columns' header words), one or more. */
