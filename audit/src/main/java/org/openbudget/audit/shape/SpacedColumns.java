@@ -188,7 +188,18 @@ final class SpacedColumns {
         // the width a name wraps at: its name lines' widest (a wrapped line fills its cell; a line narrower by more
         // than a character ends its name)
         int wrap = 0;
-        for (int k = from; k < to; k++) if (kind[k - from] == 'F') wrap = Math.max(wrap, width(part[k - from]));
+        for (int k = from; k < to; k++) {
+            if (kind[k - from] == 'F') wrap = Math.max(wrap, width(part[k - from]));
+            // a row's own name with a name line under it (烟台统计局: "99  其他行政事业单位医疗支  18.99 …" / "出")
+            if (kind[k - from] == 'A' && k + 1 < to && kind[k + 1 - from] == 'F') {
+                List<Token> tok = trailingAmounts(lines.get(k));
+                String stubText = lines.get(k).replace("\f", "").substring(0, tok.get(0).start());
+                java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
+                // (its name cell only: a second classification's code and name may follow, two spaces or more apart)
+                String own = stubText.substring(code.find() ? code.end() : 0).trim().split("\\s{2,}")[0];
+                wrap = Math.max(wrap, width(own));
+            }
+        }
         // a row whose code is printed at the foot of its cell, below its amounts (西安 2021): the page's rows are read
         // from their amounts' line down, a name wrapped below its amounts the row's own (not the next row's)
         int[] foot = new int[to - from];
@@ -250,7 +261,13 @@ final class SpacedColumns {
                 }
             }
             int footLine = foot[a - from];
-            if (prev < 0 && own.isEmpty() && (footLine >= 0 || !down.isEmpty()) && a > from) {
+            // (or its own line the name's end, narrower than the wrap, and the line above as wide as it: 烟台统计局
+            // "其他行政事业单位养老支" / "99   出   2.24 …")
+            int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
+            boolean ends = !own.isEmpty() && wrap > 0 && width(own) < wrap - 2 && !LEADING_CODE.matcher(own).find();
+            List<Token> above = a > from ? words(lines.get(a - 1)) : List.of();
+            if (prev < 0 && (own.isEmpty() && (footLine >= 0 || !down.isEmpty())
+                    || ends && !above.isEmpty() && width(lines.get(a - 1)) >= wrap - 2 && Math.abs(above.get(0).start() - ownStart) <= 2 * JITTER) && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
                 // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
                 // "（本级）"): a line of the stub's words only, not the header's
@@ -264,19 +281,20 @@ final class SpacedColumns {
                     up.add(a - 1);
                 }
             }
-            int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            // (a name's end on its own line: the lines under it in its cell are the next row's; not those of another
+            // column, a project's name beside it: 乌鲁木齐's 项目支出 tables)
+            int below = ends && startsUnder(partStart, down, from, ownStart) ? 0 : Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
             if (below < down.size() && down.get(down.size() - 1) + 1 < to && kind[down.get(down.size() - 1) + 1 - from] == 'A') {
                 // the name lines between this row and the next: those down to the last that ends a name (narrower than
-                // the wrap) are this row's, the next row's name starting after it (烟台司法局: "05  机关事业单位基本养老保
+                // the wrap) and is followed by another are this row's, the next row's name starting after it (烟台司法局: "05  机关事业单位基本养老保
                 // 511.71 …" / "险缴费支出" / "机关事业单位职业年金缴" / "06  74.00 …" / "费支出")
-                for (int i = down.size() - 1; i >= below; i--) {
+                for (int i = down.size() - 2; i >= below; i--) {
                     if (width(part[down.get(i) - from]) < wrap - 2) {
                         below = i + 1;
                         break;
                     }
                 }
             }
-            int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
             if (below < down.size() && !down.isEmpty() && nobodyElses(kind, down.get(down.size() - 1) + 1 - from)
                     && ownStart >= 0 && startsUnder(partStart, down, from, ownStart)) {
                 // the name's lines below it, a blank line after them: the next row cannot take them (烟台: "03  政府办公厅（室）及相关机
