@@ -299,12 +299,8 @@ class SpacedColumnsTest {
         assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
     }
 
-    /**
-     * 烟台市司法局's 收入总体情况表 as pdftotext prints it: three wrapped names one after the other, their lines between
-     * the rows' lines of amounts — "机关事业单位基本养老保" on 05's line with "险缴费支出" under it, then 06's
-     * "机关事业单位职业年金缴" above a line of amounts alone and "费支出" under it, then 99's first line above its "出".
-     */
-    private static final List<String> WRAPPED_IN_TURN = List.of(
+    /** 烟台's 收入总体情况表 header as pdftotext prints it (烟台市司法局's page). */
+    private static final List<String> INCOME_HEADER = List.of(
             "                                                                                                                          公开表2",
             "",
             "                                                                   收入总体情况表",
@@ -318,7 +314,14 @@ class SpacedColumnsTest {
             "类     款    项                                小计",
             "                                                        算收入  预算收入 营预算收入",
             "",
-            "",
+            "");
+
+    /**
+     * 烟台市司法局's 收入总体情况表 as pdftotext prints it: three wrapped names one after the other, their lines between
+     * the rows' lines of amounts — "机关事业单位基本养老保" on 05's line with "险缴费支出" under it, then 06's
+     * "机关事业单位职业年金缴" above a line of amounts alone and "费支出" under it, then 99's first line above its "出".
+     */
+    private static final List<String> WRAPPED_IN_TURN = lines(INCOME_HEADER,
             "                合   计            7,370.46   7,367.46    7,367.46                              3.00",
             "208             社会保障和就业支出          912.52    912.52     912.52",
             "",
@@ -345,21 +348,7 @@ class SpacedColumnsTest {
     }
 
     /** 烟台市人民政府办公室's 收入总体情况表: a name's last line under its row, a blank line after it (no row's but its own). */
-    private static final List<String> WRAPPED_THEN_BLANK = List.of(
-            "                                                                                                                          公开表2",
-            "",
-            "                                                                  收入总体情况表",
-            "部门（单位）：烟台市人民政府办公室                                                                                                        单位：万元",
-            "  科目编码                                                  财政拨款收入",
-            "                                                                              事业收入 事业单位经",
-            "                                                                        财政专户管 （不含教育                  上级补助收 附属单位上 使用非财政",
-            "                        科目名称    合计                                                         其他收入                          上年结转",
-            "                                                      一般公共预 政府性基金 国有资本经 理资金收入  收费）",
-            "                                                                                    营收入                入    缴收入  拨款结余",
-            "类     款    项                               小计",
-            "                                                       算收入  预算收入 营预算收入",
-            "",
-            "",
+    private static final List<String> WRAPPED_THEN_BLANK = lines(INCOME_HEADER,
             "                合   计           9,325.57   9,232.56    9,232.56                              93.01",
             "",
             "201             一般公共服务支出        8,105.31   8,012.30    8,012.30                              93.01",
@@ -419,6 +408,13 @@ class SpacedColumnsTest {
         Row r = row(t, "30108");
         assertThat(r.name()).isEqualTo("机关事业单位基本养老保险缴费");
         assertThat(r.values().get(0)).isEqualByComparingTo("41.68");
+    }
+
+    /** The header's lines, then the rows'. */
+    private static List<String> lines(List<String> header, String... rows) {
+        List<String> out = new ArrayList<>(header);
+        out.addAll(List.of(rows));
+        return out;
     }
 
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
