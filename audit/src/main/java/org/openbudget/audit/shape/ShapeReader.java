@@ -1989,6 +1989,13 @@ public final class ShapeReader {
             String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
             List<BigDecimal> v = sp.values();
             Optional<LineSpec> spec = fixedLabel(List.of(label));
+            // a row printed without its label (its profile's alias "": 烟台 公开表7's “三公” amounts under the header alone),
+            // in a text, only when its amounts are placed in their cells (its tab layout's, or by where they are printed) or
+            // fill them all — not taken from the right, its blank cells lost
+            if (label.isEmpty() && spec.isPresent() && source.text() && spacedValues == null && cells.stream().noneMatch(String::isEmpty)
+                    && v.stream().filter(java.util.Objects::nonNull).count() < n) {
+                spec = Optional.empty();
+            }
             if (spec.isPresent()) {
                 LineSpec s = spec.get();
                 return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);

@@ -129,6 +129,7 @@ final class SpacedColumns {
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
         String[] part = new String[to - from];
+        int[] partStart = new int[to - from], partEnd = new int[to - from];
         String[] codeOf = new String[to - from];
         boolean body = false;
         for (int k = from; k < to; k++) {
@@ -181,6 +182,23 @@ final class SpacedColumns {
                     || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
+            partEnd[k - from] = cut;
+            partStart[k - from] = cut - left.length();
+        }
+        // the width a name wraps at: its name lines' widest (a wrapped line fills its cell; a line narrower by more
+        // than a character ends its name)
+        int wrap = 0;
+        for (int k = from; k < to; k++) {
+            if (kind[k - from] == 'F') wrap = Math.max(wrap, width(part[k - from]));
+            // a row's own name with a name line under it (烟台统计局: "99  其他行政事业单位医疗支  18.99 …" / "出")
+            if (kind[k - from] == 'A' && k + 1 < to && kind[k + 1 - from] == 'F') {
+                List<Token> tok = trailingAmounts(lines.get(k));
+                String stubText = lines.get(k).replace("\f", "").substring(0, tok.get(0).start());
+                java.util.regex.Matcher code = LEADING_CODE.matcher(stubText);
+                // (its name cell only: a second classification's code and name may follow, two spaces or more apart)
+                String own = stubText.substring(code.find() ? code.end() : 0).trim().split("\\s{2,}")[0];
+                wrap = Math.max(wrap, width(own));
+            }
         }
         // a row whose code is printed at the foot of its cell, below its amounts (西安 2021): the page's rows are read
         // from their amounts' line down, a name wrapped below its amounts the row's own (not the next row's)
@@ -243,7 +261,13 @@ final class SpacedColumns {
                 }
             }
             int footLine = foot[a - from];
-            if (prev < 0 && own.isEmpty() && (footLine >= 0 || !down.isEmpty()) && a > from) {
+            // (or its own line the name's end, narrower than the wrap, and the line above as wide as it: 烟台统计局
+            // "其他行政事业单位养老支" / "99   出   2.24 …")
+            int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
+            boolean ends = !own.isEmpty() && wrap > 0 && width(own) < wrap - 2 && !LEADING_CODE.matcher(own).find();
+            List<Token> above = a > from ? words(lines.get(a - 1)) : List.of();
+            if (prev < 0 && (own.isEmpty() && (footLine >= 0 || !down.isEmpty())
+                    || ends && !above.isEmpty() && width(lines.get(a - 1)) >= wrap - 2 && Math.abs(above.get(0).start() - ownStart) <= 2 * JITTER) && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
                 // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
                 // "（本级）"): a line of the stub's words only, not the header's
@@ -257,7 +281,26 @@ final class SpacedColumns {
                     up.add(a - 1);
                 }
             }
-            int below = Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            // (a name's end on its own line: the lines under it in its cell are the next row's; not those of another
+            // column, a project's name beside it: 乌鲁木齐's 项目支出 tables)
+            int below = ends && startsUnder(partStart, down, from, ownStart) ? 0 : Math.min(down.size(), own.isEmpty() ? Math.max(up.size(), 1) : up.size());
+            if (below < down.size() && down.get(down.size() - 1) + 1 < to && kind[down.get(down.size() - 1) + 1 - from] == 'A') {
+                // the name lines between this row and the next: those down to the last that ends a name (narrower than
+                // the wrap) and is followed by another are this row's, the next row's name starting after it (烟台司法局: "05  机关事业单位基本养老保
+                // 511.71 …" / "险缴费支出" / "机关事业单位职业年金缴" / "06  74.00 …" / "费支出")
+                for (int i = down.size() - 2; i >= below; i--) {
+                    if (width(part[down.get(i) - from]) < wrap - 2) {
+                        below = i + 1;
+                        break;
+                    }
+                }
+            }
+            if (below < down.size() && !down.isEmpty() && nobodyElses(kind, down.get(down.size() - 1) + 1 - from)
+                    && ownStart >= 0 && startsUnder(partStart, down, from, ownStart)) {
+                // the name's lines below it, a blank line after them: the next row cannot take them (烟台: "03  政府办公厅（室）及相关机
+                // 8,105.31 …" / "构事务" / ""), they are its own when they start where its name does
+                below = down.size();
+            }
             // codes at the foot of the cells: the name's lines below the amounts, down to the code, are the row's own;
             // so too a row's whole name below its code and amounts (普陀 决算: "208 05 05  160.75 …" / "机关事业单位基本养老保险" / "缴费支出")
             // (not the page's first row, whose lines above are not looked at: its name may run above it too)
@@ -266,8 +309,15 @@ final class SpacedColumns {
             if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
                 for (int k : up) name.append(part[k - from].trim());
-                name.append(own);
+                // the row's own words another cell's, a code and its name right of its name's lines (烟台 公开表10: "301   08" and the 政府预算支出经济分类's
+                // "501   02   社会保障缴费" on the line of amounts, "机关事业单位基本养老保" / "险缴费" above and below it)
+                int partsEnd = -1;
+                for (int k : up) partsEnd = Math.max(partsEnd, partEnd[k - from]);
+                for (int i = 0; i < below; i++) partsEnd = Math.max(partsEnd, partEnd[down.get(i) - from]);
+                boolean apart = ownStart > partsEnd + 1 && partsEnd >= 0 && LEADING_CODE.matcher(own).find();
+                if (!apart) name.append(own);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                if (apart) name.append("  ").append(own);
                 if (footLine >= 0) {
                     name.append(part[footLine - from]);
                     codePart = codeOf[footLine - from];
@@ -281,6 +331,25 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** A text's width on paper, in half-width characters (a CJK character two). */
+    private static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) w += cjk(s.charAt(i)) ? 2 : 1;
+        return w;
+    }
+
+    /** Whether the lines from {@code i} on (another column's text skipped) reach a blank line or the page's end before a row. */
+    private static boolean nobodyElses(char[] kind, int i) {
+        while (i < kind.length && kind[i] == 'T') i++;
+        return i >= kind.length || kind[i] == 'X';
+    }
+
+    /** Whether each of the name's lines {@code down} starts within a few characters of the row's name at {@code start} (no note). */
+    private static boolean startsUnder(int[] partStart, List<Integer> down, int from, int start) {
+        for (int k : down) if (Math.abs(partStart[k - from] - start) > 2 * JITTER) return false;
+        return true;
     }
 
     /** 类, 款 and 项 only (the level columns' header words), one or more. */

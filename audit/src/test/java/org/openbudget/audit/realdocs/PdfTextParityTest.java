@@ -43,9 +43,9 @@ class PdfTextParityTest {
      * as zero cells, header words run together and 西安's units-only tables; 576 since a text laid out by spaces places a
      * row's amounts by where they are printed and joins a name wrapped around its amounts (shape/SpacedColumns); 455 since a
      * summary's two sides are placed by where they are too, a letter-spaced 合   计 is a total and a lone amount on a line
-     * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above — lower it as the readings converge).
+     * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above; 216 with 烟台's wrapped names parted where a name ends — lower it as the readings converge).
      */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 282);
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 216);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {
@@ -154,21 +154,24 @@ class PdfTextParityTest {
             pdfs = s.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
         }
         boolean all = Boolean.getBoolean("parity.all");
+        // -Dparity.only=yantai: the documents of one family only (with -Dparity.all=true: all of them), each difference printed
+        String only = System.getProperty("parity.only", "");
         int agree = 0, differences = 0, documents = 0;
         java.util.Set<String> families = new java.util.HashSet<>();
         StringBuilder report = new StringBuilder();
         for (Path p : pdfs) {
             // the suite reads the first document of each family (the 262-page 深圳人社 only with -Dparity.all=true)
             if (!all && (p.getFileName().toString().contains("人力资源和社会保障局") || !families.add(p.getParent().getFileName().toString()))) continue;
+            if (!only.isEmpty() && !p.getParent().getFileName().toString().equals(only)) continue;
             List<String> d = compare(p, 5000);
             documents++;
             differences += d.size();
             if (d.isEmpty()) agree++;
             report.append(String.format("%-50s %s%n", p.getParent().getFileName() + "/" + p.getFileName(), d.isEmpty() ? "same" : d.size() + " differences"));
-            for (String x : d.subList(0, Math.min(all ? 12 : 30, d.size()))) report.append("    ").append(x).append('\n');
+            for (String x : d.subList(0, Math.min(!only.isEmpty() ? d.size() : all ? 12 : 30, d.size()))) report.append("    ").append(x).append('\n');
         }
         System.out.println("PDF and pdftotext -layout: " + agree + " of " + documents + " documents read the same, " + differences + " differences\n" + report);
-        if (!all) assertThat(differences).as(report.toString()).isLessThanOrEqualTo(DIFFERENCES_CEILING);
+        if (!all && only.isEmpty()) assertThat(differences).as(report.toString()).isLessThanOrEqualTo(DIFFERENCES_CEILING);
         assertThat(agree).as(report.toString()).isGreaterThanOrEqualTo(AGREEING_FLOOR);
     }
 }

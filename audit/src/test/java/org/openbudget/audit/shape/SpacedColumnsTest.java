@@ -299,6 +299,124 @@ class SpacedColumnsTest {
         assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
     }
 
+    /** 烟台's 收入总体情况表 header as pdftotext prints it (烟台市司法局's page). */
+    private static final List<String> INCOME_HEADER = List.of(
+            "                                                                                                                          公开表2",
+            "",
+            "                                                                   收入总体情况表",
+            "部门（单位）：烟台市司法局                                                                                                            单位：万元",
+            "  科目编码                                                   财政拨款收入",
+            "                                                                               事业收入 事业单位经",
+            "                                                                         财政专户管 （不含教育                 上级补助收 附属单位上 使用非财政",
+            "                        科目名称     合计                                                         其他收入                         上年结转",
+            "                                                       一般公共预 政府性基金 国有资本经 理资金收入  收费）",
+            "                                                                                     营收入               入    缴收入  拨款结余",
+            "类     款    项                                小计",
+            "                                                        算收入  预算收入 营预算收入",
+            "",
+            "");
+
+    /**
+     * 烟台市司法局's 收入总体情况表 as pdftotext prints it: three wrapped names one after the other, their lines between
+     * the rows' lines of amounts — "机关事业单位基本养老保" on 05's line with "险缴费支出" under it, then 06's
+     * "机关事业单位职业年金缴" above a line of amounts alone and "费支出" under it, then 99's first line above its "出".
+     */
+    private static final List<String> WRAPPED_IN_TURN = lines(INCOME_HEADER,
+            "                合   计            7,370.46   7,367.46    7,367.46                              3.00",
+            "208             社会保障和就业支出          912.52    912.52     912.52",
+            "",
+            "      05         行政事业单位养老支出        912.52    912.52     912.52",
+            "",
+            "           01       行政单位离退休        325.69    325.69     325.69",
+            "",
+            "           05     机关事业单位基本养老保      511.71    511.71     511.71",
+            "                险缴费支出",
+            "                  机关事业单位职业年金缴",
+            "           06                      74.00      74.00      74.00",
+            "                费支出",
+            "                    其他行政事业单位养老支",
+            "           99   出                   1.12       1.12       1.12",
+            "");
+
+    @Test
+    void wrappedNamesBetweenRowsPartWhereALineNarrowerThanTheWrapEndsAName() {
+        DisclosureTable t = table(WRAPPED_IN_TURN, "yantai-2026", 2026, "烟台市司法局", AgencyKind.DEPARTMENT, 2026, "收入总体情况表", true);
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
+        assertThat(values(t, "2080506")).containsExactly("74", "74", "74", null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** 烟台市人民政府办公室's 收入总体情况表: a name's last line under its row, a blank line after it (no row's but its own). */
+    private static final List<String> WRAPPED_THEN_BLANK = lines(INCOME_HEADER,
+            "                合   计           9,325.57   9,232.56    9,232.56                              93.01",
+            "",
+            "201             一般公共服务支出        8,105.31   8,012.30    8,012.30                              93.01",
+            "",
+            "      03         政府办公厅（室）及相关机   8,105.31   8,012.30    8,012.30                              93.01",
+            "                构事务",
+            "",
+            "           01       行政运行        2,220.04   2,220.04    2,220.04",
+            "",
+            "           02       一般行政管理事务    5,027.97   4,934.96    4,934.96                              93.01");
+
+    @Test
+    void aNamesLinesUnderItsRowWithABlankLineAfterThemAreItsOwn() {
+        DisclosureTable t = table(WRAPPED_THEN_BLANK, "yantai-2026", 2026, "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026, "收入总体情况表", true);
+        assertThat(row(t, "20103").name()).isEqualTo("政府办公厅（室）及相关机构事务");
+        // the rows after it keep their codes (构事务 read as a row of its own broke them: "01", "02" as units)
+        assertThat(row(t, "2010301").name()).isEqualTo("行政运行");
+        assertThat(values(t, "2010302")).containsExactly("5027.97", "4934.96", "4934.96", null, null, null, null, null, "93.01", null, null, null, null);
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("构事务"));
+    }
+
+    /**
+     * 烟台市大数据局's 基本支出预算情况表: the 部门 classification's name wrapped around the row's line, on which the
+     * 政府 classification's code and name are printed ("301   08" … "501   02   社会保障缴费").
+     */
+    private static final List<String> SECOND_CLASSIFICATION = List.of(
+            "                                                                                                                   公开表10",
+            "",
+            "                                                        基本支出预算情况表",
+            "部门（单位）：烟台市大数据局                                                                                                    单位：万元",
+            "",
+            "科目编码               科目编码                                                        财政拨款",
+            "        部门预算支出经济分类      政府预算支出经济分类                                                          财政专户管          使用非财",
+            "            科目              科目                    合计                      一般公共预 政府性基金 国有资本经  理资金    单位资金   政拨款结   上年结转",
+            "类     款            类 款                                        小计            算    预算    营预算                  余",
+            "",
+            "           合计                                     1,464.31    1,464.31      1,464.31",
+            "",
+            "301        工资福利支出         501        机关工资福利支出       408.13      408.13        408.13",
+            "",
+            "301   01    基本工资          501   01   工资奖金津补贴        101.65      101.65        101.65",
+            "",
+            "301   02    津贴补贴          501   01   工资奖金津补贴        106.00      106.00        106.00",
+            "",
+            "301   03    奖金            501   01   工资奖金津补贴         89.17       89.17         89.17",
+            "",
+            "            机关事业单位基本养老保",
+            "301   08                  501   02   社会保障缴费          41.68       41.68         41.68",
+            "           险缴费",
+            "",
+            "301   10    职工基本医疗保险缴费    501   02   社会保障缴费          19.43       19.43         19.43",
+            "");
+
+    @Test
+    void aNameWrappedAroundALineWithASecondClassificationStaysInItsCell() {
+        DisclosureTable t = table(SECOND_CLASSIFICATION, "yantai-2026", 2026, "烟台市大数据局", AgencyKind.DEPARTMENT, 2026, "基本支出预算情况表", true);
+        Row r = row(t, "30108");
+        assertThat(r.name()).isEqualTo("机关事业单位基本养老保险缴费");
+        assertThat(r.values().get(0)).isEqualByComparingTo("41.68");
+    }
+
+    /** The header's lines, then the rows'. */
+    private static List<String> lines(List<String> header, String... rows) {
+        List<String> out = new ArrayList<>(header);
+        out.addAll(List.of(rows));
+        return out;
+    }
+
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
     private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
