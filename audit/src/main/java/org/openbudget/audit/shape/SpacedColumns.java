@@ -33,6 +33,8 @@ final class SpacedColumns {
     private final List<List<Integer>> headerLines = new ArrayList<>();
     /** Per page: where its first column of amounts starts (the leftmost start of an amount), MAX_VALUE when none. */
     private final List<Integer> stub = new ArrayList<>();
+    /** The header's words joined with those under them ({@link #stackedHeaderWords}). */
+    private String stacked = "";
 
     private SpacedColumns(int from, int to) {
         this.from = from;
@@ -91,6 +93,7 @@ final class SpacedColumns {
             lineEdges.add(edges.subList(before, edges.size()).stream().mapToInt(Integer::intValue).toArray());
         }
         s.close(edges, lineEdges, header);
+        s.stacked = stacked(s.headerLines, lines);
         return s;
     }
 
@@ -108,15 +111,16 @@ final class SpacedColumns {
      * lower one's. A name line is a line without amounts whose words start left of the page's first column of amounts
      * (the words right of it, another column's text, are left out), no code, total, note or mark. Returns the lines
      * changed: a row's line with its whole name (its code first, then the name, then its amounts as printed), each
-     * name line taken blank.
+     * name line taken blank. A line whose words are a row of their own ({@code ownRow}: a fixed table's template line
+     * printed blank, 公务接待费 above 公务用车购置及运行费) is no name line.
      */
-    java.util.Map<Integer, String> unwrap(List<String> lines) {
+    java.util.Map<Integer, String> unwrap(List<String> lines, java.util.function.Predicate<String> ownRow) {
         java.util.Map<Integer, String> out = new java.util.HashMap<>();
         int k = from, to = from + pageOf.length;
         while (k < to) {
             int page = pageOf[k - from], end = k;
             while (end < to && pageOf[end - from] == page) end++;
-            unwrapPage(lines, k, end, stub.get(page), out);
+            unwrapPage(lines, k, end, stub.get(page), ownRow, out);
             k = end;
         }
         return out;
@@ -124,7 +128,7 @@ final class SpacedColumns {
 
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
-    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.Map<Integer, String> out) {
+    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
         if (limit == Integer.MAX_VALUE) return;
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
@@ -178,7 +182,7 @@ final class SpacedColumns {
                 continue;
             }
             if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
-                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
+                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || ownRow.test(left)) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
         }
@@ -369,6 +373,14 @@ final class SpacedColumns {
         headerLines.add(header);
     }
 
+    /** Does line {@code k} print an amount (with its decimals or separators) in a column of its page? */
+    boolean placed(int k, List<String> lines) {
+        int page = page(k);
+        if (page < 0) return false;
+        for (Token t : amounts(lines.get(k))) if (separated(t.text()) && column(page, t.end()) >= 0) return true;
+        return false;
+    }
+
     /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */
     int after(int page, int end) {
         int[] h = hi.get(page);
@@ -444,6 +456,32 @@ final class SpacedColumns {
             return Math.abs(start - kuan) <= Math.abs(start - xiang) ? 1 : 2;
         }
         return 0;
+    }
+
+    /** The header's words joined with the words printed under them (a label wrapped in its cell: 政府性基金 / 预算), each followed by '|'. */
+    String stackedHeaderWords() {
+        return stacked;
+    }
+
+    private static String stacked(List<List<Integer>> headerLines, List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        for (List<Integer> header : headerLines) {
+            for (int i = 0; i < header.size(); i++) {
+                for (Token a : words(lines.get(header.get(i)))) {
+                    // the first word printed under it, on whichever header line below (another column's label between)
+                    search:
+                    for (int j = i + 1; j < header.size(); j++) {
+                        for (Token b : words(lines.get(header.get(j)))) {
+                            if (b.start() < a.end() && a.start() < b.end()) {
+                                out.append(a.text()).append(b.text()).append('|');
+                                break search;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     boolean hasHeader(int page) {

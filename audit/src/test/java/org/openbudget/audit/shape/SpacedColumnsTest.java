@@ -299,6 +299,75 @@ class SpacedColumnsTest {
         assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
     }
 
+    /**
+     * Our renderer's 财政拨款收支预算总体情况表 (新疆 2024) as pdftotext prints it: the income amounts one space before the
+     * expense side's label ("304.15 201 一般公共服务支出": no cell of their own), the expense labels wrapped in their
+     * cells (207 文化旅游体育与传媒支 / 出; 215's amounts on a line of their own between), the header's labels wrapped
+     * too (政府性基金 / 预算, another label's line between).
+     */
+    private static final List<String> FISCAL_SUMMARY = List.of(
+            "表4",
+            "                   财政拨款收支预算总体情况表",
+            "编制单位：乌鲁木齐市中小企业服务中心                                                     单位：万元",
+            "          财政拨款收入                            财政拨款支出",
+            "                                                    一般公共预      政府性基金   国有资本经",
+            "         项目        合计         支出功能分类       合计",
+            "                                                      算          预算     营预算",
+            "一、财政拨款（补助）         304.15 201 一般公共服务支出",
+            "     一般公共预算        304.15 202 外交支出",
+            "     政府性基金预算            203 国防支出",
+            "     国有资本经营预算           204 公共安全支出",
+            "                        206 科学技术支出          34.33      34.33",
+            "                        207 文化旅游体育与传媒支",
+            "                        出",
+            "                        208 社会保障和就业支出       43.26      43.26",
+            "                        215 资源勘探工业信息等支",
+            "                                           226.56     226.56",
+            "                        出",
+            "                        216 商业服务业等支出",
+            "收入总计               304.15 支出总计             304.15     304.15");
+
+    @Test
+    void aSummarysAmountBeforeTheOtherSidesLabelStartsItsBodyAndAWrappedLabelTakesItsLinesBelow() {
+        DisclosureTable t = table(FISCAL_SUMMARY, "xinjiang-2024", 2024, "乌鲁木齐市中小企业服务中心", AgencyKind.UNIT, 2024, "财政拨款收支预算总体情况表", false);
+        // the first lines' amounts have no cell of their own: they are the body's, not the header's
+        assertThat(values(side(t, "一、财政拨款（补助）"))).containsExactly("304.15", null, null, null);
+        assertThat(values(side(t, "一般公共预算"))).containsExactly("304.15", null, null, null);
+        assertThat(values(row(t, "201"))).containsExactly(null, null, null, null);
+        // a label's last word on the line below is its own; 215's amounts, printed between, are its
+        assertThat(row(t, "207").name()).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(row(t, "215").name()).isEqualTo("资源勘探工业信息等支出");
+        assertThat(values(row(t, "215"))).containsExactly("226.56", "226.56", null, null);
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("出"));
+        // 政府性基金 / 预算 and 国有资本经 / 营预算, wrapped in the header, are printed columns (blank, not left out)
+        assertThat(t.columns()).hasSize(4);
+        assertThat(values(side(t, "支出总计"))).containsExactly("304.15", "304.15", null, null);
+    }
+
+    /** Our renderer's 财政拨款“三公”经费支出情况表 as pdftotext prints it: template lines printed blank above a line with amounts. */
+    private static final List<String> THREE_COSTS = List.of(
+            "表10",
+            "                  财政拨款“三公”经费支出情况表",
+            "编制单位：乌鲁木齐市中小企业服务中心                                          单位：万元",
+            "                                                 资金来源",
+            "         “三公”经费支出内容     合计",
+            "                                    一般公共预算       政府性基金   国有资本经营预算",
+            "             ※          1             2            3        4",
+            "合计                           1.89         1.89",
+            " 因公出国（境）费",
+            " 公务接待费",
+            "公务用车购置及运行费（小计）               1.89         1.89",
+            "其中：公务用车购置费",
+            " 公务用车运行费                     1.89         1.89");
+
+    @Test
+    void aFixedTablesBlankTemplateLinesAreNoPartOfTheNameOfTheLineBelow() {
+        DisclosureTable t = table(THREE_COSTS, "xinjiang-2024", 2024, "乌鲁木齐市中小企业服务中心", AgencyKind.UNIT, 2024, "三公", false);
+        assertThat(t.rows()).extracting(r -> r.label().replace(" ", "")).contains("因公出国（境）费", "公务接待费", "公务用车购置及运行费（小计）");
+        assertThat(values(side(t, "公务用车购置及运行费（小计）"))).containsExactly("1.89", "1.89", null, null);
+        assertThat(values(side(t, "公务接待费"))).containsExactly(null, null, null, null);
+    }
+
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
     private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
