@@ -1634,16 +1634,18 @@ public final class ShapeReader {
             if (page < 0) return null;
             int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
             if (pos.length == 0) return null;
-            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(spaced.positioned(k, lines));
             if (tok.isEmpty()) return null;
             List<BigDecimal> v = blank();
             int last = -1;
             // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
             boolean full = tok.size() == spaced.columns(page);
+            int[] placed = full ? null : spaced.place(page, tok);
+            if (!full && placed == null) return null;
             for (int i = 0; i < tok.size(); i++) {
                 SpacedColumns.Token x = tok.get(i);
                 if (dash(x.text())) continue;
-                int j = full ? i : spaced.column(page, x.end());
+                int j = full ? i : placed[i];
                 if (j <= last) return null;
                 last = j;
                 for (int c = 0; c < n; c++) if (pos[c] == j) v.set(c, number(x.text()));
@@ -1877,7 +1879,8 @@ public final class ShapeReader {
                 }
                 if (side < 0 || below.filled()[side] || side != b && (below.label()[b] != null || below.filled()[b])) break;
                 String words = below.label()[side].toString();
-                if (!labelPart(words, b == 0 && line.label().length > 1)) break;
+                boolean income = b == 0 && line.label().length > 1;
+                if (!labelPart(words, income) || complete(line.label()[b].toString(), income)) break;
                 line.label()[b].append(words);
                 taken.put(next, below.starts().get(side));
                 taken.forEach((l, st) -> spacedTaken.computeIfAbsent(l, x -> new java.util.HashSet<>()).addAll(st));
@@ -1888,6 +1891,20 @@ public final class ShapeReader {
                     amounts = null;
                 }
             }
+        }
+
+        /**
+         * A summary's label that is a row as it stands: the template's income line, a total, a closing line, a class
+         * named as the year's classification names it (its code's name, or its name without a code).
+         */
+        private boolean complete(String label, boolean income) {
+            String sq = squeeze(label);
+            if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals(squeeze(profile.expenseTotalLabel()))) return true;
+            if (income) return incomeLabel(label, false).isPresent();
+            for (String c : shape.expenseClosing()) if (!c.isBlank() && plainLabel(c).equals(plainLabel(label))) return true;
+            String[] split = splitCode(label);
+            if (split != null) return ref.functional().name(split[0]).map(x -> squeeze(x).equals(squeeze(split[1]))).orElse(false);
+            return codeOf(label, ref.functional()).isPresent();
         }
 
         /** Words of a summary's side that are no row of their own: no code or numbering (七、), no template line, no total. */

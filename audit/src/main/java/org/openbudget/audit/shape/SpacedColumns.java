@@ -117,13 +117,64 @@ final class SpacedColumns {
     java.util.Map<Integer, String> unwrap(List<String> lines, java.util.function.Predicate<String> ownRow) {
         java.util.Map<Integer, String> out = new java.util.HashMap<>();
         int k = from, to = from + pageOf.length;
+        List<String> work = joinWrappedAmounts(lines, out);
         while (k < to) {
             int page = pageOf[k - from], end = k;
             while (end < to && pageOf[end - from] == page) end++;
-            unwrapPage(lines, k, end, stub.get(page), ownRow, out);
+            unwrapPage(work, k, end, stub.get(page), ownRow, out);
             k = end;
         }
         return out;
+    }
+
+    /**
+     * An amount wrapped in its cell: pdftotext prints its last digits on the line below the line above the row's
+     * amounts ("深圳市交通运输局（本   376,936.6" / "           372,569.82 …" / "级）        0"; "175,400.5" / "轨道交通管理 …
+     * 175,204.09" / "9"). An amount with one decimal ending a line, the line below it a row's amounts with nothing
+     * under it, the line after ending with one or two digits under it: the whole amount (376,936.60) is put on the
+     * row's line where its first part is printed, and taken off the lines around. Returns the lines as joined; the
+     * lines changed are put in {@code out}.
+     */
+    private List<String> joinWrappedAmounts(List<String> lines, java.util.Map<Integer, String> out) {
+        List<String> work = new ArrayList<>(lines);
+        int to = from + pageOf.length;
+        for (int b = from + 1; b + 1 < to; b++) {
+            if (pageOf[b - 1 - from] != pageOf[b + 1 - from] || !amountLine(work.get(b))) continue;
+            List<Token> above = words(work.get(b - 1)), below = words(work.get(b + 1));
+            if (above.isEmpty() || below.isEmpty()) continue;
+            Token x = above.get(above.size() - 1), y = below.get(below.size() - 1);
+            if (!x.text().matches("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d") || !y.text().matches("\\d{1,2}")) continue;
+            String whole = x.text() + y.text();
+            if (y.start() < x.start() || y.start() > x.end() || !whole.matches("\\d{1,3}(?:,\\d{3})*\\.\\d{2}|\\d+\\.\\d{2}")) continue;
+            String row = work.get(b).replace("\f", "");
+            int end = x.start() + whole.length();
+            if (row.length() > x.start() && !row.substring(x.start(), Math.min(row.length(), end + 1)).isBlank()) continue;
+            StringBuilder line = new StringBuilder(row);
+            while (line.length() < end) line.append(' ');
+            line.replace(x.start(), end, whole);
+            work.set(b, (work.get(b).indexOf('\f') >= 0 ? "\f" : "") + line);
+            work.set(b - 1, blankOut(work.get(b - 1), x));
+            work.set(b + 1, blankOut(work.get(b + 1), y));
+            for (int k = b - 1; k <= b + 1; k++) {
+                out.put(k, work.get(k));
+                joined.put(k, work.get(k));
+            }
+        }
+        return work;
+    }
+
+    /** Lines whose amount wrapped in its cell was joined ({@link #joinWrappedAmounts}), as joined: words where printed. */
+    private final java.util.Map<Integer, String> joined = new java.util.HashMap<>();
+
+    /** Line {@code k} with its words where they are printed (an amount wrapped in its cell joined). */
+    String positioned(int k, List<String> lines) {
+        return joined.getOrDefault(k, lines.get(k));
+    }
+
+    /** The line with a word of it blanked (its form feed kept). */
+    private static String blankOut(String raw, Token w) {
+        String plain = raw.replace("\f", "");
+        return (raw.indexOf('\f') >= 0 ? "\f" : "") + (plain.substring(0, w.start()) + " ".repeat(w.end() - w.start()) + plain.substring(w.end())).stripTrailing();
     }
 
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
@@ -317,6 +368,9 @@ final class SpacedColumns {
     private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
         edges = new ArrayList<>(edges);
         edges.sort(null);
+        // a page with a header and one line of amounts (深圳's 支出总表 ending with its 2210203 alone on a page): no other
+        // line to line up with, its amounts are its columns
+        boolean every = this.every || lineEdges.stream().filter(e -> e.length > 0).count() == 1 && !header.isEmpty();
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
         int count = 0;
         for (int e : edges) {
@@ -437,6 +491,56 @@ final class SpacedColumns {
         int[] h = hi.get(page), l = lo.get(page);
         for (int j = 0; j < h.length; j++) if (end >= l[j] - 1 && end <= h[j] + 1) return j;
         return -1;
+    }
+
+    /**
+     * The columns of a row's amounts: each in the column its right edge is in; an amount in none (pdftotext moves a
+     * line's words left where the line prints no name: a name wrapped around its amounts, "229   04      25,800.00"
+     * under "229   其他支出   25,800.00") in the column nearest to it between its neighbours', a column right of it
+     * nearer than one left of it. Null when no amount is in a column, or the amounts' columns are not in order.
+     */
+    int[] place(int page, List<Token> tok) {
+        int m = columns(page), n = tok.size();
+        int[] col = new int[n];
+        int last = -1, fixed = 0;
+        for (int i = 0; i < n; i++) {
+            col[i] = column(page, tok.get(i).end());
+            if (col[i] < 0) continue;
+            if (col[i] <= last) return null;
+            last = col[i];
+            fixed++;
+        }
+        if (fixed == 0) return null;
+        if (fixed == n) return col;
+        int[] h = hi.get(page);
+        int before = -1;
+        for (int i = 0; i < n; i++) {
+            if (col[i] >= 0) {
+                before = col[i];
+                continue;
+            }
+            int next = m, between = 0;
+            for (int k = i + 1; k < n; k++) {
+                if (col[k] >= 0) {
+                    next = col[k];
+                    break;
+                }
+                between++;
+            }
+            int lo = before + 1, hiCol = next - 1 - between, best = -1, cost = Integer.MAX_VALUE;
+            int end = tok.get(i).end();
+            for (int c = lo; c <= hiCol; c++) {
+                int d = h[c] >= end ? h[c] - end : 2 * (end - h[c]);
+                if (d < cost) {
+                    cost = d;
+                    best = c;
+                }
+            }
+            if (best < 0) return null;
+            col[i] = best;
+            before = best;
+        }
+        return col;
     }
 
     /**

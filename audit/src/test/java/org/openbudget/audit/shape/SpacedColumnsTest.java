@@ -142,6 +142,16 @@ class SpacedColumnsTest {
         assertThat(t.rows()).noneMatch(x -> x.name().contains("经费") || x.name().contains("机关"));
     }
 
+    @Test
+    void aSummarysLabelThatIsARowAsItStandsTakesNoLineBelow() {
+        // 其中：专项资金列入部门预算的项目 printed without its amount, starting where (1)一般公共预算拨款 starts: a row of its
+        // own (or none), not the wrapped end of a label that is the template's line as it stands
+        List<String> lines = new ArrayList<>(BLOCKS);
+        lines.set(8, lines.get(8).replace("550,000.00", "          "));
+        DisclosureTable t = table(lines, "xian-2026", 2026, "西安市信访局", AgencyKind.DEPARTMENT, 2026, "收支总表", false);
+        assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("2838.423471");
+    }
+
     /**
      * 烟台市人民政府办公室's 项目支出预算情况表 as pdftotext prints it, its 合计 letter-spaced ("合   计": two cells in a
      * text laid out by spaces) and the only row on the page with an amount of 单位资金 (93.01, one amount in its column).
@@ -297,6 +307,93 @@ class SpacedColumnsTest {
         DisclosureTable t = table(WRAPPED_UNIT, "shenzhen-2026", 2026, "深圳市人力资源和社会保障局", AgencyKind.DEPARTMENT, 2026, "收入总表", true);
         assertThat(t.rows()).extracting(Row::name).containsExactly("深圳市社会保险基金管理局（本级）", "深圳市社会保险基金管理局光明分局");
         assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("11429.20");
+    }
+
+    @Test
+    void anAmountMovedLeftOfItsColumnIsPlacedInTheNearestColumnBetweenItsNeighbours() {
+        // pdftotext moves a line's words left where it prints no name (the name wrapped around the amounts): 23,622,600
+        // ends five characters left of its column, the two amounts after it are in theirs
+        List<String> moved = new ArrayList<>(TABLE);
+        moved.set(14, "208   05   05" + " ".repeat(18) + "23,622,600" + " ".repeat(9) + "20,871,880    2,750,720");
+        DisclosureTable t = income(moved);
+        assertThat(values(t, "2080505")).containsExactly("2362.26", "2087.188", "275.072", null, null);
+    }
+
+    /**
+     * 深圳市信访局's 支出总表 as pdftotext prints it, its last page holding one row (2210203 alone under the header): the
+     * only line of amounts of its page lines up with no other, its amounts are the page's columns (the 政府采购 columns
+     * the template does not have left out).
+     */
+    private static final List<String> ONE_ROW_PAGE = List.of(
+            "表3",
+            "",
+            "                                                     支出总表",
+            "部门名称：深圳市信访局                                                                                                                     单位：万元",
+            "",
+            "      预算单位         科目编码       科目名称   支出总计       基本支出       项目支出",
+            "                 2210201   住房公积金       199.91     199.91        0.00",
+            "                 2210202   提租补贴         100.00     100.00        0.00",
+            "\f表3",
+            "",
+            "                                                     支出总表",
+            "部门名称：深圳市信访局                                                                                                                     单位：万元",
+            "",
+            "                                                                                                              2026 年政府采购项目",
+            "                                                                       事业单位      对附属单位                                         政府采购项目",
+            "      预算单位         科目编码       科目名称   支出总计       基本支出       项目支出                            上缴上级支出                 政府采购项目",
+            "                                                                       经营支出      补助支出                                          中预留给小",
+            "                                                                                                      小计           中预留给",
+            "                 2210203   购房补贴        553.33     553.33        0.00      0.00      0.00       0.00        0.00         0.00          0.00",
+            "     注：本套报表金额单位转换时可能存在尾数误差。");
+
+    /**
+     * 深圳市交通运输局's 项目支出总表 as pdftotext prints it: two 总计 amounts wrapped in their cells, their last digit
+     * on the line below the row's other amounts (376,936.6 / … / 0 beside the wrapped unit name; 175,400.5 / … / 9).
+     */
+    private static final List<String> WRAPPED_AMOUNTS = List.of(
+            "表5",
+            "                                                                            项目支出总表",
+            "部门名称：深圳市交通运输局（本级）                                                                                                                            单位：万元",
+            "",
+            "                                                                                       2026 年预算",
+            "",
+            "     支出项目类别                                 财政拨款                                                     单位资金",
+            "                                                                   财政专户                                                                    上年结余、",
+            "                 总计           一般公共         政府性基金预       国有资本经营                         事业单位          上级补助          附属单位",
+            "                                                                   管理资金     事业收入                                                 其他收入       结转",
+            "                              预算拨款          算拨款          预算拨款                          经营收入           收入           上缴收入",
+            "深圳市交通运输局（本       376,936.6",
+            "                              372,569.82     4,165.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00         201.78",
+            "级）                        0",
+            "     安全生产和应急管理",
+            "                   470.29         470.29         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "专项经费",
+            "     办公设备采购           31.86        31.86         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "",
+            "     港航管理         1,413.78      1,413.78         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "",
+            "     管养维护项目       2,573.40      2,573.40         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "                 175,400.5",
+            "     轨道交通管理                   175,204.09         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00         196.50",
+            "                          9");
+
+    @Test
+    void anAmountWrappedInItsCellIsJoined() {
+        DisclosureTable t = table(WRAPPED_AMOUNTS, "shenzhen-2026", 2026, "深圳市交通运输局", AgencyKind.DEPARTMENT, 2026, "项目支出总表", true);
+        Row unit = t.rows().get(0);
+        assertThat(unit.name().replace(" ", "")).isEqualTo("深圳市交通运输局（本级）");
+        assertThat(values(unit).subList(0, 3)).containsExactly("376936.6", "372569.82", "4165");
+        Row rail = t.rows().stream().filter(x -> x.name().equals("轨道交通管理")).findFirst().orElseThrow();
+        assertThat(values(rail).subList(0, 2)).containsExactly("175400.59", "175204.09");
+        assertThat(values(rail).get(10)).isEqualTo("196.5");
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("级）") || x.name().isBlank());
+    }
+
+    @Test
+    void aPagesOnlyLineOfAmountsMakesItsColumns() {
+        DisclosureTable t = table(ONE_ROW_PAGE, "shenzhen-2026", 2026, "深圳市信访局", AgencyKind.DEPARTMENT, 2026, "支出总表", true);
+        assertThat(values(t, "2210203")).containsExactly("553.33", "553.33", null);
+        assertThat(values(t, "2210201")).containsExactly("199.91", "199.91", null);
     }
 
     /**
