@@ -791,14 +791,20 @@ public final class ShapeReader {
         /** The unit blocks of a project table are already told apart (before its amounts were placed). */
         private boolean blocked;
 
+        /**
+         * A table laid out plain: its cells run together (a word, one space, an amount), on a quarter of its lines of
+         * amounts at least — not a line or two of a text that follows the table within its pages (广州 气象局's list of
+         * projects and their 绩效目标 after its 项目支出 table: "2026年-2027年信息化运维项 568.42").
+         */
         private static boolean plainLayout(List<String> lines, int from, int to) {
-            boolean together = false;
+            int together = 0, amounts = 0;
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
-                if (!together && runTogether(l)) together = true;
+                if (runTogether(l)) together++;
+                if (PLAIN_AMOUNT.matcher(l).find()) amounts++;
             }
-            return together;
+            return together > 0 && together * 4 >= amounts;
         }
 
         private static List<String> tokens(String raw) {

@@ -390,6 +390,19 @@ class SpacedColumnsTest {
     }
 
     @Test
+    void aLineOfTextRunTogetherAfterTheTableDoesNotMakeItPlain() {
+        // 广州 气象局 prints a list of its projects after its last table, one of them a name, one space, an amount
+        // ("2026年-2027年信息化运维项 568.42"): the table stays read by where its amounts are, not as a plain layout
+        List<String> lines = new ArrayList<>(WRAPPED_AMOUNTS);
+        lines.add("       项目          预算数（单位：万元）              绩效目标");
+        lines.add("2026年-2027年信息化运维项 568.42");
+        DisclosureTable t = table(lines, "shenzhen-2026", 2026, "深圳市交通运输局", AgencyKind.DEPARTMENT, 2026, "项目支出总表", true);
+        Row rail = t.rows().stream().filter(x -> x.name().equals("轨道交通管理")).findFirst().orElseThrow(() -> new AssertionError(t.rows()));
+        assertThat(values(rail).subList(0, 2)).containsExactly("175400.59", "175204.09");
+        assertThat(values(rail).get(10)).isEqualTo("196.5");
+    }
+
+    @Test
     void aPagesOnlyLineOfAmountsMakesItsColumns() {
         DisclosureTable t = table(ONE_ROW_PAGE, "shenzhen-2026", 2026, "深圳市信访局", AgencyKind.DEPARTMENT, 2026, "支出总表", true);
         assertThat(values(t, "2210203")).containsExactly("553.33", "553.33", null);
