@@ -792,19 +792,30 @@ public final class ShapeReader {
         private boolean blocked;
 
         /**
-         * A table laid out plain: its cells run together (a word, one space, an amount), on a quarter of its lines of
-         * amounts at least — not a line or two of a text that follows the table within its pages (广州 气象局's list of
-         * projects and their 绩效目标 after its 项目支出 table: "2026年-2027年信息化运维项 568.42").
+         * A table laid out plain: its cells run together (a word, one space, an amount) — on a quarter of its lines laid
+         * out by spaces at least (two amounts each two spaces or more after the word before), not on a line or two of a
+         * text that follows the table within its pages (广州 气象局's list of projects and their 绩效目标 after its 项目支出
+         * table: "2026年-2027年信息化运维项 568.42").
          */
         private static boolean plainLayout(List<String> lines, int from, int to) {
-            int together = 0, amounts = 0;
+            int together = 0, spacedOut = 0;
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
                 if (runTogether(l)) together++;
-                if (PLAIN_AMOUNT.matcher(l).find()) amounts++;
+                else if (spacedOut(l)) spacedOut++;
             }
-            return together > 0 && together * 4 >= amounts;
+            return together > 0 && together * 10 >= spacedOut;
+        }
+
+        /** A line of two amounts or more, each two spaces or more after the word before it (pdftotext -layout's). */
+        private static boolean spacedOut(String line) {
+            int count = 0, end = -10;
+            for (SpacedColumns.Token w : SpacedColumns.words(line)) {
+                if (amountToken(w.text()) && w.start() - end >= 2) count++;
+                end = w.end();
+            }
+            return count >= 2;
         }
 
         private static List<String> tokens(String raw) {

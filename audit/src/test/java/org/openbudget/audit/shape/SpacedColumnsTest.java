@@ -394,6 +394,9 @@ class SpacedColumnsTest {
         // 广州 气象局 prints a list of its projects after its last table, one of them a name, one space, an amount
         // ("2026年-2027年信息化运维项 568.42"): the table stays read by where its amounts are, not as a plain layout
         List<String> lines = new ArrayList<>(WRAPPED_AMOUNTS);
+        String office = WRAPPED_AMOUNTS.stream().filter(l -> l.contains("办公设备采购")).findFirst().orElseThrow();
+        for (String name : List.of("港口建设费", "航道维护费", "站场管理费", "信息系统运维", "执法装备购置", "车辆运行维护", "交通调查统计", "课题研究经费"))
+            lines.add(office.replace("办公设备采购", name.substring(0, 5) + "经费"));
         lines.add("       项目          预算数（单位：万元）              绩效目标");
         lines.add("2026年-2027年信息化运维项 568.42");
         DisclosureTable t = table(lines, "shenzhen-2026", 2026, "深圳市交通运输局", AgencyKind.DEPARTMENT, 2026, "项目支出总表", true);
