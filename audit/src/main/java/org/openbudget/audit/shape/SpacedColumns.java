@@ -121,7 +121,8 @@ final class SpacedColumns {
         while (k < to) {
             int page = pageOf[k - from], end = k;
             while (end < to && pageOf[end - from] == page) end++;
-            unwrapPage(work, k, end, stub.get(page), ownRow, out);
+            int[] h = hi.get(page);
+            unwrapPage(work, k, end, stub.get(page), h.length == 0 ? Integer.MAX_VALUE : h[h.length - 1], ownRow, out);
             k = end;
         }
         return out;
@@ -179,7 +180,7 @@ final class SpacedColumns {
 
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
-    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
+    private void unwrapPage(List<String> lines, int from, int to, int limit, int right, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
         if (limit == Integer.MAX_VALUE) return;
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
@@ -298,17 +299,26 @@ final class SpacedColumns {
                 }
             }
             int footLine = foot[a - from];
-            if (prev < 0 && own.isEmpty() && (footLine >= 0 || !down.isEmpty()) && a > from) {
+            if (prev < 0 && (own.isEmpty() && footLine >= 0 || !down.isEmpty()) && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
                 // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
-                // "（本级）"): a line of the stub's words only, not the header's
+                // "（本级）"; 广州 交通运输局: "广州市交通工程质量监督" / "站（广州市交通工程造价   2,121.07 …" / "管理站）"):
+                // a line of the stub's words only, not the header's — words right of the last column of amounts are
+                // another column's text (广州's 绩效目标)
                 List<Token> w = words(lines.get(a - 1));
-                boolean stubOnly = !w.isEmpty();
-                for (Token t : w) stubOnly &= t.end() < limit && !ShapeReader.amount(t.text());
-                String sq = stubOnly ? ShapeReader.squeeze(lines.get(a - 1)) : "";
+                boolean stubOnly = false;
+                int cut = 0;
+                for (Token t : w) {
+                    if (t.start() > right) continue;
+                    stubOnly = t.end() < limit && !ShapeReader.amount(t.text()) && (stubOnly || cut == 0);
+                    cut = t.end();
+                    if (!stubOnly) break;
+                }
+                String left = stubOnly ? lines.get(a - 1).replace("\f", "").substring(0, cut).trim() : "";
+                String sq = ShapeReader.squeeze(left);
                 if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
                         && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
-                    part[a - 1 - from] = lines.get(a - 1).replace("\f", "").trim();
+                    part[a - 1 - from] = left;
                     up.add(a - 1);
                 }
             }

@@ -481,6 +481,34 @@ class SpacedColumnsTest {
         assertThat(values(side(t, "公务接待费"))).containsExactly(null, null, null, null);
     }
 
+    /**
+     * 广州市交通运输局's 部门预算基本支出预算表 as pdftotext prints a page of it: its first row's unit name wrapped over
+     * three lines around its amounts, the first just under the header, and a 绩效目标 beside the next page's first name.
+     */
+    private static final List<String> FIRST_ROW_WRAPPED = List.of(
+            "表11",
+            "                                        部门预算基本支出预算表",
+            "单位名称：广州市交通运输局                                                                          单位：万元",
+            "支出项目类别（资金使用                                      财政拨款",
+            "              总计                                                                 财政专户拨款      其他资金",
+            "       单位）                  合计            一般公共预算        政府性基金预算     国有资本经营预算",
+            "广州市交通工程质量监督",
+            "站（广州市交通工程造价    2,121.07      2,121.07        2,121.07        0.00         0.00        0.00          0.00",
+            "管理站）",
+            " 工资福利支出        1,951.38      1,951.38        1,951.38        0.00         0.00        0.00          0.00",
+            " 商品和服务支出           137.66        137.66        137.66        0.00         0.00        0.00          0.00",
+            " 对个人和家庭的补助         23.98         23.98          23.98        0.00         0.00        0.00          0.00",
+            " 资本性支出               8.05          8.05          8.05        0.00         0.00        0.00          0.00");
+
+    @Test
+    void aPagesFirstRowTakesItsNamesLinesAboveAndBelow() {
+        DisclosureTable t = table(FIRST_ROW_WRAPPED, "guangzhou-2026", 2026, "广州市交通运输局", AgencyKind.DEPARTMENT, 2026, "部门预算基本支出预算表", true);
+        assertThat(t.rows().get(0).name().replace(" ", "")).isEqualTo("广州市交通工程质量监督站（广州市交通工程造价管理站）");
+        assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("2121.07");
+        assertThat(t.rows()).noneMatch(x -> x.name().startsWith("管理站）") || x.name().equals("广州市交通工程质量监督"));
+        assertThat(values(row(t, "301")).get(0)).isEqualTo("1951.38");
+    }
+
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
     private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
