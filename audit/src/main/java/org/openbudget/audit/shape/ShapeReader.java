@@ -597,6 +597,8 @@ public final class ShapeReader {
             StringBuilder head = new StringBuilder();
             for (List<String> h : header) for (String c : h) head.append(squeeze(c)).append('|');
             for (String h : plainHeader) head.append(squeeze(h)).append('|');
+            // a label wrapped in its header cell ("政府性基金" over "预算"), in a text laid out by spaces
+            if (spaced != null) head.append(spaced.stackedHeaderWords());
             String text = head.toString();
             // the header was seen when it prints the side headings (本年收入 … 本年支出)
             List<String> sides = shape.print().sideHeadings();
@@ -622,7 +624,9 @@ public final class ShapeReader {
             boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
             if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
                 spaced = SpacedColumns.of(lines, from, to, summary);
-                if (!summary) unwrapped = spaced.unwrap(lines);
+                // a fixed table's lines are named by the template: a line naming one of them is its row, no part of another's name
+                boolean fixed = shape.kind() == TableShape.Kind.FIXED;
+                if (!summary) unwrapped = spaced.unwrap(lines, label -> fixed && fixedLabel(List.of(label)).isPresent());
             }
             for (int k = from; k < to; k++) {
                 String raw = unwrapped.getOrDefault(k, lines.get(k));
@@ -655,8 +659,11 @@ public final class ShapeReader {
                     continue;
                 }
                 List<String> cells = spilled(cells(raw));
+                // a summary's amount printed one space before the other side's label ("304.15 201 一般公共服务支出"):
+                // no cell of its own, but an amount in its column
+                boolean amounts = hasAmount(cells) || summary && spaced != null && spaced.placed(k, lines);
                 // the title, unit line and header printed again at the top of the next page: not rows
-                if (body && !hasAmount(cells) && repeated.contains(sq)) continue;
+                if (body && !amounts && repeated.contains(sq)) continue;
                 if (!body) {
                     repeated.add(sq);
                     if (sq.contains("单位：万元")) scale = BigDecimal.ONE;
@@ -666,7 +673,7 @@ public final class ShapeReader {
                     boolean fixedRow = shape != null && shape.kind() == TableShape.Kind.FIXED && fixedLabel(cells).isPresent()
                             && !(spaced != null && spaced.inHeader(k) && cells.stream().filter(c -> !c.isBlank()).count() > 1)
                             || blankTotal(cells);
-                    if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
+                    if (numberRow(cells) || !amounts && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
                         else plainHeader.add(raw.trim());
                         if (sq.contains("行次")) rowNumbers = true;
@@ -676,7 +683,7 @@ public final class ShapeReader {
                     body = true;
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
-                if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
+                if (numberRow(cells) || !amounts && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
                 List<Row> read = summary && spaced != null ? spacedSummaryRows(k, lines) : null;
                 if (read == null) {
@@ -787,16 +794,33 @@ public final class ShapeReader {
         /** The unit blocks of a project table are already told apart (before its amounts were placed). */
         private boolean blocked;
 
+        /**
+         * A table laid out plain: its cells run together (a word, one space, an amount) — on a tenth of its lines laid
+         * out by spaces at least (two amounts each two spaces or more after the word before), not on a line or two of a
+         * text that follows the table within its pages (广州 气象局's list of projects and their 绩效目标 after its 项目支出
+         * table: "2026年-2027年信息化运维项 568.42").
+         */
         private static boolean plainLayout(List<String> lines, int from, int to) {
-            boolean together = false;
+            int together = 0, spacedOut = 0;
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
                 // an amount then a negative one a space apart are columns laid out tight (西安 表13: "210,000.00
                 // -194,000.00", the minus taking the second space), not cells run together
-                if (!together && runTogether(l) && runTogether(AMOUNT_THEN_NEGATIVE.matcher(l).replaceAll("$1  "))) together = true;
+                if (runTogether(l) && runTogether(AMOUNT_THEN_NEGATIVE.matcher(l).replaceAll("$1  "))) together++;
+                else if (spacedOut(l)) spacedOut++;
             }
-            return together;
+            return together > 0 && together * 10 >= spacedOut;
+        }
+
+        /** A line of two amounts or more, each two spaces or more after the word before it (pdftotext -layout's). */
+        private static boolean spacedOut(String line) {
+            int count = 0, end = -10;
+            for (SpacedColumns.Token w : SpacedColumns.words(line)) {
+                if (amountToken(w.text()) && w.start() - end >= 2) count++;
+                end = w.end();
+            }
+            return count >= 2;
         }
 
         /** An amount (its decimals) then one space before a negative amount. */
@@ -1640,16 +1664,18 @@ public final class ShapeReader {
             if (page < 0) return null;
             int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
             if (pos.length == 0) return null;
-            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+            List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(spaced.positioned(k, lines));
             if (tok.isEmpty()) return null;
             List<BigDecimal> v = blank();
             int last = -1;
             // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
             boolean full = tok.size() == spaced.columns(page);
+            int[] placed = full ? null : spaced.place(page, tok);
+            if (!full && placed == null) return null;
             for (int i = 0; i < tok.size(); i++) {
                 SpacedColumns.Token x = tok.get(i);
                 if (dash(x.text())) continue;
-                int j = full ? i : spaced.column(page, x.end());
+                int j = full ? i : placed[i];
                 if (j <= last) return null;
                 last = j;
                 for (int c = 0; c < n; c++) if (pos[c] == j) v.set(c, number(x.text()));
@@ -1777,6 +1803,36 @@ public final class ShapeReader {
             int page = spaced.page(k);
             int m = spaced.columns(page);
             if (page < 0 || m == 0) return null;
+            SummaryLine line = summaryLine(k, lines, page);
+            int sides = line.label().length;
+            for (int b = 0; b < Math.min(2, sides); b++) if (line.label()[b] != null) continueLabel(line, b, k, lines, page);
+            List<Row> out = new ArrayList<>();
+            cellOf = null;
+            for (int b = 0; b < Math.min(2, sides); b++) {
+                if (line.label()[b] == null) continue;
+                String label = line.label()[b].toString();
+                // one side printed on the page (a continuation of the expense side alone): the side its labels are
+                boolean income = sides > 1 ? b == 0 : incomeLabel(label, false).isPresent()
+                        || squeeze(label).equals(squeeze(profile.incomeTotalLabel()));
+                Row r = income ? incomeRow(label, line.values().get(b)) : expenseRow(label, line.values().get(b));
+                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
+                pending.clear();
+                if (r != null) out.add(located(r));
+            }
+            return out;
+        }
+
+        /**
+         * A summary's line read by where its words are: per side (block), its label's words (from {@code labelStart}),
+         * its amounts, whether it prints any, and where its words start.
+         */
+        private record SummaryLine(StringBuilder[] label, int[] labelStart, List<List<BigDecimal>> values, boolean[] filled, List<List<Integer>> starts) {}
+
+        /** Per line of a summary, the words (by where they start) taken into a row above: its label's wrapped part, its amounts. */
+        private final Map<Integer, java.util.Set<Integer>> spacedTaken = new HashMap<>();
+
+        private SummaryLine summaryLine(int k, List<String> lines, int page) {
+            int m = spaced.columns(page);
             int[] block = spacedBlocks.computeIfAbsent(page, p -> {
                 boolean[] labelled = spaced.labelled(p, lines);
                 int[] b = new int[m];
@@ -1789,39 +1845,106 @@ public final class ShapeReader {
             });
             int sides = block[m - 1] + 1;
             StringBuilder[] label = new StringBuilder[sides];
+            int[] labelStart = new int[sides];
             List<List<BigDecimal>> values = new ArrayList<>(sides);
+            List<List<Integer>> starts = new ArrayList<>(sides);
+            boolean[] filled = new boolean[sides];
             int[] first = new int[sides];
-            for (int b = 0; b < sides; b++) values.add(blank());
+            for (int b = 0; b < sides; b++) {
+                values.add(blank());
+                starts.add(new ArrayList<>());
+            }
             for (int j = m - 1; j >= 0; j--) first[block[j]] = j;
+            java.util.Set<Integer> taken = spacedTaken.getOrDefault(k, java.util.Set.of());
             for (SpacedColumns.Token w : SpacedColumns.words(lines.get(k))) {
+                if (taken.contains(w.start())) continue;
                 String x = w.text();
                 int col = amount(x) ? spaced.column(page, w.end()) : -1;
                 if (col >= 0) {
                     int c = col - first[block[col]];
                     if (c < n) values.get(block[col]).set(c, number(x));
+                    filled[block[col]] = true;
+                    starts.get(block[col]).add(w.start());
                     continue;
                 }
                 // a 行次 column (西安 决算): the line's number beside its label is no label
                 if (rowNumbers && digits(x, 1, 3)) continue;
                 int j = spaced.after(page, w.end());
                 int b = j < m ? block[j] : sides - 1;
-                if (label[b] == null) label[b] = new StringBuilder();
-                else label[b].append(' ');
+                if (label[b] == null) {
+                    label[b] = new StringBuilder();
+                    labelStart[b] = w.start();
+                } else label[b].append(' ');
                 label[b].append(x);
+                starts.get(b).add(w.start());
             }
-            List<Row> out = new ArrayList<>();
-            cellOf = null;
-            for (int b = 0; b < Math.min(2, sides); b++) {
-                if (label[b] == null) continue;
-                // one side printed on the page (a continuation of the expense side alone): the side its labels are
-                boolean income = sides > 1 ? b == 0 : incomeLabel(label[b].toString(), false).isPresent()
-                        || squeeze(label[b].toString()).equals(squeeze(profile.incomeTotalLabel()));
-                Row r = income ? incomeRow(label[b].toString(), values.get(b)) : expenseRow(label[b].toString(), values.get(b));
-                for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));
-                pending.clear();
-                if (r != null) out.add(located(r));
+            return new SummaryLine(label, labelStart, values, filled, starts);
+        }
+
+        /**
+         * A side's label wrapped in its cell (207 文化旅游体育与传媒支 / 出): pdftotext prints the label's last words on
+         * the line below, and the row's amounts, when any, on the line between (215 资源勘探工业信息等支 / 226.56 226.56
+         * / 出), the other side's words beside them or not. The side's words on the lines below — its amounts alone while
+         * the row has none, then words that are no row of their own (no code, numbering or template line) starting where
+         * its label starts (the cell's left edge: a word there may end in a column of the side on its left) — are the
+         * row's, and no words of their lines.
+         */
+        private void continueLabel(SummaryLine line, int b, int k, List<String> lines, int page) {
+            Map<Integer, List<Integer>> taken = new HashMap<>();
+            List<BigDecimal> amounts = null;
+            for (int next = k + 1; next < lines.size() && spaced.page(next) == page; next++) {
+                if (lines.get(next).isBlank()) break;
+                SummaryLine below = summaryLine(next, lines, page);
+                if (below.label().length <= b) break;
+                if (below.label()[b] == null && below.filled()[b]) {
+                    if (amounts != null || line.filled()[b]) break;
+                    amounts = below.values().get(b);
+                    taken.put(next, below.starts().get(b));
+                    continue;
+                }
+                // the side whose label starts where the row's does (the words' start says the side, not their end)
+                int side = -1;
+                for (int c = 0; c < below.label().length; c++) {
+                    if (below.label()[c] != null && Math.abs(below.labelStart()[c] - line.labelStart()[b]) <= 2) side = c;
+                }
+                if (side < 0 || below.filled()[side] || side != b && (below.label()[b] != null || below.filled()[b])) break;
+                String words = below.label()[side].toString();
+                boolean income = b == 0 && line.label().length > 1;
+                if (!labelPart(words, income) || complete(line.label()[b].toString(), income)) break;
+                line.label()[b].append(words);
+                taken.put(next, below.starts().get(side));
+                taken.forEach((l, st) -> spacedTaken.computeIfAbsent(l, x -> new java.util.HashSet<>()).addAll(st));
+                taken.clear();
+                if (amounts != null) {
+                    line.values().set(b, amounts);
+                    line.filled()[b] = true;
+                    amounts = null;
+                }
             }
-            return out;
+        }
+
+        /**
+         * A summary's label that is a row as it stands: the template's income line, a total, a closing line, a class
+         * named as the year's classification names it (its code's name, or its name without a code).
+         */
+        private boolean complete(String label, boolean income) {
+            String sq = squeeze(label);
+            if (sq.equals(squeeze(profile.incomeTotalLabel())) || sq.equals(squeeze(profile.expenseTotalLabel()))) return true;
+            if (income) return incomeLabel(label, false).isPresent();
+            for (String c : shape.expenseClosing()) if (!c.isBlank() && plainLabel(c).equals(plainLabel(label))) return true;
+            String[] split = splitCode(label);
+            if (split != null) return ref.functional().name(split[0]).map(x -> squeeze(x).equals(squeeze(split[1]))).orElse(false);
+            return codeOf(label, ref.functional()).isPresent();
+        }
+
+        /** Words of a summary's side that are no row of their own: no code or numbering (七、), no template line, no total. */
+        private boolean labelPart(String words, boolean income) {
+            String sq = squeeze(words);
+            if (sq.isEmpty() || splitCode(words) != null || !stripNumbering(words).equals(words.trim()) || sq.startsWith("（") || sq.startsWith("(") || sq.equals(squeeze(profile.incomeTotalLabel()))
+                    || sq.equals(squeeze(profile.expenseTotalLabel())) || sq.endsWith("总计") || sq.endsWith("合计")) return false;
+            if (income) return incomeLabel(words, false).isEmpty();
+            for (String c : shape.expenseClosing()) if (!c.isBlank() && plainLabel(c).equals(plainLabel(words))) return false;
+            return codeOf(words, ref.functional()).isEmpty();
         }
 
         /** Income label and amount(s), then expense label and amounts, on one line. */

@@ -33,6 +33,8 @@ final class SpacedColumns {
     private final List<List<Integer>> headerLines = new ArrayList<>();
     /** Per page: where its first column of amounts starts (the leftmost start of an amount), MAX_VALUE when none. */
     private final List<Integer> stub = new ArrayList<>();
+    /** The header's words joined with those under them ({@link #stackedHeaderWords}). */
+    private String stacked = "";
 
     private SpacedColumns(int from, int to) {
         this.from = from;
@@ -91,6 +93,7 @@ final class SpacedColumns {
             lineEdges.add(edges.subList(before, edges.size()).stream().mapToInt(Integer::intValue).toArray());
         }
         s.close(edges, lineEdges, header);
+        s.stacked = stacked(s.headerLines, lines);
         return s;
     }
 
@@ -108,23 +111,76 @@ final class SpacedColumns {
      * lower one's. A name line is a line without amounts whose words start left of the page's first column of amounts
      * (the words right of it, another column's text, are left out), no code, total, note or mark. Returns the lines
      * changed: a row's line with its whole name (its code first, then the name, then its amounts as printed), each
-     * name line taken blank.
+     * name line taken blank. A line whose words are a row of their own ({@code ownRow}: a fixed table's template line
+     * printed blank, 公务接待费 above 公务用车购置及运行费) is no name line.
      */
-    java.util.Map<Integer, String> unwrap(List<String> lines) {
+    java.util.Map<Integer, String> unwrap(List<String> lines, java.util.function.Predicate<String> ownRow) {
         java.util.Map<Integer, String> out = new java.util.HashMap<>();
         int k = from, to = from + pageOf.length;
+        List<String> work = joinWrappedAmounts(lines, out);
         while (k < to) {
             int page = pageOf[k - from], end = k;
             while (end < to && pageOf[end - from] == page) end++;
-            unwrapPage(lines, k, end, stub.get(page), out);
+            int[] h = hi.get(page);
+            unwrapPage(work, k, end, stub.get(page), h.length == 0 ? Integer.MAX_VALUE : h[h.length - 1], ownRow, out);
             k = end;
         }
         return out;
     }
 
+    /**
+     * An amount wrapped in its cell: pdftotext prints its last digits on the line below the line above the row's
+     * amounts ("深圳市交通运输局（本   376,936.6" / "           372,569.82 …" / "级）        0"; "175,400.5" / "轨道交通管理 …
+     * 175,204.09" / "9"). An amount with one decimal ending a line, the line below it a row's amounts with nothing
+     * under it, the line after ending with one or two digits under it: the whole amount (376,936.60) is put on the
+     * row's line where its first part is printed, and taken off the lines around. Returns the lines as joined; the
+     * lines changed are put in {@code out}.
+     */
+    private List<String> joinWrappedAmounts(List<String> lines, java.util.Map<Integer, String> out) {
+        List<String> work = new ArrayList<>(lines);
+        int to = from + pageOf.length;
+        for (int b = from + 1; b + 1 < to; b++) {
+            if (pageOf[b - 1 - from] != pageOf[b + 1 - from] || !amountLine(work.get(b))) continue;
+            List<Token> above = words(work.get(b - 1)), below = words(work.get(b + 1));
+            if (above.isEmpty() || below.isEmpty()) continue;
+            Token x = above.get(above.size() - 1), y = below.get(below.size() - 1);
+            if (!x.text().matches("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d") || !y.text().matches("\\d{1,2}")) continue;
+            String whole = x.text() + y.text();
+            if (y.start() < x.start() || y.start() > x.end() || !whole.matches("\\d{1,3}(?:,\\d{3})*\\.\\d{2}|\\d+\\.\\d{2}")) continue;
+            String row = work.get(b).replace("\f", "");
+            int end = x.start() + whole.length();
+            if (row.length() > x.start() && !row.substring(x.start(), Math.min(row.length(), end + 1)).isBlank()) continue;
+            StringBuilder line = new StringBuilder(row);
+            while (line.length() < end) line.append(' ');
+            line.replace(x.start(), end, whole);
+            work.set(b, (work.get(b).indexOf('\f') >= 0 ? "\f" : "") + line);
+            work.set(b - 1, blankOut(work.get(b - 1), x));
+            work.set(b + 1, blankOut(work.get(b + 1), y));
+            for (int k = b - 1; k <= b + 1; k++) {
+                out.put(k, work.get(k));
+                joined.put(k, work.get(k));
+            }
+        }
+        return work;
+    }
+
+    /** Lines whose amount wrapped in its cell was joined ({@link #joinWrappedAmounts}), as joined: words where printed. */
+    private final java.util.Map<Integer, String> joined = new java.util.HashMap<>();
+
+    /** Line {@code k} with its words where they are printed (an amount wrapped in its cell joined). */
+    String positioned(int k, List<String> lines) {
+        return joined.getOrDefault(k, lines.get(k));
+    }
+
+    /** The line with a word of it blanked (its form feed kept). */
+    private static String blankOut(String raw, Token w) {
+        String plain = raw.replace("\f", "");
+        return (raw.indexOf('\f') >= 0 ? "\f" : "") + (plain.substring(0, w.start()) + " ".repeat(w.end() - w.start()) + plain.substring(w.end())).stripTrailing();
+    }
+
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
-    private void unwrapPage(List<String> lines, int from, int to, int limit, java.util.Map<Integer, String> out) {
+    private void unwrapPage(List<String> lines, int from, int to, int limit, int right, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
         if (limit == Integer.MAX_VALUE) return;
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
@@ -179,7 +235,7 @@ final class SpacedColumns {
                 continue;
             }
             if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
-                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*")) continue;
+                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || ownRow.test(left)) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
             partEnd[k - from] = cut;
@@ -266,18 +322,27 @@ final class SpacedColumns {
             int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
             boolean ends = !own.isEmpty() && wrap > 0 && width(own) < wrap - 2 && !LEADING_CODE.matcher(own).find();
             List<Token> above = a > from ? words(lines.get(a - 1)) : List.of();
-            if (prev < 0 && (own.isEmpty() && (footLine >= 0 || !down.isEmpty())
+            if (prev < 0 && (own.isEmpty() && footLine >= 0 || !down.isEmpty()
                     || ends && !above.isEmpty() && width(lines.get(a - 1)) >= wrap - 2 && Math.abs(above.get(0).start() - ownStart) <= 2 * JITTER) && a > from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
                 // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
-                // "（本级）"): a line of the stub's words only, not the header's
+                // "（本级）"; 广州 交通运输局: "广州市交通工程质量监督" / "站（广州市交通工程造价   2,121.07 …" / "管理站）"):
+                // a line of the stub's words only, not the header's — words right of the last column of amounts are
+                // another column's text (广州's 绩效目标)
                 List<Token> w = words(lines.get(a - 1));
-                boolean stubOnly = !w.isEmpty();
-                for (Token t : w) stubOnly &= t.end() < limit && !ShapeReader.amount(t.text());
-                String sq = stubOnly ? ShapeReader.squeeze(lines.get(a - 1)) : "";
+                boolean stubOnly = false;
+                int cut = 0;
+                for (Token t : w) {
+                    if (t.start() > right) continue;
+                    stubOnly = t.end() < limit && !ShapeReader.amount(t.text()) && (stubOnly || cut == 0);
+                    cut = t.end();
+                    if (!stubOnly) break;
+                }
+                String left = stubOnly ? lines.get(a - 1).replace("\f", "").substring(0, cut).trim() : "";
+                String sq = ShapeReader.squeeze(left);
                 if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
                         && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
-                    part[a - 1 - from] = lines.get(a - 1).replace("\f", "").trim();
+                    part[a - 1 - from] = left;
                     up.add(a - 1);
                 }
             }
@@ -382,6 +447,9 @@ final class SpacedColumns {
     private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
         edges = new ArrayList<>(edges);
         edges.sort(null);
+        // a page with a header and one line of amounts (深圳's 支出总表 ending with its 2210203 alone on a page): no other
+        // line to line up with, its amounts are its columns
+        boolean every = this.every || lineEdges.stream().filter(e -> e.length > 0).count() == 1 && !header.isEmpty();
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
         int count = 0;
         for (int e : edges) {
@@ -436,6 +504,14 @@ final class SpacedColumns {
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
+    }
+
+    /** Does line {@code k} print an amount (with its decimals or separators) in a column of its page? */
+    boolean placed(int k, List<String> lines) {
+        int page = page(k);
+        if (page < 0) return false;
+        for (Token t : amounts(lines.get(k))) if (separated(t.text()) && column(page, t.end()) >= 0) return true;
+        return false;
     }
 
     /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */
@@ -497,6 +573,56 @@ final class SpacedColumns {
     }
 
     /**
+     * The columns of a row's amounts: each in the column its right edge is in; an amount in none (pdftotext moves a
+     * line's words left where the line prints no name: a name wrapped around its amounts, "229   04      25,800.00"
+     * under "229   其他支出   25,800.00") in the column nearest to it between its neighbours', a column right of it
+     * nearer than one left of it. Null when no amount is in a column, or the amounts' columns are not in order.
+     */
+    int[] place(int page, List<Token> tok) {
+        int m = columns(page), n = tok.size();
+        int[] col = new int[n];
+        int last = -1, fixed = 0;
+        for (int i = 0; i < n; i++) {
+            col[i] = column(page, tok.get(i).end());
+            if (col[i] < 0) continue;
+            if (col[i] <= last) return null;
+            last = col[i];
+            fixed++;
+        }
+        if (fixed == 0) return null;
+        if (fixed == n) return col;
+        int[] h = hi.get(page);
+        int before = -1;
+        for (int i = 0; i < n; i++) {
+            if (col[i] >= 0) {
+                before = col[i];
+                continue;
+            }
+            int next = m, between = 0;
+            for (int k = i + 1; k < n; k++) {
+                if (col[k] >= 0) {
+                    next = col[k];
+                    break;
+                }
+                between++;
+            }
+            int lo = before + 1, hiCol = next - 1 - between, best = -1, cost = Integer.MAX_VALUE;
+            int end = tok.get(i).end();
+            for (int c = lo; c <= hiCol; c++) {
+                int d = h[c] >= end ? h[c] - end : 2 * (end - h[c]);
+                if (d < cost) {
+                    cost = d;
+                    best = c;
+                }
+            }
+            if (best < 0) return null;
+            col[i] = best;
+            before = best;
+        }
+        return col;
+    }
+
+    /**
      * How many code cells a row starting with a two-digit code at {@code start} leaves blank before it: 1 under the
      * header's 款, 2 under its 项 (烟台: "      03   政府办公厅…" under "类  款  项"); 0 when the header does not say.
      */
@@ -522,6 +648,32 @@ final class SpacedColumns {
     boolean inHeader(int line) {
         int page = page(line);
         return page >= 0 && page < headerLines.size() && headerLines.get(page).contains(line);
+    }
+
+    /** The header's words joined with the words printed under them (a label wrapped in its cell: 政府性基金 / 预算), each followed by '|'. */
+    String stackedHeaderWords() {
+        return stacked;
+    }
+
+    private static String stacked(List<List<Integer>> headerLines, List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        for (List<Integer> header : headerLines) {
+            for (int i = 0; i < header.size(); i++) {
+                for (Token a : words(lines.get(header.get(i)))) {
+                    // the first word printed under it, on whichever header line below (another column's label between)
+                    search:
+                    for (int j = i + 1; j < header.size(); j++) {
+                        for (Token b : words(lines.get(header.get(j)))) {
+                            if (b.start() < a.end() && a.start() < b.end()) {
+                                out.append(a.text()).append(b.text()).append('|');
+                                break search;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     boolean hasHeader(int page) {

@@ -142,6 +142,16 @@ class SpacedColumnsTest {
         assertThat(t.rows()).noneMatch(x -> x.name().contains("经费") || x.name().contains("机关"));
     }
 
+    @Test
+    void aSummarysLabelThatIsARowAsItStandsTakesNoLineBelow() {
+        // 其中：专项资金列入部门预算的项目 printed without its amount, starting where (1)一般公共预算拨款 starts: a row of its
+        // own (or none), not the wrapped end of a label that is the template's line as it stands
+        List<String> lines = new ArrayList<>(BLOCKS);
+        lines.set(8, lines.get(8).replace("550,000.00", "          "));
+        DisclosureTable t = table(lines, "xian-2026", 2026, "西安市信访局", AgencyKind.DEPARTMENT, 2026, "收支总表", false);
+        assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("2838.423471");
+    }
+
     /**
      * 烟台市人民政府办公室's 项目支出预算情况表 as pdftotext prints it, its 合计 letter-spaced ("合   计": two cells in a
      * text laid out by spaces) and the only row on the page with an amount of 单位资金 (93.01, one amount in its column).
@@ -415,6 +425,206 @@ class SpacedColumnsTest {
         List<String> out = new ArrayList<>(header);
         out.addAll(List.of(rows));
         return out;
+    }
+
+    @Test
+    void anAmountMovedLeftOfItsColumnIsPlacedInTheNearestColumnBetweenItsNeighbours() {
+        // pdftotext moves a line's words left where it prints no name (the name wrapped around the amounts): 23,622,600
+        // ends five characters left of its column, the two amounts after it are in theirs
+        List<String> moved = new ArrayList<>(TABLE);
+        moved.set(14, "208   05   05" + " ".repeat(18) + "23,622,600" + " ".repeat(9) + "20,871,880    2,750,720");
+        DisclosureTable t = income(moved);
+        assertThat(values(t, "2080505")).containsExactly("2362.26", "2087.188", "275.072", null, null);
+    }
+
+    /**
+     * 深圳市信访局's 支出总表 as pdftotext prints it, its last page holding one row (2210203 alone under the header): the
+     * only line of amounts of its page lines up with no other, its amounts are the page's columns (the 政府采购 columns
+     * the template does not have left out).
+     */
+    private static final List<String> ONE_ROW_PAGE = List.of(
+            "表3",
+            "",
+            "                                                     支出总表",
+            "部门名称：深圳市信访局                                                                                                                     单位：万元",
+            "",
+            "      预算单位         科目编码       科目名称   支出总计       基本支出       项目支出",
+            "                 2210201   住房公积金       199.91     199.91        0.00",
+            "                 2210202   提租补贴         100.00     100.00        0.00",
+            "\f表3",
+            "",
+            "                                                     支出总表",
+            "部门名称：深圳市信访局                                                                                                                     单位：万元",
+            "",
+            "                                                                                                              2026 年政府采购项目",
+            "                                                                       事业单位      对附属单位                                         政府采购项目",
+            "      预算单位         科目编码       科目名称   支出总计       基本支出       项目支出                            上缴上级支出                 政府采购项目",
+            "                                                                       经营支出      补助支出                                          中预留给小",
+            "                                                                                                      小计           中预留给",
+            "                 2210203   购房补贴        553.33     553.33        0.00      0.00      0.00       0.00        0.00         0.00          0.00",
+            "     注：本套报表金额单位转换时可能存在尾数误差。");
+
+    /**
+     * 深圳市交通运输局's 项目支出总表 as pdftotext prints it: two 总计 amounts wrapped in their cells, their last digit
+     * on the line below the row's other amounts (376,936.6 / … / 0 beside the wrapped unit name; 175,400.5 / … / 9).
+     */
+    private static final List<String> WRAPPED_AMOUNTS = List.of(
+            "表5",
+            "                                                                            项目支出总表",
+            "部门名称：深圳市交通运输局（本级）                                                                                                                            单位：万元",
+            "",
+            "                                                                                       2026 年预算",
+            "",
+            "     支出项目类别                                 财政拨款                                                     单位资金",
+            "                                                                   财政专户                                                                    上年结余、",
+            "                 总计           一般公共         政府性基金预       国有资本经营                         事业单位          上级补助          附属单位",
+            "                                                                   管理资金     事业收入                                                 其他收入       结转",
+            "                              预算拨款          算拨款          预算拨款                          经营收入           收入           上缴收入",
+            "深圳市交通运输局（本       376,936.6",
+            "                              372,569.82     4,165.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00         201.78",
+            "级）                        0",
+            "     安全生产和应急管理",
+            "                   470.29         470.29         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "专项经费",
+            "     办公设备采购           31.86        31.86         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "",
+            "     港航管理         1,413.78      1,413.78         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "",
+            "     管养维护项目       2,573.40      2,573.40         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00           0.00",
+            "                 175,400.5",
+            "     轨道交通管理                   175,204.09         0.00       0.00     0.00       0.00          0.00          0.00          0.00      0.00         196.50",
+            "                          9");
+
+    @Test
+    void anAmountWrappedInItsCellIsJoined() {
+        DisclosureTable t = table(WRAPPED_AMOUNTS, "shenzhen-2026", 2026, "深圳市交通运输局", AgencyKind.DEPARTMENT, 2026, "项目支出总表", true);
+        Row unit = t.rows().get(0);
+        assertThat(unit.name().replace(" ", "")).isEqualTo("深圳市交通运输局（本级）");
+        assertThat(values(unit).subList(0, 3)).containsExactly("376936.6", "372569.82", "4165");
+        Row rail = t.rows().stream().filter(x -> x.name().equals("轨道交通管理")).findFirst().orElseThrow();
+        assertThat(values(rail).subList(0, 2)).containsExactly("175400.59", "175204.09");
+        assertThat(values(rail).get(10)).isEqualTo("196.5");
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("级）") || x.name().isBlank());
+    }
+
+    @Test
+    void aLineOfTextRunTogetherAfterTheTableDoesNotMakeItPlain() {
+        // 广州 气象局 prints a list of its projects after its last table, one of them a name, one space, an amount
+        // ("2026年-2027年信息化运维项 568.42"): the table stays read by where its amounts are, not as a plain layout
+        List<String> lines = new ArrayList<>(WRAPPED_AMOUNTS);
+        String office = WRAPPED_AMOUNTS.stream().filter(l -> l.contains("办公设备采购")).findFirst().orElseThrow();
+        for (String name : List.of("港口建设费", "航道维护费", "站场管理费", "信息系统运维", "执法装备购置", "车辆运行维护", "交通调查统计", "课题研究经费"))
+            lines.add(office.replace("办公设备采购", name.substring(0, 5) + "经费"));
+        lines.add("       项目          预算数（单位：万元）              绩效目标");
+        lines.add("2026年-2027年信息化运维项 568.42");
+        DisclosureTable t = table(lines, "shenzhen-2026", 2026, "深圳市交通运输局", AgencyKind.DEPARTMENT, 2026, "项目支出总表", true);
+        Row rail = t.rows().stream().filter(x -> x.name().equals("轨道交通管理")).findFirst().orElseThrow(() -> new AssertionError(t.rows()));
+        assertThat(values(rail).subList(0, 2)).containsExactly("175400.59", "175204.09");
+        assertThat(values(rail).get(10)).isEqualTo("196.5");
+    }
+
+    @Test
+    void aPagesOnlyLineOfAmountsMakesItsColumns() {
+        DisclosureTable t = table(ONE_ROW_PAGE, "shenzhen-2026", 2026, "深圳市信访局", AgencyKind.DEPARTMENT, 2026, "支出总表", true);
+        assertThat(values(t, "2210203")).containsExactly("553.33", "553.33", null);
+        assertThat(values(t, "2210201")).containsExactly("199.91", "199.91", null);
+    }
+
+    /**
+     * Our renderer's 财政拨款收支预算总体情况表 (新疆 2024) as pdftotext prints it: the income amounts one space before the
+     * expense side's label ("304.15 201 一般公共服务支出": no cell of their own), the expense labels wrapped in their
+     * cells (207 文化旅游体育与传媒支 / 出; 215's amounts on a line of their own between), the header's labels wrapped
+     * too (政府性基金 / 预算, another label's line between).
+     */
+    private static final List<String> FISCAL_SUMMARY = List.of(
+            "表4",
+            "                   财政拨款收支预算总体情况表",
+            "编制单位：乌鲁木齐市中小企业服务中心                                                     单位：万元",
+            "          财政拨款收入                            财政拨款支出",
+            "                                                    一般公共预      政府性基金   国有资本经",
+            "         项目        合计         支出功能分类       合计",
+            "                                                      算          预算     营预算",
+            "一、财政拨款（补助）         304.15 201 一般公共服务支出",
+            "     一般公共预算        304.15 202 外交支出",
+            "     政府性基金预算            203 国防支出",
+            "     国有资本经营预算           204 公共安全支出",
+            "                        206 科学技术支出          34.33      34.33",
+            "                        207 文化旅游体育与传媒支",
+            "                        出",
+            "                        208 社会保障和就业支出       43.26      43.26",
+            "                        215 资源勘探工业信息等支",
+            "                                           226.56     226.56",
+            "                        出",
+            "                        216 商业服务业等支出",
+            "收入总计               304.15 支出总计             304.15     304.15");
+
+    @Test
+    void aSummarysAmountBeforeTheOtherSidesLabelStartsItsBodyAndAWrappedLabelTakesItsLinesBelow() {
+        DisclosureTable t = table(FISCAL_SUMMARY, "xinjiang-2024", 2024, "乌鲁木齐市中小企业服务中心", AgencyKind.UNIT, 2024, "财政拨款收支预算总体情况表", false);
+        // the first lines' amounts have no cell of their own: they are the body's, not the header's
+        assertThat(values(side(t, "一、财政拨款（补助）"))).containsExactly("304.15", null, null, null);
+        assertThat(values(side(t, "一般公共预算"))).containsExactly("304.15", null, null, null);
+        assertThat(values(row(t, "201"))).containsExactly(null, null, null, null);
+        // a label's last word on the line below is its own; 215's amounts, printed between, are its
+        assertThat(row(t, "207").name()).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(row(t, "215").name()).isEqualTo("资源勘探工业信息等支出");
+        assertThat(values(row(t, "215"))).containsExactly("226.56", "226.56", null, null);
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("出"));
+        // 政府性基金 / 预算 and 国有资本经 / 营预算, wrapped in the header, are printed columns (blank, not left out)
+        assertThat(t.columns()).hasSize(4);
+        assertThat(values(side(t, "支出总计"))).containsExactly("304.15", "304.15", null, null);
+    }
+
+    /** Our renderer's 财政拨款“三公”经费支出情况表 as pdftotext prints it: template lines printed blank above a line with amounts. */
+    private static final List<String> THREE_COSTS = List.of(
+            "表10",
+            "                  财政拨款“三公”经费支出情况表",
+            "编制单位：乌鲁木齐市中小企业服务中心                                          单位：万元",
+            "                                                 资金来源",
+            "         “三公”经费支出内容     合计",
+            "                                    一般公共预算       政府性基金   国有资本经营预算",
+            "             ※          1             2            3        4",
+            "合计                           1.89         1.89",
+            " 因公出国（境）费",
+            " 公务接待费",
+            "公务用车购置及运行费（小计）               1.89         1.89",
+            "其中：公务用车购置费",
+            " 公务用车运行费                     1.89         1.89");
+
+    @Test
+    void aFixedTablesBlankTemplateLinesAreNoPartOfTheNameOfTheLineBelow() {
+        DisclosureTable t = table(THREE_COSTS, "xinjiang-2024", 2024, "乌鲁木齐市中小企业服务中心", AgencyKind.UNIT, 2024, "三公", false);
+        assertThat(t.rows()).extracting(r -> r.label().replace(" ", "")).contains("因公出国（境）费", "公务接待费", "公务用车购置及运行费（小计）");
+        assertThat(values(side(t, "公务用车购置及运行费（小计）"))).containsExactly("1.89", "1.89", null, null);
+        assertThat(values(side(t, "公务接待费"))).containsExactly(null, null, null, null);
+    }
+
+    /**
+     * 广州市交通运输局's 部门预算基本支出预算表 as pdftotext prints a page of it: its first row's unit name wrapped over
+     * three lines around its amounts, the first just under the header, and a 绩效目标 beside the next page's first name.
+     */
+    private static final List<String> FIRST_ROW_WRAPPED = List.of(
+            "表11",
+            "                                        部门预算基本支出预算表",
+            "单位名称：广州市交通运输局                                                                          单位：万元",
+            "支出项目类别（资金使用                                      财政拨款",
+            "              总计                                                                 财政专户拨款      其他资金",
+            "       单位）                  合计            一般公共预算        政府性基金预算     国有资本经营预算",
+            "广州市交通工程质量监督",
+            "站（广州市交通工程造价    2,121.07      2,121.07        2,121.07        0.00         0.00        0.00          0.00",
+            "管理站）",
+            " 工资福利支出        1,951.38      1,951.38        1,951.38        0.00         0.00        0.00          0.00",
+            " 商品和服务支出           137.66        137.66        137.66        0.00         0.00        0.00          0.00",
+            " 对个人和家庭的补助         23.98         23.98          23.98        0.00         0.00        0.00          0.00",
+            " 资本性支出               8.05          8.05          8.05        0.00         0.00        0.00          0.00");
+
+    @Test
+    void aPagesFirstRowTakesItsNamesLinesAboveAndBelow() {
+        DisclosureTable t = table(FIRST_ROW_WRAPPED, "guangzhou-2026", 2026, "广州市交通运输局", AgencyKind.DEPARTMENT, 2026, "部门预算基本支出预算表", true);
+        assertThat(t.rows().get(0).name().replace(" ", "")).isEqualTo("广州市交通工程质量监督站（广州市交通工程造价管理站）");
+        assertThat(t.rows().get(0).values().get(0)).isEqualByComparingTo("2121.07");
+        assertThat(t.rows()).noneMatch(x -> x.name().startsWith("管理站）") || x.name().equals("广州市交通工程质量监督"));
+        assertThat(values(row(t, "301")).get(0)).isEqualTo("1951.38");
     }
 
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
