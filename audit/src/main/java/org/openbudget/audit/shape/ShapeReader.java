@@ -80,6 +80,8 @@ public final class ShapeReader {
         String kindLabel = kind.label();
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
+        // the title each table is printed under when it is one of its aliases (上海's 部门 document: 部门收入预算总表)
+        String[] printedAs = new String[templates.size()];
         int from = 0;
         List<List<String>> titles = new ArrayList<>();
         for (TableTemplate t : templates) titles.add(title(t.title(), kindLabel, unit, year));
@@ -91,7 +93,10 @@ public final class ShapeReader {
             List<List<String>> longer = longer(printedTitles, titles.get(i));
             start[i] = find(squeezed, from, titles.get(i), longer);
             // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
-            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) {
+                start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+                if (start[i] >= 0) printedAs[i] = t.aliases().get(a);
+            }
             // its qualifier in brackets worded otherwise or cut at the line's end (西安 2022: "（按功能科目分）", 2021:
             // "（按支出功能分类科"): the title before it, then the qualifier's key word (功能, 经济)
             if (start[i] < 0) {
@@ -115,9 +120,11 @@ public final class ShapeReader {
             if (loose != null) names.add(loose);
             List<List<String>> longer = longer(printedTitles, titles.get(i));
             for (int pass = 0; pass < 2 && start[i] < 0; pass++) {
-                for (List<String> name : names) {
-                    start[i] = find(squeezed, 0, name, longer, pass == 1, taken);
-                    if (start[i] >= 0) break;
+                for (int k = 0; k < names.size(); k++) {
+                    start[i] = find(squeezed, 0, names.get(k), longer, pass == 1, taken);
+                    if (start[i] < 0) continue;
+                    if (k >= 1 && k <= t.aliases().size()) printedAs[i] = t.aliases().get(k - 1);
+                    break;
                 }
             }
             if (start[i] >= 0) taken.add(start[i]);
@@ -150,6 +157,7 @@ public final class ShapeReader {
             if (first < 0 || at < first) first = at;
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
             Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year, source, doc);
+            if (printedAs[i] != null) table.printedTitle = printedAs[i];
             table.repeated.add(squeezed.get(start[i]));
             table.repeated.add(squeeze(t.mark()));
             try {
@@ -549,9 +557,18 @@ public final class ShapeReader {
             return r == null ? null : r.withOrigin(source.origin(currentLine, cellOf));
         }
 
+        /** The title this table is printed under when it is one of the template's aliases; null: the template's title. */
+        String printedTitle;
+
+        /** How notes name this table: as {@link #name} does, by the title it is printed under. */
+        private String named() {
+            return printedTitle == null || !t.mark().isBlank() ? name(t, year) : "《" + printedTitle.replace("{year}", String.valueOf(year)) + "》";
+        }
+
         DisclosureTable result(String kindLabel, String unit, int year) {
             if (plain && !rows.isEmpty()) placePlain();
-            String title = t.title(kindLabel).replace("{year}", String.valueOf(year));
+            // the title as the document prints it: a reader names the table it sees
+            String title = (printedTitle == null ? t.title(kindLabel) : printedTitle.replace("{kind}", kindLabel)).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
@@ -573,7 +590,7 @@ public final class ShapeReader {
             int printed = printedSummaryColumns();
             if (printed < columns.size()) {
                 columns = columns.subList(0, printed);
-                notes.add(name(t, year) + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
+                notes.add(named() + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
                         + String.join("、", t.columnLabels().subList(printed, t.columnLabels().size())) + "）未印出，不据以核对");
             }
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS && !blocked ? unitBlocks(rows) : rows;
@@ -621,6 +638,16 @@ public final class ShapeReader {
             java.util.Map<Integer, String> unwrapped = java.util.Map.of();
             boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
             if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
+                java.util.Map<Integer, String> joined = SpacedColumns.joinSplitRows(lines, from, to);
+                if (!joined.isEmpty()) {
+                    // a row printed over two lines read as one, where its amounts are printed
+                    lines = new ArrayList<>(lines);
+                    squeezed = new ArrayList<>(squeezed);
+                    for (var e : joined.entrySet()) {
+                        lines.set(e.getKey(), e.getValue());
+                        squeezed.set(e.getKey(), squeeze(e.getValue()));
+                    }
+                }
                 spaced = SpacedColumns.of(lines, from, to, summary);
                 if (!summary) unwrapped = spaced.unwrap(lines);
             }
@@ -897,7 +924,7 @@ public final class ShapeReader {
                 case FIXED -> {
                     Optional<LineSpec> spec = fixedLabel(List.of(noSpace(label)));
                     if (spec.isEmpty()) {
-                        notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
+                        notes.add(named() + "：行「" + label + "」不是模板的行");
                         yield null;
                     }
                     LineSpec sp = spec.get();
@@ -907,7 +934,7 @@ public final class ShapeReader {
                 default -> plainClassRow(label);
             };
             if (r == null) return;
-            if (nums.isEmpty() && shape.kind() != TableShape.Kind.FIXED) notes.add(name(t, year) + " 第" + currentLine + "行：「" + text + "」没有数，按无数行读入");
+            if (nums.isEmpty() && shape.kind() != TableShape.Kind.FIXED) notes.add(named() + " 第" + currentLine + "行：「" + text + "」没有数，按无数行读入");
             addPlain(r, nums);
         }
 
@@ -921,7 +948,7 @@ public final class ShapeReader {
             List<BigDecimal> v = blank();
             if (nums != null) {
                 if (nums.size() > n) {
-                    notes.add(name(t, year) + " 第" + currentLine + "行：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
+                    notes.add(named() + " 第" + currentLine + "行：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
                     nums = new ArrayList<>(nums.subList(0, n));
                 }
                 for (int i = 0; i < nums.size(); i++) v.set(i, nums.get(i));
@@ -945,7 +972,7 @@ public final class ShapeReader {
             }
             List<BigDecimal> nums = new ArrayList<>();
             while (p < tok.size() && amountToken(tok.get(p))) nums.add(plainNumber(tok.get(p++)));
-            if (p < tok.size()) notes.add(name(t, year) + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
+            if (p < tok.size()) notes.add(named() + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
             if (!income.isEmpty()) {
                 Row r = incomeRow(income, List.of(), 0);
                 if (r != null) {
@@ -1028,7 +1055,7 @@ public final class ShapeReader {
                 try {
                     eqs.add(Placement.Equation.parse(e));
                 } catch (RuntimeException ex) {
-                    notes.add(name(t, year) + "：模板等式「" + e + "」无法解析");
+                    notes.add(named() + "：模板等式「" + e + "」无法解析");
                 }
             }
             Placement placement = new Placement(n, eqs, allowedColumns(), notes);
@@ -1039,7 +1066,7 @@ public final class ShapeReader {
             for (int i = 0; i < base.size(); i++) {
                 Row r = base.get(i);
                 List<BigDecimal> nums = numbers.get(i);
-                String where = name(t, year) + " 第" + (r.origin() == null ? 0 : r.origin().line()) + "行（" + r.label() + "）";
+                String where = named() + " 第" + (r.origin() == null ? 0 : r.origin().line()) + "行（" + r.label() + "）";
                 Placement.Node node = nums == null ? new Placement.Node(List.of(), r.values().toArray(new BigDecimal[0]), where)
                         : new Placement.Node(nums, null, where);
                 if (projectsTable) {
@@ -1671,9 +1698,134 @@ public final class ShapeReader {
             }
             for (int p = page - 1; p >= 0; p--) {
                 int[] before = spacedAt.get(p);
-                if (before != null && before.length > 0) return spaced.columns(p) == m ? before : new int[0];
+                if (before == null || before.length == 0) continue;
+                if (spaced.columns(p) == m) return before;
+                return m < spaced.columns(p) ? byColumnSums(page, lines, before, spaced.columns(p)) : new int[0];
             }
             return new int[0];
+        }
+
+        /**
+         * The template's columns on a page without a header that prints fewer columns than the page before it (普陀 决算:
+         * the last page of a table, laid out anew by pdftotext with its blank columns gone): its columns are some of the
+         * page before's, in order, and which ones the table's own arithmetic says — in each column a 类 or 款 is the sum
+         * of the rows under it and the 合计 the sum of the 类, over the rows read on the pages before and this page's.
+         * The one choice under which the most of these sums that hold a row of this page add up; none (the amounts then
+         * taken from the right) when no sum holds one, or two choices tie.
+         */
+        private int[] byColumnSums(int page, List<String> lines, int[] before, int columnsBefore) {
+            int m = spaced.columns(page);
+            // the rows read so far, by code (the total as ""), and this page's rows: each amount's column on the page
+            Map<String, BigDecimal[]> read = new HashMap<>();
+            for (Row r : rows) {
+                if (r.kind() == RowKind.CLASS && !r.code().isEmpty()) read.putIfAbsent(r.code(), r.values().toArray(new BigDecimal[0]));
+                else if (r.kind() == RowKind.TOTAL) read.putIfAbsent("", r.values().toArray(new BigDecimal[0]));
+            }
+            Map<String, int[]> at = new HashMap<>();
+            Map<String, List<BigDecimal>> amounts = new HashMap<>();
+            for (int k = 0; k < lines.size(); k++) {
+                if (spaced.page(k) != page) continue;
+                List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+                if (tok.isEmpty()) continue;
+                String stub = lines.get(k).replace("\f", "").substring(0, tok.get(0).start());
+                java.util.regex.Matcher code = PAGE_CODE.matcher(stub);
+                String key = code.find() ? code.group(1) + nz(code.group(2)) + nz(code.group(3)) : totalLabel(squeeze(stub)) ? "" : null;
+                if (key == null || read.containsKey(key) || at.containsKey(key)) continue;
+                int[] cols = new int[tok.size()];
+                List<BigDecimal> v = new ArrayList<>();
+                for (int i = 0; i < tok.size(); i++) {
+                    cols[i] = spaced.column(page, tok.get(i).end());
+                    v.add(number(tok.get(i).text()));
+                }
+                if (java.util.Arrays.stream(cols).anyMatch(j -> j < 0)) continue;
+                at.put(key, cols);
+                amounts.put(key, v);
+            }
+            // the sums that hold a row of this page: a 类 or 款 (or the 合计) and the rows under it
+            Map<String, List<String>> sums = new java.util.LinkedHashMap<>();
+            java.util.Set<String> codes = new java.util.HashSet<>(read.keySet());
+            codes.addAll(at.keySet());
+            for (String whole : codes) {
+                if (whole.length() != 0 && whole.length() != 3 && whole.length() != 5) continue;
+                List<String> parts = codes.stream().filter(c -> c.length() == (whole.isEmpty() ? 3 : whole.length() + 2) && c.startsWith(whole)).toList();
+                if (!parts.isEmpty() && (at.containsKey(whole) || parts.stream().anyMatch(at::containsKey))) sums.put(whole, parts);
+            }
+            if (sums.isEmpty()) return new int[0];
+            int[] best = null;
+            int bestScore = -1;
+            boolean tie = false;
+            for (int[] f : increasing(m, columnsBefore)) {
+                int[] pos = new int[n];
+                for (int c = 0; c < n; c++) {
+                    pos[c] = -1;
+                    for (int j = 0; j < m; j++) if (before[c] >= 0 && before[c] == f[j]) pos[c] = j;
+                }
+                int score = 0;
+                for (var e : sums.entrySet()) {
+                    for (int c = 0; c < n; c++) {
+                        BigDecimal want = cell(e.getKey(), c, read, at, amounts, pos);
+                        BigDecimal sum = BigDecimal.ZERO, ulp = BigDecimal.ZERO;
+                        int terms = 0;
+                        for (String part : e.getValue()) {
+                            BigDecimal x = cell(part, c, read, at, amounts, pos);
+                            if (x == null) continue;
+                            sum = sum.add(x);
+                            terms++;
+                            ulp = ulp.max(BigDecimal.ONE.movePointLeft(Math.max(0, x.scale())));
+                        }
+                        // each printed amount rounded: as many half units of the last decimal off as amounts, at most
+                        if (sum.subtract(want == null ? BigDecimal.ZERO : want).abs().compareTo(ulp.multiply(BigDecimal.valueOf(terms + 1))) <= 0) score++;
+                    }
+                }
+                if (score > bestScore) {
+                    best = pos;
+                    bestScore = score;
+                    tie = false;
+                } else if (score == bestScore) tie = true;
+            }
+            return best == null || tie ? new int[0] : best;
+        }
+
+        /** A 类/款/项 code at the start of a line, its levels apart or run together ("221   02   01", "2210201"). */
+        private static final java.util.regex.Pattern PAGE_CODE = java.util.regex.Pattern.compile("^\\s*+(\\d{3})(?:\\s*+(\\d{2}))?+(?:\\s*+(\\d{2}))?+(?!\\d)");
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+
+        /** The amount of a row in a template column: as read on a page before, or placed on this page by {@code pos}. */
+        private static BigDecimal cell(String code, int c, Map<String, BigDecimal[]> read, Map<String, int[]> at,
+                                       Map<String, List<BigDecimal>> amounts, int[] pos) {
+            BigDecimal[] r = read.get(code);
+            if (r != null) return c < r.length ? r[c] : null;
+            return placed(at.get(code), amounts.get(code), pos[c]);
+        }
+
+        /** The amount of a line printed in the page's column {@code j} (−1: none): null when the line has none there. */
+        private static BigDecimal placed(int[] at, List<BigDecimal> values, int j) {
+            if (at == null || j < 0) return null;
+            for (int i = 0; i < at.length; i++) if (at[i] == j) return values.get(i);
+            return null;
+        }
+
+        /** Every increasing choice of {@code m} of the columns 0 … {@code of} − 1. */
+        private static List<int[]> increasing(int m, int of) {
+            List<int[]> out = new ArrayList<>();
+            int[] f = new int[m];
+            choose(f, 0, 0, of, out);
+            return out;
+        }
+
+        private static void choose(int[] f, int i, int from, int of, List<int[]> out) {
+            if (out.size() > 5000) return;
+            if (i == f.length) {
+                out.add(f.clone());
+                return;
+            }
+            for (int j = from; j <= of - (f.length - i); j++) {
+                f[i] = j;
+                choose(f, i + 1, j + 1, of, out);
+            }
         }
 
         /** A row's text cells and its amounts placed by where they are printed ({@link #spacedValues}); null when its cells do not part as its amounts do. */
@@ -1864,7 +2016,7 @@ public final class ShapeReader {
             }
             Optional<LineSpec> spec = incomeLabel(label, true);
             if (spec.isEmpty()) {
-                notes.add(name(t, year) + "：收入方的行「" + label + "」不是模板的行");
+                notes.add(named() + "：收入方的行「" + label + "」不是模板的行");
                 return null;
             }
             return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", spec.get().label(), "", "", v);
@@ -1894,7 +2046,7 @@ public final class ShapeReader {
             if (split != null) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v));
             Optional<String> code = codeOf(label, ref.functional());
             if (code.isPresent()) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v));
-            notes.add(name(t, year) + "：支出方的行「" + label + "」不是功能分类的类");
+            notes.add(named() + "：支出方的行「" + label + "」不是功能分类的类");
             return null;
         }
 
@@ -1981,7 +2133,7 @@ public final class ShapeReader {
                 return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
             }
             if (transposed(label, cells)) return null;
-            notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
+            notes.add(named() + "：行「" + label + "」不是模板的行");
             return null;
         }
 
@@ -2033,7 +2185,7 @@ public final class ShapeReader {
                     }
                 }
                 if (cellOfGroup[g] < 0) {
-                    notes.add(name(t, year) + "：表按行印出「" + String.join("、", turned.keySet()) + "」，表头找不到「" + last + "」列，未能读出");
+                    notes.add(named() + "：表按行印出「" + String.join("、", turned.keySet()) + "」，表头找不到「" + last + "」列，未能读出");
                     return null;
                 }
             }

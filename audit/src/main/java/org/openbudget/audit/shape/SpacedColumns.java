@@ -94,6 +94,40 @@ final class SpacedColumns {
         return s;
     }
 
+    /**
+     * A row printed over two lines: some of its cells a little higher on the page than the others, pdftotext puts them
+     * on a line of their own just above the row's line (普陀 决算's 支出决算表: "1,503.52   603.14" over
+     * "201  一般公共服务支出  2,106.66", its 基本支出 and 项目支出 over its 合计; its 合计 row's amounts on two lines over
+     * its label; a summary's 决算数 over its label). A line of amounts only joins the line below it when that line
+     * starts left of them, has amounts too and leaves blank every place the amounts are printed at — a row of its own
+     * would fill the same columns as the row below it (its 合计 at least). Returns the lines changed (the amounts put
+     * where they are printed on the line below, their own line left blank); none when no line joins.
+     */
+    static java.util.Map<Integer, String> joinSplitRows(List<String> lines, int from, int to) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        for (int k = from; k + 1 < to; k++) {
+            String upper = out.getOrDefault(k, lines.get(k)), lower = lines.get(k + 1);
+            if (upper.indexOf('\f') >= 0 || lower.indexOf('\f') >= 0) continue;
+            List<Token> up = words(upper);
+            if (up.isEmpty() || up.stream().anyMatch(w -> !ShapeReader.amount(w.text())) || up.stream().noneMatch(w -> separated(w.text()))) continue;
+            List<Token> below = words(lower);
+            if (below.isEmpty() || below.get(0).start() >= up.get(0).start() || amounts(lower).stream().noneMatch(w -> separated(w.text()))) continue;
+            boolean free = true;
+            for (Token t : up) {
+                for (int c = Math.max(0, t.start() - 1); free && c < Math.min(lower.length(), t.end() + 1); c++) free = lower.charAt(c) == ' ';
+            }
+            if (!free) continue;
+            StringBuilder joined = new StringBuilder(lower);
+            for (Token t : up) {
+                while (joined.length() < t.end()) joined.append(' ');
+                joined.replace(t.start(), t.end(), t.text());
+            }
+            out.put(k, "");
+            out.put(k + 1, joined.toString());
+        }
+        return out;
+    }
+
     /** A line with amounts: a row's (its amounts, beyond a lone number without separators: a serial, a line number). */
     static boolean amountLine(String raw) {
         List<Token> tok = trailingAmounts(raw);

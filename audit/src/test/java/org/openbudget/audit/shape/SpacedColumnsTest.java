@@ -276,6 +276,104 @@ class SpacedColumnsTest {
         assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
     }
 
+    /**
+     * 普陀区财政局's 决算 支出决算表 as pdftotext prints it: a row's 基本支出 and 项目支出 printed a little higher than its
+     * 合计, on a line of their own above the row's line (the 合计 row's on two lines above its label); then the table's
+     * last page, without a header, which pdftotext lays out anew: its blank columns gone, its two columns of amounts
+     * moved left, no longer under the first page's.
+     */
+    private static final List<String> FINAL_EXPENSE = List.of(
+            "\f                                支出决算表",
+            "",
+            "                                                                             单位：万元",
+            "",
+            "                项目                                                           对附属单位",
+            "                                本年支出合                 项目支      上缴上级支   经营支",
+            "   支出功能分类                                  基本支出                                补",
+            "                       科目名称       计                    出         出      出",
+            "    科目编码                                                                      助支出",
+            "                                           2,336.91   603.14",
+            "                                2,940.05",
+            " 类    款   项",
+            "                        合计",
+            "                                           1,503.52   603.14",
+            "201             一般公共服务支出        2,106.66",
+            "                                           1,503.52   603.14",
+            "201   06        财政事务            2,106.66",
+            "                                           1,503.52",
+            "201   06   01   行政运行            1,511.89               8.37",
+            "201   06   02   一般行政管理事务          10.00               10.00",
+            "                                                      135.25",
+            "201   06   07   信息化建设            135.25",
+            "                                                      449.52",
+            "201   06   08   财政委托业务支出         449.52",
+            "208             社会保障和就业支出        326.72    326.72",
+            "208   05        行政事业单位养老支出       326.72    326.72",
+            "208   05   01   行政单位离退休           84.65     84.65",
+            "",
+            "208   05   05                    160.75    160.75",
+            "                机关事业单位基本养老保险缴",
+            "                费支出",
+            "",
+            "208   05   06                     80.38     80.38",
+            "                机关事业单位职业年金缴费支",
+            "                出",
+            "\f208   05   99   其他行政事业单位养老支出     0.94     0.94",
+            "210             卫生健康支出          60.99    60.99",
+            "210   11        行政事业单位医疗        60.99    60.99",
+            "210   11   01   行政单位医疗          60.99    60.99",
+            "221             住房保障支出         445.69   445.69",
+            "221   02        住房改革支出         445.69   445.69",
+            "221   02   01   住房公积金          187.19   187.19",
+            "221   02   03   购房补贴           258.50   258.50"
+);
+
+    @Test
+    void aRowPrintedOverTwoLinesIsOneRowItsAmountsWhereTheyArePrinted() {
+        DisclosureTable t = table(FINAL_EXPENSE, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        // 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出
+        assertThat(values(total(t))).containsExactly("2940.05", "2336.91", "603.14", null, null, null);
+        assertThat(values(t, "201")).containsExactly("2106.66", "1503.52", "603.14", null, null, null);
+        assertThat(values(t, "2010601")).containsExactly("1511.89", "1503.52", "8.37", null, null, null);
+        assertThat(values(t, "2010607")).containsExactly("135.25", null, "135.25", null, null, null);
+        // the lines of amounts alone are no rows of their own
+        assertThat(t.rows()).allMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL || !x.code().isEmpty());
+    }
+
+    @Test
+    void aHeaderlessPagesColumnsAreThoseItsSumsAddUpIn() {
+        DisclosureTable t = table(FINAL_EXPENSE, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        // the last page's two columns are 本年支出合计 and 基本支出 (20805 = Σ its 项, 合计 = Σ 类), not the last two
+        assertThat(values(t, "2080599")).containsExactly("0.94", "0.94", null, null, null, null);
+        assertThat(values(t, "221")).containsExactly("445.69", "445.69", null, null, null, null);
+        assertThat(values(t, "2210203")).containsExactly("258.5", "258.5", null, null, null, null);
+    }
+
+    @Test
+    void aHeaderlessPageWhoseSumsDoNotSayIsReadFromTheRightAsBefore() {
+        // the page's rows without the rows above them that they add up to (no 类/款 of theirs, no total): nothing says
+        // which columns it prints, its amounts are taken from the right as before
+        List<String> lines = new ArrayList<>(FINAL_EXPENSE.subList(0, 9));
+        lines.add("201   06   01   行政运行            1,511.89               8.37");
+        lines.add("201   06   02   一般行政管理事务          10.00               10.00");
+        lines.add("\f208   05   99   其他行政事业单位养老支出     0.94     0.94");
+        DisclosureTable t = table(lines, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        assertThat(values(t, "2080599")).containsExactly(null, null, null, null, "0.94", "0.94");
+    }
+
+    @Test
+    void aLineOfAmountsJoinsTheRowBelowOnlyWhereThatRowLeavesThemBlank() {
+        List<String> lines = List.of(
+                "                                           1,503.52   603.14",
+                "201             一般公共服务支出        2,106.66",
+                "                                84.65     84.65",
+                "208   05   01   行政单位离退休           84.65     84.65");
+        var joined = SpacedColumns.joinSplitRows(lines, 0, lines.size());
+        assertThat(joined).containsEntry(0, "").containsEntry(1, "201             一般公共服务支出        2,106.66   1,503.52   603.14");
+        // a row of its own: its amounts where the row below prints its own
+        assertThat(joined).doesNotContainKeys(2, 3);
+    }
+
     /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
     private static final List<String> WRAPPED_UNIT = List.of(
             "表2",
