@@ -1685,6 +1685,13 @@ public final class ShapeReader {
         private int[] spacedColumns(int page, List<String> lines) {
             int m = spaced.columns(page);
             if (m == 0) return new int[0];
+            if (spaced.columnsByHeader(page)) {
+                // the header's last line names each column, one word a column: the template's columns when as many
+                if (m != n) return new int[0];
+                int[] pos = new int[n];
+                for (int c = 0; c < n; c++) pos[c] = c;
+                return pos;
+            }
             if (spaced.hasHeader(page)) {
                 // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
                 String[] label = spaced.labels(page, lines);

@@ -23,6 +23,8 @@ final class SpacedColumns {
     private static final int JITTER = 3;
 
     private final int from;
+    /** The document's lines (the header's words: {@link #headerColumns}). */
+    private List<String> linesRef;
     /** Each amount marks its column (a summary's), not only a line's last run: a column one amount ends at is one too. */
     private boolean every;
     /** The page (segment) of each line from {@code from} on. */
@@ -52,6 +54,7 @@ final class SpacedColumns {
     static SpacedColumns of(List<String> lines, int from, int to, boolean every) {
         SpacedColumns s = new SpacedColumns(from, to);
         s.every = every;
+        s.linesRef = lines;
         int page = 0;
         List<Integer> edges = new ArrayList<>();
         List<int[]> lineEdges = new ArrayList<>();
@@ -345,6 +348,7 @@ final class SpacedColumns {
      * side may print one amount on a page (烟台 公开表4: 一般公共预算收入 alone, its total on the next page).
      */
     private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
+        byHeader.add(false);
         edges = new ArrayList<>(edges);
         edges.sort(null);
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
@@ -394,13 +398,44 @@ final class SpacedColumns {
                 }
             }
         }
-        if (placed * 4 < edges.size() * 3) {
+        if (h.isEmpty() && !edges.isEmpty() && !header.isEmpty() && !every) {
+            headerColumns(header, h, l);
+        } else if (placed * 4 < edges.size() * 3) {
             h.clear();
             l.clear();
         }
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
+    }
+
+    /** Per page: whether its columns are its header's last line's words ({@link #headerColumns}). */
+    private final List<Boolean> byHeader = new ArrayList<>();
+
+    /**
+     * A page whose amounts make no column, each column filled by one amount at most (a 三公 table's one row, most of
+     * its cells blank): the columns are the words of its header's last line, one word a column ("预算数  决算数  预算数 …"),
+     * each cell reaching halfway to the next word: its label is centred over it, its amounts end at its right edge.
+     * None when that line holds an amount or fewer than two words.
+     */
+    private void headerColumns(List<Integer> header, List<Integer> h, List<Integer> l) {
+        String last = linesRef.get(header.get(header.size() - 1));
+        List<Token> w = words(last);
+        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()))) return;
+        int left = 0;
+        for (int j = 0; j < w.size(); j++) {
+            int center = (w.get(j).start() + w.get(j).end()) / 2;
+            int right = j == w.size() - 1 ? Integer.MAX_VALUE / 2 : (center + (w.get(j + 1).start() + w.get(j + 1).end()) / 2) / 2 + 1;
+            l.add(left);
+            h.add(right);
+            left = right + 1;
+        }
+        byHeader.set(byHeader.size() - 1, true);
+    }
+
+    /** Are the page's columns its header's words ({@link #headerColumns})? */
+    boolean columnsByHeader(int page) {
+        return page >= 0 && page < byHeader.size() && byHeader.get(page);
     }
 
     /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */

@@ -39,8 +39,9 @@ class RealDocumentAccuracyTest {
     /** The share of expected figures read right, at least: the level reached (42.3 % on 2026-12-05, recognition right for every family; 56.3 % with columns read by their header labels, 61.5 % with codes in brackets, 款/项 codes under blank 类 cells and each table's own unit line, 63.8 % with 西安's side-by-side 收支总表 and 报表目录 rows not taken for titles; 66.5 % once the score matched each expected table to the read table with the longest matching title — it had scored 基本支出总表 against 支出总表; the five 决算 of shanghai-putuo and xian scored too since issue 12, read by their 决算 profiles: 78.1 %; 82.8 % with 西安 2021/2022's tables found by their cut or reworded titles; 85.0 % with 西安's 序号 column and its 表6 total
      * merged over the four stub cells; 87.6 % with 西安's 表2/表3 read in all their printed columns — 其中：专项资金… and
      * 上年实户资金余额 — and 表1's 上年实户资金余额 in 收入总计; 88.5 % with header words run together in a repeated
-     * header, names clipped into the amount cell, a 部门 收支总表's unprinted columns and 西安's units-only tables); the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.88"));
+     * header, names clipped into the amount cell, a 部门 收支总表's unprinted columns and 西安's units-only tables; 90.1 % with a table found by an alias read under
+     * the title it is printed under — 普陀 司法局's 部门预算: 2026年部门收入预算总表, not 预算单位收入预算总表); the target is 1.0. */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.90"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the

@@ -374,6 +374,34 @@ class SpacedColumnsTest {
         assertThat(joined).doesNotContainKeys(2, 3);
     }
 
+    /**
+     * 普陀区财政局's 决算 “三公” table as pdftotext prints it: one row, two of its twelve cells filled (合计's 预算数 and
+     * 公务接待费's 预算数) — no two amounts in one column, so they make none; the header's last line names each column.
+     */
+    private static final List<String> FINAL_THREE_PUBLIC = List.of(
+            "\f                             财政拨款“三公”经费支出决算表",
+            "                                                                           单位：万元",
+            "",
+            "                                   财政拨款“三公”经费",
+            "                                         公务用车购置及运行费",
+            "         合计      因公出国（境）费",
+            "                                  小计                   公务用车运行费        公务接待费",
+            "                                          公务用车购置费",
+            "",
+            "",
+            "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数",
+            "",
+            "  0.95                                                              0.95"
+);
+
+    @Test
+    void aRowWhoseAmountsMakeNoColumnIsPlacedUnderItsHeadersWords() {
+        DisclosureTable t = table(FINAL_THREE_PUBLIC, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "“三公”经费支出决算表", false);
+        Row r = t.rows().get(0);
+        // 合计 预算数 | 决算数 | 出国 预算数 | 决算数 | 车 小计 ×2 | 购置 ×2 | 运行 ×2 | 接待 预算数 | 决算数
+        assertThat(values(r)).containsExactly("0.95", null, null, null, null, null, null, null, null, null, "0.95", null);
+    }
+
     /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
     private static final List<String> WRAPPED_UNIT = List.of(
             "表2",
