@@ -671,7 +671,8 @@ public final class ShapeReader {
                     emptyNote = raw.trim().replaceAll("\\s+", "");
                     continue;
                 }
-                if (footer(sq)) continue;
+                boolean panelDigits = panelDigits(sq, k, lines, to);
+                if (footer(sq) && !panelDigits) continue;
                 // a mark just under the title, before the header, is the table's own however it numbers it (西安 决算: 表7 printed 公开09表)
                 if (otherTable(sq) && (body || k - from >= 3 || markNumber(sq) == null)) break;
                 // a mark alone on its line in the body (its own, printed again on the next page, or the next table's in
@@ -692,7 +693,10 @@ public final class ShapeReader {
                             || blankTotal(cells);
                     if (numberRow(cells) || !hasAmount(cells) && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
-                        else plainHeader.add(raw.trim());
+                        else {
+                            plainHeader.add(raw.trim());
+                            headerRaw.add(raw);
+                        }
                         if (sq.contains("行次")) rowNumbers = true;
                         if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))) serials = true;
                         continue;
@@ -700,12 +704,13 @@ public final class ShapeReader {
                     body = true;
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
-                if (numberRow(cells) || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
+                if (numberRow(cells) && !panelDigits || !hasAmount(cells) && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
                 List<Row> read = summary && spaced != null ? spacedSummaryRows(k, lines) : null;
                 if (read == null) {
                     spacedValues = spaced == null || summary ? null : spacedValues(k, lines);
                     spacedBlanks = spaced == null || summary ? 0 : spacedBlanks(k, lines);
+                    lineRaw = raw;
                     read = rows(cells);
                 }
                 for (Row r : read) {
@@ -1204,7 +1209,8 @@ public final class ShapeReader {
          * apart and put one panel after the other when the table is done.
          */
         private List<Row> panelRows(List<String> cells) {
-            List<List<String>> slices = panelSlices(cells);
+            List<List<String>> slices = panelsByPlace(lineRaw);
+            if (slices == null) slices = panelSlices(cells);
             List<Row> out = new ArrayList<>();
             List<BigDecimal> totals = null;
             String totalLabel = "";
@@ -1213,14 +1219,17 @@ public final class ShapeReader {
                 // a panel after the template's last column continues it (公用经费's classes over two panels)
                 int col = Math.min(k, n - 1);
                 StringBuilder code = new StringBuilder();
-                String name = "";
+                String name = "", more = "";
                 BigDecimal value = null;
                 for (String c : slice) {
                     String x = c.trim();
                     if (x.isEmpty()) continue;
-                    if (name.isEmpty() && (code.length() == 0 ? codeDigits(x) : code.length() < 7 && digits(x, 2, 2))) {
+                    if (byPlace && code.length() == 0 && name.isEmpty() && more.isEmpty() && digits(x, 2, 2) && openCode(k).length() % 2 == 1) {
+                        more = x;   // the 款 digits of the row above, printed on its name's line ("302" / "01   办公费")
+                    } else if (name.isEmpty() && (code.length() == 0 ? codeDigits(x) : code.length() < 7 && digits(x, 2, 2))) {
                         code.append(x);
-                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !codeDigits(x)) {
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !codeDigits(x)
+                            || byPlace && code.length() >= 3 && x.indexOf('.') > 0 && amount(x)) {   // its name wrapped around its line
                         value = number(x);
                     } else if (name.isEmpty()) {
                         name = x;
@@ -1233,7 +1242,14 @@ public final class ShapeReader {
                         name = split[1];
                     }
                 }
-                if (code.length() == 0 && name.isEmpty()) continue;
+                if (code.length() == 0 && name.isEmpty()) {
+                    // an amount alone in its panel: the row whose code is printed on a line below it (普陀财政局 决算)
+                    if (byPlace && value != null && more.isEmpty()) amountAbove.put(k, value);
+                    if (!more.isEmpty()) wrapped(k, col, more, "", null);
+                    continue;
+                }
+                if (byPlace && value == null && (code.length() > 0 || totalLabel(squeeze(name)) || squeeze(name).endsWith("合计"))) value = amountAbove.get(k);
+                amountAbove.remove(k);
                 List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
                 v.set(col, value);
                 if (code.length() == 0) {
@@ -1242,13 +1258,135 @@ public final class ShapeReader {
                         if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
                         totals.set(col, value);
                         totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
+                    } else if (byPlace) {
+                        wrapped(k, col, more, name, value);
                     }
                     continue;
                 }
-                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v,
-                        source.origin(currentLine, null)));
+                List<Row> panel = panels.computeIfAbsent(k, x -> new ArrayList<>());
+                boolean above = false;
+                if (byPlace && name.isEmpty() && nameAbove.containsKey(k)) {
+                    name = nameAbove.get(k);
+                    above = true;
+                }
+                nameAbove.remove(k);
+                panel.add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v, source.origin(currentLine, null)));
+                // a row whose name is not on its line: the rest of it (or all of it) on the panel's next line; so too a
+                // 类's code printed again: a 款's, its digits on the next line ("302  因公出国（境）费" / "12" / "用")
+                String own = code.toString();
+                boolean again = byPlace && own.length() == 3 && panel.stream().limit(panel.size() - 1).anyMatch(r -> r.code().equals(own));
+                if (byPlace && name.isEmpty() || above || again) open.put(k, panel.size() - 1);
+                else open.remove(k);
             }
             if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals, source.origin(currentLine, null)));
+            return out;
+        }
+
+        /**
+         * A panel's code or 款 digits alone on its line, more of its row on the line below (普陀财政局 决算: "302  其他商品和服务支"
+         * / "99" / "出"): no page number, no row of column numbers.
+         */
+        private boolean panelDigits(String sq, int k, List<String> lines, int to) {
+            return shape != null && shape.panels() && digits(sq, 2, 3) && k + 1 < to && !lines.get(k + 1).isBlank() && lines.get(k + 1).indexOf('\f') < 0;
+        }
+
+        /** The line being read, as printed (its words' places: {@link #panelsByPlace}). */
+        private String lineRaw = "";
+        /** The header's lines as printed (a text laid out by spaces). */
+        private final List<String> headerRaw = new ArrayList<>();
+        /** Whether the panels of the line being read were cut by where its words are printed. */
+        private boolean byPlace;
+        /** Per panel: the words of a name printed on the lines above its row's code (the code's line names nothing). */
+        private final Map<Integer, String> nameAbove = new HashMap<>();
+        /** Where the second panel begins on the page being read, as its last line with a code in each panel says (0: not known). */
+        private int panelCut;
+
+        /** Per panel: an amount printed alone, above the line of its row's code. */
+        private final Map<Integer, BigDecimal> amountAbove = new HashMap<>();
+
+        /** The code of the panel's row left open ({@link #open}), "" when none. */
+        private String openCode(int k) {
+            Integer at = open.get(k);
+            return at == null ? "" : panels.get(k).get(at).code();
+        }
+
+        /** Per panel: its last row, when its name (its rest, or all of it) and its amount may be on the panel's next line. */
+        private final Map<Integer, Integer> open = new HashMap<>();
+
+        /**
+         * A panel's line without a code (nor a total): the name of a row wrapped around its code's line, or the name
+         * and amount of a row whose code is on the line above (普陀 决算: "机关事业单位基本" / "30108   6.18" / "养老保险缴费";
+         * "30299" / "其他商品和服务支出   0.20"). It goes to the row left open above it, else waits for the next row's code.
+         */
+        private void wrapped(int k, int col, String more, String name, BigDecimal value) {
+            Integer at = open.remove(k);
+            if (at != null) {
+                List<Row> panel = panels.get(k);
+                Row r = panel.get(at);
+                if (!more.isEmpty()) r = r.withCode(r.code() + more);
+                if (name.isEmpty() && value == null) {
+                    // the 款 digits alone: the name still to come on the next line
+                    panel.set(at, r);
+                    open.put(k, at);
+                    return;
+                }
+                if (value != null && r.value(col) == null) {
+                    List<BigDecimal> v = new ArrayList<>(r.values());
+                    v.set(col, value);
+                    r = r.withValues(v);
+                }
+                panel.set(at, r.withName(r.name() + name));
+                return;
+            }
+            if (value == null) nameAbove.merge(k, name, String::concat);
+        }
+
+        /**
+         * A line of a text laid out by spaces cut into the table's panels by where its words are printed: the words from
+         * where the header prints its second 经济分类 / 科目编码 on are the second panel's — a line may print the second
+         * panel only (its rows after the first panel's last). Null when the table has tabs, more panels or its header
+         * does not say where the second begins.
+         */
+        private List<List<String>> panelsByPlace(String raw) {
+            byPlace = false;
+            if (n != 2 || raw.indexOf('\t') >= 0 || !source.text()) return null;
+            int second = -1;
+            for (String h : headerRaw) {
+                List<SpacedColumns.Token> heads = SpacedColumns.words(h).stream()
+                        .filter(w -> w.text().contains("经济分类") || w.text().contains("科目编码") || w.text().contains("科目代码")).toList();
+                if (heads.size() == 2) {
+                    second = heads.get(1).start();
+                    break;
+                }
+            }
+            if (second <= 0) return null;
+            String plain = raw.replace("\f", "");
+            List<SpacedColumns.Token> words = SpacedColumns.words(plain);
+            // a line with a code in each panel says where the second begins on its page (a page laid out anew moves it)
+            for (int i = 1; i < words.size() && codeDigits(words.get(0).text()); i++) {
+                if (codeDigits(words.get(i).text()) && !codeDigits(words.get(i - 1).text()) || codeDigits(words.get(i).text()) && i >= 2) {
+                    panelCut = Math.max(1, words.get(i).start() - 4);
+                    break;
+                }
+            }
+            int cut = panelCut > 0 ? panelCut : Math.max(1, second - 4);
+            int split = plain.length();
+            for (SpacedColumns.Token w : words) {
+                if (w.start() >= cut) {
+                    split = w.start();
+                    break;
+                }
+            }
+            byPlace = true;
+            String left = plain.substring(0, split), right = plain.substring(split);
+            // a line of a page laid out anew (its panels closer together): cut as before, at a code or total label
+            // (or whose second panel is an amount alone: its label the first panel's last words, "公用经费合计   184.65")
+            if (left.contains("合计") && SpacedColumns.words(right).stream().allMatch(w -> amount(w.text()) && w.text().indexOf('.') > 0)) {
+                return panelSlices(cells(plain));
+            }
+            List<List<String>> out = new ArrayList<>();
+            out.add(left.isBlank() ? List.of() : cells(left));
+            out.add(right.isBlank() ? List.of() : cells(right));
             return out;
         }
 

@@ -402,6 +402,95 @@ class SpacedColumnsTest {
         assertThat(values(r)).containsExactly("0.95", null, null, null, null, null, null, null, null, null, "0.95", null);
     }
 
+    /**
+     * 中共普陀区委社会工作部's 决算 基本支出表 as pdftotext prints it: 人员经费 and 公用经费 as two panels side by side,
+     * names wrapped around their code's line ("机关事业单位基本" / "30108   6.18" / "养老保险缴费"), then the 公用经费 panel
+     * alone, a code on its line and its name and amount on the next ("30299" / "其他商品和服务支出   0.20").
+     */
+    private static final List<String> FINAL_BASIC = List.of(
+            "\f                 一般公共预算财政拨款基本支出决算表",
+            "                                             单位：万元",
+            "经济分类                        经济分类",
+            "          科目名称      决算数                   科目名称       决算数",
+            "科目编码                        科目编码",
+            "301     工资福利支出      95.36   302     商品和服务支出          10.23",
+            "30101    基本工资       14.12   30201    办公费              3.78",
+            "30102    津贴补贴       39.72   30202    印刷费              0.00",
+            "30103    奖金          0.00   30203    咨询费              0.00",
+            "30106    伙食补助费       0.00   30204    手续费              0.00",
+            "30107    绩效工资       10.16   30205    水费               0.00",
+            "         机关事业单位基本",
+            "30108                6.18   30206    电费              0.00",
+            "        养老保险缴费",
+            "30109    职业年金缴费      4.64   30207    邮电费             0.00",
+            "         职工基本医疗保险",
+            "30110                2.71   30208    取暖费             0.00",
+            "        缴费",
+            "         公务员医疗补助缴",
+            "30111                0.00   30209    物业管理费           0.00",
+            "        费",
+            "30112    其他社会保障缴费    0.09   30211    差旅费             1.15",
+            "30113    住房公积金      17.70   30212    因公出国（境）费用       0.00",
+            "30114    医疗费         0.00   30213    维修（护）费          0.02",
+            "30199    其他工资福利支出    0.04   30214    租赁费             0.00",
+            "303     对个人和家庭的补助    0.00   30215    会议费             0.00",
+            "30301    离休费         0.00   30216    培训费             0.00",
+            "30302    退休费         0.00   30217    公务接待费           0.00",
+            "30303    退职（役）费      0.00   30218    专用材料费           0.00",
+            "30304    抚恤金         0.00   30224    被装购置费           0.00",
+            "30305    生活补助        0.00   30225    专用燃料费           0.00",
+            "30306    救济费         0.00   30226    劳务费             0.68",
+            "30307    医疗费补助       0.00   30227    委托业务费           0.48",
+            "30308    助学金         0.00   30228    工会经费            0.00",
+            "30309    奖励金         0.00   30229    福利费             1.48",
+            "30310    个人农业生产补贴    0.00   30231    公务用车运行维护费       0.00",
+            "30311    代缴社会保险费     0.00   30239    其他交通费用          2.43",
+            "         其他对个人和家庭",
+            "30399                0.00   30240    税金及附加费用         0.00",
+            "        的补助",
+            "                            30299",
+            "                                其他商品和服务支出            0.20",
+            "                            310资本性支出                 0.00",
+            "                            31001",
+            "                                房屋建筑物购建              0.00",
+            "                            31002",
+            "                                办公设备购置               0.00",
+            "                            31003",
+            "                                专用设备购置               0.00",
+            "                                信息 网络 及软件 购置",
+            "                         31007                       0.00",
+            "                               更新",
+            "                         31013  公务用车购置                0.00",
+            "                         31019  其他交通工具购置              0.00",
+            "                         31021  文物和陈列品购置              0.00",
+            "                         31022  无形资产购置                0.00",
+            "                         31099  其他资本性支出               0.00",
+            "      人员经费合计       95.36       公用经费合计                10.23"
+);
+
+    @Test
+    void panelsSideBySideArePartedWhereTheHeaderPrintsTheSecondAndTheirWrappedNamesJoined() {
+        DisclosureTable t = table(FINAL_BASIC, "shanghai-final-2024", 2024, "中共上海市普陀区委社会工作部", AgencyKind.DEPARTMENT, 2024, "基本支出决算表", false);
+        // 人员经费 | 公用经费
+        assertThat(row(t, "30108").name()).isEqualTo("机关事业单位基本养老保险缴费");
+        assertThat(values(t, "30108")).containsExactly("6.18", null);
+        assertThat(row(t, "30110").name()).isEqualTo("职工基本医疗保险缴费");
+        assertThat(values(t, "30110")).containsExactly("2.71", null);
+        assertThat(row(t, "30399").name()).isEqualTo("其他对个人和家庭的补助");
+        // the second panel alone on its lines: still the 公用经费 column
+        assertThat(row(t, "30299").name()).isEqualTo("其他商品和服务支出");
+        assertThat(values(t, "30299")).containsExactly(null, "0.2");
+        assertThat(row(t, "31007").name().replace(" ", "")).isEqualTo("信息网络及软件购置更新");
+        assertThat(values(total(t))).containsExactly("95.36", "10.23");
+        // 301 = Σ its 款 in 人员经费, 302 in 公用经费 (as printed: each amount rounded, 10.22 of 10.23)
+        BigDecimal personnel = t.rows().stream().filter(r -> r.code().startsWith("301") && r.code().length() == 5 && r.value(0) != null)
+                .map(r -> r.value(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(personnel).isEqualByComparingTo(row(t, "301").value(0));
+        BigDecimal goods = t.rows().stream().filter(r -> r.code().startsWith("302") && r.code().length() == 5 && r.value(1) != null)
+                .map(r -> r.value(1)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(goods.subtract(row(t, "302").value(1)).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+    }
+
     /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
     private static final List<String> WRAPPED_UNIT = List.of(
             "表2",
