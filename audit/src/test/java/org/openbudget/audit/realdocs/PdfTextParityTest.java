@@ -43,9 +43,11 @@ class PdfTextParityTest {
      * as zero cells, header words run together and 西安's units-only tables; 576 since a text laid out by spaces places a
      * row's amounts by where they are printed and joins a name wrapped around its amounts (shape/SpacedColumns); 455 since a
      * summary's two sides are placed by where they are too, a letter-spaced 合   计 is a total and a lone amount on a line
-     * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above — lower it as the readings converge).
+     * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above; 235 with
+     * a row printed over two lines read as one, a headerless page's columns chosen by the table's sums and a 决算 基本支出表's
+     * panels parted where they are printed (普陀 决算) — lower it as the readings converge).
      */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 282);
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 235);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {
@@ -127,9 +129,10 @@ class PdfTextParityTest {
      * outline's amounts are checked against those misread tables too (FT.item, text-measure); 1,404 since the 决算 text's
      * shares, “三公” statements and narrative sums are (FT.share, FT.tpe, FT.procurement …); 303 since a text laid out by
      * spaces places a row's amounts by where they are printed (300 with the checks by measure); 273 since a summary's
-     * two sides are placed by where they are printed; the target is none).
+     * two sides are placed by where they are printed; 227 since a row printed over two lines is read as one and a
+     * headerless page's columns are chosen by the table's sums; the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 273);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 227);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {
