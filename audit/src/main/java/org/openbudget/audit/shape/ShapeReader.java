@@ -557,6 +557,31 @@ public final class ShapeReader {
             return r == null ? null : r.withOrigin(source.origin(currentLine, cellOf));
         }
 
+        /**
+         * A name wrapped onto the line between two rows, given to the wrong one (规划和自然资源局 决算: "机关事业单位基本养老保险缴"
+         * and "费支出机关事业单位职业年金缴费支出"; "行政运行城乡社区规划" and "与管理"): where one row's name is its code's
+         * official name cut short and the next row's begins with the rest (or one's runs on past its official name into
+         * the beginning of the next's), the words are given back to the row whose official name they complete.
+         */
+        private void namesByMeaning() {
+            Classification list = classification();
+            for (int i = 0; i + 1 < rows.size(); i++) {
+                Row a = rows.get(i), b = rows.get(i + 1);
+                if (a.kind() != RowKind.CLASS || b.kind() != RowKind.CLASS || a.code().isEmpty() || b.code().isEmpty()) continue;
+                String oa = list.name(a.code()).map(ShapeReader::squeeze).orElse(null), ob = list.name(b.code()).map(ShapeReader::squeeze).orElse(null);
+                String na = squeeze(a.name()), nb = squeeze(b.name());
+                if (oa == null || ob == null || na.equals(oa) && nb.equals(ob)) continue;
+                if (oa.length() > na.length() && oa.startsWith(na) && nb.startsWith(oa.substring(na.length()))
+                        && nb.substring(oa.length() - na.length()).equals(ob)) {
+                    rows.set(i, a.withName(oa));
+                    rows.set(i + 1, b.withName(ob));
+                } else if (na.length() > oa.length() && na.startsWith(oa) && (na.substring(oa.length()) + nb).equals(ob)) {
+                    rows.set(i, a.withName(oa));
+                    rows.set(i + 1, b.withName(ob));
+                }
+            }
+        }
+
         /** The title this table is printed under when it is one of the template's aliases; null: the template's title. */
         String printedTitle;
 
@@ -567,6 +592,7 @@ public final class ShapeReader {
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             if (plain && !rows.isEmpty()) placePlain();
+            if (source.text() && shape != null) namesByMeaning();
             // the title as the document prints it: a reader names the table it sees
             String title = (printedTitle == null ? t.title(kindLabel) : printedTitle.replace("{kind}", kindLabel)).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
@@ -1287,7 +1313,7 @@ public final class ShapeReader {
          * / "99" / "出"): no page number, no row of column numbers.
          */
         private boolean panelDigits(String sq, int k, List<String> lines, int to) {
-            return shape != null && shape.panels() && digits(sq, 2, 3) && k + 1 < to && !lines.get(k + 1).isBlank() && lines.get(k + 1).indexOf('\f') < 0;
+            return source.text() && shape != null && shape.panels() && digits(sq, 2, 3) && k + 1 < to && !lines.get(k + 1).isBlank() && lines.get(k + 1).indexOf('\f') < 0;
         }
 
         /** The line being read, as printed (its words' places: {@link #panelsByPlace}). */

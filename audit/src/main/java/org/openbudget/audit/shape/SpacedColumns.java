@@ -156,7 +156,38 @@ final class SpacedColumns {
             unwrapPage(lines, k, end, stub.get(page), out);
             k = end;
         }
+        codesBetweenNames(lines, from, to, out);
         return out;
+    }
+
+    /**
+     * A row without amounts whose name is wrapped around its code's line (a template's rows, printed blank: "其他文化旅游体育与传媒支"
+     * / "20799" / "出"): a line of a code alone between two lines of words only, both starting right of the code and
+     * at the same place, is the code then the name. The lines taken are left blank.
+     */
+    private static void codesBetweenNames(List<String> lines, int from, int to, java.util.Map<Integer, String> out) {
+        for (int k = from + 1; k + 1 < to; k++) {
+            if (out.containsKey(k - 1) || out.containsKey(k) || out.containsKey(k + 1)) continue;
+            List<Token> code = words(lines.get(k));
+            if (code.size() != 1 || !ShapeReader.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
+            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1));
+            if (!nameOnly(above) || !nameOnly(below) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
+            int at = above.get(0).start();
+            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2) continue;
+            out.put(k - 1, "");
+            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + lines.get(k + 1).trim());
+            out.put(k + 1, "");
+        }
+    }
+
+    /** Words of a name only: no amount, no code, not a total, a level word or a note. */
+    private static boolean nameOnly(List<Token> w) {
+        if (w.isEmpty()) return false;
+        for (Token t : w) {
+            String x = t.text();
+            if (ShapeReader.amount(x) || !cjk(x.charAt(0)) || x.contains("合计") || x.contains("总计") || x.startsWith("注") || levelWords(x)) return false;
+        }
+        return true;
     }
 
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");

@@ -30,7 +30,7 @@ class SpacedTextTablesTest {
     private static final Path DIR = Path.of("../../shared/realdocs/shanghai-putuo");
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024年度普陀区财政局部门决算.pdf", "2024年度中共普陀区委社会工作部部门决算.pdf", "2024年度普陀区财政局部门决算（测试问题版本）.pdf"})
+    @ValueSource(strings = {"2024年度普陀区财政局部门决算.pdf", "2024年度中共普陀区委社会工作部部门决算.pdf", "2024年度普陀区财政局部门决算（测试问题版本）.pdf", "2024年度普陀区规划和自然资源局部门决算.pdf"})
     void theTextGivesThePdfsAmountsCodeByCode(String file) {
         Path pdf = DIR.resolve(file);
         assumeTrue(Files.isRegularFile(pdf), "shared/realdocs not present");

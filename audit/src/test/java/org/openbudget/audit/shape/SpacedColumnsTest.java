@@ -491,6 +491,58 @@ class SpacedColumnsTest {
         assertThat(goods.subtract(row(t, "302").value(1)).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
     }
 
+    /**
+     * 普陀区规划和自然资源局's 决算 收入决算表 as pdftotext prints it: names wrapped onto the line below their row only
+     * ("机关事业单位基本养老保险缴" / "费支出"), where a name wrapped around its amounts would take the line as its own start.
+     */
+    private static final List<String> WRAPPED_BELOW = List.of(
+            "                                      收入决算表",
+            "                                                                           单位：万元",
+            "  功能分类                    本年收入合计      财政拨款收入      上级补助收入   事业收入   经营收入          其他收入",
+            "  科目编码",
+            "            合计              9746.50     9746.50",
+            "20805     行政事业单位养老支出         754.75      754.75",
+            "",
+            "2080502   事业单位离退休             28.11       28.11",
+            "",
+            "2080505   机关事业单位基本养老保险缴      446.11      446.11",
+            "          费支出",
+            "2080506   机关事业单位职业年金缴费支      225.12      225.12",
+            "          出",
+            "2080599   其他行政事业单位养老支出         0.88        0.88");
+
+    @Test
+    void aNameWrappedOntoTheLineBetweenTwoRowsIsGivenToTheRowWhoseOfficialNameItCompletes() {
+        DisclosureTable t = table(WRAPPED_BELOW, "shanghai-final-2024", 2024, "上海市普陀区规划和自然资源局", AgencyKind.DEPARTMENT, 2024, "收入决算表", true);
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
+        assertThat(values(t, "2080506")).containsExactly("225.12", "225.12", null, null, null, null, null);
+    }
+
+    /** 上海's 决算 template's 收入决算表: its rows printed blank, a name wrapped around its code's line. */
+    private static final List<String> BLANK_ROWS = List.of(
+            "                                   收入决算表",
+            "                                                                  单位：万元",
+            "    功能分类                   本年收入合计   财政拨款收入    上级补助收入   事业收入   经营收入          其他收入",
+            "    科目编码",
+            "",
+            "               合计",
+            "",
+            "207        文化旅游体育与传媒支出",
+            "           其他文化旅游体育与传媒支",
+            "20799",
+            "           出",
+            "…",
+            "…          …");
+
+    @Test
+    void aBlankRowsCodeBetweenTheLinesOfItsNameIsTheRowNotAnAmount() {
+        DisclosureTable t = table(BLANK_ROWS, "shanghai-final-2024", 2024, "上海市XX局", AgencyKind.DEPARTMENT, 2024, "收入决算表", true);
+        assertThat(row(t, "20799").name()).isEqualTo("其他文化旅游体育与传媒支出");
+        assertThat(t.rows()).allMatch(r -> r.values().stream().allMatch(v -> v == null || v.signum() == 0));
+    }
+
     /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
     private static final List<String> WRAPPED_UNIT = List.of(
             "表2",
