@@ -80,6 +80,8 @@ public final class ShapeReader {
         String kindLabel = kind.label();
         List<TableTemplate> templates = new ArrayList<>(profile.tables().values());
         int[] start = new int[templates.size()];
+        // the title each table is printed under when it is one of its aliases (上海's 部门 document: 部门收入预算总表)
+        String[] printedAs = new String[templates.size()];
         int from = 0;
         List<List<String>> titles = new ArrayList<>();
         for (TableTemplate t : templates) titles.add(title(t.title(), kindLabel, unit, year));
@@ -91,7 +93,10 @@ public final class ShapeReader {
             List<List<String>> longer = longer(printedTitles, titles.get(i));
             start[i] = find(squeezed, from, titles.get(i), longer);
             // the title as another kind of document prints it (上海: 预算单位收入预算总表 / 部门收入预算总表)
-            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+            for (int a = 0; start[i] < 0 && a < t.aliases().size(); a++) {
+                start[i] = find(squeezed, from, title(t.aliases().get(a), kindLabel, unit, year), longer);
+                if (start[i] >= 0) printedAs[i] = t.aliases().get(a);
+            }
             // its qualifier in brackets worded otherwise or cut at the line's end (西安 2022: "（按功能科目分）", 2021:
             // "（按支出功能分类科"): the title before it, then the qualifier's key word (功能, 经济)
             if (start[i] < 0) {
@@ -115,9 +120,11 @@ public final class ShapeReader {
             if (loose != null) names.add(loose);
             List<List<String>> longer = longer(printedTitles, titles.get(i));
             for (int pass = 0; pass < 2 && start[i] < 0; pass++) {
-                for (List<String> name : names) {
-                    start[i] = find(squeezed, 0, name, longer, pass == 1, taken);
-                    if (start[i] >= 0) break;
+                for (int k = 0; k < names.size(); k++) {
+                    start[i] = find(squeezed, 0, names.get(k), longer, pass == 1, taken);
+                    if (start[i] < 0) continue;
+                    if (k >= 1 && k <= t.aliases().size()) printedAs[i] = t.aliases().get(k - 1);
+                    break;
                 }
             }
             if (start[i] >= 0) taken.add(start[i]);
@@ -150,6 +157,7 @@ public final class ShapeReader {
             if (first < 0 || at < first) first = at;
             BigDecimal scale = profile.amountFormat(t).yuan() ? BigDecimal.valueOf(10_000) : BigDecimal.ONE;
             Table table = new Table(t, profile, ref, scale, notes, kind == AgencyKind.DEPARTMENT, unit, year, source, doc);
+            if (printedAs[i] != null) table.printedTitle = printedAs[i];
             table.repeated.add(squeezed.get(start[i]));
             table.repeated.add(squeeze(t.mark()));
             try {
@@ -549,9 +557,44 @@ public final class ShapeReader {
             return r == null ? null : r.withOrigin(source.origin(currentLine, cellOf));
         }
 
+        /**
+         * A name wrapped onto the line between two rows, given to the wrong one (规划和自然资源局 决算: "机关事业单位基本养老保险缴"
+         * and "费支出机关事业单位职业年金缴费支出"; "行政运行城乡社区规划" and "与管理"): where one row's name is its code's
+         * official name cut short and the next row's begins with the rest (or one's runs on past its official name into
+         * the beginning of the next's), the words are given back to the row whose official name they complete.
+         */
+        private void namesByMeaning() {
+            Classification list = classification();
+            for (int i = 0; i + 1 < rows.size(); i++) {
+                Row a = rows.get(i), b = rows.get(i + 1);
+                if (a.kind() != RowKind.CLASS || b.kind() != RowKind.CLASS || a.code().isEmpty() || b.code().isEmpty()) continue;
+                String oa = list.name(a.code()).map(ShapeReader::squeeze).orElse(null), ob = list.name(b.code()).map(ShapeReader::squeeze).orElse(null);
+                String na = squeeze(a.name()), nb = squeeze(b.name());
+                if (oa == null || ob == null || na.equals(oa) && nb.equals(ob)) continue;
+                if (oa.length() > na.length() && oa.startsWith(na) && nb.startsWith(oa.substring(na.length()))
+                        && nb.substring(oa.length() - na.length()).equals(ob)) {
+                    rows.set(i, a.withName(oa));
+                    rows.set(i + 1, b.withName(ob));
+                } else if (na.length() > oa.length() && na.startsWith(oa) && (na.substring(oa.length()) + nb).equals(ob)) {
+                    rows.set(i, a.withName(oa));
+                    rows.set(i + 1, b.withName(ob));
+                }
+            }
+        }
+
+        /** The title this table is printed under when it is one of the template's aliases; null: the template's title. */
+        String printedTitle;
+
+        /** How notes name this table: as {@link #name} does, by the title it is printed under. */
+        private String named() {
+            return printedTitle == null || !t.mark().isBlank() ? name(t, year) : "《" + printedTitle.replace("{year}", String.valueOf(year)) + "》";
+        }
+
         DisclosureTable result(String kindLabel, String unit, int year) {
             if (plain && !rows.isEmpty()) placePlain();
-            String title = t.title(kindLabel).replace("{year}", String.valueOf(year));
+            if (source.text() && shape != null) namesByMeaning();
+            // the title as the document prints it: a reader names the table it sees
+            String title = (printedTitle == null ? t.title(kindLabel) : printedTitle.replace("{kind}", kindLabel)).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
             List<String> columns = t.columnLabels().stream().map(this::years).toList();
             if (!panels.isEmpty()) {
@@ -573,7 +616,7 @@ public final class ShapeReader {
             int printed = printedSummaryColumns();
             if (printed < columns.size()) {
                 columns = columns.subList(0, printed);
-                notes.add(name(t, year) + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
+                notes.add(named() + "：支出方只印出「" + String.join("、", columns) + "」列，模板的其余列（"
                         + String.join("、", t.columnLabels().subList(printed, t.columnLabels().size())) + "）未印出，不据以核对");
             }
             List<Row> body = shape != null && shape.kind() == TableShape.Kind.PROJECTS && !blocked ? unitBlocks(rows) : rows;
@@ -623,6 +666,16 @@ public final class ShapeReader {
             java.util.Map<Integer, String> unwrapped = java.util.Map.of();
             boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
             if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
+                java.util.Map<Integer, String> joined = SpacedColumns.joinSplitRows(lines, from, to);
+                if (!joined.isEmpty()) {
+                    // a row printed over two lines read as one, where its amounts are printed
+                    lines = new ArrayList<>(lines);
+                    squeezed = new ArrayList<>(squeezed);
+                    for (var e : joined.entrySet()) {
+                        lines.set(e.getKey(), e.getValue());
+                        squeezed.set(e.getKey(), squeeze(e.getValue()));
+                    }
+                }
                 spaced = SpacedColumns.of(lines, from, to, summary);
                 // a fixed table's lines are named by the template: a line naming one of them is its row, no part of another's name
                 boolean fixed = shape.kind() == TableShape.Kind.FIXED;
@@ -648,7 +701,8 @@ public final class ShapeReader {
                     emptyNote = raw.trim().replaceAll("\\s+", "");
                     continue;
                 }
-                if (footer(sq)) continue;
+                boolean panelDigits = panelDigits(sq, k, lines, to);
+                if (footer(sq) && !panelDigits) continue;
                 // a mark just under the title, before the header, is the table's own however it numbers it (西安 决算: 表7 printed 公开09表)
                 if (otherTable(sq) && (body || k - from >= 3 || markNumber(sq) == null)) break;
                 // a mark alone on its line in the body (its own, printed again on the next page, or the next table's in
@@ -675,7 +729,10 @@ public final class ShapeReader {
                             || blankTotal(cells);
                     if (numberRow(cells) || !amounts && !fixedRow) { // title, unit line, header rows
                         if (raw.indexOf('\t') >= 0) header.add(cells);
-                        else plainHeader.add(raw.trim());
+                        else {
+                            plainHeader.add(raw.trim());
+                            headerRaw.add(raw);
+                        }
                         if (sq.contains("行次")) rowNumbers = true;
                         if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))) serials = true;
                         continue;
@@ -683,12 +740,13 @@ public final class ShapeReader {
                     body = true;
                     if (raw.indexOf('\t') >= 0) columnsByHeader(cells);
                 }
-                if (numberRow(cells) || !amounts && (!isLabelOnly(cells) || headerLine(cells))) continue;
+                if (numberRow(cells) && !panelDigits || !amounts && (!isLabelOnly(cells) || headerLine(cells))) continue;
                 currentLine = k + 1;
                 List<Row> read = summary && spaced != null ? spacedSummaryRows(k, lines) : null;
                 if (read == null) {
                     spacedValues = spaced == null || summary ? null : spacedValues(k, lines);
                     spacedBlanks = spaced == null || summary ? 0 : spacedBlanks(k, lines);
+                    lineRaw = raw;
                     read = rows(cells);
                 }
                 for (Row r : read) {
@@ -929,7 +987,7 @@ public final class ShapeReader {
                 case FIXED -> {
                     Optional<LineSpec> spec = fixedLabel(List.of(noSpace(label)));
                     if (spec.isEmpty()) {
-                        notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
+                        notes.add(named() + "：行「" + label + "」不是模板的行");
                         yield null;
                     }
                     LineSpec sp = spec.get();
@@ -939,7 +997,7 @@ public final class ShapeReader {
                 default -> plainClassRow(label);
             };
             if (r == null) return;
-            if (nums.isEmpty() && shape.kind() != TableShape.Kind.FIXED) notes.add(name(t, year) + " 第" + currentLine + "行：「" + text + "」没有数，按无数行读入");
+            if (nums.isEmpty() && shape.kind() != TableShape.Kind.FIXED) notes.add(named() + " 第" + currentLine + "行：「" + text + "」没有数，按无数行读入");
             addPlain(r, nums);
         }
 
@@ -953,7 +1011,7 @@ public final class ShapeReader {
             List<BigDecimal> v = blank();
             if (nums != null) {
                 if (nums.size() > n) {
-                    notes.add(name(t, year) + " 第" + currentLine + "行：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
+                    notes.add(named() + " 第" + currentLine + "行：" + nums.size() + " 个数多于 " + n + " 列，多余的略去");
                     nums = new ArrayList<>(nums.subList(0, n));
                 }
                 for (int i = 0; i < nums.size(); i++) v.set(i, nums.get(i));
@@ -977,7 +1035,7 @@ public final class ShapeReader {
             }
             List<BigDecimal> nums = new ArrayList<>();
             while (p < tok.size() && amountToken(tok.get(p))) nums.add(plainNumber(tok.get(p++)));
-            if (p < tok.size()) notes.add(name(t, year) + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
+            if (p < tok.size()) notes.add(named() + " 第" + currentLine + "行：行尾「" + String.join(" ", tok.subList(p, tok.size())) + "」未读");
             if (!income.isEmpty()) {
                 Row r = incomeRow(income, List.of(), 0);
                 if (r != null) {
@@ -1060,7 +1118,7 @@ public final class ShapeReader {
                 try {
                     eqs.add(Placement.Equation.parse(e));
                 } catch (RuntimeException ex) {
-                    notes.add(name(t, year) + "：模板等式「" + e + "」无法解析");
+                    notes.add(named() + "：模板等式「" + e + "」无法解析");
                 }
             }
             Placement placement = new Placement(n, eqs, allowedColumns(), notes);
@@ -1071,7 +1129,7 @@ public final class ShapeReader {
             for (int i = 0; i < base.size(); i++) {
                 Row r = base.get(i);
                 List<BigDecimal> nums = numbers.get(i);
-                String where = name(t, year) + " 第" + (r.origin() == null ? 0 : r.origin().line()) + "行（" + r.label() + "）";
+                String where = named() + " 第" + (r.origin() == null ? 0 : r.origin().line()) + "行（" + r.label() + "）";
                 Placement.Node node = nums == null ? new Placement.Node(List.of(), r.values().toArray(new BigDecimal[0]), where)
                         : new Placement.Node(nums, null, where);
                 if (projectsTable) {
@@ -1209,7 +1267,8 @@ public final class ShapeReader {
          * apart and put one panel after the other when the table is done.
          */
         private List<Row> panelRows(List<String> cells) {
-            List<List<String>> slices = panelSlices(cells);
+            List<List<String>> slices = panelsByPlace(lineRaw);
+            if (slices == null) slices = panelSlices(cells);
             List<Row> out = new ArrayList<>();
             List<BigDecimal> totals = null;
             String totalLabel = "";
@@ -1218,14 +1277,17 @@ public final class ShapeReader {
                 // a panel after the template's last column continues it (公用经费's classes over two panels)
                 int col = Math.min(k, n - 1);
                 StringBuilder code = new StringBuilder();
-                String name = "";
+                String name = "", more = "";
                 BigDecimal value = null;
                 for (String c : slice) {
                     String x = c.trim();
                     if (x.isEmpty()) continue;
-                    if (name.isEmpty() && (code.length() == 0 ? codeDigits(x) : code.length() < 7 && digits(x, 2, 2))) {
+                    if (byPlace && code.length() == 0 && name.isEmpty() && more.isEmpty() && digits(x, 2, 2) && openCode(k).length() % 2 == 1) {
+                        more = x;   // the 款 digits of the row above, printed on its name's line ("302" / "01   办公费")
+                    } else if (name.isEmpty() && (code.length() == 0 ? codeDigits(x) : code.length() < 7 && digits(x, 2, 2))) {
                         code.append(x);
-                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !codeDigits(x)) {
+                    } else if (amount(x) && !name.isEmpty() || amount(x) && code.length() == 0 && !codeDigits(x)
+                            || byPlace && code.length() >= 3 && x.indexOf('.') > 0 && amount(x)) {   // its name wrapped around its line
                         value = number(x);
                     } else if (name.isEmpty()) {
                         name = x;
@@ -1238,7 +1300,14 @@ public final class ShapeReader {
                         name = split[1];
                     }
                 }
-                if (code.length() == 0 && name.isEmpty()) continue;
+                if (code.length() == 0 && name.isEmpty()) {
+                    // an amount alone in its panel: the row whose code is printed on a line below it (普陀财政局 决算)
+                    if (byPlace && value != null && more.isEmpty()) amountAbove.put(k, value);
+                    if (!more.isEmpty()) wrapped(k, col, more, "", null);
+                    continue;
+                }
+                if (byPlace && value == null && (code.length() > 0 || totalLabel(squeeze(name)) || squeeze(name).endsWith("合计"))) value = amountAbove.get(k);
+                amountAbove.remove(k);
                 List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
                 v.set(col, value);
                 if (code.length() == 0) {
@@ -1247,13 +1316,135 @@ public final class ShapeReader {
                         if (totals == null) totals = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
                         totals.set(col, value);
                         totalLabel = totalLabel.isEmpty() ? name : totalLabel + "、" + name;
+                    } else if (byPlace) {
+                        wrapped(k, col, more, name, value);
                     }
                     continue;
                 }
-                panels.computeIfAbsent(k, x -> new ArrayList<>()).add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v,
-                        source.origin(currentLine, null)));
+                List<Row> panel = panels.computeIfAbsent(k, x -> new ArrayList<>());
+                boolean above = false;
+                if (byPlace && name.isEmpty() && nameAbove.containsKey(k)) {
+                    name = nameAbove.get(k);
+                    above = true;
+                }
+                nameAbove.remove(k);
+                panel.add(new Row(null, RowKind.CLASS, "", code.toString(), name, "", "", v, source.origin(currentLine, null)));
+                // a row whose name is not on its line: the rest of it (or all of it) on the panel's next line; so too a
+                // 类's code printed again: a 款's, its digits on the next line ("302  因公出国（境）费" / "12" / "用")
+                String own = code.toString();
+                boolean again = byPlace && own.length() == 3 && panel.stream().limit(panel.size() - 1).anyMatch(r -> r.code().equals(own));
+                if (byPlace && name.isEmpty() || above || again) open.put(k, panel.size() - 1);
+                else open.remove(k);
             }
             if (totals != null) out.add(new Row(null, RowKind.TOTAL, "", "", totalLabel, "", "", totals, source.origin(currentLine, null)));
+            return out;
+        }
+
+        /**
+         * A panel's code or 款 digits alone on its line, more of its row on the line below (普陀财政局 决算: "302  其他商品和服务支"
+         * / "99" / "出"): no page number, no row of column numbers.
+         */
+        private boolean panelDigits(String sq, int k, List<String> lines, int to) {
+            return source.text() && shape != null && shape.panels() && digits(sq, 2, 3) && k + 1 < to && !lines.get(k + 1).isBlank() && lines.get(k + 1).indexOf('\f') < 0;
+        }
+
+        /** The line being read, as printed (its words' places: {@link #panelsByPlace}). */
+        private String lineRaw = "";
+        /** The header's lines as printed (a text laid out by spaces). */
+        private final List<String> headerRaw = new ArrayList<>();
+        /** Whether the panels of the line being read were cut by where its words are printed. */
+        private boolean byPlace;
+        /** Per panel: the words of a name printed on the lines above its row's code (the code's line names nothing). */
+        private final Map<Integer, String> nameAbove = new HashMap<>();
+        /** Where the second panel begins on the page being read, as its last line with a code in each panel says (0: not known). */
+        private int panelCut;
+
+        /** Per panel: an amount printed alone, above the line of its row's code. */
+        private final Map<Integer, BigDecimal> amountAbove = new HashMap<>();
+
+        /** The code of the panel's row left open ({@link #open}), "" when none. */
+        private String openCode(int k) {
+            Integer at = open.get(k);
+            return at == null ? "" : panels.get(k).get(at).code();
+        }
+
+        /** Per panel: its last row, when its name (its rest, or all of it) and its amount may be on the panel's next line. */
+        private final Map<Integer, Integer> open = new HashMap<>();
+
+        /**
+         * A panel's line without a code (nor a total): the name of a row wrapped around its code's line, or the name
+         * and amount of a row whose code is on the line above (普陀 决算: "机关事业单位基本" / "30108   6.18" / "养老保险缴费";
+         * "30299" / "其他商品和服务支出   0.20"). It goes to the row left open above it, else waits for the next row's code.
+         */
+        private void wrapped(int k, int col, String more, String name, BigDecimal value) {
+            Integer at = open.remove(k);
+            if (at != null) {
+                List<Row> panel = panels.get(k);
+                Row r = panel.get(at);
+                if (!more.isEmpty()) r = r.withCode(r.code() + more);
+                if (name.isEmpty() && value == null) {
+                    // the 款 digits alone: the name still to come on the next line
+                    panel.set(at, r);
+                    open.put(k, at);
+                    return;
+                }
+                if (value != null && r.value(col) == null) {
+                    List<BigDecimal> v = new ArrayList<>(r.values());
+                    v.set(col, value);
+                    r = r.withValues(v);
+                }
+                panel.set(at, r.withName(r.name() + name));
+                return;
+            }
+            if (value == null) nameAbove.merge(k, name, String::concat);
+        }
+
+        /**
+         * A line of a text laid out by spaces cut into the table's panels by where its words are printed: the words from
+         * where the header prints its second 经济分类 / 科目编码 on are the second panel's — a line may print the second
+         * panel only (its rows after the first panel's last). Null when the table has tabs, more panels or its header
+         * does not say where the second begins.
+         */
+        private List<List<String>> panelsByPlace(String raw) {
+            byPlace = false;
+            if (n != 2 || raw.indexOf('\t') >= 0 || !source.text()) return null;
+            int second = -1;
+            for (String h : headerRaw) {
+                List<SpacedColumns.Token> heads = SpacedColumns.words(h).stream()
+                        .filter(w -> w.text().contains("经济分类") || w.text().contains("科目编码") || w.text().contains("科目代码")).toList();
+                if (heads.size() == 2) {
+                    second = heads.get(1).start();
+                    break;
+                }
+            }
+            if (second <= 0) return null;
+            String plain = raw.replace("\f", "");
+            List<SpacedColumns.Token> words = SpacedColumns.words(plain);
+            // a line with a code in each panel says where the second begins on its page (a page laid out anew moves it)
+            for (int i = 1; i < words.size() && codeDigits(words.get(0).text()); i++) {
+                if (codeDigits(words.get(i).text()) && !codeDigits(words.get(i - 1).text()) || codeDigits(words.get(i).text()) && i >= 2) {
+                    panelCut = Math.max(1, words.get(i).start() - 4);
+                    break;
+                }
+            }
+            int cut = panelCut > 0 ? panelCut : Math.max(1, second - 4);
+            int split = plain.length();
+            for (SpacedColumns.Token w : words) {
+                if (w.start() >= cut) {
+                    split = w.start();
+                    break;
+                }
+            }
+            byPlace = true;
+            String left = plain.substring(0, split), right = plain.substring(split);
+            // a line of a page laid out anew (its panels closer together): cut as before, at a code or total label
+            // (or whose second panel is an amount alone: its label the first panel's last words, "公用经费合计   184.65")
+            if (left.contains("合计") && SpacedColumns.words(right).stream().allMatch(w -> amount(w.text()) && w.text().indexOf('.') > 0)) {
+                return panelSlices(cells(plain));
+            }
+            List<List<String>> out = new ArrayList<>();
+            out.add(left.isBlank() ? List.of() : cells(left));
+            out.add(right.isBlank() ? List.of() : cells(right));
             return out;
         }
 
@@ -1697,6 +1888,13 @@ public final class ShapeReader {
         private int[] spacedColumns(int page, List<String> lines) {
             int m = spaced.columns(page);
             if (m == 0) return new int[0];
+            if (spaced.columnsByHeader(page)) {
+                // the header's last line names each column, one word a column: the template's columns when as many
+                if (m != n) return new int[0];
+                int[] pos = new int[n];
+                for (int c = 0; c < n; c++) pos[c] = c;
+                return pos;
+            }
             if (spaced.hasHeader(page)) {
                 // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
                 String[] label = spaced.labels(page, lines);
@@ -1710,9 +1908,134 @@ public final class ShapeReader {
             }
             for (int p = page - 1; p >= 0; p--) {
                 int[] before = spacedAt.get(p);
-                if (before != null && before.length > 0) return spaced.columns(p) == m ? before : new int[0];
+                if (before == null || before.length == 0) continue;
+                if (spaced.columns(p) == m) return before;
+                return m < spaced.columns(p) ? byColumnSums(page, lines, before, spaced.columns(p)) : new int[0];
             }
             return new int[0];
+        }
+
+        /**
+         * The template's columns on a page without a header that prints fewer columns than the page before it (普陀 决算:
+         * the last page of a table, laid out anew by pdftotext with its blank columns gone): its columns are some of the
+         * page before's, in order, and which ones the table's own arithmetic says — in each column a 类 or 款 is the sum
+         * of the rows under it and the 合计 the sum of the 类, over the rows read on the pages before and this page's.
+         * The one choice under which the most of these sums that hold a row of this page add up; none (the amounts then
+         * taken from the right) when no sum holds one, or two choices tie.
+         */
+        private int[] byColumnSums(int page, List<String> lines, int[] before, int columnsBefore) {
+            int m = spaced.columns(page);
+            // the rows read so far, by code (the total as ""), and this page's rows: each amount's column on the page
+            Map<String, BigDecimal[]> read = new HashMap<>();
+            for (Row r : rows) {
+                if (r.kind() == RowKind.CLASS && !r.code().isEmpty()) read.putIfAbsent(r.code(), r.values().toArray(new BigDecimal[0]));
+                else if (r.kind() == RowKind.TOTAL) read.putIfAbsent("", r.values().toArray(new BigDecimal[0]));
+            }
+            Map<String, int[]> at = new HashMap<>();
+            Map<String, List<BigDecimal>> amounts = new HashMap<>();
+            for (int k = 0; k < lines.size(); k++) {
+                if (spaced.page(k) != page) continue;
+                List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
+                if (tok.isEmpty()) continue;
+                String stub = lines.get(k).replace("\f", "").substring(0, tok.get(0).start());
+                java.util.regex.Matcher code = PAGE_CODE.matcher(stub);
+                String key = code.find() ? code.group(1) + nz(code.group(2)) + nz(code.group(3)) : totalLabel(squeeze(stub)) ? "" : null;
+                if (key == null || read.containsKey(key) || at.containsKey(key)) continue;
+                int[] cols = new int[tok.size()];
+                List<BigDecimal> v = new ArrayList<>();
+                for (int i = 0; i < tok.size(); i++) {
+                    cols[i] = spaced.column(page, tok.get(i).end());
+                    v.add(number(tok.get(i).text()));
+                }
+                if (java.util.Arrays.stream(cols).anyMatch(j -> j < 0)) continue;
+                at.put(key, cols);
+                amounts.put(key, v);
+            }
+            // the sums that hold a row of this page: a 类 or 款 (or the 合计) and the rows under it
+            Map<String, List<String>> sums = new java.util.LinkedHashMap<>();
+            java.util.Set<String> codes = new java.util.HashSet<>(read.keySet());
+            codes.addAll(at.keySet());
+            for (String whole : codes) {
+                if (whole.length() != 0 && whole.length() != 3 && whole.length() != 5) continue;
+                List<String> parts = codes.stream().filter(c -> c.length() == (whole.isEmpty() ? 3 : whole.length() + 2) && c.startsWith(whole)).toList();
+                if (!parts.isEmpty() && (at.containsKey(whole) || parts.stream().anyMatch(at::containsKey))) sums.put(whole, parts);
+            }
+            if (sums.isEmpty()) return new int[0];
+            int[] best = null;
+            int bestScore = -1;
+            boolean tie = false;
+            for (int[] f : increasing(m, columnsBefore)) {
+                int[] pos = new int[n];
+                for (int c = 0; c < n; c++) {
+                    pos[c] = -1;
+                    for (int j = 0; j < m; j++) if (before[c] >= 0 && before[c] == f[j]) pos[c] = j;
+                }
+                int score = 0;
+                for (var e : sums.entrySet()) {
+                    for (int c = 0; c < n; c++) {
+                        BigDecimal want = cell(e.getKey(), c, read, at, amounts, pos);
+                        BigDecimal sum = BigDecimal.ZERO, ulp = BigDecimal.ZERO;
+                        int terms = 0;
+                        for (String part : e.getValue()) {
+                            BigDecimal x = cell(part, c, read, at, amounts, pos);
+                            if (x == null) continue;
+                            sum = sum.add(x);
+                            terms++;
+                            ulp = ulp.max(BigDecimal.ONE.movePointLeft(Math.max(0, x.scale())));
+                        }
+                        // each printed amount rounded: as many half units of the last decimal off as amounts, at most
+                        if (sum.subtract(want == null ? BigDecimal.ZERO : want).abs().compareTo(ulp.multiply(BigDecimal.valueOf(terms + 1))) <= 0) score++;
+                    }
+                }
+                if (score > bestScore) {
+                    best = pos;
+                    bestScore = score;
+                    tie = false;
+                } else if (score == bestScore) tie = true;
+            }
+            return best == null || tie ? new int[0] : best;
+        }
+
+        /** A 类/款/项 code at the start of a line, its levels apart or run together ("221   02   01", "2210201"). */
+        private static final java.util.regex.Pattern PAGE_CODE = java.util.regex.Pattern.compile("^\\s*+(\\d{3})(?:\\s*+(\\d{2}))?+(?:\\s*+(\\d{2}))?+(?!\\d)");
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+
+        /** The amount of a row in a template column: as read on a page before, or placed on this page by {@code pos}. */
+        private static BigDecimal cell(String code, int c, Map<String, BigDecimal[]> read, Map<String, int[]> at,
+                                       Map<String, List<BigDecimal>> amounts, int[] pos) {
+            BigDecimal[] r = read.get(code);
+            if (r != null) return c < r.length ? r[c] : null;
+            return placed(at.get(code), amounts.get(code), pos[c]);
+        }
+
+        /** The amount of a line printed in the page's column {@code j} (−1: none): null when the line has none there. */
+        private static BigDecimal placed(int[] at, List<BigDecimal> values, int j) {
+            if (at == null || j < 0) return null;
+            for (int i = 0; i < at.length; i++) if (at[i] == j) return values.get(i);
+            return null;
+        }
+
+        /** Every increasing choice of {@code m} of the columns 0 … {@code of} − 1. */
+        private static List<int[]> increasing(int m, int of) {
+            List<int[]> out = new ArrayList<>();
+            int[] f = new int[m];
+            choose(f, 0, 0, of, out);
+            return out;
+        }
+
+        private static void choose(int[] f, int i, int from, int of, List<int[]> out) {
+            if (out.size() > 5000) return;
+            if (i == f.length) {
+                out.add(f.clone());
+                return;
+            }
+            for (int j = from; j <= of - (f.length - i); j++) {
+                f[i] = j;
+                choose(f, i + 1, j + 1, of, out);
+            }
         }
 
         /** A row's text cells and its amounts placed by where they are printed ({@link #spacedValues}); null when its cells do not part as its amounts do. */
@@ -2000,7 +2323,7 @@ public final class ShapeReader {
             }
             Optional<LineSpec> spec = incomeLabel(label, true);
             if (spec.isEmpty()) {
-                notes.add(name(t, year) + "：收入方的行「" + label + "」不是模板的行");
+                notes.add(named() + "：收入方的行「" + label + "」不是模板的行");
                 return null;
             }
             return new Row(Side.INCOME, RowKind.LINE, spec.get().key(), "", spec.get().label(), "", "", v);
@@ -2030,7 +2353,7 @@ public final class ShapeReader {
             if (split != null) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", split[0], split[1], "", "", v));
             Optional<String> code = codeOf(label, ref.functional());
             if (code.isPresent()) return seen(new Row(Side.EXPENSE, RowKind.CLASS, "", code.get(), stripNumbering(label), "", "", v));
-            notes.add(name(t, year) + "：支出方的行「" + label + "」不是功能分类的类");
+            notes.add(named() + "：支出方的行「" + label + "」不是功能分类的类");
             return null;
         }
 
@@ -2124,7 +2447,7 @@ public final class ShapeReader {
                 return new Row(null, s.key().equals("total") ? RowKind.TOTAL : RowKind.LINE, s.key(), "", s.label(), "", "", v);
             }
             if (transposed(label, cells)) return null;
-            notes.add(name(t, year) + "：行「" + label + "」不是模板的行");
+            notes.add(named() + "：行「" + label + "」不是模板的行");
             return null;
         }
 
@@ -2176,7 +2499,7 @@ public final class ShapeReader {
                     }
                 }
                 if (cellOfGroup[g] < 0) {
-                    notes.add(name(t, year) + "：表按行印出「" + String.join("、", turned.keySet()) + "」，表头找不到「" + last + "」列，未能读出");
+                    notes.add(named() + "：表按行印出「" + String.join("、", turned.keySet()) + "」，表头找不到「" + last + "」列，未能读出");
                     return null;
                 }
             }

@@ -23,6 +23,8 @@ final class SpacedColumns {
     private static final int JITTER = 3;
 
     private final int from;
+    /** The document's lines (the header's words: {@link #headerColumns}). */
+    private List<String> linesRef;
     /** Each amount marks its column (a summary's), not only a line's last run: a column one amount ends at is one too. */
     private boolean every;
     /** The page (segment) of each line from {@code from} on. */
@@ -54,6 +56,7 @@ final class SpacedColumns {
     static SpacedColumns of(List<String> lines, int from, int to, boolean every) {
         SpacedColumns s = new SpacedColumns(from, to);
         s.every = every;
+        s.linesRef = lines;
         int page = 0;
         List<Integer> edges = new ArrayList<>();
         List<int[]> lineEdges = new ArrayList<>();
@@ -97,6 +100,45 @@ final class SpacedColumns {
         return s;
     }
 
+    /**
+     * A row printed over two lines: some of its cells a little higher on the page than the others, pdftotext puts them
+     * on a line of their own just above the row's line (普陀 决算's 支出决算表: "1,503.52   603.14" over
+     * "201  一般公共服务支出  2,106.66", its 基本支出 and 项目支出 over its 合计; its 合计 row's amounts on two lines over
+     * its label; a summary's 决算数 over its label). A line of amounts only joins the line below it when that line
+     * starts left of them, has amounts too and leaves blank every place the amounts are printed at — a row of its own
+     * would fill the same columns as the row below it (its 合计 at least). Returns the lines changed (the amounts put
+     * where they are printed on the line below, their own line left blank); none when no line joins.
+     */
+    static java.util.Map<Integer, String> joinSplitRows(List<String> lines, int from, int to) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        for (int k = from; k + 1 < to; k++) {
+            String upper = out.getOrDefault(k, lines.get(k)), lower = lines.get(k + 1);
+            if (upper.indexOf('\f') >= 0 || lower.indexOf('\f') >= 0) continue;
+            List<Token> up = words(upper);
+            if (up.isEmpty() || up.stream().anyMatch(w -> !ShapeReader.amount(w.text())) || up.stream().noneMatch(w -> separated(w.text()))) continue;
+            // (an amount cut after one decimal is the first part of an amount wrapped in its cell: joinWrappedAmounts's)
+            if (up.stream().anyMatch(w -> ONE_DECIMAL.matcher(w.text()).matches())) continue;
+            List<Token> below = words(lower);
+            if (below.isEmpty() || below.get(0).start() >= up.get(0).start() || amounts(lower).stream().noneMatch(w -> separated(w.text()))) continue;
+            boolean free = true;
+            for (Token t : up) {
+                for (int c = Math.max(0, t.start() - 1); free && c < Math.min(lower.length(), t.end() + 1); c++) free = lower.charAt(c) == ' ';
+            }
+            if (!free) continue;
+            StringBuilder joined = new StringBuilder(lower);
+            for (Token t : up) {
+                while (joined.length() < t.end()) joined.append(' ');
+                joined.replace(t.start(), t.end(), t.text());
+            }
+            out.put(k, "");
+            out.put(k + 1, joined.toString());
+        }
+        return out;
+    }
+
+    /** An amount printed with one decimal: cut where its cell wraps ("175,400.5" over "9"). */
+    private static final java.util.regex.Pattern ONE_DECIMAL = java.util.regex.Pattern.compile("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d");
+
     /** A line with amounts: a row's (its amounts, beyond a lone number without separators: a serial, a line number). */
     static boolean amountLine(String raw) {
         List<Token> tok = trailingAmounts(raw);
@@ -125,6 +167,7 @@ final class SpacedColumns {
             unwrapPage(work, k, end, stub.get(page), h.length == 0 ? Integer.MAX_VALUE : h[h.length - 1], ownRow, out);
             k = end;
         }
+        codesBetweenNames(lines, from, to, out);
         return out;
     }
 
@@ -144,7 +187,7 @@ final class SpacedColumns {
             List<Token> above = words(work.get(b - 1)), below = words(work.get(b + 1));
             if (above.isEmpty() || below.isEmpty()) continue;
             Token x = above.get(above.size() - 1), y = below.get(below.size() - 1);
-            if (!x.text().matches("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d") || !y.text().matches("\\d{1,2}")) continue;
+            if (!ONE_DECIMAL.matcher(x.text()).matches() || !y.text().matches("\\d{1,2}")) continue;
             String whole = x.text() + y.text();
             if (y.start() < x.start() || y.start() > x.end() || !whole.matches("\\d{1,3}(?:,\\d{3})*\\.\\d{2}|\\d+\\.\\d{2}")) continue;
             String row = work.get(b).replace("\f", "");
@@ -176,6 +219,36 @@ final class SpacedColumns {
     private static String blankOut(String raw, Token w) {
         String plain = raw.replace("\f", "");
         return (raw.indexOf('\f') >= 0 ? "\f" : "") + (plain.substring(0, w.start()) + " ".repeat(w.end() - w.start()) + plain.substring(w.end())).stripTrailing();
+    }
+
+    /**
+     * A row without amounts whose name is wrapped around its code's line (a template's rows, printed blank: "其他文化旅游体育与传媒支"
+     * / "20799" / "出"): a line of a code alone between two lines of words only, both starting right of the code and
+     * at the same place, is the code then the name. The lines taken are left blank.
+     */
+    private static void codesBetweenNames(List<String> lines, int from, int to, java.util.Map<Integer, String> out) {
+        for (int k = from + 1; k + 1 < to; k++) {
+            if (out.containsKey(k - 1) || out.containsKey(k) || out.containsKey(k + 1)) continue;
+            List<Token> code = words(lines.get(k));
+            if (code.size() != 1 || !ShapeReader.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
+            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1));
+            if (!nameOnly(above) || !nameOnly(below) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
+            int at = above.get(0).start();
+            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2) continue;
+            out.put(k - 1, "");
+            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + lines.get(k + 1).trim());
+            out.put(k + 1, "");
+        }
+    }
+
+    /** Words of a name only: no amount, no code, not a total, a level word or a note. */
+    private static boolean nameOnly(List<Token> w) {
+        if (w.isEmpty()) return false;
+        for (Token t : w) {
+            String x = t.text();
+            if (ShapeReader.amount(x) || !cjk(x.charAt(0)) || x.contains("合计") || x.contains("总计") || x.startsWith("注") || levelWords(x)) return false;
+        }
+        return true;
     }
 
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
@@ -445,12 +518,28 @@ final class SpacedColumns {
      * side may print one amount on a page (烟台 公开表4: 一般公共预算收入 alone, its total on the next page).
      */
     private void close(List<Integer> edges, List<int[]> lineEdges, List<Integer> header) {
+        byHeader.add(false);
         edges = new ArrayList<>(edges);
         edges.sort(null);
         // a page with a header and one line of amounts (深圳's 支出总表 ending with its 2210203 alone on a page): no other
         // line to line up with, its amounts are its columns
-        boolean every = this.every || lineEdges.stream().filter(e -> e.length > 0).count() == 1 && !header.isEmpty();
+        boolean oneLine = lineEdges.stream().filter(e -> e.length > 0).count() == 1 && !header.isEmpty();
         List<Integer> h = new ArrayList<>(), l = new ArrayList<>();
+        if (oneLine && !this.every) {
+            // (its header's last line's words, when they give each of its amounts a column of its own: a 三公 table's
+            // one row, most of its cells blank, 普陀 决算)
+            headerColumns(header, h, l);
+            if (!h.isEmpty() && eachInItsOwn(edges, h, l)) {
+                hi.add(h.stream().mapToInt(Integer::intValue).toArray());
+                lo.add(l.stream().mapToInt(Integer::intValue).toArray());
+                headerLines.add(header);
+                return;
+            }
+            h.clear();
+            l.clear();
+            byHeader.set(byHeader.size() - 1, false);
+        }
+        boolean every = this.every || oneLine;
         int count = 0;
         for (int e : edges) {
             if (!h.isEmpty() && e - h.get(h.size() - 1) <= JITTER && e - l.get(l.size() - 1) <= 2 * JITTER) {
@@ -497,7 +586,9 @@ final class SpacedColumns {
                 }
             }
         }
-        if (placed * 4 < edges.size() * 3) {
+        if (h.isEmpty() && !edges.isEmpty() && !header.isEmpty() && !every) {
+            headerColumns(header, h, l);
+        } else if (placed * 4 < edges.size() * 3) {
             h.clear();
             l.clear();
         }
@@ -506,12 +597,52 @@ final class SpacedColumns {
         headerLines.add(header);
     }
 
+    /** Does each of the amounts' right edges fall in a column of its own? */
+    private static boolean eachInItsOwn(List<Integer> edges, List<Integer> h, List<Integer> l) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int e : edges) {
+            int j = 0;
+            while (j < h.size() && !(e >= l.get(j) && e <= h.get(j))) j++;
+            if (j == h.size() || !taken.add(j)) return false;
+        }
+        return true;
+    }
+
     /** Does line {@code k} print an amount (with its decimals or separators) in a column of its page? */
     boolean placed(int k, List<String> lines) {
         int page = page(k);
         if (page < 0) return false;
         for (Token t : amounts(lines.get(k))) if (separated(t.text()) && column(page, t.end()) >= 0) return true;
         return false;
+    }
+
+    /** Per page: whether its columns are its header's last line's words ({@link #headerColumns}). */
+    private final List<Boolean> byHeader = new ArrayList<>();
+
+    /**
+     * A page whose amounts make no column, each column filled by one amount at most (a 三公 table's one row, most of
+     * its cells blank): the columns are the words of its header's last line, one word a column ("预算数  决算数  预算数 …"),
+     * each cell reaching halfway to the next word: its label is centred over it, its amounts end at its right edge.
+     * None when that line holds an amount or fewer than two words.
+     */
+    private void headerColumns(List<Integer> header, List<Integer> h, List<Integer> l) {
+        String last = linesRef.get(header.get(header.size() - 1));
+        List<Token> w = words(last);
+        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()))) return;
+        int left = 0;
+        for (int j = 0; j < w.size(); j++) {
+            int center = (w.get(j).start() + w.get(j).end()) / 2;
+            int right = j == w.size() - 1 ? Integer.MAX_VALUE / 2 : (center + (w.get(j + 1).start() + w.get(j + 1).end()) / 2) / 2 + 1;
+            l.add(left);
+            h.add(right);
+            left = right + 1;
+        }
+        byHeader.set(byHeader.size() - 1, true);
+    }
+
+    /** Are the page's columns its header's words ({@link #headerColumns})? */
+    boolean columnsByHeader(int page) {
+        return page >= 0 && page < byHeader.size() && byHeader.get(page);
     }
 
     /** The first column of the page whose amounts end at or right of {@code end}: the column a label ending there heads; the columns' count when none. */

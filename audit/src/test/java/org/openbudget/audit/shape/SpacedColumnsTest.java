@@ -286,6 +286,273 @@ class SpacedColumnsTest {
         assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
     }
 
+    /**
+     * 普陀区财政局's 决算 支出决算表 as pdftotext prints it: a row's 基本支出 and 项目支出 printed a little higher than its
+     * 合计, on a line of their own above the row's line (the 合计 row's on two lines above its label); then the table's
+     * last page, without a header, which pdftotext lays out anew: its blank columns gone, its two columns of amounts
+     * moved left, no longer under the first page's.
+     */
+    private static final List<String> FINAL_EXPENSE = List.of(
+            "\f                                支出决算表",
+            "",
+            "                                                                             单位：万元",
+            "",
+            "                项目                                                           对附属单位",
+            "                                本年支出合                 项目支      上缴上级支   经营支",
+            "   支出功能分类                                  基本支出                                补",
+            "                       科目名称       计                    出         出      出",
+            "    科目编码                                                                      助支出",
+            "                                           2,336.91   603.14",
+            "                                2,940.05",
+            " 类    款   项",
+            "                        合计",
+            "                                           1,503.52   603.14",
+            "201             一般公共服务支出        2,106.66",
+            "                                           1,503.52   603.14",
+            "201   06        财政事务            2,106.66",
+            "                                           1,503.52",
+            "201   06   01   行政运行            1,511.89               8.37",
+            "201   06   02   一般行政管理事务          10.00               10.00",
+            "                                                      135.25",
+            "201   06   07   信息化建设            135.25",
+            "                                                      449.52",
+            "201   06   08   财政委托业务支出         449.52",
+            "208             社会保障和就业支出        326.72    326.72",
+            "208   05        行政事业单位养老支出       326.72    326.72",
+            "208   05   01   行政单位离退休           84.65     84.65",
+            "",
+            "208   05   05                    160.75    160.75",
+            "                机关事业单位基本养老保险缴",
+            "                费支出",
+            "",
+            "208   05   06                     80.38     80.38",
+            "                机关事业单位职业年金缴费支",
+            "                出",
+            "\f208   05   99   其他行政事业单位养老支出     0.94     0.94",
+            "210             卫生健康支出          60.99    60.99",
+            "210   11        行政事业单位医疗        60.99    60.99",
+            "210   11   01   行政单位医疗          60.99    60.99",
+            "221             住房保障支出         445.69   445.69",
+            "221   02        住房改革支出         445.69   445.69",
+            "221   02   01   住房公积金          187.19   187.19",
+            "221   02   03   购房补贴           258.50   258.50"
+);
+
+    @Test
+    void aRowPrintedOverTwoLinesIsOneRowItsAmountsWhereTheyArePrinted() {
+        DisclosureTable t = table(FINAL_EXPENSE, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        // 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出
+        assertThat(values(total(t))).containsExactly("2940.05", "2336.91", "603.14", null, null, null);
+        assertThat(values(t, "201")).containsExactly("2106.66", "1503.52", "603.14", null, null, null);
+        assertThat(values(t, "2010601")).containsExactly("1511.89", "1503.52", "8.37", null, null, null);
+        assertThat(values(t, "2010607")).containsExactly("135.25", null, "135.25", null, null, null);
+        // the lines of amounts alone are no rows of their own
+        assertThat(t.rows()).allMatch(x -> x.kind() == org.openbudget.core.disclosure.RowKind.TOTAL || !x.code().isEmpty());
+    }
+
+    @Test
+    void aHeaderlessPagesColumnsAreThoseItsSumsAddUpIn() {
+        DisclosureTable t = table(FINAL_EXPENSE, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        // the last page's two columns are 本年支出合计 and 基本支出 (20805 = Σ its 项, 合计 = Σ 类), not the last two
+        assertThat(values(t, "2080599")).containsExactly("0.94", "0.94", null, null, null, null);
+        assertThat(values(t, "221")).containsExactly("445.69", "445.69", null, null, null, null);
+        assertThat(values(t, "2210203")).containsExactly("258.5", "258.5", null, null, null, null);
+    }
+
+    @Test
+    void aHeaderlessPageWhoseSumsDoNotSayIsReadFromTheRightAsBefore() {
+        // the page's rows without the rows above them that they add up to (no 类/款 of theirs, no total): nothing says
+        // which columns it prints, its amounts are taken from the right as before
+        List<String> lines = new ArrayList<>(FINAL_EXPENSE.subList(0, 9));
+        lines.add("201   06   01   行政运行            1,511.89               8.37");
+        lines.add("201   06   02   一般行政管理事务          10.00               10.00");
+        lines.add("\f208   05   99   其他行政事业单位养老支出     0.94     0.94");
+        DisclosureTable t = table(lines, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "支出决算表", true);
+        assertThat(values(t, "2080599")).containsExactly(null, null, null, null, "0.94", "0.94");
+    }
+
+    @Test
+    void aLineOfAmountsJoinsTheRowBelowOnlyWhereThatRowLeavesThemBlank() {
+        List<String> lines = List.of(
+                "                                           1,503.52   603.14",
+                "201             一般公共服务支出        2,106.66",
+                "                                84.65     84.65",
+                "208   05   01   行政单位离退休           84.65     84.65");
+        var joined = SpacedColumns.joinSplitRows(lines, 0, lines.size());
+        assertThat(joined).containsEntry(0, "").containsEntry(1, "201             一般公共服务支出        2,106.66   1,503.52   603.14");
+        // a row of its own: its amounts where the row below prints its own
+        assertThat(joined).doesNotContainKeys(2, 3);
+    }
+
+    /**
+     * 普陀区财政局's 决算 “三公” table as pdftotext prints it: one row, two of its twelve cells filled (合计's 预算数 and
+     * 公务接待费's 预算数) — no two amounts in one column, so they make none; the header's last line names each column.
+     */
+    private static final List<String> FINAL_THREE_PUBLIC = List.of(
+            "\f                             财政拨款“三公”经费支出决算表",
+            "                                                                           单位：万元",
+            "",
+            "                                   财政拨款“三公”经费",
+            "                                         公务用车购置及运行费",
+            "         合计      因公出国（境）费",
+            "                                  小计                   公务用车运行费        公务接待费",
+            "                                          公务用车购置费",
+            "",
+            "",
+            "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数",
+            "",
+            "  0.95                                                              0.95"
+);
+
+    @Test
+    void aRowWhoseAmountsMakeNoColumnIsPlacedUnderItsHeadersWords() {
+        DisclosureTable t = table(FINAL_THREE_PUBLIC, "shanghai-final-2024", 2024, "上海市普陀区财政局", AgencyKind.DEPARTMENT, 2024, "“三公”经费支出决算表", false);
+        Row r = t.rows().get(0);
+        // 合计 预算数 | 决算数 | 出国 预算数 | 决算数 | 车 小计 ×2 | 购置 ×2 | 运行 ×2 | 接待 预算数 | 决算数
+        assertThat(values(r)).containsExactly("0.95", null, null, null, null, null, null, null, null, null, "0.95", null);
+    }
+
+    /**
+     * 中共普陀区委社会工作部's 决算 基本支出表 as pdftotext prints it: 人员经费 and 公用经费 as two panels side by side,
+     * names wrapped around their code's line ("机关事业单位基本" / "30108   6.18" / "养老保险缴费"), then the 公用经费 panel
+     * alone, a code on its line and its name and amount on the next ("30299" / "其他商品和服务支出   0.20").
+     */
+    private static final List<String> FINAL_BASIC = List.of(
+            "\f                 一般公共预算财政拨款基本支出决算表",
+            "                                             单位：万元",
+            "经济分类                        经济分类",
+            "          科目名称      决算数                   科目名称       决算数",
+            "科目编码                        科目编码",
+            "301     工资福利支出      95.36   302     商品和服务支出          10.23",
+            "30101    基本工资       14.12   30201    办公费              3.78",
+            "30102    津贴补贴       39.72   30202    印刷费              0.00",
+            "30103    奖金          0.00   30203    咨询费              0.00",
+            "30106    伙食补助费       0.00   30204    手续费              0.00",
+            "30107    绩效工资       10.16   30205    水费               0.00",
+            "         机关事业单位基本",
+            "30108                6.18   30206    电费              0.00",
+            "        养老保险缴费",
+            "30109    职业年金缴费      4.64   30207    邮电费             0.00",
+            "         职工基本医疗保险",
+            "30110                2.71   30208    取暖费             0.00",
+            "        缴费",
+            "         公务员医疗补助缴",
+            "30111                0.00   30209    物业管理费           0.00",
+            "        费",
+            "30112    其他社会保障缴费    0.09   30211    差旅费             1.15",
+            "30113    住房公积金      17.70   30212    因公出国（境）费用       0.00",
+            "30114    医疗费         0.00   30213    维修（护）费          0.02",
+            "30199    其他工资福利支出    0.04   30214    租赁费             0.00",
+            "303     对个人和家庭的补助    0.00   30215    会议费             0.00",
+            "30301    离休费         0.00   30216    培训费             0.00",
+            "30302    退休费         0.00   30217    公务接待费           0.00",
+            "30303    退职（役）费      0.00   30218    专用材料费           0.00",
+            "30304    抚恤金         0.00   30224    被装购置费           0.00",
+            "30305    生活补助        0.00   30225    专用燃料费           0.00",
+            "30306    救济费         0.00   30226    劳务费             0.68",
+            "30307    医疗费补助       0.00   30227    委托业务费           0.48",
+            "30308    助学金         0.00   30228    工会经费            0.00",
+            "30309    奖励金         0.00   30229    福利费             1.48",
+            "30310    个人农业生产补贴    0.00   30231    公务用车运行维护费       0.00",
+            "30311    代缴社会保险费     0.00   30239    其他交通费用          2.43",
+            "         其他对个人和家庭",
+            "30399                0.00   30240    税金及附加费用         0.00",
+            "        的补助",
+            "                            30299",
+            "                                其他商品和服务支出            0.20",
+            "                            310资本性支出                 0.00",
+            "                            31001",
+            "                                房屋建筑物购建              0.00",
+            "                            31002",
+            "                                办公设备购置               0.00",
+            "                            31003",
+            "                                专用设备购置               0.00",
+            "                                信息 网络 及软件 购置",
+            "                         31007                       0.00",
+            "                               更新",
+            "                         31013  公务用车购置                0.00",
+            "                         31019  其他交通工具购置              0.00",
+            "                         31021  文物和陈列品购置              0.00",
+            "                         31022  无形资产购置                0.00",
+            "                         31099  其他资本性支出               0.00",
+            "      人员经费合计       95.36       公用经费合计                10.23"
+);
+
+    @Test
+    void panelsSideBySideArePartedWhereTheHeaderPrintsTheSecondAndTheirWrappedNamesJoined() {
+        DisclosureTable t = table(FINAL_BASIC, "shanghai-final-2024", 2024, "中共上海市普陀区委社会工作部", AgencyKind.DEPARTMENT, 2024, "基本支出决算表", false);
+        // 人员经费 | 公用经费
+        assertThat(row(t, "30108").name()).isEqualTo("机关事业单位基本养老保险缴费");
+        assertThat(values(t, "30108")).containsExactly("6.18", null);
+        assertThat(row(t, "30110").name()).isEqualTo("职工基本医疗保险缴费");
+        assertThat(values(t, "30110")).containsExactly("2.71", null);
+        assertThat(row(t, "30399").name()).isEqualTo("其他对个人和家庭的补助");
+        // the second panel alone on its lines: still the 公用经费 column
+        assertThat(row(t, "30299").name()).isEqualTo("其他商品和服务支出");
+        assertThat(values(t, "30299")).containsExactly(null, "0.2");
+        assertThat(row(t, "31007").name().replace(" ", "")).isEqualTo("信息网络及软件购置更新");
+        assertThat(values(total(t))).containsExactly("95.36", "10.23");
+        // 301 = Σ its 款 in 人员经费, 302 in 公用经费 (as printed: each amount rounded, 10.22 of 10.23)
+        BigDecimal personnel = t.rows().stream().filter(r -> r.code().startsWith("301") && r.code().length() == 5 && r.value(0) != null)
+                .map(r -> r.value(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(personnel).isEqualByComparingTo(row(t, "301").value(0));
+        BigDecimal goods = t.rows().stream().filter(r -> r.code().startsWith("302") && r.code().length() == 5 && r.value(1) != null)
+                .map(r -> r.value(1)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(goods.subtract(row(t, "302").value(1)).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+    }
+
+    /**
+     * 普陀区规划和自然资源局's 决算 收入决算表 as pdftotext prints it: names wrapped onto the line below their row only
+     * ("机关事业单位基本养老保险缴" / "费支出"), where a name wrapped around its amounts would take the line as its own start.
+     */
+    private static final List<String> WRAPPED_BELOW = List.of(
+            "                                      收入决算表",
+            "                                                                           单位：万元",
+            "  功能分类                    本年收入合计      财政拨款收入      上级补助收入   事业收入   经营收入          其他收入",
+            "  科目编码",
+            "            合计              9746.50     9746.50",
+            "20805     行政事业单位养老支出         754.75      754.75",
+            "",
+            "2080502   事业单位离退休             28.11       28.11",
+            "",
+            "2080505   机关事业单位基本养老保险缴      446.11      446.11",
+            "          费支出",
+            "2080506   机关事业单位职业年金缴费支      225.12      225.12",
+            "          出",
+            "2080599   其他行政事业单位养老支出         0.88        0.88");
+
+    @Test
+    void aNameWrappedOntoTheLineBetweenTwoRowsIsGivenToTheRowWhoseOfficialNameItCompletes() {
+        DisclosureTable t = table(WRAPPED_BELOW, "shanghai-final-2024", 2024, "上海市普陀区规划和自然资源局", AgencyKind.DEPARTMENT, 2024, "收入决算表", true);
+        assertThat(row(t, "2080505").name()).isEqualTo("机关事业单位基本养老保险缴费支出");
+        assertThat(row(t, "2080506").name()).isEqualTo("机关事业单位职业年金缴费支出");
+        assertThat(row(t, "2080599").name()).isEqualTo("其他行政事业单位养老支出");
+        assertThat(values(t, "2080506")).containsExactly("225.12", "225.12", null, null, null, null, null);
+    }
+
+    /** 上海's 决算 template's 收入决算表: its rows printed blank, a name wrapped around its code's line. */
+    private static final List<String> BLANK_ROWS = List.of(
+            "                                   收入决算表",
+            "                                                                  单位：万元",
+            "    功能分类                   本年收入合计   财政拨款收入    上级补助收入   事业收入   经营收入          其他收入",
+            "    科目编码",
+            "",
+            "               合计",
+            "",
+            "207        文化旅游体育与传媒支出",
+            "           其他文化旅游体育与传媒支",
+            "20799",
+            "           出",
+            "…",
+            "…          …");
+
+    @Test
+    void aBlankRowsCodeBetweenTheLinesOfItsNameIsTheRowNotAnAmount() {
+        DisclosureTable t = table(BLANK_ROWS, "shanghai-final-2024", 2024, "上海市XX局", AgencyKind.DEPARTMENT, 2024, "收入决算表", true);
+        assertThat(row(t, "20799").name()).isEqualTo("其他文化旅游体育与传媒支出");
+        assertThat(t.rows()).allMatch(r -> r.values().stream().allMatch(v -> v == null || v.signum() == 0));
+    }
+
     /** 深圳人社's 收入总表: a page's first row, a unit's name wrapped around its line of amounts ("（本级）" below). */
     private static final List<String> WRAPPED_UNIT = List.of(
             "表2",
