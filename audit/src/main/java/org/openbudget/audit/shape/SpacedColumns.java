@@ -623,12 +623,13 @@ final class SpacedColumns {
      * A page whose amounts make no column, each column filled by one amount at most (a 三公 table's one row, most of
      * its cells blank): the columns are the words of its header's last line, one word a column ("预算数  决算数  预算数 …"),
      * each cell reaching halfway to the next word: its label is centred over it, its amounts end at its right edge.
-     * None when that line holds an amount or fewer than two words.
+     * None when that line holds an amount, a stub's heading (类, 款, 科目, …名称) or fewer than two words.
      */
     private void headerColumns(List<Integer> header, List<Integer> h, List<Integer> l) {
         String last = linesRef.get(header.get(header.size() - 1));
         List<Token> w = words(last);
-        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()))) return;
+        // (not a stub's headings: 烟台 公开表10's last page, one row under "类  款  类  款 … 余", its amounts in 合计 …)
+        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()) || STUB_HEADING.matcher(t.text()).find())) return;
         int left = 0;
         for (int j = 0; j < w.size(); j++) {
             int center = (w.get(j).start() + w.get(j).end()) / 2;

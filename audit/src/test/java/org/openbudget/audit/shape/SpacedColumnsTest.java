@@ -413,6 +413,33 @@ class SpacedColumnsTest {
     }
 
     /**
+     * 烟台市统计局's 公开表10 (基本支出预算情况表), its last page as pdftotext prints it: one row (30399), its three amounts
+     * in 合计, 小计 and 一般公共预算 — the header's last line is the stub's 类 款 类 款 and a wrapped label's end (余), no
+     * column's words.
+     */
+    private static final List<String> ONE_ROW_UNDER_STUB_WORDS = List.of(
+            "\f                                                                                                                   公开表10",
+            "",
+            "                                                        基本支出预算情况表",
+            "部门（单位）：烟台市统计局                                                                                                     单位：万元",
+            "",
+            "科目编码               科目编码                                                      财政拨款",
+            "        部门预算支出经济分类      政府预算支出经济分类                                                          财政专户管          使用非财",
+            "            科目              科目                    合计                      一般公共预 政府性基金 国有资本经  理资金    单位资金   政拨款结   上年结转",
+            "类     款            类 款                                        小计            算    预算    营预算                  余",
+            "",
+            "303   99   其他对个人和家庭的补助   509   99   其他对个人和家庭的补助        1.14        1.14      1.14");
+
+    @Test
+    void aPageOfOneRowIsNotPlacedByTheStubsHeadings() {
+        DisclosureTable t = table(ONE_ROW_UNDER_STUB_WORDS, "yantai-2026", 2026, "烟台市统计局", AgencyKind.DEPARTMENT, 2026, "基本支出预算情况表", false);
+        List<String> v = values(row(t, "30399"));
+        // 合计 | 小计 | 一般公共预算 — not the columns under 类 款 类 款 余
+        assertThat(v.subList(0, 3)).containsOnly("1.14");
+        assertThat(v.subList(3, v.size())).containsOnly((String) null);
+    }
+
+    /**
      * 中共普陀区委社会工作部's 决算 基本支出表 as pdftotext prints it: 人员经费 and 公用经费 as two panels side by side,
      * names wrapped around their code's line ("机关事业单位基本" / "30108   6.18" / "养老保险缴费"), then the 公用经费 panel
      * alone, a code on its line and its name and amount on the next ("30299" / "其他商品和服务支出   0.20").
