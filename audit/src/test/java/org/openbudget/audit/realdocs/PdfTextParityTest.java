@@ -34,8 +34,12 @@ import org.openbudget.io.refdata.ReferenceLibrary;
 class PdfTextParityTest {
     static final ReferenceLibrary LIB = ReferenceLibrary.standard();
     static final Path SHARED = Path.of("../../shared/realdocs");
-    /** Real documents whose PDF and pdftotext readings agree, at least. */
-    static final int AGREEING_FLOOR = Integer.getInteger("parity.floor", 0);
+    /**
+     * Real documents whose PDF and pdftotext readings agree (tables cell for cell, errors and warnings), at least — a
+     * ratchet: 4 of the suite's 6 and 27 of all 45 ({@code -Dparity.all=true}) on 2026-12-06 (session 15).
+     */
+    static final int AGREEING_FLOOR = Integer.getInteger("parity.floor", -1);
+    static final int AGREEING_SAMPLED = 4, AGREEING_ALL = 27;
     /**
      * The differences, at most, over the first document of each family (a ratchet: 1,626 on 2026-12-05; 1,622 with the codes printed beside a name read in a text laid out by spaces; 1,623 with the
      * 决算 text read by its outline too, and its 类 lines and changes on the year before — each new text fact checked
@@ -175,6 +179,6 @@ class PdfTextParityTest {
         }
         System.out.println("PDF and pdftotext -layout: " + agree + " of " + documents + " documents read the same, " + differences + " differences\n" + report);
         if (!all && only.isEmpty()) assertThat(differences).as(report.toString()).isLessThanOrEqualTo(DIFFERENCES_CEILING);
-        assertThat(agree).as(report.toString()).isGreaterThanOrEqualTo(AGREEING_FLOOR);
+        if (only.isEmpty()) assertThat(agree).as(report.toString()).isGreaterThanOrEqualTo(AGREEING_FLOOR >= 0 ? AGREEING_FLOOR : all ? AGREEING_ALL : AGREEING_SAMPLED);
     }
 }
