@@ -307,16 +307,28 @@ public class BatchService {
         return n;
     }
 
+    /**
+     * Documents of a job being read and compared, per job: the job is finished when its last document is read and,
+     * read, compared with its counterpart — not by the worker of a document read a moment earlier while another
+     * worker still compares its pair (the region's 一致性 would read "比对尚未完成" on a finished job).
+     */
+    private final java.util.Map<Long, java.util.concurrent.atomic.AtomicInteger> reading = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void read(long docId, long jobId) {
-        Claimed c = batches.claim(docId).orElse(null);
-        if (c == null) {
-            batches.finishJobIfDone(jobId);
-            return;
+        java.util.concurrent.atomic.AtomicInteger busy = reading.computeIfAbsent(jobId, k -> new java.util.concurrent.atomic.AtomicInteger());
+        busy.incrementAndGet();
+        try {
+            Claimed c = batches.claim(docId).orElse(null);
+            if (c == null) return;
+            BatchRepository.Outcome o = audit(c);
+            batches.finish(docId, o);
+            if ("DONE".equals(o.status())) compareWithCounterpart(docId, jobId);
+        } finally {
+            if (busy.decrementAndGet() == 0) {
+                reading.remove(jobId, busy);
+                batches.finishJobIfDone(jobId);
+            }
         }
-        BatchRepository.Outcome o = audit(c);
-        batches.finish(docId, o);
-        if ("DONE".equals(o.status())) compareWithCounterpart(docId, jobId);
-        batches.finishJobIfDone(jobId);
     }
 
     /**
