@@ -2161,11 +2161,17 @@ public final class ShapeReader {
             for (int b = 0; b < Math.min(2, sides); b++) if (line.label()[b] != null) continueLabel(line, b, k, lines, page);
             List<Row> out = new ArrayList<>();
             cellOf = null;
-            for (int b = 0; b < Math.min(2, sides); b++) {
+            // a page whose income side is blank (西安 2021 收支总表's second page: "12、城乡社区 / 0.00 / 支出" first): its
+            // first block's label a functional class and no income line, the blocks are the expense side's and those
+            // right of it (further classifications, not the table's)
+            String first = line.label()[0] == null ? null : line.label()[0].toString();
+            boolean noIncome = sides > 1 && first != null && incomeLabel(first, false).isEmpty()
+                    && !squeeze(first).equals(squeeze(profile.incomeTotalLabel())) && codeOf(first, ref.functional()).isPresent();
+            for (int b = 0; b < Math.min(noIncome ? 1 : 2, sides); b++) {
                 if (line.label()[b] == null) continue;
                 String label = line.label()[b].toString();
                 // one side printed on the page (a continuation of the expense side alone): the side its labels are
-                boolean income = sides > 1 ? b == 0 : incomeLabel(label, false).isPresent()
+                boolean income = noIncome ? false : sides > 1 ? b == 0 : incomeLabel(label, false).isPresent()
                         || squeeze(label).equals(squeeze(profile.incomeTotalLabel()));
                 Row r = income ? incomeRow(label, line.values().get(b)) : expenseRow(label, line.values().get(b));
                 for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));

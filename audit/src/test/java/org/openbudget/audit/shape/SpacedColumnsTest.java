@@ -923,8 +923,9 @@ class SpacedColumnsTest {
 
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
     /**
-     * 西安 2021's 部门综合预算收支总表 (its first page) and the 收入总表 after it as pdftotext prints them: four blocks side
-     * by side, their labels wrapped around their amounts' line; the 收入总表's title misprinted "部综合预算收入总表".
+     * 西安 2021's 部门综合预算收支总表 (its first page, its second's first lines) and the 收入总表 after it as pdftotext
+     * prints them: four blocks side by side, their labels wrapped around their amounts' line, the second page's income
+     * side blank; the 收入总表's title misprinted "部综合预算收入总表".
      */
     private static final List<String> XIAN_SUMMARY = List.of(
             "\f表1",
@@ -976,6 +977,40 @@ class SpacedColumnsTest {
             " 6、其他收入                  0.00                      0.00                       0.00                     0.00",
             "                              支出                        支出 基本建设)",
             "                                                           (                       及费用支出",
+            "\f表1",
+            "",
+            "                    2021年部门综合预算收支总表",
+            "                                                                               单位：元",
+            "         收   入                                  支         出",
+            "",
+            "                                                                   政府预算支出经",
+            "                   支出功能分科目                 部门预算支出经济",
+            "     项   目   预算数              预算数                        预算数       济分类科目（按     预算数",
+            "                    （按大类）                   科目（按大类）",
+            "                                                                       大类）",
+            "                    12、城乡社区                     (6)资本性               12、债务还本",
+            "                                    0.00                 727500.00                   0.00",
+            "                   支出                      支出                      支出",
+            "                    13、农林水支                   (7)对企业                 13、转移性支",
+            "                                    0.00                      0.00                   0.00",
+            "                   出                     补助(基本建设)                  出",
+            "                    14、交通运输                   (8)对企业                 14、预备费及",
+            "                                    0.00                      0.00                   0.00",
+            "                   支出                    补助                        预留",
+            "                    15、资源勘探                   (9)对社会",
+            "                                    0.00                      0.00   15、其他支出         0.00",
+            "                   工业信息等支出               保障基金补助",
+            "                    16、商业服务                   (10)其他支",
+            "                                    0.00                      0.00",
+            "                   业等支出                  出",
+            "                                           3、上缴上级支",
+            "                    17、金融支出         0.00                      0.00",
+            "                                         出",
+            "                    18、援助其他                4、事业单位经",
+            "                                    0.00                      0.00",
+            "                   地区支出                  营支出",
+            "                    19、自然资源                5、对附属单位",
+            "                                    0.00                      0.00",
             "\f表2",
             "",
             "                                  2021年部综合预算收入总表",
@@ -1019,6 +1054,10 @@ class SpacedColumnsTest {
         assertThat(values(row(t, "207"))).containsExactly("20338.16");
         assertThat(row(t, "211").name()).isEqualTo("节能环保支出");
         assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("25859.600179");
+        // the second page, its income side blank: its first block is the expense side's, not the income side's
+        assertThat(row(t, "212").name()).isEqualTo("城乡社区支出");
+        assertThat(row(t, "213").name()).isEqualTo("农林水支出");
+        assertThat(t.rows()).noneMatch(x -> x.side() == org.openbudget.core.disclosure.Side.INCOME && x.name().contains("支出"));
     }
 
     private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
