@@ -110,6 +110,8 @@ public final class ShapeReader {
         // ("财政拨款“三公”经费及会议费、培训费支出决算表"): the whole document, at a line no other table starts at
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int s : start) if (s >= 0) taken.add(s);
+        // where a table not read starts: the table before it ends there
+        List<Integer> boundaries = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] >= 0) continue;
             TableTemplate t = templates.get(i);
@@ -127,6 +129,12 @@ public final class ShapeReader {
                     break;
                 }
             }
+            // its title printed with one character left out (西安 2021's 表2: "2021年部综合预算收入总表"): the table is
+            // not read under a title it does not print, but the table before it ends there, not running on over its pages
+            if (start[i] < 0) {
+                int misprinted = findMisprinted(squeezed, titles.get(i), longer, taken);
+                if (misprinted >= 0) boundaries.add(misprinted);
+            }
             if (start[i] >= 0) taken.add(start[i]);
             else notes.add(name(t, year) + "（" + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "）：文档中找不到");
         }
@@ -143,6 +151,12 @@ public final class ShapeReader {
                 if (start[j] > start[i] && start[j] < end) {
                     end = start[j];
                     next = j;
+                }
+            }
+            for (int b : boundaries) {
+                if (b > start[i] && b < end) {
+                    end = b;
+                    next = -1;
                 }
             }
             ends[i] = end;
@@ -298,6 +312,22 @@ public final class ShapeReader {
                 if (h.contains("单位：") || h.contains("单位:") || h.contains("科目") || h.startsWith("项目") || h.startsWith("收入")
                         || h.contains("预算数") || h.contains("合计")) return n;
             }
+        }
+        return -1;
+    }
+
+    /**
+     * The first line holding a title of one part, long enough to name a table alone, printed with one of its characters
+     * left out (no year digit: a title of another year is no misprint), as {@link #find} finds a title; -1 when none.
+     */
+    private static int findMisprinted(List<String> squeezed, List<String> title, List<List<String>> longer, java.util.Set<Integer> taken) {
+        if (title.size() != 1 || title.get(0).length() < 10) return -1;
+        String whole = title.get(0);
+        for (int j = 0; j < whole.length(); j++) {
+            char c = whole.charAt(j);
+            if (Character.isDigit(c) || j > 0 && whole.charAt(j - 1) == c) continue;
+            int n = find(squeezed, 0, List.of(whole.substring(0, j) + whole.substring(j + 1)), longer, false, taken);
+            if (n >= 0) return n;
         }
         return -1;
     }
@@ -2131,11 +2161,17 @@ public final class ShapeReader {
             for (int b = 0; b < Math.min(2, sides); b++) if (line.label()[b] != null) continueLabel(line, b, k, lines, page);
             List<Row> out = new ArrayList<>();
             cellOf = null;
-            for (int b = 0; b < Math.min(2, sides); b++) {
+            // a page whose income side is blank (西安 2021 收支总表's second page: "12、城乡社区 / 0.00 / 支出" first): its
+            // first block's label a functional class and no income line, the blocks are the expense side's and those
+            // right of it (further classifications, not the table's)
+            String first = line.label()[0] == null ? null : line.label()[0].toString();
+            boolean noIncome = sides > 1 && first != null && incomeLabel(first, false).isEmpty()
+                    && !squeeze(first).equals(squeeze(profile.incomeTotalLabel())) && codeOf(first, ref.functional()).isPresent();
+            for (int b = 0; b < Math.min(noIncome ? 1 : 2, sides); b++) {
                 if (line.label()[b] == null) continue;
                 String label = line.label()[b].toString();
                 // one side printed on the page (a continuation of the expense side alone): the side its labels are
-                boolean income = sides > 1 ? b == 0 : incomeLabel(label, false).isPresent()
+                boolean income = noIncome ? false : sides > 1 ? b == 0 : incomeLabel(label, false).isPresent()
                         || squeeze(label).equals(squeeze(profile.incomeTotalLabel()));
                 Row r = income ? incomeRow(label, line.values().get(b)) : expenseRow(label, line.values().get(b));
                 for (Row p : pending) out.add(p.withOrigin(source.origin(currentLine, null)));

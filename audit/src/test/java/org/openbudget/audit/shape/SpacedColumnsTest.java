@@ -922,6 +922,144 @@ class SpacedColumnsTest {
     }
 
     /** The table whose title holds {@code title} (is it, when {@code exact}) read from {@code lines} by profile {@code profile}. */
+    /**
+     * 西安 2021's 部门综合预算收支总表 (its first page, its second's first lines) and the 收入总表 after it as pdftotext
+     * prints them: four blocks side by side, their labels wrapped around their amounts' line, the second page's income
+     * side blank; the 收入总表's title misprinted "部综合预算收入总表".
+     */
+    private static final List<String> XIAN_SUMMARY = List.of(
+            "\f表1",
+            "",
+            "                                 2021年部门综合预算收支总表",
+            "                                                                                                 单位：元",
+            "          收      入                                            支          出",
+            "",
+            "                                                                                     政府预算支出经",
+            "                                支出功能分科目                   部门预算支出经济",
+            "      项   目       预算数                        预算数                        预算数          济分类科目（按    预算数",
+            "                                 （按大类）                     科目（按大类）",
+            "                                                                                       大类）",
+            "",
+            "一、部门预算           258596001.79 一、部门预算       258596001.79 一、部门预算        258596001.79 一、部门预算      258596001.79",
+            "                                 1、一般公共服                 1、人员经费和                   1、机关工资",
+            " 1、财政拨款          258596001.79              48615794.92                23174401.79               20790689.48",
+            "                                务支出                     公用经费支出                    福利支出",
+            "  (1)一般公共预算                                                 (1)工资福                 2、机关商品",
+            "                 258596001.79    2、外交支出            0.00               20790689.48              237013084.31",
+            "拨款                                                      利支出                       和服务支出",
+            "     其中：专项资",
+            "                                                             (2)商品和                   3、机关资本",
+            "金列入部门预算的项        200000000.00    3、国防支出            0.00                2318984.31                 727500.00",
+            "                                                          服务支出                       性支出（一）",
+            "目",
+            "     (2)政府性基金拨                   4、公共安全支                     (3)对个人                   4、机关资本",
+            "                         0.00                      0.00                  64728.00                      0.00",
+            "款                               出                         和家庭的补助                     性支出（二）",
+            "  (3)国有资本经营                                                  (4)资本性                  5、对事业单",
+            "                         0.00    5、教育支出     1096000.00                        0.00                     0.00",
+            "预算收入                                                    支出                         位经常性补助",
+            "                               6、科学技术支                   2、专项业务经                     6、对事业单",
+            " 2、上级补助收入                0.00                      0.00               235421600.00                     0.00",
+            "                              出                         费支出                        位资本性补助",
+            "                               7、文化旅游体                       (1)工资福                  7、对企业补",
+            " 3、事业收入                  0.00              203381600.00                       0.00                     0.00",
+            "                              育与传媒支出                    利支出                        助",
+            "   其中：纳入财                      8、社会保障和                       (2)商品和                  8、对企业资",
+            "                         0.00                2190776.93               234694100.00                     0.00",
+            "政专户管理的收费                      就业支出                      服务支出                       本性支出",
+            " 4、事业单位经营                      9、社会保险基                       (3)对个人                  9、对个人和",
+            "                         0.00                      0.00                       0.00                 64728.00",
+            "收入                            金支出                       和家庭补助                      家庭的补助",
+            " 5、附属单位上缴                      10、卫生健康                       (4)债务利                  10、对社会保",
+            "                         0.00                 387425.87                       0.00                     0.00",
+            "收入                            支出                        息及费用支出                     障基金补助",
+            "                               11、节能环保                       (5)资本性                  11、债务利息",
+            " 6、其他收入                  0.00                      0.00                       0.00                     0.00",
+            "                              支出                        支出 基本建设)",
+            "                                                           (                       及费用支出",
+            "\f表1",
+            "",
+            "                    2021年部门综合预算收支总表",
+            "                                                                               单位：元",
+            "         收   入                                  支         出",
+            "",
+            "                                                                   政府预算支出经",
+            "                   支出功能分科目                 部门预算支出经济",
+            "     项   目   预算数              预算数                        预算数       济分类科目（按     预算数",
+            "                    （按大类）                   科目（按大类）",
+            "                                                                       大类）",
+            "                    12、城乡社区                     (6)资本性               12、债务还本",
+            "                                    0.00                 727500.00                   0.00",
+            "                   支出                      支出                      支出",
+            "                    13、农林水支                   (7)对企业                 13、转移性支",
+            "                                    0.00                      0.00                   0.00",
+            "                   出                     补助(基本建设)                  出",
+            "                    14、交通运输                   (8)对企业                 14、预备费及",
+            "                                    0.00                      0.00                   0.00",
+            "                   支出                    补助                        预留",
+            "                    15、资源勘探                   (9)对社会",
+            "                                    0.00                      0.00   15、其他支出         0.00",
+            "                   工业信息等支出               保障基金补助",
+            "                    16、商业服务                   (10)其他支",
+            "                                    0.00                      0.00",
+            "                   业等支出                  出",
+            "                                           3、上缴上级支",
+            "                    17、金融支出         0.00                      0.00",
+            "                                         出",
+            "                    18、援助其他                4、事业单位经",
+            "                                    0.00                      0.00",
+            "                   地区支出                  营支出",
+            "                    19、自然资源                5、对附属单位",
+            "                                    0.00                      0.00",
+            "\f表2",
+            "",
+            "                                  2021年部综合预算收入总表",
+            "                                                                                                                     单位：元",
+            "                                                                  部门预算",
+            "",
+            "                                     一般公共预算拨款",
+            "单位编                                                               政府                                 用事业        上年",
+            "      单位名称                                                               上级        事业单 对附属",
+            " 码                                                                性基            事业                   基金弥     上年 实户 其他收",
+            "                  合计                             其中：专项资金                 补助        位经营 单位上",
+            "                                                                  金拨            收入                   补收支     结转 资金  入",
+            "                                   小计            列入部门预算项                 收入         收入 缴收入",
+            "                                                                   款                                  差额        余额",
+            "                                                    目",
+            "",
+            "",
+            "      合计       258,596,001.79   258,596,001.79   200,000,000.00   0.00   0.00   0.00   0.00   0.00    0.00   0.00 0.00   0.00",
+            "       中共西安市",
+            "201            258,596,001.79   258,596,001.79   200,000,000.00   0.00   0.00   0.00   0.00   0.00    0.00   0.00 0.00   0.00",
+            "       委宣传部",
+            "         中共西",
+            "       安市委宣传   255,197,284.29   255,197,284.29   200,000,000.00   0.00   0.00   0.00   0.00   0.00    0.00   0.00 0.00   0.00",
+            "201001",
+            "       部",
+            "         中共西",
+            "       安市委理论     3,398,717.50     3,398,717.50             0.00   0.00   0.00   0.00   0.00   0.00    0.00   0.00 0.00   0.00",
+            "201002",
+            "       讲师团",
+            "\f表3");
+
+    @Test
+    void aTitleMisprintedWithACharacterLeftOutEndsTheTableBeforeIt() {
+        ShapeReader.Result r = ShapeReader.read(new ArrayList<>(XIAN_SUMMARY), LIB.profile("xian-2026"), LIB.year(2021), "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021);
+        // the 收入总表's misprinted title ends the 收支总表: its pages, their amounts run together ("0.00 0.00"), are
+        // not the 收支总表's, whose lines are then read by where their words are printed
+        assertThat(r.tables()).noneMatch(x -> x.title().contains("收入总表"));
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收支总表")).findFirst().orElseThrow();
+        assertThat(row(t, "201").name()).isEqualTo("一般公共服务支出");
+        assertThat(values(row(t, "201"))).containsExactly("4861.579492");
+        assertThat(values(row(t, "207"))).containsExactly("20338.16");
+        assertThat(row(t, "211").name()).isEqualTo("节能环保支出");
+        assertThat(values(side(t, "(1)一般公共预算拨款"))).containsExactly("25859.600179");
+        // the second page, its income side blank: its first block is the expense side's, not the income side's
+        assertThat(row(t, "212").name()).isEqualTo("城乡社区支出");
+        assertThat(row(t, "213").name()).isEqualTo("农林水支出");
+        assertThat(t.rows()).noneMatch(x -> x.side() == org.openbudget.core.disclosure.Side.INCOME && x.name().contains("支出"));
+    }
+
     private static DisclosureTable table(List<String> lines, String profile, int refYear, String unit, AgencyKind kind, int year, String title, boolean exact) {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile(profile), LIB.year(refYear), unit, kind, year);
         return r.tables().stream().filter(x -> exact ? x.title().equals(title) : x.title().contains(title)).findFirst()
