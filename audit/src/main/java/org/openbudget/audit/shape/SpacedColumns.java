@@ -528,16 +528,13 @@ final class SpacedColumns {
         if (oneLine && !this.every) {
             // (its header's last line's words, when they give each of its amounts a column of its own: a 三公 table's
             // one row, most of its cells blank, 普陀 决算)
-            headerColumns(header, h, l);
-            if (!h.isEmpty() && eachInItsOwn(edges, h, l)) {
-                hi.add(h.stream().mapToInt(Integer::intValue).toArray());
-                lo.add(l.stream().mapToInt(Integer::intValue).toArray());
-                headerLines.add(header);
+            if (headerColumns(header, h, l) && eachInItsOwn(edges, h, l)) {
+                byHeader.set(byHeader.size() - 1, true);
+                keep(h, l, header);
                 return;
             }
             h.clear();
             l.clear();
-            byHeader.set(byHeader.size() - 1, false);
         }
         boolean every = this.every || oneLine;
         int count = 0;
@@ -587,11 +584,16 @@ final class SpacedColumns {
             }
         }
         if (h.isEmpty() && !edges.isEmpty() && !header.isEmpty() && !every) {
-            headerColumns(header, h, l);
+            if (headerColumns(header, h, l)) byHeader.set(byHeader.size() - 1, true);
         } else if (placed * 4 < edges.size() * 3) {
             h.clear();
             l.clear();
         }
+        keep(h, l, header);
+    }
+
+    /** The page's columns (right and left edges) and its header's lines, kept. */
+    private void keep(List<Integer> h, List<Integer> l, List<Integer> header) {
         hi.add(h.stream().mapToInt(Integer::intValue).toArray());
         lo.add(l.stream().mapToInt(Integer::intValue).toArray());
         headerLines.add(header);
@@ -601,9 +603,8 @@ final class SpacedColumns {
     private static boolean eachInItsOwn(List<Integer> edges, List<Integer> h, List<Integer> l) {
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int e : edges) {
-            int j = 0;
-            while (j < h.size() && !(e >= l.get(j) && e <= h.get(j))) j++;
-            if (j == h.size() || !taken.add(j)) return false;
+            int j = near(h, l, e, 0);
+            if (j < 0 || !taken.add(j)) return false;
         }
         return true;
     }
@@ -623,13 +624,13 @@ final class SpacedColumns {
      * A page whose amounts make no column, each column filled by one amount at most (a 三公 table's one row, most of
      * its cells blank): the columns are the words of its header's last line, one word a column ("预算数  决算数  预算数 …"),
      * each cell reaching halfway to the next word: its label is centred over it, its amounts end at its right edge.
-     * None when that line holds an amount, a stub's heading (类, 款, 科目, …名称) or fewer than two words.
+     * None (false) when that line holds an amount, a stub's heading (类, 款, 科目, …名称) or fewer than two words.
      */
-    private void headerColumns(List<Integer> header, List<Integer> h, List<Integer> l) {
+    private boolean headerColumns(List<Integer> header, List<Integer> h, List<Integer> l) {
         String last = linesRef.get(header.get(header.size() - 1));
         List<Token> w = words(last);
         // (not a stub's headings: 烟台 公开表10's last page, one row under "类  款  类  款 … 余", its amounts in 合计 …)
-        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()) || STUB_HEADING.matcher(t.text()).find())) return;
+        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()) || STUB_HEADING.matcher(t.text()).find())) return false;
         int left = 0;
         for (int j = 0; j < w.size(); j++) {
             int center = (w.get(j).start() + w.get(j).end()) / 2;
@@ -638,7 +639,7 @@ final class SpacedColumns {
             h.add(right);
             left = right + 1;
         }
-        byHeader.set(byHeader.size() - 1, true);
+        return true;
     }
 
     /** Are the page's columns its header's words ({@link #headerColumns})? */
