@@ -1929,6 +1929,10 @@ public final class ShapeReader {
                 // every column some row fills labelled: the template's, or one it does not have (its amounts left out)
                 String[] label = spaced.labels(page, lines);
                 int[] pos = byLabels(label, 0, true);
+                // a column some row fills left unnamed by the words over it: perhaps a header pdftotext squeezed left
+                // (each label over its left neighbour's column), read in its words' order instead
+                int[] inOrder = pos == null || unnamed(pos, m) ? squeezedHeaderColumns(page, lines) : null;
+                if (inOrder != null) return inOrder;
                 if (pos == null) return new int[0];
                 for (int j = 0; j < m; j++) {
                     final int col = j;
@@ -1943,6 +1947,35 @@ public final class ShapeReader {
                 return m < spaced.columns(p) ? byColumnSums(page, lines, before, spaced.columns(p)) : new int[0];
             }
             return new int[0];
+        }
+
+        /** Is one of a page's {@code m} columns the template's column of none ({@code pos}: each template column's)? */
+        private static boolean unnamed(int[] pos, int m) {
+            boolean[] named = new boolean[m];
+            for (int p : pos) if (p >= 0 && p < m) named[p] = true;
+            for (boolean b : named) if (!b) return true;
+            return false;
+        }
+
+        /**
+         * The template's columns on a page whose header pdftotext squeezed left ({@link SqueezedHeader}): when its
+         * labels, read left to right, are each a column of the template's, in its order, each of the page's columns is
+         * given the label nearest to it in that order. Null when the header is not squeezed or a label is no column of
+         * the template's (then the words over each column name it).
+         */
+        private int[] squeezedHeaderColumns(int page, List<String> lines) {
+            List<SqueezedHeader.Label> heads = spaced.squeezedLabels(page, lines);
+            if (heads.isEmpty()) return null;
+            String[] label = heads.stream().map(SqueezedHeader.Label::text).toArray(String[]::new);
+            int[] byLabel = byLabels(label, 0);
+            if (byLabel == null) return null;
+            if (unnamed(byLabel, label.length)) return null;
+            int[] col = spaced.alignLabels(page, lines, heads);
+            if (col == null) return null;
+            int[] pos = new int[n];
+            java.util.Arrays.fill(pos, -1);
+            for (int c = 0; c < n; c++) for (int j = 0; j < col.length; j++) if (byLabel[c] >= 0 && col[j] == byLabel[c]) pos[c] = j;
+            return pos;
         }
 
         /**

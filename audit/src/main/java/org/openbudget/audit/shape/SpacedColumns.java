@@ -814,6 +814,32 @@ final class SpacedColumns {
     }
 
     /**
+     * The page's header read in its words' order where pdftotext squeezed them ({@link SqueezedHeader}): its labels left
+     * to right; empty when no word of the header is pushed (a summary's header is read by {@link #labelled}).
+     */
+    List<SqueezedHeader.Label> squeezedLabels(int page, List<String> lines) {
+        if (page < 0 || page >= headerLines.size() || headerLines.get(page).isEmpty() || every) return List.of();
+        List<String> header = new ArrayList<>();
+        for (int k : headerLines.get(page)) header.add(lines.get(k).replace('\f', ' '));
+        return SqueezedHeader.labels(header, stub.get(page));
+    }
+
+    /** Each of the page's columns given one of {@code labels} ({@link SqueezedHeader#align}), null when they cannot be. */
+    int[] alignLabels(int page, List<String> lines, List<SqueezedHeader.Label> labels) {
+        int[] h = hi.get(page), first = new int[h.length];
+        java.util.Arrays.fill(first, Integer.MAX_VALUE);
+        for (int k = from; k < from + pageOf.length; k++) {
+            if (pageOf[k - from] != page) continue;
+            for (Token t : trailingAmounts(positioned(k, lines))) {
+                int j = column(page, t.end());
+                if (j >= 0 && separated(t.text())) first[j] = Math.min(first[j], t.start());
+            }
+        }
+        for (int j = 0; j < h.length; j++) if (first[j] == Integer.MAX_VALUE) first[j] = h[j] - 1;
+        return SqueezedHeader.align(labels, first, h);
+    }
+
+    /**
      * Each column's label on the page: the header's words over its cell (from the right edge of the column before to
      * its own), line by line from the top. A word squeezed left onto the cell of the word before it on its line (one
      * space between them, both CJK) is put in the next cell. Where a cell holds words of two columns one over the
@@ -904,16 +930,16 @@ final class SpacedColumns {
         return out;
     }
 
-    private static int find(int[] p, int a) {
+    static int find(int[] p, int a) {
         while (p[a] != a) a = p[a] = p[p[a]];
         return a;
     }
 
-    private static void union(int[] p, int a, int b) {
+    static void union(int[] p, int a, int b) {
         p[find(p, a)] = find(p, b);
     }
 
-    private static boolean cjk(char c) {
+    static boolean cjk(char c) {
         return c >= '\u3000' && c <= '\u9fff' || c >= '\uff00' && c <= '\uffef';
     }
 
