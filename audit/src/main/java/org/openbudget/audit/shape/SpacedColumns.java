@@ -557,20 +557,24 @@ final class SpacedColumns {
             l.remove(l.size() - 1);
         }
         // a column only one amount ends at, on a line whose other amounts are in their columns (烟台教育局's 政府性基金,
-        // filled by the 合计 row alone on its page): the line is laid out with the others, its lone amount makes a column
+        // filled by the 合计 row alone on its page; its 公开表5's second page, whose first row alone fills 人员支出 and
+        // the two columns after it): the line is laid out with the others, each of its lone amounts makes a column
         if (!every) {
             for (int[] line : lineEdges) {
-                int lone = -1, inColumns = 0;
+                List<Integer> lone = new ArrayList<>();
+                int inColumns = 0;
                 for (int e : line) {
                     int j = near(h, l, e, 1);
                     if (j >= 0) inColumns++;
-                    else if (near(h, l, e, 2 * JITTER) < 0) lone = e;
+                    else if (near(h, l, e, 2 * JITTER) < 0) lone.add(e);
                 }
-                if (lone < 0 || inColumns < 2 || inColumns != line.length - 1) continue;
-                int at = 0;
-                while (at < h.size() && h.get(at) < lone) at++;
-                h.add(at, lone);
-                l.add(at, lone);
+                if (lone.isEmpty() || inColumns < 2 || inColumns != line.length - lone.size()) continue;
+                for (int e : lone) {
+                    int at = 0;
+                    while (at < h.size() && h.get(at) < e) at++;
+                    h.add(at, e);
+                    l.add(at, e);
+                }
             }
         }
         // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
@@ -858,7 +862,7 @@ final class SpacedColumns {
         }
         for (int k : headerLines.get(page)) {
             String raw = lines.get(k).replace('\f', ' ').replace('\u3000', ' ');
-            int prevCell = -1, prevEnd = -10;
+            int prevCell = -1, prevEnd = -10, prevLen = 0;
             char prevLast = ' ';
             for (Token w : words(raw)) {
                 // a stub's heading left of where the page's amounts start (单位编码, 单位名称, 类 款), no column's
@@ -867,6 +871,18 @@ final class SpacedColumns {
                 int cell = 0;
                 while (cell < m && center > h[cell]) cell++;
                 boolean pushed = false;
+                // a label letter-spaced ("合 计", "小   计"): a character alone after a character alone, in its cell, is
+                // one word with it (neither pushed into the next cell nor a stack beside it)
+                boolean spacedOut = prevLen == 1 && w.text().length() == 1 && cjk(prevLast) && cjk(w.text().charAt(0)) && w.start() - prevEnd <= JITTER;
+                if (spacedOut && prevCell < m && (cell == prevCell || cell == prevCell + 1)) {
+                    List<int[]> cellWords = words.get(prevCell);
+                    int last = cellWords.size() - 1;
+                    cellWords.get(last)[2] = w.end();
+                    texts.get(prevCell).set(last, texts.get(prevCell).get(last) + w.text());
+                    prevEnd = w.end();
+                    prevLen = 0;
+                    continue;
+                }
                 if (cell <= prevCell && w.start() - prevEnd == 1 && cjk(prevLast) && cjk(w.text().charAt(0))) {
                     cell = prevCell + 1;
                     pushed = true;
@@ -874,6 +890,7 @@ final class SpacedColumns {
                 prevCell = cell;
                 prevEnd = w.end();
                 prevLast = w.text().charAt(w.text().length() - 1);
+                prevLen = w.text().length();
                 if (cell >= m) continue;
                 words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0});
                 texts.get(cell).add(w.text());
@@ -921,7 +938,7 @@ final class SpacedColumns {
                 boolean in = ws.get(a)[3] == 1 || own == null;
                 if (!in) {
                     int[] r = rows.get(find(stack, a));
-                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1];
+                    in = find(stack, a) == best || r[1] < own[0];
                 }
                 if (in) sb.append(ShapeReader.squeeze(texts.get(j).get(a)));
             }
