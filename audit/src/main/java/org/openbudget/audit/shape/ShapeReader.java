@@ -21,6 +21,9 @@ import org.openbudget.core.profile.TableShape;
 import org.openbudget.core.profile.TableTemplate;
 import org.openbudget.core.profile.TemplateProfile;
 
+import static org.openbudget.audit.shape.Cells.*;
+import static org.openbudget.audit.shape.Titles.*;
+
 /**
  * Reads a published document's tables back by the profile's shapes — the reading counterpart of the
  * generic derivation, for any template expressed as a profile. Works on lines of text: the tab layout
@@ -60,9 +63,6 @@ public final class ShapeReader {
         }
     }
 
-    /** How far below a title its unit line or header must start. */
-    private static final int TITLE_REACH = 5;
-
     public static Result read(List<String> lines, TemplateProfile profile, ReferenceData ref, String unit, AgencyKind kind, int year) {
         return read(lines, SourceLines.text(lines.size()), profile, ref, unit, kind, year);
     }
@@ -72,7 +72,7 @@ public final class ShapeReader {
         return read(lines, null, source, profile, ref, unit, kind, year);
     }
 
-    /** As above, with each line {@link #squeeze squeezed} already (the recognition squeezed them; null: squeezed here). */
+    /** As above, with each line {@link Cells#squeeze squeezed} already (the recognition squeezed them; null: squeezed here). */
     public static Result read(List<String> lines, List<String> squeezedLines, SourceLines source, TemplateProfile profile, ReferenceData ref,
                               String unit, AgencyKind kind, int year) {
         List<String> notes = new ArrayList<>();
@@ -140,7 +140,7 @@ public final class ShapeReader {
         }
         List<DisclosureTable> out = new ArrayList<>();
         int first = -1;
-        Document doc = new Document(profile, ref, lines, unit);
+        DocumentContext doc = new DocumentContext(profile, ref, lines, unit);
         Map<Integer, Integer> places = new HashMap<>();
         int[] ends = new int[templates.size()];
         for (int i = 0; i < templates.size(); i++) {
@@ -209,281 +209,6 @@ public final class ShapeReader {
         return t.mark().isBlank() ? "《" + t.title().replace("{year}", String.valueOf(year)) + "》" : t.mark();
     }
 
-    /**
-     * The title as printed for this document, in its literal parts: {kind} and {year} filled in, the
-     * unit's name a gap (a document may print its full name or a short one), spaces removed.
-     */
-    static List<String> title(String title, String kindLabel, String unit, int year) {
-        String filled = title.replace("{kind}", kindLabel).replace("{year}", String.valueOf(year))
-                .replace("{prev_year}", String.valueOf(year - 1));
-        List<String> parts = new ArrayList<>();
-        for (String part : filled.split("\\{unit\\}", -1)) {
-            String sq = squeeze(part);
-            if (!sq.isEmpty()) parts.add(sq);
-        }
-        return parts;
-    }
-
-    /** A title "…表（按支出功能分类科目）" as its parts before the bracket and the qualifier's key word; null without a qualifier that has one. */
-    static List<String> qualifierLoose(String title, String kindLabel, String unit, int year) {
-        int open = title.lastIndexOf('（');
-        if (open <= 0 || !title.endsWith("）")) return null;
-        String qualifier = title.substring(open);
-        String key = qualifier.contains("功能") ? "功能" : qualifier.contains("经济") ? "经济" : null;
-        if (key == null) return null;
-        List<String> parts = new ArrayList<>(title(title.substring(0, open), kindLabel, unit, year));
-        parts.add("（");
-        parts.add(key);
-        return parts;
-    }
-
-    /** Does the line hold the title's parts, in order? */
-    private static boolean holds(String line, List<String> parts) {
-        int at = 0;
-        for (String p : parts) {
-            int i = line.indexOf(p, at);
-            if (i < 0) return false;
-            at = i + p.length();
-        }
-        return !parts.isEmpty();
-    }
-
-    /** What a title may be extended by: a conjunction and the further items the table holds (及会议费、培训费). */
-    private static final int EXTENSION = 16;
-
-    /**
-     * Does the line hold the title with a few words joined into it after a conjunction ("财政拨款“三公”经费" +
-     * "及会议费、培训费" + "支出决算表")? Both sides at least two characters, so the title is still there in its words.
-     */
-    static boolean extends_(String line, String title) {
-        for (int k = 2; k <= title.length() - 2; k++) {
-            String a = title.substring(0, k), b = title.substring(k);
-            for (int i = line.indexOf(a); i >= 0; i = line.indexOf(a, i + 1)) {
-                int x = i + a.length();
-                if (x >= line.length() || "及和与、".indexOf(line.charAt(x)) < 0) continue;
-                int j = line.indexOf(b, x + 1);
-                if (j > x && j - x <= EXTENSION) return true;
-            }
-        }
-        return false;
-    }
-
-    /** A 目录 entry without dot leaders: "二、收入总体情况表", "十一、部门预算基本支出预算表", "第三部分 …", or a row of a 报表目录 table ("表2 部门综合预算收入总表"). */
-    private static final java.util.regex.Pattern TOC_ENTRY = java.util.regex.Pattern.compile(
-            "^(?:[一二三四五六七八九十]{1,3}、.{2,60}表(?:（.{1,30}）)?\\d*|" + org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART) + ".*"
-            + "|(?:部门)?(?:公开|预算)?表\\d{1,2}(?:-\\d{1,2})?(?:20\\d\\d年度?|[^\\d\\-]).{1,60}表(?:（.{1,30}）)?(?:是|否)?(?:不涉及)?)$");
-
-    /** The other tables' titles that hold this one's (一般公共预算财政拨款支出决算表 holds 支出决算表): a line with one is theirs. */
-    private static List<List<String>> longer(List<List<String>> titles, List<String> title) {
-        List<List<String>> longer = new ArrayList<>();
-        String own = String.join("", title);
-        for (List<String> other : titles) {
-            String o = String.join("", other);
-            if (o.length() > own.length() && holds(o, title)) longer.add(other);
-        }
-        return longer;
-    }
-
-    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer) {
-        return find(squeezed, from, title, longer, false, java.util.Set.of());
-    }
-
-    /**
-     * The first line at or after {@code from} that holds the title and, within a few lines, a unit line or header;
-     * {@code extended}: or the title with what else the table holds joined in ("…经费及会议费、培训费支出决算表");
-     * never a line in {@code taken} (another table's).
-     */
-    private static int find(List<String> squeezed, int from, List<String> title, List<List<String>> longer,
-                            boolean extended, java.util.Set<Integer> taken) {
-        int length = title.stream().mapToInt(String::length).sum();
-        for (int n = from; n < squeezed.size(); n++) {
-            if (taken.contains(n)) continue;
-            String l = squeezed.get(n);
-            if (!(extended ? extends_(l, String.join("", title)) : holds(l, title)) || l.length() > length + 60) continue;
-            String line = l;
-            if (longer.stream().anyMatch(o -> holds(line, o) || extends_(line, String.join("", o)))) continue;
-            if (tocDots(l)) continue; // a 目录 entry with its dots and page number
-            // a row of a 目录 table under the one before it ("表8 国有资本…表 是 本部门不涉及"; "表9 …表 否")
-            if (n > 0 && TOC_ENTRY.matcher(l).matches() && TOC_ENTRY.matcher(squeezed.get(n - 1)).matches()
-                    && !PART_LINE.matcher(squeezed.get(n - 1)).matches()) continue;
-            for (int k = n + 1; k <= n + TITLE_REACH && k < squeezed.size(); k++) {
-                String h = squeezed.get(k);
-                if (TOC_ENTRY.matcher(h).matches()) break; // the next entry of a 目录: this was one too
-                if (h.contains("单位：") || h.contains("单位:") || h.contains("科目") || h.startsWith("项目") || h.startsWith("收入")
-                        || h.contains("预算数") || h.contains("合计")) return n;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The first line holding a title of one part, long enough to name a table alone, printed with one of its characters
-     * left out (no year digit: a title of another year is no misprint), as {@link #find} finds a title; -1 when none.
-     */
-    private static int findMisprinted(List<String> squeezed, List<String> title, List<List<String>> longer, java.util.Set<Integer> taken) {
-        if (title.size() != 1 || title.get(0).length() < 10) return -1;
-        String whole = title.get(0);
-        for (int j = 0; j < whole.length(); j++) {
-            char c = whole.charAt(j);
-            if (Character.isDigit(c) || j > 0 && whole.charAt(j - 1) == c) continue;
-            int n = find(squeezed, 0, List.of(whole.substring(0, j) + whole.substring(j + 1)), longer, false, taken);
-            if (n >= 0) return n;
-        }
-        return -1;
-    }
-
-    /** Without whitespace; ASCII colons and brackets as full-width. */
-    public static String squeeze(String s) {
-        boolean plain = true;
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = !(c <= ' ' || c == ':' || c == '(' || c == ')' || white(c));
-        }
-        if (plain) return s;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (white(c)) continue;
-            b.append(switch (c) {
-                case ':' -> '：';
-                case '(' -> '（';
-                case ')' -> '）';
-                default -> c;
-            });
-        }
-        return b.toString();
-    }
-
-    /**
-     * {@link Character#isWhitespace} or the ideographic space: the Unicode spaces all lie at or below U+3000, so the
-     * CJK text above it (every line of every table, many times over) is not looked up.
-     */
-    private static boolean white(char c) {
-        return c <= '\u3000' && (c == '\u3000' || Character.isWhitespace(c));
-    }
-
-    /**
-     * What the tables of one document tell the reading of the others: the funding sources it has money of
-     * (the income rows of its first summary), the units it names, and the economic classes its projects'
-     * texts name — a plain text's row, whose blank cells leave no trace, puts its amounts only where they can be.
-     */
-    static final class Document {
-        final TemplateProfile profile;
-        final ReferenceData ref;
-        final List<String> lines;
-        /** Funding sources (bits over the year's sources) with money on an income row of the first summary read; -1 before. */
-        long sourcesInUse = -1;
-        /** Unit names seen on unit rows, the document's own first. */
-        final java.util.Set<String> units = new java.util.LinkedHashSet<>();
-        private java.util.Set<String> projectEco;
-        /** The marks the profile's part headings start with (第三部分 …): where a part starts, the tables are over. */
-        final List<String> partMarks;
-
-        Document(TemplateProfile profile, ReferenceData ref, List<String> lines, String unit) {
-            this.profile = profile;
-            this.partMarks = profile.text().parts().marks();
-            this.ref = ref;
-            this.lines = lines;
-            units.add(unit);
-        }
-
-        private Map<String, List<String>> printedFunctional, printedEconomic;
-
-        /**
-         * Name → the codes the document prints beside it (a cell of 3, 5 or 7 digits then the name's cell, or
-         * "2080104 综合业务管理" in one), functional (2xx) or economic (3xx, 5xx) codes: what a table of names
-         * only means by a name the shipped classification does not list.
-         */
-        Map<String, List<String>> printedCodes(boolean economic) {
-            if (printedFunctional == null) {
-                printedFunctional = new HashMap<>();
-                printedEconomic = new HashMap<>();
-                for (String line : lines) {
-                    if (line.length() > 600) continue;
-                    codesAndNames(line, (code, name) -> {
-                        String sq = squeeze(stripNumbering(name));
-                        if (sq.isEmpty()) return;
-                        Map<String, List<String>> into = code.charAt(0) == '2' ? printedFunctional
-                                : code.charAt(0) == '3' || code.charAt(0) == '5' ? printedEconomic : null;
-                        if (into == null) return;
-                        List<String> codes = into.computeIfAbsent(sq, x -> new ArrayList<>());
-                        if (!codes.contains(code)) codes.add(code);
-                    });
-                }
-            }
-            return economic ? printedEconomic : printedFunctional;
-        }
-
-        /**
-         * Each code of a line (a cell of its own, or before the name in one: a run of exactly 3, 5 or 7 ASCII digits not
-         * part of an amount) then its name, up to the next cell (a tab, or two spaces in a text laid out by spaces) —
-         * the expression {@code (?<![\\d,.])(\\d{3}|\\d{5}|\\d{7})[\\t ]++(\\p{IsHan}[^\\t]*?)(?=\\t| {2}|$)}, scanned by hand: the
-         * document's every line is searched once, and the expression's look-behind at each character was a tenth of a
-         * text's audit.
-         */
-        static void codesAndNames(String line, java.util.function.BiConsumer<String, String> each) {
-            int n = line.length(), i = 0;
-            while (i < n) {
-                char c = line.charAt(i);
-                if (c < '0' || c > '9') {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') i++;
-                int len = i - start;
-                if (len != 3 && len != 5 && len != 7) continue;
-                if (start > 0) {
-                    char b = line.charAt(start - 1);
-                    if (b == ',' || b == '.') continue;
-                }
-                int h = i;
-                while (h < n && (line.charAt(h) == '\t' || line.charAt(h) == ' ')) h++;
-                if (h == i || h == n || Character.UnicodeScript.of(line.codePointAt(h)) != Character.UnicodeScript.HAN) continue;
-                int end = h + Character.charCount(line.codePointAt(h));
-                while (end < n && line.charAt(end) != '\t' && !(line.charAt(end) == ' ' && end + 1 < n && line.charAt(end + 1) == ' ')) end++;
-                each.accept(line.substring(start, i), line.substring(h, end));
-                i = end;
-            }
-        }
-
-        void learn(TableTemplate t, DisclosureTable read) {
-            for (Row r : read.rows()) if (r.kind() == RowKind.UNIT && !r.unit().isBlank()) units.add(r.unit());
-            if (sourcesInUse >= 0 || t.shape() == null || t.shape().kind() != TableShape.Kind.SUMMARY || t.incomeRows().isEmpty()) return;
-            Map<String, LineSpec> specs = new HashMap<>();
-            for (LineSpec s : t.incomeRows()) specs.put(s.key(), s);
-            long used = 0;
-            for (Row r : read.rows()) {
-                LineSpec s = specs.get(r.key());
-                if (r.side() != Side.INCOME || r.kind() != RowKind.LINE || s == null || !s.sumOf().isEmpty()) continue;
-                if (r.value(0) == null || r.value(0).signum() == 0) continue;
-                for (var term : org.openbudget.core.profile.MoneyCells.key(org.openbudget.core.profile.Bindings.row(s, profile.measures()), ref.sources())) {
-                    used |= term.sources();
-                }
-            }
-            if (used != 0) sourcesInUse = used;
-        }
-
-        /** The 经济分类 类 codes the projects' texts name after the template's words (资金分配情况…); empty when none. */
-        java.util.Set<String> projectEco() {
-            if (projectEco != null) return projectEco;
-            projectEco = new java.util.HashSet<>();
-            String words = profile.rules().projectItems();
-            if (words.isEmpty()) return projectEco;
-            List<org.openbudget.core.classification.ClassItem> items = ref.economic().items();
-            for (String l : lines) {
-                if (!l.contains(words)) continue;
-                String sq = plainName(l);
-                for (var c : items) if (c.code().length() == 5 && sq.contains(plainName(c.name()))) projectEco.add(c.code().substring(0, 3));
-            }
-            return projectEco;
-        }
-
-        private static String plainName(String s) {
-            return squeeze(s).replace('（', '(').replace('）', ')');
-        }
-    }
-
     /** One table being read. */
     static final class Table {
         final TableTemplate t;
@@ -505,10 +230,10 @@ public final class ShapeReader {
         final String unitName;
         final int year;
 
-        final Document doc;
+        final DocumentContext doc;
 
         Table(TableTemplate t, TemplateProfile profile, ReferenceData ref, BigDecimal scale, List<String> notes, boolean department, String unitName, int year,
-              SourceLines source, Document doc) {
+              SourceLines source, DocumentContext doc) {
             this.doc = doc;
             this.source = source;
             this.department = department;
@@ -598,7 +323,7 @@ public final class ShapeReader {
             for (int i = 0; i + 1 < rows.size(); i++) {
                 Row a = rows.get(i), b = rows.get(i + 1);
                 if (a.kind() != RowKind.CLASS || b.kind() != RowKind.CLASS || a.code().isEmpty() || b.code().isEmpty()) continue;
-                String oa = list.name(a.code()).map(ShapeReader::squeeze).orElse(null), ob = list.name(b.code()).map(ShapeReader::squeeze).orElse(null);
+                String oa = list.name(a.code()).map(Cells::squeeze).orElse(null), ob = list.name(b.code()).map(Cells::squeeze).orElse(null);
                 String na = squeeze(a.name()), nb = squeeze(b.name());
                 if (oa == null || ob == null || na.equals(oa) && nb.equals(ob)) continue;
                 if (oa.length() > na.length() && oa.startsWith(na) && nb.startsWith(oa.substring(na.length()))
@@ -789,83 +514,6 @@ public final class ShapeReader {
 
         // ------------------------------------------------------------ the plain layout: blank cells leave no trace
 
-        /** An amount token of the plain layout (two decimals: a code is no amount). */
-        private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
-
-        /** A token that is an amount (PLAIN_AMOUNT, whole), by hand. */
-        static boolean amountToken(String tok) {
-            int n = tok.length();
-            if (n < 4 || tok.charAt(n - 3) != '.' || !digit(tok.charAt(n - 1)) || !digit(tok.charAt(n - 2))) return false;
-            return wholePart(tok, tok.charAt(0) == '-' ? 1 : 0, n - 3);
-        }
-
-        /** Where the amount that begins at {@code from} ends (-12.00, 1,234.56: PLAIN_AMOUNT's shape), or -1. */
-        private static int amountEnd(CharSequence s, int from) {
-            int n = s.length(), i = from < n && s.charAt(from) == '-' ? from + 1 : from, k = i;
-            while (k < n && (digit(s.charAt(k)) || s.charAt(k) == ',')) k++;
-            if (k + 2 >= n || s.charAt(k) != '.' || !digit(s.charAt(k + 1)) || !digit(s.charAt(k + 2)) || !wholePart(s, i, k)) return -1;
-            return k + 3;
-        }
-
-        /**
-         * A word then one space then an amount then a space or the line's end: cells printed run together, as no
-         * ruled or column layout prints them (RUN_TOGETHER's shape, by hand: every line of every plain table is asked).
-         */
-        static boolean runTogether(CharSequence s) {
-            int n = s.length();
-            for (int p = 1; p + 4 < n + 1; p++) {
-                if (s.charAt(p) != ' ' || space(s.charAt(p - 1))) continue;
-                int e = amountEnd(s, p + 1);
-                if (e < 0) continue;
-                if (e == n || s.charAt(e) == ' ' || lineEndFrom(s, e)) return true;
-            }
-            return false;
-        }
-
-        /** Does s end at i with a line end (the expression's $ stops before one)? */
-        private static boolean lineEndFrom(CharSequence s, int i) {
-            int left = s.length() - i;
-            char c = s.charAt(i);
-            if (left == 1) return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-            return left == 2 && c == '\r' && s.charAt(i + 1) == '\n';
-        }
-
-        private static boolean digit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        /**
-         * Where the amount a line ends with begins (at its start or after a space: -12.00, 1,234.56, at most 18 digits
-         * or seven groups), or -1 — by hand, from the end: every line of a plain table is asked, its label again for
-         * each amount it gives up (the expression it replaced scanned the whole line each time).
-         */
-        static int trailingAmount(CharSequence s) {
-            int n = s.length();
-            if (n < 4 || s.charAt(n - 3) != '.' || !digit(s.charAt(n - 1)) || !digit(s.charAt(n - 2))) return -1;
-            int end = n - 3, i = end;
-            while (i > 0 && (digit(s.charAt(i - 1)) || s.charAt(i - 1) == ',')) i--;
-            if (!wholePart(s, i, end)) return -1;
-            int start = i > 0 && s.charAt(i - 1) == '-' ? i - 1 : i;
-            return start == 0 || space(s.charAt(start - 1)) ? start : -1;
-        }
-
-        /** Is s[from, to) an amount's whole part: 1–18 digits, or 1–3 digits then one to six groups of ,ddd? */
-        private static boolean wholePart(CharSequence s, int from, int to) {
-            int len = to - from, comma = -1;
-            if (len < 1) return false;
-            for (int k = from; k < to && comma < 0; k++) {
-                if (s.charAt(k) == ',') comma = k;
-                else if (!digit(s.charAt(k))) return false;
-            }
-            if (comma < 0) return len <= 18;
-            int lead = comma - from;
-            if (lead < 1 || lead > 3 || (to - comma) % 4 != 0 || (to - comma) / 4 > 6) return false;
-            for (int k = comma; k < to; k += 4) {
-                if (s.charAt(k) != ',') return false;
-                for (int j = k + 1; j < k + 4; j++) if (!digit(s.charAt(j))) return false;
-            }
-            return true;
-        }
         private static final java.util.regex.Pattern PLAIN_CODE = java.util.regex.Pattern.compile("^(\\d{3})(?:\\s++(\\d{2}))?(?:\\s++(\\d{2}))?(?:\\s++(.*))?$");
         private static final java.util.regex.Pattern PLAIN_TOTAL = java.util.regex.Pattern.compile("(总\\s*+计|合\\s*+计)(\\s++-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})++");
 
@@ -1748,7 +1396,7 @@ public final class ShapeReader {
                 String head = squeeze(col.header()), lab = squeeze(col.label());
                 // the label with a heading of its group over it: the nearest (…预算公务接待费), or one centred over the
                 // group's columns and standing right over this one (西安 表13: 上年 | 当年 over "小计" of 公务用车…)
-                List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(ShapeReader::squeeze).toList();
+                List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(Cells::squeeze).toList();
                 for (int pass = 0; pass < (few ? 5 : 3) && pos[c] < 0; pass++) {
                     for (int j = 0; j < rowWidth; j++) {
                         if (taken[j] || label[j].isEmpty()) continue;
@@ -1940,132 +1588,9 @@ public final class ShapeReader {
                 int[] before = spacedAt.get(p);
                 if (before == null || before.length == 0) continue;
                 if (spaced.columns(p) == m) return before;
-                return m < spaced.columns(p) ? byColumnSums(page, lines, before, spaced.columns(p)) : new int[0];
+                return m < spaced.columns(p) ? new ColumnSums(spaced, n, this::number, this::totalLabel).choose(rows, page, lines, before, spaced.columns(p)) : new int[0];
             }
             return new int[0];
-        }
-
-        /**
-         * The template's columns on a page without a header that prints fewer columns than the page before it (普陀 决算:
-         * the last page of a table, laid out anew by pdftotext with its blank columns gone): its columns are some of the
-         * page before's, in order, and which ones the table's own arithmetic says — in each column a 类 or 款 is the sum
-         * of the rows under it and the 合计 the sum of the 类, over the rows read on the pages before and this page's.
-         * The one choice under which the most of these sums that hold a row of this page add up; none (the amounts then
-         * taken from the right) when no sum holds one, or two choices tie.
-         */
-        private int[] byColumnSums(int page, List<String> lines, int[] before, int columnsBefore) {
-            int m = spaced.columns(page);
-            // the rows read so far, by code (the total as ""), and this page's rows: each amount's column on the page
-            Map<String, BigDecimal[]> read = new HashMap<>();
-            for (Row r : rows) {
-                if (r.kind() == RowKind.CLASS && !r.code().isEmpty()) read.putIfAbsent(r.code(), r.values().toArray(new BigDecimal[0]));
-                else if (r.kind() == RowKind.TOTAL) read.putIfAbsent("", r.values().toArray(new BigDecimal[0]));
-            }
-            Map<String, int[]> at = new HashMap<>();
-            Map<String, List<BigDecimal>> amounts = new HashMap<>();
-            for (int k = 0; k < lines.size(); k++) {
-                if (spaced.page(k) != page) continue;
-                List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(lines.get(k));
-                if (tok.isEmpty()) continue;
-                String stub = lines.get(k).replace("\f", "").substring(0, tok.get(0).start());
-                java.util.regex.Matcher code = PAGE_CODE.matcher(stub);
-                String key = code.find() ? code.group(1) + nz(code.group(2)) + nz(code.group(3)) : totalLabel(squeeze(stub)) ? "" : null;
-                if (key == null || read.containsKey(key) || at.containsKey(key)) continue;
-                int[] cols = new int[tok.size()];
-                List<BigDecimal> v = new ArrayList<>();
-                for (int i = 0; i < tok.size(); i++) {
-                    cols[i] = spaced.column(page, tok.get(i).end());
-                    v.add(number(tok.get(i).text()));
-                }
-                if (java.util.Arrays.stream(cols).anyMatch(j -> j < 0)) continue;
-                at.put(key, cols);
-                amounts.put(key, v);
-            }
-            // the sums that hold a row of this page: a 类 or 款 (or the 合计) and the rows under it
-            Map<String, List<String>> sums = new java.util.LinkedHashMap<>();
-            java.util.Set<String> codes = new java.util.HashSet<>(read.keySet());
-            codes.addAll(at.keySet());
-            for (String whole : codes) {
-                if (whole.length() != 0 && whole.length() != 3 && whole.length() != 5) continue;
-                List<String> parts = codes.stream().filter(c -> c.length() == (whole.isEmpty() ? 3 : whole.length() + 2) && c.startsWith(whole)).toList();
-                if (!parts.isEmpty() && (at.containsKey(whole) || parts.stream().anyMatch(at::containsKey))) sums.put(whole, parts);
-            }
-            if (sums.isEmpty()) return new int[0];
-            int[] best = null;
-            int bestScore = -1;
-            boolean tie = false;
-            for (int[] f : increasing(m, columnsBefore)) {
-                int[] pos = new int[n];
-                for (int c = 0; c < n; c++) {
-                    pos[c] = -1;
-                    for (int j = 0; j < m; j++) if (before[c] >= 0 && before[c] == f[j]) pos[c] = j;
-                }
-                int score = 0;
-                for (var e : sums.entrySet()) {
-                    for (int c = 0; c < n; c++) {
-                        BigDecimal want = cell(e.getKey(), c, read, at, amounts, pos);
-                        BigDecimal sum = BigDecimal.ZERO, ulp = BigDecimal.ZERO;
-                        int terms = 0;
-                        for (String part : e.getValue()) {
-                            BigDecimal x = cell(part, c, read, at, amounts, pos);
-                            if (x == null) continue;
-                            sum = sum.add(x);
-                            terms++;
-                            ulp = ulp.max(BigDecimal.ONE.movePointLeft(Math.max(0, x.scale())));
-                        }
-                        // each printed amount rounded: as many half units of the last decimal off as amounts, at most
-                        if (sum.subtract(want == null ? BigDecimal.ZERO : want).abs().compareTo(ulp.multiply(BigDecimal.valueOf(terms + 1))) <= 0) score++;
-                    }
-                }
-                if (score > bestScore) {
-                    best = pos;
-                    bestScore = score;
-                    tie = false;
-                } else if (score == bestScore) tie = true;
-            }
-            return best == null || tie ? new int[0] : best;
-        }
-
-        /** A 类/款/项 code at the start of a line, its levels apart or run together ("221   02   01", "2210201"). */
-        private static final java.util.regex.Pattern PAGE_CODE = java.util.regex.Pattern.compile("^\\s*+(\\d{3})(?:\\s*+(\\d{2}))?+(?:\\s*+(\\d{2}))?+(?!\\d)");
-
-        private static String nz(String s) {
-            return s == null ? "" : s;
-        }
-
-        /** The amount of a row in a template column: as read on a page before, or placed on this page by {@code pos}. */
-        private static BigDecimal cell(String code, int c, Map<String, BigDecimal[]> read, Map<String, int[]> at,
-                                       Map<String, List<BigDecimal>> amounts, int[] pos) {
-            BigDecimal[] r = read.get(code);
-            if (r != null) return c < r.length ? r[c] : null;
-            return placed(at.get(code), amounts.get(code), pos[c]);
-        }
-
-        /** The amount of a line printed in the page's column {@code j} (−1: none): null when the line has none there. */
-        private static BigDecimal placed(int[] at, List<BigDecimal> values, int j) {
-            if (at == null || j < 0) return null;
-            for (int i = 0; i < at.length; i++) if (at[i] == j) return values.get(i);
-            return null;
-        }
-
-        /** Every increasing choice of {@code m} of the columns 0 … {@code of} − 1. */
-        private static List<int[]> increasing(int m, int of) {
-            List<int[]> out = new ArrayList<>();
-            int[] f = new int[m];
-            choose(f, 0, 0, of, out);
-            return out;
-        }
-
-        private static void choose(int[] f, int i, int from, int of, List<int[]> out) {
-            if (out.size() > 5000) return;
-            if (i == f.length) {
-                out.add(f.clone());
-                return;
-            }
-            for (int j = from; j <= of - (f.length - i); j++) {
-                f[i] = j;
-                choose(f, i + 1, j + 1, of, out);
-            }
         }
 
         /** A row's text cells and its amounts placed by where they are printed ({@link #spacedValues}); null when its cells do not part as its amounts do. */
@@ -2744,301 +2269,9 @@ public final class ShapeReader {
         }
     }
 
-    /** An amount, alone in its cell. */
-    private static final java.util.regex.Pattern SPILLED_AMOUNT = java.util.regex.Pattern.compile(
-            "-?+(?:\\d{1,3}(?:,\\d{3})++|\\d++)(?:\\.\\d{1,4})?");
-
-    /**
-     * A long name clipped by its cell runs on into the amount cell beside it (西安 2022 from Excel: "自然资源海洋气象等支 |
-     * 出 18803323.32", "缴费支出43608.96", or its glyphs interleaved with the amount's: "障中18心39311.66"): the
-     * characters of the name (at most four Chinese characters, the cell's first) go back to the name, the amount stays in its column.
-     */
-    static List<String> spilled(List<String> cells) {
-        List<String> out = null;
-        for (int j = 1; j < cells.size(); j++) {
-            String prev = (out == null ? cells : out).get(j - 1);
-            if (prev.isBlank() || amount(prev)) continue;
-            String cell = cells.get(j).trim();
-            if (cell.isEmpty() || !cjk(cell.charAt(0))) continue;
-            StringBuilder name = new StringBuilder(), rest = new StringBuilder();
-            for (int i = 0; i < cell.length(); i++) {
-                char ch = cell.charAt(i);
-                if (cjk(ch)) name.append(ch);
-                else if (!Character.isWhitespace(ch) && ch != '\u3000') rest.append(ch);
-            }
-            if (name.length() > 4 || rest.isEmpty() || !SPILLED_AMOUNT.matcher(rest).matches()) continue;
-            if (out == null) out = new ArrayList<>(cells);
-            out.set(j - 1, prev.trim() + name);
-            out.set(j, rest.toString());
-        }
-        return out == null ? cells : out;
-    }
-
-    /** A table mark alone on its line, in any style: 表5, 表五, 公开表5, 部门公开表5, 预算05表, 公开05表, 表5-1. */
-    private static final java.util.regex.Pattern MARK_LINE = java.util.regex.Pattern.compile(
-            "(?:部门)?(?:公开|预算)?表(\\d{1,2}(?:-\\d{1,2})?|[一二三四五六七八九十]{1,3})|(?:部门)?(?:公开|预算)(\\d{1,2})表");
-
-    /** The number a mark line gives its table ("12", "5-1"; Chinese numerals as digits; leading zeros dropped), null when the line is no mark. */
-    static String markNumber(String sq) {
-        // a mark is at most ten characters and holds 表 (部门公开表12-1): other lines are not matched at all
-        if (sq.length() > 10 || sq.indexOf('表') < 0) return null;
-        java.util.regex.Matcher m = MARK_LINE.matcher(sq);
-        if (!m.matches()) return null;
-        String n = m.group(1) != null ? m.group(1) : m.group(2);
-        if (!Character.isDigit(n.charAt(0))) {
-            String cn = "零一二三四五六七八九";
-            int ten = n.indexOf('十');
-            if (ten < 0) return n.length() == 1 ? String.valueOf(cn.indexOf(n.charAt(0))) : null;
-            int tens = ten == 0 ? 1 : ten == 1 ? cn.indexOf(n.charAt(0)) : -1;
-            int units = ten == n.length() - 1 ? 0 : ten == n.length() - 2 ? cn.indexOf(n.charAt(ten + 1)) : -1;
-            return tens < 0 || units < 0 ? null : String.valueOf(tens * 10 + units);
-        }
-        String[] parts = n.split("-");
-        StringBuilder b = new StringBuilder(String.valueOf(Integer.parseInt(parts[0])));
-        for (int i = 1; i < parts.length; i++) b.append('-').append(Integer.parseInt(parts[i]));
-        return b.toString();
-    }
-
-    private static boolean cjk(char ch) {
-        return ch >= '\u4e00' && ch <= '\u9fff';
-    }
-
-    // the row paths run per line of every table: their patterns compiled once
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s++");
-    private static final java.util.regex.Pattern WIDE_GAPS = java.util.regex.Pattern.compile("\\s{2,}+");
-
-    /** Whether {@code s} is {@code min} to {@code max} ASCII digits ("\\d{min,max}"). */
-    static boolean digits(String s, int min, int max) {
-        int n = s.length();
-        return n >= min && n <= max && digitsIn(s, 0, n);
-    }
-
-    /** Only ASCII digits from {@code from} to {@code to}. */
-    private static boolean digitsIn(String s, int from, int to) {
-        for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-        return true;
-    }
-
-    /**
-     * A trimmed line's words between runs of ASCII whitespace — {@code List.of(SPACES.split(t))}, scanned by hand (every
-     * line of a plain table is split so).
-     */
-    static List<String> splitSpaces(String t) {
-        List<String> out = new ArrayList<>();
-        int n = t.length(), i = 0;
-        while (i < n) {
-            while (i < n && space(t.charAt(i))) i++;
-            if (i == n) break;
-            int start = i;
-            while (i < n && !space(t.charAt(i))) i++;
-            out.add(t.substring(start, i));
-        }
-        return List.copyOf(out);
-    }
-
-    /** A classification code's digits alone: 3, 5 or 7 of them. */
-    private static boolean codeDigits(String s) {
-        int n = s.length();
-        return (n == 3 || n == 5 || n == 7) && digitsIn(s, 0, n);
-    }
-
-    /** The characters of a regular expression's \\s: ASCII space, tab, line ends, vertical tab, form feed. */
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** Without whitespace (what replaceAll("\\s+", "") gives). */
-    static String noSpace(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (space(c)) {
-                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
-    }
-
-    /** Each run of whitespace as one space (what replaceAll("\\s+", " ") gives). */
-    static String oneSpace(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean gap = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (space(c)) {
-                gap = true;
-            } else {
-                if (gap) b.append(' ');
-                gap = false;
-                b.append(c);
-            }
-        }
-        if (gap) b.append(' ');
-        return b.toString();
-    }
-
-    /** Cells: tab-separated, else separated by runs of two or more spaces. */
-    static List<String> cells(String line) {
-        if (line.indexOf('\t') >= 0) return List.of(line.split("\t", -1));
-        List<String> out = new ArrayList<>();
-        for (String c : WIDE_GAPS.split(line.trim())) {
-            // a text laid out by spaces (pdftotext -layout) leaves one space where a narrow gap parts two cells: an amount
-            // and the next column's label ("3,944.08 一、一般公共服务支出"), or a label and its amount ("其他收入 0.00")
-            for (String part : AMOUNT_NEXT_TO_WORDS.split(c, -1)) out.add(part);
-        }
-        return out;
-    }
-
-    /** One space between an amount (with decimals) and a CJK word, on either side of it. */
-    private static final java.util.regex.Pattern AMOUNT_NEXT_TO_WORDS = java.util.regex.Pattern.compile(
-            "(?<=\\d\\.\\d\\d) (?=[\\u3000-\\u9fff\\uff00-\\uffef])|(?<=[\\u3000-\\u9fff\\uff00-\\uffef]) (?=-?(?:\\d{1,3}(?:,\\d{3})++|\\d++)\\.\\d\\d(?:\\s|$))");
-
-    static boolean amount(String s) {
-        String c = s.trim();
-        if (c.isEmpty() || c.length() > 24) return false;
-        if (dash(c)) return true;
-        return amountCell(c);
-    }
-
-    /**
-     * An amount as printed in a cell, {@code -?(\d{1,3}(,\d{3})++|\d++)(\.\d{1,4})?}: digits, or one to three then
-     * groups of a comma and three; then a point and one to four decimals, or nothing. Scanned by hand: every cell of
-     * every row is tested, and the expression's matcher was the reader's largest allocation.
-     */
-    static boolean amountCell(String c) {
-        int n = c.length(), i = n > 0 && c.charAt(0) == '-' ? 1 : 0, start = i;
-        while (i < n && c.charAt(i) >= '0' && c.charAt(i) <= '9') i++;
-        int head = i - start;
-        if (head == 0) return false;
-        if (i < n && c.charAt(i) == ',') {
-            if (head > 3) return false;
-            while (i < n && c.charAt(i) == ',') {
-                if (i + 4 > n || !digitsIn(c, i + 1, i + 4)) return false;
-                i += 4;
-            }
-        }
-        if (i == n) return true;
-        if (c.charAt(i) != '.') return false;
-        int decimals = n - i - 1;
-        return decimals >= 1 && decimals <= 4 && digitsIn(c, i + 1, n);
-    }
-
-    /** A 目录 entry's end, {@code .*[.…·]{3,}\\d*}: three or more leader dots, then the page's digits or nothing. */
-    static boolean tocDots(String l) {
-        int i = l.length();
-        while (i > 0 && l.charAt(i - 1) >= '0' && l.charAt(i - 1) <= '9') i--;
-        int dots = 0;
-        while (i > 0 && dots < 3 && (l.charAt(i - 1) == '.' || l.charAt(i - 1) == '…' || l.charAt(i - 1) == '·')) {
-            i--;
-            dots++;
-        }
-        return dots == 3;
-    }
-
-    /** A cell of a dash alone: nothing (-, —, －). */
-    private static boolean dash(String c) {
-        return c.equals("-") || c.equals("—") || c.equals("－");
-    }
-
-    /** 类, 款 or 项 alone: the level columns' header words. */
-    private static boolean levelWord(String sq) {
-        return sq.length() == 1 && (sq.charAt(0) == '类' || sq.charAt(0) == '款' || sq.charAt(0) == '项');
-    }
-
     // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
     private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
     private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
     private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
-    private static final java.util.regex.Pattern PAGE_FOOTER = java.util.regex.Pattern.compile("[—–\\-－]*\\d{1,4}[—–\\-－]*");
-    private static final java.util.regex.Pattern PAGE_OF = java.util.regex.Pattern.compile("第\\d{1,4}页(共\\d{1,4}页)?");
-    private static final java.util.regex.Pattern PART_LINE = java.util.regex.Pattern.compile(
-            org.openbudget.core.text.Numbering.inline(org.openbudget.core.text.Numbering.PART) + ".{0,30}");
 
-    private static boolean hasAmount(List<String> cells) {
-        for (String c : cells) if (amount(c) && !dash(c.trim()) && !digits(c.trim(), 1, 2)) return true;
-        return false;
-    }
-
-    private static boolean isLabelOnly(List<String> cells) {
-        return cells.stream().anyMatch(c -> !c.isBlank());
-    }
-
-    /** The ※ 1 2 3 … row under a header. */
-    private static boolean numberRow(List<String> cells) {
-        int k = 0;
-        for (String c : cells) {
-            String s = c.trim();
-            if (s.isEmpty() || s.equals("※") || s.equals("栏次") || s.equals("行次")) continue;
-            if (!digits(s, 1, 2)) return false;
-            k++;
-        }
-        return k >= 1;
-    }
-
-    private static boolean footer(String sq) {
-        if (sq.startsWith("注：") || sq.startsWith("说明：") || sq.contains("尾数误差")) return true;
-        if (sq.isEmpty()) return false;
-        // the expressions only where they can match: a line that starts with a dash or a digit, or with 第
-        char first = sq.charAt(0);
-        if (first == '第') return PAGE_OF.matcher(sq).matches();
-        return (first >= '0' && first <= '9' || first == '-' || first == '—' || first == '–' || first == '－') && PAGE_FOOTER.matcher(sq).matches();
-    }
-
-    private static boolean total(String sq) {
-        return sq.equals("合计") || sq.equals("总计") || sq.equals("支出合计") || sq.equals("收入合计");
-    }
-
-    /** "[204]公共安全支出", "【204】…" (广州). */
-    private static final java.util.regex.Pattern BRACKETED_CODE = java.util.regex.Pattern.compile("^[\\[【［](\\d{3}|\\d{5}|\\d{7})[\\]】］]\\s*+(\\S.*)$");
-
-    /** "206 科学技术支出" → {206, 科学技术支出}; "2060499其他技术研究与开发支出" too. */
-    static String[] splitCode(String label) {
-        String s = label.trim();
-        java.util.regex.Matcher bracket = BRACKETED_CODE.matcher(s);
-        if (bracket.matches()) return new String[]{bracket.group(1), bracket.group(2).trim()};
-        int i = 0;
-        StringBuilder code = new StringBuilder();
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ' ')) {
-            if (s.charAt(i) != ' ') code.append(s.charAt(i));
-            i++;
-        }
-        if (code.length() != 3 && code.length() != 5 && code.length() != 7) return null;
-        String name = s.substring(i).trim();
-        return name.isEmpty() ? null : new String[]{code.toString(), name};
-    }
-
-    /** Every line {@link #squeeze squeezed}. */
-    public static List<String> squeezedAll(List<String> lines) {
-        List<String> out = new ArrayList<>(lines.size());
-        for (String l : lines) out.add(squeeze(l));
-        return out;
-    }
-
-    /** "一、一般公共服务支出" → 一般公共服务支出. */
-    static String stripNumbering(String label) {
-        // by hand (CN_NUMBERING then DIGIT_NUMBERING, as HandScansTest holds): this runs for every label of every row,
-        // and for each prefix of a summary's line that may be its income label
-        String s = label.trim();
-        s = s.substring(numbering(s, 4, true));
-        return s.substring(numbering(s, 3, false));
-    }
-
-    /** How long the numbering a label starts with is: up to {@code most} numerals (or digits), 、 . or ．, then spaces; 0: none. */
-    private static int numbering(String s, int most, boolean numerals) {
-        int r = 0, n = s.length();
-        while (r < n && r <= most && (numerals ? "一二三四五六七八九十百".indexOf(s.charAt(r)) >= 0 : s.charAt(r) >= '0' && s.charAt(r) <= '9')) r++;
-        if (r == 0 || r > most || r == n || "、.．".indexOf(s.charAt(r)) < 0) return 0;
-        int e = r + 1;
-        while (e < n && space(s.charAt(e))) e++;
-        return e;
-    }
-
-    /** A row label compared without numbering, 其中：, spaces or bracket width. */
-    static String plainLabel(String label) {
-        String s = squeeze(stripNumbering(label));
-        if (s.startsWith("其中：")) s = s.substring(3);
-        return stripNumbering(s);
-    }
 }
