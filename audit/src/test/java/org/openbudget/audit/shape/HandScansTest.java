@@ -125,7 +125,7 @@ class HandScansTest {
         assertThat(Cells.markNumber("表十二")).isEqualTo("12");
     }
 
-    /** The expression {@link ShapeReader.Table#trailingAmount} replaced (ShapeReader's TRAILING_AMOUNT until session 14). */
+    /** The expression {@link TableReader#trailingAmount} replaced (ShapeReader's TRAILING_AMOUNT until session 14). */
     private static final Pattern TRAILING = Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
 
     private static int trailingByExpression(String line) {
@@ -150,7 +150,7 @@ class HandScansTest {
         }
     }
 
-    /** The expressions {@link ShapeReader.Table#runTogether} and {@link ShapeReader.Table#amountToken} replaced. */
+    /** The expressions {@link TableReader#runTogether} and {@link TableReader#amountToken} replaced. */
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
 
