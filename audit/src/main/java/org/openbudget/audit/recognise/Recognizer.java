@@ -57,10 +57,10 @@ public final class Recognizer {
         return recognise(lines, null, lib);
     }
 
-    /** As above, with each line squeezed already ({@link org.openbudget.audit.shape.ShapeReader#squeezedAll}; null: squeezed here). */
+    /** As above, with each line squeezed already ({@link org.openbudget.audit.shape.Cells#squeezedAll}; null: squeezed here). */
     public static Recognition recognise(List<String> lines, List<String> squeezedLines, ReferenceLibrary lib) {
         List<String> squeezed = squeezedLines != null && squeezedLines.size() == lines.size() ? squeezedLines
-                : org.openbudget.audit.shape.ShapeReader.squeezedAll(lines);
+                : org.openbudget.audit.shape.Cells.squeezedAll(lines);
         // titles, labels, marks and headings stand on short lines: the long lines of the text are not searched
         StringBuilder all = new StringBuilder();
         StringBuilder head = new StringBuilder();
@@ -265,6 +265,6 @@ public final class Recognizer {
 
     /** Without spaces and with full-width colons and brackets, as titles and labels are compared. */
     static String squeeze(String s) {
-        return org.openbudget.audit.shape.ShapeReader.squeeze(s);
+        return org.openbudget.audit.shape.Cells.squeeze(s);
     }
 }

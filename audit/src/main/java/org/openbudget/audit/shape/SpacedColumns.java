@@ -78,7 +78,7 @@ final class SpacedColumns {
             List<Token> tok = every ? amounts(raw) : trailingAmounts(raw);
             if (tok.isEmpty() || tok.size() == 1 && !separated(tok.get(0).text())) {
                 if (!amounts) {
-                    String sq = ShapeReader.squeeze(raw);
+                    String sq = Cells.squeeze(raw);
                     if (sq.contains("单位：") || sq.contains("单位:")) header.clear();
                     else if (!sq.isEmpty()) header.add(k);
                 }
@@ -115,7 +115,7 @@ final class SpacedColumns {
             String upper = out.getOrDefault(k, lines.get(k)), lower = lines.get(k + 1);
             if (upper.indexOf('\f') >= 0 || lower.indexOf('\f') >= 0) continue;
             List<Token> up = words(upper);
-            if (up.isEmpty() || up.stream().anyMatch(w -> !ShapeReader.amount(w.text())) || up.stream().noneMatch(w -> separated(w.text()))) continue;
+            if (up.isEmpty() || up.stream().anyMatch(w -> !Cells.amount(w.text())) || up.stream().noneMatch(w -> separated(w.text()))) continue;
             // (an amount cut after one decimal is the first part of an amount wrapped in its cell: joinWrappedAmounts's)
             if (up.stream().anyMatch(w -> ONE_DECIMAL.matcher(w.text()).matches())) continue;
             List<Token> below = words(lower);
@@ -230,7 +230,7 @@ final class SpacedColumns {
         for (int k = from + 1; k + 1 < to; k++) {
             if (out.containsKey(k - 1) || out.containsKey(k) || out.containsKey(k + 1)) continue;
             List<Token> code = words(lines.get(k));
-            if (code.size() != 1 || !ShapeReader.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
+            if (code.size() != 1 || !Cells.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
             List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1));
             if (!nameOnly(above) || !nameOnly(below) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
             int at = above.get(0).start();
@@ -246,7 +246,7 @@ final class SpacedColumns {
         if (w.isEmpty()) return false;
         for (Token t : w) {
             String x = t.text();
-            if (ShapeReader.amount(x) || !cjk(x.charAt(0)) || x.contains("合计") || x.contains("总计") || x.startsWith("注") || levelWords(x)) return false;
+            if (Cells.amount(x) || !cjk(x.charAt(0)) || x.contains("合计") || x.contains("总计") || x.startsWith("注") || levelWords(x)) return false;
         }
         return true;
     }
@@ -281,13 +281,13 @@ final class SpacedColumns {
                 out.put(k, "");   // another column's text (广州's 绩效目标 beside its projects): no row
                 continue;
             }
-            String sq = ShapeReader.squeeze(left);
+            String sq = Cells.squeeze(left);
             String plain = raw.replace("\f", "");
             java.util.regex.Matcher code = LEADING_CODE.matcher(plain);
             if (code.find()) {
                 // a code on a line of its own, or with the name's last words (西安 2021: "2013302       事务" under
                 // "一般行政管理    30,964,000.00 …"): perhaps the code of the row above, printed at the foot of its cell
-                String digits = ShapeReader.noSpace(code.group());
+                String digits = Cells.noSpace(code.group());
                 if (digits.length() == 3 || digits.length() == 5 || digits.length() == 7) {
                     kind[k - from] = 'C';
                     codeOf[k - from] = digits;
@@ -308,7 +308,7 @@ final class SpacedColumns {
                 continue;
             }
             if (sq.startsWith("注") || sq.contains("：") || sq.contains(":") || sq.contains("合计") || sq.contains("总计")
-                    || ShapeReader.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || ownRow.test(left)) continue;
+                    || Cells.markNumber(sq) != null || sq.matches("[—–\\-－]*\\d{1,4}[—–\\-－]*") || ownRow.test(left)) continue;
             kind[k - from] = 'F';
             part[k - from] = left;
             partEnd[k - from] = cut;
@@ -407,12 +407,12 @@ final class SpacedColumns {
                 int cut = 0;
                 for (Token t : w) {
                     if (t.start() > right) continue;
-                    stubOnly = t.end() < limit && !ShapeReader.amount(t.text()) && (stubOnly || cut == 0);
+                    stubOnly = t.end() < limit && !Cells.amount(t.text()) && (stubOnly || cut == 0);
                     cut = t.end();
                     if (!stubOnly) break;
                 }
                 String left = stubOnly ? lines.get(a - 1).replace("\f", "").substring(0, cut).trim() : "";
-                String sq = ShapeReader.squeeze(left);
+                String sq = Cells.squeeze(left);
                 if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
                         && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
                     part[a - 1 - from] = left;
@@ -634,7 +634,7 @@ final class SpacedColumns {
         String last = linesRef.get(header.get(header.size() - 1));
         List<Token> w = words(last);
         // (not a stub's headings: 烟台 公开表10's last page, one row under "类  款  类  款 … 余", its amounts in 合计 …)
-        if (w.size() < 2 || w.stream().anyMatch(t -> ShapeReader.amount(t.text()) || STUB_HEADING.matcher(t.text()).find())) return false;
+        if (w.size() < 2 || w.stream().anyMatch(t -> Cells.amount(t.text()) || STUB_HEADING.matcher(t.text()).find())) return false;
         int left = 0;
         for (int j = 0; j < w.size(); j++) {
             int center = (w.get(j).start() + w.get(j).end()) / 2;
@@ -679,7 +679,7 @@ final class SpacedColumns {
                 if (!body) continue;
             }
             for (Token w : words(raw)) {
-                if (ShapeReader.amount(w.text()) && column(page, w.end()) >= 0) continue;
+                if (Cells.amount(w.text()) && column(page, w.end()) >= 0) continue;
                 int j = after(page, w.end());
                 if (j < m) out[j] = true;
             }
@@ -940,7 +940,7 @@ final class SpacedColumns {
                     int[] r = rows.get(find(stack, a));
                     in = find(stack, a) == best || r[1] < own[0];
                 }
-                if (in) sb.append(ShapeReader.squeeze(texts.get(j).get(a)));
+                if (in) sb.append(Cells.squeeze(texts.get(j).get(a)));
             }
             out[j] = sb.toString();
         }
@@ -963,7 +963,7 @@ final class SpacedColumns {
     /** A line's amounts, wherever they are on it. */
     static List<Token> amounts(String raw) {
         List<Token> out = new ArrayList<>();
-        for (Token w : words(raw)) if (ShapeReader.amount(w.text())) out.add(w);
+        for (Token w : words(raw)) if (Cells.amount(w.text())) out.add(w);
         return out;
     }
 
@@ -991,10 +991,10 @@ final class SpacedColumns {
         List<Token> w = words(raw);
         int end = w.size() - tail(w);
         int k = end;
-        while (k > 0 && ShapeReader.amount(w.get(k - 1).text())) k--;
+        while (k > 0 && Cells.amount(w.get(k - 1).text())) k--;
         if (k == 0) {
             // a line of codes and amounts only (the name wrapped onto the lines around it): the codes are no amounts
-            while (k < end && ShapeReader.digits(w.get(k).text(), 2, 7)) k++;
+            while (k < end && Cells.digits(w.get(k).text(), 2, 7)) k++;
         }
         return new ArrayList<>(w.subList(k, end));
     }
@@ -1002,10 +1002,10 @@ final class SpacedColumns {
     /** How many words after a row's amounts are another column's text (0 when the line ends with its amounts). */
     private static int tail(List<Token> w) {
         int t = w.size();
-        while (t > 0 && !ShapeReader.amount(w.get(t - 1).text())) t--;
+        while (t > 0 && !Cells.amount(w.get(t - 1).text())) t--;
         if (t == w.size() || t == 0) return 0;
         int run = t;
-        while (run > 0 && ShapeReader.amount(w.get(run - 1).text())) run--;
+        while (run > 0 && Cells.amount(w.get(run - 1).text())) run--;
         // two spaces or more before the text, or one before a CJK word (pdftotext leaves one where the columns are close)
         int gap = w.get(t).start() - w.get(t - 1).end();
         if (t - run < 2 || !separated(w.get(t - 1).text()) || gap < 2 && !cjk(w.get(t).text().charAt(0))) return 0;

@@ -99,7 +99,7 @@ final class SqueezedHeader {
                 hi = Math.max(hi, end[i]);
                 estimated |= pushed[i];
             }
-            out.add(new Label(ShapeReader.squeeze(text.toString()), printed, lo, hi, estimated));
+            out.add(new Label(Cells.squeeze(text.toString()), printed, lo, hi, estimated));
         }
         out.sort(Comparator.comparingInt(Label::printed));
         return out;

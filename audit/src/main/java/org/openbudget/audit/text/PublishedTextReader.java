@@ -50,11 +50,11 @@ public final class PublishedTextReader {
         /** On a PDF page, the box of the cell of 1-based {@code line} that holds {@code text} (its spaces aside); null when none or for a text. */
         public org.openbudget.core.disclosure.Origin.Box cellHolding(int line, String lineText, String text) {
             if (source == null || source.text() || text == null || text.isBlank() || lineText.indexOf('\t') < 0) return null;
-            String want = org.openbudget.audit.shape.ShapeReader.squeeze(text);
+            String want = org.openbudget.audit.shape.Cells.squeeze(text);
             String[] cells = lineText.split("\t", -1);
             for (int pass = 0; pass < 2; pass++) {
                 for (int k = 0; k < cells.length; k++) {
-                    String c = org.openbudget.audit.shape.ShapeReader.squeeze(cells[k]);
+                    String c = org.openbudget.audit.shape.Cells.squeeze(cells[k]);
                     if (c.isEmpty()) continue;
                     // the cell that holds the name, else (a name wrapped over lines, the row's line holding a part) the part the name holds
                     if (pass == 0 ? c.contains(want) : want.contains(c) && c.length() >= 2) {
@@ -114,7 +114,7 @@ public final class PublishedTextReader {
 
         // what the document is, and under which template: by meaning (titles, labels, marks, amount unit)
         // each line squeezed once, for the recognition and the tables (a cell's trailing tabs are blanks to squeeze: the same)
-        List<String> squeezed = org.openbudget.audit.shape.ShapeReader.squeezedAll(lines);
+        List<String> squeezed = org.openbudget.audit.shape.Cells.squeezedAll(lines);
         org.openbudget.audit.recognise.Recognizer.Recognition recognition = org.openbudget.audit.recognise.Recognizer.recognise(lines, squeezed, lib);
         switch (recognition.kind()) {
             case NOT_A_DISCLOSURE -> throw new InputException(fileName, 1, "文档", recognition.reason());

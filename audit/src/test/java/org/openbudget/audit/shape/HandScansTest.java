@@ -24,7 +24,7 @@ class HandScansTest {
 
     private static List<String> byScan(String line) {
         List<String> out = new ArrayList<>();
-        ShapeReader.Document.codesAndNames(line, (code, name) -> out.add(code + "|" + name));
+        DocumentContext.codesAndNames(line, (code, name) -> out.add(code + "|" + name));
         return out;
     }
 
@@ -72,13 +72,13 @@ class HandScansTest {
     void amountCells() {
         for (String c : List.of("0", "0.00", "-12.5", "1,234.56", "12,345,678", "1234,567", ",123", "1,23", "1,2345", "1.", ".5",
                 "1.23456", "-", "--1", "1,234,567.1234", "１２３", "12a", "")) {
-            assertThat(ShapeReader.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
+            assertThat(Cells.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
         }
         String alphabet = "0123456789,,..-a";
         Random random = new Random(7);
         for (int n = 0; n < 50_000; n++) {
             String c = randomLine(random, alphabet, 1, 14);
-            assertThat(ShapeReader.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
+            assertThat(Cells.amountCell(c)).as("「%s」", c).isEqualTo(AMOUNT.matcher(c).matches());
         }
     }
 
@@ -86,7 +86,7 @@ class HandScansTest {
     void tocEntriesEnds() {
         Pattern expression = Pattern.compile(".*[.…·]{3,}\\d*$");
         for (String l : List.of("表1 收支总表......3", "表1 收支总表……12", "表1·····", "表1 收支总表..3", "表1 收支总表...3a", "...", "12", "", "表1…·.")) {
-            assertThat(ShapeReader.tocDots(l)).as("「%s」", l).isEqualTo(expression.matcher(l).matches());
+            assertThat(Cells.tocDots(l)).as("「%s」", l).isEqualTo(expression.matcher(l).matches());
         }
     }
 
@@ -98,7 +98,7 @@ class HandScansTest {
         for (int n = 0; n < 20_000; n++) {
             String t = randomLine(random, alphabet, 0, 20).trim();
             if (t.isEmpty()) continue;
-            assertThat(ShapeReader.splitSpaces(t)).as("「%s」", t).isEqualTo(List.of(spaces.split(t)));
+            assertThat(Cells.splitSpaces(t)).as("「%s」", t).isEqualTo(List.of(spaces.split(t)));
         }
     }
 
@@ -112,7 +112,7 @@ class HandScansTest {
         for (int n = 0; n < 200_000; n++) {
             String s = randomLine(random, alphabet, 1, 12);
             if (!mark.matcher(s).matches()) {
-                assertThat(ShapeReader.markNumber(s)).as(s).isNull();
+                assertThat(Cells.markNumber(s)).as(s).isNull();
                 continue;
             }
             marks++;
@@ -120,12 +120,12 @@ class HandScansTest {
             assertThat(s).contains("表");
         }
         assertThat(marks).isGreaterThan(100);
-        assertThat(ShapeReader.markNumber("部门公开表12-1")).isEqualTo("12-1");
-        assertThat(ShapeReader.markNumber("预算05表")).isEqualTo("5");
-        assertThat(ShapeReader.markNumber("表十二")).isEqualTo("12");
+        assertThat(Cells.markNumber("部门公开表12-1")).isEqualTo("12-1");
+        assertThat(Cells.markNumber("预算05表")).isEqualTo("5");
+        assertThat(Cells.markNumber("表十二")).isEqualTo("12");
     }
 
-    /** The expression {@link ShapeReader.Table#trailingAmount} replaced (ShapeReader's TRAILING_AMOUNT until session 14). */
+    /** The expression {@link TableReader#trailingAmount} replaced (ShapeReader's TRAILING_AMOUNT until session 14). */
     private static final Pattern TRAILING = Pattern.compile("(?:^|\\s)(-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})$");
 
     private static int trailingByExpression(String line) {
@@ -138,19 +138,19 @@ class HandScansTest {
         for (String line : List.of("一般公共服务支出 1,234.56", "合计 12.00 3.00", "-1.00", " -1.00", "a-1.00", "--1.00", "1.00", "1,23.00",
                 "x 1234,567.00", "x 1,234,567,890,123,456,789.00", "x 1,234,567,890,123,456.00", "x 1234567890123456789.00",
                 "x 123456789012345678.00", "x ,123.00", "x 1,234.5", "x 1,234.567", "行政运行\t3.00", "2080104 综合业务管理 12.00", "")) {
-            assertThat(ShapeReader.Table.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
+            assertThat(Cells.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
         }
-        assertThat(ShapeReader.Table.trailingAmount("合计 12.00 3.00")).isEqualTo(9);
+        assertThat(Cells.trailingAmount("合计 12.00 3.00")).isEqualTo(9);
         String alphabet = "0123456789 \t,,..--a收";
         Random random = new Random(14);
         for (int n = 0; n < 50_000; n++) {
             // the reader asks of trimmed lines and labels: no line end for the expression's $ to stop before
             String line = randomLine(random, alphabet, 0, 24).trim();
-            assertThat(ShapeReader.Table.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
+            assertThat(Cells.trailingAmount(line)).as("「%s」", line).isEqualTo(trailingByExpression(line));
         }
     }
 
-    /** The expressions {@link ShapeReader.Table#runTogether} and {@link ShapeReader.Table#amountToken} replaced. */
+    /** The expressions {@link TableReader#runTogether} and {@link TableReader#amountToken} replaced. */
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\S (?:-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2})(?: |$)");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("(?<![\\d,])-?+(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,18})\\.\\d{2}");
 
@@ -158,15 +158,15 @@ class HandScansTest {
     void runTogetherAndAmountTokens() {
         for (String line : List.of("一般公共服务支出 1,234.56", "合计 12.00 3.00", "合计  12.00", "合计 12.001", "合计 -1.00", "合计 --1.00",
                 "a 1,23.00 b", "a 1234,567.00", "a 12.00\n", "a 12.00\r\n", "a 12.00\n\n", "\t1.00", " 1.00", "a\t1.00", "行政运行 3.00收")) {
-            assertThat(ShapeReader.Table.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
+            assertThat(Cells.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
         }
         String alphabet = "0123456789  \t\n\r,,..--a收";
         Random random = new Random(15);
         for (int n = 0; n < 50_000; n++) {
             String line = randomLine(random, alphabet, 0, 24);
-            assertThat(ShapeReader.Table.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
+            assertThat(Cells.runTogether(line)).as("「%s」", line).isEqualTo(RUN_TOGETHER.matcher(line).find());
             String token = line.strip();
-            assertThat(ShapeReader.Table.amountToken(token)).as("「%s」", token).isEqualTo(PLAIN_AMOUNT.matcher(token).matches());
+            assertThat(Cells.amountToken(token)).as("「%s」", token).isEqualTo(PLAIN_AMOUNT.matcher(token).matches());
         }
     }
 
@@ -185,13 +185,13 @@ class HandScansTest {
     void numberingStripped() {
         for (String label : List.of("一、一般公共服务支出", "十一、 其他收入", "一二三四五、x", "一二三四、x", "12、x", "1234.x", "1.2.x", "一、1.x",
                 "（一）x", "一", "一、", "3．\t事业收入", "百.", "其中：x")) {
-            assertThat(ShapeReader.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
+            assertThat(Cells.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
         }
         String alphabet = "一二十百0129、.．  \t收x";
         Random random = new Random(16);
         for (int n = 0; n < 50_000; n++) {
             String label = randomLine(random, alphabet, 0, 12);
-            assertThat(ShapeReader.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
+            assertThat(Cells.stripNumbering(label)).as("「%s」", label).isEqualTo(stripByExpression(label));
         }
     }
 

@@ -21,9 +21,9 @@ class OrderFreeTablesTest {
 
     @Test
     void aTitleExtendedByWhatTheTableAlsoHoldsIsStillTheTitle() {
-        assertThat(ShapeReader.extends_("财政拨款“三公”经费及会议费、培训费支出决算表", "财政拨款“三公”经费支出决算表")).isTrue();
-        assertThat(ShapeReader.extends_("收入支出决算总表", "收入决算表")).isFalse();   // no conjunction: another table
-        assertThat(ShapeReader.extends_("财政拨款“三公”经费支出决算表", "收入决算表")).isFalse();
+        assertThat(Titles.extends_("财政拨款“三公”经费及会议费、培训费支出决算表", "财政拨款“三公”经费支出决算表")).isTrue();
+        assertThat(Titles.extends_("收入支出决算总表", "收入决算表")).isFalse();   // no conjunction: another table
+        assertThat(Titles.extends_("财政拨款“三公”经费支出决算表", "收入决算表")).isFalse();
     }
 
     @Test
