@@ -933,12 +933,17 @@ final class SpacedColumns {
                 r[1] = Math.max(r[1], ws.get(a)[0]);
             }
             int[] own = best < 0 ? null : rows.get(best);
+            // a stack below it is part of its label when alone (the label under a heading the column's own stack is:
+            // 财政拨款 over 一般公共预算), not when stacks stand side by side below it (the other columns' labels: 烟台
+            // 公开表8's 小计 人员支出 日常公用支出 under the line of 项目支出)
+            java.util.Set<Integer> below = new java.util.HashSet<>();
+            for (var e : rows.entrySet()) if (own != null && e.getValue()[0] > own[1]) below.add(e.getKey());
             StringBuilder sb = new StringBuilder();
             for (int a = 0; a < ws.size(); a++) {
                 boolean in = ws.get(a)[3] == 1 || own == null;
                 if (!in) {
                     int[] r = rows.get(find(stack, a));
-                    in = find(stack, a) == best || r[1] < own[0];
+                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1] && below.size() == 1;
                 }
                 if (in) sb.append(Cells.squeeze(texts.get(j).get(a)));
             }
