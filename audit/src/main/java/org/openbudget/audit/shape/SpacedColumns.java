@@ -19,6 +19,8 @@ final class SpacedColumns {
     /** An amount of a line, where it is (in characters, form feeds not counted). */
     record Token(int start, int end, String text) {}
 
+    /** How far right of a header word its column's amounts may end (characters): about a column's width. */
+    private static final int LABEL_REACH = 16;
     /** How far the right edges of one column's amounts may stray from the next (characters). */
     private static final int JITTER = 3;
 
@@ -860,10 +862,12 @@ final class SpacedColumns {
             words.add(new ArrayList<>());
             texts.add(new ArrayList<>());
         }
+        List<int[]> pushedAbove = List.of();   // the line above's words pushed into a next cell: {start, end (inclusive), cell}
         for (int k : headerLines.get(page)) {
             String raw = lines.get(k).replace('\f', ' ').replace('\u3000', ' ');
             int prevCell = -1, prevEnd = -10, prevLen = 0;
             char prevLast = ' ';
+            List<int[]> pushedHere = new ArrayList<>();
             for (Token w : words(raw)) {
                 // a stub's heading left of where the page's amounts start (单位编码, 单位名称, 类 款), no column's
                 if (w.end() <= stub.get(page) && STUB_HEADING.matcher(w.text()).find()) continue;
@@ -886,7 +890,19 @@ final class SpacedColumns {
                 if (cell <= prevCell && w.start() - prevEnd == 1 && cjk(prevLast) && cjk(w.text().charAt(0))) {
                     cell = prevCell + 1;
                     pushed = true;
+                    // pushed into a column whose amounts end far right of it (烟台 公开表12's 政府性基金, its own column
+                    // blank on the page, the next one filled 单位资金): it heads a column no row fills here
+                    if (cell < m && h[cell] - w.end() > LABEL_REACH) cell = m;
                 }
+                // the rest of a label wrapped in its cell under a word pushed past the page's columns of amounts (烟台
+                // 公开表12's 政府性基金 / 预算, a column no row fills on the page): no label of a column here either
+                for (int[] a : pushedAbove) {
+                    if (!pushed && a[2] >= m && w.start() <= a[1] && a[0] <= w.end() - 1) {
+                        cell = a[2];
+                        pushed = true;
+                    }
+                }
+                if (pushed) pushedHere.add(new int[]{w.start(), w.end() - 1, cell});
                 prevCell = cell;
                 prevEnd = w.end();
                 prevLast = w.text().charAt(w.text().length() - 1);
@@ -895,6 +911,7 @@ final class SpacedColumns {
                 words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0});
                 texts.get(cell).add(w.text());
             }
+            pushedAbove = pushedHere;
         }
         String[] out = new String[m];
         for (int j = 0; j < m; j++) {
@@ -935,7 +952,9 @@ final class SpacedColumns {
             int[] own = best < 0 ? null : rows.get(best);
             // a stack below it is part of its label when alone (the label under a heading the column's own stack is:
             // 财政拨款 over 一般公共预算), not when stacks stand side by side below it (the other columns' labels: 烟台
-            // 公开表8's 小计 人员支出 日常公用支出 under the line of 项目支出)
+            // 公开表8's 小计 人员支出 日常公用支出 under the line of 项目支出), nor when it ends far left of where its amounts
+            // end (the label of a column no row fills on the page: 烟台 审计局's 公开表12, 小计, 算, 预算 … under the
+            // header's line, its one filled column 单位资金)
             java.util.Set<Integer> below = new java.util.HashSet<>();
             for (var e : rows.entrySet()) if (own != null && e.getValue()[0] > own[1]) below.add(e.getKey());
             StringBuilder sb = new StringBuilder();
@@ -943,13 +962,21 @@ final class SpacedColumns {
                 boolean in = ws.get(a)[3] == 1 || own == null;
                 if (!in) {
                     int[] r = rows.get(find(stack, a));
-                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1] && below.size() == 1;
+                    in = find(stack, a) == best || r[1] < own[0]
+                            || r[0] > own[1] && below.size() == 1 && h[j] - stackEnd(ws, stack, find(stack, a)) <= LABEL_REACH;
                 }
                 if (in) sb.append(Cells.squeeze(texts.get(j).get(a)));
             }
             out[j] = sb.toString();
         }
         return out;
+    }
+
+    /** Where a stack of a cell's words ends (the rightmost end of its words). */
+    private static int stackEnd(List<int[]> ws, int[] stack, int root) {
+        int end = -1;
+        for (int a = 0; a < ws.size(); a++) if (find(stack, a) == root) end = Math.max(end, ws.get(a)[2]);
+        return end;
     }
 
     static int find(int[] p, int a) {

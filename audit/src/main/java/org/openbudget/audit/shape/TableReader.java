@@ -1466,6 +1466,11 @@ final class TableReader {
         String label = sp.text().stream().filter(c -> !c.isBlank()).findFirst().orElse("").trim();
         List<BigDecimal> v = sp.values();
         Optional<LineSpec> spec = fixedLabel(List.of(label));
+        // its label after a serial number (西安 2022's 序号 column: "1 | | 合计 | 17159700 | ")
+        if (spec.isEmpty() && amount(label)) spec = fixedLabel(sp.text());
+        // its amounts before a text column left blank (说明, 项目简介) under a header not read in cells (西安 表12:
+        // "合计 | 4 | … | 4,020,000.00 | "): the row's last amounts, as many as the template's columns
+        if (spec.isPresent() && v.stream().allMatch(java.util.Objects::isNull)) v = lastAmounts(cells, v);
         // a row printed without its label (its profile's alias "": 烟台 公开表7's “三公” amounts under the header alone),
         // in a text, only when its amounts are placed in their cells (its tab layout's, or by where they are printed) or
         // fill them all — not taken from the right, its blank cells lost
@@ -1480,6 +1485,15 @@ final class TableReader {
         if (transposed(label, cells)) return null;
         notes.add(named() + "：行「" + label + "」不是模板的行");
         return null;
+    }
+
+    /** The row's last {@code n} amount cells, in the template's last columns; {@code none} when it prints none. */
+    private List<BigDecimal> lastAmounts(List<String> cells, List<BigDecimal> none) {
+        List<String> amounts = cells.stream().filter(c -> !c.isBlank() && amount(c)).toList();
+        if (amounts.isEmpty()) return none;
+        List<BigDecimal> v = new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
+        for (int k = 0; k < Math.min(n, amounts.size()); k++) v.set(n - 1 - k, number(amounts.get(amounts.size() - 1 - k)));
+        return v;
     }
 
     /** A fixed table of one row printed turned (西安 2022 决算's 三公 table): its rows by column label (预算数, 决算数), their cells. */

@@ -1076,6 +1076,35 @@ class SpacedColumnsTest {
                 .orElseThrow(() -> new AssertionError(label + " not read: " + t.rows()));
     }
 
+    /**
+     * 烟台市人民政府办公室's 公开表12 as pdftotext prints it: 政府性基金 / 预算 and 国有资本经 / 营预算 head columns no row
+     * fills on the page, 政府性基金 printed against 一般公共预 and pushed right — past 一般公共预算's amounts, not into 单位资金's
+     * column far right of it, and its lower part 预算 with it: 2,908.21 is 一般公共预算's, 50.00 单位资金's.
+     */
+    private static final List<String> PROCUREMENT = List.of(
+            "                                                政府采购预算表",
+            "部门（单位）：烟台市人民政府办公室                                                                                         单位：万元",
+            "      科目编码                                                          财政拨款",
+            "                                                                                财政专户管             使用非财政",
+            "                             科目名称    合计                     一般公共预 政府性基金 国有资本经    理资金    单位资金       拨款结余   上年结转",
+            "类      款     项                                  小计            算    预算    营预算",
+            "                  合   计              2,958.21   2,908.21       2,908.21                   50.00",
+            "201               一般公共服务支出           2,958.21   2,908.21       2,908.21                   50.00",
+            "       03          政府办公厅（室）及相关机构事务   2,958.21   2,908.21       2,908.21                   50.00",
+            "             01       行政运行              13.00      13.00            13.00",
+            "             02       一般行政管理事务       2,945.21   2,895.21       2,895.21                   50.00");
+
+    @Test
+    void aHeaderWordPushedPastTheColumnsOfAmountsTakesItsLowerPartWithIt() {
+        List<String> doc = new ArrayList<>(PROCUREMENT);
+        ShapeReader.Result r = ShapeReader.read(doc, LIB.profile("yantai-2026"), LIB.year(2026), "烟台市人民政府办公室", AgencyKind.DEPARTMENT, 2026);
+        DisclosureTable t = r.tables().stream().filter(x -> x.title().equals("政府采购预算表")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        // 合计 | 财政拨款小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金 | 使用非财政拨款结余 | 上年结转
+        assertThat(values(t.rows().get(0))).containsExactly("2958.21", "2908.21", "2908.21", null, null, null, "50", null, null);
+        assertThat(values(t, "2010301")).containsExactly("13", "13", "13", null, null, null, null, null, null);
+        assertThat(values(t, "2010302")).containsExactly("2945.21", "2895.21", "2895.21", null, null, null, "50", null, null);
+    }
+
     private static Row row(DisclosureTable t, String code) {
         return t.rows().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow(() -> new AssertionError(code + " not read: " + t.rows()));
     }
