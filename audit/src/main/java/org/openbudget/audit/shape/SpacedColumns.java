@@ -136,6 +136,28 @@ final class SpacedColumns {
         return out;
     }
 
+    /**
+     * A name printed up to its row's first amount, no space between (西安 2022 表5: "2080506   机关事业单位职业年金缴费支出43608.96
+     * 43608.96  0  0", the name as wide as its cell): the amount parted from the name, where it is printed — a space put
+     * before it and one of the spaces after it taken (it then ends a character further right, within its column). Only
+     * an amount with its decimals or separators, after a CJK character, followed by two spaces or more and another
+     * amount. Returns the lines changed.
+     */
+    static java.util.Map<Integer, String> partGluedAmounts(List<String> lines, int from, int to) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        for (int k = from; k < to; k++) {
+            String raw = lines.get(k);
+            java.util.regex.Matcher g = GLUED_AMOUNT.matcher(raw);
+            if (!g.find()) continue;
+            out.put(k, raw.substring(0, g.start(1)) + " " + g.group(1) + raw.substring(g.end(1) + 1));
+        }
+        return out;
+    }
+
+    /** A CJK character, then an amount with its decimals or separators, then two spaces or more and another amount. */
+    private static final java.util.regex.Pattern GLUED_AMOUNT = java.util.regex.Pattern.compile(
+            "[\\u4e00-\\u9fff）)](-?\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?|-?\\d++\\.\\d++)(?= {2,}-?\\d)");
+
     /** An amount printed with one decimal: cut where its cell wraps ("175,400.5" over "9"). */
     private static final java.util.regex.Pattern ONE_DECIMAL = java.util.regex.Pattern.compile("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d");
 
@@ -573,6 +595,7 @@ final class SpacedColumns {
                 l.add(at, lone);
             }
         }
+        if (!every && !header.isEmpty()) headedLoneColumns(lineEdges, h, l, header);
         // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
         int placed = 0;
         for (int e : edges) {
@@ -590,6 +613,35 @@ final class SpacedColumns {
             l.clear();
         }
         keep(h, l, header);
+    }
+
+    /**
+     * A column only one amount ends at, far from every other column, with a label of its own over it in the page's
+     * header: a column the page's other rows leave blank (西安 表6's last page, its header printed again: 30399 alone
+     * fills 人员经费支出, "498,000.00" under that label, between 合计's column and 公用经费支出's). Its label is a header
+     * word standing over the amount (its middle left of the amount's right edge, right of the column before), and the
+     * column right of it keeps a header word of its own between them.
+     */
+    private void headedLoneColumns(List<int[]> lineEdges, List<Integer> h, List<Integer> l, List<Integer> header) {
+        List<Token> heads = new ArrayList<>();
+        for (int k : header) for (Token w : words(linesRef.get(k))) if (cjk(w.text().charAt(0))) heads.add(w);
+        for (int[] line : lineEdges) {
+            for (int e : line) {
+                if (near(h, l, e, 2 * JITTER) >= 0) continue;
+                int at = 0;
+                while (at < h.size() && h.get(at) < e) at++;
+                int left = at == 0 ? -1 : h.get(at - 1), right = at == h.size() ? -1 : h.get(at);
+                boolean over = false, next = right < 0;
+                for (Token w : heads) {
+                    int middle = (w.start() + w.end() - 1) / 2;
+                    over |= middle > left && w.end() <= e + 1;
+                    next |= right >= 0 && middle > e && middle <= right;
+                }
+                if (!over || !next) continue;
+                h.add(at, e);
+                l.add(at, e);
+            }
+        }
     }
 
     /** The page's columns (right and left edges) and its header's lines, kept. */
@@ -824,9 +876,10 @@ final class SpacedColumns {
     String[] labels(int page, List<String> lines) {
         int[] h = hi.get(page);
         int m = h.length;
-        List<List<int[]>> words = new ArrayList<>();   // per cell: {line, start, end, pushed}
+        List<List<int[]>> words = new ArrayList<>();   // per cell: {line, start, end, pushed, the cell it stands in}
         List<List<String>> texts = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
+        // (one more: the words pushed past the last column, back in their cells if they stand stacked there)
+        for (int j = 0; j <= m; j++) {
             words.add(new ArrayList<>());
             texts.add(new ArrayList<>());
         }
@@ -841,6 +894,7 @@ final class SpacedColumns {
                 int cell = 0;
                 while (cell < m && center > h[cell]) cell++;
                 boolean pushed = false;
+                int from = cell;
                 if (cell <= prevCell && w.start() - prevEnd == 1 && cjk(prevLast) && cjk(w.text().charAt(0))) {
                     cell = prevCell + 1;
                     pushed = true;
@@ -848,11 +902,13 @@ final class SpacedColumns {
                 prevCell = cell;
                 prevEnd = w.end();
                 prevLast = w.text().charAt(w.text().length() - 1);
-                if (cell >= m) continue;
-                words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0});
+                if (cell >= m && !(pushed && from < m)) continue;
+                cell = Math.min(cell, m);
+                words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0, from, 0});
                 texts.get(cell).add(w.text());
             }
         }
+        keepStacked(words, texts, h);
         String[] out = new String[m];
         for (int j = 0; j < m; j++) {
             List<int[]> ws = words.get(j);
@@ -890,18 +946,54 @@ final class SpacedColumns {
                 r[1] = Math.max(r[1], ws.get(a)[0]);
             }
             int[] own = best < 0 ? null : rows.get(best);
+            // (a stack of words put back in the cell, not its own, is a blank column's label beside it, however low:
+            // 西安 表13's "公务用车运行" / "维护费" left of 培训费)
+            java.util.Set<Integer> blank = new java.util.HashSet<>();
+            for (int a = 0; a < ws.size(); a++) if (ws.get(a)[5] == 1 && find(stack, a) != best) blank.add(find(stack, a));
             StringBuilder sb = new StringBuilder();
             for (int a = 0; a < ws.size(); a++) {
                 boolean in = ws.get(a)[3] == 1 || own == null;
                 if (!in) {
                     int[] r = rows.get(find(stack, a));
-                    in = find(stack, a) == best || r[1] < own[0] || r[0] > own[1];
+                    in = find(stack, a) == best || (r[1] < own[0] || r[0] > own[1]) && !blank.contains(find(stack, a));
                 }
                 if (in) sb.append(Cells.squeeze(texts.get(j).get(a)));
             }
             out[j] = sb.toString();
         }
         return out;
+    }
+
+    /**
+     * A word pushed into the next cell ({@link #labels}) with a word of its cell printed over or under it on another
+     * header line (not pushed): the two are one label wrapped in its cell, a column no row fills — it goes back to its
+     * cell (西安 收入总表: "事业单位经营收 使用非财政拨 … 上年实户资金余" squeezed one space apart over "入  款结余 … 额";
+     * 表13: "公务用车购置 公务用车运行" over "费  维护费"). Not when it reaches its cell's right edge, squeezed left from
+     * the next (烟台's "一般公共预 政府性基金" over "算  预算", 政府性基金 over the edge of 一般公共预算's amounts).
+     */
+    private static void keepStacked(List<List<int[]>> words, List<List<String>> texts, int[] h) {
+        int m = h.length;
+        for (int j = 0; j <= m; j++) {
+            List<int[]> ws = words.get(j);
+            for (int a = ws.size() - 1; a >= 0; a--) {
+                int[] w = ws.get(a);
+                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - 1) continue;
+                List<int[]> own = words.get(w[4]);
+                boolean stacked = false;
+                for (int[] o : own) stacked |= o[3] == 0 && o[0] != w[0] && o[1] < w[2] && w[1] < o[2];
+                if (!stacked) continue;
+                ws.remove(a);
+                place(own, texts.get(w[4]), new int[]{w[0], w[1], w[2], 0, w[4], 1}, texts.get(j).remove(a));
+            }
+        }
+    }
+
+    /** A word put among a cell's words in the order read (line by line, left to right). */
+    private static void place(List<int[]> cell, List<String> texts, int[] w, String text) {
+        int at = 0;
+        while (at < cell.size() && (cell.get(at)[0] < w[0] || cell.get(at)[0] == w[0] && cell.get(at)[1] < w[1])) at++;
+        cell.add(at, w);
+        texts.add(at, text);
     }
 
     private static int find(int[] p, int a) {
