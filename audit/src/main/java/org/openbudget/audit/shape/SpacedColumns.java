@@ -138,6 +138,28 @@ final class SpacedColumns {
         return out;
     }
 
+    /**
+     * A name printed up to its row's first amount, no space between (西安 2022 表5: "2080506   机关事业单位职业年金缴费支出43608.96
+     * 43608.96  0  0", the name as wide as its cell): the amount parted from the name, where it is printed — a space put
+     * before it and one of the spaces after it taken (it then ends a character further right, within its column). Only
+     * an amount with its decimals or separators, after a CJK character, followed by two spaces or more and another
+     * amount. Returns the lines changed.
+     */
+    static java.util.Map<Integer, String> partGluedAmounts(List<String> lines, int from, int to) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        for (int k = from; k < to; k++) {
+            String raw = lines.get(k);
+            java.util.regex.Matcher g = GLUED_AMOUNT.matcher(raw);
+            if (!g.find()) continue;
+            out.put(k, raw.substring(0, g.start(1)) + " " + g.group(1) + raw.substring(g.end(1) + 1));
+        }
+        return out;
+    }
+
+    /** A CJK character, then an amount with its decimals or separators, then two spaces or more and another amount. */
+    private static final java.util.regex.Pattern GLUED_AMOUNT = java.util.regex.Pattern.compile(
+            "[\\u4e00-\\u9fff）)](-?\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?|-?\\d++\\.\\d++)(?= {2,}-?\\d)");
+
     /** An amount printed with one decimal: cut where its cell wraps ("175,400.5" over "9"). */
     private static final java.util.regex.Pattern ONE_DECIMAL = java.util.regex.Pattern.compile("\\d{1,3}(?:,\\d{3})*\\.\\d|\\d+\\.\\d");
 
@@ -579,6 +601,7 @@ final class SpacedColumns {
                 }
             }
         }
+        if (!every && !header.isEmpty()) headedLoneColumns(lineEdges, h, l, header);
         // a page whose amounts mostly do not line up (a text whose amounts were rewritten in place, longer or shorter): no columns
         int placed = 0;
         for (int e : edges) {
@@ -596,6 +619,35 @@ final class SpacedColumns {
             l.clear();
         }
         keep(h, l, header);
+    }
+
+    /**
+     * A column only one amount ends at, far from every other column, with a label of its own over it in the page's
+     * header: a column the page's other rows leave blank (西安 表6's last page, its header printed again: 30399 alone
+     * fills 人员经费支出, "498,000.00" under that label, between 合计's column and 公用经费支出's). Its label is a header
+     * word standing over the amount (its middle left of the amount's right edge, right of the column before), and the
+     * column right of it keeps a header word of its own between them.
+     */
+    private void headedLoneColumns(List<int[]> lineEdges, List<Integer> h, List<Integer> l, List<Integer> header) {
+        List<Token> heads = new ArrayList<>();
+        for (int k : header) for (Token w : words(linesRef.get(k))) if (cjk(w.text().charAt(0))) heads.add(w);
+        for (int[] line : lineEdges) {
+            for (int e : line) {
+                if (near(h, l, e, 2 * JITTER) >= 0) continue;
+                int at = 0;
+                while (at < h.size() && h.get(at) < e) at++;
+                int left = at == 0 ? -1 : h.get(at - 1), right = at == h.size() ? -1 : h.get(at);
+                boolean over = false, next = right < 0;
+                for (Token w : heads) {
+                    int middle = (w.start() + w.end() - 1) / 2;
+                    over |= middle > left && w.end() <= e + 1;
+                    next |= right >= 0 && middle > e && middle <= right;
+                }
+                if (!over || !next) continue;
+                h.add(at, e);
+                l.add(at, e);
+            }
+        }
     }
 
     /** The page's columns (right and left edges) and its header's lines, kept. */
@@ -856,9 +908,10 @@ final class SpacedColumns {
     String[] labels(int page, List<String> lines) {
         int[] h = hi.get(page);
         int m = h.length;
-        List<List<int[]>> words = new ArrayList<>();   // per cell: {line, start, end, pushed}
+        List<List<int[]>> words = new ArrayList<>();   // per cell: {line, start, end, pushed, the cell it stands in}
         List<List<String>> texts = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
+        // (one more: the words pushed past the last column, back in their cells if they stand stacked there)
+        for (int j = 0; j <= m; j++) {
             words.add(new ArrayList<>());
             texts.add(new ArrayList<>());
         }
@@ -887,6 +940,7 @@ final class SpacedColumns {
                     prevLen = 0;
                     continue;
                 }
+                int from = cell;
                 if (cell <= prevCell && w.start() - prevEnd == 1 && cjk(prevLast) && cjk(w.text().charAt(0))) {
                     cell = prevCell + 1;
                     pushed = true;
@@ -907,12 +961,14 @@ final class SpacedColumns {
                 prevEnd = w.end();
                 prevLast = w.text().charAt(w.text().length() - 1);
                 prevLen = w.text().length();
-                if (cell >= m) continue;
-                words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0});
+                if (cell >= m && !(pushed && from < m)) continue;
+                cell = Math.min(cell, m);
+                words.get(cell).add(new int[]{k, w.start(), w.end(), pushed ? 1 : 0, from, 0});
                 texts.get(cell).add(w.text());
             }
             pushedAbove = pushedHere;
         }
+        keepStacked(words, texts, h);
         String[] out = new String[m];
         for (int j = 0; j < m; j++) {
             List<int[]> ws = words.get(j);
@@ -950,20 +1006,25 @@ final class SpacedColumns {
                 r[1] = Math.max(r[1], ws.get(a)[0]);
             }
             int[] own = best < 0 ? null : rows.get(best);
+            // (a stack of words put back in the cell, not its own, is a blank column's label beside it, however low:
+            // 西安 表13's "公务用车运行" / "维护费" left of 培训费)
+            java.util.Set<Integer> blank = new java.util.HashSet<>();
+            for (int a = 0; a < ws.size(); a++) if (ws.get(a)[5] == 1 && find(stack, a) != best) blank.add(find(stack, a));
             // a stack below it is part of its label when alone (the label under a heading the column's own stack is:
             // 财政拨款 over 一般公共预算), not when stacks stand side by side below it (the other columns' labels: 烟台
             // 公开表8's 小计 人员支出 日常公用支出 under the line of 项目支出), nor when it ends far left of where its amounts
             // end (the label of a column no row fills on the page: 烟台 审计局's 公开表12, 小计, 算, 预算 … under the
             // header's line, its one filled column 单位资金)
             java.util.Set<Integer> below = new java.util.HashSet<>();
-            for (var e : rows.entrySet()) if (own != null && e.getValue()[0] > own[1]) below.add(e.getKey());
+            for (var e : rows.entrySet()) if (own != null && e.getValue()[0] > own[1] && !blank.contains(e.getKey())) below.add(e.getKey());
             StringBuilder sb = new StringBuilder();
             for (int a = 0; a < ws.size(); a++) {
                 boolean in = ws.get(a)[3] == 1 || own == null;
                 if (!in) {
                     int[] r = rows.get(find(stack, a));
-                    in = find(stack, a) == best || r[1] < own[0]
-                            || r[0] > own[1] && below.size() == 1 && h[j] - stackEnd(ws, stack, find(stack, a)) <= LABEL_REACH;
+                    in = find(stack, a) == best || (r[1] < own[0]
+                            || r[0] > own[1] && below.size() == 1 && h[j] - stackEnd(ws, stack, find(stack, a)) <= LABEL_REACH)
+                            && !blank.contains(find(stack, a));
                 }
                 if (in) sb.append(Cells.squeeze(texts.get(j).get(a)));
             }
@@ -977,6 +1038,39 @@ final class SpacedColumns {
         int end = -1;
         for (int a = 0; a < ws.size(); a++) if (find(stack, a) == root) end = Math.max(end, ws.get(a)[2]);
         return end;
+    }
+
+    /**
+     * A word pushed into the next cell ({@link #labels}) with a word of its cell printed over or under it on another
+     * header line (not pushed): the two are one label wrapped in its cell, a column no row fills — it goes back to its
+     * cell (西安 收入总表: "事业单位经营收 使用非财政拨 … 上年实户资金余" squeezed one space apart over "入  款结余 … 额";
+     * 表13: "公务用车购置 公务用车运行" over "费  维护费"). Not when it reaches its cell's right edge or within a
+     * character of it, two columns — squeezed left from the next (烟台's "一般公共预 政府性基金" over "算  预算", 政府性基金
+     * over the edge of 一般公共预算's amounts; 教育局 公开表11's "国有资本经" / "营预算" ending two short of 政府性基金's).
+     */
+    private static void keepStacked(List<List<int[]>> words, List<List<String>> texts, int[] h) {
+        int m = h.length;
+        for (int j = 0; j <= m; j++) {
+            List<int[]> ws = words.get(j);
+            for (int a = ws.size() - 1; a >= 0; a--) {
+                int[] w = ws.get(a);
+                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - 2) continue;
+                List<int[]> own = words.get(w[4]);
+                boolean stacked = false;
+                for (int[] o : own) stacked |= o[3] == 0 && o[0] != w[0] && o[1] < w[2] && w[1] < o[2];
+                if (!stacked) continue;
+                ws.remove(a);
+                place(own, texts.get(w[4]), new int[]{w[0], w[1], w[2], 0, w[4], 1}, texts.get(j).remove(a));
+            }
+        }
+    }
+
+    /** A word put among a cell's words in the order read (line by line, left to right). */
+    private static void place(List<int[]> cell, List<String> texts, int[] w, String text) {
+        int at = 0;
+        while (at < cell.size() && (cell.get(at)[0] < w[0] || cell.get(at)[0] == w[0] && cell.get(at)[1] < w[1])) at++;
+        cell.add(at, w);
+        texts.add(at, text);
     }
 
     static int find(int[] p, int a) {

@@ -247,6 +247,12 @@ final class TableReader {
         boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
         if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
             java.util.Map<Integer, String> joined = SpacedColumns.joinSplitRows(lines, from, to);
+            java.util.Map<Integer, String> parted = SpacedColumns.partGluedAmounts(lines, from, to);
+            if (!parted.isEmpty()) {
+                // (a name printed up to its amount parted from it; a row over two lines joined as it stands)
+                joined = new java.util.HashMap<>(joined);
+                for (var e : parted.entrySet()) joined.putIfAbsent(e.getKey(), e.getValue());
+            }
             if (!joined.isEmpty()) {
                 // a row printed over two lines read as one, where its amounts are printed
                 lines = new ArrayList<>(lines);
@@ -380,9 +386,11 @@ final class TableReader {
         for (int k = from; k < to; k++) {
             String l = lines.get(k);
             if (l.indexOf('\t') >= 0) return false;
-            // an amount then a negative one a space apart are columns laid out tight (西安 表13: "210,000.00
-            // -194,000.00", the minus taking the second space), not cells run together
-            if (runTogether(l) && runTogether(AMOUNT_THEN_NEGATIVE.matcher(l).replaceAll("$1  "))) together++;
+            // an amount then another a space apart are columns laid out tight (西安 表13: "210,000.00
+            // -194,000.00", the minus taking the second space; 收入总表: "92,165,133.99 7,100,000.00"), not cells run
+            // together — a word run together with its amount still is, and a line whose amounts are mostly one
+            // space apart (西安 2021 表13, every cell printed)
+            if (runTogether(l) && (!mostlySpaced(l) || runTogether(AMOUNT_THEN_AMOUNT.matcher(l).replaceAll("$1  ")))) together++;
             else if (spacedOut(l)) spacedOut++;
         }
         return together > 0 && together * 10 >= spacedOut;
@@ -398,8 +406,27 @@ final class TableReader {
         return count >= 2;
     }
 
-    /** An amount (its decimals) then one space before a negative amount. */
-    private static final java.util.regex.Pattern AMOUNT_THEN_NEGATIVE = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-\\d)");
+    /**
+     * Is the line laid out by spaces: its first amount printed two spaces or more after a label, and most of its
+     * amounts two spaces or more after the word before them? (Not a line of amounts only: 普陀 决算's 三公 row.)
+     */
+    private static boolean mostlySpaced(String line) {
+        int end = -10, apart = 0, tight = 0;
+        boolean labelled = false;
+        for (SpacedColumns.Token w : SpacedColumns.words(line)) {
+            if (amountToken(w.text())) {
+                if (end < 0) return false;
+                if (apart + tight == 0) labelled = w.start() - end >= 2;
+                if (w.start() - end >= 2) apart++;
+                else tight++;
+            }
+            end = w.end();
+        }
+        return labelled && apart > tight;
+    }
+
+    /** An amount (its decimals) then one space before another amount (a negative one's minus in the second space). */
+    private static final java.util.regex.Pattern AMOUNT_THEN_AMOUNT = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-?\\d)");
 
     private static List<String> tokens(String raw) {
         String t = raw.replace('\u3000', ' ').trim();
@@ -829,35 +856,67 @@ final class TableReader {
         java.util.Arrays.fill(pos, -1);
         boolean[] taken = new boolean[rowWidth];
         int found = 0;
+        int passes = few ? 5 : 3;
         for (int c = 0; c < n; c++) {
-            var col = t.columns().get(c);
-            String head = squeeze(col.header()), lab = squeeze(col.label());
-            // the label with a heading of its group over it: the nearest (…预算公务接待费), or one centred over the
-            // group's columns and standing right over this one (西安 表13: 上年 | 当年 over "小计" of 公务用车…)
-            List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(Cells::squeeze).toList();
-            for (int pass = 0; pass < (few ? 5 : 3) && pos[c] < 0; pass++) {
+            for (int pass = 0; pass < passes && pos[c] < 0; pass++) {
                 for (int j = 0; j < rowWidth; j++) {
-                    if (taken[j] || label[j].isEmpty()) continue;
-                    String l = label[j];
-                    boolean match = switch (pass) {
-                        case 0 -> l.equals(head) || l.equals(lab) || groups.stream().anyMatch(g -> l.equals(g + head));
-                        case 1 -> label[j].endsWith(head) && head.length() >= 2 || label[j].endsWith(lab) && lab.length() >= 2;
-                        case 2 -> lab.endsWith(label[j]) && label[j].length() >= 2 && !label[j].matches(".*(科目|编码|名称)$");
-                        // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
-                        case 3 -> label[j].contains(lab) && lab.length() >= 4;
-                        // … or a word squeezed right of them, from a column no row fills (西安 表13: 培训费 | 公务用车运行)
-                        default -> label[j].startsWith(head) && head.length() >= 3;
-                    };
-                    if (match) {
-                        pos[c] = j;
-                        taken[j] = true;
-                        found++;
-                        break;
-                    }
+                    if (taken[j] || label[j].isEmpty() || !labelMatch(c, label[j], pass)) continue;
+                    pos[c] = j;
+                    taken[j] = true;
+                    found++;
+                    break;
                 }
             }
         }
         if (found * 2 <= n && !few || found == 0) return null;
+        int[] inOrder = fillBetween(pos, taken, label, firstAmount);
+        if (inOrder != null) return inOrder;
+        // a label that heads several columns (西安 表13's 合计 and 小计 in each of 上年 | 当年 | 增减) taken by the
+        // first column of the template it names, left of a column found before: each column matched in the order
+        // printed instead, the most and best matches the one way they can be (LabelOrder)
+        int[][] weight = new int[n][rowWidth];
+        for (int c = 0; c < n; c++) {
+            for (int j = 0; j < rowWidth; j++) {
+                if (label[j].isEmpty()) continue;
+                for (int pass = 0; pass < passes && weight[c][j] == 0; pass++) if (labelMatch(c, label[j], pass)) weight[c][j] = passes - pass;
+            }
+        }
+        int[] aligned = LabelOrder.align(weight);
+        if (aligned == null || java.util.Arrays.stream(aligned).filter(j -> j >= 0).count() * 2 <= n && !few) return null;
+        boolean[] used = new boolean[rowWidth];
+        for (int j : aligned) if (j >= 0) used[j] = true;
+        return fillBetween(aligned, used, label, firstAmount);
+    }
+
+    /**
+     * Does label {@code l} name the template's column {@code c}, at the strictness of {@code pass} (0 the strictest):
+     * its header or label, then as their end, as a part of it, taking in a neighbour's words?
+     */
+    private boolean labelMatch(int c, String l, int pass) {
+        var col = t.columns().get(c);
+        String head = squeeze(col.header()), lab = squeeze(col.label());
+        // the label with a heading of its group over it: the nearest (…预算公务接待费), or one centred over the
+        // group's columns and standing right over this one (西安 表13: 上年 | 当年 over "小计" of 公务用车…)
+        List<String> groups = col.group().isBlank() ? List.of() : java.util.Arrays.stream(col.group().split("/")).map(Cells::squeeze).toList();
+        return switch (pass) {
+            case 0 -> l.equals(head) || l.equals(lab) || groups.stream().anyMatch(g -> l.equals(g + head));
+            case 1 -> l.endsWith(head) && head.length() >= 2 || l.endsWith(lab) && lab.length() >= 2;
+            case 2 -> lab.endsWith(l) && l.length() >= 2 && !l.matches(".*(科目|编码|名称)$");
+            // a text laid out by spaces: the words over a column may take in a neighbour's that no row fills
+            case 3 -> l.contains(lab) && lab.length() >= 4;
+            // … or a word squeezed right of them, from a column no row fills (西安 表13: 培训费 | 公务用车运行)
+            default -> l.startsWith(head) && head.length() >= 3;
+        };
+    }
+
+    /**
+     * The columns found ({@code pos}), with each run of columns not found between two found given the free cells
+     * between when as many; null when the columns found are not in the order printed.
+     */
+    private int[] fillBetween(int[] pos, boolean[] taken, String[] label, int firstAmount) {
+        int rowWidth = label.length;
+        pos = pos.clone();
+        taken = taken.clone();
         // columns whose header cell is blank on the lines as wide as the rows (a label printed on a merged line
         // above): a run of them between two columns found takes the free cells between, when as many
         for (int c = 0; c < n; ) {
@@ -978,6 +1037,13 @@ final class TableReader {
         // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
         boolean full = tok.size() == spaced.columns(page);
         int[] placed = full ? null : spaced.place(page, tok);
+        if (!full && placed == null && tok.size() == n && spaced.columns(page) < n) {
+            // a row printing every cell of the template's, its blank ones as 0 (西安 2022: "936647884.3 874160000
+            // 0 0 …", the zeros making no column of the page): its k-th amount is the k-th column's
+            placed = new int[n];
+            for (int i = 0; i < n; i++) placed[i] = i;
+            pos = placed;
+        }
         if (!full && placed == null) return null;
         for (int i = 0; i < tok.size(); i++) {
             SpacedColumns.Token x = tok.get(i);

@@ -135,6 +135,54 @@ class SqueezedHeaderTest {
         assertThat(values(row(t, "2120803"))).containsExactly("51.98", null, null, null, "51.98");
     }
 
+    private static final List<String> PROJECTS_PAGE = List.of(
+            "                                                                                                              公开表11",
+            "",
+            "                                  项目支出预算情况表",
+            "部门（单位）：烟台市教育局                                                                                                单位：万元",
+            "",
+            "                                                          财政拨款",
+            "                                                                             财政专户管                   使用非财政",
+            "                项目名称      项目类别   合计                    一般公共预 政府性基金 国有资本经      理资金        单位资金        拨款结余    上年结转",
+            "                                            小计           算    预算    营预算",
+            "学生资助补助资金-中职教育学生资助（助学金）   特定目标类       7.45       7.45       7.45",
+            "",
+            "学生资助补助资金（非三保）            特定目标类       3.78                                         3.78",
+            "",
+            "设备购置和维修改造经费              特定目标类     365.70     365.70     365.70",
+            "",
+            "安保经费                     其他运转类     171.31      25.20      25.20                  34.81      111.30",
+            "",
+            "运转补助经费（非三保）              其他运转类   6,880.65                                     4,608.49    2,272.16",
+            "",
+            "外聘人员经费                   其他运转类     715.48                                       492.80      222.68",
+            "",
+            "学生资助补助资金-中职教育学生资助（助学金）   特定目标类       9.11       9.11       9.11",
+            "",
+            "学生资助补助资金-中职教育学生资助（免学费）   特定目标类     157.75     157.75     157.75",
+            "",
+            "学生资助补助资金（非三保）            特定目标类   1,081.72     619.70     619.70                 365.11       96.91",
+            "",
+            "设备购置和维修改造经费              特定目标类   5,130.22     953.55     953.55               2,809.73    1,366.94",
+            "",
+            "地方政府专项债券利息经费             特定目标类   1,659.02                                                 1,659.02",
+            "",
+            "烟工职院解决历史遗留问题经费（基金）       特定目标类   2,186.70   2,186.70              2,186.70");
+
+    /**
+     * 公开表11's page whose one 政府性基金 row is its last: "国有资本经" / "营预算" squeezed over 政府性基金's amounts, ending two
+     * columns short of them, is pushed on into the next column (a column no row fills), not put back as a blank column's
+     * label wrapped in its cell — 2,186.70 is 政府性基金's, as the PDF prints it (the total's 2,358.68 = 51.98 + … + 2,186.70).
+     */
+    @Test
+    void aSqueezedLabelOverAFilledColumnsAmountsIsNotPutBackAsABlankColumnsLabel() {
+        DisclosureTable t = table(PROJECTS_PAGE, "项目支出预算情况表");
+        Row r = t.rows().stream().filter(x -> x.project().equals("烟工职院解决历史遗留问题经费（基金）")).findFirst()
+                .orElseThrow(() -> new AssertionError(t.rows()));
+        // 合计 | 小计 | 一般公共预算 | 政府性基金 | 国有资本经营 | 财政专户 | 单位资金 | 非财政结余 | 上年结转
+        assertThat(values(r)).containsExactly("2186.7", "2186.7", null, "2186.7", null, null, null, null, null);
+    }
+
     private static DisclosureTable table(List<String> lines, String title) {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(lines), LIB.profile("yantai-2026"), LIB.year(2026), "烟台市教育局", AgencyKind.DEPARTMENT, 2026);
         return r.tables().stream().filter(x -> x.title().equals(title)).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
