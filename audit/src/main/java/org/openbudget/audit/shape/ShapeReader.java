@@ -894,8 +894,11 @@ public final class ShapeReader {
                 String l = lines.get(k);
                 if (l.indexOf('\t') >= 0) return false;
                 // an amount then a negative one a space apart are columns laid out tight (西安 表13: "210,000.00
-                // -194,000.00", the minus taking the second space), not cells run together
-                if (runTogether(l) && runTogether(AMOUNT_THEN_NEGATIVE.matcher(l).replaceAll("$1  "))) together++;
+                // -194,000.00", the minus taking the second space), not cells run together; so are two amounts a
+                // space apart on a line whose label stands apart from them (广州 交通运输局's 收入总表: "合计
+                // 632,065.70 456,990.37 175,075.32") — a line of amounts alone does not say (普陀 决算's 三公: "2.85 0.39 0.00")
+                java.util.regex.Pattern tight = labelApart(l) ? AMOUNT_THEN_AMOUNT : AMOUNT_THEN_NEGATIVE;
+                if (runTogether(l) && runTogether(tight.matcher(l).replaceAll("$1  "))) together++;
                 else if (spacedOut(l)) spacedOut++;
             }
             return together > 0 && together * 10 >= spacedOut;
@@ -913,6 +916,18 @@ public final class ShapeReader {
 
         /** An amount (its decimals) then one space before a negative amount. */
         private static final java.util.regex.Pattern AMOUNT_THEN_NEGATIVE = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-\\d)");
+        /** An amount (its decimals) then one space before another amount, negative or not. */
+        private static final java.util.regex.Pattern AMOUNT_THEN_AMOUNT = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-?\\d)");
+
+        /** A line whose words before its first amount end two spaces or more before it (a label printed apart). */
+        private static boolean labelApart(String line) {
+            int end = -1;
+            for (SpacedColumns.Token w : SpacedColumns.words(line)) {
+                if (amountToken(w.text())) return end >= 0 && w.start() - end >= 2;
+                end = w.end();
+            }
+            return false;
+        }
 
         private static List<String> tokens(String raw) {
             String t = raw.replace('\u3000', ' ').trim();
