@@ -378,6 +378,8 @@ public final class ShapeReader {
         private java.util.Set<String> projectEco;
         /** The marks the profile's part headings start with (第三部分 …): where a part starts, the tables are over. */
         final List<String> partMarks;
+        /** Whether the last table whose own lines say how they are laid out is plain (null before one does). */
+        Boolean plainTables;
 
         Document(TemplateProfile profile, ReferenceData ref, List<String> lines, String unit) {
             this.profile = profile;
@@ -622,7 +624,6 @@ public final class ShapeReader {
 
         DisclosureTable result(String kindLabel, String unit, int year) {
             if (plain && !rows.isEmpty()) placePlain();
-            if (source.text() && shape != null) namesByMeaning();
             // the title as the document prints it: a reader names the table it sees
             String title = (printedTitle == null ? t.title(kindLabel) : printedTitle.replace("{kind}", kindLabel)).replace("{year}", String.valueOf(year));
             // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
@@ -638,6 +639,9 @@ public final class ShapeReader {
                 rows.clear();
                 rows.addAll(all);
             }
+            // (after the panels are put together: a panel's name wrapped onto its next row's line, 普陀财政局 决算's
+            // "机关事业单位基本养老保险缴" / "费职业年金缴费")
+            if (source.text() && shape != null) namesByMeaning();
             if (rows.isEmpty() && !turned.isEmpty()) {
                 Row r = turnedRow();
                 if (r != null) rows.add(r);
@@ -693,6 +697,15 @@ public final class ShapeReader {
         void read(List<String> lines, List<String> squeezed, int from, int to) {
             boolean body = false;
             plain = plainLayout(lines, from, to);
+            // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
+            // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
+            // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
+            int own = from;
+            while (own < to && !org.openbudget.core.profile.TextTemplate.Parts.starts(squeezed.get(own), doc.partMarks)) own++;
+            int[] layout = layoutLines(lines, from, own);
+            boolean says = layout[0] + layout[1] + layout[2] > 0;
+            if (own < to && (says || doc.plainTables != null)) plain = says ? plain(layout) : doc.plainTables;
+            if (says) doc.plainTables = plain;
             java.util.Map<Integer, String> unwrapped = java.util.Map.of();
             boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
             if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
@@ -889,10 +902,20 @@ public final class ShapeReader {
          * table: "2026年-2027年信息化运维项 568.42").
          */
         private static boolean plainLayout(List<String> lines, int from, int to) {
+            return plain(layoutLines(lines, from, to));
+        }
+
+        /** Plain, as the counts of {@link #layoutLines} say. */
+        private static boolean plain(int[] layout) {
+            return layout[2] == 0 && layout[0] > 0 && layout[0] * 10 >= layout[1];
+        }
+
+        /** How lines are laid out: how many run cells together, how many are laid out by spaces, and whether one has a tab (1). */
+        private static int[] layoutLines(List<String> lines, int from, int to) {
             int together = 0, spacedOut = 0;
             for (int k = from; k < to; k++) {
                 String l = lines.get(k);
-                if (l.indexOf('\t') >= 0) return false;
+                if (l.indexOf('\t') >= 0) return new int[] {together, spacedOut, 1};
                 // an amount then a negative one a space apart are columns laid out tight (西安 表13: "210,000.00
                 // -194,000.00", the minus taking the second space), not cells run together; so are two amounts a
                 // space apart on a line whose label stands apart from them (广州 交通运输局's 收入总表: "合计
@@ -901,7 +924,7 @@ public final class ShapeReader {
                 if (runTogether(l) && runTogether(tight.matcher(l).replaceAll("$1  "))) together++;
                 else if (spacedOut(l)) spacedOut++;
             }
-            return together > 0 && together * 10 >= spacedOut;
+            return new int[] {together, spacedOut, 0};
         }
 
         /** A line of two amounts or more, each two spaces or more after the word before it (pdftotext -layout's). */

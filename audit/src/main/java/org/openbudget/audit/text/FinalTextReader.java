@@ -157,7 +157,9 @@ final class FinalTextReader {
             boolean wordOfAll = yAll != null && (adjustedWord.equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
             int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
             int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
-            String subject = subject(body, m.start(), prevEnd);
+            // (not read back over a heading: 普陀财政局's text prints a sentence's end above its line, "…住房保障支出（类）445.69万元，占"
+            // then "（三）一般公共预算财政拨款支出决算具体情况" — the statement after the heading is the section's, not 住房保障's)
+            String subject = subject(body, m.start(), Math.max(prevEnd, Math.max(0, headingEnds.previousSetBit(m.start()))));
             String reason = reason(body, m.end(), nextStart, st.reason());
             int line = lineAt.get(m.start());
             String sentence = evidence(body, lineStart, lineAt, from, m);
@@ -259,7 +261,7 @@ final class FinalTextReader {
     /**
      * What a "年初预算为…" statement is about: the words before it in its clause ("一般公共预算财政拨款支出",
      * "“三公”经费财政拨款支出"), else the item heading above it ("1、一般公共服务支出（类）财政事务（款）行政运行（项）"),
-     * after the previous statement; "年初预算与决算" when neither is there.
+     * after the previous statement (or the section's heading: {@code prevEnd}); "年初预算与决算" when neither is there.
      */
     static String subject(String body, int at, int prevEnd) {
         int clause = Math.max(Math.max(body.lastIndexOf('。', at - 1), body.lastIndexOf('：', at - 1)), body.lastIndexOf('；', at - 1)) + 1;
