@@ -224,20 +224,22 @@ final class SpacedColumns {
 
     /**
      * A row without amounts whose name is wrapped around its code's line (a template's rows, printed blank: "其他文化旅游体育与传媒支"
-     * / "20799" / "出"): a line of a code alone between two lines of words only, both starting right of the code and
-     * at the same place, is the code then the name. The lines taken are left blank.
+     * / "20799" / "出"; "其他文化旅游" / "20799  体育与传媒支" / "出"): a line of a code, alone or with the name's middle
+     * words, between two lines of words only, all starting right of the code and at the same place, is the code then
+     * the name. The lines taken are left blank.
      */
     private static void codesBetweenNames(List<String> lines, int from, int to, java.util.Map<Integer, String> out) {
         for (int k = from + 1; k + 1 < to; k++) {
             if (out.containsKey(k - 1) || out.containsKey(k) || out.containsKey(k + 1)) continue;
             List<Token> code = words(lines.get(k));
-            if (code.size() != 1 || !ShapeReader.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
-            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1));
-            if (!nameOnly(above) || !nameOnly(below) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
+            if (code.isEmpty() || !ShapeReader.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
+            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1)), middle = code.subList(1, code.size());
+            if (!nameOnly(above) || !nameOnly(below) || !middle.isEmpty() && !nameOnly(middle) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
             int at = above.get(0).start();
-            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2) continue;
+            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2 || !middle.isEmpty() && Math.abs(middle.get(0).start() - at) > 2) continue;
+            String mid = middle.isEmpty() ? "" : lines.get(k).replace("\f", "").substring(middle.get(0).start()).trim();
             out.put(k - 1, "");
-            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + lines.get(k + 1).trim());
+            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + mid + lines.get(k + 1).trim());
             out.put(k + 1, "");
         }
     }

@@ -17,7 +17,8 @@ import org.openbudget.io.refdata.ReferenceLibrary;
  * name wrapped onto the line under the other panel's row ("机关事业单位基本养老保险缴" / "06 电费" / "费"), and its last
  * table printed blank (国有资本经营, its 合计 line only) before the 说明, whose sentences put a word a space before an
  * amount ("年初预算为 1560.05 万元") — none of the table's lines. The fixture is the document's lines as printed (its
- * 目录, its 一般公共预算支出表, its 基本支出表's first rows and totals, then its last three tables and the start of its 说明).
+ * 目录, its 一般公共预算支出表, its 基本支出表's first rows and totals, then its last three tables and the start of its 说明);
+ * and 上海's blank 决算 template's 一般公共预算支出表, a blank row's name wrapped around its code and the name's middle.
  */
 class FinalTablesTextTest {
     private static final ReferenceLibrary LIB = ReferenceLibrary.standard();
@@ -254,6 +255,47 @@ class FinalTablesTextTest {
                 assertThat(x.values()).containsOnlyNulls();
             });
         }
+    }
+
+    /** 上海's blank 决算 template's 一般公共预算财政拨款支出决算表: its rows printed blank, a name wrapped around its code's line. */
+    private static final List<String> TEMPLATE = List.of(
+            "\f                  一般公共预算财政拨款支出决算表",
+            "                                     单位：万元",
+            "           项目",
+            "",
+            "                        合计    基本支出   项目支出",
+            "  功能分类",
+            "                科目名称",
+            "  科目编码",
+            "",
+            "",
+            " 205        教育支出",
+            "",
+            " 20502      普通教育",
+            "",
+            " 2050205    高等教育",
+            "",
+            " …          …",
+            "            文化旅游体育",
+            " 207",
+            "            与传媒支出",
+            "            其他文化旅游",
+            " 20799      体育与传媒支",
+            "            出",
+            " …",
+            " …          …",
+            " …",
+            "           合计",
+            "注：本表反映部门本年度一般公共预算财政拨款支出情况。");
+
+    @Test
+    void aBlankRowsNameWrappedAroundItsCodesLineIsTheRowsWholeName() {
+        ShapeReader.Result r = ShapeReader.read(new ArrayList<>(TEMPLATE), LIB.profile("shanghai-final-2024"), LIB.year(2024), "上海市XX局", AgencyKind.DEPARTMENT, 2024);
+        DisclosureTable t = table(r, "一般公共预算财政拨款支出决算表");
+        // "其他文化旅游" / "20799      体育与传媒支" / "出"; and the code alone between its name's lines ("文化旅游体育" / "207" / "与传媒支出")
+        assertThat(row(t, "20799").name()).isEqualTo("其他文化旅游体育与传媒支出");
+        assertThat(row(t, "207").name()).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(t.rows()).noneMatch(x -> x.name().equals("出") || x.name().equals("其他文化旅游"));
     }
 
     private static Row row(DisclosureTable t, String code) {

@@ -8,16 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openbudget.core.disclosure.text.DocumentText;
 import org.openbudget.core.disclosure.text.TextFact;
+import org.openbudget.core.profile.TextTemplate;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
 /**
- * What a 决算's "年初预算为A万元，支出决算为B万元" statement is about is not read back over the section's heading before it:
+ * A 决算's 说明 as pdftotext -layout prints it. What a "年初预算为A万元，支出决算为B万元" statement is about is not read back
+ * over the section's heading before it:
  * 普陀区财政局 2024's text (pdftotext -layout) prints the end of the structure's last sentence ("15.16%；") above its
  * line, so that "…住房保障支出（类）445.69万元，占" runs on to "（三）一般公共预算财政拨款支出决算具体情况" and the
  * statement after it; the statement is the section's (一般公共预算财政拨款支出), not 住房保障支出's. The fixture is its
- * section 五 as printed.
+ * section 五 as printed. A placeholder's "。。。" wrapped in a narrow cell ("4    。" over "      。。", 上海's blank 决算
+ * template) is no doubled full stop.
  */
-class StatementSubjectTest {
+class FinalTextLayoutTest {
     private static final List<String> LINES = List.of(
             "第三部分上海市普陀区财政局2024年度部门决算情况说明",
             "  五、一般公共预算财政拨款支出决算情况说明",
@@ -55,5 +58,49 @@ class StatementSubjectTest {
         TextFact all = t.facts().stream().filter(f -> f.value() != null && f.value().compareTo(new java.math.BigDecimal("2940.05")) == 0 && !f.items().isEmpty()
                 && f.items().get(0).equals("2993.92")).findFirst().orElseThrow(() -> new AssertionError(t.facts()));
         assertThat(all.subject()).doesNotContain("住房保障").contains("一般公共预算财政拨款支出");
+    }
+
+    /** 上海's blank 决算 template: its list of units, rows 4 to 8 a placeholder "。。。" each, wrapped in its cell. */
+    private static final List<String> UNITS = List.of(
+            "     纳入上海市 XX 局 2024 年度部门决算编制范围的单位包括：",
+            "",
+            "序号                单位名称            备注",
+            "",
+            " 1    上海市 XX 局（本级）",
+            "",
+            " 2    上海市 XX 中心",
+            "",
+            " 3    上海市 XX 研究所",
+            "",
+            " 4    。",
+            "      。。",
+            "",
+            " 5    。",
+            "      。。",
+            "",
+            " 6    。",
+            "      。。",
+            "",
+            " 7    。",
+            "      。。",
+            "",
+            " 8    。",
+            "      。。");
+
+    @Test
+    void aPlaceholdersFullStopsWrappedInTheirCellAreNoDoubledFullStop() {
+        TextTemplate text = ReferenceLibrary.standard().profile("shanghai-final-2024").text();
+        List<String> lines = new ArrayList<>(LINES);
+        lines.addAll(UNITS);
+        assertThat(doubled(FinalTextReader.read(lines, text))).isZero();
+        // a doubled full stop of the text's own is still one, and a line's lone full stop after a sentence's is none
+        lines.add("  决算数与预算数基本持平。。");
+        lines.add("  主要原因是人员变动。");
+        lines.add("  。");
+        assertThat(doubled(FinalTextReader.read(lines, text))).isEqualTo(1);
+    }
+
+    private static long doubled(DocumentText t) {
+        return t.facts().stream().filter(f -> f.key().startsWith("text.double-stop.")).count();
     }
 }
