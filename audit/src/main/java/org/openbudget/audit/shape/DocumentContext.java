@@ -33,6 +33,8 @@ final class DocumentContext {
     private java.util.Set<String> projectEco;
     /** The marks the profile's part headings start with (第三部分 …): where a part starts, the tables are over. */
     final List<String> partMarks;
+    /** Whether the last table whose own lines say how they are laid out is plain (null before one does). */
+    Boolean plainTables;
 
     DocumentContext(TemplateProfile profile, ReferenceData ref, List<String> lines, String unit) {
         this.profile = profile;

@@ -187,8 +187,9 @@ final class SpacedColumns {
         while (k < to) {
             int page = pageOf[k - from], end = k;
             while (end < to && pageOf[end - from] == page) end++;
-            int[] h = hi.get(page);
-            unwrapPage(work, k, end, stub.get(page), h.length == 0 ? Integer.MAX_VALUE : h[h.length - 1], ownRow, out);
+            int[] l = lo.get(page);
+            // (another column's text right of the amounts starts where the last column's amounts end, or after)
+            unwrapPage(work, k, end, stub.get(page), l.length == 0 ? Integer.MAX_VALUE : l[l.length - 1], ownRow, out);
             k = end;
         }
         codesBetweenNames(lines, from, to, out);
@@ -247,20 +248,22 @@ final class SpacedColumns {
 
     /**
      * A row without amounts whose name is wrapped around its code's line (a template's rows, printed blank: "其他文化旅游体育与传媒支"
-     * / "20799" / "出"): a line of a code alone between two lines of words only, both starting right of the code and
-     * at the same place, is the code then the name. The lines taken are left blank.
+     * / "20799" / "出"; "其他文化旅游" / "20799  体育与传媒支" / "出"): a line of a code, alone or with the name's middle
+     * words, between two lines of words only, all starting right of the code and at the same place, is the code then
+     * the name. The lines taken are left blank.
      */
     private static void codesBetweenNames(List<String> lines, int from, int to, java.util.Map<Integer, String> out) {
         for (int k = from + 1; k + 1 < to; k++) {
             if (out.containsKey(k - 1) || out.containsKey(k) || out.containsKey(k + 1)) continue;
             List<Token> code = words(lines.get(k));
-            if (code.size() != 1 || !Cells.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
-            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1));
-            if (!nameOnly(above) || !nameOnly(below) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
+            if (code.isEmpty() || !Cells.digits(code.get(0).text(), 3, 7) || code.get(0).text().length() % 2 == 0) continue;
+            List<Token> above = words(lines.get(k - 1)), below = words(lines.get(k + 1)), middle = code.subList(1, code.size());
+            if (!nameOnly(above) || !nameOnly(below) || !middle.isEmpty() && !nameOnly(middle) || lines.get(k).indexOf('\f') >= 0 || lines.get(k + 1).indexOf('\f') >= 0) continue;
             int at = above.get(0).start();
-            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2) continue;
+            if (at <= code.get(0).end() || Math.abs(below.get(0).start() - at) > 2 || !middle.isEmpty() && Math.abs(middle.get(0).start() - at) > 2) continue;
+            String mid = middle.isEmpty() ? "" : lines.get(k).replace("\f", "").substring(middle.get(0).start()).trim();
             out.put(k - 1, "");
-            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + lines.get(k + 1).trim());
+            out.put(k, code.get(0).text() + "  " + lines.get(k - 1).trim() + mid + lines.get(k + 1).trim());
             out.put(k + 1, "");
         }
     }
@@ -275,9 +278,12 @@ final class SpacedColumns {
         return true;
     }
 
+    /** A stub's heading naming its projects: 项目 first, or followed by what it heads (项目类别, 项目名称). */
+    private static final java.util.regex.Pattern PROJECT_HEADING = java.util.regex.Pattern.compile("^项目|项目(?:类别|名称|编码|代码)");
+
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
-    private void unwrapPage(List<String> lines, int from, int to, int limit, int right, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
+    private void unwrapPage(List<String> lines, int from, int to, int limit, int textFrom, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
         if (limit == Integer.MAX_VALUE) return;
         // kinds: 'A' a row's line, 'F' a name line, 'T' a line of another column's text only, 'X' anything else
         char[] kind = new char[to - from];
@@ -288,6 +294,7 @@ final class SpacedColumns {
         for (int k = from; k < to; k++) {
             String raw = lines.get(k);
             if (amountLine(raw)) {
+                if (!body) textAbove(lines, from, k, limit, textFrom, kind, out);
                 kind[k - from] = 'A';
                 body = true;
                 continue;
@@ -418,29 +425,24 @@ final class SpacedColumns {
             // "其他行政事业单位养老支" / "99   出   2.24 …")
             int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
             boolean ends = !own.isEmpty() && wrap > 0 && width(own) < wrap - 2 && !LEADING_CODE.matcher(own).find();
-            List<Token> above = a > from ? words(lines.get(a - 1)) : List.of();
+            // (the line above it: another column's text passed over, 广州's 绩效目标 printed between a name's lines)
+            int over = a - 1;
+            while (over > from && kind[over - from] == 'T') over--;
+            List<Token> above = over >= from ? words(lines.get(over)) : List.of();
             if (prev < 0 && (own.isEmpty() && footLine >= 0 || !down.isEmpty()
-                    || ends && !above.isEmpty() && width(lines.get(a - 1)) >= wrap - 2 && Math.abs(above.get(0).start() - ownStart) <= 2 * JITTER) && a > from) {
+                    || ends && !above.isEmpty() && width(lines.get(over)) >= wrap - 2 && Math.abs(above.get(0).start() - ownStart) <= 2 * JITTER) && over >= from) {
                 // the page's first row, its name's first line above its amounts (西安 2021: "机关事业单位" over a line of
                 // amounts alone, "2080505  基本养老保险缴费支出" under it; 深圳人社: "深圳市社会保险基金管理局" / amounts /
-                // "（本级）"; 广州 交通运输局: "广州市交通工程质量监督" / "站（广州市交通工程造价   2,121.07 …" / "管理站）"):
-                // a line of the stub's words only, not the header's — words right of the last column of amounts are
-                // another column's text (广州's 绩效目标)
-                List<Token> w = words(lines.get(a - 1));
-                boolean stubOnly = false;
-                int cut = 0;
-                for (Token t : w) {
-                    if (t.start() > right) continue;
-                    stubOnly = t.end() < limit && !Cells.amount(t.text()) && (stubOnly || cut == 0);
-                    cut = t.end();
-                    if (!stubOnly) break;
-                }
-                String left = stubOnly ? lines.get(a - 1).replace("\f", "").substring(0, cut).trim() : "";
-                String sq = Cells.squeeze(left);
-                if (stubOnly && !sq.contains("科目") && !sq.contains("编码") && !sq.contains("名称") && !sq.contains("单位：")
-                        && !sq.contains("项目") && !levelWords(sq) && !sq.contains("合计") && !sq.contains("总计")) {
-                    part[a - 1 - from] = left;
-                    up.add(a - 1);
+                // "（本级）"; 广州 交通运输局: "广州市交通工程质量监督" / "站（广州市交通工程造价   2,121.07 …" / "管理站）"),
+                // as many lines of it above as below (广州 交通运输局: "城维计划-车陂路-新滘" / "东路隧道工程（黄埔大道至" /
+                // amounts / "新港东路）可用性服务及维" / "护绩效服务项目"), another column's text between them passed over
+                for (int n = 0; n < Math.max(1, down.size()) && over >= from; n++) {
+                    String left = stubName(lines.get(over), limit, textFrom);
+                    if (left == null) break;
+                    part[over - from] = left;
+                    up.add(0, over);
+                    over--;
+                    while (over > from && kind[over - from] == 'T') over--;
                 }
             }
             // (a name's end on its own line: the lines under it in its cell are the next row's; not those of another
@@ -492,6 +494,54 @@ final class SpacedColumns {
             }
             takenBelow = below;
             prev = a;
+        }
+    }
+
+    /**
+     * A line of a stub's name: its words (those from {@code textFrom} on, another column's text, left out) all left of
+     * the page's first column of amounts {@code limit}, no amount, not the header's (a stub's heading, the levels' 类 款 项,
+     * a total). Its words as printed; null when it is none.
+     */
+    private static String stubName(String line, int limit, int textFrom) {
+        boolean stubOnly = false;
+        int cut = 0;
+        for (Token t : words(line)) {
+            if (t.start() >= textFrom) continue;
+            stubOnly = t.end() < limit && !Cells.amount(t.text()) && (stubOnly || cut == 0);
+            cut = t.end();
+            if (!stubOnly) break;
+        }
+        if (!stubOnly) return null;
+        String left = line.replace("\f", "").substring(0, cut).trim();
+        String sq = Cells.squeeze(left);
+        // (a stub's heading is none: 项目, 项目名称, 支出项目类别 — but a name may hold 项目: 广州市中心区交通项目管理 / 中心)
+        boolean heading = sq.contains("科目") || sq.contains("编码") || sq.contains("名称") || sq.contains("单位：")
+                || PROJECT_HEADING.matcher(sq).find() || levelWords(sq) || sq.contains("合计") || sq.contains("总计");
+        return heading ? null : left;
+    }
+
+    /**
+     * Another column's text printed above a page's first row (广州's 绩效目标, a paragraph beside the project whose
+     * amounts are on the page's first line of amounts, its first lines above them): the lines just above the page's
+     * first line of amounts {@code first} whose words all start where its last column's amounts end or right of it
+     * ({@code textFrom}: pdftotext prints such a line a character left of the text beside the amounts), up to the header
+     * (a line with a word left of that column that is no name of the stub's: a stub's line, its words left of the first
+     * column of amounts, is the first row's name and is passed over). They are no rows and no part of a name: kind 'T',
+     * blanked.
+     */
+    private static void textAbove(List<String> lines, int from, int first, int limit, int textFrom, char[] kind, java.util.Map<Integer, String> out) {
+        for (int k = first - 1; k >= from; k--) {
+            List<Token> w = words(lines.get(k));
+            if (w.isEmpty() || lines.get(k).indexOf('\f') >= 0) break;
+            if (w.get(0).start() >= textFrom) {
+                kind[k - from] = 'T';
+                out.put(k, "");
+                continue;
+            }
+            // a stub's line (the first row's name), perhaps with another column's text right of the amounts
+            boolean stub = true;
+            for (Token t : w) stub &= t.end() < limit || t.start() >= textFrom;
+            if (!stub) break;
         }
     }
 
@@ -1054,7 +1104,7 @@ final class SpacedColumns {
             List<int[]> ws = words.get(j);
             for (int a = ws.size() - 1; a >= 0; a--) {
                 int[] w = ws.get(a);
-                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - 2) continue;
+                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - 3) continue;
                 List<int[]> own = words.get(w[4]);
                 boolean stacked = false;
                 for (int[] o : own) stacked |= o[3] == 0 && o[0] != w[0] && o[1] < w[2] && w[1] < o[2];
@@ -1134,7 +1184,8 @@ final class SpacedColumns {
         while (run > 0 && Cells.amount(w.get(run - 1).text())) run--;
         // two spaces or more before the text, or one before a CJK word (pdftotext leaves one where the columns are close)
         int gap = w.get(t).start() - w.get(t - 1).end();
-        if (t - run < 2 || !separated(w.get(t - 1).text()) || gap < 2 && !cjk(w.get(t).text().charAt(0))) return 0;
+        // (a CJK word: "0.00 2.信访件办结率达到85%；…", a paragraph's numbered sentence)
+        if (t - run < 2 || !separated(w.get(t - 1).text()) || gap < 2 && w.get(t).text().chars().noneMatch(c -> cjk((char) c))) return 0;
         return w.size() - t;
     }
 

@@ -172,7 +172,6 @@ final class TableReader {
 
     DisclosureTable result(String kindLabel, String unit, int year) {
         if (plain && !rows.isEmpty()) placePlain();
-        if (source.text() && shape != null) namesByMeaning();
         // the title as the document prints it: a reader names the table it sees
         String title = (printedTitle == null ? t.title(kindLabel) : printedTitle.replace("{kind}", kindLabel)).replace("{year}", String.valueOf(year));
         // the columns as printed: "{year} 年预算数" is this document's "2026 年预算数", as a derived table has it
@@ -188,6 +187,9 @@ final class TableReader {
             rows.clear();
             rows.addAll(all);
         }
+        // (after the panels are put together: a panel's name wrapped onto its next row's line, 普陀财政局 决算's
+        // "机关事业单位基本养老保险缴" / "费职业年金缴费")
+        if (source.text() && shape != null) namesByMeaning();
         if (rows.isEmpty() && !turned.isEmpty()) {
             Row r = turnedRow();
             if (r != null) rows.add(r);
@@ -243,6 +245,15 @@ final class TableReader {
     void read(List<String> lines, List<String> squeezed, int from, int to) {
         boolean body = false;
         plain = plainLayout(lines, from, to);
+        // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
+        // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
+        // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
+        int own = from;
+        while (own < to && !org.openbudget.core.profile.TextTemplate.Parts.starts(squeezed.get(own), doc.partMarks)) own++;
+        int[] layout = layoutLines(lines, from, own);
+        boolean says = layout[0] + layout[1] + layout[2] > 0;
+        if (own < to && (says || doc.plainTables != null)) plain = says ? plain(layout) : doc.plainTables;
+        if (says) doc.plainTables = plain;
         java.util.Map<Integer, String> unwrapped = java.util.Map.of();
         boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
         if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
@@ -382,19 +393,50 @@ final class TableReader {
      * table: "2026年-2027年信息化运维项 568.42").
      */
     private static boolean plainLayout(List<String> lines, int from, int to) {
+        return plain(layoutLines(lines, from, to));
+    }
+
+    /** Plain, as the counts of {@link #layoutLines} say. */
+    private static boolean plain(int[] layout) {
+        return layout[2] == 0 && layout[0] > 0 && layout[0] * 10 >= layout[1];
+    }
+
+    /** How lines are laid out: how many run cells together, how many are laid out by spaces, and whether one has a tab (1). */
+    private static int[] layoutLines(List<String> lines, int from, int to) {
         int together = 0, spacedOut = 0;
         for (int k = from; k < to; k++) {
             String l = lines.get(k);
-            if (l.indexOf('\t') >= 0) return false;
-            // an amount then another a space apart are columns laid out tight (西安 表13: "210,000.00
-            // -194,000.00", the minus taking the second space; 收入总表: "92,165,133.99 7,100,000.00"), not cells run
-            // together — a word run together with its amount still is, and a line whose amounts are mostly one
-            // space apart (西安 2021 表13, every cell printed)
-            if (runTogether(l) && (!mostlySpaced(l) || runTogether(AMOUNT_THEN_AMOUNT.matcher(l).replaceAll("$1  ")))) together++;
+            if (l.indexOf('\t') >= 0) return new int[] {together, spacedOut, 1};
+            if (runTogether(l) && !tight(l)) together++;
             else if (spacedOut(l)) spacedOut++;
         }
-        return together > 0 && together * 10 >= spacedOut;
+        return new int[] {together, spacedOut, 0};
     }
+
+    /**
+     * Amounts a space apart that are columns laid out tight, not cells run together: an amount then a negative one (西安
+     * 表13: "210,000.00 -194,000.00", the minus taking the second space), or any two on a line whose label stands apart
+     * from its amounts (广州 交通运输局's 收入总表: "合计  632,065.70 456,990.37 175,075.32"; 西安 收入总表: "92,165,133.99
+     * 7,100,000.00") — a word run together with its amount still is, and a line of amounts alone does not say (普陀 决算's
+     * 三公: "2.85 0.39 0.00").
+     */
+    private static boolean tight(String l) {
+        java.util.regex.Pattern apart = labelApart(l) ? AMOUNT_THEN_AMOUNT : AMOUNT_THEN_NEGATIVE;
+        return !runTogether(apart.matcher(l).replaceAll("$1  "));
+    }
+
+    /** A line whose words before its first amount end two spaces or more before it (a label printed apart). */
+    private static boolean labelApart(String line) {
+        int end = -1;
+        for (SpacedColumns.Token w : SpacedColumns.words(line)) {
+            if (amountToken(w.text())) return end >= 0 && w.start() - end >= 2;
+            end = w.end();
+        }
+        return false;
+    }
+
+    /** An amount (its decimals) then one space before a negative amount. */
+    private static final java.util.regex.Pattern AMOUNT_THEN_NEGATIVE = java.util.regex.Pattern.compile("(\\d\\.\\d{2}) (?=-\\d)");
 
     /** A line of two amounts or more, each two spaces or more after the word before it (pdftotext -layout's). */
     private static boolean spacedOut(String line) {
@@ -404,25 +446,6 @@ final class TableReader {
             end = w.end();
         }
         return count >= 2;
-    }
-
-    /**
-     * Is the line laid out by spaces: its first amount printed two spaces or more after a label, and most of its
-     * amounts two spaces or more after the word before them? (Not a line of amounts only: 普陀 决算's 三公 row.)
-     */
-    private static boolean mostlySpaced(String line) {
-        int end = -10, apart = 0, tight = 0;
-        boolean labelled = false;
-        for (SpacedColumns.Token w : SpacedColumns.words(line)) {
-            if (amountToken(w.text())) {
-                if (end < 0) return false;
-                if (apart + tight == 0) labelled = w.start() - end >= 2;
-                if (w.start() - end >= 2) apart++;
-                else tight++;
-            }
-            end = w.end();
-        }
-        return labelled && apart > tight;
     }
 
     /** An amount (its decimals) then one space before another amount (a negative one's minus in the second space). */

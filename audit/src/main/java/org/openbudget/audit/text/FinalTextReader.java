@@ -31,6 +31,27 @@ final class FinalTextReader {
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
     /** Two full stops, not the three of a placeholder's ellipsis (the blank template's "。。。"). */
     private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!。)。。(?!。)");
+
+    /**
+     * Line {@code i} (squeezed) with the full stops of a cell wrapped around it: a line of full stops only is the rest of
+     * the line above's last full stops, or of its own (the blank template's placeholder "。。。" in a cell too narrow,
+     * pdftotext's "4    。" over "      。。": no doubled full stop).
+     */
+    private static String withWrappedStops(List<String> lines, int i) {
+        String l = lines.get(i);
+        if (i + 1 < lines.size() && onlyStops(lines.get(i + 1)) && l.endsWith("。")) l += lines.get(i + 1);
+        if (i > 0 && onlyStops(l)) {
+            String above = lines.get(i - 1);
+            int k = above.length();
+            while (k > 0 && above.charAt(k - 1) == '。') k--;
+            l = above.substring(k) + l;
+        }
+        return l;
+    }
+
+    private static boolean onlyStops(String l) {
+        return !l.isEmpty() && l.chars().allMatch(c -> c == '。');
+    }
     /** A 类 with its amount and share: "社会保障和就业支出（类）326.72万元，占11.11%" (the profile's class_share after the mark). */
     private static final String CLASS_MARK = org.openbudget.core.text.Numbering.LEVEL_MARKS.get(0);
     /** What ends a 类's name read backwards from its "（类）" (besides a digit: "1." of a numbered line). */
@@ -93,7 +114,8 @@ final class FinalTextReader {
         // a doubled full stop anywhere in the text after the 目录 (a slip of editing)
         int seen = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (DOUBLE_STOP.matcher(lines.get(i)).find()) {
+            // (no more than the line's own: a line of stops after a sentence's full stop is no slip of its own)
+            if (DOUBLE_STOP.matcher(lines.get(i)).find() && DOUBLE_STOP.matcher(withWrappedStops(lines, i)).find()) {
                 facts.add(new TextFact(TEXT, "", "text.double-stop." + (++seen), "标点", FactKind.NAME, null, "", "", List.of("。。"),
                         source(i), raw.get(i).replace('\t', ' ').trim()));
             }
@@ -157,7 +179,9 @@ final class FinalTextReader {
             boolean wordOfAll = yAll != null && (adjustedWord.equals(wk) || wk == null && (y0 == null || !word.isEmpty()));
             int prevEnd = v > 0 ? spans.get(v - 1)[1] : 0;
             int nextStart = v + 1 < spans.size() ? spans.get(v + 1)[0] : body.length();
-            String subject = subject(body, m.start(), prevEnd);
+            // (not read back over a heading: 普陀财政局's text prints a sentence's end above its line, "…住房保障支出（类）445.69万元，占"
+            // then "（三）一般公共预算财政拨款支出决算具体情况" — the statement after the heading is the section's, not 住房保障's)
+            String subject = subject(body, m.start(), Math.max(prevEnd, Math.max(0, headingEnds.previousSetBit(m.start()))));
             String reason = reason(body, m.end(), nextStart, st.reason());
             int line = lineAt.get(m.start());
             String sentence = evidence(body, lineStart, lineAt, from, m);
@@ -259,7 +283,7 @@ final class FinalTextReader {
     /**
      * What a "年初预算为…" statement is about: the words before it in its clause ("一般公共预算财政拨款支出",
      * "“三公”经费财政拨款支出"), else the item heading above it ("1、一般公共服务支出（类）财政事务（款）行政运行（项）"),
-     * after the previous statement; "年初预算与决算" when neither is there.
+     * after the previous statement (or the section's heading: {@code prevEnd}); "年初预算与决算" when neither is there.
      */
     static String subject(String body, int at, int prevEnd) {
         int clause = Math.max(Math.max(body.lastIndexOf('。', at - 1), body.lastIndexOf('：', at - 1)), body.lastIndexOf('；', at - 1)) + 1;

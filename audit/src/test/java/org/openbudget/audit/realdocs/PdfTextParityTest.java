@@ -36,10 +36,11 @@ class PdfTextParityTest {
     static final Path SHARED = Path.of("../../shared/realdocs");
     /**
      * Real documents whose PDF and pdftotext readings agree (tables cell for cell, errors and warnings), at least — a
-     * ratchet: 4 of the suite's 6 and 27 of all 45 ({@code -Dparity.all=true}) on 2026-12-06 (session 15), 29 with 西安 2026 办公厅 and 审计局 (session 16).
+     * ratchet: 4 of the suite's 6 and 27 of all 45 ({@code -Dparity.all=true}) on 2026-12-06 (session 15); session 16: 5 and
+     * 34 with 西安 2026 办公厅 and 审计局, 广州's 绩效目标 text beside its projects and 普陀's 决算 texts read as their PDFs.
      */
     static final int AGREEING_FLOOR = Integer.getInteger("parity.floor", -1);
-    static final int AGREEING_SAMPLED = 4, AGREEING_ALL = 29;
+    static final int AGREEING_SAMPLED = 5, AGREEING_ALL = 34;
     /**
      * The differences, at most, over the first document of each family (a ratchet: 1,626 on 2026-12-05; 1,622 with the codes printed beside a name read in a text laid out by spaces; 1,623 with the
      * 决算 text read by its outline too, and its 类 lines and changes on the year before — each new text fact checked
@@ -49,9 +50,10 @@ class PdfTextParityTest {
      * summary's two sides are placed by where they are too, a letter-spaced 合   计 is a total and a lone amount on a line
      * laid out with the others makes its column; 308 with 西安 2021's codes printed at the foot of their cells read; 282 with a page's first row taking its name's line above; 216 with 烟台's wrapped names parted where a name ends; 270 (on its own branch) with a summary's label wrapped in its cell taking its lines below (西安 2021); 214 with an amount wrapped in its cell joined (深圳 交通运输局); 211 with a page's first row taking its name's lines above and below beside another column's text (广州); 235 (on its own branch) with a row printed over two lines read as one, a headerless page's columns chosen by the table's sums and a 决算 基本支出表's panels parted where they are printed (普陀 决算); 97 with the four branches of session 15 together (烟台's, 西安's, the others'); 79 with a title misprinted with a character left out ending the table before it (西安 2021's 收入总表); 49 with a summary page whose income side is blank read as the expense side's (西安 2021); 52 with 西安's 表9
      * 政府性基金收支表 in its profile (session 16): 2021's text, every cell wrapped over two lines, loses three of the 类 its PDF
-     * reads (207, 231, 233, each printed 0.00) — lower it as the readings converge).
+     * reads (207, 231, 233, each printed 0.00); 47 with 广州's 绩效目标 text beside its projects left out (宣传部 5 → 0) and the
+     * branches of session 16 together — lower it as the readings converge).
      */
-    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 52);
+    static final int DIFFERENCES_CEILING = Integer.getInteger("parity.ceiling", 47);
 
     /** The differences between two readings of one document, at most {@code max}. */
     static List<String> differences(DocumentAudit.Result pdf, DocumentAudit.Result text, int max) {
@@ -137,9 +139,9 @@ class PdfTextParityTest {
      * read by its labels; 122 since a summary's amount one space before the other side's label
      * starts its body, a summary's label wrapped in its cell takes its lines below, a header's label wrapped in its cell names
      * its column and a fixed table's blank template lines are no part of a name; 120 with a page's only line of amounts
-     * making its columns and an amount moved left of its column placed between its neighbours; 227 (on its own branch) since a row printed over two lines is read as one and a headerless page's columns are chosen by the table's sums; 67 with session 15's four branches together; the target is none).
+     * making its columns and an amount moved left of its column placed between its neighbours; 227 (on its own branch) since a row printed over two lines is read as one and a headerless page's columns are chosen by the table's sums; 67 with session 15's four branches together; 51 with session 16's (headers squeezed left, blank columns' labels); the target is none).
      */
-    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 67);
+    static final int RENDERED_CEILING = Integer.getInteger("parity.rendered", 51);
 
     @Test
     void ourRenderedPdfsAndTheirPdftotextTextReadTheSame() throws IOException {

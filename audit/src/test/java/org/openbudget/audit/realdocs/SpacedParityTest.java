@@ -15,7 +15,9 @@ import org.openbudget.audit.testing.PdfToText;
  * since a text laid out by spaces reads (shape/SpacedColumns): a page whose only line of amounts makes its columns
  * (深圳's 支出总表 ending with 2210203 alone on its last page:办公厅, 信访局, 医疗保障局, 财政局 — each had 5
  * differences and 4 errors of the text's own), a summary whose first lines print their amount one space before the
- * other side's label (上海 财务会计综合管理事务中心's 财政拨款收支预算总表: 3 differences, 2 errors). Skipped without
+ * other side's label (上海 财务会计综合管理事务中心's 财政拨款收支预算总表: 3 differences, 2 errors), a project table
+ * whose 绩效目标 text stands beside its rows, its first lines above a page's first project (广州: 宣传部 5, 信访局 2,
+ * 发改委 6, 工信局 8, 科技局 19 differences, each a line of that text read as a project). Skipped without
  * shared/realdocs or pdftotext.
  */
 class SpacedParityTest {
@@ -26,7 +28,12 @@ class SpacedParityTest {
             "shenzhen/2026年深圳市信访局部门预算.pdf",
             "shenzhen/2026年深圳市医疗保障局部门预算.pdf",
             "shenzhen/2026年深圳市财政局部门预算.pdf",
-            "shanghai/2026年上海市财务会计综合管理事务中心单位预算.pdf"})
+            "shanghai/2026年上海市财务会计综合管理事务中心单位预算.pdf",
+            "guangzhou/2026年中共广州市委宣传部部门预算.pdf",
+            "guangzhou/2026年广州市信访局部门预算.pdf",
+            "guangzhou/2026年广州市发展和改革委员会部门预算.pdf",
+            "guangzhou/2026年广州市工业和信息化局部门预算.pdf",
+            "guangzhou/2026年广州市科学技术局部门预算.pdf"})
     void thePdfAndItsTextReadTheSame(String file) {
         Path pdf = PdfTextParityTest.SHARED.resolve(file);
         assumeTrue(Files.isRegularFile(pdf) && PdfToText.available(), "shared/realdocs or pdftotext not present");
