@@ -1094,9 +1094,10 @@ final class SpacedColumns {
      * A word pushed into the next cell ({@link #labels}) with a word of its cell printed over or under it on another
      * header line (not pushed): the two are one label wrapped in its cell, a column no row fills — it goes back to its
      * cell (西安 收入总表: "事业单位经营收 使用非财政拨 … 上年实户资金余" squeezed one space apart over "入  款结余 … 额";
-     * 表13: "公务用车购置 公务用车运行" over "费  维护费"). Not when it reaches its cell's right edge or within a
-     * character of it, two columns — squeezed left from the next (烟台's "一般公共预 政府性基金" over "算  预算", 政府性基金
-     * over the edge of 一般公共预算's amounts; 教育局 公开表11's "国有资本经" / "营预算" ending two short of 政府性基金's).
+     * 表13: "公务用车购置 公务用车运行" over "费  维护费"). Not when it ends within three columns of its cell's right edge
+     * (a character and a half: pdftotext's squeeze drifts each label of a run left by up to a character) — squeezed left
+     * from the next (烟台's "一般公共预 政府性基金" over "算  预算", 政府性基金 over the edge of 一般公共预算's amounts;
+     * 教育局 公开表11's "国有资本经" / "营预算" ending two short of 政府性基金's; 司法局 公开表12's 政府性基金 three short).
      */
     private static void keepStacked(List<List<int[]>> words, List<List<String>> texts, int[] h) {
         int m = h.length;
