@@ -300,4 +300,49 @@ class ProfilesAsDataTest {
     private static BigDecimal nz(BigDecimal v) {
         return v == null ? BigDecimal.ZERO : v;
     }
+
+    /**
+     * The 绩效目标表's labels are data (text.performance_labels): the national profile's come from its YAML and a profile
+     * that extends it inherits them, changing what it names; a profile that extends none and declares none, or leaves a
+     * label out, is refused at its text, in its file.
+     */
+    @Test
+    void thePerformanceLabelsAreTheProfilesData(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        String national = ReferenceLibrary.builtIn("profiles/national-2016.yaml").orElseThrow();
+        String title = "    project_title: 项目支出绩效目标表\n";
+        assertThat(national).contains(title);
+        Files.writeString(dir.resolve("profiles/national-2016.yaml"), national.replace(title, "    project_title: 项目绩效目标申报表\n"),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/own-2027.yaml"), """
+                extends: national-2016
+                id: own-2027
+                year: 2027
+                text:
+                  performance_labels:
+                    unit: 申报单位
+                """, StandardCharsets.UTF_8);
+        String xinjiang = ReferenceLibrary.builtIn("profiles/xinjiang-2024.yaml").orElseThrow();
+        int from = xinjiang.indexOf("  performance_labels:\n"), to = xinjiang.indexOf("  date_format:", from);
+        assertThat(from).isPositive();
+        Files.writeString(dir.resolve("profiles/bare-2027.yaml"), (xinjiang.substring(0, from) + xinjiang.substring(to))
+                .replace("id: xinjiang-2024", "id: bare-2027"), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("profiles/short-2027.yaml"), xinjiang.replace("id: xinjiang-2024", "id: short-2027")
+                .replace("    upper: 上级安排\n", ""), StandardCharsets.UTF_8);
+        ReferenceLibrary lib = new ReferenceLibrary(dir);
+        assertThat(lib.profile("national-2016").text().performanceLabels().projectTitle()).isEqualTo("项目绩效目标申报表");
+        assertThat(lib.profile("guangzhou-2026").text().performanceLabels().projectTitle()).isEqualTo("项目绩效目标申报表");
+        var own = lib.profile("own-2027").text().performanceLabels();
+        assertThat(own.unit()).isEqualTo("申报单位");
+        assertThat(own.projectTitle()).isEqualTo("项目绩效目标申报表");
+        assertThat(own.upper()).isEqualTo("上级安排");
+        assertThat(LIB.profile("national-2016").text().performanceLabels().projectTitle()).isEqualTo("项目支出绩效目标表");
+        assertThat(LIB.profile("xinjiang-2025").text().performanceLabels()).isEqualTo(LIB.profile("xinjiang-2024").text().performanceLabels());
+        assertThatThrownBy(() -> lib.profile("bare-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("bare-2027.yaml")
+                        && p.field().equals("text") && p.message().contains("performance_labels") && p.message().contains("extends")));
+        assertThatThrownBy(() -> lib.profile("short-2027")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anyMatch(p -> p.file().endsWith("short-2027.yaml")
+                        && p.field().equals("text.performance_labels") && p.message().contains("upper")));
+    }
 }

@@ -27,10 +27,11 @@ final class PerformanceTableReader {
     PerformanceTableReader(PerformanceLabels labels, List<String> notes) {
         this.pl = labels;
         this.notes = notes;
-        for (String t : labels.overallTitles()) {
+        // a profile without text has no labels: it finds no 绩效目标表
+        for (String t : labels == null ? List.<String>of() : labels.overallTitles()) {
             for (String kind : List.of("单位", "部门")) overallTitles.add(TextFactReader.squash(t.replace("{kind}", kind)));
         }
-        this.projectTitle = TextFactReader.squash(labels.projectTitle());
+        this.projectTitle = labels == null ? null : TextFactReader.squash(labels.projectTitle());
     }
 
     /** "整体" or "项目" when the (squashed, no *) line is a 绩效目标表's title; else null. */

@@ -25,7 +25,7 @@ class PartHeadingsTest {
     /** A template whose parts are headed in its own words ("第一篇 …"), nothing else of it set. */
     static TextTemplate ownHeadings() {
         return new TextTemplate(Map.of(), Map.of(), TextOutline.NONE, "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"),
-                "{y}年{m}月{d}日", List.of(), Map.of(), TextTemplate.CHANGE_WORDS, TextTemplate.RATE_WORDS, PerformanceLabels.DEFAULT,
+                "{y}年{m}月{d}日", List.of(), Map.of(), TextTemplate.CHANGE_WORDS, TextTemplate.RATE_WORDS, LIB.profile("national-final-2016").text().performanceLabels(),
                 null, null, null, new Parts("第一篇 {unit}{year}年度{kind}决算概况", "第二篇 {unit}{year}年度{kind}决算报表",
                         "第三篇 {unit}{year}年度{kind}决算说明", "第四篇 名词解释"));
     }

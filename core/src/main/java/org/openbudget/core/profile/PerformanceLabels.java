@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The labels a 绩效目标表 prints (the profile's {@code text.performance_labels}): the rendered table's heads and the
- * words the reader of a published one looks for. {kind} is the document's 单位 / 部门.
+ * words the reader of a published one looks for. {kind} is the document's 单位 / 部门. They are data: every profile
+ * with a text declares them or inherits them by {@code extends:} (refdata/profiles/national-2016.yaml has them all;
+ * docs/profiles.md); there are no labels in Java.
  *
  * @param unit            the project table's unit row (预算单位)
  * @param overallUnit     the overall table's unit row ({kind}名称)
@@ -37,23 +39,17 @@ public record PerformanceLabels(String unit, String overallUnit, String contact,
                                 String projectGoal, String overallGoal, List<String> indicators,
                                 String projectTitle, List<String> overallTitles, String upper, String local, String otherSource,
                                 String ruleMark, List<String> ruleStarts, List<String> sources) {
-    /** The overall table's sources of money as the published Xinjiang tables print them ({@code sources}). */
-    public static final List<String> SOURCES = List.of("资金来源", "资金总额（万元）", "财政资金（万元）", "其他资金（万元）", "其他");
-
-    /** The labels of the published Xinjiang 2024 tables (and every profile that names none). */
-    public static final PerformanceLabels DEFAULT = new PerformanceLabels("预算单位", "{kind}名称", "{kind}联系人", "项目名称", "项目负责人",
-            "项目资金（万元）", "年度预算（万元）", "年度预算总额", "其中：财政拨款", "其他资金", "项目总体目标", "年度绩效目标",
-            List.of("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"),
-            "项目支出绩效目标表", List.of("{kind}整体绩效目标表", "{kind}整体预算绩效目标表"), "上级安排", "本级安排", "其他资金（万元）其他",
-            "赋", List.of("按", "满意度赋"), SOURCES);
+    /** How many labels {@code sources} holds: [head, amounts head, fiscal, other, other's item]. */
+    public static final int SOURCES = 5;
 
     public PerformanceLabels {
         indicators = List.copyOf(indicators);
         if (indicators.size() != 9) throw new IllegalArgumentException("a 绩效目标表 has nine indicator columns, not " + indicators.size());
-        overallTitles = overallTitles == null || overallTitles.isEmpty() ? List.of("{kind}整体绩效目标表") : List.copyOf(overallTitles);
+        if (overallTitles == null || overallTitles.isEmpty()) throw new IllegalArgumentException("the overall table has a title to print");
+        overallTitles = List.copyOf(overallTitles);
         ruleStarts = ruleStarts == null ? List.of() : List.copyOf(ruleStarts);
-        sources = sources == null ? SOURCES : List.copyOf(sources);
-        if (sources.size() != SOURCES.size()) {
+        sources = List.copyOf(sources);
+        if (sources.size() != SOURCES) {
             throw new IllegalArgumentException("the overall table's sources are five labels (资金来源 … 其他), not " + sources.size());
         }
     }

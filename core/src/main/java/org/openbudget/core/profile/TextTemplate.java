@@ -28,7 +28,8 @@ import org.openbudget.core.disclosure.text.DocumentText.GlossaryEntry;
  *                      (e.g. a 部门 prints "0.00万元" where a 单位 prints "0万元")
  * @param changeWords   the words of a change's direction, up and down ({change_word}: [增加, 减少])
  * @param rateWords     the words of a rate's direction, up and down ({rate_word}: [增长, 下降])
- * @param performanceLabels the labels of the 绩效目标表 ({@code performance_labels})
+ * @param performanceLabels the labels of the 绩效目标表 ({@code performance_labels}; null for a profile without text, which
+ *                          prints and reads none)
  * @param sectionNumber the numbering of 第三部分's sections ("{cn}、" → 三、): printed before each title, read back
  * @param glossaryNumber the numbering of 第四部分's entries ("{cn}、")
  * @param amountUnit    the unit the text's amounts are written in (万元), whatever the tables print
@@ -159,7 +160,7 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
 
     public static final TextTemplate NONE = new TextTemplate(Map.of(), Map.of(), TextOutline.NONE,
             "{value}%", "{n}、", "（{cn}）", "{n}.", List.of("增加", "增长"), "{y}年{m}月{d}日", List.of(), Map.of(),
-            CHANGE_WORDS, RATE_WORDS, PerformanceLabels.DEFAULT);
+            CHANGE_WORDS, RATE_WORDS, null);
 
     /** Sentence keys of 第一部分 and the reason clauses, which every profile with text must define. */
     public static final List<String> REQUIRED = List.of(
@@ -176,7 +177,6 @@ public record TextTemplate(Map<String, String> titles, Map<String, String> sente
         overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         changeWords = changeWords == null || changeWords.size() != 2 ? CHANGE_WORDS : List.copyOf(changeWords);
         rateWords = rateWords == null || rateWords.size() != 2 ? RATE_WORDS : List.copyOf(rateWords);
-        performanceLabels = performanceLabels == null ? PerformanceLabels.DEFAULT : performanceLabels;
         sectionNumber = sectionNumber == null || sectionNumber.isBlank() ? "{cn}、" : sectionNumber;
         glossaryNumber = glossaryNumber == null || glossaryNumber.isBlank() ? "{cn}、" : glossaryNumber;
         amountUnit = amountUnit == null || amountUnit.isBlank() ? "万元" : amountUnit.strip();

@@ -476,34 +476,55 @@ public final class ProfileReader {
         return new TextRules(weights, admin, inst, t.optString("project_items").orElse(""), types);
     }
 
-    /** {@code performance_labels}: the 绩效目标表's labels, each optional (the default's where not given). */
+    /** The keys of {@code performance_labels} that hold one label each (all required). */
+    private static final List<String> PERFORMANCE_LABELS = List.of("unit", "overall_unit", "contact", "project", "manager",
+            "project_funds", "overall_funds", "total", "fiscal", "other", "project_goal", "overall_goal", "project_title",
+            "upper", "local", "other_source", "rule_mark");
+
+    /**
+     * {@code performance_labels}: the 绩效目标表's labels, every one declared — by the profile or one it extends
+     * (national-2016 has them all). A profile that has neither is told so at its text, as for any missing key: its labels
+     * are what it prints and reads, so none is taken silently from another profile it does not name.
+     */
     private static org.openbudget.core.profile.PerformanceLabels performanceLabels(YamlNode t, List<InputProblem> problems) {
-        org.openbudget.core.profile.PerformanceLabels d = org.openbudget.core.profile.PerformanceLabels.DEFAULT;
-        if (t.get("performance_labels").isEmpty()) return d;
+        if (t.get("performance_labels").isEmpty()) {
+            problems.add(t.problem("模板缺少 text.performance_labels（绩效目标表的表头与标签）：请写出，或 extends: national-2016 继承"
+                    + " (the profile declares no labels of the 绩效目标表 and extends no profile that does)"));
+            return null;
+        }
         YamlNode l = t.require("performance_labels");
-        List<String> indicators = l.get("indicators").isPresent() ? l.strings("indicators") : d.indicators();
-        if (indicators.size() != 9) {
-            problems.add(l.require("indicators").problem("应为九列指标表头（一级指标 … 佐证资料），实际为 " + indicators.size() + " 列 (nine indicator columns are expected)"));
-            indicators = d.indicators();
+        Map<String, String> one = new LinkedHashMap<>();
+        for (String k : PERFORMANCE_LABELS) {
+            Optional<String> v = l.optString(k);
+            if (v.isEmpty()) problems.add(l.problem("缺少标签 " + k + " (performance_labels." + k + " is required)"));
+            one.put(k, v.orElse(""));
         }
-        List<String> sources = l.get("sources").isPresent() ? l.strings("sources") : d.sources();
-        if (sources.size() != d.sources().size()) {
-            problems.add(l.require("sources").problem("应为五个标签（资金来源、资金总额、财政资金、其他资金、其他），实际为 " + sources.size()
-                    + " 个 (five labels are expected)"));
-            sources = d.sources();
+        List<String> indicators = labels(l, "indicators", 9, "九列指标表头（一级指标 … 佐证资料）", problems);
+        List<String> sources = labels(l, "sources", org.openbudget.core.profile.PerformanceLabels.SOURCES,
+                "五个标签（资金来源、资金总额、财政资金、其他资金、其他）", problems);
+        List<String> titles = labels(l, "overall_titles", -1, "整体绩效目标表的标题（第一个印出，每个都读）", problems);
+        if (!l.get("rule_starts").isPresent()) problems.add(l.problem("缺少 rule_starts（可为 []） (performance_labels.rule_starts is required)"));
+        if (indicators == null || sources == null || titles == null || one.containsValue("")) return null;
+        return new org.openbudget.core.profile.PerformanceLabels(one.get("unit"), one.get("overall_unit"), one.get("contact"),
+                one.get("project"), one.get("manager"), one.get("project_funds"), one.get("overall_funds"), one.get("total"),
+                one.get("fiscal"), one.get("other"), one.get("project_goal"), one.get("overall_goal"), indicators,
+                one.get("project_title"), titles, one.get("upper"), one.get("local"), one.get("other_source"), one.get("rule_mark"),
+                l.strings("rule_starts"), sources);
+    }
+
+    /** A list of labels under {@code key}: {@code size} of them (any number, at least one, when negative); null after a problem. */
+    private static List<String> labels(YamlNode l, String key, int size, String what, List<InputProblem> problems) {
+        if (l.get(key).isEmpty()) {
+            problems.add(l.problem("缺少 " + key + "：应为" + what + " (performance_labels." + key + " is required)"));
+            return null;
         }
-        return new org.openbudget.core.profile.PerformanceLabels(
-                l.optString("unit").orElse(d.unit()), l.optString("overall_unit").orElse(d.overallUnit()),
-                l.optString("contact").orElse(d.contact()), l.optString("project").orElse(d.project()),
-                l.optString("manager").orElse(d.manager()), l.optString("project_funds").orElse(d.projectFunds()),
-                l.optString("overall_funds").orElse(d.overallFunds()), l.optString("total").orElse(d.total()),
-                l.optString("fiscal").orElse(d.fiscal()), l.optString("other").orElse(d.other()),
-                l.optString("project_goal").orElse(d.projectGoal()), l.optString("overall_goal").orElse(d.overallGoal()), indicators,
-                l.optString("project_title").orElse(d.projectTitle()),
-                l.get("overall_titles").isPresent() ? l.strings("overall_titles") : d.overallTitles(),
-                l.optString("upper").orElse(d.upper()), l.optString("local").orElse(d.local()),
-                l.optString("other_source").orElse(d.otherSource()), l.optString("rule_mark").orElse(d.ruleMark()),
-                l.get("rule_starts").isPresent() ? l.strings("rule_starts") : d.ruleStarts(), sources);
+        List<String> out = l.strings(key);
+        if (size >= 0 ? out.size() != size : out.isEmpty()) {
+            problems.add(l.require(key).problem("应为" + what + (size >= 0 ? "，共 " + size + " 个" : "") + "，实际为 " + out.size()
+                    + " 个 (" + (size >= 0 ? size + " labels are expected" : "at least one label is expected") + ")"));
+            return null;
+        }
+        return out;
     }
 
     /** The unit the text states its amounts in ({@code text.amount_unit}): 万元 (the default) or 元, as a table's. */

@@ -224,6 +224,19 @@ public final class ReferenceLibrary {
         return builtInMeasures;
     }
 
+    private static volatile org.openbudget.core.profile.PerformanceLabels nationalPerformanceLabels;
+
+    /**
+     * The 绩效目标表's labels of the built-in national profile (national-2016's {@code text.performance_labels}), read once:
+     * the words a page uses for the table where no template is chosen.
+     */
+    public static org.openbudget.core.profile.PerformanceLabels nationalPerformanceLabels() {
+        if (nationalPerformanceLabels == null) {
+            nationalPerformanceLabels = new ReferenceLibrary(null).profile("national-2016").text().performanceLabels();
+        }
+        return nationalPerformanceLabels;
+    }
+
     /** The dictionary of measures (refdata/measures.yaml: the override directory's, else the built-in one). */
     public synchronized org.openbudget.core.measure.MeasureDictionary measures() {
         if (measures == null) {

@@ -93,9 +93,10 @@ public final class FormOptions {
         return h == null ? "" : h.replaceFirst("^\\s*[一二三四五六七八九十]+[、.．]\\s*", "").strip();
     }
 
-    /** The template's labels of its 绩效目标表 (text.performance_labels; the default ones when no template is known). */
+    /** The template's labels of its 绩效目标表 (text.performance_labels; the national template's when none is known or it has no text). */
     public org.openbudget.core.profile.PerformanceLabels performance() {
-        return profile == null ? org.openbudget.core.profile.PerformanceLabels.DEFAULT : profile.text().performanceLabels();
+        var own = profile == null ? null : profile.text().performanceLabels();
+        return own == null ? org.openbudget.io.refdata.ReferenceLibrary.nationalPerformanceLabels() : own;
     }
 
     /** Block kind → its section and part in the profile's outline. */

@@ -294,9 +294,9 @@ public class TextForm implements SectionForm {
      */
     private static Map<String, String> withStatements(Map<String, String> labels) {
         Map<String, String> out = new java.util.HashMap<>(labels);
-        // 人员情况: the dictionary's overview statements; 整体绩效目标表: the templates' performance_labels (their defaults)
+        // 人员情况: the dictionary's overview statements; 整体绩效目标表: the national template's performance_labels
         for (String[] f : PERSONNEL_FIELDS) out.put("personnel." + f[0], statementLabel(org.openbudget.core.measure.Statement.OVERVIEW, f[1]));
-        org.openbudget.core.profile.PerformanceLabels pl = org.openbudget.core.profile.PerformanceLabels.DEFAULT;
+        org.openbudget.core.profile.PerformanceLabels pl = org.openbudget.io.refdata.ReferenceLibrary.nationalPerformanceLabels();
         String overall = pl.overallTitle("");
         out.put("overall.contact", overall + " " + pl.contact(""));
         out.put("overall.phone", overall + " 联系电话");

@@ -38,8 +38,8 @@ public class UserText {
                 {"other", "其他资产"}, {"purchase", "拟购置"}, {"other_matters", "其他需说明事项"}, {"closing_date", "落款日期"},
                 {"text", "文字"}, {"name", "名称"}, {"code", "代码"}, {"three_public", "“三公”明细"}, {"performance_evaluation", "绩效评价"}};
         for (String[] e : k) KEYS.put(e[0], e[1]);
-        // the overall 绩效目标表 as the templates title it (their performance_labels; {kind} left out)
-        KEYS.put("performance_overall", org.openbudget.core.profile.PerformanceLabels.DEFAULT.overallTitle(""));
+        // the overall 绩效目标表 as the national template titles it (its performance_labels; {kind} left out)
+        KEYS.put("performance_overall", org.openbudget.io.refdata.ReferenceLibrary.nationalPerformanceLabels().overallTitle(""));
     }
 
     /** A dataset block's key → the block kind of the dictionary's statements of its fields (refdata/measures.yaml). */
