@@ -66,6 +66,10 @@ class RenderAuditRoundTripTest {
                 out.add("表" + d.no() + " missing");
                 continue;
             }
+            // a table printing no amount at all (西安 表9, a 政府性基金收支表 of a unit without such money: its labels only)
+            // is read back as an empty table — nothing printed to read, as a published blank table is
+            boolean noAmount = d.rows().stream().allMatch(r -> r.values().stream().allMatch(v -> v == null || v.signum() == 0));
+            if (p.rows().isEmpty() && p.empty() && noAmount) continue;
             if (p.rows().size() != d.rows().size()) {
                 out.add("表" + d.no() + " rows " + p.rows().size() + " ≠ " + d.rows().size());
                 continue;
