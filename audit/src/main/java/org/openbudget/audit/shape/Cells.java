@@ -105,7 +105,7 @@ public final class Cells {
         return b.toString();
     }
 
-    static boolean cjk(char ch) {
+    private static boolean cjk(char ch) {
         return ch >= '\u4e00' && ch <= '\u9fff';
     }
 

@@ -21,6 +21,8 @@ final class SpacedColumns {
 
     /** How far right of a header word its column's amounts may end (characters): about a column's width. */
     private static final int LABEL_REACH = 16;
+    /** How far left of its column's edge pdftotext's squeeze may leave a label (a character and a half: three columns). */
+    private static final int SQUEEZE_DRIFT = 3;
     /** How far the right edges of one column's amounts may stray from the next (characters). */
     private static final int JITTER = 3;
 
@@ -546,7 +548,7 @@ final class SpacedColumns {
     }
 
     /** A text's width on paper, in half-width characters (a CJK character two). */
-    private static int width(String s) {
+    static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) w += cjk(s.charAt(i)) ? 2 : 1;
         return w;
@@ -1105,7 +1107,7 @@ final class SpacedColumns {
             List<int[]> ws = words.get(j);
             for (int a = ws.size() - 1; a >= 0; a--) {
                 int[] w = ws.get(a);
-                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - 3) continue;
+                if (w[3] != 1 || w[4] == j || w[4] < 0 || w[4] >= m || w[2] >= h[w[4]] - SQUEEZE_DRIFT) continue;
                 List<int[]> own = words.get(w[4]);
                 boolean stacked = false;
                 for (int[] o : own) stacked |= o[3] == 0 && o[0] != w[0] && o[1] < w[2] && w[1] < o[2];

@@ -61,7 +61,7 @@ final class SqueezedHeader {
                 pushed[i] = true;
             }
             any |= start[i] != b.start();
-            end[i] = start[i] + width(b.text());
+            end[i] = start[i] + SpacedColumns.width(b.text());
         }
         if (!any) return List.of();
         // a heading: a word over two words of one line (財政拨款收入 over 一般公共预 and 政府性基金), as printed
@@ -143,12 +143,5 @@ final class SqueezedHeader {
     /** Do the two words overlap as printed? */
     private static boolean over(Word a, Word b) {
         return a.start() < b.end() && b.start() < a.end();
-    }
-
-    /** The word's width on paper in digits' columns: a CJK character two. */
-    private static int width(String text) {
-        int w = 0;
-        for (int i = 0; i < text.length(); i++) w += SpacedColumns.cjk(text.charAt(i)) ? 2 : 1;
-        return w;
     }
 }

@@ -244,7 +244,6 @@ final class TableReader {
 
     void read(List<String> lines, List<String> squeezed, int from, int to) {
         boolean body = false;
-        plain = plainLayout(lines, from, to);
         // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
         // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
         // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
@@ -252,7 +251,8 @@ final class TableReader {
         while (own < to && !org.openbudget.core.profile.TextTemplate.Parts.starts(squeezed.get(own), doc.partMarks)) own++;
         int[] layout = layoutLines(lines, from, own);
         boolean says = layout[0] + layout[1] + layout[2] > 0;
-        if (own < to && (says || doc.plainTables != null)) plain = says ? plain(layout) : doc.plainTables;
+        if (says || own == to) plain = plain(layout);
+        else plain = doc.plainTables != null ? doc.plainTables : plainLayout(lines, from, to);
         if (says) doc.plainTables = plain;
         java.util.Map<Integer, String> unwrapped = java.util.Map.of();
         boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
