@@ -283,6 +283,9 @@ final class SpacedColumns {
     /** A stub's heading naming its projects: 项目 first, or followed by what it heads (项目类别, 项目名称). */
     private static final java.util.regex.Pattern PROJECT_HEADING = java.util.regex.Pattern.compile("^项目|项目(?:类别|名称|编码|代码)");
 
+    /** Two spaces or more: where a line's cells part. */
+    private static final java.util.regex.Pattern CELL_GAP = java.util.regex.Pattern.compile("\\s{2,}");
+
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
     private void unwrapPage(List<String> lines, int from, int to, int limit, int textFrom, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
@@ -491,9 +494,14 @@ final class SpacedColumns {
                 for (int k : up) partsEnd = Math.max(partsEnd, partEnd[k - from]);
                 for (int i = 0; i < below; i++) partsEnd = Math.max(partsEnd, partEnd[down.get(i) - from]);
                 boolean apart = ownStart > partsEnd + 1 && partsEnd >= 0 && LEADING_CODE.matcher(own).find();
-                if (!apart) name.append(own);
+                // (the further cells of its own line right of where its name's lines end: 烟台 公开表11's 项目类别, "…随班就读残疾学
+                // 特定目标类  94.50 …" / "生生均公用经费" — the lines join its name, the 项目类别 stays a cell after it)
+                java.util.regex.Matcher gap = CELL_GAP.matcher(own);
+                int rest = !apart && partsEnd >= 0 && gap.find() && ownStart + gap.end() > partsEnd + 1 ? gap.start() : own.length();
+                if (!apart) name.append(own, 0, rest);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
                 if (apart) name.append("  ").append(own);
+                else if (rest < own.length()) name.append("  ").append(own.substring(rest).trim());
                 if (footLine >= 0) {
                     name.append(part[footLine - from]);
                     codePart = codeOf[footLine - from];
