@@ -82,19 +82,8 @@ class IndentedNamesTest {
             "                                                                                        效。",
             "注：无。");
 
-    /** 交通运输局's 表12: its first page's top. */
-    private static final List<String> TRANSPORT_HEAD = List.of(
-            "\f                                                                                                                       表12",
-            "",
-            "                                             部门预算项目支出及其他支出预算表",
-            "",
-            "单位名称：广州市交通运输局                                                                                                      单位：万元",
-            "                                                  财政拨款",
-            "支出项目类别（资金使用单                                                                     财政专 其他资",
-            "                   总计                      一般公共预         政府性基金        国有资本经                               绩效目标",
-            "     位）                         合计                                               户拨款     金",
-            "                                              算            预算          营预算",
-            "     合计          528,365.17   528,365.17   353,289.84    175,075.32       0.00    0.00   0.00");
+    /** 交通运输局's 表12: its first page's top (its 合计 row). */
+    private static final List<String> TRANSPORT_HEAD = TextBesideRowsTest.PROJECTS.subList(0, 11);
 
     /** 交通运输局's 表12, its page 48's top. */
     private static final List<String> TRANSPORT_PAGE = List.of(
