@@ -1051,7 +1051,7 @@ final class TableReader {
     private List<BigDecimal> spacedValues(int k, List<String> lines) {
         int page = spaced.page(k);
         if (page < 0) return null;
-        int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
+        int[] pos = spacedAt.computeIfAbsent(page, p -> FundedColumns.moved(spacedColumns(p, lines), FundedColumns.of(t, profile, ref, doc.sourcesInUse)));
         if (pos.length == 0) return null;
         List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(spaced.positioned(k, lines));
         if (tok.isEmpty()) return null;
