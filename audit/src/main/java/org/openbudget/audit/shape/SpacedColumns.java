@@ -610,7 +610,7 @@ final class SpacedColumns {
     }
 
     /** An amount printed with its decimals or thousands separators: no code, serial or row number. */
-    private static boolean separated(String t) {
+    static boolean separated(String t) {
         return t.indexOf('.') >= 0 || t.indexOf(',') >= 0;
     }
 
