@@ -327,7 +327,7 @@ final class TableReader {
                 if (numberRow(cells) || !amounts && !fixedRow) { // title, unit line, header rows
                     if (raw.indexOf('\t') >= 0) header.add(cells);
                     else {
-                        plainHeader.add(raw.trim());
+                        plainHeader.add(raw.replace("\f", "").stripTrailing());
                         panels.headerLine(raw);
                     }
                     if (sq.contains("行次")) rowNumbers = true;
@@ -814,7 +814,7 @@ final class TableReader {
 
     /** The header lines above the first row (tab layout), cell by cell. */
     private final List<List<String>> header = new ArrayList<>();
-    /** The header lines above the first row printed without cell borders (words separated by spaces). */
+    /** The header lines above the first row printed without cell borders (words separated by spaces, where printed). */
     private final List<String> plainHeader = new ArrayList<>();
     /** The lines above the first row (title, mark, unit line, header), squeezed: printed again on the next page, they are skipped. */
     final java.util.Set<String> repeated = new java.util.HashSet<>();
@@ -1390,6 +1390,11 @@ final class TableReader {
         return codeOf(words, ref.functional()).isEmpty();
     }
 
+    /** Does the header (tab layout) print 行次 over the line's cell {@code j}? */
+    private boolean rowNumberCell(int j) {
+        return header.stream().anyMatch(h -> j < h.size() && squeeze(h.get(j)).equals("行次"));
+    }
+
     /** Income label and amount(s), then expense label and amounts, on one line. */
     private List<Row> summaryRows(List<String> cells) {
         List<String> labels = new ArrayList<>();
@@ -1402,8 +1407,9 @@ final class TableReader {
         boolean afterLabel = false;
         for (int j = 0; j < cells.size(); j++) {
             String c = cells.get(j);
-            // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount
-            if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && digits(c.trim(), 1, 3)) {
+            // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount,
+            // nor under the header's 行次 when the label beside it is blank ("国有资本经营预算财政拨款 | 31 | | | 63")
+            if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank() || rowNumberCell(j)) && digits(c.trim(), 1, 3)) {
                 afterLabel = false;
                 continue;
             }
@@ -1587,6 +1593,8 @@ final class TableReader {
 
     /** A fixed table of one row printed turned (西安 2022 决算's 三公 table): its rows by column label (预算数, 决算数), their cells. */
     private final Map<String, List<String>> turned = new java.util.LinkedHashMap<>();
+    /** Those rows as printed (a text laid out by spaces: their amounts placed by {@link TurnedColumns}). */
+    private final Map<String, String> turnedLines = new java.util.LinkedHashMap<>();
     /** Where the first of those rows is printed: the row read from them is placed there. */
     private org.openbudget.core.disclosure.Origin turnedAt;
 
@@ -1602,6 +1610,7 @@ final class TableReader {
         if (!grouped) return false;
         if (turned.isEmpty()) turnedAt = source.origin(currentLine, null);
         turned.put(sq, cells);
+        turnedLines.put(sq, lineRaw);
         return true;
     }
 
@@ -1612,8 +1621,15 @@ final class TableReader {
      * note) when the header does not name every group.
      */
     private Row turnedRow() {
-        List<String> head = header.stream().filter(h -> !numberRow(h)).max(java.util.Comparator.comparingInt(h -> (int) h.stream().filter(c -> !c.isBlank()).count()))
-                .orElse(List.of());
+        List<List<String>> head = header.stream().filter(h -> !numberRow(h)).max(java.util.Comparator.comparingInt(h -> (int) h.stream().filter(c -> !c.isBlank()).count()))
+                .orElse(List.<String>of()).stream().map(List::of).toList();
+        Map<String, List<String>> turned = this.turned;
+        // a text laid out by spaces, its blank cells lost: the columns its header numbers (栏次 1 2 …), each amount in its own
+        TurnedColumns spacedOut = header.isEmpty() && source.text() ? TurnedColumns.of(plainHeader, turnedLines) : null;
+        if (spacedOut != null) {
+            head = spacedOut.heads;
+            turned = spacedOut.cells;
+        }
         List<String> groups = new ArrayList<>();
         for (var c : t.columns()) if (!groups.contains(c.group())) groups.add(c.group());
         int[] cellOfGroup = new int[groups.size()];
@@ -1623,13 +1639,15 @@ final class TableReader {
             String last = squeeze(parts[parts.length - 1]);
             boolean subtotal = last.equals("合计") || last.equals("小计");
             cellOfGroup[g] = -1;
-            for (int k = from; k < head.size(); k++) {
-                String h = squeeze(head.get(k));
-                if (h.isEmpty()) continue;
-                if (subtotal ? h.equals("小计") || h.equals("合计") : h.startsWith(last) || last.startsWith(h) && h.length() >= 4) {
-                    cellOfGroup[g] = k;
-                    from = k + 1;
-                    break;
+            for (int k = from; k < head.size() && cellOfGroup[g] < 0; k++) {
+                for (String word : head.get(k)) {
+                    String h = squeeze(word);
+                    if (h.isEmpty()) continue;
+                    if (subtotal ? h.equals("小计") || h.equals("合计") : h.startsWith(last) || last.startsWith(h) && h.length() >= 4) {
+                        cellOfGroup[g] = k;
+                        from = k + 1;
+                        break;
+                    }
                 }
             }
             if (cellOfGroup[g] < 0) {
