@@ -727,6 +727,14 @@ final class TableReader {
         else for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
         // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
         if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && digits(words.get(0), 4, Integer.MAX_VALUE)) words.remove(0);
+        // a second classification's code one space after the name, as long as the row's own (a text: "其他商品和服务 50299")
+        if (source.text() && code.length() > 0 && !words.isEmpty()) {
+            String[] second = CrossedStub.trailingCode(words.get(0), code.length());
+            if (second != null) {
+                words.set(0, second[0]);
+                words.add(1, second[1]);
+            }
+        }
         String name = words.isEmpty() ? "" : words.get(0);
         String project = words.size() > 1 ? words.get(1) : "";
         // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
