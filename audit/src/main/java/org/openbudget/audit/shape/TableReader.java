@@ -195,6 +195,12 @@ final class TableReader {
             if (r != null) rows.add(r);
         }
         if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
+        if (t.unitsOnly() && source.text()) {
+            // a unit's name wrapped around its amounts, its code among the name's lines
+            List<Row> units = UnitNames.join(rows);
+            rows.clear();
+            rows.addAll(units);
+        }
         int printed = printedSummaryColumns();
         if (printed < columns.size()) {
             columns = columns.subList(0, printed);
@@ -1343,6 +1349,7 @@ final class TableReader {
     private void continueLabel(SummaryLine line, int b, int k, List<String> lines, int page) {
         Map<Integer, List<Integer>> taken = new HashMap<>();
         List<BigDecimal> amounts = null;
+        boolean passed = false;
         for (int next = k + 1; next < lines.size() && spaced.page(next) == page; next++) {
             if (lines.get(next).isBlank()) break;
             SummaryLine below = summaryLine(next, lines, page);
@@ -1358,10 +1365,20 @@ final class TableReader {
             for (int c = 0; c < below.label().length; c++) {
                 if (below.label()[c] != null && Math.abs(below.labelStart()[c] - line.labelStart()[b]) <= 2) side = c;
             }
+            // (a label indented in its cell, its rest at the cell's left edge: "     (2)政府性基金拨" / "款", "4、公共安全支" / "出")
+            if (side < 0 && below.label()[b] != null && below.labelStart()[b] < line.labelStart()[b]) side = b;
+            // a line printing another side's words only, between the label's lines (西安 2021 表9: "二、文化旅游体育" /
+            // "工资福利支出" of the side right of it / "与传媒支出"): passed over, once
+            if (side < 0 && !passed && below.label()[b] == null && !below.filled()[b]) {
+                passed = true;
+                continue;
+            }
             if (side < 0 || below.filled()[side] || side != b && (below.label()[b] != null || below.filled()[b])) break;
             String words = below.label()[side].toString();
             boolean income = b == 0 && line.label().length > 1;
-            if (!labelPart(words, income) || complete(line.label()[b].toString(), income)) break;
+            // (a label that is a line as it stands, unless its words below make another: 其中：财政拨款 / 资金结转)
+            boolean longer = income && incomeLabel(line.label()[b] + words, false).isPresent();
+            if (!labelPart(words, income) || complete(line.label()[b].toString(), income) && !longer) break;
             line.label()[b].append(words);
             taken.put(next, below.starts().get(side));
             taken.forEach((l, st) -> spacedTaken.computeIfAbsent(l, x -> new java.util.HashSet<>()).addAll(st));
