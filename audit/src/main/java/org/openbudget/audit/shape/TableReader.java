@@ -1346,6 +1346,9 @@ final class TableReader {
      * its label starts (the cell's left edge: a word there may end in a column of the side on its left) — are the
      * row's, and no words of their lines.
      */
+    /** How far left of a label's first line its rest may start in its cell (characters): an indent. */
+    private static final int INDENT = 6;
+
     private void continueLabel(SummaryLine line, int b, int k, List<String> lines, int page) {
         Map<Integer, List<Integer>> taken = new HashMap<>();
         List<BigDecimal> amounts = null;
@@ -1367,6 +1370,10 @@ final class TableReader {
             }
             // (a label indented in its cell, its rest at the cell's left edge: "     (2)政府性基金拨" / "款", "4、公共安全支" / "出")
             if (side < 0 && below.label()[b] != null && below.labelStart()[b] < line.labelStart()[b]) side = b;
+            // (or under the side on its left, blank on both lines: 表4's page of expense alone, "26、转移性支" / "出")
+            if (side < 0 && b > 0 && below.label()[b] == null && below.label()[b - 1] != null && line.label()[b - 1] == null
+                    && !line.filled()[b - 1] && !below.filled()[b - 1] && below.labelStart()[b - 1] < line.labelStart()[b]
+                    && below.labelStart()[b - 1] >= line.labelStart()[b] - INDENT) side = b - 1;
             // a line printing another side's words only, between the label's lines (西安 2021 表9: "二、文化旅游体育" /
             // "工资福利支出" of the side right of it / "与传媒支出"): passed over, once
             if (side < 0 && !passed && below.label()[b] == null && !below.filled()[b]) {
