@@ -57,7 +57,7 @@ final class Panels {
         List<Row> out = new ArrayList<>();
         List<BigDecimal> totals = null;
         String totalName = "";
-        for (int k = 0; k < slices.size() && (k < n || slices.size() == printedPanels()); k++) {
+        for (int k = 0; k < slices.size() && (k < n || byPlace || slices.size() == printedPanels()); k++) {
             List<String> slice = slices.get(k);
             // a panel after the template's last column continues it (公用经费's classes over two panels)
             int col = Math.min(k, n - 1);
@@ -143,8 +143,8 @@ final class Panels {
     /** Per panel: the words of a name printed on the lines above its row's code (the code's line names nothing). */
     private final Map<Integer, String> nameAbove = new HashMap<>();
 
-    /** Where the second panel begins on the page being read, as its last line with a code in each panel says (0: not known). */
-    private int panelCut;
+    /** Where each panel after the first begins on the page being read, as its last line with a code in each panel says (empty: not known). */
+    private List<Integer> panelCuts = List.of();
 
     /** Per panel: an amount printed alone, above the line of its row's code. */
     private final Map<Integer, BigDecimal> amountAbove = new HashMap<>();
@@ -188,51 +188,69 @@ final class Panels {
 
     /**
      * A line of a text laid out by spaces cut into the table's panels by where its words are printed: the words from
-     * where the header prints its second 经济分类 / 科目编码 on are the second panel's — a line may print the second
-     * panel only (its rows after the first panel's last). Null when the table has tabs, more panels or its header
-     * does not say where the second begins.
+     * where the header prints each further 经济分类 / 科目编码 on are that panel's — a line may print the later panels
+     * only (their rows after the first panel's last). The header may print more panels than the template has columns
+     * (西安 决算's 表6: 人员经费 | 公用经费 | 公用经费 continued), its 科目代码 wrapped in its cell ("科目代" / "码"). Null
+     * when the table has tabs or its header does not say where the panels begin.
      */
     private List<List<String>> panelsByPlace(String raw) {
         byPlace = false;
-        if (n != 2 || raw.indexOf('\t') >= 0 || !source.text()) return null;
-        int second = -1;
+        if (n < 2 || raw.indexOf('\t') >= 0 || !source.text()) return null;
+        List<Integer> heads = List.of();
         for (String h : headerRaw) {
-            List<SpacedColumns.Token> heads = SpacedColumns.words(h).stream()
-                    .filter(w -> w.text().contains("经济分类") || w.text().contains("科目编码") || w.text().contains("科目代码")).toList();
-            if (heads.size() == 2) {
-                second = heads.get(1).start();
+            List<Integer> starts = SpacedColumns.words(h).stream().filter(w -> panelHead(w.text())).map(SpacedColumns.Token::start).toList();
+            if (starts.size() >= n) {
+                heads = starts;
                 break;
             }
         }
-        if (second <= 0) return null;
+        if (heads.size() < 2) return null;
         String plain = raw.replace("\f", "");
         List<SpacedColumns.Token> words = SpacedColumns.words(plain);
-        // a line with a code in each panel says where the second begins on its page (a page laid out anew moves it)
-        for (int i = 1; i < words.size() && codeDigits(words.get(0).text()); i++) {
-            if (codeDigits(words.get(i).text()) && !codeDigits(words.get(i - 1).text()) || codeDigits(words.get(i).text()) && i >= 2) {
-                panelCut = Math.max(1, words.get(i).start() - 4);
-                break;
-            }
+        // a line with a code in each panel says where the panels begin on its page (a page laid out anew moves them)
+        List<Integer> found = new ArrayList<>();
+        for (int i = 1; i < words.size() && codeDigits(words.get(0).text()) && found.size() < heads.size() - 1; i++) {
+            if (codeDigits(words.get(i).text()) && (!codeDigits(words.get(i - 1).text()) || i >= 2)) found.add(Math.max(1, words.get(i).start() - 4));
         }
-        int cut = panelCut > 0 ? panelCut : Math.max(1, second - 4);
-        int split = plain.length();
-        for (SpacedColumns.Token w : words) {
-            if (w.start() >= cut) {
-                split = w.start();
-                break;
+        if (found.size() == heads.size() - 1) panelCuts = found;
+        List<Integer> cuts = new ArrayList<>(panelCuts);
+        if (cuts.size() != heads.size() - 1) {
+            cuts.clear();
+            for (int k = 1; k < heads.size(); k++) cuts.add(Math.max(1, heads.get(k) - 4));
+        }
+        List<Integer> splits = new ArrayList<>();
+        for (int cut : cuts) {
+            int split = plain.length();
+            for (SpacedColumns.Token w : words) {
+                if (w.start() >= cut) {
+                    split = w.start();
+                    break;
+                }
             }
+            splits.add(Math.max(split, splits.isEmpty() ? 0 : splits.get(splits.size() - 1)));
         }
         byPlace = true;
-        String left = plain.substring(0, split), right = plain.substring(split);
         // a line of a page laid out anew (its panels closer together): cut as before, at a code or total label
         // (or whose second panel is an amount alone: its label the first panel's last words, "公用经费合计   184.65")
-        if (left.contains("合计") && SpacedColumns.words(right).stream().allMatch(w -> amount(w.text()) && w.text().indexOf('.') > 0)) {
-            return panelSlices(cells(plain));
+        if (heads.size() == 2) {
+            String left = plain.substring(0, splits.get(0)), right = plain.substring(splits.get(0));
+            if (left.contains("合计") && SpacedColumns.words(right).stream().allMatch(w -> amount(w.text()) && w.text().indexOf('.') > 0)) {
+                return panelSlices(cells(plain));
+            }
         }
         List<List<String>> out = new ArrayList<>();
-        out.add(left.isBlank() ? List.of() : cells(left));
-        out.add(right.isBlank() ? List.of() : cells(right));
+        int at = 0;
+        for (int k = 0; k <= splits.size(); k++) {
+            String part = plain.substring(at, k < splits.size() ? splits.get(k) : plain.length());
+            out.add(part.isBlank() ? List.of() : cells(part));
+            if (k < splits.size()) at = splits.get(k);
+        }
         return out;
+    }
+
+    /** A header word naming a panel's codes: 经济分类, 科目编码, 科目代码, or the last two cut by their cell ("科目代" / "码"). */
+    private static boolean panelHead(String word) {
+        return word.contains("经济分类") || word.contains("科目编码") || word.contains("科目代码") || word.equals("科目代") || word.equals("科目编");
     }
 
     /** How many panels the header prints side by side (科目代码 … once per panel); 0 when it does not say. */

@@ -93,6 +93,8 @@ public final class ShapeReader {
                 List<String> loose = qualifierLoose(t.title(), kindLabel, unit, year);
                 if (loose != null) start[i] = find(squeezed, from, loose, longer);
             }
+            // (or wrapped inside it, before its key word is whole: "…明细表（按支出功" / "能分类科目-不含上年结转）")
+            if (start[i] < 0) start[i] = findWrapped(squeezed, from, t.title(), kindLabel, unit, year, longer, java.util.Set.of());
             if (start[i] >= 0) from = start[i] + 1;
         }
         // a table is found by its title wherever it is printed: one the profile lists earlier printed after the next

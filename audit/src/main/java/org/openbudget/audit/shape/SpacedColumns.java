@@ -371,11 +371,17 @@ final class SpacedColumns {
         int[] foot = new int[to - from];
         java.util.Arrays.fill(foot, -1);
         boolean footCodes = false;
+        // where those codes end: a code printed right of it is a crossed table's second classification's (CrossedStub)
+        int codesEnd = -1;
+        for (int k = from; k < to; k++) {
+            java.util.regex.Matcher m = kind[k - from] == 'C' ? LEADING_CODE.matcher(lines.get(k).replace("\f", "")) : null;
+            if (m != null && m.find()) codesEnd = Math.max(codesEnd, m.end());
+        }
         for (int k = from; k < to; k++) {
             if (kind[k - from] != 'C') continue;
             int a = k - 1;
             while (a >= from && (kind[a - from] == 'F' || kind[a - from] == 'T')) a--;
-            if (a < from || kind[a - from] != 'A' || !stubCode(lines.get(a)).isEmpty()) continue;
+            if (a < from || kind[a - from] != 'A' || !stubCode(lines.get(a)).isEmpty() && !secondOnly(lines.get(a), codesEnd)) continue;
             foot[a - from] = k;
             footCodes = true;
         }
@@ -435,6 +441,18 @@ final class SpacedColumns {
                 }
             }
             int footLine = foot[a - from];
+            // a crossed table's second classification's code on the row's line, as long as the row's own (at the foot of
+            // its cell, or before its name): the row's name is left of it, on each of its lines (CrossedStub)
+            boolean secondFirst = !codePart.isEmpty() && secondOnly(raw, codesEnd);
+            String ownCode = footLine >= 0 ? codeOf[footLine - from] : secondFirst ? "" : Cells.noSpace(codePart);
+            int after = footLine >= 0 && (codePart.isEmpty() || secondFirst) ? codesEnd : codePart.isEmpty() || secondFirst ? -1 : code.end();
+            int second = after >= 0 && !ownCode.isEmpty() ? CrossedStub.secondCode(stubText, after, ownCode.length()) : -1;
+            String secondText = "";
+            if (second >= 0) {
+                if (secondFirst) codePart = "";
+                own = stubText.substring(codePart.isEmpty() ? 0 : code.end(), second).trim();
+                secondText = stubText.substring(second).trim();
+            }
             // (or its own line the name's end, narrower than the wrap, and the line above as wide as it: 烟台统计局
             // "其他行政事业单位养老支" / "99   出   2.24 …")
             int ownStart = own.isEmpty() ? -1 : plain.indexOf(own, codePart.isEmpty() ? 0 : code.end());
@@ -486,8 +504,11 @@ final class SpacedColumns {
             below = Math.min(below, FirstLineIndent.before(down, from, first));   // (not the next name's first line, indented)
             if (own.isEmpty() && up.isEmpty() && below == 0 && footLine < 0) { prev = a; takenBelow = 0; continue; }
             if (!up.isEmpty() || below > 0 || footLine >= 0) {
-                StringBuilder name = new StringBuilder();
-                for (int k : up) name.append(part[k - from].trim());
+                StringBuilder name = new StringBuilder(), secondName = new StringBuilder(secondText);
+                for (int k : up) {
+                    if (second < 0) name.append(part[k - from].trim());
+                    else name.append(crossed(lines.get(k), partStart[k - from], partEnd[k - from], second, secondName));
+                }
                 // the row's own words another cell's, a code and its name right of its name's lines (烟台 公开表10: "301   08" and the 政府预算支出经济分类's
                 // "501   02   社会保障缴费" on the line of amounts, "机关事业单位基本养老保" / "险缴费" above and below it)
                 int partsEnd = -1;
@@ -499,14 +520,21 @@ final class SpacedColumns {
                 java.util.regex.Matcher gap = CELL_GAP.matcher(own);
                 int rest = !apart && partsEnd >= 0 && gap.find() && ownStart + gap.end() > partsEnd + 1 ? gap.start() : own.length();
                 if (!apart) name.append(own, 0, rest);
-                for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
+                for (int i = 0; i < below; i++) {
+                    int k = down.get(i);
+                    if (second < 0) name.append(part[k - from].trim());
+                    else name.append(crossed(lines.get(k), partStart[k - from], partEnd[k - from], second, secondName));
+                }
                 if (apart) name.append("  ").append(own);
                 else if (rest < own.length()) name.append("  ").append(own.substring(rest).trim());
                 if (footLine >= 0) {
-                    name.append(part[footLine - from]);
+                    java.util.regex.Matcher fc = LEADING_CODE.matcher(lines.get(footLine).replace("\f", ""));
+                    if (second < 0 || !fc.find()) name.append(part[footLine - from]);
+                    else name.append(crossed(lines.get(footLine), fc.end(), CrossedStub.stubEnd(lines.get(footLine), limit), second, secondName));
                     codePart = codeOf[footLine - from];
                     out.put(footLine, "");
                 }
+                if (second >= 0) name.append("  ").append(secondName);
                 String amounts = plain.substring(tok.get(0).start());
                 out.put(a, (raw.indexOf('\f') >= 0 ? "\f" : "") + (codePart.isEmpty() ? "" : codePart + "  ") + name + "  " + amounts.trim());
                 for (int k : up) out.put(k, "");
@@ -515,6 +543,19 @@ final class SpacedColumns {
             takenBelow = below;
             prev = a;
         }
+    }
+
+    /** A line of a crossed row's stub between {@code from} and {@code to}: its name's words, those from {@code second} on added to the second's. */
+    private static String crossed(String line, int from, int to, int second, StringBuilder secondName) {
+        String[] p = CrossedStub.part(line, from, to, second);
+        secondName.append(p[1]);
+        return p[0];
+    }
+
+    /** Does the line's stub start with a code printed right of where the page's own codes end (a second classification's only)? */
+    private static boolean secondOnly(String line, int codesEnd) {
+        String plain = line.replace("\f", "");
+        return codesEnd >= 0 && plain.length() - plain.stripLeading().length() >= codesEnd;
     }
 
     /**

@@ -195,6 +195,12 @@ final class TableReader {
             if (r != null) rows.add(r);
         }
         if (rows.isEmpty()) return new DisclosureTable(t.no(), title, columns, List.of(), true, emptyNote, t.id(), t.mark());
+        if (t.unitsOnly() && source.text()) {
+            // a unit's name wrapped around its amounts, its code among the name's lines
+            List<Row> units = UnitNames.join(rows);
+            rows.clear();
+            rows.addAll(units);
+        }
         int printed = printedSummaryColumns();
         if (printed < columns.size()) {
             columns = columns.subList(0, printed);
@@ -341,7 +347,7 @@ final class TableReader {
                 if (numberRow(cells) || !amounts && !fixedRow) { // title, unit line, header rows
                     if (raw.indexOf('\t') >= 0) header.add(cells);
                     else {
-                        plainHeader.add(raw.trim());
+                        plainHeader.add(raw.replace("\f", "").stripTrailing());
                         panels.headerLine(raw);
                     }
                     if (sq.contains("行次")) rowNumbers = true;
@@ -783,13 +789,13 @@ final class TableReader {
             java.util.regex.Matcher uc = UNIT_CODE_THEN_NAME.matcher(words.get(0));
             if (uc.matches()) words.set(0, uc.group(1));
         }
-        // a second classification's code one space after the name, its own name after it (西安 2022 表6: "其他对个人和家庭的补助
-        // 50999 | 其他对个人和家庭补助"): the code is no part of the name
-        if (code.length() > 0 && words.size() >= 2) {
-            java.util.regex.Matcher nc = NAME_THEN_CODE.matcher(words.get(0));
-            if (nc.matches()) {
-                words.set(0, nc.group(1));
-                words.add(1, nc.group(2));
+        // a second classification's code one space after the name, as long as the row's own, its own name after it (a text:
+        // 西安 2021 "其他商品和服务 50299", 西安 2022 表6 "其他对个人和家庭的补助 50999 | 其他对个人和家庭补助"): no part of the name
+        if (source.text() && code.length() > 0 && !words.isEmpty()) {
+            String[] second = CrossedStub.trailingCode(words.get(0), code.length());
+            if (second != null) {
+                words.set(0, second[0]);
+                words.add(1, second[1]);
             }
         }
         String name = words.isEmpty() ? "" : words.get(0);
@@ -879,7 +885,7 @@ final class TableReader {
 
     /** The header lines above the first row (tab layout), cell by cell. */
     private final List<List<String>> header = new ArrayList<>();
-    /** The header lines above the first row printed without cell borders (words separated by spaces). */
+    /** The header lines above the first row printed without cell borders (words separated by spaces, where printed). */
     private final List<String> plainHeader = new ArrayList<>();
     /** The lines above the first row (title, mark, unit line, header), squeezed: printed again on the next page, they are skipped. */
     final java.util.Set<String> repeated = new java.util.HashSet<>();
@@ -1397,9 +1403,13 @@ final class TableReader {
      * its label starts (the cell's left edge: a word there may end in a column of the side on its left) — are the
      * row's, and no words of their lines.
      */
+    /** How far left of a label's first line its rest may start in its cell (characters): an indent. */
+    private static final int INDENT = 6;
+
     private void continueLabel(SummaryLine line, int b, int k, List<String> lines, int page) {
         Map<Integer, List<Integer>> taken = new HashMap<>();
         List<BigDecimal> amounts = null;
+        boolean passed = false;
         for (int next = k + 1; next < lines.size() && spaced.page(next) == page; next++) {
             if (lines.get(next).isBlank()) break;
             SummaryLine below = summaryLine(next, lines, page);
@@ -1415,10 +1425,24 @@ final class TableReader {
             for (int c = 0; c < below.label().length; c++) {
                 if (below.label()[c] != null && Math.abs(below.labelStart()[c] - line.labelStart()[b]) <= 2) side = c;
             }
+            // (a label indented in its cell, its rest at the cell's left edge: "     (2)政府性基金拨" / "款", "4、公共安全支" / "出")
+            if (side < 0 && below.label()[b] != null && below.labelStart()[b] < line.labelStart()[b]) side = b;
+            // (or under the side on its left, blank on both lines: 表4's page of expense alone, "26、转移性支" / "出")
+            if (side < 0 && b > 0 && below.label()[b] == null && below.label()[b - 1] != null && line.label()[b - 1] == null
+                    && !line.filled()[b - 1] && !below.filled()[b - 1] && below.labelStart()[b - 1] < line.labelStart()[b]
+                    && below.labelStart()[b - 1] >= line.labelStart()[b] - INDENT) side = b - 1;
+            // a line printing another side's words only, between the label's lines (西安 2021 表9: "二、文化旅游体育" /
+            // "工资福利支出" of the side right of it / "与传媒支出"): passed over, once
+            if (side < 0 && !passed && below.label()[b] == null && !below.filled()[b]) {
+                passed = true;
+                continue;
+            }
             if (side < 0 || below.filled()[side] || side != b && (below.label()[b] != null || below.filled()[b])) break;
             String words = below.label()[side].toString();
             boolean income = b == 0 && line.label().length > 1;
-            if (!labelPart(words, income) || complete(line.label()[b].toString(), income)) break;
+            // (a label that is a line as it stands, unless its words below make another: 其中：财政拨款 / 资金结转)
+            boolean longer = income && incomeLabel(line.label()[b] + words, false).isPresent();
+            if (!labelPart(words, income) || complete(line.label()[b].toString(), income) && !longer) break;
             line.label()[b].append(words);
             taken.put(next, below.starts().get(side));
             taken.forEach((l, st) -> spacedTaken.computeIfAbsent(l, x -> new java.util.HashSet<>()).addAll(st));
@@ -1455,6 +1479,11 @@ final class TableReader {
         return codeOf(words, ref.functional()).isEmpty();
     }
 
+    /** Does the header (tab layout) print 行次 over the line's cell {@code j}? */
+    private boolean rowNumberCell(int j) {
+        return header.stream().anyMatch(h -> j < h.size() && squeeze(h.get(j)).equals("行次"));
+    }
+
     /** Income label and amount(s), then expense label and amounts, on one line. */
     private List<Row> summaryRows(List<String> cells) {
         List<String> labels = new ArrayList<>();
@@ -1467,8 +1496,9 @@ final class TableReader {
         boolean afterLabel = false;
         for (int j = 0; j < cells.size(); j++) {
             String c = cells.get(j);
-            // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount
-            if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank()) && digits(c.trim(), 1, 3)) {
+            // a 行次 column (西安 决算: "本年收入合计 | 27 | 2,015,094.22"): the line's number beside its label is no amount,
+            // nor under the header's 行次 when the label beside it is blank ("国有资本经营预算财政拨款 | 31 | | | 63")
+            if (rowNumbers && (afterLabel || j == 1 && cells.get(0).isBlank() || rowNumberCell(j)) && digits(c.trim(), 1, 3)) {
                 afterLabel = false;
                 continue;
             }
@@ -1663,6 +1693,8 @@ final class TableReader {
 
     /** A fixed table of one row printed turned (西安 2022 决算's 三公 table): its rows by column label (预算数, 决算数), their cells. */
     private final Map<String, List<String>> turned = new java.util.LinkedHashMap<>();
+    /** Those rows as printed (a text laid out by spaces: their amounts placed by {@link TurnedColumns}). */
+    private final Map<String, String> turnedLines = new java.util.LinkedHashMap<>();
     /** Where the first of those rows is printed: the row read from them is placed there. */
     private org.openbudget.core.disclosure.Origin turnedAt;
 
@@ -1678,6 +1710,7 @@ final class TableReader {
         if (!grouped) return false;
         if (turned.isEmpty()) turnedAt = source.origin(currentLine, null);
         turned.put(sq, cells);
+        turnedLines.put(sq, lineRaw);
         return true;
     }
 
@@ -1688,8 +1721,15 @@ final class TableReader {
      * note) when the header does not name every group.
      */
     private Row turnedRow() {
-        List<String> head = header.stream().filter(h -> !numberRow(h)).max(java.util.Comparator.comparingInt(h -> (int) h.stream().filter(c -> !c.isBlank()).count()))
-                .orElse(List.of());
+        List<List<String>> head = header.stream().filter(h -> !numberRow(h)).max(java.util.Comparator.comparingInt(h -> (int) h.stream().filter(c -> !c.isBlank()).count()))
+                .orElse(List.<String>of()).stream().map(List::of).toList();
+        Map<String, List<String>> turned = this.turned;
+        // a text laid out by spaces, its blank cells lost: the columns its header numbers (栏次 1 2 …), each amount in its own
+        TurnedColumns spacedOut = header.isEmpty() && source.text() ? TurnedColumns.of(plainHeader, turnedLines) : null;
+        if (spacedOut != null) {
+            head = spacedOut.heads;
+            turned = spacedOut.cells;
+        }
         List<String> groups = new ArrayList<>();
         for (var c : t.columns()) if (!groups.contains(c.group())) groups.add(c.group());
         int[] cellOfGroup = new int[groups.size()];
@@ -1699,13 +1739,15 @@ final class TableReader {
             String last = squeeze(parts[parts.length - 1]);
             boolean subtotal = last.equals("合计") || last.equals("小计");
             cellOfGroup[g] = -1;
-            for (int k = from; k < head.size(); k++) {
-                String h = squeeze(head.get(k));
-                if (h.isEmpty()) continue;
-                if (subtotal ? h.equals("小计") || h.equals("合计") : h.startsWith(last) || last.startsWith(h) && h.length() >= 4) {
-                    cellOfGroup[g] = k;
-                    from = k + 1;
-                    break;
+            for (int k = from; k < head.size() && cellOfGroup[g] < 0; k++) {
+                for (String word : head.get(k)) {
+                    String h = squeeze(word);
+                    if (h.isEmpty()) continue;
+                    if (subtotal ? h.equals("小计") || h.equals("合计") : h.startsWith(last) || last.startsWith(h) && h.length() >= 4) {
+                        cellOfGroup[g] = k;
+                        from = k + 1;
+                        break;
+                    }
                 }
             }
             if (cellOfGroup[g] < 0) {
@@ -1920,7 +1962,6 @@ final class TableReader {
     // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
     private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
     private static final java.util.regex.Pattern UNIT_CODE_THEN_NAME = java.util.regex.Pattern.compile("\\d{4,} (\\S.*)");
-    private static final java.util.regex.Pattern NAME_THEN_CODE = java.util.regex.Pattern.compile("(\\S.*[^\\d\\s]) (\\d{3}|\\d{5}|\\d{7})");
     private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
     private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
 }

@@ -45,6 +45,26 @@ final class Titles {
         return parts;
     }
 
+    /**
+     * A title "…表（按支出功能分类科目）" wrapped inside its qualifier, before the qualifier's key word is whole (西安 2021:
+     * "…基本支出明细表（按支出功" / "能分类科目-不含上年结转）"): the first line holding the title before the bracket and
+     * the bracket, whose words after it and the next line's hold the key word, as {@link #find} finds a title; −1 when none.
+     */
+    static int findWrapped(List<String> squeezed, int from, String title, String kindLabel, String unit, int year, List<List<String>> longer, java.util.Set<Integer> taken) {
+        List<String> loose = qualifierLoose(title, kindLabel, unit, year);
+        if (loose == null) return -1;
+        List<String> before = loose.subList(0, loose.size() - 1);
+        String key = loose.get(loose.size() - 1);
+        for (int n = from; n + 1 < squeezed.size(); n++) {
+            String l = squeezed.get(n);
+            if (taken.contains(n) || !holds(l, before)) continue;
+            String rest = l.substring(l.lastIndexOf('（') + 1);
+            if (rest.contains(key) || !(rest + squeezed.get(n + 1)).contains(key)) continue;
+            if (find(squeezed, n, before, longer, false, taken) == n) return n;
+        }
+        return -1;
+    }
+
     /** Does the line hold the title's parts, in order? */
     static boolean holds(String line, List<String> parts) {
         int at = 0;

@@ -45,8 +45,9 @@ class RealDocumentAccuracyTest {
      * 普陀 司法局's 部门预算: 2026年部门收入预算总表, not 预算单位收入预算总表); 95.3 % with 烟台's 公开表12 政府采购预算表 in its profile
      * (procurement, a printed_only measure); 99.0 % with 西安's 表9–表12 in its profile (政府性基金收支表, 专项业务经费 and
      * 政府采购 read for their 合计, 财政拨款上年结转 by project; 2022's 表11 by its wording) and a fixed table's 合计 read after
-     * a 序号 and before a blank 说明; the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.989"));
+     * a 序号 and before a blank 说明; 99.1 % (569 / 574) with 西安 2021's 表7, its title wrapped inside its qualifier
+     * ("…明细表（按支出功" / "能分类科目…"); the target is 1.0. */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.991"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the

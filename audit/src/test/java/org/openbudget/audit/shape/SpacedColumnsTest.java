@@ -927,7 +927,7 @@ class SpacedColumnsTest {
      * prints them: four blocks side by side, their labels wrapped around their amounts' line, the second page's income
      * side blank; the 收入总表's title misprinted "部综合预算收入总表".
      */
-    private static final List<String> XIAN_SUMMARY = List.of(
+    static final List<String> XIAN_SUMMARY = List.of(
             "\f表1",
             "",
             "                                 2021年部门综合预算收支总表",
