@@ -45,17 +45,19 @@ class RealDocumentAccuracyTest {
      * 普陀 司法局's 部门预算: 2026年部门收入预算总表, not 预算单位收入预算总表); 95.3 % with 烟台's 公开表12 政府采购预算表 in its profile
      * (procurement, a printed_only measure); 99.0 % with 西安's 表9–表12 in its profile (政府性基金收支表, 专项业务经费 and
      * 政府采购 read for their 合计, 财政拨款上年结转 by project; 2022's 表11 by its wording) and a fixed table's 合计 read after
-     * a 序号 and before a blank 说明; the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.989"));
+     * a 序号 and before a blank 说明; 99.5 % (571 of 574) with 西安 2022's 表13 found by the profile xian-2022 (session 17);
+     * the target is 1.0. */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.994"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the
      * 2026 documents of the five regions: 收入/支出总计, 财政拨款, “三公”经费 and its parts, 机关运行经费 …):
      * each is checked against the cell of its measure (text-measure); the disagreements are printed (466 read on
      * 2026-12-05, 10 unlike their cell: 9 misread table cells — 西安 表6's 302xx rows read as 0.00 — and one real,
-     * 西安科技局 2022 stating 93,664.78 of a cell printed 93,664.79).
+     * 西安科技局 2022 stating 93,664.78 of a cell printed 93,664.79; 609 read, 7 unlike, once 西安 2022 and 2021 are read
+     * by xian-2022's outline, session 17).
      */
-    static final int TEXT_FLOOR = 440;
+    static final int TEXT_FLOOR = 600;
 
     record Score(int expected, int right, List<String> wrong) {}
 
