@@ -45,9 +45,10 @@ class RealDocumentAccuracyTest {
      * 普陀 司法局's 部门预算: 2026年部门收入预算总表, not 预算单位收入预算总表); 95.3 % with 烟台's 公开表12 政府采购预算表 in its profile
      * (procurement, a printed_only measure); 99.0 % with 西安's 表9–表12 in its profile (政府性基金收支表, 专项业务经费 and
      * 政府采购 read for their 合计, 财政拨款上年结转 by project; 2022's 表11 by its wording) and a fixed table's 合计 read after
-     * a 序号 and before a blank 说明; 99.5 % (571 of 574) with 西安 2022's 表13 found by the profile xian-2022 (session 17);
+     * a 序号 and before a blank 说明; 99.5 % (571 of 574) with 西安 2022's 表13 found by the profile xian-2022, 578 of 581 with
+     * 上海's 表9 row (printed without a label) scored (session 17);
      * the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.994"));
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.9945"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the
