@@ -798,19 +798,30 @@ public final class PdfLayout {
             for (int i = 0; i + 1 < xs.length; i++) cells.add(new ArrayList<>());
         }
 
-        boolean take(Glyph g) {
+        /** The cell the glyph's centre is in, -1 when it is outside the band. */
+        int cellOf(Glyph g) {
             float y = g.cy();
-            if (y < top || y > bottom) return false;
+            if (y < top || y > bottom) return -1;
             float x = g.cx();
-            if (x < xs[0] || x > xs[xs.length - 1]) return false;
-            for (int i = 0; i + 1 < xs.length; i++) {
-                if (x >= xs[i] && x <= xs[i + 1]) {
-                    cells.get(i).add(g);
-                    return true;
-                }
-            }
-            return false;
+            if (x < xs[0] || x > xs[xs.length - 1]) return -1;
+            for (int i = 0; i + 1 < xs.length; i++) if (x >= xs[i] && x <= xs[i + 1]) return i;
+            return -1;
         }
+    }
+
+    /**
+     * A CJK text printed past its cell's right border, its glyphs one after the other on one baseline (西安 2022 气象局
+     * 表4: "3、国有资本经营预算收入", its 入 over the amount's cell: "…预算收" and "0入.00" read apart): the glyph
+     * after one that reaches over the border, touching it, stays in that glyph's cell. A text of the next cell starts
+     * inside it, apart from the border, and the cell before's ends short of it: neither reaches over.
+     */
+    private static boolean runsOver(Glyph prev, Glyph g, float border) {
+        return prev.x + prev.w > border + 0.5f && g.cx() > border && cjk(prev.ch.charAt(0)) && cjk(g.ch.charAt(0))
+                && Math.abs(prev.y - g.y) < 0.1f * g.size && Math.abs(g.x - (prev.x + prev.w)) < 0.2f * g.size;
+    }
+
+    private static boolean cjk(char c) {
+        return c >= '\u3400' && c <= '\u9fff';
     }
 
     private static final float SNAP = 1.5f;
@@ -819,16 +830,35 @@ public final class PdfLayout {
     static void layoutPage(List<Glyph> glyphs, Paths r, List<String> out, List<LineBox> boxes, State state) {
         List<Band> bands = bands(r);
         List<Glyph> free = new ArrayList<>();
+        // the glyph before (in the page's order) and the band and cell it went to
+        Glyph prev = null;
+        Band prevBand = null;
+        int prevCell = -1;
         outer:
         for (Glyph g : glyphs) {
             ReadGuard.checkpoint();
             if (g.blank()) {
                 // spaces only matter inside free text lines
                 free.add(g);
+                prev = null;
                 continue;
             }
-            for (Band b : bands) if (b.take(g)) continue outer;
+            if (prev != null && runsOver(prev, g, prevBand.xs[prevCell + 1])) {
+                prevBand.cells.get(prevCell).add(g);
+                prev = g;
+                continue;
+            }
+            for (Band b : bands) {
+                int c = b.cellOf(g);
+                if (c < 0) continue;
+                b.cells.get(c).add(g);
+                prev = g;
+                prevBand = b;
+                prevCell = c;
+                continue outer;
+            }
             free.add(g);
+            prev = null;
         }
         // items: free lines and bands, by their top
         record Item(float y, String text, Band band, float left, float right, float firstWord, float size, boolean frame, float top, float bottom) {

@@ -259,8 +259,12 @@ public final class Cells {
         return false;
     }
 
+    /**
+     * A line of words and no amount that can be a row: some cell prints more than a placeholder (a template's "…" / "……",
+     * 普陀's 部门决算模板 "…  …" under its example classes, a row the PDF prints "………" in one cell: no row).
+     */
     static boolean isLabelOnly(List<String> cells) {
-        return cells.stream().anyMatch(c -> !c.isBlank());
+        return cells.stream().anyMatch(c -> !c.isBlank() && !c.strip().chars().allMatch(ch -> ch == '…' || ch == '.' || ch == '·' || Character.isWhitespace(ch)));
     }
 
     /** The ※ 1 2 3 … row under a header. */

@@ -147,17 +147,10 @@ final class PlainPlacement {
 
     /** Columns a plain row's amounts can be in: those of the sources the document has money of, and of the economic classes its projects name. */
     private boolean[] allowedColumns() {
-        boolean[] a = new boolean[n];
-        java.util.Arrays.fill(a, true);
-        long used = doc.sourcesInUse;
+        boolean[] a = FundedColumns.of(t, profile, ref, doc.sourcesInUse);
         java.util.Set<String> eco = doc.projectEco();
         for (int c = 0; c < n; c++) {
             var col = t.columns().get(c);
-            if (used > 0) {
-                long mask = 0;
-                for (var term : columnKey(col)) mask |= term.sources();
-                if (mask != 0 && (mask & used) == 0) a[c] = false;
-            }
             if (!eco.isEmpty() && !col.eco().isEmpty()) a[c] = col.eco().stream().anyMatch(eco::contains);
         }
         return a;

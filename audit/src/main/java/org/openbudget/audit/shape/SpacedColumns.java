@@ -283,6 +283,9 @@ final class SpacedColumns {
     /** A stub's heading naming its projects: 项目 first, or followed by what it heads (项目类别, 项目名称). */
     private static final java.util.regex.Pattern PROJECT_HEADING = java.util.regex.Pattern.compile("^项目|项目(?:类别|名称|编码|代码)");
 
+    /** Two spaces or more: where a line's cells part. */
+    private static final java.util.regex.Pattern CELL_GAP = java.util.regex.Pattern.compile("\\s{2,}");
+
     private static final java.util.regex.Pattern LEADING_CODE = java.util.regex.Pattern.compile("^\\s*+(?:\\d{3}(?:\\s++\\d{2}(?=\\s|$)){0,2}|\\d{5}|\\d{7}|\\d{2})(?=\\s|$)");
 
     private void unwrapPage(List<String> lines, int from, int to, int limit, int textFrom, java.util.function.Predicate<String> ownRow, java.util.Map<Integer, String> out) {
@@ -334,8 +337,9 @@ final class SpacedColumns {
                 part[k - from] = sq;
                 continue;
             }
-            if (levelWords(sq)) {
-                // the header's 类 款 项 printed among the rows (between a total's amounts and its label): no row
+            if (levelWords(sq) && printsLevels(lines, this.from, this.from + pageOf.length)) {
+                // the header's 类 款 项 printed among the rows (between a total's amounts and its label): no row (but a
+                // name's last character in a table without level columns: 广州 表12's "财政出资项目的结算专" / amounts / "项")
                 kind[k - from] = 'T';
                 out.put(k, "");
                 continue;
@@ -375,6 +379,13 @@ final class SpacedColumns {
             foot[a - from] = k;
             footCodes = true;
         }
+        boolean[] bare = new boolean[to - from];
+        for (int k = from; k < to; k++) {
+            if (kind[k - from] != 'A') continue;
+            String plain = lines.get(k).replace("\f", "");
+            bare[k - from] = plain.substring(0, trailingAmounts(plain).get(0).start()).isBlank();
+        }
+        boolean[] first = FirstLineIndent.of(kind, partStart, bare);
         int takenBelow = 0;   // name lines the row above took below it
         int prev = -1;
         for (int a = from; a < to; a++) {
@@ -390,6 +401,7 @@ final class SpacedColumns {
                 boolean run = true;
                 for (int k = prev + 1; k < a; k++) if (kind[k - from] == 'X' || kind[k - from] == 'C') run = false;
                 if (run) up = new ArrayList<>(up.subList(Math.min(up.size(), takenBelow), up.size()));
+                up = new ArrayList<>(FirstLineIndent.fromLastStart(up, from, first));
             }
             for (int k = a + 1; k < to; k++) {
                 char c = kind[k - from];
@@ -471,6 +483,7 @@ final class SpacedColumns {
             // so too a row's whole name below its code and amounts (普陀 决算: "208 05 05  160.75 …" / "机关事业单位基本养老保险" / "缴费支出")
             // (not the page's first row, whose lines above are not looked at: its name may run above it too)
             if (footCodes || own.isEmpty() && up.isEmpty() && !codePart.isEmpty() && prev >= 0 && a > from && kind[a - 1 - from] != 'F') below = down.size();
+            below = Math.min(below, FirstLineIndent.before(down, from, first));   // (not the next name's first line, indented)
             if (own.isEmpty() && up.isEmpty() && below == 0 && footLine < 0) { prev = a; takenBelow = 0; continue; }
             if (!up.isEmpty() || below > 0 || footLine >= 0) {
                 StringBuilder name = new StringBuilder();
@@ -481,9 +494,14 @@ final class SpacedColumns {
                 for (int k : up) partsEnd = Math.max(partsEnd, partEnd[k - from]);
                 for (int i = 0; i < below; i++) partsEnd = Math.max(partsEnd, partEnd[down.get(i) - from]);
                 boolean apart = ownStart > partsEnd + 1 && partsEnd >= 0 && LEADING_CODE.matcher(own).find();
-                if (!apart) name.append(own);
+                // (the further cells of its own line right of where its name's lines end: 烟台 公开表11's 项目类别, "…随班就读残疾学
+                // 特定目标类  94.50 …" / "生生均公用经费" — the lines join its name, the 项目类别 stays a cell after it)
+                java.util.regex.Matcher gap = CELL_GAP.matcher(own);
+                int rest = !apart && partsEnd >= 0 && gap.find() && ownStart + gap.end() > partsEnd + 1 ? gap.start() : own.length();
+                if (!apart) name.append(own, 0, rest);
                 for (int i = 0; i < below; i++) name.append(part[down.get(i) - from].trim());
                 if (apart) name.append("  ").append(own);
+                else if (rest < own.length()) name.append("  ").append(own.substring(rest).trim());
                 if (footLine >= 0) {
                     name.append(part[footLine - from]);
                     codePart = codeOf[footLine - from];
@@ -566,6 +584,16 @@ final class SpacedColumns {
         return true;
     }
 
+    /** Whether a line of the table names two level columns or more (类 款 项 as words of their own, "类款项"). */
+    private static boolean printsLevels(List<String> lines, int from, int to) {
+        for (int k = from; k < to; k++) {
+            int chars = 0;
+            for (Token t : words(lines.get(k))) if (levelWords(t.text())) chars += t.text().length();
+            if (chars >= 2) return true;
+        }
+        return false;
+    }
+
     /** 类, 款 and 项 only (the level columns' header words), one or more. */
     private static boolean levelWords(String sq) {
         if (sq.isEmpty()) return false;
@@ -582,7 +610,7 @@ final class SpacedColumns {
     }
 
     /** An amount printed with its decimals or thousands separators: no code, serial or row number. */
-    private static boolean separated(String t) {
+    static boolean separated(String t) {
         return t.indexOf('.') >= 0 || t.indexOf(',') >= 0;
     }
 

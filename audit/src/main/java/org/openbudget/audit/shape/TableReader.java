@@ -247,6 +247,14 @@ final class TableReader {
         // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
         // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
         // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
+        // a 序号 column's numbers blanked where they stand: no part of a row's label or code
+        SerialColumn.Numbered numbered = source.text() && shape != null && noTab(lines, from, to) ? SerialColumn.of(lines, from, to)
+                : new SerialColumn.Numbered(java.util.Map.of(), java.util.Set.of());
+        if (!numbered.rows().isEmpty()) {
+            lines = changed(lines, numbered.blanked(), false);
+            squeezed = changed(squeezed, numbered.blanked(), true);
+            serialsBlanked = true;
+        }
         int own = from;
         while (own < to && !org.openbudget.core.profile.TextTemplate.Parts.starts(squeezed.get(own), doc.partMarks)) own++;
         int[] layout = layoutLines(lines, from, own);
@@ -256,23 +264,29 @@ final class TableReader {
         if (says) doc.plainTables = plain;
         java.util.Map<Integer, String> unwrapped = java.util.Map.of();
         boolean summary = shape != null && shape.kind() == TableShape.Kind.SUMMARY;
+        if (plain && summary && !numbered.rows().isEmpty()) {
+            // a summary read by the order of its words: a numbered row's lines below its first joined to it
+            java.util.Map<Integer, String> rowLines = SerialColumn.joined(lines, numbered.rows(), from, to, l -> {
+                String sq = squeeze(l);
+                return footer(sq) || otherTable(sq) || org.openbudget.core.profile.TextTemplate.Parts.starts(sq, doc.partMarks);
+            });
+            lines = changed(lines, rowLines, false);
+            squeezed = changed(squeezed, rowLines, true);
+        }
         if (!plain && source.text() && shape != null && !shape.panels() && noTab(lines, from, to)) {
             java.util.Map<Integer, String> joined = SpacedColumns.joinSplitRows(lines, from, to);
             java.util.Map<Integer, String> parted = SpacedColumns.partGluedAmounts(lines, from, to);
-            if (!parted.isEmpty()) {
+            // (a numbered row's amounts on the line below its first: when no other join takes its lines)
+            java.util.Map<Integer, String> coded = SerialColumn.amountsBelow(lines, numbered.rows(), from, to, joined.keySet());
+            if (!parted.isEmpty() || !coded.isEmpty()) {
                 // (a name printed up to its amount parted from it; a row over two lines joined as it stands)
                 joined = new java.util.HashMap<>(joined);
                 for (var e : parted.entrySet()) joined.putIfAbsent(e.getKey(), e.getValue());
+                for (var e : coded.entrySet()) joined.putIfAbsent(e.getKey(), e.getValue());
             }
-            if (!joined.isEmpty()) {
-                // a row printed over two lines read as one, where its amounts are printed
-                lines = new ArrayList<>(lines);
-                squeezed = new ArrayList<>(squeezed);
-                for (var e : joined.entrySet()) {
-                    lines.set(e.getKey(), e.getValue());
-                    squeezed.set(e.getKey(), squeeze(e.getValue()));
-                }
-            }
+            // a row printed over two lines read as one, where its amounts are printed
+            lines = changed(lines, joined, false);
+            squeezed = changed(squeezed, joined, true);
             spaced = SpacedColumns.of(lines, from, to, summary);
             // a fixed table's lines are named by the template: a line naming one of them is its row, no part of another's name
             boolean fixed = shape.kind() == TableShape.Kind.FIXED;
@@ -331,7 +345,8 @@ final class TableReader {
                         panels.headerLine(raw);
                     }
                     if (sq.contains("行次")) rowNumbers = true;
-                    if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))) serials = true;
+                    if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))
+                            || serialHeading(raw)) serials = !serialsBlanked;
                     continue;
                 }
                 body = true;
@@ -352,6 +367,14 @@ final class TableReader {
             }
         }
         if (plain) flushPlain();
+    }
+
+    /** The lines with those {@code changed} put in (squeezed: as compared), the same list when none is. */
+    private static List<String> changed(List<String> lines, java.util.Map<Integer, String> changed, boolean squeezed) {
+        if (changed.isEmpty()) return lines;
+        List<String> out = new ArrayList<>(lines);
+        changed.forEach((k, v) -> out.set(k, squeezed ? squeeze(v) : v));
+        return out;
     }
 
     // ------------------------------------------------------------ the plain layout: blank cells leave no trace
@@ -590,8 +613,15 @@ final class TableReader {
 
     /** A summary's line: the income label (a template row's, the longest that fits) and its amount, then the expense label and amounts. */
     private void plainSummary(String text) {
-        List<String> tok = tokens(text);
+        List<String> tok = new ArrayList<>();
+        for (String t : tokens(text)) {
+            // a label printed up to its amount, no space between ("其中：纳入财政专户管理的收费0.00", "（一）0.00"): two words
+            java.util.regex.Matcher g = LABEL_THEN_AMOUNT.matcher(t);
+            if (g.matches()) tok.addAll(List.of(g.group(1), g.group(2)));
+            else tok.add(t);
+        }
         int p = incomePrefix(tok);
+        if (p == 0) p = unlistedIncome(tok);
         String income = String.join("", tok.subList(0, p));
         BigDecimal incomeValue = null;
         if (p > 0 && p < tok.size() && amountToken(tok.get(p))) incomeValue = plainNumber(tok.get(p++));
@@ -618,6 +648,27 @@ final class TableReader {
             pending.clear();
             if (r != null) addPlain(r, nums);
         }
+    }
+
+    /** A word ending in a CJK character or a bracket, then an amount with its decimals. */
+    private static final java.util.regex.Pattern LABEL_THEN_AMOUNT = java.util.regex.Pattern.compile(
+            "(.*[\\u4e00-\\u9fff）)])(-?(?:\\d{1,3}(?:,\\d{3})++|\\d++)\\.\\d{2})");
+
+    /**
+     * A summary's line that starts with an income label the template does not list (其中：专项资金列入部门预算的项目,
+     * 用事业基金弥补收支差额), its amount, then the expense side's label: how many words the income label is, when it
+     * names no expense row (a class, a closing line, a total); 0 otherwise. The row is the income side's, noted as no
+     * template row, and the line's expense side read after it.
+     */
+    private int unlistedIncome(List<String> tok) {
+        int p = 0;
+        while (p < tok.size() && !amountToken(tok.get(p))) p++;
+        if (p == 0 || p + 1 >= tok.size() || amountToken(tok.get(p + 1))) return 0;
+        String label = String.join("", tok.subList(0, p));
+        String sq = squeeze(label);
+        if (sq.equals(squeeze(profile.expenseTotalLabel())) || sq.equals("支出总计") || totalLabel(sq)) return 0;
+        for (String c : shape.expenseClosing()) if (!c.isBlank() && plainLabel(c).equals(plainLabel(label))) return 0;
+        return splitCode(label) == null && codeOf(label, ref.functional()).isEmpty() ? p : 0;
     }
 
     /** A classification row of the plain layout: "206 04 99 其他技术研究与开发支出 信息化运维项目" (a project after the 项's name). */
@@ -727,6 +778,20 @@ final class TableReader {
         else for (int k = i; k < text.size(); k++) if (!text.get(k).isBlank()) words.add(text.get(k).trim());
         // a unit's own code before its name in a table of units only (西安 表2: "234001 | 西安市气象局"): the name is the unit's
         if (t.unitsOnly() && code.length() == 0 && words.size() >= 2 && digits(words.get(0), 4, Integer.MAX_VALUE)) words.remove(0);
+        // (one space between them, in a text laid out by spaces: "204001 西安市科学技术局")
+        else if (t.unitsOnly() && code.length() == 0 && !words.isEmpty()) {
+            java.util.regex.Matcher uc = UNIT_CODE_THEN_NAME.matcher(words.get(0));
+            if (uc.matches()) words.set(0, uc.group(1));
+        }
+        // a second classification's code one space after the name, its own name after it (西安 2022 表6: "其他对个人和家庭的补助
+        // 50999 | 其他对个人和家庭补助"): the code is no part of the name
+        if (code.length() > 0 && words.size() >= 2) {
+            java.util.regex.Matcher nc = NAME_THEN_CODE.matcher(words.get(0));
+            if (nc.matches()) {
+                words.set(0, nc.group(1));
+                words.add(1, nc.group(2));
+            }
+        }
         String name = words.isEmpty() ? "" : words.get(0);
         String project = words.size() > 1 ? words.get(1) : "";
         // a second classification's code after the name (烟台 公开表6: 部门经济分类 × 政府经济分类 on one row)
@@ -1051,7 +1116,7 @@ final class TableReader {
     private List<BigDecimal> spacedValues(int k, List<String> lines) {
         int page = spaced.page(k);
         if (page < 0) return null;
-        int[] pos = spacedAt.computeIfAbsent(page, p -> spacedColumns(p, lines));
+        int[] pos = spacedAt.computeIfAbsent(page, p -> FundedColumns.moved(spacedColumns(p, lines), FundedColumns.of(t, profile, ref, doc.sourcesInUse)));
         if (pos.length == 0) return null;
         List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(spaced.positioned(k, lines));
         if (tok.isEmpty()) return null;
@@ -1490,10 +1555,21 @@ final class TableReader {
         return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
     }
 
+    /**
+     * A header line whose first word is 序 or 序号, one space before the next column's heading (西安 2022 表6: "序 部门经济科目
+     * … 政府经济科目", 号 on a line below): the table prints a 序号 column.
+     */
+    private static boolean serialHeading(String raw) {
+        List<SpacedColumns.Token> w = SpacedColumns.words(raw);
+        return !w.isEmpty() && (w.get(0).text().equals("序") || w.get(0).text().equals("序号"));
+    }
+
     /** The header has a 行次 column: a small number after a row's label is its line number. */
     private boolean rowNumbers;
     /** The header prints a 序号 column: each row starts with its number. */
     private boolean serials;
+    /** The 序号 column's numbers are blanked from the text's lines ({@link SerialColumn}): no row starts with one. */
+    private boolean serialsBlanked;
 
     /** Where the last income row matched: labels repeat under different groups (其中：一般公共预算拨款), so the next match is sought after it. */
     private int incomeCursor;
@@ -1843,6 +1919,8 @@ final class TableReader {
 
     // the reader's hot tests, compiled once (String.matches compiles its expression on every call)
     private static final java.util.regex.Pattern NUMBER_THEN_WORDS = java.util.regex.Pattern.compile("\\d{1,3}\\s+\\S.*");
+    private static final java.util.regex.Pattern UNIT_CODE_THEN_NAME = java.util.regex.Pattern.compile("\\d{4,} (\\S.*)");
+    private static final java.util.regex.Pattern NAME_THEN_CODE = java.util.regex.Pattern.compile("(\\S.*[^\\d\\s]) (\\d{3}|\\d{5}|\\d{7})");
     private static final java.util.regex.Pattern KUAN_THEN_WORDS = java.util.regex.Pattern.compile("\\d{2}\\s+\\S.*");
     private static final java.util.regex.Pattern SPLIT_CODE = java.util.regex.Pattern.compile("\\d{3}(?: \\d{2}){1,2}");
 }

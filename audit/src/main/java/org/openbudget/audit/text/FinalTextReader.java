@@ -28,6 +28,8 @@ final class FinalTextReader {
 
     /** A heading of the 说明: "五、…", "（一）…". */
     private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)");
+    /** An item of a list: "4、…". */
+    private static final Pattern ITEM = Pattern.compile("^\\d{1,2}、");
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]{1,3})、");
     /** Two full stops, not the three of a placeholder's ellipsis (the blank template's "。。。"). */
     private static final Pattern DOUBLE_STOP = Pattern.compile("(?<!。)。。(?!。)");
@@ -91,7 +93,9 @@ final class FinalTextReader {
      * The text's facts; {@code t} is the recognised 决算 profile's text: what it states anywhere in 第三部分 (its
      * {@code statements}, compiled once per template: {@link StatementPatterns}), its direction words.
      */
-    static DocumentText read(List<String> raw, TextTemplate t) {
+    static DocumentText read(List<String> printed, TextTemplate t) {
+        // (a line pdftotext printed above the line it continues put back under it)
+        List<String> raw = RaisedLines.inOrder(printed, l -> HEADING.matcher(l).find() || ITEM.matcher(l).find());
         StatementPatterns st = StatementPatterns.of(t);
         TextStatements declared = st.statements();
         List<String> lines = new ArrayList<>(raw.size());

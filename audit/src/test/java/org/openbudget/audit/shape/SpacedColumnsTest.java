@@ -558,7 +558,7 @@ class SpacedColumnsTest {
     }
 
     /** 上海's 决算 template's 收入决算表: its rows printed blank, a name wrapped around its code's line. */
-    private static final List<String> BLANK_ROWS = List.of(
+    static final List<String> BLANK_ROWS = List.of(
             "                                   收入决算表",
             "                                                                  单位：万元",
             "    功能分类                   本年收入合计   财政拨款收入    上级补助收入   事业收入   经营收入          其他收入",

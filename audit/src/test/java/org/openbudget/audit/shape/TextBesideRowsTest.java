@@ -22,7 +22,7 @@ class TextBesideRowsTest {
     private static final ReferenceLibrary LIB = ReferenceLibrary.standard();
 
     /** 表12's first page (its 合计 and first unit), and the tops of its pages 26, 28, 66 and 72. */
-    private static final List<String> PROJECTS = List.of(
+    static final List<String> PROJECTS = List.of(
             "\f                                                                                                                       表12",
             "",
             "                                             部门预算项目支出及其他支出预算表",

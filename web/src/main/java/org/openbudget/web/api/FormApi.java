@@ -5,6 +5,7 @@ import java.util.List;
 import org.openbudget.core.check.Finding;
 import org.openbudget.web.api.Dtos.Counts;
 import org.openbudget.web.api.Dtos.DocumentDto;
+import org.openbudget.web.forms.AccountsForm;
 import org.openbudget.web.forms.FieldProblem;
 import org.openbudget.web.forms.FormOptions;
 import org.openbudget.web.forms.LastYearForm;
@@ -12,6 +13,7 @@ import org.openbudget.web.forms.LinesForm;
 import org.openbudget.web.forms.ProjectsForm;
 import org.openbudget.web.forms.SectionForm;
 import org.openbudget.web.forms.TextForm;
+import org.openbudget.web.forms.ThreePublicForm;
 import org.openbudget.web.security.BudgetUser;
 import org.openbudget.web.service.DocumentKey;
 import org.openbudget.web.service.FormService;
@@ -77,26 +79,20 @@ public class FormApi {
     @GetMapping("/lines")
     @Operation(summary = "预算明细（金额为元）")
     public LinesForm lines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return (LinesForm) forms.form(u, code, year, key.basis(), Section.LINES);
+        return (LinesForm) form(u, code, yearKey, Section.LINES);
     }
 
     @PostMapping("/lines/check")
     @Operation(summary = "审核修改后的预算明细（不保存）：读取错误逐一对应到表单字段，或审核结果")
     public FormCheck checkLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody LinesForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.LINES, f));
+        return check(u, code, yearKey, Section.LINES, f);
     }
 
     @PutMapping("/lines")
     @Operation(summary = "保存预算明细；version 为读取时的版本号（新建时省略）；有错误时 400，逐条对应到字段，不保存")
     public DocumentDto saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                  @RequestParam(required = false) Integer version, @RequestBody LinesForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return save(u, code, key, Section.LINES, f, version);
+        return save(u, code, yearKey, Section.LINES, f, version);
     }
 
     // ------------------------------------------------------------------ 项目
@@ -104,26 +100,20 @@ public class FormApi {
     @GetMapping("/projects")
     @Operation(summary = "项目（代码、名称、承担单位、涉密）及项目说明与项目绩效目标；部门只有项目说明")
     public ProjectsForm projects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return (ProjectsForm) forms.form(u, code, year, key.basis(), Section.PROJECTS);
+        return (ProjectsForm) form(u, code, yearKey, Section.PROJECTS);
     }
 
     @PostMapping("/projects/check")
     @Operation(summary = "审核修改后的项目（不保存）")
     public FormCheck checkProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody ProjectsForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.PROJECTS, f));
+        return check(u, code, yearKey, Section.PROJECTS, f);
     }
 
     @PutMapping("/projects")
     @Operation(summary = "保存项目")
     public DocumentDto saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                     @RequestParam(required = false) Integer version, @RequestBody ProjectsForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return save(u, code, key, Section.PROJECTS, f, version);
+        return save(u, code, yearKey, Section.PROJECTS, f, version);
     }
 
     // ------------------------------------------------------------------ 文字
@@ -131,26 +121,20 @@ public class FormApi {
     @GetMapping("/text")
     @Operation(summary = "文字部分：第一部分、变动原因、主要用于、结转项目说明、政府采购、国有资产、整体绩效目标、其他事项、落款日期")
     public TextForm text(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return (TextForm) forms.form(u, code, year, key.basis(), Section.TEXT);
+        return (TextForm) form(u, code, yearKey, Section.TEXT);
     }
 
     @PostMapping("/text/check")
     @Operation(summary = "审核修改后的文字部分（不保存）")
     public FormCheck checkText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody TextForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.TEXT, f));
+        return check(u, code, yearKey, Section.TEXT, f);
     }
 
     @PutMapping("/text")
     @Operation(summary = "保存文字部分（部门：本部门自己的文字，重新汇总时保留）")
     public DocumentDto saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                 @RequestParam(required = false) Integer version, @RequestBody TextForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return save(u, code, key, Section.TEXT, f, version);
+        return save(u, code, yearKey, Section.TEXT, f, version);
     }
 
     // ------------------------------------------------------------------ 上年数
@@ -158,77 +142,77 @@ public class FormApi {
     @GetMapping("/last-year")
     @Operation(summary = "上年数（万元，按文字事实键，docs/text-facts.md）")
     public LastYearForm lastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return (LastYearForm) forms.form(u, code, year, key.basis(), Section.LAST_YEAR);
+        return (LastYearForm) form(u, code, yearKey, Section.LAST_YEAR);
     }
 
     @PostMapping("/last-year/check")
     @Operation(summary = "审核修改后的上年数（不保存）")
     public FormCheck checkLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody LastYearForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return FormCheck.of(forms.check(u, code, year, key.basis(), Section.LAST_YEAR, f));
+        return check(u, code, yearKey, Section.LAST_YEAR, f);
     }
 
     @PutMapping("/last-year")
     @Operation(summary = "保存上年数")
     public DocumentDto saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                     @RequestParam(required = false) Integer version, @RequestBody LastYearForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return save(u, code, key, Section.LAST_YEAR, f, version);
+        return save(u, code, yearKey, Section.LAST_YEAR, f, version);
     }
 
     @GetMapping("/accounts")
     @Operation(summary = "决算的收支与结转（本年收入、年初结转和结余、结余分配、年初预算数等）")
-    public org.openbudget.web.forms.AccountsForm accounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        return (org.openbudget.web.forms.AccountsForm) forms.form(u, code, key.year(), key.basis(), Section.ACCOUNTS);
+    public AccountsForm accounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        return (AccountsForm) form(u, code, yearKey, Section.ACCOUNTS);
     }
 
     @PostMapping("/accounts/check")
     @Operation(summary = "审核收支与结转（不保存）")
     public FormCheck checkAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
-                                   @RequestBody org.openbudget.web.forms.AccountsForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), Section.ACCOUNTS, f));
+                                   @RequestBody AccountsForm f) {
+        return check(u, code, yearKey, Section.ACCOUNTS, f);
     }
 
     @PutMapping("/accounts")
     @Operation(summary = "保存收支与结转")
     public DocumentDto saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
-                                    @RequestParam(required = false) Integer version, @RequestBody org.openbudget.web.forms.AccountsForm f) {
-        return save(u, code, DocumentKey.parse(yearKey), Section.ACCOUNTS, f, version);
+                                    @RequestParam(required = false) Integer version, @RequestBody AccountsForm f) {
+        return save(u, code, yearKey, Section.ACCOUNTS, f, version);
     }
 
     // ------------------------------------------------------------------ 三公明细 (决算)
 
     @GetMapping("/three-public")
     @Operation(summary = "决算的“三公”明细：因公出国（境）团组和人次、公务用车购置数和保有量、公务接待批次和人次（其中外宾）")
-    public org.openbudget.web.forms.ThreePublicForm threePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        return (org.openbudget.web.forms.ThreePublicForm) forms.form(u, code, key.year(), key.basis(), Section.THREE_PUBLIC);
+    public ThreePublicForm threePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey) {
+        return (ThreePublicForm) form(u, code, yearKey, Section.THREE_PUBLIC);
     }
 
     @PostMapping("/three-public/check")
     @Operation(summary = "审核修改后的“三公”明细（不保存）")
     public FormCheck checkThreePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
-                                      @RequestBody org.openbudget.web.forms.ThreePublicForm f) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), Section.THREE_PUBLIC, f));
+                                      @RequestBody ThreePublicForm f) {
+        return check(u, code, yearKey, Section.THREE_PUBLIC, f);
     }
 
     @PutMapping("/three-public")
     @Operation(summary = "保存“三公”明细")
     public DocumentDto saveThreePublic(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
-                                       @RequestParam(required = false) Integer version, @RequestBody org.openbudget.web.forms.ThreePublicForm f) {
-        return save(u, code, DocumentKey.parse(yearKey), Section.THREE_PUBLIC, f, version);
+                                       @RequestParam(required = false) Integer version, @RequestBody ThreePublicForm f) {
+        return save(u, code, yearKey, Section.THREE_PUBLIC, f, version);
     }
 
-    private DocumentDto save(BudgetUser u, String code, DocumentKey key, Section s, SectionForm f, Integer version) {
-        int year = key.year();
-        forms.save(u, code, year, key.basis(), s, f, version);
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+    private SectionForm form(BudgetUser u, String code, String yearKey, Section s) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return forms.form(u, code, key.year(), key.basis(), s);
+    }
+
+    private FormCheck check(BudgetUser u, String code, String yearKey, Section s, SectionForm f) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        return FormCheck.of(forms.check(u, code, key.year(), key.basis(), s, f));
+    }
+
+    private DocumentDto save(BudgetUser u, String code, String yearKey, Section s, SectionForm f, Integer version) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        forms.save(u, code, key.year(), key.basis(), s, f, version);
+        return DocumentDto.of(workflow.view(u, code, key.year(), key.basis()));
     }
 }

@@ -127,10 +127,8 @@ public class WorkApi {
     @Operation(summary = "保存数据集 (YAML 文本)；version 为读取时的版本号（新建时省略）")
     public DocumentDto saveDataset(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                    @RequestParam(required = false) Integer version, @RequestBody String yaml) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.saveDataset(u, code, year, key.basis(), code + "-" + key.path() + ".yaml", org.openbudget.web.db.repositories.Document.Source.yaml(yaml), version);
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        String name = code + "-" + DocumentKey.parse(yearKey).path() + ".yaml";
+        return changed(u, code, yearKey, (basis, year) -> workflow.saveDataset(u, code, year, basis, name, org.openbudget.web.db.repositories.Document.Source.yaml(yaml), version));
     }
 
     @PostMapping(value = "/documents/{code}/{year}/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -156,10 +154,7 @@ public class WorkApi {
     @PostMapping("/documents/{code}/{year}/submit")
     @Operation(summary = "提交（有错误不能提交；有警告须填写说明）")
     public DocumentDto submit(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody Decision d) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.submit(u, code, year, key.basis(), d.version(), d.comment());
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        return changed(u, code, yearKey, (basis, year) -> workflow.submit(u, code, year, basis, d.version(), d.comment()));
     }
 
     public record VersionOnly(Integer version) {}
@@ -167,37 +162,25 @@ public class WorkApi {
     @PostMapping("/documents/{code}/{year}/withdraw")
     @Operation(summary = "撤回提交（填报单位或部门，尚未审核时）：回到草稿")
     public DocumentDto withdraw(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody VersionOnly d) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.withdraw(u, code, year, key.basis(), d.version());
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        return changed(u, code, yearKey, (basis, year) -> workflow.withdraw(u, code, year, basis, d.version()));
     }
 
     @PostMapping("/documents/{code}/{year}/department-return")
     @Operation(summary = "主管部门退回所属单位的提交（须填写意见）")
     public DocumentDto departmentReturn(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody Decision d) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.returnByDepartment(u, code, year, key.basis(), d.version(), d.comment());
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        return changed(u, code, yearKey, (basis, year) -> workflow.returnByDepartment(u, code, year, basis, d.version(), d.comment()));
     }
 
     @PostMapping("/documents/{code}/{year}/return")
     @Operation(summary = "财政局退回（须填写意见）")
     public DocumentDto returnDocument(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody Decision d) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.returnDocument(u, code, year, key.basis(), d.version(), d.comment());
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        return changed(u, code, yearKey, (basis, year) -> workflow.returnDocument(u, code, year, basis, d.version(), d.comment()));
     }
 
     @PostMapping("/documents/{code}/{year}/approve")
     @Operation(summary = "财政局审核通过")
     public DocumentDto approve(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey, @RequestBody Decision d) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        workflow.approve(u, code, year, key.basis(), d.version(), d.comment());
-        return DocumentDto.of(workflow.view(u, code, year, key.basis()));
+        return changed(u, code, yearKey, (basis, year) -> workflow.approve(u, code, year, basis, d.version(), d.comment()));
     }
 
     @PostMapping("/documents/{code}/{year}/publish")
@@ -218,5 +201,12 @@ public class WorkApi {
 
     static void requireNotBlank(String s, String what) {
         if (s == null || s.isBlank()) throw new RuleViolation(what);
+    }
+
+    /** A step of the workflow on one document (its year and 预算/决算 basis), then the document as it now stands. */
+    private DocumentDto changed(BudgetUser u, String code, String yearKey, java.util.function.ObjIntConsumer<String> step) {
+        DocumentKey key = DocumentKey.parse(yearKey);
+        step.accept(key.basis(), key.year());
+        return DocumentDto.of(workflow.view(u, code, key.year(), key.basis()));
     }
 }

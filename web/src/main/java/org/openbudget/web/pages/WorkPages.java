@@ -193,41 +193,32 @@ public class WorkPages {
     @PostMapping("/work/{code}/{year}/forms/lines")
     public String saveLines(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                             @RequestParam(required = false) Integer version, @ModelAttribute("form") LinesForm form, Model m, RedirectAttributes ra) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return saveForm(u, code, key, Section.LINES, form, version, m, ra);
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.LINES, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/projects")
     public String saveProjects(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                @RequestParam(required = false) Integer version, @ModelAttribute("form") ProjectsForm form, Model m, RedirectAttributes ra) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return saveForm(u, code, key, Section.PROJECTS, form, version, m, ra);
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.PROJECTS, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/text")
     public String saveText(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                            @RequestParam(required = false) Integer version, @ModelAttribute("form") TextForm form, Model m, RedirectAttributes ra) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return saveForm(u, code, key, Section.TEXT, form, version, m, ra);
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.TEXT, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/last-year")
     public String saveLastYear(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                @RequestParam(required = false) Integer version, @ModelAttribute("form") LastYearForm form, Model m, RedirectAttributes ra) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        int year = key.year();
-        return saveForm(u, code, key, Section.LAST_YEAR, form, version, m, ra);
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.LAST_YEAR, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/accounts")
     public String saveAccounts(@AuthenticationPrincipal BudgetUser u, @PathVariable String code, @PathVariable("year") String yearKey,
                                @RequestParam(required = false) Integer version, @ModelAttribute("form") org.openbudget.web.forms.AccountsForm form,
                                Model m, RedirectAttributes ra) {
-        DocumentKey key = DocumentKey.parse(yearKey);
-        return saveForm(u, code, key, Section.ACCOUNTS, form, version, m, ra);
+        return saveForm(u, code, DocumentKey.parse(yearKey), Section.ACCOUNTS, form, version, m, ra);
     }
 
     @PostMapping("/work/{code}/{year}/forms/three-public")
