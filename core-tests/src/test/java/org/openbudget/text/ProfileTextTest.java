@@ -45,7 +45,7 @@ class ProfileTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"national-2016", "shanghai-2026", "shenzhen-2026", "guangzhou-2026", "xian-2026", "yantai-2026"})
+    @ValueSource(strings = {"national-2016", "shanghai-2026", "shenzhen-2026", "guangzhou-2026", "xian-2026", "xian-2022", "yantai-2026"})
     void theTextStatesTheTablesAndReadsBackByItsOwnPatterns(String profile) {
         Workspace.Loaded l = ws.loaded(bureau, profile);
         Disclosure d = l.disclosure();

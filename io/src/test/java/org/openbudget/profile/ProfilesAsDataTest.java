@@ -50,6 +50,28 @@ class ProfilesAsDataTest {
     }
 
     @Test
+    void xian2022IsThe2026TemplateWithItsOwnTableThirteenTitleAndText() {
+        TemplateProfile y26 = LIB.profile("xian-2026");
+        TemplateProfile y22 = LIB.profile("xian-2022");
+        assertThat(y22.meta().parent()).isEqualTo("xian-2026");
+        assertThat(y22.year()).isEqualTo(2022);
+        // the tables are 2026's but 表13, titled as 2022 prints it (2026's wording, which 2021 prints, an alias)
+        // and headed by the years where 2026 prints 上年 | 当年
+        var t22 = y22.tableById("three_public").orElseThrow();
+        var t26 = y26.tableById("three_public").orElseThrow();
+        assertThat(t22.title()).isEqualTo("部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表");
+        assertThat(t22.aliases()).containsExactly(t26.title());
+        assertThat(t22.columns().get(0).group()).isEqualTo("{prev_year}年");
+        assertThat(t22.columns().get(9).group()).isEqualTo("{year}年");
+        assertThat(y22.tables().values().stream().filter(t -> !t.id().equals("three_public")).toList())
+                .isEqualTo(y26.tables().values().stream().filter(t -> !t.id().equals("three_public")).toList());
+        // its text: 第二部分 one section (五), then 六 “三公”经费等, 八 政府采购, 十 机关运行经费 — each sentence opening with the year
+        assertThat(y22.text().outline().sections()).extracting(s -> s.number()).containsExactly("五", "六", "八", "十");
+        assertThat(y22.text().sentence("xb1.income", "部门")).contains("{year}年本{kind}预算收入{total}");
+        assertThat(y22.meta().detect().titles()).contains("部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表");
+    }
+
+    @Test
     void theNationalStandardDerivesItsTablesFromTheSameLedgerAndTheyAgree() {
         ReferenceData ref = LIB.year(2024);
         TemplateProfile national = LIB.profile("national-2016");

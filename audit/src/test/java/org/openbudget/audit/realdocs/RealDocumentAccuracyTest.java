@@ -46,17 +46,19 @@ class RealDocumentAccuracyTest {
      * (procurement, a printed_only measure); 99.0 % with 西安's 表9–表12 in its profile (政府性基金收支表, 专项业务经费 and
      * 政府采购 read for their 合计, 财政拨款上年结转 by project; 2022's 表11 by its wording) and a fixed table's 合计 read after
      * a 序号 and before a blank 说明; 99.1 % (569 / 574) with 西安 2021's 表7, its title wrapped inside its qualifier
-     * ("…明细表（按支出功" / "能分类科目…"); the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.991"));
+     * ("…明细表（按支出功" / "能分类科目…"); with 西安 2022's 表13 found by the profile xian-2022 and 上海's 表9 row (printed
+     * without a label) scored (session 17): FLOOR below; the target is 1.0. */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.9945"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the
      * 2026 documents of the five regions: 收入/支出总计, 财政拨款, “三公”经费 and its parts, 机关运行经费 …):
      * each is checked against the cell of its measure (text-measure); the disagreements are printed (466 read on
      * 2026-12-05, 10 unlike their cell: 9 misread table cells — 西安 表6's 302xx rows read as 0.00 — and one real,
-     * 西安科技局 2022 stating 93,664.78 of a cell printed 93,664.79).
+     * 西安科技局 2022 stating 93,664.78 of a cell printed 93,664.79; 609 read, 7 unlike, once 西安 2022 and 2021 are read
+     * by xian-2022's outline, session 17).
      */
-    static final int TEXT_FLOOR = 440;
+    static final int TEXT_FLOOR = 600;
 
     record Score(int expected, int right, List<String> wrong) {}
 

@@ -40,6 +40,8 @@ final class MeasureChecks {
                         t(), MeasureChecks::sameMeasure),
                 new Rule("measure-sum", Severity.ERROR, "一个数等于另一处恰好分解它的各数之和（按资金来源或人员经费/公用经费/项目支出分解，由度量推出）",
                         t(), MeasureChecks::measureSum),
+                new Rule("part-measure", Severity.ERROR, "一个数是另一处之数的一部分时不得大于它（度量声明为 part：机关运行经费是行政、参公单位的公用经费，事业单位无，故 ≤ 一般公共预算基本支出的公用经费）",
+                        t(), MeasureChecks::partMeasure),
                 new Rule("text-measure", Severity.ERROR, "文字部分说明的金额须等于表中印出同一度量之数（由模板文字大纲所述的度量推出，如收支总预算 = 收支总表收入总计）",
                         t(), MeasureChecks::textMeasure));
     }
@@ -69,6 +71,28 @@ final class MeasureChecks {
             }
         }
     }
+
+    /**
+     * A cell of a measure declared {@code part} (机关运行经费: the 公用经费 of 行政 and 参公 units, none of a 事业单位's) is no
+     * more than the cell that prints the whole it is a part of (the same filter unmarked: 公用经费), to a cent of rounding.
+     */
+    static void partMeasure(CheckContext ctx) {
+        List<Cell> all = cells(ctx);
+        Map<List<Term>, Cell> wholes = new java.util.HashMap<>();
+        for (Cell c : all) if (!MoneyCells.isPart(c.key())) wholes.putIfAbsent(c.key(), c);
+        for (Cell part : all) {
+            if (!MoneyCells.isPart(part.key())) continue;
+            Cell whole = wholes.get(MoneyCells.whole(part.key()));
+            if (whole == null) continue;
+            BigDecimal p = ctx.cell(part.row(), part.column());
+            BigDecimal w = ctx.cell(whole.row(), whole.column());
+            if (p.subtract(w).compareTo(CENT) <= 0) continue;
+            ctx.report(part.table().no(), part.row(), label(part), "≤ " + w.toPlainString(), p.toPlainString(),
+                    where(ctx, part) + " " + p.toPlainString() + " 大于" + where(ctx, whole) + " " + w.toPlainString() + "（前者是后者的一部分）");
+        }
+    }
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     static void measureSum(CheckContext ctx) {
         List<Cell> all = cells(ctx);
@@ -216,6 +240,8 @@ final class MeasureChecks {
             if (measure == null) continue;
             Cell c = index.cell(measure).orElse(null);
             if (c == null) continue;
+            // a part (机关运行经费) stated where no table prints it is not held equal to its whole (公用经费)
+            if (ctx.profile().measures().part(measure) != null && !MoneyCells.isPart(c.key())) continue;
             // the cell in the text's unit (元 from the exact amount when the text states 元, whatever the table prints)
             BigDecimal printed = ctx.textCell(c.row(), c.column());
             // a text that states whole 万元 (上海: 收入预算12,122万元) is compared to the cell so rounded

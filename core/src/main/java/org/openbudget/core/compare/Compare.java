@@ -331,7 +331,7 @@ public final class Compare {
         for (Measure m : dict.all()) {
             if (m.basis().equals("决算") && !m.isSum() && !m.printedOnly() && !m.hasFlow() && m.where().period() == null) {
                 changed.add(new Measure(m.key(), m.name(), m.synonyms(), m.where().and(current), m.sumOf(), m.basis(), m.description(),
-                        m.flow(), m.within(), m.spending(), m.printedOnlyFlag()));
+                        m.flow(), m.within(), m.spending(), m.printedOnlyFlag(), m.part()));
             }
         }
         Map<Integer, TableTemplate> tables = new TreeMap<>();

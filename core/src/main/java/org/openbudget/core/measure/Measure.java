@@ -25,9 +25,14 @@ import java.util.List;
  * @param spending a flow of money spent besides the ledger's 基本/项目 lines (上缴上级支出, 经营支出, 对附属单位补助支出):
  *                 counted in every expense total
  * @param printedOnlyFlag declared {@code printed_only}
+ * @param part     declared {@code part}: a part of the money its filter selects, which part the ledger does not say
+ *                 (机关运行经费: the 公用经费 of 行政 and 参公 units only). Derived as the whole; a printed cell of it is
+ *                 compared with other cells of this measure, and with a cell of the whole only as no more than it
+ *                 ({@code part-measure})
  */
 public record Measure(String key, String name, List<String> synonyms, Where where, List<String> sumOf,
-                      String basis, String description, String flow, Where within, boolean spending, boolean printedOnlyFlag) {
+                      String basis, String description, String flow, Where within, boolean spending, boolean printedOnlyFlag,
+                      boolean part) {
     public Measure {
         synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
         sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
@@ -36,6 +41,11 @@ public record Measure(String key, String name, List<String> synonyms, Where wher
         description = description == null ? "" : description;
         flow = flow == null ? "" : flow.trim();
         within = within == null ? Where.ANY : within;
+    }
+
+    public Measure(String key, String name, List<String> synonyms, Where where, List<String> sumOf,
+                   String basis, String description, String flow, Where within, boolean spending, boolean printedOnlyFlag) {
+        this(key, name, synonyms, where, sumOf, basis, description, flow, within, spending, printedOnlyFlag, false);
     }
 
     public Measure(String key, String name, List<String> synonyms, Where where, List<String> sumOf,

@@ -91,6 +91,16 @@ public final class MeasureDictionary {
         return out;
     }
 
+    /** The first measure an expression names that is declared {@code part} (see {@link Measure#part}), else null. */
+    public String part(String expression) {
+        if (expression == null || expression.isEmpty()) return null;
+        for (String k : keys(expression)) {
+            Measure m = byKey.get(k);
+            if (m != null && m.part()) return k;
+        }
+        return null;
+    }
+
     /** The keys an expression names ("a & b" → [a, b]). */
     public static List<String> keys(String expression) {
         List<String> out = new ArrayList<>();

@@ -81,10 +81,14 @@ public final class MoneyCells {
             for (Cell c : cells) byKey.putIfAbsent(c.key(), c);
         }
 
-        /** The cell that prints this measure expression, if any table does. */
+        /** The cell that prints this measure expression, if any table does (a part's: its own, else its whole's). */
         public Optional<Cell> cell(String measure) {
             if (dict.all().isEmpty() || !dict.problems(measure).isEmpty()) return Optional.empty();
-            return Optional.ofNullable(byKey.get(key(dict.terms(measure), sources)));
+            List<Term> k = key(dict.terms(measure), sources);
+            String part = dict.part(measure);
+            // a part (机关运行经费) no table prints is read off its whole (公用经费), as the derivation makes it
+            Cell c = part == null || k.isEmpty() ? null : byKey.get(marked(k, part));
+            return Optional.ofNullable(c != null ? c : byKey.get(k));
         }
     }
 
@@ -184,9 +188,13 @@ public final class MoneyCells {
                     if (bound == null) bound = new Bound(tpl, dict);
                     List<Where> row = rowFilter(shape, tpl, r, bound.income, bound.fixed);
                     List<List<Term>> made = new ArrayList<>();
+                    // a part of a filter's money (机关运行经费 of 公用经费) is keyed apart from the whole: marked
+                    String rowPart = dict.part(line != null ? line.measure() : r.side() == Side.INCOME ? incomeMeasure(tpl, r) : "");
                     for (int c = 0; c < width; c++) {
                         boolean none = row == null || (firstOnly && c > 0) || tpl.columns().get(c).computed();
-                        made.add(none ? List.of() : key(Bindings.and(row, firstOnly ? bound.scope : bound.columns.get(c)), sources));
+                        List<Term> k = none ? List.of() : key(Bindings.and(row, firstOnly ? bound.scope : bound.columns.get(c)), sources);
+                        String part = rowPart != null ? rowPart : firstOnly ? null : dict.part(tpl.columns().get(c).measure());
+                        made.add(k.isEmpty() || part == null ? k : marked(k, part));
                     }
                     keys = List.copyOf(made);
                     if (at != null) memo.put(at, keys);
@@ -262,6 +270,39 @@ public final class MoneyCells {
 
     private static Term mark(String measure) {
         return new Term(0, 0, List.of("+" + measure), null);
+    }
+
+    /** The mark of a part's money ({@link org.openbudget.core.measure.Measure#part}): its key is the whole's and this. */
+    private static Term partMark(String measure) {
+        return new Term(0, 0, List.of("<" + measure), null);
+    }
+
+    /** A key with a part's mark: the same money only as another cell of that part. */
+    private static List<Term> marked(List<Term> key, String part) {
+        List<Term> out = new ArrayList<>(key);
+        out.add(partMark(part));
+        return List.copyOf(out);
+    }
+
+    /** Whether a key is a part's ({@link #marked}). */
+    public static boolean isPart(List<Term> key) {
+        for (Term t : key) if (isPartMark(t)) return true;
+        return false;
+    }
+
+    /** The whole a part's key is a part of (its key without the mark). */
+    public static List<Term> whole(List<Term> key) {
+        return key.stream().filter(t -> !isPartMark(t)).toList();
+    }
+
+    private static boolean isPartMark(Term t) {
+        return t.sources() == 0 && t.eco() != null && t.eco().size() == 1 && t.eco().get(0).startsWith("<");
+    }
+
+    /** The measure of a summary's income row ("" when it is a sum of others or not the template's). */
+    private static String incomeMeasure(TableTemplate tpl, Row r) {
+        for (LineSpec s : tpl.incomeRows()) if (s.key().equals(r.key())) return s.measure();
+        return "";
     }
 
     /** A total row's mark when a column of a measure {@link #beside} the ledger holds money in it, else null. */

@@ -130,8 +130,12 @@ public final class MeasureReader {
         if (!basis.equals("预算") && !basis.equals("决算")) throw m.require("basis").error("应为 预算 或 决算");
         List<String> sumOf = m.strings("sum_of");
         if (!sumOf.isEmpty() && m.get("where").isPresent()) throw m.error("where 与 sum_of 只能有其一 (a measure is a filter or a sum, not both)");
+        boolean part = m.bool("part", false);
+        if (part && (printedOnly || !sumOf.isEmpty() || !flow.isEmpty())) {
+            throw m.require("part").error("part 只用于账本筛选的度量（非 printed_only、sum_of 或 flow）(part marks a filter of the ledger's lines)");
+        }
         return new Measure(key, m.string("name"), m.strings("synonyms"), where, sumOf, basis, m.optString("description").orElse(""),
-                flow, within, spending, printedOnly);
+                flow, within, spending, printedOnly, part);
     }
 
     static Where where(YamlNode w) {
