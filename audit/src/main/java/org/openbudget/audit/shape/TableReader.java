@@ -1123,17 +1123,19 @@ final class TableReader {
         int page = spaced.page(k);
         if (page < 0) return null;
         int[] pos = spacedAt.computeIfAbsent(page, p -> FundedColumns.moved(spacedColumns(p, lines), FundedColumns.of(t, profile, ref, doc.sourcesInUse)));
-        if (pos.length == 0) return null;
         List<SpacedColumns.Token> tok = SpacedColumns.trailingAmounts(spaced.positioned(k, lines));
         if (tok.isEmpty()) return null;
+        // a row printing every cell of the template's, its blank ones as 0 (西安 2022: "936647884.3 874160000 0 0 …",
+        // the zeros making no column of the page), even under a header too squeezed to name the page's columns
+        // (气象局's 表13: 27 whole numbers under words cut over twelve lines): its k-th amount is the k-th column's
+        boolean everyCell = tok.size() == n && spaced.columns(page) < n;
+        if (pos.length == 0 && !everyCell) return null;
         List<BigDecimal> v = blank();
         int last = -1;
         // a line with as many amounts as the page has columns lost no blank cell: its k-th amount is the k-th column's
-        boolean full = tok.size() == spaced.columns(page);
-        int[] placed = full ? null : spaced.place(page, tok);
-        if (!full && placed == null && tok.size() == n && spaced.columns(page) < n) {
-            // a row printing every cell of the template's, its blank ones as 0 (西安 2022: "936647884.3 874160000
-            // 0 0 …", the zeros making no column of the page): its k-th amount is the k-th column's
+        boolean full = pos.length > 0 && tok.size() == spaced.columns(page);
+        int[] placed = full || pos.length == 0 ? null : spaced.place(page, tok);
+        if (!full && placed == null && everyCell) {
             placed = new int[n];
             for (int i = 0; i < n; i++) placed[i] = i;
             pos = placed;
