@@ -92,7 +92,7 @@ final class SpacedColumns {
             int before = edges.size();
             for (Token t : tok) {
                 // a summary's amounts anywhere on a line: only those with decimals or separators (a header's 2026 年预算数 is none)
-                if (separated(t.text()) || !every && t.text().length() >= 4) {
+                if (separated(t.text()) || !every && t.text().length() >= 4 || !every && WholeZeros.underColumn(t, tok, header, lines)) {
                     edges.add(t.end());
                     if (t.start() < s.stub.get(page)) s.stub.set(page, t.start());
                 }

@@ -413,6 +413,33 @@ class SpacedColumnsTest {
     }
 
     /**
+     * 上海科技大学附属学校's 表9 (“三公”经费和机关运行经费预算表) as pdftotext prints it: one row without a label, its
+     * blank cells lost and two of them printed as whole zeros in a table of two decimals — the zeros make no column
+     * (three amounts with decimals make three), they stand under 小计 and 机关运行经费预算数.
+     */
+    private static final List<String> WHOLE_ZEROS = List.of(
+            "\f                     2026年单位“三公”经费和机关运行经费预算表",
+            "",
+            "编制单位：上海科技大学附属学校                                                        单位:万元",
+            "",
+            "",
+            "                               “三公”经费预算数",
+            "                                                                    机关运行经费预算",
+            "                                                 公务用车购置及运行费",
+            "   合计          因公出国(境)费      公务接待费                                      数",
+            "                                            小计       购置费      运行费",
+            "",
+            "        7.20          6.00           1.20        0                         0",
+            "                             其他相关情况说明");
+
+    @Test
+    void wholeZerosUnderTheHeadersColumnsAreAmountsOfTheirColumns() {
+        DisclosureTable t = table(WHOLE_ZEROS, "shanghai-2026", 2026, "上海科技大学附属学校", AgencyKind.UNIT, 2026, "“三公”经费和机关运行经费预算表", false);
+        // 合计 | 因公出国(境)费 | 公务接待费 | 车 小计 | 购置费 | 运行费 | 机关运行经费预算数: a zero reads as a blank cell
+        assertThat(values(total(t))).containsExactly("7.2", "6", "1.2", null, null, null, null);
+    }
+
+    /**
      * 烟台市统计局's 公开表10 (基本支出预算情况表), its last page as pdftotext prints it: one row (30399), its three amounts
      * in 合计, 小计 and 一般公共预算 — the header's last line is the stub's 类 款 类 款 and a wrapped label's end (余), no
      * column's words.
