@@ -102,8 +102,6 @@ public final class ShapeReader {
         // ("财政拨款“三公”经费及会议费、培训费支出决算表"): the whole document, at a line no other table starts at
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int s : start) if (s >= 0) taken.add(s);
-        // where a table not read starts: the table before it ends there
-        List<Integer> boundaries = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
             if (start[i] >= 0) continue;
             TableTemplate t = templates.get(i);
@@ -121,11 +119,15 @@ public final class ShapeReader {
                     break;
                 }
             }
-            // its title printed with one character left out (西安 2021's 表2: "2021年部综合预算收入总表"): the table is
-            // not read under a title it does not print, but the table before it ends there, not running on over its pages
+            // its title printed with one character left out (西安 2021's 表2: "2021年部综合预算收入总表", under its header):
+            // the table is read there, the table before it ends there, and a note says how the title is printed
             if (start[i] < 0) {
                 int misprinted = findMisprinted(squeezed, titles.get(i), longer, taken);
-                if (misprinted >= 0) boundaries.add(misprinted);
+                if (misprinted >= 0) {
+                    start[i] = misprinted;
+                    notes.add(name(t, year) + "：标题印作“" + lines.get(misprinted).strip() + "”，与模板标题《"
+                            + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "》差一字，按此表读取");
+                }
             }
             if (start[i] >= 0) taken.add(start[i]);
             else notes.add(name(t, year) + "（" + t.title(kindLabel).replace("{year}", String.valueOf(year)) + "）：文档中找不到");
@@ -143,12 +145,6 @@ public final class ShapeReader {
                 if (start[j] > start[i] && start[j] < end) {
                     end = start[j];
                     next = j;
-                }
-            }
-            for (int b : boundaries) {
-                if (b > start[i] && b < end) {
-                    end = b;
-                    next = -1;
                 }
             }
             ends[i] = end;

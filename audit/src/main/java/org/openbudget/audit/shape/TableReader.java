@@ -1127,8 +1127,9 @@ final class TableReader {
         if (tok.isEmpty()) return null;
         // a row printing every cell of the template's, its blank ones as 0 (西安 2022: "936647884.3 874160000 0 0 …",
         // the zeros making no column of the page), even under a header too squeezed to name the page's columns
-        // (气象局's 表13: 27 whole numbers under words cut over twelve lines): its k-th amount is the k-th column's
-        boolean everyCell = tok.size() == n && spaced.columns(page) < n;
+        // (气象局's 表13: 27 whole numbers under words cut over twelve lines; 西安 2021 宣传部's 表2: 12 amounts under a
+        // header of 12 columns whose words, cut over eight lines, name none): its k-th amount is the k-th column's
+        boolean everyCell = tok.size() == n && spaced.columns(page) <= n;
         if (pos.length == 0 && !everyCell) return null;
         List<BigDecimal> v = blank();
         int last = -1;

@@ -47,9 +47,9 @@ class RealDocumentAccuracyTest {
      * 政府采购 read for their 合计, 财政拨款上年结转 by project; 2022's 表11 by its wording) and a fixed table's 合计 read after
      * a 序号 and before a blank 说明; 99.1 % (569 / 574) with 西安 2021's 表7, its title wrapped inside its qualifier
      * ("…明细表（按支出功" / "能分类科目…"); with 西安 2022's 表13 found by the profile xian-2022 and 上海's 表9 row (printed
-     * without a label) scored (session 17): 99.7 % (579 / 581; 西安 2021's 表2 under its misprinted title and 表9's total
-     * line left); the target is 1.0. */
-    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.996"));
+     * without a label) scored (session 17): 99.7 % (579 / 581); 99.8 % (580 / 581) with 西安 2021's 表2 read under its
+     * title misprinted by one character (表9's total line left); the target is 1.0. */
+    static final double FLOOR = Double.parseDouble(System.getProperty("realdocs.floor", "0.998"));
 
     /**
      * The amounts the documents' text (情况说明) states that their profile's outline reads, at least (in the
