@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openbudget.core.disclosure.DisclosureTable;
 import org.openbudget.core.disclosure.Row;
+import org.openbudget.core.disclosure.RowKind;
 import org.openbudget.core.ledger.AgencyKind;
 import org.openbudget.io.refdata.ReferenceLibrary;
 
@@ -1070,11 +1071,20 @@ class SpacedColumnsTest {
             "\f表3");
 
     @Test
-    void aTitleMisprintedWithACharacterLeftOutEndsTheTableBeforeIt() {
+    void aTitleMisprintedWithACharacterLeftOutEndsTheTableBeforeItAndIsReadThere() {
         ShapeReader.Result r = ShapeReader.read(new ArrayList<>(XIAN_SUMMARY), LIB.profile("xian-2026"), LIB.year(2021), "中共西安市委宣传部", AgencyKind.DEPARTMENT, 2021);
-        // the 收入总表's misprinted title ends the 收支总表: its pages, their amounts run together ("0.00 0.00"), are
-        // not the 收支总表's, whose lines are then read by where their words are printed
-        assertThat(r.tables()).noneMatch(x -> x.title().contains("收入总表"));
+        // the 收入总表 is read under the title it prints, a note saying how it is printed; its header, cut over eight
+        // lines, names none of its 12 columns, and each row printing all 12 amounts (0.00 in the blank ones) is read in
+        // column order (in 万元: 合计, 一般公共预算拨款小计, 其中：专项资金列入部门预算项目, the other nine blank)
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("表2").contains("标题印作“2021年部综合预算收入总表”"));
+        DisclosureTable income = r.tables().stream().filter(x -> x.mark().equals("表2")).findFirst().orElseThrow(() -> new AssertionError(r.notes()));
+        Row total = income.rows().stream().filter(x -> x.kind() == RowKind.TOTAL).findFirst().orElseThrow(() -> new AssertionError(income.rows()));
+        assertThat(total.value(0)).isEqualByComparingTo("25859.600179");
+        assertThat(total.value(1)).isEqualByComparingTo("25859.600179");
+        assertThat(total.value(2)).isEqualByComparingTo("20000");
+        for (int c = 3; c < 12; c++) assertThat(total.value(c)).as("column %d", c).isNull();
+        // and it ends the 收支总表: its pages, their amounts run together ("0.00 0.00"), are not the 收支总表's, whose
+        // lines are then read by where their words are printed
         DisclosureTable t = r.tables().stream().filter(x -> x.title().contains("收支总表")).findFirst().orElseThrow();
         assertThat(row(t, "201").name()).isEqualTo("一般公共服务支出");
         assertThat(values(row(t, "201"))).containsExactly("4861.579492");
