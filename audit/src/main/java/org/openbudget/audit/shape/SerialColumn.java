@@ -29,6 +29,16 @@ final class SerialColumn {
     /** How many numbers the count may skip from one row's line to the next (rows printed blank, numbers and all). */
     private static final int SKIP = 9;
 
+    /**
+     * Where a header line's first word, 序 or 序号, starts (a 序号 column's heading, 号 perhaps on a line below: 西安 2022
+     * 表6's "序 部门经济科目 … 政府经济科目"); −1 when it starts otherwise.
+     */
+    static int heading(List<SpacedColumns.Token> words) {
+        if (words.isEmpty()) return -1;
+        String first = words.get(0).text();
+        return first.equals("序") || first.equals("序号") ? words.get(0).start() : -1;
+    }
+
     /** The table's numbered rows; none when it prints no 序号 column so. */
     static Numbered of(List<String> lines, int from, int to) {
         Map<Integer, String> out = new HashMap<>();
@@ -36,7 +46,8 @@ final class SerialColumn {
         for (; k < to && heading < 0; k++) {
             List<SpacedColumns.Token> w = SpacedColumns.words(lines.get(k));
             if (w.isEmpty()) continue;
-            if (w.get(0).text().equals("序") || w.get(0).text().equals("序号")) heading = w.get(0).start();
+            heading = heading(w);
+            if (heading >= 0) continue;
             // a line of amounts before any heading: the table's rows have begun without one
             else if (SpacedColumns.amounts(lines.get(k)).stream().anyMatch(x -> SpacedColumns.separated(x.text()))) break;
         }

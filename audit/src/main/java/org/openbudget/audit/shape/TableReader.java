@@ -250,9 +250,6 @@ final class TableReader {
 
     void read(List<String> lines, List<String> squeezed, int from, int to) {
         boolean body = false;
-        // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
-        // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
-        // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
         // a 序号 column's numbers blanked where they stand: no part of a row's label or code
         SerialColumn.Numbered numbered = source.text() && shape != null && noTab(lines, from, to) ? SerialColumn.of(lines, from, to)
                 : new SerialColumn.Numbered(java.util.Map.of(), java.util.Set.of());
@@ -261,6 +258,9 @@ final class TableReader {
             squeezed = changed(squeezed, numbered.blanked(), true);
             serialsBlanked = true;
         }
+        // the last table runs on to the document's next part (its 说明, whose sentences put a word a space before an
+        // amount: "年初预算为 1560.05 万元"), no line of the table: a table is laid out as its own lines say, and a table
+        // printing no amount as the tables before it are (普陀 决算's 国有资本 table, blank, after eight laid out by spaces)
         int own = from;
         while (own < to && !org.openbudget.core.profile.TextTemplate.Parts.starts(squeezed.get(own), doc.partMarks)) own++;
         int[] layout = layoutLines(lines, from, own);
@@ -352,7 +352,7 @@ final class TableReader {
                     }
                     if (sq.contains("行次")) rowNumbers = true;
                     if (sq.equals("序") || sq.startsWith("序号") || cells.stream().anyMatch(c -> squeeze(c).equals("序号") || squeeze(c).equals("序"))
-                            || serialHeading(raw)) serials = !serialsBlanked;
+                            || SerialColumn.heading(SpacedColumns.words(raw)) >= 0) serials = !serialsBlanked;
                     continue;
                 }
                 body = true;
@@ -1398,6 +1398,9 @@ final class TableReader {
         return new SummaryLine(label, labelStart, values, filled, starts);
     }
 
+    /** How far left of a label's first line its rest may start in its cell (characters): an indent. */
+    private static final int INDENT = 6;
+
     /**
      * A side's label wrapped in its cell (207 文化旅游体育与传媒支 / 出): pdftotext prints the label's last words on
      * the line below, and the row's amounts, when any, on the line between (215 资源勘探工业信息等支 / 226.56 226.56
@@ -1406,9 +1409,6 @@ final class TableReader {
      * its label starts (the cell's left edge: a word there may end in a column of the side on its left) — are the
      * row's, and no words of their lines.
      */
-    /** How far left of a label's first line its rest may start in its cell (characters): an indent. */
-    private static final int INDENT = 6;
-
     private void continueLabel(SummaryLine line, int b, int k, List<String> lines, int page) {
         Map<Integer, List<Integer>> taken = new HashMap<>();
         List<BigDecimal> amounts = null;
@@ -1586,15 +1586,6 @@ final class TableReader {
 
     private List<BigDecimal> blank() {
         return new ArrayList<>(Collections.nCopies(n, (BigDecimal) null));
-    }
-
-    /**
-     * A header line whose first word is 序 or 序号, one space before the next column's heading (西安 2022 表6: "序 部门经济科目
-     * … 政府经济科目", 号 on a line below): the table prints a 序号 column.
-     */
-    private static boolean serialHeading(String raw) {
-        List<SpacedColumns.Token> w = SpacedColumns.words(raw);
-        return !w.isEmpty() && (w.get(0).text().equals("序") || w.get(0).text().equals("序号"));
     }
 
     /** The header has a 行次 column: a small number after a row's label is its line number. */
